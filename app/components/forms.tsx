@@ -1,0 +1,163 @@
+import type { FieldMetadata } from "@conform-to/react";
+import type { ReactNode } from "react";
+
+type Field = FieldMetadata<unknown>;
+
+export function FieldErrors({ id, errors }: { id: string; errors?: string[] }) {
+  if (!errors?.length) return null;
+  return (
+    <div id={id} className="field-error">
+      {errors.map((e) => (
+        <p key={e} className="mb-0">
+          {e}
+        </p>
+      ))}
+    </div>
+  );
+}
+
+/** The fields' accessible wiring: error messages are announced with the field. */
+function describedBy(field: Field, hintId?: string) {
+  return [field.errors?.length ? field.errorId : null, hintId].filter(Boolean).join(" ") || undefined;
+}
+
+export function TextField({
+  field,
+  label,
+  hint,
+  type = "text",
+  autoComplete,
+  required,
+  multiline,
+  rows = 6,
+}: {
+  field: Field;
+  label: string;
+  hint?: ReactNode;
+  type?: "text" | "email" | "password" | "number";
+  autoComplete?: string;
+  required?: boolean;
+  multiline?: boolean;
+  rows?: number;
+}) {
+  const hintId = hint ? `${field.id}-hint` : undefined;
+  const common = {
+    id: field.id,
+    name: field.name,
+    defaultValue: typeof field.initialValue === "string" ? field.initialValue : undefined,
+    "aria-invalid": field.errors?.length ? true : undefined,
+    "aria-describedby": describedBy(field, hintId),
+    required,
+    className: "input",
+  };
+  return (
+    <div className="mb-6">
+      <label htmlFor={field.id} className="label">
+        {label}
+        {hint ? (
+          <span id={hintId} className="hint">
+            {hint}
+          </span>
+        ) : null}
+      </label>
+      {multiline ? <textarea {...common} rows={rows} /> : <input {...common} type={type} autoComplete={autoComplete} />}
+      <FieldErrors id={field.errorId} errors={field.errors} />
+    </div>
+  );
+}
+
+export function SelectField({
+  field,
+  label,
+  options,
+  placeholder = "Choisir…",
+  required,
+}: {
+  field: Field;
+  label: string;
+  options: readonly { value: string; label: string }[];
+  placeholder?: string;
+  required?: boolean;
+}) {
+  return (
+    <div className="mb-6">
+      <label htmlFor={field.id} className="label">
+        {label}
+      </label>
+      <select
+        id={field.id}
+        name={field.name}
+        defaultValue={typeof field.initialValue === "string" ? field.initialValue : ""}
+        aria-invalid={field.errors?.length ? true : undefined}
+        aria-describedby={describedBy(field)}
+        required={required}
+        className="input"
+      >
+        <option value="">{placeholder}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      <FieldErrors id={field.errorId} errors={field.errors} />
+    </div>
+  );
+}
+
+/** A group of radios or checkboxes, in a fieldset whose legend names it. */
+export function ChoiceGroup({
+  field,
+  legend,
+  options,
+  type,
+  hint,
+}: {
+  field: Field;
+  legend: string;
+  options: readonly { value: string; label: string }[];
+  type: "radio" | "checkbox";
+  hint?: string;
+}) {
+  const initial = field.initialValue;
+  const selected = new Set(Array.isArray(initial) ? initial.map(String) : typeof initial === "string" ? [initial] : []);
+  const hintId = hint ? `${field.id}-hint` : undefined;
+  return (
+    <fieldset className="mb-6" aria-describedby={describedBy(field, hintId)}>
+      <legend className="label">
+        {legend}
+        {hint ? (
+          <span id={hintId} className="hint">
+            {hint}
+          </span>
+        ) : null}
+      </legend>
+      <div className="mt-2 grid gap-2 sm:grid-cols-2">
+        {options.map((o) => {
+          const id = `${field.id}-${o.value}`;
+          return (
+            <div key={o.value} className="flex items-start gap-2">
+              <input id={id} type={type} name={field.name} value={o.value} defaultChecked={selected.has(o.value)} className="mt-1 size-4" />
+              <label htmlFor={id}>{o.label}</label>
+            </div>
+          );
+        })}
+      </div>
+      <FieldErrors id={field.errorId} errors={field.errors} />
+    </fieldset>
+  );
+}
+
+/** Form-level errors, focused first by assistive technologies. */
+export function FormErrors({ errors, id }: { errors?: string[]; id?: string }) {
+  if (!errors?.length) return null;
+  return (
+    <div id={id} role="alert" className="alert alert-error">
+      {errors.map((e) => (
+        <p key={e} className="mb-0">
+          {e}
+        </p>
+      ))}
+    </div>
+  );
+}

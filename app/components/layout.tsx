@@ -1,0 +1,124 @@
+import { Form, Link, NavLink } from "@remix-run/react";
+import type { Role } from "#db/schema";
+
+type NavUser = { displayName: string; role: Role } | null;
+
+type NavItem = { to: string; label: string };
+
+/** Navigation by role: each person sees the places they can act in. */
+export function navigationFor(user: NavUser): NavItem[] {
+  const items: NavItem[] = [{ to: "/", label: "Accueil" }];
+  if (!user) return items;
+  if (user.role === "practitioner" || user.role === "patient") items.push({ to: "/signalements/nouveau", label: "Signaler un irritant" });
+  if (user.role === "team" || user.role === "admin") items.push({ to: "/equipe", label: "Tri des signalements" });
+  items.push({ to: "/compte", label: "Mon compte" });
+  return items;
+}
+
+export function SkipLinks() {
+  return (
+    <nav aria-label="Accès rapide" className="bg-gris-100">
+      <ul className="mx-auto flex max-w-6xl gap-4 px-4 text-sm">
+        <li>
+          <a href="#contenu" className="sr-only focus:not-sr-only focus:block focus:py-2">
+            Aller au contenu
+          </a>
+        </li>
+        <li>
+          <a href="#navigation" className="sr-only focus:not-sr-only focus:block focus:py-2">
+            Aller au menu
+          </a>
+        </li>
+      </ul>
+    </nav>
+  );
+}
+
+export function Header({ user }: { user: NavUser }) {
+  return (
+    <header className="border-b border-gris-200 shadow-sm">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-4 px-4 py-4">
+        <Link to="/" className="flex items-center gap-4 text-gris-900 no-underline">
+          <span className="border-r border-gris-200 pr-4 text-xs font-bold uppercase leading-tight">
+            République
+            <br />
+            Française
+          </span>
+          <span>
+            <span className="block text-xl font-bold">Sentinelle</span>
+            <span className="block text-sm text-gris-700">Les irritants du numérique en santé, remontés et suivis</span>
+          </span>
+        </Link>
+        <div className="flex items-center gap-3 text-sm">
+          {user ? (
+            <>
+              <span>
+                <span className="sr-only">Connecté en tant que </span>
+                {user.displayName}
+              </span>
+              <Form method="post" action="/deconnexion">
+                <button type="submit" className="btn btn-secondary">
+                  Se déconnecter
+                </button>
+              </Form>
+            </>
+          ) : (
+            <>
+              <Link to="/connexion" className="btn btn-secondary">
+                Se connecter
+              </Link>
+              <Link to="/inscription" className="btn">
+                Créer un compte
+              </Link>
+            </>
+          )}
+        </div>
+      </div>
+      <nav id="navigation" aria-label="Menu principal" className="border-t border-gris-200">
+        <ul className="mx-auto flex max-w-6xl flex-wrap gap-x-6 px-4">
+          {navigationFor(user).map((item) => (
+            <li key={item.to}>
+              <NavLink
+                to={item.to}
+                end={item.to === "/"}
+                className={({ isActive }) =>
+                  `block py-3 text-sm font-medium no-underline ${isActive ? "border-b-2 border-bleu text-bleu" : "text-gris-900"}`
+                }
+              >
+                {item.label}
+              </NavLink>
+            </li>
+          ))}
+        </ul>
+      </nav>
+    </header>
+  );
+}
+
+export function Footer() {
+  return (
+    <footer className="mt-16 border-t-2 border-bleu">
+      <div className="mx-auto max-w-6xl px-4 py-8 text-sm">
+        <p className="font-bold">Sentinelle</p>
+        <p className="max-w-2xl text-gris-700">
+          Plateforme de remontée et de suivi des irritants du numérique en santé en médecine de ville, au service des
+          professionnels de santé, des patients, des éditeurs et des pouvoirs publics.
+        </p>
+        <ul className="mt-4 flex flex-wrap gap-x-6 gap-y-2 border-t border-gris-200 pt-4">
+          <li>
+            <Link to="/accessibilite">Accessibilité : partiellement conforme</Link>
+          </li>
+          <li>
+            <Link to="/mentions-legales">Mentions légales</Link>
+          </li>
+          <li>
+            <Link to="/donnees-personnelles">Données personnelles</Link>
+          </li>
+          <li>
+            <Link to="/plan-du-site">Plan du site</Link>
+          </li>
+        </ul>
+      </div>
+    </footer>
+  );
+}

@@ -1,0 +1,16 @@
+import { openDatabase, runMigrations, setDb } from "#db/client";
+import { isDatabaseEmpty, loadDemoData } from "#db/seed/demo";
+import type { Env } from "./env.server";
+
+/** Opens the database, brings its schema up to date and, when empty, loads the demo data. */
+export async function prepareDatabase(env: Env) {
+  const db = openDatabase(env.DATABASE_URL);
+  runMigrations(db);
+  setDb(db);
+  let demoLoaded = false;
+  if (env.DEMO_DATA && isDatabaseEmpty()) {
+    await loadDemoData();
+    demoLoaded = true;
+  }
+  return { db, demoLoaded };
+}

@@ -1,0 +1,60 @@
+/** The one error shape of the JSON API: `{error: {code, message, fields?}}`. */
+export type ApiErrorBody = {
+  error: { code: string; message: string; fields?: Record<string, string[]> };
+};
+
+export const ERROR_CODES = {
+  400: "bad_request",
+  401: "unauthenticated",
+  403: "forbidden",
+  404: "not_found",
+  405: "method_not_allowed",
+  409: "conflict",
+  413: "payload_too_large",
+  422: "invalid",
+  429: "rate_limited",
+} as const;
+
+export type ErrorStatus = keyof typeof ERROR_CODES;
+
+/** Thrown by modules and guards; routes turn it into a page error or a JSON error. */
+export class HttpError extends Error {
+  constructor(
+    readonly status: ErrorStatus,
+    message: string,
+    readonly fields?: Record<string, string[]>,
+    readonly code: string = ERROR_CODES[status],
+  ) {
+    super(message);
+  }
+}
+
+export function apiError(status: ErrorStatus, message: string, fields?: Record<string, string[]>, code?: string) {
+  const body: ApiErrorBody = { error: { code: code ?? ERROR_CODES[status], message, ...(fields ? { fields } : {}) } };
+  return Response.json(body, { status });
+}
+
+export function notFound(message = "Page introuvable.") {
+  return new HttpError(404, message);
+}
+
+/** Runs a module call for a page: an HttpError becomes the matching French error page. */
+export function orErrorPage<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (error) {
+    if (error instanceof HttpError) throw new Response(error.message, { status: error.status });
+    throw error;
+  }
+}
+
+/** Wraps an API handler: module errors become `{error}` JSON with their status. */
+export async function withApiErrors(fn: () => Promise<Response> | Response): Promise<Response> {
+  try {
+    return await fn();
+  } catch (error) {
+    if (error instanceof Response) return error;
+    if (error instanceof HttpError) return apiError(error.status, error.message, error.fields, error.code);
+    throw error;
+  }
+}

@@ -1,0 +1,213 @@
+import { createHash, randomBytes } from "node:crypto";
+import { and, desc, eq, gt, isNull, lt, ne } from "drizzle-orm";
+import { getDb } from "#db/client";
+import { apiTokens, organisations, sessions, users, type Role } from "#db/schema";
+import { recordEvent } from "~/lib/events.server";
+import { HttpError } from "~/lib/errors";
+import { hashPassword, verifyAgainstDummy, verifyPassword } from "./passwords.server";
+import type { z } from "zod";
+import type { profileSchema, signUpSchema } from "./schemas";
+
+export type SessionUser = {
+  id: number;
+  email: string;
+  displayName: string;
+  role: Role;
+  organisationId: number | null;
+};
+
+const SESSION_DAYS = 30;
+const sha256 = (value: string) => createHash("sha256").update(value).digest("hex");
+const now = () => new Date().toISOString();
+
+const sessionUserColumns = {
+  id: users.id,
+  email: users.email,
+  displayName: users.displayName,
+  role: users.role,
+  organisationId: users.organisationId,
+};
+
+export async function createUser(input: {
+  email: string;
+  password: string;
+  displayName: string;
+  role: Role;
+  profession?: string | null;
+  specialty?: string | null;
+  practiceMode?: string | null;
+  region?: string | null;
+  rpps?: string | null;
+  organisationId?: number | null;
+}) {
+  const passwordHash = await hashPassword(input.password);
+  const db = getDb();
+  return db.transaction((tx) => {
+    const existing = tx.select({ id: users.id }).from(users).where(eq(users.email, input.email)).get();
+    if (existing) {
+      throw new HttpError(409, "Un compte existe déjà avec cette adresse e-mail.", {
+        email: ["Un compte existe déjà avec cette adresse e-mail. Connectez-vous ou utilisez une autre adresse."],
+      });
+    }
+    const { password: _password, ...profile } = input;
+    const user = tx.insert(users).values({ ...profile, passwordHash }).returning(sessionUserColumns).get();
+    recordEvent(tx, { type: "user.created", actorId: user.id, subject: { type: "user", id: user.id }, payload: { role: user.role } });
+    return user;
+  });
+}
+
+export function signUp(input: z.infer<typeof signUpSchema>) {
+  const { passwordConfirmation: _c, ...rest } = input;
+  return createUser({
+    ...rest,
+    profession: input.role === "practitioner" ? input.profession : null,
+    practiceMode: input.role === "practitioner" ? input.practiceMode : null,
+    specialty: input.role === "practitioner" ? input.specialty : null,
+    rpps: input.role === "practitioner" ? input.rpps : null,
+  });
+}
+
+/** Returns the user for a correct e-mail and password; null otherwise, in the same time either way. */
+export async function verifyCredentials(email: string, password: string): Promise<SessionUser | null> {
+  const row = getDb()
+    .select({ ...sessionUserColumns, passwordHash: users.passwordHash, disabledAt: users.disabledAt })
+    .from(users)
+    .where(eq(users.email, email.trim().toLowerCase()))
+    .get();
+  if (!row || !row.passwordHash) return verifyAgainstDummy(password).then(() => null);
+  const ok = await verifyPassword(row.passwordHash, password);
+  if (!ok || row.disabledAt) return null;
+  const { passwordHash: _h, disabledAt: _d, ...user } = row;
+  return user;
+}
+
+export function createSession(userId: number) {
+  const id = randomBytes(32).toString("base64url");
+  const expiresAt = new Date(Date.now() + SESSION_DAYS * 86_400_000).toISOString();
+  getDb().insert(sessions).values({ idHash: sha256(id), userId, expiresAt }).run();
+  return { id, expiresAt };
+}
+
+export function getUserBySessionId(sessionId: string): SessionUser | null {
+  const row = getDb()
+    .select(sessionUserColumns)
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.idHash, sha256(sessionId)), gt(sessions.expiresAt, now()), isNull(users.disabledAt)))
+    .get();
+  return row ?? null;
+}
+
+export function destroySession(sessionId: string) {
+  getDb().delete(sessions).where(eq(sessions.idHash, sha256(sessionId))).run();
+}
+
+export function purgeExpiredSessions() {
+  return getDb().delete(sessions).where(lt(sessions.expiresAt, now())).run().changes;
+}
+
+const TOKEN_PREFIX = "snt_";
+
+export function createApiToken(userId: number, label: string) {
+  const token = TOKEN_PREFIX + randomBytes(32).toString("base64url");
+  return getDb().transaction((tx) => {
+    const row = tx
+      .insert(apiTokens)
+      .values({ userId, label, tokenHash: sha256(token), prefix: token.slice(0, 10) })
+      .returning({ id: apiTokens.id })
+      .get();
+    recordEvent(tx, { type: "api_token.created", actorId: userId, subject: { type: "api_token", id: row.id }, payload: { label } });
+    return { id: row.id, token };
+  });
+}
+
+export function getUserByApiToken(token: string): SessionUser | null {
+  if (!token.startsWith(TOKEN_PREFIX) || token.length > 200) return null;
+  const db = getDb();
+  const row = db
+    .select({ ...sessionUserColumns, tokenId: apiTokens.id })
+    .from(apiTokens)
+    .innerJoin(users, eq(users.id, apiTokens.userId))
+    .where(and(eq(apiTokens.tokenHash, sha256(token)), isNull(apiTokens.revokedAt), isNull(users.disabledAt)))
+    .get();
+  if (!row) return null;
+  db.update(apiTokens).set({ lastUsedAt: now() }).where(eq(apiTokens.id, row.tokenId)).run();
+  const { tokenId: _t, ...user } = row;
+  return user;
+}
+
+export function listApiTokens(userId: number) {
+  return getDb()
+    .select({ id: apiTokens.id, label: apiTokens.label, prefix: apiTokens.prefix, createdAt: apiTokens.createdAt, lastUsedAt: apiTokens.lastUsedAt })
+    .from(apiTokens)
+    .where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
+    .orderBy(desc(apiTokens.id))
+    .all();
+}
+
+export function revokeApiToken(userId: number, tokenId: number) {
+  return getDb().transaction((tx) => {
+    const result = tx
+      .update(apiTokens)
+      .set({ revokedAt: now() })
+      .where(and(eq(apiTokens.id, tokenId), eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
+      .run();
+    if (result.changes === 0) throw new HttpError(404, "Ce jeton n'existe pas ou a déjà été révoqué.");
+    recordEvent(tx, { type: "api_token.revoked", actorId: userId, subject: { type: "api_token", id: tokenId } });
+  });
+}
+
+export function getProfile(userId: number) {
+  const row = getDb()
+    .select({
+      id: users.id,
+      email: users.email,
+      displayName: users.displayName,
+      role: users.role,
+      profession: users.profession,
+      specialty: users.specialty,
+      practiceMode: users.practiceMode,
+      region: users.region,
+      rpps: users.rpps,
+      rppsVerified: users.rppsVerified,
+      organisationName: organisations.name,
+    })
+    .from(users)
+    .leftJoin(organisations, eq(organisations.id, users.organisationId))
+    .where(eq(users.id, userId))
+    .get();
+  if (!row) throw new HttpError(404, "Compte introuvable.");
+  return row;
+}
+
+export function updateProfile(user: SessionUser, input: z.infer<typeof profileSchema>) {
+  const practitionerFields =
+    user.role === "practitioner"
+      ? { profession: input.profession ?? null, specialty: input.specialty ?? null, practiceMode: input.practiceMode ?? null, rpps: input.rpps ?? null }
+      : {};
+  getDb().transaction((tx) => {
+    const current = tx.select({ rpps: users.rpps }).from(users).where(eq(users.id, user.id)).get();
+    // An RPPS verified by Pro Santé Connect stays verified only while it is unchanged.
+    const rppsChanged = "rpps" in practitionerFields && practitionerFields.rpps !== current?.rpps;
+    tx.update(users)
+      .set({ displayName: input.displayName, region: input.region ?? null, ...practitionerFields, ...(rppsChanged ? { rppsVerified: false } : {}) })
+      .where(eq(users.id, user.id))
+      .run();
+    recordEvent(tx, { type: "user.profile_updated", actorId: user.id, subject: { type: "user", id: user.id } });
+  });
+}
+
+export async function changePassword(user: SessionUser, currentPassword: string, newPassword: string, keepSessionId?: string) {
+  const row = getDb().select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, user.id)).get();
+  if (!row?.passwordHash || !(await verifyPassword(row.passwordHash, currentPassword))) {
+    throw new HttpError(422, "Le mot de passe actuel est incorrect.", { currentPassword: ["Le mot de passe actuel est incorrect."] });
+  }
+  const passwordHash = await hashPassword(newPassword);
+  getDb().transaction((tx) => {
+    tx.update(users).set({ passwordHash }).where(eq(users.id, user.id)).run();
+    // Other sessions are closed: a changed password must lock out whoever knew the old one.
+    const keep = keepSessionId ? ne(sessions.idHash, sha256(keepSessionId)) : undefined;
+    tx.delete(sessions).where(and(eq(sessions.userId, user.id), keep)).run();
+    recordEvent(tx, { type: "user.password_changed", actorId: user.id, subject: { type: "user", id: user.id } });
+  });
+}

@@ -1,0 +1,6 @@
+import { withApiErrors } from "~/lib/errors";
+import { listThemes } from "~/modules/irritants/irritants.server";
+
+export function loader() {
+  return withApiErrors(() => Response.json({ items: listThemes() }));
+}

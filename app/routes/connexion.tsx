@@ -1,0 +1,58 @@
+import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
+import { FormErrors, TextField } from "~/components/forms";
+import { invalidForm, parseForm } from "~/lib/forms.server";
+import { getUser } from "~/lib/permissions.server";
+import { commitSessionId } from "~/lib/session.server";
+import { createSession, verifyCredentials } from "~/modules/accounts/accounts.server";
+import { safeRedirect, signInSchema } from "~/modules/accounts/schemas";
+
+export const meta: MetaFunction = () => [{ title: "Se connecter — Sentinelle" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  if (await getUser(request)) throw redirect("/");
+  return null;
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { submission } = await parseForm(request, signInSchema);
+  if (submission.status !== "success") return invalidForm(submission);
+  const user = await verifyCredentials(submission.value.email, submission.value.password);
+  if (!user) {
+    // Same message whether the e-mail exists or not.
+    return data(
+      { result: submission.reply({ formErrors: ["Adresse e-mail ou mot de passe incorrect."], hideFields: ["password"] }) },
+      { status: 401 },
+    );
+  }
+  const session = createSession(user.id);
+  const fallback = user.role === "team" || user.role === "admin" ? "/equipe" : "/";
+  return redirect(safeRedirect(submission.value.redirectTo, fallback), {
+    headers: { "Set-Cookie": await commitSessionId(session.id) },
+  });
+}
+
+export default function SignIn() {
+  const actionData = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const [form, fields] = useForm({ lastResult: actionData?.result, shouldValidate: "onSubmit" });
+  return (
+    <div className="mx-auto max-w-lg">
+      <h1>Se connecter</h1>
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <Form method="post" {...getFormProps(form)} className="card">
+        <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
+        <TextField field={fields.email} label="Adresse e-mail" type="email" autoComplete="email" required />
+        <TextField field={fields.password} label="Mot de passe" type="password" autoComplete="current-password" required />
+        <button type="submit" className="btn">
+          Se connecter
+        </button>
+      </Form>
+      <p className="mt-6">
+        Pas encore de compte ? <Link to="/inscription">Créer un compte professionnel de santé ou patient</Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,140 @@
+import { randomBytes } from "node:crypto";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import type { ServerBuild } from "@remix-run/node";
+import { createRequestHandler } from "@remix-run/express";
+import compression from "compression";
+import express, { type NextFunction, type Request, type Response } from "express";
+import { rateLimit } from "express-rate-limit";
+import helmet from "helmet";
+import { getDb } from "./db/client";
+import type { Env } from "./app/lib/env.server";
+
+const root = path.dirname(fileURLToPath(import.meta.url));
+
+const isApi = (req: Request) => req.path.startsWith("/api/");
+
+/** Answers in the API's error shape, or as a short French page for browsers. */
+function refuse(req: Request, res: Response, status: number, code: string, message: string) {
+  if (isApi(req) || req.accepts(["html", "json"]) === "json") {
+    res.status(status).json({ error: { code, message } });
+  } else {
+    res.status(status).type("html").send(
+      `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>${message} — Sentinelle</title></head>` +
+        `<body><main><h1>${message}</h1><p><a href="/">Retour à l'accueil</a></p></main></body></html>`,
+    );
+  }
+}
+
+const STATE_CHANGING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+/** Refuses state-changing requests sent by another site (CSRF), on top of SameSite cookies. */
+function sameOriginOnly(publicUrl: string | undefined) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    if (!STATE_CHANGING.has(req.method)) return next();
+    const origin = req.get("origin");
+    const fetchSite = req.get("sec-fetch-site");
+    let allowed = fetchSite !== "cross-site";
+    if (origin) {
+      let originHost: string | null = null;
+      try {
+        originHost = new URL(origin).host;
+      } catch {
+        originHost = null;
+      }
+      const ownHost = publicUrl ? new URL(publicUrl).host : req.get("host");
+      allowed = allowed && originHost !== null && originHost === ownHost;
+    }
+    if (allowed) return next();
+    refuse(req, res, 403, "forbidden", "Requête refusée : elle ne vient pas de Sentinelle.");
+  };
+}
+
+function bodySizeCap(maxBytes: number) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    const length = Number(req.get("content-length") ?? 0);
+    if (length > maxBytes) return refuse(req, res, 413, "payload_too_large", "Le contenu envoyé est trop volumineux.");
+    next();
+  };
+}
+
+export async function loadBuild(): Promise<ServerBuild> {
+  return import(pathToFileURL(path.join(root, "build/server/index.js")).href);
+}
+
+/** The Express application; the database must already be set with setDb(). */
+export function createApp({ build, env }: { build: ServerBuild; env: Env }) {
+  const app = express();
+  app.disable("x-powered-by");
+
+  app.get("/healthz", (_req, res) => {
+    try {
+      getDb().$client.prepare("select 1").get();
+      res.status(200).json({ status: "ok" });
+    } catch {
+      res.status(503).json({ status: "indisponible" });
+    }
+  });
+
+  app.use((_req, res, next) => {
+    res.locals.cspNonce = randomBytes(16).toString("base64");
+    next();
+  });
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'", (_req, res) => `'nonce-${(res as Response).locals.cspNonce}'`],
+          styleSrc: ["'self'"],
+          imgSrc: ["'self'", "data:"],
+          fontSrc: ["'self'"],
+          connectSrc: ["'self'"],
+          formAction: ["'self'"],
+          frameAncestors: ["'none'"],
+          baseUri: ["'self'"],
+          objectSrc: ["'none'"],
+        },
+      },
+      crossOriginEmbedderPolicy: false,
+      referrerPolicy: { policy: "same-origin" },
+    }),
+  );
+  app.use((_req, res, next) => {
+    res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()");
+    next();
+  });
+  app.use(compression());
+
+  app.use(sameOriginOnly(env.PUBLIC_URL));
+  app.use(bodySizeCap(env.MAX_BODY_BYTES));
+
+  const authLimiter = rateLimit({
+    windowMs: 60_000,
+    limit: env.RATE_LIMIT_AUTH_PER_MINUTE,
+    standardHeaders: "draft-7",
+    legacyHeaders: false,
+    skip: (req) => req.method !== "POST",
+    handler: (req, res) => refuse(req, res, 429, "rate_limited", "Trop de tentatives. Réessayez dans une minute."),
+  });
+  app.use(["/connexion", "/connexion.data", "/inscription", "/inscription.data", "/api/v1/tokens"], authLimiter);
+
+  app.use("/assets", express.static(path.join(root, "build/client/assets"), { immutable: true, maxAge: "1y" }));
+  app.use(express.static(path.join(root, "build/client"), { maxAge: "1h" }));
+
+  app.all(
+    "*",
+    createRequestHandler({
+      build,
+      mode: "production",
+      getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce as string }),
+    }),
+  );
+
+  app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
+    console.error(error);
+    if (!res.headersSent) refuse(req, res, 500, "internal", "Une erreur inattendue est survenue.");
+  });
+  return app;
+}

@@ -1,0 +1,41 @@
+/// <reference types="vitest/config" />
+import { vitePlugin as remix } from "@remix-run/dev";
+import tailwindcss from "@tailwindcss/vite";
+import { defineConfig } from "vite";
+import tsconfigPaths from "vite-tsconfig-paths";
+
+declare module "@remix-run/node" {
+  interface Future {
+    v3_singleFetch: true;
+  }
+}
+
+export default defineConfig({
+  // The Remix plugin must stay out of Vitest runs: it takes over the module graph.
+  plugins: [
+    tailwindcss(),
+    !process.env.VITEST &&
+      remix({
+        ignoredRouteFiles: ["**/.*"],
+        future: {
+          v3_fetcherPersist: true,
+          v3_relativeSplatPath: true,
+          v3_throwAbortReason: true,
+          v3_singleFetch: true,
+          v3_lazyRouteDiscovery: true,
+          v3_routeConfig: true,
+        },
+      }),
+    tsconfigPaths(),
+  ],
+  build: { target: "es2020" },
+  test: {
+    include: ["tests/**/*.test.ts"],
+    pool: "forks",
+    maxWorkers: 2,
+    minWorkers: 1,
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    globalSetup: ["tests/support/global-setup.ts"],
+  },
+});
