@@ -110,15 +110,19 @@ export function createApp({ build, env }: { build: ServerBuild; env: Env }) {
   app.use(sameOriginOnly(env.PUBLIC_URL));
   app.use(bodySizeCap(env.MAX_BODY_BYTES));
 
-  const authLimiter = rateLimit({
-    windowMs: 60_000,
-    limit: env.RATE_LIMIT_AUTH_PER_MINUTE,
-    standardHeaders: "draft-7",
-    legacyHeaders: false,
-    skip: (req) => req.method !== "POST",
-    handler: (req, res) => refuse(req, res, 429, "rate_limited", "Trop de tentatives. Réessayez dans une minute."),
-  });
-  app.use(["/connexion", "/connexion.data", "/inscription", "/inscription.data", "/api/v1/tokens"], authLimiter);
+  // One budget per endpoint group, so failed sign-ins do not block sign-up or token requests.
+  const limitPosts = () =>
+    rateLimit({
+      windowMs: 60_000,
+      limit: env.RATE_LIMIT_AUTH_PER_MINUTE,
+      standardHeaders: "draft-7",
+      legacyHeaders: false,
+      skip: (req) => req.method !== "POST",
+      handler: (req, res) => refuse(req, res, 429, "rate_limited", "Trop de tentatives. Réessayez dans une minute."),
+    });
+  app.use(["/connexion", "/connexion.data"], limitPosts());
+  app.use(["/inscription", "/inscription.data"], limitPosts());
+  app.use("/api/v1/tokens", limitPosts());
 
   app.use("/assets", express.static(path.join(root, "build/client/assets"), { immutable: true, maxAge: "1y" }));
   app.use(express.static(path.join(root, "build/client"), { maxAge: "1h" }));

@@ -36,6 +36,5 @@ export default defineConfig({
     minWorkers: 1,
     testTimeout: 30_000,
     hookTimeout: 60_000,
-    globalSetup: ["tests/support/global-setup.ts"],
   },
 });

@@ -1,0 +1,199 @@
+import type { MetaFunction } from "@remix-run/node";
+import { Link } from "@remix-run/react";
+
+export const meta: MetaFunction = () => [{ title: "Données personnelles — Sentinelle" }];
+
+const RETENTION: { data: string; duration: string }[] = [
+  {
+    data: "Compte (e-mail, nom, rôle, informations d'exercice, RPPS)",
+    duration:
+      "Tant que le compte est utilisé. Un compte sans connexion depuis un an est supprimé, après un avertissement par e-mail. Vous pouvez aussi demander sa suppression à tout moment.",
+  },
+  {
+    data: "Signalements, soutiens et commentaires",
+    duration:
+      "Pendant toute la durée du programme. À la suppression du compte, ils sont conservés sans lien avec votre identité.",
+  },
+  {
+    data: "Réponses aux questionnaires",
+    duration: "Pendant toute la durée du programme, pour comparer les vagues d'enquête. Elles sont anonymes dès leur envoi.",
+  },
+  {
+    data: "Invitations aux questionnaires",
+    duration: "Jusqu'à la clôture de la campagne d'enquête, puis supprimées.",
+  },
+  {
+    data: "Sessions de connexion",
+    duration: "30 jours au plus ; supprimées dès la déconnexion ou le changement de mot de passe (pour les autres sessions).",
+  },
+  {
+    data: "Jetons d'accès à l'API",
+    duration: "Jusqu'à leur révocation ou la suppression du compte.",
+  },
+  {
+    data: "Journal des événements",
+    duration:
+      "Un an pour les événements liés aux comptes (création, changement de mot de passe, jetons) ; l'historique d'un signalement ou d'une action est conservé aussi longtemps que l'élément qu'il décrit.",
+  },
+];
+
+// Personal data notice (GDPR articles 13 and 14).
+export default function PersonalData() {
+  return (
+    <div className="prose-page">
+      <h1>Données personnelles</h1>
+      <p>
+        Cette page explique quelles données personnelles la plateforme Sentinelle traite, pourquoi, pendant combien de temps, qui
+        y a accès et comment exercer vos droits, conformément au règlement général sur la protection des données (RGPD) et à la
+        loi Informatique et Libertés.
+      </p>
+
+      <h2>Responsable du traitement</h2>
+      <p>
+        Le responsable du traitement est l'opérateur public du programme Sentinelle, désigné dans les{" "}
+        <Link to="/mentions-legales">mentions légales</Link>. Vous pouvez joindre l'équipe programme Sentinelle à l'adresse{" "}
+        <a href="mailto:contact@sentinelle.localhost">contact@sentinelle.localhost</a> (adresse générique, remplacée par
+        l'opérateur lors du déploiement, qui indique aussi ici les coordonnées de son délégué à la protection des données).
+      </p>
+
+      <h2>Données collectées</h2>
+      <ul>
+        <li>
+          <strong>Votre compte</strong> : adresse e-mail, nom affiché, rôle (professionnel de santé, patient, éditeur, équipe
+          programme, administration) et, pour les professionnels de santé, profession, spécialité, mode d'exercice, région et
+          numéro RPPS (facultatif). Votre mot de passe n'est jamais conservé : seule une empreinte (argon2id) l'est.
+        </li>
+        <li>
+          <strong>Vos signalements d'irritants</strong> : titre, description, thèmes, statut, dates et historique des
+          changements.
+        </li>
+        <li>
+          <strong>Vos réponses aux questionnaires</strong> : elles sont anonymes. Une réponse ne peut pas être reliée à
+          l'invitation qui a permis d'y répondre ; de l'invitation, la plateforme ne garde qu'une empreinte de son code.
+        </li>
+        <li>
+          <strong>Vos sessions de connexion</strong> : elles sont conservées sur le serveur. Le navigateur ne garde qu'un
+          identifiant aléatoire, dont la base de données ne conserve qu'une empreinte (SHA-256), avec ses dates de création et
+          d'expiration.
+        </li>
+        <li>
+          <strong>Vos jetons d'accès à l'API</strong>, si vous en créez : leur libellé, leurs premiers caractères, leurs dates de
+          création et de dernière utilisation, et une empreinte du jeton (jamais le jeton lui-même).
+        </li>
+        <li>
+          <strong>Le journal des événements</strong> : chaque changement (création de compte, signalement, changement de
+          statut, changement de mot de passe, création ou révocation de jeton…) est enregistré avec son auteur et sa date.
+        </li>
+      </ul>
+      <p>
+        Votre adresse IP sert, en mémoire et pendant une minute, à limiter le nombre de tentatives de connexion et de création
+        de compte ; elle n'est pas enregistrée dans la base de données.
+      </p>
+
+      <h2>Aucun identifiant de patient</h2>
+      <p>
+        Sentinelle recueille des difficultés liées aux outils numériques, pas des données de patients. N'indiquez dans vos
+        textes aucune information permettant d'identifier un patient.
+      </p>
+      <p>
+        Par précaution, les textes libres sont analysés avant d'être enregistrés : les numéros de sécurité sociale (NIR) et
+        matricules INS, les numéros de téléphone et les adresses e-mail qui y figurent sont masqués (par exemple « [NIR masqué]
+        ») et ne sont jamais conservés. Vous êtes alors prévenu de ce qui a été masqué et pourquoi.
+      </p>
+
+      <h2>Finalités</h2>
+      <ul>
+        <li>gérer votre compte et votre connexion ;</li>
+        <li>recueillir, trier et suivre les irritants du numérique en santé, et les transmettre aux éditeurs concernés ;</li>
+        <li>mesurer la satisfaction des utilisateurs par des questionnaires ;</li>
+        <li>publier l'avancement du programme, sous forme de chiffres agrégés et de signalements relus ;</li>
+        <li>vous informer des suites données aux signalements que vous suivez ;</li>
+        <li>assurer la sécurité de la plateforme et la traçabilité des modifications.</li>
+      </ul>
+
+      <h2>Base légale</h2>
+      <p>
+        Ces traitements sont nécessaires à l'exécution d'une mission d'intérêt public dont est investi l'opérateur du programme
+        (article 6, paragraphe 1, point e du RGPD).
+      </p>
+
+      <h2>Durées de conservation</h2>
+      <table className="table">
+        <caption className="mb-2 text-left">Durée de conservation par catégorie de données</caption>
+        <thead>
+          <tr>
+            <th scope="col">Données</th>
+            <th scope="col">Durée de conservation</th>
+          </tr>
+        </thead>
+        <tbody>
+          {RETENTION.map((row) => (
+            <tr key={row.data}>
+              <th scope="row">{row.data}</th>
+              <td>{row.duration}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+
+      <h2>Destinataires</h2>
+      <ul>
+        <li>
+          <strong>L'équipe programme</strong> voit les signalements et les comptes, pour trier, regrouper et transmettre les
+          signalements.
+        </li>
+        <li>
+          <strong>Les éditeurs de logiciels</strong> ne voient que les tickets concernant leurs propres produits, dont le texte a
+          déjà été débarrassé des identifiants de patients. Un éditeur ne voit rien des tickets d'un autre éditeur.
+        </li>
+        <li>
+          <strong>Le public</strong> ne voit que les signalements publiés par l'équipe programme après relecture, sans le nom de
+          leur auteur, et des résultats d'enquête agrégés.
+        </li>
+        <li>
+          <strong>Les administrateurs de la plateforme</strong> et l'hébergeur, pour le fonctionnement technique du service.
+        </li>
+      </ul>
+      <p>Vos données ne sont ni vendues, ni cédées, ni utilisées à des fins commerciales.</p>
+
+      <h2>Cookies</h2>
+      <p>Sentinelle dépose un seul cookie, strictement nécessaire au fonctionnement du service :</p>
+      <ul>
+        <li>
+          <strong>sentinelle_session</strong> : il maintient votre connexion. Il ne contient qu'un identifiant aléatoire signé,
+          n'est pas lisible par les scripts de la page (HttpOnly), n'est pas envoyé lors des requêtes venant d'autres sites
+          (SameSite=Lax), n'est transmis qu'en connexion chiffrée lorsque la plateforme est servie en HTTPS, et expire au bout
+          de 30 jours ou à la déconnexion.
+        </li>
+      </ul>
+      <p>
+        Ce cookie étant indispensable, il ne demande pas votre consentement. La plateforme n'utilise aucun outil de mesure
+        d'audience, aucun traceur et aucun cookie tiers.
+      </p>
+
+      <h2>Vos droits</h2>
+      <p>Vous disposez des droits suivants sur vos données :</p>
+      <ul>
+        <li>droit d'accès ;</li>
+        <li>droit de rectification : vous pouvez modifier votre profil vous-même depuis la page <Link to="/compte">Mon compte</Link> ;</li>
+        <li>droit à l'effacement ;</li>
+        <li>droit d'opposition ;</li>
+        <li>droit à la limitation du traitement.</li>
+      </ul>
+      <p>
+        Pour exercer ces droits, écrivez à l'équipe programme Sentinelle à l'adresse{" "}
+        <a href="mailto:contact@sentinelle.localhost">contact@sentinelle.localhost</a>, depuis l'adresse e-mail de votre compte.
+        Une réponse vous est apportée dans un délai d'un mois.
+      </p>
+      <p>
+        Les réponses aux questionnaires étant anonymes, elles ne peuvent pas vous être attribuées : il n'est donc pas possible
+        de les retrouver pour les consulter, les modifier ou les effacer.
+      </p>
+      <p>
+        Si vous estimez, après nous avoir contactés, que vos droits ne sont pas respectés, vous pouvez adresser une réclamation
+        à la Commission nationale de l'informatique et des libertés (CNIL) : en ligne sur https://www.cnil.fr/fr/plaintes, ou
+        par courrier à CNIL, 3 place de Fontenoy, TSA 80715, 75334 Paris CEDEX 07.
+      </p>
+    </div>
+  );
+}

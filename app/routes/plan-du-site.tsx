@@ -1,0 +1,66 @@
+import type { MetaFunction } from "@remix-run/node";
+import { Link } from "@remix-run/react";
+
+export const meta: MetaFunction = () => [{ title: "Plan du site — Sentinelle" }];
+
+export default function SiteMap() {
+  return (
+    <div className="prose-page">
+      <h1>Plan du site</h1>
+
+      <h2>Pages publiques</h2>
+      <ul>
+        <li>
+          <Link to="/">Accueil</Link>
+        </li>
+        <li>
+          <Link to="/connexion">Se connecter</Link>
+        </li>
+        <li>
+          <Link to="/inscription">Créer un compte</Link>
+        </li>
+      </ul>
+
+      <h2>Espace connecté</h2>
+      <ul>
+        <li>
+          <Link to="/compte">Mon compte</Link> (toute personne connectée)
+        </li>
+        <li>
+          <Link to="/signalements/nouveau">Signaler un irritant</Link> (professionnels de santé et patients)
+        </li>
+        <li>
+          <Link to="/equipe">Tri des signalements</Link> (équipe programme)
+        </li>
+      </ul>
+
+      <h2>Informations</h2>
+      <ul>
+        <li>
+          <Link to="/accessibilite">Accessibilité</Link>
+        </li>
+        <li>
+          <Link to="/mentions-legales">Mentions légales</Link>
+        </li>
+        <li>
+          <Link to="/donnees-personnelles">Données personnelles</Link>
+        </li>
+        <li>Plan du site (cette page)</li>
+      </ul>
+
+      <h2>API</h2>
+      <p>
+        Sentinelle propose une API JSON sous l'adresse /api/v1, avec les mêmes règles d'accès que les pages. Authentification
+        par cookie de session ou par jeton personnel, créé depuis la page Mon compte.
+      </p>
+      <ul>
+        <li>
+          API publique, liste des thèmes :{" "}
+          <Link to="/api/v1/themes" reloadDocument>
+            /api/v1/themes
+          </Link>
+        </li>
+      </ul>
+    </div>
+  );
+}

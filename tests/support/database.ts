@@ -1,0 +1,24 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { openDatabase, runMigrations, setDb, type Db } from "#db/client";
+
+/** A fresh SQLite file for one test file, built by the real migrations, and set as the app's database. */
+export function createTestDatabase(): { db: Db; file: string; close: () => void } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sentinelle-test-"));
+  const file = path.join(dir, "test.db");
+  process.env.DATABASE_URL = file;
+  process.env.SESSION_SECRET ??= "test-session-secret-that-is-long-enough-0123456789";
+  const db = openDatabase(file);
+  runMigrations(db);
+  setDb(db);
+  return {
+    db,
+    file,
+    close: () => {
+      db.$client.close();
+      setDb(undefined);
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
