@@ -12,7 +12,8 @@ import type { Env } from "./app/lib/env.server";
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 
-const isApi = (req: Request) => req.path.startsWith("/api/");
+// originalUrl, not path: inside a mounted middleware, path is relative to the mount point.
+const isApi = (req: Request) => req.originalUrl.startsWith("/api/");
 
 /** Answers in the API's error shape, or as a short French page for browsers. */
 function refuse(req: Request, res: Response, status: number, code: string, message: string) {
