@@ -106,7 +106,7 @@ export function Footer() {
         </p>
         <ul className="mt-4 flex flex-wrap gap-x-6 gap-y-2 border-t border-gris-200 pt-4">
           <li>
-            <Link to="/accessibilite">Accessibilité : partiellement conforme</Link>
+            <Link to="/accessibilite">Accessibilité : non conforme</Link>
           </li>
           <li>
             <Link to="/mentions-legales">Mentions légales</Link>

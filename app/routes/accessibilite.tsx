@@ -16,11 +16,14 @@ export default function AccessibilityStatement() {
 
       <h2>État de conformité</h2>
       <p>
-        La plateforme Sentinelle est <strong>partiellement conforme</strong> avec le référentiel général d'amélioration de
+        La plateforme Sentinelle est <strong>non conforme</strong> avec le référentiel général d'amélioration de
         l'accessibilité (RGAA), version 4.1.
       </p>
 
       <h2>Résultats des tests</h2>
+      <p>
+        Faute d'audit, le RGAA impose d'afficher « non conforme », quelles que soient les vérifications déjà faites.
+      </p>
       <p>Aucun audit de conformité au RGAA n'a encore été réalisé. Un audit complet est prévu.</p>
       <p>En attendant cet audit, l'accessibilité de la plateforme est vérifiée de la manière suivante :</p>
       <ul>
@@ -29,8 +32,8 @@ export default function AccessibilityStatement() {
           chaque modification : aucune anomalie détectée n'est acceptée ;
         </li>
         <li>
-          les parcours principaux (connexion, création de compte, signalement d'un irritant, tri des signalements) sont vérifiés
-          au clavier seul ;
+          des tests automatisés vérifient le lien d'évitement au clavier et les étiquettes des champs des parcours principaux
+          (connexion, création de compte, signalement d'un irritant, tri des signalements) ;
         </li>
         <li>les formulaires principaux fonctionnent sans JavaScript.</li>
       </ul>

@@ -96,9 +96,9 @@ export default function PersonalData() {
         textes aucune information permettant d'identifier un patient.
       </p>
       <p>
-        Par précaution, les textes libres sont analysés avant d'être enregistrés : les numéros de sécurité sociale (NIR) et
-        matricules INS, les numéros de téléphone et les adresses e-mail qui y figurent sont masqués (par exemple « [NIR masqué]
-        ») et ne sont jamais conservés. Vous êtes alors prévenu de ce qui a été masqué et pourquoi.
+        Le masquage automatique des numéros de sécurité sociale (NIR) et matricules INS, des numéros de téléphone et des
+        adresses e-mail dans les textes libres, avant leur enregistrement, est en cours de mise en place ; cette page sera mise à
+        jour lorsqu'il sera actif.
       </p>
 
       <h2>Finalités</h2>

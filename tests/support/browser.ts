@@ -33,6 +33,8 @@ export function launchBrowser(): Promise<Browser> {
 /** A page that records CSP violations and page errors, so tests can assert there were none. */
 export async function openPage(browser: Browser, options: BrowserContextOptions = {}) {
   const context = await browser.newContext({ locale: "fr-FR", ...options });
+  // Fail with the locator in the message long before the test timeout.
+  context.setDefaultTimeout(8_000);
   const page = await context.newPage();
   const problems: string[] = [];
   page.on("console", (msg) => {

@@ -1,0 +1,94 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { axeViolations, launchBrowser, openPage, signIn } from "../support/browser";
+import { startTestServer, type TestServer } from "../support/server";
+
+let server: TestServer;
+let browser: Browser;
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+// Every page of the foundation, by who can see it. A new page belongs here.
+const PAGES: { path: string; as: string | null; heading: RegExp }[] = [
+  { path: "/", as: null, heading: /irritants du numérique en santé/ },
+  { path: "/connexion", as: null, heading: /Se connecter/ },
+  { path: "/inscription", as: null, heading: /Créer un compte/ },
+  { path: "/accessibilite", as: null, heading: /accessibilité/i },
+  { path: "/mentions-legales", as: null, heading: /Mentions légales/ },
+  { path: "/donnees-personnelles", as: null, heading: /données personnelles/i },
+  { path: "/plan-du-site", as: null, heading: /Plan du site/ },
+  { path: "/signalements/1", as: null, heading: /INS/ },
+  { path: "/page-inexistante", as: null, heading: /Page introuvable/ },
+  { path: "/deconnexion", as: "medecin@demo.sentinelle.fr", heading: /Se déconnecter/ },
+  { path: "/compte", as: "medecin@demo.sentinelle.fr", heading: /Mon compte/ },
+  { path: "/signalements/nouveau", as: "medecin@demo.sentinelle.fr", heading: /Signaler un irritant/ },
+  { path: "/signalements/4", as: "patient@demo.sentinelle.fr", heading: /Noms des documents/ },
+  { path: "/compte", as: "editeur-a@demo.sentinelle.fr", heading: /Mon compte/ },
+  { path: "/equipe", as: "equipe@demo.sentinelle.fr", heading: /Tri des signalements/ },
+  { path: "/equipe", as: "admin@demo.sentinelle.fr", heading: /Tri des signalements/ },
+  { path: "/signalements/nouveau", as: "equipe@demo.sentinelle.fr", heading: /Accès refusé/ },
+];
+
+describe("every page", () => {
+  for (const { path, as, heading } of PAGES) {
+    it(`${path} as ${as ?? "a visitor"}: renders its heading, zero axe violations, no CSP error`, async () => {
+      const { page, context, problems } = await openPage(browser);
+      try {
+        if (as) await signIn(page, server.url, as);
+        await page.goto(server.url + path);
+        await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toMatch(heading);
+        expect(await page.title()).toMatch(/Sentinelle/);
+        expect(await axeViolations(page)).toEqual([]);
+        expect(problems).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+});
+
+describe("layout", () => {
+  it("offers a skip link as the first keyboard stop, which moves focus to the content", async () => {
+    const { page, context } = await openPage(browser);
+    try {
+      await page.goto(server.url + "/");
+      await page.keyboard.press("Tab");
+      const focused = page.locator(":focus");
+      await expect(focused.textContent()).resolves.toBe("Aller au contenu");
+      await page.keyboard.press("Enter");
+      expect(page.url()).toMatch(/#contenu$/);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("shows the navigation each role needs", async () => {
+    const navFor = async (email: string | null) => {
+      const { page, context } = await openPage(browser);
+      if (email) await signIn(page, server.url, email);
+      await page.goto(server.url + "/");
+      const items = await page.getByRole("navigation", { name: "Menu principal" }).getByRole("link").allTextContents();
+      await context.close();
+      return items;
+    };
+    expect(await navFor(null)).toEqual(["Accueil"]);
+    expect(await navFor("medecin@demo.sentinelle.fr")).toEqual(["Accueil", "Signaler un irritant", "Mon compte"]);
+    expect(await navFor("patient@demo.sentinelle.fr")).toEqual(["Accueil", "Signaler un irritant", "Mon compte"]);
+    expect(await navFor("editeur-b@demo.sentinelle.fr")).toEqual(["Accueil", "Mon compte"]);
+    expect(await navFor("equipe@demo.sentinelle.fr")).toEqual(["Accueil", "Tri des signalements", "Mon compte"]);
+    expect(await navFor("admin@demo.sentinelle.fr")).toEqual(["Accueil", "Tri des signalements", "Mon compte"]);
+  });
+
+  it("carries the accessibility status and the legal pages in the footer", async () => {
+    const { page, context } = await openPage(browser);
+    await page.goto(server.url + "/");
+    const links = await page.getByRole("contentinfo").getByRole("link").allTextContents();
+    expect(links).toEqual(["Accessibilité : non conforme", "Mentions légales", "Données personnelles", "Plan du site"]);
+    await context.close();
+  });
+});

@@ -1,0 +1,162 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_ACCOUNTS } from "#db/seed/demo";
+import { axeViolations, launchBrowser, openPage, signIn } from "../support/browser";
+import { startTestServer, type TestServer } from "../support/server";
+
+let server: TestServer;
+let browser: Browser;
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const receivedCount = async (page: import("playwright-core").Page) => {
+  await page.goto(server.url + "/");
+  const figure = await page.locator("#chiffres + .card p").first().textContent();
+  return Number(figure?.replace(/\s/g, ""));
+};
+
+describe("signing in", () => {
+  for (const account of DEMO_ACCOUNTS) {
+    it(`works for the ${account.role} demo account ${account.email}`, async () => {
+      const { page, context } = await openPage(browser);
+      await signIn(page, server.url, account.email);
+      await page.goto(server.url + "/compte");
+      await expect(page.getByText(account.email).count()).resolves.toBeGreaterThan(0);
+      await context.close();
+    });
+  }
+
+  it("says so, in French and without saying which part was wrong, on a bad password", async () => {
+    const { page, context } = await openPage(browser);
+    await page.goto(server.url + "/connexion");
+    await page.getByLabel("Adresse e-mail").fill("medecin@demo.sentinelle.fr");
+    await page.getByLabel("Mot de passe").fill("pas le bon");
+    await page.getByRole("button", { name: "Se connecter" }).click();
+    await expect(page.getByRole("alert").textContent()).resolves.toContain("Adresse e-mail ou mot de passe incorrect.");
+    expect(await axeViolations(page)).toEqual([]);
+    await context.close();
+  });
+});
+
+describe("walking skeleton", () => {
+  it("a practitioner files an irritant, the team triages it, the public count grows", async () => {
+    const visitor = await openPage(browser);
+    const before = await receivedCount(visitor.page);
+
+    const practitioner = await openPage(browser);
+    await signIn(practitioner.page, server.url, "medecin@demo.sentinelle.fr");
+    await practitioner.page.getByRole("navigation", { name: "Menu principal" }).getByRole("link", { name: "Signaler un irritant" }).click();
+    await practitioner.page.getByLabel("Titre").fill("La messagerie n'intègre pas les CR de radiologie");
+    await practitioner.page.getByLabel("Description").fill("Les comptes rendus arrivent mais restent en pièce jointe, sans intégration au dossier.");
+    await practitioner.page.getByLabel("MSSanté (messagerie sécurisée)").check();
+    await practitioner.page.getByRole("button", { name: "Envoyer le signalement" }).click();
+    await expect(practitioner.page.getByRole("status").textContent()).resolves.toMatch(/a bien été reçu/);
+    const id = Number(/\/signalements\/(\d+)/.exec(practitioner.page.url())![1]);
+    expect(await axeViolations(practitioner.page)).toEqual([]);
+    expect(practitioner.problems).toEqual([]);
+
+    expect(await receivedCount(visitor.page)).toBe(before + 1);
+
+    const team = await openPage(browser);
+    await signIn(team.page, server.url, "equipe@demo.sentinelle.fr");
+    expect(team.page.url()).toBe(server.url + "/equipe");
+    const row = team.page.getByRole("row").filter({ hasText: "La messagerie n'intègre pas les CR de radiologie" });
+    await row.getByLabel(`Statut du signalement n°${id}`).selectOption("triaged");
+    await row.getByRole("button", { name: "Enregistrer" }).click();
+    await expect(team.page.getByRole("status").textContent()).resolves.toContain(`Le signalement n°${id} est maintenant « Qualifié »`);
+    await team.page.reload();
+    await expect(team.page.getByLabel(`Statut du signalement n°${id}`).inputValue()).resolves.toBe("triaged");
+
+    await practitioner.page.goto(`${server.url}/signalements/${id}`);
+    await expect(practitioner.page.locator(".badge").first().textContent()).resolves.toBe("Qualifié");
+    for (const p of [visitor, practitioner, team]) await p.context.close();
+  });
+
+  it("shows field errors next to the fields when the form is incomplete", async () => {
+    const { page, context } = await openPage(browser);
+    await signIn(page, server.url, "patient@demo.sentinelle.fr");
+    await page.goto(server.url + "/signalements/nouveau");
+    await page.getByLabel("Titre").fill("Trop");
+    await page.getByRole("button", { name: "Envoyer le signalement" }).click();
+    await page.getByText("Le titre doit contenir au moins 5 caractères.").waitFor();
+    await expect(page.getByText("Choisissez au moins un thème.").count()).resolves.toBe(1);
+    await expect(page.getByLabel("Titre").getAttribute("aria-invalid")).resolves.toBe("true");
+    expect(await axeViolations(page)).toEqual([]);
+    await context.close();
+  });
+
+  it("sends visitors who are not signed in to the sign-in page, then back", async () => {
+    const { page, context } = await openPage(browser);
+    await page.goto(server.url + "/signalements/nouveau");
+    expect(new URL(page.url()).pathname).toBe("/connexion");
+    await page.getByLabel("Adresse e-mail").fill("medecin@demo.sentinelle.fr");
+    await page.getByLabel("Mot de passe").fill("sentinelle-demo");
+    await page.getByRole("button", { name: "Se connecter" }).click();
+    await page.waitForURL(server.url + "/signalements/nouveau");
+    await context.close();
+  });
+});
+
+describe("without JavaScript", () => {
+  it("signs in, files an irritant and signs out", async () => {
+    const { page, context } = await openPage(browser, { javaScriptEnabled: false });
+    await signIn(page, server.url, "medecin@demo.sentinelle.fr");
+    await page.goto(server.url + "/signalements/nouveau");
+    await page.getByLabel("Titre").fill("Formulaire testé sans JavaScript");
+    await page.getByLabel("Description").fill("Un poste ancien sans JavaScript doit pouvoir signaler.");
+    await page.getByLabel("Autre", { exact: true }).check();
+    await page.getByRole("button", { name: "Envoyer le signalement" }).click();
+    await expect(page.getByRole("status").textContent()).resolves.toMatch(/a bien été reçu/);
+    await page.getByRole("button", { name: "Se déconnecter" }).click();
+    await page.waitForURL(server.url + "/");
+    await expect(page.getByRole("link", { name: "Se connecter" }).count()).resolves.toBe(1);
+    await context.close();
+  });
+
+  it("creates an account", async () => {
+    const { page, context } = await openPage(browser, { javaScriptEnabled: false });
+    await page.goto(server.url + "/inscription");
+    await page.getByLabel("Je suis patient ou usager de Mon espace santé").check();
+    await page.getByLabel("Nom et prénom").fill("Usager de test");
+    await page.getByLabel("Adresse e-mail").fill("usager@test.fr");
+    await page.getByLabel(/^Mot de passe\s*12 caractères/).fill("une phrase de passe");
+    await page.getByLabel("Confirmation du mot de passe").fill("une phrase de passe");
+    await page.getByRole("button", { name: "Créer mon compte" }).click();
+    await expect(page.getByRole("status").first().textContent()).resolves.toContain("Votre compte est créé");
+    await context.close();
+  });
+});
+
+describe("account page", () => {
+  it("changes the password and creates then revokes an API token", async () => {
+    const { page, context } = await openPage(browser);
+    await signIn(page, server.url, "editeur-b@demo.sentinelle.fr");
+    await page.goto(server.url + "/compte");
+    await page.getByLabel("Nom du jeton").fill("outil de support");
+    await page.getByRole("button", { name: "Créer un jeton" }).click();
+    const token = await page.locator("code.break-all").textContent();
+    expect(token).toMatch(/^snt_/);
+    const api = await fetch(`${server.url}/api/v1/irritants`, { headers: { Authorization: `Bearer ${token}` } });
+    expect(api.status).toBe(200);
+    await page.getByRole("button", { name: "Révoquer le jeton outil de support" }).click();
+    await page.getByText("Le jeton a été révoqué.").waitFor();
+    const revoked = await fetch(`${server.url}/api/v1/irritants`, { method: "POST", headers: { Authorization: `Bearer ${token}` }, body: "{}" });
+    expect(revoked.status).toBe(401);
+
+    await page.getByLabel("Mot de passe actuel").fill("sentinelle-demo");
+    await page.getByLabel(/^Nouveau mot de passe\s*12 caractères/).fill("nouvelle phrase de passe");
+    await page.getByLabel("Confirmation du nouveau mot de passe").fill("nouvelle phrase de passe");
+    await page.getByRole("button", { name: "Changer le mot de passe" }).click();
+    await page.getByText("Votre mot de passe a été changé.", { exact: false }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await context.close();
+    const other = await openPage(browser);
+    await signIn(other.page, server.url, "editeur-b@demo.sentinelle.fr", "nouvelle phrase de passe");
+    await other.context.close();
+  });
+});
