@@ -29,7 +29,7 @@ const DEMO_IRRITANTS: { title: string; body: string; themes: string[]; by: "mede
   {
     title: "Lenteurs du logiciel de cabinet depuis la version Ségur",
     body: "Depuis la mise à jour Ségur, l'ouverture d'un dossier patient prend plus de dix secondes et l'envoi au DMP bloque l'écran pendant l'envoi.",
-    themes: ["performance-lgc", "mon-espace-sante"],
+    themes: ["performance-lgc", "mes-dmp"],
     by: "medecin",
     status: "forwarded",
     published: true,
@@ -45,7 +45,7 @@ const DEMO_IRRITANTS: { title: string; body: string; themes: string[]; by: "mede
   {
     title: "Noms des documents incompréhensibles dans Mon espace santé",
     body: "Les documents reçus s'appellent tous « Document » suivi d'une date : impossible de retrouver la bonne ordonnance sans ouvrir chaque fichier.",
-    themes: ["nommage-documents", "mon-espace-sante"],
+    themes: ["nommage-documents", "mes-dmp"],
     by: "patient",
     status: "new",
   },

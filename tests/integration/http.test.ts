@@ -213,12 +213,12 @@ describe("API", () => {
     const practitioner = await apiToken(url, "medecin@demo.sentinelle.fr");
     const created = await fetch(`${url}/api/v1/irritants`, {
       method: "POST",
-      ...json({ title: "Envoi au DMP bloquant", body: "L'envoi bloque l'écran pendant trente secondes.", themes: ["mon-espace-sante"] }, bearer(practitioner)),
+      ...json({ title: "Envoi au DMP bloquant", body: "L'envoi bloque l'écran pendant trente secondes.", themes: ["mes-dmp"] }, bearer(practitioner)),
     });
     expect(created.status).toBe(201);
     const { id, status, themes } = await created.json();
     expect(status).toBe("new");
-    expect(themes).toEqual(["mon-espace-sante"]);
+    expect(themes).toEqual(["mes-dmp"]);
 
     const denied = await fetch(`${url}/api/v1/irritants/${id}`, { method: "PATCH", ...json({ status: "resolved" }, bearer(practitioner)) });
     expect(denied.status).toBe(403);

@@ -25,12 +25,12 @@ describe("themes", () => {
     expect(slugs).toEqual([
       "ins",
       "mssante",
-      "mon-espace-sante",
+      "mes-dmp",
       "vsm",
       "ordonnance-numerique",
       "nommage-documents",
       "performance-lgc",
-      "delegation-taches",
+      "delegation",
       "formation",
       "autre",
     ]);
@@ -52,7 +52,7 @@ describe("filing an irritant", () => {
   });
 
   it("counts patients' reports in the patient lane", () => {
-    const result = fileIrritant(patient, { title: "Document illisible", body: "Impossible d'ouvrir le document.", themes: ["mon-espace-sante"] });
+    const result = fileIrritant(patient, { title: "Document illisible", body: "Impossible d'ouvrir le document.", themes: ["mes-dmp"] });
     expect(database.db.select().from(irritants).where(eq(irritants.id, result.id)).get()!.lane).toBe("patient");
   });
 
