@@ -7,10 +7,15 @@ type NavItem = { to: string; label: string };
 
 /** Navigation by role: each person sees the places they can act in. */
 export function navigationFor(user: NavUser): NavItem[] {
-  const items: NavItem[] = [{ to: "/", label: "Accueil" }];
+  const items: NavItem[] = [
+    { to: "/", label: "Accueil" },
+    { to: "/signalements", label: "Signalements" },
+  ];
   if (!user) return items;
   if (user.role === "practitioner" || user.role === "patient") items.push({ to: "/signalements/nouveau", label: "Signaler un irritant" });
-  if (user.role === "team" || user.role === "admin") items.push({ to: "/equipe", label: "Tri des signalements" });
+  if (user.role === "team" || user.role === "admin") {
+    items.push({ to: "/equipe/signalements", label: "Tri des signalements" }, { to: "/equipe/themes", label: "Thèmes" });
+  }
   items.push({ to: "/compte", label: "Mon compte" });
   return items;
 }
@@ -80,7 +85,7 @@ export function Header({ user }: { user: NavUser }) {
             <li key={item.to}>
               <NavLink
                 to={item.to}
-                end={item.to === "/"}
+                end={item.to === "/" || item.to === "/signalements"}
                 className={({ isActive }) =>
                   `block py-3 text-sm font-medium no-underline ${isActive ? "border-b-2 border-bleu text-bleu" : "text-gris-900"}`
                 }

@@ -2,21 +2,31 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { apiError, withApiErrors } from "~/lib/errors";
 import { idParam, readJson } from "~/lib/api.server";
 import { getUser, requirePermission } from "~/lib/permissions.server";
-import { getIrritant, updateIrritant } from "~/modules/irritants/irritants.server";
+import { getIrritant } from "~/modules/irritants/irritants.server";
 import { irritantPatchSchema } from "~/modules/irritants/schemas";
+import { updateIrritant } from "~/modules/irritants/triage.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   return withApiErrors(async () => {
     const viewer = await getUser(request);
-    const irritant = getIrritant(viewer, idParam(params.id));
+    const i = getIrritant(viewer, idParam(params.id));
     return Response.json({
-      id: irritant.id,
-      title: irritant.title,
-      body: irritant.body,
-      status: irritant.status,
-      published: irritant.published,
-      createdAt: irritant.createdAt,
-      themes: irritant.themes.map((t) => t.slug),
+      id: i.id,
+      title: i.title,
+      body: i.body,
+      status: i.status,
+      published: i.published,
+      severity: i.severity,
+      frequency: i.frequency,
+      timeLostMinutes: i.timeLostMinutes,
+      patientSafety: i.patientSafety,
+      consultationStep: i.consultationStep,
+      product: i.productId ? { id: i.productId, name: i.productName, version: i.productVersion, vendor: i.vendorName } : null,
+      supportCount: i.supportCount,
+      patientSupportCount: i.patientSupportCount,
+      mergedInto: i.mergedIntoId,
+      createdAt: i.createdAt,
+      themes: i.themes.map((t) => t.slug),
     });
   });
 }

@@ -2,5 +2,5 @@ import { withApiErrors } from "~/lib/errors";
 import { listThemes } from "~/modules/irritants/irritants.server";
 
 export function loader() {
-  return withApiErrors(() => Response.json({ items: listThemes() }));
+  return withApiErrors(() => Response.json({ items: listThemes().map(({ slug, label }) => ({ slug, label })) }));
 }

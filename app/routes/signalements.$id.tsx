@@ -1,53 +1,266 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
-import { z } from "zod";
-import { orErrorPage } from "~/lib/errors";
-import { formatDateTime } from "~/lib/dates";
-import { getUser } from "~/lib/permissions.server";
-import { getIrritant } from "~/modules/irritants/irritants.server";
-import { STATUS_LABELS } from "~/modules/irritants/statuses";
+import { getFormProps, useForm } from "@conform-to/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { FormErrors, TextField } from "~/components/forms";
+import { formatDate, formatDateTime } from "~/lib/dates";
+import { HttpError, orErrorPage } from "~/lib/errors";
+import { formErrorReply, invalidForm, parseForm, readFormData } from "~/lib/forms.server";
+import { idParam } from "~/lib/api.server";
+import { can, getUser, requireUser } from "~/lib/permissions.server";
+import {
+  addComment,
+  hasSupported,
+  isFollowing,
+  listComments,
+  setFollow,
+  supportBreakdown,
+  supportIrritant,
+  timeline,
+} from "~/modules/irritants/engagement.server";
+import { getIrritant, mergedInto, redactionsList } from "~/modules/irritants/irritants.server";
+import { describeRedactions } from "~/modules/irritants/redaction";
+import { commentSchema } from "~/modules/irritants/schemas";
+import { CONSULTATION_STEP_LABELS, FREQUENCY_LABELS, SEVERITY_LABELS, STATUS_LABELS } from "~/modules/irritants/statuses";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.irritant.title ?? "Signalement"} — Sentinelle` }];
 
-const paramsSchema = z.object({ id: z.coerce.number().int().positive() });
+function pageId(params: { id?: string }) {
+  return orErrorPage(() => idParam(params.id));
+}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await getUser(request);
-  const parsed = paramsSchema.safeParse(params);
-  if (!parsed.success) throw new Response("Ce signalement n'existe pas.", { status: 404 });
-  const { id, title, body, status, published, createdAt, themes, isAuthor } = orErrorPage(() => getIrritant(viewer, parsed.data.id));
-  return { irritant: { id, title, body, status, published, createdAt, themes, isAuthor } };
+  const id = pageId(params);
+  const target = mergedInto(id);
+  if (target) throw redirect(`/signalements/${target}?fusionne=${id}`);
+  const irritant = orErrorPage(() => getIrritant(viewer, id));
+  return {
+    irritant: {
+      id: irritant.id,
+      title: irritant.title,
+      body: irritant.body,
+      status: irritant.status,
+      published: irritant.published,
+      hidden: irritant.hiddenAt !== null,
+      createdAt: irritant.createdAt,
+      themes: irritant.themes,
+      severity: irritant.severity,
+      frequency: irritant.frequency,
+      timeLostMinutes: irritant.timeLostMinutes,
+      patientSafety: irritant.patientSafety,
+      consultationStep: irritant.consultationStep,
+      product: irritant.productName ? `${irritant.productName}${irritant.productVersion ? ` ${irritant.productVersion}` : ""} (${irritant.vendorName})` : null,
+      supportCount: irritant.supportCount,
+      patientSupportCount: irritant.patientSupportCount,
+      isAuthor: irritant.isAuthor,
+      // Only the author is told what was masked in their own text.
+      redactionNotice: irritant.isAuthor ? describeRedactions(redactionsList(irritant.redactions)) : null,
+    },
+    breakdown: supportBreakdown(irritant.id),
+    comments: listComments(irritant.id),
+    timeline: timeline(viewer, irritant.id),
+    viewer: viewer
+      ? {
+          canSupport: can(viewer, "irritant:file") && !irritant.isAuthor,
+          supported: hasSupported(viewer.id, irritant.id),
+          following: isFollowing(viewer.id, irritant.id),
+          canComment: viewer.role !== "vendor",
+          isTeam: can(viewer, "irritant:triage"),
+        }
+      : null,
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const id = pageId(params);
+  const formData = await readFormData(request);
+  const intent = formData.get("intent");
+  try {
+    if (intent === "support") {
+      const result = supportIrritant(user, id);
+      return redirect(`/signalements/${result.irritantId}?soutenu=1`);
+    }
+    if (intent === "follow" || intent === "unfollow") {
+      setFollow(user, id, intent === "follow");
+      return { intent, message: intent === "follow" ? "Vous suivez ce signalement." : "Vous ne suivez plus ce signalement." };
+    }
+  } catch (error) {
+    if (error instanceof HttpError) throw new Response(error.message, { status: error.status });
+    throw error;
+  }
+  if (intent === "comment") {
+    const { submission } = await parseForm(formData, commentSchema);
+    if (submission.status !== "success") return invalidForm(submission);
+    try {
+      const { redactions } = addComment(user, id, submission.value.body);
+      return { intent, result: submission.reply({ resetForm: true }), message: describeRedactions(redactions) ?? "Votre commentaire est publié." };
+    } catch (error) {
+      return formErrorReply(submission, error);
+    }
+  }
+  return data({ intent: null, message: "Action inconnue." }, { status: 400 });
 }
 
 export default function IrritantPage() {
-  const { irritant } = useLoaderData<typeof loader>();
+  const { irritant, breakdown, comments, timeline, viewer } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
+  const [commentForm, commentFields] = useForm({
+    id: "commentaire",
+    lastResult: actionData && "result" in actionData ? actionData.result : undefined,
+  });
+  const facts = [
+    irritant.product ? ["Logiciel", irritant.product] : null,
+    irritant.severity ? ["Gravité", SEVERITY_LABELS[irritant.severity]] : null,
+    irritant.frequency ? ["Fréquence", FREQUENCY_LABELS[irritant.frequency]] : null,
+    irritant.timeLostMinutes !== null ? ["Temps perdu", `${irritant.timeLostMinutes} min à chaque fois`] : null,
+    irritant.consultationStep ? ["Moment", CONSULTATION_STEP_LABELS[irritant.consultationStep]] : null,
+    irritant.patientSafety ? ["Sécurité des patients", "Risque signalé"] : null,
+  ].filter(Boolean) as [string, string][];
+  const message = actionData && "message" in actionData && actionData.message && !("result" in actionData && actionData.result?.status === "error") ? actionData.message : null;
+
   return (
     <article className="prose-page">
       {searchParams.get("envoye") && irritant.isAuthor ? (
         <div role="status" className="alert alert-success">
-          <p className="mb-0">Merci, votre signalement n°{irritant.id} a bien été reçu. L'équipe programme va l'examiner.</p>
+          <p className="mb-0">
+            Merci, votre signalement n°{irritant.id} a bien été reçu. L'équipe programme va l'examiner ; vous le suivez et serez
+            informé de ses évolutions.
+          </p>
+          {irritant.redactionNotice ? <p className="mb-0 mt-2">{irritant.redactionNotice}</p> : null}
+        </div>
+      ) : null}
+      {searchParams.get("soutenu") ? (
+        <div role="status" className="alert alert-success">
+          <p className="mb-0">Merci, votre soutien est enregistré. Vous suivez désormais ce signalement.</p>
+        </div>
+      ) : null}
+      {searchParams.get("fusionne") ? (
+        <div role="status" className="alert">
+          <p className="mb-0">Le signalement n°{searchParams.get("fusionne")} décrivait le même problème : il a été regroupé avec celui-ci.</p>
+        </div>
+      ) : null}
+      {message ? (
+        <div role="status" className="alert alert-success">
+          <p className="mb-0">{message}</p>
         </div>
       ) : null}
       <p className="text-sm text-gris-600">
-        Signalement n°{irritant.id} · reçu le {formatDateTime(irritant.createdAt)}
+        Signalement n°{irritant.id} · reçu le {formatDate(irritant.createdAt)}
       </p>
       <h1>{irritant.title}</h1>
       <p>
         <span className="badge">{STATUS_LABELS[irritant.status]}</span>{" "}
         {!irritant.published ? <span className="text-sm text-gris-600">Non publié : visible par vous et l'équipe programme.</span> : null}
+        {irritant.hidden ? <span className="text-sm text-gris-600"> Masqué par l'équipe.</span> : null}
       </p>
       <ul aria-label="Thèmes" className="mb-4 flex flex-wrap gap-2">
         {irritant.themes.map((t) => (
           <li key={t.slug} className="border border-gris-200 px-2 py-0.5 text-sm">
-            {t.label}
+            <Link to={`/signalements?theme=${t.slug}`}>{t.label}</Link>
           </li>
         ))}
       </ul>
       <p className="whitespace-pre-line">{irritant.body}</p>
-      <p>
-        <Link to="/">Retour à l'accueil</Link>
-      </p>
+      {facts.length ? (
+        <dl className="mb-6 grid grid-cols-[max-content_1fr] gap-x-6 gap-y-1">
+          {facts.map(([k, v]) => (
+            <div key={k} className="contents">
+              <dt className="font-bold">{k}</dt>
+              <dd>{v}</dd>
+            </div>
+          ))}
+        </dl>
+      ) : null}
+
+      <section aria-labelledby="soutiens">
+        <h2 id="soutiens">Soutiens</h2>
+        <p>
+          <strong>{irritant.supportCount}</strong> personne{irritant.supportCount > 1 ? "s" : ""} rencontre{irritant.supportCount > 1 ? "nt" : ""} aussi ce
+          problème
+          {irritant.patientSupportCount ? `, dont ${irritant.patientSupportCount} patient${irritant.patientSupportCount > 1 ? "s" : ""}` : ""}.
+        </p>
+        {breakdown.length ? (
+          <ul className="mb-4 list-disc pl-6">
+            {breakdown.map((b) => (
+              <li key={b.label}>
+                {b.label} : {b.count}
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        <div className="flex flex-wrap gap-4">
+          {viewer?.canSupport ? (
+            viewer.supported ? (
+              <p className="mb-0 font-bold">Vous soutenez ce signalement.</p>
+            ) : (
+              <Form method="post">
+                <input type="hidden" name="intent" value="support" />
+                <button type="submit" className="btn">
+                  Moi aussi, je rencontre ce problème
+                </button>
+              </Form>
+            )
+          ) : null}
+          {viewer ? (
+            <Form method="post">
+              <input type="hidden" name="intent" value={viewer.following ? "unfollow" : "follow"} />
+              <button type="submit" className="btn btn-secondary">
+                {viewer.following ? "Ne plus suivre" : "Suivre ce signalement"}
+              </button>
+            </Form>
+          ) : (
+            <p>
+              <Link to={`/connexion?redirectTo=/signalements/${irritant.id}`}>Connectez-vous</Link> pour soutenir ou suivre ce signalement.
+            </p>
+          )}
+          {viewer?.isTeam ? (
+            <Link to={`/equipe/signalements/${irritant.id}`} className="btn btn-secondary">
+              Traiter (équipe)
+            </Link>
+          ) : null}
+        </div>
+      </section>
+
+      <section aria-labelledby="commentaires">
+        <h2 id="commentaires">Commentaires</h2>
+        {comments.length === 0 ? <p>Aucun commentaire pour l'instant.</p> : null}
+        <ul className="grid gap-3">
+          {comments.map((c) => (
+            <li key={c.id} className="card">
+              <p className="mb-1 text-sm text-gris-600">
+                {c.authorRole === "team" || c.authorRole === "admin" ? "Équipe programme" : c.authorName} · {formatDateTime(c.createdAt)}
+              </p>
+              <p className="mb-0 whitespace-pre-line">{c.body}</p>
+            </li>
+          ))}
+        </ul>
+        {viewer?.canComment ? (
+          <>
+            <FormErrors id={commentForm.errorId} errors={commentForm.errors} />
+            <Form method="post" {...getFormProps(commentForm)} className="mt-4">
+              <input type="hidden" name="intent" value="comment" />
+              <TextField field={commentFields.body} label="Ajouter un commentaire" multiline rows={3} required />
+              <button type="submit" className="btn btn-secondary">
+                Publier le commentaire
+              </button>
+            </Form>
+          </>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="historique">
+        <h2 id="historique">Historique</h2>
+        <ol className="grid gap-2 border-l-2 border-gris-200 pl-4">
+          {timeline.map((e) => (
+            <li key={e.id}>
+              <span className="text-sm text-gris-600">{formatDateTime(e.createdAt)}</span> — {e.text}
+            </li>
+          ))}
+        </ol>
+      </section>
     </article>
   );
 }

@@ -1,24 +1,41 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { ChoiceGroup, FormErrors, TextField } from "~/components/forms";
-import { formErrorReply, invalidForm, parseForm } from "~/lib/forms.server";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useEffect, useState } from "react";
+import type { z } from "zod";
+import { ChoiceGroup, FormErrors, SelectField, TextField } from "~/components/forms";
+import { formErrorReply, invalidForm, parseForm, readFormData } from "~/lib/forms.server";
 import { requirePermission } from "~/lib/permissions.server";
-import { fileIrritant, listThemes } from "~/modules/irritants/irritants.server";
+import { getProfile } from "~/modules/accounts/accounts.server";
+import { findSimilar, fileIrritant, listThemes } from "~/modules/irritants/irritants.server";
 import { fileIrritantSchema } from "~/modules/irritants/schemas";
+import { CONSULTATION_STEP_LABELS, FREQUENCY_LABELS, SEVERITY_LABELS, STATUS_LABELS } from "~/modules/irritants/statuses";
+import { suggestThemesFor } from "~/modules/irritants/themes.server";
+import { listProducts } from "~/modules/vendors/products.server";
 
 export const meta: MetaFunction = () => [{ title: "Signaler un irritant — Sentinelle" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requirePermission(request, "irritant:file");
-  return { themes: listThemes() };
+  const user = await requirePermission(request, "irritant:file");
+  const profile = getProfile(user.id);
+  return {
+    themes: listThemes().map(({ slug, label }) => ({ slug, label })),
+    products: listProducts(),
+    defaults: { productId: profile.usualProductId ? String(profile.usualProductId) : "", productVersion: profile.usualProductVersion ?? "" },
+  };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "irritant:file");
-  const { submission } = await parseForm(request, fileIrritantSchema);
+  const formData = await readFormData(request);
+  const { submission } = await parseForm(formData, fileIrritantSchema);
   if (submission.status !== "success") return invalidForm(submission);
+  const text = `${submission.value.title}. ${submission.value.body}`;
+  // Without JavaScript, "Vérifier les doublons" shows the similar irritants and suggested themes before filing.
+  if (formData.get("intent") === "check") {
+    return data({ result: submission.reply(), similar: findSimilar(user, text, 5), suggestions: suggestThemesFor(text) });
+  }
   try {
     const irritant = fileIrritant(user, submission.value);
     return redirect(`/signalements/${irritant.id}?envoye=1`);
@@ -27,10 +44,70 @@ export async function action({ request }: ActionFunctionArgs) {
   }
 }
 
+type Similar = { id: number; title: string; status: keyof typeof STATUS_LABELS; supportCount: number; score: number };
+type Suggestion = { slug: string; label: string; score: number };
+
+/** Live similar irritants and theme suggestions while the person types (JavaScript only; the check step covers the rest). */
+function useLiveHints(text: string) {
+  const [similar, setSimilar] = useState<Similar[] | null>(null);
+  const [suggestions, setSuggestions] = useState<Suggestion[] | null>(null);
+  useEffect(() => {
+    if (text.trim().length < 12) return;
+    const controller = new AbortController();
+    const timer = setTimeout(async () => {
+      const query = `text=${encodeURIComponent(text.slice(0, 2000))}`;
+      try {
+        const [s, t] = await Promise.all([
+          fetch(`/api/v1/irritants/similar?${query}`, { signal: controller.signal }).then((r) => (r.ok ? r.json() : { items: [] })),
+          fetch(`/api/v1/themes/suggestions?${query}`, { signal: controller.signal }).then((r) => (r.ok ? r.json() : { items: [] })),
+        ]);
+        setSimilar(s.items);
+        setSuggestions(t.items);
+      } catch {
+        // Aborted by a newer keystroke, or offline: the check step still works.
+      }
+    }, 400);
+    return () => {
+      clearTimeout(timer);
+      controller.abort();
+    };
+  }, [text]);
+  return { similar, suggestions };
+}
+
+function SimilarList({ items }: { items: Similar[] }) {
+  if (items.length === 0) return <p className="mb-0">Aucun signalement proche n'a été trouvé : votre signalement semble nouveau.</p>;
+  return (
+    <ul className="grid gap-3">
+      {items.map((s) => (
+        <li key={s.id} className="border border-gris-200 bg-white p-3">
+          <Link to={`/signalements/${s.id}`} className="font-bold">
+            {s.title}
+          </Link>
+          <p className="mb-2 text-sm text-gris-600">
+            {STATUS_LABELS[s.status]} · {s.supportCount} soutien{s.supportCount > 1 ? "s" : ""}
+          </p>
+          {/* Inside the filing form (forms cannot nest): this button posts to the similar irritant's page instead. */}
+          <button type="submit" formAction={`/signalements/${s.id}`} name="intent" value="support" formNoValidate className="btn btn-secondary">
+            C'est le même problème — je le soutiens<span className="sr-only"> : {s.title}</span>
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 export default function NewIrritant() {
-  const { themes } = useLoaderData<typeof loader>();
+  const { themes, products, defaults } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [form, fields] = useForm({ lastResult: actionData?.result, shouldValidate: "onSubmit" });
+  const [form, fields] = useForm<z.input<typeof fileIrritantSchema>>({ lastResult: actionData?.result, defaultValue: defaults, shouldValidate: "onSubmit" });
+  const [text, setText] = useState("");
+  const live = useLiveHints(text);
+  const checked = actionData && "similar" in actionData ? (actionData as unknown as { similar: Similar[]; suggestions: Suggestion[] }) : null;
+  const similar = live.similar ?? checked?.similar ?? null;
+  const suggestions = live.suggestions ?? checked?.suggestions ?? null;
+  const productOptions = products.map((p) => ({ value: String(p.id), label: `${p.name} (${p.vendor.name})` }));
+
   return (
     <div className="prose-page">
       <h1>Signaler un irritant</h1>
@@ -39,28 +116,85 @@ export default function NewIrritant() {
         l'éditeur concerné si besoin et vous tient informé.
       </p>
       <div className="alert">
-        <p className="mb-0">N'indiquez aucune donnée permettant d'identifier un patient (nom, numéro de sécurité sociale, téléphone…).</p>
+        <p className="mb-0">
+          N'indiquez aucune donnée permettant d'identifier un patient. Les numéros de sécurité sociale, numéros de téléphone et
+          adresses e-mail sont masqués automatiquement avant l'enregistrement.
+        </p>
       </div>
       <FormErrors id={form.errorId} errors={form.errors} />
-      <Form method="post" {...getFormProps(form)} className="card">
+      <Form
+        method="post"
+        {...getFormProps(form)}
+        className="card"
+        onInput={(event) => {
+          const f = event.currentTarget;
+          const title = (f.elements.namedItem("title") as HTMLInputElement | null)?.value ?? "";
+          const body = (f.elements.namedItem("body") as HTMLTextAreaElement | null)?.value ?? "";
+          setText(`${title}. ${body}`);
+        }}
+      >
         <TextField field={fields.title} label="Titre" hint="En une phrase : quel est le problème ?" required />
-        <TextField
-          field={fields.body}
-          label="Description"
-          hint="Ce que vous faisiez, ce qui s'est passé, ce que vous attendiez."
-          multiline
-          required
-        />
+        <TextField field={fields.body} label="Description" hint="Ce que vous faisiez, ce qui s'est passé, ce que vous attendiez." multiline required />
+
+        <section aria-labelledby="doublons" aria-live="polite" className="mb-6 bg-gris-100 p-4">
+          <h2 id="doublons" className="mt-0 text-lg">
+            Signalements proches
+          </h2>
+          {similar ? (
+            <SimilarList items={similar} />
+          ) : (
+            <p className="mb-0 text-sm">
+              Les signalements déjà déposés qui ressemblent au vôtre s'affichent ici. Sans JavaScript, utilisez le bouton « Vérifier
+              les doublons » en bas du formulaire.
+            </p>
+          )}
+        </section>
+
         <ChoiceGroup
           field={fields.themes}
-          legend="Thèmes"
-          hint="Choisissez un ou plusieurs thèmes."
+          legend="Thèmes (facultatif)"
+          hint={
+            suggestions && suggestions.length
+              ? `Thèmes suggérés d'après votre description : ${suggestions.map((s) => s.label).join(", ")}. Ils seront retenus si vous n'en cochez aucun.`
+              : "Si vous n'en cochez aucun, les thèmes suggérés d'après votre description seront retenus."
+          }
           options={themes.map((t) => ({ value: t.slug, label: t.label }))}
           type="checkbox"
         />
-        <button type="submit" className="btn">
-          Envoyer le signalement
-        </button>
+        <SelectField field={fields.productId} label="Logiciel concerné (facultatif)" options={productOptions} placeholder="Aucun ou je ne sais pas" />
+        <TextField field={fields.productVersion} label="Version du logiciel (facultatif)" hint="Par exemple : 5.2." />
+        <ChoiceGroup
+          field={fields.severity}
+          legend="Gravité (facultatif)"
+          options={Object.entries(SEVERITY_LABELS).map(([value, label]) => ({ value, label }))}
+          type="radio"
+        />
+        <SelectField
+          field={fields.frequency}
+          label="Fréquence (facultatif)"
+          options={Object.entries(FREQUENCY_LABELS).map(([value, label]) => ({ value, label }))}
+        />
+        <TextField field={fields.timeLostMinutes} label="Temps perdu à chaque fois, en minutes (facultatif)" type="number" />
+        <ChoiceGroup
+          field={fields.consultationStep}
+          legend="Moment de la consultation (facultatif)"
+          options={Object.entries(CONSULTATION_STEP_LABELS).map(([value, label]) => ({ value, label }))}
+          type="radio"
+        />
+        <ChoiceGroup
+          field={fields.patientSafety}
+          legend="Sécurité des patients"
+          options={[{ value: "on", label: "Ce problème peut mettre en danger la sécurité d'un patient" }]}
+          type="checkbox"
+        />
+        <div className="flex flex-wrap gap-4">
+          <button type="submit" name="intent" value="check" className="btn btn-secondary">
+            Vérifier les doublons
+          </button>
+          <button type="submit" name="intent" value="file" className="btn">
+            Envoyer le signalement
+          </button>
+        </div>
       </Form>
     </div>
   );

@@ -35,6 +35,10 @@ export const users = sqliteTable(
     rpps: text("rpps"),
     rppsVerified: integer("rpps_verified", { mode: "boolean" }).notNull().default(false),
     organisationId: integer("organisation_id").references(() => organisations.id),
+    // The software they use day to day: the default of their reports. No FK here to avoid an import cycle;
+    // the products table references organisations, and the accounts module checks the id.
+    usualProductId: integer("usual_product_id"),
+    usualProductVersion: text("usual_product_version"),
     createdAt: createdAt(),
     disabledAt: text("disabled_at"),
   },

@@ -1,16 +1,24 @@
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { CONSULTATION_STEPS, FREQUENCIES, IRRITANT_STATUSES, SEVERITIES } from "../../app/modules/irritants/statuses";
 import { users } from "./accounts";
-
-import { IRRITANT_STATUSES } from "../../app/modules/irritants/statuses";
+import { products } from "./vendors";
 
 export { IRRITANT_STATUSES, type IrritantStatus } from "../../app/modules/irritants/statuses";
+
+const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
 
 export const themes = sqliteTable("themes", {
   id: integer("id").primaryKey({ autoIncrement: true }),
   slug: text("slug").notNull().unique(),
   label: text("label").notNull(),
   position: integer("position").notNull().default(0),
+  // Team-editable keyword rules for theme suggestion.
+  keywords: text("keywords", { mode: "json" }).notNull().$type<string[]>().default(sql`'[]'`),
+  retiredAt: text("retired_at"),
+  // Counters kept in the same transaction as each change (not recomputed on read).
+  irritantCount: integer("irritant_count").notNull().default(0),
+  publishedCount: integer("published_count").notNull().default(0),
 });
 
 export const irritants = sqliteTable(
@@ -25,18 +33,31 @@ export const irritants = sqliteTable(
     authorId: integer("author_id")
       .notNull()
       .references(() => users.id),
+    productId: integer("product_id").references(() => products.id),
+    productVersion: text("product_version"),
+    severity: text("severity", { enum: SEVERITIES }),
+    frequency: text("frequency", { enum: FREQUENCIES }),
+    timeLostMinutes: integer("time_lost_minutes"),
+    patientSafety: integer("patient_safety", { mode: "boolean" }).notNull().default(false),
+    consultationStep: text("consultation_step", { enum: CONSULTATION_STEPS }),
+    // What the redaction masked, by kind (never the masked values themselves).
+    redactions: text("redactions", { mode: "json" }).notNull().$type<Record<string, number>>().default(sql`'{}'`),
     published: integer("published", { mode: "boolean" }).notNull().default(false),
-    createdAt: text("created_at")
-      .notNull()
-      .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
-    updatedAt: text("updated_at")
-      .notNull()
-      .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+    hiddenAt: text("hidden_at"),
+    hiddenReason: text("hidden_reason"),
+    mergedIntoId: integer("merged_into_id"),
+    supportCount: integer("support_count").notNull().default(0),
+    patientSupportCount: integer("patient_support_count").notNull().default(0),
+    createdAt: text("created_at").notNull().default(now),
+    updatedAt: text("updated_at").notNull().default(now),
   },
   (t) => [
     index("irritants_status_idx").on(t.status, t.id),
     index("irritants_published_idx").on(t.published, t.id),
+    index("irritants_published_support_idx").on(t.published, t.supportCount, t.id),
     index("irritants_author_idx").on(t.authorId),
+    index("irritants_product_idx").on(t.productId, t.id),
+    index("irritants_merged_idx").on(t.mergedIntoId),
   ],
 );
 
@@ -49,6 +70,58 @@ export const irritantThemes = sqliteTable(
     themeId: integer("theme_id")
       .notNull()
       .references(() => themes.id),
+    // Who set it: the author, the suggestion, or the team (team-confirmed tags train the classifier).
+    source: text("source", { enum: ["author", "suggested", "team"] }).notNull().default("author"),
   },
   (t) => [primaryKey({ columns: [t.irritantId, t.themeId] }), index("irritant_themes_theme_idx").on(t.themeId, t.irritantId)],
+);
+
+/** "Moi aussi": one row per person and irritant, with what the statistics need about the supporter. */
+export const supports = sqliteTable(
+  "supports",
+  {
+    irritantId: integer("irritant_id")
+      .notNull()
+      .references(() => irritants.id, { onDelete: "cascade" }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    lane: text("lane", { enum: ["practitioner", "patient"] }).notNull(),
+    profession: text("profession"),
+    productId: integer("product_id").references(() => products.id),
+    productVersion: text("product_version"),
+    createdAt: text("created_at").notNull().default(now),
+  },
+  (t) => [primaryKey({ columns: [t.irritantId, t.userId] }), index("supports_user_idx").on(t.userId)],
+);
+
+export const comments = sqliteTable(
+  "comments",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    irritantId: integer("irritant_id")
+      .notNull()
+      .references(() => irritants.id, { onDelete: "cascade" }),
+    authorId: integer("author_id")
+      .notNull()
+      .references(() => users.id),
+    body: text("body").notNull(),
+    hiddenAt: text("hidden_at"),
+    createdAt: text("created_at").notNull().default(now),
+  },
+  (t) => [index("comments_irritant_idx").on(t.irritantId, t.id)],
+);
+
+/** Who follows what (irritants now; actions and themes later), read by notifications. */
+export const follows = sqliteTable(
+  "follows",
+  {
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    subjectType: text("subject_type", { enum: ["irritant", "action", "theme"] }).notNull(),
+    subjectId: integer("subject_id").notNull(),
+    createdAt: text("created_at").notNull().default(now),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.subjectType, t.subjectId] }), index("follows_subject_idx").on(t.subjectType, t.subjectId)],
 );

@@ -1,8 +1,10 @@
-import { count } from "drizzle-orm";
+import { count, eq } from "drizzle-orm";
 import { getDb } from "../client";
-import { organisations, users } from "../schema";
+import { organisations, products, users } from "../schema";
 import { createUser } from "../../app/modules/accounts/accounts.server";
-import { fileIrritant, updateIrritant } from "../../app/modules/irritants/irritants.server";
+import { fileIrritant } from "../../app/modules/irritants/irritants.server";
+import { supportIrritant } from "../../app/modules/irritants/engagement.server";
+import { updateIrritant } from "../../app/modules/irritants/triage.server";
 import type { IrritantStatus } from "../schema";
 
 export const DEMO_PASSWORD = "sentinelle-demo";
@@ -17,7 +19,19 @@ export const DEMO_ACCOUNTS = [
 ] as const;
 
 // Drawn from the irritants named in the program's status deck of January 2024.
-const DEMO_IRRITANTS: { title: string; body: string; themes: string[]; by: "medecin" | "patient"; status?: IrritantStatus; published?: boolean }[] = [
+type DemoIrritant = {
+  title: string;
+  body: string;
+  themes: string[];
+  by: "medecin" | "patient";
+  status?: IrritantStatus;
+  published?: boolean;
+  product?: string;
+  severity?: "bloquant" | "genant" | "mineur";
+  supporters?: number;
+};
+
+const DEMO_IRRITANTS: DemoIrritant[] = [
   {
     title: "Qualification de l'INS trop longue en consultation",
     body: "L'appel au téléservice INSi échoue une fois sur trois avec le nom d'usage ; je dois relancer avec le nom de naissance, ce qui prend plusieurs minutes par patient.",
@@ -25,6 +39,9 @@ const DEMO_IRRITANTS: { title: string; body: string; themes: string[]; by: "mede
     by: "medecin",
     status: "triaged",
     published: true,
+    product: "AzurMed",
+    severity: "genant",
+    supporters: 4,
   },
   {
     title: "Lenteurs du logiciel de cabinet depuis la version Ségur",
@@ -33,6 +50,9 @@ const DEMO_IRRITANTS: { title: string; body: string; themes: string[]; by: "mede
     by: "medecin",
     status: "forwarded",
     published: true,
+    product: "Brume Cabinet",
+    severity: "bloquant",
+    supporters: 5,
   },
   {
     title: "Comptes rendus de biologie non reçus par MSSanté",
@@ -41,6 +61,9 @@ const DEMO_IRRITANTS: { title: string; body: string; themes: string[]; by: "mede
     by: "medecin",
     status: "in_progress",
     published: true,
+    product: "Cèdre Labo",
+    severity: "bloquant",
+    supporters: 3,
   },
   {
     title: "Noms des documents incompréhensibles dans Mon espace santé",
@@ -63,6 +86,20 @@ const DEMO_IRRITANTS: { title: string; body: string; themes: string[]; by: "mede
     by: "medecin",
     status: "resolved",
     published: true,
+    product: "AzurMed",
+    severity: "mineur",
+    supporters: 1,
+  },
+  {
+    title: "Adresse MSSanté du correspondant introuvable dans l'annuaire",
+    body: "Je ne trouve pas l'adresse de messagerie sécurisée du kiné de mon patient : l'annuaire propose trois adresses dont deux ne fonctionnent plus.",
+    themes: ["mssante"],
+    by: "medecin",
+    status: "triaged",
+    published: true,
+    product: "Dune Messagerie",
+    severity: "genant",
+    supporters: 2,
   },
 ];
 
@@ -70,16 +107,41 @@ export function isDatabaseEmpty() {
   return (getDb().select({ n: count() }).from(users).get()?.n ?? 0) === 0;
 }
 
+// Professionals who support the demo irritants; they have no password and cannot sign in.
+const DEMO_SUPPORTERS = [
+  { profession: "infirmier", displayName: "Infirmière libérale (démo)" },
+  { profession: "pharmacien", displayName: "Pharmacien d'officine (démo)" },
+  { profession: "masseur-kinesitherapeute", displayName: "Kinésithérapeute (démo)" },
+  { profession: "medecin", displayName: "Médecin généraliste, maison de santé (démo)" },
+  { profession: "sage-femme", displayName: "Sage-femme libérale (démo)" },
+];
+
+const DEMO_VENDORS = [
+  { slug: "azur-logiciels", name: "Azur Logiciels Santé (démo)", isSons: true, contactEmail: "support@azur.demo.sentinelle.fr" },
+  { slug: "brume-informatique", name: "Brume Informatique Médicale (démo)", isSons: false, contactEmail: "support@brume.demo.sentinelle.fr" },
+  { slug: "cedre-biologie", name: "Cèdre Biologie Systèmes (démo)", isSons: true, contactEmail: "support@cedre.demo.sentinelle.fr" },
+  { slug: "dune-messagerie", name: "Dune Messagerie Santé (démo)", isSons: true, contactEmail: "support@dune.demo.sentinelle.fr" },
+];
+
+const DEMO_PRODUCTS = [
+  { vendor: "azur-logiciels", name: "AzurMed", category: "LGC", segurWave: 1, versions: ["4.2", "4.3", "5.0"], installedBase: 12000 },
+  { vendor: "azur-logiciels", name: "AzurOfficine", category: "LGO", segurWave: 1, versions: ["2.1", "2.2"], installedBase: 3500 },
+  { vendor: "brume-informatique", name: "Brume Cabinet", category: "LGC", segurWave: 1, versions: ["9.0", "9.1"], installedBase: 8000 },
+  { vendor: "brume-informatique", name: "Brume Imagerie", category: "RIS", segurWave: 2, versions: ["3.4"], installedBase: 600 },
+  { vendor: "cedre-biologie", name: "Cèdre Labo", category: "SGL", segurWave: 1, versions: ["7.2", "7.3"], installedBase: 900 },
+  { vendor: "dune-messagerie", name: "Dune Messagerie", category: "operateur-mssante", segurWave: null, versions: ["2024.1"], installedBase: 40000 },
+] as const;
+
 export async function loadDemoData() {
   const db = getDb();
-  const [azur, brume] = db
-    .insert(organisations)
-    .values([
-      { slug: "azur-logiciels", name: "Azur Logiciels Santé (démo)", isSons: true, contactEmail: "support@azur.demo.sentinelle.fr" },
-      { slug: "brume-informatique", name: "Brume Informatique Médicale (démo)", isSons: false, contactEmail: "support@brume.demo.sentinelle.fr" },
-    ])
-    .returning({ id: organisations.id })
+  const vendors = db.insert(organisations).values(DEMO_VENDORS).returning({ id: organisations.id, slug: organisations.slug }).all();
+  const vendorId = (slug: string) => vendors.find((v) => v.slug === slug)!.id;
+  const productRows = db
+    .insert(products)
+    .values(DEMO_PRODUCTS.map(({ vendor, versions, ...p }) => ({ ...p, versions: [...versions], vendorId: vendorId(vendor) })))
+    .returning({ id: products.id, name: products.name })
     .all();
+  const productId = (name: string) => productRows.find((p) => p.name === name)!.id;
 
   const created: Record<string, Awaited<ReturnType<typeof createUser>>> = {};
   for (const account of DEMO_ACCOUNTS) {
@@ -91,13 +153,31 @@ export async function loadDemoData() {
       ...(account.role === "practitioner"
         ? { profession: "medecin", specialty: "Médecine générale", practiceMode: "liberal", region: "Bretagne" }
         : {}),
-      organisationId: account.email === "editeur-a@demo.sentinelle.fr" ? azur.id : account.email === "editeur-b@demo.sentinelle.fr" ? brume.id : null,
+      organisationId:
+        account.email === "editeur-a@demo.sentinelle.fr" ? vendorId("azur-logiciels") : account.email === "editeur-b@demo.sentinelle.fr" ? vendorId("brume-informatique") : null,
     });
   }
+  db.update(users).set({ usualProductId: productId("AzurMed"), usualProductVersion: "5.0" }).where(eq(users.id, created["medecin@demo.sentinelle.fr"].id)).run();
+  const supporters = db
+    .insert(users)
+    .values(
+      DEMO_SUPPORTERS.map((s, i) => ({
+        email: `soutien-${i + 1}@demo.sentinelle.fr`,
+        displayName: s.displayName,
+        role: "practitioner" as const,
+        profession: s.profession,
+        practiceMode: "liberal",
+      })),
+    )
+    .returning({ id: users.id, email: users.email, displayName: users.displayName, role: users.role, organisationId: users.organisationId })
+    .all();
+
   const team = created["equipe@demo.sentinelle.fr"];
   for (const irritant of DEMO_IRRITANTS) {
     const author = created[irritant.by === "medecin" ? "medecin@demo.sentinelle.fr" : "patient@demo.sentinelle.fr"];
-    const { id } = fileIrritant(author, irritant);
-    if (irritant.status || irritant.published) updateIrritant(team, id, { status: irritant.status, published: irritant.published });
+    const { id } = fileIrritant(author, { ...irritant, productId: irritant.product ? productId(irritant.product) : undefined });
+    // The team confirms the demo themes, which gives the classifier its first examples.
+    updateIrritant(team, id, { themes: irritant.themes, status: irritant.status === "new" ? undefined : irritant.status, published: irritant.published });
+    for (const supporter of supporters.slice(0, irritant.supporters ?? 0)) supportIrritant(supporter, id);
   }
 }

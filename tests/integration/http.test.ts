@@ -216,16 +216,17 @@ describe("API", () => {
       ...json({ title: "Envoi au DMP bloquant", body: "L'envoi bloque l'écran pendant trente secondes.", themes: ["mes-dmp"] }, bearer(practitioner)),
     });
     expect(created.status).toBe(201);
-    const { id, status, themes } = await created.json();
-    expect(status).toBe("new");
+    const { id, themes, redacted, similar } = await created.json();
     expect(themes).toEqual(["mes-dmp"]);
+    expect(redacted).toBe(0);
+    expect(Array.isArray(similar)).toBe(true);
 
     const denied = await fetch(`${url}/api/v1/irritants/${id}`, { method: "PATCH", ...json({ status: "resolved" }, bearer(practitioner)) });
     expect(denied.status).toBe(403);
     const team = await apiToken(url, "equipe@demo.sentinelle.fr");
     const patched = await fetch(`${url}/api/v1/irritants/${id}`, { method: "PATCH", ...json({ status: "triaged", published: true }, bearer(team)) });
     expect(patched.status).toBe(200);
-    expect(await patched.json()).toEqual({ id, status: "triaged", published: true });
+    expect(await patched.json()).toEqual({ id, status: "triaged", published: true, hidden: false, mergedInto: null });
     expect((await (await fetch(`${url}/api/v1/irritants/${id}`)).json()).status).toBe("triaged");
   });
 
@@ -239,12 +240,12 @@ describe("API", () => {
   it("answers invalid irritants with 422 and French field messages, writing nothing", async () => {
     const practitioner = await apiToken(url, "medecin@demo.sentinelle.fr");
     const before = (await (await fetch(`${url}/api/v1/irritants`, { headers: bearer(practitioner) })).json()).items.length;
-    const response = await fetch(`${url}/api/v1/irritants`, { method: "POST", ...json({ title: "x", themes: [] }, bearer(practitioner)) });
+    const response = await fetch(`${url}/api/v1/irritants`, { method: "POST", ...json({ title: "x", themes: 42 }, bearer(practitioner)) });
     expect(response.status).toBe(422);
     const { error } = await response.json();
     expect(error.fields.title).toEqual(["Le titre doit contenir au moins 5 caractères."]);
     expect(error.fields.body).toEqual(["Décrivez le problème rencontré."]);
-    expect(error.fields.themes).toEqual(["Choisissez au moins un thème."]);
+    expect(error.fields.themes).toEqual(["Les thèmes doivent être une liste."]);
     const unknownTheme = await fetch(`${url}/api/v1/irritants`, {
       method: "POST",
       ...json({ title: "Titre correct", body: "Description correcte.", themes: ["inconnu"] }, bearer(practitioner)),

@@ -4,6 +4,7 @@ import { getDb } from "#db/client";
 import { apiTokens, organisations, sessions, users, type Role } from "#db/schema";
 import { recordEvent } from "~/lib/events.server";
 import { HttpError } from "~/lib/errors";
+import { requireActiveProduct } from "~/modules/vendors/products.server";
 import { hashPassword, verifyAgainstDummy, verifyPassword } from "./passwords.server";
 import type { z } from "zod";
 import type { profileSchema, signUpSchema } from "./schemas";
@@ -170,6 +171,8 @@ export function getProfile(userId: number) {
       region: users.region,
       rpps: users.rpps,
       rppsVerified: users.rppsVerified,
+      usualProductId: users.usualProductId,
+      usualProductVersion: users.usualProductVersion,
       organisationName: organisations.name,
     })
     .from(users)
@@ -185,12 +188,17 @@ export function updateProfile(user: SessionUser, input: z.infer<typeof profileSc
     user.role === "practitioner"
       ? { profession: input.profession ?? null, specialty: input.specialty ?? null, practiceMode: input.practiceMode ?? null, rpps: input.rpps ?? null }
       : {};
+  const usualProduct =
+    user.role === "practitioner" || user.role === "patient"
+      ? { usualProductId: input.usualProductId ?? null, usualProductVersion: input.usualProductId ? (input.usualProductVersion ?? null) : null }
+      : {};
   getDb().transaction((tx) => {
     const current = tx.select({ rpps: users.rpps }).from(users).where(eq(users.id, user.id)).get();
+    if (usualProduct.usualProductId) requireActiveProduct(tx, usualProduct.usualProductId, "usualProductId");
     // An RPPS verified by Pro Santé Connect stays verified only while it is unchanged.
     const rppsChanged = "rpps" in practitionerFields && practitionerFields.rpps !== current?.rpps;
     tx.update(users)
-      .set({ displayName: input.displayName, region: input.region ?? null, ...practitionerFields, ...(rppsChanged ? { rppsVerified: false } : {}) })
+      .set({ displayName: input.displayName, region: input.region ?? null, ...practitionerFields, ...usualProduct, ...(rppsChanged ? { rppsVerified: false } : {}) })
       .where(eq(users.id, user.id))
       .run();
     recordEvent(tx, { type: "user.profile_updated", actorId: user.id, subject: { type: "user", id: user.id } });

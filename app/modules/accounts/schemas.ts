@@ -36,6 +36,11 @@ export const profileSchema = z.object({
   practiceMode: z.enum(PRACTICE_MODE_VALUES, { error: "Choisissez un mode d'exercice dans la liste." }).optional(),
   region: optionalText(80, "La région ne doit pas dépasser 80 caractères."),
   rpps: z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), rppsSchema.optional()),
+  usualProductId: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.coerce.number({ error: "Choisissez un logiciel dans la liste." }).int().positive("Choisissez un logiciel dans la liste.").optional(),
+  ),
+  usualProductVersion: optionalText(40, "La version ne doit pas dépasser 40 caractères."),
 });
 
 export const signUpSchema = profileSchema

@@ -1,135 +1,231 @@
-import { and, count, desc, eq, inArray, lt } from "drizzle-orm";
+import { and, count, desc, eq, inArray, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import { getDb } from "#db/client";
-import { irritantThemes, irritants, themes, users, type IrritantStatus } from "#db/schema";
+import { follows, irritantThemes, irritants, organisations, products, themes, users, type IrritantStatus } from "#db/schema";
 import { HttpError } from "~/lib/errors";
 import { recordEvent } from "~/lib/events.server";
 import { can } from "~/lib/permissions.server";
 import type { SessionUser } from "~/modules/accounts/accounts.server";
-import type { FileIrritantInput } from "./schemas";
+import { requireActiveProduct } from "~/modules/vendors/products.server";
+import { redactPatientIdentifiers, type Redaction } from "./redaction";
+import type { FileIrritantInput, IrritantFilters } from "./schemas";
+import { anyWordQuery, allWordsQuery, indexIrritant, rerankBySimilarity } from "./search.server";
+import { adjustThemeCounters, resolveThemeSlugs, suggestThemesFor } from "./themes.server";
 
-export function listThemes() {
-  return getDb().select({ slug: themes.slug, label: themes.label }).from(themes).orderBy(themes.position).all();
+export { listThemes } from "./themes.server";
+
+type Viewer = SessionUser | null;
+
+/** Rows a viewer may see: published and live for everyone; also their own; everything for the team. */
+function visibleTo(viewer: Viewer): SQL | undefined {
+  if (can(viewer, "irritant:read-unpublished")) return undefined;
+  const publicRows = and(eq(irritants.published, true), isNull(irritants.hiddenAt), isNull(irritants.mergedIntoId));
+  return viewer ? or(publicRows, and(eq(irritants.authorId, viewer.id), isNull(irritants.hiddenAt))) : publicRows;
 }
 
+function mergeRedactions(...results: Redaction[][]) {
+  const counts: Record<string, number> = {};
+  for (const list of results) for (const r of list) counts[r.kind] = (counts[r.kind] ?? 0) + r.count;
+  return counts;
+}
+
+export function redactionsList(counts: Record<string, number>): Redaction[] {
+  return (["nir", "phone", "email"] as const).filter((k) => counts[k]).map((kind) => ({ kind, count: counts[kind] }));
+}
+
+/**
+ * Files an irritant: masks patient identifiers, assigns the suggested themes when none are given,
+ * and writes the row, its themes, counters, search entry, the author's follow and the event in one transaction.
+ */
 export function fileIrritant(author: SessionUser, input: FileIrritantInput) {
-  const db = getDb();
-  return db.transaction((tx) => {
-    const found = tx.select({ id: themes.id, slug: themes.slug }).from(themes).where(inArray(themes.slug, input.themes)).all();
-    const unknown = input.themes.filter((slug) => !found.some((t) => t.slug === slug));
-    if (unknown.length > 0) throw new HttpError(422, "Thème inconnu.", { themes: [`Thème inconnu : ${unknown.join(", ")}.`] });
+  if (!can(author, "irritant:file")) throw new HttpError(403, "Seuls les professionnels de santé et les patients déposent des signalements.");
+  const title = redactPatientIdentifiers(input.title);
+  const body = redactPatientIdentifiers(input.body);
+  const redactions = mergeRedactions(title.redactions, body.redactions);
+  const suggested = input.themes?.length ? [] : suggestThemesFor(`${title.text}. ${body.text}`).map((s) => s.slug);
+  const similar = findSimilar(author, `${title.text}. ${body.text}`, 5);
+
+  const created = getDb().transaction((tx) => {
+    const themeRows = resolveThemeSlugs(tx, input.themes?.length ? input.themes : suggested);
+    if (input.productId) requireActiveProduct(tx, input.productId);
     const row = tx
       .insert(irritants)
-      .values({ title: input.title, body: input.body, authorId: author.id, lane: author.role === "patient" ? "patient" : "practitioner" })
+      .values({
+        title: title.text,
+        body: body.text,
+        authorId: author.id,
+        lane: author.role === "patient" ? "patient" : "practitioner",
+        productId: input.productId ?? null,
+        productVersion: input.productId ? (input.productVersion ?? null) : null,
+        severity: input.severity ?? null,
+        frequency: input.frequency ?? null,
+        timeLostMinutes: input.timeLostMinutes ?? null,
+        patientSafety: input.patientSafety ?? false,
+        consultationStep: input.consultationStep ?? null,
+        redactions,
+      })
       .returning({ id: irritants.id, status: irritants.status })
       .get();
-    tx.insert(irritantThemes).values(found.map((t) => ({ irritantId: row.id, themeId: t.id }))).run();
+    const source = input.themes?.length ? ("author" as const) : ("suggested" as const);
+    if (themeRows.length) tx.insert(irritantThemes).values(themeRows.map((t) => ({ irritantId: row.id, themeId: t.id, source }))).run();
+    adjustThemeCounters(
+      tx,
+      themeRows.map((t) => t.id),
+      { total: 1, published: 0 },
+    );
+    indexIrritant(tx, { id: row.id, title: title.text, body: body.text });
+    tx.insert(follows).values({ userId: author.id, subjectType: "irritant", subjectId: row.id }).onConflictDoNothing().run();
     recordEvent(tx, {
       type: "irritant.filed",
       actorId: author.id,
       subject: { type: "irritant", id: row.id },
-      payload: { themes: found.map((t) => t.slug) },
+      payload: { themes: themeRows.map((t) => t.slug), themeSource: source, redacted: title.total + body.total },
     });
-    return { id: row.id, status: row.status, themes: found.map((t) => t.slug) };
+    return { id: row.id, status: row.status, themes: themeRows.map((t) => t.slug) };
   });
+  return { ...created, redacted: title.total + body.total, redactions: redactionsList(redactions), similar };
 }
 
-function themesOf(ids: number[]) {
-  if (ids.length === 0) return new Map<number, { slug: string; label: string }[]>();
-  const rows = getDb()
-    .select({ irritantId: irritantThemes.irritantId, slug: themes.slug, label: themes.label })
-    .from(irritantThemes)
-    .innerJoin(themes, eq(themes.id, irritantThemes.themeId))
-    .where(inArray(irritantThemes.irritantId, ids))
-    .orderBy(themes.position)
+/** Existing irritants closest to a text, best first, among those the viewer may see. */
+export function findSimilar(viewer: Viewer, text: string, limit = 5) {
+  const query = anyWordQuery(text);
+  if (!query) return [];
+  const candidates = getDb()
+    .select({ id: irritants.id, title: irritants.title, body: irritants.body, status: irritants.status, supportCount: irritants.supportCount })
+    .from(sql`(select rowid as id from irritants_fts where irritants_fts match ${query} order by rank limit 60) as hits`)
+    .innerJoin(irritants, sql`${irritants.id} = hits.id`)
+    .where(and(isNull(irritants.mergedIntoId), isNull(irritants.hiddenAt), visibleTo(viewer)))
     .all();
-  const map = new Map<number, { slug: string; label: string }[]>();
-  for (const r of rows) map.set(r.irritantId, [...(map.get(r.irritantId) ?? []), { slug: r.slug, label: r.label }]);
-  return map;
+  return rerankBySimilarity(text, candidates)
+    .filter((c) => c.score >= 0.1)
+    .slice(0, limit)
+    .map(({ id, title, status, supportCount, score }) => ({ id, title, status, supportCount, score }));
 }
 
-const PAGE_SIZE = 50;
+const PAGE_SIZE = 30;
+
+/** Cursor for keyset pagination: "id" when sorted by recency, "supports:id" when sorted by supports. */
+function parseCursor(cursor: string | undefined, sort: "recent" | "supports") {
+  if (!cursor) return null;
+  const parts = cursor.split(":").map(Number);
+  if (parts.some((n) => !Number.isSafeInteger(n) || n < 0)) throw new HttpError(422, "Curseur invalide.", { cursor: ["Curseur invalide."] });
+  if (sort === "supports" && parts.length === 2) return { supports: parts[0], id: parts[1] };
+  if (sort === "recent" && parts.length === 1) return { supports: 0, id: parts[0] };
+  throw new HttpError(422, "Curseur invalide.", { cursor: ["Curseur invalide."] });
+}
 
 /**
- * Irritants visible to `viewer`, newest first, by keyset pagination on the id.
- * The public and reporters see published ones only; the team sees all.
+ * Irritants the viewer may see, filtered, searched (FTS5) and sorted by recency or supports,
+ * by keyset pagination. The team also sees private, hidden and merged ones.
  */
-export function listIrritants(viewer: SessionUser | null, opts: { status?: IrritantStatus; theme?: string; cursor?: number; limit?: number } = {}) {
-  const limit = Math.min(opts.limit ?? PAGE_SIZE, 100);
-  const seesAll = can(viewer, "irritant:read-unpublished");
+export function listIrritants(viewer: Viewer, filters: IrritantFilters & { limit?: number } = {}) {
+  const limit = Math.min(filters.limit ?? PAGE_SIZE, 100);
+  const sort = filters.sort ?? "recent";
+  const cursor = parseCursor(filters.cursor, sort);
+  const match = filters.q ? allWordsQuery(filters.q) : null;
+  if (filters.q && !match) return { items: [], nextCursor: undefined };
+  const themeId = filters.theme ? getDb().select({ id: themes.id }).from(themes).where(eq(themes.slug, filters.theme)).get()?.id : undefined;
+  if (filters.theme && !themeId) return { items: [], nextCursor: undefined };
+
+  const where = and(
+    visibleTo(viewer),
+    filters.status ? eq(irritants.status, filters.status) : undefined,
+    filters.productId ? eq(irritants.productId, filters.productId) : undefined,
+    filters.severity ? eq(irritants.severity, filters.severity) : undefined,
+    themeId ? sql`exists (select 1 from irritant_themes it where it.irritant_id = ${irritants.id} and it.theme_id = ${themeId})` : undefined,
+    match ? sql`${irritants.id} in (select rowid from irritants_fts where irritants_fts match ${match})` : undefined,
+    cursor
+      ? sort === "supports"
+        ? or(lt(irritants.supportCount, cursor.supports), and(eq(irritants.supportCount, cursor.supports), lt(irritants.id, cursor.id)))
+        : lt(irritants.id, cursor.id)
+      : undefined,
+  );
   const rows = getDb()
     .select({
       id: irritants.id,
       title: irritants.title,
       status: irritants.status,
       lane: irritants.lane,
+      severity: irritants.severity,
       published: irritants.published,
+      hiddenAt: irritants.hiddenAt,
+      mergedIntoId: irritants.mergedIntoId,
+      supportCount: irritants.supportCount,
+      patientSupportCount: irritants.patientSupportCount,
       createdAt: irritants.createdAt,
-      authorName: users.displayName,
+      productName: products.name,
     })
     .from(irritants)
-    .innerJoin(users, eq(users.id, irritants.authorId))
-    .where(
-      and(
-        seesAll ? undefined : eq(irritants.published, true),
-        opts.status ? eq(irritants.status, opts.status) : undefined,
-        opts.theme
-          ? inArray(
-              irritants.id,
-              getDb()
-                .select({ id: irritantThemes.irritantId })
-                .from(irritantThemes)
-                .innerJoin(themes, eq(themes.id, irritantThemes.themeId))
-                .where(eq(themes.slug, opts.theme)),
-            )
-          : undefined,
-        opts.cursor ? lt(irritants.id, opts.cursor) : undefined,
-      ),
-    )
-    .orderBy(desc(irritants.id))
+    .leftJoin(products, eq(products.id, irritants.productId))
+    .where(where)
+    .orderBy(...(sort === "supports" ? [desc(irritants.supportCount), desc(irritants.id)] : [desc(irritants.id)]))
     .limit(limit + 1)
     .all();
   const page = rows.slice(0, limit);
   const themeMap = themesOf(page.map((r) => r.id));
+  const last = page[page.length - 1];
   return {
-    items: page.map((r) => ({ ...r, authorName: seesAll ? r.authorName : undefined, themes: themeMap.get(r.id) ?? [] })),
-    nextCursor: rows.length > limit ? page[page.length - 1].id : undefined,
+    items: page.map((r) => ({ ...r, themes: themeMap.get(r.id) ?? [] })),
+    nextCursor: rows.length > limit && last ? (sort === "supports" ? `${last.supportCount}:${last.id}` : String(last.id)) : undefined,
   };
 }
 
-/** One irritant, if `viewer` may see it: published, their own, or any for the team. Otherwise 404. */
-export function getIrritant(viewer: SessionUser | null, id: number) {
-  const row = getDb().select().from(irritants).where(eq(irritants.id, id)).get();
-  const visible = row && (row.published || row.authorId === viewer?.id || can(viewer, "irritant:read-unpublished"));
-  if (!row || !visible) throw new HttpError(404, "Ce signalement n'existe pas ou n'est pas public.");
-  return { ...row, themes: themesOf([row.id]).get(row.id) ?? [], isAuthor: row.authorId === viewer?.id };
+export function themesOf(ids: number[]) {
+  const map = new Map<number, { slug: string; label: string; source: string }[]>();
+  if (ids.length === 0) return map;
+  const rows = getDb()
+    .select({ irritantId: irritantThemes.irritantId, slug: themes.slug, label: themes.label, source: irritantThemes.source })
+    .from(irritantThemes)
+    .innerJoin(themes, eq(themes.id, irritantThemes.themeId))
+    .where(inArray(irritantThemes.irritantId, ids))
+    .orderBy(themes.position)
+    .all();
+  for (const r of rows) map.set(r.irritantId, [...(map.get(r.irritantId) ?? []), { slug: r.slug, label: r.label, source: r.source }]);
+  return map;
 }
 
-export function updateIrritant(actor: SessionUser, id: number, patch: { status?: IrritantStatus; published?: boolean }) {
-  if (!can(actor, "irritant:triage")) throw new HttpError(403, "Seule l'équipe programme peut modifier un signalement.");
-  return getDb().transaction((tx) => {
-    const current = tx.select({ status: irritants.status, published: irritants.published }).from(irritants).where(eq(irritants.id, id)).get();
-    if (!current) throw new HttpError(404, "Ce signalement n'existe pas.");
-    const updatedAt = new Date().toISOString();
-    tx.update(irritants).set({ ...patch, updatedAt }).where(eq(irritants.id, id)).run();
-    if (patch.status && patch.status !== current.status) {
-      recordEvent(tx, {
-        type: "irritant.status_changed",
-        actorId: actor.id,
-        subject: { type: "irritant", id },
-        payload: { from: current.status, to: patch.status },
-      });
-    }
-    if (patch.published !== undefined && patch.published !== current.published) {
-      recordEvent(tx, {
-        type: patch.published ? "irritant.published" : "irritant.unpublished",
-        actorId: actor.id,
-        subject: { type: "irritant", id },
-      });
-    }
-    return { id, status: patch.status ?? current.status, published: patch.published ?? current.published };
-  });
+/** One irritant, if the viewer may see it: published, their own, or any for the team. Otherwise 404. */
+export function getIrritant(viewer: Viewer, id: number) {
+  const row = getDb()
+    .select({
+      irritant: irritants,
+      productName: products.name,
+      vendorName: organisations.name,
+    })
+    .from(irritants)
+    .leftJoin(products, eq(products.id, irritants.productId))
+    .leftJoin(organisations, eq(organisations.id, products.vendorId))
+    .where(and(eq(irritants.id, id), visibleTo(viewer)))
+    .get();
+  if (!row) throw new HttpError(404, "Ce signalement n'existe pas ou n'est pas public.");
+  const { irritant } = row;
+  return {
+    ...irritant,
+    productName: row.productName,
+    vendorName: row.vendorName,
+    themes: themesOf([irritant.id]).get(irritant.id) ?? [],
+    isAuthor: irritant.authorId === viewer?.id,
+  };
+}
+
+/** Where a published duplicate now lives: its page and actions go to the irritant it was merged into. */
+export function mergedInto(id: number): number | null {
+  return (
+    getDb()
+      .select({ into: irritants.mergedIntoId })
+      .from(irritants)
+      .where(and(eq(irritants.id, id), eq(irritants.published, true), isNull(irritants.hiddenAt)))
+      .get()?.into ?? null
+  );
 }
 
 export function countReceivedIrritants() {
   return getDb().select({ n: count() }).from(irritants).get()?.n ?? 0;
 }
+
+/** The author's name is shown to the team only. */
+export function authorNameFor(viewer: Viewer, authorId: number) {
+  if (!can(viewer, "irritant:read-unpublished")) return null;
+  return getDb().select({ name: users.displayName }).from(users).where(eq(users.id, authorId)).get()?.name ?? null;
+}
+
+export type { IrritantStatus };

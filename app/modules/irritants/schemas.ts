@@ -1,34 +1,108 @@
 import { z } from "zod";
-import { IRRITANT_STATUSES } from "./statuses";
+import { CONSULTATION_STEPS, FREQUENCIES, IRRITANT_STATUSES, SEVERITIES } from "./statuses";
+
+/** Form values arrive as strings; empty ones mean "not given". */
+const blankToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
+const optionalId = (message: string) => z.preprocess(blankToUndefined, z.coerce.number({ error: message }).int(message).positive(message).optional());
+const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean());
+
+export const TITLE_MAX = 160;
+export const BODY_MAX = 5000;
+
+const themeList = z.preprocess(
+  (v) => (typeof v === "string" ? (v === "" ? [] : [v]) : v),
+  z.array(z.string({ error: "Thème invalide." }).max(60, "Thème invalide."), { error: "Les thèmes doivent être une liste." }).max(5, "Choisissez au plus 5 thèmes."),
+);
 
 export const fileIrritantSchema = z.object({
   title: z
     .string({ error: "Donnez un titre à votre signalement." })
     .trim()
     .min(5, "Le titre doit contenir au moins 5 caractères.")
-    .max(160, "Le titre ne doit pas dépasser 160 caractères."),
+    .max(TITLE_MAX, `Le titre ne doit pas dépasser ${TITLE_MAX} caractères.`),
   body: z
     .string({ error: "Décrivez le problème rencontré." })
     .trim()
     .min(10, "Décrivez le problème en quelques mots (10 caractères au moins).")
-    .max(5000, "La description ne doit pas dépasser 5 000 caractères."),
-  themes: z
-    .array(z.string().max(60), { error: "Choisissez au moins un thème." })
-    .min(1, "Choisissez au moins un thème.")
-    .max(5, "Choisissez au plus 5 thèmes."),
+    .max(BODY_MAX, `La description ne doit pas dépasser ${BODY_MAX} caractères.`),
+  // Optional: when none are given, the suggested themes are assigned.
+  themes: themeList.optional(),
+  productId: optionalId("Choisissez un logiciel dans la liste."),
+  productVersion: z.preprocess(blankToUndefined, z.string().trim().max(40, "La version ne doit pas dépasser 40 caractères.").optional()),
+  severity: z.preprocess(blankToUndefined, z.enum(SEVERITIES, { error: "Choisissez une gravité dans la liste." }).optional()),
+  frequency: z.preprocess(blankToUndefined, z.enum(FREQUENCIES, { error: "Choisissez une fréquence dans la liste." }).optional()),
+  timeLostMinutes: z.preprocess(
+    blankToUndefined,
+    z.coerce
+      .number({ error: "Indiquez un nombre de minutes." })
+      .int("Indiquez un nombre entier de minutes.")
+      .min(0, "Le temps perdu ne peut pas être négatif.")
+      .max(480, "Indiquez au plus 480 minutes (une journée).")
+      .optional(),
+  ),
+  patientSafety: checkbox.optional(),
+  consultationStep: z.preprocess(blankToUndefined, z.enum(CONSULTATION_STEPS, { error: "Choisissez une étape dans la liste." }).optional()),
 });
 export type FileIrritantInput = z.infer<typeof fileIrritantSchema>;
 
 export const irritantStatusSchema = z.enum(IRRITANT_STATUSES, { error: "Ce statut n'existe pas." });
 
-export const changeStatusSchema = z.object({
-  irritantId: z.coerce.number({ error: "Signalement inconnu." }).int().positive("Signalement inconnu."),
-  status: irritantStatusSchema,
+export const irritantFiltersSchema = z.object({
+  q: z.preprocess(blankToUndefined, z.string().trim().max(200, "La recherche ne doit pas dépasser 200 caractères.").optional()),
+  theme: z.preprocess(blankToUndefined, z.string().max(60).optional()),
+  status: z.preprocess(blankToUndefined, irritantStatusSchema.optional()),
+  productId: optionalId("Logiciel invalide."),
+  severity: z.preprocess(blankToUndefined, z.enum(SEVERITIES, { error: "Gravité invalide." }).optional()),
+  sort: z.preprocess(blankToUndefined, z.enum(["recent", "supports"], { error: "Tri invalide." }).optional()),
+  cursor: z.preprocess(blankToUndefined, z.string().max(40, "Curseur invalide.").optional()),
 });
+export type IrritantFilters = z.infer<typeof irritantFiltersSchema>;
+
+const mergeTarget = z.coerce.number({ error: "Indiquez le numéro du signalement cible." }).int("Numéro invalide.").positive("Numéro invalide.");
 
 export const irritantPatchSchema = z
   .object({
     status: irritantStatusSchema.optional(),
+    themes: z.array(z.string().max(60), { error: "Les thèmes doivent être une liste." }).min(1, "Gardez au moins un thème.").max(5, "Au plus 5 thèmes.").optional(),
     published: z.boolean({ error: "published doit valoir true ou false." }).optional(),
+    mergeInto: mergeTarget.optional(),
+    hidden: z
+      .union([z.literal(false), z.object({ reason: z.string().trim().min(3, "Indiquez la raison du masquage.").max(300, "Raison trop longue.") })], {
+        error: "hidden vaut false ou {reason}.",
+      })
+      .optional(),
   })
   .strict();
+export type IrritantPatch = z.infer<typeof irritantPatchSchema>;
+
+export const commentSchema = z.object({
+  body: z
+    .string({ error: "Écrivez votre commentaire." })
+    .trim()
+    .min(2, "Écrivez votre commentaire.")
+    .max(2000, "Le commentaire ne doit pas dépasser 2 000 caractères."),
+});
+
+export const similarQuerySchema = z.object({
+  text: z.string({ error: "Indiquez le texte à comparer." }).trim().min(3, "Indiquez au moins 3 caractères.").max(BODY_MAX + TITLE_MAX, "Texte trop long."),
+});
+
+export const themeFormSchema = z.object({
+  label: z.string({ error: "Indiquez le nom du thème." }).trim().min(2, "Indiquez le nom du thème.").max(80, "Le nom ne doit pas dépasser 80 caractères."),
+  keywords: z.preprocess(
+    (v) => (typeof v === "string" ? v.split(/[\n,;]/).map((k) => k.trim()).filter(Boolean) : v),
+    z.array(z.string().max(60, "Un mot-clé ne doit pas dépasser 60 caractères.")).max(60, "Au plus 60 mots-clés."),
+  ),
+});
+export const newThemeSchema = themeFormSchema.extend({
+  slug: z
+    .string({ error: "Indiquez un identifiant." })
+    .trim()
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "L'identifiant ne contient que des minuscules sans accent, des chiffres et des tirets.")
+    .max(40, "Identifiant trop long."),
+});
+
+/** The API's query names (`product`) over the same filters as the pages. */
+export const apiIrritantListQuery = irritantFiltersSchema.omit({ productId: true }).extend({
+  product: z.preprocess(blankToUndefined, z.coerce.number({ error: "product doit être un identifiant numérique." }).int().positive().optional()),
+});

@@ -11,3 +11,40 @@ export const STATUS_LABELS: Record<IrritantStatus, string> = {
   wont_fix: "Ne sera pas traité",
   duplicate: "Doublon",
 };
+
+/**
+ * Allowed status changes. Closed irritants reopen to "triaged" on new evidence;
+ * "duplicate" is reached only by merging, never set by hand.
+ */
+export const STATUS_TRANSITIONS: Record<IrritantStatus, readonly IrritantStatus[]> = {
+  new: ["triaged", "forwarded", "in_progress", "resolved", "wont_fix"],
+  triaged: ["forwarded", "in_progress", "resolved", "wont_fix"],
+  forwarded: ["triaged", "in_progress", "resolved", "wont_fix"],
+  in_progress: ["triaged", "forwarded", "resolved", "wont_fix"],
+  resolved: ["triaged", "in_progress"],
+  wont_fix: ["triaged"],
+  duplicate: [],
+};
+
+export function canTransition(from: IrritantStatus, to: IrritantStatus) {
+  return from === to || STATUS_TRANSITIONS[from].includes(to);
+}
+
+export const SEVERITIES = ["bloquant", "genant", "mineur"] as const;
+export const SEVERITY_LABELS: Record<(typeof SEVERITIES)[number], string> = { bloquant: "Bloquant", genant: "Gênant", mineur: "Mineur" };
+
+export const FREQUENCIES = ["plusieurs-fois-par-jour", "quotidien", "hebdomadaire", "mensuel", "rarement"] as const;
+export const FREQUENCY_LABELS: Record<(typeof FREQUENCIES)[number], string> = {
+  "plusieurs-fois-par-jour": "Plusieurs fois par jour",
+  quotidien: "Une fois par jour environ",
+  hebdomadaire: "Chaque semaine",
+  mensuel: "Chaque mois",
+  rarement: "Rarement",
+};
+
+export const CONSULTATION_STEPS = ["avant", "pendant", "apres"] as const;
+export const CONSULTATION_STEP_LABELS: Record<(typeof CONSULTATION_STEPS)[number], string> = {
+  avant: "Avant la consultation",
+  pendant: "Pendant la consultation",
+  apres: "Après la consultation",
+};

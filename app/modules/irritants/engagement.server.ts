@@ -1,0 +1,159 @@
+import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { getDb } from "#db/client";
+import { comments, events, follows, irritants, supports, users } from "#db/schema";
+import { HttpError } from "~/lib/errors";
+import { recordEvent } from "~/lib/events.server";
+import { can } from "~/lib/permissions.server";
+import type { SessionUser } from "~/modules/accounts/accounts.server";
+import { professionLabel } from "~/modules/accounts/professions";
+import { getIrritant, mergedInto } from "./irritants.server";
+import { redactPatientIdentifiers } from "./redaction";
+import { STATUS_LABELS, type IrritantStatus } from "./statuses";
+
+/** The live irritant a person acts on: merged duplicates send the action to the irritant they joined. */
+function actionableIrritant(user: SessionUser, id: number) {
+  const target = mergedInto(id);
+  return getIrritant(user, target ?? id);
+}
+
+/**
+ * "Moi aussi": idempotent, one support per person (the author's own report already counts as theirs).
+ * Keeps the supporter's profession and usual software for the statistics; patients are counted apart.
+ */
+export function supportIrritant(user: SessionUser, id: number) {
+  if (!can(user, "irritant:file")) throw new HttpError(403, "Seuls les professionnels de santé et les patients peuvent soutenir un signalement.");
+  const irritant = actionableIrritant(user, id);
+  if (irritant.authorId === user.id) throw new HttpError(409, "Vous êtes l'auteur de ce signalement : il compte déjà pour vous.");
+  return getDb().transaction((tx) => {
+    const profile = tx
+      .select({ profession: users.profession, productId: users.usualProductId, productVersion: users.usualProductVersion })
+      .from(users)
+      .where(eq(users.id, user.id))
+      .get();
+    const lane = user.role === "patient" ? "patient" : "practitioner";
+    const inserted = tx
+      .insert(supports)
+      .values({ irritantId: irritant.id, userId: user.id, lane, profession: profile?.profession ?? null, productId: profile?.productId ?? null, productVersion: profile?.productVersion ?? null })
+      .onConflictDoNothing()
+      .run().changes;
+    if (inserted) {
+      tx.update(irritants)
+        .set({
+          supportCount: sql`${irritants.supportCount} + 1`,
+          patientSupportCount: sql`${irritants.patientSupportCount} + ${lane === "patient" ? 1 : 0}`,
+        })
+        .where(eq(irritants.id, irritant.id))
+        .run();
+      tx.insert(follows).values({ userId: user.id, subjectType: "irritant", subjectId: irritant.id }).onConflictDoNothing().run();
+      recordEvent(tx, { type: "irritant.supported", actorId: user.id, subject: { type: "irritant", id: irritant.id }, payload: { lane } });
+    }
+    const counts = tx.select({ supportCount: irritants.supportCount, patientSupportCount: irritants.patientSupportCount }).from(irritants).where(eq(irritants.id, irritant.id)).get()!;
+    return { irritantId: irritant.id, created: inserted > 0, ...counts };
+  });
+}
+
+export function hasSupported(userId: number, irritantId: number) {
+  return !!getDb().select({ u: supports.userId }).from(supports).where(and(eq(supports.irritantId, irritantId), eq(supports.userId, userId))).get();
+}
+
+/** Supports by profession (professionals) and the patient count, for the irritant page and vendors. */
+export function supportBreakdown(irritantId: number) {
+  const rows = getDb()
+    .select({ lane: supports.lane, profession: supports.profession, n: sql<number>`count(*)` })
+    .from(supports)
+    .where(eq(supports.irritantId, irritantId))
+    .groupBy(supports.lane, supports.profession)
+    .all();
+  return rows
+    .map((r) => ({ label: r.lane === "patient" ? "Patients" : (professionLabel(r.profession) ?? "Profession non précisée"), count: r.n }))
+    .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, "fr"));
+}
+
+export function setFollow(user: SessionUser, id: number, follow: boolean) {
+  const irritant = actionableIrritant(user, id);
+  const db = getDb();
+  if (follow) db.insert(follows).values({ userId: user.id, subjectType: "irritant", subjectId: irritant.id }).onConflictDoNothing().run();
+  else db.delete(follows).where(and(eq(follows.userId, user.id), eq(follows.subjectType, "irritant"), eq(follows.subjectId, irritant.id))).run();
+  return { irritantId: irritant.id, following: follow };
+}
+
+export function isFollowing(userId: number, irritantId: number) {
+  return !!getDb()
+    .select({ u: follows.userId })
+    .from(follows)
+    .where(and(eq(follows.userId, userId), eq(follows.subjectType, "irritant"), eq(follows.subjectId, irritantId)))
+    .get();
+}
+
+export function addComment(user: SessionUser, id: number, body: string) {
+  if (user.role === "vendor") throw new HttpError(403, "Les éditeurs répondent depuis leurs tickets.");
+  const irritant = actionableIrritant(user, id);
+  const redacted = redactPatientIdentifiers(body);
+  return getDb().transaction((tx) => {
+    const row = tx.insert(comments).values({ irritantId: irritant.id, authorId: user.id, body: redacted.text }).returning({ id: comments.id }).get();
+    recordEvent(tx, { type: "irritant.commented", actorId: user.id, subject: { type: "irritant", id: irritant.id }, payload: { commentId: row.id } });
+    return { id: row.id, irritantId: irritant.id, redactions: redacted.redactions };
+  });
+}
+
+export function listComments(irritantId: number) {
+  return getDb()
+    .select({ id: comments.id, body: comments.body, createdAt: comments.createdAt, authorName: users.displayName, authorRole: users.role })
+    .from(comments)
+    .innerJoin(users, eq(users.id, comments.authorId))
+    .where(and(eq(comments.irritantId, irritantId), isNull(comments.hiddenAt)))
+    .orderBy(asc(comments.id))
+    .all();
+}
+
+const PUBLIC_EVENT_TYPES = [
+  "irritant.filed",
+  "irritant.status_changed",
+  "irritant.reopened",
+  "irritant.themes_confirmed",
+  "irritant.published",
+  "irritant.merged",
+  "irritant.duplicate_absorbed",
+] as const;
+const TEAM_EVENT_TYPES = [...PUBLIC_EVENT_TYPES, "irritant.unpublished", "irritant.hidden", "irritant.unhidden"];
+
+/** Every change of an irritant, newest first, told in French. Hiding and unpublishing are for the team's eyes. */
+export function timeline(viewer: SessionUser | null, irritantId: number) {
+  const types = can(viewer, "irritant:read-unpublished") ? TEAM_EVENT_TYPES : [...PUBLIC_EVENT_TYPES];
+  const rows = getDb()
+    .select({ id: events.id, type: events.type, payload: events.payload, createdAt: events.createdAt })
+    .from(events)
+    .where(and(eq(events.subjectType, "irritant"), eq(events.subjectId, irritantId), inArray(events.type, types)))
+    .orderBy(desc(events.id))
+    .limit(100)
+    .all();
+  return rows.map((e) => ({ id: e.id, createdAt: e.createdAt, text: describeEvent(e.type, e.payload) }));
+}
+
+function describeEvent(type: string, payload: Record<string, unknown>): string {
+  const status = (s: unknown) => STATUS_LABELS[s as IrritantStatus] ?? String(s);
+  switch (type) {
+    case "irritant.filed":
+      return "Signalement déposé";
+    case "irritant.status_changed":
+      return `Statut : ${status(payload.from)} → ${status(payload.to)}`;
+    case "irritant.reopened":
+      return `Rouvert : ${status(payload.from)} → ${status(payload.to)}`;
+    case "irritant.themes_confirmed":
+      return `Thèmes confirmés par l'équipe : ${(payload.themes as string[]).join(", ")}`;
+    case "irritant.published":
+      return "Publié";
+    case "irritant.unpublished":
+      return "Retiré de la publication";
+    case "irritant.hidden":
+      return `Masqué : ${String(payload.reason ?? "")}`;
+    case "irritant.unhidden":
+      return "Rendu visible à nouveau";
+    case "irritant.merged":
+      return `Fusionné dans le signalement n°${payload.into}`;
+    case "irritant.duplicate_absorbed":
+      return `Le signalement n°${payload.from} y a été fusionné (doublon)`;
+    default:
+      return type;
+  }
+}

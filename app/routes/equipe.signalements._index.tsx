@@ -1,0 +1,179 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { formatDateTime } from "~/lib/dates";
+import { HttpError, orErrorPage } from "~/lib/errors";
+import { parseOrThrow } from "~/lib/api.server";
+import { readFormData } from "~/lib/forms.server";
+import { requirePermission } from "~/lib/permissions.server";
+import { listIrritants, listThemes } from "~/modules/irritants/irritants.server";
+import { irritantFiltersSchema } from "~/modules/irritants/schemas";
+import { IRRITANT_STATUSES, SEVERITY_LABELS, STATUS_LABELS } from "~/modules/irritants/statuses";
+import { bulkUpdateIrritants } from "~/modules/irritants/triage.server";
+
+export const meta: MetaFunction = () => [{ title: "Tri des signalements — Sentinelle" }];
+
+// The queue opens on new irritants; "tous" lists every status.
+const queueFilters = irritantFiltersSchema.extend({ status: z.preprocess((v) => (v === undefined ? "new" : v === "tous" ? undefined : v), irritantFiltersSchema.shape.status) });
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "irritant:triage");
+  const params = Object.fromEntries(new URL(request.url).searchParams);
+  const filters = orErrorPage(() => parseOrThrow(queueFilters, params, "Filtres invalides."));
+  const page = orErrorPage(() => listIrritants(user, filters));
+  return { ...page, filters, rawStatus: params.status ?? "new", themes: listThemes().map(({ slug, label }) => ({ slug, label })) };
+}
+
+const BULK_ACTIONS = {
+  triaged: { status: "triaged" },
+  in_progress: { status: "in_progress" },
+  wont_fix: { status: "wont_fix" },
+  publish: { published: true },
+  unpublish: { published: false },
+} as const;
+
+const bulkSchema = z.object({
+  ids: z.array(z.coerce.number().int().positive(), { error: "Sélectionnez au moins un signalement." }).min(1, "Sélectionnez au moins un signalement.").max(200, "Au plus 200 signalements à la fois."),
+  bulk: z.enum(Object.keys(BULK_ACTIONS) as [keyof typeof BULK_ACTIONS], { error: "Choisissez une action." }),
+});
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "irritant:triage");
+  const formData = await readFormData(request);
+  const parsed = bulkSchema.safeParse({ ids: formData.getAll("ids"), bulk: formData.get("bulk") });
+  if (!parsed.success) return data({ ok: false as const, message: parsed.error.issues[0].message }, { status: 422 });
+  try {
+    const results = bulkUpdateIrritants(user, parsed.data.ids, BULK_ACTIONS[parsed.data.bulk]);
+    return { ok: true as const, message: `${results.length} signalement${results.length > 1 ? "s" : ""} mis à jour.` };
+  } catch (error) {
+    if (error instanceof HttpError) return data({ ok: false as const, message: `Aucun changement appliqué : ${error.message}` }, { status: error.status });
+    throw error;
+  }
+}
+
+export default function TriageQueue() {
+  const { items, nextCursor, filters, rawStatus, themes } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const next = new URLSearchParams({ ...(filters.theme ? { theme: filters.theme } : {}), status: rawStatus, ...(filters.q ? { q: filters.q } : {}), ...(nextCursor ? { cursor: nextCursor } : {}) });
+  return (
+    <div>
+      <h1>Tri des signalements</h1>
+      <p>
+        <Link to="/equipe/themes">Gérer les thèmes et leurs mots-clés</Link>
+      </p>
+      {actionData ? (
+        <div role={actionData.ok ? "status" : "alert"} className={`alert ${actionData.ok ? "alert-success" : "alert-error"}`}>
+          <p className="mb-0">{actionData.message}</p>
+        </div>
+      ) : null}
+      <Form method="get" className="mb-6 flex flex-wrap items-end gap-4 bg-gris-100 p-4" aria-label="Filtrer la file">
+        <div>
+          <label htmlFor="filtre-statut" className="label">
+            Statut
+          </label>
+          <select id="filtre-statut" name="status" defaultValue={rawStatus} className="input">
+            <option value="tous">Tous les statuts</option>
+            {IRRITANT_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {STATUS_LABELS[s]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="filtre-theme" className="label">
+            Thème
+          </label>
+          <select id="filtre-theme" name="theme" defaultValue={filters.theme ?? ""} className="input">
+            <option value="">Tous les thèmes</option>
+            {themes.map((t) => (
+              <option key={t.slug} value={t.slug}>
+                {t.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="filtre-q" className="label">
+            Recherche
+          </label>
+          <input id="filtre-q" name="q" type="search" defaultValue={filters.q ?? ""} className="input" />
+        </div>
+        <button type="submit" className="btn btn-secondary">
+          Filtrer
+        </button>
+      </Form>
+      {items.length === 0 ? (
+        <p>Aucun signalement pour ce filtre.</p>
+      ) : (
+        <Form method="post">
+          <table className="table">
+            <caption className="sr-only">Signalements à trier, du plus récent au plus ancien</caption>
+            <thead>
+              <tr>
+                <th scope="col">
+                  <span className="sr-only">Sélection</span>
+                </th>
+                <th scope="col">N°</th>
+                <th scope="col">Signalement</th>
+                <th scope="col">Soutiens</th>
+                <th scope="col">Reçu le</th>
+                <th scope="col">Statut</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((item) => (
+                <tr key={item.id}>
+                  <td>
+                    <input type="checkbox" name="ids" value={item.id} id={`choix-${item.id}`} className="size-4" aria-label={`Sélectionner le n°${item.id}`} />
+                  </td>
+                  <td>{item.id}</td>
+                  <td>
+                    <Link to={`/equipe/signalements/${item.id}`}>{item.title}</Link>
+                    <div className="text-sm text-gris-600">
+                      {item.themes.map((t) => `${t.label}${t.source === "team" ? " ✓" : ""}`).join(" · ")} —{" "}
+                      {item.lane === "patient" ? "patient" : "professionnel"}
+                      {item.severity ? ` · ${SEVERITY_LABELS[item.severity]}` : ""}
+                      {item.published ? " · publié" : " · privé"}
+                      {item.hiddenAt ? " · masqué" : ""}
+                      {item.mergedIntoId ? ` · fusionné dans le n°${item.mergedIntoId}` : ""}
+                    </div>
+                  </td>
+                  <td>{item.supportCount}</td>
+                  <td>{formatDateTime(item.createdAt)}</td>
+                  <td>{STATUS_LABELS[item.status]}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <div className="mt-4 flex flex-wrap items-end gap-4">
+            <div>
+              <label htmlFor="bulk" className="label">
+                Action sur la sélection
+              </label>
+              <select id="bulk" name="bulk" className="input" defaultValue="">
+                <option value="" disabled>
+                  Choisir…
+                </option>
+                <option value="triaged">Marquer « Qualifié »</option>
+                <option value="in_progress">Marquer « En cours de traitement »</option>
+                <option value="wont_fix">Marquer « Ne sera pas traité »</option>
+                <option value="publish">Publier</option>
+                <option value="unpublish">Retirer de la publication</option>
+              </select>
+            </div>
+            <button type="submit" className="btn">
+              Appliquer
+            </button>
+          </div>
+        </Form>
+      )}
+      {nextCursor ? (
+        <p className="mt-6">
+          <Link to={`?${next}`}>Signalements suivants</Link>
+        </p>
+      ) : null}
+    </div>
+  );
+}
