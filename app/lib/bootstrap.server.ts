@@ -1,4 +1,5 @@
 import { openDatabase, runMigrations, setDb } from "#db/client";
+import { runDataMigrations } from "#db/data-migrations";
 import { isDatabaseEmpty, loadDemoData } from "#db/seed/demo";
 import type { Env } from "./env.server";
 
@@ -6,6 +7,7 @@ import type { Env } from "./env.server";
 export async function prepareDatabase(env: Env) {
   const db = openDatabase(env.DATABASE_URL);
   runMigrations(db);
+  runDataMigrations(db);
   setDb(db);
   let demoLoaded = false;
   if (env.DEMO_DATA && isDatabaseEmpty()) {

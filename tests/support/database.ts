@@ -2,6 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { openDatabase, runMigrations, setDb, type Db } from "#db/client";
+import { runDataMigrations } from "#db/data-migrations";
 
 /** A fresh SQLite file for one test file, built by the real migrations, and set as the app's database. */
 export function createTestDatabase(): { db: Db; file: string; close: () => void } {
@@ -11,6 +12,7 @@ export function createTestDatabase(): { db: Db; file: string; close: () => void 
   process.env.SESSION_SECRET ??= "test-session-secret-that-is-long-enough-0123456789";
   const db = openDatabase(file);
   runMigrations(db);
+  runDataMigrations(db);
   setDb(db);
   return {
     db,

@@ -242,10 +242,12 @@ function compileRules(rules: KeywordRules) {
   return compiled;
 }
 
-let compiledCache: { rules: KeywordRules; compiled: ReturnType<typeof compileRules> } | undefined;
+// Compiled once per rules object (treat a rules object as immutable once it has been used).
+const compiledCache = new WeakMap<KeywordRules, ReturnType<typeof compileRules>>();
 function compiledRules(rules: KeywordRules) {
-  if (compiledCache?.rules !== rules) compiledCache = { rules, compiled: compileRules(rules) };
-  return compiledCache.compiled;
+  let compiled = compiledCache.get(rules);
+  if (!compiled) compiledCache.set(rules, (compiled = compileRules(rules)));
+  return compiled;
 }
 
 function occurrences(tokens: string[], phrase: string[]) {
@@ -316,7 +318,7 @@ export function trainNaiveBayes(examples: LabelledText[]): NaiveBayesModel {
   for (const example of examples) {
     const themes = [...new Set(example.themes)].filter((t) => t.length > 0);
     if (themes.length === 0) continue;
-    const tokens = process.env.BIN ? [...new Set(stemmedTokens(example.text))] : stemmedTokens(example.text);
+    const tokens = stemmedTokens(example.text);
     totalDocs++;
     for (const token of tokens) vocabulary.add(token);
     for (const theme of themes) {
@@ -345,7 +347,7 @@ export function scoreNaiveBayes(model: NaiveBayesModel, text: string): { theme: 
   const themes = Object.keys(model.classDocCounts);
   if (themes.length === 0) return [];
   const known = (token: string) => themes.some((t) => hasOwn(model.tokenCounts[t] ?? {}, token));
-  const tokens = (process.env.BIN ? [...new Set(stemmedTokens(text))] : stemmedTokens(text)).filter(known);
+  const tokens = stemmedTokens(text).filter(known);
   const vocabulary = Math.max(1, model.vocabularySize);
   return themes
     .map((theme) => {
@@ -389,7 +391,7 @@ export interface SuggestThemesOptions {
 /** Share of the combined score given to the keyword rules when a model is available. */
 const RULE_WEIGHT = 0.5;
 /** A theme under this combined score is not suggested. */
-const MIN_SCORE = Number(process.env.MINS ?? 0.1);
+const MIN_SCORE = 0.1;
 
 function compareSlugs(a: string, b: string) {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -416,24 +418,24 @@ export function suggestThemes(text: string, options: SuggestThemesOptions = {}):
   const ruleWeights = new Map(matchKeywordRules(text, rules).map((m) => [m.slug, m.weight]));
   const nbScores = model ? scoreNaiveBayes(model, text) : [];
   const tokenCount = Math.max(1, stemmedTokens(text).length);
-  const posterior = posteriors(nbScores, Number(process.env.TPOW ?? 0.5) === 0 ? 1 : Math.pow(tokenCount, Number(process.env.TPOW ?? 0.5)));
+  const posterior = posteriors(nbScores, Math.sqrt(tokenCount));
 
-  // With no keyword evidence at all, the classifier speaks alone rather than at half weight.
-  const ruleWeight = ruleWeights.size > 0 || process.env.NOALONE ? RULE_WEIGHT : 0;
   const slugs = new Set<string>([...ruleWeights.keys(), ...posterior.keys()]);
   const ranked = [...slugs]
     .map((slug) => {
       const rule = ruleConfidence(ruleWeights.get(slug) ?? 0);
-      const score = model ? ruleWeight * rule + (1 - ruleWeight) * (posterior.get(slug) ?? 0) : rule;
+      const score = model ? RULE_WEIGHT * rule + (1 - RULE_WEIGHT) * (posterior.get(slug) ?? 0) : rule;
       return { slug, score, rule };
     })
     .sort((a, b) => b.score - a.score || b.rule - a.rule || compareSlugs(a.slug, b.slug));
 
   const others = ranked.filter((s) => s.slug !== FALLBACK_THEME && s.score >= MIN_SCORE);
   const fallback = ranked.find((s) => s.slug === FALLBACK_THEME);
-  if (others.length === 0 || (fallback && ranked[0] === fallback)) {
-    const best = others[0]?.score ?? 0;
-    return [{ slug: FALLBACK_THEME, score: round(Math.max(fallback?.score ?? 0, 1 - best)) }];
+  if (fallback && ranked[0] === fallback) return [{ slug: FALLBACK_THEME, score: round(fallback.score) }];
+  if (others.length === 0) {
+    // Nothing fits: the more weakly the best theme scored, the surer "autre" is.
+    const best = ranked.find((s) => s.slug !== FALLBACK_THEME)?.score ?? 0;
+    return [{ slug: FALLBACK_THEME, score: round(1 - best) }];
   }
   return others.slice(0, limit).map((s) => ({ slug: s.slug, score: round(s.score) }));
 }

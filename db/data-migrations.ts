@@ -1,0 +1,32 @@
+import { and, eq, sql } from "drizzle-orm";
+import { DEFAULT_KEYWORD_RULES } from "../app/modules/irritants/classifier";
+import type { Db } from "./client";
+import { themes } from "./schema";
+
+/**
+ * Data changes that need application code (so they cannot be plain SQL migrations).
+ * Each runs once per database, recorded by name, after the schema migrations.
+ */
+const DATA_MIGRATIONS: { name: string; run: (db: Db) => void }[] = [
+  {
+    // The default keyword rules of the seeded themes; the team edits them afterwards.
+    name: "0001-default-theme-keywords",
+    run: (db) => {
+      for (const [slug, keywords] of Object.entries(DEFAULT_KEYWORD_RULES)) {
+        db.update(themes).set({ keywords }).where(and(eq(themes.slug, slug), eq(themes.keywords, []))).run();
+      }
+    },
+  },
+];
+
+export function runDataMigrations(db: Db) {
+  db.run(sql`create table if not exists data_migrations (name text primary key, applied_at text not null)`);
+  for (const migration of DATA_MIGRATIONS) {
+    db.transaction((tx) => {
+      const done = tx.get<{ name: string } | undefined>(sql`select name from data_migrations where name = ${migration.name}`);
+      if (done) return;
+      migration.run(tx as unknown as Db);
+      tx.run(sql`insert into data_migrations (name, applied_at) values (${migration.name}, ${new Date().toISOString()})`);
+    });
+  }
+}
