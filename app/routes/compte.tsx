@@ -18,12 +18,14 @@ import {
 import { PRACTICE_MODES, PROFESSIONS, ROLE_LABELS } from "~/modules/accounts/professions";
 import { changePasswordSchema, createTokenSchema, profileSchema } from "~/modules/accounts/schemas";
 import { formatDateTime } from "~/lib/dates";
+import { listProducts } from "~/modules/vendors/products.server";
 
 export const meta: MetaFunction = () => [{ title: "Mon compte — Sentinelle" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  return { profile: getProfile(user.id), tokens: listApiTokens(user.id) };
+  const reports = user.role === "practitioner" || user.role === "patient";
+  return { profile: getProfile(user.id), tokens: listApiTokens(user.id), products: reports ? listProducts() : [] };
 }
 
 const revokeSchema = z.object({ tokenId: z.coerce.number().int().positive("Jeton inconnu.") });
@@ -35,7 +37,11 @@ export async function action({ request }: ActionFunctionArgs) {
   if (intent === "profile") {
     const { submission } = await parseForm(formData, profileSchema);
     if (submission.status !== "success") return invalidForm(submission);
-    updateProfile(user, submission.value);
+    try {
+      updateProfile(user, submission.value);
+    } catch (error) {
+      return formErrorReply(submission, error);
+    }
     return { intent, result: submission.reply({ resetForm: false }), message: "Votre profil a été enregistré." };
   }
   if (intent === "password") {
@@ -69,7 +75,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Account() {
-  const { profile, tokens } = useLoaderData<typeof loader>();
+  const { profile, tokens, products } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const resultFor = (intent: string) => (actionData && "intent" in actionData && actionData.intent === intent ? actionData.result : undefined);
@@ -83,6 +89,8 @@ export default function Account() {
       practiceMode: profile.practiceMode ?? "",
       region: profile.region ?? "",
       rpps: profile.rpps ?? "",
+      usualProductId: profile.usualProductId ? String(profile.usualProductId) : "",
+      usualProductVersion: profile.usualProductVersion ?? "",
     },
   });
   const [passwordForm, passwordFields] = useForm({ id: "mot-de-passe", lastResult: resultFor("password") });
@@ -140,6 +148,17 @@ export default function Account() {
             <TextField field={profileFields.specialty} label="Spécialité (facultatif)" />
             <SelectField field={profileFields.practiceMode} label="Mode d'exercice (facultatif)" options={PRACTICE_MODES} />
             <TextField field={profileFields.rpps} label="Numéro RPPS (facultatif)" hint="11 chiffres." />
+          </>
+        ) : null}
+        {products.length ? (
+          <>
+            <SelectField
+              field={profileFields.usualProductId}
+              label={profile.role === "patient" ? "Logiciel de votre médecin, si vous le connaissez (facultatif)" : "Logiciel utilisé au quotidien (facultatif)"}
+              options={products.map((p) => ({ value: String(p.id), label: `${p.name} (${p.vendor.name})` }))}
+              placeholder="Aucun"
+            />
+            <TextField field={profileFields.usualProductVersion} label="Version (facultatif)" hint="Proposés par défaut dans vos signalements." />
           </>
         ) : null}
         <TextField field={profileFields.region} label="Région (facultatif)" autoComplete="address-level1" />

@@ -32,7 +32,7 @@ function pageId(params: { id?: string }) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await getUser(request);
   const id = pageId(params);
-  const target = mergedInto(id);
+  const target = mergedInto(viewer, id);
   if (target) throw redirect(`/signalements/${target}?fusionne=${id}`);
   const irritant = orErrorPage(() => getIrritant(viewer, id));
   return {

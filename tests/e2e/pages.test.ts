@@ -30,7 +30,12 @@ const PAGES: { path: string; as: string | null; heading: RegExp }[] = [
   { path: "/signalements/4", as: "patient@demo.sentinelle.fr", heading: /Noms des documents/ },
   { path: "/compte", as: "editeur-a@demo.sentinelle.fr", heading: /Mon compte/ },
   { path: "/equipe", as: "equipe@demo.sentinelle.fr", heading: /Tri des signalements/ },
-  { path: "/equipe", as: "admin@demo.sentinelle.fr", heading: /Tri des signalements/ },
+  { path: "/equipe/signalements?status=tous", as: "admin@demo.sentinelle.fr", heading: /Tri des signalements/ },
+  { path: "/equipe/signalements/4", as: "equipe@demo.sentinelle.fr", heading: /N°4/ },
+  { path: "/equipe/themes", as: "equipe@demo.sentinelle.fr", heading: /Thèmes/ },
+  { path: "/signalements", as: null, heading: /Signalements publiés/ },
+  { path: "/signalements?q=lenteur&sort=supports", as: null, heading: /Signalements publiés/ },
+  { path: "/signalements/2", as: "patient@demo.sentinelle.fr", heading: /Lenteurs/ },
   { path: "/signalements/nouveau", as: "equipe@demo.sentinelle.fr", heading: /Accès refusé/ },
 ];
 
@@ -76,12 +81,12 @@ describe("layout", () => {
       await context.close();
       return items;
     };
-    expect(await navFor(null)).toEqual(["Accueil"]);
-    expect(await navFor("medecin@demo.sentinelle.fr")).toEqual(["Accueil", "Signaler un irritant", "Mon compte"]);
-    expect(await navFor("patient@demo.sentinelle.fr")).toEqual(["Accueil", "Signaler un irritant", "Mon compte"]);
-    expect(await navFor("editeur-b@demo.sentinelle.fr")).toEqual(["Accueil", "Mon compte"]);
-    expect(await navFor("equipe@demo.sentinelle.fr")).toEqual(["Accueil", "Tri des signalements", "Mon compte"]);
-    expect(await navFor("admin@demo.sentinelle.fr")).toEqual(["Accueil", "Tri des signalements", "Mon compte"]);
+    expect(await navFor(null)).toEqual(["Accueil", "Signalements"]);
+    expect(await navFor("medecin@demo.sentinelle.fr")).toEqual(["Accueil", "Signalements", "Signaler un irritant", "Mon compte"]);
+    expect(await navFor("patient@demo.sentinelle.fr")).toEqual(["Accueil", "Signalements", "Signaler un irritant", "Mon compte"]);
+    expect(await navFor("editeur-b@demo.sentinelle.fr")).toEqual(["Accueil", "Signalements", "Mon compte"]);
+    expect(await navFor("equipe@demo.sentinelle.fr")).toEqual(["Accueil", "Signalements", "Tri des signalements", "Thèmes", "Mon compte"]);
+    expect(await navFor("admin@demo.sentinelle.fr")).toEqual(["Accueil", "Signalements", "Tri des signalements", "Thèmes", "Mon compte"]);
   });
 
   it("carries the accessibility status and the legal pages in the footer", async () => {

@@ -55,7 +55,7 @@ describe("walking skeleton", () => {
     await practitioner.page.getByLabel("Description").fill("Les comptes rendus arrivent mais restent en pièce jointe, sans intégration au dossier.");
     await practitioner.page.getByLabel("MSSanté (messagerie sécurisée)").check();
     await practitioner.page.getByRole("button", { name: "Envoyer le signalement" }).click();
-    await expect(practitioner.page.getByRole("status").textContent()).resolves.toMatch(/a bien été reçu/);
+    await expect(practitioner.page.getByRole("status").first().textContent()).resolves.toMatch(/a bien été reçu/);
     const id = Number(/\/signalements\/(\d+)/.exec(practitioner.page.url())![1]);
     expect(await axeViolations(practitioner.page)).toEqual([]);
     expect(practitioner.problems).toEqual([]);
@@ -64,13 +64,12 @@ describe("walking skeleton", () => {
 
     const team = await openPage(browser);
     await signIn(team.page, server.url, "equipe@demo.sentinelle.fr");
-    expect(team.page.url()).toBe(server.url + "/equipe");
-    const row = team.page.getByRole("row").filter({ hasText: "La messagerie n'intègre pas les CR de radiologie" });
-    await row.getByLabel(`Statut du signalement n°${id}`).selectOption("triaged");
-    await row.getByRole("button", { name: "Enregistrer" }).click();
-    await expect(team.page.getByRole("status").textContent()).resolves.toContain(`Le signalement n°${id} est maintenant « Qualifié »`);
-    await team.page.reload();
-    await expect(team.page.getByLabel(`Statut du signalement n°${id}`).inputValue()).resolves.toBe("triaged");
+    expect(team.page.url()).toBe(server.url + "/equipe/signalements");
+    await team.page.getByRole("link", { name: "La messagerie n'intègre pas les CR de radiologie" }).click();
+    await team.page.getByLabel("Nouveau statut").selectOption("triaged");
+    await team.page.getByRole("button", { name: "Changer le statut" }).click();
+    await expect(team.page.getByRole("status").textContent()).resolves.toContain("Statut enregistré.");
+    expect(await axeViolations(team.page)).toEqual([]);
 
     await practitioner.page.goto(`${server.url}/signalements/${id}`);
     await expect(practitioner.page.locator(".badge").first().textContent()).resolves.toBe("Qualifié");
@@ -84,7 +83,6 @@ describe("walking skeleton", () => {
     await page.getByLabel("Titre").fill("Trop");
     await page.getByRole("button", { name: "Envoyer le signalement" }).click();
     await page.getByText("Le titre doit contenir au moins 5 caractères.").waitFor();
-    await expect(page.getByText("Choisissez au moins un thème.").count()).resolves.toBe(1);
     await expect(page.getByLabel("Titre").getAttribute("aria-invalid")).resolves.toBe("true");
     expect(await axeViolations(page)).toEqual([]);
     await context.close();
@@ -111,7 +109,7 @@ describe("without JavaScript", () => {
     await page.getByLabel("Description").fill("Un poste ancien sans JavaScript doit pouvoir signaler.");
     await page.getByLabel("Autre", { exact: true }).check();
     await page.getByRole("button", { name: "Envoyer le signalement" }).click();
-    await expect(page.getByRole("status").textContent()).resolves.toMatch(/a bien été reçu/);
+    await expect(page.getByRole("status").first().textContent()).resolves.toMatch(/a bien été reçu/);
     await page.getByRole("button", { name: "Se déconnecter" }).click();
     await page.waitForURL(server.url + "/");
     await expect(page.getByRole("link", { name: "Se connecter" }).count()).resolves.toBe(1);

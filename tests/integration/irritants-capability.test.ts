@@ -169,7 +169,7 @@ describe("merging duplicates", () => {
     expect(target.patientSupportCount).toBe(1);
     const supporters = database.db.select({ u: supports.userId }).from(supports).where(eq(supports.irritantId, original)).all().map((r) => r.u);
     expect(supporters.sort()).toEqual([nurse.id, pharmacist.id, patient.id].sort());
-    expect(mergedInto(duplicate)).toBe(original);
+    expect(mergedInto(null, duplicate)).toBe(original);
     expect(getIrritant(team, duplicate).status).toBe("duplicate");
     expect(isFollowing(patient.id, original)).toBe(true);
     expect(themeRow("mssante")).toMatchObject({ irritantCount: mssBefore.irritantCount - 1, publishedCount: mssBefore.publishedCount - 1 });

@@ -54,7 +54,10 @@ export async function signIn(page: Page, baseUrl: string, email: string, passwor
 
 type AxeViolation = { id: string; impact: string; help: string; nodes: { target: string[] }[] };
 
-/** Runs axe-core (WCAG 2.1 A and AA rules) on the page; returns readable violations. */
+/**
+ * Runs axe-core (WCAG 2.1 A and AA rules) on the page; returns readable violations.
+ * Needs JavaScript in the page's context: in a javaScriptEnabled:false context, evaluate() never returns.
+ */
 export async function axeViolations(page: Page): Promise<string[]> {
   // evaluate() runs outside the page's CSP, so the page keeps its strict policy.
   await page.evaluate(axeSource);

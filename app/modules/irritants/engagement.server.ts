@@ -12,7 +12,7 @@ import { STATUS_LABELS, type IrritantStatus } from "./statuses";
 
 /** The live irritant a person acts on: merged duplicates send the action to the irritant they joined. */
 function actionableIrritant(user: SessionUser, id: number) {
-  const target = mergedInto(id);
+  const target = mergedInto(user, id);
   return getIrritant(user, target ?? id);
 }
 

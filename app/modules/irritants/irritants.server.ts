@@ -207,15 +207,16 @@ export function getIrritant(viewer: Viewer, id: number) {
   };
 }
 
-/** Where a published duplicate now lives: its page and actions go to the irritant it was merged into. */
-export function mergedInto(id: number): number | null {
-  return (
-    getDb()
-      .select({ into: irritants.mergedIntoId })
-      .from(irritants)
-      .where(and(eq(irritants.id, id), eq(irritants.published, true), isNull(irritants.hiddenAt)))
-      .get()?.into ?? null
-  );
+/** Where a merged duplicate now lives, if the viewer may see the duplicate: its page and actions go there. */
+export function mergedInto(viewer: Viewer, id: number): number | null {
+  const row = getDb()
+    .select({ into: irritants.mergedIntoId, published: irritants.published, hiddenAt: irritants.hiddenAt, authorId: irritants.authorId })
+    .from(irritants)
+    .where(eq(irritants.id, id))
+    .get();
+  if (!row?.into) return null;
+  const visible = can(viewer, "irritant:read-unpublished") || (row.hiddenAt === null && (row.published || row.authorId === viewer?.id));
+  return visible ? row.into : null;
 }
 
 export function countReceivedIrritants() {

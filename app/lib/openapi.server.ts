@@ -1,0 +1,111 @@
+import { z } from "zod";
+import { apiTokenRequestSchema } from "~/modules/accounts/schemas";
+import { apiIrritantListQuery, fileIrritantSchema, irritantPatchSchema, similarQuerySchema } from "~/modules/irritants/schemas";
+
+type Operation = {
+  method: "get" | "post" | "patch";
+  path: string;
+  summary: string;
+  auth?: "optional" | "required";
+  query?: z.ZodObject;
+  body?: z.ZodType;
+  responses: Record<number, string>;
+};
+
+/**
+ * Every endpoint of /api/v1, with the zod schemas the handlers parse with; the document is
+ * generated from them, so it cannot drift from what the API accepts.
+ */
+export const API_OPERATIONS: Operation[] = [
+  { method: "post", path: "/tokens", summary: "Créer un jeton personnel", body: apiTokenRequestSchema, responses: { 201: "{token}", 401: "Identifiants incorrects", 422: "Données invalides", 429: "Trop de tentatives" } },
+  { method: "get", path: "/themes", summary: "Thèmes actifs", responses: { 200: "{items: [{slug, label}]}" } },
+  { method: "get", path: "/themes/suggestions", summary: "Thèmes suggérés pour un texte", query: similarQuerySchema, responses: { 200: "{items: [{slug, label, score}]}", 422: "Texte invalide" } },
+  { method: "get", path: "/products", summary: "Catalogue des logiciels", query: z.object({ vendor: z.number().int().optional() }), responses: { 200: "{items: [{id, name, category, vendor: {id, name}}]}" } },
+  {
+    method: "get",
+    path: "/irritants",
+    summary: "Signalements (publiés pour le public, tous pour l'équipe)",
+    auth: "optional",
+    query: apiIrritantListQuery,
+    responses: { 200: "{items, nextCursor?}", 422: "Paramètres invalides" },
+  },
+  {
+    method: "post",
+    path: "/irritants",
+    summary: "Déposer un signalement (professionnel ou patient)",
+    auth: "required",
+    body: fileIrritantSchema,
+    responses: { 201: "{id, themes, redacted, similar: [{id, title, score}]}", 401: "Non authentifié", 403: "Rôle non autorisé", 422: "Données invalides" },
+  },
+  { method: "get", path: "/irritants/similar", summary: "Signalements proches d'un texte, du plus proche au moins proche", auth: "optional", query: similarQuerySchema, responses: { 200: "{items: [{id, title, score}]}", 422: "Texte invalide" } },
+  { method: "get", path: "/irritants/{id}", summary: "Un signalement (avec supportCount)", auth: "optional", responses: { 200: "Le signalement", 404: "Inexistant ou non public" } },
+  {
+    method: "patch",
+    path: "/irritants/{id}",
+    summary: "Trier un signalement (équipe) : statut, thèmes, publication, masquage, fusion",
+    auth: "required",
+    body: irritantPatchSchema,
+    responses: { 200: "{id, status, published, hidden, mergedInto}", 401: "Non authentifié", 403: "Réservé à l'équipe", 404: "Inexistant", 409: "Transition ou fusion impossible", 422: "Données invalides" },
+  },
+  {
+    method: "post",
+    path: "/irritants/{id}/supports",
+    summary: "Soutenir un signalement (« moi aussi »), idempotent",
+    auth: "required",
+    responses: { 200: "Déjà soutenu", 201: "Soutien enregistré", 401: "Non authentifié", 403: "Rôle non autorisé", 404: "Inexistant", 409: "Auteur du signalement" },
+  },
+];
+
+const errorSchema = {
+  type: "object",
+  required: ["error"],
+  properties: {
+    error: {
+      type: "object",
+      required: ["code", "message"],
+      properties: { code: { type: "string" }, message: { type: "string" }, fields: { type: "object", additionalProperties: { type: "array", items: { type: "string" } } } },
+    },
+  },
+};
+
+function jsonSchema(schema: z.ZodType) {
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as Record<string, unknown>;
+  return rest;
+}
+
+export function openApiDocument(serverUrl: string) {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const op of API_OPERATIONS) {
+    const query = op.query ? (jsonSchema(op.query) as { properties?: Record<string, unknown>; required?: string[] }) : null;
+    const parameters = [
+      ...(op.path.includes("{id}") ? [{ name: "id", in: "path", required: true, schema: { type: "integer" } }] : []),
+      ...Object.entries(query?.properties ?? {}).map(([name, schema]) => ({ name, in: "query", required: query?.required?.includes(name) ?? false, schema })),
+    ];
+    paths[op.path] ??= {};
+    paths[op.path][op.method] = {
+      summary: op.summary,
+      ...(op.auth === "required" ? { security: [{ bearer: [] }, { session: [] }] } : {}),
+      ...(parameters.length ? { parameters } : {}),
+      ...(op.body ? { requestBody: { required: true, content: { "application/json": { schema: jsonSchema(op.body) } } } } : {}),
+      responses: Object.fromEntries(
+        Object.entries(op.responses).map(([status, description]) => [
+          status,
+          Number(status) >= 400 ? { description, content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } } : { description },
+        ]),
+      ),
+    };
+  }
+  return {
+    openapi: "3.1.0",
+    info: { title: "API Sentinelle", version: "1.0.0", description: "Mêmes règles et permissions que les pages. Erreurs : {error: {code, message, fields?}}." },
+    servers: [{ url: `${serverUrl}/api/v1` }],
+    components: {
+      schemas: { Error: errorSchema },
+      securitySchemes: {
+        bearer: { type: "http", scheme: "bearer", description: "Jeton personnel (POST /tokens ou page Mon compte)" },
+        session: { type: "apiKey", in: "cookie", name: "sentinelle_session" },
+      },
+    },
+    paths,
+  };
+}

@@ -1,0 +1,6 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { openApiDocument } from "~/lib/openapi.server";
+
+export function loader({ request }: LoaderFunctionArgs) {
+  return Response.json(openApiDocument(new URL(request.url).origin));
+}

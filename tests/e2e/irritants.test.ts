@@ -1,0 +1,159 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { axeViolations, launchBrowser, openPage, signIn } from "../support/browser";
+import { startTestServer, type TestServer } from "../support/server";
+
+let server: TestServer;
+let browser: Browser;
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const SLOW_TITLE = "Lenteurs du logiciel de cabinet depuis la version Ségur";
+
+describe("filing without JavaScript", () => {
+  it("checks for duplicates first, then supports the existing irritant instead of filing", async () => {
+    const { page, context } = await openPage(browser, { javaScriptEnabled: false });
+    await signIn(page, server.url, "patient@demo.sentinelle.fr");
+    await page.goto(server.url + "/signalements/nouveau");
+    await page.getByLabel("Titre").fill("Logiciel du cabinet très lent");
+    await page.getByLabel("Description").fill("Depuis la mise à jour Ségur, mon médecin attend longtemps l'ouverture de mon dossier dans son logiciel.");
+    await page.getByRole("button", { name: "Vérifier les doublons" }).click();
+    const similar = page.getByRole("region", { name: "Signalements proches" });
+    await expect(similar.getByRole("link").first().textContent()).resolves.toBe(SLOW_TITLE);
+    await expect(page.getByText(/Thèmes suggérés d'après votre description : Performance et ergonomie des LGC/).count()).resolves.toBe(1);
+    expect(await page.getByLabel("Titre").inputValue()).toBe("Logiciel du cabinet très lent");
+
+    await similar.getByRole("button", { name: `C'est le même problème — je le soutiens : ${SLOW_TITLE}` }).click();
+    await expect(page.getByRole("status").first().textContent()).resolves.toContain("votre soutien est enregistré");
+    await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe(SLOW_TITLE);
+    await expect(page.getByText("Vous soutenez ce signalement.").count()).resolves.toBe(1);
+    await expect(page.locator("#soutiens + p").textContent()).resolves.toMatch(/6 personnes rencontrent aussi ce problème, dont 1 patient/);
+    await context.close();
+  });
+
+  it("masks a NIR and a phone number and tells the author why", async () => {
+    const { page, context } = await openPage(browser, { javaScriptEnabled: false });
+    await signIn(page, server.url, "medecin@demo.sentinelle.fr");
+    await page.goto(server.url + "/signalements/nouveau");
+    await page.getByLabel("Titre").fill("Échec de qualification INS à l'accueil");
+    await page.getByLabel("Description").fill("Le patient 2 69 02 99 341 732 85 n'est pas trouvé par l'INSi, il faut le rappeler au 06 12 34 56 78.");
+    await page.getByLabel("Bloquant").check();
+    await page.getByRole("button", { name: "Envoyer le signalement" }).click();
+    const status = page.getByRole("status").first();
+    await expect(status.textContent()).resolves.toContain("a bien été reçu");
+    await expect(status.textContent()).resolves.toContain("Nous avons masqué 1 numéro de sécurité sociale (NIR/INS) et 1 numéro de téléphone");
+    const body = await page.locator("article p.whitespace-pre-line").textContent();
+    expect(body).toBe("Le patient [NIR masqué] n'est pas trouvé par l'INSi, il faut le rappeler au [téléphone masqué].");
+    // No theme was ticked: the suggestion was assigned.
+    await expect(page.getByRole("list", { name: "Thèmes" }).textContent()).resolves.toContain("INS");
+    await expect(page.getByText("Bloquant").count()).resolves.toBe(1);
+    await context.close();
+  });
+
+  it("searches and filters the public list", async () => {
+    const { page, context } = await openPage(browser, { javaScriptEnabled: false });
+    await page.goto(server.url + "/signalements");
+    await page.getByRole("searchbox", { name: "Rechercher" }).fill("ordonnances numeriques");
+    await page.getByRole("button", { name: "Afficher" }).click();
+    const titles = await page.locator("main ul.grid > li a").allTextContents();
+    expect(titles).toEqual(["Ordonnance numérique : le paraphe est demandé à chaque page"]);
+    await page.goto(server.url + "/signalements?sort=supports");
+    const bySupports = await page.locator("main ul.grid > li a").allTextContents();
+    expect(bySupports[0]).toBe(SLOW_TITLE);
+    await context.close();
+  });
+});
+
+describe("filing with JavaScript", () => {
+  it("shows similar irritants and suggested themes while the person types", async () => {
+    const { page, context, problems } = await openPage(browser);
+    await signIn(page, server.url, "medecin@demo.sentinelle.fr");
+    await page.goto(server.url + "/signalements/nouveau");
+    await page.getByLabel("Titre").fill("Annuaire MSSanté");
+    await page.getByLabel("Description").pressSequentially("Impossible de trouver l'adresse de messagerie sécurisée d'un confrère dans l'annuaire", { delay: 5 });
+    const similar = page.getByRole("region", { name: "Signalements proches" });
+    await expect(similar.getByRole("link").first().textContent()).resolves.toBe("Adresse MSSanté du correspondant introuvable dans l'annuaire");
+    await page.getByText(/Thèmes suggérés d'après votre description : MSSanté/).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
+
+describe("irritant page", () => {
+  it("lets a supporter follow, unfollow and comment", async () => {
+    const { page, context } = await openPage(browser);
+    await signIn(page, server.url, "patient@demo.sentinelle.fr");
+    await page.goto(server.url + "/signalements/3");
+    await page.getByRole("button", { name: "Suivre ce signalement" }).click();
+    await page.getByRole("button", { name: "Ne plus suivre" }).waitFor();
+    await page.getByRole("button", { name: "Ne plus suivre" }).click();
+    await page.getByRole("button", { name: "Suivre ce signalement" }).waitFor();
+    await page.getByLabel("Ajouter un commentaire").fill("Même chose pour mes résultats, écrivez-moi à moi@exemple.fr");
+    await page.getByRole("button", { name: "Publier le commentaire" }).click();
+    await page.getByText("Même chose pour mes résultats, écrivez-moi à [e-mail masqué]").waitFor();
+    await expect(page.getByRole("status").first().textContent()).resolves.toContain("Nous avons masqué 1 adresse e-mail");
+    expect(await axeViolations(page)).toEqual([]);
+    await context.close();
+  });
+});
+
+describe("team", () => {
+  it("publishes a selection in bulk from the queue", async () => {
+    const { page, context } = await openPage(browser);
+    await signIn(page, server.url, "equipe@demo.sentinelle.fr");
+    await page.goto(server.url + "/equipe/signalements?status=new");
+    await page.getByLabel("Sélectionner le n°4").check();
+    await page.getByLabel("Sélectionner le n°5").check();
+    await page.getByLabel("Action sur la sélection").selectOption("publish");
+    await page.getByRole("button", { name: "Appliquer" }).click();
+    await expect(page.getByRole("status").textContent()).resolves.toBe("2 signalements mis à jour.");
+    const api = await (await fetch(`${server.url}/api/v1/irritants/5`)).json();
+    expect(api.published).toBe(true);
+    await context.close();
+  });
+
+  it("merges a duplicate, whose page then leads to the original", async () => {
+    const { page, context } = await openPage(browser);
+    await signIn(page, server.url, "equipe@demo.sentinelle.fr");
+    await page.goto(server.url + "/equipe/signalements/5");
+    await page.getByLabel(/Fusionner dans le signalement n°/).fill("1");
+    await page.getByRole("button", { name: "Fusionner" }).click();
+    await expect(page.getByRole("status").textContent()).resolves.toBe("Signalement fusionné.");
+    await page.goto(server.url + "/signalements/5");
+    expect(new URL(page.url()).pathname).toBe("/signalements/1");
+    await page.getByText("Le signalement n°5 décrivait le même problème").waitFor();
+    await context.close();
+  });
+
+  it("confirms themes and reports refused transitions in French", async () => {
+    const { page, context } = await openPage(browser);
+    await signIn(page, server.url, "equipe@demo.sentinelle.fr");
+    await page.goto(server.url + "/equipe/signalements/4");
+    await page.getByLabel("Formation et accompagnement").check();
+    await page.getByRole("button", { name: "Confirmer les thèmes" }).click();
+    await expect(page.getByRole("status").textContent()).resolves.toBe("Thèmes confirmés.");
+    await page.getByLabel("Raison du masquage").fill("x");
+    await page.getByRole("button", { name: "Masquer" }).click();
+    await expect(page.getByRole("alert").textContent()).resolves.toBe("Indiquez la raison du masquage.");
+    await context.close();
+  });
+
+  it("edits a theme's keywords", async () => {
+    const { page, context } = await openPage(browser);
+    await signIn(page, server.url, "equipe@demo.sentinelle.fr");
+    await page.goto(server.url + "/equipe/themes");
+    const vsm = page.getByRole("region", { name: /Volet de synthèse médicale/ });
+    await vsm.getByLabel(/Mots-clés/).fill("VSM\nsynthèse annuelle");
+    await vsm.getByRole("button", { name: /Enregistrer/ }).click();
+    await expect(page.getByRole("status").textContent()).resolves.toContain("enregistré");
+    const suggestions = await (await fetch(`${server.url}/api/v1/themes/suggestions?text=${encodeURIComponent("La synthèse annuelle ne part pas")}`)).json();
+    expect(suggestions.items[0].slug).toBe("vsm");
+    await context.close();
+  });
+});
