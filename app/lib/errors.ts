@@ -58,3 +58,8 @@ export async function withApiErrors(fn: () => Promise<Response> | Response): Pro
     throw error;
   }
 }
+
+/** One sentence for a page notice: the field messages when there are some, else the message. */
+export function errorSentence(error: HttpError) {
+  return error.fields ? Object.values(error.fields).flat().join(" ") : error.message;
+}

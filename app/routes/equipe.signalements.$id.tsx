@@ -1,8 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
+import { Notice } from "~/components/notice";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { idParam } from "~/lib/api.server";
-import { HttpError, orErrorPage } from "~/lib/errors";
+import { errorSentence, HttpError, orErrorPage } from "~/lib/errors";
 import { readFormData } from "~/lib/forms.server";
 import { requirePermission } from "~/lib/permissions.server";
 import { authorNameFor, findSimilar, getIrritant, listThemes } from "~/modules/irritants/irritants.server";
@@ -82,10 +83,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     updateIrritant(user, id, parsed.data as IrritantPatch);
   } catch (error) {
-    if (error instanceof HttpError) {
-      const detail = error.fields ? Object.values(error.fields).flat().join(" ") : "";
-      return data({ ok: false, message: `${error.message} ${detail}`.trim() }, { status: error.status });
-    }
+    if (error instanceof HttpError) return data({ ok: false, message: errorSentence(error) }, { status: error.status });
     throw error;
   }
   return { ok: true, message: MESSAGES[String(intent)] };
@@ -105,11 +103,7 @@ export default function TriageIrritant() {
       <h1>
         N°{irritant.id} — {irritant.title}
       </h1>
-      {actionData ? (
-        <div role={actionData.ok ? "status" : "alert"} className={`alert ${actionData.ok ? "alert-success" : "alert-error"}`}>
-          <p className="mb-0">{actionData.message}</p>
-        </div>
-      ) : null}
+      {actionData ? <Notice ok={actionData.ok} message={actionData.message} /> : null}
       <p>
         <span className="badge">{STATUS_LABELS[irritant.status]}</span> · {irritant.published ? "publié" : "privé"} ·{" "}
         {irritant.lane === "patient" ? "patient" : "professionnel"} · {irritant.author} · {irritant.supportCount} soutien(s)

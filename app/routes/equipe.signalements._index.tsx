@@ -1,5 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
+import { FilterSelect } from "~/components/forms";
+import { Notice } from "~/components/notice";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { formatDateTime } from "~/lib/dates";
@@ -62,38 +64,16 @@ export default function TriageQueue() {
       <p>
         <Link to="/equipe/themes">Gérer les thèmes et leurs mots-clés</Link>
       </p>
-      {actionData ? (
-        <div role={actionData.ok ? "status" : "alert"} className={`alert ${actionData.ok ? "alert-success" : "alert-error"}`}>
-          <p className="mb-0">{actionData.message}</p>
-        </div>
-      ) : null}
+      {actionData ? <Notice ok={actionData.ok} message={actionData.message} /> : null}
       <Form method="get" className="mb-6 flex flex-wrap items-end gap-4 bg-gris-100 p-4" aria-label="Filtrer la file">
-        <div>
-          <label htmlFor="filtre-statut" className="label">
-            Statut
-          </label>
-          <select id="filtre-statut" name="status" defaultValue={rawStatus} className="input">
-            <option value="tous">Tous les statuts</option>
-            {IRRITANT_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {STATUS_LABELS[s]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="filtre-theme" className="label">
-            Thème
-          </label>
-          <select id="filtre-theme" name="theme" defaultValue={filters.theme ?? ""} className="input">
-            <option value="">Tous les thèmes</option>
-            {themes.map((t) => (
-              <option key={t.slug} value={t.slug}>
-                {t.label}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          id="filtre-statut"
+          name="status"
+          label="Statut"
+          value={rawStatus}
+          options={[{ value: "tous", label: "Tous les statuts" }, ...IRRITANT_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))]}
+        />
+        <FilterSelect id="filtre-theme" name="theme" label="Thème" allLabel="Tous les thèmes" value={filters.theme ?? ""} options={themes.map((t) => ({ value: t.slug, label: t.label }))} />
         <div>
           <label htmlFor="filtre-q" className="label">
             Recherche

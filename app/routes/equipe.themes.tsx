@@ -1,8 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
+import { Notice } from "~/components/notice";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { parseOrThrow } from "~/lib/api.server";
-import { HttpError } from "~/lib/errors";
+import { errorSentence, HttpError } from "~/lib/errors";
 import { readFormData } from "~/lib/forms.server";
 import { requirePermission } from "~/lib/permissions.server";
 import { newThemeSchema, themeFormSchema } from "~/modules/irritants/schemas";
@@ -31,8 +32,7 @@ export async function action({ request }: ActionFunctionArgs) {
     return { ok: true, message: `Thème « ${input.label} » enregistré.` };
   } catch (error) {
     if (!(error instanceof HttpError)) throw error;
-    const detail = error.fields ? Object.values(error.fields).flat().join(" ") : error.message;
-    return data({ ok: false, message: detail }, { status: error.status });
+    return data({ ok: false, message: errorSentence(error) }, { status: error.status });
   }
 }
 
@@ -46,11 +46,7 @@ export default function Themes() {
         Les mots-clés servent à suggérer des thèmes aux personnes qui signalent, avec un classifieur qui apprend des thèmes
         confirmés par l'équipe. Un thème retiré n'est plus proposé mais reste sur les signalements existants.
       </p>
-      {actionData ? (
-        <div role={actionData.ok ? "status" : "alert"} className={`alert ${actionData.ok ? "alert-success" : "alert-error"}`}>
-          <p className="mb-0">{actionData.message}</p>
-        </div>
-      ) : null}
+      {actionData ? <Notice ok={actionData.ok} message={actionData.message} /> : null}
       {themes.map((t) => (
         <section key={t.slug} aria-labelledby={`titre-${t.slug}`} className="card mb-4">
           <h2 id={`titre-${t.slug}`} className="mt-0 text-xl">

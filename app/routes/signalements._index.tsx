@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { FilterSelect } from "~/components/forms";
 import { formatDate } from "~/lib/dates";
 import { parseOrThrow } from "~/lib/api.server";
 import { orErrorPage } from "~/lib/errors";
@@ -39,67 +40,41 @@ export default function IrritantList() {
           </label>
           <input id="q" name="q" type="search" defaultValue={filters.q ?? ""} className="input" />
         </div>
-        <div>
-          <label htmlFor="theme" className="label">
-            Thème
-          </label>
-          <select id="theme" name="theme" defaultValue={filters.theme ?? ""} className="input">
-            <option value="">Tous les thèmes</option>
-            {themes.map((t) => (
-              <option key={t.slug} value={t.slug}>
-                {t.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="status" className="label">
-            Statut
-          </label>
-          <select id="status" name="status" defaultValue={filters.status ?? ""} className="input">
-            <option value="">Tous les statuts</option>
-            {IRRITANT_STATUSES.filter((s) => s !== "duplicate").map((s) => (
-              <option key={s} value={s}>
-                {STATUS_LABELS[s]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="productId" className="label">
-            Logiciel
-          </label>
-          <select id="productId" name="productId" defaultValue={filters.productId ? String(filters.productId) : ""} className="input">
-            <option value="">Tous les logiciels</option>
-            {products.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name} ({p.vendor.name})
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="severity" className="label">
-            Gravité
-          </label>
-          <select id="severity" name="severity" defaultValue={filters.severity ?? ""} className="input">
-            <option value="">Toutes</option>
-            {Object.entries(SEVERITY_LABELS).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="sort" className="label">
-            Trier par
-          </label>
-          <select id="sort" name="sort" defaultValue={filters.sort ?? "recent"} className="input">
-            <option value="recent">Les plus récents</option>
-            <option value="supports">Les plus soutenus</option>
-          </select>
-        </div>
+        <FilterSelect id="theme" name="theme" label="Thème" allLabel="Tous les thèmes" value={filters.theme ?? ""} options={themes.map((t) => ({ value: t.slug, label: t.label }))} />
+        <FilterSelect
+          id="status"
+          name="status"
+          label="Statut"
+          allLabel="Tous les statuts"
+          value={filters.status ?? ""}
+          options={IRRITANT_STATUSES.filter((s) => s !== "duplicate").map((s) => ({ value: s, label: STATUS_LABELS[s] }))}
+        />
+        <FilterSelect
+          id="productId"
+          name="productId"
+          label="Logiciel"
+          allLabel="Tous les logiciels"
+          value={filters.productId ? String(filters.productId) : ""}
+          options={products.map((p) => ({ value: String(p.id), label: `${p.name} (${p.vendor.name})` }))}
+        />
+        <FilterSelect
+          id="severity"
+          name="severity"
+          label="Gravité"
+          allLabel="Toutes"
+          value={filters.severity ?? ""}
+          options={Object.entries(SEVERITY_LABELS).map(([value, label]) => ({ value, label }))}
+        />
+        <FilterSelect
+          id="sort"
+          name="sort"
+          label="Trier par"
+          value={filters.sort ?? "recent"}
+          options={[
+            { value: "recent", label: "Les plus récents" },
+            { value: "supports", label: "Les plus soutenus" },
+          ]}
+        />
         <div className="flex items-end">
           <button type="submit" className="btn">
             Afficher

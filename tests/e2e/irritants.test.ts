@@ -1,25 +1,16 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { axeViolations, launchBrowser, openPage, signIn } from "../support/browser";
-import { startTestServer, type TestServer } from "../support/server";
+import { describe, expect, it } from "vitest";
+import { axeViolations, openPage, signIn } from "../support/browser";
+import { useServerAndBrowser } from "../support/e2e";
 
-let server: TestServer;
-let browser: Browser;
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const ctx = useServerAndBrowser();
 
 const SLOW_TITLE = "Lenteurs du logiciel de cabinet depuis la version Ségur";
 
 describe("filing without JavaScript", () => {
   it("checks for duplicates first, then supports the existing irritant instead of filing", async () => {
-    const { page, context } = await openPage(browser, { javaScriptEnabled: false });
-    await signIn(page, server.url, "patient@demo.sentinelle.fr");
-    await page.goto(server.url + "/signalements/nouveau");
+    const { page, context } = await openPage(ctx.browser, { javaScriptEnabled: false });
+    await signIn(page, ctx.server.url, "patient@demo.sentinelle.fr");
+    await page.goto(ctx.server.url + "/signalements/nouveau");
     await page.getByLabel("Titre").fill("Logiciel du cabinet très lent");
     await page.getByLabel("Description").fill("Depuis la mise à jour Ségur, mon médecin attend longtemps l'ouverture de mon dossier dans son logiciel.");
     await page.getByRole("button", { name: "Vérifier les doublons" }).click();
@@ -37,9 +28,9 @@ describe("filing without JavaScript", () => {
   });
 
   it("masks a NIR and a phone number and tells the author why", async () => {
-    const { page, context } = await openPage(browser, { javaScriptEnabled: false });
-    await signIn(page, server.url, "medecin@demo.sentinelle.fr");
-    await page.goto(server.url + "/signalements/nouveau");
+    const { page, context } = await openPage(ctx.browser, { javaScriptEnabled: false });
+    await signIn(page, ctx.server.url, "medecin@demo.sentinelle.fr");
+    await page.goto(ctx.server.url + "/signalements/nouveau");
     await page.getByLabel("Titre").fill("Échec de qualification INS à l'accueil");
     await page.getByLabel("Description").fill("Le patient 2 69 02 99 341 732 85 n'est pas trouvé par l'INSi, il faut le rappeler au 06 12 34 56 78.");
     await page.getByLabel("Bloquant").check();
@@ -56,13 +47,13 @@ describe("filing without JavaScript", () => {
   });
 
   it("searches and filters the public list", async () => {
-    const { page, context } = await openPage(browser, { javaScriptEnabled: false });
-    await page.goto(server.url + "/signalements");
+    const { page, context } = await openPage(ctx.browser, { javaScriptEnabled: false });
+    await page.goto(ctx.server.url + "/signalements");
     await page.getByRole("searchbox", { name: "Rechercher" }).fill("ordonnances numeriques");
     await page.getByRole("button", { name: "Afficher" }).click();
     const titles = await page.locator("main ul.grid > li a").allTextContents();
     expect(titles).toEqual(["Ordonnance numérique : le paraphe est demandé à chaque page"]);
-    await page.goto(server.url + "/signalements?sort=supports");
+    await page.goto(ctx.server.url + "/signalements?sort=supports");
     const bySupports = await page.locator("main ul.grid > li a").allTextContents();
     expect(bySupports[0]).toBe(SLOW_TITLE);
     await context.close();
@@ -71,9 +62,9 @@ describe("filing without JavaScript", () => {
 
 describe("filing with JavaScript", () => {
   it("shows similar irritants and suggested themes while the person types", async () => {
-    const { page, context, problems } = await openPage(browser);
-    await signIn(page, server.url, "medecin@demo.sentinelle.fr");
-    await page.goto(server.url + "/signalements/nouveau");
+    const { page, context, problems } = await openPage(ctx.browser);
+    await signIn(page, ctx.server.url, "medecin@demo.sentinelle.fr");
+    await page.goto(ctx.server.url + "/signalements/nouveau");
     await page.getByLabel("Titre").fill("Annuaire MSSanté");
     await page.getByLabel("Description").pressSequentially("Impossible de trouver l'adresse de messagerie sécurisée d'un confrère dans l'annuaire", { delay: 5 });
     const similar = page.getByRole("region", { name: "Signalements proches" });
@@ -87,9 +78,9 @@ describe("filing with JavaScript", () => {
 
 describe("irritant page", () => {
   it("lets a supporter follow, unfollow and comment", async () => {
-    const { page, context } = await openPage(browser);
-    await signIn(page, server.url, "patient@demo.sentinelle.fr");
-    await page.goto(server.url + "/signalements/3");
+    const { page, context } = await openPage(ctx.browser);
+    await signIn(page, ctx.server.url, "patient@demo.sentinelle.fr");
+    await page.goto(ctx.server.url + "/signalements/3");
     await page.getByRole("button", { name: "Suivre ce signalement" }).click();
     await page.getByRole("button", { name: "Ne plus suivre" }).waitFor();
     await page.getByRole("button", { name: "Ne plus suivre" }).click();
@@ -105,36 +96,36 @@ describe("irritant page", () => {
 
 describe("team", () => {
   it("publishes a selection in bulk from the queue", async () => {
-    const { page, context } = await openPage(browser);
-    await signIn(page, server.url, "equipe@demo.sentinelle.fr");
-    await page.goto(server.url + "/equipe/signalements?status=new");
+    const { page, context } = await openPage(ctx.browser);
+    await signIn(page, ctx.server.url, "equipe@demo.sentinelle.fr");
+    await page.goto(ctx.server.url + "/equipe/signalements?status=new");
     await page.getByLabel("Sélectionner le n°4").check();
     await page.getByLabel("Sélectionner le n°5").check();
     await page.getByLabel("Action sur la sélection").selectOption("publish");
     await page.getByRole("button", { name: "Appliquer" }).click();
     await expect(page.getByRole("status").textContent()).resolves.toBe("2 signalements mis à jour.");
-    const api = await (await fetch(`${server.url}/api/v1/irritants/5`)).json();
+    const api = await (await fetch(`${ctx.server.url}/api/v1/irritants/5`)).json();
     expect(api.published).toBe(true);
     await context.close();
   });
 
   it("merges a duplicate, whose page then leads to the original", async () => {
-    const { page, context } = await openPage(browser);
-    await signIn(page, server.url, "equipe@demo.sentinelle.fr");
-    await page.goto(server.url + "/equipe/signalements/5");
+    const { page, context } = await openPage(ctx.browser);
+    await signIn(page, ctx.server.url, "equipe@demo.sentinelle.fr");
+    await page.goto(ctx.server.url + "/equipe/signalements/5");
     await page.getByLabel(/Fusionner dans le signalement n°/).fill("1");
     await page.getByRole("button", { name: "Fusionner" }).click();
     await expect(page.getByRole("status").textContent()).resolves.toBe("Signalement fusionné.");
-    await page.goto(server.url + "/signalements/5");
+    await page.goto(ctx.server.url + "/signalements/5");
     expect(new URL(page.url()).pathname).toBe("/signalements/1");
     await page.getByText("Le signalement n°5 décrivait le même problème").waitFor();
     await context.close();
   });
 
   it("confirms themes and reports refused transitions in French", async () => {
-    const { page, context } = await openPage(browser);
-    await signIn(page, server.url, "equipe@demo.sentinelle.fr");
-    await page.goto(server.url + "/equipe/signalements/4");
+    const { page, context } = await openPage(ctx.browser);
+    await signIn(page, ctx.server.url, "equipe@demo.sentinelle.fr");
+    await page.goto(ctx.server.url + "/equipe/signalements/4");
     await page.getByLabel("Formation et accompagnement").check();
     await page.getByRole("button", { name: "Confirmer les thèmes" }).click();
     await expect(page.getByRole("status").textContent()).resolves.toBe("Thèmes confirmés.");
@@ -145,14 +136,14 @@ describe("team", () => {
   });
 
   it("edits a theme's keywords", async () => {
-    const { page, context } = await openPage(browser);
-    await signIn(page, server.url, "equipe@demo.sentinelle.fr");
-    await page.goto(server.url + "/equipe/themes");
+    const { page, context } = await openPage(ctx.browser);
+    await signIn(page, ctx.server.url, "equipe@demo.sentinelle.fr");
+    await page.goto(ctx.server.url + "/equipe/themes");
     const vsm = page.getByRole("region", { name: /Volet de synthèse médicale/ });
     await vsm.getByLabel(/Mots-clés/).fill("VSM\nsynthèse annuelle");
     await vsm.getByRole("button", { name: /Enregistrer/ }).click();
     await expect(page.getByRole("status").textContent()).resolves.toContain("enregistré");
-    const suggestions = await (await fetch(`${server.url}/api/v1/themes/suggestions?text=${encodeURIComponent("La synthèse annuelle ne part pas")}`)).json();
+    const suggestions = await (await fetch(`${ctx.server.url}/api/v1/themes/suggestions?text=${encodeURIComponent("La synthèse annuelle ne part pas")}`)).json();
     expect(suggestions.items[0].slug).toBe("vsm");
     await context.close();
   });

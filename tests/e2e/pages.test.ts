@@ -1,17 +1,8 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { axeViolations, launchBrowser, openPage, signIn } from "../support/browser";
-import { startTestServer, type TestServer } from "../support/server";
+import { describe, expect, it } from "vitest";
+import { axeViolations, openPage, signIn } from "../support/browser";
+import { useServerAndBrowser } from "../support/e2e";
 
-let server: TestServer;
-let browser: Browser;
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const ctx = useServerAndBrowser();
 
 // Every page of the foundation, by who can see it. A new page belongs here.
 const PAGES: { path: string; as: string | null; heading: RegExp }[] = [
@@ -42,10 +33,10 @@ const PAGES: { path: string; as: string | null; heading: RegExp }[] = [
 describe("every page", () => {
   for (const { path, as, heading } of PAGES) {
     it(`${path} as ${as ?? "a visitor"}: renders its heading, zero axe violations, no CSP error`, async () => {
-      const { page, context, problems } = await openPage(browser);
+      const { page, context, problems } = await openPage(ctx.browser);
       try {
-        if (as) await signIn(page, server.url, as);
-        await page.goto(server.url + path);
+        if (as) await signIn(page, ctx.server.url, as);
+        await page.goto(ctx.server.url + path);
         await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toMatch(heading);
         expect(await page.title()).toMatch(/Sentinelle/);
         expect(await axeViolations(page)).toEqual([]);
@@ -59,9 +50,9 @@ describe("every page", () => {
 
 describe("layout", () => {
   it("offers a skip link as the first keyboard stop, which moves focus to the content", async () => {
-    const { page, context } = await openPage(browser);
+    const { page, context } = await openPage(ctx.browser);
     try {
-      await page.goto(server.url + "/");
+      await page.goto(ctx.server.url + "/");
       await page.keyboard.press("Tab");
       const focused = page.locator(":focus");
       await expect(focused.textContent()).resolves.toBe("Aller au contenu");
@@ -74,9 +65,9 @@ describe("layout", () => {
 
   it("shows the navigation each role needs", async () => {
     const navFor = async (email: string | null) => {
-      const { page, context } = await openPage(browser);
-      if (email) await signIn(page, server.url, email);
-      await page.goto(server.url + "/");
+      const { page, context } = await openPage(ctx.browser);
+      if (email) await signIn(page, ctx.server.url, email);
+      await page.goto(ctx.server.url + "/");
       const items = await page.getByRole("navigation", { name: "Menu principal" }).getByRole("link").allTextContents();
       await context.close();
       return items;
@@ -90,8 +81,8 @@ describe("layout", () => {
   });
 
   it("carries the accessibility status and the legal pages in the footer", async () => {
-    const { page, context } = await openPage(browser);
-    await page.goto(server.url + "/");
+    const { page, context } = await openPage(ctx.browser);
+    await page.goto(ctx.server.url + "/");
     const links = await page.getByRole("contentinfo").getByRole("link").allTextContents();
     expect(links).toEqual(["Accessibilité : non conforme", "Mentions légales", "Données personnelles", "Plan du site"]);
     await context.close();

@@ -1,21 +1,12 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { DEMO_ACCOUNTS } from "#db/seed/demo";
-import { axeViolations, launchBrowser, openPage, signIn } from "../support/browser";
-import { startTestServer, type TestServer } from "../support/server";
+import { axeViolations, openPage, signIn } from "../support/browser";
+import { useServerAndBrowser } from "../support/e2e";
 
-let server: TestServer;
-let browser: Browser;
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const ctx = useServerAndBrowser();
 
 const receivedCount = async (page: import("playwright-core").Page) => {
-  await page.goto(server.url + "/");
+  await page.goto(ctx.server.url + "/");
   const figure = await page.locator("#chiffres + .card p").first().textContent();
   return Number(figure?.replace(/\s/g, ""));
 };
@@ -23,17 +14,17 @@ const receivedCount = async (page: import("playwright-core").Page) => {
 describe("signing in", () => {
   for (const account of DEMO_ACCOUNTS) {
     it(`works for the ${account.role} demo account ${account.email}`, async () => {
-      const { page, context } = await openPage(browser);
-      await signIn(page, server.url, account.email);
-      await page.goto(server.url + "/compte");
+      const { page, context } = await openPage(ctx.browser);
+      await signIn(page, ctx.server.url, account.email);
+      await page.goto(ctx.server.url + "/compte");
       await expect(page.getByText(account.email).count()).resolves.toBeGreaterThan(0);
       await context.close();
     });
   }
 
   it("says so, in French and without saying which part was wrong, on a bad password", async () => {
-    const { page, context } = await openPage(browser);
-    await page.goto(server.url + "/connexion");
+    const { page, context } = await openPage(ctx.browser);
+    await page.goto(ctx.server.url + "/connexion");
     await page.getByLabel("Adresse e-mail").fill("medecin@demo.sentinelle.fr");
     await page.getByLabel("Mot de passe").fill("pas le bon");
     await page.getByRole("button", { name: "Se connecter" }).click();
@@ -45,11 +36,11 @@ describe("signing in", () => {
 
 describe("walking skeleton", () => {
   it("a practitioner files an irritant, the team triages it, the public count grows", async () => {
-    const visitor = await openPage(browser);
+    const visitor = await openPage(ctx.browser);
     const before = await receivedCount(visitor.page);
 
-    const practitioner = await openPage(browser);
-    await signIn(practitioner.page, server.url, "medecin@demo.sentinelle.fr");
+    const practitioner = await openPage(ctx.browser);
+    await signIn(practitioner.page, ctx.server.url, "medecin@demo.sentinelle.fr");
     await practitioner.page.getByRole("navigation", { name: "Menu principal" }).getByRole("link", { name: "Signaler un irritant" }).click();
     await practitioner.page.getByLabel("Titre").fill("La messagerie n'intègre pas les CR de radiologie");
     await practitioner.page.getByLabel("Description").fill("Les comptes rendus arrivent mais restent en pièce jointe, sans intégration au dossier.");
@@ -62,24 +53,24 @@ describe("walking skeleton", () => {
 
     expect(await receivedCount(visitor.page)).toBe(before + 1);
 
-    const team = await openPage(browser);
-    await signIn(team.page, server.url, "equipe@demo.sentinelle.fr");
-    expect(team.page.url()).toBe(server.url + "/equipe/signalements");
+    const team = await openPage(ctx.browser);
+    await signIn(team.page, ctx.server.url, "equipe@demo.sentinelle.fr");
+    expect(team.page.url()).toBe(ctx.server.url + "/equipe/signalements");
     await team.page.getByRole("link", { name: "La messagerie n'intègre pas les CR de radiologie" }).click();
     await team.page.getByLabel("Nouveau statut").selectOption("triaged");
     await team.page.getByRole("button", { name: "Changer le statut" }).click();
     await expect(team.page.getByRole("status").textContent()).resolves.toContain("Statut enregistré.");
     expect(await axeViolations(team.page)).toEqual([]);
 
-    await practitioner.page.goto(`${server.url}/signalements/${id}`);
+    await practitioner.page.goto(`${ctx.server.url}/signalements/${id}`);
     await expect(practitioner.page.locator(".badge").first().textContent()).resolves.toBe("Qualifié");
     for (const p of [visitor, practitioner, team]) await p.context.close();
   });
 
   it("shows field errors next to the fields when the form is incomplete", async () => {
-    const { page, context } = await openPage(browser);
-    await signIn(page, server.url, "patient@demo.sentinelle.fr");
-    await page.goto(server.url + "/signalements/nouveau");
+    const { page, context } = await openPage(ctx.browser);
+    await signIn(page, ctx.server.url, "patient@demo.sentinelle.fr");
+    await page.goto(ctx.server.url + "/signalements/nouveau");
     await page.getByLabel("Titre").fill("Trop");
     await page.getByRole("button", { name: "Envoyer le signalement" }).click();
     await page.getByText("Le titre doit contenir au moins 5 caractères.").waitFor();
@@ -89,36 +80,36 @@ describe("walking skeleton", () => {
   });
 
   it("sends visitors who are not signed in to the sign-in page, then back", async () => {
-    const { page, context } = await openPage(browser);
-    await page.goto(server.url + "/signalements/nouveau");
+    const { page, context } = await openPage(ctx.browser);
+    await page.goto(ctx.server.url + "/signalements/nouveau");
     expect(new URL(page.url()).pathname).toBe("/connexion");
     await page.getByLabel("Adresse e-mail").fill("medecin@demo.sentinelle.fr");
     await page.getByLabel("Mot de passe").fill("sentinelle-demo");
     await page.getByRole("button", { name: "Se connecter" }).click();
-    await page.waitForURL(server.url + "/signalements/nouveau");
+    await page.waitForURL(ctx.server.url + "/signalements/nouveau");
     await context.close();
   });
 });
 
 describe("without JavaScript", () => {
   it("signs in, files an irritant and signs out", async () => {
-    const { page, context } = await openPage(browser, { javaScriptEnabled: false });
-    await signIn(page, server.url, "medecin@demo.sentinelle.fr");
-    await page.goto(server.url + "/signalements/nouveau");
+    const { page, context } = await openPage(ctx.browser, { javaScriptEnabled: false });
+    await signIn(page, ctx.server.url, "medecin@demo.sentinelle.fr");
+    await page.goto(ctx.server.url + "/signalements/nouveau");
     await page.getByLabel("Titre").fill("Formulaire testé sans JavaScript");
     await page.getByLabel("Description").fill("Un poste ancien sans JavaScript doit pouvoir signaler.");
     await page.getByLabel("Autre", { exact: true }).check();
     await page.getByRole("button", { name: "Envoyer le signalement" }).click();
     await expect(page.getByRole("status").first().textContent()).resolves.toMatch(/a bien été reçu/);
     await page.getByRole("button", { name: "Se déconnecter" }).click();
-    await page.waitForURL(server.url + "/");
+    await page.waitForURL(ctx.server.url + "/");
     await expect(page.getByRole("link", { name: "Se connecter" }).count()).resolves.toBe(1);
     await context.close();
   });
 
   it("creates an account", async () => {
-    const { page, context } = await openPage(browser, { javaScriptEnabled: false });
-    await page.goto(server.url + "/inscription");
+    const { page, context } = await openPage(ctx.browser, { javaScriptEnabled: false });
+    await page.goto(ctx.server.url + "/inscription");
     await page.getByLabel("Je suis patient ou usager de Mon espace santé").check();
     await page.getByLabel("Nom et prénom").fill("Usager de test");
     await page.getByLabel("Adresse e-mail").fill("usager@test.fr");
@@ -132,18 +123,18 @@ describe("without JavaScript", () => {
 
 describe("account page", () => {
   it("changes the password and creates then revokes an API token", async () => {
-    const { page, context } = await openPage(browser);
-    await signIn(page, server.url, "editeur-b@demo.sentinelle.fr");
-    await page.goto(server.url + "/compte");
+    const { page, context } = await openPage(ctx.browser);
+    await signIn(page, ctx.server.url, "editeur-b@demo.sentinelle.fr");
+    await page.goto(ctx.server.url + "/compte");
     await page.getByLabel("Nom du jeton").fill("outil de support");
     await page.getByRole("button", { name: "Créer un jeton" }).click();
     const token = await page.locator("code.break-all").textContent();
     expect(token).toMatch(/^snt_/);
-    const api = await fetch(`${server.url}/api/v1/irritants`, { headers: { Authorization: `Bearer ${token}` } });
+    const api = await fetch(`${ctx.server.url}/api/v1/irritants`, { headers: { Authorization: `Bearer ${token}` } });
     expect(api.status).toBe(200);
     await page.getByRole("button", { name: "Révoquer le jeton outil de support" }).click();
     await page.getByText("Le jeton a été révoqué.").waitFor();
-    const revoked = await fetch(`${server.url}/api/v1/irritants`, { method: "POST", headers: { Authorization: `Bearer ${token}` }, body: "{}" });
+    const revoked = await fetch(`${ctx.server.url}/api/v1/irritants`, { method: "POST", headers: { Authorization: `Bearer ${token}` }, body: "{}" });
     expect(revoked.status).toBe(401);
 
     await page.getByLabel("Mot de passe actuel").fill("sentinelle-demo");
@@ -153,8 +144,8 @@ describe("account page", () => {
     await page.getByText("Votre mot de passe a été changé.", { exact: false }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
     await context.close();
-    const other = await openPage(browser);
-    await signIn(other.page, server.url, "editeur-b@demo.sentinelle.fr", "nouvelle phrase de passe");
+    const other = await openPage(ctx.browser);
+    await signIn(other.page, ctx.server.url, "editeur-b@demo.sentinelle.fr", "nouvelle phrase de passe");
     await other.context.close();
   });
 });
