@@ -96,9 +96,10 @@ export default function PersonalData() {
         textes aucune information permettant d'identifier un patient.
       </p>
       <p>
-        Le masquage automatique des numéros de sécurité sociale (NIR) et matricules INS, des numéros de téléphone et des
-        adresses e-mail dans les textes libres, avant leur enregistrement, est en cours de mise en place ; cette page sera mise à
-        jour lorsqu'il sera actif.
+        Par précaution, les textes libres (signalements et commentaires) sont analysés avant d'être enregistrés : les numéros de
+        sécurité sociale (NIR) et matricules INS dont la clé de contrôle est valide, les numéros de téléphone et les adresses
+        e-mail qui y figurent sont remplacés par « [NIR masqué] », « [téléphone masqué] » ou « [e-mail masqué] » et ne sont
+        jamais conservés. L'auteur est prévenu de ce qui a été masqué et pourquoi.
       </p>
 
       <h2>Finalités</h2>

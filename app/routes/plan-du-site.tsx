@@ -14,6 +14,9 @@ export default function SiteMap() {
           <Link to="/">Accueil</Link>
         </li>
         <li>
+          <Link to="/signalements">Signalements publiés</Link> (recherche et filtres)
+        </li>
+        <li>
           <Link to="/connexion">Se connecter</Link>
         </li>
         <li>
@@ -30,7 +33,7 @@ export default function SiteMap() {
           <Link to="/signalements/nouveau">Signaler un irritant</Link> (professionnels de santé et patients)
         </li>
         <li>
-          <Link to="/equipe">Tri des signalements</Link> (équipe programme)
+          <Link to="/equipe/signalements">Tri des signalements</Link> et <Link to="/equipe/themes">thèmes</Link> (équipe programme)
         </li>
       </ul>
 
@@ -58,6 +61,12 @@ export default function SiteMap() {
           API publique, liste des thèmes :{" "}
           <Link to="/api/v1/themes" reloadDocument>
             /api/v1/themes
+          </Link>
+        </li>
+        <li>
+          Description OpenAPI 3.1 de l'API :{" "}
+          <Link to="/api/v1/openapi.json" reloadDocument>
+            /api/v1/openapi.json
           </Link>
         </li>
       </ul>
