@@ -64,14 +64,12 @@ function themeModel(): NaiveBayesModel | null {
   return model;
 }
 
-function keywordRules(): KeywordRules {
-  return Object.fromEntries(listThemes().map((t) => [t.slug, t.keywords]));
-}
-
 /** Up to `limit` themes for a text, most likely first: keyword rules, plus the classifier once the team has confirmed tags. */
 export function suggestThemesFor(text: string, limit = 3) {
-  const labels = new Map(listThemes().map((t) => [t.slug, t.label]));
-  return suggestThemes(text, { rules: keywordRules(), model: themeModel(), limit })
+  const active = listThemes();
+  const labels = new Map(active.map((t) => [t.slug, t.label]));
+  const rules: KeywordRules = Object.fromEntries(active.map((t) => [t.slug, t.keywords]));
+  return suggestThemes(text, { rules, model: themeModel(), limit })
     .filter((s) => labels.has(s.slug))
     .map((s) => ({ ...s, label: labels.get(s.slug)! }));
 }
