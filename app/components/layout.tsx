@@ -13,8 +13,15 @@ export function navigationFor(user: NavUser): NavItem[] {
   ];
   if (!user) return items;
   if (user.role === "practitioner" || user.role === "patient") items.push({ to: "/signalements/nouveau", label: "Signaler un irritant" });
+  if (user.role === "vendor") items.push({ to: "/editeur", label: "Espace éditeur" });
   if (user.role === "team" || user.role === "admin") {
-    items.push({ to: "/equipe/signalements", label: "Tri des signalements" }, { to: "/equipe/themes", label: "Thèmes" });
+    items.push(
+      { to: "/equipe/signalements", label: "Tri des signalements" },
+      { to: "/equipe/tickets", label: "Tickets" },
+      { to: "/equipe/themes", label: "Thèmes" },
+      { to: "/equipe/catalogue", label: "Catalogue" },
+      { to: "/equipe/reglages", label: "Réglages" },
+    );
   }
   items.push({ to: "/compte", label: "Mon compte" });
   return items;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { apiTokenRequestSchema } from "~/modules/accounts/schemas";
+import { apiTicketListQuery, ticketReplySchema, ticketResolutionSchema } from "~/modules/vendors/schemas";
 import { apiIrritantListQuery, fileIrritantSchema, irritantPatchSchema, similarQuerySchema } from "~/modules/irritants/schemas";
 
 type Operation = {
@@ -53,6 +54,31 @@ export const API_OPERATIONS: Operation[] = [
     summary: "Soutenir un signalement (« moi aussi »), idempotent",
     auth: "required",
     responses: { 200: "Déjà soutenu", 201: "Soutien enregistré", 401: "Non authentifié", 403: "Rôle non autorisé", 404: "Inexistant", 409: "Auteur du signalement" },
+  },
+  {
+    method: "get",
+    path: "/tickets",
+    summary: "Tickets (éditeur : les siens ; équipe : tous)",
+    auth: "required",
+    query: apiTicketListQuery,
+    responses: { 200: "{items: [{id, irritantId, product, vendor, status, resolution, firstResponseDue, overdue, …}], nextCursor?}", 401: "Non authentifié", 403: "Ni éditeur ni équipe", 422: "Paramètres invalides" },
+  },
+  { method: "get", path: "/tickets/{id}", summary: "Un ticket avec son fil et la répartition des soutiens", auth: "required", responses: { 200: "Le ticket", 401: "Non authentifié", 404: "Inexistant ou d'un autre éditeur" } },
+  {
+    method: "post",
+    path: "/tickets/{id}/replies",
+    summary: "Répondre (publique) ou noter pour l'équipe (interne)",
+    auth: "required",
+    body: ticketReplySchema,
+    responses: { 201: "{id, redacted}", 401: "Non authentifié", 403: "Rôle non autorisé", 404: "Inexistant ou d'un autre éditeur", 409: "Ticket clos", 422: "Données invalides" },
+  },
+  {
+    method: "post",
+    path: "/tickets/{id}/resolution",
+    summary: "Indiquer une résolution : fixed (version), planned, not_reproducible, needs_info, other_product (logiciel d'un autre éditeur)",
+    auth: "required",
+    body: ticketResolutionSchema,
+    responses: { 200: "{status, reassignedTo}", 401: "Non authentifié", 403: "Rôle non autorisé", 404: "Inexistant ou d'un autre éditeur", 409: "Ticket clos", 422: "Données invalides" },
   },
 ];
 

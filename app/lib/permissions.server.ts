@@ -13,6 +13,9 @@ export const PERMISSIONS = {
   "irritant:triage": ["team", "admin"],
   "irritant:read-unpublished": ["team", "admin"],
   "account:manage-tokens": ["practitioner", "patient", "vendor", "team", "admin"],
+  "ticket:read-all": ["team", "admin"],
+  "ticket:manage": ["team", "admin"],
+  "catalogue:manage": ["team", "admin"],
   "admin:mailbox": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 

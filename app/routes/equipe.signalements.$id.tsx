@@ -2,7 +2,11 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Notice } from "~/components/notice";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { idParam } from "~/lib/api.server";
+import { z } from "zod";
+import { TicketTable } from "~/components/tickets";
+import { idParam, parseOrThrow } from "~/lib/api.server";
+import { listProducts } from "~/modules/vendors/products.server";
+import { listTickets, openTicketByTeam } from "~/modules/vendors/tickets.server";
 import { errorSentence, HttpError, orErrorPage } from "~/lib/errors";
 import { readFormData } from "~/lib/forms.server";
 import { requirePermission } from "~/lib/permissions.server";
@@ -36,6 +40,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     themes: listThemes().map(({ slug, label }) => ({ slug, label })),
     suggestions: suggestThemesFor(text),
     similar: findSimilar(user, text, 6).filter((s) => s.id !== irritant.id),
+    tickets: listTickets(user, { irritantId: irritant.id }).items,
+    products: listProducts().map((p) => ({ id: p.id, label: `${p.name} (${p.vendor.name})` })),
   };
 }
 
@@ -71,11 +77,22 @@ const MESSAGES: Record<string, string> = {
   merge: "Signalement fusionné.",
 };
 
+const openTicketSchema = z.object({ productId: z.coerce.number({ error: "Choisissez un logiciel." }).int().positive("Choisissez un logiciel.") });
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "irritant:triage");
   const id = orErrorPage(() => idParam(params.id));
   const form = await readFormData(request);
   const intent = form.get("intent");
+  if (intent === "open-ticket") {
+    try {
+      const ticket = openTicketByTeam(user, id, parseOrThrow(openTicketSchema, Object.fromEntries(form), "Logiciel invalide.").productId);
+      return { ok: true, message: `Ticket n°${ticket.id} ouvert pour l'éditeur.` };
+    } catch (error) {
+      if (error instanceof HttpError) return data({ ok: false, message: errorSentence(error) }, { status: error.status });
+      throw error;
+    }
+  }
   const raw = patchFor(intent, form);
   if (!raw) return data({ ok: false, message: "Action inconnue." }, { status: 400 });
   const parsed = irritantPatchSchema.safeParse(raw);
@@ -91,7 +108,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 
 export default function TriageIrritant() {
-  const { irritant, themes, suggestions, similar } = useLoaderData<typeof loader>();
+  const { irritant, themes, suggestions, similar, tickets, products } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const current = new Set(irritant.themes.map((t) => t.slug));
   const nextStatuses = STATUS_TRANSITIONS[irritant.status];
@@ -186,6 +203,32 @@ export default function TriageIrritant() {
           </Form>
         )}
       </div>
+
+      <h2>Tickets éditeurs</h2>
+      <p className="text-sm">
+        Passer le statut à « Transmis à l'éditeur » ouvre le ticket du logiciel nommé. Un même signalement peut concerner plusieurs
+        éditeurs (par exemple le logiciel qui envoie et celui qui reçoit).
+      </p>
+      <TicketTable items={tickets} showVendor />
+      <Form method="post" className="card mt-4 flex flex-wrap items-end gap-4">
+        <input type="hidden" name="intent" value="open-ticket" />
+        <div>
+          <label htmlFor="ticket-product" className="label">
+            Ouvrir un ticket pour le logiciel
+          </label>
+          <select id="ticket-product" name="productId" className="input" defaultValue="">
+            <option value="">Choisir…</option>
+            {products.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="btn btn-secondary">
+          Ouvrir le ticket
+        </button>
+      </Form>
 
       <h2>Doublons</h2>
       {similar.length ? (

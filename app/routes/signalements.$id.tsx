@@ -6,7 +6,10 @@ import { FormErrors, TextField } from "~/components/forms";
 import { formatDate, formatDateTime } from "~/lib/dates";
 import { HttpError, orErrorPage } from "~/lib/errors";
 import { formErrorReply, invalidForm, parseForm, readFormData } from "~/lib/forms.server";
-import { idParam } from "~/lib/api.server";
+import { idParam, parseOrThrow } from "~/lib/api.server";
+import { fixAnswerSchema } from "~/modules/vendors/schemas";
+import { FIX_ANSWER_LABELS, FIX_ANSWERS } from "~/modules/vendors/tickets";
+import { answerFixQuestion, fixQuestionsFor, publicVendorMessages } from "~/modules/vendors/tickets.server";
 import { can, getUser, requireUser } from "~/lib/permissions.server";
 import {
   addComment,
@@ -58,6 +61,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       redactionNotice: irritant.isAuthor ? describeRedactions(redactionsList(irritant.redactions)) : null,
     },
     breakdown: supportBreakdown(irritant.id),
+    vendorMessages: publicVendorMessages(irritant.id),
+    fixQuestions: fixQuestionsFor(viewer, irritant.id),
     comments: listComments(irritant.id),
     timeline: timeline(viewer, irritant.id),
     viewer: viewer
@@ -82,6 +87,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const result = supportIrritant(user, id);
       return redirect(`/signalements/${result.irritantId}?soutenu=1`);
     }
+    if (intent === "fix-answer") {
+      const { ticketId, answer } = parseOrThrow(fixAnswerSchema, Object.fromEntries(formData), "Réponse invalide.");
+      const { reopened } = answerFixQuestion(user, ticketId, answer);
+      return {
+        intent,
+        message: reopened
+          ? "Merci. Plusieurs personnes indiquent que le problème persiste : le ticket est rouvert et l'éditeur en est informé."
+          : "Merci pour votre réponse.",
+      };
+    }
     if (intent === "follow" || intent === "unfollow") {
       setFollow(user, id, intent === "follow");
       return { intent, message: intent === "follow" ? "Vous suivez ce signalement." : "Vous ne suivez plus ce signalement." };
@@ -104,7 +119,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function IrritantPage() {
-  const { irritant, breakdown, comments, timeline, viewer } = useLoaderData<typeof loader>();
+  const { irritant, breakdown, comments, timeline, viewer, vendorMessages, fixQuestions } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const [commentForm, commentFields] = useForm({
@@ -223,6 +238,46 @@ export default function IrritantPage() {
           ) : null}
         </div>
       </section>
+
+      {fixQuestions.map((q) => (
+        <section key={q.id} aria-labelledby={`corrige-${q.id}`} className="alert">
+          <h2 id={`corrige-${q.id}`} className="mt-0 text-lg">
+            Est-ce corrigé pour vous ?
+          </h2>
+          <p>
+            L'éditeur indique que le problème est corrigé dans {q.productName} {q.version}.
+            {q.answer ? ` Votre réponse : « ${FIX_ANSWER_LABELS[q.answer]} ». Vous pouvez la changer.` : ""}
+          </p>
+          <div className="flex flex-wrap gap-3">
+            {FIX_ANSWERS.map((a) => (
+              <Form method="post" key={a}>
+                <input type="hidden" name="intent" value="fix-answer" />
+                <input type="hidden" name="ticketId" value={q.id} />
+                <input type="hidden" name="answer" value={a} />
+                <button type="submit" className={a === q.answer ? "btn" : "btn btn-secondary"} aria-pressed={a === q.answer}>
+                  {FIX_ANSWER_LABELS[a]}
+                </button>
+              </Form>
+            ))}
+          </div>
+        </section>
+      ))}
+
+      {vendorMessages.length ? (
+        <section aria-labelledby="reponses-editeurs">
+          <h2 id="reponses-editeurs">Réponses des éditeurs</h2>
+          <ol className="grid gap-3">
+            {vendorMessages.map((m) => (
+              <li key={m.id} className="card">
+                <p className="mb-1 text-sm text-gris-600">
+                  {m.vendorName} ({m.productName}) · {formatDateTime(m.createdAt)}
+                </p>
+                <p className="mb-0 whitespace-pre-line">{m.body}</p>
+              </li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
 
       <section aria-labelledby="commentaires">
         <h2 id="commentaires">Commentaires</h2>

@@ -5,6 +5,7 @@ import { createUser } from "../../app/modules/accounts/accounts.server";
 import { fileIrritant } from "../../app/modules/irritants/irritants.server";
 import { supportIrritant } from "../../app/modules/irritants/engagement.server";
 import { updateIrritant } from "../../app/modules/irritants/triage.server";
+import { acknowledgeTicket, listTickets, replyToTicket, resolveTicket } from "../../app/modules/vendors/tickets.server";
 import type { IrritantStatus } from "../schema";
 
 export const DEMO_PASSWORD = "sentinelle-demo";
@@ -37,7 +38,7 @@ const DEMO_IRRITANTS: DemoIrritant[] = [
     body: "L'appel au téléservice INSi échoue une fois sur trois avec le nom d'usage ; je dois relancer avec le nom de naissance, ce qui prend plusieurs minutes par patient.",
     themes: ["ins"],
     by: "medecin",
-    status: "triaged",
+    status: "forwarded",
     published: true,
     product: "AzurMed",
     severity: "genant",
@@ -173,11 +174,31 @@ export async function loadDemoData() {
     .all();
 
   const team = created["equipe@demo.sentinelle.fr"];
+  const ids: Record<string, number> = {};
   for (const irritant of DEMO_IRRITANTS) {
     const author = created[irritant.by === "medecin" ? "medecin@demo.sentinelle.fr" : "patient@demo.sentinelle.fr"];
     const { id } = fileIrritant(author, { ...irritant, productId: irritant.product ? productId(irritant.product) : undefined });
-    // The team confirms the demo themes, which gives the classifier its first examples.
-    updateIrritant(team, id, { themes: irritant.themes, status: irritant.status === "new" ? undefined : irritant.status, published: irritant.published });
+    // The team confirms the demo themes, which gives the classifier its first examples; irritants about a
+    // product that went past triage were forwarded first, which opened their vendor's ticket.
+    const passedTriage = irritant.status && !["new", "triaged"].includes(irritant.status);
+    if (irritant.product && passedTriage) updateIrritant(team, id, { status: "forwarded" });
+    const finalStatus = irritant.status === "new" || irritant.status === "resolved" || (irritant.product && irritant.status === "forwarded") ? undefined : irritant.status;
+    updateIrritant(team, id, { themes: irritant.themes, status: finalStatus, published: irritant.published });
+    ids[irritant.title] = id;
     for (const supporter of supporters.slice(0, irritant.supporters ?? 0)) supportIrritant(supporter, id);
   }
+
+  // The vendors' side of the demo: an acknowledged ticket with a public answer, a planned fix, a fix awaiting confirmation.
+  const ticketOf = (title: string) => listTickets(team, { irritantId: ids[title] }).items[0].id;
+  const vendorA = created["editeur-a@demo.sentinelle.fr"];
+  const vendorB = created["editeur-b@demo.sentinelle.fr"];
+  const slow = ticketOf("Lenteurs du logiciel de cabinet depuis la version Ségur");
+  acknowledgeTicket(vendorB, slow);
+  replyToTicket(vendorB, slow, {
+    visibility: "public",
+    body: "Nous reproduisons la lenteur à l'ouverture des dossiers volumineux ; un correctif est en cours de test chez des cabinets pilotes.",
+  });
+  replyToTicket(vendorB, slow, { visibility: "internal", body: "Cause probable : l'index des documents DMP est recalculé à chaque ouverture." });
+  resolveTicket(team, ticketOf("Comptes rendus de biologie non reçus par MSSanté"), { resolution: "planned", version: "7.4", note: "Le format CDA N3 sera produit par défaut." });
+  resolveTicket(vendorA, ticketOf("Ordonnance numérique : le paraphe est demandé à chaque page"), { resolution: "fixed", version: "5.0" });
 }

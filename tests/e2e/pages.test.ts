@@ -27,6 +27,15 @@ const PAGES: { path: string; as: string | null; heading: RegExp }[] = [
   { path: "/signalements", as: null, heading: /Signalements publiés/ },
   { path: "/signalements?q=lenteur&sort=supports", as: null, heading: /Signalements publiés/ },
   { path: "/signalements/2", as: "patient@demo.sentinelle.fr", heading: /Lenteurs/ },
+  { path: "/signalements/6", as: "medecin@demo.sentinelle.fr", heading: /Ordonnance numérique/ },
+  { path: "/editeur", as: "editeur-a@demo.sentinelle.fr", heading: /Espace éditeur/ },
+  { path: "/editeur/tickets/2", as: "editeur-b@demo.sentinelle.fr", heading: /Ticket n°2/ },
+  { path: "/editeur/tickets/2", as: "editeur-a@demo.sentinelle.fr", heading: /Page introuvable/ },
+  { path: "/editeur/tickets/1", as: "equipe@demo.sentinelle.fr", heading: /Ticket n°1/ },
+  { path: "/equipe/tickets", as: "equipe@demo.sentinelle.fr", heading: /Tickets des éditeurs/ },
+  { path: "/equipe/catalogue", as: "admin@demo.sentinelle.fr", heading: /Catalogue/ },
+  { path: "/equipe/reglages", as: "equipe@demo.sentinelle.fr", heading: /Réglages/ },
+  { path: "/editeur", as: "medecin@demo.sentinelle.fr", heading: /Accès refusé/ },
   { path: "/signalements/nouveau", as: "equipe@demo.sentinelle.fr", heading: /Accès refusé/ },
 ];
 
@@ -75,9 +84,10 @@ describe("layout", () => {
     expect(await navFor(null)).toEqual(["Accueil", "Signalements"]);
     expect(await navFor("medecin@demo.sentinelle.fr")).toEqual(["Accueil", "Signalements", "Signaler un irritant", "Mon compte"]);
     expect(await navFor("patient@demo.sentinelle.fr")).toEqual(["Accueil", "Signalements", "Signaler un irritant", "Mon compte"]);
-    expect(await navFor("editeur-b@demo.sentinelle.fr")).toEqual(["Accueil", "Signalements", "Mon compte"]);
-    expect(await navFor("equipe@demo.sentinelle.fr")).toEqual(["Accueil", "Signalements", "Tri des signalements", "Thèmes", "Mon compte"]);
-    expect(await navFor("admin@demo.sentinelle.fr")).toEqual(["Accueil", "Signalements", "Tri des signalements", "Thèmes", "Mon compte"]);
+    expect(await navFor("editeur-b@demo.sentinelle.fr")).toEqual(["Accueil", "Signalements", "Espace éditeur", "Mon compte"]);
+    const team = ["Accueil", "Signalements", "Tri des signalements", "Tickets", "Thèmes", "Catalogue", "Réglages", "Mon compte"];
+    expect(await navFor("equipe@demo.sentinelle.fr")).toEqual(team);
+    expect(await navFor("admin@demo.sentinelle.fr")).toEqual(team);
   });
 
   it("carries the accessibility status and the legal pages in the footer", async () => {

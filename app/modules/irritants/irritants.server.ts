@@ -6,6 +6,8 @@ import { recordEvent } from "~/lib/events.server";
 import { can } from "~/lib/permissions.server";
 import type { SessionUser } from "~/modules/accounts/accounts.server";
 import { requireActiveProduct } from "~/modules/vendors/products.server";
+import { getSettings } from "~/modules/settings/settings.server";
+import { openTicketsForForwardedIrritant } from "~/modules/vendors/tickets.server";
 import { redactPatientIdentifiers, type Redaction } from "./redaction";
 import type { FileIrritantInput, IrritantFilters } from "./schemas";
 import { anyWordQuery, allWordsQuery, indexIrritant, rerankBySimilarity } from "./search.server";
@@ -73,6 +75,12 @@ export function fileIrritant(author: SessionUser, input: FileIrritantInput) {
       { total: 1, published: 0 },
     );
     indexIrritant(tx, { id: row.id, title: title.text, body: body.text });
+    if (input.productId && getSettings(tx).autoForwardProductIrritants) {
+      tx.update(irritants).set({ status: "forwarded" }).where(eq(irritants.id, row.id)).run();
+      row.status = "forwarded";
+      recordEvent(tx, { type: "irritant.status_changed", actorId: null, subject: { type: "irritant", id: row.id }, payload: { from: "new", to: "forwarded", cause: "auto-forward" } });
+      openTicketsForForwardedIrritant(tx, row.id, author.id);
+    }
     tx.insert(follows).values({ userId: author.id, subjectType: "irritant", subjectId: row.id }).onConflictDoNothing().run();
     recordEvent(tx, {
       type: "irritant.filed",

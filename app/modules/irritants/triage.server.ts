@@ -7,6 +7,7 @@ import { can } from "~/lib/permissions.server";
 import type { SessionUser } from "~/modules/accounts/accounts.server";
 import type { IrritantPatch } from "./schemas";
 import { canTransition, STATUS_LABELS } from "./statuses";
+import { openTicketsForForwardedIrritant } from "~/modules/vendors/tickets.server";
 import { adjustThemeCounters, invalidateThemeModel, resolveThemeSlugs, themeIdsOf } from "./themes.server";
 
 type Row = typeof irritants.$inferSelect;
@@ -83,6 +84,7 @@ function applyPatch(tx: Tx, actor: SessionUser, id: number, patch: IrritantPatch
       });
     }
     tx.update(irritants).set({ status: patch.status, updatedAt: now }).where(eq(irritants.id, id)).run();
+    if (patch.status === "forwarded") openTicketsForForwardedIrritant(tx, id, actor.id);
     const reopened = ["resolved", "wont_fix"].includes(before.status);
     recordEvent(tx, { type: reopened ? "irritant.reopened" : "irritant.status_changed", actorId: actor.id, subject, payload: { from: before.status, to: patch.status } });
   }
@@ -108,6 +110,26 @@ function applyPatch(tx: Tx, actor: SessionUser, id: number, patch: IrritantPatch
   adjustThemeCounters(tx, oldThemeIds, { total: -countedBefore.total, published: -countedBefore.published });
   adjustThemeCounters(tx, newThemeIds, counted(after));
   return { id, status: after.status, published: after.published, hidden: after.hiddenAt !== null, mergedInto: after.mergedIntoId };
+}
+
+/**
+ * Keeps the irritant in step with its tickets: a vendor's fix resolves it once no ticket is still open;
+ * a fix denied by enough people puts it back in progress. Transitions the workflow forbids are skipped.
+ */
+export function followTicketOutcome(tx: Tx, irritantId: number, to: "resolved" | "in_progress", actorId: number | null) {
+  const row = requireRow(tx, irritantId);
+  if (row.status === to || !canTransition(row.status, to)) return;
+  if (to === "resolved") {
+    const stillOpen = tx.get<{ n: number }>(sql`select count(*) as n from tickets where irritant_id = ${irritantId} and status in ('open', 'acknowledged', 'answered', 'needs_info')`);
+    if (stillOpen && stillOpen.n > 0) return;
+  }
+  tx.update(irritants).set({ status: to, updatedAt: new Date().toISOString() }).where(eq(irritants.id, irritantId)).run();
+  recordEvent(tx, {
+    type: to === "resolved" ? "irritant.status_changed" : "irritant.reopened",
+    actorId,
+    subject: { type: "irritant", id: irritantId },
+    payload: { from: row.status, to, cause: "ticket" },
+  });
 }
 
 /** Team edits of one irritant: status, themes (confirmation), publication, hiding, merge. One transaction. */

@@ -1,0 +1,20 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { apiError, withApiErrors } from "~/lib/errors";
+import { created, idParam, readJson } from "~/lib/api.server";
+import { requireUser } from "~/lib/permissions.server";
+import { ticketReplySchema } from "~/modules/vendors/schemas";
+import { replyToTicket } from "~/modules/vendors/tickets.server";
+
+export function loader() {
+  return apiError(405, "Utilisez POST pour répondre.");
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  return withApiErrors(async () => {
+    if (request.method !== "POST") return apiError(405, "Méthode non autorisée.");
+    const user = await requireUser(request);
+    const id = idParam(params.id);
+    const input = await readJson(request, ticketReplySchema);
+    return created(replyToTicket(user, id, input));
+  });
+}

@@ -1,0 +1,66 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
+import { FilterSelect } from "~/components/forms";
+import { ScorecardTable, TicketTable } from "~/components/tickets";
+import { parseOrThrow } from "~/lib/api.server";
+import { orErrorPage } from "~/lib/errors";
+import { requireRole } from "~/lib/permissions.server";
+import { listProducts } from "~/modules/vendors/products.server";
+import { ticketFiltersSchema } from "~/modules/vendors/schemas";
+import { TICKET_STATUSES, TICKET_STATUS_LABELS } from "~/modules/vendors/tickets";
+import { listTickets, scorecards } from "~/modules/vendors/tickets.server";
+
+export const meta: MetaFunction = () => [{ title: "Espace éditeur — Sentinelle" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireRole(request, "vendor");
+  const filters = orErrorPage(() => parseOrThrow(ticketFiltersSchema.omit({ vendorId: true }), Object.fromEntries(new URL(request.url).searchParams), "Filtres invalides."));
+  return {
+    ...listTickets(user, filters),
+    filters,
+    products: user.organisationId ? listProducts({ vendorId: user.organisationId }) : [],
+    scorecard: scorecards(user),
+  };
+}
+
+export default function VendorInbox() {
+  const { items, filters, products, scorecard } = useLoaderData<typeof loader>();
+  return (
+    <div>
+      <h1>Espace éditeur</h1>
+      <p className="max-w-3xl">
+        Les signalements qui concernent vos logiciels, transmis par l'équipe programme. Répondez dans les délais : le délai de
+        première réponse et le délai de résolution se comptent en jours ouvrés.
+      </p>
+      <Form method="get" className="mb-6 flex flex-wrap items-end gap-4 bg-gris-100 p-4" aria-label="Filtrer les tickets">
+        <FilterSelect
+          id="status"
+          name="status"
+          label="Statut"
+          allLabel="Tous les statuts"
+          value={filters.status ?? ""}
+          options={TICKET_STATUSES.map((s) => ({ value: s, label: TICKET_STATUS_LABELS[s] }))}
+        />
+        <FilterSelect
+          id="productId"
+          name="productId"
+          label="Logiciel"
+          allLabel="Tous vos logiciels"
+          value={filters.productId ? String(filters.productId) : ""}
+          options={products.map((p) => ({ value: String(p.id), label: p.name }))}
+        />
+        <div className="flex items-center gap-2 pb-2">
+          <input id="overdue" type="checkbox" name="overdue" value="1" defaultChecked={!!filters.overdue} className="size-4" />
+          <label htmlFor="overdue">En retard seulement</label>
+        </div>
+        <button type="submit" className="btn btn-secondary">
+          Filtrer
+        </button>
+      </Form>
+      <h2>Tickets</h2>
+      <TicketTable items={items} showVendor={false} />
+      <h2>Votre tableau de bord</h2>
+      <ScorecardTable cards={scorecard} caption="Indicateurs de votre organisation" />
+    </div>
+  );
+}

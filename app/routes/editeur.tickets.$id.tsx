@@ -1,0 +1,291 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { Notice } from "~/components/notice";
+import { idParam, parseOrThrow } from "~/lib/api.server";
+import { formatDate, formatDateTime } from "~/lib/dates";
+import { errorSentence, HttpError, orErrorPage } from "~/lib/errors";
+import { readFormData } from "~/lib/forms.server";
+import { can, requireUser } from "~/lib/permissions.server";
+import { STATUS_LABELS } from "~/modules/irritants/statuses";
+import { listProducts } from "~/modules/vendors/products.server";
+import { ticketReplySchema, ticketResolutionSchema } from "~/modules/vendors/schemas";
+import { RESOLUTION_LABELS, RESOLUTIONS, TICKET_STATUS_LABELS } from "~/modules/vendors/tickets";
+import { acknowledgeTicket, closeTicket, getTicketDetail, reassignTicket, replyToTicket, resolveTicket } from "~/modules/vendors/tickets.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Ticket n°${data?.ticket.id ?? ""} — Sentinelle` }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const id = orErrorPage(() => idParam(params.id));
+  const detail = orErrorPage(() => getTicketDetail(user, id));
+  const isTeam = can(user, "ticket:manage");
+  // Products of other vendors, for "cause in another product" (vendor) or reassignment (team).
+  const otherProducts = listProducts().filter((p) => isTeam || p.vendor.id !== detail.ticket.vendorId);
+  return { ...detail, isTeam, otherProducts: otherProducts.map((p) => ({ id: p.id, label: `${p.name} (${p.vendor.name})` })) };
+}
+
+const reassignSchema = z.object({
+  productId: z.coerce.number({ error: "Choisissez un logiciel." }).int().positive("Choisissez un logiciel."),
+  reason: z.string().trim().max(1000, "Raison trop longue.").default(""),
+});
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const id = orErrorPage(() => idParam(params.id));
+  const form = await readFormData(request);
+  const fields = Object.fromEntries(form);
+  try {
+    switch (form.get("intent")) {
+      case "acknowledge":
+        acknowledgeTicket(user, id);
+        return { ok: true, message: "Prise en compte enregistrée." };
+      case "reply": {
+        const input = parseOrThrow(ticketReplySchema, fields, "Réponse invalide.");
+        replyToTicket(user, id, input);
+        return { ok: true, message: input.visibility === "public" ? "Réponse publiée." : "Note interne enregistrée." };
+      }
+      case "resolution": {
+        const input = parseOrThrow(ticketResolutionSchema, fields, "Résolution invalide.");
+        const result = resolveTicket(user, id, input);
+        return { ok: true, message: result.reassignedTo ? `Ticket transmis à l'autre éditeur (ticket n°${result.reassignedTo}).` : "Résolution enregistrée." };
+      }
+      case "reassign": {
+        const input = parseOrThrow(reassignSchema, fields, "Réaffectation invalide.");
+        const result = reassignTicket(user, id, input.productId, input.reason);
+        return { ok: true, message: `Ticket réaffecté (ticket n°${result.reassignedTo}).` };
+      }
+      case "close":
+        closeTicket(user, id);
+        return { ok: true, message: "Ticket clos." };
+      default:
+        return data({ ok: false, message: "Action inconnue." }, { status: 400 });
+    }
+  } catch (error) {
+    if (!(error instanceof HttpError)) throw error;
+    if (error.status === 404) throw new Response(error.message, { status: 404 });
+    return data({ ok: false, message: errorSentence(error) }, { status: error.status });
+  }
+}
+
+export default function TicketPage() {
+  const { ticket, irritant, product, vendorName, breakdown, messages, fixAnswers, isTeam, otherProducts } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const closed = ticket.status === "closed";
+  return (
+    <div className="prose-page">
+      <p className="text-sm">
+        <Link to={isTeam ? "/equipe/tickets" : "/editeur"}>← Tickets</Link>
+      </p>
+      <h1>
+        Ticket n°{ticket.id} — {irritant.title}
+      </h1>
+      {actionData ? <Notice ok={actionData.ok} message={actionData.message} /> : null}
+      <dl className="mb-6 grid grid-cols-[max-content_1fr] gap-x-6 gap-y-1">
+        <dt className="font-bold">Logiciel</dt>
+        <dd>
+          {product.name} ({vendorName}){irritant.productVersion ? `, version signalée ${irritant.productVersion}` : ""}
+        </dd>
+        <dt className="font-bold">Statut</dt>
+        <dd>
+          {TICKET_STATUS_LABELS[ticket.status]}
+          {ticket.resolution ? ` — ${RESOLUTION_LABELS[ticket.resolution]}${ticket.resolutionVersion ? ` (${ticket.resolutionVersion})` : ""}` : ""}
+          {ticket.reopenCount ? ` — rouvert ${ticket.reopenCount} fois` : ""}
+        </dd>
+        <dt className="font-bold">Ouvert le</dt>
+        <dd>{formatDateTime(ticket.openedAt)}</dd>
+        <dt className="font-bold">Première réponse</dt>
+        <dd>
+          {ticket.firstResponseAt ? `le ${formatDateTime(ticket.firstResponseAt)}` : `attendue avant le ${formatDate(ticket.firstResponseDue + "T12:00:00Z")}`}
+          {ticket.firstResponseOverdue ? <strong className="ml-1 text-rouge-fonce">en retard</strong> : null}
+        </dd>
+        <dt className="font-bold">Résolution attendue</dt>
+        <dd>
+          avant le {formatDate(ticket.resolutionDue + "T12:00:00Z")}
+          {ticket.resolutionOverdue ? <strong className="ml-1 text-rouge-fonce">en retard</strong> : null}
+        </dd>
+        <dt className="font-bold">Signalement</dt>
+        <dd>
+          <Link to={`/signalements/${irritant.id}`}>n°{irritant.id}</Link> ({STATUS_LABELS[irritant.status]})
+        </dd>
+      </dl>
+      <h2>Le problème</h2>
+      <p className="whitespace-pre-line">{irritant.body}</p>
+      <h2>Soutiens</h2>
+      <p>
+        {irritant.supportCount} soutien{irritant.supportCount > 1 ? "s" : ""}
+        {irritant.patientSupportCount ? `, dont ${irritant.patientSupportCount} patient(s)` : ""}.
+      </p>
+      {breakdown.length ? (
+        <table className="table mb-6">
+          <caption className="sr-only">Soutiens par profession et par version</caption>
+          <thead>
+            <tr>
+              <th scope="col">Qui</th>
+              <th scope="col">Version</th>
+              <th scope="col">Nombre</th>
+            </tr>
+          </thead>
+          <tbody>
+            {breakdown.map((b) => (
+              <tr key={`${b.who}-${b.version}`}>
+                <td>{b.who}</td>
+                <td>{b.version}</td>
+                <td>{b.count}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      {ticket.resolution === "fixed" ? (
+        <p>
+          « Est-ce corrigé pour vous ? » — oui : {fixAnswers.yes}, non : {fixAnswers.no}, pas encore la mise à jour : {fixAnswers.not_updated}
+        </p>
+      ) : null}
+
+      <h2>Échanges</h2>
+      {messages.length === 0 ? <p>Aucun échange pour l'instant.</p> : null}
+      <ol className="grid gap-3">
+        {messages.map((m) => (
+          <li key={m.id} className={`card ${m.visibility === "internal" ? "bg-gris-100" : ""}`}>
+            <p className="mb-1 text-sm text-gris-600">
+              {m.authorName ?? "Sentinelle"} · {formatDateTime(m.createdAt)} · {m.visibility === "internal" ? "note interne (éditeur et équipe)" : "publique"}
+            </p>
+            <p className="mb-0 whitespace-pre-line">{m.body}</p>
+          </li>
+        ))}
+      </ol>
+
+      {closed ? (
+        <p className="mt-6">Ce ticket est clos.</p>
+      ) : (
+        <>
+          {ticket.status === "open" ? (
+            <Form method="post" className="mt-6">
+              <input type="hidden" name="intent" value="acknowledge" />
+              <button type="submit" className="btn">
+                Prendre en compte
+              </button>
+            </Form>
+          ) : null}
+          <h2>Répondre</h2>
+          <Form method="post" className="card">
+            <input type="hidden" name="intent" value="reply" />
+            <div className="mb-4">
+              <label htmlFor="reply-body" className="label">
+                Message
+              </label>
+              <textarea id="reply-body" name="body" rows={4} className="input" required />
+            </div>
+            <fieldset className="mb-4">
+              <legend className="label">Visibilité</legend>
+              <div className="flex items-center gap-2">
+                <input id="visibility-public" type="radio" name="visibility" value="public" defaultChecked className="size-4" />
+                <label htmlFor="visibility-public">Publique : l'auteur, les soutiens et, une fois publié, tout le monde</label>
+              </div>
+              <div className="flex items-center gap-2">
+                <input id="visibility-internal" type="radio" name="visibility" value="internal" className="size-4" />
+                <label htmlFor="visibility-internal">Interne : l'équipe programme seulement</label>
+              </div>
+            </fieldset>
+            <button type="submit" className="btn">
+              Envoyer
+            </button>
+          </Form>
+          <h2>Résolution</h2>
+          <Form method="post" className="card">
+            <input type="hidden" name="intent" value="resolution" />
+            <div className="mb-4">
+              <label htmlFor="resolution" className="label">
+                Résolution
+              </label>
+              <select id="resolution" name="resolution" className="input" defaultValue="fixed">
+                {RESOLUTIONS.map((r) => (
+                  <option key={r} value={r}>
+                    {RESOLUTION_LABELS[r]}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="mb-4">
+              <label htmlFor="version" className="label">
+                Version<span className="hint">Obligatoire pour « Corrigé » ; version ou date pour « Correction planifiée ».</span>
+              </label>
+              <input id="version" name="version" className="input" list="versions" />
+              <datalist id="versions">
+                {product.versions.map((v) => (
+                  <option key={v} value={v} />
+                ))}
+              </datalist>
+            </div>
+            <div className="mb-4">
+              <label htmlFor="date" className="label">
+                Date prévue<span className="hint">Au format AAAA-MM-JJ.</span>
+              </label>
+              <input id="date" name="date" type="date" className="input" />
+            </div>
+            <div className="mb-4">
+              <label htmlFor="reassignToProductId" className="label">
+                Logiciel en cause<span className="hint">Pour « Cause dans un autre logiciel » : le ticket est transmis à son éditeur.</span>
+              </label>
+              <select id="reassignToProductId" name="reassignToProductId" className="input" defaultValue="">
+                <option value="">—</option>
+                {otherProducts.map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.label}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="mb-4">
+              <label htmlFor="note" className="label">
+                Précisions
+              </label>
+              <textarea id="note" name="note" rows={3} className="input" />
+            </div>
+            <button type="submit" className="btn">
+              Enregistrer la résolution
+            </button>
+          </Form>
+          {isTeam ? (
+            <>
+              <h2>Équipe programme</h2>
+              <Form method="post" className="card mb-4">
+                <input type="hidden" name="intent" value="reassign" />
+                <div className="mb-4">
+                  <label htmlFor="reassign-product" className="label">
+                    Réaffecter au logiciel
+                  </label>
+                  <select id="reassign-product" name="productId" className="input" defaultValue="">
+                    <option value="">—</option>
+                    {otherProducts.map((p) => (
+                      <option key={p.id} value={p.id}>
+                        {p.label}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+                <div className="mb-4">
+                  <label htmlFor="reassign-reason" className="label">
+                    Raison
+                  </label>
+                  <input id="reassign-reason" name="reason" className="input" />
+                </div>
+                <button type="submit" className="btn btn-secondary">
+                  Réaffecter
+                </button>
+              </Form>
+              <Form method="post">
+                <input type="hidden" name="intent" value="close" />
+                <button type="submit" className="btn btn-secondary">
+                  Clore le ticket
+                </button>
+              </Form>
+            </>
+          ) : null}
+        </>
+      )}
+    </div>
+  );
+}

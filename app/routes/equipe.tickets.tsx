@@ -1,0 +1,56 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
+import { FilterSelect } from "~/components/forms";
+import { ScorecardTable, TicketTable } from "~/components/tickets";
+import { parseOrThrow } from "~/lib/api.server";
+import { orErrorPage } from "~/lib/errors";
+import { requirePermission } from "~/lib/permissions.server";
+import { listVendors } from "~/modules/vendors/products.server";
+import { ticketFiltersSchema } from "~/modules/vendors/schemas";
+import { TICKET_STATUSES, TICKET_STATUS_LABELS } from "~/modules/vendors/tickets";
+import { listTickets, scorecards } from "~/modules/vendors/tickets.server";
+
+export const meta: MetaFunction = () => [{ title: "Tickets des éditeurs — Sentinelle" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "ticket:read-all");
+  const filters = orErrorPage(() => parseOrThrow(ticketFiltersSchema, Object.fromEntries(new URL(request.url).searchParams), "Filtres invalides."));
+  return { ...listTickets(user, filters), filters, vendors: listVendors(), scorecards: scorecards(user) };
+}
+
+export default function TeamTickets() {
+  const { items, filters, vendors, scorecards } = useLoaderData<typeof loader>();
+  return (
+    <div>
+      <h1>Tickets des éditeurs</h1>
+      <Form method="get" className="mb-6 flex flex-wrap items-end gap-4 bg-gris-100 p-4" aria-label="Filtrer les tickets">
+        <FilterSelect
+          id="vendorId"
+          name="vendorId"
+          label="Éditeur"
+          allLabel="Tous les éditeurs"
+          value={filters.vendorId ? String(filters.vendorId) : ""}
+          options={vendors.map((v) => ({ value: String(v.id), label: v.name }))}
+        />
+        <FilterSelect
+          id="status"
+          name="status"
+          label="Statut"
+          allLabel="Tous les statuts"
+          value={filters.status ?? ""}
+          options={TICKET_STATUSES.map((s) => ({ value: s, label: TICKET_STATUS_LABELS[s] }))}
+        />
+        <div className="flex items-center gap-2 pb-2">
+          <input id="overdue" type="checkbox" name="overdue" value="1" defaultChecked={!!filters.overdue} className="size-4" />
+          <label htmlFor="overdue">En retard seulement</label>
+        </div>
+        <button type="submit" className="btn btn-secondary">
+          Filtrer
+        </button>
+      </Form>
+      <TicketTable items={items} showVendor />
+      <h2>Tableaux de bord des éditeurs</h2>
+      <ScorecardTable cards={scorecards} caption="Indicateurs par éditeur (tous les tickets)" />
+    </div>
+  );
+}
