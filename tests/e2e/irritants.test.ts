@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { axeViolations, openPage, signIn } from "../support/browser";
+import { axeViolations, openPage, signIn, waitForNotice } from "../support/browser";
 import { useServerAndBrowser } from "../support/e2e";
 
 const ctx = useServerAndBrowser();
@@ -20,7 +20,7 @@ describe("filing without JavaScript", () => {
     expect(await page.getByLabel("Titre").inputValue()).toBe("Logiciel du cabinet très lent");
 
     await similar.getByRole("button", { name: `C'est le même problème — je le soutiens : ${SLOW_TITLE}` }).click();
-    await expect(page.getByRole("status").first().textContent()).resolves.toContain("votre soutien est enregistré");
+    await waitForNotice(page, "votre soutien est enregistré");
     await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe(SLOW_TITLE);
     await expect(page.getByText("Vous soutenez ce signalement.").count()).resolves.toBe(1);
     await expect(page.locator("#soutiens + p").textContent()).resolves.toMatch(/6 personnes rencontrent aussi ce problème, dont 1 patient/);
@@ -88,7 +88,7 @@ describe("irritant page", () => {
     await page.getByLabel("Ajouter un commentaire").fill("Même chose pour mes résultats, écrivez-moi à moi@exemple.fr");
     await page.getByRole("button", { name: "Publier le commentaire" }).click();
     await page.getByText("Même chose pour mes résultats, écrivez-moi à [e-mail masqué]").waitFor();
-    await expect(page.getByRole("status").first().textContent()).resolves.toContain("Nous avons masqué 1 adresse e-mail");
+    await waitForNotice(page, "Nous avons masqué 1 adresse e-mail");
     expect(await axeViolations(page)).toEqual([]);
     await context.close();
   });
@@ -103,7 +103,7 @@ describe("team", () => {
     await page.getByLabel("Sélectionner le n°5").check();
     await page.getByLabel("Action sur la sélection").selectOption("publish");
     await page.getByRole("button", { name: "Appliquer" }).click();
-    await expect(page.getByRole("status").textContent()).resolves.toBe("2 signalements mis à jour.");
+    await waitForNotice(page, "2 signalements mis à jour.");
     const api = await (await fetch(`${ctx.server.url}/api/v1/irritants/5`)).json();
     expect(api.published).toBe(true);
     await context.close();
@@ -115,7 +115,7 @@ describe("team", () => {
     await page.goto(ctx.server.url + "/equipe/signalements/5");
     await page.getByLabel(/Fusionner dans le signalement n°/).fill("1");
     await page.getByRole("button", { name: "Fusionner" }).click();
-    await expect(page.getByRole("status").textContent()).resolves.toBe("Signalement fusionné.");
+    await waitForNotice(page, "Signalement fusionné.");
     await page.goto(ctx.server.url + "/signalements/5");
     expect(new URL(page.url()).pathname).toBe("/signalements/1");
     await page.getByText("Le signalement n°5 décrivait le même problème").waitFor();
@@ -128,10 +128,10 @@ describe("team", () => {
     await page.goto(ctx.server.url + "/equipe/signalements/4");
     await page.getByLabel("Formation et accompagnement").check();
     await page.getByRole("button", { name: "Confirmer les thèmes" }).click();
-    await expect(page.getByRole("status").textContent()).resolves.toBe("Thèmes confirmés.");
+    await waitForNotice(page, "Thèmes confirmés.");
     await page.getByLabel("Raison du masquage").fill("x");
     await page.getByRole("button", { name: "Masquer" }).click();
-    await expect(page.getByRole("alert").textContent()).resolves.toBe("Indiquez la raison du masquage.");
+    await waitForNotice(page, "Indiquez la raison du masquage.", "alert");
     await context.close();
   });
 
@@ -142,7 +142,7 @@ describe("team", () => {
     const vsm = page.getByRole("region", { name: /Volet de synthèse médicale/ });
     await vsm.getByLabel(/Mots-clés/).fill("VSM\nsynthèse annuelle");
     await vsm.getByRole("button", { name: /Enregistrer/ }).click();
-    await expect(page.getByRole("status").textContent()).resolves.toContain("enregistré");
+    await waitForNotice(page, "enregistré");
     const suggestions = await (await fetch(`${ctx.server.url}/api/v1/themes/suggestions?text=${encodeURIComponent("La synthèse annuelle ne part pas")}`)).json();
     expect(suggestions.items[0].slug).toBe("vsm");
     await context.close();

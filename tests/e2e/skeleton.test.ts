@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DEMO_ACCOUNTS } from "#db/seed/demo";
-import { axeViolations, openPage, signIn } from "../support/browser";
+import { axeViolations, openPage, signIn, waitForNotice } from "../support/browser";
 import { useServerAndBrowser } from "../support/e2e";
 
 const ctx = useServerAndBrowser();
@@ -28,7 +28,7 @@ describe("signing in", () => {
     await page.getByLabel("Adresse e-mail").fill("medecin@demo.sentinelle.fr");
     await page.getByLabel("Mot de passe").fill("pas le bon");
     await page.getByRole("button", { name: "Se connecter" }).click();
-    await expect(page.getByRole("alert").textContent()).resolves.toContain("Adresse e-mail ou mot de passe incorrect.");
+    await waitForNotice(page, "Adresse e-mail ou mot de passe incorrect.", "alert");
     expect(await axeViolations(page)).toEqual([]);
     await context.close();
   });
@@ -59,7 +59,7 @@ describe("walking skeleton", () => {
     await team.page.getByRole("link", { name: "La messagerie n'intègre pas les CR de radiologie" }).click();
     await team.page.getByLabel("Nouveau statut").selectOption("triaged");
     await team.page.getByRole("button", { name: "Changer le statut" }).click();
-    await expect(team.page.getByRole("status").textContent()).resolves.toContain("Statut enregistré.");
+    await waitForNotice(team.page, "Statut enregistré.");
     expect(await axeViolations(team.page)).toEqual([]);
 
     await practitioner.page.goto(`${ctx.server.url}/signalements/${id}`);
@@ -116,7 +116,7 @@ describe("without JavaScript", () => {
     await page.getByLabel(/^Mot de passe\s*12 caractères/).fill("une phrase de passe");
     await page.getByLabel("Confirmation du mot de passe").fill("une phrase de passe");
     await page.getByRole("button", { name: "Créer mon compte" }).click();
-    await expect(page.getByRole("status").first().textContent()).resolves.toContain("Votre compte est créé");
+    await waitForNotice(page, "Votre compte est créé");
     await context.close();
   });
 });

@@ -68,3 +68,8 @@ export async function axeViolations(page: Page): Promise<string[]> {
   })) as AxeViolation[];
   return violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
 }
+
+/** Waits for the notice (role status or alert) that says `text`: the answer of the action just sent. */
+export async function waitForNotice(page: Page, text: string, role: "status" | "alert" = "status") {
+  await page.getByRole(role).filter({ hasText: text }).first().waitFor();
+}
