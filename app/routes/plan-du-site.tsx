@@ -33,7 +33,12 @@ export default function SiteMap() {
           <Link to="/signalements/nouveau">Signaler un irritant</Link> (professionnels de santé et patients)
         </li>
         <li>
-          <Link to="/equipe/signalements">Tri des signalements</Link> et <Link to="/equipe/themes">thèmes</Link> (équipe programme)
+          <Link to="/equipe/signalements">Tri des signalements</Link>, <Link to="/equipe/tickets">tickets des éditeurs</Link>,{" "}
+          <Link to="/equipe/themes">thèmes</Link>, <Link to="/equipe/catalogue">catalogue des logiciels</Link> et{" "}
+          <Link to="/equipe/reglages">réglages</Link> (équipe programme)
+        </li>
+        <li>
+          <Link to="/editeur">Espace éditeur</Link> (membres d'un éditeur)
         </li>
       </ul>
 

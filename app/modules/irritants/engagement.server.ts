@@ -136,9 +136,13 @@ function describeEvent(type: string, payload: Record<string, unknown>): string {
     case "irritant.filed":
       return "Signalement déposé";
     case "irritant.status_changed":
-      return `Statut : ${status(payload.from)} → ${status(payload.to)}`;
+      return payload.cause === "ticket"
+        ? `Statut : ${status(payload.from)} → ${status(payload.to)} (correction annoncée par l'éditeur)`
+        : `Statut : ${status(payload.from)} → ${status(payload.to)}`;
     case "irritant.reopened":
-      return `Rouvert : ${status(payload.from)} → ${status(payload.to)}`;
+      return payload.cause === "ticket"
+        ? "Rouvert : plusieurs personnes indiquent que la correction annoncée ne règle pas le problème"
+        : `Rouvert : ${status(payload.from)} → ${status(payload.to)}`;
     case "irritant.themes_confirmed":
       return `Thèmes confirmés par l'équipe : ${(payload.themes as string[]).join(", ")}`;
     case "irritant.published":
