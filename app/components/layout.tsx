@@ -10,6 +10,7 @@ export function navigationFor(user: NavUser): NavItem[] {
   const items: NavItem[] = [
     { to: "/", label: "Accueil" },
     { to: "/signalements", label: "Signalements" },
+    { to: "/plan-action", label: "Plan d'action" },
   ];
   if (!user) return items;
   if (user.role === "practitioner" || user.role === "patient") items.push({ to: "/signalements/nouveau", label: "Signaler un irritant" });
@@ -18,6 +19,7 @@ export function navigationFor(user: NavUser): NavItem[] {
     items.push(
       { to: "/equipe/signalements", label: "Tri des signalements" },
       { to: "/equipe/tickets", label: "Tickets" },
+      { to: "/equipe/plan-action", label: "Édition du plan" },
       { to: "/equipe/themes", label: "Thèmes" },
       { to: "/equipe/catalogue", label: "Catalogue" },
       { to: "/equipe/reglages", label: "Réglages" },
@@ -92,7 +94,7 @@ export function Header({ user }: { user: NavUser }) {
             <li key={item.to}>
               <NavLink
                 to={item.to}
-                end={item.to === "/" || item.to === "/signalements"}
+                end={item.to === "/" || item.to === "/signalements" || item.to === "/plan-action"}
                 className={({ isActive }) =>
                   `block py-3 text-sm font-medium no-underline ${isActive ? "border-b-2 border-bleu text-bleu" : "text-gris-900"}`
                 }

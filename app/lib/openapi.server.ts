@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { apiTokenRequestSchema } from "~/modules/accounts/schemas";
 import { apiTicketListQuery, ticketReplySchema, ticketResolutionSchema } from "~/modules/vendors/schemas";
+import { planFiltersSchema } from "~/modules/action-plan/schemas";
 import { apiIrritantListQuery, fileIrritantSchema, irritantPatchSchema, similarQuerySchema } from "~/modules/irritants/schemas";
 
 type Operation = {
@@ -79,6 +80,13 @@ export const API_OPERATIONS: Operation[] = [
     auth: "required",
     body: ticketResolutionSchema,
     responses: { 200: "{status, reassignedTo}", 401: "Non authentifié", 403: "Rôle non autorisé", 404: "Inexistant ou d'un autre éditeur", 409: "Ticket clos", 422: "Données invalides" },
+  },
+  {
+    method: "get",
+    path: "/action-plan",
+    summary: "Le plan d'action : chantiers → défis → actions (pilote, échéance {label, due}, statut, retard)",
+    query: planFiltersSchema.omit({ vue: true }),
+    responses: { 200: "{workstreams: [{id, title, challenges: [{id, title, actions: [...]}]}]}", 422: "Paramètres invalides" },
   },
 ];
 

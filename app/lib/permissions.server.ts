@@ -16,6 +16,7 @@ export const PERMISSIONS = {
   "ticket:read-all": ["team", "admin"],
   "ticket:manage": ["team", "admin"],
   "catalogue:manage": ["team", "admin"],
+  "action-plan:edit": ["team", "admin"],
   "admin:mailbox": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 

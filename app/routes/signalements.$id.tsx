@@ -9,6 +9,8 @@ import { formErrorReply, invalidForm, parseForm, readFormData } from "~/lib/form
 import { idParam, parseOrThrow } from "~/lib/api.server";
 import { fixAnswerSchema } from "~/modules/vendors/schemas";
 import { FIX_ANSWER_LABELS, FIX_ANSWERS } from "~/modules/vendors/tickets";
+import { actionsForIrritant } from "~/modules/action-plan/plan.server";
+import { ACTION_STATUS_LABELS } from "~/modules/action-plan/vocabulary";
 import { answerFixQuestion, fixQuestionsFor, publicVendorMessages } from "~/modules/vendors/tickets.server";
 import { can, getUser, requireUser } from "~/lib/permissions.server";
 import {
@@ -62,6 +64,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     breakdown: supportBreakdown(irritant.id),
     vendorMessages: publicVendorMessages(irritant.id),
+    planActions: actionsForIrritant(irritant.id),
     fixQuestions: fixQuestionsFor(viewer, irritant.id),
     comments: listComments(irritant.id),
     timeline: timeline(viewer, irritant.id),
@@ -119,7 +122,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function IrritantPage() {
-  const { irritant, breakdown, comments, timeline, viewer, vendorMessages, fixQuestions } = useLoaderData<typeof loader>();
+  const { irritant, breakdown, comments, timeline, viewer, vendorMessages, fixQuestions, planActions } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const [commentForm, commentFields] = useForm({
@@ -276,6 +279,20 @@ export default function IrritantPage() {
               </li>
             ))}
           </ol>
+        </section>
+      ) : null}
+
+      {planActions.length ? (
+        <section aria-labelledby="plan">
+          <h2 id="plan">Dans le plan d'action</h2>
+          <ul className="list-disc pl-6">
+            {planActions.map((a) => (
+              <li key={a.id}>
+                <Link to={`/plan-action/${a.id}`}>{a.title}</Link> — {ACTION_STATUS_LABELS[a.status]}
+                {a.deadlineLabel ? `, échéance ${a.deadlineLabel}` : ""}
+              </li>
+            ))}
+          </ul>
         </section>
       ) : null}
 

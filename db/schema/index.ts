@@ -2,3 +2,4 @@ export * from "./accounts";
 export * from "./events";
 export * from "./irritants";
 export * from "./vendors";
+export * from "./action-plan";

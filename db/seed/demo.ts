@@ -6,6 +6,9 @@ import { fileIrritant } from "../../app/modules/irritants/irritants.server";
 import { supportIrritant } from "../../app/modules/irritants/engagement.server";
 import { updateIrritant } from "../../app/modules/irritants/triage.server";
 import { acknowledgeTicket, listTickets, replyToTicket, resolveTicket } from "../../app/modules/vendors/tickets.server";
+import { writeAction } from "../../app/modules/action-plan/plan.server";
+import { actionNotes, actions, challenges, workstreams } from "../schema";
+import { DEMO_ACTION_PLAN, DEMO_NOTES } from "./action-plan";
 import type { IrritantStatus } from "../schema";
 
 export const DEMO_PASSWORD = "sentinelle-demo";
@@ -201,4 +204,46 @@ export async function loadDemoData() {
   replyToTicket(vendorB, slow, { visibility: "internal", body: "Cause probable : l'index des documents DMP est recalculé à chaque ouverture." });
   resolveTicket(team, ticketOf("Comptes rendus de biologie non reçus par MSSanté"), { resolution: "planned", version: "7.4", note: "Le format CDA N3 sera produit par défaut." });
   resolveTicket(vendorA, ticketOf("Ordonnance numérique : le paraphe est demandé à chaque page"), { resolution: "fixed", version: "5.0" });
+
+  loadDemoActionPlan(team, ids);
+}
+
+/** The deck's plan, with the demo irritants linked to the actions of their theme's first challenge. */
+function loadDemoActionPlan(team: Awaited<ReturnType<typeof createUser>>, irritantIds: Record<string, number>) {
+  const db = getDb();
+  const irritantsByTheme = (theme: string) =>
+    DEMO_IRRITANTS.filter((i) => i.themes[0] === theme && i.published).map((i) => irritantIds[i.title]);
+  db.transaction((tx) => {
+    DEMO_ACTION_PLAN.forEach((ws, wsPosition) => {
+      const workstreamId = tx.insert(workstreams).values({ title: ws.title, position: wsPosition }).returning().get().id;
+      ws.challenges.forEach((ch, chPosition) => {
+        const challengeId = tx
+          .insert(challenges)
+          .values({ workstreamId, title: ch.title, description: ch.description ?? "", position: chPosition })
+          .returning()
+          .get().id;
+        ch.actions.forEach((a, index) => {
+          const input = {
+            challengeId,
+            title: a.title,
+            description: "",
+            leadKind: a.lead,
+            deadlineLabel: a.previousDeadline ?? a.deadline,
+            status: a.status,
+            segurWave: a.wave ?? null,
+            steps: a.steps ?? [],
+            themes: ch.themes,
+            irritantIds: index === 0 ? irritantsByTheme(ch.themes[0]) : [],
+          };
+          const id = writeAction(tx, team, null, input, { at: "2023-11-20T17:00:00.000Z" });
+          // The deck shows this deadline as moved: keep the change in the history.
+          if (a.previousDeadline) writeAction(tx, team, id, { ...input, deadlineLabel: a.deadline }, { at: "2024-01-11T09:00:00.000Z" });
+        });
+      });
+    });
+    for (const note of DEMO_NOTES) {
+      const action = tx.select({ id: actions.id }).from(actions).where(eq(actions.title, note.action)).get()!;
+      tx.insert(actionNotes).values({ actionId: action.id, authorId: team.id, body: note.body, createdAt: note.at }).run();
+    }
+  });
 }

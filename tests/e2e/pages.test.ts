@@ -36,6 +36,14 @@ const PAGES: { path: string; as: string | null; heading: RegExp }[] = [
   { path: "/equipe/catalogue", as: "admin@demo.sentinelle.fr", heading: /Catalogue/ },
   { path: "/equipe/reglages", as: "equipe@demo.sentinelle.fr", heading: /Réglages/ },
   { path: "/editeur", as: "medecin@demo.sentinelle.fr", heading: /Accès refusé/ },
+  { path: "/plan-action", as: null, heading: /Plan d'action/ },
+  { path: "/plan-action?vue=calendrier", as: null, heading: /Plan d'action/ },
+  { path: "/plan-action?status=fait&theme=mssante", as: null, heading: /Plan d'action/ },
+  { path: "/plan-action/9", as: null, heading: /Réunion haut niveau/ },
+  { path: "/equipe/plan-action", as: "equipe@demo.sentinelle.fr", heading: /Modifier le plan d'action/ },
+  { path: "/equipe/plan-action/7", as: "equipe@demo.sentinelle.fr", heading: /Modifier l'action/ },
+  { path: "/equipe/plan-action/nouvelle", as: "equipe@demo.sentinelle.fr", heading: /Nouvelle action/ },
+  { path: "/equipe/plan-action/import", as: "equipe@demo.sentinelle.fr", heading: /Importer le plan d'action/ },
   { path: "/signalements/nouveau", as: "equipe@demo.sentinelle.fr", heading: /Accès refusé/ },
 ];
 
@@ -81,11 +89,11 @@ describe("layout", () => {
       await context.close();
       return items;
     };
-    expect(await navFor(null)).toEqual(["Accueil", "Signalements"]);
-    expect(await navFor("medecin@demo.sentinelle.fr")).toEqual(["Accueil", "Signalements", "Signaler un irritant", "Mon compte"]);
-    expect(await navFor("patient@demo.sentinelle.fr")).toEqual(["Accueil", "Signalements", "Signaler un irritant", "Mon compte"]);
-    expect(await navFor("editeur-b@demo.sentinelle.fr")).toEqual(["Accueil", "Signalements", "Espace éditeur", "Mon compte"]);
-    const team = ["Accueil", "Signalements", "Tri des signalements", "Tickets", "Thèmes", "Catalogue", "Réglages", "Mon compte"];
+    expect(await navFor(null)).toEqual(["Accueil", "Signalements", "Plan d'action"]);
+    expect(await navFor("medecin@demo.sentinelle.fr")).toEqual(["Accueil", "Signalements", "Plan d'action", "Signaler un irritant", "Mon compte"]);
+    expect(await navFor("patient@demo.sentinelle.fr")).toEqual(["Accueil", "Signalements", "Plan d'action", "Signaler un irritant", "Mon compte"]);
+    expect(await navFor("editeur-b@demo.sentinelle.fr")).toEqual(["Accueil", "Signalements", "Plan d'action", "Espace éditeur", "Mon compte"]);
+    const team = ["Accueil", "Signalements", "Plan d'action", "Tri des signalements", "Tickets", "Édition du plan", "Thèmes", "Catalogue", "Réglages", "Mon compte"];
     expect(await navFor("equipe@demo.sentinelle.fr")).toEqual(team);
     expect(await navFor("admin@demo.sentinelle.fr")).toEqual(team);
   });

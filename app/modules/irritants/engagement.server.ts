@@ -114,6 +114,7 @@ const PUBLIC_EVENT_TYPES = [
   "irritant.published",
   "irritant.merged",
   "irritant.duplicate_absorbed",
+  "irritant.action_done",
 ] as const;
 const TEAM_EVENT_TYPES = [...PUBLIC_EVENT_TYPES, "irritant.unpublished", "irritant.hidden", "irritant.unhidden"];
 
@@ -147,6 +148,8 @@ function describeEvent(type: string, payload: Record<string, unknown>): string {
       return `Thèmes confirmés par l'équipe : ${(payload.themes as string[]).join(", ")}`;
     case "irritant.published":
       return "Publié";
+    case "irritant.action_done":
+      return `Action du plan réalisée : ${String(payload.title ?? "")}`;
     case "irritant.unpublished":
       return "Retiré de la publication";
     case "irritant.hidden":

@@ -1,0 +1,171 @@
+import { foldAccents } from "~/modules/irritants/text";
+import { ACTION_STATUSES, ACTION_STATUS_LABELS, LEAD_LABELS, type ActionStatus, type LeadKind } from "./vocabulary";
+
+/** The columns of the export, which the import accepts back, in this order. */
+export const CSV_COLUMNS = ["chantier", "défi", "action", "pilote", "échéance", "statut", "vague", "thèmes", "signalements", "étapes"] as const;
+
+export type CsvAction = {
+  line: number;
+  workstream: string;
+  challenge: string;
+  title: string;
+  lead: { kind: LeadKind; organisation?: string };
+  deadline: string;
+  status: ActionStatus;
+  wave: number | null;
+  themes: string[];
+  irritantIds: number[];
+  steps: string[];
+};
+
+export type CsvParseResult = { rows: CsvAction[]; errors: { line: number; message: string }[] };
+
+/** Spreadsheet software writes UTF-8 (with or without BOM) or Windows-1252: read either. */
+export function decodeCsv(bytes: Uint8Array): string {
+  const withoutBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(withoutBom);
+  } catch {
+    return new TextDecoder("windows-1252").decode(withoutBom);
+  }
+}
+
+/** RFC 4180 records (quotes, doubled quotes, line breaks inside quotes), with each record's first line number. */
+export function parseCsvRecords(text: string, delimiter: string): { line: number; cells: string[] }[] {
+  const records: { line: number; cells: string[] }[] = [];
+  let cells: string[] = [];
+  let cell = "";
+  let quoted = false;
+  let line = 1;
+  let recordLine = 1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else {
+        if (c === "\n") line++;
+        cell += c;
+      }
+    } else if (c === '"' && cell === "") quoted = true;
+    else if (c === delimiter) {
+      cells.push(cell);
+      cell = "";
+    } else if (c === "\n" || c === "\r") {
+      if (c === "\r" && text[i + 1] === "\n") i++;
+      cells.push(cell);
+      if (cells.some((v) => v.trim() !== "")) records.push({ line: recordLine, cells });
+      cells = [];
+      cell = "";
+      line++;
+      recordLine = line;
+    } else cell += c;
+  }
+  cells.push(cell);
+  if (cells.some((v) => v.trim() !== "")) records.push({ line: recordLine, cells });
+  return records;
+}
+
+const norm = (s: string) => foldAccents(s).replace(/[^a-z0-9]+/g, " ").trim();
+
+function parseLead(value: string): CsvAction["lead"] | null {
+  const v = norm(value);
+  for (const [kind, label] of Object.entries(LEAD_LABELS)) if (norm(label) === v || norm(kind) === v) return { kind: kind as LeadKind };
+  if (v === "editeurs pouvoirs publics" || v === "pouvoirs publics editeurs") return { kind: "editeurs-et-pouvoirs-publics" };
+  const org = /^organisation\s*:\s*(.+)$/i.exec(value.trim());
+  if (org) return { kind: "organisation", organisation: org[1].trim() };
+  return null;
+}
+
+function parseStatus(value: string): ActionStatus | null {
+  const v = norm(value);
+  for (const status of ACTION_STATUSES) if (norm(status) === v || norm(ACTION_STATUS_LABELS[status]) === v) return status;
+  if (value.includes("🔧")) return "en-cours";
+  if (value.includes("✅")) return "fait";
+  return null;
+}
+
+const list = (value: string) =>
+  value
+    .split(/[|\n]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+/** Reads an action-plan CSV; every problem is reported with its line number, and rows are returned only when there is none. */
+export function parseActionPlanCsv(text: string): CsvParseResult {
+  const firstLine = text.split(/\r?\n/, 1)[0] ?? "";
+  const delimiter = firstLine.split(";").length >= firstLine.split(",").length ? ";" : ",";
+  const records = parseCsvRecords(text, delimiter);
+  const errors: CsvParseResult["errors"] = [];
+  if (records.length === 0) return { rows: [], errors: [{ line: 1, message: "Le fichier est vide." }] };
+  const header = records[0].cells.map(norm);
+  const expected = CSV_COLUMNS.map(norm);
+  if (header.length !== expected.length || header.some((h, i) => h !== expected[i])) {
+    return {
+      rows: [],
+      errors: [{ line: records[0].line, message: `Colonnes attendues, dans cet ordre : ${CSV_COLUMNS.join(", ")}. Colonnes trouvées : ${records[0].cells.join(", ")}.` }],
+    };
+  }
+  const rows: CsvAction[] = [];
+  const seen = new Map<string, number>();
+  for (const { line, cells } of records.slice(1)) {
+    if (cells.length !== CSV_COLUMNS.length) {
+      errors.push({ line, message: `${cells.length} colonnes au lieu de ${CSV_COLUMNS.length}.` });
+      continue;
+    }
+    const [workstream, challenge, title, lead, deadline, status, wave, themes, irritantIds, steps] = cells.map((c) => c.trim());
+    const problems: string[] = [];
+    if (!workstream) problems.push("le chantier est vide");
+    if (!challenge) problems.push("le défi est vide");
+    if (!title) problems.push("l'action est vide");
+    if ([workstream, challenge, title].some((v) => v.length > 500)) problems.push("un titre dépasse 500 caractères");
+    const parsedLead = parseLead(lead);
+    if (!parsedLead) problems.push(`pilote inconnu « ${lead} » (Éditeurs, Pouvoirs publics, Éditeurs et pouvoirs publics ou « Organisation : nom »)`);
+    const parsedStatus = parseStatus(status);
+    if (!parsedStatus) problems.push(`statut inconnu « ${status} » (À lancer, En cours, Fait, Abandonné)`);
+    const parsedWave = wave === "" ? null : Number(wave);
+    if (parsedWave !== null && parsedWave !== 1 && parsedWave !== 2) problems.push(`vague « ${wave} » invalide (1, 2 ou vide)`);
+    const ids = list(irritantIds).map((v) => Number(v.replace(/^n°/i, "")));
+    if (ids.some((n) => !Number.isSafeInteger(n) || n <= 0)) problems.push("numéros de signalements invalides");
+    const key = [workstream, challenge, title].map(norm).join("|");
+    if (seen.has(key)) problems.push(`ligne en double (déjà ligne ${seen.get(key)})`);
+    seen.set(key, line);
+    if (problems.length) {
+      errors.push({ line, message: problems.join(" ; ") + "." });
+      continue;
+    }
+    rows.push({
+      line,
+      workstream,
+      challenge,
+      title,
+      lead: parsedLead!,
+      deadline,
+      status: parsedStatus!,
+      wave: parsedWave,
+      themes: list(themes),
+      irritantIds: ids,
+      steps: list(steps),
+    });
+  }
+  return errors.length ? { rows: [], errors } : { rows, errors };
+}
+
+const quote = (value: string) => (/[";\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
+
+/** The CSV of the plan: semicolon-separated with a BOM, as French spreadsheet software expects. */
+export function toActionPlanCsv(
+  rows: { workstream: string; challenge: string; title: string; lead: string; deadline: string; status: ActionStatus; wave: number | null; themes: string[]; irritantIds: number[]; steps: string[] }[],
+) {
+  const lines = [CSV_COLUMNS.join(";")];
+  for (const r of rows) {
+    lines.push(
+      [r.workstream, r.challenge, r.title, r.lead, r.deadline, ACTION_STATUS_LABELS[r.status], r.wave ? String(r.wave) : "", r.themes.join(" | "), r.irritantIds.join(" | "), r.steps.join(" | ")]
+        .map(quote)
+        .join(";"),
+    );
+  }
+  return "\uFEFF" + lines.join("\r\n") + "\r\n";
+}

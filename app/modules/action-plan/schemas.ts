@@ -1,0 +1,55 @@
+import { z } from "zod";
+import { ACTION_STATUSES, LEAD_KINDS } from "./vocabulary";
+
+const blank = (v: unknown) => (v === "" || v === null ? undefined : v);
+const lines = (v: unknown) => (typeof v === "string" ? v.split(/\r?\n/).map((s) => s.trim()).filter(Boolean) : v);
+
+export const planFiltersSchema = z.object({
+  theme: z.preprocess(blank, z.string().max(60).optional()),
+  lead: z.preprocess(blank, z.enum(LEAD_KINDS, { error: "Pilote invalide." }).optional()),
+  status: z.preprocess(blank, z.enum(ACTION_STATUSES, { error: "Statut invalide." }).optional()),
+  overdue: z.preprocess((v) => v === "1" || v === "true" || v === "on", z.boolean()).optional(),
+  wave: z.preprocess(blank, z.coerce.number({ error: "Vague invalide." }).int().min(1, "Vague 1 ou 2.").max(2, "Vague 1 ou 2.").optional()),
+  vue: z.preprocess(blank, z.enum(["tableau", "calendrier"], { error: "Vue invalide." }).optional()),
+});
+
+const title = (what: string) =>
+  z.string({ error: `Indiquez le titre ${what}.` }).trim().min(3, `Indiquez le titre ${what} (3 caractères au moins).`).max(500, "Le titre ne doit pas dépasser 500 caractères.");
+
+export const actionFormSchema = z
+  .object({
+    challengeId: z.coerce.number({ error: "Choisissez un défi." }).int().positive("Choisissez un défi."),
+    title: title("de l'action"),
+    description: z.preprocess((v) => v ?? "", z.string().trim().max(5000, "La description ne doit pas dépasser 5 000 caractères.")),
+    leadKind: z.enum(LEAD_KINDS, { error: "Choisissez le pilote." }),
+    leadOrganisationId: z.preprocess(blank, z.coerce.number().int().positive().optional()),
+    deadlineLabel: z.preprocess((v) => v ?? "", z.string().trim().max(80, "L'échéance ne doit pas dépasser 80 caractères.")),
+    status: z.enum(ACTION_STATUSES, { error: "Choisissez un statut." }),
+    segurWave: z.preprocess(blank, z.coerce.number().int().min(1, "Vague 1 ou 2.").max(2, "Vague 1 ou 2.").optional()),
+    steps: z.preprocess(lines, z.array(z.string().max(500, "Une étape ne doit pas dépasser 500 caractères.")).max(30, "Au plus 30 étapes.")),
+    themes: z.preprocess((v) => (typeof v === "string" ? [v] : (v ?? [])), z.array(z.string().max(60)).max(10, "Au plus 10 thèmes.")),
+    irritantIds: z.preprocess(
+      (v) => (typeof v === "string" ? v.split(/[\s,;]+/).filter(Boolean).map((s) => s.replace(/^n°/i, "")) : v),
+      z.array(z.coerce.number({ error: "Numéros de signalements invalides." }).int("Numéros de signalements invalides.").positive("Numéros de signalements invalides.")).max(200),
+    ),
+    note: z.preprocess(blank, z.string().trim().max(2000, "La note ne doit pas dépasser 2 000 caractères.").optional()),
+  })
+  .superRefine((v, ctx) => {
+    if (v.leadKind === "organisation" && !v.leadOrganisationId) ctx.addIssue({ code: "custom", path: ["leadOrganisationId"], message: "Choisissez l'organisation pilote." });
+  });
+
+export const statusChangeSchema = z.object({
+  status: z.enum(ACTION_STATUSES, { error: "Choisissez un statut." }),
+  note: z.string({ error: "Expliquez le changement en une phrase." }).trim().min(3, "Expliquez le changement en une phrase.").max(2000, "La note ne doit pas dépasser 2 000 caractères."),
+});
+
+export const noteSchema = z.object({
+  body: z.string({ error: "Écrivez la note." }).trim().min(3, "Écrivez la note.").max(2000, "La note ne doit pas dépasser 2 000 caractères."),
+});
+
+export const workstreamSchema = z.object({ title: title("du chantier") });
+export const challengeSchema = z.object({
+  workstreamId: z.coerce.number({ error: "Choisissez un chantier." }).int().positive("Choisissez un chantier."),
+  title: title("du défi"),
+  description: z.preprocess((v) => v ?? "", z.string().trim().max(5000, "Description trop longue.")),
+});

@@ -1,0 +1,116 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData } from "@remix-run/react";
+import { Notice } from "~/components/notice";
+import { HttpError } from "~/lib/errors";
+import { readFormData } from "~/lib/forms.server";
+import { requirePermission } from "~/lib/permissions.server";
+import { CSV_COLUMNS, decodeCsv, parseActionPlanCsv } from "~/modules/action-plan/csv";
+import { applyImport, previewImport } from "~/modules/action-plan/import.server";
+
+export const meta: MetaFunction = () => [{ title: "Importer le plan d'action — Sentinelle" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, "action-plan:edit");
+  return null;
+}
+
+const MAX_CSV_CHARS = 500_000;
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "action-plan:edit");
+  const form = await readFormData(request);
+  const file = form.get("fichier");
+  // The preview step sends the file; the apply step sends back the text it showed.
+  const text = file instanceof File && file.size > 0 ? decodeCsv(new Uint8Array(await file.arrayBuffer())) : String(form.get("csv") ?? "");
+  if (!text.trim()) return data({ stage: "error" as const, message: "Choisissez un fichier CSV.", errors: [] }, { status: 422 });
+  if (text.length > MAX_CSV_CHARS) return data({ stage: "error" as const, message: "Le fichier est trop volumineux (500 000 caractères au plus).", errors: [] }, { status: 413 });
+  const { rows, errors } = parseActionPlanCsv(text);
+  if (errors.length) return data({ stage: "error" as const, message: "Le fichier contient des erreurs : rien n'a été importé.", errors }, { status: 422 });
+  if (form.get("intent") !== "apply") return { stage: "preview" as const, csv: text, preview: previewImport(rows) };
+  try {
+    const { created, updated } = applyImport(user, rows);
+    return { stage: "done" as const, message: `Import terminé : ${created} action(s) créée(s), ${updated} mise(s) à jour.` };
+  } catch (error) {
+    if (!(error instanceof HttpError)) throw error;
+    return data({ stage: "error" as const, message: error.message, errors: [] }, { status: error.status });
+  }
+}
+
+const CHANGE_LABELS = { create: "Création", update: "Modification", same: "Inchangée" } as const;
+
+export default function ImportPlan() {
+  const result = useActionData<typeof action>();
+  return (
+    <div className="prose-page">
+      <p className="text-sm">
+        <Link to="/equipe/plan-action">← Plan d'action</Link>
+      </p>
+      <h1>Importer le plan d'action</h1>
+      <p>
+        Le fichier reprend les colonnes de l'export, dans cet ordre : {CSV_COLUMNS.join(", ")}. Séparateur point-virgule ou virgule ;
+        encodage UTF-8 ou Windows (export de tableur). Les listes (thèmes, signalements, étapes) sont séparées par « | ». Une action
+        est reconnue par son chantier, son défi et son titre : elle est mise à jour, sinon créée.
+      </p>
+      {result?.stage === "error" ? (
+        <div role="alert" className="alert alert-error">
+          <p className="mb-0 font-bold">{result.message}</p>
+          {result.errors.length ? (
+            <ul className="mt-2 list-disc pl-6">
+              {result.errors.map((e) => (
+                <li key={`${e.line}-${e.message}`}>
+                  Ligne {e.line} : {e.message}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
+      ) : null}
+      {result?.stage === "done" ? <Notice ok message={result.message} /> : null}
+      {result?.stage === "preview" ? (
+        <section aria-labelledby="apercu">
+          <h2 id="apercu">Aperçu</h2>
+          <table className="table mb-4">
+            <caption className="sr-only">Ce que l'import va faire, ligne par ligne</caption>
+            <thead>
+              <tr>
+                <th scope="col">Ligne</th>
+                <th scope="col">Action</th>
+                <th scope="col">Effet</th>
+              </tr>
+            </thead>
+            <tbody>
+              {result.preview.map((p) => (
+                <tr key={p.line}>
+                  <td>{p.line}</td>
+                  <td>{p.title}</td>
+                  <td>
+                    {CHANGE_LABELS[p.change]}
+                    {p.details.length ? ` : ${p.details.join(", ")}` : ""}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <Form method="post">
+            <input type="hidden" name="intent" value="apply" />
+            <input type="hidden" name="csv" value={result.csv} />
+            <button type="submit" className="btn">
+              Appliquer l'import
+            </button>
+          </Form>
+        </section>
+      ) : null}
+      <h2>Fichier</h2>
+      <Form method="post" encType="multipart/form-data" className="card">
+        <label htmlFor="fichier" className="label">
+          Fichier CSV
+        </label>
+        <input id="fichier" name="fichier" type="file" accept=".csv,text/csv" className="mb-4 block" />
+        <button type="submit" className="btn">
+          Voir l'aperçu
+        </button>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,119 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { ActionStatusBadge, OverdueBadge } from "~/components/action-plan";
+import { idParam } from "~/lib/api.server";
+import { formatDate } from "~/lib/dates";
+import { orErrorPage } from "~/lib/errors";
+import { can, getUser } from "~/lib/permissions.server";
+import { getAction } from "~/modules/action-plan/plan.server";
+import { STATUS_LABELS } from "~/modules/irritants/statuses";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.action.title.slice(0, 80) ?? "Action"} — Sentinelle` }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const viewer = await getUser(request);
+  const action = orErrorPage(() => getAction(viewer, idParam(params.id)));
+  return { action, canEdit: can(viewer, "action-plan:edit") };
+}
+
+export default function ActionPage() {
+  const { action, canEdit } = useLoaderData<typeof loader>();
+  return (
+    <article className="prose-page">
+      <p className="text-sm">
+        <Link to="/plan-action">← Plan d'action</Link> · {action.workstreamTitle}
+      </p>
+      <h1>{action.title}</h1>
+      <p>
+        <strong>Défi :</strong> {action.challengeTitle}
+      </p>
+      <dl className="mb-6 grid grid-cols-[max-content_1fr] gap-x-6 gap-y-1">
+        <dt className="font-bold">Pilote</dt>
+        <dd>{action.lead.label}</dd>
+        <dt className="font-bold">Échéance</dt>
+        <dd>
+          {action.deadlineLabel || "non précisée"}
+          {action.deadlineDue ? ` (au plus tard le ${formatDate(action.deadlineDue + "T12:00:00Z")})` : action.deadlineKind === "ongoing" ? " (en continu)" : ""}
+          {action.overdue ? <OverdueBadge /> : null}
+        </dd>
+        <dt className="font-bold">Statut</dt>
+        <dd>
+          <ActionStatusBadge status={action.status} />
+        </dd>
+        {action.segurWave ? (
+          <>
+            <dt className="font-bold">Ségur</dt>
+            <dd>Vague {action.segurWave}</dd>
+          </>
+        ) : null}
+        {action.themes.length ? (
+          <>
+            <dt className="font-bold">Thèmes</dt>
+            <dd>{action.themes.map((t) => t.label).join(", ")}</dd>
+          </>
+        ) : null}
+      </dl>
+      {action.description ? <p className="whitespace-pre-line">{action.description}</p> : null}
+      {canEdit ? (
+        <p>
+          <Link to={`/equipe/plan-action/${action.id}`} className="btn btn-secondary">
+            Modifier (équipe)
+          </Link>
+        </p>
+      ) : null}
+      {action.steps.length ? (
+        <section aria-labelledby="etapes">
+          <h2 id="etapes">Étapes</h2>
+          <ol className="list-decimal pl-6">
+            {action.steps.map((s) => (
+              <li key={s.id}>{s.title}</li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
+      <section aria-labelledby="signalements-lies">
+        <h2 id="signalements-lies">Signalements liés</h2>
+        {action.irritants.length ? (
+          <ul className="list-disc pl-6">
+            {action.irritants.map((i) => (
+              <li key={i.id}>
+                <Link to={`/signalements/${i.id}`}>{i.title}</Link> ({STATUS_LABELS[i.status]}, {i.supportCount} soutien{i.supportCount > 1 ? "s" : ""})
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>Aucun signalement publié n'est lié à cette action.</p>
+        )}
+      </section>
+      <section aria-labelledby="avancement">
+        <h2 id="avancement">Avancement</h2>
+        {action.notes.length ? (
+          <ul className="grid gap-3">
+            {action.notes.map((n) => (
+              <li key={n.id} className="card">
+                <p className="mb-1 text-sm text-gris-600">{formatDate(n.createdAt)}</p>
+                <p className="mb-0 whitespace-pre-line">{n.body}</p>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>Pas encore de point d'avancement.</p>
+        )}
+      </section>
+      <section aria-labelledby="historique-echeance">
+        <h2 id="historique-echeance">Historique de l'échéance</h2>
+        {action.deadlineHistory.length ? (
+          <ul className="list-disc pl-6">
+            {action.deadlineHistory.map((c) => (
+              <li key={c.id}>
+                {formatDate(c.changedAt)} : {c.text}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>L'échéance n'a pas changé.</p>
+        )}
+      </section>
+    </article>
+  );
+}

@@ -1,0 +1,167 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { ActionStatusBadge, OverdueBadge } from "~/components/action-plan";
+import { FilterSelect } from "~/components/forms";
+import { parseOrThrow } from "~/lib/api.server";
+import { formatDate } from "~/lib/dates";
+import { orErrorPage } from "~/lib/errors";
+import { getPlan } from "~/modules/action-plan/plan.server";
+import { planFiltersSchema } from "~/modules/action-plan/schemas";
+import { ACTION_STATUSES, ACTION_STATUS_LABELS, LEAD_KINDS, LEAD_LABELS } from "~/modules/action-plan/vocabulary";
+import { listThemes } from "~/modules/irritants/irritants.server";
+
+export const meta: MetaFunction = () => [{ title: "Plan d'action — Sentinelle" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const params = Object.fromEntries(new URL(request.url).searchParams);
+  const { vue, ...filters } = orErrorPage(() => parseOrThrow(planFiltersSchema, params, "Filtres invalides."));
+  return { plan: getPlan(filters), filters, view: vue ?? "tableau", themes: listThemes().map(({ slug, label }) => ({ slug, label })) };
+}
+
+const monthFormat = new Intl.DateTimeFormat("fr-FR", { month: "long", year: "numeric", timeZone: "UTC" });
+
+export default function ActionPlan() {
+  const { plan, filters, view, themes } = useLoaderData<typeof loader>();
+  const all = plan.flatMap((ws) => ws.challenges.flatMap((ch) => ch.actions.map((a) => ({ ...a, workstream: ws.title, challenge: ch.title }))));
+  const counts = { total: all.length, fait: all.filter((a) => a.status === "fait").length, overdue: all.filter((a) => a.overdue).length };
+  // Timeline: actions with a due date grouped by month; the others listed apart.
+  const dated = all.filter((a) => a.deadline.due).sort((a, b) => a.deadline.due!.localeCompare(b.deadline.due!) || a.id - b.id);
+  const months = [...new Set(dated.map((a) => a.deadline.due!.slice(0, 7)))];
+  const undated = all.filter((a) => !a.deadline.due);
+  const query = (vue: string) => new URLSearchParams({ ...Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v === true ? "1" : v)])), vue }).toString();
+
+  return (
+    <div>
+      <h1>Plan d'action</h1>
+      <p className="max-w-3xl">
+        Les chantiers issus du séminaire tripartite du 20 novembre : pour chaque défi, les actions, leur pilote, leur échéance et leur
+        état d'avancement. {counts.total} action{counts.total > 1 ? "s" : ""} affichée{counts.total > 1 ? "s" : ""}, dont {counts.fait} faite
+        {counts.fait > 1 ? "s" : ""} et {counts.overdue} en retard.
+      </p>
+      <Form method="get" className="mb-6 flex flex-wrap items-end gap-4 bg-gris-100 p-4" aria-label="Filtrer le plan d'action">
+        <input type="hidden" name="vue" value={view} />
+        <FilterSelect id="theme" name="theme" label="Thème" allLabel="Tous les thèmes" value={filters.theme ?? ""} options={themes.map((t) => ({ value: t.slug, label: t.label }))} />
+        <FilterSelect
+          id="lead"
+          name="lead"
+          label="Pilote"
+          allLabel="Tous les pilotes"
+          value={filters.lead ?? ""}
+          options={LEAD_KINDS.map((k) => ({ value: k, label: k === "organisation" ? "Une organisation" : LEAD_LABELS[k] }))}
+        />
+        <FilterSelect
+          id="status"
+          name="status"
+          label="Statut"
+          allLabel="Tous les statuts"
+          value={filters.status ?? ""}
+          options={ACTION_STATUSES.map((s) => ({ value: s, label: ACTION_STATUS_LABELS[s] }))}
+        />
+        <FilterSelect
+          id="wave"
+          name="wave"
+          label="Vague Ségur"
+          allLabel="Toutes"
+          value={filters.wave ? String(filters.wave) : ""}
+          options={[
+            { value: "1", label: "Vague 1" },
+            { value: "2", label: "Vague 2" },
+          ]}
+        />
+        <div className="flex items-center gap-2 pb-2">
+          <input id="overdue" type="checkbox" name="overdue" value="1" defaultChecked={!!filters.overdue} className="size-4" />
+          <label htmlFor="overdue">En retard seulement</label>
+        </div>
+        <button type="submit" className="btn btn-secondary">
+          Filtrer
+        </button>
+      </Form>
+      <nav aria-label="Vues du plan" className="mb-6 flex gap-4">
+        <Link to={`?${query("tableau")}`} aria-current={view === "tableau" ? "page" : undefined} className={view === "tableau" ? "font-bold" : ""}>
+          Tableau
+        </Link>
+        <Link to={`?${query("calendrier")}`} aria-current={view === "calendrier" ? "page" : undefined} className={view === "calendrier" ? "font-bold" : ""}>
+          Calendrier des échéances
+        </Link>
+        <a href="/plan-action.csv">Télécharger le plan (CSV)</a>
+      </nav>
+
+      {all.length === 0 ? <p>Aucune action ne correspond à ces critères.</p> : null}
+
+      {view === "tableau"
+        ? plan.map((ws) => (
+            <section key={ws.id} aria-labelledby={`chantier-${ws.id}`} className="mb-10">
+              <h2 id={`chantier-${ws.id}`}>{ws.title}</h2>
+              {ws.challenges.map((ch) => (
+                <table key={ch.id} className="table mb-6">
+                  <caption className="mb-2 text-left">
+                    <strong>Défi : {ch.title}</strong>
+                    {ch.description ? <span className="block text-sm text-gris-700">{ch.description}</span> : null}
+                  </caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">Solution</th>
+                      <th scope="col">Pilote</th>
+                      <th scope="col">Échéance</th>
+                      <th scope="col">Statut</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {ch.actions.map((a) => (
+                      <tr key={a.id}>
+                        <td>
+                          <Link to={`/plan-action/${a.id}`}>{a.title}</Link>
+                          {a.wave ? <span className="block text-sm text-gris-600">Vague {a.wave}</span> : null}
+                        </td>
+                        <td>{a.lead.label}</td>
+                        <td>
+                          {a.deadline.label || "—"}
+                          {a.overdue ? <OverdueBadge /> : null}
+                        </td>
+                        <td>
+                          <ActionStatusBadge status={a.status} />
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              ))}
+            </section>
+          ))
+        : (
+          <div>
+            {months.map((month) => (
+              <section key={month} aria-labelledby={`mois-${month}`} className="mb-6 border-l-4 border-bleu pl-4">
+                <h2 id={`mois-${month}`} className="mt-0 capitalize">
+                  {monthFormat.format(new Date(`${month}-01T00:00:00Z`))}
+                </h2>
+                <ul className="grid gap-2">
+                  {dated
+                    .filter((a) => a.deadline.due!.startsWith(month))
+                    .map((a) => (
+                      <li key={a.id}>
+                        <Link to={`/plan-action/${a.id}`}>{a.title}</Link> — {a.deadline.label} (au plus tard le {formatDate(a.deadline.due! + "T12:00:00Z")}){" "}
+                        <ActionStatusBadge status={a.status} />
+                        {a.overdue ? <OverdueBadge /> : null}
+                      </li>
+                    ))}
+                </ul>
+              </section>
+            ))}
+            {undated.length ? (
+              <section aria-labelledby="sans-date">
+                <h2 id="sans-date">En continu ou sans date</h2>
+                <ul className="grid gap-2">
+                  {undated.map((a) => (
+                    <li key={a.id}>
+                      <Link to={`/plan-action/${a.id}`}>{a.title}</Link> — {a.deadline.label || "échéance non précisée"} <ActionStatusBadge status={a.status} />
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            ) : null}
+          </div>
+        )}
+    </div>
+  );
+}
