@@ -17,6 +17,10 @@ export default function SiteMap() {
           <Link to="/signalements">Signalements publiés</Link> (recherche et filtres)
         </li>
         <li>
+          <Link to="/plan-action">Plan d'action</Link> (tableau et calendrier des échéances ;{" "}
+          <a href="/plan-action.csv">export CSV</a>)
+        </li>
+        <li>
           <Link to="/connexion">Se connecter</Link>
         </li>
         <li>
@@ -35,7 +39,8 @@ export default function SiteMap() {
         <li>
           <Link to="/equipe/signalements">Tri des signalements</Link>, <Link to="/equipe/tickets">tickets des éditeurs</Link>,{" "}
           <Link to="/equipe/themes">thèmes</Link>, <Link to="/equipe/catalogue">catalogue des logiciels</Link> et{" "}
-          <Link to="/equipe/reglages">réglages</Link> (équipe programme)
+          <Link to="/equipe/reglages">réglages</Link>, <Link to="/equipe/plan-action">édition du plan d'action</Link> (équipe
+          programme)
         </li>
         <li>
           <Link to="/editeur">Espace éditeur</Link> (membres d'un éditeur)

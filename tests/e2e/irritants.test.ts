@@ -51,6 +51,7 @@ describe("filing without JavaScript", () => {
     await page.goto(ctx.server.url + "/signalements");
     await page.getByRole("searchbox", { name: "Rechercher" }).fill("ordonnances numeriques");
     await page.getByRole("button", { name: "Afficher" }).click();
+    await page.waitForURL(/q=ordonnances/);
     const titles = await page.locator("main ul.grid > li a").allTextContents();
     expect(titles).toEqual(["Ordonnance numérique : le paraphe est demandé à chaque page"]);
     await page.goto(ctx.server.url + "/signalements?sort=supports");

@@ -78,7 +78,7 @@ export function applyImport(actor: SessionUser, rows: CsvAction[]) {
         const organisationId = row.lead.organisation
           ? tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.name, row.lead.organisation)).get()?.id
           : null;
-        if (row.lead.organisation && !organisationId) throw new HttpError(422, `organisation inconnue « ${row.lead.organisation} »`);
+        if (row.lead.organisation && !organisationId) throw new HttpError(422, `organisation inconnue « ${row.lead.organisation} ».`);
         const existing = findAction(tx, row);
         writeAction(tx, actor, existing?.id ?? null, {
           challengeId,
