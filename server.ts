@@ -125,6 +125,12 @@ export function createApp({ build, env }: { build: ServerBuild; env: Env }) {
   app.use(["/inscription", "/inscription.data"], limitPosts());
   app.use("/api/v1/tokens", limitPosts());
 
+  // Route paths cannot mix a parameter and a suffix: /resultats/:slug.csv is served by its export route.
+  app.get(/^\/resultats\/([a-z0-9-]+)\.csv$/, (req, _res, next) => {
+    req.url = req.originalUrl = `/resultats/${req.params[0]}/export.csv`;
+    next();
+  });
+
   app.use("/assets", express.static(path.join(root, "build/client/assets"), { immutable: true, maxAge: "1y" }));
   app.use(express.static(path.join(root, "build/client"), { maxAge: "1h" }));
 

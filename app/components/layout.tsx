@@ -11,6 +11,7 @@ export function navigationFor(user: NavUser): NavItem[] {
     { to: "/", label: "Accueil" },
     { to: "/signalements", label: "Signalements" },
     { to: "/plan-action", label: "Plan d'action" },
+    { to: "/resultats", label: "Enquêtes" },
   ];
   if (!user) return items;
   if (user.role === "practitioner" || user.role === "patient") items.push({ to: "/signalements/nouveau", label: "Signaler un irritant" });
@@ -20,6 +21,7 @@ export function navigationFor(user: NavUser): NavItem[] {
       { to: "/equipe/signalements", label: "Tri des signalements" },
       { to: "/equipe/tickets", label: "Tickets" },
       { to: "/equipe/plan-action", label: "Édition du plan" },
+      { to: "/equipe/enquetes", label: "Enquêtes (équipe)" },
       { to: "/equipe/themes", label: "Thèmes" },
       { to: "/equipe/catalogue", label: "Catalogue" },
       { to: "/equipe/reglages", label: "Réglages" },
@@ -94,7 +96,7 @@ export function Header({ user }: { user: NavUser }) {
             <li key={item.to}>
               <NavLink
                 to={item.to}
-                end={item.to === "/" || item.to === "/signalements" || item.to === "/plan-action"}
+                end={["/", "/signalements", "/plan-action", "/resultats"].includes(item.to)}
                 className={({ isActive }) =>
                   `block py-3 text-sm font-medium no-underline ${isActive ? "border-b-2 border-bleu text-bleu" : "text-gris-900"}`
                 }

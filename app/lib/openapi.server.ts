@@ -88,6 +88,13 @@ export const API_OPERATIONS: Operation[] = [
     query: planFiltersSchema.omit({ vue: true }),
     responses: { 200: "{workstreams: [{id, title, challenges: [{id, title, actions: [...]}]}]}", 422: "Paramètres invalides" },
   },
+  { method: "get", path: "/campaigns", summary: "Campagnes d'enquête (hors préparation)", responses: { 200: "{items: [{slug, title, wave, status, opensAt, closesAt}]}" } },
+  {
+    method: "get",
+    path: "/campaigns/{slug}/results",
+    summary: "Résultats publiés (instantané figé) : par question n, répartition, statistiques avec intervalles, cases masquées sous 10 répondants",
+    responses: { 200: "{campaign, respondents, items: [{key, label, type, n, suppressed, distribution, stats, bySubject}]}", 404: "Aucun résultat publié" },
+  },
 ];
 
 const errorSchema = {
@@ -113,6 +120,7 @@ export function openApiDocument(serverUrl: string) {
     const query = op.query ? (jsonSchema(op.query) as { properties?: Record<string, unknown>; required?: string[] }) : null;
     const parameters = [
       ...(op.path.includes("{id}") ? [{ name: "id", in: "path", required: true, schema: { type: "integer" } }] : []),
+      ...(op.path.includes("{slug}") ? [{ name: "slug", in: "path", required: true, schema: { type: "string" } }] : []),
       ...Object.entries(query?.properties ?? {}).map(([name, schema]) => ({ name, in: "query", required: query?.required?.includes(name) ?? false, schema })),
     ];
     paths[op.path] ??= {};

@@ -17,6 +17,7 @@ export const PERMISSIONS = {
   "ticket:manage": ["team", "admin"],
   "catalogue:manage": ["team", "admin"],
   "action-plan:edit": ["team", "admin"],
+  "survey:manage": ["team", "admin"],
   "admin:mailbox": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 

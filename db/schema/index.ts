@@ -3,3 +3,4 @@ export * from "./events";
 export * from "./irritants";
 export * from "./vendors";
 export * from "./action-plan";
+export * from "./surveys";

@@ -9,6 +9,7 @@ import { acknowledgeTicket, listTickets, replyToTicket, resolveTicket } from "..
 import { writeAction } from "../../app/modules/action-plan/plan.server";
 import { actionNotes, actions, challenges, workstreams } from "../schema";
 import { DEMO_ACTION_PLAN, DEMO_NOTES } from "./action-plan";
+import { loadDemoSurveys } from "./surveys";
 import type { IrritantStatus } from "../schema";
 
 export const DEMO_PASSWORD = "sentinelle-demo";
@@ -206,6 +207,7 @@ export async function loadDemoData() {
   resolveTicket(vendorA, ticketOf("Ordonnance numérique : le paraphe est demandé à chaque page"), { resolution: "fixed", version: "5.0" });
 
   loadDemoActionPlan(team, ids);
+  loadDemoSurveys(team);
 }
 
 /** The deck's plan, with the demo irritants linked to the actions of their theme's first challenge. */

@@ -44,6 +44,13 @@ const PAGES: { path: string; as: string | null; heading: RegExp }[] = [
   { path: "/equipe/plan-action/7", as: "equipe@demo.sentinelle.fr", heading: /Modifier l'action/ },
   { path: "/equipe/plan-action/nouvelle", as: "equipe@demo.sentinelle.fr", heading: /Nouvelle action/ },
   { path: "/equipe/plan-action/import", as: "equipe@demo.sentinelle.fr", heading: /Importer le plan d'action/ },
+  { path: "/resultats", as: null, heading: /Résultats des enquêtes/ },
+  { path: "/resultats/segur-2024", as: null, heading: /vague 2024/ },
+  { path: "/enquetes/segur-en-cours", as: "medecin@demo.sentinelle.fr", heading: /vague en cours/ },
+  { path: "/enquetes/segur-en-cours?section=2", as: "medecin@demo.sentinelle.fr", heading: /vague en cours/ },
+  { path: "/enquetes/segur-en-cours/merci", as: null, heading: /Merci/ },
+  { path: "/equipe/enquetes", as: "equipe@demo.sentinelle.fr", heading: /Enquêtes/ },
+  { path: "/equipe/enquetes/segur-2025", as: "equipe@demo.sentinelle.fr", heading: /vague 2025/ },
   { path: "/signalements/nouveau", as: "equipe@demo.sentinelle.fr", heading: /Accès refusé/ },
 ];
 
@@ -89,11 +96,11 @@ describe("layout", () => {
       await context.close();
       return items;
     };
-    expect(await navFor(null)).toEqual(["Accueil", "Signalements", "Plan d'action"]);
-    expect(await navFor("medecin@demo.sentinelle.fr")).toEqual(["Accueil", "Signalements", "Plan d'action", "Signaler un irritant", "Mon compte"]);
-    expect(await navFor("patient@demo.sentinelle.fr")).toEqual(["Accueil", "Signalements", "Plan d'action", "Signaler un irritant", "Mon compte"]);
-    expect(await navFor("editeur-b@demo.sentinelle.fr")).toEqual(["Accueil", "Signalements", "Plan d'action", "Espace éditeur", "Mon compte"]);
-    const team = ["Accueil", "Signalements", "Plan d'action", "Tri des signalements", "Tickets", "Édition du plan", "Thèmes", "Catalogue", "Réglages", "Mon compte"];
+    expect(await navFor(null)).toEqual(["Accueil", "Signalements", "Plan d'action", "Enquêtes"]);
+    expect(await navFor("medecin@demo.sentinelle.fr")).toEqual(["Accueil", "Signalements", "Plan d'action", "Enquêtes", "Signaler un irritant", "Mon compte"]);
+    expect(await navFor("patient@demo.sentinelle.fr")).toEqual(["Accueil", "Signalements", "Plan d'action", "Enquêtes", "Signaler un irritant", "Mon compte"]);
+    expect(await navFor("editeur-b@demo.sentinelle.fr")).toEqual(["Accueil", "Signalements", "Plan d'action", "Enquêtes", "Espace éditeur", "Mon compte"]);
+    const team = ["Accueil", "Signalements", "Plan d'action", "Enquêtes", "Tri des signalements", "Tickets", "Édition du plan", "Enquêtes (équipe)", "Thèmes", "Catalogue", "Réglages", "Mon compte"];
     expect(await navFor("equipe@demo.sentinelle.fr")).toEqual(team);
     expect(await navFor("admin@demo.sentinelle.fr")).toEqual(team);
   });

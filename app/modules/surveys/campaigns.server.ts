@@ -1,0 +1,242 @@
+import { createHash, randomBytes } from "node:crypto";
+import { and, asc, count, desc, eq, isNull, max, sql } from "drizzle-orm";
+import { getDb } from "#db/client";
+import { campaigns, invitations, participations, questionnaireVersions, questionnaires, responses, resultSnapshots, users } from "#db/schema";
+import { HttpError } from "~/lib/errors";
+import { recordEvent } from "~/lib/events.server";
+import { can } from "~/lib/permissions.server";
+import type { SessionUser } from "~/modules/accounts/accounts.server";
+import { redactPatientIdentifiers } from "~/modules/irritants/redaction";
+import { requireActiveProduct } from "~/modules/vendors/products.server";
+import { answersSchemaFor, compareVersions, questionnaireDefinitionSchema, type QuestionnaireDefinition } from "./definition";
+import type { CampaignStatus } from "./vocabulary";
+
+const sha256 = (v: string) => createHash("sha256").update(v).digest("hex");
+// Only the day is kept on anything about a response, so that order and time cannot link it to an invitation.
+const todayParis = () => new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" }).format(new Date());
+
+function requireTeam(actor: SessionUser) {
+  if (!can(actor, "survey:manage")) throw new HttpError(403, "Les enquêtes sont gérées par l'équipe programme.");
+}
+
+export function parseDefinition(json: unknown): QuestionnaireDefinition {
+  const result = questionnaireDefinitionSchema.safeParse(json);
+  if (!result.success) {
+    const fields: Record<string, string[]> = {};
+    for (const issue of result.error.issues) (fields[issue.path.join(".") || "definition"] ??= []).push(issue.message);
+    throw new HttpError(422, "La définition du questionnaire n'est pas valide.", fields);
+  }
+  return result.data;
+}
+
+/** A new questionnaire, or a new version of an existing one (versions are never edited once created). */
+export function saveQuestionnaireVersion(actor: SessionUser, input: { slug: string; title: string; definition: unknown }) {
+  requireTeam(actor);
+  const definition = parseDefinition(input.definition);
+  return getDb().transaction((tx) => {
+    let questionnaire = tx.select().from(questionnaires).where(eq(questionnaires.slug, input.slug)).get();
+    questionnaire ??= tx.insert(questionnaires).values({ slug: input.slug, title: input.title }).returning().get();
+    const previous = tx
+      .select()
+      .from(questionnaireVersions)
+      .where(eq(questionnaireVersions.questionnaireId, questionnaire.id))
+      .orderBy(desc(questionnaireVersions.number))
+      .get();
+    const changes = previous ? compareVersions(previous.definition as QuestionnaireDefinition, definition) : [];
+    const version = tx
+      .insert(questionnaireVersions)
+      .values({ questionnaireId: questionnaire.id, number: (previous?.number ?? 0) + 1, definition, changes })
+      .returning({ id: questionnaireVersions.id, number: questionnaireVersions.number })
+      .get();
+    recordEvent(tx, { type: "questionnaire.version_created", actorId: actor.id, subject: { type: "questionnaire", id: questionnaire.id }, payload: { version: version.number } });
+    return { questionnaireId: questionnaire.id, ...version, changes };
+  });
+}
+
+export function listQuestionnaires() {
+  return getDb()
+    .select({ id: questionnaires.id, slug: questionnaires.slug, title: questionnaires.title, versions: sql<number>`count(${questionnaireVersions.id})`, lastVersionId: max(questionnaireVersions.id) })
+    .from(questionnaires)
+    .leftJoin(questionnaireVersions, eq(questionnaireVersions.questionnaireId, questionnaires.id))
+    .groupBy(questionnaires.id)
+    .orderBy(asc(questionnaires.title))
+    .all();
+}
+
+export function getVersion(id: number) {
+  const row = getDb().select().from(questionnaireVersions).where(eq(questionnaireVersions.id, id)).get();
+  if (!row) throw new HttpError(404, "Cette version n'existe pas.");
+  return { ...row, definition: row.definition as QuestionnaireDefinition };
+}
+
+export type CampaignInput = {
+  slug: string;
+  title: string;
+  wave: string;
+  versionId: number;
+  previousCampaignId?: number | null;
+  opensOn: string;
+  closesOn: string;
+  audienceRoles: string[];
+  audienceProfessions: string[];
+  allowSignedIn: boolean;
+};
+
+export function createCampaign(actor: SessionUser, input: CampaignInput) {
+  requireTeam(actor);
+  if (input.closesOn < input.opensOn) throw new HttpError(422, "Dates incohérentes.", { closesOn: ["La date de clôture doit suivre la date d'ouverture."] });
+  return getDb().transaction((tx) => {
+    if (tx.select({ id: campaigns.id }).from(campaigns).where(eq(campaigns.slug, input.slug)).get()) {
+      throw new HttpError(409, "Cette campagne existe déjà.", { slug: ["Cet identifiant est déjà utilisé."] });
+    }
+    if (!tx.select({ id: questionnaireVersions.id }).from(questionnaireVersions).where(eq(questionnaireVersions.id, input.versionId)).get()) {
+      throw new HttpError(422, "Version inconnue.", { versionId: ["Choisissez une version du questionnaire."] });
+    }
+    const row = tx.insert(campaigns).values(input).returning({ id: campaigns.id }).get();
+    recordEvent(tx, { type: "campaign.created", actorId: actor.id, subject: { type: "campaign", id: row.id }, payload: { slug: input.slug } });
+    return row.id;
+  });
+}
+
+const TRANSITIONS: Record<CampaignStatus, CampaignStatus[]> = { draft: ["open"], open: ["closed"], closed: ["open", "published"], published: [] };
+
+export function setCampaignStatus(actor: SessionUser, slug: string, status: CampaignStatus, snapshot?: () => { method: string; results: unknown }) {
+  requireTeam(actor);
+  getDb().transaction((tx) => {
+    const campaign = tx.select().from(campaigns).where(eq(campaigns.slug, slug)).get();
+    if (!campaign) throw new HttpError(404, "Cette campagne n'existe pas.");
+    if (!TRANSITIONS[campaign.status].includes(status)) throw new HttpError(409, "Changement d'état impossible pour cette campagne.");
+    tx.update(campaigns).set({ status }).where(eq(campaigns.id, campaign.id)).run();
+    if (status === "published") {
+      const { method, results } = snapshot!();
+      tx.insert(resultSnapshots).values({ campaignId: campaign.id, publishedAt: new Date().toISOString(), method, results }).run();
+    }
+    recordEvent(tx, { type: `campaign.${status}`, actorId: actor.id, subject: { type: "campaign", id: campaign.id }, payload: { slug } });
+  });
+}
+
+export function getCampaign(slug: string) {
+  const row = getDb()
+    .select({ campaign: campaigns, definition: questionnaireVersions.definition, changes: questionnaireVersions.changes })
+    .from(campaigns)
+    .innerJoin(questionnaireVersions, eq(questionnaireVersions.id, campaigns.versionId))
+    .where(eq(campaigns.slug, slug))
+    .get();
+  if (!row) throw new HttpError(404, "Cette enquête n'existe pas.");
+  const responseCount = getDb().select({ n: count() }).from(responses).where(eq(responses.campaignId, row.campaign.id)).get()!.n;
+  return { ...row.campaign, definition: row.definition as QuestionnaireDefinition, changes: row.changes, responseCount };
+}
+
+export function listCampaigns({ publicOnly = false } = {}) {
+  return getDb()
+    .select({ id: campaigns.id, slug: campaigns.slug, title: campaigns.title, wave: campaigns.wave, status: campaigns.status, opensOn: campaigns.opensOn, closesOn: campaigns.closesOn })
+    .from(campaigns)
+    .where(publicOnly ? sql`${campaigns.status} != 'draft'` : undefined)
+    .orderBy(desc(campaigns.opensOn), asc(campaigns.slug))
+    .all();
+}
+
+/** Creates `count` single-use invitation links; only their hashes are stored, the links are shown once. */
+export function createInvitations(actor: SessionUser, slug: string, howMany: number, baseUrl: string) {
+  requireTeam(actor);
+  return getDb().transaction((tx) => {
+    const campaign = tx.select().from(campaigns).where(eq(campaigns.slug, slug)).get();
+    if (!campaign) throw new HttpError(404, "Cette campagne n'existe pas.");
+    if (campaign.status === "published") throw new HttpError(409, "Les résultats de cette campagne sont publiés.");
+    const links: string[] = [];
+    for (let i = 0; i < howMany; i++) {
+      const token = randomBytes(24).toString("base64url");
+      tx.insert(invitations).values({ campaignId: campaign.id, tokenHash: sha256(token) }).run();
+      links.push(`${baseUrl}/enquetes/${campaign.slug}?jeton=${token}`);
+    }
+    tx.update(campaigns).set({ invitedCount: campaign.invitedCount + howMany }).where(eq(campaigns.id, campaign.id)).run();
+    recordEvent(tx, { type: "campaign.invitations_created", actorId: actor.id, subject: { type: "campaign", id: campaign.id }, payload: { count: howMany } });
+    return links;
+  });
+}
+
+export type Respondent = { kind: "invitation"; token: string } | { kind: "user"; user: SessionUser };
+
+/** Who is answering, and their draft: an unused invitation, or a signed-in member of the audience. */
+export function openParticipation(slug: string, respondent: Respondent) {
+  const campaign = getCampaign(slug);
+  if (campaign.status !== "open") throw new HttpError(409, campaign.status === "draft" ? "Cette enquête n'est pas encore ouverte." : "Cette enquête est close.");
+  const today = todayParis();
+  if (today < campaign.opensOn || today > campaign.closesOn) throw new HttpError(409, "Cette enquête n'est pas ouverte aujourd'hui.");
+  const db = getDb();
+  if (respondent.kind === "invitation") {
+    const invitation = db.select().from(invitations).where(and(eq(invitations.tokenHash, sha256(respondent.token)), eq(invitations.campaignId, campaign.id))).get();
+    // A forged token and a used one get the same answer.
+    if (!invitation || invitation.usedOn) throw new HttpError(403, "Ce lien d'invitation n'est pas valide ou a déjà servi.");
+    return { campaign, draft: invitation.draft ?? {} };
+  }
+  const { user } = respondent;
+  if (!campaign.allowSignedIn || !campaign.audienceRoles.includes(user.role)) throw new HttpError(403, "Cette enquête se fait sur invitation.");
+  const participation = db.select().from(participations).where(and(eq(participations.campaignId, campaign.id), eq(participations.userId, user.id))).get();
+  if (participation?.submittedOn) throw new HttpError(409, "Vous avez déjà répondu à cette enquête. Merci !");
+  return { campaign, draft: participation?.draft ?? {} };
+}
+
+export function saveDraft(slug: string, respondent: Respondent, draft: Record<string, unknown>) {
+  const { campaign } = openParticipation(slug, respondent);
+  const db = getDb();
+  if (respondent.kind === "invitation") {
+    db.update(invitations).set({ draft }).where(eq(invitations.tokenHash, sha256(respondent.token))).run();
+  } else {
+    db.insert(participations)
+      .values({ campaignId: campaign.id, userId: respondent.user.id, draft })
+      .onConflictDoUpdate({ target: [participations.campaignId, participations.userId], set: { draft } })
+      .run();
+  }
+}
+
+/**
+ * Records a complete response, once: the invitation (or participation) is marked used and the response is
+ * written with no reference to it and only the day, in one transaction.
+ */
+export function submitResponse(slug: string, respondent: Respondent, answers: Record<string, unknown>, subjectProductId: number | null) {
+  const { campaign } = openParticipation(slug, respondent);
+  const parsed = answersSchemaFor(campaign.definition).safeParse(answers);
+  if (!parsed.success) {
+    const fields: Record<string, string[]> = {};
+    for (const issue of parsed.error.issues) (fields[issue.path.join(".")] ??= []).push(issue.message);
+    throw new HttpError(422, "Certaines réponses sont manquantes ou invalides.", fields);
+  }
+  const clean: Record<string, unknown> = { ...parsed.data };
+  for (const [key, value] of Object.entries(clean)) if (typeof value === "string" && value.length > 2) clean[key] = redactPatientIdentifiers(value).text;
+  const today = todayParis();
+  getDb().transaction((tx) => {
+    if (subjectProductId) requireActiveProduct(tx, subjectProductId, "subject");
+    if (respondent.kind === "invitation") {
+      const used = tx
+        .update(invitations)
+        .set({ usedOn: today, draft: null })
+        .where(and(eq(invitations.tokenHash, sha256(respondent.token)), isNull(invitations.usedOn)))
+        .run().changes;
+      if (!used) throw new HttpError(409, "Ce lien d'invitation a déjà servi.");
+    } else {
+      tx.insert(participations)
+        .values({ campaignId: campaign.id, userId: respondent.user.id, submittedOn: today, draft: null })
+        .onConflictDoUpdate({ target: [participations.campaignId, participations.userId], set: { submittedOn: today, draft: null }, where: isNull(participations.submittedOn) })
+        .run();
+      const row = tx.select({ on: participations.submittedOn }).from(participations).where(and(eq(participations.campaignId, campaign.id), eq(participations.userId, respondent.user.id))).get();
+      if (row?.on !== today) throw new HttpError(409, "Vous avez déjà répondu à cette enquête.");
+    }
+    tx.insert(responses).values({ campaignId: campaign.id, subjectProductId, submittedOn: today, answers: clean }).run();
+  });
+}
+
+export function getSnapshot(slug: string) {
+  const row = getDb()
+    .select({ snapshot: resultSnapshots, title: campaigns.title, wave: campaigns.wave, slug: campaigns.slug })
+    .from(resultSnapshots)
+    .innerJoin(campaigns, eq(campaigns.id, resultSnapshots.campaignId))
+    .where(eq(campaigns.slug, slug))
+    .get();
+  if (!row) throw new HttpError(404, "Aucun résultat publié pour cette enquête.");
+  return row;
+}
+
+export function usualProductOf(userId: number) {
+  return getDb().select({ id: users.usualProductId }).from(users).where(eq(users.id, userId)).get()?.id ?? null;
+}

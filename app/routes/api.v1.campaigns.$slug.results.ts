@@ -1,0 +1,13 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { withApiErrors } from "~/lib/errors";
+import { getSnapshot } from "~/modules/surveys/campaigns.server";
+import type { CampaignResults } from "~/modules/surveys/results.server";
+
+// Published snapshots only: the figures never change after publication.
+export function loader({ params }: LoaderFunctionArgs) {
+  return withApiErrors(() => {
+    const row = getSnapshot(params.slug ?? "");
+    const results = row.snapshot.results as CampaignResults;
+    return Response.json({ ...results, publishedAt: row.snapshot.publishedAt, method: row.snapshot.method });
+  });
+}

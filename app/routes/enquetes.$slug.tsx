@@ -1,0 +1,147 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { SurveyItem } from "~/components/survey";
+import { orErrorPage, HttpError } from "~/lib/errors";
+import { readFormData } from "~/lib/forms.server";
+import { getUser, requireUser } from "~/lib/permissions.server";
+import { parseAnswersFromForm } from "~/modules/surveys/definition";
+import { getCampaign, openParticipation, saveDraft, submitResponse, usualProductOf, type Respondent } from "~/modules/surveys/campaigns.server";
+import { listProducts } from "~/modules/vendors/products.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? "Enquête"} — Sentinelle` }];
+
+const SUBJECT = "__subject";
+
+async function respondentFor(request: Request, token: string | null): Promise<Respondent> {
+  if (token) return { kind: "invitation", token };
+  const user = (await getUser(request)) ?? (await requireUser(request));
+  return { kind: "user", user };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const url = new URL(request.url);
+  const token = url.searchParams.get("jeton");
+  const slug = params.slug ?? "";
+  orErrorPage(() => getCampaign(slug));
+  const respondent = await respondentFor(request, token);
+  const { campaign, draft } = orErrorPage(() => openParticipation(slug, respondent));
+  const sectionCount = campaign.definition.sections.length;
+  const section = Math.min(Math.max(Number(url.searchParams.get("section") ?? 0) || 0, 0), sectionCount - 1);
+  const subject = (draft[SUBJECT] as number | undefined) ?? (respondent.kind === "user" ? usualProductOf(respondent.user.id) : null);
+  return {
+    title: campaign.title,
+    wave: campaign.wave,
+    intro: campaign.definition.intro ?? null,
+    section,
+    sectionCount,
+    current: campaign.definition.sections[section],
+    draft,
+    subject,
+    token,
+    products: section === 0 ? listProducts().map((p) => ({ id: p.id, label: `${p.name} (${p.vendor.name})` })) : [],
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const form = await readFormData(request);
+  const token = typeof form.get("jeton") === "string" && form.get("jeton") ? String(form.get("jeton")) : null;
+  const slug = params.slug ?? "";
+  const respondent = await respondentFor(request, token);
+  const { campaign, draft } = orErrorPage(() => openParticipation(slug, respondent));
+  const sections = campaign.definition.sections;
+  const section = Math.min(Math.max(Number(form.get("section")) || 0, 0), sections.length - 1);
+  // The draft keeps the other sections; this section's answers replace what it held.
+  const entries = [...form.entries()].filter((e): e is [string, string] => typeof e[1] === "string");
+  const fromForm = parseAnswersFromForm(campaign.definition, entries);
+  const merged: Record<string, unknown> = { ...draft };
+  for (const item of sections[section].items) delete merged[item.key];
+  Object.assign(merged, fromForm);
+  if (section === 0) merged[SUBJECT] = form.get("subject") ? Number(form.get("subject")) : null;
+  orErrorPage(() => saveDraft(slug, respondent, merged));
+
+  const intent = form.get("intent");
+  const query = (n: number) => `?${new URLSearchParams({ ...(token ? { jeton: token } : {}), section: String(n) })}`;
+  if (intent === "previous") return redirect(`/enquetes/${slug}${query(section - 1)}`);
+  if (intent === "next") return redirect(`/enquetes/${slug}${query(section + 1)}`);
+  if (intent !== "submit") return data({ errors: { _: ["Action inconnue."] } as Record<string, string[]>, section }, { status: 400 });
+  const { [SUBJECT]: subject, ...answers } = merged;
+  try {
+    submitResponse(slug, respondent, answers, typeof subject === "number" && subject > 0 ? subject : null);
+  } catch (error) {
+    if (error instanceof HttpError && error.status === 422) {
+      const errors = error.fields ?? {};
+      // Show the first section that holds a problem.
+      const first = sections.findIndex((s) => s.items.some((i) => Object.keys(errors).some((k) => k === i.key || k.startsWith(`${i.key}.`))));
+      return data({ errors, section: first === -1 ? section : first, message: error.message }, { status: 422 });
+    }
+    if (error instanceof HttpError) throw new Response(error.message, { status: error.status });
+    throw error;
+  }
+  return redirect(`/enquetes/${slug}/merci`);
+}
+
+export default function AnswerSurvey() {
+  const { title, wave, intro, section, sectionCount, current, draft, subject, token, products } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const errors = (actionData && "errors" in actionData ? actionData.errors : {}) as Record<string, string[]>;
+  const errorsFor = (key: string) => Object.entries(errors).filter(([k]) => k === key || k.startsWith(`${key}.`)).flatMap(([, v]) => v);
+  const last = section === sectionCount - 1;
+  return (
+    <div className="prose-page">
+      <p className="text-sm text-gris-600">Enquête — {wave}</p>
+      <h1>{title}</h1>
+      {section === 0 && intro ? <p>{intro}</p> : null}
+      <p aria-live="polite" className="font-bold">
+        Étape {section + 1} sur {sectionCount} : {current.title}
+      </p>
+      <progress max={sectionCount} value={section + 1} className="mb-6 w-full" aria-label={`Étape ${section + 1} sur ${sectionCount}`} />
+      {actionData && "message" in actionData ? (
+        <div role="alert" className="alert alert-error">
+          <p className="mb-0">{actionData.message as string} Les questions concernées sont signalées ci-dessous.</p>
+        </div>
+      ) : null}
+      <p className="text-sm">Vos réponses sont enregistrées à chaque étape : vous pouvez reprendre plus tard avec le même lien. Elles restent anonymes.</p>
+      <Form method="post" className="card">
+        {token ? <input type="hidden" name="jeton" value={token} /> : null}
+        <input type="hidden" name="section" value={section} />
+        {current.description ? <p>{current.description}</p> : null}
+        {section === 0 ? (
+          <div className="mb-8">
+            <label htmlFor="subject" className="label">
+              Quel logiciel utilisez-vous au quotidien ?<span className="hint">C'est le logiciel que vous évaluez dans cette enquête.</span>
+            </label>
+            <select id="subject" name="subject" className="input" defaultValue={subject ?? ""}>
+              <option value="">Je ne sais pas / autre</option>
+              {products.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.label}
+                </option>
+              ))}
+            </select>
+          </div>
+        ) : null}
+        {/* Conditional questions stay on the page (no JavaScript needed); answers to hidden ones are ignored. */}
+        {current.items.map((item) => (
+          <SurveyItem key={item.key} item={item} value={draft[item.key]} errors={errorsFor(item.key)} />
+        ))}
+        <div className="flex flex-wrap gap-4">
+          {section > 0 ? (
+            <button type="submit" name="intent" value="previous" className="btn btn-secondary" formNoValidate>
+              Étape précédente
+            </button>
+          ) : null}
+          {last ? (
+            <button type="submit" name="intent" value="submit" className="btn">
+              Envoyer mes réponses
+            </button>
+          ) : (
+            <button type="submit" name="intent" value="next" className="btn">
+              Étape suivante
+            </button>
+          )}
+        </div>
+      </Form>
+    </div>
+  );
+}

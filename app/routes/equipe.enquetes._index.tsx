@@ -1,0 +1,183 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { Notice } from "~/components/notice";
+import { parseOrThrow } from "~/lib/api.server";
+import { errorSentence, HttpError } from "~/lib/errors";
+import { readFormData } from "~/lib/forms.server";
+import { requirePermission } from "~/lib/permissions.server";
+import { createCampaign, listCampaigns, listQuestionnaires, saveQuestionnaireVersion } from "~/modules/surveys/campaigns.server";
+import { CAMPAIGN_STATUS_LABELS } from "~/modules/surveys/vocabulary";
+
+export const meta: MetaFunction = () => [{ title: "Enquêtes — Sentinelle" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, "survey:manage");
+  return { questionnaires: listQuestionnaires(), campaigns: listCampaigns() };
+}
+
+const slug = z.string({ error: "Indiquez un identifiant." }).trim().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "Identifiant : minuscules sans accent, chiffres et tirets.").max(60);
+const versionSchema = z.object({
+  slug,
+  title: z.string({ error: "Indiquez le titre." }).trim().min(3, "Indiquez le titre.").max(200),
+  definition: z.string({ error: "Collez la définition JSON." }).min(2, "Collez la définition JSON.").max(200_000, "Définition trop longue."),
+});
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Date au format AAAA-MM-JJ.");
+const campaignSchema = z.object({
+  slug,
+  title: z.string({ error: "Indiquez le titre." }).trim().min(3, "Indiquez le titre.").max(200),
+  wave: z.string({ error: "Indiquez la vague." }).trim().min(2, "Indiquez la vague (par exemple « janvier–février 2026 »).").max(80),
+  versionId: z.coerce.number({ error: "Choisissez une version." }).int().positive("Choisissez une version."),
+  previousCampaignId: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().positive().optional()),
+  opensOn: date,
+  closesOn: date,
+  allowSignedIn: z.preprocess((v) => v === "on", z.boolean()),
+});
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "survey:manage");
+  const form = await readFormData(request);
+  const fields = Object.fromEntries(form);
+  try {
+    if (form.get("intent") === "version") {
+      const input = parseOrThrow(versionSchema, fields, "Version invalide.");
+      let definition: unknown;
+      try {
+        definition = JSON.parse(input.definition);
+      } catch {
+        throw new HttpError(400, "La définition n'est pas du JSON valide.");
+      }
+      const version = saveQuestionnaireVersion(user, { ...input, definition });
+      const changed = version.changes.filter((c) => c.change !== "unchanged").map((c) => `${c.key} : ${c.change}`);
+      return { ok: true, message: `Version ${version.number} enregistrée.${changed.length ? ` Changements : ${changed.join(", ")}.` : ""}` };
+    }
+    if (form.get("intent") === "campaign") {
+      const input = parseOrThrow(campaignSchema, fields, "Campagne invalide.");
+      createCampaign(user, { ...input, audienceRoles: ["practitioner"], audienceProfessions: [], previousCampaignId: input.previousCampaignId ?? null });
+      return redirect(`/equipe/enquetes/${input.slug}`);
+    }
+    return data({ ok: false, message: "Action inconnue." }, { status: 400 });
+  } catch (error) {
+    if (!(error instanceof HttpError)) throw error;
+    return data({ ok: false, message: `${error.message} ${error.fields ? errorSentence(error) : ""}`.trim() }, { status: error.status });
+  }
+}
+
+export default function Surveys() {
+  const { questionnaires, campaigns } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  return (
+    <div className="prose-page">
+      <h1>Enquêtes</h1>
+      {actionData ? <Notice ok={actionData.ok} message={actionData.message} /> : null}
+      <h2>Campagnes</h2>
+      <ul className="grid gap-2">
+        {campaigns.map((c) => (
+          <li key={c.slug}>
+            <Link to={`/equipe/enquetes/${c.slug}`}>{c.title}</Link> — {c.wave}, {CAMPAIGN_STATUS_LABELS[c.status]}
+          </li>
+        ))}
+      </ul>
+      <h2>Questionnaires</h2>
+      <ul className="mb-4 list-disc pl-6">
+        {questionnaires.map((q) => (
+          <li key={q.id}>
+            {q.title} ({q.slug}) — {q.versions} version(s) ; identifiant de la dernière version : {q.lastVersionId}
+          </li>
+        ))}
+      </ul>
+      <h3>Nouvelle version d'un questionnaire</h3>
+      <p className="text-sm">
+        La définition JSON est vérifiée avant l'enregistrement ; une version enregistrée ne change plus. Avec le même identifiant, une nouvelle
+        version est créée et comparée à la précédente, question par question (inchangée, reformulée, changée d'échelle, nouvelle, retirée).
+      </p>
+      <Form method="post" className="card mb-6">
+        <input type="hidden" name="intent" value="version" />
+        <div className="mb-4 grid gap-4 md:grid-cols-2">
+          <div>
+            <label htmlFor="q-slug" className="label">
+              Identifiant du questionnaire
+            </label>
+            <input id="q-slug" name="slug" className="input" required />
+          </div>
+          <div>
+            <label htmlFor="q-title" className="label">
+              Titre
+            </label>
+            <input id="q-title" name="title" className="input" required />
+          </div>
+        </div>
+        <label htmlFor="q-definition" className="label">
+          Définition (JSON)
+        </label>
+        <textarea id="q-definition" name="definition" rows={10} className="input mb-4 font-mono text-sm" required />
+        <button type="submit" className="btn">
+          Enregistrer la version
+        </button>
+      </Form>
+      <h3>Nouvelle campagne</h3>
+      <Form method="post" className="card">
+        <input type="hidden" name="intent" value="campaign" />
+        <div className="grid gap-4 md:grid-cols-2">
+          <div>
+            <label htmlFor="c-slug" className="label">
+              Identifiant
+            </label>
+            <input id="c-slug" name="slug" className="input" required />
+          </div>
+          <div>
+            <label htmlFor="c-title" className="label">
+              Titre
+            </label>
+            <input id="c-title" name="title" className="input" required />
+          </div>
+          <div>
+            <label htmlFor="c-wave" className="label">
+              Vague
+            </label>
+            <input id="c-wave" name="wave" className="input" required />
+          </div>
+          <div>
+            <label htmlFor="c-version" className="label">
+              Identifiant de la version du questionnaire
+            </label>
+            <input id="c-version" name="versionId" inputMode="numeric" className="input" required />
+          </div>
+          <div>
+            <label htmlFor="c-opens" className="label">
+              Ouverture
+            </label>
+            <input id="c-opens" name="opensOn" type="date" className="input" required />
+          </div>
+          <div>
+            <label htmlFor="c-closes" className="label">
+              Clôture
+            </label>
+            <input id="c-closes" name="closesOn" type="date" className="input" required />
+          </div>
+          <div>
+            <label htmlFor="c-previous" className="label">
+              Vague précédente à comparer
+            </label>
+            <select id="c-previous" name="previousCampaignId" className="input" defaultValue="">
+              <option value="">Aucune</option>
+              {campaigns.map((c) => (
+                <option key={c.slug} value={c.id}>
+                  {c.title}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="flex items-center gap-2">
+            <input id="c-signed" type="checkbox" name="allowSignedIn" className="size-4" />
+            <label htmlFor="c-signed">Les professionnels connectés peuvent répondre sans invitation (une fois chacun)</label>
+          </div>
+        </div>
+        <button type="submit" className="btn mt-4">
+          Créer la campagne
+        </button>
+      </Form>
+    </div>
+  );
+}

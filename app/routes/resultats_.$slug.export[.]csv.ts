@@ -1,0 +1,13 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { orErrorPage } from "~/lib/errors";
+import { getSnapshot } from "~/modules/surveys/campaigns.server";
+import { resultsToCsv } from "~/modules/surveys/export";
+import type { CampaignResults } from "~/modules/surveys/results.server";
+
+// Served at /resultats/:slug.csv (server.ts maps that address here: route paths cannot mix a parameter and a suffix).
+export function loader({ params }: LoaderFunctionArgs) {
+  const row = orErrorPage(() => getSnapshot(params.slug ?? ""));
+  return new Response(resultsToCsv(row.snapshot.results as CampaignResults), {
+    headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="resultats-${row.slug}.csv"` },
+  });
+}

@@ -1,0 +1,110 @@
+import { sql } from "drizzle-orm";
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { CAMPAIGN_STATUSES } from "../../app/modules/surveys/vocabulary";
+import { users } from "./accounts";
+import { products } from "./vendors";
+
+const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
+
+export const questionnaires = sqliteTable("questionnaires", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  slug: text("slug").notNull().unique(),
+  title: text("title").notNull(),
+  createdAt: text("created_at").notNull().default(now),
+});
+
+/** A version's definition is frozen once a campaign uses it; `changes` compares it with the previous version. */
+export const questionnaireVersions = sqliteTable(
+  "questionnaire_versions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    questionnaireId: integer("questionnaire_id")
+      .notNull()
+      .references(() => questionnaires.id),
+    number: integer("number").notNull(),
+    definition: text("definition", { mode: "json" }).notNull().$type<unknown>(),
+    changes: text("changes", { mode: "json" }).notNull().$type<{ key: string; change: string }[]>().default(sql`'[]'`),
+    createdAt: text("created_at").notNull().default(now),
+  },
+  (t) => [uniqueIndex("questionnaire_versions_number_idx").on(t.questionnaireId, t.number)],
+);
+
+export const campaigns = sqliteTable("campaigns", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  slug: text("slug").notNull().unique(),
+  title: text("title").notNull(),
+  wave: text("wave").notNull(),
+  versionId: integer("version_id")
+    .notNull()
+    .references(() => questionnaireVersions.id),
+  // The earlier wave this one is compared with, item by item where the items are comparable.
+  previousCampaignId: integer("previous_campaign_id"),
+  status: text("status", { enum: CAMPAIGN_STATUSES }).notNull().default("draft"),
+  opensOn: text("opens_on").notNull(),
+  closesOn: text("closes_on").notNull(),
+  audienceRoles: text("audience_roles", { mode: "json" }).notNull().$type<string[]>().default(sql`'["practitioner"]'`),
+  audienceProfessions: text("audience_professions", { mode: "json" }).notNull().$type<string[]>().default(sql`'[]'`),
+  // Signed-in professionals of the audience may answer without an invitation, once each.
+  allowSignedIn: integer("allow_signed_in", { mode: "boolean" }).notNull().default(false),
+  invitedCount: integer("invited_count").notNull().default(0),
+  createdAt: text("created_at").notNull().default(now),
+});
+
+/**
+ * Single-use invitations: only the token's hash is kept. The draft lives here until submission;
+ * the response itself has no link back (no key, no time finer than the day).
+ */
+export const invitations = sqliteTable(
+  "invitations",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    campaignId: integer("campaign_id")
+      .notNull()
+      .references(() => campaigns.id),
+    tokenHash: text("token_hash").notNull().unique(),
+    draft: text("draft", { mode: "json" }).$type<Record<string, unknown> | null>(),
+    usedOn: text("used_on"),
+  },
+  (t) => [index("invitations_campaign_idx").on(t.campaignId)],
+);
+
+/** Signed-in participation without invitation: once per person, never linked to the response. */
+export const participations = sqliteTable(
+  "participations",
+  {
+    campaignId: integer("campaign_id")
+      .notNull()
+      .references(() => campaigns.id),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    draft: text("draft", { mode: "json" }).$type<Record<string, unknown> | null>(),
+    submittedOn: text("submitted_on"),
+  },
+  (t) => [primaryKey({ columns: [t.campaignId, t.userId] })],
+);
+
+export const responses = sqliteTable(
+  "responses",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    campaignId: integer("campaign_id")
+      .notNull()
+      .references(() => campaigns.id),
+    // The rated subject: the respondent's software.
+    subjectProductId: integer("subject_product_id").references(() => products.id),
+    submittedOn: text("submitted_on").notNull(),
+    answers: text("answers", { mode: "json" }).notNull().$type<Record<string, unknown>>(),
+  },
+  (t) => [index("responses_campaign_idx").on(t.campaignId, t.subjectProductId)],
+);
+
+/** Published results are an immutable snapshot, with the method used to compute them. */
+export const resultSnapshots = sqliteTable("result_snapshots", {
+  campaignId: integer("campaign_id")
+    .primaryKey()
+    .references(() => campaigns.id),
+  publishedAt: text("published_at").notNull(),
+  method: text("method").notNull(),
+  results: text("results", { mode: "json" }).notNull().$type<unknown>(),
+});
