@@ -35,11 +35,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     intro: campaign.definition.intro ?? null,
     section,
     sectionCount,
-    current: campaign.definition.sections[section],
+    sections: campaign.definition.sections,
     draft,
     subject,
     token,
-    products: section === 0 ? listProducts().map((p) => ({ id: p.id, label: `${p.name} (${p.vendor.name})` })) : [],
+    products: listProducts().map((p) => ({ id: p.id, label: `${p.name} (${p.vendor.name})` })),
   };
 }
 
@@ -82,8 +82,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function AnswerSurvey() {
-  const { title, wave, intro, section, sectionCount, current, draft, subject, token, products } = useLoaderData<typeof loader>();
+  const loaded = useLoaderData<typeof loader>();
+  const { title, wave, intro, sectionCount, sections, draft, subject, token, products } = loaded;
   const actionData = useActionData<typeof action>();
+  // After a refused submission, the page shows the first step that holds a problem.
+  const section = actionData && "section" in actionData ? (actionData.section as number) : loaded.section;
+  const current = sections[section];
   const errors = (actionData && "errors" in actionData ? actionData.errors : {}) as Record<string, string[]>;
   const errorsFor = (key: string) => Object.entries(errors).filter(([k]) => k === key || k.startsWith(`${key}.`)).flatMap(([, v]) => v);
   const last = section === sectionCount - 1;

@@ -21,6 +21,9 @@ export default function SiteMap() {
           <a href="/plan-action.csv">export CSV</a>)
         </li>
         <li>
+          <Link to="/resultats">Résultats des enquêtes</Link>
+        </li>
+        <li>
           <Link to="/connexion">Se connecter</Link>
         </li>
         <li>
@@ -39,7 +42,8 @@ export default function SiteMap() {
         <li>
           <Link to="/equipe/signalements">Tri des signalements</Link>, <Link to="/equipe/tickets">tickets des éditeurs</Link>,{" "}
           <Link to="/equipe/themes">thèmes</Link>, <Link to="/equipe/catalogue">catalogue des logiciels</Link> et{" "}
-          <Link to="/equipe/reglages">réglages</Link>, <Link to="/equipe/plan-action">édition du plan d'action</Link> (équipe
+          <Link to="/equipe/reglages">réglages</Link>, <Link to="/equipe/plan-action">édition du plan d'action</Link>,{" "}
+          <Link to="/equipe/enquetes">enquêtes</Link> (équipe
           programme)
         </li>
         <li>

@@ -1,0 +1,95 @@
+import { describe, expect, it } from "vitest";
+import { axeViolations, openPage, signIn, waitForNotice } from "../support/browser";
+import { useServerAndBrowser } from "../support/e2e";
+
+const ctx = useServerAndBrowser();
+
+describe("surveys", () => {
+  it("the team creates invitation links; a practitioner answers through one without JavaScript, resuming a draft", async () => {
+    const team = await openPage(ctx.browser);
+    await signIn(team.page, ctx.server.url, "equipe@demo.sentinelle.fr");
+    await team.page.goto(ctx.server.url + "/equipe/enquetes/segur-en-cours");
+    await team.page.getByLabel("Nombre de liens d'invitation à créer").fill("2");
+    await team.page.getByRole("button", { name: "Créer les liens" }).click();
+    await waitForNotice(team.page, "2 liens d'invitation créés.");
+    const links = (await team.page.getByLabel(/Liens d'invitation/).inputValue()).split("\n");
+    expect(links).toHaveLength(2);
+    expect(await axeViolations(team.page)).toEqual([]);
+
+    const { page, context } = await openPage(ctx.browser, { javaScriptEnabled: false });
+    const link = links[0].replace(/^https?:\/\/[^/]+/, ctx.server.url);
+    await page.goto(link);
+    await page.getByLabel("Quel logiciel utilisez-vous au quotidien ?").selectOption({ label: "AzurMed (Azur Logiciels Santé (démo))" });
+    await page.getByLabel("Infirmier").check();
+    await page.getByRole("button", { name: "Étape suivante" }).click();
+    await page.getByText("Étape 2 sur").waitFor();
+    // Leave and come back with the same link: the first step is still filled in.
+    await page.goto(link);
+    await expect(page.getByLabel("Infirmier").isChecked()).resolves.toBe(true);
+    await page.getByRole("button", { name: "Étape suivante" }).click();
+    await page.getByText("Étape 2 sur").waitFor();
+    for (const row of ["Qualification de l'INS", "Alimentation du dossier médical", "Envoi de documents", "Réception et intégration", "Production du volet", "Ordonnance numérique", "Consultation du dossier", "Rapidité du logiciel"]) {
+      await page.getByRole("group", { name: new RegExp(row) }).getByLabel("Plutôt satisfait").check();
+    }
+    let step = 2;
+    while (await page.getByRole("button", { name: "Étape suivante" }).count()) {
+      await page.getByRole("button", { name: "Étape suivante" }).click();
+      step++;
+      await page.getByText(`Étape ${step} sur`).waitFor();
+    }
+    // Submitting with required questions unanswered shows where.
+    await page.getByRole("button", { name: "Envoyer mes réponses" }).click();
+    await page.getByRole("alert").waitFor();
+    await expect(page.getByRole("alert").textContent()).resolves.toContain("Certaines réponses sont manquantes ou invalides.");
+    // The page goes back to the first step with a problem, and the questions say what is missing.
+    await expect(page.locator(".field-error").count()).resolves.toBeGreaterThan(0);
+    await expect(page.getByText(/Étape \d sur/).textContent()).resolves.not.toContain(`Étape ${step} sur`);
+    await context.close();
+    await team.context.close();
+  });
+
+  it("the team publishes a closed wave and the public sees suppressed cells and intervals", async () => {
+    const team = await openPage(ctx.browser);
+    await signIn(team.page, ctx.server.url, "equipe@demo.sentinelle.fr");
+    await team.page.goto(ctx.server.url + "/equipe/enquetes/segur-2025");
+    await team.page.getByRole("button", { name: "Publier les résultats" }).click();
+    await waitForNotice(team.page, "Résultats publiés");
+    await team.context.close();
+
+    const visitor = await openPage(ctx.browser);
+    await visitor.page.goto(ctx.server.url + "/resultats");
+    await visitor.page.getByRole("link", { name: "Satisfaction fonctions Ségur — vague 2025" }).click();
+    const globale = visitor.page.getByRole("region", { name: /Globalement/ });
+    await expect(globale.textContent()).resolves.toMatch(/Satisfaits \(4 ou 5\) : \d+ %.*IC 95 %/);
+    await globale.getByText("Par logiciel", { exact: true }).click();
+    await expect(globale.getByRole("row", { name: /Brume Imagerie/ }).textContent()).resolves.toContain("masqué");
+    await expect(visitor.page.getByRole("region", { name: /Que faudrait-il améliorer/ }).count()).resolves.toBe(0);
+    expect(await axeViolations(visitor.page)).toEqual([]);
+    expect(visitor.problems).toEqual([]);
+    await visitor.context.close();
+
+    const csv = await fetch(ctx.server.url + "/resultats/segur-2025.csv");
+    expect(csv.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    const text = await csv.text();
+    expect(text).toContain("satisfaction-globale");
+    expect(text).toMatch(/Brume Imagerie;;oui/);
+    const api = await (await fetch(ctx.server.url + "/api/v1/campaigns/segur-2025/results")).json();
+    const item = api.items.find((i: { key: string }) => i.key === "recommandation");
+    expect(item.stats.nps).toMatchObject({ value: expect.any(Number), low: expect.any(Number), high: expect.any(Number) });
+    expect((await fetch(ctx.server.url + "/api/v1/campaigns/segur-en-cours/results")).status).toBe(404);
+    const campaigns = await (await fetch(ctx.server.url + "/api/v1/campaigns")).json();
+    expect(campaigns.items.map((c: { slug: string }) => c.slug)).toEqual(expect.arrayContaining(["segur-2024", "segur-2025", "segur-en-cours"]));
+  });
+
+  it("a signed-in practitioner answers the open wave once", async () => {
+    const { page, context } = await openPage(ctx.browser);
+    await signIn(page, ctx.server.url, "medecin@demo.sentinelle.fr");
+    await page.goto(ctx.server.url + "/enquetes/segur-en-cours");
+    // The usual software of the profile is proposed as the rated subject.
+    await expect(page.getByLabel("Quel logiciel utilisez-vous au quotidien ?").inputValue()).resolves.not.toBe("");
+    expect(await axeViolations(page)).toEqual([]);
+    await context.close();
+    const invalid = await fetch(ctx.server.url + "/enquetes/segur-en-cours?jeton=faux");
+    expect(invalid.status).toBe(403);
+  });
+});

@@ -1,0 +1,183 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadDemoData } from "#db/seed/demo";
+import { campaigns, invitations, products, responses, resultSnapshots, users } from "#db/schema";
+import type { SessionUser } from "~/modules/accounts/accounts.server";
+import { createCampaign, createInvitations, getSnapshot, openParticipation, saveDraft, saveQuestionnaireVersion, setCampaignStatus, submitResponse } from "~/modules/surveys/campaigns.server";
+import { SEGUR_QUESTIONNAIRE_V2 } from "~/modules/surveys/demo-questionnaire";
+import { computeResults, RESULTS_METHOD } from "~/modules/surveys/results.server";
+import { PUBLIC_MIN_CELL } from "~/modules/surveys/statistics";
+import { createTestDatabase } from "../support/database";
+
+const database = createTestDatabase();
+afterAll(() => database.close());
+
+let team: SessionUser;
+let practitioner: SessionUser;
+let patient: SessionUser;
+let azurMed: number;
+const today = new Date().toISOString().slice(0, 10);
+const inAMonth = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+
+const complete = {
+  profession: "medecin",
+  "satisfaction-fonctions": {
+    "qualification-ins": 4,
+    "envoi-mes": 3,
+    "mssante-envoi": 5,
+    "mssante-reception": 2,
+    vsm: "na",
+    "ordonnance-numerique": 4,
+    "consultation-mes": 3,
+    rapidite: 2,
+  },
+  "satisfaction-globale": 4,
+  recommandation: 8,
+  "signalement-editeur": "no",
+  "connaissance-sentinelle": "yes",
+  "amelioration-prioritaire": "La rapidité, et ne rappelez pas le 06 12 34 56 78",
+};
+
+beforeAll(async () => {
+  await loadDemoData();
+  const user = (email: string) => database.db.select().from(users).where(eq(users.email, email)).get()! as SessionUser;
+  team = user("equipe@demo.sentinelle.fr");
+  practitioner = user("medecin@demo.sentinelle.fr");
+  patient = user("patient@demo.sentinelle.fr");
+  azurMed = database.db.select().from(products).where(eq(products.name, "AzurMed")).get()!.id;
+  const version = saveQuestionnaireVersion(team, { slug: "satisfaction-segur", title: "Satisfaction fonctions Ségur", definition: SEGUR_QUESTIONNAIRE_V2 });
+  createCampaign(team, {
+    slug: "test-vague",
+    title: "Vague de test",
+    wave: "test",
+    versionId: version.id,
+    opensOn: today,
+    closesOn: inAMonth,
+    audienceRoles: ["practitioner"],
+    audienceProfessions: [],
+    allowSignedIn: true,
+  });
+  setCampaignStatus(team, "test-vague", "open");
+});
+
+describe("questionnaire versions", () => {
+  it("refuses an invalid definition with French messages, writing nothing", () => {
+    expect(() => saveQuestionnaireVersion(team, { slug: "x", title: "X", definition: { title: "X", sections: [{ key: "a", title: "A", items: [{ key: "q", type: "likert", label: "Q", labels: ["1"] }] }] } })).toThrowError(
+      expect.objectContaining({ status: 422 }),
+    );
+    expect(() => saveQuestionnaireVersion(practitioner, { slug: "x", title: "X", definition: SEGUR_QUESTIONNAIRE_V2 })).toThrowError(expect.objectContaining({ status: 403 }));
+  });
+});
+
+describe("answering with an invitation", () => {
+  it("keeps only token hashes, resumes a draft, accepts one response with no link back to the invitation", () => {
+    const [link] = createInvitations(team, "test-vague", 1, "http://localhost");
+    const token = new URL(link).searchParams.get("jeton")!;
+    expect(database.db.select().from(invitations).all().map((i) => i.tokenHash)).not.toContain(token);
+
+    const respondent = { kind: "invitation" as const, token };
+    saveDraft("test-vague", respondent, { profession: "medecin" });
+    expect(openParticipation("test-vague", respondent).draft).toEqual({ profession: "medecin" });
+
+    const before = database.db.select().from(responses).all().length;
+    submitResponse("test-vague", respondent, complete, azurMed);
+    const stored = database.db.select().from(responses).all();
+    expect(stored.length).toBe(before + 1);
+    const mine = stored.at(-1)!;
+    // Anonymity: no invitation reference, no user, only the day; free text redacted.
+    expect(Object.keys(mine).sort()).toEqual(["answers", "campaignId", "id", "subjectProductId", "submittedOn"]);
+    expect(mine.submittedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect((mine.answers as Record<string, string>)["amelioration-prioritaire"]).toBe("La rapidité, et ne rappelez pas le [téléphone masqué]");
+    const invitation = database.db.select().from(invitations).where(eq(invitations.tokenHash, database.db.select().from(invitations).all().find((i) => i.usedOn && i.campaignId === mine.campaignId)!.tokenHash)).get()!;
+    expect(invitation.draft).toBeNull();
+    expect(invitation.usedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+
+    // Single use: a second submission and even reopening fail.
+    expect(() => submitResponse("test-vague", respondent, complete, azurMed)).toThrowError(expect.objectContaining({ status: 403 }));
+    expect(database.db.select().from(responses).all().length).toBe(before + 1);
+  });
+
+  it("refuses forged tokens and tokens of another campaign alike", () => {
+    expect(() => openParticipation("test-vague", { kind: "invitation", token: "forged" })).toThrowError(expect.objectContaining({ status: 403 }));
+    const [link] = createInvitations(team, "segur-en-cours", 1, "http://localhost");
+    const token = new URL(link).searchParams.get("jeton")!;
+    expect(() => openParticipation("test-vague", { kind: "invitation", token })).toThrowError(expect.objectContaining({ status: 403 }));
+  });
+
+  it("refuses answers out of range and missing required answers, with the item in the path", () => {
+    const [link] = createInvitations(team, "test-vague", 1, "http://localhost");
+    const respondent = { kind: "invitation" as const, token: new URL(link).searchParams.get("jeton")! };
+    const bad = { ...complete, recommandation: 11, "satisfaction-globale": 6, profession: undefined };
+    try {
+      submitResponse("test-vague", respondent, bad, null);
+      expect.unreachable();
+    } catch (error) {
+      const fields = (error as { fields: Record<string, string[]> }).fields;
+      expect(Object.keys(fields)).toEqual(expect.arrayContaining(["recommandation", "satisfaction-globale", "profession"]));
+    }
+    // The invitation stays usable after a refused submission.
+    expect(() => openParticipation("test-vague", respondent)).not.toThrow();
+  });
+});
+
+describe("answering signed in", () => {
+  it("lets a practitioner of the audience answer once, and nobody else", () => {
+    submitResponse("test-vague", { kind: "user", user: practitioner }, complete, azurMed);
+    expect(() => submitResponse("test-vague", { kind: "user", user: practitioner }, complete, azurMed)).toThrowError(expect.objectContaining({ status: 409 }));
+    expect(() => openParticipation("test-vague", { kind: "user", user: patient })).toThrowError(expect.objectContaining({ status: 403 }));
+  });
+
+  it("refuses answers to a closed campaign", () => {
+    expect(() => openParticipation("segur-2025", { kind: "user", user: practitioner })).toThrowError(expect.objectContaining({ status: 409 }));
+  });
+});
+
+describe("results", () => {
+  it("suppresses small cells publicly (with a secondary cell) but shows the team cells from 5", () => {
+    const publicView = computeResults("segur-2025", PUBLIC_MIN_CELL);
+    const item = publicView.items.find((i) => i.key === "satisfaction-globale")!;
+    const byName = Object.fromEntries(item.bySubject.map((s) => [s.subject.name, s]));
+    expect(byName["Brume Imagerie"]).toMatchObject({ suppressed: true, n: null, distribution: null, stats: null });
+    // 12 respondents, but hidden so that Brume Imagerie's 6 cannot be recovered from the total.
+    expect(byName["Cèdre Labo"]).toMatchObject({ suppressed: true, n: null });
+    expect(byName.AzurMed.suppressed).toBe(false);
+    const team = computeResults("segur-2025", 5);
+    const teamItem = team.items.find((i) => i.key === "satisfaction-globale")!;
+    expect(teamItem.bySubject.find((s) => s.subject.name === "Brume Imagerie")).toMatchObject({ suppressed: false, n: 6 });
+  });
+
+  it("computes top-2-box with a Wilson interval, NPS with its interval, and no free text", () => {
+    const results = computeResults("segur-2025", PUBLIC_MIN_CELL);
+    const globale = results.items.find((i) => i.key === "satisfaction-globale")!;
+    const values = database.db
+      .select()
+      .from(responses)
+      .where(eq(responses.campaignId, database.db.select().from(campaigns).where(eq(campaigns.slug, "segur-2025")).get()!.id))
+      .all()
+      .map((r) => (r.answers as Record<string, number>)["satisfaction-globale"]);
+    const share = values.filter((v) => v >= 4).length / values.length;
+    expect(globale.stats?.topBox?.value).toBeCloseTo(share, 3);
+    expect(globale.stats!.topBox!.low).toBeLessThan(share);
+    expect(globale.stats!.topBox!.high).toBeGreaterThan(share);
+    const nps = results.items.find((i) => i.key === "recommandation")!;
+    expect(nps.stats?.nps?.low).toBeLessThan(nps.stats!.nps!.value);
+    expect(results.items.map((i) => i.key)).not.toContain("amelioration-prioritaire");
+  });
+
+  it("compares waves only on comparable items", () => {
+    const results = computeResults("segur-2025", PUBLIC_MIN_CELL);
+    expect(results.items.find((i) => i.key === "recommandation")!.change).toMatchObject({ comparedWith: "janvier–février 2024", measure: "nps" });
+    expect(results.items.find((i) => i.key === "satisfaction-globale")!.change).toBeNull(); // rescaled in version 2
+    expect(results.items.find((i) => i.key === "connaissance-sentinelle")!.change).toBeNull(); // new
+  });
+
+  it("freezes published results: later answers do not change the snapshot", () => {
+    setCampaignStatus(team, "segur-2025", "published", () => ({ method: RESULTS_METHOD, results: computeResults("segur-2025", PUBLIC_MIN_CELL) }));
+    const before = JSON.stringify(getSnapshot("segur-2025").snapshot.results);
+    const campaignId = database.db.select().from(campaigns).where(eq(campaigns.slug, "segur-2025")).get()!.id;
+    database.db.insert(responses).values({ campaignId, subjectProductId: azurMed, submittedOn: today, answers: complete }).run();
+    expect(JSON.stringify(getSnapshot("segur-2025").snapshot.results)).toBe(before);
+    expect(() => setCampaignStatus(team, "segur-2025", "published")).toThrowError(expect.objectContaining({ status: 409 }));
+    expect(database.db.select().from(resultSnapshots).all()).toHaveLength(2);
+  });
+});
