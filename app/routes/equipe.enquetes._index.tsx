@@ -83,11 +83,17 @@ export default function Surveys() {
       <ul className="mb-4 list-disc pl-6">
         {questionnaires.map((q) => (
           <li key={q.id}>
-            {q.title} ({q.slug}) — {q.versions} version(s) ; identifiant de la dernière version : {q.lastVersionId}
+            {q.title} ({q.slug}) — {q.versions} version(s) ; identifiant de la dernière version : {q.lastVersionId} —{" "}
+            <Link to={`/equipe/enquetes/editeur?depuis=${q.lastVersionId}`}>aperçu, export JSON et nouvelle version dans l'éditeur</Link>
           </li>
         ))}
       </ul>
-      <h3>Nouvelle version d'un questionnaire</h3>
+      <p>
+        <Link to="/equipe/enquetes/editeur" className="btn btn-secondary">
+          Créer un questionnaire dans l'éditeur
+        </Link>
+      </p>
+      <h3>Nouvelle version d'un questionnaire (import JSON)</h3>
       <p className="text-sm">
         La définition JSON est vérifiée avant l'enregistrement ; une version enregistrée ne change plus. Avec le même identifiant, une nouvelle
         version est créée et comparée à la précédente, question par question (inchangée, reformulée, changée d'échelle, nouvelle, retirée).

@@ -51,6 +51,8 @@ const PAGES: { path: string; as: string | null; heading: RegExp }[] = [
   { path: "/enquetes/segur-en-cours/merci", as: null, heading: /Merci/ },
   { path: "/equipe/enquetes", as: "equipe@demo.sentinelle.fr", heading: /Enquêtes/ },
   { path: "/equipe/enquetes/segur-2025", as: "equipe@demo.sentinelle.fr", heading: /vague 2025/ },
+  { path: "/equipe/enquetes/editeur?depuis=2", as: "equipe@demo.sentinelle.fr", heading: /Éditeur de questionnaire/ },
+  { path: "/equipe/enquetes/editeur", as: "admin@demo.sentinelle.fr", heading: /Éditeur de questionnaire/ },
   { path: "/signalements/nouveau", as: "equipe@demo.sentinelle.fr", heading: /Accès refusé/ },
 ];
 

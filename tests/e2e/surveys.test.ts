@@ -93,3 +93,34 @@ describe("surveys", () => {
     expect(invalid.status).toBe(403);
   });
 });
+
+describe("questionnaire editor", () => {
+  it("builds a questionnaire with forms, previews it and saves it as a version, without JavaScript", async () => {
+    const { page, context } = await openPage(ctx.browser, { javaScriptEnabled: false });
+    await signIn(page, ctx.server.url, "equipe@demo.sentinelle.fr");
+    await page.goto(ctx.server.url + "/equipe/enquetes/editeur");
+    await page.getByLabel("Clé", { exact: true }).fill("essentiel");
+    await page.getByLabel("Titre", { exact: true }).fill("L'essentiel");
+    await page.getByRole("button", { name: "Ajouter la partie" }).click();
+    await page.getByLabel("Type").waitFor();
+    await page.getByLabel("Type").selectOption("nps");
+    await page.getByLabel("Clé (stable d'une version à l'autre)").fill("recommandation");
+    await page.getByLabel("Libellé", { exact: true }).fill("Recommanderiez-vous Sentinelle ?");
+    await page.getByLabel("Obligatoire").check();
+    await page.getByRole("button", { name: "Ajouter la question" }).click();
+    await page.getByText("Le questionnaire est valide.").waitFor();
+    await page.getByRole("group", { name: /Recommanderiez-vous Sentinelle/ }).waitFor();
+    await page.getByLabel("Identifiant du questionnaire").fill("avis-sentinelle");
+    await page.getByRole("button", { name: "Enregistrer comme nouvelle version" }).click();
+    await page.getByText(/Version 1 du questionnaire « .* » enregistrée/).waitFor();
+    await context.close();
+
+    const js = await openPage(ctx.browser);
+    await signIn(js.page, ctx.server.url, "equipe@demo.sentinelle.fr");
+    await js.page.goto(ctx.server.url + "/equipe/enquetes");
+    await expect(js.page.getByText("avis-sentinelle").count()).resolves.toBe(1);
+    await js.page.goto(ctx.server.url + "/equipe/enquetes/editeur?depuis=1");
+    expect(await axeViolations(js.page)).toEqual([]);
+    await js.context.close();
+  });
+});
