@@ -8,6 +8,7 @@ import { errorSentence, HttpError } from "~/lib/errors";
 import { readFormData } from "~/lib/forms.server";
 import { requirePermission } from "~/lib/permissions.server";
 import { createCampaign, listCampaigns, listQuestionnaires, saveQuestionnaireVersion } from "~/modules/surveys/campaigns.server";
+import { PROFESSION_VALUES, PROFESSIONS } from "~/modules/accounts/professions";
 import { CAMPAIGN_STATUS_LABELS } from "~/modules/surveys/vocabulary";
 
 export const meta: MetaFunction = () => [{ title: "Enquêtes — Sentinelle" }];
@@ -33,6 +34,7 @@ const campaignSchema = z.object({
   opensOn: date,
   closesOn: date,
   allowSignedIn: z.preprocess((v) => v === "on", z.boolean()),
+  audienceProfessions: z.array(z.enum(PROFESSION_VALUES, { error: "Profession inconnue." })).max(20),
 });
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -53,8 +55,8 @@ export async function action({ request }: ActionFunctionArgs) {
       return { ok: true, message: `Version ${version.number} enregistrée.${changed.length ? ` Changements : ${changed.join(", ")}.` : ""}` };
     }
     if (form.get("intent") === "campaign") {
-      const input = parseOrThrow(campaignSchema, fields, "Campagne invalide.");
-      createCampaign(user, { ...input, audienceRoles: ["practitioner"], audienceProfessions: [], previousCampaignId: input.previousCampaignId ?? null });
+      const input = parseOrThrow(campaignSchema, { ...fields, audienceProfessions: form.getAll("audienceProfessions") }, "Campagne invalide.");
+      createCampaign(user, { ...input, audienceRoles: ["practitioner"], previousCampaignId: input.previousCampaignId ?? null });
       return redirect(`/equipe/enquetes/${input.slug}`);
     }
     return data({ ok: false, message: "Action inconnue." }, { status: 400 });
@@ -175,6 +177,19 @@ export default function Surveys() {
               ))}
             </select>
           </div>
+          <fieldset className="md:col-span-2">
+            <legend className="label">
+              Professions interrogées<span className="hint">Aucune case cochée : toutes les professions.</span>
+            </legend>
+            <div className="grid gap-2 sm:grid-cols-3">
+              {PROFESSIONS.map((p) => (
+                <span key={p.value} className="flex items-center gap-2">
+                  <input id={`c-prof-${p.value}`} type="checkbox" name="audienceProfessions" value={p.value} className="size-4" />
+                  <label htmlFor={`c-prof-${p.value}`}>{p.label}</label>
+                </span>
+              ))}
+            </div>
+          </fieldset>
           <div className="flex items-center gap-2">
             <input id="c-signed" type="checkbox" name="allowSignedIn" className="size-4" />
             <label htmlFor="c-signed">Les professionnels connectés peuvent répondre sans invitation (une fois chacun)</label>

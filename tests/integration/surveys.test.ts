@@ -127,6 +127,24 @@ describe("answering signed in", () => {
     expect(() => openParticipation("test-vague", { kind: "user", user: patient })).toThrowError(expect.objectContaining({ status: 403 }));
   });
 
+  it("keeps signed-in participation to the professions of the audience", () => {
+    const version = database.db.select().from(campaigns).where(eq(campaigns.slug, "test-vague")).get()!.versionId;
+    createCampaign(team, {
+      slug: "infirmiers",
+      title: "Pour les infirmiers",
+      wave: "test",
+      versionId: version,
+      opensOn: today,
+      closesOn: inAMonth,
+      audienceRoles: ["practitioner"],
+      audienceProfessions: ["infirmier"],
+      allowSignedIn: true,
+    });
+    setCampaignStatus(team, "infirmiers", "open");
+    // The demo practitioner is a médecin.
+    expect(() => openParticipation("infirmiers", { kind: "user", user: practitioner })).toThrowError(expect.objectContaining({ status: 403 }));
+  });
+
   it("refuses answers to a closed campaign", () => {
     expect(() => openParticipation("segur-2025", { kind: "user", user: practitioner })).toThrowError(expect.objectContaining({ status: 409 }));
   });

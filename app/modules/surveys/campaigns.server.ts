@@ -172,6 +172,10 @@ export function openParticipation(slug: string, respondent: Respondent) {
   }
   const { user } = respondent;
   if (!campaign.allowSignedIn || !campaign.audienceRoles.includes(user.role)) throw new HttpError(403, "Cette enquête se fait sur invitation.");
+  if (campaign.audienceProfessions.length) {
+    const profession = db.select({ p: users.profession }).from(users).where(eq(users.id, user.id)).get()?.p;
+    if (!profession || !campaign.audienceProfessions.includes(profession)) throw new HttpError(403, "Cette enquête s'adresse à d'autres professions.");
+  }
   const participation = db.select().from(participations).where(and(eq(participations.campaignId, campaign.id), eq(participations.userId, user.id))).get();
   if (participation?.submittedOn) throw new HttpError(409, "Vous avez déjà répondu à cette enquête. Merci !");
   return { campaign, draft: participation?.draft ?? {} };
