@@ -194,3 +194,20 @@ export function FilterSelect({
     </div>
   );
 }
+
+/** The "late only" box and the submit button that end every filter form. */
+export function FilterSubmit({ overdue }: { overdue?: { checked: boolean } }) {
+  return (
+    <>
+      {overdue ? (
+        <div className="flex items-center gap-2 pb-2">
+          <input id="overdue" type="checkbox" name="overdue" value="1" defaultChecked={overdue.checked} className="size-4" />
+          <label htmlFor="overdue">En retard seulement</label>
+        </div>
+      ) : null}
+      <button type="submit" className="btn btn-secondary">
+        Filtrer
+      </button>
+    </>
+  );
+}

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
-import { FilterSelect } from "~/components/forms";
+import { FilterSelect, FilterSubmit } from "~/components/forms";
 import { ScorecardTable, TicketTable } from "~/components/tickets";
 import { parseOrThrow } from "~/lib/api.server";
 import { orErrorPage } from "~/lib/errors";
@@ -49,13 +49,7 @@ export default function VendorInbox() {
           value={filters.productId ? String(filters.productId) : ""}
           options={products.map((p) => ({ value: String(p.id), label: p.name }))}
         />
-        <div className="flex items-center gap-2 pb-2">
-          <input id="overdue" type="checkbox" name="overdue" value="1" defaultChecked={!!filters.overdue} className="size-4" />
-          <label htmlFor="overdue">En retard seulement</label>
-        </div>
-        <button type="submit" className="btn btn-secondary">
-          Filtrer
-        </button>
+        <FilterSubmit overdue={{ checked: !!filters.overdue }} />
       </Form>
       <h2>Tickets</h2>
       <TicketTable items={items} showVendor={false} />

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
-import { FilterSelect } from "~/components/forms";
+import { FilterSelect, FilterSubmit } from "~/components/forms";
 import { ScorecardTable, TicketTable } from "~/components/tickets";
 import { parseOrThrow } from "~/lib/api.server";
 import { orErrorPage } from "~/lib/errors";
@@ -40,13 +40,7 @@ export default function TeamTickets() {
           value={filters.status ?? ""}
           options={TICKET_STATUSES.map((s) => ({ value: s, label: TICKET_STATUS_LABELS[s] }))}
         />
-        <div className="flex items-center gap-2 pb-2">
-          <input id="overdue" type="checkbox" name="overdue" value="1" defaultChecked={!!filters.overdue} className="size-4" />
-          <label htmlFor="overdue">En retard seulement</label>
-        </div>
-        <button type="submit" className="btn btn-secondary">
-          Filtrer
-        </button>
+        <FilterSubmit overdue={{ checked: !!filters.overdue }} />
       </Form>
       <TicketTable items={items} showVendor />
       <h2>Tableaux de bord des éditeurs</h2>

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { ActionStatusBadge, OverdueBadge } from "~/components/action-plan";
-import { FilterSelect } from "~/components/forms";
+import { FilterSelect, FilterSubmit } from "~/components/forms";
 import { parseOrThrow } from "~/lib/api.server";
 import { formatDate } from "~/lib/dates";
 import { orErrorPage } from "~/lib/errors";
@@ -68,13 +68,7 @@ export default function ActionPlan() {
             { value: "2", label: "Vague 2" },
           ]}
         />
-        <div className="flex items-center gap-2 pb-2">
-          <input id="overdue" type="checkbox" name="overdue" value="1" defaultChecked={!!filters.overdue} className="size-4" />
-          <label htmlFor="overdue">En retard seulement</label>
-        </div>
-        <button type="submit" className="btn btn-secondary">
-          Filtrer
-        </button>
+        <FilterSubmit overdue={{ checked: !!filters.overdue }} />
       </Form>
       <nav aria-label="Vues du plan" className="mb-6 flex gap-4">
         <Link to={`?${query("tableau")}`} aria-current={view === "tableau" ? "page" : undefined} className={view === "tableau" ? "font-bold" : ""}>
