@@ -28,7 +28,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { campaign, draft } = orErrorPage(() => openParticipation(slug, respondent));
   const sectionCount = campaign.definition.sections.length;
   const section = Math.min(Math.max(Number(url.searchParams.get("section") ?? 0) || 0, 0), sectionCount - 1);
-  const subject = (draft[SUBJECT] as number | undefined) ?? (respondent.kind === "user" ? usualProductOf(respondent.user.id) : null);
+  const subject =
+    (draft[SUBJECT] as number | string | undefined) ?? (respondent.kind === "user" && campaign.subjectKind === "software" ? usualProductOf(respondent.user.id) : null);
   return {
     title: campaign.title,
     wave: campaign.wave,
@@ -39,7 +40,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     draft,
     subject,
     token,
-    products: listProducts().map((p) => ({ id: p.id, label: `${p.name} (${p.vendor.name})` })),
+    subjectKind: campaign.subjectKind,
+    // The subjects offered: the catalogue's software, or the campaign's national services.
+    subjects:
+      campaign.subjectKind === "service"
+        ? campaign.subjectServices.map((s) => ({ value: s, label: s }))
+        : listProducts().map((p) => ({ value: String(p.id), label: `${p.name} (${p.vendor.name})` })),
   };
 }
 
@@ -57,7 +63,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const merged: Record<string, unknown> = { ...draft };
   for (const item of sections[section].items) delete merged[item.key];
   Object.assign(merged, fromForm);
-  if (section === 0) merged[SUBJECT] = form.get("subject") ? Number(form.get("subject")) : null;
+  if (section === 0) {
+    const chosen = String(form.get("subject") ?? "");
+    merged[SUBJECT] = !chosen ? null : campaign.subjectKind === "service" ? chosen : Number(chosen) || null;
+  }
   orErrorPage(() => saveDraft(slug, respondent, merged));
 
   const intent = form.get("intent");
@@ -67,7 +76,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent !== "submit") return data({ errors: { _: ["Action inconnue."] } as Record<string, string[]>, section }, { status: 400 });
   const { [SUBJECT]: subject, ...answers } = merged;
   try {
-    submitResponse(slug, respondent, answers, typeof subject === "number" && subject > 0 ? subject : null);
+    const chosen = typeof subject === "number" && subject > 0 ? { productId: subject } : typeof subject === "string" && subject ? { service: subject } : null;
+    submitResponse(slug, respondent, answers, chosen);
   } catch (error) {
     if (error instanceof HttpError && error.status === 422) {
       const errors = error.fields ?? {};
@@ -83,7 +93,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function AnswerSurvey() {
   const loaded = useLoaderData<typeof loader>();
-  const { title, wave, intro, sectionCount, sections, draft, subject, token, products } = loaded;
+  const { title, wave, intro, sectionCount, sections, draft, subject, token, subjects, subjectKind } = loaded;
   const actionData = useActionData<typeof action>();
   // After a refused submission, the page shows the first step that holds a problem.
   const section = actionData && "section" in actionData ? (actionData.section as number) : loaded.section;
@@ -113,12 +123,13 @@ export default function AnswerSurvey() {
         {section === 0 ? (
           <div className="mb-8">
             <label htmlFor="subject" className="label">
-              Quel logiciel utilisez-vous au quotidien ?<span className="hint">C'est le logiciel que vous évaluez dans cette enquête.</span>
+              {subjectKind === "service" ? "Quel service évaluez-vous ?" : "Quel logiciel utilisez-vous au quotidien ?"}
+              <span className="hint">{subjectKind === "service" ? "Le service national sur lequel portent vos réponses." : "C'est le logiciel que vous évaluez dans cette enquête."}</span>
             </label>
-            <select id="subject" name="subject" className="input" defaultValue={subject ?? ""}>
-              <option value="">Je ne sais pas / autre</option>
-              {products.map((p) => (
-                <option key={p.id} value={p.id}>
+            <select id="subject" name="subject" className="input" defaultValue={subject === null || subject === undefined ? "" : String(subject)}>
+              <option value="">{subjectKind === "service" ? "Choisir…" : "Je ne sais pas / autre"}</option>
+              {subjects.map((p) => (
+                <option key={p.value} value={p.value}>
                   {p.label}
                 </option>
               ))}

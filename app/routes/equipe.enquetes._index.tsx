@@ -35,6 +35,11 @@ const campaignSchema = z.object({
   closesOn: date,
   allowSignedIn: z.preprocess((v) => v === "on", z.boolean()),
   audienceProfessions: z.array(z.enum(PROFESSION_VALUES, { error: "Profession inconnue." })).max(20),
+  subjectKind: z.enum(["software", "service"], { error: "Choisissez ce qui est évalué." }),
+  subjectServices: z.preprocess(
+    (v) => (typeof v === "string" ? v.split(/\r?\n/).map((s) => s.trim()).filter(Boolean) : v),
+    z.array(z.string().max(120, "Nom de service trop long.")).max(30, "Au plus 30 services."),
+  ),
 });
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -177,6 +182,21 @@ export default function Surveys() {
               ))}
             </select>
           </div>
+          <fieldset className="md:col-span-2">
+            <legend className="label">Ce qui est évalué</legend>
+            <span className="flex items-center gap-2">
+              <input id="c-kind-software" type="radio" name="subjectKind" value="software" defaultChecked className="size-4" />
+              <label htmlFor="c-kind-software">Le logiciel de chaque répondant (catalogue)</label>
+            </span>
+            <span className="flex items-center gap-2">
+              <input id="c-kind-service" type="radio" name="subjectKind" value="service" className="size-4" />
+              <label htmlFor="c-kind-service">Des services nationaux (liste ci-dessous)</label>
+            </span>
+            <label htmlFor="c-services" className="label mt-2">
+              Services nationaux<span className="hint">Un par ligne, par exemple « Mon espace santé », « Annuaire santé ».</span>
+            </label>
+            <textarea id="c-services" name="subjectServices" rows={3} className="input" />
+          </fieldset>
           <fieldset className="md:col-span-2">
             <legend className="label">
               Professions interrogées<span className="hint">Aucune case cochée : toutes les professions.</span>

@@ -44,6 +44,9 @@ export const campaigns = sqliteTable("campaigns", {
   closesOn: text("closes_on").notNull(),
   audienceRoles: text("audience_roles", { mode: "json" }).notNull().$type<string[]>().default(sql`'["practitioner"]'`),
   audienceProfessions: text("audience_professions", { mode: "json" }).notNull().$type<string[]>().default(sql`'[]'`),
+  // What is rated: the respondent's software from the catalogue, or one of the listed national services.
+  subjectKind: text("subject_kind", { enum: ["software", "service"] }).notNull().default("software"),
+  subjectServices: text("subject_services", { mode: "json" }).notNull().$type<string[]>().default(sql`'[]'`),
   // Signed-in professionals of the audience may answer without an invitation, once each.
   allowSignedIn: integer("allow_signed_in", { mode: "boolean" }).notNull().default(false),
   invitedCount: integer("invited_count").notNull().default(0),
@@ -93,6 +96,7 @@ export const responses = sqliteTable(
       .references(() => campaigns.id),
     // The rated subject: the respondent's software.
     subjectProductId: integer("subject_product_id").references(() => products.id),
+    subjectService: text("subject_service"),
     submittedOn: text("submitted_on").notNull(),
     answers: text("answers", { mode: "json" }).notNull().$type<Record<string, unknown>>(),
   },

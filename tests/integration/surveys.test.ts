@@ -80,12 +80,12 @@ describe("answering with an invitation", () => {
     expect(openParticipation("test-vague", respondent).draft).toEqual({ profession: "medecin" });
 
     const before = database.db.select().from(responses).all().length;
-    submitResponse("test-vague", respondent, complete, azurMed);
+    submitResponse("test-vague", respondent, complete, { productId: azurMed });
     const stored = database.db.select().from(responses).all();
     expect(stored.length).toBe(before + 1);
     const mine = stored.at(-1)!;
     // Anonymity: no invitation reference, no user, only the day; free text redacted.
-    expect(Object.keys(mine).sort()).toEqual(["answers", "campaignId", "id", "subjectProductId", "submittedOn"]);
+    expect(Object.keys(mine).sort()).toEqual(["answers", "campaignId", "id", "subjectProductId", "subjectService", "submittedOn"]);
     expect(mine.submittedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect((mine.answers as Record<string, string>)["amelioration-prioritaire"]).toBe("La rapidité, et ne rappelez pas le [téléphone masqué]");
     const invitation = database.db.select().from(invitations).where(eq(invitations.tokenHash, database.db.select().from(invitations).all().find((i) => i.usedOn && i.campaignId === mine.campaignId)!.tokenHash)).get()!;
@@ -93,7 +93,7 @@ describe("answering with an invitation", () => {
     expect(invitation.usedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
 
     // Single use: a second submission and even reopening fail.
-    expect(() => submitResponse("test-vague", respondent, complete, azurMed)).toThrowError(expect.objectContaining({ status: 403 }));
+    expect(() => submitResponse("test-vague", respondent, complete, { productId: azurMed })).toThrowError(expect.objectContaining({ status: 403 }));
     expect(database.db.select().from(responses).all().length).toBe(before + 1);
   });
 
@@ -122,8 +122,8 @@ describe("answering with an invitation", () => {
 
 describe("answering signed in", () => {
   it("lets a practitioner of the audience answer once, and nobody else", () => {
-    submitResponse("test-vague", { kind: "user", user: practitioner }, complete, azurMed);
-    expect(() => submitResponse("test-vague", { kind: "user", user: practitioner }, complete, azurMed)).toThrowError(expect.objectContaining({ status: 409 }));
+    submitResponse("test-vague", { kind: "user", user: practitioner }, complete, { productId: azurMed });
+    expect(() => submitResponse("test-vague", { kind: "user", user: practitioner }, complete, { productId: azurMed })).toThrowError(expect.objectContaining({ status: 409 }));
     expect(() => openParticipation("test-vague", { kind: "user", user: patient })).toThrowError(expect.objectContaining({ status: 403 }));
   });
 
@@ -147,6 +147,37 @@ describe("answering signed in", () => {
 
   it("refuses answers to a closed campaign", () => {
     expect(() => openParticipation("segur-2025", { kind: "user", user: practitioner })).toThrowError(expect.objectContaining({ status: 409 }));
+  });
+});
+
+describe("national services as subjects", () => {
+  it("rates a listed service, refuses others, and groups results by service", () => {
+    const version = database.db.select().from(campaigns).where(eq(campaigns.slug, "test-vague")).get()!.versionId;
+    createCampaign(team, {
+      slug: "services",
+      title: "Services nationaux",
+      wave: "test",
+      versionId: version,
+      opensOn: today,
+      closesOn: inAMonth,
+      audienceRoles: ["practitioner"],
+      audienceProfessions: [],
+      allowSignedIn: false,
+      subjectKind: "service",
+      subjectServices: ["Mon espace santé", "Annuaire santé"],
+    });
+    setCampaignStatus(team, "services", "open");
+    const tokens = createInvitations(team, "services", 3, "http://localhost").map((l) => new URL(l).searchParams.get("jeton")!);
+    expect(() => submitResponse("services", { kind: "invitation", token: tokens[0] }, complete, { service: "Inventé" })).toThrowError(expect.objectContaining({ status: 422 }));
+    expect(() => submitResponse("services", { kind: "invitation", token: tokens[0] }, complete, { productId: azurMed })).toThrowError(expect.objectContaining({ status: 422 }));
+    submitResponse("services", { kind: "invitation", token: tokens[0] }, complete, { service: "Mon espace santé" });
+    submitResponse("services", { kind: "invitation", token: tokens[1] }, complete, { service: "Annuaire santé" });
+    const results = computeResults("services", 1);
+    const subjects = results.items.find((i) => i.key === "recommandation")!.bySubject.map((b) => b.subject);
+    expect(subjects).toEqual(expect.arrayContaining([{ id: null, name: "Mon espace santé" }, { id: null, name: "Annuaire santé" }]));
+    expect(() =>
+      createCampaign(team, { slug: "vide", title: "Vide", wave: "t", versionId: version, opensOn: today, closesOn: inAMonth, audienceRoles: ["practitioner"], audienceProfessions: [], allowSignedIn: false, subjectKind: "service", subjectServices: [] }),
+    ).toThrowError(expect.objectContaining({ status: 422 }));
   });
 });
 

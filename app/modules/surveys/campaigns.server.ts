@@ -80,11 +80,16 @@ export type CampaignInput = {
   audienceRoles: string[];
   audienceProfessions: string[];
   allowSignedIn: boolean;
+  subjectKind?: "software" | "service";
+  subjectServices?: string[];
 };
 
 export function createCampaign(actor: SessionUser, input: CampaignInput) {
   requireTeam(actor);
   if (input.closesOn < input.opensOn) throw new HttpError(422, "Dates incohérentes.", { closesOn: ["La date de clôture doit suivre la date d'ouverture."] });
+  if (input.subjectKind === "service" && !input.subjectServices?.length) {
+    throw new HttpError(422, "Services manquants.", { subjectServices: ["Indiquez au moins un service national à évaluer."] });
+  }
   return getDb().transaction((tx) => {
     if (tx.select({ id: campaigns.id }).from(campaigns).where(eq(campaigns.slug, input.slug)).get()) {
       throw new HttpError(409, "Cette campagne existe déjà.", { slug: ["Cet identifiant est déjà utilisé."] });
@@ -198,7 +203,9 @@ export function saveDraft(slug: string, respondent: Respondent, draft: Record<st
  * Records a complete response, once: the invitation (or participation) is marked used and the response is
  * written with no reference to it and only the day, in one transaction.
  */
-export function submitResponse(slug: string, respondent: Respondent, answers: Record<string, unknown>, subjectProductId: number | null) {
+export type Subject = { productId: number } | { service: string } | null;
+
+export function submitResponse(slug: string, respondent: Respondent, answers: Record<string, unknown>, subject: Subject) {
   const { campaign } = openParticipation(slug, respondent);
   const parsed = answersSchemaFor(campaign.definition).safeParse(answers);
   if (!parsed.success) {
@@ -209,6 +216,12 @@ export function submitResponse(slug: string, respondent: Respondent, answers: Re
   const clean: Record<string, unknown> = { ...parsed.data };
   for (const [key, value] of Object.entries(clean)) if (typeof value === "string" && value.length > 2) clean[key] = redactPatientIdentifiers(value).text;
   const today = todayParis();
+  if (subject && "service" in subject && !campaign.subjectServices.includes(subject.service)) {
+    throw new HttpError(422, "Service inconnu.", { subject: ["Choisissez un service de la liste."] });
+  }
+  if (subject && "productId" in subject && campaign.subjectKind !== "software") throw new HttpError(422, "Cette enquête évalue des services nationaux.", { subject: ["Choisissez un service de la liste."] });
+  const subjectProductId = subject && "productId" in subject ? subject.productId : null;
+  const subjectService = subject && "service" in subject ? subject.service : null;
   getDb().transaction((tx) => {
     if (subjectProductId) requireActiveProduct(tx, subjectProductId, "subject");
     if (respondent.kind === "invitation") {
@@ -226,7 +239,7 @@ export function submitResponse(slug: string, respondent: Respondent, answers: Re
       const row = tx.select({ on: participations.submittedOn }).from(participations).where(and(eq(participations.campaignId, campaign.id), eq(participations.userId, respondent.user.id))).get();
       if (row?.on !== today) throw new HttpError(409, "Vous avez déjà répondu à cette enquête.");
     }
-    tx.insert(responses).values({ campaignId: campaign.id, subjectProductId, submittedOn: today, answers: clean }).run();
+    tx.insert(responses).values({ campaignId: campaign.id, subjectProductId, subjectService, submittedOn: today, answers: clean }).run();
   });
 }
 

@@ -104,7 +104,7 @@ export type ItemResult = {
   distribution: DistributionRow[] | null;
   stats: Stats | null;
   change: { comparedWith: string; value: number; low: number; high: number; measure: "topBox" | "nps" } | null;
-  bySubject: { subject: { id: number; name: string }; n: number | null; suppressed: boolean; distribution: DistributionRow[] | null; stats: Stats | null }[];
+  bySubject: { subject: { id: number | null; name: string }; n: number | null; suppressed: boolean; distribution: DistributionRow[] | null; stats: Stats | null }[];
 };
 
 export type CampaignResults = {
@@ -117,7 +117,7 @@ export type CampaignResults = {
 
 function loadAnswers(campaignId: number) {
   return getDb()
-    .select({ subjectProductId: responses.subjectProductId, answers: responses.answers })
+    .select({ subjectProductId: responses.subjectProductId, subjectService: responses.subjectService, answers: responses.answers })
     .from(responses)
     .where(eq(responses.campaignId, campaignId))
     .orderBy(asc(responses.id))
@@ -146,22 +146,27 @@ export function computeResults(slug: string, minCell: number): CampaignResults {
   const comparable = new Set(previous ? comparableKeys(row.changes as ItemChange[]) : []);
   const previousAnswers = previous ? loadAnswers(previous.id).map((r) => r.answers) : [];
 
-  const subjectIds = [...new Set(all.map((r) => r.subjectProductId).filter((id): id is number => id !== null))];
-  const subjectNames = new Map(
-    (subjectIds.length ? db.select({ id: products.id, name: products.name }).from(products).where(inArray(products.id, subjectIds)).all() : []).map((p) => [p.id, p.name]),
+  // A subject is a product (key "p:<id>") or a national service (key "s:<name>").
+  const subjectKey = (r: (typeof all)[number]) => (r.subjectProductId !== null ? `p:${r.subjectProductId}` : r.subjectService !== null ? `s:${r.subjectService}` : null);
+  const subjectKeys = [...new Set(all.map(subjectKey).filter((k): k is string => k !== null))];
+  const productIds = subjectKeys.filter((k) => k.startsWith("p:")).map((k) => Number(k.slice(2)));
+  const productNames = new Map(
+    (productIds.length ? db.select({ id: products.id, name: products.name }).from(products).where(inArray(products.id, productIds)).all() : []).map((p) => [p.id, p.name]),
   );
+  const subjectOf = (key: string) =>
+    key.startsWith("p:") ? { id: Number(key.slice(2)), name: productNames.get(Number(key.slice(2))) ?? "Logiciel" } : { id: null, name: key.slice(2) };
 
   const items = measuresOf(definition).map((measure): ItemResult => {
     const answered = respondentsOf(measure, answers);
     const values = valuesOf(measure, answered);
     const n = answered.length;
     const suppressed = n < minCell;
-    const cells = subjectIds.map((id) => {
+    const cells = subjectKeys.map((key) => {
       const subjectRows = respondentsOf(
         measure,
-        all.filter((r) => r.subjectProductId === id).map((r) => r.answers),
+        all.filter((r) => subjectKey(r) === key).map((r) => r.answers),
       );
-      return { key: String(id), n: subjectRows.length, data: subjectRows };
+      return { key, n: subjectRows.length, data: subjectRows };
     });
     const published = suppressSmallCells(cells, minCell, suppressed ? undefined : n);
     const baseKey = measure.key.split(".")[0];
@@ -195,7 +200,7 @@ export function computeResults(slug: string, minCell: number): CampaignResults {
       bySubject: published.map((cell) => {
         const rows = cell.data;
         return {
-          subject: { id: Number(cell.key), name: subjectNames.get(Number(cell.key)) ?? "Logiciel" },
+          subject: subjectOf(cell.key),
           n: cell.n,
           suppressed: cell.suppressed || suppressed,
           distribution: rows && !suppressed ? distribution(valuesOf(measure, rows), measure.scale) : null,
