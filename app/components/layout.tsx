@@ -12,6 +12,7 @@ export function navigationFor(user: NavUser): NavItem[] {
     { to: "/signalements", label: "Signalements" },
     { to: "/plan-action", label: "Plan d'action" },
     { to: "/resultats", label: "Enquêtes" },
+    { to: "/avancement", label: "Avancement" },
   ];
   if (!user) return items;
   if (user.role === "practitioner" || user.role === "patient") items.push({ to: "/signalements/nouveau", label: "Signaler un irritant" });
@@ -22,6 +23,7 @@ export function navigationFor(user: NavUser): NavItem[] {
       { to: "/equipe/tickets", label: "Tickets" },
       { to: "/equipe/plan-action", label: "Édition du plan" },
       { to: "/equipe/enquetes", label: "Enquêtes (équipe)" },
+      { to: "/equipe/avancement", label: "Points d'étape" },
       { to: "/equipe/themes", label: "Thèmes" },
       { to: "/equipe/catalogue", label: "Catalogue" },
       { to: "/equipe/reglages", label: "Réglages" },
@@ -96,7 +98,7 @@ export function Header({ user }: { user: NavUser }) {
             <li key={item.to}>
               <NavLink
                 to={item.to}
-                end={["/", "/signalements", "/plan-action", "/resultats"].includes(item.to)}
+                end={["/", "/signalements", "/plan-action", "/resultats", "/avancement"].includes(item.to)}
                 className={({ isActive }) =>
                   `block py-3 text-sm font-medium no-underline ${isActive ? "border-b-2 border-bleu text-bleu" : "text-gris-900"}`
                 }

@@ -95,6 +95,7 @@ export const API_OPERATIONS: Operation[] = [
     summary: "Résultats publiés (instantané figé) : par question n, répartition, statistiques avec intervalles, cases masquées sous 10 répondants",
     responses: { 200: "{campaign, respondents, items: [{key, label, type, n, suppressed, distribution, stats, bySubject}]}", 404: "Aucun résultat publié" },
   },
+  { method: "get", path: "/progress", summary: "Chiffres clés de la page Avancement, chacun avec sa méthode", responses: { 200: "{irritants, actions, vendors, survey}" } },
 ];
 
 const errorSchema = {

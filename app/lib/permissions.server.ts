@@ -18,6 +18,7 @@ export const PERMISSIONS = {
   "catalogue:manage": ["team", "admin"],
   "action-plan:edit": ["team", "admin"],
   "survey:manage": ["team", "admin"],
+  "progress:edit": ["team", "admin"],
   "admin:mailbox": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 

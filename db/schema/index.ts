@@ -4,3 +4,4 @@ export * from "./irritants";
 export * from "./vendors";
 export * from "./action-plan";
 export * from "./surveys";
+export * from "./progress";

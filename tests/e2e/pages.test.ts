@@ -53,6 +53,13 @@ const PAGES: { path: string; as: string | null; heading: RegExp }[] = [
   { path: "/equipe/enquetes/segur-2025", as: "equipe@demo.sentinelle.fr", heading: /vague 2025/ },
   { path: "/equipe/enquetes/editeur?depuis=2", as: "equipe@demo.sentinelle.fr", heading: /Éditeur de questionnaire/ },
   { path: "/equipe/enquetes/editeur", as: "admin@demo.sentinelle.fr", heading: /Éditeur de questionnaire/ },
+  { path: "/avancement", as: null, heading: /Où en est le programme/ },
+  { path: "/avancement/editeurs", as: null, heading: /Tableaux de bord des éditeurs/ },
+  { path: "/points-etape", as: null, heading: /Points d'étape/ },
+  { path: "/points-etape/point-etape-11-janvier-2024", as: null, heading: /11 janvier 2024/ },
+  { path: "/points-etape/point-etape-11-janvier-2024?impression=1", as: null, heading: /11 janvier 2024/ },
+  { path: "/equipe/avancement", as: "equipe@demo.sentinelle.fr", heading: /Points d'étape/ },
+  { path: "/equipe/avancement/1", as: "equipe@demo.sentinelle.fr", heading: /11 janvier 2024/ },
   { path: "/signalements/nouveau", as: "equipe@demo.sentinelle.fr", heading: /Accès refusé/ },
 ];
 
@@ -98,11 +105,11 @@ describe("layout", () => {
       await context.close();
       return items;
     };
-    expect(await navFor(null)).toEqual(["Accueil", "Signalements", "Plan d'action", "Enquêtes"]);
-    expect(await navFor("medecin@demo.sentinelle.fr")).toEqual(["Accueil", "Signalements", "Plan d'action", "Enquêtes", "Signaler un irritant", "Mon compte"]);
-    expect(await navFor("patient@demo.sentinelle.fr")).toEqual(["Accueil", "Signalements", "Plan d'action", "Enquêtes", "Signaler un irritant", "Mon compte"]);
-    expect(await navFor("editeur-b@demo.sentinelle.fr")).toEqual(["Accueil", "Signalements", "Plan d'action", "Enquêtes", "Espace éditeur", "Mon compte"]);
-    const team = ["Accueil", "Signalements", "Plan d'action", "Enquêtes", "Tri des signalements", "Tickets", "Édition du plan", "Enquêtes (équipe)", "Thèmes", "Catalogue", "Réglages", "Mon compte"];
+    expect(await navFor(null)).toEqual(["Accueil", "Signalements", "Plan d'action", "Enquêtes", "Avancement"]);
+    expect(await navFor("medecin@demo.sentinelle.fr")).toEqual(["Accueil", "Signalements", "Plan d'action", "Enquêtes", "Avancement", "Signaler un irritant", "Mon compte"]);
+    expect(await navFor("patient@demo.sentinelle.fr")).toEqual(["Accueil", "Signalements", "Plan d'action", "Enquêtes", "Avancement", "Signaler un irritant", "Mon compte"]);
+    expect(await navFor("editeur-b@demo.sentinelle.fr")).toEqual(["Accueil", "Signalements", "Plan d'action", "Enquêtes", "Avancement", "Espace éditeur", "Mon compte"]);
+    const team = ["Accueil", "Signalements", "Plan d'action", "Enquêtes", "Avancement", "Tri des signalements", "Tickets", "Édition du plan", "Enquêtes (équipe)", "Points d'étape", "Thèmes", "Catalogue", "Réglages", "Mon compte"];
     expect(await navFor("equipe@demo.sentinelle.fr")).toEqual(team);
     expect(await navFor("admin@demo.sentinelle.fr")).toEqual(team);
   });

@@ -9,7 +9,7 @@ import { professionLabel } from "~/modules/accounts/professions";
 import { redactPatientIdentifiers } from "~/modules/irritants/redaction";
 import { followTicketOutcome } from "~/modules/irritants/triage.server";
 import { getSettings } from "~/modules/settings/settings.server";
-import { computeScorecard } from "./scorecard";
+import { computeScorecard, PUBLIC_SCORECARD_MIN_TICKETS } from "./scorecard";
 import { OPEN_TICKET_STATUSES, type FixAnswer, type Resolution, type TicketStatus } from "./tickets";
 import { addWorkingDays, isOverdue, workingDaysBetween } from "./working-days";
 
@@ -406,7 +406,15 @@ export function publicVendorMessages(irritantId: number) {
 export function scorecards(user: SessionUser | null, { vendorId }: { vendorId?: number } = {}) {
   const seesAll = can(user, "ticket:read-all");
   if (!seesAll && !(user?.role === "vendor" && user.organisationId)) throw new HttpError(403, "Réservé aux éditeurs et à l'équipe.");
-  const onlyVendor = seesAll ? vendorId : user!.organisationId!;
+  return computeScorecards(seesAll ? vendorId : user!.organisationId!);
+}
+
+/** Scorecards that may be public: vendors with at least the minimum number of tickets. */
+export function publicScorecards() {
+  return computeScorecards(undefined).filter((c) => c.ticketCount >= PUBLIC_SCORECARD_MIN_TICKETS);
+}
+
+function computeScorecards(onlyVendor: number | undefined) {
   const settings = getSettings();
   const now = nowIso();
   // A ticket passed on to another vendor's product does not count against this vendor.

@@ -1,0 +1,100 @@
+import { and, count, desc, eq, gte, inArray, isNull, sql } from "drizzle-orm";
+import { getDb } from "#db/client";
+import { events, irritants, resultSnapshots, campaigns, themes } from "#db/schema";
+import { getPlan } from "~/modules/action-plan/plan.server";
+import type { CampaignResults } from "~/modules/surveys/results.server";
+import { median } from "~/modules/vendors/scorecard";
+import { workingDaysBetween } from "~/modules/vendors/working-days";
+import { tickets } from "#db/schema";
+
+const live = and(eq(irritants.published, true), isNull(irritants.hiddenAt), isNull(irritants.mergedIntoId));
+
+/** The headline figures of the progress page, each with the definition it is computed by. */
+export function headlineFigures() {
+  const db = getDb();
+  const received = db.select({ n: count() }).from(irritants).get()!.n;
+  const published = db.select({ n: count() }).from(irritants).where(live).get()!.n;
+  const resolved = db.select({ n: count() }).from(irritants).where(and(live, eq(irritants.status, "resolved"))).get()!.n;
+  const actions = getPlan().flatMap((w) => w.challenges.flatMap((c) => c.actions));
+  const answered = db
+    .select({ openedAt: tickets.openedAt, firstResponseAt: tickets.firstResponseAt })
+    .from(tickets)
+    .where(sql`${tickets.firstResponseAt} is not null`)
+    .all();
+  const medianFirstResponse = median(answered.map((t) => workingDaysBetween(t.openedAt, t.firstResponseAt!)));
+  const latest = db
+    .select({ slug: campaigns.slug, title: campaigns.title, results: resultSnapshots.results })
+    .from(resultSnapshots)
+    .innerJoin(campaigns, eq(campaigns.id, resultSnapshots.campaignId))
+    .orderBy(desc(resultSnapshots.publishedAt))
+    .get();
+  const survey = latest
+    ? (() => {
+        const results = latest.results as CampaignResults;
+        const item = results.items.find((i) => i.stats?.nps) ?? results.items.find((i) => i.stats?.topBox);
+        return item ? { slug: latest.slug, title: latest.title, label: item.label, nps: item.stats?.nps ?? null, topBox: item.stats?.topBox ?? null, n: item.n } : null;
+      })()
+    : null;
+  return {
+    irritants: {
+      received,
+      published,
+      resolved,
+      method:
+        "Reçus : tous les signalements déposés. Publiés : relus et rendus publics par l'équipe, hors doublons fusionnés et signalements masqués. Résolus : publiés au statut « Résolu ».",
+    },
+    actions: {
+      total: actions.length,
+      done: actions.filter((a) => a.status === "fait").length,
+      inProgress: actions.filter((a) => a.status === "en-cours").length,
+      overdue: actions.filter((a) => a.overdue).length,
+      method: "Actions du plan d'action ; « en retard » : échéance passée (fin de la période écrite) et action ni faite ni abandonnée.",
+    },
+    vendors: {
+      answeredTickets: answered.length,
+      medianFirstResponseDays: medianFirstResponse,
+      method: "Médiane, sur les tickets déjà répondus, du nombre de jours ouvrés entre la transmission à l'éditeur et sa première réponse.",
+    },
+    survey,
+  };
+}
+
+export function themeCounts() {
+  return getDb()
+    .select({ slug: themes.slug, label: themes.label, published: themes.publishedCount })
+    .from(themes)
+    .where(isNull(themes.retiredAt))
+    .orderBy(desc(themes.publishedCount), themes.position)
+    .all();
+}
+
+export function recentlyResolved(limit = 5) {
+  return getDb()
+    .select({ id: irritants.id, title: irritants.title, updatedAt: irritants.updatedAt, supportCount: irritants.supportCount })
+    .from(irritants)
+    .where(and(live, eq(irritants.status, "resolved")))
+    .orderBy(desc(irritants.updatedAt))
+    .limit(limit)
+    .all();
+}
+
+/** What changed in the last 30 days, from the events log, counting only what is public. */
+export function changesThisMonth() {
+  const since = new Date(Date.now() - 30 * 86_400_000).toISOString();
+  const db = getDb();
+  const publicIrritantEvents = (types: string[], extra?: ReturnType<typeof sql>) =>
+    db
+      .select({ n: count() })
+      .from(events)
+      .innerJoin(irritants, eq(irritants.id, events.subjectId))
+      .where(and(eq(events.subjectType, "irritant"), inArray(events.type, types), gte(events.createdAt, since), live, extra))
+      .get()!.n;
+  const typeCount = (type: string) => db.select({ n: count() }).from(events).where(and(eq(events.type, type), gte(events.createdAt, since))).get()!.n;
+  return {
+    published: publicIrritantEvents(["irritant.published"]),
+    resolved: publicIrritantEvents(["irritant.status_changed"], sql`json_extract(${events.payload}, '$.to') = 'resolved'`),
+    actionsDone: typeCount("action.done"),
+    updatesPublished: typeCount("progress_update.published"),
+    vendorAnswers: typeCount("ticket.replied") + typeCount("ticket.resolution_set"),
+  };
+}

@@ -1,0 +1,65 @@
+import { and, desc, eq } from "drizzle-orm";
+import { getDb } from "#db/client";
+import { progressUpdates } from "#db/schema";
+import { HttpError } from "~/lib/errors";
+import { recordEvent } from "~/lib/events.server";
+import { can } from "~/lib/permissions.server";
+import type { SessionUser } from "~/modules/accounts/accounts.server";
+import { renderMarkdown } from "./markdown";
+
+export function listPublishedUpdates(limit = 50) {
+  return getDb()
+    .select({ slug: progressUpdates.slug, title: progressUpdates.title, summary: progressUpdates.summary, body: progressUpdates.body, publishedAt: progressUpdates.publishedAt, updatedAt: progressUpdates.updatedAt })
+    .from(progressUpdates)
+    .where(eq(progressUpdates.status, "published"))
+    .orderBy(desc(progressUpdates.publishedAt))
+    .limit(limit)
+    .all()
+    .map((u) => ({ ...u, publishedAt: u.publishedAt!, html: renderMarkdown(u.body) }));
+}
+
+/** A published update for everyone; drafts only for the team. */
+export function getUpdate(viewer: SessionUser | null, slug: string) {
+  const row = getDb().select().from(progressUpdates).where(eq(progressUpdates.slug, slug)).get();
+  if (!row || (row.status !== "published" && !can(viewer, "progress:edit"))) throw new HttpError(404, "Ce point d'étape n'existe pas ou n'est pas publié.");
+  return { ...row, html: renderMarkdown(row.body) };
+}
+
+export function listAllUpdates(actor: SessionUser) {
+  if (!can(actor, "progress:edit")) throw new HttpError(403, "Réservé à l'équipe programme.");
+  return getDb().select().from(progressUpdates).orderBy(desc(progressUpdates.id)).all();
+}
+
+export type UpdateInput = { slug: string; title: string; summary: string; body: string };
+
+export function saveUpdate(actor: SessionUser, id: number | null, input: UpdateInput) {
+  if (!can(actor, "progress:edit")) throw new HttpError(403, "Réservé à l'équipe programme.");
+  return getDb().transaction((tx) => {
+    const clash = tx.select({ id: progressUpdates.id }).from(progressUpdates).where(eq(progressUpdates.slug, input.slug)).get();
+    if (clash && clash.id !== id) throw new HttpError(409, "Adresse déjà utilisée.", { slug: ["Un autre point d'étape utilise déjà cette adresse."] });
+    const updatedAt = new Date().toISOString();
+    if (id === null) {
+      const row = tx.insert(progressUpdates).values({ ...input, authorId: actor.id }).returning({ id: progressUpdates.id }).get();
+      recordEvent(tx, { type: "progress_update.created", actorId: actor.id, subject: { type: "progress_update", id: row.id }, payload: { title: input.title } });
+      return row.id;
+    }
+    const changed = tx.update(progressUpdates).set({ ...input, updatedAt }).where(eq(progressUpdates.id, id)).run().changes;
+    if (!changed) throw new HttpError(404, "Ce point d'étape n'existe pas.");
+    recordEvent(tx, { type: "progress_update.edited", actorId: actor.id, subject: { type: "progress_update", id }, payload: { title: input.title } });
+    return id;
+  });
+}
+
+export function setUpdatePublished(actor: SessionUser, id: number, published: boolean) {
+  if (!can(actor, "progress:edit")) throw new HttpError(403, "Réservé à l'équipe programme.");
+  getDb().transaction((tx) => {
+    const row = tx.select().from(progressUpdates).where(eq(progressUpdates.id, id)).get();
+    if (!row) throw new HttpError(404, "Ce point d'étape n'existe pas.");
+    const now = new Date().toISOString();
+    tx.update(progressUpdates)
+      .set({ status: published ? "published" : "draft", publishedAt: published ? (row.publishedAt ?? now) : row.publishedAt, updatedAt: now })
+      .where(and(eq(progressUpdates.id, id)))
+      .run();
+    recordEvent(tx, { type: published ? "progress_update.published" : "progress_update.unpublished", actorId: actor.id, subject: { type: "progress_update", id }, payload: { title: row.title, slug: row.slug } });
+  });
+}

@@ -1,0 +1,156 @@
+import type { MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { formatDate } from "~/lib/dates";
+import { changesThisMonth, headlineFigures, recentlyResolved, themeCounts } from "~/modules/progress/figures.server";
+import { listPublishedUpdates } from "~/modules/progress/updates.server";
+
+export const meta: MetaFunction = () => [
+  { title: "Avancement du programme — Sentinelle" },
+  { name: "description", content: "Où en est le programme Sentinelle : irritants remontés et résolus, plan d'action, réponses des éditeurs, satisfaction." },
+];
+
+export function loader() {
+  return {
+    figures: headlineFigures(),
+    themes: themeCounts(),
+    resolved: recentlyResolved(),
+    changes: changesThisMonth(),
+    updates: listPublishedUpdates(3).map(({ slug, title, summary, publishedAt }) => ({ slug, title, summary, publishedAt })),
+  };
+}
+
+const n = new Intl.NumberFormat("fr-FR");
+
+function Figure({ value, label }: { value: string; label: string }) {
+  return (
+    <div className="card">
+      <p className="mb-0 text-3xl font-bold text-bleu">{value}</p>
+      <p className="mb-0">{label}</p>
+    </div>
+  );
+}
+
+export default function Progress() {
+  const { figures, themes, resolved, changes, updates } = useLoaderData<typeof loader>();
+  const { irritants, actions, vendors, survey } = figures;
+  return (
+    <div>
+      <h1>Où en est le programme ?</h1>
+      <p className="max-w-3xl">
+        Les irritants du numérique en santé remontés par les professionnels et les patients, les actions engagées avec les éditeurs et les pouvoirs
+        publics, et ce qui a changé. Chaque chiffre est défini sous son bloc (« méthode »).
+      </p>
+      <section aria-labelledby="irritants" className="mb-8">
+        <h2 id="irritants">Signalements</h2>
+        <div className="grid gap-4 sm:grid-cols-3">
+          <Figure value={n.format(irritants.received)} label="irritants reçus" />
+          <Figure value={n.format(irritants.published)} label="publiés" />
+          <Figure value={n.format(irritants.resolved)} label="résolus" />
+        </div>
+        <p className="mt-2 text-sm text-gris-600">Méthode : {irritants.method}</p>
+      </section>
+      <section aria-labelledby="actions" className="mb-8">
+        <h2 id="actions">Plan d'action</h2>
+        <div className="grid gap-4 sm:grid-cols-3">
+          <Figure value={`${actions.done} / ${actions.total}`} label="actions faites" />
+          <Figure value={n.format(actions.inProgress)} label="actions en cours" />
+          <Figure value={n.format(actions.overdue)} label="actions en retard" />
+        </div>
+        <p className="mt-2 text-sm text-gris-600">
+          Méthode : {actions.method} <Link to="/plan-action">Voir le plan d'action</Link>
+        </p>
+      </section>
+      <section aria-labelledby="editeurs" className="mb-8">
+        <h2 id="editeurs">Réponses des éditeurs</h2>
+        <div className="grid gap-4 sm:grid-cols-2">
+          <Figure
+            value={vendors.medianFirstResponseDays === null ? "—" : `${String(vendors.medianFirstResponseDays).replace(".", ",")} j ouvrés`}
+            label={`délai médian de première réponse (${vendors.answeredTickets} tickets répondus)`}
+          />
+        </div>
+        <p className="mt-2 text-sm text-gris-600">
+          Méthode : {vendors.method} <Link to="/avancement/editeurs">Tableaux de bord des éditeurs</Link>
+        </p>
+      </section>
+      {survey ? (
+        <section aria-labelledby="satisfaction" className="mb-8">
+          <h2 id="satisfaction">Satisfaction</h2>
+          <p>
+            {survey.title} — « {survey.label} » :{" "}
+            {survey.nps ? (
+              <strong>
+                NPS {survey.nps.value.toLocaleString("fr-FR")} (intervalle de confiance à 95 % : {survey.nps.low.toLocaleString("fr-FR")} à {survey.nps.high.toLocaleString("fr-FR")})
+              </strong>
+            ) : survey.topBox ? (
+              <strong>{Math.round(survey.topBox.value * 100)} % de satisfaits</strong>
+            ) : null}
+            , {survey.n} répondants. <Link to={`/resultats/${survey.slug}`}>Tous les résultats</Link>
+          </p>
+        </section>
+      ) : null}
+      <section aria-labelledby="mois" className="mb-8">
+        <h2 id="mois">Ce qui a changé ces 30 derniers jours</h2>
+        <ul className="list-disc pl-6">
+          <li>{changes.published} signalement(s) publié(s)</li>
+          <li>{changes.resolved} signalement(s) résolu(s)</li>
+          <li>{changes.actionsDone} action(s) du plan réalisée(s)</li>
+          <li>{changes.vendorAnswers} réponse(s) publique(s) ou résolution(s) d'éditeurs</li>
+          <li>{changes.updatesPublished} point(s) d'étape publié(s)</li>
+        </ul>
+      </section>
+      <section aria-labelledby="themes" className="mb-8">
+        <h2 id="themes">Par thème</h2>
+        <table className="table">
+          <caption className="sr-only">Signalements publiés par thème</caption>
+          <thead>
+            <tr>
+              <th scope="col">Thème</th>
+              <th scope="col">Signalements publiés</th>
+            </tr>
+          </thead>
+          <tbody>
+            {themes.map((t) => (
+              <tr key={t.slug}>
+                <th scope="row" className="font-normal">
+                  <Link to={`/signalements?theme=${t.slug}`}>{t.label}</Link>
+                </th>
+                <td>{t.published}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      <section aria-labelledby="resolus" className="mb-8">
+        <h2 id="resolus">Récemment résolus</h2>
+        {resolved.length ? (
+          <ul className="list-disc pl-6">
+            {resolved.map((r) => (
+              <li key={r.id}>
+                <Link to={`/signalements/${r.id}`}>{r.title}</Link> ({r.supportCount} soutien{r.supportCount > 1 ? "s" : ""})
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>Aucun pour l'instant.</p>
+        )}
+      </section>
+      <section aria-labelledby="points" className="mb-8">
+        <h2 id="points">Derniers points d'étape</h2>
+        <ul className="grid gap-3">
+          {updates.map((u) => (
+            <li key={u.slug} className="card">
+              <Link to={`/points-etape/${u.slug}`} className="font-bold">
+                {u.title}
+              </Link>
+              <p className="mb-0 text-sm text-gris-600">{formatDate(u.publishedAt)}</p>
+              <p className="mb-0">{u.summary}</p>
+            </li>
+          ))}
+        </ul>
+        <p className="mt-2">
+          <Link to="/points-etape">Tous les points d'étape</Link> · <a href="/flux.atom">Flux Atom</a>
+        </p>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,55 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Notice } from "~/components/notice";
+import { UpdateFields } from "~/components/progress";
+import { parseOrThrow } from "~/lib/api.server";
+import { errorSentence, HttpError } from "~/lib/errors";
+import { readFormData } from "~/lib/forms.server";
+import { requirePermission } from "~/lib/permissions.server";
+import { updateSchema } from "~/modules/progress/schemas";
+import { listAllUpdates, saveUpdate } from "~/modules/progress/updates.server";
+
+export const meta: MetaFunction = () => [{ title: "Points d'étape (équipe) — Sentinelle" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "progress:edit");
+  return { updates: listAllUpdates(user).map(({ id, title, status, slug }) => ({ id, title, status, slug })) };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "progress:edit");
+  try {
+    const input = parseOrThrow(updateSchema, Object.fromEntries(await readFormData(request)), "Point d'étape invalide.");
+    const id = saveUpdate(user, null, input);
+    return redirect(`/equipe/avancement/${id}`);
+  } catch (error) {
+    if (!(error instanceof HttpError)) throw error;
+    return data({ ok: false, message: errorSentence(error) }, { status: error.status });
+  }
+}
+
+export default function TeamUpdates() {
+  const { updates } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  return (
+    <div className="prose-page">
+      <h1>Points d'étape</h1>
+      {actionData ? <Notice ok={actionData.ok} message={actionData.message} /> : null}
+      <ul className="mb-6 grid gap-2">
+        {updates.map((u) => (
+          <li key={u.id}>
+            <Link to={`/equipe/avancement/${u.id}`}>{u.title}</Link> — {u.status === "published" ? "publié" : "brouillon"}
+          </li>
+        ))}
+      </ul>
+      <h2>Nouveau point d'étape</h2>
+      <Form method="post" className="card">
+        <UpdateFields />
+        <button type="submit" className="btn">
+          Créer le brouillon
+        </button>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,9 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { getEnv } from "~/lib/env.server";
+import { buildAtomFeed } from "~/modules/progress/atom";
+import { listPublishedUpdates } from "~/modules/progress/updates.server";
+
+export function loader({ request }: LoaderFunctionArgs) {
+  const base = getEnv().PUBLIC_URL ?? new URL(request.url).origin;
+  return new Response(buildAtomFeed(listPublishedUpdates(), base), { headers: { "Content-Type": "application/atom+xml; charset=utf-8" } });
+}

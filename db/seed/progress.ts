@@ -1,0 +1,60 @@
+import { getDb } from "../client";
+import { progressUpdates } from "../schema";
+
+/** The program's status deck of 11 January 2024, as a published progress update; and a draft. */
+export function loadDemoProgressUpdates(teamId: number) {
+  getDb()
+    .insert(progressUpdates)
+    .values([
+      {
+        slug: "point-etape-11-janvier-2024",
+        title: "Point d'étape du 11 janvier 2024",
+        summary:
+          "Alimentation de Mon espace santé en forte hausse en médecine de ville, retour sur le séminaire tripartite du 20 novembre et premiers chantiers du plan d'action.",
+        body: `## Mon espace santé en médecine de ville
+
+- **231 millions** de documents mis à disposition dans Mon espace santé à fin décembre 2023.
+- Médecine de ville : **6,54 millions** de documents à fin décembre 2023, soit 3 fois plus qu'en août.
+- **115 documents par professionnel** en moyenne à fin décembre, contre 65 en septembre (+77 %).
+- Plus de **700 000 VSM** alimentés en décembre 2023, plus de 2,8 millions sur l'année.
+- **56 276** professionnels de santé libéraux ont consulté au moins un DMP.
+
+## Séminaire tripartite du 20 novembre
+
+Professionnels de santé, éditeurs (SONS et hors SONS), patients et institutionnels ont travaillé ensemble autour de trois objectifs :
+
+1. recréer la confiance entre éditeurs, professionnels de la médecine de ville et pouvoirs publics ;
+2. travailler collectivement sur les solutions opérationnelles aux irritants majeurs ;
+3. définir un processus de mise en commun des retours et d'amélioration continue.
+
+Les irritants principaux : qualification de l'INS, versions Ségur des logiciels de cabinet, appropriation de Mon espace santé, MSSanté, délégation de tâches, formation, VSM et ordonnance numérique.
+
+## Plan d'action
+
+- Réunion haut niveau opérateurs MSS, SGL et LGC tenue : les cinq étapes du compte rendu de biologie sont partagées.
+- API LPS en production chez les opérateurs MSSanté.
+- Tests en vie réelle sur les CDA : échéance reportée de décembre 2023 à février-mars 2024.
+
+## Prochaines étapes
+
+- Poursuite des travaux opérationnels et de la veille terrain.
+- Nouveau séminaire tripartite au printemps-été 2024.
+- Nouvel envoi du questionnaire de satisfaction sur les fonctions Ségur en janvier-février.
+`,
+        status: "published",
+        publishedAt: "2024-01-11T17:00:00.000Z",
+        authorId: teamId,
+        createdAt: "2024-01-11T09:00:00.000Z",
+        updatedAt: "2024-01-11T17:00:00.000Z",
+      },
+      {
+        slug: "point-etape-printemps-2024",
+        title: "Point d'étape du printemps 2024 (brouillon)",
+        summary: "À compléter après le prochain séminaire tripartite.",
+        body: "## À compléter\n\n- Résultats de la vague 2024 de l'enquête de satisfaction.\n",
+        status: "draft",
+        authorId: teamId,
+      },
+    ])
+    .run();
+}
