@@ -1,0 +1,75 @@
+import { XMLParser } from "fast-xml-parser";
+import { count, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { irritants } from "#db/schema";
+import { signInCookie } from "../support/http";
+import { startTestServer, type TestServer } from "../support/server";
+
+let server: TestServer;
+let team: string;
+let practitioner: string;
+beforeAll(async () => {
+  server = await startTestServer();
+  team = await signInCookie(server.url, "equipe@demo.sentinelle.fr");
+  practitioner = await signInCookie(server.url, "medecin@demo.sentinelle.fr");
+});
+afterAll(() => server.close());
+
+const post = (cookie: string, path: string, fields: Record<string, string>) =>
+  fetch(server.url + path, { method: "POST", headers: { Cookie: cookie }, body: new URLSearchParams(fields), redirect: "manual" });
+
+describe("progress figures", () => {
+  it("match the database and carry their method", async () => {
+    const figures = await (await fetch(`${server.url}/api/v1/progress`)).json();
+    const db = server.database.db;
+    expect(figures.irritants.received).toBe(db.select({ n: count() }).from(irritants).get()!.n);
+    expect(figures.irritants.published).toBe(db.select().from(irritants).where(eq(irritants.published, true)).all().filter((i) => !i.mergedIntoId && !i.hiddenAt).length);
+    expect(figures.actions.total).toBe(32);
+    expect(figures.actions.done).toBe(2);
+    expect(figures.vendors.answeredTickets).toBeGreaterThan(0);
+    expect(figures.survey).toMatchObject({ slug: "segur-2024", label: expect.stringContaining("Recommanderiez-vous") });
+    for (const block of ["irritants", "actions", "vendors"]) expect(figures[block].method.length).toBeGreaterThan(20);
+  });
+});
+
+describe("points d'étape", () => {
+  it("publishes a draft through the team pages; it then appears in the list and the feed", async () => {
+    expect((await fetch(`${server.url}/points-etape/point-etape-printemps-2024`)).status).toBe(404);
+    expect((await fetch(`${server.url}/points-etape/point-etape-printemps-2024`, { headers: { Cookie: team } })).status).toBe(200);
+    const before = new XMLParser().parse(await (await fetch(`${server.url}/flux.atom`)).text()).feed.entry;
+    expect(Array.isArray(before) ? before.length : 1).toBe(1);
+    expect((await post(team, "/equipe/avancement/2", { intent: "publish" })).status).toBe(200);
+    const feedResponse = await fetch(`${server.url}/flux.atom`);
+    expect(feedResponse.headers.get("content-type")).toBe("application/atom+xml; charset=utf-8");
+    const feed = new XMLParser().parse(await feedResponse.text()).feed;
+    expect(feed.entry.map((e: { title: string }) => e.title)).toContain("Point d'étape du printemps 2024 (brouillon)");
+    expect(await (await fetch(`${server.url}/points-etape`)).text()).toContain("printemps 2024");
+  });
+
+  it("refuses bad input (422, French) and non-team editors (403)", async () => {
+    const bad = await post(team, "/equipe/avancement", { slug: "Pas Une Adresse", title: "", summary: "", body: "" });
+    expect(bad.status).toBe(422);
+    expect(await bad.text()).toContain("Adresse : minuscules sans accent");
+    const clash = await post(team, "/equipe/avancement", { slug: "point-etape-11-janvier-2024", title: "Copie", summary: "Résumé court", body: "Contenu assez long." });
+    expect(clash.status).toBe(409);
+    expect((await post(practitioner, "/equipe/avancement", { slug: "x", title: "xxx", summary: "xxx", body: "xxxxxxxxxxxx" })).status).toBe(403);
+    expect((await post(practitioner, "/equipe/avancement/1", { intent: "unpublish" })).status).toBe(403);
+    expect((await fetch(`${server.url}/equipe/avancement/999`, { headers: { Cookie: team } })).status).toBe(404);
+  });
+
+  it("renders script-laden Markdown inert on the public page", async () => {
+    const created = await post(team, "/equipe/avancement", {
+      slug: "essai-script",
+      title: "Essai",
+      summary: "Essai de contenu hostile",
+      body: "## Titre\n\n<script>window.pwned = 1</script>\n\n[lien](javascript:alert(1))",
+    });
+    expect(created.status).toBe(302);
+    const id = created.headers.get("location")!.split("/").pop()!;
+    await post(team, `/equipe/avancement/${id}`, { intent: "publish" });
+    const html = await (await fetch(`${server.url}/points-etape/essai-script`)).text();
+    expect(html).toContain("&lt;script&gt;window.pwned = 1&lt;/script&gt;");
+    expect(html).not.toContain("<script>window.pwned");
+    expect(html).not.toContain('href="javascript:');
+  });
+});
