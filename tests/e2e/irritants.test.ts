@@ -16,13 +16,13 @@ describe("filing without JavaScript", () => {
     await page.getByRole("button", { name: "Vérifier les doublons" }).click();
     const similar = page.getByRole("region", { name: "Signalements proches" });
     await expect(similar.getByRole("link").first().textContent()).resolves.toBe(SLOW_TITLE);
-    await expect(page.getByText(/Thèmes suggérés d'après votre description : Performance et ergonomie des LGC/).count()).resolves.toBe(1);
+    await page.getByText(/Thèmes suggérés d'après votre description : Performance et ergonomie des LGC/).waitFor();
     expect(await page.getByLabel("Titre").inputValue()).toBe("Logiciel du cabinet très lent");
 
     await similar.getByRole("button", { name: `C'est le même problème — je le soutiens : ${SLOW_TITLE}` }).click();
     await waitForNotice(page, "votre soutien est enregistré");
     await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe(SLOW_TITLE);
-    await expect(page.getByText("Vous soutenez ce signalement.").count()).resolves.toBe(1);
+    await page.getByText("Vous soutenez ce signalement.").waitFor();
     await expect(page.locator("#soutiens + p").textContent()).resolves.toMatch(/6 personnes rencontrent aussi ce problème, dont 1 patient/);
     await context.close();
   });
@@ -42,7 +42,7 @@ describe("filing without JavaScript", () => {
     expect(body).toBe("Le patient [NIR masqué] n'est pas trouvé par l'INSi, il faut le rappeler au [téléphone masqué].");
     // No theme was ticked: the suggestion was assigned.
     await expect(page.getByRole("list", { name: "Thèmes" }).textContent()).resolves.toContain("INS");
-    await expect(page.getByText("Bloquant").count()).resolves.toBe(1);
+    await page.getByText("Bloquant").waitFor();
     await context.close();
   });
 

@@ -17,7 +17,7 @@ describe("signing in", () => {
       const { page, context } = await openPage(ctx.browser);
       await signIn(page, ctx.server.url, account.email);
       await page.goto(ctx.server.url + "/compte");
-      await expect(page.getByText(account.email).count()).resolves.toBeGreaterThan(0);
+      await page.getByText(account.email).first().waitFor();
       await context.close();
     });
   }
@@ -103,7 +103,7 @@ describe("without JavaScript", () => {
     await expect(page.getByRole("status").first().textContent()).resolves.toMatch(/a bien été reçu/);
     await page.getByRole("button", { name: "Se déconnecter" }).click();
     await page.waitForURL(ctx.server.url + "/");
-    await expect(page.getByRole("link", { name: "Se connecter" }).count()).resolves.toBe(1);
+    await page.getByRole("link", { name: "Se connecter" }).waitFor();
     await context.close();
   });
 

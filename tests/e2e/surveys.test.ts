@@ -42,7 +42,7 @@ describe("surveys", () => {
     await page.getByRole("alert").waitFor();
     await expect(page.getByRole("alert").textContent()).resolves.toContain("Certaines réponses sont manquantes ou invalides.");
     // The page goes back to the first step with a problem, and the questions say what is missing.
-    await expect(page.locator(".field-error").count()).resolves.toBeGreaterThan(0);
+    await page.locator(".field-error").first().waitFor();
     await expect(page.getByText(/Étape \d sur/).textContent()).resolves.not.toContain(`Étape ${step} sur`);
     await context.close();
     await team.context.close();
@@ -118,7 +118,7 @@ describe("questionnaire editor", () => {
     const js = await openPage(ctx.browser);
     await signIn(js.page, ctx.server.url, "equipe@demo.sentinelle.fr");
     await js.page.goto(ctx.server.url + "/equipe/enquetes");
-    await expect(js.page.getByText("avis-sentinelle").count()).resolves.toBe(1);
+    await js.page.getByText("avis-sentinelle").waitFor();
     await js.page.goto(ctx.server.url + "/equipe/enquetes/editeur?depuis=1");
     expect(await axeViolations(js.page)).toEqual([]);
     await js.context.close();
