@@ -24,6 +24,10 @@ export default function SiteMap() {
           <Link to="/resultats">Résultats des enquêtes</Link>
         </li>
         <li>
+          <Link to="/avancement">Avancement du programme</Link> (<Link to="/avancement/editeurs">éditeurs</Link>,{" "}
+          <Link to="/points-etape">points d'étape</Link>, <a href="/flux.atom">flux Atom</a>)
+        </li>
+        <li>
           <Link to="/connexion">Se connecter</Link>
         </li>
         <li>
@@ -43,7 +47,7 @@ export default function SiteMap() {
           <Link to="/equipe/signalements">Tri des signalements</Link>, <Link to="/equipe/tickets">tickets des éditeurs</Link>,{" "}
           <Link to="/equipe/themes">thèmes</Link>, <Link to="/equipe/catalogue">catalogue des logiciels</Link> et{" "}
           <Link to="/equipe/reglages">réglages</Link>, <Link to="/equipe/plan-action">édition du plan d'action</Link>,{" "}
-          <Link to="/equipe/enquetes">enquêtes</Link> (équipe
+          <Link to="/equipe/enquetes">enquêtes</Link>, <Link to="/equipe/avancement">points d'étape</Link> (équipe
           programme)
         </li>
         <li>
