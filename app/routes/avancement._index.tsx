@@ -112,7 +112,7 @@ export default function Progress() {
             {themes.map((t) => (
               <tr key={t.slug}>
                 <th scope="row" className="font-normal">
-                  <Link to={`/signalements?theme=${t.slug}`}>{t.label}</Link>
+                  <Link to={`/avancement/themes/${t.slug}`}>{t.label}</Link>
                 </th>
                 <td>{t.published}</td>
               </tr>

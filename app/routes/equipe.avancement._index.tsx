@@ -35,6 +35,9 @@ export default function TeamUpdates() {
   return (
     <div className="prose-page">
       <h1>Points d'étape</h1>
+      <p>
+        <Link to="/equipe/avancement/ressources">Ressources par thème</Link>
+      </p>
       {actionData ? <Notice ok={actionData.ok} message={actionData.message} /> : null}
       <ul className="mb-6 grid gap-2">
         {updates.map((u) => (

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { users } from "./accounts";
+import { themes } from "./irritants";
 
 const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
 
@@ -20,4 +21,20 @@ export const progressUpdates = sqliteTable(
     updatedAt: text("updated_at").notNull().default(now),
   },
   (t) => [index("progress_updates_published_idx").on(t.status, t.publishedAt)],
+);
+
+/** Guides, FAQs and fact sheets the team curates for each theme. */
+export const themeResources = sqliteTable(
+  "theme_resources",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    themeId: integer("theme_id")
+      .notNull()
+      .references(() => themes.id),
+    title: text("title").notNull(),
+    url: text("url").notNull(),
+    kind: text("kind", { enum: ["guide", "faq", "fiche", "video", "autre"] }).notNull().default("guide"),
+    position: integer("position").notNull().default(0),
+  },
+  (t) => [index("theme_resources_theme_idx").on(t.themeId, t.position)],
 );

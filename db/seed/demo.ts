@@ -10,7 +10,7 @@ import { writeAction } from "../../app/modules/action-plan/plan.server";
 import { actionNotes, actions, challenges, workstreams } from "../schema";
 import { DEMO_ACTION_PLAN, DEMO_NOTES } from "./action-plan";
 import { loadDemoSurveys } from "./surveys";
-import { loadDemoProgressUpdates } from "./progress";
+import { loadDemoProgressUpdates, loadDemoResources } from "./progress";
 import type { IrritantStatus } from "../schema";
 
 export const DEMO_PASSWORD = "sentinelle-demo";
@@ -210,6 +210,7 @@ export async function loadDemoData() {
   loadDemoActionPlan(team, ids);
   loadDemoSurveys(team);
   loadDemoProgressUpdates(team.id);
+  loadDemoResources();
 }
 
 /** The deck's plan, with the demo irritants linked to the actions of their theme's first challenge. */

@@ -1,5 +1,6 @@
 import { getDb } from "../client";
-import { progressUpdates } from "../schema";
+import { eq } from "drizzle-orm";
+import { progressUpdates, themeResources, themes } from "../schema";
 
 /** The program's status deck of 11 January 2024, as a published progress update; and a draft. */
 export function loadDemoProgressUpdates(teamId: number) {
@@ -57,4 +58,23 @@ Les irritants principaux : qualification de l'INS, versions Ségur des logiciels
       },
     ])
     .run();
+}
+
+// The resources the program's deck lists for professionals (titles as in the deck, on the national agency's site).
+const RESOURCES: { theme: string; title: string; kind: "guide" | "faq" | "fiche" }[] = [
+  { theme: "mes-dmp", title: "Mon espace santé : la page dédiée aux professionnels de santé", kind: "guide" },
+  { theme: "mes-dmp", title: "Mode d'emploi Mon espace santé / DMP, MSSanté", kind: "guide" },
+  { theme: "mes-dmp", title: "Fiche pratique : droits et règles d'accès à Mon espace santé", kind: "fiche" },
+  { theme: "mes-dmp", title: "Foire aux questions des professionnels de santé sur Mon espace santé", kind: "faq" },
+  { theme: "mssante", title: "Mode d'emploi des échanges entre MSSanté et Mon espace santé", kind: "guide" },
+  { theme: "ins", title: "Top 15 des questions les plus posées par les professionnels de santé sur l'INS", kind: "faq" },
+  { theme: "ins", title: "Mémo INS et fiches réflexes (retours du téléservice INSi, discordances)", kind: "fiche" },
+];
+
+export function loadDemoResources() {
+  const db = getDb();
+  RESOURCES.forEach((r, position) => {
+    const theme = db.select({ id: themes.id }).from(themes).where(eq(themes.slug, r.theme)).get()!;
+    db.insert(themeResources).values({ themeId: theme.id, title: r.title, url: "https://esante.gouv.fr/strategie-nationale/mon-espace-sante/professionnel-de-sante", kind: r.kind, position }).run();
+  });
 }

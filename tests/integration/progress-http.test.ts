@@ -73,3 +73,23 @@ describe("points d'étape", () => {
     expect(html).not.toContain('href="javascript:');
   });
 });
+
+describe("theme pages and resources", () => {
+  it("shows a theme's top irritants, actions and resources", async () => {
+    const html = (await (await fetch(`${server.url}/avancement/themes/mssante`)).text()).replace(/<!-- -->/g, "");
+    expect(html).toContain("Comptes rendus de biologie non reçus par MSSanté");
+    expect(html).toContain("Mise en production de l&#x27;API LPS par les opérateurs MSS");
+    expect(html).toContain("Mode d&#x27;emploi des échanges entre MSSanté et Mon espace santé");
+    expect((await fetch(`${server.url}/avancement/themes/inconnu`)).status).toBe(404);
+  });
+
+  it("accepts only web links as resources, from the team only", async () => {
+    const bad = await post(team, "/equipe/avancement/ressources", { themeSlug: "ins", kind: "guide", title: "Piège", url: "javascript:alert(1)" });
+    expect(bad.status).toBe(422);
+    expect(await bad.text()).toContain("Indiquez une adresse web complète");
+    expect((await post(practitioner, "/equipe/avancement/ressources", { themeSlug: "ins", kind: "guide", title: "Guide", url: "https://example.org" })).status).toBe(403);
+    const ok = await post(team, "/equipe/avancement/ressources", { themeSlug: "vsm", kind: "faq", title: "FAQ VSM", url: "https://example.org/vsm" });
+    expect(ok.status).toBe(200);
+    expect(await (await fetch(`${server.url}/avancement/themes/vsm`)).text()).toContain("FAQ VSM");
+  });
+});

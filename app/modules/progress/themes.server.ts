@@ -1,0 +1,59 @@
+import { and, asc, desc, eq, isNull, max } from "drizzle-orm";
+import { getDb } from "#db/client";
+import { irritantThemes, irritants, themeResources, themes } from "#db/schema";
+import { HttpError } from "~/lib/errors";
+import { recordEvent } from "~/lib/events.server";
+import { can } from "~/lib/permissions.server";
+import type { SessionUser } from "~/modules/accounts/accounts.server";
+import { getPlan } from "~/modules/action-plan/plan.server";
+import type { RESOURCE_KINDS } from "./vocabulary";
+
+
+/** A theme's public page: its most supported published irritants, its actions, its resources. */
+export function themePage(slug: string) {
+  const db = getDb();
+  const theme = db.select().from(themes).where(and(eq(themes.slug, slug), isNull(themes.retiredAt))).get();
+  if (!theme) throw new HttpError(404, "Ce thème n'existe pas.");
+  const top = db
+    .select({ id: irritants.id, title: irritants.title, status: irritants.status, supportCount: irritants.supportCount })
+    .from(irritantThemes)
+    .innerJoin(irritants, eq(irritants.id, irritantThemes.irritantId))
+    .where(and(eq(irritantThemes.themeId, theme.id), eq(irritants.published, true), isNull(irritants.hiddenAt), isNull(irritants.mergedIntoId)))
+    .orderBy(desc(irritants.supportCount), desc(irritants.id))
+    .limit(10)
+    .all();
+  const actions = getPlan({ theme: slug }).flatMap((w) => w.challenges.flatMap((c) => c.actions));
+  return { theme: { slug: theme.slug, label: theme.label, published: theme.publishedCount }, top, actions, resources: listResources(theme.id) };
+}
+
+export function listResources(themeId?: number) {
+  return getDb()
+    .select({ id: themeResources.id, title: themeResources.title, url: themeResources.url, kind: themeResources.kind, themeSlug: themes.slug, themeLabel: themes.label })
+    .from(themeResources)
+    .innerJoin(themes, eq(themes.id, themeResources.themeId))
+    .where(themeId ? eq(themeResources.themeId, themeId) : undefined)
+    .orderBy(asc(themes.position), asc(themeResources.position), asc(themeResources.id))
+    .all();
+}
+
+export function addResource(actor: SessionUser, input: { themeSlug: string; title: string; url: string; kind: keyof typeof RESOURCE_KINDS }) {
+  if (!can(actor, "progress:edit")) throw new HttpError(403, "Réservé à l'équipe programme.");
+  return getDb().transaction((tx) => {
+    const theme = tx.select({ id: themes.id }).from(themes).where(eq(themes.slug, input.themeSlug)).get();
+    if (!theme) throw new HttpError(422, "Thème inconnu.", { themeSlug: ["Choisissez un thème de la liste."] });
+    const position = (tx.select({ p: max(themeResources.position) }).from(themeResources).where(eq(themeResources.themeId, theme.id)).get()?.p ?? -1) + 1;
+    const row = tx.insert(themeResources).values({ themeId: theme.id, title: input.title, url: input.url, kind: input.kind, position }).returning({ id: themeResources.id }).get();
+    recordEvent(tx, { type: "theme_resource.added", actorId: actor.id, subject: { type: "theme", id: theme.id }, payload: { title: input.title } });
+    return row.id;
+  });
+}
+
+export function removeResource(actor: SessionUser, id: number) {
+  if (!can(actor, "progress:edit")) throw new HttpError(403, "Réservé à l'équipe programme.");
+  getDb().transaction((tx) => {
+    const row = tx.select().from(themeResources).where(eq(themeResources.id, id)).get();
+    if (!row) throw new HttpError(404, "Cette ressource n'existe pas.");
+    tx.delete(themeResources).where(eq(themeResources.id, id)).run();
+    recordEvent(tx, { type: "theme_resource.removed", actorId: actor.id, subject: { type: "theme", id: row.themeId }, payload: { title: row.title } });
+  });
+}

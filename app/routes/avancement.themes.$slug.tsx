@@ -1,0 +1,75 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { ActionStatusBadge, OverdueBadge } from "~/components/action-plan";
+import { orErrorPage } from "~/lib/errors";
+import { themePage } from "~/modules/progress/themes.server";
+import { RESOURCE_KINDS } from "~/modules/progress/vocabulary";
+import { STATUS_LABELS } from "~/modules/irritants/statuses";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.theme.label ?? "Thème"} — avancement — Sentinelle` }];
+
+export function loader({ params }: LoaderFunctionArgs) {
+  return orErrorPage(() => themePage(params.slug ?? ""));
+}
+
+export default function ThemeProgress() {
+  const { theme, top, actions, resources } = useLoaderData<typeof loader>();
+  return (
+    <div className="prose-page">
+      <p className="text-sm">
+        <Link to="/avancement">← Avancement</Link>
+      </p>
+      <h1>{theme.label}</h1>
+      <p>
+        {theme.published} signalement{theme.published > 1 ? "s" : ""} publié{theme.published > 1 ? "s" : ""} ·{" "}
+        {actions.filter((a) => a.status === "fait").length} action(s) faite(s) sur {actions.length}
+      </p>
+      <section aria-labelledby="top">
+        <h2 id="top">Les signalements les plus soutenus</h2>
+        {top.length ? (
+          <ol className="list-decimal pl-6">
+            {top.map((i) => (
+              <li key={i.id}>
+                <Link to={`/signalements/${i.id}`}>{i.title}</Link> — {i.supportCount} soutien{i.supportCount > 1 ? "s" : ""}, {STATUS_LABELS[i.status]}
+              </li>
+            ))}
+          </ol>
+        ) : (
+          <p>Aucun signalement publié sur ce thème.</p>
+        )}
+      </section>
+      <section aria-labelledby="actions">
+        <h2 id="actions">Les actions du plan</h2>
+        {actions.length ? (
+          <ul className="grid gap-2">
+            {actions.map((a) => (
+              <li key={a.id}>
+                <Link to={`/plan-action/${a.id}`}>{a.title}</Link> — {a.lead.label}, {a.deadline.label || "sans échéance"} <ActionStatusBadge status={a.status} />
+                {a.overdue ? <OverdueBadge /> : null}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>Aucune action liée à ce thème.</p>
+        )}
+      </section>
+      <section aria-labelledby="ressources">
+        <h2 id="ressources">Ressources</h2>
+        {resources.length ? (
+          <ul className="list-disc pl-6">
+            {resources.map((r) => (
+              <li key={r.id}>
+                <a href={r.url} rel="noopener noreferrer">
+                  {r.title}
+                </a>{" "}
+                ({RESOURCE_KINDS[r.kind]})
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>Pas encore de ressource pour ce thème.</p>
+        )}
+      </section>
+    </div>
+  );
+}
