@@ -151,6 +151,13 @@ export default function Progress() {
           <Link to="/points-etape">Tous les points d'étape</Link> · <a href="/flux.atom">Flux Atom</a>
         </p>
       </section>
+      <section aria-labelledby="donnees" className="mb-8">
+        <h2 id="donnees">Données ouvertes</h2>
+        <p>
+          Les agrégats publiés sont téléchargeables : <a href="/avancement/donnees.csv">CSV</a>, <a href="/avancement/donnees.json">JSON</a>,{" "}
+          <Link to="/avancement/donnees">dictionnaire des données</Link>.
+        </p>
+      </section>
     </div>
   );
 }

@@ -63,6 +63,7 @@ const PAGES: { path: string; as: string | null; heading: RegExp }[] = [
   { path: "/equipe/avancement/ressources", as: "equipe@demo.sentinelle.fr", heading: /Ressources par thème/ },
   { path: "/avancement/themes/mssante", as: null, heading: /MSSanté/ },
   { path: "/avancement/themes/ins", as: null, heading: /INS/ },
+  { path: "/avancement/donnees", as: null, heading: /Données ouvertes/ },
   { path: "/signalements/nouveau", as: "equipe@demo.sentinelle.fr", heading: /Accès refusé/ },
 ];
 

@@ -93,3 +93,29 @@ describe("theme pages and resources", () => {
     expect(await (await fetch(`${server.url}/avancement/themes/vsm`)).text()).toContain("FAQ VSM");
   });
 });
+
+describe("open data", () => {
+  it("publishes only public aggregates, in CSV and JSON alike", async () => {
+    const json = await (await fetch(`${server.url}/avancement/donnees.json`)).json();
+    const byTheme = json.rows.filter((r: { dataset: string }) => r.dataset === "signalements_publies_par_theme_et_statut");
+    const total = byTheme.reduce((sum: number, r: { value: number }) => sum + r.value, 0);
+    const db = server.database.db;
+    const publicLinks = db
+      .select()
+      .from(irritants)
+      .where(eq(irritants.published, true))
+      .all()
+      .filter((i) => !i.hiddenAt && !i.mergedIntoId);
+    expect(publicLinks.length).toBeGreaterThan(0);
+    expect(total).toBeGreaterThanOrEqual(publicLinks.length);
+    const actions = json.rows.filter((r: { dataset: string }) => r.dataset === "actions_par_chantier_et_statut");
+    expect(actions.reduce((s: number, r: { value: number }) => s + r.value, 0)).toBe(32);
+    const surveys = json.rows.filter((r: { dataset: string }) => r.dataset === "enquetes_nps");
+    expect(surveys.map((r: { dimension1: string }) => r.dimension1)).toContain("segur-2024");
+    const bytes = new Uint8Array(await (await fetch(`${server.url}/avancement/donnees.csv`)).arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const csv = new TextDecoder().decode(bytes);
+    expect(csv.split("\r\n")[0]).toBe("jeu;dimension_1;dimension_2;valeur;unite");
+    expect(csv.trim().split("\r\n")).toHaveLength(json.rows.length + 1);
+  });
+});

@@ -1,0 +1,55 @@
+import { and, count, desc, eq, isNull } from "drizzle-orm";
+import { getDb } from "#db/client";
+import { campaigns, irritantThemes, irritants, resultSnapshots, themes } from "#db/schema";
+import { getPlan } from "~/modules/action-plan/plan.server";
+import type { CampaignResults } from "~/modules/surveys/results.server";
+
+/** One open-data row: a dataset, up to two dimensions and a value, with the unit. */
+export type OpenDataRow = { dataset: string; dimension1: string; dimension2: string; value: number; unit: string };
+
+export const DATASETS = [
+  { name: "signalements_publies_par_theme_et_statut", description: "Signalements publiés (hors doublons fusionnés et masqués), par thème et par statut.", unit: "signalements" },
+  { name: "actions_par_chantier_et_statut", description: "Actions du plan d'action, par chantier et par statut.", unit: "actions" },
+  { name: "enquetes_part_satisfaits", description: "Enquêtes publiées : part de répondants satisfaits (4 ou 5 sur 5) par question, cases masquées exclues.", unit: "proportion" },
+  { name: "enquetes_nps", description: "Enquêtes publiées : Net Promoter Score par question, cases masquées exclues.", unit: "points NPS" },
+] as const;
+
+/** The published aggregates, from the same sources as the pages (never a figure that is not public). */
+export function openDataRows(): OpenDataRow[] {
+  const db = getDb();
+  const rows: OpenDataRow[] = [];
+  const byTheme = db
+    .select({ theme: themes.slug, status: irritants.status, n: count() })
+    .from(irritantThemes)
+    .innerJoin(irritants, eq(irritants.id, irritantThemes.irritantId))
+    .innerJoin(themes, eq(themes.id, irritantThemes.themeId))
+    .where(and(eq(irritants.published, true), isNull(irritants.hiddenAt), isNull(irritants.mergedIntoId)))
+    .groupBy(themes.slug, irritants.status)
+    .all();
+  for (const r of byTheme) rows.push({ dataset: DATASETS[0].name, dimension1: r.theme, dimension2: r.status, value: r.n, unit: DATASETS[0].unit });
+  for (const ws of getPlan()) {
+    const counts = new Map<string, number>();
+    for (const a of ws.challenges.flatMap((c) => c.actions)) counts.set(a.status, (counts.get(a.status) ?? 0) + 1);
+    for (const [status, n] of counts) rows.push({ dataset: DATASETS[1].name, dimension1: ws.title, dimension2: status, value: n, unit: DATASETS[1].unit });
+  }
+  const snapshots = db
+    .select({ slug: campaigns.slug, results: resultSnapshots.results })
+    .from(resultSnapshots)
+    .innerJoin(campaigns, eq(campaigns.id, resultSnapshots.campaignId))
+    .orderBy(desc(resultSnapshots.publishedAt))
+    .all();
+  for (const s of snapshots) {
+    for (const item of (s.results as CampaignResults).items) {
+      if (item.suppressed || !item.stats) continue;
+      if (item.stats.topBox) rows.push({ dataset: DATASETS[2].name, dimension1: s.slug, dimension2: item.key, value: item.stats.topBox.value, unit: DATASETS[2].unit });
+      if (item.stats.nps) rows.push({ dataset: DATASETS[3].name, dimension1: s.slug, dimension2: item.key, value: item.stats.nps.value, unit: DATASETS[3].unit });
+    }
+  }
+  return rows;
+}
+
+export function openDataCsv(rows: OpenDataRow[]) {
+  const quote = (v: string) => (/[";\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+  const lines = ["jeu;dimension_1;dimension_2;valeur;unite", ...rows.map((r) => [r.dataset, r.dimension1, r.dimension2, String(r.value).replace(".", ","), r.unit].map(quote).join(";"))];
+  return "\uFEFF" + lines.join("\r\n") + "\r\n";
+}
