@@ -25,7 +25,11 @@ export default function SiteMap() {
         </li>
         <li>
           <Link to="/avancement">Avancement du programme</Link> (<Link to="/avancement/editeurs">éditeurs</Link>,{" "}
-          <Link to="/points-etape">points d'étape</Link>, <a href="/flux.atom">flux Atom</a>)
+          <Link to="/points-etape">points d'étape</Link>, <a href="/flux.atom">flux Atom</a>,{" "}
+          <Link to="/avancement/donnees">données ouvertes</Link>)
+        </li>
+        <li>
+          <Link to="/seminaires">Séminaires tripartites</Link>
         </li>
         <li>
           <Link to="/connexion">Se connecter</Link>

@@ -64,6 +64,8 @@ const PAGES: { path: string; as: string | null; heading: RegExp }[] = [
   { path: "/avancement/themes/mssante", as: null, heading: /MSSanté/ },
   { path: "/avancement/themes/ins", as: null, heading: /INS/ },
   { path: "/avancement/donnees", as: null, heading: /Données ouvertes/ },
+  { path: "/seminaires", as: null, heading: /Séminaires tripartites/ },
+  { path: "/seminaires/seminaire-20-novembre-2023", as: null, heading: /Usages numériques en médecine de ville/ },
   { path: "/signalements/nouveau", as: "equipe@demo.sentinelle.fr", heading: /Accès refusé/ },
 ];
 
