@@ -155,7 +155,7 @@ export default function Progress() {
         <h2 id="donnees">Données ouvertes</h2>
         <p>
           Les agrégats publiés sont téléchargeables : <a href="/avancement/donnees.csv">CSV</a>, <a href="/avancement/donnees.json">JSON</a>,{" "}
-          <Link to="/avancement/donnees">dictionnaire des données</Link>. Les séminaires tripartites : <Link to="/seminaires">leurs comptes rendus</Link>.
+          <Link to="/avancement/donnees">dictionnaire des données</Link>. Les <Link to="/avancement/indicateurs">indicateurs d'usage</Link>. Les séminaires tripartites : <Link to="/seminaires">leurs comptes rendus</Link>.
         </p>
       </section>
     </div>

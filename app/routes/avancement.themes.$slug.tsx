@@ -1,7 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { ActionStatusBadge, OverdueBadge } from "~/components/action-plan";
+import { IndicatorChart } from "~/components/chart";
 import { orErrorPage } from "~/lib/errors";
+import { listIndicators } from "~/modules/indicators/indicators.server";
 import { themePage } from "~/modules/progress/themes.server";
 import { RESOURCE_KINDS } from "~/modules/progress/vocabulary";
 import { STATUS_LABELS } from "~/modules/irritants/statuses";
@@ -9,11 +11,12 @@ import { STATUS_LABELS } from "~/modules/irritants/statuses";
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.theme.label ?? "Thème"} — avancement — Sentinelle` }];
 
 export function loader({ params }: LoaderFunctionArgs) {
-  return orErrorPage(() => themePage(params.slug ?? ""));
+  const page = orErrorPage(() => themePage(params.slug ?? ""));
+  return { ...page, indicators: listIndicators({ themeSlug: page.theme.slug }) };
 }
 
 export default function ThemeProgress() {
-  const { theme, top, actions, resources } = useLoaderData<typeof loader>();
+  const { theme, top, actions, resources, indicators } = useLoaderData<typeof loader>();
   return (
     <div className="prose-page">
       <p className="text-sm">
@@ -53,6 +56,20 @@ export default function ThemeProgress() {
           <p>Aucune action liée à ce thème.</p>
         )}
       </section>
+      {indicators.length ? (
+        <section aria-labelledby="indicateurs">
+          <h2 id="indicateurs">Indicateurs</h2>
+          {indicators.map((i) => (
+            <div key={i.slug}>
+              <h3>
+                {i.title}
+                {i.demonstration ? <span className="badge ml-2">Série de démonstration</span> : null}
+              </h3>
+              <IndicatorChart id={`graphique-${i.slug}`} title={i.title} unit={i.unit} type={i.chart} values={i.values} />
+            </div>
+          ))}
+        </section>
+      ) : null}
       <section aria-labelledby="ressources">
         <h2 id="ressources">Ressources</h2>
         {resources.length ? (

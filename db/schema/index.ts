@@ -5,3 +5,4 @@ export * from "./vendors";
 export * from "./action-plan";
 export * from "./surveys";
 export * from "./progress";
+export * from "./indicators";

@@ -11,6 +11,7 @@ import { actionNotes, actions, challenges, workstreams } from "../schema";
 import { DEMO_ACTION_PLAN, DEMO_NOTES } from "./action-plan";
 import { loadDemoSurveys } from "./surveys";
 import { loadDemoProgressUpdates, loadDemoResources } from "./progress";
+import { loadDemoIndicators } from "./indicators";
 import type { IrritantStatus } from "../schema";
 
 export const DEMO_PASSWORD = "sentinelle-demo";
@@ -211,6 +212,7 @@ export async function loadDemoData() {
   loadDemoSurveys(team);
   loadDemoProgressUpdates(team.id);
   loadDemoResources();
+  loadDemoIndicators();
 }
 
 /** The deck's plan, with the demo irritants linked to the actions of their theme's first challenge. */

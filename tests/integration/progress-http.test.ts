@@ -120,3 +120,50 @@ describe("open data", () => {
     expect(csv.trim().split("\r\n")).toHaveLength(json.rows.length + 1);
   });
 });
+
+describe("indicators", () => {
+  const upload = (cookie: string, csv: string, fields: Record<string, string> = {}) => {
+    const form = new FormData();
+    form.set("fichier", new File([new TextEncoder().encode(csv)], "valeurs.csv", { type: "text/csv" }));
+    for (const [k, v] of Object.entries(fields)) form.set(k, v);
+    return fetch(`${server.url}/equipe/avancement/indicateurs`, { method: "POST", headers: { Cookie: cookie }, body: form });
+  };
+
+  it("imports values after a preview, with French decimals; the public chart and open data show them", async () => {
+    const csv = "periode;dimension;valeur\n2024-03;;140,5\n";
+    const preview = await upload(team, csv, { indicator: "documents-par-professionnel" });
+    expect(preview.status).toBe(200);
+    expect(await preview.text()).toContain("Appliquer l&#x27;import");
+    const apply = await fetch(`${server.url}/equipe/avancement/indicateurs`, {
+      method: "POST",
+      headers: { Cookie: team },
+      body: new URLSearchParams({ intent: "apply", indicator: "documents-par-professionnel", csv }),
+    });
+    expect(apply.status).toBe(200);
+    const page = await (await fetch(`${server.url}/avancement/indicateurs`)).text();
+    expect(page).toContain("140,5");
+    expect(page).toMatch(/<svg[^>]+role="img"/);
+    const open = await (await fetch(`${server.url}/avancement/donnees.json`)).json();
+    const rows = open.rows.filter((r: { dataset: string; dimension1: string }) => r.dataset === "indicateurs" && r.dimension1 === "documents-par-professionnel");
+    expect(rows.map((r: { value: number }) => r.value)).toEqual([65, 115, 140.5]);
+    expect(open.rows.some((r: { dimension1: string }) => r.dimension1 === "documents-dmp-par-couloir")).toBe(false);
+  });
+
+  it("reports unknown dimensions, bad numbers and duplicate periods by line, importing nothing", async () => {
+    const response = await upload(team, "periode;dimension;valeur\n2024-01;Pharmacie;1\n2024-01;Biologie;un\n2024-02;Biologie;1\n2024-02;Biologie;2\n", {
+      indicator: "documents-dmp-par-couloir",
+      intent: "apply",
+    });
+    expect(response.status).toBe(422);
+    const html = (await response.text()).replace(/<!-- -->/g, "");
+    expect(html).toContain("Ligne 2 : dimension inconnue « Pharmacie »");
+    expect(html).toContain("Ligne 3 : valeur « un » invalide");
+    expect(html).toContain("Ligne 5 : période et dimension en double (déjà ligne 4)");
+    const page = await (await fetch(`${server.url}/avancement/indicateurs`)).text();
+    expect(page).not.toContain("févr. 2024");
+  });
+
+  it("is for the team only", async () => {
+    expect((await upload(practitioner, "periode;dimension;valeur\n", { indicator: "documents-par-professionnel" })).status).toBe(403);
+  });
+});

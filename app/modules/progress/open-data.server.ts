@@ -2,6 +2,7 @@ import { and, count, desc, eq, isNull } from "drizzle-orm";
 import { getDb } from "#db/client";
 import { campaigns, irritantThemes, irritants, resultSnapshots, themes } from "#db/schema";
 import { getPlan } from "~/modules/action-plan/plan.server";
+import { listIndicators } from "~/modules/indicators/indicators.server";
 import type { CampaignResults } from "~/modules/surveys/results.server";
 
 /** One open-data row: a dataset, up to two dimensions and a value, with the unit. */
@@ -12,6 +13,11 @@ export const DATASETS = [
   { name: "actions_par_chantier_et_statut", description: "Actions du plan d'action, par chantier et par statut.", unit: "actions" },
   { name: "enquetes_part_satisfaits", description: "Enquêtes publiées : part de répondants satisfaits (4 ou 5 sur 5) par question, cases masquées exclues.", unit: "proportion" },
   { name: "enquetes_nps", description: "Enquêtes publiées : Net Promoter Score par question, cases masquées exclues.", unit: "points NPS" },
+  {
+    name: "indicateurs",
+    description: "Valeurs des indicateurs d'usage : identifiant de l'indicateur, puis période et dimension séparées par « | » ; l'unité est celle de l'indicateur. Les séries de démonstration sont exclues.",
+    unit: "selon l'indicateur",
+  },
 ] as const;
 
 /** The published aggregates, from the same sources as the pages (never a figure that is not public). */
@@ -43,6 +49,11 @@ export function openDataRows(): OpenDataRow[] {
       if (item.suppressed || !item.stats) continue;
       if (item.stats.topBox) rows.push({ dataset: DATASETS[2].name, dimension1: s.slug, dimension2: item.key, value: item.stats.topBox.value, unit: DATASETS[2].unit });
       if (item.stats.nps) rows.push({ dataset: DATASETS[3].name, dimension1: s.slug, dimension2: item.key, value: item.stats.nps.value, unit: DATASETS[3].unit });
+    }
+  }
+  for (const indicator of listIndicators().filter((i) => !i.demonstration)) {
+    for (const v of indicator.values) {
+      rows.push({ dataset: DATASETS[4].name, dimension1: indicator.slug, dimension2: [v.period, v.dimension].filter(Boolean).join(" | "), value: v.value, unit: indicator.unit });
     }
   }
   return rows;

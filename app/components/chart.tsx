@@ -1,0 +1,117 @@
+import { chartModel, chartSummary, periodLabel } from "~/modules/indicators/chart";
+import type { IndicatorValue } from "~/modules/indicators/values-csv";
+
+const COLORS = ["#000091", "#e1000f", "#18753c", "#b34000", "#6a6af4", "#666666"];
+const W = 640;
+const H = 280;
+const PAD = { left: 64, right: 16, top: 16, bottom: 56 };
+
+type Props = { id: string; title: string; unit: string; type: "line" | "bar" | "stacked"; values: IndicatorValue[] };
+
+const fmt = (n: number) => n.toLocaleString("fr-FR", { maximumFractionDigits: 2 });
+
+/** A server-rendered SVG chart, with a title, a text summary and the data table: readable without JavaScript. */
+export function IndicatorChart({ id, title, unit, type, values }: Props) {
+  const model = chartModel(values, type === "stacked");
+  const summary = chartSummary(model, unit);
+  const plotW = W - PAD.left - PAD.right;
+  const plotH = H - PAD.top - PAD.bottom;
+  const n = Math.max(model.categories.length, 1);
+  const x = (i: number) => PAD.left + (plotW * (i + 0.5)) / n;
+  const y = (v: number) => PAD.top + plotH - (plotH * v) / model.max;
+  const band = plotW / n;
+  const barSeries = type === "bar" ? model.series.length : 1;
+  const barW = Math.max(2, (band * 0.7) / barSeries);
+  const timeSeries = model.categories.some((c) => /^\d{4}/.test(c));
+  const label = (c: string) => (timeSeries ? periodLabel(c) : c);
+  const every = Math.ceil(n / 8);
+  return (
+    <figure className="mb-6">
+      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby={`${id}-titre ${id}-resume`} className="h-auto w-full max-w-3xl">
+        <title id={`${id}-titre`}>{title}</title>
+        <desc id={`${id}-resume`}>{summary}</desc>
+        {model.ticks.map((t) => (
+          <g key={t}>
+            <line x1={PAD.left} x2={W - PAD.right} y1={y(t)} y2={y(t)} stroke="#dddddd" />
+            <text x={PAD.left - 6} y={y(t) + 4} textAnchor="end" fontSize="11" fill="#3a3a3a">
+              {fmt(t)}
+            </text>
+          </g>
+        ))}
+        {type === "line"
+          ? model.series.map((s, si) => {
+              const points = s.values.map((v, i) => (v === null ? null : `${x(i)},${y(v)}`)).filter(Boolean);
+              return (
+                <g key={s.name}>
+                  <polyline points={points.join(" ")} fill="none" stroke={COLORS[si % COLORS.length]} strokeWidth="2.5" />
+                  {s.values.map((v, i) => (v === null ? null : <circle key={i} cx={x(i)} cy={y(v)} r="3.5" fill={COLORS[si % COLORS.length]} />))}
+                </g>
+              );
+            })
+          : model.categories.map((_, i) => {
+              let base = 0;
+              return (
+                <g key={i}>
+                  {model.series.map((s, si) => {
+                    const v = s.values[i] ?? 0;
+                    const left = type === "bar" ? x(i) - (barW * barSeries) / 2 + si * barW : x(i) - barW / 2;
+                    const top = type === "stacked" ? y(base + v) : y(v);
+                    const height = type === "stacked" ? y(base) - y(base + v) : y(0) - y(v);
+                    if (type === "stacked") base += v;
+                    return <rect key={s.name} x={left} y={top} width={barW} height={Math.max(0, height)} fill={COLORS[si % COLORS.length]} />;
+                  })}
+                </g>
+              );
+            })}
+        {model.categories.map((c, i) =>
+          i % every === 0 ? (
+            <text key={c} x={x(i)} y={H - PAD.bottom + 16} textAnchor="end" fontSize="10" fill="#3a3a3a" transform={`rotate(-30 ${x(i)} ${H - PAD.bottom + 16})`}>
+              {label(c).slice(0, 28)}
+            </text>
+          ) : null,
+        )}
+      </svg>
+      {model.series.length > 1 || model.series[0]?.name ? (
+        <ul className="mt-2 flex flex-wrap gap-4 text-sm" aria-label="Légende">
+          {model.series.map((s, si) => (
+            <li key={s.name} className="flex items-center gap-2">
+              <svg width="12" height="12" aria-hidden="true" focusable="false">
+                <rect width="12" height="12" fill={COLORS[si % COLORS.length]} />
+              </svg>
+              {s.name}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <figcaption className="mt-2 text-sm">{summary}</figcaption>
+      <details className="mt-2">
+        <summary className="cursor-pointer">Données du graphique</summary>
+        <table className="table mt-2">
+          <caption className="sr-only">Données : {title}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{timeSeries ? "Période" : "Catégorie"}</th>
+              {model.series.map((s) => (
+                <th key={s.name} scope="col">
+                  {s.name || `Valeur (${unit})`}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {model.categories.map((c, i) => (
+              <tr key={c}>
+                <th scope="row" className="font-normal">
+                  {label(c)}
+                </th>
+                {model.series.map((s) => (
+                  <td key={s.name}>{s.values[i] === null ? "—" : fmt(s.values[i]!)}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
+    </figure>
+  );
+}

@@ -1,0 +1,38 @@
+import { index, integer, primaryKey, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { sql } from "drizzle-orm";
+import { themes } from "./irritants";
+
+/** A series the team defines and feeds (by CSV or by hand), shown as a chart with its data table. */
+export const indicators = sqliteTable(
+  "indicators",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    slug: text("slug").notNull().unique(),
+    title: text("title").notNull(),
+    unit: text("unit").notNull(),
+    source: text("source").notNull(),
+    method: text("method").notNull().default(""),
+    chart: text("chart", { enum: ["line", "bar", "stacked"] }).notNull().default("line"),
+    // Allowed dimension values (e.g. the "couloirs"); empty means a single series.
+    dimensions: text("dimensions", { mode: "json" }).notNull().$type<string[]>().default(sql`'[]'`),
+    themeId: integer("theme_id").references(() => themes.id),
+    // Demonstration series are labelled as such wherever they are shown.
+    demonstration: integer("demonstration", { mode: "boolean" }).notNull().default(false),
+    position: integer("position").notNull().default(0),
+  },
+  (t) => [index("indicators_theme_idx").on(t.themeId)],
+);
+
+export const indicatorValues = sqliteTable(
+  "indicator_values",
+  {
+    indicatorId: integer("indicator_id")
+      .notNull()
+      .references(() => indicators.id, { onDelete: "cascade" }),
+    // "YYYY-MM", "YYYY", or "" for a series without time (e.g. a ranking).
+    period: text("period").notNull(),
+    dimension: text("dimension").notNull().default(""),
+    value: real("value").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.indicatorId, t.period, t.dimension] })],
+);
