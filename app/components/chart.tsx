@@ -25,8 +25,37 @@ export function IndicatorChart({ id, title, unit, type, values }: Props) {
   const timeSeries = model.categories.some((c) => /^\d{4}/.test(c));
   const label = (c: string) => (timeSeries ? periodLabel(c) : c);
   const every = Math.ceil(n / 8);
+  // Rankings are drawn as horizontal bars, so that long category names stay readable.
+  const horizontal = !timeSeries && type !== "line";
+  const LEFT = 230;
+  const rowH = 26;
+  const HH = PAD.top + rowH * n + 24;
+  const RIGHT = 40; // room for the last tick's label
+  const hx = (v: number) => LEFT + ((W - LEFT - RIGHT) * v) / model.max;
   return (
     <figure className="mb-6">
+      {horizontal ? (
+        <svg viewBox={`0 0 ${W} ${HH}`} role="img" aria-labelledby={`${id}-titre ${id}-resume`} className="h-auto w-full max-w-3xl">
+          <title id={`${id}-titre`}>{title}</title>
+          <desc id={`${id}-resume`}>{summary}</desc>
+          {model.ticks.map((t) => (
+            <g key={t}>
+              <line x1={hx(t)} x2={hx(t)} y1={PAD.top} y2={HH - 24} stroke="#dddddd" />
+              <text x={hx(t)} y={HH - 8} textAnchor="middle" fontSize="11" fill="#3a3a3a">
+                {fmt(t)}
+              </text>
+            </g>
+          ))}
+          {model.categories.map((c, i) => (
+            <g key={c}>
+              <text x={LEFT - 8} y={PAD.top + rowH * i + rowH / 2 + 4} textAnchor="end" fontSize="11" fill="#161616">
+                {c.length > 38 ? `${c.slice(0, 37)}…` : c}
+              </text>
+              <rect x={LEFT} y={PAD.top + rowH * i + 4} width={Math.max(0, hx(model.series[0].values[i] ?? 0) - LEFT)} height={rowH - 8} fill={COLORS[0]} />
+            </g>
+          ))}
+        </svg>
+      ) : (
       <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby={`${id}-titre ${id}-resume`} className="h-auto w-full max-w-3xl">
         <title id={`${id}-titre`}>{title}</title>
         <desc id={`${id}-resume`}>{summary}</desc>
@@ -71,6 +100,7 @@ export function IndicatorChart({ id, title, unit, type, values }: Props) {
           ) : null,
         )}
       </svg>
+      )}
       {model.series.length > 1 || model.series[0]?.name ? (
         <ul className="mt-2 flex flex-wrap gap-4 text-sm" aria-label="Légende">
           {model.series.map((s, si) => (

@@ -75,5 +75,13 @@ describe("charts", () => {
     expect(model.categories).toEqual(["CR de biologie", "Synthèse"]);
     expect(chartSummary(model, "documents")).toBe(`2 catégories ; la plus élevée : CR de biologie (${(219874).toLocaleString("fr-FR")} documents).`);
     expect(periodLabel("2024-02")).toBe("févr. 2024");
+    const unsorted = chartModel(
+      [
+        { period: "", dimension: "Petit", value: 1 },
+        { period: "", dimension: "Grand", value: 9 },
+      ],
+      false,
+    );
+    expect(unsorted.categories).toEqual(["Grand", "Petit"]);
   });
 });

@@ -29,7 +29,8 @@ export function niceScale(maxValue: number, tickCount = 4) {
 /** Builds the chart model; for stacked bars the axis covers the stacked totals. */
 export function chartModel(values: IndicatorValue[], stacked: boolean): ChartModel {
   const timeSeries = values.some((v) => v.period);
-  const categories = timeSeries ? [...new Set(values.map((v) => v.period))].sort() : values.map((v) => v.dimension);
+  // A ranking reads from the largest to the smallest.
+  const categories = timeSeries ? [...new Set(values.map((v) => v.period))].sort() : [...values].sort((a, b) => b.value - a.value).map((v) => v.dimension);
   const seriesNames = timeSeries ? [...new Set(values.map((v) => v.dimension))] : [""];
   const series = seriesNames.map((name) => ({
     name,
