@@ -7,7 +7,7 @@ import { parseOrThrow } from "~/lib/api.server";
 import { errorSentence, HttpError } from "~/lib/errors";
 import { readFormData } from "~/lib/forms.server";
 import { requirePermission } from "~/lib/permissions.server";
-import { decodeCsv } from "~/modules/action-plan/csv";
+import { readCsvUpload } from "~/lib/uploads.server";
 import { createIndicator, getIndicatorBySlug, importIndicatorValues, listIndicators } from "~/modules/indicators/indicators.server";
 import { parseIndicatorCsv } from "~/modules/indicators/values-csv";
 import { listThemes } from "~/modules/irritants/irritants.server";
@@ -44,10 +44,7 @@ export async function action({ request }: ActionFunctionArgs) {
     }
     const slug = String(form.get("indicator") ?? "");
     const indicator = getIndicatorBySlug(slug);
-    const file = form.get("fichier");
-    const text = file instanceof File && file.size > 0 ? decodeCsv(new Uint8Array(await file.arrayBuffer())) : String(form.get("csv") ?? "");
-    if (!text.trim()) return data({ stage: "error" as const, ok: false, message: "Choisissez un fichier CSV.", errors: [] }, { status: 422 });
-    if (text.length > MAX_CSV_CHARS) return data({ stage: "error" as const, ok: false, message: "Fichier trop volumineux.", errors: [] }, { status: 413 });
+    const text = await readCsvUpload(form, MAX_CSV_CHARS);
     const { values, errors } = parseIndicatorCsv(text, indicator.dimensions);
     if (errors.length) return data({ stage: "error" as const, ok: false, message: "Le fichier contient des erreurs : rien n'a été importé.", errors }, { status: 422 });
     if (form.get("intent") !== "apply") return { stage: "preview" as const, ok: true, message: `${values.length} valeur(s) prête(s) à importer dans « ${indicator.title} ».`, slug, csv: text, values };

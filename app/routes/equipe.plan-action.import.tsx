@@ -5,7 +5,8 @@ import { Notice } from "~/components/notice";
 import { HttpError } from "~/lib/errors";
 import { readFormData } from "~/lib/forms.server";
 import { requirePermission } from "~/lib/permissions.server";
-import { CSV_COLUMNS, decodeCsv, parseActionPlanCsv } from "~/modules/action-plan/csv";
+import { CSV_COLUMNS, parseActionPlanCsv } from "~/modules/action-plan/csv";
+import { readCsvUpload } from "~/lib/uploads.server";
 import { applyImport, previewImport } from "~/modules/action-plan/import.server";
 
 export const meta: MetaFunction = () => [{ title: "Importer le plan d'action — Sentinelle" }];
@@ -20,11 +21,13 @@ const MAX_CSV_CHARS = 500_000;
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "action-plan:edit");
   const form = await readFormData(request);
-  const file = form.get("fichier");
-  // The preview step sends the file; the apply step sends back the text it showed.
-  const text = file instanceof File && file.size > 0 ? decodeCsv(new Uint8Array(await file.arrayBuffer())) : String(form.get("csv") ?? "");
-  if (!text.trim()) return data({ stage: "error" as const, message: "Choisissez un fichier CSV.", errors: [] }, { status: 422 });
-  if (text.length > MAX_CSV_CHARS) return data({ stage: "error" as const, message: "Le fichier est trop volumineux (500 000 caractères au plus).", errors: [] }, { status: 413 });
+  let text: string;
+  try {
+    text = await readCsvUpload(form, MAX_CSV_CHARS);
+  } catch (error) {
+    if (!(error instanceof HttpError)) throw error;
+    return data({ stage: "error" as const, message: error.message, errors: [] }, { status: error.status });
+  }
   const { rows, errors } = parseActionPlanCsv(text);
   if (errors.length) return data({ stage: "error" as const, message: "Le fichier contient des erreurs : rien n'a été importé.", errors }, { status: 422 });
   if (form.get("intent") !== "apply") return { stage: "preview" as const, csv: text, preview: previewImport(rows) };
