@@ -106,6 +106,7 @@ export default function Progress() {
             <tr>
               <th scope="col">Thème</th>
               <th scope="col">Signalements publiés</th>
+              <th scope="col">Dont déposés ces 30 derniers jours</th>
             </tr>
           </thead>
           <tbody>
@@ -115,6 +116,7 @@ export default function Progress() {
                   <Link to={`/avancement/themes/${t.slug}`}>{t.label}</Link>
                 </th>
                 <td>{t.published}</td>
+                <td>{t.lastMonth}</td>
               </tr>
             ))}
           </tbody>

@@ -9,7 +9,7 @@ import { readFormData } from "~/lib/forms.server";
 import { requirePermission } from "~/lib/permissions.server";
 import { readCsvUpload } from "~/lib/uploads.server";
 import { createIndicator, getIndicatorBySlug, importIndicatorValues, listIndicators } from "~/modules/indicators/indicators.server";
-import { parseIndicatorCsv } from "~/modules/indicators/values-csv";
+import { checkIndicatorValue, parseIndicatorCsv } from "~/modules/indicators/values-csv";
 import { listThemes } from "~/modules/irritants/irritants.server";
 
 export const meta: MetaFunction = () => [{ title: "Indicateurs (équipe) — Sentinelle" }];
@@ -44,6 +44,13 @@ export async function action({ request }: ActionFunctionArgs) {
     }
     const slug = String(form.get("indicator") ?? "");
     const indicator = getIndicatorBySlug(slug);
+    if (form.get("intent") === "value") {
+      const [period, dimension, raw] = ["period", "dimension", "value"].map((k) => String(form.get(k) ?? "").trim());
+      const { value, problems } = checkIndicatorValue(period, dimension, raw, indicator.dimensions);
+      if (problems.length) return data({ stage: "error" as const, ok: false, message: `Valeur refusée : ${problems.join(" ; ")}.`, errors: [] }, { status: 422 });
+      importIndicatorValues(user, slug, [{ period, dimension, value: value! }]);
+      return { stage: "done" as const, ok: true, message: `Valeur enregistrée dans « ${indicator.title} ».` };
+    }
     const text = await readCsvUpload(form, MAX_CSV_CHARS);
     const { values, errors } = parseIndicatorCsv(text, indicator.dimensions);
     if (errors.length) return data({ stage: "error" as const, ok: false, message: "Le fichier contient des erreurs : rien n'a été importé.", errors }, { status: 422 });
@@ -128,6 +135,43 @@ export default function TeamIndicators() {
         <input id="fichier" name="fichier" type="file" accept=".csv,text/csv" className="mb-4 block" />
         <button type="submit" className="btn">
           Voir l'aperçu
+        </button>
+      </Form>
+      <h2>Saisir une valeur</h2>
+      <Form method="post" className="card mb-6 grid gap-4 md:grid-cols-2">
+        <input type="hidden" name="intent" value="value" />
+        <div>
+          <label htmlFor="v-indicator" className="label">
+            Indicateur
+          </label>
+          <select id="v-indicator" name="indicator" className="input">
+            {indicators.map((i) => (
+              <option key={i.slug} value={i.slug}>
+                {i.title}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="v-period" className="label">
+            Période<span className="hint">AAAA-MM, AAAA, ou vide pour un classement.</span>
+          </label>
+          <input id="v-period" name="period" className="input" />
+        </div>
+        <div>
+          <label htmlFor="v-dimension" className="label">
+            Dimension (facultatif)
+          </label>
+          <input id="v-dimension" name="dimension" className="input" />
+        </div>
+        <div>
+          <label htmlFor="v-value" className="label">
+            Valeur
+          </label>
+          <input id="v-value" name="value" inputMode="decimal" className="input" />
+        </div>
+        <button type="submit" className="btn btn-secondary">
+          Enregistrer la valeur
         </button>
       </Form>
       <h2>Nouvel indicateur</h2>

@@ -167,3 +167,17 @@ describe("indicators", () => {
     expect((await upload(practitioner, "periode;dimension;valeur\n", { indicator: "documents-par-professionnel" })).status).toBe(403);
   });
 });
+
+describe("typed indicator values", () => {
+  it("records a valid value and refuses an invalid one with the same rules as the import", async () => {
+    const send = (fields: Record<string, string>) =>
+      fetch(`${server.url}/equipe/avancement/indicateurs`, { method: "POST", headers: { Cookie: team }, body: new URLSearchParams({ intent: "value", indicator: "documents-par-professionnel", ...fields }) });
+    const bad = await send({ period: "2024-13", dimension: "", value: "beaucoup" });
+    expect(bad.status).toBe(422);
+    const html = await bad.text();
+    expect(html).toContain("période « 2024-13 » invalide");
+    expect(html).toContain("valeur « beaucoup » invalide");
+    expect((await send({ period: "2024-06", dimension: "", value: "150,25" })).status).toBe(200);
+    expect(await (await fetch(`${server.url}/avancement/indicateurs`)).text()).toContain("150,25");
+  });
+});

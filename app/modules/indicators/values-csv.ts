@@ -12,6 +12,16 @@ export function parseFrenchNumber(raw: string): number | null {
   return Number(cleaned.replace(",", "."));
 }
 
+/** Checks one value as typed or imported; returns the problems found, in French (empty when valid). */
+export function checkIndicatorValue(period: string, dimension: string, raw: string, allowedDimensions: string[]): { value: number | null; problems: string[] } {
+  const problems: string[] = [];
+  if (period && !PERIOD.test(period)) problems.push(`période « ${period} » invalide (AAAA-MM, AAAA ou vide)`);
+  if (allowedDimensions.length && !allowedDimensions.includes(dimension)) problems.push(`dimension inconnue « ${dimension} » (attendu : ${allowedDimensions.join(", ")})`);
+  const value = parseFrenchNumber(raw);
+  if (value === null) problems.push(`valeur « ${raw} » invalide (nombre, virgule décimale acceptée)`);
+  return { value, problems };
+}
+
 /**
  * Reads "periode;dimension;valeur" lines. Every problem is reported with its line; values are returned only
  * when there is none (the import then applies them in one transaction).
@@ -34,11 +44,7 @@ export function parseIndicatorCsv(text: string, allowedDimensions: string[]): Va
       continue;
     }
     const [period, dimension, raw] = cells.map((c) => c.trim());
-    const problems: string[] = [];
-    if (period && !PERIOD.test(period)) problems.push(`période « ${period} » invalide (AAAA-MM, AAAA ou vide)`);
-    if (allowedDimensions.length && !allowedDimensions.includes(dimension)) problems.push(`dimension inconnue « ${dimension} » (attendu : ${allowedDimensions.join(", ")})`);
-    const value = parseFrenchNumber(raw);
-    if (value === null) problems.push(`valeur « ${raw} » invalide (nombre, virgule décimale acceptée)`);
+    const { value, problems } = checkIndicatorValue(period, dimension, raw, allowedDimensions);
     const key = `${period}|${dimension}`;
     if (seen.has(key)) problems.push(`période et dimension en double (déjà ligne ${seen.get(key)})`);
     seen.set(key, line);

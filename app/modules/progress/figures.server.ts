@@ -1,6 +1,6 @@
 import { and, count, desc, eq, gte, inArray, isNull, sql } from "drizzle-orm";
 import { getDb } from "#db/client";
-import { events, irritants, resultSnapshots, campaigns, themes } from "#db/schema";
+import { events, irritantThemes, irritants, resultSnapshots, campaigns, themes } from "#db/schema";
 import { getPlan } from "~/modules/action-plan/plan.server";
 import type { CampaignResults } from "~/modules/surveys/results.server";
 import { median } from "~/modules/vendors/scorecard";
@@ -59,13 +59,27 @@ export function headlineFigures() {
   };
 }
 
+/** Published irritants per theme, with those filed in the last 30 days as the trend. */
 export function themeCounts() {
-  return getDb()
-    .select({ slug: themes.slug, label: themes.label, published: themes.publishedCount })
+  const db = getDb();
+  const since = new Date(Date.now() - 30 * 86_400_000).toISOString();
+  const recent = new Map(
+    db
+      .select({ themeId: irritantThemes.themeId, n: count() })
+      .from(irritantThemes)
+      .innerJoin(irritants, eq(irritants.id, irritantThemes.irritantId))
+      .where(and(live, gte(irritants.createdAt, since)))
+      .groupBy(irritantThemes.themeId)
+      .all()
+      .map((r) => [r.themeId, r.n]),
+  );
+  return db
+    .select({ id: themes.id, slug: themes.slug, label: themes.label, published: themes.publishedCount })
     .from(themes)
     .where(isNull(themes.retiredAt))
     .orderBy(desc(themes.publishedCount), themes.position)
-    .all();
+    .all()
+    .map(({ id, ...t }) => ({ ...t, lastMonth: recent.get(id) ?? 0 }));
 }
 
 export function recentlyResolved(limit = 5) {
