@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { formatDate } from "~/lib/dates";
 import { changesThisMonth, headlineFigures, recentlyResolved, themeCounts } from "~/modules/progress/figures.server";
 import { listPublishedUpdates } from "~/modules/progress/updates.server";
+import { getSetting } from "~/modules/settings/settings.server";
 
 export const meta: MetaFunction = () => [
   { title: "Avancement du programme — Sentinelle" },
@@ -11,6 +12,7 @@ export const meta: MetaFunction = () => [
 
 export function loader() {
   return {
+    shown: getSetting("progressHeadlines"),
     figures: headlineFigures(),
     themes: themeCounts(),
     resolved: recentlyResolved(),
@@ -31,7 +33,8 @@ function Figure({ value, label }: { value: string; label: string }) {
 }
 
 export default function Progress() {
-  const { figures, themes, resolved, changes, updates } = useLoaderData<typeof loader>();
+  const { figures, themes, resolved, changes, updates, shown } = useLoaderData<typeof loader>();
+  const show = (block: (typeof shown)[number]) => shown.includes(block);
   const { irritants, actions, vendors, survey } = figures;
   return (
     <div>
@@ -40,6 +43,7 @@ export default function Progress() {
         Les irritants du numérique en santé remontés par les professionnels et les patients, les actions engagées avec les éditeurs et les pouvoirs
         publics, et ce qui a changé. Chaque chiffre est défini sous son bloc (« méthode »).
       </p>
+      {show("irritants") ? (
       <section aria-labelledby="irritants" className="mb-8">
         <h2 id="irritants">Signalements</h2>
         <div className="grid gap-4 sm:grid-cols-3">
@@ -49,6 +53,8 @@ export default function Progress() {
         </div>
         <p className="mt-2 text-sm text-gris-600">Méthode : {irritants.method}</p>
       </section>
+      ) : null}
+      {show("actions") ? (
       <section aria-labelledby="actions" className="mb-8">
         <h2 id="actions">Plan d'action</h2>
         <div className="grid gap-4 sm:grid-cols-3">
@@ -60,6 +66,8 @@ export default function Progress() {
           Méthode : {actions.method} <Link to="/plan-action">Voir le plan d'action</Link>
         </p>
       </section>
+      ) : null}
+      {show("vendors") ? (
       <section aria-labelledby="editeurs" className="mb-8">
         <h2 id="editeurs">Réponses des éditeurs</h2>
         <div className="grid gap-4 sm:grid-cols-2">
@@ -72,7 +80,8 @@ export default function Progress() {
           Méthode : {vendors.method} <Link to="/avancement/editeurs">Tableaux de bord des éditeurs</Link>
         </p>
       </section>
-      {survey ? (
+      ) : null}
+      {survey && show("survey") ? (
         <section aria-labelledby="satisfaction" className="mb-8">
           <h2 id="satisfaction">Satisfaction</h2>
           <p>

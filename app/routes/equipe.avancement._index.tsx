@@ -9,18 +9,28 @@ import { readFormData } from "~/lib/forms.server";
 import { requirePermission } from "~/lib/permissions.server";
 import { updateSchema } from "~/modules/progress/schemas";
 import { listAllUpdates, saveUpdate } from "~/modules/progress/updates.server";
+import { getSetting, SETTINGS_SCHEMA, updateSettings } from "~/modules/settings/settings.server";
+
+const headlinesSchema = SETTINGS_SCHEMA.pick({ progressHeadlines: true });
+const HEADLINE_LABELS = { irritants: "Signalements", actions: "Plan d'action", vendors: "Réponses des éditeurs", survey: "Satisfaction" } as const;
 
 export const meta: MetaFunction = () => [{ title: "Points d'étape (équipe) — Sentinelle" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "progress:edit");
-  return { updates: listAllUpdates(user).map(({ id, title, status, slug }) => ({ id, title, status, slug })) };
+  return { headlines: getSetting("progressHeadlines"), updates: listAllUpdates(user).map(({ id, title, status, slug }) => ({ id, title, status, slug })) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "progress:edit");
   try {
-    const input = parseOrThrow(updateSchema, Object.fromEntries(await readFormData(request)), "Point d'étape invalide.");
+    const form = await readFormData(request);
+    if (form.get("intent") === "headlines") {
+      const chosen = parseOrThrow(headlinesSchema, { progressHeadlines: form.getAll("progressHeadlines") }, "Choix invalide.");
+      updateSettings(user.id, chosen);
+      return { ok: true, message: "Chiffres clés de la page Avancement enregistrés." };
+    }
+    const input = parseOrThrow(updateSchema, Object.fromEntries(form), "Point d'étape invalide.");
     const id = saveUpdate(user, null, input);
     return redirect(`/equipe/avancement/${id}`);
   } catch (error) {
@@ -30,7 +40,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function TeamUpdates() {
-  const { updates } = useLoaderData<typeof loader>();
+  const { updates, headlines } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <div className="prose-page">
@@ -46,6 +56,22 @@ export default function TeamUpdates() {
           </li>
         ))}
       </ul>
+      <h2>Chiffres clés affichés</h2>
+      <Form method="post" className="card mb-6">
+        <input type="hidden" name="intent" value="headlines" />
+        <fieldset className="mb-4">
+          <legend className="label">Blocs de chiffres clés de la page Avancement</legend>
+          {(Object.keys(HEADLINE_LABELS) as (keyof typeof HEADLINE_LABELS)[]).map((key) => (
+            <span key={key} className="mr-6 inline-flex items-center gap-2">
+              <input id={`h-${key}`} type="checkbox" name="progressHeadlines" value={key} defaultChecked={headlines.includes(key)} className="size-4" />
+              <label htmlFor={`h-${key}`}>{HEADLINE_LABELS[key]}</label>
+            </span>
+          ))}
+        </fieldset>
+        <button type="submit" className="btn btn-secondary">
+          Enregistrer
+        </button>
+      </Form>
       <h2>Nouveau point d'étape</h2>
       <Form method="post" className="card">
         <UpdateFields />

@@ -181,3 +181,24 @@ describe("typed indicator values", () => {
     expect(await (await fetch(`${server.url}/avancement/indicateurs`)).text()).toContain("150,25");
   });
 });
+
+describe("headline choice", () => {
+  it("lets the team choose which headline blocks the public page shows", async () => {
+    expect(await (await fetch(`${server.url}/avancement`)).text()).toContain("Réponses des éditeurs");
+    const body = new URLSearchParams([
+      ["intent", "headlines"],
+      ["progressHeadlines", "irritants"],
+      ["progressHeadlines", "actions"],
+    ]);
+    expect((await fetch(`${server.url}/equipe/avancement`, { method: "POST", headers: { Cookie: team }, body })).status).toBe(200);
+    const html = await (await fetch(`${server.url}/avancement`)).text();
+    expect(html).not.toContain("Réponses des éditeurs");
+    expect(html).toContain("Plan d&#x27;action");
+    const bad = new URLSearchParams([
+      ["intent", "headlines"],
+      ["progressHeadlines", "tout"],
+    ]);
+    expect((await fetch(`${server.url}/equipe/avancement`, { method: "POST", headers: { Cookie: team }, body: bad })).status).toBe(422);
+    expect((await fetch(`${server.url}/equipe/avancement`, { method: "POST", headers: { Cookie: practitioner }, body })).status).toBe(403);
+  });
+});

@@ -10,6 +10,8 @@ export const SETTINGS_SCHEMA = z.object({
   slaResolutionDays: z.coerce.number({ error: "Indiquez un nombre de jours." }).int().min(1, "Au moins 1 jour ouvré.").max(365, "Au plus 365 jours ouvrés.").default(60),
   fixDenialsToReopen: z.coerce.number({ error: "Indiquez un nombre." }).int().min(1, "Au moins 1.").max(50, "Au plus 50.").default(3),
   autoForwardProductIrritants: z.boolean().default(false),
+  // Which headline blocks the public progress page shows, in this order.
+  progressHeadlines: z.array(z.enum(["irritants", "actions", "vendors", "survey"])).default(["irritants", "actions", "vendors", "survey"]),
 });
 export type Settings = z.infer<typeof SETTINGS_SCHEMA>;
 
