@@ -1,5 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import { DEFAULT_KEYWORD_RULES } from "../app/modules/irritants/classifier";
+import { initialiseCounters } from "../app/modules/irritants/counters.server";
 import type { Db } from "./client";
 import { themes } from "./schema";
 
@@ -16,6 +17,11 @@ const DATA_MIGRATIONS: { name: string; run: (db: Db) => void }[] = [
         db.update(themes).set({ keywords }).where(and(eq(themes.slug, slug), eq(themes.keywords, []))).run();
       }
     },
+  },
+  {
+    // Headline counters, from the rows present when this runs; kept up to date by every change afterwards.
+    name: "0002-irritant-counters",
+    run: (db) => initialiseCounters(db),
   },
 ];
 

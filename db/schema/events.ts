@@ -19,5 +19,5 @@ export const events = sqliteTable(
       .notNull()
       .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
   },
-  (t) => [index("events_subject_idx").on(t.subjectType, t.subjectId), index("events_type_idx").on(t.type)],
+  (t) => [index("events_subject_idx").on(t.subjectType, t.subjectId), index("events_type_idx").on(t.type, t.createdAt)],
 );

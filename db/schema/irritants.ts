@@ -58,6 +58,7 @@ export const irritants = sqliteTable(
     index("irritants_author_idx").on(t.authorId),
     index("irritants_product_idx").on(t.productId, t.id),
     index("irritants_merged_idx").on(t.mergedIntoId),
+    index("irritants_created_idx").on(t.createdAt),
   ],
 );
 
@@ -125,3 +126,9 @@ export const follows = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.userId, t.subjectType, t.subjectId] }), index("follows_subject_idx").on(t.subjectType, t.subjectId)],
 );
+
+/** Global counters kept in the same transaction as each change, so headline figures never scan. */
+export const counters = sqliteTable("counters", {
+  key: text("key").primaryKey(),
+  value: integer("value").notNull().default(0),
+});

@@ -6,6 +6,7 @@ import { addComment, listComments, setFollow, isFollowing, supportBreakdown, sup
 import { countReceivedIrritants, fileIrritant, findSimilar, getIrritant, listIrritants, mergedInto } from "~/modules/irritants/irritants.server";
 import { createTheme, suggestThemesFor, updateTheme } from "~/modules/irritants/themes.server";
 import { bulkUpdateIrritants, updateIrritant } from "~/modules/irritants/triage.server";
+import { countFromRows, readCounters } from "~/modules/irritants/counters.server";
 import { createTestDatabase } from "../support/database";
 
 const database = createTestDatabase();
@@ -249,5 +250,12 @@ describe("theme taxonomy", () => {
     expect(suggestThemesFor("La visio de téléconsultation coupe toutes les deux minutes").map((s) => s.slug)).not.toContain("teleconsultation");
     expect(() => file(pro, "Visio", "La visio coupe.", { themes: ["teleconsultation"] })).toThrowError(expect.objectContaining({ status: 422 }));
     expect(() => createTheme(pro, { slug: "x", label: "X", keywords: [] })).toThrowError(expect.objectContaining({ status: 403 }));
+  });
+});
+
+describe("headline counters", () => {
+  it("match the rows after every kind of change this file made (filing, publishing, hiding, merging, workflow, bulk)", () => {
+    expect(readCounters()).toEqual(countFromRows());
+    expect(readCounters()["irritants.received"]).toBeGreaterThan(10);
   });
 });

@@ -10,6 +10,7 @@ import { getSettings } from "~/modules/settings/settings.server";
 import { openTicketsForForwardedIrritant } from "~/modules/vendors/tickets.server";
 import { redactPatientIdentifiers, type Redaction } from "./redaction";
 import type { FileIrritantInput, IrritantFilters } from "./schemas";
+import { bumpCounters, readCounters } from "./counters.server";
 import { anyWordQuery, allWordsQuery, indexIrritant, rerankBySimilarity } from "./search.server";
 import { adjustThemeCounters, resolveThemeSlugs, suggestThemesFor } from "./themes.server";
 
@@ -75,6 +76,7 @@ export function fileIrritant(author: SessionUser, input: FileIrritantInput) {
       { total: 1, published: 0 },
     );
     indexIrritant(tx, { id: row.id, title: title.text, body: body.text });
+    bumpCounters(tx, { "irritants.received": 1 });
     if (input.productId && getSettings(tx).autoForwardProductIrritants) {
       tx.update(irritants).set({ status: "forwarded" }).where(eq(irritants.id, row.id)).run();
       row.status = "forwarded";
@@ -228,7 +230,7 @@ export function mergedInto(viewer: Viewer, id: number): number | null {
 }
 
 export function countReceivedIrritants() {
-  return getDb().select({ n: count() }).from(irritants).get()?.n ?? 0;
+  return readCounters()["irritants.received"];
 }
 
 /** The author's name is shown to the team only. */

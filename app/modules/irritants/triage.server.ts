@@ -8,6 +8,7 @@ import type { SessionUser } from "~/modules/accounts/accounts.server";
 import type { IrritantPatch } from "./schemas";
 import { canTransition, STATUS_LABELS } from "./statuses";
 import { openTicketsForForwardedIrritant } from "~/modules/vendors/tickets.server";
+import { recountChange } from "./counters.server";
 import { adjustThemeCounters, invalidateThemeModel, resolveThemeSlugs, themeIdsOf } from "./themes.server";
 
 type Row = typeof irritants.$inferSelect;
@@ -109,6 +110,7 @@ function applyPatch(tx: Tx, actor: SessionUser, id: number, patch: IrritantPatch
   const newThemeIds = themeIdsOf(tx, id);
   adjustThemeCounters(tx, oldThemeIds, { total: -countedBefore.total, published: -countedBefore.published });
   adjustThemeCounters(tx, newThemeIds, counted(after));
+  recountChange(tx, before, after);
   return { id, status: after.status, published: after.published, hidden: after.hiddenAt !== null, mergedInto: after.mergedIntoId };
 }
 
@@ -124,6 +126,7 @@ export function followTicketOutcome(tx: Tx, irritantId: number, to: "resolved" |
     if (stillOpen && stillOpen.n > 0) return;
   }
   tx.update(irritants).set({ status: to, updatedAt: new Date().toISOString() }).where(eq(irritants.id, irritantId)).run();
+  recountChange(tx, row, { ...row, status: to });
   recordEvent(tx, {
     type: to === "resolved" ? "irritant.status_changed" : "irritant.reopened",
     actorId,

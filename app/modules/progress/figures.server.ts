@@ -2,6 +2,7 @@ import { and, count, desc, eq, gte, inArray, isNull, sql } from "drizzle-orm";
 import { getDb } from "#db/client";
 import { events, irritantThemes, irritants, resultSnapshots, campaigns, themes } from "#db/schema";
 import { getPlan } from "~/modules/action-plan/plan.server";
+import { readCounters } from "~/modules/irritants/counters.server";
 import type { CampaignResults } from "~/modules/surveys/results.server";
 import { median } from "~/modules/vendors/scorecard";
 import { workingDaysBetween } from "~/modules/vendors/working-days";
@@ -12,9 +13,10 @@ const live = and(eq(irritants.published, true), isNull(irritants.hiddenAt), isNu
 /** The headline figures of the progress page, each with the definition it is computed by. */
 export function headlineFigures() {
   const db = getDb();
-  const received = db.select({ n: count() }).from(irritants).get()!.n;
-  const published = db.select({ n: count() }).from(irritants).where(live).get()!.n;
-  const resolved = db.select({ n: count() }).from(irritants).where(and(live, eq(irritants.status, "resolved"))).get()!.n;
+  const counts = readCounters(db);
+  const received = counts["irritants.received"];
+  const published = counts["irritants.published"];
+  const resolved = counts["irritants.resolved"];
   const actions = getPlan().flatMap((w) => w.challenges.flatMap((c) => c.actions));
   const answered = db
     .select({ openedAt: tickets.openedAt, firstResponseAt: tickets.firstResponseAt })

@@ -1,0 +1,53 @@
+import { sql } from "drizzle-orm";
+import { getDb, type DbOrTx } from "#db/client";
+import { counters, irritants } from "#db/schema";
+
+export const IRRITANT_COUNTERS = ["irritants.received", "irritants.published", "irritants.resolved"] as const;
+type CounterKey = (typeof IRRITANT_COUNTERS)[number];
+
+type Flags = Pick<typeof irritants.$inferSelect, "published" | "hiddenAt" | "mergedIntoId" | "status">;
+
+/** What one irritant adds to the public counters: published and live, and among those, resolved. */
+export function counterContribution(row: Flags) {
+  const live = row.published && row.hiddenAt === null && row.mergedIntoId === null;
+  return { "irritants.published": live ? 1 : 0, "irritants.resolved": live && row.status === "resolved" ? 1 : 0 };
+}
+
+export function bumpCounters(tx: DbOrTx, deltas: Partial<Record<CounterKey, number>>) {
+  for (const [key, delta] of Object.entries(deltas)) {
+    if (!delta) continue;
+    tx.insert(counters)
+      .values({ key, value: delta })
+      .onConflictDoUpdate({ target: counters.key, set: { value: sql`${counters.value} + ${delta}` } })
+      .run();
+  }
+}
+
+/** Moves the counters from an irritant's state before a change to its state after, in the same transaction. */
+export function recountChange(tx: DbOrTx, before: Flags, after: Flags) {
+  const a = counterContribution(before);
+  const b = counterContribution(after);
+  bumpCounters(tx, { "irritants.published": b["irritants.published"] - a["irritants.published"], "irritants.resolved": b["irritants.resolved"] - a["irritants.resolved"] });
+}
+
+export function readCounters(tx: DbOrTx = getDb()): Record<CounterKey, number> {
+  const rows = tx.select().from(counters).all();
+  return Object.fromEntries(IRRITANT_COUNTERS.map((k) => [k, rows.find((r) => r.key === k)?.value ?? 0])) as Record<CounterKey, number>;
+}
+
+/** Counts from the rows themselves: used once to initialise the counters, and by tests to check them. */
+export function countFromRows(tx: DbOrTx = getDb()): Record<CounterKey, number> {
+  const row = tx.get<{ received: number; published: number; resolved: number }>(sql`
+    select count(*) as received,
+      coalesce(sum(case when published = 1 and hidden_at is null and merged_into_id is null then 1 else 0 end), 0) as published,
+      coalesce(sum(case when published = 1 and hidden_at is null and merged_into_id is null and status = 'resolved' then 1 else 0 end), 0) as resolved
+    from irritants`)!;
+  return { "irritants.received": row.received, "irritants.published": row.published, "irritants.resolved": row.resolved };
+}
+
+export function initialiseCounters(tx: DbOrTx) {
+  for (const [key, value] of Object.entries(countFromRows(tx))) {
+    tx.insert(counters).values({ key, value }).onConflictDoUpdate({ target: counters.key, set: { value } }).run();
+  }
+}
+
