@@ -14,6 +14,7 @@ import type { ReactNode } from "react";
 import { Footer, Header, SkipLinks } from "~/components/layout";
 import { useNonce } from "~/components/nonce";
 import { getUser } from "~/lib/permissions.server";
+import { unreadCount } from "~/modules/notifications/delivery.server";
 import stylesheet from "~/styles/tailwind.css?url";
 
 export const links: LinksFunction = () => [
@@ -23,7 +24,7 @@ export const links: LinksFunction = () => [
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);
-  return { user: user ? { displayName: user.displayName, role: user.role } : null };
+  return { user: user ? { displayName: user.displayName, role: user.role, unread: unreadCount(user.id) } : null };
 }
 
 export const meta: MetaFunction = ({ error }) => {

@@ -2,6 +2,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../db/seed/demo";
 import { prepareDatabase } from "../app/lib/bootstrap.server";
 import { EnvError, getEnv } from "../app/lib/env.server";
 import { createApp, loadBuild } from "../server";
+import { startDeliveryLoop } from "../app/modules/notifications/loop.server";
 
 async function main() {
   let env;
@@ -18,6 +19,8 @@ async function main() {
     console.warn("⚠ SESSION_SECRET is not set: using a generated secret kept beside the database. Set it in deployments.");
   }
   const { demoLoaded } = await prepareDatabase(env);
+  // Notifications are delivered inside the server process unless a separate worker does it.
+  if (env.NOTIFICATIONS_IN_PROCESS) startDeliveryLoop();
   const app = createApp({ build: await loadBuild(), env });
   const server = app.listen(env.PORT, () => {
     const url = env.PUBLIC_URL ?? `http://localhost:${env.PORT}`;

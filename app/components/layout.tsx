@@ -1,7 +1,7 @@
 import { Form, Link, NavLink } from "@remix-run/react";
 import type { Role } from "#db/schema";
 
-type NavUser = { displayName: string; role: Role } | null;
+type NavUser = { displayName: string; role: Role; unread?: number } | null;
 
 type NavItem = { to: string; label: string };
 
@@ -70,6 +70,16 @@ export function Header({ user }: { user: NavUser }) {
         <div className="flex items-center gap-3 text-sm">
           {user ? (
             <>
+              <Link to="/notifications" className="no-underline">
+                Notifications
+                {user.unread ? " " : null}
+                {user.unread ? (
+                  <span className="ml-1 rounded-full bg-rouge px-2 py-0.5 text-xs font-bold text-white">
+                    {user.unread}
+                    <span className="sr-only"> non lue{user.unread > 1 ? "s" : ""}</span>
+                  </span>
+                ) : null}
+              </Link>
               <span>
                 <span className="sr-only">Connecté en tant que </span>
                 {user.displayName}

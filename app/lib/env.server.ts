@@ -24,6 +24,8 @@ export const envSchema = z.object({
   PSC_CLIENT_SECRET: optionalString,
   // Requests per minute and per client address on sign-in, sign-up and token endpoints.
   RATE_LIMIT_AUTH_PER_MINUTE: z.coerce.number().int().positive().default(10),
+  // Deliver notifications inside the server process; false when `npm run worker` runs separately.
+  NOTIFICATIONS_IN_PROCESS: booleanFromString.default(true),
   // Largest accepted request body, in bytes.
   MAX_BODY_BYTES: z.coerce.number().int().positive().default(1_000_000),
 });

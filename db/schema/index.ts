@@ -6,3 +6,4 @@ export * from "./action-plan";
 export * from "./surveys";
 export * from "./progress";
 export * from "./indicators";
+export * from "./notifications";

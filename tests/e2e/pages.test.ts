@@ -68,6 +68,7 @@ const PAGES: { path: string; as: string | null; heading: RegExp }[] = [
   { path: "/avancement/themes/mes-dmp", as: null, heading: /Mon espace santé/ },
   { path: "/equipe/avancement/indicateurs", as: "equipe@demo.sentinelle.fr", heading: /Indicateurs/ },
   { path: "/seminaires", as: null, heading: /Séminaires tripartites/ },
+  { path: "/notifications", as: "editeur-a@demo.sentinelle.fr", heading: /Notifications/ },
   { path: "/seminaires/seminaire-20-novembre-2023", as: null, heading: /Usages numériques en médecine de ville/ },
   { path: "/signalements/nouveau", as: "equipe@demo.sentinelle.fr", heading: /Accès refusé/ },
 ];

@@ -96,3 +96,21 @@ describe("team catalogue and settings", () => {
     await context.close();
   });
 });
+
+describe("notifications", () => {
+  it("show the vendor an unread count in the header, cleared once seen", async () => {
+    const { deliverPendingEvents } = await import("~/modules/notifications/delivery.server");
+    while (deliverPendingEvents().events > 0);
+    const { page, context } = await openPage(ctx.browser);
+    await signIn(page, ctx.server.url, "editeur-a@demo.sentinelle.fr");
+    await page.goto(ctx.server.url + "/");
+    const bell = page.getByRole("link", { name: /Notifications \d+ non lues?/ });
+    await bell.waitFor();
+    await bell.click();
+    await page.getByRole("link", { name: /Nouveau ticket/ }).first().waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.goto(ctx.server.url + "/");
+    await expect(page.getByRole("link", { name: "Notifications", exact: true }).count()).resolves.toBe(1);
+    await context.close();
+  });
+});

@@ -1,0 +1,31 @@
+import { sql } from "drizzle-orm";
+import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { users } from "./accounts";
+import { events } from "./events";
+
+/** In-app notifications, one per person and event at most (the worker may run again after a crash). */
+export const notifications = sqliteTable(
+  "notifications",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    eventId: integer("event_id")
+      .notNull()
+      .references(() => events.id),
+    text: text("text").notNull(),
+    url: text("url").notNull(),
+    createdAt: text("created_at")
+      .notNull()
+      .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+    readAt: text("read_at"),
+  },
+  (t) => [uniqueIndex("notifications_user_event_idx").on(t.userId, t.eventId), index("notifications_user_unread_idx").on(t.userId, t.readAt, t.id)],
+);
+
+/** Where each reader of the events log stopped: it resumes there after a restart. */
+export const eventCursors = sqliteTable("event_cursors", {
+  name: text("name").primaryKey(),
+  lastEventId: integer("last_event_id").notNull().default(0),
+});

@@ -1,0 +1,13 @@
+/**
+ * `npm run worker`: delivers notifications from the events log, for deployments that run it apart from the
+ * web server. It resumes from its stored cursor.
+ */
+import { prepareDatabase } from "../app/lib/bootstrap.server";
+import { getEnv } from "../app/lib/env.server";
+import { startDeliveryLoop } from "../app/modules/notifications/loop.server";
+
+const env = getEnv();
+await prepareDatabase({ ...env, DEMO_DATA: false });
+const stop = startDeliveryLoop();
+console.log("Notification worker running.");
+for (const signal of ["SIGTERM", "SIGINT"] as const) process.on(signal, () => (stop(), process.exit(0)));
