@@ -29,6 +29,7 @@ export function navigationFor(user: NavUser): NavItem[] {
       { to: "/equipe/reglages", label: "Réglages" },
     );
   }
+  if (user.role === "admin") items.push({ to: "/equipe/courriels", label: "Courriels" });
   items.push({ to: "/compte", label: "Mon compte" });
   return items;
 }

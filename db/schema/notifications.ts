@@ -29,3 +29,33 @@ export const eventCursors = sqliteTable("event_cursors", {
   name: text("name").primaryKey(),
   lastEventId: integer("last_event_id").notNull().default(0),
 });
+
+/** E-mails to send, queued by the delivery worker in the same transaction as the notification. */
+export const outboxEmails = sqliteTable(
+  "outbox_emails",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    eventId: integer("event_id")
+      .notNull()
+      .references(() => events.id),
+    to: text("to").notNull(),
+    subject: text("subject").notNull(),
+    text: text("text").notNull(),
+    html: text("html").notNull(),
+    // pending → sent (SMTP), kept (no SMTP_URL: dev mailbox), or failed after the last retry.
+    status: text("status", { enum: ["pending", "sent", "kept", "failed"] }).notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: text("next_attempt_at")
+      .notNull()
+      .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+    lastError: text("last_error"),
+    sentAt: text("sent_at"),
+    createdAt: text("created_at")
+      .notNull()
+      .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+  },
+  (t) => [uniqueIndex("outbox_emails_user_event_idx").on(t.userId, t.eventId), index("outbox_emails_pending_idx").on(t.status, t.nextAttemptAt)],
+);

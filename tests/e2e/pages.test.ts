@@ -69,6 +69,8 @@ const PAGES: { path: string; as: string | null; heading: RegExp }[] = [
   { path: "/equipe/avancement/indicateurs", as: "equipe@demo.sentinelle.fr", heading: /Indicateurs/ },
   { path: "/seminaires", as: null, heading: /Séminaires tripartites/ },
   { path: "/notifications", as: "editeur-a@demo.sentinelle.fr", heading: /Notifications/ },
+  { path: "/equipe/courriels", as: "admin@demo.sentinelle.fr", heading: /Courriels/ },
+  { path: "/equipe/courriels", as: "equipe@demo.sentinelle.fr", heading: /Accès refusé/ },
   { path: "/seminaires/seminaire-20-novembre-2023", as: null, heading: /Usages numériques en médecine de ville/ },
   { path: "/signalements/nouveau", as: "equipe@demo.sentinelle.fr", heading: /Accès refusé/ },
 ];
@@ -121,7 +123,7 @@ describe("layout", () => {
     expect(await navFor("editeur-b@demo.sentinelle.fr")).toEqual(["Accueil", "Signalements", "Plan d'action", "Enquêtes", "Avancement", "Espace éditeur", "Mon compte"]);
     const team = ["Accueil", "Signalements", "Plan d'action", "Enquêtes", "Avancement", "Tri des signalements", "Tickets", "Édition du plan", "Enquêtes (équipe)", "Points d'étape", "Thèmes", "Catalogue", "Réglages", "Mon compte"];
     expect(await navFor("equipe@demo.sentinelle.fr")).toEqual(team);
-    expect(await navFor("admin@demo.sentinelle.fr")).toEqual(team);
+    expect(await navFor("admin@demo.sentinelle.fr")).toEqual([...team.slice(0, -1), "Courriels", "Mon compte"]);
   });
 
   it("carries the accessibility status and the legal pages in the footer", async () => {

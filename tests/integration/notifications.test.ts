@@ -7,6 +7,7 @@ import { supportIrritant } from "~/modules/irritants/engagement.server";
 import { fileIrritant } from "~/modules/irritants/irritants.server";
 import { updateIrritant } from "~/modules/irritants/triage.server";
 import { deliverPendingEvents, takeNotifications, unreadCount } from "~/modules/notifications/delivery.server";
+import { listMailbox, sendPendingEmails } from "~/modules/notifications/mailer.server";
 import { listTickets, replyToTicket, resolveTicket } from "~/modules/vendors/tickets.server";
 import { createTestDatabase } from "../support/database";
 
@@ -72,6 +73,15 @@ describe("in-app notifications", () => {
     drain();
     expect(database.db.select().from(notifications).all().length).toBe(count);
     expect(database.db.select().from(eventCursors).get()!.lastEventId).toBe(cursor);
+  });
+
+  it("keep e-mails in the dev mailbox when no SMTP server is configured", async () => {
+    const result = await sendPendingEmails(1000);
+    expect(result.sent).toBe(0);
+    expect(result.due).toBeGreaterThan(0);
+    const mailbox = listMailbox(1000);
+    expect(mailbox.every((e) => e.status === "kept")).toBe(true);
+    expect(mailbox.filter((e) => e.to === "editeur-b@demo.sentinelle.fr").map((e) => e.subject).join(" ")).not.toContain("Envoi MSSanté impossible");
   });
 
   it("count unread ones and mark them read when seen", () => {

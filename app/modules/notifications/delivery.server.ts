@@ -2,6 +2,7 @@ import { and, asc, count, desc, eq, gt, inArray, isNull } from "drizzle-orm";
 import { getDb, type Tx } from "#db/client";
 import { eventCursors, events, follows, irritants, notifications, supports, tickets, users } from "#db/schema";
 import { STATUS_LABELS, type IrritantStatus } from "~/modules/irritants/statuses";
+import { queueEmail } from "./mailer.server";
 
 type EventRow = typeof events.$inferSelect;
 type Delivery = { userIds: number[]; text: string; url: string };
@@ -75,7 +76,9 @@ export function deliverPendingEvents(batchSize = 200) {
       for (const delivery of deliveriesFor(tx, event)) {
         for (const userId of new Set(delivery.userIds)) {
           if (userId === event.actorId) continue; // nobody is told about their own action
-          written += tx.insert(notifications).values({ userId, eventId: event.id, text: delivery.text, url: delivery.url }).onConflictDoNothing().run().changes;
+          const inserted = tx.insert(notifications).values({ userId, eventId: event.id, text: delivery.text, url: delivery.url }).onConflictDoNothing().run().changes;
+          if (inserted) queueEmail(tx, { userId, eventId: event.id, text: delivery.text, url: delivery.url });
+          written += inserted;
         }
       }
     }

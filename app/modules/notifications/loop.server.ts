@@ -1,7 +1,9 @@
 import { deliverPendingEvents } from "./delivery.server";
+import { sendPendingEmails } from "./mailer.server";
 
-/** Delivers pending events every `intervalMs`; returns a function that stops it. */
+/** Delivers pending events and sends due e-mails every `intervalMs`; returns a function that stops it. */
 export function startDeliveryLoop(intervalMs = 2000) {
+  let sending = false;
   const tick = () => {
     try {
       // Drain what is pending, a batch at a time.
@@ -9,6 +11,14 @@ export function startDeliveryLoop(intervalMs = 2000) {
     } catch (error) {
       console.error("Notification delivery failed; it will be retried.", error);
     }
+    // One sending pass at a time, so a slow SMTP server never gets the same e-mail twice.
+    if (sending) return;
+    sending = true;
+    sendPendingEmails()
+      .catch((error) => console.error("E-mail sending failed; it will be retried.", error))
+      .finally(() => {
+        sending = false;
+      });
   };
   tick();
   const timer = setInterval(tick, intervalMs);
