@@ -31,11 +31,12 @@ describe("surveys", () => {
     for (const row of ["Qualification de l'INS", "Alimentation du dossier médical", "Envoi de documents", "Réception et intégration", "Production du volet", "Ordonnance numérique", "Consultation du dossier", "Rapidité du logiciel"]) {
       await page.getByRole("group", { name: new RegExp(row) }).getByLabel("Plutôt satisfait").check();
     }
-    let step = 2;
-    while (await page.getByRole("button", { name: "Étape suivante" }).count()) {
+    // Walk to the last step; the total comes from the progress text ("Étape 2 sur N").
+    const total = Number(/Étape \d+ sur (\d+)/.exec((await page.getByText(/Étape 2 sur/).textContent()) ?? "")![1]);
+    for (let step = 2; step < total; step++) {
       await page.getByRole("button", { name: "Étape suivante" }).click();
-      step++;
-      await page.getByText(`Étape ${step} sur`).waitFor();
+      await page.getByText(`Étape ${step + 1} sur ${total}`).waitFor();
+      await page.waitForLoadState("load");
     }
     // Submitting with required questions unanswered shows where.
     await page.getByRole("button", { name: "Envoyer mes réponses" }).click();
@@ -43,7 +44,7 @@ describe("surveys", () => {
     await expect(page.getByRole("alert").textContent()).resolves.toContain("Certaines réponses sont manquantes ou invalides.");
     // The page goes back to the first step with a problem, and the questions say what is missing.
     await page.locator(".field-error").first().waitFor();
-    await expect(page.getByText(/Étape \d sur/).textContent()).resolves.not.toContain(`Étape ${step} sur`);
+    await expect(page.getByText(/Étape \d sur/).textContent()).resolves.not.toContain(`Étape ${total} sur`);
     await context.close();
     await team.context.close();
   });
