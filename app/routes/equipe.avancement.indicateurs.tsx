@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { ApplyImportForm } from "~/components/import";
 import { Notice } from "~/components/notice";
 import { parseOrThrow } from "~/lib/api.server";
 import { errorSentence, HttpError } from "~/lib/errors";
@@ -106,14 +107,7 @@ export default function TeamIndicators() {
               ))}
             </tbody>
           </table>
-          <Form method="post">
-            <input type="hidden" name="intent" value="apply" />
-            <input type="hidden" name="indicator" value={result.slug} />
-            <input type="hidden" name="csv" value={result.csv} />
-            <button type="submit" className="btn">
-              Appliquer l'import
-            </button>
-          </Form>
+          <ApplyImportForm csv={result.csv} fields={{ indicator: result.slug }} />
         </section>
       ) : null}
       <h2>Importer des valeurs (CSV)</h2>

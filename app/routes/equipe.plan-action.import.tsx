@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
+import { ApplyImportForm } from "~/components/import";
 import { Notice } from "~/components/notice";
 import { HttpError } from "~/lib/errors";
 import { readFormData } from "~/lib/forms.server";
@@ -95,13 +96,7 @@ export default function ImportPlan() {
               ))}
             </tbody>
           </table>
-          <Form method="post">
-            <input type="hidden" name="intent" value="apply" />
-            <input type="hidden" name="csv" value={result.csv} />
-            <button type="submit" className="btn">
-              Appliquer l'import
-            </button>
-          </Form>
+          <ApplyImportForm csv={result.csv} />
         </section>
       ) : null}
       <h2>Fichier</h2>

@@ -156,16 +156,20 @@ export function computeResults(slug: string, minCell: number): CampaignResults {
   const subjectOf = (key: string) =>
     key.startsWith("p:") ? { id: Number(key.slice(2)), name: productNames.get(Number(key.slice(2))) ?? "Logiciel" } : { id: null, name: key.slice(2) };
 
+  // Answers grouped by subject once, rather than filtered again for every question.
+  const answersBySubject = new Map<string, Record<string, unknown>[]>();
+  for (const r of all) {
+    const key = subjectKey(r);
+    if (key) answersBySubject.set(key, [...(answersBySubject.get(key) ?? []), r.answers]);
+  }
+
   const items = measuresOf(definition).map((measure): ItemResult => {
     const answered = respondentsOf(measure, answers);
     const values = valuesOf(measure, answered);
     const n = answered.length;
     const suppressed = n < minCell;
     const cells = subjectKeys.map((key) => {
-      const subjectRows = respondentsOf(
-        measure,
-        all.filter((r) => subjectKey(r) === key).map((r) => r.answers),
-      );
+      const subjectRows = respondentsOf(measure, answersBySubject.get(key) ?? []);
       return { key, n: subjectRows.length, data: subjectRows };
     });
     const published = suppressSmallCells(cells, minCell, suppressed ? undefined : n);
