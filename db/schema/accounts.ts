@@ -41,6 +41,8 @@ export const users = sqliteTable(
     usualProductVersion: text("usual_product_version"),
     createdAt: createdAt(),
     disabledAt: text("disabled_at"),
+    // Set when the person opened the confirmation link sent at sign-up.
+    emailConfirmedAt: text("email_confirmed_at"),
   },
   (t) => [index("users_organisation_idx").on(t.organisationId), index("users_rpps_idx").on(t.rpps)],
 );

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { users } from "./accounts";
 import { events } from "./events";
 
@@ -30,23 +30,25 @@ export const eventCursors = sqliteTable("event_cursors", {
   lastEventId: integer("last_event_id").notNull().default(0),
 });
 
-/** E-mails to send, queued by the delivery worker in the same transaction as the notification. */
+/** E-mails to send, queued in the transaction that decides them (the outbox of outgoing mail). */
 export const outboxEmails = sqliteTable(
   "outbox_emails",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    userId: integer("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
-    eventId: integer("event_id")
-      .notNull()
-      .references(() => events.id),
+    // Null for people without an account (seminar guests).
+    userId: integer("user_id").references(() => users.id, { onDelete: "cascade" }),
+    eventId: integer("event_id").references(() => events.id),
+    // A notification kind (see preferences), "account" or "digest".
+    kind: text("kind").notNull().default("notification"),
+    // One e-mail per key, ever: "event:<event>:user:<user>", "digest:<user>:<day>", "account:<token>"…
+    dedupeKey: text("dedupe_key").notNull().unique(),
     to: text("to").notNull(),
     subject: text("subject").notNull(),
     text: text("text").notNull(),
     html: text("html").notNull(),
-    // pending → sent (SMTP), kept (no SMTP_URL: dev mailbox), or failed after the last retry.
-    status: text("status", { enum: ["pending", "sent", "kept", "failed"] }).notNull().default("pending"),
+    // pending → sent (SMTP), kept (no SMTP_URL: dev mailbox), or failed after the last retry;
+    // held → digested when the person asked for a daily digest of that kind.
+    status: text("status", { enum: ["pending", "sent", "kept", "failed", "held", "digested"] }).notNull().default("pending"),
     attempts: integer("attempts").notNull().default(0),
     nextAttemptAt: text("next_attempt_at")
       .notNull()
@@ -57,5 +59,37 @@ export const outboxEmails = sqliteTable(
       .notNull()
       .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
   },
-  (t) => [uniqueIndex("outbox_emails_user_event_idx").on(t.userId, t.eventId), index("outbox_emails_pending_idx").on(t.status, t.nextAttemptAt)],
+  (t) => [index("outbox_emails_pending_idx").on(t.status, t.nextAttemptAt), index("outbox_emails_user_status_idx").on(t.userId, t.status)],
+);
+
+/** Per person and kind of notification: e-mail immediately, in a daily digest, or not at all (default: immediately). */
+export const notificationPreferences = sqliteTable(
+  "notification_preferences",
+  {
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull(),
+    mode: text("mode", { enum: ["immediate", "digest", "none"] }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.kind] })],
+);
+
+/** Single-use links sent by e-mail (address confirmation, password reset): only the hash is kept. */
+export const accountTokens = sqliteTable(
+  "account_tokens",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    purpose: text("purpose", { enum: ["confirm_email", "reset_password"] }).notNull(),
+    tokenHash: text("token_hash").notNull().unique(),
+    expiresAt: text("expires_at").notNull(),
+    usedAt: text("used_at"),
+    createdAt: text("created_at")
+      .notNull()
+      .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+  },
+  (t) => [index("account_tokens_user_idx").on(t.userId, t.purpose)],
 );

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { users } from "./accounts";
 import { themes } from "./irritants";
 
@@ -21,6 +21,20 @@ export const progressUpdates = sqliteTable(
     updatedAt: text("updated_at").notNull().default(now),
   },
   (t) => [index("progress_updates_published_idx").on(t.status, t.publishedAt)],
+);
+
+/** The themes a point d'étape is about: their followers are told when it is published. */
+export const progressUpdateThemes = sqliteTable(
+  "progress_update_themes",
+  {
+    updateId: integer("update_id")
+      .notNull()
+      .references(() => progressUpdates.id, { onDelete: "cascade" }),
+    themeId: integer("theme_id")
+      .notNull()
+      .references(() => themes.id),
+  },
+  (t) => [primaryKey({ columns: [t.updateId, t.themeId] }), index("progress_update_themes_theme_idx").on(t.themeId)],
 );
 
 /** Guides, FAQs and fact sheets the team curates for each theme. */

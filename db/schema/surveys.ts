@@ -67,8 +67,11 @@ export const invitations = sqliteTable(
     tokenHash: text("token_hash").notNull().unique(),
     draft: text("draft", { mode: "json" }).$type<Record<string, unknown> | null>(),
     usedOn: text("used_on"),
+    // Set for invitations sent by e-mail to a member of the audience (to send one reminder); never on responses.
+    inviteeId: integer("invitee_id").references(() => users.id, { onDelete: "set null" }),
+    remindedAt: text("reminded_at"),
   },
-  (t) => [index("invitations_campaign_idx").on(t.campaignId)],
+  (t) => [index("invitations_campaign_idx").on(t.campaignId), uniqueIndex("invitations_invitee_idx").on(t.campaignId, t.inviteeId)],
 );
 
 /** Signed-in participation without invitation: once per person, never linked to the response. */

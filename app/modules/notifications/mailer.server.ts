@@ -17,7 +17,7 @@ export function queueEmail(tx: Tx, input: { userId: number; eventId: number; tex
   const subject = `Sentinelle — ${input.text.length > 90 ? `${input.text.slice(0, 89)}…` : input.text}`;
   const text = `Bonjour,\n\n${input.text}\n\nPour voir le détail : ${link}\n\nVous recevez ce message parce que vous suivez ce sujet sur Sentinelle. Vous pouvez ne plus le suivre depuis sa page.\n`;
   const html = `<p>Bonjour,</p><p>${escapeHtml(input.text)}</p><p><a href="${escapeHtml(link)}">Voir le détail sur Sentinelle</a></p><p style="color:#666">Vous recevez ce message parce que vous suivez ce sujet sur Sentinelle. Vous pouvez ne plus le suivre depuis sa page.</p>`;
-  tx.insert(outboxEmails).values({ userId: input.userId, eventId: input.eventId, to: user.email, subject, text, html }).onConflictDoNothing().run();
+  tx.insert(outboxEmails).values({ userId: input.userId, eventId: input.eventId, dedupeKey: `event:${input.eventId}:user:${input.userId}`, to: user.email, subject, text, html }).onConflictDoNothing().run();
 }
 
 let transporter: Transporter | null | undefined;
