@@ -124,6 +124,7 @@ export function createApp({ build, env }: { build: ServerBuild; env: Env }) {
   app.use(["/connexion", "/connexion.data"], limitPosts());
   app.use(["/inscription", "/inscription.data"], limitPosts());
   app.use("/api/v1/tokens", limitPosts());
+  app.use(["/mot-de-passe-oublie", "/mot-de-passe-oublie.data"], limitPosts());
 
   // Route paths cannot mix a parameter and a suffix: /resultats/:slug.csv is served by its export route.
   app.get(/^\/resultats\/([a-z0-9-]+)\.csv$/, (req, _res, next) => {

@@ -26,6 +26,8 @@ export const envSchema = z.object({
   RATE_LIMIT_AUTH_PER_MINUTE: z.coerce.number().int().positive().default(10),
   // Deliver notifications inside the server process; false when `npm run worker` runs separately.
   NOTIFICATIONS_IN_PROCESS: booleanFromString.default(true),
+  // Hour of the day (Europe/Paris) after which the daily digests of notifications are sent.
+  DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(7),
   // Largest accepted request body, in bytes.
   MAX_BODY_BYTES: z.coerce.number().int().positive().default(1_000_000),
 });

@@ -51,6 +51,9 @@ export default function SignIn() {
         </button>
       </Form>
       <p className="mt-6">
+        <Link to="/mot-de-passe-oublie">Mot de passe oublié ?</Link>
+      </p>
+      <p>
         Pas encore de compte ? <Link to="/inscription">Créer un compte professionnel de santé ou patient</Link>
       </p>
     </div>

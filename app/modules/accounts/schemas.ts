@@ -85,3 +85,16 @@ export function safeRedirect(to: unknown, fallback = "/") {
   if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
   return to;
 }
+
+export const forgotPasswordSchema = z.object({ email });
+
+export const resetPasswordSchema = z
+  .object({
+    jeton: z.string({ error: "Lien incomplet." }).min(10, "Lien incomplet.").max(200, "Lien invalide."),
+    newPassword,
+    newPasswordConfirmation: z.string({ error: "Confirmez le nouveau mot de passe." }),
+  })
+  .refine((v) => v.newPassword === v.newPasswordConfirmation, {
+    path: ["newPasswordConfirmation"],
+    message: "Les deux mots de passe ne correspondent pas.",
+  });

@@ -1,13 +1,14 @@
 import { deliverPendingEvents } from "./delivery.server";
-import { sendPendingEmails } from "./mailer.server";
+import { composeDigests, sendPendingEmails } from "./mailer.server";
 
-/** Delivers pending events and sends due e-mails every `intervalMs`; returns a function that stops it. */
+/** Delivers pending events, composes due digests and sends due e-mails every `intervalMs`; returns a function that stops it. */
 export function startDeliveryLoop(intervalMs = 2000) {
   let sending = false;
   const tick = () => {
     try {
       // Drain what is pending, a batch at a time.
       while (deliverPendingEvents().events > 0);
+      composeDigests();
     } catch (error) {
       console.error("Notification delivery failed; it will be retried.", error);
     }
