@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Notice } from "~/components/notice";
@@ -13,9 +13,11 @@ const tokenSchema = z.object({ jeton: z.string().min(10).max(200) });
 
 // The link opens a page with a button: mail scanners that follow links do not confirm for the person.
 export function loader({ request }: LoaderFunctionArgs) {
-  const parsed = tokenSchema.safeParse({ jeton: new URL(request.url).searchParams.get("jeton") ?? undefined });
-  if (!parsed.success) return data({ token: null }, { status: 400 });
-  return { token: parsed.data.jeton };
+  const url = new URL(request.url);
+  if (url.searchParams.get("fait")) return { token: null, done: true };
+  const parsed = tokenSchema.safeParse({ jeton: url.searchParams.get("jeton") ?? undefined });
+  if (!parsed.success) return data({ token: null, done: false }, { status: 400 });
+  return { token: parsed.data.jeton, done: false };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -23,7 +25,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.success) return data({ ok: false, message: "Ce lien n'est pas valide. Copiez-le en entier depuis l'e-mail." }, { status: 400 });
   try {
     confirmEmail(parsed.data.jeton);
-    return { ok: true, message: "Merci : votre adresse e-mail est confirmée. Vous recevrez les nouvelles de ce que vous suivez." };
+    return redirect("/confirmer-email?fait=1", 303);
   } catch (error) {
     if (!(error instanceof HttpError)) throw error;
     return data({ ok: false, message: errorSentence(error) }, { status: error.status });
@@ -31,13 +33,14 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function ConfirmEmail() {
-  const { token } = useLoaderData<typeof loader>();
+  const { token, done } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   return (
     <div className="prose-page">
       <h1>Confirmer votre adresse e-mail</h1>
-      {result ? <Notice ok={result.ok} message={result.message} /> : null}
-      {!result && !token ? <Notice ok={false} message="Ce lien n'est pas valide. Copiez-le en entier depuis l'e-mail." /> : null}
+      {done ? <Notice ok message="Merci : votre adresse e-mail est confirmée. Vous recevrez les nouvelles de ce que vous suivez." /> : null}
+      {result ? <Notice ok={false} message={result.message} /> : null}
+      {!result && !done && !token ? <Notice ok={false} message="Ce lien n'est pas valide. Copiez-le en entier depuis l'e-mail." /> : null}
       {!result && token ? (
         <Form method="post" className="card">
           <input type="hidden" name="jeton" value={token} />

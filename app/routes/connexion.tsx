@@ -41,6 +41,11 @@ export default function SignIn() {
   return (
     <div className="mx-auto max-w-lg">
       <h1>Se connecter</h1>
+      {searchParams.get("motDePasse") === "change" ? (
+        <div role="status" className="alert alert-success">
+          <p className="mb-0">Votre mot de passe est changé. Par sécurité, toutes vos sessions ont été fermées : connectez-vous avec le nouveau.</p>
+        </div>
+      ) : null}
       <FormErrors id={form.errorId} errors={form.errors} />
       <Form method="post" {...getFormProps(form)} className="card">
         <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />

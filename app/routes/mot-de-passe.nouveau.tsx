@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrors, TextField } from "~/components/forms";
 import { Notice } from "~/components/notice";
@@ -25,27 +25,17 @@ export async function action({ request }: ActionFunctionArgs) {
   } catch (error) {
     return formErrorReply(submission, error);
   }
-  return { result: submission.reply({ resetForm: true }), done: true };
+  return redirect("/connexion?motDePasse=change", 303);
 }
 
 export default function NewPassword() {
   const { token } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [form, fields] = useForm({ lastResult: actionData?.result, shouldValidate: "onSubmit" });
-  const done = actionData && "done" in actionData && actionData.done;
   return (
     <div className="mx-auto max-w-lg">
       <h1>Choisir un nouveau mot de passe</h1>
-      {done ? (
-        <>
-          <Notice ok message="Votre mot de passe est changé. Par sécurité, toutes vos sessions ont été fermées : connectez-vous avec le nouveau." />
-          <p>
-            <Link to="/connexion" className="btn">
-              Se connecter
-            </Link>
-          </p>
-        </>
-      ) : token ? (
+      {token ? (
         <>
           <FormErrors id={form.errorId} errors={form.errors} />
           <Form method="post" {...getFormProps(form)} className="card">

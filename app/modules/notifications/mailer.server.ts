@@ -129,13 +129,30 @@ export function resetMailerForTests() {
   transporter = undefined;
 }
 
+/** How long a claimed e-mail may stay "sending" before it is taken as interrupted by a crash. */
+const SENDING_TIMEOUT_MS = 10 * 60_000;
+
 /**
- * Sends the e-mails that are due. A failure is retried with exponential backoff (1, 2, 4, 8 minutes) and given up
- * after MAX_ATTEMPTS, visibly (status "failed" with the error, on the dev mailbox page).
+ * An e-mail claimed for sending and never marked done was interrupted (the process died during the SMTP exchange):
+ * the server may have accepted it, so it is never sent again; it is marked failed, visibly, instead.
+ */
+export function failInterruptedSends(now = new Date()) {
+  return getDb()
+    .update(outboxEmails)
+    .set({ status: "failed", lastError: "Envoi interrompu (arrêt du serveur pendant l'envoi) : non renvoyé, pour ne pas risquer un doublon." })
+    .where(and(eq(outboxEmails.status, "sending"), lte(outboxEmails.nextAttemptAt, new Date(now.getTime() - SENDING_TIMEOUT_MS).toISOString())))
+    .run().changes;
+}
+
+/**
+ * Sends the e-mails that are due. Each is claimed ("sending") before the SMTP exchange, so no process sends it twice.
+ * A refusal is retried with exponential backoff (1, 2, 4, 8 minutes) and given up after MAX_ATTEMPTS, visibly
+ * (status "failed" with the error, on the dev mailbox page).
  */
 export async function sendPendingEmails(limit = 20) {
   const db = getDb();
   const now = new Date();
+  failInterruptedSends(now);
   const due = db
     .select()
     .from(outboxEmails)
@@ -151,6 +168,12 @@ export async function sendPendingEmails(limit = 20) {
       db.update(outboxEmails).set({ status: "kept", sentAt: now.toISOString() }).where(eq(outboxEmails.id, email.id)).run();
       continue;
     }
+    const claimed = db
+      .update(outboxEmails)
+      .set({ status: "sending", nextAttemptAt: new Date().toISOString() })
+      .where(and(eq(outboxEmails.id, email.id), eq(outboxEmails.status, "pending")))
+      .run().changes;
+    if (!claimed) continue; // another sender took it
     try {
       await smtp.sendMail({ from, to: email.to, subject: email.subject, text: email.text, html: email.html });
       db.update(outboxEmails).set({ status: "sent", sentAt: new Date().toISOString(), attempts: email.attempts + 1 }).where(eq(outboxEmails.id, email.id)).run();
