@@ -28,6 +28,8 @@ export const envSchema = z.object({
   NOTIFICATIONS_IN_PROCESS: booleanFromString.default(true),
   // Hour of the day (Europe/Paris) after which the daily digests of notifications are sent.
   DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(7),
+  // Days after which the text of a hidden irritant is erased (retention of personal data).
+  RETENTION_HIDDEN_DAYS: z.coerce.number().int().min(1).default(365),
   // Largest accepted request body, in bytes.
   MAX_BODY_BYTES: z.coerce.number().int().positive().default(1_000_000),
 });

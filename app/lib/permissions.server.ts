@@ -20,6 +20,8 @@ export const PERMISSIONS = {
   "survey:manage": ["team", "admin"],
   "progress:edit": ["team", "admin"],
   "admin:mailbox": ["admin"],
+  "audit:read": ["team", "admin"],
+  "admin:accounts": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,12 +1,13 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { ChoiceGroup, FormErrors, SelectField, TextField } from "~/components/forms";
 import { formErrorReply, invalidForm, parseForm, readFormData } from "~/lib/forms.server";
 import { requirePermission, requireUser } from "~/lib/permissions.server";
-import { readSessionId } from "~/lib/session.server";
+import { clearSessionCookie, readSessionId } from "~/lib/session.server";
+import { deleteAccount, revokeAllSessions } from "~/modules/accounts/personal-data.server";
 import {
   changePassword,
   createApiToken,
@@ -41,6 +42,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 const revokeSchema = z.object({ tokenId: z.coerce.number().int().positive("Jeton inconnu.") });
+const deleteAccountSchema = z.object({ confirmation: z.string({ error: "Confirmez avec votre mot de passe." }).min(1, "Confirmez avec votre mot de passe.").max(200, "Trop long.") });
 const unfollowSchema = z.object({ subjectType: z.enum(["irritant", "action", "theme"], { error: "Sujet inconnu." }), subjectId: z.coerce.number().int().positive("Sujet inconnu.") });
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -97,6 +99,20 @@ export async function action({ request }: ActionFunctionArgs) {
     setFollow(getDb(), user.id, submission.value.subjectType, submission.value.subjectId, false);
     return { intent, result: submission.reply(), message: "Vous ne suivez plus ce sujet." };
   }
+  if (intent === "signout-everywhere") {
+    revokeAllSessions(user.id, user.id);
+    return redirect("/connexion", { headers: { "Set-Cookie": await clearSessionCookie() } });
+  }
+  if (intent === "delete-account") {
+    const { submission } = await parseForm(formData, deleteAccountSchema);
+    if (submission.status !== "success") return invalidForm(submission);
+    try {
+      await deleteAccount(user, submission.value.confirmation);
+    } catch (error) {
+      return formErrorReply(submission, error);
+    }
+    return redirect("/?compte=supprime", { headers: { "Set-Cookie": await clearSessionCookie() } });
+  }
   if (intent === "resend-confirmation") {
     const { submission } = await parseForm(formData, z.object({}));
     try {
@@ -130,6 +146,7 @@ export default function Account() {
   });
   const [passwordForm, passwordFields] = useForm({ id: "mot-de-passe", lastResult: resultFor("password") });
   const [tokenForm, tokenFields] = useForm({ id: "jeton", lastResult: resultFor("create-token") });
+  const [deleteForm, deleteFields] = useForm({ id: "suppression", lastResult: resultFor("delete-account") });
   const [notificationsForm, notificationFields] = useForm({
     id: "notifications",
     lastResult: resultFor("notifications"),
@@ -325,6 +342,39 @@ export default function Account() {
         <TextField field={tokenFields.label} label="Nom du jeton" hint="Par exemple : « outil de support »." required />
         <button type="submit" className="btn">
           Créer un jeton
+        </button>
+      </Form>
+      <h2>Sécurité et données personnelles</h2>
+      <Form method="post" className="mb-6">
+        <input type="hidden" name="intent" value="signout-everywhere" />
+        <p>Un appareil perdu, un poste partagé ? Fermez toutes vos sessions, celle-ci comprise.</p>
+        <button type="submit" className="btn btn-secondary">
+          Se déconnecter de tous les appareils
+        </button>
+      </Form>
+      <p>
+        <a href="/compte/export" download>
+          Télécharger mes données personnelles (JSON)
+        </a>{" "}
+        : profil, signalements, commentaires, soutiens, abonnements, notifications et activité.
+      </p>
+      <h3>Supprimer mon compte</h3>
+      <p>
+        Votre identité, vos sessions, jetons, abonnements et notifications sont effacés. Vos signalements et commentaires restent, attribués à
+        « Compte supprimé », car d'autres personnes les soutiennent et les suivent. Voir la page <Link to="/donnees-personnelles">Données personnelles</Link>.
+      </p>
+      <FormErrors id={deleteForm.errorId} errors={deleteForm.errors} />
+      <Form method="post" {...getFormProps(deleteForm)} className="card">
+        <input type="hidden" name="intent" value="delete-account" />
+        <TextField
+          field={deleteFields.confirmation}
+          label={profile.hasPassword ? "Votre mot de passe, pour confirmer" : "Tapez SUPPRIMER pour confirmer"}
+          type={profile.hasPassword ? "password" : "text"}
+          autoComplete={profile.hasPassword ? "current-password" : "off"}
+          required
+        />
+        <button type="submit" className="btn btn-danger">
+          Supprimer définitivement mon compte
         </button>
       </Form>
     </div>

@@ -6,7 +6,8 @@ import { FormErrors, TextField } from "~/components/forms";
 import { invalidForm, parseForm } from "~/lib/forms.server";
 import { getUser } from "~/lib/permissions.server";
 import { commitSessionId } from "~/lib/session.server";
-import { createSession, verifyCredentials } from "~/modules/accounts/accounts.server";
+import { createSession } from "~/modules/accounts/accounts.server";
+import { lockedMessage, signInWithPassword } from "~/modules/accounts/signin-guard.server";
 import { safeRedirect, signInSchema } from "~/modules/accounts/schemas";
 
 export const meta: MetaFunction = () => [{ title: "Se connecter — Sentinelle" }];
@@ -19,14 +20,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const { submission } = await parseForm(request, signInSchema);
   if (submission.status !== "success") return invalidForm(submission);
-  const user = await verifyCredentials(submission.value.email, submission.value.password);
-  if (!user) {
-    // Same message whether the e-mail exists or not.
+  const attempt = await signInWithPassword(submission.value.email, submission.value.password);
+  if (!attempt.ok) {
+    // Same message whether the e-mail exists or not; a locked account says when to try again.
+    const locked = attempt.reason === "locked";
     return data(
-      { result: submission.reply({ formErrors: ["Adresse e-mail ou mot de passe incorrect."], hideFields: ["password"] }) },
-      { status: 401 },
+      { result: submission.reply({ formErrors: [locked ? lockedMessage(attempt.retryAfterSeconds) : "Adresse e-mail ou mot de passe incorrect."], hideFields: ["password"] }) },
+      { status: locked ? 429 : 401, headers: locked ? { "Retry-After": String(attempt.retryAfterSeconds) } : undefined },
     );
   }
+  const user = attempt.user;
   const session = createSession(user.id);
   const fallback = user.role === "team" || user.role === "admin" ? "/equipe" : "/";
   return redirect(safeRedirect(submission.value.redirectTo, fallback), {

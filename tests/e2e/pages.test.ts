@@ -77,6 +77,10 @@ const PAGES: { path: string; as: string | null; heading: RegExp }[] = [
   { path: "/seminaires", as: null, heading: /Séminaires tripartites/ },
   { path: "/notifications", as: "editeur-a@demo.sentinelle.fr", heading: /Notifications/ },
   { path: "/equipe/courriels", as: "admin@demo.sentinelle.fr", heading: /Courriels/ },
+  { path: "/equipe/journal", as: "equipe@demo.sentinelle.fr", heading: /Journal des actions/ },
+  { path: "/equipe/comptes", as: "admin@demo.sentinelle.fr", heading: /Comptes/ },
+  { path: "/equipe/comptes", as: "equipe@demo.sentinelle.fr", heading: /Accès refusé/ },
+  { path: "/equipe/journal?categorie=Comptes&qui=medecin", as: "admin@demo.sentinelle.fr", heading: /Journal des actions/ },
   { path: "/equipe/courriels", as: "equipe@demo.sentinelle.fr", heading: /Accès refusé/ },
   { path: "/seminaires/seminaire-20-novembre-2023", as: null, heading: /Usages numériques en médecine de ville/ },
   { path: "/signalements/nouveau", as: "equipe@demo.sentinelle.fr", heading: /Accès refusé/ },
@@ -128,9 +132,9 @@ describe("layout", () => {
     expect(await navFor("medecin@demo.sentinelle.fr")).toEqual(["Accueil", "Signalements", "Plan d'action", "Enquêtes", "Avancement", "Signaler un irritant", "Mon compte"]);
     expect(await navFor("patient@demo.sentinelle.fr")).toEqual(["Accueil", "Signalements", "Plan d'action", "Enquêtes", "Avancement", "Signaler un irritant", "Mon compte"]);
     expect(await navFor("editeur-b@demo.sentinelle.fr")).toEqual(["Accueil", "Signalements", "Plan d'action", "Enquêtes", "Avancement", "Espace éditeur", "Mon compte"]);
-    const team = ["Accueil", "Signalements", "Plan d'action", "Enquêtes", "Avancement", "Tri des signalements", "Tickets", "Édition du plan", "Enquêtes (équipe)", "Points d'étape", "Thèmes", "Catalogue", "Réglages", "Mon compte"];
+    const team = ["Accueil", "Signalements", "Plan d'action", "Enquêtes", "Avancement", "Tri des signalements", "Tickets", "Édition du plan", "Enquêtes (équipe)", "Points d'étape", "Thèmes", "Catalogue", "Réglages", "Journal", "Mon compte"];
     expect(await navFor("equipe@demo.sentinelle.fr")).toEqual(team);
-    expect(await navFor("admin@demo.sentinelle.fr")).toEqual([...team.slice(0, -1), "Courriels", "Mon compte"]);
+    expect(await navFor("admin@demo.sentinelle.fr")).toEqual([...team.slice(0, -1), "Comptes", "Courriels", "Mon compte"]);
   });
 
   it("carries the accessibility status and the legal pages in the footer", async () => {

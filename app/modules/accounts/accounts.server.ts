@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, isNull, lt, ne } from "drizzle-orm";
+import { and, desc, eq, gt, isNull, lt, ne, sql } from "drizzle-orm";
 import { getDb } from "#db/client";
 import { apiTokens, organisations, sessions, users, type Role } from "#db/schema";
 import { recordEvent } from "~/lib/events.server";
@@ -6,7 +6,8 @@ import { randomToken, sha256 } from "~/lib/tokens.server";
 import { HttpError } from "~/lib/errors";
 import { requireActiveProduct } from "~/modules/vendors/products.server";
 import { sendEmailConfirmation } from "./account-emails.server";
-import { hashPassword, verifyAgainstDummy, verifyPassword } from "./passwords.server";
+import { hashPassword, verifyPassword } from "./passwords.server";
+import { signInWithPassword } from "./signin-guard.server";
 import type { z } from "zod";
 import type { profileSchema, signUpSchema } from "./schemas";
 
@@ -74,18 +75,10 @@ export function signUp(input: z.infer<typeof signUpSchema>) {
   }, { confirmEmail: true });
 }
 
-/** Returns the user for a correct e-mail and password; null otherwise, in the same time either way. */
+/** The user for a correct e-mail and password, null otherwise (including while the account is locked). */
 export async function verifyCredentials(email: string, password: string): Promise<SessionUser | null> {
-  const row = getDb()
-    .select({ ...sessionUserColumns, passwordHash: users.passwordHash, disabledAt: users.disabledAt })
-    .from(users)
-    .where(eq(users.email, email.trim().toLowerCase()))
-    .get();
-  if (!row || !row.passwordHash) return verifyAgainstDummy(password).then(() => null);
-  const ok = await verifyPassword(row.passwordHash, password);
-  if (!ok || row.disabledAt) return null;
-  const { passwordHash: _h, disabledAt: _d, ...user } = row;
-  return user;
+  const result = await signInWithPassword(email, password);
+  return result.ok ? result.user : null;
 }
 
 export function createSession(userId: number) {
@@ -178,6 +171,7 @@ export function getProfile(userId: number) {
       rpps: users.rpps,
       rppsVerified: users.rppsVerified,
       emailConfirmedAt: users.emailConfirmedAt,
+      hasPassword: sql<boolean>`${users.passwordHash} is not null`.mapWith(Boolean),
       usualProductId: users.usualProductId,
       usualProductVersion: users.usualProductVersion,
       organisationName: organisations.name,
