@@ -1,19 +1,21 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { FormErrors, TextField } from "~/components/forms";
+import { PscSignInButton } from "~/components/psc";
 import { invalidForm, parseForm } from "~/lib/forms.server";
 import { getUser } from "~/lib/permissions.server";
 import { commitSessionId } from "~/lib/session.server";
 import { createSession, verifyCredentials } from "~/modules/accounts/accounts.server";
+import { isPscEnabled } from "~/modules/accounts/psc.server";
 import { safeRedirect, signInSchema } from "~/modules/accounts/schemas";
 
 export const meta: MetaFunction = () => [{ title: "Se connecter — Sentinelle" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getUser(request)) throw redirect("/");
-  return null;
+  return { psc: isPscEnabled() };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -35,12 +37,19 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function SignIn() {
+  const { psc } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const [form, fields] = useForm({ lastResult: actionData?.result, shouldValidate: "onSubmit" });
   return (
     <div className="mx-auto max-w-lg">
       <h1>Se connecter</h1>
+      {psc ? (
+        <>
+          <PscSignInButton redirectTo={searchParams.get("redirectTo")} />
+          <h2 className="text-lg">Avec votre adresse e-mail</h2>
+        </>
+      ) : null}
       <FormErrors id={form.errorId} errors={form.errors} />
       <Form method="post" {...getFormProps(form)} className="card">
         <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />

@@ -174,13 +174,16 @@ export function getProfile(userId: number) {
       usualProductId: users.usualProductId,
       usualProductVersion: users.usualProductVersion,
       organisationName: organisations.name,
+      passwordHash: users.passwordHash,
     })
     .from(users)
     .leftJoin(organisations, eq(organisations.id, users.organisationId))
     .where(eq(users.id, userId))
     .get();
   if (!row) throw new HttpError(404, "Compte introuvable.");
-  return row;
+  // Accounts created through Pro Santé Connect have no password.
+  const { passwordHash, ...profile } = row;
+  return { ...profile, hasPassword: passwordHash !== null };
 }
 
 export function updateProfile(user: SessionUser, input: z.infer<typeof profileSchema>) {
