@@ -65,7 +65,7 @@ export function requirePscEnabled(): PscSettings {
 // Discovery
 
 const unreachable = (cause?: unknown) => {
-  if (cause) console.error("Pro Santé Connect unreachable:", cause instanceof Error ? cause.message : cause);
+  if (cause) console.error("Pro Santé Connect unavailable:", cause instanceof Error ? cause.message : cause);
   return new PscError(
     502,
     "Pro Santé Connect ne répond pas",
