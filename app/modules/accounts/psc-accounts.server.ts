@@ -121,10 +121,13 @@ export async function linkPscAccount(identity: PscIdentity, email: string, passw
       .get();
     if (other) throw rppsAlreadyLinked();
     const current = tx
-      .select({ specialty: users.specialty, practiceMode: users.practiceMode, region: users.region })
+      .select({ rpps: users.rpps, rppsVerified: users.rppsVerified, specialty: users.specialty, practiceMode: users.practiceMode, region: users.region })
       .from(users)
       .where(eq(users.id, user.id))
       .get();
+    if (current?.rppsVerified && current.rpps !== identity.rpps) {
+      throw new HttpError(409, "Ce compte est déjà relié à Pro Santé Connect avec un autre numéro RPPS.");
+    }
     tx.update(users)
       .set({
         rpps: identity.rpps,
