@@ -163,6 +163,11 @@ export default function Account() {
           <p className="mb-0">Votre compte est créé. Bienvenue sur Sentinelle. Un e-mail vient de partir pour confirmer votre adresse.</p>
         </div>
       ) : null}
+      {searchParams.get("relie") ? (
+        <div role="status" className="alert alert-success">
+          <p className="mb-0">Votre compte est désormais relié à Pro Santé Connect : vous pouvez vous connecter avec votre carte CPS ou e-CPS.</p>
+        </div>
+      ) : null}
       {message ? (
         <div role="status" className="alert alert-success">
           <p className="mb-0">{message}</p>
@@ -201,7 +206,8 @@ export default function Account() {
           <>
             <dt className="font-bold">RPPS</dt>
             <dd>
-              {profile.rpps} {profile.rppsVerified ? <span className="badge">Vérifié</span> : <span className="text-gris-600">(déclaré, non vérifié)</span>}
+              {profile.rpps}{" "}
+              {profile.rppsVerified ? <span className="badge">vérifié (Pro Santé Connect)</span> : <span className="text-gris-600">(déclaré, non vérifié)</span>}
             </dd>
           </>
         ) : null}
@@ -238,23 +244,29 @@ export default function Account() {
       </Form>
 
       <h2>Mot de passe</h2>
-      <FormErrors id={passwordForm.errorId} errors={passwordForm.errors} />
-      <Form method="post" {...getFormProps(passwordForm)} className="card">
-        <input type="hidden" name="intent" value="password" />
-        <TextField field={passwordFields.currentPassword} label="Mot de passe actuel" type="password" autoComplete="current-password" required />
-        <TextField
-          field={passwordFields.newPassword}
-          label="Nouveau mot de passe"
-          hint="12 caractères au moins."
-          type="password"
-          autoComplete="new-password"
-          required
-        />
-        <TextField field={passwordFields.newPasswordConfirmation} label="Confirmation du nouveau mot de passe" type="password" autoComplete="new-password" required />
-        <button type="submit" className="btn">
-          Changer le mot de passe
-        </button>
-      </Form>
+      {profile.hasPassword ? (
+        <>
+          <FormErrors id={passwordForm.errorId} errors={passwordForm.errors} />
+          <Form method="post" {...getFormProps(passwordForm)} className="card">
+            <input type="hidden" name="intent" value="password" />
+            <TextField field={passwordFields.currentPassword} label="Mot de passe actuel" type="password" autoComplete="current-password" required />
+            <TextField
+              field={passwordFields.newPassword}
+              label="Nouveau mot de passe"
+              hint="12 caractères au moins."
+              type="password"
+              autoComplete="new-password"
+              required
+            />
+            <TextField field={passwordFields.newPasswordConfirmation} label="Confirmation du nouveau mot de passe" type="password" autoComplete="new-password" required />
+            <button type="submit" className="btn">
+              Changer le mot de passe
+            </button>
+          </Form>
+        </>
+      ) : (
+        <p>Vous vous connectez avec Pro Santé Connect : votre compte n'a pas de mot de passe Sentinelle.</p>
+      )}
 
       <h2 id="notifications">Notifications</h2>
       <p>

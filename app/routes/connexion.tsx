@@ -1,12 +1,14 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { FormErrors, TextField } from "~/components/forms";
+import { PscSignInButton } from "~/components/psc";
 import { invalidForm, parseForm } from "~/lib/forms.server";
 import { getUser } from "~/lib/permissions.server";
 import { commitSessionId } from "~/lib/session.server";
 import { createSession } from "~/modules/accounts/accounts.server";
+import { isPscEnabled } from "~/modules/accounts/psc.server";
 import { lockedMessage, signInWithPassword } from "~/modules/accounts/signin-guard.server";
 import { safeRedirect, signInSchema } from "~/modules/accounts/schemas";
 
@@ -14,7 +16,7 @@ export const meta: MetaFunction = () => [{ title: "Se connecter — Sentinelle" 
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getUser(request)) throw redirect("/");
-  return null;
+  return { psc: isPscEnabled() };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -38,6 +40,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function SignIn() {
+  const { psc } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const [form, fields] = useForm({ lastResult: actionData?.result, shouldValidate: "onSubmit" });
@@ -48,6 +51,12 @@ export default function SignIn() {
         <div role="status" className="alert alert-success">
           <p className="mb-0">Votre mot de passe est changé. Par sécurité, toutes vos sessions ont été fermées : connectez-vous avec le nouveau.</p>
         </div>
+      ) : null}
+      {psc ? (
+        <>
+          <PscSignInButton redirectTo={searchParams.get("redirectTo")} />
+          <h2 className="text-lg">Avec votre adresse e-mail</h2>
+        </>
       ) : null}
       <FormErrors id={form.errorId} errors={form.errors} />
       <Form method="post" {...getFormProps(form)} className="card">

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { axeViolations, openPage, signIn } from "../support/browser";
 import { useServerAndBrowser } from "../support/e2e";
 
-const ctx = useServerAndBrowser();
+// With a Pro Santé Connect test provider on loopback, so the sign-in pages are checked with its button shown.
+const ctx = useServerAndBrowser({ psc: true });
 
 // Every page of the foundation, by who can see it. A new page belongs here.
 const PAGES: { path: string; as: string | null; heading: RegExp }[] = [
@@ -84,6 +85,9 @@ const PAGES: { path: string; as: string | null; heading: RegExp }[] = [
   { path: "/equipe/courriels", as: "equipe@demo.sentinelle.fr", heading: /Accès refusé/ },
   { path: "/seminaires/seminaire-20-novembre-2023", as: null, heading: /Usages numériques en médecine de ville/ },
   { path: "/signalements/nouveau", as: "equipe@demo.sentinelle.fr", heading: /Accès refusé/ },
+  { path: "/auth/psc/callback?error=access_denied", as: null, heading: /Connexion annulée/ },
+  { path: "/auth/psc/callback?code=abc&state=inconnu", as: null, heading: /Connexion avec Pro Santé Connect refusée/ },
+  { path: "/auth/psc/finaliser", as: null, heading: /Aucune connexion Pro Santé Connect en cours/ },
 ];
 
 describe("every page", () => {
@@ -93,6 +97,34 @@ describe("every page", () => {
       try {
         if (as) await signIn(page, ctx.server.url, as);
         await page.goto(ctx.server.url + path);
+        await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toMatch(heading);
+        expect(await page.title()).toMatch(/Sentinelle/);
+        expect(await axeViolations(page)).toEqual([]);
+        expect(problems).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+});
+
+describe("Pro Santé Connect pages reached through the provider", () => {
+  // rpps: a test card of tests/support/psc-provider.ts; path: where the app lands.
+  const FLOWS = [
+    { rpps: "10000000002", path: "/auth/psc/finaliser", heading: /Finaliser votre connexion/, why: "completion form (no e-mail from PSC)" },
+    { rpps: "10000000003", path: "/auth/psc/finaliser", heading: /Finaliser votre connexion/, why: "completion form (e-mail of an existing account)" },
+    { rpps: "10000000004", path: "/auth/psc/callback", heading: /Profession non prise en charge/, why: "unknown profession" },
+    { rpps: "10000000001", path: "/compte", heading: /Mon compte/, why: "profile of an account created through PSC" },
+  ];
+  for (const { rpps, path, heading, why } of FLOWS) {
+    it(`${why}: renders its heading, zero axe violations, no CSP error`, async () => {
+      const { page, context, problems } = await openPage(ctx.browser);
+      try {
+        await page.goto(ctx.server.url + "/connexion");
+        await page.getByRole("link", { name: "Se connecter avec Pro Santé Connect" }).click();
+        await page.getByLabel("Numéro RPPS de la carte de test").fill(rpps);
+        await page.getByRole("button", { name: "S'authentifier" }).click();
+        await page.waitForURL((url) => url.origin === ctx.server.url && url.pathname === path);
         await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toMatch(heading);
         expect(await page.title()).toMatch(/Sentinelle/);
         expect(await axeViolations(page)).toEqual([]);

@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, isNull, lt, ne, sql } from "drizzle-orm";
+import { and, desc, eq, gt, isNull, lt, ne } from "drizzle-orm";
 import { getDb } from "#db/client";
 import { apiTokens, organisations, sessions, users, type Role } from "#db/schema";
 import { recordEvent } from "~/lib/events.server";
@@ -171,17 +171,19 @@ export function getProfile(userId: number) {
       rpps: users.rpps,
       rppsVerified: users.rppsVerified,
       emailConfirmedAt: users.emailConfirmedAt,
-      hasPassword: sql<boolean>`${users.passwordHash} is not null`.mapWith(Boolean),
       usualProductId: users.usualProductId,
       usualProductVersion: users.usualProductVersion,
       organisationName: organisations.name,
+      passwordHash: users.passwordHash,
     })
     .from(users)
     .leftJoin(organisations, eq(organisations.id, users.organisationId))
     .where(eq(users.id, userId))
     .get();
   if (!row) throw new HttpError(404, "Compte introuvable.");
-  return row;
+  // Accounts created through Pro Santé Connect have no password.
+  const { passwordHash, ...profile } = row;
+  return { ...profile, hasPassword: passwordHash !== null };
 }
 
 export function updateProfile(user: SessionUser, input: z.infer<typeof profileSchema>) {
