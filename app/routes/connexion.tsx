@@ -1,5 +1,5 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { FormErrors, TextField } from "~/components/forms";
@@ -11,6 +11,9 @@ import { createSession } from "~/modules/accounts/accounts.server";
 import { isPscEnabled } from "~/modules/accounts/psc.server";
 import { lockedMessage, signInWithPassword } from "~/modules/accounts/signin-guard.server";
 import { safeRedirect, signInSchema } from "~/modules/accounts/schemas";
+
+// A locked account's answer carries Retry-After.
+export const headers: HeadersFunction = ({ actionHeaders }) => actionHeaders;
 
 export const meta: MetaFunction = () => [{ title: "Se connecter — Sentinelle" }];
 
