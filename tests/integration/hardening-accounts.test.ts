@@ -126,7 +126,7 @@ describe("audit log", () => {
     expect(lines[0]).toBe("id;date;auteur;categorie;action;type;sujet;details");
     expect(lines.length).toBeGreaterThan(5);
     expect(lines.slice(1).every((l) => l.includes(";Comptes;"))).toBe(true);
-    expect((await fetch(`${server.url}/equipe/journal?du=pas-une-date`, { headers: { Cookie: team } })).status).toBe(400);
+    expect((await fetch(`${server.url}/equipe/journal?du=pas-une-date`, { headers: { Cookie: team } })).status).toBe(422);
     const vendor = await signInCookie(server.url, "editeur-a@demo.sentinelle.fr");
     expect((await fetch(`${server.url}/equipe/journal`, { headers: { Cookie: vendor } })).status).toBe(403);
     expect((await fetch(`${server.url}/equipe/journal.csv`, { headers: { Cookie: vendor } })).status).toBe(403);
