@@ -54,7 +54,13 @@ function sameOriginOnly(publicUrl: string | undefined) {
 function bodySizeCap(maxBytes: number) {
   return (req: Request, res: Response, next: NextFunction) => {
     const length = Number(req.get("content-length") ?? 0);
-    if (length > maxBytes) return refuse(req, res, 413, "payload_too_large", "Le contenu envoyé est trop volumineux.");
+    if (length > maxBytes) {
+      // Read and drop the upload so the client gets the answer instead of a reset connection, then close.
+      res.setHeader("Connection", "close");
+      req.resume();
+      req.once("end", () => refuse(req, res, 413, "payload_too_large", "Le contenu envoyé est trop volumineux."));
+      return;
+    }
     next();
   };
 }

@@ -1,3 +1,4 @@
+import "./zod-french";
 import { z } from "zod";
 import { HttpError } from "./errors";
 

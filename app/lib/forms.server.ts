@@ -1,3 +1,4 @@
+import "./zod-french";
 import { data } from "@remix-run/node";
 import type { Submission as ConformSubmission, SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
