@@ -1,9 +1,10 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { apiError, withApiErrors } from "~/lib/errors";
 import { idParam, readJson } from "~/lib/api.server";
+import { getDb } from "#db/client";
 import { requireUser } from "~/lib/permissions.server";
 import { ticketResolutionSchema } from "~/modules/vendors/schemas";
-import { resolveTicket } from "~/modules/vendors/tickets.server";
+import { resolveTicket, requireTicket } from "~/modules/vendors/tickets.server";
 
 export function loader() {
   return apiError(405, "Utilisez POST pour indiquer une résolution.");
@@ -14,6 +15,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (request.method !== "POST") return apiError(405, "Méthode non autorisée.");
     const user = await requireUser(request);
     const id = idParam(params.id);
+    // Who may see the ticket is checked before the body: another vendor learns nothing, not even what is invalid.
+    requireTicket(getDb(), user, id);
     const input = await readJson(request, ticketResolutionSchema);
     return Response.json(resolveTicket(user, id, input));
   });

@@ -1,0 +1,200 @@
+import { and, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { irritants, progressUpdates, users } from "#db/schema";
+import { API_OPERATIONS } from "~/lib/openapi.server";
+import { loadBuild } from "../../server";
+import { apiToken, signInCookie } from "../support/http";
+import { startTestServer, type TestServer } from "../support/server";
+
+/**
+ * Every page route (from the route config of the build) and every API operation (from the OpenAPI source) × every
+ * role, with the expected outcome declared here. A route or operation missing from the tables fails the test.
+ */
+const ROLES = ["anonymous", "practitioner", "patient", "vendorA", "vendorB", "team", "admin"] as const;
+type Role = (typeof ROLES)[number];
+const ACCOUNTS: Record<Exclude<Role, "anonymous">, string> = {
+  practitioner: "medecin@demo.sentinelle.fr",
+  patient: "patient@demo.sentinelle.fr",
+  vendorA: "editeur-a@demo.sentinelle.fr",
+  vendorB: "editeur-b@demo.sentinelle.fr",
+  team: "equipe@demo.sentinelle.fr",
+  admin: "admin@demo.sentinelle.fr",
+};
+/** "login": redirected to the sign-in page; "redirect": sent elsewhere (already signed in, a page's own home). */
+type Outcome = 200 | 400 | 401 | 403 | 404 | 405 | 410 | 422 | "login" | "redirect";
+type Expected = Record<Role, Outcome>;
+
+const all = (o: Outcome): Expected => Object.fromEntries(ROLES.map((r) => [r, o])) as Expected;
+const PUBLIC = all(200);
+const SIGNED_IN: Expected = { ...all(200), anonymous: "login" };
+const TEAM: Expected = { anonymous: "login", practitioner: 403, patient: 403, vendorA: 403, vendorB: 403, team: 200, admin: 200 };
+const ADMIN: Expected = { ...TEAM, team: 403 };
+const FILERS: Expected = { anonymous: "login", practitioner: 200, patient: 200, vendorA: 403, vendorB: 403, team: 403, admin: 403 };
+const GUESTS: Expected = { ...all("redirect"), anonymous: 200 };
+
+// Filled in beforeAll from the demo data: an unpublished irritant and its author.
+const dynamic = { unpublished: 0, unpublishedAuthor: "practitioner" as Role, updateId: 0 };
+/** Only its author and the team see an unpublished irritant; for everyone else it does not exist. */
+const unpublishedPage = (): Expected => ({ ...all(404), [dynamic.unpublishedAuthor]: 200, team: 200, admin: 200 });
+
+const PAGES: Record<string, { url: () => string; expect: () => Expected }> = {
+  "routes/_index": { url: () => "/", expect: () => PUBLIC },
+  "routes/$": { url: () => "/page-inexistante", expect: () => all(404) },
+  "routes/accessibilite": { url: () => "/accessibilite", expect: () => PUBLIC },
+  "routes/mentions-legales": { url: () => "/mentions-legales", expect: () => PUBLIC },
+  "routes/donnees-personnelles": { url: () => "/donnees-personnelles", expect: () => PUBLIC },
+  "routes/plan-du-site": { url: () => "/plan-du-site", expect: () => PUBLIC },
+  "routes/connexion": { url: () => "/connexion", expect: () => GUESTS },
+  "routes/inscription": { url: () => "/inscription", expect: () => GUESTS },
+  "routes/deconnexion": { url: () => "/deconnexion", expect: () => PUBLIC },
+  "routes/mot-de-passe-oublie": { url: () => "/mot-de-passe-oublie", expect: () => PUBLIC },
+  "routes/mot-de-passe.nouveau": { url: () => "/mot-de-passe/nouveau?jeton=lien-inconnu-000", expect: () => all(410) },
+  "routes/confirmer-email": { url: () => "/confirmer-email", expect: () => all(400) },
+  "routes/desabonnement": { url: () => "/desabonnement?jeton=faux.lien", expect: () => all(400) },
+  // Pro Santé Connect is not configured here: its routes do not exist.
+  "routes/auth.psc._index": { url: () => "/auth/psc", expect: () => all(404) },
+  "routes/auth.psc.callback": { url: () => "/auth/psc/callback?state=x&code=y", expect: () => all(404) },
+  "routes/auth.psc.finaliser": { url: () => "/auth/psc/finaliser", expect: () => all(404) },
+  "routes/compte": { url: () => "/compte", expect: () => SIGNED_IN },
+  "routes/compte_.export": { url: () => "/compte/export", expect: () => SIGNED_IN },
+  "routes/notifications": { url: () => "/notifications", expect: () => SIGNED_IN },
+  "routes/signalements._index": { url: () => "/signalements", expect: () => PUBLIC },
+  "routes/signalements.nouveau": { url: () => "/signalements/nouveau", expect: () => FILERS },
+  "routes/signalements.$id": { url: () => `/signalements/${dynamic.unpublished}`, expect: unpublishedPage },
+  "routes/editeur._index": { url: () => "/editeur", expect: () => ({ ...TEAM, vendorA: 200, vendorB: 200, team: 403, admin: 403 }) },
+  // Vendor isolation: ticket 1 belongs to vendor A; to vendor B it does not exist.
+  "routes/editeur.tickets.$id": { url: () => "/editeur/tickets/1", expect: () => ({ ...TEAM, practitioner: 404, patient: 404, vendorA: 200, vendorB: 404 }) },
+  "routes/plan-action._index": { url: () => "/plan-action", expect: () => PUBLIC },
+  "routes/plan-action.$id": { url: () => "/plan-action/9", expect: () => PUBLIC },
+  "routes/plan-action[.]csv": { url: () => "/plan-action.csv", expect: () => PUBLIC },
+  "routes/resultats._index": { url: () => "/resultats", expect: () => PUBLIC },
+  "routes/resultats.$slug": { url: () => "/resultats/segur-2024", expect: () => PUBLIC },
+  "routes/resultats_.$slug.export[.]csv": { url: () => "/resultats/segur-2024/export.csv", expect: () => PUBLIC },
+  "routes/enquetes.$slug": { url: () => "/enquetes/segur-en-cours", expect: () => ({ anonymous: "login", practitioner: 200, patient: 403, vendorA: 403, vendorB: 403, team: 403, admin: 403 }) },
+  "routes/enquetes_.$slug.merci": { url: () => "/enquetes/segur-en-cours/merci", expect: () => PUBLIC },
+  "routes/avancement._index": { url: () => "/avancement", expect: () => PUBLIC },
+  "routes/avancement.donnees": { url: () => "/avancement/donnees", expect: () => PUBLIC },
+  "routes/avancement.donnees[.]csv": { url: () => "/avancement/donnees.csv", expect: () => PUBLIC },
+  "routes/avancement.donnees[.]json": { url: () => "/avancement/donnees.json", expect: () => PUBLIC },
+  "routes/avancement.editeurs": { url: () => "/avancement/editeurs", expect: () => PUBLIC },
+  "routes/avancement.indicateurs": { url: () => "/avancement/indicateurs", expect: () => PUBLIC },
+  "routes/avancement.themes.$slug": { url: () => "/avancement/themes/mssante", expect: () => PUBLIC },
+  "routes/points-etape._index": { url: () => "/points-etape", expect: () => PUBLIC },
+  // A draft point d'étape is the team's only.
+  "routes/points-etape.$slug": { url: () => "/points-etape/point-etape-printemps-2024", expect: () => ({ ...all(404), team: 200, admin: 200 }) },
+  "routes/flux[.]atom": { url: () => "/flux.atom", expect: () => PUBLIC },
+  "routes/seminaires._index": { url: () => "/seminaires", expect: () => PUBLIC },
+  "routes/seminaires.$slug": { url: () => "/seminaires/seminaire-20-novembre-2023", expect: () => PUBLIC },
+  "routes/equipe._index": { url: () => "/equipe", expect: () => ({ ...TEAM, team: "redirect", admin: "redirect" }) },
+  "routes/equipe.signalements._index": { url: () => "/equipe/signalements", expect: () => TEAM },
+  "routes/equipe.signalements.$id": { url: () => "/equipe/signalements/4", expect: () => TEAM },
+  "routes/equipe.themes": { url: () => "/equipe/themes", expect: () => TEAM },
+  "routes/equipe.tickets": { url: () => "/equipe/tickets", expect: () => TEAM },
+  "routes/equipe.catalogue": { url: () => "/equipe/catalogue", expect: () => TEAM },
+  "routes/equipe.reglages": { url: () => "/equipe/reglages", expect: () => TEAM },
+  "routes/equipe.plan-action._index": { url: () => "/equipe/plan-action", expect: () => TEAM },
+  "routes/equipe.plan-action.$id": { url: () => "/equipe/plan-action/7", expect: () => TEAM },
+  "routes/equipe.plan-action.import": { url: () => "/equipe/plan-action/import", expect: () => TEAM },
+  "routes/equipe.enquetes._index": { url: () => "/equipe/enquetes", expect: () => TEAM },
+  "routes/equipe.enquetes.$slug": { url: () => "/equipe/enquetes/segur-2025", expect: () => TEAM },
+  "routes/equipe.enquetes.editeur": { url: () => "/equipe/enquetes/editeur", expect: () => TEAM },
+  "routes/equipe.avancement._index": { url: () => "/equipe/avancement", expect: () => TEAM },
+  "routes/equipe.avancement.$id": { url: () => `/equipe/avancement/${dynamic.updateId}`, expect: () => TEAM },
+  "routes/equipe.avancement.indicateurs": { url: () => "/equipe/avancement/indicateurs", expect: () => TEAM },
+  "routes/equipe.avancement.ressources": { url: () => "/equipe/avancement/ressources", expect: () => TEAM },
+  "routes/equipe.journal": { url: () => "/equipe/journal", expect: () => TEAM },
+  "routes/equipe.journal[.]csv": { url: () => "/equipe/journal.csv", expect: () => TEAM },
+  "routes/equipe.comptes": { url: () => "/equipe/comptes", expect: () => ADMIN },
+  "routes/equipe.courriels": { url: () => "/equipe/courriels", expect: () => ADMIN },
+};
+
+type ApiCase = { url: () => string; body?: unknown; expect: () => Expected };
+const API_ANON_401 = (rest: Partial<Expected>): Expected => ({ ...all(403), anonymous: 401, ...rest });
+const API: Record<string, ApiCase> = {
+  "post /tokens": { url: () => "/tokens", body: {}, expect: () => all(422) },
+  "get /themes": { url: () => "/themes", expect: () => PUBLIC },
+  "get /themes/suggestions": { url: () => "/themes/suggestions?text=messagerie%20lente", expect: () => PUBLIC },
+  "get /products": { url: () => "/products", expect: () => PUBLIC },
+  "get /irritants": { url: () => "/irritants?theme=mssante", expect: () => PUBLIC },
+  "post /irritants": { url: () => "/irritants", body: {}, expect: () => API_ANON_401({ practitioner: 422, patient: 422 }) },
+  "get /irritants/similar": { url: () => "/irritants/similar?text=messagerie%20lente", expect: () => PUBLIC },
+  "get /irritants/{id}": { url: () => `/irritants/${dynamic.unpublished}`, expect: unpublishedPage },
+  "patch /irritants/{id}": { url: () => "/irritants/1", body: { status: "pas-un-statut" }, expect: () => API_ANON_401({ team: 422, admin: 422 }) },
+  "post /irritants/{id}/supports": { url: () => `/irritants/${dynamic.unpublished}/supports`, body: {}, expect: () => ({ ...all(404), anonymous: 401, vendorA: 403, vendorB: 403, team: 403, admin: 403, [dynamic.unpublishedAuthor]: 409 }) as Expected },
+  "get /tickets": { url: () => "/tickets", expect: () => API_ANON_401({ vendorA: 200, vendorB: 200, team: 200, admin: 200 }) },
+  "get /tickets/{id}": { url: () => "/tickets/1", expect: () => API_ANON_401({ practitioner: 404, patient: 404, vendorA: 200, vendorB: 404, team: 200, admin: 200 }) },
+  "post /tickets/{id}/replies": { url: () => "/tickets/1/replies", body: {}, expect: () => API_ANON_401({ practitioner: 404, patient: 404, vendorA: 422, vendorB: 404, team: 422, admin: 422 }) },
+  "post /tickets/{id}/resolution": { url: () => "/tickets/1/resolution", body: {}, expect: () => API_ANON_401({ practitioner: 404, patient: 404, vendorA: 422, vendorB: 404, team: 422, admin: 422 }) },
+  "get /action-plan": { url: () => "/action-plan", expect: () => PUBLIC },
+  "get /campaigns": { url: () => "/campaigns", expect: () => PUBLIC },
+  "get /campaigns/{slug}/results": { url: () => "/campaigns/segur-2024/results", expect: () => PUBLIC },
+  "get /progress": { url: () => "/progress", expect: () => PUBLIC },
+};
+
+let server: TestServer;
+const cookies: Partial<Record<Role, string>> = {};
+const tokens: Partial<Record<Role, string>> = {};
+beforeAll(async () => {
+  server = await startTestServer();
+  const db = server.database.db;
+  const hidden = db.select({ id: irritants.id, author: users.email }).from(irritants).innerJoin(users, eq(users.id, irritants.authorId)).where(and(eq(irritants.published, false))).all();
+  const byKnownAuthor = hidden.find((h) => Object.values(ACCOUNTS).includes(h.author))!;
+  dynamic.unpublished = byKnownAuthor.id;
+  dynamic.unpublishedAuthor = (Object.entries(ACCOUNTS).find(([, email]) => email === byKnownAuthor.author)![0]) as Role;
+  dynamic.updateId = db.select({ id: progressUpdates.id }).from(progressUpdates).get()!.id;
+  for (const [role, email] of Object.entries(ACCOUNTS)) {
+    cookies[role as Role] = await signInCookie(server.url, email);
+    tokens[role as Role] = await apiToken(server.url, email);
+  }
+}, 60_000);
+afterAll(() => server.close());
+
+function outcomeOf(response: Response): Outcome {
+  if (response.status === 302 || response.status === 303) return (response.headers.get("location") ?? "").startsWith("/connexion") ? "login" : "redirect";
+  return response.status as Outcome;
+}
+
+describe("permission matrix", () => {
+  it("declares every page route and every API operation", async () => {
+    const build = await loadBuild();
+    const pageRoutes = Object.values(build.routes).filter((r) => r.id !== "root" && !r.id.startsWith("routes/api.v1"));
+    expect(pageRoutes.map((r) => r.id).filter((id) => !(id in PAGES))).toEqual([]);
+    expect(Object.keys(PAGES).filter((id) => !pageRoutes.some((r) => r.id === id))).toEqual([]);
+    const operations = API_OPERATIONS.map((op) => `${op.method} ${op.path}`);
+    expect(operations.filter((op) => !(op in API))).toEqual([]);
+    expect(Object.keys(API).filter((op) => !operations.includes(op))).toEqual([]);
+  });
+
+  it("gives each role the declared outcome on every page", async () => {
+    const mismatches: string[] = [];
+    for (const [id, entry] of Object.entries(PAGES)) {
+      const expected = entry.expect();
+      for (const role of ROLES) {
+        const response = await fetch(server.url + entry.url(), { headers: role === "anonymous" ? {} : { Cookie: cookies[role]! }, redirect: "manual" });
+        await response.arrayBuffer();
+        const got = outcomeOf(response);
+        if (got !== expected[role]) mismatches.push(`${id} ${entry.url()} as ${role}: expected ${expected[role]}, got ${got}`);
+      }
+    }
+    expect(mismatches).toEqual([]);
+  }, 120_000);
+
+  it("gives each role the declared outcome on every API operation", async () => {
+    const mismatches: string[] = [];
+    for (const [key, entry] of Object.entries(API)) {
+      const method = key.split(" ")[0].toUpperCase();
+      const expected = entry.expect();
+      for (const role of ROLES) {
+        const headers: Record<string, string> = { "Content-Type": "application/json" };
+        if (role !== "anonymous") headers.Authorization = `Bearer ${tokens[role]}`;
+        const response = await fetch(`${server.url}/api/v1${entry.url()}`, { method, headers, body: entry.body === undefined ? undefined : JSON.stringify(entry.body), redirect: "manual" });
+        await response.arrayBuffer();
+        const got = outcomeOf(response);
+        // Writes that succeed answer 200 or 201: both count as allowed.
+        const normalised = got === (201 as Outcome) ? 200 : got;
+        if (normalised !== expected[role]) mismatches.push(`${key} as ${role}: expected ${expected[role]}, got ${got}`);
+      }
+    }
+    expect(mismatches).toEqual([]);
+  }, 120_000);
+});
