@@ -7,12 +7,12 @@ const RETENTION: { data: string; duration: string }[] = [
   {
     data: "Compte (e-mail, nom, rôle, informations d'exercice, RPPS)",
     duration:
-      "Tant que le compte est utilisé. Un compte sans connexion depuis un an est supprimé, après un avertissement par e-mail. Vous pouvez aussi demander sa suppression à tout moment.",
+      "Tant que vous gardez votre compte. Vous pouvez le supprimer vous-même à tout moment depuis « Mon compte » : votre identité est alors effacée.",
   },
   {
     data: "Signalements, soutiens et commentaires",
     duration:
-      "Pendant toute la durée du programme. À la suppression du compte, ils sont conservés sans lien avec votre identité.",
+      "Pendant toute la durée du programme. À la suppression du compte, ils sont conservés sous le nom « Compte supprimé ». Le texte d'un signalement masqué par l'équipe est effacé un an après son masquage.",
   },
   {
     data: "Réponses aux questionnaires",
@@ -20,11 +20,19 @@ const RETENTION: { data: string; duration: string }[] = [
   },
   {
     data: "Invitations aux questionnaires",
-    duration: "Jusqu'à la clôture de la campagne d'enquête, puis supprimées.",
+    duration: "Jusqu'à la clôture de la campagne d'enquête ; ensuite, le brouillon et le lien avec la personne invitée sont effacés.",
   },
   {
     data: "Sessions de connexion",
-    duration: "30 jours au plus ; supprimées dès la déconnexion ou le changement de mot de passe (pour les autres sessions).",
+    duration: "30 jours au plus ; supprimées dès la déconnexion ou le changement de mot de passe (pour les autres sessions), et effacées une fois expirées.",
+  },
+  {
+    data: "Liens envoyés par e-mail (confirmation d'adresse, nouveau mot de passe)",
+    duration: "72 heures pour la confirmation, une heure pour le mot de passe ; effacés une fois utilisés ou expirés. Seule leur empreinte est conservée.",
+  },
+  {
+    data: "Notifications et choix de notification",
+    duration: "Jusqu'à la suppression du compte.",
   },
   {
     data: "Jetons d'accès à l'API",
@@ -190,9 +198,12 @@ export default function PersonalData() {
       <h2>Vos droits</h2>
       <p>Vous disposez des droits suivants sur vos données :</p>
       <ul>
-        <li>droit d'accès ;</li>
+        <li>
+          droit d'accès et à la portabilité : téléchargez vous-même toutes vos données (profil, signalements, commentaires, soutiens, abonnements,
+          notifications, activité) depuis la page <Link to="/compte">Mon compte</Link> ;
+        </li>
         <li>droit de rectification : vous pouvez modifier votre profil vous-même depuis la page <Link to="/compte">Mon compte</Link> ;</li>
-        <li>droit à l'effacement ;</li>
+        <li>droit à l'effacement : supprimez votre compte depuis la page <Link to="/compte">Mon compte</Link> ;</li>
         <li>droit d'opposition ;</li>
         <li>droit à la limitation du traitement.</li>
       </ul>

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { apiTokens, comments, events, follows, irritants, sessions, users } from "#db/schema";
+import { apiTokens, campaigns, comments, eventCursors, events, follows, invitations, irritants, sessions, users } from "#db/schema";
 import { applyRetention } from "~/modules/accounts/personal-data.server";
 import { FREE_FAILURES } from "~/modules/accounts/signin-guard.server";
 import { apiToken, bearer, signInCookie } from "../support/http";
@@ -108,6 +108,20 @@ describe("personal data", () => {
     expect(db.select().from(comments).where(eq(comments.irritantId, target.id)).all()).toHaveLength(0);
     expect(db.$client.prepare("select count(*) from irritants_fts where rowid = ?").pluck().get(target.id)).toBe(0);
     expect(applyRetention(365).irritantsErased).toBe(0);
+  });
+
+  it("keeps account events one year and clears closed campaigns' invitation drafts and invitees", () => {
+    const db = server.database.db;
+    const user = userByEmail("editeur-a@demo.sentinelle.fr");
+    const old = db.insert(events).values({ type: "user.signed_in", actorId: user.id, subjectType: "user", subjectId: user.id, payload: {}, createdAt: "2020-01-01T00:00:00.000Z" }).returning({ id: events.id }).get();
+    const recent = db.insert(events).values({ type: "user.signed_in", actorId: user.id, subjectType: "user", subjectId: user.id, payload: {} }).returning({ id: events.id }).get();
+    db.insert(eventCursors).values({ name: "in-app", lastEventId: recent.id }).onConflictDoUpdate({ target: eventCursors.name, set: { lastEventId: recent.id } }).run();
+    const closed = db.select().from(campaigns).where(eq(campaigns.status, "closed")).get() ?? db.select().from(campaigns).where(eq(campaigns.status, "published")).get()!;
+    const invitation = db.insert(invitations).values({ campaignId: closed.id, tokenHash: "retention-test", draft: { q1: 3 }, inviteeId: user.id }).returning({ id: invitations.id }).get();
+    expect(applyRetention(365).eventsDeleted).toBeGreaterThanOrEqual(1);
+    expect(db.select().from(events).where(eq(events.id, old.id)).get()).toBeUndefined();
+    expect(db.select().from(events).where(eq(events.id, recent.id)).get()).toBeDefined();
+    expect(db.select().from(invitations).where(eq(invitations.id, invitation.id)).get()).toMatchObject({ draft: null, inviteeId: null });
   });
 });
 

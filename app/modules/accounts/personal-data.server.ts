@@ -1,8 +1,11 @@
-import { and, desc, eq, isNotNull, isNull, lt, ne, or } from "drizzle-orm";
+import { and, desc, eq, inArray, isNotNull, isNull, lt, lte, ne, or } from "drizzle-orm";
 import { getDb } from "#db/client";
 import {
   accountTokens,
   apiTokens,
+  campaigns,
+  eventCursors,
+  invitations,
   comments,
   events,
   follows,
@@ -144,8 +147,19 @@ export function applyRetention(hiddenDays: number, now = new Date()) {
       unindexIrritant(tx, id);
       recordEvent(tx, { type: "irritant.purged", actorId: null, subject: { type: "irritant", id }, payload: { reason: "retention" } });
     }
+    // Invitations of closed campaigns keep only what counts them: no draft, no invitee.
+    tx.update(invitations)
+      .set({ draft: null, inviteeId: null })
+      .where(and(inArray(invitations.campaignId, tx.select({ id: campaigns.id }).from(campaigns).where(inArray(campaigns.status, ["closed", "published"]))), or(isNotNull(invitations.draft), isNotNull(invitations.inviteeId))))
+      .run();
+    // Account events are kept one year; the notification worker has long passed them.
+    const cursor = tx.select({ last: eventCursors.lastEventId }).from(eventCursors).all().reduce((min, c) => Math.min(min, c.last), Number.MAX_SAFE_INTEGER);
+    const eventsDeleted = tx
+      .delete(events)
+      .where(and(eq(events.subjectType, "user"), lt(events.createdAt, new Date(now.getTime() - 365 * 86_400_000).toISOString()), lte(events.id, cursor === Number.MAX_SAFE_INTEGER ? 0 : cursor)))
+      .run().changes;
     const sessionsDeleted = tx.delete(sessions).where(lt(sessions.expiresAt, now.toISOString())).run().changes;
     const linksDeleted = tx.delete(accountTokens).where(or(isNotNull(accountTokens.usedAt), lt(accountTokens.expiresAt, now.toISOString()))).run().changes;
-    return { irritantsErased: expired.length, sessionsDeleted, linksDeleted };
+    return { irritantsErased: expired.length, sessionsDeleted, linksDeleted, eventsDeleted };
   });
 }
