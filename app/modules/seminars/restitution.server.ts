@@ -1,6 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import { getDb, type Tx } from "#db/client";
-import { seminarOutcomes, seminars, workshops } from "#db/schema";
+import { actions, irritants, seminarOutcomes, seminars, workshops } from "#db/schema";
 import { HttpError } from "~/lib/errors";
 import { recordEvent } from "~/lib/events.server";
 import { can } from "~/lib/permissions.server";
@@ -106,5 +106,25 @@ export function restituteAsAction(
     });
     link(tx, actor, w, input.source, input.sourceId, "action", actionId);
     return actionId;
+  });
+}
+
+/**
+ * Links a card or a cluster to an irritant or an action that already exists (what the workshop said is
+ * already on file), instead of filing a duplicate.
+ */
+export function linkToExisting(actor: SessionUser, workshopId: number, input: { source: OutcomeSource; sourceId: number; targetKind: "irritant" | "action"; targetId: number }) {
+  requireRestitution(actor, input.targetKind === "irritant" ? "irritant:triage" : "action-plan:edit");
+  getDb().transaction((tx) => {
+    const { workshop: w } = workshopAndSeminar(tx, workshopId);
+    sourceContent(tx, w.id, input.source, input.sourceId);
+    const table = input.targetKind === "irritant" ? irritants : actions;
+    if (!tx.select({ id: table.id }).from(table).where(eq(table.id, input.targetId)).get()) {
+      const message = input.targetKind === "irritant" ? `Le signalement n°${input.targetId} n'existe pas.` : `L'action n°${input.targetId} n'existe pas.`;
+      throw new HttpError(422, message, { targetId: [message] });
+    }
+    const already = existingOutcome(tx, input.source, input.sourceId, input.targetKind);
+    if (already) throw new HttpError(409, `Cette source est déjà reliée ${input.targetKind === "irritant" ? `au signalement n°${already.targetId}` : `à l'action n°${already.targetId}`}.`);
+    link(tx, actor, w, input.source, input.sourceId, input.targetKind, input.targetId);
   });
 }
