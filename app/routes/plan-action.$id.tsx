@@ -7,23 +7,26 @@ import { orErrorPage } from "~/lib/errors";
 import { can, getUser } from "~/lib/permissions.server";
 import { getAction } from "~/modules/action-plan/plan.server";
 import { STATUS_LABELS } from "~/modules/irritants/statuses";
+import { OriginNote } from "~/components/seminars";
+import { originsOf } from "~/modules/seminars/seminars.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.action.title.slice(0, 80) ?? "Action"} — Sentinelle` }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await getUser(request);
   const action = orErrorPage(() => getAction(viewer, idParam(params.id)));
-  return { action, canEdit: can(viewer, "action-plan:edit") };
+  return { action, canEdit: can(viewer, "action-plan:edit"), origins: originsOf("action", action.id, viewer) };
 }
 
 export default function ActionPage() {
-  const { action, canEdit } = useLoaderData<typeof loader>();
+  const { action, canEdit, origins } = useLoaderData<typeof loader>();
   return (
     <article className="prose-page">
       <p className="text-sm">
         <Link to="/plan-action">← Plan d'action</Link> · {action.workstreamTitle}
       </p>
       <h1>{action.title}</h1>
+      <OriginNote origins={origins} />
       <p>
         <strong>Défi :</strong> {action.challengeTitle}
       </p>

@@ -116,3 +116,8 @@ export const restitutionActionSchema = z.object({
   leadKind: z.enum(["editeurs", "pouvoirs-publics", "editeurs-et-pouvoirs-publics"], { error: "Choisissez le pilote." }),
   deadlineLabel: z.preprocess((v) => v ?? "", z.string().trim().max(80, "L'échéance ne doit pas dépasser 80 caractères.")),
 });
+
+export const seminarListQuery = z.object({
+  cursor: z.preprocess(blank, z.string().max(40, "Curseur invalide.").optional()),
+  limit: z.preprocess(blank, z.coerce.number({ error: "limit doit être un nombre." }).int("limit doit être un entier.").min(1, "limit vaut au moins 1.").max(100, "limit vaut au plus 100.").optional()),
+});
