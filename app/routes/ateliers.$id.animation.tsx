@@ -12,10 +12,10 @@ import { can, requireUser } from "~/lib/permissions.server";
 import { listChallenges } from "~/modules/action-plan/plan.server";
 import { LEAD_LABELS } from "~/modules/action-plan/vocabulary";
 import { listThemes } from "~/modules/irritants/irritants.server";
-import { formatCode } from "~/modules/seminars/board";
+import { formatCode, originSentence } from "~/modules/seminars/board";
 import { createCluster, getFacilitatorBoard, moveCard, renameCluster, setCardHidden, setVoting, setWorkshopStatus } from "~/modules/seminars/board.server";
 import { qrPath } from "~/modules/seminars/qr.server";
-import { linkToExisting, originSentence, restituteAsAction, restituteAsIrritant } from "~/modules/seminars/restitution.server";
+import { linkToExisting, restituteAsAction, restituteAsIrritant } from "~/modules/seminars/restitution.server";
 import { clusterTitleSchema, moveCardSchema, restitutionActionSchema, restitutionIrritantSchema } from "~/modules/seminars/schemas";
 import { WORKSHOP_STATUS_LABELS } from "~/modules/seminars/vocabulary";
 

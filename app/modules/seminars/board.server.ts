@@ -167,7 +167,6 @@ function boardContent(workshopId: number, options: { includeHidden: boolean; par
     .from(workshopVotes)
     .where(eq(workshopVotes.workshopId, workshopId))
     .all();
-  const hiddenIds = new Set(cards.filter((c) => c.hidden).map((c) => c.id));
   const cardVotes = (id: number) => votes.filter((v) => v.cardId === id);
   const shownCards = cards.map((c) => ({
     id: c.id,
@@ -192,7 +191,8 @@ function boardContent(workshopId: number, options: { includeHidden: boolean; par
     };
   });
   const participants = db.select({ n: count() }).from(workshopParticipants).where(eq(workshopParticipants.workshopId, workshopId)).get()!.n;
-  const used = options.participantId === null ? 0 : votes.filter((v) => v.participantId === options.participantId && !(v.cardId !== null && hiddenIds.has(v.cardId))).length;
+  // The same count the vote check uses (hidden cards' dots are given back), so the page never disagrees with it.
+  const used = options.participantId === null ? 0 : usedDots(db, workshopId, options.participantId);
   return { cards: shownCards, clusters: shownClusters, participants, used };
 }
 

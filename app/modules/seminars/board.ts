@@ -1,5 +1,6 @@
 // Pure logic of the live workshop board: short codes, dot allowance, the triangle's balance.
 // No database, no I/O: safe to import from pages and unit tests.
+import { formatDate } from "~/lib/dates";
 import { SIDES, SIDE_DETAILS, type Side, type SideDetail } from "./vocabulary";
 
 /**
@@ -122,4 +123,9 @@ export function titleFrom(text: string, max = 120) {
   const cut = flat.slice(0, max - 1);
   const space = cut.lastIndexOf(" ");
   return `${space > max / 2 ? cut.slice(0, space) : cut}…`;
+}
+
+/** "issu de l'atelier 2 du séminaire du 20 novembre 2023" */
+export function originSentence(workshopNumber: number, date: string) {
+  return `issu de l'atelier ${workshopNumber} du séminaire du ${formatDate(date + "T12:00:00Z")}`;
 }

@@ -4,19 +4,14 @@ import { actions, irritants, seminarOutcomes, seminars, workshops } from "#db/sc
 import { HttpError } from "~/lib/errors";
 import { recordEvent } from "~/lib/events.server";
 import { can } from "~/lib/permissions.server";
-import { formatDate } from "~/lib/dates";
 import type { SessionUser } from "~/modules/accounts/accounts.server";
 import { writeAction } from "~/modules/action-plan/plan.server";
 import { prepareIrritant, writeIrritant } from "~/modules/irritants/irritants.server";
 import { invalidateThemeModel } from "~/modules/irritants/themes.server";
 import { applyIrritantPatch } from "~/modules/irritants/triage.server";
+import { originSentence } from "./board";
 import { sourceContent } from "./board.server";
 import type { OutcomeSource } from "./vocabulary";
-
-/** "issu de l'atelier 2 du séminaire du 20 novembre 2023" */
-export function originSentence(workshopNumber: number, date: string) {
-  return `issu de l'atelier ${workshopNumber} du séminaire du ${formatDate(date + "T12:00:00Z")}`;
-}
 
 function requireRestitution(actor: SessionUser, permission: "irritant:triage" | "action-plan:edit") {
   if (!can(actor, "seminar:manage") || !can(actor, permission)) throw new HttpError(403, "La restitution est faite par l'équipe programme.");
