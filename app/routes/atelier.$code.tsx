@@ -46,15 +46,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const vote = parseOrThrow(voteFormSchema, Object.fromEntries(form), "Vote invalide.");
       const { remaining } = castVote(code, token, vote);
       const message = vote.direction === "add" ? `Point placé. Il vous reste ${remaining} point${remaining > 1 ? "s" : ""}.` : `Point retiré. Il vous reste ${remaining} point${remaining > 1 ? "s" : ""}.`;
-      return data({ ok: true, message, cardId: null as number | null, fields: {} as Record<string, string[]> }, { headers });
+      return data({ ok: true, message, cardId: null as number | null, fields: {} as Record<string, string[]>, text: "" }, { headers });
     }
     const input = parseOrThrow(cardFormSchema, Object.fromEntries(form), "Carte invalide.");
     const card = postCard(code, token, input);
     const masked = describeRedactions(card.redactions)?.replace("dans un signalement", "sur une carte");
-    return data({ ok: true, message: masked ? `Carte publiée. ${masked}` : "Carte publiée.", cardId: card.id as number | null, fields: {} as Record<string, string[]> }, { headers });
+    return data({ ok: true, message: masked ? `Carte publiée. ${masked}` : "Carte publiée.", cardId: card.id as number | null, fields: {} as Record<string, string[]>, text: "" }, { headers });
   } catch (error) {
     if (!(error instanceof HttpError)) throw error;
-    return data({ ok: false, message: errorSentence(error), cardId: null as number | null, fields: error.fields ?? {} }, { status: error.status, headers });
+    // A refused card comes back in the form, so nothing typed is lost (with or without JavaScript).
+    const typed = form.get("intent") === "card" ? String(form.get("text") ?? "").slice(0, 2000) : "";
+    return data({ ok: false, message: errorSentence(error), cardId: null as number | null, fields: error.fields ?? {}, text: typed }, { status: error.status, headers });
   }
 }
 
@@ -140,7 +142,7 @@ export default function WorkshopBoard() {
         </p>
       ) : null}
       {open ? (
-        <Form method="post" className="card mb-6" key={lastCard.current ?? "new"}>
+        <Form method="post" className="card mb-6" key={`${lastCard.current ?? "new"}-${result && !result.ok ? result.text.length : ""}`}>
           <input type="hidden" name="intent" value="card" />
           <div className="mb-4">
             <label htmlFor="card-text" className="label">
@@ -154,6 +156,7 @@ export default function WorkshopBoard() {
               name="text"
               rows={3}
               className="input"
+              defaultValue={result && !result.ok ? result.text : undefined}
               required
               aria-invalid={fields.text?.length ? true : undefined}
               aria-describedby={fields.text?.length ? "card-text-hint card-text-error" : "card-text-hint"}

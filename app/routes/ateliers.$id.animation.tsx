@@ -127,7 +127,8 @@ function Restitution({ kind, id, label, texts, themes, origin, loaded }: { kind:
       {loaded.team && !irritant ? (
         <details className="mb-2">
           <summary>Transformer en signalement<span className="sr-only"> : {label}</span></summary>
-          <Form method="post" className="mt-2 grid gap-2">
+          {/* Keyed on the label: a renamed cluster refills the form (defaultValue is read once). */}
+          <Form method="post" className="mt-2 grid gap-2" key={`${label}|${texts.join("|")}`}>
             <input type="hidden" name="intent" value="irritant" />
             <input type="hidden" name="source" value={kind} />
             <input type="hidden" name="sourceId" value={id} />
@@ -162,7 +163,7 @@ function Restitution({ kind, id, label, texts, themes, origin, loaded }: { kind:
       {loaded.team && !action ? (
         <details className="mb-2">
           <summary>Transformer en action du plan<span className="sr-only"> : {label}</span></summary>
-          <Form method="post" className="mt-2 grid gap-2">
+          <Form method="post" className="mt-2 grid gap-2" key={label}>
             <input type="hidden" name="intent" value="action" />
             <input type="hidden" name="source" value={kind} />
             <input type="hidden" name="sourceId" value={id} />

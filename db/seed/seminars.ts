@@ -10,6 +10,7 @@ import type { Side, SideDetail, SlotKind } from "../../app/modules/seminars/voca
 
 /** The code of the demonstration workshop that is open, printed in the README. */
 export const DEMO_WORKSHOP_CODE = "ATE347";
+export const DEMO_UPCOMING_SLUG = "seminaire-tripartite-demonstration";
 
 // The seminar of 20 November 2023 as the program's status deck of 11 January 2024 reports it: objectives,
 // agenda, the three workshops and their questions, the sides of the participants, positive points,
@@ -189,7 +190,7 @@ export function loadDemoSeminars(team: SessionUser) {
     objectives: ["Faire le point sur les chantiers du plan d'action", "Consolider les problèmes de nommage des documents et travailler sur les solutions"],
     published: true,
     registrationOpen: true,
-  });
+  }, { slug: DEMO_UPCOMING_SLUG });
   const open = addWorkshop(
     team,
     next.id,
