@@ -79,7 +79,8 @@ describe("seminars: live workshop board", () => {
       await vote(first).click();
       await waitForNotice(first.page, `Point placé. Il vous reste ${left} point`);
     }
-    await expect(vote(first).isDisabled()).resolves.toBe(true);
+    // No dot left: the button is disabled once the page has its fresh data (waited for, not sampled).
+    await vote(first).and(first.page.locator("button:disabled")).waitFor();
     await vote(second).waitFor();
     await vote(second).click();
     await waitForNotice(second.page, "Point placé. Il vous reste 2 points.");

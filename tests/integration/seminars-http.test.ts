@@ -85,6 +85,17 @@ describe("public seminar pages", () => {
     expect(page).not.toContain("Citation gardée pour l'équipe");
   });
 
+  it("records feedback and links the post-event questionnaire, announced on the public page once open", async () => {
+    const bad = await post(team, "/equipe/seminaires/1/bilan", { intent: "feedback", positives: "Bien", improvements: "", campaignSlug: "inexistante" });
+    expect(bad.status).toBe(422);
+    const saved = await post(team, "/equipe/seminaires/1/bilan", { intent: "feedback", positives: "Très bonne dynamique collective\nDes irritants bien identifiés", improvements: "Contenu très dense", campaignSlug: "segur-en-cours" });
+    expect(saved.status).toBe(200);
+    const page = await text(await get(null, "/seminaires/seminaire-20-novembre-2023"));
+    expect(page).toContain("Des irritants bien identifiés");
+    expect(page).toMatch(/Questionnaire après le séminaire.*répondre à/);
+    expect(page).toContain('href="/enquetes/segur-en-cours"');
+  });
+
   it("answers the API with published seminars, and 422 on a bad query", async () => {
     const body = await (await get(null, "/api/v1/seminars")).json();
     const deck = body.items.find((s: { slug: string }) => s.slug === "seminaire-20-novembre-2023");
@@ -106,6 +117,11 @@ describe("permissions", () => {
     expect((await post(practitioner, "/equipe/seminaires", { title: "Séminaire pirate", date: "2030-01-01" })).status).toBe(403);
     expect((await post(vendor, "/ateliers/1/animation", { intent: "status", status: "open" })).status).toBe(403);
     expect((await get(team, "/equipe/seminaires/999")).status).toBe(404);
+    expect((await get(team, "/ateliers/abc/animation")).status).toBe(404);
+    expect((await get(practitioner, "/ateliers/1/revision")).status).toBe(403);
+    expect((await (await get(team, "/ateliers/1/revision")).json()).revision).toEqual(expect.any(Number));
+    expect((await post(team, "/equipe/seminaires/1", { intent: "inconnue" })).status).toBe(400);
+    expect((await post(team, "/equipe/seminaires", { title: "Séminaire à la date impossible", date: "2023-13-45" })).status).toBe(422);
   });
 
   it("lets a facilitator run their own board, not another one, and not restitute", async () => {
