@@ -8,7 +8,7 @@ import express, { type NextFunction, type Request, type Response } from "express
 import { rateLimit } from "express-rate-limit";
 import helmet from "helmet";
 import { getDb } from "./db/client";
-import type { Env } from "./app/lib/env.server";
+import { pscFormActionOrigins, type Env } from "./app/lib/env.server";
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 
@@ -92,7 +92,7 @@ export function createApp({ build, env }: { build: ServerBuild; env: Env }) {
           imgSrc: ["'self'", "data:"],
           fontSrc: ["'self'"],
           connectSrc: ["'self'"],
-          formAction: ["'self'"],
+          formAction: ["'self'", ...pscFormActionOrigins(env)],
           frameAncestors: ["'none'"],
           baseUri: ["'self'"],
           objectSrc: ["'none'"],
@@ -123,7 +123,9 @@ export function createApp({ build, env }: { build: ServerBuild; env: Env }) {
     });
   app.use(["/connexion", "/connexion.data"], limitPosts());
   app.use(["/inscription", "/inscription.data"], limitPosts());
+  app.use(["/auth/psc/finaliser", "/auth/psc/finaliser.data"], limitPosts());
   app.use("/api/v1/tokens", limitPosts());
+  app.use(["/mot-de-passe-oublie", "/mot-de-passe-oublie.data"], limitPosts());
   // Workshop boards: a whole room may share one address (venue Wi-Fi), so the budget per address is wide;
   // the seminars module limits cards per participant (cookie) on top of it.
   app.use(

@@ -28,9 +28,10 @@ export function navigationFor(user: NavUser): NavItem[] {
       { to: "/equipe/themes", label: "Thèmes" },
       { to: "/equipe/catalogue", label: "Catalogue" },
       { to: "/equipe/reglages", label: "Réglages" },
+      { to: "/equipe/journal", label: "Journal" },
     );
   }
-  if (user.role === "admin") items.push({ to: "/equipe/courriels", label: "Courriels" });
+  if (user.role === "admin") items.push({ to: "/equipe/comptes", label: "Comptes" }, { to: "/equipe/courriels", label: "Courriels" });
   items.push({ to: "/compte", label: "Mon compte" });
   return items;
 }

@@ -1,5 +1,5 @@
 /** The fields of a progress update, shared by the new and edit pages. */
-export function UpdateFields({ defaults }: { defaults?: { slug: string; title: string; summary: string; body: string } }) {
+export function UpdateFields({ defaults, themeOptions }: { defaults?: { slug: string; title: string; summary: string; body: string; themes: string[] }; themeOptions: { slug: string; label: string }[] }) {
   return (
     <>
       <div className="mb-4 grid gap-4 md:grid-cols-2">
@@ -25,6 +25,19 @@ export function UpdateFields({ defaults }: { defaults?: { slug: string; title: s
         <span className="hint">Titres avec « ## » (chaque titre devient une diapositive de la vue impression), listes avec « - », liens [texte](https://…). Le HTML n'est pas interprété.</span>
       </label>
       <textarea id="u-body" name="body" rows={14} defaultValue={defaults?.body} className="input mb-4 font-mono text-sm" required />
+      <fieldset className="mb-4">
+        <legend className="label">
+          Thèmes concernés<span className="hint">Les personnes qui suivent ces thèmes sont prévenues à la publication.</span>
+        </legend>
+        <div className="flex flex-wrap gap-x-6 gap-y-1">
+          {themeOptions.map((t) => (
+            <label key={t.slug} className="flex items-center gap-2">
+              <input type="checkbox" name="themes" value={t.slug} defaultChecked={defaults?.themes.includes(t.slug)} />
+              {t.label}
+            </label>
+          ))}
+        </div>
+      </fieldset>
     </>
   );
 }

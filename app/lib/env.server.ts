@@ -9,6 +9,17 @@ const booleanFromString = z
 
 const optionalUrl = z.preprocess((v) => (v === "" ? undefined : v), z.url().optional());
 const optionalString = z.preprocess((v) => (v === "" ? undefined : v), z.string().optional());
+const stringWithDefault = (fallback: string) => z.preprocess((v) => (v === "" ? undefined : v), z.string().trim().min(1).default(fallback));
+
+const LOOPBACK_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]"]);
+/** Plain http is only acceptable towards this machine (the test identity provider); anything else is https. */
+export function isLoopbackHttp(url: string) {
+  const parsed = new URL(url);
+  return parsed.protocol === "http:" && LOOPBACK_HOSTS.has(parsed.hostname);
+}
+const pscUrl = optionalUrl.refine((v) => v === undefined || v.startsWith("https:") || isLoopbackHttp(v), {
+  message: "must be an https URL (plain http is accepted only on localhost)",
+});
 
 export const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
@@ -19,15 +30,27 @@ export const envSchema = z.object({
   MAIL_FROM: z.string().default("Sentinelle <ne-pas-repondre@sentinelle.localhost>"),
   PUBLIC_URL: optionalUrl,
   DEMO_DATA: booleanFromString.default(true),
-  PSC_ISSUER: optionalUrl,
+  // Pro Santé Connect (OpenID Connect): offered only when the issuer, client id and secret are all set.
+  PSC_ISSUER: pscUrl,
   PSC_CLIENT_ID: optionalString,
   PSC_CLIENT_SECRET: optionalString,
+  // Discovery document; default {PSC_ISSUER}/.well-known/wallet-openid-configuration, then the standard path.
+  PSC_DISCOVERY_URL: pscUrl,
+  PSC_SCOPE: stringWithDefault("openid scope_all"),
+  // Authentication level asked for (acr_values) and required in the ID token.
+  PSC_ACR: stringWithDefault("eidas1"),
+  // How the client secret is sent to the token endpoint.
+  PSC_TOKEN_AUTH_METHOD: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["client_secret_basic", "client_secret_post"]).default("client_secret_basic")),
   // Requests per minute and per client address on sign-in, sign-up and token endpoints.
   RATE_LIMIT_AUTH_PER_MINUTE: z.coerce.number().int().positive().default(10),
   // POSTs per minute and per client address on live workshop boards (a room may share one address).
   RATE_LIMIT_WORKSHOP_PER_MINUTE: z.coerce.number().int().positive().default(600),
   // Deliver notifications inside the server process; false when `npm run worker` runs separately.
   NOTIFICATIONS_IN_PROCESS: booleanFromString.default(true),
+  // Hour of the day (Europe/Paris) after which the daily digests of notifications are sent.
+  DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(7),
+  // Days after which the text of a hidden irritant is erased (retention of personal data).
+  RETENTION_HIDDEN_DAYS: z.coerce.number().int().min(1).default(365),
   // Largest accepted request body, in bytes.
   MAX_BODY_BYTES: z.coerce.number().int().positive().default(1_000_000),
 });
@@ -43,6 +66,15 @@ export function parseEnv(source: Record<string, string | undefined>): z.infer<ty
     throw new EnvError(`Invalid configuration:\n${lines.join("\n")}`);
   }
   return result.data;
+}
+
+/**
+ * Origins a form may be redirected to besides this site (CSP form-action): Pro Santé Connect's, when configured,
+ * since signing out of a PSC session redirects the sign-out form to the provider's end-session endpoint.
+ */
+export function pscFormActionOrigins(env: Pick<z.infer<typeof envSchema>, "PSC_ISSUER" | "PSC_CLIENT_ID" | "PSC_CLIENT_SECRET" | "PSC_DISCOVERY_URL">) {
+  if (!env.PSC_ISSUER || !env.PSC_CLIENT_ID || !env.PSC_CLIENT_SECRET) return [];
+  return [...new Set([env.PSC_ISSUER, env.PSC_DISCOVERY_URL].filter((u): u is string => !!u).map((u) => new URL(u).origin))];
 }
 
 /** Reads the secret kept beside the database, creating it on first start. */

@@ -23,6 +23,8 @@ export const PERMISSIONS = {
   // a workshop's facilitator (any account named on it) runs that workshop's board.
   "seminar:manage": ["team", "admin"],
   "admin:mailbox": ["admin"],
+  "audit:read": ["team", "admin"],
+  "admin:accounts": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -2,7 +2,8 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { apiError, withApiErrors } from "~/lib/errors";
 import { created, readJson } from "~/lib/api.server";
 import { can } from "~/lib/permissions.server";
-import { createApiToken, verifyCredentials } from "~/modules/accounts/accounts.server";
+import { createApiToken } from "~/modules/accounts/accounts.server";
+import { lockedMessage, signInWithPassword } from "~/modules/accounts/signin-guard.server";
 import { apiTokenRequestSchema } from "~/modules/accounts/schemas";
 
 export function loader() {
@@ -13,8 +14,14 @@ export async function action({ request }: ActionFunctionArgs) {
   return withApiErrors(async () => {
     if (request.method !== "POST") return apiError(405, "Méthode non autorisée.");
     const input = await readJson(request, apiTokenRequestSchema);
-    const user = await verifyCredentials(input.email, input.password);
-    if (!user) return apiError(401, "Adresse e-mail ou mot de passe incorrect.");
+    const attempt = await signInWithPassword(input.email, input.password);
+    if (!attempt.ok && attempt.reason === "locked") {
+      const response = apiError(429, lockedMessage(attempt.retryAfterSeconds));
+      response.headers.set("Retry-After", String(attempt.retryAfterSeconds));
+      return response;
+    }
+    if (!attempt.ok) return apiError(401, "Adresse e-mail ou mot de passe incorrect.");
+    const user = attempt.user;
     if (!can(user, "account:manage-tokens")) return apiError(403, "Accès refusé.");
     const { token } = createApiToken(user.id, input.label || "Jeton créé par l'API");
     return created({ token });

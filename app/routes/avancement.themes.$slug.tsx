@@ -1,8 +1,15 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ActionStatusBadge, OverdueBadge } from "~/components/action-plan";
 import { IndicatorChart } from "~/components/chart";
+import { FollowForm } from "~/components/follow";
+import { Notice } from "~/components/notice";
+import { parseOrThrow } from "~/lib/api.server";
 import { orErrorPage } from "~/lib/errors";
+import { readFormData } from "~/lib/forms.server";
+import { getUser, requireUser } from "~/lib/permissions.server";
+import { followPublicSubject, isFollowing } from "~/modules/notifications/follows.server";
+import { followIntentSchema } from "~/modules/notifications/schemas";
 import { listIndicators } from "~/modules/indicators/indicators.server";
 import { themePage } from "~/modules/progress/themes.server";
 import { RESOURCE_KINDS } from "~/modules/progress/vocabulary";
@@ -10,13 +17,24 @@ import { STATUS_LABELS } from "~/modules/irritants/statuses";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.theme.label ?? "Thème"} — avancement — Sentinelle` }];
 
-export function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const viewer = await getUser(request);
   const page = orErrorPage(() => themePage(params.slug ?? ""));
-  return { ...page, indicators: listIndicators({ themeSlug: page.theme.slug }) };
+  return { ...page, indicators: listIndicators({ themeSlug: page.theme.slug }), viewer: viewer ? { following: isFollowing(viewer.id, "theme", page.theme.id) } : null };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const form = await readFormData(request);
+  const { intent } = orErrorPage(() => parseOrThrow(followIntentSchema, Object.fromEntries(form), "Action inconnue."));
+  const { theme } = orErrorPage(() => themePage(params.slug ?? ""));
+  const { following } = orErrorPage(() => followPublicSubject(user.id, "theme", theme.id, intent === "follow"));
+  return { message: following ? "Vous suivez ce thème : vous serez prévenu de ses nouveaux points d'étape." : "Vous ne suivez plus ce thème." };
 }
 
 export default function ThemeProgress() {
-  const { theme, top, actions, resources, indicators } = useLoaderData<typeof loader>();
+  const { theme, top, actions, resources, indicators, viewer } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
   return (
     <div className="prose-page">
       <p className="text-sm">
@@ -27,6 +45,8 @@ export default function ThemeProgress() {
         {theme.published} signalement{theme.published > 1 ? "s" : ""} publié{theme.published > 1 ? "s" : ""} ·{" "}
         {actions.filter((a) => a.status === "fait").length} action(s) faite(s) sur {actions.length}
       </p>
+      {actionData ? <Notice ok message={actionData.message} /> : null}
+      <FollowForm following={viewer?.following ?? false} signedIn={!!viewer} what="ce thème" returnTo={`/avancement/themes/${theme.slug}`} />
       <section aria-labelledby="top">
         <h2 id="top">Les signalements les plus soutenus</h2>
         {top.length ? (

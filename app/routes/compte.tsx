@@ -1,12 +1,13 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
-import { FormErrors, SelectField, TextField } from "~/components/forms";
+import { ChoiceGroup, FormErrors, SelectField, TextField } from "~/components/forms";
 import { formErrorReply, invalidForm, parseForm, readFormData } from "~/lib/forms.server";
 import { requirePermission, requireUser } from "~/lib/permissions.server";
-import { readSessionId } from "~/lib/session.server";
+import { clearSessionCookie, readSessionId } from "~/lib/session.server";
+import { deleteAccount, revokeAllSessions } from "~/modules/accounts/personal-data.server";
 import {
   changePassword,
   createApiToken,
@@ -19,16 +20,30 @@ import { PRACTICE_MODES, PROFESSIONS, ROLE_LABELS } from "~/modules/accounts/pro
 import { changePasswordSchema, createTokenSchema, profileSchema } from "~/modules/accounts/schemas";
 import { formatDateTime } from "~/lib/dates";
 import { listProducts } from "~/modules/vendors/products.server";
+import { resendEmailConfirmation } from "~/modules/accounts/account-emails.server";
+import { DELIVERY_MODES, type DeliveryMode, type NotificationKind } from "~/modules/notifications/kinds";
+import { listFollows, setFollow } from "~/modules/notifications/follows.server";
+import { getPreferences, savePreferences } from "~/modules/notifications/preferences.server";
+import { preferencesSchema } from "~/modules/notifications/schemas";
+import { getDb } from "#db/client";
 
 export const meta: MetaFunction = () => [{ title: "Mon compte — Sentinelle" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const reports = user.role === "practitioner" || user.role === "patient";
-  return { profile: getProfile(user.id), tokens: listApiTokens(user.id), products: reports ? listProducts() : [] };
+  return {
+    profile: getProfile(user.id),
+    tokens: listApiTokens(user.id),
+    products: reports ? listProducts() : [],
+    preferences: getPreferences(user.id, user.role),
+    follows: listFollows(user.id),
+  };
 }
 
 const revokeSchema = z.object({ tokenId: z.coerce.number().int().positive("Jeton inconnu.") });
+const deleteAccountSchema = z.object({ confirmation: z.string({ error: "Confirmez avec votre mot de passe." }).min(1, "Confirmez avec votre mot de passe.").max(200, "Trop long.") });
+const unfollowSchema = z.object({ subjectType: z.enum(["irritant", "action", "theme"], { error: "Sujet inconnu." }), subjectId: z.coerce.number().int().positive("Sujet inconnu.") });
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
@@ -71,11 +86,47 @@ export async function action({ request }: ActionFunctionArgs) {
     }
     return { intent, result: submission.reply(), message: "Le jeton a été révoqué." };
   }
+  if (intent === "notifications") {
+    const { submission } = await parseForm(formData, preferencesSchema);
+    if (submission.status !== "success") return invalidForm(submission);
+    const modes = Object.fromEntries(Object.entries(submission.value).map(([key, mode]) => [key.replace(/^mode-/, ""), mode])) as Partial<Record<NotificationKind, DeliveryMode>>;
+    savePreferences(user.id, user.role, modes);
+    return { intent, result: submission.reply({ resetForm: false }), message: "Vos choix de notification sont enregistrés." };
+  }
+  if (intent === "unfollow") {
+    const { submission } = await parseForm(formData, unfollowSchema);
+    if (submission.status !== "success") return invalidForm(submission);
+    setFollow(getDb(), user.id, submission.value.subjectType, submission.value.subjectId, false);
+    return { intent, result: submission.reply(), message: "Vous ne suivez plus ce sujet." };
+  }
+  if (intent === "signout-everywhere") {
+    revokeAllSessions(user.id, user.id);
+    return redirect("/connexion", { headers: { "Set-Cookie": await clearSessionCookie() } });
+  }
+  if (intent === "delete-account") {
+    const { submission } = await parseForm(formData, deleteAccountSchema);
+    if (submission.status !== "success") return invalidForm(submission);
+    try {
+      await deleteAccount(user, submission.value.confirmation);
+    } catch (error) {
+      return formErrorReply(submission, error);
+    }
+    return redirect("/?compte=supprime", { headers: { "Set-Cookie": await clearSessionCookie() } });
+  }
+  if (intent === "resend-confirmation") {
+    const { submission } = await parseForm(formData, z.object({}));
+    try {
+      resendEmailConfirmation(user.id);
+    } catch (error) {
+      return formErrorReply(submission, error);
+    }
+    return { intent, result: submission.reply(), message: "Un nouveau lien de confirmation vient de partir à votre adresse." };
+  }
   return data({ intent: null, result: undefined, message: "Action inconnue." }, { status: 400 });
 }
 
 export default function Account() {
-  const { profile, tokens, products } = useLoaderData<typeof loader>();
+  const { profile, tokens, products, preferences, follows } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const resultFor = (intent: string) => (actionData && "intent" in actionData && actionData.intent === intent ? actionData.result : undefined);
@@ -95,6 +146,12 @@ export default function Account() {
   });
   const [passwordForm, passwordFields] = useForm({ id: "mot-de-passe", lastResult: resultFor("password") });
   const [tokenForm, tokenFields] = useForm({ id: "jeton", lastResult: resultFor("create-token") });
+  const [deleteForm, deleteFields] = useForm({ id: "suppression", lastResult: resultFor("delete-account") });
+  const [notificationsForm, notificationFields] = useForm({
+    id: "notifications",
+    lastResult: resultFor("notifications"),
+    defaultValue: Object.fromEntries(preferences.map((p) => [`mode-${p.kind}`, p.mode])),
+  });
   const message = actionData && "message" in actionData && actionData.result?.status !== "error" ? actionData.message : null;
   const isPractitioner = profile.role === "practitioner";
 
@@ -103,7 +160,12 @@ export default function Account() {
       <h1>Mon compte</h1>
       {searchParams.get("bienvenue") ? (
         <div role="status" className="alert alert-success">
-          <p className="mb-0">Votre compte est créé. Bienvenue sur Sentinelle.</p>
+          <p className="mb-0">Votre compte est créé. Bienvenue sur Sentinelle. Un e-mail vient de partir pour confirmer votre adresse.</p>
+        </div>
+      ) : null}
+      {searchParams.get("relie") ? (
+        <div role="status" className="alert alert-success">
+          <p className="mb-0">Votre compte est désormais relié à Pro Santé Connect : vous pouvez vous connecter avec votre carte CPS ou e-CPS.</p>
         </div>
       ) : null}
       {message ? (
@@ -118,7 +180,20 @@ export default function Account() {
       ) : null}
       <dl className="mb-6 grid grid-cols-[max-content_1fr] gap-x-6 gap-y-1">
         <dt className="font-bold">Adresse e-mail</dt>
-        <dd>{profile.email}</dd>
+        <dd>
+          {profile.email}{" "}
+          {profile.emailConfirmedAt ? null : (
+            <>
+              <span className="text-gris-600">(non confirmée : aucun e-mail de notification ne part avant la confirmation)</span>
+              <Form method="post" className="mt-1">
+                <input type="hidden" name="intent" value="resend-confirmation" />
+                <button type="submit" className="btn btn-secondary">
+                  Renvoyer le lien de confirmation
+                </button>
+              </Form>
+            </>
+          )}
+        </dd>
         <dt className="font-bold">Rôle</dt>
         <dd>{ROLE_LABELS[profile.role]}</dd>
         {profile.organisationName ? (
@@ -131,7 +206,8 @@ export default function Account() {
           <>
             <dt className="font-bold">RPPS</dt>
             <dd>
-              {profile.rpps} {profile.rppsVerified ? <span className="badge">Vérifié</span> : <span className="text-gris-600">(déclaré, non vérifié)</span>}
+              {profile.rpps}{" "}
+              {profile.rppsVerified ? <span className="badge">vérifié (Pro Santé Connect)</span> : <span className="text-gris-600">(déclaré, non vérifié)</span>}
             </dd>
           </>
         ) : null}
@@ -168,23 +244,65 @@ export default function Account() {
       </Form>
 
       <h2>Mot de passe</h2>
-      <FormErrors id={passwordForm.errorId} errors={passwordForm.errors} />
-      <Form method="post" {...getFormProps(passwordForm)} className="card">
-        <input type="hidden" name="intent" value="password" />
-        <TextField field={passwordFields.currentPassword} label="Mot de passe actuel" type="password" autoComplete="current-password" required />
-        <TextField
-          field={passwordFields.newPassword}
-          label="Nouveau mot de passe"
-          hint="12 caractères au moins."
-          type="password"
-          autoComplete="new-password"
-          required
-        />
-        <TextField field={passwordFields.newPasswordConfirmation} label="Confirmation du nouveau mot de passe" type="password" autoComplete="new-password" required />
+      {profile.hasPassword ? (
+        <>
+          <FormErrors id={passwordForm.errorId} errors={passwordForm.errors} />
+          <Form method="post" {...getFormProps(passwordForm)} className="card">
+            <input type="hidden" name="intent" value="password" />
+            <TextField field={passwordFields.currentPassword} label="Mot de passe actuel" type="password" autoComplete="current-password" required />
+            <TextField
+              field={passwordFields.newPassword}
+              label="Nouveau mot de passe"
+              hint="12 caractères au moins."
+              type="password"
+              autoComplete="new-password"
+              required
+            />
+            <TextField field={passwordFields.newPasswordConfirmation} label="Confirmation du nouveau mot de passe" type="password" autoComplete="new-password" required />
+            <button type="submit" className="btn">
+              Changer le mot de passe
+            </button>
+          </Form>
+        </>
+      ) : (
+        <p>Vous vous connectez avec Pro Santé Connect : votre compte n'a pas de mot de passe Sentinelle.</p>
+      )}
+
+      <h2 id="notifications">Notifications</h2>
+      <p>
+        Vous êtes prévenu dans Sentinelle (la cloche en haut de page) de tout ce que vous suivez. Choisissez ici, pour chaque type de
+        nouvelle, si vous la recevez aussi par e-mail, tout de suite ou dans un résumé quotidien.
+      </p>
+      <FormErrors id={notificationsForm.errorId} errors={notificationsForm.errors} />
+      <Form method="post" {...getFormProps(notificationsForm)} className="card mb-6">
+        <input type="hidden" name="intent" value="notifications" />
+        {preferences.map((p) => (
+          <ChoiceGroup key={p.kind} field={notificationFields[`mode-${p.kind}`]} legend={p.label} options={DELIVERY_MODES} type="radio" />
+        ))}
         <button type="submit" className="btn">
-          Changer le mot de passe
+          Enregistrer mes choix
         </button>
       </Form>
+      <h3>Ce que vous suivez</h3>
+      {follows.length ? (
+        <ul className="mb-6 grid gap-2">
+          {follows.map((f) => (
+            <li key={`${f.subjectType}-${f.subjectId}`} className="flex flex-wrap items-center gap-3">
+              <Link to={f.url}>{f.description.charAt(0).toUpperCase() + f.description.slice(1)}</Link>
+              <Form method="post">
+                <input type="hidden" name="intent" value="unfollow" />
+                <input type="hidden" name="subjectType" value={f.subjectType} />
+                <input type="hidden" name="subjectId" value={f.subjectId} />
+                <button type="submit" className="btn btn-secondary" aria-label={`Ne plus suivre ${f.description}`}>
+                  Ne plus suivre
+                </button>
+              </Form>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>Vous ne suivez rien pour l'instant. Les signalements que vous déposez ou soutenez sont suivis automatiquement ; les actions du plan et les thèmes se suivent depuis leur page.</p>
+      )}
 
       <h2>Jetons d'accès à l'API</h2>
       <p>
@@ -236,6 +354,39 @@ export default function Account() {
         <TextField field={tokenFields.label} label="Nom du jeton" hint="Par exemple : « outil de support »." required />
         <button type="submit" className="btn">
           Créer un jeton
+        </button>
+      </Form>
+      <h2>Sécurité et données personnelles</h2>
+      <Form method="post" className="mb-6">
+        <input type="hidden" name="intent" value="signout-everywhere" />
+        <p>Un appareil perdu, un poste partagé ? Fermez toutes vos sessions, celle-ci comprise.</p>
+        <button type="submit" className="btn btn-secondary">
+          Se déconnecter de tous les appareils
+        </button>
+      </Form>
+      <p>
+        <a href="/compte/export" download>
+          Télécharger mes données personnelles (JSON)
+        </a>{" "}
+        : profil, signalements, commentaires, soutiens, abonnements, notifications et activité.
+      </p>
+      <h3>Supprimer mon compte</h3>
+      <p>
+        Votre identité, vos sessions, jetons, abonnements et notifications sont effacés. Vos signalements et commentaires restent, attribués à
+        « Compte supprimé », car d'autres personnes les soutiennent et les suivent. Voir la page <Link to="/donnees-personnelles">Données personnelles</Link>.
+      </p>
+      <FormErrors id={deleteForm.errorId} errors={deleteForm.errors} />
+      <Form method="post" {...getFormProps(deleteForm)} className="card">
+        <input type="hidden" name="intent" value="delete-account" />
+        <TextField
+          field={deleteFields.confirmation}
+          label={profile.hasPassword ? "Votre mot de passe, pour confirmer" : "Tapez SUPPRIMER pour confirmer"}
+          type={profile.hasPassword ? "password" : "text"}
+          autoComplete={profile.hasPassword ? "current-password" : "off"}
+          required
+        />
+        <button type="submit" className="btn btn-danger">
+          Supprimer définitivement mon compte
         </button>
       </Form>
     </div>

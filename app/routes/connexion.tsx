@@ -1,32 +1,40 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { FormErrors, TextField } from "~/components/forms";
+import { PscSignInButton } from "~/components/psc";
 import { invalidForm, parseForm } from "~/lib/forms.server";
 import { getUser } from "~/lib/permissions.server";
 import { commitSessionId } from "~/lib/session.server";
-import { createSession, verifyCredentials } from "~/modules/accounts/accounts.server";
+import { createSession } from "~/modules/accounts/accounts.server";
+import { isPscEnabled } from "~/modules/accounts/psc.server";
+import { lockedMessage, signInWithPassword } from "~/modules/accounts/signin-guard.server";
 import { safeRedirect, signInSchema } from "~/modules/accounts/schemas";
+
+// A locked account's answer carries Retry-After.
+export const headers: HeadersFunction = ({ actionHeaders }) => actionHeaders;
 
 export const meta: MetaFunction = () => [{ title: "Se connecter — Sentinelle" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getUser(request)) throw redirect("/");
-  return null;
+  return { psc: isPscEnabled() };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const { submission } = await parseForm(request, signInSchema);
   if (submission.status !== "success") return invalidForm(submission);
-  const user = await verifyCredentials(submission.value.email, submission.value.password);
-  if (!user) {
-    // Same message whether the e-mail exists or not.
+  const attempt = await signInWithPassword(submission.value.email, submission.value.password);
+  if (!attempt.ok) {
+    // Same message whether the e-mail exists or not; a locked account says when to try again.
+    const locked = attempt.reason === "locked";
     return data(
-      { result: submission.reply({ formErrors: ["Adresse e-mail ou mot de passe incorrect."], hideFields: ["password"] }) },
-      { status: 401 },
+      { result: submission.reply({ formErrors: [locked ? lockedMessage(attempt.retryAfterSeconds) : "Adresse e-mail ou mot de passe incorrect."], hideFields: ["password"] }) },
+      { status: locked ? 429 : 401, headers: locked ? { "Retry-After": String(attempt.retryAfterSeconds) } : undefined },
     );
   }
+  const user = attempt.user;
   const session = createSession(user.id);
   const fallback = user.role === "team" || user.role === "admin" ? "/equipe" : "/";
   return redirect(safeRedirect(submission.value.redirectTo, fallback), {
@@ -35,12 +43,24 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function SignIn() {
+  const { psc } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const [form, fields] = useForm({ lastResult: actionData?.result, shouldValidate: "onSubmit" });
   return (
     <div className="mx-auto max-w-lg">
       <h1>Se connecter</h1>
+      {searchParams.get("motDePasse") === "change" ? (
+        <div role="status" className="alert alert-success">
+          <p className="mb-0">Votre mot de passe est changé. Par sécurité, toutes vos sessions ont été fermées : connectez-vous avec le nouveau.</p>
+        </div>
+      ) : null}
+      {psc ? (
+        <>
+          <PscSignInButton redirectTo={searchParams.get("redirectTo")} />
+          <h2 className="text-lg">Avec votre adresse e-mail</h2>
+        </>
+      ) : null}
       <FormErrors id={form.errorId} errors={form.errors} />
       <Form method="post" {...getFormProps(form)} className="card">
         <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
@@ -51,6 +71,9 @@ export default function SignIn() {
         </button>
       </Form>
       <p className="mt-6">
+        <Link to="/mot-de-passe-oublie">Mot de passe oublié ?</Link>
+      </p>
+      <p>
         Pas encore de compte ? <Link to="/inscription">Créer un compte professionnel de santé ou patient</Link>
       </p>
     </div>

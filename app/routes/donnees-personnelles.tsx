@@ -64,6 +64,13 @@ export default function PersonalData() {
           numéro RPPS (facultatif). Votre mot de passe n'est jamais conservé : seule une empreinte (argon2id) l'est.
         </li>
         <li>
+          <strong>Si vous vous connectez avec Pro Santé Connect</strong> : Pro Santé Connect (Agence du numérique en santé)
+          transmet votre numéro RPPS, vos nom et prénom, votre profession, votre spécialité, votre mode et vos lieux d'exercice
+          et, s'il la connaît, votre adresse e-mail. Sentinelle en conserve le numéro RPPS (marqué comme vérifié), le nom, la
+          profession, la spécialité de médecine générale, le mode d'exercice et la région du premier lieu d'exercice ; le nom du
+          lieu d'exercice n'est affiché qu'une fois, pendant la création du compte, et n'est pas conservé.
+        </li>
+        <li>
           <strong>Vos signalements d'irritants</strong> : titre, description, thèmes, statut, dates et historique des
           changements.
         </li>
@@ -158,7 +165,7 @@ export default function PersonalData() {
       <p>Vos données ne sont ni vendues, ni cédées, ni utilisées à des fins commerciales.</p>
 
       <h2>Cookies</h2>
-      <p>Sentinelle dépose un seul cookie, strictement nécessaire au fonctionnement du service :</p>
+      <p>Sentinelle ne dépose que des cookies strictement nécessaires au fonctionnement du service :</p>
       <ul>
         <li>
           <strong>sentinelle_session</strong> : il maintient votre connexion. Il ne contient qu'un identifiant aléatoire signé,
@@ -166,9 +173,17 @@ export default function PersonalData() {
           (SameSite=Lax), n'est transmis qu'en connexion chiffrée lorsque la plateforme est servie en HTTPS, et expire au bout
           de 30 jours ou à la déconnexion.
         </li>
+        <li>
+          <strong>Connexion avec Pro Santé Connect</strong>, seulement si vous l'utilisez, avec les mêmes protections :{" "}
+          <strong>sentinelle_psc_flow</strong> (les codes de sécurité de la connexion en cours, 10 minutes au plus),{" "}
+          <strong>sentinelle_psc_pending</strong> (votre identité Pro Santé Connect le temps de finaliser la création ou le
+          rattachement de votre compte, 15 minutes au plus) et <strong>sentinelle_psc</strong> (le jeton d'identité remis par
+          Pro Santé Connect, qui permet de vous déconnecter aussi de Pro Santé Connect ; supprimé à la déconnexion, 30 jours au
+          plus).
+        </li>
       </ul>
       <p>
-        Ce cookie étant indispensable, il ne demande pas votre consentement. La plateforme n'utilise aucun outil de mesure
+        Ces cookies étant indispensables, ils ne demandent pas votre consentement. La plateforme n'utilise aucun outil de mesure
         d'audience, aucun traceur et aucun cookie tiers.
       </p>
 

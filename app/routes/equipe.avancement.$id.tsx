@@ -7,7 +7,8 @@ import { errorSentence, HttpError, orErrorPage } from "~/lib/errors";
 import { readFormData } from "~/lib/forms.server";
 import { requirePermission } from "~/lib/permissions.server";
 import { updateSchema } from "~/modules/progress/schemas";
-import { listAllUpdates, saveUpdate, setUpdatePublished } from "~/modules/progress/updates.server";
+import { listThemes } from "~/modules/irritants/themes.server";
+import { listAllUpdates, saveUpdate, setUpdatePublished, updateThemeSlugs } from "~/modules/progress/updates.server";
 import { UpdateFields } from "~/components/progress";
 
 export const meta: MetaFunction = () => [{ title: "Modifier un point d'étape — Sentinelle" }];
@@ -17,7 +18,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = orErrorPage(() => idParam(params.id));
   const update = listAllUpdates(user).find((u) => u.id === id);
   if (!update) throw new Response("Ce point d'étape n'existe pas.", { status: 404 });
-  return { update };
+  return { update: { ...update, themes: updateThemeSlugs(update.id) }, themeOptions: listThemes().map(({ slug, label }) => ({ slug, label })) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -30,7 +31,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       setUpdatePublished(user, id, intent === "publish");
       return { ok: true, message: intent === "publish" ? "Point d'étape publié : il apparaît sur la page Avancement et dans le flux." : "Point d'étape repassé en brouillon." };
     }
-    saveUpdate(user, id, parseOrThrow(updateSchema, Object.fromEntries(form), "Point d'étape invalide."));
+    saveUpdate(user, id, parseOrThrow(updateSchema, { ...Object.fromEntries(form), themes: form.getAll("themes") }, "Point d'étape invalide."));
     return { ok: true, message: "Point d'étape enregistré." };
   } catch (error) {
     if (!(error instanceof HttpError)) throw error;
@@ -40,7 +41,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditUpdate() {
-  const { update } = useLoaderData<typeof loader>();
+  const { update, themeOptions } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <div className="prose-page">
@@ -56,7 +57,7 @@ export default function EditUpdate() {
         </button>
       </Form>
       <Form method="post" className="card">
-        <UpdateFields defaults={update} />
+        <UpdateFields defaults={update} themeOptions={themeOptions} />
         <button type="submit" className="btn btn-secondary">
           Enregistrer
         </button>

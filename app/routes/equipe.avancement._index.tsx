@@ -8,6 +8,7 @@ import { errorSentence, HttpError } from "~/lib/errors";
 import { readFormData } from "~/lib/forms.server";
 import { requirePermission } from "~/lib/permissions.server";
 import { updateSchema } from "~/modules/progress/schemas";
+import { listThemes } from "~/modules/irritants/themes.server";
 import { listAllUpdates, saveUpdate } from "~/modules/progress/updates.server";
 import { getSetting, SETTINGS_SCHEMA, updateSettings } from "~/modules/settings/settings.server";
 
@@ -18,7 +19,7 @@ export const meta: MetaFunction = () => [{ title: "Points d'étape (équipe) —
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "progress:edit");
-  return { headlines: getSetting("progressHeadlines"), updates: listAllUpdates(user).map(({ id, title, status, slug }) => ({ id, title, status, slug })) };
+  return { themeOptions: listThemes().map(({ slug, label }) => ({ slug, label })), headlines: getSetting("progressHeadlines"), updates: listAllUpdates(user).map(({ id, title, status, slug }) => ({ id, title, status, slug })) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -30,7 +31,7 @@ export async function action({ request }: ActionFunctionArgs) {
       updateSettings(user.id, chosen);
       return { ok: true, message: "Chiffres clés de la page Avancement enregistrés." };
     }
-    const input = parseOrThrow(updateSchema, Object.fromEntries(form), "Point d'étape invalide.");
+    const input = parseOrThrow(updateSchema, { ...Object.fromEntries(form), themes: form.getAll("themes") }, "Point d'étape invalide.");
     const id = saveUpdate(user, null, input);
     return redirect(`/equipe/avancement/${id}`);
   } catch (error) {
@@ -40,7 +41,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function TeamUpdates() {
-  const { updates, headlines } = useLoaderData<typeof loader>();
+  const { updates, headlines, themeOptions } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <div className="prose-page">
@@ -74,7 +75,7 @@ export default function TeamUpdates() {
       </Form>
       <h2>Nouveau point d'étape</h2>
       <Form method="post" className="card">
-        <UpdateFields />
+        <UpdateFields themeOptions={themeOptions} />
         <button type="submit" className="btn">
           Créer le brouillon
         </button>

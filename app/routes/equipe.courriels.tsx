@@ -12,7 +12,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { emails: listMailbox(), smtp: !!getEnv().SMTP_URL };
 }
 
-const STATUS = { pending: "en attente", sent: "envoyé", kept: "gardé ici (pas de SMTP)", failed: "abandonné après plusieurs essais", held: "en attente du résumé quotidien", digested: "envoyé dans un résumé quotidien" } as const;
+const STATUS = { pending: "en attente", sending: "en cours d'envoi", sent: "envoyé", kept: "gardé ici (pas de SMTP)", failed: "abandonné après plusieurs essais", held: "en attente du résumé quotidien", digested: "envoyé dans un résumé quotidien" } as const;
 
 export default function Mailbox() {
   const { emails, smtp } = useLoaderData<typeof loader>();

@@ -9,7 +9,7 @@ import { getEnv } from "~/lib/env.server";
 import { HttpError, orErrorPage } from "~/lib/errors";
 import { readFormData } from "~/lib/forms.server";
 import { requirePermission } from "~/lib/permissions.server";
-import { createInvitations, getCampaign, setCampaignStatus } from "~/modules/surveys/campaigns.server";
+import { createInvitations, emailInvitationSummary, getCampaign, inviteAudienceByEmail, remindInvitees, setCampaignStatus } from "~/modules/surveys/campaigns.server";
 import { computeResults, RESULTS_METHOD } from "~/modules/surveys/results.server";
 import { PUBLIC_MIN_CELL, TEAM_MIN_CELL } from "~/modules/surveys/statistics";
 import { CAMPAIGN_STATUS_LABELS } from "~/modules/surveys/vocabulary";
@@ -21,7 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const campaign = orErrorPage(() => getCampaign(params.slug ?? ""));
   const { definition: _d, ...rest } = campaign;
   // The team sees cells down to 5 respondents; the public snapshot uses 10.
-  return { campaign: rest, results: campaign.responseCount ? computeResults(campaign.slug, TEAM_MIN_CELL) : null };
+  return { campaign: rest, emailed: emailInvitationSummary(campaign.id), results: campaign.responseCount ? computeResults(campaign.slug, TEAM_MIN_CELL) : null };
 }
 
 const invitationsSchema = z.object({ count: z.coerce.number({ error: "Indiquez un nombre." }).int().min(1, "Au moins 1.").max(5000, "Au plus 5 000 à la fois.") });
@@ -45,6 +45,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
         const links = createInvitations(user, slug, count, base);
         return { ok: true, message: `${links.length} liens d'invitation créés. Copiez-les maintenant : ils ne seront plus affichés.`, links };
       }
+      case "invite-audience": {
+        const { invited } = inviteAudienceByEmail(user, slug);
+        return {
+          ok: true,
+          message: invited ? `${invited} invitation(s) envoyée(s) par e-mail, chacune avec un lien personnel à usage unique.` : "Toute l'audience a déjà reçu son invitation.",
+          links: [] as string[],
+        };
+      }
+      case "remind": {
+        const { reminded } = remindInvitees(user, slug);
+        return { ok: true, message: `Relance envoyée à ${reminded} personne(s) qui n'ont pas encore répondu.`, links: [] as string[] };
+      }
       default:
         return data({ ok: false, message: "Action inconnue.", links: [] as string[] }, { status: 400 });
     }
@@ -56,7 +68,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function CampaignPage() {
-  const { campaign, results } = useLoaderData<typeof loader>();
+  const { campaign, results, emailed } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <div className="prose-page">
@@ -115,6 +127,34 @@ export default function CampaignPage() {
             Créer les liens
           </button>
         </Form>
+      ) : null}
+      {campaign.status === "open" ? (
+        <section aria-labelledby="invitations-email" className="card mb-6">
+          <h2 id="invitations-email" className="mt-0">
+            Invitations par e-mail
+          </h2>
+          <p>
+            Chaque personne de l'audience reçoit un lien personnel à usage unique (selon ses choix de notification). Les réponses restent anonymes :
+            elles ne sont reliées ni à l'invitation ni au compte. Une seule relance est prévue, pour celles et ceux qui n'ont pas répondu.
+          </p>
+          <p>
+            {emailed.invited} personne(s) invitée(s) par e-mail · {emailed.answered} ont répondu · relance {emailed.reminderSent ? "envoyée" : "pas encore envoyée"}
+          </p>
+          <div className="flex flex-wrap gap-3">
+            <Form method="post">
+              <button type="submit" name="intent" value="invite-audience" className="btn btn-secondary">
+                Inviter l'audience par e-mail
+              </button>
+            </Form>
+            {emailed.invited > 0 && !emailed.reminderSent ? (
+              <Form method="post">
+                <button type="submit" name="intent" value="remind" className="btn btn-secondary">
+                  Envoyer la relance
+                </button>
+              </Form>
+            ) : null}
+          </div>
+        </section>
       ) : null}
       <h2>Résultats provisoires (équipe, cases de 5 répondants et plus)</h2>
       {results ? <SurveyResults results={results} /> : <p>Aucune réponse pour l'instant.</p>}

@@ -1,12 +1,14 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ChoiceGroup, FormErrors, SelectField, TextField } from "~/components/forms";
+import { PscSignInButton } from "~/components/psc";
 import { formErrorReply, invalidForm, parseForm } from "~/lib/forms.server";
 import { getUser } from "~/lib/permissions.server";
 import { commitSessionId } from "~/lib/session.server";
 import { createSession, signUp } from "~/modules/accounts/accounts.server";
+import { isPscEnabled } from "~/modules/accounts/psc.server";
 import { PRACTICE_MODES, PROFESSIONS } from "~/modules/accounts/professions";
 import { signUpSchema } from "~/modules/accounts/schemas";
 
@@ -14,7 +16,7 @@ export const meta: MetaFunction = () => [{ title: "Créer un compte — Sentinel
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getUser(request)) throw redirect("/compte");
-  return null;
+  return { psc: isPscEnabled() };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -36,6 +38,7 @@ const ROLE_OPTIONS = [
 ];
 
 export default function SignUp() {
+  const { psc } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [form, fields] = useForm({ lastResult: actionData?.result, shouldValidate: "onSubmit" });
   return (
@@ -45,6 +48,12 @@ export default function SignUp() {
         Les comptes éditeurs, équipe programme et administrateurs sont créés par l'administration de Sentinelle. Vous avez déjà un
         compte ? <Link to="/connexion">Se connecter</Link>
       </p>
+      {psc ? (
+        <>
+          <PscSignInButton />
+          <h2 className="text-lg">Créer un compte avec votre adresse e-mail</h2>
+        </>
+      ) : null}
       <FormErrors id={form.errorId} errors={form.errors} />
       <Form method="post" {...getFormProps(form)} className="card">
         <p className="text-sm text-gris-600">Tous les champs sont obligatoires sauf mention contraire.</p>

@@ -1,10 +1,15 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ActionStatusBadge, OverdueBadge } from "~/components/action-plan";
-import { idParam } from "~/lib/api.server";
+import { FollowForm } from "~/components/follow";
+import { Notice } from "~/components/notice";
+import { idParam, parseOrThrow } from "~/lib/api.server";
 import { formatDate } from "~/lib/dates";
 import { orErrorPage } from "~/lib/errors";
-import { can, getUser } from "~/lib/permissions.server";
+import { readFormData } from "~/lib/forms.server";
+import { can, getUser, requireUser } from "~/lib/permissions.server";
+import { followPublicSubject, isFollowing } from "~/modules/notifications/follows.server";
+import { followIntentSchema } from "~/modules/notifications/schemas";
 import { getAction } from "~/modules/action-plan/plan.server";
 import { STATUS_LABELS } from "~/modules/irritants/statuses";
 import { OriginNote } from "~/components/seminars";
@@ -15,11 +20,27 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await getUser(request);
   const action = orErrorPage(() => getAction(viewer, idParam(params.id)));
-  return { action, canEdit: can(viewer, "action-plan:edit"), origins: originsOf("action", action.id, viewer) };
+  return {
+    action,
+    canEdit: can(viewer, "action-plan:edit"),
+    viewer: viewer ? { following: isFollowing(viewer.id, "action", action.id) } : null,
+    origins: originsOf("action", action.id, viewer),
+  };
 }
 
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const form = await readFormData(request);
+  const { intent } = orErrorPage(() => parseOrThrow(followIntentSchema, Object.fromEntries(form), "Action inconnue."));
+  const { following } = orErrorPage(() => followPublicSubject(user.id, "action", idParam(params.id), intent === "follow"));
+  return { message: following ? "Vous suivez cette action : vous serez prévenu quand elle sera réalisée ou si son échéance change." : "Vous ne suivez plus cette action." };
+}
+
+type FollowAction = typeof action;
+
 export default function ActionPage() {
-  const { action, canEdit, origins } = useLoaderData<typeof loader>();
+  const { action, canEdit, viewer, origins } = useLoaderData<typeof loader>();
+  const actionData = useActionData<FollowAction>();
   return (
     <article className="prose-page">
       <p className="text-sm">
@@ -57,6 +78,8 @@ export default function ActionPage() {
         ) : null}
       </dl>
       {action.description ? <p className="whitespace-pre-line">{action.description}</p> : null}
+      {actionData ? <Notice ok message={actionData.message} /> : null}
+      <FollowForm following={viewer?.following ?? false} signedIn={!!viewer} what="cette action" returnTo={`/plan-action/${action.id}`} />
       {canEdit ? (
         <p>
           <Link to={`/equipe/plan-action/${action.id}`} className="btn btn-secondary">

@@ -18,13 +18,13 @@ import { can, getUser, requireUser } from "~/lib/permissions.server";
 import {
   addComment,
   hasSupported,
-  isFollowing,
   listComments,
-  setFollow,
+  followIrritant,
   supportBreakdown,
   supportIrritant,
   timeline,
 } from "~/modules/irritants/engagement.server";
+import { isFollowing } from "~/modules/notifications/follows.server";
 import { getIrritant, mergedInto, redactionsList } from "~/modules/irritants/irritants.server";
 import { describeRedactions } from "~/modules/irritants/redaction";
 import { commentSchema } from "~/modules/irritants/schemas";
@@ -75,7 +75,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       ? {
           canSupport: can(viewer, "irritant:file") && !irritant.isAuthor,
           supported: hasSupported(viewer.id, irritant.id),
-          following: isFollowing(viewer.id, irritant.id),
+          following: isFollowing(viewer.id, "irritant", irritant.id),
           canComment: viewer.role !== "vendor",
           isTeam: can(viewer, "irritant:triage"),
         }
@@ -104,7 +104,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       };
     }
     if (intent === "follow" || intent === "unfollow") {
-      setFollow(user, id, intent === "follow");
+      followIrritant(user, id, intent === "follow");
       return { intent, message: intent === "follow" ? "Vous suivez ce signalement." : "Vous ne suivez plus ce signalement." };
     }
   } catch (error) {

@@ -46,9 +46,9 @@ export const outboxEmails = sqliteTable(
     subject: text("subject").notNull(),
     text: text("text").notNull(),
     html: text("html").notNull(),
-    // pending → sent (SMTP), kept (no SMTP_URL: dev mailbox), or failed after the last retry;
-    // held → digested when the person asked for a daily digest of that kind.
-    status: text("status", { enum: ["pending", "sent", "kept", "failed", "held", "digested"] }).notNull().default("pending"),
+    // pending → sending (claimed just before SMTP) → sent, or back to pending with backoff, or failed after the last
+    // retry; kept when there is no SMTP_URL (dev mailbox); held → digested for people who chose the daily digest.
+    status: text("status", { enum: ["pending", "sending", "sent", "kept", "failed", "held", "digested"] }).notNull().default("pending"),
     attempts: integer("attempts").notNull().default(0),
     nextAttemptAt: text("next_attempt_at")
       .notNull()

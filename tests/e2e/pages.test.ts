@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { axeViolations, openPage, signIn } from "../support/browser";
 import { useServerAndBrowser } from "../support/e2e";
 
-const ctx = useServerAndBrowser();
+// With a Pro Santé Connect test provider on loopback, so the sign-in pages are checked with its button shown.
+const ctx = useServerAndBrowser({ psc: true });
 
 // Every page of the foundation, by who can see it. A new page belongs here.
 const PAGES: { path: string; as: string | null; heading: RegExp }[] = [
@@ -20,6 +21,13 @@ const PAGES: { path: string; as: string | null; heading: RegExp }[] = [
   { path: "/signalements/nouveau", as: "medecin@demo.sentinelle.fr", heading: /Signaler un irritant/ },
   { path: "/signalements/4", as: "patient@demo.sentinelle.fr", heading: /Noms des documents/ },
   { path: "/compte", as: "editeur-a@demo.sentinelle.fr", heading: /Mon compte/ },
+  { path: "/mot-de-passe-oublie", as: null, heading: /Mot de passe oublié/ },
+  { path: "/mot-de-passe/nouveau?jeton=lien-qui-n-existe-pas", as: null, heading: /Choisir un nouveau mot de passe/ },
+  { path: "/confirmer-email?jeton=lien-a-confirmer-0000", as: null, heading: /Confirmer votre adresse/ },
+  { path: "/desabonnement?jeton=faux.lien", as: null, heading: /Se désabonner/ },
+  { path: "/plan-action/9", as: "medecin@demo.sentinelle.fr", heading: /Réunion haut niveau/ },
+  { path: "/avancement/themes/mssante", as: "patient@demo.sentinelle.fr", heading: /MSSanté/ },
+  { path: "/equipe/enquetes/segur-en-cours", as: "equipe@demo.sentinelle.fr", heading: /vague en cours/ },
   { path: "/equipe", as: "equipe@demo.sentinelle.fr", heading: /Tri des signalements/ },
   { path: "/equipe/signalements?status=tous", as: "admin@demo.sentinelle.fr", heading: /Tri des signalements/ },
   { path: "/equipe/signalements/4", as: "equipe@demo.sentinelle.fr", heading: /N°4/ },
@@ -70,9 +78,16 @@ const PAGES: { path: string; as: string | null; heading: RegExp }[] = [
   { path: "/seminaires", as: null, heading: /Séminaires tripartites/ },
   { path: "/notifications", as: "editeur-a@demo.sentinelle.fr", heading: /Notifications/ },
   { path: "/equipe/courriels", as: "admin@demo.sentinelle.fr", heading: /Courriels/ },
+  { path: "/equipe/journal", as: "equipe@demo.sentinelle.fr", heading: /Journal des actions/ },
+  { path: "/equipe/comptes", as: "admin@demo.sentinelle.fr", heading: /Comptes/ },
+  { path: "/equipe/comptes", as: "equipe@demo.sentinelle.fr", heading: /Accès refusé/ },
+  { path: "/equipe/journal?categorie=Comptes&qui=medecin", as: "admin@demo.sentinelle.fr", heading: /Journal des actions/ },
   { path: "/equipe/courriels", as: "equipe@demo.sentinelle.fr", heading: /Accès refusé/ },
   { path: "/seminaires/seminaire-20-novembre-2023", as: null, heading: /Usages numériques en médecine de ville/ },
   { path: "/signalements/nouveau", as: "equipe@demo.sentinelle.fr", heading: /Accès refusé/ },
+  { path: "/auth/psc/callback?error=access_denied", as: null, heading: /Connexion annulée/ },
+  { path: "/auth/psc/callback?code=abc&state=inconnu", as: null, heading: /Connexion avec Pro Santé Connect refusée/ },
+  { path: "/auth/psc/finaliser", as: null, heading: /Aucune connexion Pro Santé Connect en cours/ },
   { path: "/seminaires/seminaire-tripartite-demonstration", as: null, heading: /démonstration/ },
   { path: "/seminaires/seminaire-tripartite-demonstration/inscription", as: null, heading: /S'inscrire/ },
   { path: "/seminaires/seminaire-tripartite-demonstration/inscription", as: "patient@demo.sentinelle.fr", heading: /S'inscrire/ },
@@ -97,6 +112,34 @@ describe("every page", () => {
       try {
         if (as) await signIn(page, ctx.server.url, as);
         await page.goto(ctx.server.url + path);
+        await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toMatch(heading);
+        expect(await page.title()).toMatch(/Sentinelle/);
+        expect(await axeViolations(page)).toEqual([]);
+        expect(problems).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+});
+
+describe("Pro Santé Connect pages reached through the provider", () => {
+  // rpps: a test card of tests/support/psc-provider.ts; path: where the app lands.
+  const FLOWS = [
+    { rpps: "10000000002", path: "/auth/psc/finaliser", heading: /Finaliser votre connexion/, why: "completion form (no e-mail from PSC)" },
+    { rpps: "10000000003", path: "/auth/psc/finaliser", heading: /Finaliser votre connexion/, why: "completion form (e-mail of an existing account)" },
+    { rpps: "10000000004", path: "/auth/psc/callback", heading: /Profession non prise en charge/, why: "unknown profession" },
+    { rpps: "10000000001", path: "/compte", heading: /Mon compte/, why: "profile of an account created through PSC" },
+  ];
+  for (const { rpps, path, heading, why } of FLOWS) {
+    it(`${why}: renders its heading, zero axe violations, no CSP error`, async () => {
+      const { page, context, problems } = await openPage(ctx.browser);
+      try {
+        await page.goto(ctx.server.url + "/connexion");
+        await page.getByRole("link", { name: "Se connecter avec Pro Santé Connect" }).click();
+        await page.getByLabel("Numéro RPPS de la carte de test").fill(rpps);
+        await page.getByRole("button", { name: "S'authentifier" }).click();
+        await page.waitForURL((url) => url.origin === ctx.server.url && url.pathname === path);
         await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toMatch(heading);
         expect(await page.title()).toMatch(/Sentinelle/);
         expect(await axeViolations(page)).toEqual([]);
@@ -136,9 +179,9 @@ describe("layout", () => {
     expect(await navFor("medecin@demo.sentinelle.fr")).toEqual(["Accueil", "Signalements", "Plan d'action", "Enquêtes", "Avancement", "Signaler un irritant", "Mon compte"]);
     expect(await navFor("patient@demo.sentinelle.fr")).toEqual(["Accueil", "Signalements", "Plan d'action", "Enquêtes", "Avancement", "Signaler un irritant", "Mon compte"]);
     expect(await navFor("editeur-b@demo.sentinelle.fr")).toEqual(["Accueil", "Signalements", "Plan d'action", "Enquêtes", "Avancement", "Espace éditeur", "Mon compte"]);
-    const team = ["Accueil", "Signalements", "Plan d'action", "Enquêtes", "Avancement", "Tri des signalements", "Tickets", "Édition du plan", "Enquêtes (équipe)", "Séminaires", "Points d'étape", "Thèmes", "Catalogue", "Réglages", "Mon compte"];
+    const team = ["Accueil", "Signalements", "Plan d'action", "Enquêtes", "Avancement", "Tri des signalements", "Tickets", "Édition du plan", "Enquêtes (équipe)", "Séminaires", "Points d'étape", "Thèmes", "Catalogue", "Réglages", "Journal", "Mon compte"];
     expect(await navFor("equipe@demo.sentinelle.fr")).toEqual(team);
-    expect(await navFor("admin@demo.sentinelle.fr")).toEqual([...team.slice(0, -1), "Courriels", "Mon compte"]);
+    expect(await navFor("admin@demo.sentinelle.fr")).toEqual([...team.slice(0, -1), "Comptes", "Courriels", "Mon compte"]);
   });
 
   it("carries the accessibility status and the legal pages in the footer", async () => {

@@ -2,11 +2,12 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { events, irritantThemes, irritants, organisations, products, supports, themes } from "#db/schema";
 import { createUser, type SessionUser } from "~/modules/accounts/accounts.server";
-import { addComment, listComments, setFollow, isFollowing, supportBreakdown, supportIrritant, timeline } from "~/modules/irritants/engagement.server";
+import { addComment, listComments, followIrritant, supportBreakdown, supportIrritant, timeline } from "~/modules/irritants/engagement.server";
 import { countReceivedIrritants, fileIrritant, findSimilar, getIrritant, listIrritants, mergedInto } from "~/modules/irritants/irritants.server";
 import { createTheme, suggestThemesFor, updateTheme } from "~/modules/irritants/themes.server";
 import { bulkUpdateIrritants, updateIrritant } from "~/modules/irritants/triage.server";
 import { countFromRows, readCounters } from "~/modules/irritants/counters.server";
+import { isFollowing } from "~/modules/notifications/follows.server";
 import { createTestDatabase } from "../support/database";
 
 const database = createTestDatabase();
@@ -138,7 +139,7 @@ describe("supports", () => {
       { label: "Infirmier", count: 1 },
       { label: "Patients", count: 1 },
     ]);
-    expect(isFollowing(nurse.id, id)).toBe(true);
+    expect(isFollowing(nurse.id, "irritant", id)).toBe(true);
     expect(() => supportIrritant(pro, id)).toThrowError(expect.objectContaining({ status: 409 }));
     expect(() => supportIrritant(vendor, id)).toThrowError(expect.objectContaining({ status: 403 }));
     expect(() => supportIrritant(nurse, 999_999)).toThrowError(expect.objectContaining({ status: 404 }));
@@ -159,7 +160,7 @@ describe("merging duplicates", () => {
     supportIrritant(pharmacist, original);
     supportIrritant(pharmacist, duplicate);
     supportIrritant(patient, duplicate);
-    setFollow(patient, duplicate, true);
+    followIrritant(patient, duplicate, true);
     const mssBefore = themeRow("mssante");
 
     updateIrritant(team, duplicate, { mergeInto: original });
@@ -172,7 +173,7 @@ describe("merging duplicates", () => {
     expect(supporters.sort()).toEqual([nurse.id, pharmacist.id, patient.id].sort());
     expect(mergedInto(null, duplicate)).toBe(original);
     expect(getIrritant(team, duplicate).status).toBe("duplicate");
-    expect(isFollowing(patient.id, original)).toBe(true);
+    expect(isFollowing(patient.id, "irritant", original)).toBe(true);
     expect(themeRow("mssante")).toMatchObject({ irritantCount: mssBefore.irritantCount - 1, publishedCount: mssBefore.publishedCount - 1 });
     expect(listIrritants(null, { limit: 100 }).items.map((i) => i.id)).not.toContain(duplicate);
     expect(timeline(null, original).map((e) => e.text)).toContain(`Le signalement n°${duplicate} y a été fusionné (doublon)`);

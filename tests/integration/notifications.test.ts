@@ -52,7 +52,7 @@ describe("in-app notifications", () => {
     replyToTicket(vendorA, ticketId, { body: "Correctif prévu.", visibility: "public" });
     resolveTicket(vendorA, ticketId, { resolution: "fixed", version: "5.1" });
     drain();
-    expect(textsFor(patient)).toEqual(expect.arrayContaining(["L'éditeur a répondu : Ordonnance numérique sans QR code", "L'éditeur a indiqué une résolution : Ordonnance numérique sans QR code"]));
+    expect(textsFor(patient)).toEqual(expect.arrayContaining(["L'éditeur a répondu : Ordonnance numérique sans QR code", "L'éditeur indique avoir corrigé « Ordonnance numérique sans QR code » : est-ce corrigé pour vous ? Répondez sur la page du signalement"]));
     expect(textsFor(medecin)).toContain("L'éditeur a répondu : Ordonnance numérique sans QR code");
     expect(textsFor(vendorA).join(" ")).not.toContain("L'éditeur a répondu"); // not told of their own action
   });

@@ -29,7 +29,7 @@ describe("rate limits", () => {
       fetch(`${server.url}/api/v1/tokens`, {
         method: "POST",
         headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({ email: "medecin@demo.sentinelle.fr", password: "devinette" }),
+        body: JSON.stringify({ email: "personne@exemple.fr", password: "devinette" }),
       });
     const statuses = [];
     for (let i = 0; i < 4; i++) statuses.push((await attempt()).status);

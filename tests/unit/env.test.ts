@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EnvError, parseEnv } from "~/lib/env.server";
+import { EnvError, parseEnv, pscFormActionOrigins } from "~/lib/env.server";
 
 describe("parseEnv", () => {
   it("gives working defaults for an offline start", () => {
@@ -33,4 +33,29 @@ describe("parseEnv", () => {
       expect(message).toContain("SESSION_SECRET");
     }
   });
+
+  it("gives Pro Santé Connect's defaults: scope, acr and client secret authentication", () => {
+    const env = parseEnv({ PSC_SCOPE: "", PSC_ACR: "" });
+    expect(env.PSC_SCOPE).toBe("openid scope_all");
+    expect(env.PSC_ACR).toBe("eidas1");
+    expect(env.PSC_TOKEN_AUTH_METHOD).toBe("client_secret_basic");
+    expect(env.PSC_DISCOVERY_URL).toBeUndefined();
+  });
+
+  it("accepts Pro Santé Connect URLs over https, and plain http only on this machine", () => {
+    expect(parseEnv({ PSC_ISSUER: "https://auth.esw.esante.gouv.fr/auth/realms/esante-wallet" }).PSC_ISSUER).toBe(
+      "https://auth.esw.esante.gouv.fr/auth/realms/esante-wallet",
+    );
+    expect(parseEnv({ PSC_ISSUER: "http://127.0.0.1:4000/auth/realms/test" }).PSC_ISSUER).toBe("http://127.0.0.1:4000/auth/realms/test");
+    expect(() => parseEnv({ PSC_ISSUER: "http://psc.example.fr" })).toThrowError(/PSC_ISSUER/);
+    expect(() => parseEnv({ PSC_DISCOVERY_URL: "http://psc.example.fr/.well-known/openid-configuration" })).toThrowError(/PSC_DISCOVERY_URL/);
+    expect(() => parseEnv({ PSC_TOKEN_AUTH_METHOD: "private_key_jwt" })).toThrowError(/PSC_TOKEN_AUTH_METHOD/);
+  });
+
+  it("lets forms redirect to Pro Santé Connect only when it is fully configured", () => {
+    const psc = { PSC_ISSUER: "https://auth.esw.esante.gouv.fr/auth/realms/esante-wallet", PSC_CLIENT_ID: "id", PSC_CLIENT_SECRET: "secret" };
+    expect(pscFormActionOrigins(parseEnv(psc))).toEqual(["https://auth.esw.esante.gouv.fr"]);
+    expect(pscFormActionOrigins(parseEnv({ ...psc, PSC_CLIENT_SECRET: "" }))).toEqual([]);
+  });
 });
+

@@ -1,11 +1,13 @@
-import { createHash, randomBytes } from "node:crypto";
 import { and, desc, eq, gt, isNull, lt, ne } from "drizzle-orm";
 import { getDb } from "#db/client";
 import { apiTokens, organisations, sessions, users, type Role } from "#db/schema";
 import { recordEvent } from "~/lib/events.server";
+import { randomToken, sha256 } from "~/lib/tokens.server";
 import { HttpError } from "~/lib/errors";
 import { requireActiveProduct } from "~/modules/vendors/products.server";
-import { hashPassword, verifyAgainstDummy, verifyPassword } from "./passwords.server";
+import { sendEmailConfirmation } from "./account-emails.server";
+import { hashPassword, verifyPassword } from "./passwords.server";
+import { signInWithPassword } from "./signin-guard.server";
 import type { z } from "zod";
 import type { profileSchema, signUpSchema } from "./schemas";
 
@@ -18,7 +20,6 @@ export type SessionUser = {
 };
 
 const SESSION_DAYS = 30;
-const sha256 = (value: string) => createHash("sha256").update(value).digest("hex");
 const now = () => new Date().toISOString();
 
 const sessionUserColumns = {
@@ -40,7 +41,8 @@ export async function createUser(input: {
   region?: string | null;
   rpps?: string | null;
   organisationId?: number | null;
-}) {
+}, options: { confirmEmail?: boolean } = {}) {
+  // Accounts made by the team or the demo data are trusted; people who sign up confirm their address by e-mail.
   const passwordHash = await hashPassword(input.password);
   const db = getDb();
   return db.transaction((tx) => {
@@ -51,7 +53,12 @@ export async function createUser(input: {
       });
     }
     const { password: _password, ...profile } = input;
-    const user = tx.insert(users).values({ ...profile, passwordHash }).returning(sessionUserColumns).get();
+    const user = tx
+      .insert(users)
+      .values({ ...profile, passwordHash, emailConfirmedAt: options.confirmEmail ? null : now() })
+      .returning(sessionUserColumns)
+      .get();
+    if (options.confirmEmail) sendEmailConfirmation(tx, user);
     recordEvent(tx, { type: "user.created", actorId: user.id, subject: { type: "user", id: user.id }, payload: { role: user.role } });
     return user;
   });
@@ -65,25 +72,17 @@ export function signUp(input: z.infer<typeof signUpSchema>) {
     practiceMode: input.role === "practitioner" ? input.practiceMode : null,
     specialty: input.role === "practitioner" ? input.specialty : null,
     rpps: input.role === "practitioner" ? input.rpps : null,
-  });
+  }, { confirmEmail: true });
 }
 
-/** Returns the user for a correct e-mail and password; null otherwise, in the same time either way. */
+/** The user for a correct e-mail and password, null otherwise (including while the account is locked). */
 export async function verifyCredentials(email: string, password: string): Promise<SessionUser | null> {
-  const row = getDb()
-    .select({ ...sessionUserColumns, passwordHash: users.passwordHash, disabledAt: users.disabledAt })
-    .from(users)
-    .where(eq(users.email, email.trim().toLowerCase()))
-    .get();
-  if (!row || !row.passwordHash) return verifyAgainstDummy(password).then(() => null);
-  const ok = await verifyPassword(row.passwordHash, password);
-  if (!ok || row.disabledAt) return null;
-  const { passwordHash: _h, disabledAt: _d, ...user } = row;
-  return user;
+  const result = await signInWithPassword(email, password);
+  return result.ok ? result.user : null;
 }
 
 export function createSession(userId: number) {
-  const id = randomBytes(32).toString("base64url");
+  const id = randomToken(32);
   const expiresAt = new Date(Date.now() + SESSION_DAYS * 86_400_000).toISOString();
   getDb().insert(sessions).values({ idHash: sha256(id), userId, expiresAt }).run();
   return { id, expiresAt };
@@ -110,7 +109,7 @@ export function purgeExpiredSessions() {
 const TOKEN_PREFIX = "snt_";
 
 export function createApiToken(userId: number, label: string) {
-  const token = TOKEN_PREFIX + randomBytes(32).toString("base64url");
+  const token = TOKEN_PREFIX + randomToken(32);
   return getDb().transaction((tx) => {
     const row = tx
       .insert(apiTokens)
@@ -171,16 +170,20 @@ export function getProfile(userId: number) {
       region: users.region,
       rpps: users.rpps,
       rppsVerified: users.rppsVerified,
+      emailConfirmedAt: users.emailConfirmedAt,
       usualProductId: users.usualProductId,
       usualProductVersion: users.usualProductVersion,
       organisationName: organisations.name,
+      passwordHash: users.passwordHash,
     })
     .from(users)
     .leftJoin(organisations, eq(organisations.id, users.organisationId))
     .where(eq(users.id, userId))
     .get();
   if (!row) throw new HttpError(404, "Compte introuvable.");
-  return row;
+  // Accounts created through Pro Santé Connect have no password.
+  const { passwordHash, ...profile } = row;
+  return { ...profile, hasPassword: passwordHash !== null };
 }
 
 export function updateProfile(user: SessionUser, input: z.infer<typeof profileSchema>) {

@@ -80,8 +80,30 @@ export const apiTokenRequestSchema = z.object({
   label: z.string().trim().max(80, "Le nom ne doit pas dépasser 80 caractères.").optional(),
 });
 
+/** Completing a first Pro Santé Connect sign-in: the e-mail of the new account. */
+export const pscCreateSchema = z.object({ email });
+
+/** Completing a Pro Santé Connect sign-in by linking an existing account, confirmed with its password. */
+export const pscLinkSchema = z.object({
+  email,
+  password: z.string({ error: "Indiquez le mot de passe de ce compte." }).min(1, "Indiquez le mot de passe de ce compte.").max(200, "Mot de passe trop long."),
+});
+
 /** Only same-site paths are followed after sign-in, never another host. */
 export function safeRedirect(to: unknown, fallback = "/") {
   if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
   return to;
 }
+
+export const forgotPasswordSchema = z.object({ email });
+
+export const resetPasswordSchema = z
+  .object({
+    jeton: z.string({ error: "Lien incomplet." }).min(10, "Lien incomplet.").max(200, "Lien invalide."),
+    newPassword,
+    newPasswordConfirmation: z.string({ error: "Confirmez le nouveau mot de passe." }),
+  })
+  .refine((v) => v.newPassword === v.newPasswordConfirmation, {
+    path: ["newPasswordConfirmation"],
+    message: "Les deux mots de passe ne correspondent pas.",
+  });

@@ -1,3 +1,4 @@
+import { toCsv } from "~/lib/csv";
 import { foldAccents } from "~/modules/irritants/text";
 import { ACTION_STATUSES, ACTION_STATUS_LABELS, LEAD_LABELS, type ActionStatus, type LeadKind } from "./vocabulary";
 
@@ -153,19 +154,12 @@ export function parseActionPlanCsv(text: string): CsvParseResult {
   return errors.length ? { rows: [], errors } : { rows, errors };
 }
 
-const quote = (value: string) => (/[";\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
-
 /** The CSV of the plan: semicolon-separated with a BOM, as French spreadsheet software expects. */
 export function toActionPlanCsv(
   rows: { workstream: string; challenge: string; title: string; lead: string; deadline: string; status: ActionStatus; wave: number | null; themes: string[]; irritantIds: number[]; steps: string[] }[],
 ) {
-  const lines = [CSV_COLUMNS.join(";")];
-  for (const r of rows) {
-    lines.push(
-      [r.workstream, r.challenge, r.title, r.lead, r.deadline, ACTION_STATUS_LABELS[r.status], r.wave ? String(r.wave) : "", r.themes.join(" | "), r.irritantIds.join(" | "), r.steps.join(" | ")]
-        .map(quote)
-        .join(";"),
-    );
-  }
-  return "\uFEFF" + lines.join("\r\n") + "\r\n";
+  return toCsv(
+    CSV_COLUMNS,
+    rows.map((r) => [r.workstream, r.challenge, r.title, r.lead, r.deadline, ACTION_STATUS_LABELS[r.status], r.wave ? String(r.wave) : "", r.themes.join(" | "), r.irritantIds.join(" | "), r.steps.join(" | ")]),
+  );
 }

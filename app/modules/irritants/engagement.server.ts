@@ -1,12 +1,13 @@
 import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { getDb } from "#db/client";
-import { comments, events, follows, irritants, supports, users } from "#db/schema";
+import { comments, events, irritants, supports, users } from "#db/schema";
 import { HttpError } from "~/lib/errors";
 import { recordEvent } from "~/lib/events.server";
 import { can } from "~/lib/permissions.server";
 import type { SessionUser } from "~/modules/accounts/accounts.server";
 import { professionLabel } from "~/modules/accounts/professions";
 import { getIrritant, mergedInto } from "./irritants.server";
+import { setFollow } from "~/modules/notifications/follows.server";
 import { redactPatientIdentifiers } from "./redaction";
 import { STATUS_LABELS, type IrritantStatus } from "./statuses";
 
@@ -44,7 +45,7 @@ export function supportIrritant(user: SessionUser, id: number) {
         })
         .where(eq(irritants.id, irritant.id))
         .run();
-      tx.insert(follows).values({ userId: user.id, subjectType: "irritant", subjectId: irritant.id }).onConflictDoNothing().run();
+      setFollow(tx, user.id, "irritant", irritant.id, true);
       recordEvent(tx, { type: "irritant.supported", actorId: user.id, subject: { type: "irritant", id: irritant.id }, payload: { lane } });
     }
     const counts = tx.select({ supportCount: irritants.supportCount, patientSupportCount: irritants.patientSupportCount }).from(irritants).where(eq(irritants.id, irritant.id)).get()!;
@@ -69,20 +70,10 @@ export function supportBreakdown(irritantId: number) {
     .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, "fr"));
 }
 
-export function setFollow(user: SessionUser, id: number, follow: boolean) {
+export function followIrritant(user: SessionUser, id: number, follow: boolean) {
   const irritant = actionableIrritant(user, id);
-  const db = getDb();
-  if (follow) db.insert(follows).values({ userId: user.id, subjectType: "irritant", subjectId: irritant.id }).onConflictDoNothing().run();
-  else db.delete(follows).where(and(eq(follows.userId, user.id), eq(follows.subjectType, "irritant"), eq(follows.subjectId, irritant.id))).run();
+  setFollow(getDb(), user.id, "irritant", irritant.id, follow);
   return { irritantId: irritant.id, following: follow };
-}
-
-export function isFollowing(userId: number, irritantId: number) {
-  return !!getDb()
-    .select({ u: follows.userId })
-    .from(follows)
-    .where(and(eq(follows.userId, userId), eq(follows.subjectType, "irritant"), eq(follows.subjectId, irritantId)))
-    .get();
 }
 
 export function addComment(user: SessionUser, id: number, body: string) {

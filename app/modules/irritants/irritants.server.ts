@@ -1,6 +1,7 @@
 import { and, count, desc, eq, inArray, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import { getDb, type Tx } from "#db/client";
-import { follows, irritantThemes, irritants, organisations, products, themes, users, type IrritantStatus } from "#db/schema";
+import { irritantThemes, irritants, organisations, products, themes, users, type IrritantStatus } from "#db/schema";
+import { setFollow } from "~/modules/notifications/follows.server";
 import { HttpError } from "~/lib/errors";
 import { recordEvent } from "~/lib/events.server";
 import { can } from "~/lib/permissions.server";
@@ -98,7 +99,7 @@ export function writeIrritant(tx: Tx, author: SessionUser, prepared: ReturnType<
     recordEvent(tx, { type: "irritant.status_changed", actorId: null, subject: { type: "irritant", id: row.id }, payload: { from: "new", to: "forwarded", cause: "auto-forward" } });
     openTicketsForForwardedIrritant(tx, row.id, author.id);
   }
-  tx.insert(follows).values({ userId: author.id, subjectType: "irritant", subjectId: row.id }).onConflictDoNothing().run();
+  setFollow(tx, author.id, "irritant", row.id, true);
   recordEvent(tx, {
     type: "irritant.filed",
     actorId: author.id,

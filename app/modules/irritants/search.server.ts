@@ -3,6 +3,11 @@ import type { DbOrTx } from "#db/client";
 import { searchableText, stemmedTokens } from "./text";
 
 /** Writes (or rewrites) an irritant's entry in the full-text index, in the caller's transaction. */
+/** Takes an irritant out of the search index (its text was erased). */
+export function unindexIrritant(tx: DbOrTx, irritantId: number) {
+  tx.run(sql`delete from irritants_fts where rowid = ${irritantId}`);
+}
+
 export function indexIrritant(tx: DbOrTx, irritant: { id: number; title: string; body: string }) {
   tx.run(sql`delete from irritants_fts where rowid = ${irritant.id}`);
   // The title is written twice: it says what the problem is, so it weighs more in ranking.

@@ -1,13 +1,26 @@
+import { getEnv } from "~/lib/env.server";
+import { applyRetention } from "~/modules/accounts/personal-data.server";
 import { deliverPendingEvents } from "./delivery.server";
-import { sendPendingEmails } from "./mailer.server";
+import { composeDigests, sendPendingEmails } from "./mailer.server";
 
-/** Delivers pending events and sends due e-mails every `intervalMs`; returns a function that stops it. */
+/** Delivers pending events, composes due digests and sends due e-mails every `intervalMs`; returns a function that stops it. */
 export function startDeliveryLoop(intervalMs = 2000) {
   let sending = false;
+  let retentionAt = 0;
   const tick = () => {
+    // Retention runs with the worker, at most once an hour.
+    if (Date.now() - retentionAt > 3_600_000) {
+      retentionAt = Date.now();
+      try {
+        applyRetention(getEnv().RETENTION_HIDDEN_DAYS);
+      } catch (error) {
+        console.error("Retention pass failed; it will be retried.", error);
+      }
+    }
     try {
       // Drain what is pending, a batch at a time.
       while (deliverPendingEvents().events > 0);
+      composeDigests();
     } catch (error) {
       console.error("Notification delivery failed; it will be retried.", error);
     }

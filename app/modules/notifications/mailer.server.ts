@@ -1,23 +1,120 @@
-import { and, asc, desc, eq, lte } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, lte } from "drizzle-orm";
 import nodemailer, { type Transporter } from "nodemailer";
 import { getDb, type Tx } from "#db/client";
-import { outboxEmails, users } from "#db/schema";
+import { notifications, outboxEmails, users } from "#db/schema";
 import { getEnv } from "~/lib/env.server";
+import { emailSubject, renderEmail } from "./email-template";
+import type { FollowSubjectType } from "./follows.server";
+import { kindLabel, type NotificationKind } from "./kinds";
+import { deliveryModeFor } from "./preferences.server";
+import { unsubscribeToken } from "./unsubscribe.server";
 
 export const MAX_ATTEMPTS = 5;
 
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+export const publicBaseUrl = () => getEnv().PUBLIC_URL?.replace(/\/$/, "") ?? `http://localhost:${getEnv().PORT}`;
+const unsubscribeUrl = (token: string) => `${publicBaseUrl()}/desabonnement?jeton=${encodeURIComponent(token)}`;
 
-/** Queues the e-mail of a notification, in the worker's transaction (at most one per person and event). */
-export function queueEmail(tx: Tx, input: { userId: number; eventId: number; text: string; url: string }) {
-  const user = tx.select({ email: users.email, name: users.displayName, disabledAt: users.disabledAt }).from(users).where(eq(users.id, input.userId)).get();
-  if (!user || user.disabledAt) return;
-  const base = getEnv().PUBLIC_URL ?? `http://localhost:${getEnv().PORT}`;
-  const link = `${base}${input.url}`;
-  const subject = `Sentinelle — ${input.text.length > 90 ? `${input.text.slice(0, 89)}…` : input.text}`;
-  const text = `Bonjour,\n\n${input.text}\n\nPour voir le détail : ${link}\n\nVous recevez ce message parce que vous suivez ce sujet sur Sentinelle. Vous pouvez ne plus le suivre depuis sa page.\n`;
-  const html = `<p>Bonjour,</p><p>${escapeHtml(input.text)}</p><p><a href="${escapeHtml(link)}">Voir le détail sur Sentinelle</a></p><p style="color:#666">Vous recevez ce message parce que vous suivez ce sujet sur Sentinelle. Vous pouvez ne plus le suivre depuis sa page.</p>`;
-  tx.insert(outboxEmails).values({ userId: input.userId, eventId: input.eventId, dedupeKey: `event:${input.eventId}:user:${input.userId}`, to: user.email, subject, text, html }).onConflictDoNothing().run();
+/** The day in Paris, as the digest key and the digest's title. */
+const parisDay = (d: Date) => new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" }).format(d);
+const parisHour = (d: Date) => Number(new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Paris", hour: "2-digit", hourCycle: "h23" }).format(d));
+
+export type NotificationEmail = {
+  userId: number;
+  eventId: number;
+  kind: NotificationKind;
+  text: string;
+  url: string;
+  /** The followed subject that brought it, for a one-click unfollow link. */
+  followed?: { type: FollowSubjectType; id: number };
+};
+
+/**
+ * Queues the e-mail of a notification in the worker's transaction, following the person's choice for its kind:
+ * immediately, held for the daily digest, or not at all. At most one per event and person, ever.
+ */
+export function queueNotificationEmail(tx: Tx, input: NotificationEmail) {
+  const user = tx.select({ email: users.email, disabledAt: users.disabledAt, confirmedAt: users.emailConfirmedAt }).from(users).where(eq(users.id, input.userId)).get();
+  // Until the address is confirmed it may be someone else's: the news stays in the app.
+  if (!user || user.disabledAt || !user.confirmedAt) return;
+  const mode = deliveryModeFor(tx, input.userId, input.kind);
+  if (mode === "none") return;
+  const stopLinks = [
+    ...(input.followed
+      ? [{ href: unsubscribeUrl(unsubscribeToken({ u: input.userId, s: input.followed.type, i: input.followed.id })), label: "Ne plus suivre ce sujet" }]
+      : []),
+    { href: unsubscribeUrl(unsubscribeToken({ u: input.userId, k: input.kind })), label: "Ne plus recevoir ce type d'e-mail" },
+  ];
+  const { text, html } = renderEmail({
+    paragraphs: [input.text],
+    link: { href: `${publicBaseUrl()}${input.url}`, label: "Voir le détail sur Sentinelle" },
+    reason: `Vous recevez ce message au titre de : ${kindLabel(input.kind)}. Vos choix se règlent dans « Mon compte ».`,
+    stopLinks,
+  });
+  tx.insert(outboxEmails)
+    .values({
+      userId: input.userId,
+      eventId: input.eventId,
+      kind: input.kind,
+      dedupeKey: `event:${input.eventId}:user:${input.userId}`,
+      to: user.email,
+      subject: emailSubject(input.text),
+      text,
+      html,
+      status: mode === "digest" ? "held" : "pending",
+    })
+    .onConflictDoNothing()
+    .run();
+}
+
+/**
+ * Queues an account e-mail (address confirmation, password reset) in the transaction that creates its token.
+ * These go out whatever the notification choices are.
+ */
+export function queueAccountEmail(tx: Tx, input: { userId: number; to: string; dedupeKey: string; subject: string; paragraphs: string[]; link: { href: string; label: string }; reason: string }) {
+  const { text, html } = renderEmail({ paragraphs: input.paragraphs, link: input.link, reason: input.reason });
+  tx.insert(outboxEmails)
+    .values({ userId: input.userId, kind: "account", dedupeKey: `account:${input.dedupeKey}`, to: input.to, subject: `Sentinelle — ${input.subject}`, text, html })
+    .onConflictDoNothing()
+    .run();
+}
+
+/**
+ * Gathers each person's held e-mails into one daily digest, after DIGEST_HOUR in Paris. One digest per person and
+ * day (a unique key); what arrives after today's digest waits for tomorrow's.
+ */
+export function composeDigests(now = new Date()) {
+  if (parisHour(now) < getEnv().DIGEST_HOUR) return { digests: 0 };
+  const day = parisDay(now);
+  return getDb().transaction((tx) => {
+    const held = tx
+      .select({ id: outboxEmails.id, userId: outboxEmails.userId, to: outboxEmails.to, kind: outboxEmails.kind, text: notifications.text, url: notifications.url })
+      .from(outboxEmails)
+      .innerJoin(notifications, and(eq(notifications.userId, outboxEmails.userId), eq(notifications.eventId, outboxEmails.eventId)))
+      .where(eq(outboxEmails.status, "held"))
+      .orderBy(asc(outboxEmails.id))
+      .all();
+    const byUser = new Map<number, typeof held>();
+    for (const h of held) byUser.set(h.userId!, [...(byUser.get(h.userId!) ?? []), h]);
+    let digests = 0;
+    for (const [userId, items] of byUser) {
+      const dedupeKey = `digest:${userId}:${day}`;
+      if (tx.select({ id: outboxEmails.id }).from(outboxEmails).where(eq(outboxEmails.dedupeKey, dedupeKey)).get()) continue;
+      const kinds = [...new Set(items.map((i) => i.kind as NotificationKind))];
+      const { text, html } = renderEmail({
+        paragraphs: [items.length === 1 ? "Voici la nouvelle du jour sur ce que vous suivez :" : `Voici les ${items.length} nouvelles du jour sur ce que vous suivez :`],
+        items: items.map((i) => ({ text: i.text, href: `${publicBaseUrl()}${i.url}` })),
+        link: { href: `${publicBaseUrl()}/notifications`, label: "Toutes vos notifications" },
+        reason: "Vous recevez ce résumé quotidien parce que vous l'avez choisi dans « Mon compte ».",
+        stopLinks: kinds.map((k) => ({ href: unsubscribeUrl(unsubscribeToken({ u: userId, k })), label: `Ne plus recevoir d'e-mail pour : ${kindLabel(k)}` })),
+      });
+      tx.insert(outboxEmails)
+        .values({ userId, kind: "digest", dedupeKey, to: items[0].to, subject: `Sentinelle — votre résumé du ${new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "Europe/Paris" }).format(now)}`, text, html })
+        .run();
+      tx.update(outboxEmails).set({ status: "digested" }).where(inArray(outboxEmails.id, items.map((i) => i.id))).run();
+      digests++;
+    }
+    return { digests };
+  });
 }
 
 let transporter: Transporter | null | undefined;
@@ -32,13 +129,30 @@ export function resetMailerForTests() {
   transporter = undefined;
 }
 
+/** How long a claimed e-mail may stay "sending" before it is taken as interrupted by a crash. */
+const SENDING_TIMEOUT_MS = 10 * 60_000;
+
 /**
- * Sends the e-mails that are due. A failure is retried with exponential backoff (1, 2, 4, 8 minutes) and given up
- * after MAX_ATTEMPTS, visibly (status "failed" with the error, on the dev mailbox page).
+ * An e-mail claimed for sending and never marked done was interrupted (the process died during the SMTP exchange):
+ * the server may have accepted it, so it is never sent again; it is marked failed, visibly, instead.
+ */
+export function failInterruptedSends(now = new Date()) {
+  return getDb()
+    .update(outboxEmails)
+    .set({ status: "failed", lastError: "Envoi interrompu (arrêt du serveur pendant l'envoi) : non renvoyé, pour ne pas risquer un doublon." })
+    .where(and(eq(outboxEmails.status, "sending"), lte(outboxEmails.nextAttemptAt, new Date(now.getTime() - SENDING_TIMEOUT_MS).toISOString())))
+    .run().changes;
+}
+
+/**
+ * Sends the e-mails that are due. Each is claimed ("sending") before the SMTP exchange, so no process sends it twice.
+ * A refusal is retried with exponential backoff (1, 2, 4, 8 minutes) and given up after MAX_ATTEMPTS, visibly
+ * (status "failed" with the error, on the dev mailbox page).
  */
 export async function sendPendingEmails(limit = 20) {
   const db = getDb();
   const now = new Date();
+  failInterruptedSends(now);
   const due = db
     .select()
     .from(outboxEmails)
@@ -54,6 +168,12 @@ export async function sendPendingEmails(limit = 20) {
       db.update(outboxEmails).set({ status: "kept", sentAt: now.toISOString() }).where(eq(outboxEmails.id, email.id)).run();
       continue;
     }
+    const claimed = db
+      .update(outboxEmails)
+      .set({ status: "sending", nextAttemptAt: new Date().toISOString() })
+      .where(and(eq(outboxEmails.id, email.id), eq(outboxEmails.status, "pending")))
+      .run().changes;
+    if (!claimed) continue; // another sender took it
     try {
       await smtp.sendMail({ from, to: email.to, subject: email.subject, text: email.text, html: email.html });
       db.update(outboxEmails).set({ status: "sent", sentAt: new Date().toISOString(), attempts: email.attempts + 1 }).where(eq(outboxEmails.id, email.id)).run();

@@ -1,3 +1,4 @@
+import { toCsv } from "~/lib/csv";
 import { and, count, desc, eq, isNull } from "drizzle-orm";
 import { getDb } from "#db/client";
 import { campaigns, irritantThemes, irritants, resultSnapshots, themes } from "#db/schema";
@@ -60,7 +61,5 @@ export function openDataRows(): OpenDataRow[] {
 }
 
 export function openDataCsv(rows: OpenDataRow[]) {
-  const quote = (v: string) => (/[";\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-  const lines = ["jeu;dimension_1;dimension_2;valeur;unite", ...rows.map((r) => [r.dataset, r.dimension1, r.dimension2, String(r.value).replace(".", ","), r.unit].map(quote).join(";"))];
-  return "\uFEFF" + lines.join("\r\n") + "\r\n";
+  return toCsv(["jeu", "dimension_1", "dimension_2", "valeur", "unite"], rows.map((r) => [r.dataset, r.dimension1, r.dimension2, String(r.value).replace(".", ","), r.unit]));
 }

@@ -23,7 +23,7 @@ export function themePage(slug: string) {
     .limit(10)
     .all();
   const actions = getPlan({ theme: slug }).flatMap((w) => w.challenges.flatMap((c) => c.actions));
-  return { theme: { slug: theme.slug, label: theme.label, published: theme.publishedCount }, top, actions, resources: listResources(theme.id) };
+  return { theme: { id: theme.id, slug: theme.slug, label: theme.label, published: theme.publishedCount }, top, actions, resources: listResources(theme.id) };
 }
 
 export function listResources(themeId?: number) {

@@ -1,6 +1,6 @@
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, inArray } from "drizzle-orm";
 import { getDb } from "#db/client";
-import { progressUpdates } from "#db/schema";
+import { progressUpdates, progressUpdateThemes, themes } from "#db/schema";
 import { HttpError } from "~/lib/errors";
 import { recordEvent } from "~/lib/events.server";
 import { can } from "~/lib/permissions.server";
@@ -30,21 +30,41 @@ export function listAllUpdates(actor: SessionUser) {
   return getDb().select().from(progressUpdates).orderBy(desc(progressUpdates.id)).all();
 }
 
-export type UpdateInput = { slug: string; title: string; summary: string; body: string };
+/** The slugs of the themes an update is about. */
+export function updateThemeSlugs(updateId: number) {
+  return getDb()
+    .select({ slug: themes.slug })
+    .from(progressUpdateThemes)
+    .innerJoin(themes, eq(themes.id, progressUpdateThemes.themeId))
+    .where(eq(progressUpdateThemes.updateId, updateId))
+    .all()
+    .map((t) => t.slug);
+}
+
+export type UpdateInput = { slug: string; title: string; summary: string; body: string; themes?: string[] };
 
 export function saveUpdate(actor: SessionUser, id: number | null, input: UpdateInput) {
   if (!can(actor, "progress:edit")) throw new HttpError(403, "Réservé à l'équipe programme.");
+  const { themes: themeSlugs = [], ...columns } = input;
   return getDb().transaction((tx) => {
     const clash = tx.select({ id: progressUpdates.id }).from(progressUpdates).where(eq(progressUpdates.slug, input.slug)).get();
     if (clash && clash.id !== id) throw new HttpError(409, "Adresse déjà utilisée.", { slug: ["Un autre point d'étape utilise déjà cette adresse."] });
+    const themeIds = themeSlugs.length ? tx.select({ id: themes.id, slug: themes.slug }).from(themes).where(inArray(themes.slug, themeSlugs)).all() : [];
+    if (themeIds.length !== new Set(themeSlugs).size) throw new HttpError(422, "Thème inconnu.", { themes: ["Choisissez des thèmes de la liste."] });
     const updatedAt = new Date().toISOString();
+    const writeThemes = (updateId: number) => {
+      tx.delete(progressUpdateThemes).where(eq(progressUpdateThemes.updateId, updateId)).run();
+      for (const t of themeIds) tx.insert(progressUpdateThemes).values({ updateId, themeId: t.id }).run();
+    };
     if (id === null) {
-      const row = tx.insert(progressUpdates).values({ ...input, authorId: actor.id }).returning({ id: progressUpdates.id }).get();
+      const row = tx.insert(progressUpdates).values({ ...columns, authorId: actor.id }).returning({ id: progressUpdates.id }).get();
+      writeThemes(row.id);
       recordEvent(tx, { type: "progress_update.created", actorId: actor.id, subject: { type: "progress_update", id: row.id }, payload: { title: input.title } });
       return row.id;
     }
-    const changed = tx.update(progressUpdates).set({ ...input, updatedAt }).where(eq(progressUpdates.id, id)).run().changes;
+    const changed = tx.update(progressUpdates).set({ ...columns, updatedAt }).where(eq(progressUpdates.id, id)).run().changes;
     if (!changed) throw new HttpError(404, "Ce point d'étape n'existe pas.");
+    writeThemes(id);
     recordEvent(tx, { type: "progress_update.edited", actorId: actor.id, subject: { type: "progress_update", id }, payload: { title: input.title } });
     return id;
   });

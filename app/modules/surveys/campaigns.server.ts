@@ -1,9 +1,9 @@
-import { createHash, randomBytes } from "node:crypto";
-import { and, asc, count, desc, eq, isNull, max, sql } from "drizzle-orm";
-import { getDb } from "#db/client";
-import { campaigns, invitations, participations, questionnaireVersions, questionnaires, responses, resultSnapshots, users } from "#db/schema";
+import { and, asc, count, desc, eq, inArray, isNotNull, isNull, max, notInArray, sql } from "drizzle-orm";
+import { getDb, type Tx } from "#db/client";
+import { campaigns, invitations, participations, questionnaireVersions, questionnaires, responses, resultSnapshots, users, type Role } from "#db/schema";
 import { HttpError } from "~/lib/errors";
 import { recordEvent } from "~/lib/events.server";
+import { derivedToken, randomToken, sha256 } from "~/lib/tokens.server";
 import { can } from "~/lib/permissions.server";
 import type { SessionUser } from "~/modules/accounts/accounts.server";
 import { redactPatientIdentifiers } from "~/modules/irritants/redaction";
@@ -11,7 +11,6 @@ import { requireActiveProduct } from "~/modules/vendors/products.server";
 import { answersSchemaFor, compareVersions, questionnaireDefinitionSchema, type QuestionnaireDefinition } from "./definition";
 import type { CampaignStatus } from "./vocabulary";
 
-const sha256 = (v: string) => createHash("sha256").update(v).digest("hex");
 // Only the day is kept on anything about a response, so that order and time cannot link it to an invitation.
 const todayParis = () => new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" }).format(new Date());
 
@@ -150,7 +149,7 @@ export function createInvitations(actor: SessionUser, slug: string, howMany: num
     if (campaign.status === "published") throw new HttpError(409, "Les résultats de cette campagne sont publiés.");
     const links: string[] = [];
     for (let i = 0; i < howMany; i++) {
-      const token = randomBytes(24).toString("base64url");
+      const token = randomToken(24);
       tx.insert(invitations).values({ campaignId: campaign.id, tokenHash: sha256(token) }).run();
       links.push(`${baseUrl}/enquetes/${campaign.slug}?jeton=${token}`);
     }
@@ -158,6 +157,83 @@ export function createInvitations(actor: SessionUser, slug: string, howMany: num
     recordEvent(tx, { type: "campaign.invitations_created", actorId: actor.id, subject: { type: "campaign", id: campaign.id }, payload: { count: howMany } });
     return links;
   });
+}
+
+/** The personal invitation token of an e-mailed invitation: derived from the server secret, so the reminder can carry it again. */
+export const emailedInvitationToken = (invitationId: number) => derivedToken("survey-invitation", invitationId);
+
+/** Members of the audience (roles, professions) with an active account and no invitation to this campaign yet. */
+function uninvitedAudience(tx: Tx, campaign: typeof campaigns.$inferSelect) {
+  const already = tx.select({ id: invitations.inviteeId }).from(invitations).where(and(eq(invitations.campaignId, campaign.id), isNotNull(invitations.inviteeId)));
+  return tx
+    .select({ id: users.id })
+    .from(users)
+    .where(
+      and(
+        inArray(users.role, campaign.audienceRoles as Role[]),
+        campaign.audienceProfessions.length ? inArray(users.profession, campaign.audienceProfessions) : undefined,
+        isNull(users.disabledAt),
+        notInArray(users.id, already),
+      ),
+    )
+    .all();
+}
+
+/**
+ * Invites every member of the audience not yet invited by e-mail, through single-use invitations. The e-mails
+ * are written by the notification worker from the event, with each person's preferences.
+ */
+export function inviteAudienceByEmail(actor: SessionUser, slug: string) {
+  requireTeam(actor);
+  return getDb().transaction((tx) => {
+    const campaign = tx.select().from(campaigns).where(eq(campaigns.slug, slug)).get();
+    if (!campaign) throw new HttpError(404, "Cette campagne n'existe pas.");
+    if (campaign.status !== "open") throw new HttpError(409, "Les invitations partent quand la campagne est ouverte.");
+    const audience = uninvitedAudience(tx, campaign);
+    if (!audience.length) return { invited: 0 };
+    const ids: number[] = [];
+    for (const person of audience) {
+      // The hash needs the row id; a random placeholder keeps the column unique until then.
+      const row = tx.insert(invitations).values({ campaignId: campaign.id, tokenHash: `pending:${randomToken(12)}`, inviteeId: person.id }).returning({ id: invitations.id }).get();
+      tx.update(invitations).set({ tokenHash: sha256(emailedInvitationToken(row.id)) }).where(eq(invitations.id, row.id)).run();
+      ids.push(row.id);
+    }
+    tx.update(campaigns).set({ invitedCount: campaign.invitedCount + ids.length }).where(eq(campaigns.id, campaign.id)).run();
+    recordEvent(tx, { type: "campaign.invitations_emailed", actorId: actor.id, subject: { type: "campaign", id: campaign.id }, payload: { invitationIds: ids } });
+    return { invited: ids.length };
+  });
+}
+
+/** Sends the one reminder of a campaign to the e-mailed invitees who have not answered. */
+export function remindInvitees(actor: SessionUser, slug: string) {
+  requireTeam(actor);
+  return getDb().transaction((tx) => {
+    const campaign = tx.select().from(campaigns).where(eq(campaigns.slug, slug)).get();
+    if (!campaign) throw new HttpError(404, "Cette campagne n'existe pas.");
+    if (campaign.status !== "open") throw new HttpError(409, "La relance part quand la campagne est ouverte.");
+    const reminded = tx.select({ n: count() }).from(invitations).where(and(eq(invitations.campaignId, campaign.id), isNotNull(invitations.remindedAt))).get()!.n;
+    if (reminded) throw new HttpError(409, "La relance de cette campagne a déjà été envoyée : une seule relance est prévue.");
+    const pending = tx
+      .select({ id: invitations.id })
+      .from(invitations)
+      .where(and(eq(invitations.campaignId, campaign.id), isNotNull(invitations.inviteeId), isNull(invitations.usedOn)))
+      .all()
+      .map((r) => r.id);
+    if (!pending.length) throw new HttpError(409, "Personne à relancer : toutes les personnes invitées par e-mail ont répondu.");
+    tx.update(invitations).set({ remindedAt: new Date().toISOString() }).where(inArray(invitations.id, pending)).run();
+    recordEvent(tx, { type: "campaign.reminder_sent", actorId: actor.id, subject: { type: "campaign", id: campaign.id }, payload: { invitationIds: pending } });
+    return { reminded: pending.length };
+  });
+}
+
+/** How many were invited by e-mail, how many answered, and whether the reminder went out. */
+export function emailInvitationSummary(campaignId: number) {
+  const row = getDb()
+    .select({ invited: count(), answered: sql<number>`count(${invitations.usedOn})`, reminded: sql<number>`count(${invitations.remindedAt})` })
+    .from(invitations)
+    .where(and(eq(invitations.campaignId, campaignId), isNotNull(invitations.inviteeId)))
+    .get()!;
+  return { invited: row.invited, answered: row.answered, reminderSent: row.reminded > 0 };
 }
 
 export type Respondent = { kind: "invitation"; token: string } | { kind: "user"; user: SessionUser };

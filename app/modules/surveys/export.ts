@@ -1,12 +1,12 @@
+import { toCsv } from "~/lib/csv";
 import type { CampaignResults } from "./results.server";
 
-const quote = (v: string) => (/[";\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
 const num = (v: number | null | undefined) => (v === null || v === undefined ? "" : String(v).replace(".", ","));
 
 /** The published results as CSV: one line per question (and per software), suppressed cells left empty and marked. */
 export function resultsToCsv(results: CampaignResults) {
   const header = ["question", "libellé", "logiciel", "répondants", "masqué", "moyenne", "part satisfaits", "IC bas", "IC haut", "NPS", "NPS IC bas", "NPS IC haut", "répartition"];
-  const lines = [header.join(";")];
+  const lines: string[][] = [];
   for (const item of results.items) {
     const rows = [{ subject: "tous", n: item.n, suppressed: item.suppressed, stats: item.stats, distribution: item.distribution }, ...item.bySubject.map((s) => ({ ...s, subject: s.subject.name }))];
     for (const r of rows) {
@@ -27,11 +27,9 @@ export function resultsToCsv(results: CampaignResults) {
           num(s?.nps?.low),
           num(s?.nps?.high),
           r.distribution ? r.distribution.map((d) => `${d.label}: ${d.count}`).join(" | ") : "",
-        ]
-          .map((v) => quote(String(v)))
-          .join(";"),
+        ].map(String),
       );
     }
   }
-  return "\uFEFF" + lines.join("\r\n") + "\r\n";
+  return toCsv(header, lines);
 }

@@ -1,0 +1,151 @@
+import { and, desc, eq, isNotNull, isNull, lt, ne, or } from "drizzle-orm";
+import { getDb } from "#db/client";
+import {
+  accountTokens,
+  apiTokens,
+  comments,
+  events,
+  follows,
+  irritants,
+  notificationPreferences,
+  notifications,
+  organisations,
+  outboxEmails,
+  sessions,
+  supports,
+  users,
+} from "#db/schema";
+import { HttpError } from "~/lib/errors";
+import { recordEvent } from "~/lib/events.server";
+import type { SessionUser } from "./accounts.server";
+import { unindexIrritant } from "~/modules/irritants/search.server";
+import { verifyPassword } from "./passwords.server";
+
+/** Everything the platform keeps about a person, as they may download it (GDPR art. 15 and 20). */
+export function exportPersonalData(user: SessionUser) {
+  const db = getDb();
+  const profile = db
+    .select({
+      email: users.email,
+      displayName: users.displayName,
+      role: users.role,
+      profession: users.profession,
+      specialty: users.specialty,
+      practiceMode: users.practiceMode,
+      region: users.region,
+      rpps: users.rpps,
+      rppsVerified: users.rppsVerified,
+      organisation: organisations.name,
+      usualProductId: users.usualProductId,
+      usualProductVersion: users.usualProductVersion,
+      emailConfirmedAt: users.emailConfirmedAt,
+      createdAt: users.createdAt,
+    })
+    .from(users)
+    .leftJoin(organisations, eq(organisations.id, users.organisationId))
+    .where(eq(users.id, user.id))
+    .get();
+  const data = {
+    exportedAt: new Date().toISOString(),
+    profile,
+    irritants: db.select({ id: irritants.id, title: irritants.title, body: irritants.body, status: irritants.status, published: irritants.published, createdAt: irritants.createdAt }).from(irritants).where(eq(irritants.authorId, user.id)).all(),
+    comments: db.select({ irritantId: comments.irritantId, body: comments.body, createdAt: comments.createdAt }).from(comments).where(eq(comments.authorId, user.id)).all(),
+    supports: db.select({ irritantId: supports.irritantId, createdAt: supports.createdAt }).from(supports).where(eq(supports.userId, user.id)).all(),
+    follows: db.select({ subjectType: follows.subjectType, subjectId: follows.subjectId, createdAt: follows.createdAt }).from(follows).where(eq(follows.userId, user.id)).all(),
+    notificationPreferences: db.select({ kind: notificationPreferences.kind, mode: notificationPreferences.mode }).from(notificationPreferences).where(eq(notificationPreferences.userId, user.id)).all(),
+    notifications: db.select({ text: notifications.text, url: notifications.url, createdAt: notifications.createdAt, readAt: notifications.readAt }).from(notifications).where(eq(notifications.userId, user.id)).orderBy(desc(notifications.id)).all(),
+    apiTokens: db.select({ label: apiTokens.label, prefix: apiTokens.prefix, createdAt: apiTokens.createdAt, lastUsedAt: apiTokens.lastUsedAt, revokedAt: apiTokens.revokedAt }).from(apiTokens).where(eq(apiTokens.userId, user.id)).all(),
+    activity: db.select({ type: events.type, at: events.createdAt }).from(events).where(eq(events.actorId, user.id)).orderBy(desc(events.id)).limit(5000).all(),
+  };
+  recordEvent(db, { type: "user.data_exported", actorId: user.id, subject: { type: "user", id: user.id } });
+  return data;
+}
+
+/**
+ * Deletes an account: the person's identity, sessions, tokens, follows and notifications go; what they reported
+ * stays, attributed to "Compte supprimé", because others support and follow it. Confirmed with the password
+ * (or, for accounts without one, by typing SUPPRIMER).
+ */
+export async function deleteAccount(user: SessionUser, confirmation: string) {
+  const row = getDb().select({ passwordHash: users.passwordHash, role: users.role }).from(users).where(eq(users.id, user.id)).get();
+  if (!row) throw new HttpError(404, "Compte introuvable.");
+  const confirmed = row.passwordHash ? await verifyPassword(row.passwordHash, confirmation) : confirmation.trim() === "SUPPRIMER";
+  if (!confirmed) throw new HttpError(422, "Confirmation incorrecte.", { confirmation: [row.passwordHash ? "Le mot de passe est incorrect." : "Tapez SUPPRIMER pour confirmer."] });
+  if (row.role === "admin" && getDb().select({ id: users.id }).from(users).where(and(eq(users.role, "admin"), isNull(users.disabledAt), ne(users.id, user.id))).all().length === 0) {
+    throw new HttpError(409, "Vous êtes le dernier administrateur : nommez-en un autre avant de supprimer votre compte.");
+  }
+  getDb().transaction((tx) => {
+    const now = new Date().toISOString();
+    tx.update(users)
+      .set({
+        email: `compte-supprime-${user.id}@sentinelle.invalid`,
+        displayName: "Compte supprimé",
+        passwordHash: null,
+        rpps: null,
+        rppsVerified: false,
+        specialty: null,
+        region: null,
+        usualProductId: null,
+        usualProductVersion: null,
+        emailConfirmedAt: null,
+        disabledAt: now,
+      })
+      .where(eq(users.id, user.id))
+      .run();
+    for (const table of [sessions, apiTokens, follows, notificationPreferences, notifications, accountTokens]) tx.delete(table).where(eq(table.userId, user.id)).run();
+    tx.delete(outboxEmails).where(and(eq(outboxEmails.userId, user.id), or(eq(outboxEmails.status, "pending"), eq(outboxEmails.status, "held")))).run();
+    tx.update(outboxEmails).set({ to: "supprime@sentinelle.invalid", text: "", html: "" }).where(eq(outboxEmails.userId, user.id)).run();
+    recordEvent(tx, { type: "user.deleted", actorId: user.id, subject: { type: "user", id: user.id } });
+  });
+}
+
+/** Closes every session of the person, this one included ("se déconnecter partout"). */
+export function revokeAllSessions(userId: number, actorId: number) {
+  getDb().transaction((tx) => {
+    tx.delete(sessions).where(eq(sessions.userId, userId)).run();
+    recordEvent(tx, { type: "user.sessions_revoked", actorId, subject: { type: "user", id: userId } });
+  });
+}
+
+/** Admins disable an account (its sessions close, its tokens stop working) or enable it again. */
+export function setAccountDisabled(admin: SessionUser, userId: number, disabled: boolean) {
+  if (admin.id === userId) throw new HttpError(409, "Vous ne pouvez pas désactiver votre propre compte.");
+  getDb().transaction((tx) => {
+    const target = tx.select({ id: users.id, email: users.email }).from(users).where(eq(users.id, userId)).get();
+    if (!target || target.email.endsWith("@sentinelle.invalid")) throw new HttpError(404, "Compte introuvable.");
+    tx.update(users).set({ disabledAt: disabled ? new Date().toISOString() : null }).where(eq(users.id, userId)).run();
+    if (disabled) tx.delete(sessions).where(eq(sessions.userId, userId)).run();
+    recordEvent(tx, { type: disabled ? "user.disabled" : "user.enabled", actorId: admin.id, subject: { type: "user", id: userId } });
+  });
+}
+
+/** Accounts for the admin page, searched by e-mail or name. */
+export function listAccounts(query: string | undefined, limit = 100) {
+  const q = query?.trim().toLowerCase();
+  const rows = getDb()
+    .select({ id: users.id, email: users.email, displayName: users.displayName, role: users.role, disabledAt: users.disabledAt, createdAt: users.createdAt })
+    .from(users)
+    .orderBy(desc(users.id))
+    .all();
+  return rows.filter((r) => !r.email.endsWith("@sentinelle.invalid") && (!q || r.email.includes(q) || r.displayName.toLowerCase().includes(q))).slice(0, limit);
+}
+
+/**
+ * Retention: the text of irritants hidden for longer than `hiddenDays` is erased (the row stays, so counts and
+ * links hold); expired sessions and used or expired e-mail links are deleted.
+ */
+export function applyRetention(hiddenDays: number, now = new Date()) {
+  const cutoff = new Date(now.getTime() - hiddenDays * 86_400_000).toISOString();
+  return getDb().transaction((tx) => {
+    const expired = tx.select({ id: irritants.id }).from(irritants).where(and(isNotNull(irritants.hiddenAt), lt(irritants.hiddenAt, cutoff), ne(irritants.body, ""))).all();
+    for (const { id } of expired) {
+      tx.update(irritants).set({ title: "Signalement masqué puis effacé", body: "", productVersion: null }).where(eq(irritants.id, id)).run();
+      tx.delete(comments).where(eq(comments.irritantId, id)).run();
+      unindexIrritant(tx, id);
+      recordEvent(tx, { type: "irritant.purged", actorId: null, subject: { type: "irritant", id }, payload: { reason: "retention" } });
+    }
+    const sessionsDeleted = tx.delete(sessions).where(lt(sessions.expiresAt, now.toISOString())).run().changes;
+    const linksDeleted = tx.delete(accountTokens).where(or(isNotNull(accountTokens.usedAt), lt(accountTokens.expiresAt, now.toISOString()))).run().changes;
+    return { irritantsErased: expired.length, sessionsDeleted, linksDeleted };
+  });
+}

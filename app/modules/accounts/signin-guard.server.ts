@@ -1,0 +1,63 @@
+import { and, desc, eq, gt, inArray } from "drizzle-orm";
+import { getDb } from "#db/client";
+import { events, users } from "#db/schema";
+import { recordEvent } from "~/lib/events.server";
+import type { SessionUser } from "./accounts.server";
+import { verifyAgainstDummy, verifyPassword } from "./passwords.server";
+
+/** Failed attempts allowed before each further one locks the account for a growing time (2, 4, 8… up to 60 minutes). */
+export const FREE_FAILURES = 5;
+const WINDOW_MS = 60 * 60_000;
+
+/** Milliseconds the account stays locked after repeated failures since the last success or password reset. */
+export function lockRemainingMs(userId: number, now = new Date()) {
+  const db = getDb();
+  const lastReset = db
+    .select({ id: events.id })
+    .from(events)
+    .where(and(eq(events.subjectType, "user"), eq(events.subjectId, userId), inArray(events.type, ["user.signed_in", "user.password_reset"])))
+    .orderBy(desc(events.id))
+    .get()?.id ?? 0;
+  const failures = db
+    .select({ createdAt: events.createdAt })
+    .from(events)
+    .where(and(eq(events.subjectType, "user"), eq(events.subjectId, userId), eq(events.type, "user.signin_failed"), gt(events.id, lastReset), gt(events.createdAt, new Date(now.getTime() - WINDOW_MS).toISOString())))
+    .orderBy(desc(events.id))
+    .all();
+  if (failures.length < FREE_FAILURES) return 0;
+  const lockMs = Math.min(60, 2 ** (failures.length - FREE_FAILURES + 1)) * 60_000;
+  return Math.max(0, new Date(failures[0].createdAt).getTime() + lockMs - now.getTime());
+}
+
+export type SignInResult = { ok: true; user: SessionUser } | { ok: false; reason: "invalid" } | { ok: false; reason: "locked"; retryAfterSeconds: number };
+
+/**
+ * Checks an e-mail and password with a growing lock after repeated failures. Every failure and success is in the
+ * events log (the audit log shows them); answers take the same time whether the account exists or not.
+ */
+export async function signInWithPassword(email: string, password: string): Promise<SignInResult> {
+  const row = getDb()
+    .select({ id: users.id, email: users.email, displayName: users.displayName, role: users.role, organisationId: users.organisationId, passwordHash: users.passwordHash, disabledAt: users.disabledAt })
+    .from(users)
+    .where(eq(users.email, email.trim().toLowerCase()))
+    .get();
+  if (!row || !row.passwordHash || row.disabledAt) {
+    await verifyAgainstDummy(password);
+    return { ok: false, reason: "invalid" };
+  }
+  const locked = lockRemainingMs(row.id);
+  if (locked > 0) {
+    await verifyAgainstDummy(password);
+    return { ok: false, reason: "locked", retryAfterSeconds: Math.ceil(locked / 1000) };
+  }
+  const { passwordHash, disabledAt: _d, ...user } = row;
+  const ok = await verifyPassword(passwordHash, password);
+  recordEvent(getDb(), { type: ok ? "user.signed_in" : "user.signin_failed", actorId: ok ? user.id : null, subject: { type: "user", id: user.id } });
+  return ok ? { ok: true, user } : { ok: false, reason: "invalid" };
+}
+
+export function lockedMessage(retryAfterSeconds: number) {
+  const minutes = Math.ceil(retryAfterSeconds / 60);
+  return `Trop de tentatives de connexion pour ce compte : réessayez dans ${minutes} minute${minutes > 1 ? "s" : ""}, ou choisissez un nouveau mot de passe avec « Mot de passe oublié ? ».`;
+}
+

@@ -1,0 +1,58 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { Notice } from "~/components/notice";
+import { errorSentence, HttpError } from "~/lib/errors";
+import { readFormData } from "~/lib/forms.server";
+import { confirmEmail } from "~/modules/accounts/account-emails.server";
+
+export const meta: MetaFunction = () => [{ title: "Confirmer votre adresse e-mail — Sentinelle" }, { name: "robots", content: "noindex" }];
+
+const tokenSchema = z.object({ jeton: z.string().min(10).max(200) });
+
+// The link opens a page with a button: mail scanners that follow links do not confirm for the person.
+export function loader({ request }: LoaderFunctionArgs) {
+  const url = new URL(request.url);
+  if (url.searchParams.get("fait")) return { token: null, done: true };
+  const parsed = tokenSchema.safeParse({ jeton: url.searchParams.get("jeton") ?? undefined });
+  if (!parsed.success) return data({ token: null, done: false }, { status: 400 });
+  return { token: parsed.data.jeton, done: false };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const parsed = tokenSchema.safeParse(Object.fromEntries(await readFormData(request)));
+  if (!parsed.success) return data({ ok: false, message: "Ce lien n'est pas valide. Copiez-le en entier depuis l'e-mail." }, { status: 400 });
+  try {
+    confirmEmail(parsed.data.jeton);
+    return redirect("/confirmer-email?fait=1", 303);
+  } catch (error) {
+    if (!(error instanceof HttpError)) throw error;
+    return data({ ok: false, message: errorSentence(error) }, { status: error.status });
+  }
+}
+
+export default function ConfirmEmail() {
+  const { token, done } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  return (
+    <div className="prose-page">
+      <h1>Confirmer votre adresse e-mail</h1>
+      {done ? <Notice ok message="Merci : votre adresse e-mail est confirmée. Vous recevrez les nouvelles de ce que vous suivez." /> : null}
+      {result ? <Notice ok={false} message={result.message} /> : null}
+      {!result && !done && !token ? <Notice ok={false} message="Ce lien n'est pas valide. Copiez-le en entier depuis l'e-mail." /> : null}
+      {!result && token ? (
+        <Form method="post" className="card">
+          <input type="hidden" name="jeton" value={token} />
+          <p>Confirmez que cette adresse est bien la vôtre pour recevoir les nouvelles de vos signalements par e-mail.</p>
+          <button type="submit" className="btn">
+            Confirmer mon adresse
+          </button>
+        </Form>
+      ) : null}
+      <p className="mt-6">
+        <Link to="/compte">Mon compte</Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,92 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { Notice } from "~/components/notice";
+import { FilterSubmit } from "~/components/forms";
+import { parseOrThrow, readQuery } from "~/lib/api.server";
+import { formatDateTime } from "~/lib/dates";
+import { errorSentence, HttpError, orErrorPage } from "~/lib/errors";
+import { readFormData } from "~/lib/forms.server";
+import { requirePermission } from "~/lib/permissions.server";
+import { listAccounts, setAccountDisabled } from "~/modules/accounts/personal-data.server";
+import { ROLE_LABELS } from "~/modules/accounts/professions";
+
+export const meta: MetaFunction = () => [{ title: "Comptes — Sentinelle" }];
+
+const searchSchema = z.object({ q: z.string().trim().max(254, "Recherche trop longue.").optional() });
+const toggleSchema = z.object({ intent: z.enum(["disable", "enable"], { error: "Action inconnue." }), userId: z.coerce.number().int().positive("Compte inconnu.") });
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const admin = await requirePermission(request, "admin:accounts");
+  const { q } = orErrorPage(() => readQuery(request, searchSchema));
+  return { q: q ?? "", accounts: listAccounts(q), selfId: admin.id };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const admin = await requirePermission(request, "admin:accounts");
+  const form = await readFormData(request);
+  try {
+    const { intent, userId } = parseOrThrow(toggleSchema, Object.fromEntries(form), "Demande invalide.");
+    setAccountDisabled(admin, userId, intent === "disable");
+    return { ok: true, message: intent === "disable" ? "Compte désactivé : ses sessions sont fermées et ses jetons ne fonctionnent plus." : "Compte réactivé." };
+  } catch (error) {
+    if (!(error instanceof HttpError)) throw error;
+    return data({ ok: false, message: errorSentence(error) }, { status: error.status });
+  }
+}
+
+export default function Accounts() {
+  const { q, accounts, selfId } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  return (
+    <div>
+      <h1>Comptes</h1>
+      {result ? <Notice ok={result.ok} message={result.message} /> : null}
+      <Form method="get" className="card mb-6 flex flex-wrap items-end gap-4">
+        <div>
+          <label htmlFor="q" className="label">
+            Rechercher (e-mail ou nom)
+          </label>
+          <input id="q" name="q" defaultValue={q} className="input" />
+        </div>
+        <FilterSubmit />
+      </Form>
+      <table className="table">
+        <caption className="sr-only">Comptes, les plus récents d'abord</caption>
+        <thead>
+          <tr>
+            <th scope="col">Nom</th>
+            <th scope="col">E-mail</th>
+            <th scope="col">Rôle</th>
+            <th scope="col">Créé le</th>
+            <th scope="col">État</th>
+          </tr>
+        </thead>
+        <tbody>
+          {accounts.map((a) => (
+            <tr key={a.id}>
+              <td>{a.displayName}</td>
+              <td className="break-all">{a.email}</td>
+              <td>{ROLE_LABELS[a.role]}</td>
+              <td>{formatDateTime(a.createdAt)}</td>
+              <td>
+                {a.id === selfId ? (
+                  "Votre compte"
+                ) : (
+                  <Form method="post" className="flex flex-wrap items-center gap-2">
+                    <span>{a.disabledAt ? "Désactivé" : "Actif"}</span>
+                    <input type="hidden" name="userId" value={a.id} />
+                    <button type="submit" name="intent" value={a.disabledAt ? "enable" : "disable"} className="btn btn-secondary" aria-label={`${a.disabledAt ? "Réactiver" : "Désactiver"} le compte ${a.email}`}>
+                      {a.disabledAt ? "Réactiver" : "Désactiver"}
+                    </button>
+                  </Form>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,136 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { apiTokens, comments, events, follows, irritants, sessions, users } from "#db/schema";
+import { applyRetention } from "~/modules/accounts/personal-data.server";
+import { FREE_FAILURES } from "~/modules/accounts/signin-guard.server";
+import { apiToken, bearer, signInCookie } from "../support/http";
+import { startTestServer, type TestServer } from "../support/server";
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(() => server.close());
+
+const post = (path: string, fields: Record<string, string>, cookie?: string) =>
+  fetch(server.url + path, { method: "POST", headers: cookie ? { Cookie: cookie } : {}, body: new URLSearchParams(fields), redirect: "manual" });
+const userByEmail = (email: string) => server.database.db.select().from(users).where(eq(users.email, email)).get()!;
+
+describe("sign-in lock", () => {
+  it("locks an account after repeated failures, says when to retry, and a correct password waits too", async () => {
+    const attempt = (password: string) => post("/connexion", { email: "editeur-b@demo.sentinelle.fr", password });
+    for (let i = 0; i < FREE_FAILURES; i++) expect((await attempt("mauvais mot de passe")).status).toBe(401);
+    const locked = await attempt("sentinelle-demo");
+    expect(locked.status).toBe(429);
+    expect(Number(locked.headers.get("retry-after"))).toBeGreaterThan(60);
+    expect((await locked.text()).replace(/<!-- -->/g, "")).toContain("Trop de tentatives de connexion pour ce compte");
+    const api = await fetch(`${server.url}/api/v1/tokens`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ email: "editeur-b@demo.sentinelle.fr", password: "sentinelle-demo" }) });
+    expect(api.status).toBe(429);
+    expect(api.headers.get("retry-after")).toMatch(/^\d+$/);
+    expect(await api.json()).toMatchObject({ error: { code: "rate_limited" } });
+    // Failures are in the audit trail, with no actor.
+    const failures = server.database.db.select().from(events).where(eq(events.type, "user.signin_failed")).all();
+    expect(failures.length).toBe(FREE_FAILURES);
+    expect(failures.every((f) => f.actorId === null)).toBe(true);
+    // Another account is not affected.
+    expect(await signInCookie(server.url, "editeur-a@demo.sentinelle.fr")).toMatch(/=/);
+  });
+});
+
+describe("sessions and accounts", () => {
+  it("signs out everywhere", async () => {
+    const first = await signInCookie(server.url, "patient@demo.sentinelle.fr");
+    const second = await signInCookie(server.url, "patient@demo.sentinelle.fr");
+    const out = await post("/compte", { intent: "signout-everywhere" }, first);
+    expect(out.status).toBe(302);
+    for (const cookie of [first, second]) expect((await fetch(`${server.url}/compte`, { headers: { Cookie: cookie }, redirect: "manual" })).status).toBe(302);
+  });
+
+  it("lets admins, and only them, disable an account: its sessions and tokens stop working", async () => {
+    const target = userByEmail("medecin@demo.sentinelle.fr");
+    const cookie = await signInCookie(server.url, "medecin@demo.sentinelle.fr");
+    const token = await apiToken(server.url, "medecin@demo.sentinelle.fr");
+    const team = await signInCookie(server.url, "equipe@demo.sentinelle.fr");
+    expect((await post("/equipe/comptes", { intent: "disable", userId: String(target.id) }, team)).status).toBe(403);
+    const admin = await signInCookie(server.url, "admin@demo.sentinelle.fr");
+    expect((await post("/equipe/comptes", { intent: "disable", userId: "abc" }, admin)).status).toBe(422);
+    expect((await post("/equipe/comptes", { intent: "disable", userId: String(userByEmail("admin@demo.sentinelle.fr").id) }, admin)).status).toBe(409);
+    expect((await post("/equipe/comptes", { intent: "disable", userId: String(target.id) }, admin)).status).toBe(200);
+    expect((await fetch(`${server.url}/compte`, { headers: { Cookie: cookie }, redirect: "manual" })).status).toBe(302);
+    expect((await fetch(`${server.url}/api/v1/tickets`, { headers: bearer(token) })).status).toBe(401);
+    expect((await post("/connexion", { email: "medecin@demo.sentinelle.fr", password: "sentinelle-demo" })).status).toBe(401);
+    expect((await post("/equipe/comptes", { intent: "enable", userId: String(target.id) }, admin)).status).toBe(200);
+    expect(await signInCookie(server.url, "medecin@demo.sentinelle.fr")).toMatch(/=/);
+  });
+});
+
+describe("personal data", () => {
+  it("exports a person's data as JSON, for them only", async () => {
+    expect((await fetch(`${server.url}/compte/export`, { redirect: "manual" })).status).toBe(302);
+    const cookie = await signInCookie(server.url, "medecin@demo.sentinelle.fr");
+    const response = await fetch(`${server.url}/compte/export`, { headers: { Cookie: cookie } });
+    expect(response.headers.get("content-disposition")).toContain("attachment");
+    const data = await response.json();
+    expect(data.profile.email).toBe("medecin@demo.sentinelle.fr");
+    const mine = server.database.db.select().from(irritants).where(eq(irritants.authorId, userByEmail("medecin@demo.sentinelle.fr").id)).all();
+    expect(data.irritants.map((i: { id: number }) => i.id).sort()).toEqual(mine.map((i) => i.id).sort());
+    expect(JSON.stringify(data)).not.toContain("patient@demo.sentinelle.fr");
+    expect(JSON.stringify(data)).not.toContain("password");
+  });
+
+  it("deletes an account after confirmation, keeping its irritants under an anonymous name", async () => {
+    const before = userByEmail("patient@demo.sentinelle.fr");
+    const filed = server.database.db.select().from(irritants).where(eq(irritants.authorId, before.id)).all().length;
+    const cookie = await signInCookie(server.url, "patient@demo.sentinelle.fr");
+    expect((await post("/compte", { intent: "delete-account", confirmation: "pas le bon" }, cookie)).status).toBe(422);
+    expect(userByEmail("patient@demo.sentinelle.fr")).toBeDefined();
+    const deleted = await post("/compte", { intent: "delete-account", confirmation: "sentinelle-demo" }, cookie);
+    expect(deleted.status).toBe(302);
+    expect(server.database.db.select().from(users).where(eq(users.email, "patient@demo.sentinelle.fr")).get()).toBeUndefined();
+    const row = server.database.db.select().from(users).where(eq(users.id, before.id)).get()!;
+    expect(row).toMatchObject({ displayName: "Compte supprimé", passwordHash: null });
+    expect(row.disabledAt).not.toBeNull();
+    expect(server.database.db.select().from(irritants).where(eq(irritants.authorId, before.id)).all()).toHaveLength(filed);
+    for (const table of [sessions, apiTokens, follows]) expect(server.database.db.select().from(table).where(eq(table.userId, before.id)).all()).toHaveLength(0);
+    expect((await post("/connexion", { email: "patient@demo.sentinelle.fr", password: "sentinelle-demo" })).status).toBe(401);
+  });
+
+  it("erases the text of irritants hidden longer than the retention delay", () => {
+    const db = server.database.db;
+    const target = db.select().from(irritants).get()!;
+    db.update(irritants).set({ hiddenAt: "2020-01-01T00:00:00.000Z" }).where(eq(irritants.id, target.id)).run();
+    const recent = db.select().from(irritants).all()[1];
+    db.update(irritants).set({ hiddenAt: new Date().toISOString() }).where(eq(irritants.id, recent.id)).run();
+    const result = applyRetention(365);
+    expect(result.irritantsErased).toBe(1);
+    expect(db.select().from(irritants).where(eq(irritants.id, target.id)).get()).toMatchObject({ body: "", title: "Signalement masqué puis effacé" });
+    expect(db.select().from(irritants).where(eq(irritants.id, recent.id)).get()!.body).toBe(recent.body);
+    expect(db.select().from(comments).where(eq(comments.irritantId, target.id)).all()).toHaveLength(0);
+    expect(db.$client.prepare("select count(*) from irritants_fts where rowid = ?").pluck().get(target.id)).toBe(0);
+    expect(applyRetention(365).irritantsErased).toBe(0);
+  });
+});
+
+describe("audit log", () => {
+  it("shows who did what to the team, filters, exports CSV, and is closed to others", async () => {
+    const team = await signInCookie(server.url, "equipe@demo.sentinelle.fr");
+    const page = (await (await fetch(`${server.url}/equipe/journal?categorie=Comptes`, { headers: { Cookie: team } })).text()).replace(/<!-- -->/g, "");
+    expect(page).toContain("Compte supprimé");
+    expect(page).toContain("Connexion");
+    expect(page).not.toContain("Signalement déposé");
+    const csv = await fetch(`${server.url}/equipe/journal.csv?categorie=Comptes`, { headers: { Cookie: team } });
+    expect(csv.headers.get("content-type")).toContain("text/csv");
+    const bytes = Buffer.from(await csv.arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // the BOM spreadsheets need
+    const lines = bytes.subarray(3).toString("utf8").trim().split("\r\n");
+    expect(lines[0]).toBe("id;date;auteur;categorie;action;type;sujet;details");
+    expect(lines.length).toBeGreaterThan(5);
+    expect(lines.slice(1).every((l) => l.includes(";Comptes;"))).toBe(true);
+    expect((await fetch(`${server.url}/equipe/journal?du=pas-une-date`, { headers: { Cookie: team } })).status).toBe(422);
+    const vendor = await signInCookie(server.url, "editeur-a@demo.sentinelle.fr");
+    expect((await fetch(`${server.url}/equipe/journal`, { headers: { Cookie: vendor } })).status).toBe(403);
+    expect((await fetch(`${server.url}/equipe/journal.csv`, { headers: { Cookie: vendor } })).status).toBe(403);
+    // Read-only: no action is accepted.
+    expect((await post("/equipe/journal", { id: "1" }, team)).status).toBe(405);
+  });
+});
