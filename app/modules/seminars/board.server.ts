@@ -248,17 +248,6 @@ export function getFacilitatorBoard(actor: SessionUser, workshopId: number) {
   return { workshop: workshopHeader(w), ...content, outcomes };
 }
 
-/** Workshops whose board this person runs (for their "animation" links). */
-export function facilitatedWorkshops(actor: SessionUser) {
-  return getDb()
-    .select({ id: workshops.id, number: workshops.number, title: workshops.title, status: workshops.status, seminarTitle: seminars.title, date: seminars.date })
-    .from(workshops)
-    .innerJoin(seminars, eq(seminars.id, workshops.seminarId))
-    .where(eq(workshops.facilitatorId, actor.id))
-    .orderBy(asc(seminars.date), asc(workshops.number))
-    .all();
-}
-
 const STATUS_CHANGES: Record<WorkshopStatus, readonly WorkshopStatus[]> = { draft: ["open"], open: ["closed"], closed: ["open"] };
 
 function boardChange<T>(actor: SessionUser, workshopId: number, type: string, payload: Record<string, unknown>, change: (tx: Tx, w: WorkshopRow) => T): T {
