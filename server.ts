@@ -132,6 +132,19 @@ export function createApp({ build, env }: { build: ServerBuild; env: Env }) {
   app.use(["/auth/psc/finaliser", "/auth/psc/finaliser.data"], limitPosts());
   app.use("/api/v1/tokens", limitPosts());
   app.use(["/mot-de-passe-oublie", "/mot-de-passe-oublie.data"], limitPosts());
+  // Workshop boards: a whole room may share one address (venue Wi-Fi), so the budget per address is wide;
+  // the seminars module limits cards per participant (cookie) on top of it.
+  app.use(
+    "/atelier",
+    rateLimit({
+      windowMs: 60_000,
+      limit: env.RATE_LIMIT_WORKSHOP_PER_MINUTE,
+      standardHeaders: "draft-7",
+      legacyHeaders: false,
+      skip: (req) => req.method !== "POST",
+      handler: (req, res) => refuse(req, res, 429, "rate_limited", "Trop d'envois depuis cette connexion. Réessayez dans une minute."),
+    }),
+  );
 
   // Route paths cannot mix a parameter and a suffix: /resultats/:slug.csv is served by its export route.
   app.get(/^\/resultats\/([a-z0-9-]+)\.csv$/, (req, _res, next) => {

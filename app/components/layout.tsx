@@ -23,6 +23,7 @@ export function navigationFor(user: NavUser): NavItem[] {
       { to: "/equipe/tickets", label: "Tickets" },
       { to: "/equipe/plan-action", label: "Édition du plan" },
       { to: "/equipe/enquetes", label: "Enquêtes (équipe)" },
+      { to: "/equipe/seminaires", label: "Séminaires" },
       { to: "/equipe/avancement", label: "Points d'étape" },
       { to: "/equipe/themes", label: "Thèmes" },
       { to: "/equipe/catalogue", label: "Catalogue" },

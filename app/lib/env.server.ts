@@ -44,6 +44,8 @@ export const envSchema = z.object({
   PSC_TOKEN_AUTH_METHOD: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["client_secret_basic", "client_secret_post"]).default("client_secret_basic")),
   // Requests per minute and per client address on sign-in, sign-up and token endpoints.
   RATE_LIMIT_AUTH_PER_MINUTE: z.coerce.number().int().positive().default(10),
+  // POSTs per minute and per client address on live workshop boards (a room may share one address).
+  RATE_LIMIT_WORKSHOP_PER_MINUTE: z.coerce.number().int().positive().default(600),
   // Deliver notifications inside the server process; false when `npm run worker` runs separately.
   NOTIFICATIONS_IN_PROCESS: booleanFromString.default(true),
   // Hour of the day (Europe/Paris) after which the daily digests of notifications are sent.

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { apiTokenRequestSchema } from "~/modules/accounts/schemas";
 import { apiTicketListQuery, ticketReplySchema, ticketResolutionSchema } from "~/modules/vendors/schemas";
 import { planFiltersSchema } from "~/modules/action-plan/schemas";
+import { seminarListQuery } from "~/modules/seminars/schemas";
 import { apiIrritantListQuery, fileIrritantSchema, irritantPatchSchema, similarQuerySchema } from "~/modules/irritants/schemas";
 
 type Operation = {
@@ -94,6 +95,13 @@ export const API_OPERATIONS: Operation[] = [
     path: "/campaigns/{slug}/results",
     summary: "Résultats publiés (instantané figé) : par question n, répartition, statistiques avec intervalles, cases masquées sous 10 répondants",
     responses: { 200: "{campaign, respondents, items: [{key, label, type, n, suppressed, distribution, stats, bySubject}]}", 404: "Aucun résultat publié" },
+  },
+  {
+    method: "get",
+    path: "/seminars",
+    summary: "Séminaires publiés, du plus récent au plus ancien : ateliers et équilibre des participants par côté",
+    query: seminarListQuery,
+    responses: { 200: "{items: [{slug, title, date, place, upcoming, workshops: [{number, title, question, status}], balance: [{side, count}]}], nextCursor?}", 422: "Paramètres invalides" },
   },
   { method: "get", path: "/progress", summary: "Chiffres clés de la page Avancement, chacun avec sa méthode", responses: { 200: "{irritants, actions, vendors, survey}" } },
 ];

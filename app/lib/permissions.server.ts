@@ -19,6 +19,9 @@ export const PERMISSIONS = {
   "action-plan:edit": ["team", "admin"],
   "survey:manage": ["team", "admin"],
   "progress:edit": ["team", "admin"],
+  // Seminars: the team prepares events, registrations, verbatims, feedback and restitution;
+  // a workshop's facilitator (any account named on it) runs that workshop's board.
+  "seminar:manage": ["team", "admin"],
   "admin:mailbox": ["admin"],
   "audit:read": ["team", "admin"],
   "admin:accounts": ["admin"],

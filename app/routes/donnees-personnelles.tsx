@@ -167,6 +167,11 @@ export default function PersonalData() {
           leur auteur, et des résultats d'enquête agrégés.
         </li>
         <li>
+          <strong>Les inscriptions aux séminaires</strong> (nom, adresse e-mail, côté et organisation) ne sont vues que par
+          l'équipe programme ; la page publique d'un séminaire n'en montre que le nombre par côté. Les cartes des ateliers sont
+          anonymes et débarrassées des identifiants de patients.
+        </li>
+        <li>
           <strong>Les administrateurs de la plateforme</strong> et l'hébergeur, pour le fonctionnement technique du service.
         </li>
       </ul>
@@ -188,6 +193,11 @@ export default function PersonalData() {
           rattachement de votre compte, 15 minutes au plus) et <strong>sentinelle_psc</strong> (le jeton d'identité remis par
           Pro Santé Connect, qui permet de vous déconnecter aussi de Pro Santé Connect ; supprimé à la déconnexion, 30 jours au
           plus).
+        </li>
+        <li>
+          <strong>sentinelle_atelier</strong>, seulement si vous publiez une carte ou votez dans un atelier de séminaire : un
+          identifiant aléatoire signé, sans lien avec votre identité, qui compte vos points de vote et limite l'envoi de cartes
+          (la plateforme n'en garde que l'empreinte), avec les mêmes protections ; 7 jours au plus.
         </li>
       </ul>
       <p>

@@ -1,6 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Notice } from "~/components/notice";
+import { OriginNote } from "~/components/seminars";
+import { originsOf } from "~/modules/seminars/seminars.server";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { TicketTable } from "~/components/tickets";
@@ -37,6 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       themes: irritant.themes,
       author: authorNameFor(user, irritant.authorId),
     },
+    origins: originsOf("irritant", irritant.id, user),
     themes: listThemes().map(({ slug, label }) => ({ slug, label })),
     suggestions: suggestThemesFor(text),
     similar: findSimilar(user, text, 6).filter((s) => s.id !== irritant.id),
@@ -108,7 +111,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 
 export default function TriageIrritant() {
-  const { irritant, themes, suggestions, similar, tickets, products } = useLoaderData<typeof loader>();
+  const { irritant, themes, suggestions, similar, tickets, products, origins } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const current = new Set(irritant.themes.map((t) => t.slug));
   const nextStatuses = STATUS_TRANSITIONS[irritant.status];
@@ -120,6 +123,7 @@ export default function TriageIrritant() {
       <h1>
         N°{irritant.id} — {irritant.title}
       </h1>
+      <OriginNote origins={origins} />
       {actionData ? <Notice ok={actionData.ok} message={actionData.message} /> : null}
       <p>
         <span className="badge">{STATUS_LABELS[irritant.status]}</span> · {irritant.published ? "publié" : "privé"} ·{" "}

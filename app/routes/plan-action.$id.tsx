@@ -12,13 +12,20 @@ import { followPublicSubject, isFollowing } from "~/modules/notifications/follow
 import { followIntentSchema } from "~/modules/notifications/schemas";
 import { getAction } from "~/modules/action-plan/plan.server";
 import { STATUS_LABELS } from "~/modules/irritants/statuses";
+import { OriginNote } from "~/components/seminars";
+import { originsOf } from "~/modules/seminars/seminars.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.action.title.slice(0, 80) ?? "Action"} — Sentinelle` }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await getUser(request);
   const action = orErrorPage(() => getAction(viewer, idParam(params.id)));
-  return { action, canEdit: can(viewer, "action-plan:edit"), viewer: viewer ? { following: isFollowing(viewer.id, "action", action.id) } : null };
+  return {
+    action,
+    canEdit: can(viewer, "action-plan:edit"),
+    viewer: viewer ? { following: isFollowing(viewer.id, "action", action.id) } : null,
+    origins: originsOf("action", action.id, viewer),
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -32,7 +39,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 type FollowAction = typeof action;
 
 export default function ActionPage() {
-  const { action, canEdit, viewer } = useLoaderData<typeof loader>();
+  const { action, canEdit, viewer, origins } = useLoaderData<typeof loader>();
   const actionData = useActionData<FollowAction>();
   return (
     <article className="prose-page">
@@ -40,6 +47,7 @@ export default function ActionPage() {
         <Link to="/plan-action">← Plan d'action</Link> · {action.workstreamTitle}
       </p>
       <h1>{action.title}</h1>
+      <OriginNote origins={origins} />
       <p>
         <strong>Défi :</strong> {action.challengeTitle}
       </p>

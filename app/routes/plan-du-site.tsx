@@ -29,7 +29,7 @@ export default function SiteMap() {
           <Link to="/avancement/donnees">données ouvertes</Link>)
         </li>
         <li>
-          <Link to="/seminaires">Séminaires tripartites</Link>
+          <Link to="/seminaires">Séminaires tripartites</Link> (<Link to="/atelier">rejoindre un atelier avec son code</Link>)
         </li>
         <li>
           <Link to="/connexion">Se connecter</Link>

@@ -10,6 +10,8 @@ import { idParam, parseOrThrow } from "~/lib/api.server";
 import { fixAnswerSchema } from "~/modules/vendors/schemas";
 import { FIX_ANSWER_LABELS, FIX_ANSWERS } from "~/modules/vendors/tickets";
 import { actionsForIrritant } from "~/modules/action-plan/plan.server";
+import { OriginNote } from "~/components/seminars";
+import { originsOf } from "~/modules/seminars/seminars.server";
 import { ACTION_STATUS_LABELS } from "~/modules/action-plan/vocabulary";
 import { answerFixQuestion, fixQuestionsFor, publicVendorMessages } from "~/modules/vendors/tickets.server";
 import { can, getUser, requireUser } from "~/lib/permissions.server";
@@ -65,6 +67,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     breakdown: supportBreakdown(irritant.id),
     vendorMessages: publicVendorMessages(irritant.id),
     planActions: actionsForIrritant(irritant.id),
+    origins: originsOf("irritant", irritant.id, viewer),
     fixQuestions: fixQuestionsFor(viewer, irritant.id),
     comments: listComments(irritant.id),
     timeline: timeline(viewer, irritant.id),
@@ -122,7 +125,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function IrritantPage() {
-  const { irritant, breakdown, comments, timeline, viewer, vendorMessages, fixQuestions, planActions } = useLoaderData<typeof loader>();
+  const { irritant, breakdown, comments, timeline, viewer, vendorMessages, fixQuestions, planActions, origins } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const [commentForm, commentFields] = useForm({
@@ -169,6 +172,7 @@ export default function IrritantPage() {
         Signalement n°{irritant.id} · reçu le {formatDate(irritant.createdAt)}
       </p>
       <h1>{irritant.title}</h1>
+      <OriginNote origins={origins} />
       <p>
         <span className="badge">{STATUS_LABELS[irritant.status]}</span>{" "}
         {!irritant.published ? <span className="text-sm text-gris-600">Non publié : visible par vous et l'équipe programme.</span> : null}

@@ -7,3 +7,4 @@ export * from "./surveys";
 export * from "./progress";
 export * from "./indicators";
 export * from "./notifications";
+export * from "./seminars";

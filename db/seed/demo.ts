@@ -12,6 +12,7 @@ import { DEMO_ACTION_PLAN, DEMO_NOTES } from "./action-plan";
 import { loadDemoSurveys } from "./surveys";
 import { loadDemoProgressUpdates, loadDemoResources } from "./progress";
 import { loadDemoIndicators } from "./indicators";
+import { loadDemoSeminars } from "./seminars";
 import type { IrritantStatus } from "../schema";
 
 export const DEMO_PASSWORD = "sentinelle-demo";
@@ -213,6 +214,7 @@ export async function loadDemoData() {
   loadDemoProgressUpdates(team.id);
   loadDemoResources();
   loadDemoIndicators();
+  loadDemoSeminars(team);
 }
 
 /** The deck's plan, with the demo irritants linked to the actions of their theme's first challenge. */

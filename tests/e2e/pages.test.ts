@@ -88,6 +88,21 @@ const PAGES: { path: string; as: string | null; heading: RegExp }[] = [
   { path: "/auth/psc/callback?error=access_denied", as: null, heading: /Connexion annulée/ },
   { path: "/auth/psc/callback?code=abc&state=inconnu", as: null, heading: /Connexion avec Pro Santé Connect refusée/ },
   { path: "/auth/psc/finaliser", as: null, heading: /Aucune connexion Pro Santé Connect en cours/ },
+  { path: "/seminaires/seminaire-tripartite-demonstration", as: null, heading: /démonstration/ },
+  { path: "/seminaires/seminaire-tripartite-demonstration/inscription", as: null, heading: /S'inscrire/ },
+  { path: "/seminaires/seminaire-tripartite-demonstration/inscription", as: "patient@demo.sentinelle.fr", heading: /S'inscrire/ },
+  { path: "/atelier", as: null, heading: /Rejoindre un atelier/ },
+  { path: "/atelier?code=AB0", as: null, heading: /Rejoindre un atelier/ },
+  { path: "/atelier/ATE347", as: null, heading: /Atelier 1/ },
+  { path: "/atelier/AAAAAA", as: null, heading: /Atelier introuvable/ },
+  { path: "/signalements/8", as: null, heading: /Délégation au secrétariat/ },
+  { path: "/equipe/seminaires", as: "equipe@demo.sentinelle.fr", heading: /Séminaires et ateliers/ },
+  { path: "/equipe/seminaires/1", as: "equipe@demo.sentinelle.fr", heading: /Usages numériques/ },
+  { path: "/equipe/seminaires/1/inscriptions", as: "equipe@demo.sentinelle.fr", heading: /Inscriptions/ },
+  { path: "/equipe/seminaires/1/bilan", as: "admin@demo.sentinelle.fr", heading: /Bilan du séminaire/ },
+  { path: "/ateliers/1/animation", as: "equipe@demo.sentinelle.fr", heading: /Animation de l'atelier 1/ },
+  { path: "/ateliers/4/animation", as: "equipe@demo.sentinelle.fr", heading: /Animation de l'atelier 1/ },
+  { path: "/equipe/seminaires", as: "editeur-a@demo.sentinelle.fr", heading: /Accès refusé/ },
 ];
 
 describe("every page", () => {
@@ -164,7 +179,7 @@ describe("layout", () => {
     expect(await navFor("medecin@demo.sentinelle.fr")).toEqual(["Accueil", "Signalements", "Plan d'action", "Enquêtes", "Avancement", "Signaler un irritant", "Mon compte"]);
     expect(await navFor("patient@demo.sentinelle.fr")).toEqual(["Accueil", "Signalements", "Plan d'action", "Enquêtes", "Avancement", "Signaler un irritant", "Mon compte"]);
     expect(await navFor("editeur-b@demo.sentinelle.fr")).toEqual(["Accueil", "Signalements", "Plan d'action", "Enquêtes", "Avancement", "Espace éditeur", "Mon compte"]);
-    const team = ["Accueil", "Signalements", "Plan d'action", "Enquêtes", "Avancement", "Tri des signalements", "Tickets", "Édition du plan", "Enquêtes (équipe)", "Points d'étape", "Thèmes", "Catalogue", "Réglages", "Journal", "Mon compte"];
+    const team = ["Accueil", "Signalements", "Plan d'action", "Enquêtes", "Avancement", "Tri des signalements", "Tickets", "Édition du plan", "Enquêtes (équipe)", "Séminaires", "Points d'étape", "Thèmes", "Catalogue", "Réglages", "Journal", "Mon compte"];
     expect(await navFor("equipe@demo.sentinelle.fr")).toEqual(team);
     expect(await navFor("admin@demo.sentinelle.fr")).toEqual([...team.slice(0, -1), "Comptes", "Courriels", "Mon compte"]);
   });

@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { irritants, progressUpdates, users } from "#db/schema";
+import { irritants, progressUpdates, seminars, users, workshops } from "#db/schema";
 import { API_OPERATIONS } from "~/lib/openapi.server";
 import { loadBuild } from "../../server";
 import { apiToken, signInCookie } from "../support/http";
@@ -33,7 +33,7 @@ const FILERS: Expected = { anonymous: "login", practitioner: 200, patient: 200, 
 const GUESTS: Expected = { ...all("redirect"), anonymous: 200 };
 
 // Filled in beforeAll from the demo data: an unpublished irritant and its author.
-const dynamic = { unpublished: 0, unpublishedAuthor: "practitioner" as Role, updateId: 0 };
+const dynamic = { unpublished: 0, unpublishedAuthor: "practitioner" as Role, updateId: 0, seminarId: 0, workshopId: 0 };
 /** Only its author and the team see an unpublished irritant; for everyone else it does not exist. */
 const unpublishedPage = (): Expected => ({ ...all(404), [dynamic.unpublishedAuthor]: 200, team: 200, admin: 200 });
 
@@ -85,6 +85,17 @@ const PAGES: Record<string, { url: () => string; expect: () => Expected }> = {
   "routes/flux[.]atom": { url: () => "/flux.atom", expect: () => PUBLIC },
   "routes/seminaires._index": { url: () => "/seminaires", expect: () => PUBLIC },
   "routes/seminaires.$slug": { url: () => "/seminaires/seminaire-20-novembre-2023", expect: () => PUBLIC },
+  "routes/seminaires.$slug_.inscription": { url: () => "/seminaires/seminaire-tripartite-demonstration/inscription", expect: () => PUBLIC },
+  "routes/atelier._index": { url: () => "/atelier", expect: () => PUBLIC },
+  "routes/atelier.$code": { url: () => "/atelier/ATE347", expect: () => PUBLIC },
+  "routes/atelier.$code_.revision": { url: () => "/atelier/ATE347/revision", expect: () => PUBLIC },
+  // A workshop board is its facilitator's (here a team account) and the team's.
+  "routes/ateliers.$id.animation": { url: () => `/ateliers/${dynamic.workshopId}/animation`, expect: () => TEAM },
+  "routes/ateliers.$id.revision": { url: () => `/ateliers/${dynamic.workshopId}/revision`, expect: () => TEAM },
+  "routes/equipe.seminaires._index": { url: () => "/equipe/seminaires", expect: () => TEAM },
+  "routes/equipe.seminaires.$id": { url: () => `/equipe/seminaires/${dynamic.seminarId}`, expect: () => TEAM },
+  "routes/equipe.seminaires.$id_.inscriptions": { url: () => `/equipe/seminaires/${dynamic.seminarId}/inscriptions`, expect: () => TEAM },
+  "routes/equipe.seminaires.$id_.bilan": { url: () => `/equipe/seminaires/${dynamic.seminarId}/bilan`, expect: () => TEAM },
   "routes/equipe._index": { url: () => "/equipe", expect: () => ({ ...TEAM, team: "redirect", admin: "redirect" }) },
   "routes/equipe.signalements._index": { url: () => "/equipe/signalements", expect: () => TEAM },
   "routes/equipe.signalements.$id": { url: () => "/equipe/signalements/4", expect: () => TEAM },
@@ -129,6 +140,7 @@ const API: Record<string, ApiCase> = {
   "get /campaigns": { url: () => "/campaigns", expect: () => PUBLIC },
   "get /campaigns/{slug}/results": { url: () => "/campaigns/segur-2024/results", expect: () => PUBLIC },
   "get /progress": { url: () => "/progress", expect: () => PUBLIC },
+  "get /seminars": { url: () => "/seminars", expect: () => PUBLIC },
 };
 
 let server: TestServer;
@@ -142,6 +154,8 @@ beforeAll(async () => {
   dynamic.unpublished = byKnownAuthor.id;
   dynamic.unpublishedAuthor = (Object.entries(ACCOUNTS).find(([, email]) => email === byKnownAuthor.author)![0]) as Role;
   dynamic.updateId = db.select({ id: progressUpdates.id }).from(progressUpdates).get()!.id;
+  dynamic.seminarId = db.select({ id: seminars.id }).from(seminars).where(eq(seminars.slug, "seminaire-tripartite-demonstration")).get()!.id;
+  dynamic.workshopId = db.select({ id: workshops.id }).from(workshops).where(eq(workshops.seminarId, dynamic.seminarId)).get()!.id;
   for (const [role, email] of Object.entries(ACCOUNTS)) {
     cookies[role as Role] = await signInCookie(server.url, email);
     tokens[role as Role] = await apiToken(server.url, email);

@@ -1,5 +1,5 @@
 import { and, count, desc, eq, inArray, isNull, lt, or, sql, type SQL } from "drizzle-orm";
-import { getDb } from "#db/client";
+import { getDb, type Tx } from "#db/client";
 import { irritantThemes, irritants, organisations, products, themes, users, type IrritantStatus } from "#db/schema";
 import { setFollow } from "~/modules/notifications/follows.server";
 import { HttpError } from "~/lib/errors";
@@ -42,58 +42,71 @@ export function redactionsList(counts: Record<string, number>): Redaction[] {
  */
 export function fileIrritant(author: SessionUser, input: FileIrritantInput) {
   if (!can(author, "irritant:file")) throw new HttpError(403, "Seuls les professionnels de santé et les patients déposent des signalements.");
+  const prepared = prepareIrritant(input);
+  const similar = findSimilar(author, `${prepared.title.text}. ${prepared.body.text}`, 5);
+  const created = getDb().transaction((tx) => writeIrritant(tx, author, prepared));
+  return { ...created, similar };
+}
+
+/** Redaction and theme suggestion, done before the transaction (they read the classifier, not the rows). */
+export function prepareIrritant(input: FileIrritantInput) {
   const title = redactPatientIdentifiers(input.title);
   const body = redactPatientIdentifiers(input.body);
-  const redactions = mergeRedactions(title.redactions, body.redactions);
   const suggested = input.themes?.length ? [] : suggestThemesFor(`${title.text}. ${body.text}`).map((s) => s.slug);
-  const similar = findSimilar(author, `${title.text}. ${body.text}`, 5);
+  return { input, title, body, suggested };
+}
 
-  const created = getDb().transaction((tx) => {
-    const themeRows = resolveThemeSlugs(tx, input.themes?.length ? input.themes : suggested);
-    if (input.productId) requireActiveProduct(tx, input.productId);
-    const row = tx
-      .insert(irritants)
-      .values({
-        title: title.text,
-        body: body.text,
-        authorId: author.id,
-        lane: author.role === "patient" ? "patient" : "practitioner",
-        productId: input.productId ?? null,
-        productVersion: input.productId ? (input.productVersion ?? null) : null,
-        severity: input.severity ?? null,
-        frequency: input.frequency ?? null,
-        timeLostMinutes: input.timeLostMinutes ?? null,
-        patientSafety: input.patientSafety ?? false,
-        consultationStep: input.consultationStep ?? null,
-        redactions,
-      })
-      .returning({ id: irritants.id, status: irritants.status })
-      .get();
-    const source = input.themes?.length ? ("author" as const) : ("suggested" as const);
-    if (themeRows.length) tx.insert(irritantThemes).values(themeRows.map((t) => ({ irritantId: row.id, themeId: t.id, source }))).run();
-    adjustThemeCounters(
-      tx,
-      themeRows.map((t) => t.id),
-      { total: 1, published: 0 },
-    );
-    indexIrritant(tx, { id: row.id, title: title.text, body: body.text });
-    bumpCounters(tx, { "irritants.received": 1 });
-    if (input.productId && getSettings(tx).autoForwardProductIrritants) {
-      tx.update(irritants).set({ status: "forwarded" }).where(eq(irritants.id, row.id)).run();
-      row.status = "forwarded";
-      recordEvent(tx, { type: "irritant.status_changed", actorId: null, subject: { type: "irritant", id: row.id }, payload: { from: "new", to: "forwarded", cause: "auto-forward" } });
-      openTicketsForForwardedIrritant(tx, row.id, author.id);
-    }
-    setFollow(tx, author.id, "irritant", row.id, true);
-    recordEvent(tx, {
-      type: "irritant.filed",
-      actorId: author.id,
-      subject: { type: "irritant", id: row.id },
-      payload: { themes: themeRows.map((t) => t.slug), themeSource: source, redacted: title.total + body.total },
-    });
-    return { id: row.id, status: row.status, themes: themeRows.map((t) => t.slug) };
+/**
+ * Writes a prepared irritant in the caller's transaction. The caller checks who may file: the public form
+ * (`fileIrritant`) lets professionals and patients file; seminar restitution lets the team file what a
+ * workshop produced, in the same transaction as the link back to the workshop.
+ */
+export function writeIrritant(tx: Tx, author: SessionUser, prepared: ReturnType<typeof prepareIrritant>, options: { lane?: "practitioner" | "patient" } = {}) {
+  const { input, title, body, suggested } = prepared;
+  const redactions = mergeRedactions(title.redactions, body.redactions);
+  const themeRows = resolveThemeSlugs(tx, input.themes?.length ? input.themes : suggested);
+  if (input.productId) requireActiveProduct(tx, input.productId);
+  const row = tx
+    .insert(irritants)
+    .values({
+      title: title.text,
+      body: body.text,
+      authorId: author.id,
+      lane: options.lane ?? (author.role === "patient" ? "patient" : "practitioner"),
+      productId: input.productId ?? null,
+      productVersion: input.productId ? (input.productVersion ?? null) : null,
+      severity: input.severity ?? null,
+      frequency: input.frequency ?? null,
+      timeLostMinutes: input.timeLostMinutes ?? null,
+      patientSafety: input.patientSafety ?? false,
+      consultationStep: input.consultationStep ?? null,
+      redactions,
+    })
+    .returning({ id: irritants.id, status: irritants.status })
+    .get();
+  const source = input.themes?.length ? ("author" as const) : ("suggested" as const);
+  if (themeRows.length) tx.insert(irritantThemes).values(themeRows.map((t) => ({ irritantId: row.id, themeId: t.id, source }))).run();
+  adjustThemeCounters(
+    tx,
+    themeRows.map((t) => t.id),
+    { total: 1, published: 0 },
+  );
+  indexIrritant(tx, { id: row.id, title: title.text, body: body.text });
+  bumpCounters(tx, { "irritants.received": 1 });
+  if (input.productId && getSettings(tx).autoForwardProductIrritants) {
+    tx.update(irritants).set({ status: "forwarded" }).where(eq(irritants.id, row.id)).run();
+    row.status = "forwarded";
+    recordEvent(tx, { type: "irritant.status_changed", actorId: null, subject: { type: "irritant", id: row.id }, payload: { from: "new", to: "forwarded", cause: "auto-forward" } });
+    openTicketsForForwardedIrritant(tx, row.id, author.id);
+  }
+  setFollow(tx, author.id, "irritant", row.id, true);
+  recordEvent(tx, {
+    type: "irritant.filed",
+    actorId: author.id,
+    subject: { type: "irritant", id: row.id },
+    payload: { themes: themeRows.map((t) => t.slug), themeSource: source, redacted: title.total + body.total },
   });
-  return { ...created, redacted: title.total + body.total, redactions: redactionsList(redactions), similar };
+  return { id: row.id, status: row.status, themes: themeRows.map((t) => t.slug), redacted: title.total + body.total, redactions: redactionsList(redactions) };
 }
 
 /** Existing irritants closest to a text, best first, among those the viewer may see. */

@@ -61,6 +61,11 @@ function merge(tx: Tx, actor: SessionUser, source: Row, targetId: number) {
   recordEvent(tx, { type: "irritant.duplicate_absorbed", actorId: actor.id, subject: { type: "irritant", id: targetId }, payload: { from: source.id } });
 }
 
+/** Team edits in the caller's transaction; the caller checks the permission (see updateIrritant). */
+export function applyIrritantPatch(tx: Tx, actor: SessionUser, id: number, patch: IrritantPatch) {
+  return applyPatch(tx, actor, id, patch);
+}
+
 function applyPatch(tx: Tx, actor: SessionUser, id: number, patch: IrritantPatch) {
   const before = requireRow(tx, id);
   const subject = { type: "irritant", id };

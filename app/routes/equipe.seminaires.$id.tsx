@@ -1,0 +1,303 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { z } from "zod";
+import { Notice } from "~/components/notice";
+import { seminarDate } from "~/components/seminars";
+import { idParam, parseOrThrow } from "~/lib/api.server";
+import { errorSentence, HttpError, orErrorPage } from "~/lib/errors";
+import { readFormData } from "~/lib/forms.server";
+import { requirePermission } from "~/lib/permissions.server";
+import { formatCode } from "~/modules/seminars/board";
+import { seminarFormSchema, slotFormSchema, workshopFormSchema } from "~/modules/seminars/schemas";
+import { addSlot, addWorkshop, getSeminarForTeam, moveSlot, removeSlot, renewWorkshopCode, updateSeminar, updateWorkshop } from "~/modules/seminars/seminars.server";
+import { DEFAULT_DOTS, SLOT_KINDS, SLOT_KIND_LABELS, WORKSHOP_STATUS_LABELS } from "~/modules/seminars/vocabulary";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.seminar.title ?? "Séminaire"} (équipe) — Sentinelle` }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "seminar:manage");
+  return { seminar: orErrorPage(() => getSeminarForTeam(user, idParam(params.id))) };
+}
+
+const idField = z.coerce.number({ error: "Identifiant invalide." }).int().positive("Identifiant invalide.");
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "seminar:manage");
+  const id = orErrorPage(() => idParam(params.id));
+  const form = await readFormData(request);
+  const values = Object.fromEntries(form);
+  try {
+    switch (form.get("intent")) {
+      case "seminar":
+        updateSeminar(user, id, parseOrThrow(seminarFormSchema, values, "Séminaire invalide."));
+        return { ok: true, message: "Séminaire enregistré." };
+      case "workshop-add": {
+        const w = addWorkshop(user, id, parseOrThrow(workshopFormSchema, values, "Atelier invalide."));
+        return { ok: true, message: `Atelier ${w.number} ajouté, code ${formatCode(w.code)}.` };
+      }
+      case "workshop-edit":
+        updateWorkshop(user, id, parseOrThrow(idField, values.workshopId), parseOrThrow(workshopFormSchema, values, "Atelier invalide."));
+        return { ok: true, message: "Atelier enregistré." };
+      case "workshop-code": {
+        const code = renewWorkshopCode(user, id, parseOrThrow(idField, values.workshopId));
+        return { ok: true, message: `Nouveau code : ${formatCode(code)}. L'ancien ne fonctionne plus.` };
+      }
+      case "slot-add":
+        addSlot(user, id, parseOrThrow(slotFormSchema, values, "Séquence invalide."));
+        return { ok: true, message: "Séquence ajoutée au déroulé." };
+      case "slot-remove":
+        removeSlot(user, id, parseOrThrow(idField, values.slotId));
+        return { ok: true, message: "Séquence retirée du déroulé." };
+      case "slot-up":
+      case "slot-down":
+        moveSlot(user, id, parseOrThrow(idField, values.slotId), form.get("intent") === "slot-up" ? "up" : "down");
+        return { ok: true, message: "Déroulé réordonné." };
+      default:
+        throw new HttpError(400, "Action inconnue.");
+    }
+  } catch (error) {
+    if (!(error instanceof HttpError)) throw error;
+    return data({ ok: false, message: errorSentence(error) }, { status: error.status });
+  }
+}
+
+type Workshop = ReturnType<typeof useLoaderData<typeof loader>>["seminar"]["workshops"][number];
+
+function WorkshopFields({ prefix, w }: { prefix: string; w?: Workshop }) {
+  return (
+    <>
+      <div>
+        <label htmlFor={`${prefix}-title`} className="label">
+          Titre
+        </label>
+        <input id={`${prefix}-title`} name="title" className="input" defaultValue={w?.title} required />
+      </div>
+      <div>
+        <label htmlFor={`${prefix}-facilitator`} className="label">
+          Animateur : adresse e-mail de son compte<span className="hint">Il gère le tableau de cet atelier ; vide : l'équipe seule.</span>
+        </label>
+        <input id={`${prefix}-facilitator`} name="facilitatorEmail" type="email" className="input" defaultValue={w?.facilitatorEmail ?? ""} />
+      </div>
+      <div className="md:col-span-2">
+        <label htmlFor={`${prefix}-question`} className="label">
+          Question de l'atelier
+        </label>
+        <textarea id={`${prefix}-question`} name="question" rows={2} className="input" defaultValue={w?.question} required />
+      </div>
+      <div>
+        <label htmlFor={`${prefix}-label`} className="label">
+          Animateur : libellé affiché<span className="hint">Un rôle, par exemple « Animateur de l'atelier 1 ».</span>
+        </label>
+        <input id={`${prefix}-label`} name="facilitatorLabel" className="input" defaultValue={w?.facilitatorLabel} />
+      </div>
+      <div className="grid grid-cols-2 gap-4">
+        <div>
+          <label htmlFor={`${prefix}-capacity`} className="label">
+            Places<span className="hint">Vide : sans limite.</span>
+          </label>
+          <input id={`${prefix}-capacity`} name="capacity" inputMode="numeric" className="input" defaultValue={w?.capacity ?? ""} />
+        </div>
+        <div>
+          <label htmlFor={`${prefix}-dots`} className="label">
+            Points de vote<span className="hint">Par participant.</span>
+          </label>
+          <input id={`${prefix}-dots`} name="dotsPerParticipant" inputMode="numeric" className="input" defaultValue={w?.dotsPerParticipant ?? DEFAULT_DOTS} required />
+        </div>
+      </div>
+    </>
+  );
+}
+
+export default function TeamSeminar() {
+  const { seminar } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  return (
+    <div className="prose-page">
+      <p className="text-sm">
+        <Link to="/equipe/seminaires">← Séminaires</Link> · <Link to={`/seminaires/${seminar.slug}`}>Page publique</Link> ·{" "}
+        <Link to={`/equipe/seminaires/${seminar.id}/inscriptions`}>Inscriptions et équilibre</Link> · <Link to={`/equipe/seminaires/${seminar.id}/bilan`}>Bilan et restitution</Link>
+      </p>
+      <h1>{seminar.title}</h1>
+      <p>{seminarDate(seminar.date)}</p>
+      {params.get("cree") && !result ? <Notice ok message="Séminaire créé : ajoutez ses ateliers et son déroulé." /> : null}
+      {result ? <Notice ok={result.ok} message={result.message} /> : null}
+
+      <h2>Ateliers</h2>
+      {seminar.workshops.length === 0 ? <p>Aucun atelier pour l'instant.</p> : null}
+      <ul className="grid gap-3">
+        {seminar.workshops.map((w) => (
+          <li key={w.id} className="card">
+            <p className="mb-1 font-bold">
+              Atelier {w.number} — {w.title}
+            </p>
+            <p className="mb-1">{w.question}</p>
+            <p className="mb-2 text-sm text-gris-600">
+              Code <strong>{formatCode(w.code)}</strong> · {WORKSHOP_STATUS_LABELS[w.status]} · {w.facilitatorLabel}
+              {w.facilitatorName ? ` (${w.facilitatorName})` : ""} · {w.registered} inscrit{w.registered > 1 ? "s" : ""}
+              {w.capacity !== null ? ` sur ${w.capacity} places` : ""} · {w.cardCount} carte{w.cardCount > 1 ? "s" : ""}
+            </p>
+            <div className="flex flex-wrap gap-2">
+              <Link to={`/ateliers/${w.id}/animation`} className="btn">
+                Tableau d'animation<span className="sr-only"> de l'atelier {w.number}</span>
+              </Link>
+              <Form method="post">
+                <input type="hidden" name="intent" value="workshop-code" />
+                <input type="hidden" name="workshopId" value={w.id} />
+                <button type="submit" className="btn btn-secondary">
+                  Renouveler le code<span className="sr-only"> de l'atelier {w.number}</span>
+                </button>
+              </Form>
+            </div>
+            <details className="mt-2">
+              <summary>Modifier l'atelier {w.number}</summary>
+              <Form method="post" className="mt-2 grid gap-4 md:grid-cols-2">
+                <input type="hidden" name="intent" value="workshop-edit" />
+                <input type="hidden" name="workshopId" value={w.id} />
+                <WorkshopFields prefix={`w${w.id}`} w={w} />
+                <div>
+                  <button type="submit" className="btn">
+                    Enregistrer l'atelier {w.number}
+                  </button>
+                </div>
+              </Form>
+            </details>
+          </li>
+        ))}
+      </ul>
+      <h3>Ajouter un atelier</h3>
+      <Form method="post" className="card grid gap-4 md:grid-cols-2">
+        <input type="hidden" name="intent" value="workshop-add" />
+        <WorkshopFields prefix="new-workshop" />
+        <div>
+          <button type="submit" className="btn">
+            Ajouter l'atelier
+          </button>
+        </div>
+      </Form>
+
+      <h2>Déroulé</h2>
+      {seminar.slots.length === 0 ? <p>Le déroulé est vide.</p> : null}
+      <ol className="grid gap-2">
+        {seminar.slots.map((s, i) => (
+          <li key={s.id} className="flex flex-wrap items-center gap-2">
+            <span className="grow">
+              <span className="text-sm text-gris-600">
+                {s.period ? `${s.period} · ` : ""}
+                {SLOT_KIND_LABELS[s.kind]} —{" "}
+              </span>
+              {s.title}
+            </span>
+            {(["slot-up", "slot-down", "slot-remove"] as const).map((intent) =>
+              (intent === "slot-up" && i === 0) || (intent === "slot-down" && i === seminar.slots.length - 1) ? null : (
+                <Form method="post" key={intent}>
+                  <input type="hidden" name="intent" value={intent} />
+                  <input type="hidden" name="slotId" value={s.id} />
+                  <button type="submit" className="btn btn-secondary">
+                    {intent === "slot-up" ? "Monter" : intent === "slot-down" ? "Descendre" : "Retirer"}
+                    <span className="sr-only"> « {s.title} »</span>
+                  </button>
+                </Form>
+              ),
+            )}
+          </li>
+        ))}
+      </ol>
+      <h3>Ajouter une séquence</h3>
+      <Form method="post" className="card grid gap-4 md:grid-cols-2">
+        <input type="hidden" name="intent" value="slot-add" />
+        <div>
+          <label htmlFor="slot-period" className="label">
+            Moment<span className="hint">« Matinée », « 9 h 30 – 10 h 30 »…</span>
+          </label>
+          <input id="slot-period" name="period" className="input" />
+        </div>
+        <div>
+          <label htmlFor="slot-kind" className="label">
+            Type
+          </label>
+          <select id="slot-kind" name="kind" className="input">
+            {SLOT_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {SLOT_KIND_LABELS[k]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="slot-title" className="label">
+            Intitulé
+          </label>
+          <input id="slot-title" name="title" className="input" required />
+        </div>
+        <div>
+          <label htmlFor="slot-workshop" className="label">
+            Atelier (pour une séquence d'atelier)
+          </label>
+          <select id="slot-workshop" name="workshopId" className="input" defaultValue="">
+            <option value="">—</option>
+            {seminar.workshops.map((w) => (
+              <option key={w.id} value={w.id}>
+                Atelier {w.number} — {w.title}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <button type="submit" className="btn">
+            Ajouter au déroulé
+          </button>
+        </div>
+      </Form>
+
+      <h2>Le séminaire</h2>
+      <Form method="post" className="card grid gap-4 md:grid-cols-2">
+        <input type="hidden" name="intent" value="seminar" />
+        <div className="md:col-span-2">
+          <label htmlFor="e-title" className="label">
+            Titre
+          </label>
+          <input id="e-title" name="title" className="input" defaultValue={seminar.title} required />
+        </div>
+        <div>
+          <label htmlFor="e-date" className="label">
+            Date
+          </label>
+          <input id="e-date" name="date" type="date" className="input" defaultValue={seminar.date} required />
+        </div>
+        <div>
+          <label htmlFor="e-place" className="label">
+            Lieu
+          </label>
+          <input id="e-place" name="place" className="input" defaultValue={seminar.place} />
+        </div>
+        <div className="md:col-span-2">
+          <label htmlFor="e-description" className="label">
+            Présentation
+          </label>
+          <textarea id="e-description" name="description" rows={3} className="input" defaultValue={seminar.description} />
+        </div>
+        <div className="md:col-span-2">
+          <label htmlFor="e-objectives" className="label">
+            Objectifs<span className="hint">Un par ligne.</span>
+          </label>
+          <textarea id="e-objectives" name="objectives" rows={3} className="input" defaultValue={seminar.objectives.join("\n")} />
+        </div>
+        <div className="flex items-center gap-2">
+          <input id="e-published" name="published" type="checkbox" className="size-4" defaultChecked={seminar.published} />
+          <label htmlFor="e-published">Publier la page du séminaire</label>
+        </div>
+        <div className="flex items-center gap-2">
+          <input id="e-registration" name="registrationOpen" type="checkbox" className="size-4" defaultChecked={seminar.registrationOpen} />
+          <label htmlFor="e-registration">Ouvrir les inscriptions</label>
+        </div>
+        <div>
+          <button type="submit" className="btn">
+            Enregistrer le séminaire
+          </button>
+        </div>
+      </Form>
+    </div>
+  );
+}
