@@ -21,6 +21,7 @@ describe("rate limits", () => {
     expect(statuses).toEqual([401, 401, 401, 429]);
     const blocked = await attempt();
     expect(blocked.status).toBe(429);
+    expect(blocked.headers.get("retry-after")).toMatch(/^\d+$/);
     expect(await blocked.text()).toContain("Trop de tentatives");
   });
 
@@ -36,6 +37,7 @@ describe("rate limits", () => {
     expect(statuses.slice(0, 3)).toEqual([401, 401, 401]);
     const blocked = await attempt();
     expect(blocked.status).toBe(429);
+    expect(blocked.headers.get("retry-after")).toMatch(/^\d+$/);
     expect(await blocked.json()).toMatchObject({ error: { code: "rate_limited" } });
   });
 
