@@ -202,8 +202,13 @@ describe("permission matrix", () => {
         const headers: Record<string, string> = { "Content-Type": "application/json" };
         if (role !== "anonymous") headers.Authorization = `Bearer ${tokens[role]}`;
         const response = await fetch(`${server.url}/api/v1${entry.url()}`, { method, headers, body: entry.body === undefined ? undefined : JSON.stringify(entry.body), redirect: "manual" });
-        await response.arrayBuffer();
+        const text = await response.text();
         const got = outcomeOf(response);
+        // One error shape everywhere: {error: {code, message}}.
+        if (response.status >= 400) {
+          const body = JSON.parse(text) as { error?: { code?: unknown; message?: unknown } };
+          if (typeof body.error?.code !== "string" || typeof body.error?.message !== "string") mismatches.push(`${key} as ${role}: error body ${text.slice(0, 80)}`);
+        }
         // Writes that succeed answer 200 or 201: both count as allowed.
         const normalised = got === (201 as Outcome) ? 200 : got;
         if (normalised !== expected[role]) mismatches.push(`${key} as ${role}: expected ${expected[role]}, got ${got}`);

@@ -60,3 +60,15 @@ describe("safeRedirect", () => {
     expect(safeRedirect(undefined, "/equipe")).toBe("/equipe");
   });
 });
+
+describe("password rules", () => {
+  it("refuse common long passwords, repeated characters and digit runs, and accept a passphrase", async () => {
+    const { weakPasswordReason } = await import("~/modules/accounts/password-rules");
+    expect(weakPasswordReason("MotDePasse123")).toMatch(/plus utilisés/);
+    expect(weakPasswordReason("aaaaaaaaaaaa")).toMatch(/répète/);
+    expect(weakPasswordReason("abababababab")).toMatch(/répète/);
+    expect(weakPasswordReason("345678901234")).toMatch(/suite de chiffres/);
+    expect(weakPasswordReason("une phrase assez longue")).toBeNull();
+    expect(weakPasswordReason("sentinelle-demo")).toBeNull();
+  });
+});

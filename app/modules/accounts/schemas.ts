@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { weakPasswordReason } from "./password-rules";
 import { PRACTICE_MODE_VALUES, PROFESSION_VALUES } from "./professions";
 
 const email = z
@@ -12,7 +13,11 @@ const email = z
 const newPassword = z
   .string({ error: "Choisissez un mot de passe." })
   .min(12, "Le mot de passe doit contenir au moins 12 caractères.")
-  .max(200, "Le mot de passe ne doit pas dépasser 200 caractères.");
+  .max(200, "Le mot de passe ne doit pas dépasser 200 caractères.")
+  .superRefine((value, ctx) => {
+    const reason = weakPasswordReason(value);
+    if (reason) ctx.addIssue({ code: "custom", message: reason });
+  });
 
 const optionalText = (max: number, tooLong: string) =>
   z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), z.string().trim().max(max, tooLong).optional());
