@@ -3,7 +3,7 @@ import { data } from "@remix-run/node";
 import type { Submission as ConformSubmission, SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { z } from "zod";
-import { HttpError } from "./errors";
+import { errorSentence, HttpError } from "./errors";
 
 /** The posted form, or a 400 when the body is not a form at all. */
 export async function readFormData(request: Request) {
@@ -32,4 +32,10 @@ export function formErrorReply(submission: Submission, error: unknown) {
   if (!(error instanceof HttpError)) throw error;
   const result = submission.reply({ formErrors: error.fields ? [] : [error.message], fieldErrors: error.fields });
   return data({ result: result as SubmissionResult<string[]> }, { status: error.status });
+}
+
+/** A notice-style action's answer to a module's refusal: `{ok: false, message}` with the refusal's status. */
+export function refusalNotice(error: unknown) {
+  if (!(error instanceof HttpError)) throw error;
+  return data({ ok: false as const, message: errorSentence(error) }, { status: error.status });
 }

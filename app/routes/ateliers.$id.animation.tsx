@@ -1,13 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Notice } from "~/components/notice";
 import { QrCode, seminarDate, useLiveRevision } from "~/components/seminars";
 import { idParam, parseOrThrow } from "~/lib/api.server";
 import { getEnv } from "~/lib/env.server";
-import { errorSentence, HttpError, orErrorPage } from "~/lib/errors";
-import { readFormData } from "~/lib/forms.server";
+import { HttpError, orErrorPage } from "~/lib/errors";
+import { readFormData, refusalNotice } from "~/lib/forms.server";
 import { can, requireUser } from "~/lib/permissions.server";
 import { listChallenges } from "~/modules/action-plan/plan.server";
 import { LEAD_LABELS } from "~/modules/action-plan/vocabulary";
@@ -100,8 +99,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         throw new HttpError(400, "Action inconnue.");
     }
   } catch (error) {
-    if (!(error instanceof HttpError)) throw error;
-    return data({ ok: false, message: errorSentence(error) }, { status: error.status });
+    return refusalNotice(error);
   }
 }
 

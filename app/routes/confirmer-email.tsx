@@ -3,8 +3,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Notice } from "~/components/notice";
-import { errorSentence, HttpError } from "~/lib/errors";
-import { readFormData } from "~/lib/forms.server";
+import { readFormData, refusalNotice } from "~/lib/forms.server";
 import { confirmEmail } from "~/modules/accounts/account-emails.server";
 
 export const meta: MetaFunction = () => [{ title: "Confirmer votre adresse e-mail — Sentinelle" }, { name: "robots", content: "noindex" }];
@@ -27,8 +26,7 @@ export async function action({ request }: ActionFunctionArgs) {
     confirmEmail(parsed.data.jeton);
     return redirect("/confirmer-email?fait=1", 303);
   } catch (error) {
-    if (!(error instanceof HttpError)) throw error;
-    return data({ ok: false, message: errorSentence(error) }, { status: error.status });
+    return refusalNotice(error);
   }
 }
 

@@ -1,11 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Notice } from "~/components/notice";
 import { UpdateFields } from "~/components/progress";
 import { parseOrThrow } from "~/lib/api.server";
-import { errorSentence, HttpError } from "~/lib/errors";
-import { readFormData } from "~/lib/forms.server";
+import { readFormData, refusalNotice } from "~/lib/forms.server";
 import { requirePermission } from "~/lib/permissions.server";
 import { updateSchema } from "~/modules/progress/schemas";
 import { listThemes } from "~/modules/irritants/themes.server";
@@ -35,8 +34,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const id = saveUpdate(user, null, input);
     return redirect(`/equipe/avancement/${id}`);
   } catch (error) {
-    if (!(error instanceof HttpError)) throw error;
-    return data({ ok: false, message: errorSentence(error) }, { status: error.status });
+    return refusalNotice(error);
   }
 }
 

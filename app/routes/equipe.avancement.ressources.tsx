@@ -1,11 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Notice } from "~/components/notice";
 import { idParam, parseOrThrow } from "~/lib/api.server";
-import { errorSentence, HttpError } from "~/lib/errors";
-import { readFormData } from "~/lib/forms.server";
+import { readFormData, refusalNotice } from "~/lib/forms.server";
 import { requirePermission } from "~/lib/permissions.server";
 import { listThemes } from "~/modules/irritants/irritants.server";
 import { addResource, listResources, removeResource } from "~/modules/progress/themes.server";
@@ -37,8 +35,7 @@ export async function action({ request }: ActionFunctionArgs) {
     addResource(user, parseOrThrow(resourceSchema, Object.fromEntries(form), "Ressource invalide."));
     return { ok: true, message: "Ressource ajoutée." };
   } catch (error) {
-    if (!(error instanceof HttpError)) throw error;
-    return data({ ok: false, message: errorSentence(error) }, { status: error.status });
+    return refusalNotice(error);
   }
 }
 

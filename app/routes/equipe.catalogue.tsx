@@ -3,8 +3,7 @@ import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Notice } from "~/components/notice";
 import { idParam, parseOrThrow } from "~/lib/api.server";
-import { errorSentence, HttpError } from "~/lib/errors";
-import { readFormData } from "~/lib/forms.server";
+import { readFormData, refusalNotice } from "~/lib/forms.server";
 import { requirePermission } from "~/lib/permissions.server";
 import { PRODUCT_CATEGORIES, PRODUCT_CATEGORY_LABELS } from "~/modules/vendors/catalogue";
 import { createVendor, listCatalogue, listVendors, saveProduct } from "~/modules/vendors/products.server";
@@ -35,8 +34,7 @@ export async function action({ request }: ActionFunctionArgs) {
     }
     return data({ ok: false, message: "Action inconnue." }, { status: 400 });
   } catch (error) {
-    if (!(error instanceof HttpError)) throw error;
-    return data({ ok: false, message: errorSentence(error) }, { status: error.status });
+    return refusalNotice(error);
   }
 }
 

@@ -1,13 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Notice } from "~/components/notice";
 import { FilterSubmit } from "~/components/forms";
 import { parseOrThrow, readQuery } from "~/lib/api.server";
 import { formatDateTime } from "~/lib/dates";
-import { errorSentence, HttpError, orErrorPage } from "~/lib/errors";
-import { readFormData } from "~/lib/forms.server";
+import { orErrorPage } from "~/lib/errors";
+import { readFormData, refusalNotice } from "~/lib/forms.server";
 import { requirePermission } from "~/lib/permissions.server";
 import { listAccounts, setAccountDisabled } from "~/modules/accounts/personal-data.server";
 import { ROLE_LABELS } from "~/modules/accounts/professions";
@@ -31,8 +30,7 @@ export async function action({ request }: ActionFunctionArgs) {
     setAccountDisabled(admin, userId, intent === "disable");
     return { ok: true, message: intent === "disable" ? "Compte désactivé : ses sessions sont fermées et ses jetons ne fonctionnent plus." : "Compte réactivé." };
   } catch (error) {
-    if (!(error instanceof HttpError)) throw error;
-    return data({ ok: false, message: errorSentence(error) }, { status: error.status });
+    return refusalNotice(error);
   }
 }
 

@@ -1,11 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Notice } from "~/components/notice";
 import { idParam, parseOrThrow } from "~/lib/api.server";
 import { formatDate } from "~/lib/dates";
-import { errorSentence, HttpError, orErrorPage } from "~/lib/errors";
-import { readFormData } from "~/lib/forms.server";
+import { orErrorPage } from "~/lib/errors";
+import { readFormData, refusalNotice } from "~/lib/forms.server";
 import { requirePermission } from "~/lib/permissions.server";
 import { parseFuzzyDeadline } from "~/modules/action-plan/deadlines";
 import { addNote, getAction, listChallenges, saveAction } from "~/modules/action-plan/plan.server";
@@ -48,8 +48,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (id === null) return redirect(`/equipe/plan-action/${saved}?cree=1`);
     return { ok: true, message: "Action enregistrée." };
   } catch (error) {
-    if (!(error instanceof HttpError)) throw error;
-    return data({ ok: false, message: errorSentence(error) }, { status: error.status });
+    return refusalNotice(error);
   }
 }
 

@@ -5,8 +5,7 @@ import { z } from "zod";
 import { ActionStatusBadge, OverdueBadge } from "~/components/action-plan";
 import { Notice } from "~/components/notice";
 import { idParam, parseOrThrow } from "~/lib/api.server";
-import { errorSentence, HttpError } from "~/lib/errors";
-import { readFormData } from "~/lib/forms.server";
+import { readFormData, refusalNotice } from "~/lib/forms.server";
 import { requirePermission } from "~/lib/permissions.server";
 import { createChallenge, createWorkstream, getPlan, listWorkstreams, moveAction, unparsedDeadlines } from "~/modules/action-plan/plan.server";
 import { challengeSchema, workstreamSchema } from "~/modules/action-plan/schemas";
@@ -45,8 +44,7 @@ export async function action({ request }: ActionFunctionArgs) {
         return data({ ok: false, message: "Action inconnue." }, { status: 400 });
     }
   } catch (error) {
-    if (!(error instanceof HttpError)) throw error;
-    return data({ ok: false, message: errorSentence(error) }, { status: error.status });
+    return refusalNotice(error);
   }
 }
 

@@ -1,10 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Notice } from "~/components/notice";
 import { parseOrThrow } from "~/lib/api.server";
-import { errorSentence, HttpError } from "~/lib/errors";
-import { readFormData } from "~/lib/forms.server";
+import { readFormData, refusalNotice } from "~/lib/forms.server";
 import { requirePermission } from "~/lib/permissions.server";
 import { getSettings, updateSettings } from "~/modules/settings/settings.server";
 import { settingsFormSchema } from "~/modules/vendors/schemas";
@@ -23,8 +21,7 @@ export async function action({ request }: ActionFunctionArgs) {
     updateSettings(user.id, input);
     return { ok: true, message: "Réglages enregistrés. Les nouveaux délais s'appliquent aux tickets ouverts à partir de maintenant." };
   } catch (error) {
-    if (!(error instanceof HttpError)) throw error;
-    return data({ ok: false, message: errorSentence(error) }, { status: error.status });
+    return refusalNotice(error);
   }
 }
 

@@ -1,12 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Notice } from "~/components/notice";
 import { OutcomeList, seminarDate } from "~/components/seminars";
 import { idParam, parseOrThrow } from "~/lib/api.server";
-import { errorSentence, HttpError, orErrorPage } from "~/lib/errors";
-import { readFormData } from "~/lib/forms.server";
+import { HttpError, orErrorPage } from "~/lib/errors";
+import { readFormData, refusalNotice } from "~/lib/forms.server";
 import { requirePermission } from "~/lib/permissions.server";
 import { listCampaigns } from "~/modules/surveys/campaigns.server";
 import { CAMPAIGN_STATUS_LABELS } from "~/modules/surveys/vocabulary";
@@ -51,8 +50,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         throw new HttpError(400, "Action inconnue.");
     }
   } catch (error) {
-    if (!(error instanceof HttpError)) throw error;
-    return data({ ok: false, message: errorSentence(error) }, { status: error.status });
+    return refusalNotice(error);
   }
 }
 

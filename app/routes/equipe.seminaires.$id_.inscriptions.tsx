@@ -1,12 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Notice } from "~/components/notice";
 import { BalanceTable, seminarDate } from "~/components/seminars";
 import { idParam, parseOrThrow } from "~/lib/api.server";
-import { errorSentence, HttpError, orErrorPage } from "~/lib/errors";
-import { readFormData } from "~/lib/forms.server";
+import { orErrorPage } from "~/lib/errors";
+import { readFormData, refusalNotice } from "~/lib/forms.server";
 import { requirePermission } from "~/lib/permissions.server";
 import { registrationFormSchema } from "~/modules/seminars/schemas";
 import { getSeminarForTeam, listRegistrations, registerFromForm, removeRegistration, seminarBalance } from "~/modules/seminars/seminars.server";
@@ -37,8 +36,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     registerFromForm(id, { kind: "team", actor: user }, input);
     return { ok: true, message: `${input.name} est inscrit.` };
   } catch (error) {
-    if (!(error instanceof HttpError)) throw error;
-    return data({ ok: false, message: errorSentence(error) }, { status: error.status });
+    return refusalNotice(error);
   }
 }
 

@@ -1,11 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Notice } from "~/components/notice";
 import { seminarDate } from "~/components/seminars";
 import { parseOrThrow } from "~/lib/api.server";
-import { errorSentence, HttpError } from "~/lib/errors";
-import { readFormData } from "~/lib/forms.server";
+import { readFormData, refusalNotice } from "~/lib/forms.server";
 import { requirePermission } from "~/lib/permissions.server";
 import { seminarFormSchema } from "~/modules/seminars/schemas";
 import { createSeminar, listSeminarsForTeam } from "~/modules/seminars/seminars.server";
@@ -25,8 +24,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const { id } = createSeminar(user, input);
     return redirect(`/equipe/seminaires/${id}?cree=1`);
   } catch (error) {
-    if (!(error instanceof HttpError)) throw error;
-    return data({ ok: false, message: errorSentence(error) }, { status: error.status });
+    return refusalNotice(error);
   }
 }
 

@@ -1,10 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Notice } from "~/components/notice";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { parseOrThrow } from "~/lib/api.server";
-import { errorSentence, HttpError } from "~/lib/errors";
-import { readFormData } from "~/lib/forms.server";
+import { readFormData, refusalNotice } from "~/lib/forms.server";
 import { requirePermission } from "~/lib/permissions.server";
 import { newThemeSchema, themeFormSchema } from "~/modules/irritants/schemas";
 import { createTheme, listThemes, updateTheme } from "~/modules/irritants/themes.server";
@@ -31,8 +29,7 @@ export async function action({ request }: ActionFunctionArgs) {
     updateTheme(user, slug, { ...input, retired: form.get("retired") === "on" });
     return { ok: true, message: `Thème « ${input.label} » enregistré.` };
   } catch (error) {
-    if (!(error instanceof HttpError)) throw error;
-    return data({ ok: false, message: errorSentence(error) }, { status: error.status });
+    return refusalNotice(error);
   }
 }
 
