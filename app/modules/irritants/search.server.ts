@@ -2,12 +2,19 @@ import { sql } from "drizzle-orm";
 import type { DbOrTx } from "#db/client";
 import { searchableText, stemmedTokens } from "./text";
 
+/**
+ * The text an irritant is indexed under: folded, stemmed words. The title is written twice: it says what the
+ * problem is, so it weighs more in ranking. Also used by the scale seed, so both index the same way.
+ */
+export function searchDocument(title: string, body: string) {
+  const folded = searchableText(title);
+  return `${folded} ${folded} ${searchableText(body)}`;
+}
+
 /** Writes (or rewrites) an irritant's entry in the full-text index, in the caller's transaction. */
 export function indexIrritant(tx: DbOrTx, irritant: { id: number; title: string; body: string }) {
   tx.run(sql`delete from irritants_fts where rowid = ${irritant.id}`);
-  // The title is written twice: it says what the problem is, so it weighs more in ranking.
-  const text = `${searchableText(irritant.title)} ${searchableText(irritant.title)} ${searchableText(irritant.body)}`;
-  tx.run(sql`insert into irritants_fts(rowid, text) values (${irritant.id}, ${text})`);
+  tx.run(sql`insert into irritants_fts(rowid, text) values (${irritant.id}, ${searchDocument(irritant.title, irritant.body)})`);
 }
 
 /** The FTS5 query for a user's words: every stemmed word must appear (prefix match on the last one). */
