@@ -316,13 +316,15 @@ async function main() {
     const bareRuns: Measure[] = [];
     const results: { target: Target; measure: Measure }[] = [];
     const runBare = async () => {
-      log("  bare page");
-      bareRuns.push(await measure(bare.url, null, options));
+      const m = await measure(bare.url, null, options);
+      bareRuns.push(m);
+      log(`  bare page: ${fmt(m.sequentialMedianMs, 2)} ms alone, ${fmt(m.load.rps, 0)} req/s, p50 ${fmt(m.load.p50)} ms, p99 ${fmt(m.load.p99)} ms`);
     };
     await runBare();
     for (const [index, target] of TARGETS.entries()) {
-      log(`  ${target.method ?? "GET"} ${target.name}`);
-      results.push({ target, measure: await measure(app.url, target, options, token) });
+      const m = await measure(app.url, target, options, token);
+      results.push({ target, measure: m });
+      log(`  ${target.name}: ${fmt(m.sequentialMedianMs, 2)} ms alone, ${fmt(m.load.rps, 0)} req/s, p50 ${fmt(m.load.p50)} ms, p99 ${fmt(m.load.p99)} ms, ${m.errors} errors, ${m.non2xx} non-2xx`);
       if (index === Math.floor(TARGETS.length / 2) - 1) await runBare();
     }
     await runBare();

@@ -31,7 +31,7 @@ import { createCampaign, saveQuestionnaireVersion, setCampaignStatus } from "../
 import { SEGUR_QUESTIONNAIRE_V1, SEGUR_QUESTIONNAIRE_V2 } from "../app/modules/surveys/demo-questionnaire";
 import { computeResults, RESULTS_METHOD } from "../app/modules/surveys/results.server";
 import { PUBLIC_MIN_CELL } from "../app/modules/surveys/statistics";
-import { addWorkingDays } from "../app/modules/vendors/working-days";
+import { addWorkingDays, workingDaysBetween } from "../app/modules/vendors/working-days";
 import { Progress } from "./scale/progress";
 import {
   COMMON_SENTENCES,
@@ -453,6 +453,7 @@ export async function seedScale(options: Options) {
     event: insertEvent,
   };
   const themeCounts = new Map<number, { total: number; published: number }>();
+  const firstResponseDays = new Map<number, number>();
   const totals = { received: 0, published: 0, resolved: 0, supports: 0, tickets: 0 };
   const severities = ["bloquant", "genant", "mineur"];
   const frequencies = ["plusieurs-fois-par-jour", "quotidien", "hebdomadaire", "mensuel", "rarement"];
@@ -602,6 +603,8 @@ export async function seedScale(options: Options) {
         totals.tickets++;
         event("ticket.opened", actor, "ticket", ticketId, { irritantId: i, productId: p.id, vendorId: p.vendorId }, opened);
         if (responded) {
+          const days = workingDaysBetween(openedIso, iso(responded));
+          firstResponseDays.set(days, (firstResponseDays.get(days) ?? 0) + 1);
           const kind = ticketStatus === "acknowledged" ? "acknowledgement" : ticketStatus === "answered" ? "reply" : "resolution";
           const text =
             kind === "acknowledgement"
@@ -633,10 +636,12 @@ export async function seedScale(options: Options) {
   }
   sqlite.pragma("foreign_keys = ON");
 
-  // Counters, from what was inserted above (not recounted from the rows).
+  // Counters, from what was inserted above (not recounted from the rows): irritants, themes, first-response times.
   db.transaction((tx) => {
     for (const [themeId, c] of themeCounts) tx.update(themes).set({ irritantCount: c.total, publishedCount: c.published }).where(eq(themes.id, themeId)).run();
-    for (const [key, value] of Object.entries({ "irritants.received": totals.received, "irritants.published": totals.published, "irritants.resolved": totals.resolved })) {
+    const keyed = Object.entries({ "irritants.received": totals.received, "irritants.published": totals.published, "irritants.resolved": totals.resolved });
+    for (const [days, count] of firstResponseDays) keyed.push([`tickets.first_response_days:${days}`, count]);
+    for (const [key, value] of keyed) {
       tx.insert(counters).values({ key, value }).onConflictDoUpdate({ target: counters.key, set: { value } }).run();
     }
   });
