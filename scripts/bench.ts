@@ -245,11 +245,17 @@ function load(url: string, target: Target | null, connections: number, seconds: 
   });
 }
 
-type Measure = { sequentialMedianMs: number; sequentialRequests: number; load: Load; errors: number; non2xx: number };
+type Measure = { sequentialMedianMs: number; sequentialRequests: number; load: Load; errors: number; non2xx: number; bareLoad?: Load };
 
-async function measure(url: string, target: Target | null, options: Options, token?: string): Promise<Measure> {
+/**
+ * Warm-up, then one connection (sequential requests), then 50 connections. When `bareUrl` is given, the bare page is
+ * loaded at 50 connections just before the target: the two throughputs are measured under the same conditions on a
+ * machine whose other load changes, and the ratio compares those two.
+ */
+async function measure(url: string, target: Target | null, options: Options, token?: string, bareUrl?: string): Promise<Measure> {
   await load(url, target, 10, options.warmup, token);
   const sequential = await load(url, target, 1, options.sequential, token);
+  const bareLoad = bareUrl ? await load(bareUrl, null, options.connections, options.duration) : undefined;
   const loaded = await load(url, target, options.connections, options.duration, token);
   return {
     sequentialMedianMs: sequential.p50,
@@ -257,6 +263,7 @@ async function measure(url: string, target: Target | null, options: Options, tok
     load: loaded,
     errors: sequential.errors + loaded.errors,
     non2xx: sequential.non2xx + loaded.non2xx,
+    bareLoad,
   };
 }
 
@@ -305,7 +312,9 @@ async function main() {
       const db = openDatabase(options.db);
       setDb(db);
       try {
-        const user = db.$client.prepare("select id from users where role = 'practitioner' and password_hash is null order by id limit 1").get() as { id: number };
+        // Another practitioner on each run: the irritants a run posts are visible to their author only, and must not
+        // become the next run's similar irritants.
+        const user = db.$client.prepare("select id from users where role = 'practitioner' and password_hash is null order by random() limit 1").get() as { id: number };
         return createApiToken(user.id, "benchmark").token;
       } finally {
         setDb(undefined);
@@ -313,22 +322,19 @@ async function main() {
       }
     })();
 
-    const bareRuns: Measure[] = [];
+    const bareAlone = await measure(bare.url, null, options);
+    log(`  bare page: ${fmt(bareAlone.sequentialMedianMs, 2)} ms alone, ${fmt(bareAlone.load.rps, 0)} req/s, p50 ${fmt(bareAlone.load.p50)} ms, p99 ${fmt(bareAlone.load.p99)} ms`);
     const results: { target: Target; measure: Measure }[] = [];
-    const runBare = async () => {
-      const m = await measure(bare.url, null, options);
-      bareRuns.push(m);
-      log(`  bare page: ${fmt(m.sequentialMedianMs, 2)} ms alone, ${fmt(m.load.rps, 0)} req/s, p50 ${fmt(m.load.p50)} ms, p99 ${fmt(m.load.p99)} ms`);
-    };
-    await runBare();
-    for (const [index, target] of TARGETS.entries()) {
-      const m = await measure(app.url, target, options, token);
+    for (const target of TARGETS) {
+      const m = await measure(app.url, target, options, token, bare.url);
       results.push({ target, measure: m });
-      log(`  ${target.name}: ${fmt(m.sequentialMedianMs, 2)} ms alone, ${fmt(m.load.rps, 0)} req/s, p50 ${fmt(m.load.p50)} ms, p99 ${fmt(m.load.p99)} ms, ${m.errors} errors, ${m.non2xx} non-2xx`);
-      if (index === Math.floor(TARGETS.length / 2) - 1) await runBare();
+      log(
+        `  ${target.name}: ${fmt(m.sequentialMedianMs, 2)} ms alone, ${fmt(m.load.rps, 0)} req/s (bare page just before: ${fmt(m.bareLoad!.rps, 0)}), ` +
+          `p50 ${fmt(m.load.p50)} ms, p99 ${fmt(m.load.p99)} ms, ${m.errors} errors, ${m.non2xx} non-2xx`,
+      );
     }
-    await runBare();
-    const bareRps = [...bareRuns.map((r) => r.load.rps)].sort((a, b) => a - b)[1];
+    const bareRuns = [bareAlone.load, ...results.map((r) => r.measure.bareLoad!)];
+    const bareMedianRps = [...bareRuns.map((r) => r.rps)].sort((a, b) => a - b)[Math.floor(bareRuns.length / 2)];
 
     const javascript: { page: string; assets: number; gzipBytes: number }[] = [];
     for (const t of TARGETS.filter((t) => t.publicPage)) javascript.push({ page: t.name, ...(await pageJavaScript(app.url, t.path)) });
@@ -338,7 +344,7 @@ async function main() {
 
     // --- Report ----------------------------------------------------------------------------------------------
     const rows = results.map(({ target, measure: m }) => {
-      const ratio = m.load.rps / bareRps;
+      const ratio = m.load.rps / m.bareLoad!.rps;
       const tail = m.load.p99 / m.load.p50;
       const met = {
         median: m.sequentialMedianMs < target.medianLimitMs,
@@ -348,18 +354,30 @@ async function main() {
       };
       return { target, m, ratio, tail, met };
     });
-    const header = ["page or endpoint", "1 conn median ms", "req/s @" + options.connections, "p50 ms", "p99 ms", "p99/p50", "ratio to bare", "errors/non-2xx", "targets"];
+    const header = ["page or endpoint", "1 conn median ms", "req/s @" + options.connections, "bare req/s", "ratio", "p50 ms", "p99 ms", "p99/p50", "errors/non-2xx", "targets"];
     const table = [
       header,
-      ...bareRuns.map((b, i) => [`bare page (run ${i + 1})`, fmt(b.sequentialMedianMs, 2), fmt(b.load.rps, 0), fmt(b.load.p50), fmt(b.load.p99), fmt(b.load.p99 / b.load.p50, 2), "1.00", `${b.errors}/${b.non2xx}`, ""]),
+      [
+        "bare page",
+        fmt(bareAlone.sequentialMedianMs, 2),
+        fmt(bareAlone.load.rps, 0),
+        "",
+        "",
+        fmt(bareAlone.load.p50),
+        fmt(bareAlone.load.p99),
+        fmt(bareAlone.load.p99 / bareAlone.load.p50, 2),
+        `${bareAlone.errors}/${bareAlone.non2xx}`,
+        "",
+      ],
       ...rows.map((r) => [
         r.target.name,
         fmt(r.m.sequentialMedianMs, 2),
         fmt(r.m.load.rps, 0),
+        fmt(r.m.bareLoad!.rps, 0),
+        fmt(r.ratio, 2),
         fmt(r.m.load.p50),
         fmt(r.m.load.p99),
         fmt(r.tail, 2),
-        fmt(r.ratio, 2),
         `${r.m.errors}/${r.m.non2xx}`,
         [r.met.median ? "" : `median≥${r.target.medianLimitMs}`, r.met.ratio ? "" : "ratio<0.70", r.met.tail ? "" : "p99≥3×p50", r.met.errors ? "" : "errors"].filter(Boolean).join(", ") || "met",
       ]),
@@ -371,7 +389,10 @@ async function main() {
     out.push(`Sentinelle benchmark — ${new Date().toISOString()} — ${os.cpus().length} CPU (${os.cpus()[0]?.model ?? "?"}), Node ${process.version}`);
     out.push(`Database: ${options.db} — ${irritantCount.toLocaleString("en")} irritants — ${mib(dbBytes)}`);
     out.push(`Load average (1/5/15 min) before: ${loadBefore.map((l) => l.toFixed(2)).join(" ")}; after: ${loadAfter.map((l) => l.toFixed(2)).join(" ")}`);
-    out.push(`Bare page throughput used for the ratios: ${fmt(bareRps, 0)} req/s (median of ${bareRuns.length} runs: ${bareRuns.map((b) => fmt(b.load.rps, 0)).join(", ")})`);
+    out.push(
+      `Ratio: requests per second at ${options.connections} connections over those of the bare page measured just before it (bare page over the run: ` +
+        `median ${fmt(bareMedianRps, 0)} req/s, from ${fmt(Math.min(...bareRuns.map((b) => b.rps)), 0)} to ${fmt(Math.max(...bareRuns.map((b) => b.rps)), 0)})`,
+    );
     out.push("");
     out.push(line(table[0]));
     out.push(`|${widths.map((w, c) => (c === 0 ? "-".repeat(w + 2) : `${"-".repeat(w + 1)}:`)).join("|")}|`);
@@ -389,7 +410,7 @@ async function main() {
         machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model ?? null, memoryBytes: os.totalmem(), node: process.version, loadAverageBefore: loadBefore, loadAverageAfter: loadAfter },
         options: { duration: options.duration, sequential: options.sequential, warmup: options.warmup, connections: options.connections },
         database: { file: options.db, irritants: irritantCount, sizeBytes: dbBytes },
-        bare: { referenceRps: bareRps, runs: bareRuns },
+        bare: { sequentialMedianMs: bareAlone.sequentialMedianMs, load: bareAlone.load, medianRps: bareMedianRps },
         endpoints: rows.map((r) => ({
           name: r.target.name,
           method: r.target.method ?? "GET",
@@ -400,6 +421,7 @@ async function main() {
           p50Ms: r.m.load.p50,
           p99Ms: r.m.load.p99,
           p99OverP50: r.tail,
+          bareRps: r.m.bareLoad!.rps,
           ratioToBare: r.ratio,
           errors: r.m.errors,
           non2xx: r.m.non2xx,

@@ -106,12 +106,20 @@ const SIMILAR_CANDIDATES = 60;
  */
 export function findSimilar(viewer: Viewer, text: string, limit = 5) {
   const db = getDb();
-  const candidates: { id: number; title: string; body: string; status: IrritantStatus; supportCount: number }[] = [];
+  const candidates: { id: number; title: string; body: string; indexed: string; status: IrritantStatus; supportCount: number }[] = [];
   const seen = new Set<number>();
   for (const query of similarityQueries(db, text)) {
     if (candidates.length >= SIMILAR_CANDIDATES) break;
     const rows = db
-      .select({ id: irritants.id, title: irritants.title, body: irritants.body, status: irritants.status, supportCount: irritants.supportCount })
+      .select({
+        id: irritants.id,
+        title: irritants.title,
+        body: irritants.body,
+        // Already folded and stemmed: the re-ranking reads it instead of stemming every candidate again.
+        indexed: sql<string>`irritants_fts.text`,
+        status: irritants.status,
+        supportCount: irritants.supportCount,
+      })
       .from(sql`irritants_fts`)
       .innerJoin(irritants, sql`${irritants.id} = irritants_fts.rowid`)
       .where(and(sql`irritants_fts match ${query}`, isNull(irritants.mergedIntoId), isNull(irritants.hiddenAt), visibleTo(viewer)))

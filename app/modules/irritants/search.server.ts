@@ -120,9 +120,11 @@ function cosine(a: Map<string, number>, b: Map<string, number>, weight: (t: stri
  * words (within the candidate set) higher, so "l'INSi ne répond pas" finds "échec du téléservice INS".
  * Returns scores in [0, 1], best first.
  */
-export function rerankBySimilarity<T extends { id: number; title: string; body: string }>(text: string, candidates: T[]) {
+export function rerankBySimilarity<T extends { id: number; title: string; body: string; indexed?: string }>(text: string, candidates: T[]) {
   const query = termFrequencies(stemmedTokens(text));
   const docs = candidates.map((c) => {
+    // The indexed text, when the caller read it from the index, holds the same words (title twice, then body).
+    if (c.indexed !== undefined) return { candidate: c, tf: termFrequencies(c.indexed.split(" ").filter(Boolean)) };
     const titleTokens = stemmedTokens(c.title);
     return { candidate: c, tf: termFrequencies([...titleTokens, ...titleTokens, ...stemmedTokens(c.body)]) };
   });
