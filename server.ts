@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
@@ -63,6 +64,16 @@ function bodySizeCap(maxBytes: number) {
     }
     next();
   };
+}
+
+/** Files under `dir` (relative paths with "/"), skipping the top-level directories named in `skip`. */
+function listFiles(dir: string, skip: string[] = [], prefix = ""): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    if (skip.includes(entry.name)) return [];
+    const relative = prefix + entry.name;
+    return entry.isDirectory() ? listFiles(path.join(dir, entry.name), [], `${relative}/`) : [relative];
+  });
 }
 
 export async function loadBuild(): Promise<ServerBuild> {
@@ -153,7 +164,11 @@ export function createApp({ build, env }: { build: ServerBuild; env: Env }) {
   });
 
   app.use("/assets", express.static(path.join(root, "build/client/assets"), { immutable: true, maxAge: "1y" }));
-  app.use(express.static(path.join(root, "build/client"), { maxAge: "1h" }));
+  // The few other public files (favicon…) are listed once: other requests do not pay a file-system lookup each.
+  const clientDir = path.join(root, "build/client");
+  const publicFiles = new Set(listFiles(clientDir, ["assets"]).map((file) => `/${file}`));
+  const servePublicFile = express.static(clientDir, { maxAge: "1h", index: false, redirect: false });
+  app.use((req, res, next) => (publicFiles.has(req.path) ? servePublicFile(req, res, next) : next()));
 
   app.all(
     "*",

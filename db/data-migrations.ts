@@ -1,6 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { DEFAULT_KEYWORD_RULES } from "../app/modules/irritants/classifier";
 import { initialiseCounters } from "../app/modules/irritants/counters.server";
+import { initialiseFirstResponseCounters } from "../app/modules/vendors/response-times.server";
 import type { Db } from "./client";
 import { themes } from "./schema";
 
@@ -22,6 +23,11 @@ const DATA_MIGRATIONS: { name: string; run: (db: Db) => void }[] = [
     // Headline counters, from the rows present when this runs; kept up to date by every change afterwards.
     name: "0002-irritant-counters",
     run: (db) => initialiseCounters(db),
+  },
+  {
+    // Distribution of vendors' first-response times (working days), kept with each first response afterwards.
+    name: "0003-first-response-counters",
+    run: (db) => initialiseFirstResponseCounters(db),
   },
 ];
 

@@ -19,5 +19,12 @@ export const events = sqliteTable(
       .notNull()
       .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
   },
-  (t) => [index("events_subject_idx").on(t.subjectType, t.subjectId), index("events_type_idx").on(t.type, t.createdAt)],
+  (t) => [
+    index("events_subject_idx").on(t.subjectType, t.subjectId),
+    index("events_type_idx").on(t.type, t.createdAt),
+    // "Resolved in the last 30 days" on the progress page, without reading every status change of the period.
+    index("events_resolved_idx")
+      .on(t.createdAt, t.subjectType, t.subjectId)
+      .where(sql`type = 'irritant.status_changed' and json_extract(payload, '$.to') = 'resolved'`),
+  ],
 );

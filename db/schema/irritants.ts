@@ -59,6 +59,9 @@ export const irritants = sqliteTable(
     index("irritants_product_idx").on(t.productId, t.id),
     index("irritants_merged_idx").on(t.mergedIntoId),
     index("irritants_created_idx").on(t.createdAt),
+    // Public progress figures: published irritants filed in the last 30 days, and the latest resolved ones.
+    index("irritants_published_created_idx").on(t.published, t.createdAt),
+    index("irritants_published_status_updated_idx").on(t.published, t.status, t.updatedAt),
   ],
 );
 

@@ -14,6 +14,7 @@ import { loadDemoProgressUpdates, loadDemoResources } from "./progress";
 import { loadDemoIndicators } from "./indicators";
 import { loadDemoSeminars } from "./seminars";
 import type { IrritantStatus } from "../schema";
+import type { SessionUser } from "../../app/modules/accounts/accounts.server";
 
 export const DEMO_PASSWORD = "sentinelle-demo";
 
@@ -209,7 +210,7 @@ export async function loadDemoData() {
   resolveTicket(team, ticketOf("Comptes rendus de biologie non reçus par MSSanté"), { resolution: "planned", version: "7.4", note: "Le format CDA N3 sera produit par défaut." });
   resolveTicket(vendorA, ticketOf("Ordonnance numérique : le paraphe est demandé à chaque page"), { resolution: "fixed", version: "5.0" });
 
-  loadDemoActionPlan(team, ids);
+  loadDemoActionPlan(team, (theme) => DEMO_IRRITANTS.filter((i) => i.themes[0] === theme && i.published).map((i) => ids[i.title]));
   loadDemoSurveys(team);
   loadDemoProgressUpdates(team.id);
   loadDemoResources();
@@ -217,11 +218,12 @@ export async function loadDemoData() {
   loadDemoSeminars(team);
 }
 
-/** The deck's plan, with the demo irritants linked to the actions of their theme's first challenge. */
-function loadDemoActionPlan(team: Awaited<ReturnType<typeof createUser>>, irritantIds: Record<string, number>) {
+/**
+ * The deck's plan; the first action of each challenge is linked to the irritants `irritantsByTheme` gives for the
+ * challenge's first theme (the demo's published ones here; the most supported ones in the scale seed).
+ */
+export function loadDemoActionPlan(team: SessionUser, irritantsByTheme: (theme: string) => number[]) {
   const db = getDb();
-  const irritantsByTheme = (theme: string) =>
-    DEMO_IRRITANTS.filter((i) => i.themes[0] === theme && i.published).map((i) => irritantIds[i.title]);
   db.transaction((tx) => {
     DEMO_ACTION_PLAN.forEach((ws, wsPosition) => {
       const workstreamId = tx.insert(workstreams).values({ title: ws.title, position: wsPosition }).returning().get().id;

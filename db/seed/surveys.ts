@@ -9,7 +9,7 @@ import { eq } from "drizzle-orm";
 import { createHash, randomBytes } from "node:crypto";
 
 /** A small deterministic generator, so the demo figures are the same on every machine. */
-function random(seed: number) {
+export function random(seed: number) {
   let s = seed >>> 0;
   return () => {
     s = (s * 1664525 + 1013904223) >>> 0;
@@ -27,7 +27,7 @@ function scale(rnd: () => number, bias: number) {
   return Math.min(5, Math.max(1, Math.round(x)));
 }
 
-function generateAnswers(rnd: () => number, bias: number, version: 1 | 2) {
+export function generateAnswers(rnd: () => number, bias: number, version: 1 | 2) {
   const matrix: Record<string, number | "na"> = {};
   for (const row of SEGUR_FUNCTION_ROWS) matrix[row.key] = rnd() < 0.08 ? "na" : scale(rnd, bias);
   const reported = rnd() < 0.4 ? "yes" : "no";

@@ -12,7 +12,7 @@ import { openTicketsForForwardedIrritant } from "~/modules/vendors/tickets.serve
 import { redactPatientIdentifiers, type Redaction } from "./redaction";
 import type { FileIrritantInput, IrritantFilters } from "./schemas";
 import { bumpCounters, readCounters } from "./counters.server";
-import { anyWordQuery, allWordsQuery, indexIrritant, rerankBySimilarity } from "./search.server";
+import { allWordsQuery, indexIrritant, rerankBySimilarity, similarityQueries } from "./search.server";
 import { adjustThemeCounters, resolveThemeSlugs, suggestThemesFor } from "./themes.server";
 
 export { listThemes } from "./themes.server";
@@ -109,16 +109,42 @@ export function writeIrritant(tx: Tx, author: SessionUser, prepared: ReturnType<
   return { id: row.id, status: row.status, themes: themeRows.map((t) => t.slug), redacted: title.total + body.total, redactions: redactionsList(redactions) };
 }
 
-/** Existing irritants closest to a text, best first, among those the viewer may see. */
+const SIMILAR_CANDIDATES = 60;
+
+/**
+ * Existing irritants closest to a text, best first, among those the viewer may see. Candidates are the most recent
+ * visible irritants sharing two of the text's most distinctive words (then one, when that finds too few), read in the
+ * index's order and filtered as they come, so the visibility rule applies before the limit; they are then re-ranked
+ * by the similarity of all their words.
+ */
 export function findSimilar(viewer: Viewer, text: string, limit = 5) {
-  const query = anyWordQuery(text);
-  if (!query) return [];
-  const candidates = getDb()
-    .select({ id: irritants.id, title: irritants.title, body: irritants.body, status: irritants.status, supportCount: irritants.supportCount })
-    .from(sql`(select rowid as id from irritants_fts where irritants_fts match ${query} order by rank limit 60) as hits`)
-    .innerJoin(irritants, sql`${irritants.id} = hits.id`)
-    .where(and(isNull(irritants.mergedIntoId), isNull(irritants.hiddenAt), visibleTo(viewer)))
-    .all();
+  const db = getDb();
+  const candidates: { id: number; title: string; body: string; indexed: string; status: IrritantStatus; supportCount: number }[] = [];
+  const seen = new Set<number>();
+  for (const query of similarityQueries(db, text)) {
+    if (candidates.length >= SIMILAR_CANDIDATES) break;
+    const rows = db
+      .select({
+        id: irritants.id,
+        title: irritants.title,
+        body: irritants.body,
+        // Already folded and stemmed: the re-ranking reads it instead of stemming every candidate again.
+        indexed: sql<string>`irritants_fts.text`,
+        status: irritants.status,
+        supportCount: irritants.supportCount,
+      })
+      .from(sql`irritants_fts`)
+      .innerJoin(irritants, sql`${irritants.id} = irritants_fts.rowid`)
+      .where(and(sql`irritants_fts match ${query}`, isNull(irritants.mergedIntoId), isNull(irritants.hiddenAt), visibleTo(viewer)))
+      .orderBy(sql`irritants_fts.rowid desc`)
+      .limit(SIMILAR_CANDIDATES)
+      .all();
+    for (const row of rows) {
+      if (candidates.length >= SIMILAR_CANDIDATES || seen.has(row.id)) continue;
+      seen.add(row.id);
+      candidates.push(row);
+    }
+  }
   return rerankBySimilarity(text, candidates)
     .filter((c) => c.score >= 0.1)
     .slice(0, limit)
@@ -145,26 +171,34 @@ export function listIrritants(viewer: Viewer, filters: IrritantFilters & { limit
   const limit = Math.min(filters.limit ?? PAGE_SIZE, 100);
   const sort = filters.sort ?? "recent";
   const cursor = parseCursor(filters.cursor, sort);
-  const match = filters.q ? allWordsQuery(filters.q) : null;
+  const match = filters.q ? allWordsQuery(filters.q, getDb()) : null;
   if (filters.q && !match) return { items: [], nextCursor: undefined };
   const themeId = filters.theme ? getDb().select({ id: themes.id }).from(themes).where(eq(themes.slug, filters.theme)).get()?.id : undefined;
   if (filters.theme && !themeId) return { items: [], nextCursor: undefined };
 
+  // A search sorted by recency reads the full-text index in id order and stops at the page's end, rather than
+  // collecting every match first (tens of thousands for common words at national scale).
+  const indexOrder = !!match && sort === "recent";
   const where = and(
     visibleTo(viewer),
     filters.status ? eq(irritants.status, filters.status) : undefined,
     filters.productId ? eq(irritants.productId, filters.productId) : undefined,
     filters.severity ? eq(irritants.severity, filters.severity) : undefined,
     themeId ? sql`exists (select 1 from irritant_themes it where it.irritant_id = ${irritants.id} and it.theme_id = ${themeId})` : undefined,
-    match ? sql`${irritants.id} in (select rowid from irritants_fts where irritants_fts match ${match})` : undefined,
+    match
+      ? indexOrder
+        ? sql`irritants_fts match ${match}`
+        : sql`${irritants.id} in (select rowid from irritants_fts where irritants_fts match ${match})`
+      : undefined,
     cursor
       ? sort === "supports"
         ? or(lt(irritants.supportCount, cursor.supports), and(eq(irritants.supportCount, cursor.supports), lt(irritants.id, cursor.id)))
-        : lt(irritants.id, cursor.id)
+        : indexOrder
+          ? sql`irritants_fts.rowid < ${cursor.id}`
+          : lt(irritants.id, cursor.id)
       : undefined,
   );
-  const rows = getDb()
-    .select({
+  const columns = {
       id: irritants.id,
       title: irritants.title,
       status: irritants.status,
@@ -177,11 +211,24 @@ export function listIrritants(viewer: Viewer, filters: IrritantFilters & { limit
       patientSupportCount: irritants.patientSupportCount,
       createdAt: irritants.createdAt,
       productName: products.name,
-    })
-    .from(irritants)
-    .leftJoin(products, eq(products.id, irritants.productId))
-    .where(where)
-    .orderBy(...(sort === "supports" ? [desc(irritants.supportCount), desc(irritants.id)] : [desc(irritants.id)]))
+  };
+  const db = getDb();
+  const rows = (
+    indexOrder
+      ? db
+          .select(columns)
+          .from(sql`irritants_fts`)
+          .innerJoin(irritants, sql`${irritants.id} = irritants_fts.rowid`)
+          .leftJoin(products, eq(products.id, irritants.productId))
+          .where(where)
+          .orderBy(sql`irritants_fts.rowid desc`)
+      : db
+          .select(columns)
+          .from(irritants)
+          .leftJoin(products, eq(products.id, irritants.productId))
+          .where(where)
+          .orderBy(...(sort === "supports" ? [desc(irritants.supportCount), desc(irritants.id)] : [desc(irritants.id)]))
+  )
     .limit(limit + 1)
     .all();
   const page = rows.slice(0, limit);

@@ -2,6 +2,15 @@ import { sql } from "drizzle-orm";
 import type { DbOrTx } from "#db/client";
 import { searchableText, stemmedTokens } from "./text";
 
+/**
+ * The text an irritant is indexed under: folded, stemmed words. The title is written twice: it says what the
+ * problem is, so it weighs more in ranking. Also used by the scale seed, so both index the same way.
+ */
+export function searchDocument(title: string, body: string) {
+  const folded = searchableText(title);
+  return `${folded} ${folded} ${searchableText(body)}`;
+}
+
 /** Writes (or rewrites) an irritant's entry in the full-text index, in the caller's transaction. */
 /** Takes an irritant out of the search index (its text was erased). */
 export function unindexIrritant(tx: DbOrTx, irritantId: number) {
@@ -10,16 +19,21 @@ export function unindexIrritant(tx: DbOrTx, irritantId: number) {
 
 export function indexIrritant(tx: DbOrTx, irritant: { id: number; title: string; body: string }) {
   tx.run(sql`delete from irritants_fts where rowid = ${irritant.id}`);
-  // The title is written twice: it says what the problem is, so it weighs more in ranking.
-  const text = `${searchableText(irritant.title)} ${searchableText(irritant.title)} ${searchableText(irritant.body)}`;
-  tx.run(sql`insert into irritants_fts(rowid, text) values (${irritant.id}, ${text})`);
+  tx.run(sql`insert into irritants_fts(rowid, text) values (${irritant.id}, ${searchDocument(irritant.title, irritant.body)})`);
 }
 
-/** The FTS5 query for a user's words: every stemmed word must appear (prefix match on the last one). */
-export function allWordsQuery(text: string): string | null {
+/**
+ * The FTS5 query for a user's words: every stemmed word must appear, the last one as a prefix while it is being
+ * typed. Given the database, the last word is matched whole when it is already a word of the index: a prefix query
+ * reads the complete lists of every word it covers before the first match (milliseconds for common words at national
+ * scale), a whole word is read only as far as needed.
+ */
+export function allWordsQuery(text: string, db?: DbOrTx): string | null {
   const tokens = [...new Set(stemmedTokens(text))].slice(0, 12);
   if (tokens.length === 0) return null;
-  return tokens.map((t, i) => (i === tokens.length - 1 ? `"${t}"*` : `"${t}"`)).join(" AND ");
+  const last = tokens[tokens.length - 1];
+  const prefix = !db || (documentFrequencies(db, [last]).get(last) ?? 0) === 0;
+  return tokens.map((t, i) => (i === tokens.length - 1 && prefix ? `"${t}"*` : `"${t}"`)).join(" AND ");
 }
 
 /** The FTS5 query for candidates of similarity: any stemmed word may appear. */
@@ -27,6 +41,63 @@ export function anyWordQuery(text: string): string | null {
   const tokens = [...new Set(stemmedTokens(text))].slice(0, 40);
   if (tokens.length === 0) return null;
   return tokens.map((t) => `"${t}"`).join(" OR ");
+}
+
+// Document frequencies are read from an fts5vocab table over the index (temporary, per connection) and cached: they
+// only order a text's words by rarity, so a value some minutes old is as good as a fresh one.
+const FREQUENCY_TTL_MS = 10 * 60_000;
+const FREQUENCY_CACHE_LIMIT = 50_000;
+const frequencyCaches = new WeakMap<object, { lookup: (term: string) => number; cache: Map<string, { df: number; at: number }> }>();
+
+/** How many indexed irritants contain each stemmed term. */
+export function documentFrequencies(db: DbOrTx, terms: string[]): Map<string, number> {
+  const client = (db as unknown as { $client: import("better-sqlite3").Database }).$client;
+  let entry = frequencyCaches.get(client);
+  if (!entry) {
+    client.exec("create virtual table if not exists temp.irritants_fts_terms using fts5vocab(main, 'irritants_fts', 'row')");
+    const statement = client.prepare("select doc from temp.irritants_fts_terms where term = ?");
+    entry = { lookup: (term) => (statement.get(term) as { doc: number } | undefined)?.doc ?? 0, cache: new Map() };
+    frequencyCaches.set(client, entry);
+  }
+  const now = Date.now();
+  const result = new Map<string, number>();
+  for (const term of terms) {
+    const cached = entry.cache.get(term);
+    if (cached && now - cached.at <= FREQUENCY_TTL_MS) {
+      result.set(term, cached.df);
+      continue;
+    }
+    const df = entry.lookup(term);
+    // A word not indexed yet may be in the next irritant: only the frequencies of known words are kept.
+    if (df > 0) {
+      if (entry.cache.size >= FREQUENCY_CACHE_LIMIT) entry.cache.clear();
+      entry.cache.set(term, { df, at: now });
+    } else entry.cache.delete(term);
+    result.set(term, df);
+  }
+  return result;
+}
+
+/**
+ * FTS5 queries for the candidates of similarity, most selective first: the text's most distinctive words (the rarest
+ * in the index, up to four), first any two of them together, then any one of them. Ranking every irritant that shares
+ * one common word with the text (BM25 over hundreds of thousands of matches at national scale) took seconds; the
+ * candidates are re-ranked by `rerankBySimilarity` anyway.
+ */
+export function similarityQueries(db: DbOrTx, text: string): string[] {
+  const tokens = [...new Set(stemmedTokens(text))].slice(0, 40);
+  if (tokens.length === 0) return [];
+  const df = documentFrequencies(db, tokens);
+  const distinctive = tokens
+    .filter((t) => (df.get(t) ?? 0) > 0)
+    .sort((a, b) => df.get(a)! - df.get(b)! || (a < b ? -1 : 1))
+    .slice(0, 4);
+  if (distinctive.length === 0) return [];
+  const any = distinctive.map((t) => `"${t}"`).join(" OR ");
+  if (distinctive.length === 1) return [any];
+  const pairs: string[] = [];
+  for (let i = 0; i < distinctive.length; i++) for (let j = i + 1; j < distinctive.length; j++) pairs.push(`("${distinctive[i]}" AND "${distinctive[j]}")`);
+  return [pairs.join(" OR "), any];
 }
 
 function termFrequencies(tokens: string[]) {
@@ -54,9 +125,11 @@ function cosine(a: Map<string, number>, b: Map<string, number>, weight: (t: stri
  * words (within the candidate set) higher, so "l'INSi ne répond pas" finds "échec du téléservice INS".
  * Returns scores in [0, 1], best first.
  */
-export function rerankBySimilarity<T extends { id: number; title: string; body: string }>(text: string, candidates: T[]) {
+export function rerankBySimilarity<T extends { id: number; title: string; body: string; indexed?: string }>(text: string, candidates: T[]) {
   const query = termFrequencies(stemmedTokens(text));
   const docs = candidates.map((c) => {
+    // The indexed text, when the caller read it from the index, holds the same words (title twice, then body).
+    if (c.indexed !== undefined) return { candidate: c, tf: termFrequencies(c.indexed.split(" ").filter(Boolean)) };
     const titleTokens = stemmedTokens(c.title);
     return { candidate: c, tf: termFrequencies([...titleTokens, ...titleTokens, ...stemmedTokens(c.body)]) };
   });

@@ -64,12 +64,17 @@ function themeModel(): NaiveBayesModel | null {
   return model;
 }
 
+// The same rules object while the themes' keywords are unchanged: the classifier compiles (stems) rules once per object.
+let cachedRules: { signature: string; rules: KeywordRules } | undefined;
+
 /** Up to `limit` themes for a text, most likely first: keyword rules, plus the classifier once the team has confirmed tags. */
 export function suggestThemesFor(text: string, limit = 3) {
   const active = listThemes();
   const labels = new Map(active.map((t) => [t.slug, t.label]));
-  const rules: KeywordRules = Object.fromEntries(active.map((t) => [t.slug, t.keywords]));
-  return suggestThemes(text, { rules, model: themeModel(), limit })
+  const entries = active.map((t) => [t.slug, t.keywords] as const);
+  const signature = JSON.stringify(entries);
+  if (cachedRules?.signature !== signature) cachedRules = { signature, rules: Object.fromEntries(entries) };
+  return suggestThemes(text, { rules: cachedRules.rules, model: themeModel(), limit })
     .filter((s) => labels.has(s.slug))
     .map((s) => ({ ...s, label: labels.get(s.slug)! }));
 }

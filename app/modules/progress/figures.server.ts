@@ -2,28 +2,27 @@ import { and, count, desc, eq, gte, inArray, isNull, sql } from "drizzle-orm";
 import { getDb } from "#db/client";
 import { events, irritantThemes, irritants, resultSnapshots, campaigns, themes } from "#db/schema";
 import { getPlan } from "~/modules/action-plan/plan.server";
+import { cachedAggregate } from "./cache.server";
 import { readCounters } from "~/modules/irritants/counters.server";
 import type { CampaignResults } from "~/modules/surveys/results.server";
-import { median } from "~/modules/vendors/scorecard";
-import { workingDaysBetween } from "~/modules/vendors/working-days";
-import { tickets } from "#db/schema";
+import { distributionSummary, readFirstResponseDistribution } from "~/modules/vendors/response-times.server";
 
 const live = and(eq(irritants.published, true), isNull(irritants.hiddenAt), isNull(irritants.mergedIntoId));
 
 /** The headline figures of the progress page, each with the definition it is computed by. */
 export function headlineFigures() {
+  return cachedAggregate("headline-figures", computeHeadlineFigures);
+}
+
+function computeHeadlineFigures() {
   const db = getDb();
   const counts = readCounters(db);
   const received = counts["irritants.received"];
   const published = counts["irritants.published"];
   const resolved = counts["irritants.resolved"];
   const actions = getPlan().flatMap((w) => w.challenges.flatMap((c) => c.actions));
-  const answered = db
-    .select({ openedAt: tickets.openedAt, firstResponseAt: tickets.firstResponseAt })
-    .from(tickets)
-    .where(sql`${tickets.firstResponseAt} is not null`)
-    .all();
-  const medianFirstResponse = median(answered.map((t) => workingDaysBetween(t.openedAt, t.firstResponseAt!)));
+  // From the distribution kept with each first response, not from every ticket.
+  const firstResponses = distributionSummary(readFirstResponseDistribution(db));
   const latest = db
     .select({ slug: campaigns.slug, title: campaigns.title, results: resultSnapshots.results })
     .from(resultSnapshots)
@@ -53,8 +52,8 @@ export function headlineFigures() {
       method: "Actions du plan d'action ; « en retard » : échéance passée (fin de la période écrite) et action ni faite ni abandonnée.",
     },
     vendors: {
-      answeredTickets: answered.length,
-      medianFirstResponseDays: medianFirstResponse,
+      answeredTickets: firstResponses.count,
+      medianFirstResponseDays: firstResponses.median,
       method: "Médiane, sur les tickets déjà répondus, du nombre de jours ouvrés entre la transmission à l'éditeur et sa première réponse.",
     },
     survey,
@@ -63,6 +62,10 @@ export function headlineFigures() {
 
 /** Published irritants per theme, with those filed in the last 30 days as the trend. */
 export function themeCounts() {
+  return cachedAggregate("theme-counts", computeThemeCounts);
+}
+
+function computeThemeCounts() {
   const db = getDb();
   const since = new Date(Date.now() - 30 * 86_400_000).toISOString();
   const recent = new Map(
@@ -85,6 +88,10 @@ export function themeCounts() {
 }
 
 export function recentlyResolved(limit = 5) {
+  return cachedAggregate(`recently-resolved:${limit}`, () => computeRecentlyResolved(limit));
+}
+
+function computeRecentlyResolved(limit: number) {
   return getDb()
     .select({ id: irritants.id, title: irritants.title, updatedAt: irritants.updatedAt, supportCount: irritants.supportCount })
     .from(irritants)
@@ -96,6 +103,10 @@ export function recentlyResolved(limit = 5) {
 
 /** What changed in the last 30 days, from the events log, counting only what is public. */
 export function changesThisMonth() {
+  return cachedAggregate("changes-this-month", computeChangesThisMonth);
+}
+
+function computeChangesThisMonth() {
   const since = new Date(Date.now() - 30 * 86_400_000).toISOString();
   const db = getDb();
   const publicIrritantEvents = (types: string[], extra?: ReturnType<typeof sql>) =>
@@ -108,7 +119,13 @@ export function changesThisMonth() {
   const typeCount = (type: string) => db.select({ n: count() }).from(events).where(and(eq(events.type, type), gte(events.createdAt, since))).get()!.n;
   return {
     published: publicIrritantEvents(["irritant.published"]),
-    resolved: publicIrritantEvents(["irritant.status_changed"], sql`json_extract(${events.payload}, '$.to') = 'resolved'`),
+    // Through the partial index of status changes to "resolved" (the planner would otherwise read every status
+    // change of the period); its condition is repeated word for word, as SQLite requires to use it.
+    resolved: db.get<{ n: number }>(sql`
+      select count(*) as n from events indexed by events_resolved_idx
+      join irritants on irritants.id = events.subject_id
+      where events.created_at >= ${since} and events.type = 'irritant.status_changed' and json_extract(events.payload, '$.to') = 'resolved'
+        and events.subject_type = 'irritant' and irritants.published = 1 and irritants.hidden_at is null and irritants.merged_into_id is null`)!.n,
     actionsDone: typeCount("action.done"),
     updatesPublished: typeCount("progress_update.published"),
     vendorAnswers: typeCount("ticket.replied") + typeCount("ticket.resolution_set"),

@@ -11,6 +11,7 @@ import { followTicketOutcome } from "~/modules/irritants/triage.server";
 import { getSettings } from "~/modules/settings/settings.server";
 import { computeScorecard, PUBLIC_SCORECARD_MIN_TICKETS } from "./scorecard";
 import { OPEN_TICKET_STATUSES, type FixAnswer, type Resolution, type TicketStatus } from "./tickets";
+import { recordFirstResponse } from "./response-times.server";
 import { addWorkingDays, isOverdue, workingDaysBetween } from "./working-days";
 
 type Ticket = typeof tickets.$inferSelect;
@@ -189,8 +190,10 @@ function addMessage(tx: Tx, ticketId: number, authorId: number | null, kind: (ty
 
 /** The vendor's first word of any kind starts... and stops the first-response clock. */
 function markResponded(tx: Tx, user: SessionUser, ticket: Ticket, patch: Partial<Ticket> = {}) {
-  const firstResponseAt = user.role === "vendor" && !ticket.firstResponseAt ? nowIso() : ticket.firstResponseAt;
+  const first = user.role === "vendor" && !ticket.firstResponseAt;
+  const firstResponseAt = first ? nowIso() : ticket.firstResponseAt;
   tx.update(tickets).set({ ...patch, firstResponseAt }).where(eq(tickets.id, ticket.id)).run();
+  if (first) recordFirstResponse(tx, ticket.openedAt, firstResponseAt!);
 }
 
 function requireOpenForVendor(user: SessionUser, ticket: Ticket) {

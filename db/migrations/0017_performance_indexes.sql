@@ -1,0 +1,3 @@
+CREATE INDEX `events_resolved_idx` ON `events` (`created_at`,`subject_type`,`subject_id`) WHERE type = 'irritant.status_changed' and json_extract(payload, '$.to') = 'resolved';--> statement-breakpoint
+CREATE INDEX `irritants_published_created_idx` ON `irritants` (`published`,`created_at`);--> statement-breakpoint
+CREATE INDEX `irritants_published_status_updated_idx` ON `irritants` (`published`,`status`,`updated_at`);

@@ -1,0 +1,452 @@
+/**
+ * `npm run bench -- [--db FILE] [--irritants N] [--json FILE] [--duration 10] [--sequential 5] [--warmup 2]`
+ *
+ * Starts the built application (scripts/serve.ts, as `npm start` does) on a database seeded at scale, and in the same
+ * run a bare page of the same framework (a one-route Remix app doing one indexed query, scripts/bench/bare), loads
+ * both with autocannon and prints, per page or endpoint: the median latency with one connection (sequential
+ * requests), requests per second and p50/p99 latency at 50 connections, the throughput ratio to the bare page, and
+ * errors; then the server's peak memory, the compressed JavaScript of each public page and the database size.
+ * See docs/performance.md for what each figure means and the targets.
+ */
+import autocannon from "autocannon";
+import Database from "better-sqlite3";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import { openDatabase, setDb } from "#db/client";
+import { createApiToken } from "../app/modules/accounts/accounts.server";
+
+const root = path.resolve(import.meta.dirname, "..");
+
+// --- Options ---------------------------------------------------------------------------------------------------
+
+type Options = { db: string; irritants?: number; json?: string; duration: number; sequential: number; warmup: number; connections: number };
+
+function usage(message?: string): never {
+  if (message) console.error(message);
+  console.error("Usage: npm run bench -- [--db data/scale.db] [--irritants N] [--json FILE] [--duration 10] [--sequential 5] [--warmup 2] [--connections 50]");
+  process.exit(2);
+}
+
+function parseOptions(argv: string[]): Options {
+  const options: Options = { db: process.env.DATABASE_URL || "data/scale.db", duration: 10, sequential: 5, warmup: 2, connections: 50 };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const next = () => argv[++i] ?? usage(`${arg} needs a value.`);
+    const number = () => {
+      const v = Number(next());
+      if (!Number.isFinite(v) || v <= 0) usage(`${arg} needs a positive number.`);
+      return v;
+    };
+    if (arg === "--db") options.db = next();
+    else if (arg === "--irritants") options.irritants = Math.round(number());
+    else if (arg === "--json") options.json = next();
+    else if (arg === "--duration") options.duration = number();
+    else if (arg === "--sequential") options.sequential = number();
+    else if (arg === "--warmup") options.warmup = number();
+    else if (arg === "--connections") options.connections = Math.round(number());
+    else if (arg === "--help" || arg === "-h") usage();
+    else usage(`Unknown option ${arg}.`);
+  }
+  return options;
+}
+
+// --- What is measured ------------------------------------------------------------------------------------------
+
+const SEARCH_PAGE = "compte rendu biologie";
+const SEARCH_API = "lenteur Ségur";
+const SIMILAR_TEXT = "Depuis la mise à jour, l'envoi du VSM au DMP échoue et le logiciel se fige";
+
+type Target = { name: string; path: string; method?: "GET" | "POST"; publicPage?: boolean; medianLimitMs: number };
+
+const TARGETS: Target[] = [
+  { name: "/", path: "/", publicPage: true, medianLimitMs: 20 },
+  { name: "/signalements", path: "/signalements", publicPage: true, medianLimitMs: 20 },
+  { name: "/signalements?theme=mssante", path: "/signalements?theme=mssante", publicPage: true, medianLimitMs: 20 },
+  { name: `/signalements?q=${SEARCH_PAGE}`, path: `/signalements?q=${encodeURIComponent(SEARCH_PAGE)}`, publicPage: true, medianLimitMs: 20 },
+  { name: "/plan-action", path: "/plan-action", publicPage: true, medianLimitMs: 20 },
+  { name: "/avancement", path: "/avancement", publicPage: true, medianLimitMs: 20 },
+  { name: "/api/v1/irritants?theme=mssante", path: "/api/v1/irritants?theme=mssante", medianLimitMs: 20 },
+  { name: `/api/v1/irritants?q=${SEARCH_API}`, path: `/api/v1/irritants?q=${encodeURIComponent(SEARCH_API)}`, medianLimitMs: 20 },
+  { name: "/api/v1/irritants/similar?text=…", path: `/api/v1/irritants/similar?text=${encodeURIComponent(SIMILAR_TEXT)}`, medianLimitMs: 50 },
+  { name: "POST /api/v1/irritants", path: "/api/v1/irritants", method: "POST", medianLimitMs: 20 },
+];
+
+// --- Helpers -----------------------------------------------------------------------------------------------------
+
+const log = (message: string) => process.stderr.write(`${message}\n`);
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : fs.statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+/** Builds the application and the bare page when their build is missing or older than their sources. */
+function ensureBuilds() {
+  const builds = [
+    { label: "application", output: "build/server/index.js", sources: ["app", "vite.config.ts", "db"], args: ["remix", "vite:build"] },
+    { label: "bare page", output: "build/bench-bare/server/index.js", sources: ["scripts/bench/bare", "db"], args: ["remix", "vite:build", "--config", "scripts/bench/bare/vite.config.ts"] },
+  ];
+  for (const b of builds) {
+    const output = path.join(root, b.output);
+    const sourceTime = Math.max(...b.sources.map((s) => {
+      const full = path.join(root, s);
+      return fs.statSync(full).isDirectory() ? newestMtime(full) : fs.statSync(full).mtimeMs;
+    }));
+    if (fs.existsSync(output) && fs.statSync(output).mtimeMs >= sourceTime) continue;
+    log(`Building the ${b.label}…`);
+    const result = spawnSync("npx", b.args, { cwd: root, stdio: ["ignore", "ignore", "inherit"] });
+    if (result.status !== 0) throw new Error(`Build of the ${b.label} failed.`);
+  }
+}
+
+function countIrritants(file: string): number | null {
+  if (!fs.existsSync(file)) return null;
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    const table = db.prepare("select 1 from sqlite_master where name = 'irritants'").get();
+    return table ? (db.prepare("select count(*) as n from irritants").get() as { n: number }).n : null;
+  } finally {
+    db.close();
+  }
+}
+
+function ensureDatabase(options: Options) {
+  const count = countIrritants(options.db);
+  if (count) return count;
+  if (!options.irritants) {
+    console.error(
+      `No seeded database at ${options.db}.\nSeed one first:\n  DATABASE_URL=${options.db} npm run seed:scale -- --irritants 1000000\n` +
+        `or let the benchmark do it:\n  npm run bench -- --db ${options.db} --irritants 1000000`,
+    );
+    process.exit(1);
+  }
+  log(`Seeding ${options.db} with ${options.irritants} irritants…`);
+  const result = spawnSync(process.execPath, ["--import", "tsx", "scripts/seed-scale.ts", "--irritants", String(options.irritants), ...(fs.existsSync(options.db) ? ["--force"] : [])], {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...process.env, DATABASE_URL: options.db },
+  });
+  if (result.status !== 0) throw new Error("Seeding failed.");
+  return countIrritants(options.db)!;
+}
+
+type Server = { name: string; url: string; process: ChildProcess; peakRss: number; close: () => Promise<void> };
+
+function rssOf(pid: number): number {
+  try {
+    const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
+    const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+    return kb * 1024;
+  } catch {
+    const ps = spawnSync("ps", ["-o", "rss=", "-p", String(pid)], { encoding: "utf8" });
+    return Number(ps.stdout.trim() || 0) * 1024;
+  }
+}
+
+// As `npm start` and `npm run serve` run the server (package.json): the old generation capped at 384 MiB, so that V8
+// collects garbage before the process grows far beyond what it uses. Both servers get the same setup.
+const SERVER_NODE_FLAGS = ["--max-old-space-size=384"];
+
+async function startServer(name: string, script: string, port: number, env: Record<string, string>, readyPath: string): Promise<Server> {
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, "--import", "tsx", script], {
+    cwd: root,
+    env: { ...process.env, ...env, PORT: String(port), NODE_ENV: "production" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout!.on("data", (d) => (output += d));
+  child.stderr!.on("data", (d) => (output += d));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 10 * 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`The ${name} server stopped:\n${output}`);
+    try {
+      const response = await fetch(url + readyPath);
+      if (response.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`The ${name} server did not answer within 10 minutes:\n${output}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  const server: Server = {
+    name,
+    url,
+    process: child,
+    peakRss: 0,
+    close: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once("exit", () => resolve());
+        child.kill("SIGTERM");
+        setTimeout(() => child.kill("SIGKILL"), 5000).unref();
+      }),
+  };
+  return server;
+}
+
+type Load = { requests: number; rps: number; p50: number; p99: number; errors: number; non2xx: number };
+
+function percentile(sorted: number[], p: number) {
+  if (sorted.length === 0) return NaN;
+  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[index];
+}
+
+/** One autocannon run; latencies of the 2xx answers are kept exactly (autocannon's histogram rounds to 1 ms). */
+function load(url: string, target: Target | null, connections: number, seconds: number, token?: string): Promise<Load> {
+  return new Promise((resolve, reject) => {
+    const latencies: number[] = [];
+    let counter = 0;
+    const post = target?.method === "POST";
+    const instance = autocannon(
+      {
+        url: url + (target?.path ?? "/"),
+        connections,
+        duration: seconds,
+        method: post ? "POST" : "GET",
+        headers: post ? { "content-type": "application/json", authorization: `Bearer ${token}` } : { "accept-encoding": "gzip" },
+        requests: post
+          ? [
+              {
+                setupRequest: (request: autocannon.Request) => {
+                  counter++;
+                  request.body = JSON.stringify({
+                    title: `Envoi au DMP bloqué après la mise à jour ${counter}`,
+                    body: `Depuis la dernière mise à jour, l'envoi des comptes rendus au DMP échoue sans message clair (essai ${counter}). Je dois recommencer plusieurs fois par jour.`,
+                    severity: "genant",
+                  });
+                  return request;
+                },
+              },
+            ]
+          : undefined,
+      },
+      (error, result) => {
+        if (error) return reject(error);
+        latencies.sort((a, b) => a - b);
+        const ok = latencies.length;
+        resolve({
+          requests: ok,
+          rps: ok / (result.duration || seconds),
+          p50: percentile(latencies, 50),
+          p99: percentile(latencies, 99),
+          errors: result.errors + result.timeouts,
+          non2xx: result.non2xx,
+        });
+      },
+    );
+    instance.on("response", (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
+      if (statusCode >= 200 && statusCode < 300) latencies.push(responseTime);
+    });
+  });
+}
+
+type Measure = { sequentialMedianMs: number; sequentialRequests: number; load: Load; errors: number; non2xx: number; bareLoad?: Load };
+
+/**
+ * Warm-up, then one connection (sequential requests), then 50 connections. When `bareUrl` is given, the bare page is
+ * loaded at 50 connections just before the target: the two throughputs are measured under the same conditions on a
+ * machine whose other load changes, and the ratio compares those two.
+ */
+async function measure(url: string, target: Target | null, options: Options, token?: string, bareUrl?: string): Promise<Measure> {
+  // Warm-up at full concurrency: connections, caches and compiled code are cold only once.
+  await load(url, target, options.connections, options.warmup, token);
+  const sequential = await load(url, target, 1, options.sequential, token);
+  const bareLoad = bareUrl ? await load(bareUrl, null, options.connections, options.duration) : undefined;
+  const loaded = await load(url, target, options.connections, options.duration, token);
+  return {
+    sequentialMedianMs: sequential.p50,
+    sequentialRequests: sequential.requests,
+    load: loaded,
+    errors: sequential.errors + loaded.errors,
+    non2xx: sequential.non2xx + loaded.non2xx,
+    bareLoad,
+  };
+}
+
+/** Sum of the gzip sizes of the JavaScript assets a page's HTML references (module preloads, scripts, imports). */
+async function pageJavaScript(url: string, pagePath: string) {
+  const html = await (await fetch(url + pagePath)).text();
+  const assets = [...new Set(html.match(/\/assets\/[\w./-]+?\.js/g) ?? [])];
+  let bytes = 0;
+  for (const asset of assets) bytes += gzipSync(Buffer.from(await (await fetch(url + asset)).arrayBuffer())).length;
+  return { assets: assets.length, gzipBytes: bytes };
+}
+
+// --- Main --------------------------------------------------------------------------------------------------------
+
+const fmt = (v: number, digits = 1) => (Number.isFinite(v) ? v.toFixed(digits) : "—");
+const mib = (bytes: number) => `${(bytes / 1024 ** 2).toFixed(0)} MiB`;
+
+async function main() {
+  const options = parseOptions(process.argv.slice(2));
+  options.db = path.resolve(options.db);
+  ensureBuilds();
+  const irritantCount = ensureDatabase(options);
+  const dbBytes = fs.statSync(options.db).size;
+  const loadBefore = os.loadavg();
+  log(`Database ${options.db}: ${irritantCount.toLocaleString("en")} irritants, ${mib(dbBytes)}.`);
+
+  const env = {
+    DATABASE_URL: options.db,
+    DEMO_DATA: "false",
+    SESSION_SECRET: "benchmark-session-secret-0123456789abcdef0123456789",
+    // None of the measured endpoints is rate-limited (server.ts limits sign-in, sign-up, password reset and token
+    // requests); the limit is raised anyway so that no run is ever cut short by it.
+    RATE_LIMIT_AUTH_PER_MINUTE: "1000000",
+  };
+  log("Starting the application and the bare page…");
+  const app = await startServer("application", "scripts/serve.ts", 3401, env, "/healthz");
+  const bare = await startServer("bare page", "scripts/bench/bare-server.ts", 3402, env, "/");
+  const servers = [app, bare];
+  const sampler = setInterval(() => {
+    for (const s of servers) s.peakRss = Math.max(s.peakRss, rssOf(s.process.pid!));
+  }, 200);
+
+  try {
+    // A personal API token for a seeded practitioner, made by the accounts module as `/compte` makes it.
+    const token = (() => {
+      const db = openDatabase(options.db);
+      setDb(db);
+      try {
+        // Another practitioner on each run: the irritants a run posts are visible to their author only, and must not
+        // become the next run's similar irritants.
+        const user = db.$client.prepare("select id from users where role = 'practitioner' and password_hash is null order by random() limit 1").get() as { id: number };
+        return createApiToken(user.id, "benchmark").token;
+      } finally {
+        setDb(undefined);
+        db.$client.close();
+      }
+    })();
+
+    const bareAlone = await measure(bare.url, null, options);
+    log(`  bare page: ${fmt(bareAlone.sequentialMedianMs, 2)} ms alone, ${fmt(bareAlone.load.rps, 0)} req/s, p50 ${fmt(bareAlone.load.p50)} ms, p99 ${fmt(bareAlone.load.p99)} ms`);
+    const results: { target: Target; measure: Measure }[] = [];
+    for (const target of TARGETS) {
+      const m = await measure(app.url, target, options, token, bare.url);
+      results.push({ target, measure: m });
+      log(
+        `  ${target.name}: ${fmt(m.sequentialMedianMs, 2)} ms alone, ${fmt(m.load.rps, 0)} req/s (bare page just before: ${fmt(m.bareLoad!.rps, 0)}), ` +
+          `p50 ${fmt(m.load.p50)} ms, p99 ${fmt(m.load.p99)} ms, ${m.errors} errors, ${m.non2xx} non-2xx`,
+      );
+    }
+    const bareRuns = [bareAlone.load, ...results.map((r) => r.measure.bareLoad!)];
+    const bareMedianRps = [...bareRuns.map((r) => r.rps)].sort((a, b) => a - b)[Math.floor(bareRuns.length / 2)];
+
+    const javascript: { page: string; assets: number; gzipBytes: number }[] = [];
+    for (const t of TARGETS.filter((t) => t.publicPage)) javascript.push({ page: t.name, ...(await pageJavaScript(app.url, t.path)) });
+
+    clearInterval(sampler);
+    const loadAfter = os.loadavg();
+
+    // --- Report ----------------------------------------------------------------------------------------------
+    const rows = results.map(({ target, measure: m }) => {
+      const ratio = m.load.rps / m.bareLoad!.rps;
+      const tail = m.load.p99 / m.load.p50;
+      const met = {
+        median: m.sequentialMedianMs < target.medianLimitMs,
+        ratio: ratio >= 0.7,
+        tail: tail < 3,
+        errors: m.errors === 0 && m.non2xx === 0,
+      };
+      return { target, m, ratio, tail, met };
+    });
+    const header = ["page or endpoint", "1 conn median ms", "req/s @" + options.connections, "bare req/s", "ratio", "p50 ms", "p99 ms", "p99/p50", "errors/non-2xx", "targets"];
+    const table = [
+      header,
+      [
+        "bare page",
+        fmt(bareAlone.sequentialMedianMs, 2),
+        fmt(bareAlone.load.rps, 0),
+        "",
+        "",
+        fmt(bareAlone.load.p50),
+        fmt(bareAlone.load.p99),
+        fmt(bareAlone.load.p99 / bareAlone.load.p50, 2),
+        `${bareAlone.errors}/${bareAlone.non2xx}`,
+        "",
+      ],
+      ...rows.map((r) => [
+        r.target.name,
+        fmt(r.m.sequentialMedianMs, 2),
+        fmt(r.m.load.rps, 0),
+        fmt(r.m.bareLoad!.rps, 0),
+        fmt(r.ratio, 2),
+        fmt(r.m.load.p50),
+        fmt(r.m.load.p99),
+        fmt(r.tail, 2),
+        `${r.m.errors}/${r.m.non2xx}`,
+        [r.met.median ? "" : `median≥${r.target.medianLimitMs}`, r.met.ratio ? "" : "ratio<0.70", r.met.tail ? "" : "p99≥3×p50", r.met.errors ? "" : "errors"].filter(Boolean).join(", ") || "met",
+      ]),
+    ];
+    const widths = header.map((_, c) => Math.max(...table.map((row) => row[c].length)));
+    const line = (row: string[]) => `| ${row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join(" | ")} |`;
+    const out: string[] = [];
+    out.push("");
+    out.push(`Sentinelle benchmark — ${new Date().toISOString()} — ${os.cpus().length} CPU (${os.cpus()[0]?.model ?? "?"}), Node ${process.version}`);
+    out.push(`Database: ${options.db} — ${irritantCount.toLocaleString("en")} irritants — ${mib(dbBytes)}`);
+    out.push(`Load average (1/5/15 min) before: ${loadBefore.map((l) => l.toFixed(2)).join(" ")}; after: ${loadAfter.map((l) => l.toFixed(2)).join(" ")}`);
+    out.push(
+      `Ratio: requests per second at ${options.connections} connections over those of the bare page measured just before it (bare page over the run: ` +
+        `median ${fmt(bareMedianRps, 0)} req/s, from ${fmt(Math.min(...bareRuns.map((b) => b.rps)), 0)} to ${fmt(Math.max(...bareRuns.map((b) => b.rps)), 0)})`,
+    );
+    out.push("");
+    out.push(line(table[0]));
+    out.push(`|${widths.map((w, c) => (c === 0 ? "-".repeat(w + 2) : `${"-".repeat(w + 1)}:`)).join("|")}|`);
+    for (const row of table.slice(1)) out.push(line(row));
+    out.push("");
+    out.push(`Server memory (RSS, peak sampled every 200 ms): application ${mib(app.peakRss)}, bare page ${mib(bare.peakRss)} — target < 500 MiB: ${app.peakRss < 500 * 1024 ** 2 ? "met" : "missed"}`);
+    out.push("Compressed JavaScript per public page (gzip, sum of the assets the HTML references) — target < 100 kB:");
+    for (const j of javascript) out.push(`  ${j.page.padEnd(40)} ${(j.gzipBytes / 1000).toFixed(1).padStart(6)} kB in ${j.assets} files — ${j.gzipBytes < 100_000 ? "met" : "missed"}`);
+    out.push(`Database file: ${mib(dbBytes)} (${dbBytes.toLocaleString("en")} bytes)`);
+    console.log(out.join("\n"));
+
+    if (options.json) {
+      const json = {
+        date: new Date().toISOString(),
+        machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model ?? null, memoryBytes: os.totalmem(), node: process.version, loadAverageBefore: loadBefore, loadAverageAfter: loadAfter },
+        options: { duration: options.duration, sequential: options.sequential, warmup: options.warmup, connections: options.connections },
+        database: { file: options.db, irritants: irritantCount, sizeBytes: dbBytes },
+        bare: { sequentialMedianMs: bareAlone.sequentialMedianMs, load: bareAlone.load, medianRps: bareMedianRps },
+        endpoints: rows.map((r) => ({
+          name: r.target.name,
+          method: r.target.method ?? "GET",
+          path: r.target.path,
+          sequentialMedianMs: r.m.sequentialMedianMs,
+          sequentialRequests: r.m.sequentialRequests,
+          rps: r.m.load.rps,
+          p50Ms: r.m.load.p50,
+          p99Ms: r.m.load.p99,
+          p99OverP50: r.tail,
+          bareRps: r.m.bareLoad!.rps,
+          ratioToBare: r.ratio,
+          errors: r.m.errors,
+          non2xx: r.m.non2xx,
+          medianLimitMs: r.target.medianLimitMs,
+          met: r.met,
+        })),
+        memory: { applicationPeakRssBytes: app.peakRss, barePeakRssBytes: bare.peakRss },
+        javascript,
+      };
+      fs.mkdirSync(path.dirname(path.resolve(options.json)), { recursive: true });
+      fs.writeFileSync(options.json, JSON.stringify(json, null, 2) + "\n");
+      log(`Figures written to ${options.json}`);
+    }
+  } finally {
+    clearInterval(sampler);
+    await Promise.all(servers.map((s) => s.close()));
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
