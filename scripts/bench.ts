@@ -101,8 +101,8 @@ function ensureBuilds() {
     }));
     if (fs.existsSync(output) && fs.statSync(output).mtimeMs >= sourceTime) continue;
     log(`Building the ${b.label}…`);
-    const result = spawnSync("npx", b.args, { cwd: root, stdio: ["ignore", "ignore", "inherit"] });
-    if (result.status !== 0) throw new Error(`Build of the ${b.label} failed.`);
+    const result = spawnSync("npx", b.args, { cwd: root, encoding: "utf8" });
+    if (result.status !== 0) throw new Error(`Build of the ${b.label} failed:\n${result.stdout}\n${result.stderr}`);
   }
 }
 
@@ -289,8 +289,8 @@ const mib = (bytes: number) => `${(bytes / 1024 ** 2).toFixed(0)} MiB`;
 async function main() {
   const options = parseOptions(process.argv.slice(2));
   options.db = path.resolve(options.db);
-  ensureBuilds();
   const irritantCount = ensureDatabase(options);
+  ensureBuilds();
   const dbBytes = fs.statSync(options.db).size;
   const loadBefore = os.loadavg();
   log(`Database ${options.db}: ${irritantCount.toLocaleString("en")} irritants, ${mib(dbBytes)}.`);
