@@ -15,7 +15,7 @@ import { formatCode, originSentence } from "~/modules/seminars/board";
 import { createCluster, getFacilitatorBoard, moveCard, renameCluster, setCardHidden, setVoting, setWorkshopStatus } from "~/modules/seminars/board.server";
 import { qrPath } from "~/modules/seminars/qr.server";
 import { linkToExisting, restituteAsAction, restituteAsIrritant } from "~/modules/seminars/restitution.server";
-import { clusterTitleSchema, moveCardSchema, restitutionActionSchema, restitutionIrritantSchema } from "~/modules/seminars/schemas";
+import { clusterTitleSchema, moveCardSchema, restitutionActionSchema, restitutionIrritantSchema, formIdField } from "~/modules/seminars/schemas";
 import { WORKSHOP_STATUS_LABELS } from "~/modules/seminars/vocabulary";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Animation de l'atelier ${data?.board.workshop.number ?? ""} — Sentinelle` }];
@@ -36,7 +36,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const idField = z.coerce.number({ error: "Identifiant invalide." }).int().positive("Identifiant invalide.");
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
@@ -62,7 +61,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       }
       case "cluster-rename": {
         const { title } = parseOrThrow(clusterTitleSchema, values, "Regroupement invalide.");
-        renameCluster(user, workshopId, parseOrThrow(idField, values.clusterId), title);
+        renameCluster(user, workshopId, parseOrThrow(formIdField, values.clusterId), title);
         return { ok: true, message: `Regroupement renommé « ${title} ».` };
       }
       case "move": {
@@ -73,7 +72,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       case "hide":
       case "show": {
         const hidden = form.get("intent") === "hide";
-        setCardHidden(user, workshopId, parseOrThrow(idField, values.cardId), hidden);
+        setCardHidden(user, workshopId, parseOrThrow(formIdField, values.cardId), hidden);
         return { ok: true, message: hidden ? "Carte masquée : elle n'apparaît plus aux participants." : "Carte de nouveau visible." };
       }
       case "irritant": {
@@ -88,7 +87,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       }
       case "link": {
         const input = parseOrThrow(
-          z.object({ source: z.enum(["card", "cluster"]), sourceId: idField, targetKind: z.enum(["irritant", "action"], { error: "Choisissez signalement ou action." }), targetId: z.coerce.number({ error: "Indiquez le numéro." }).int("Indiquez le numéro.").positive("Indiquez le numéro.") }),
+          z.object({ source: z.enum(["card", "cluster"]), sourceId: formIdField, targetKind: z.enum(["irritant", "action"], { error: "Choisissez signalement ou action." }), targetId: z.coerce.number({ error: "Indiquez le numéro." }).int("Indiquez le numéro.").positive("Indiquez le numéro.") }),
           values,
           "Lien invalide.",
         );

@@ -1,6 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { z } from "zod";
 import { Notice } from "~/components/notice";
 import { seminarDate } from "~/components/seminars";
 import { idParam, parseOrThrow } from "~/lib/api.server";
@@ -8,7 +7,7 @@ import { HttpError, orErrorPage } from "~/lib/errors";
 import { readFormData, refusalNotice } from "~/lib/forms.server";
 import { requirePermission } from "~/lib/permissions.server";
 import { formatCode } from "~/modules/seminars/board";
-import { seminarFormSchema, slotFormSchema, workshopFormSchema } from "~/modules/seminars/schemas";
+import { seminarFormSchema, slotFormSchema, workshopFormSchema, formIdField } from "~/modules/seminars/schemas";
 import { addSlot, addWorkshop, getSeminarForTeam, moveSlot, removeSlot, renewWorkshopCode, updateSeminar, updateWorkshop } from "~/modules/seminars/seminars.server";
 import { DEFAULT_DOTS, SLOT_KINDS, SLOT_KIND_LABELS, WORKSHOP_STATUS_LABELS } from "~/modules/seminars/vocabulary";
 
@@ -19,7 +18,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { seminar: orErrorPage(() => getSeminarForTeam(user, idParam(params.id))) };
 }
 
-const idField = z.coerce.number({ error: "Identifiant invalide." }).int().positive("Identifiant invalide.");
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "seminar:manage");
@@ -36,21 +34,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
         return { ok: true, message: `Atelier ${w.number} ajouté, code ${formatCode(w.code)}.` };
       }
       case "workshop-edit":
-        updateWorkshop(user, id, parseOrThrow(idField, values.workshopId), parseOrThrow(workshopFormSchema, values, "Atelier invalide."));
+        updateWorkshop(user, id, parseOrThrow(formIdField, values.workshopId), parseOrThrow(workshopFormSchema, values, "Atelier invalide."));
         return { ok: true, message: "Atelier enregistré." };
       case "workshop-code": {
-        const code = renewWorkshopCode(user, id, parseOrThrow(idField, values.workshopId));
+        const code = renewWorkshopCode(user, id, parseOrThrow(formIdField, values.workshopId));
         return { ok: true, message: `Nouveau code : ${formatCode(code)}. L'ancien ne fonctionne plus.` };
       }
       case "slot-add":
         addSlot(user, id, parseOrThrow(slotFormSchema, values, "Séquence invalide."));
         return { ok: true, message: "Séquence ajoutée au déroulé." };
       case "slot-remove":
-        removeSlot(user, id, parseOrThrow(idField, values.slotId));
+        removeSlot(user, id, parseOrThrow(formIdField, values.slotId));
         return { ok: true, message: "Séquence retirée du déroulé." };
       case "slot-up":
       case "slot-down":
-        moveSlot(user, id, parseOrThrow(idField, values.slotId), form.get("intent") === "slot-up" ? "up" : "down");
+        moveSlot(user, id, parseOrThrow(formIdField, values.slotId), form.get("intent") === "slot-up" ? "up" : "down");
         return { ok: true, message: "Déroulé réordonné." };
       default:
         throw new HttpError(400, "Action inconnue.");

@@ -1,6 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { Notice } from "~/components/notice";
 import { OutcomeList, seminarDate } from "~/components/seminars";
 import { idParam, parseOrThrow } from "~/lib/api.server";
@@ -9,7 +8,7 @@ import { readFormData, refusalNotice } from "~/lib/forms.server";
 import { requirePermission } from "~/lib/permissions.server";
 import { listCampaigns } from "~/modules/surveys/campaigns.server";
 import { CAMPAIGN_STATUS_LABELS } from "~/modules/surveys/vocabulary";
-import { feedbackFormSchema, verbatimFormSchema } from "~/modules/seminars/schemas";
+import { feedbackFormSchema, verbatimFormSchema, formIdField } from "~/modules/seminars/schemas";
 import { addVerbatim, getSeminarForTeam, listOutcomes, removeVerbatim, saveFeedback, setVerbatimPublication } from "~/modules/seminars/seminars.server";
 import { SIDES, SIDE_LABEL_ONE } from "~/modules/seminars/vocabulary";
 
@@ -21,7 +20,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { seminar, outcomes: listOutcomes(seminar.id, user), campaigns: listCampaigns().map((c) => ({ slug: c.slug, title: c.title, status: c.status })) };
 }
 
-const idField = z.coerce.number({ error: "Identifiant invalide." }).int().positive("Identifiant invalide.");
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "seminar:manage");
@@ -40,11 +38,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
       case "verbatim-publish":
       case "verbatim-unpublish": {
         const publish = form.get("intent") === "verbatim-publish";
-        setVerbatimPublication(user, id, parseOrThrow(idField, values.verbatimId), publish);
+        setVerbatimPublication(user, id, parseOrThrow(formIdField, values.verbatimId), publish);
         return { ok: true, message: publish ? "Citation publiée." : "Citation retirée de la page publique." };
       }
       case "verbatim-remove":
-        removeVerbatim(user, id, parseOrThrow(idField, values.verbatimId));
+        removeVerbatim(user, id, parseOrThrow(formIdField, values.verbatimId));
         return { ok: true, message: "Citation supprimée." };
       default:
         throw new HttpError(400, "Action inconnue.");

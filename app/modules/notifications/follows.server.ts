@@ -1,4 +1,4 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull } from "drizzle-orm";
 import { getDb, type DbOrTx } from "#db/client";
 import { actions, follows, irritants, themes } from "#db/schema";
 import { HttpError } from "~/lib/errors";
@@ -40,6 +40,8 @@ export function followPublicSubject(userId: number, subjectType: "action" | "the
   return setFollow(getDb(), userId, subjectType, subjectId, follow);
 }
 
+const SUBJECT_NOUNS: Record<FollowSubjectType, string> = { irritant: "le signalement", action: "l'action", theme: "le thème" };
+
 /** How a followed subject is named in pages and e-mails. */
 export function describeSubject(subjectType: FollowSubjectType, subjectId: number) {
   const db = getDb();
@@ -59,17 +61,23 @@ export function describeSubject(subjectType: FollowSubjectType, subjectId: numbe
   }
 }
 
-/** What a person follows, newest first, with the page of each subject. */
-export function listFollows(userId: number) {
+/** What a person follows, newest first (the latest `limit`), with the page of each subject: one query per kind. */
+export function listFollows(userId: number, limit = 200) {
   const db = getDb();
-  const rows = db.select().from(follows).where(eq(follows.userId, userId)).all();
-  return rows
-    .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
-    .map((r) => {
-      const description = describeSubject(r.subjectType, r.subjectId);
-      let url = `/signalements/${r.subjectId}`;
-      if (r.subjectType === "action") url = `/plan-action/${r.subjectId}`;
-      if (r.subjectType === "theme") url = `/avancement/themes/${db.select({ slug: themes.slug }).from(themes).where(eq(themes.id, r.subjectId)).get()?.slug ?? ""}`;
-      return { subjectType: r.subjectType, subjectId: r.subjectId, description, url };
-    });
+  const rows = db.select().from(follows).where(eq(follows.userId, userId)).orderBy(desc(follows.createdAt)).limit(limit).all();
+  const idsOf = (type: FollowSubjectType) => rows.filter((r) => r.subjectType === type).map((r) => r.subjectId);
+  const titles = new Map<string, { name: string; slug?: string }>();
+  const irritantIds = idsOf("irritant");
+  if (irritantIds.length) for (const r of db.select({ id: irritants.id, title: irritants.title }).from(irritants).where(inArray(irritants.id, irritantIds)).all()) titles.set(`irritant:${r.id}`, { name: r.title });
+  const actionIds = idsOf("action");
+  if (actionIds.length) for (const r of db.select({ id: actions.id, title: actions.title }).from(actions).where(inArray(actions.id, actionIds)).all()) titles.set(`action:${r.id}`, { name: r.title });
+  const themeIds = idsOf("theme");
+  if (themeIds.length) for (const r of db.select({ id: themes.id, label: themes.label, slug: themes.slug }).from(themes).where(inArray(themes.id, themeIds)).all()) titles.set(`theme:${r.id}`, { name: r.label, slug: r.slug });
+  return rows.map((r) => {
+    const found = titles.get(`${r.subjectType}:${r.subjectId}`);
+    const noun = SUBJECT_NOUNS[r.subjectType];
+    const description = found ? `${noun} « ${found.name} »` : `${noun} n°${r.subjectId}`;
+    const url = r.subjectType === "irritant" ? `/signalements/${r.subjectId}` : r.subjectType === "action" ? `/plan-action/${r.subjectId}` : `/avancement/themes/${found?.slug ?? ""}`;
+    return { subjectType: r.subjectType, subjectId: r.subjectId, description, url };
+  });
 }

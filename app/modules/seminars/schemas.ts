@@ -6,6 +6,9 @@ const lines = (v: unknown) => (typeof v === "string" ? v.split(/\r?\n/).map((s) 
 const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === true || v === "1", z.boolean());
 const id = (message: string) => z.coerce.number({ error: message }).int(message).positive(message);
 
+/** A row id posted by a form (a workshop, a slot, a card…). */
+export const formIdField = z.coerce.number({ error: "Identifiant invalide." }).int().positive("Identifiant invalide.");
+
 export const seminarFormSchema = z.object({
   title: z.string({ error: "Indiquez le titre du séminaire." }).trim().min(5, "Indiquez le titre du séminaire (5 caractères au moins).").max(200, "Le titre ne doit pas dépasser 200 caractères."),
   date: z.iso.date({ error: "Indiquez la date au format AAAA-MM-JJ." }),
