@@ -30,7 +30,6 @@ import { getSettings } from "../app/modules/settings/settings.server";
 import { createCampaign, saveQuestionnaireVersion, setCampaignStatus } from "../app/modules/surveys/campaigns.server";
 import { SEGUR_QUESTIONNAIRE_V1, SEGUR_QUESTIONNAIRE_V2 } from "../app/modules/surveys/demo-questionnaire";
 import { computeResults, RESULTS_METHOD } from "../app/modules/surveys/results.server";
-import { PUBLIC_MIN_CELL } from "../app/modules/surveys/statistics";
 import { addWorkingDays, workingDaysBetween } from "../app/modules/vendors/working-days";
 import { Progress } from "./scale/progress";
 import {
@@ -713,7 +712,7 @@ export async function seedScale(options: Options) {
       survey.responses += written;
       survey.invitations += invited;
     }
-    setCampaignStatus(team, "segur-2024", "published", () => ({ method: RESULTS_METHOD, results: computeResults("segur-2024", PUBLIC_MIN_CELL) }));
+    setCampaignStatus(team, "segur-2024", "published", () => ({ method: RESULTS_METHOD, results: computeResults("segur-2024") }));
   }
 
   loadDemoIndicators();

@@ -98,7 +98,7 @@ export function SurveyResults({ results }: { results: CampaignResults }) {
                     </thead>
                     <tbody>
                       {item.bySubject.map((s) => (
-                        <tr key={s.subject.id}>
+                        <tr key={s.subject.name}>
                           <th scope="row" className="font-normal">
                             {s.subject.name}
                           </th>

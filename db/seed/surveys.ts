@@ -4,7 +4,6 @@ import type { SessionUser } from "../../app/modules/accounts/accounts.server";
 import { createCampaign, saveQuestionnaireVersion, setCampaignStatus } from "../../app/modules/surveys/campaigns.server";
 import { SEGUR_FUNCTION_ROWS, SEGUR_QUESTIONNAIRE_V1, SEGUR_QUESTIONNAIRE_V2 } from "../../app/modules/surveys/demo-questionnaire";
 import { computeResults, RESULTS_METHOD } from "../../app/modules/surveys/results.server";
-import { PUBLIC_MIN_CELL } from "../../app/modules/surveys/statistics";
 import { eq } from "drizzle-orm";
 import { createHash, randomBytes } from "node:crypto";
 
@@ -91,7 +90,7 @@ export function loadDemoSurveys(team: SessionUser) {
       tx.update(campaigns).set({ status: "closed", invitedCount: invited }).where(eq(campaigns.id, id)).run();
     });
   }
-  setCampaignStatus(team, "segur-2024", "published", () => ({ method: RESULTS_METHOD, results: computeResults("segur-2024", PUBLIC_MIN_CELL) }));
+  setCampaignStatus(team, "segur-2024", "published", () => ({ method: RESULTS_METHOD, results: computeResults("segur-2024") }));
 
   // A wave open today, which signed-in practitioners can answer in the demo.
   const today = new Date();

@@ -1,12 +1,12 @@
-import { eq } from "drizzle-orm";
+import { and, eq, isNotNull, isNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadDemoData } from "#db/seed/demo";
 import { campaigns, invitations, products, responses, resultSnapshots, users } from "#db/schema";
 import type { SessionUser } from "~/modules/accounts/accounts.server";
-import { createCampaign, createInvitations, getSnapshot, openParticipation, saveDraft, saveQuestionnaireVersion, setCampaignStatus, submitResponse } from "~/modules/surveys/campaigns.server";
+import { createCampaign, emailedInvitationToken, getSnapshot, inviteAudienceByEmail, openParticipation, saveDraft, saveQuestionnaireVersion, setCampaignStatus, submitResponse } from "~/modules/surveys/campaigns.server";
 import { SEGUR_QUESTIONNAIRE_V2 } from "~/modules/surveys/demo-questionnaire";
 import { computeResults, RESULTS_METHOD } from "~/modules/surveys/results.server";
-import { PUBLIC_MIN_CELL } from "~/modules/surveys/statistics";
+import { PUBLIC_MIN_CELL, provisionalCount } from "~/modules/surveys/statistics";
 import { createTestDatabase } from "../support/database";
 
 const database = createTestDatabase();
@@ -37,6 +37,26 @@ const complete = {
   "connaissance-sentinelle": "yes",
   "amelioration-prioritaire": "La rapidité, et ne rappelez pas le 06 12 34 56 78",
 };
+
+/**
+ * Personal links as their recipients get them: the audience is invited by e-mail (the team never sees a link), and
+ * the test, standing in for each recipient's mailbox, derives the tokens of invitations not handed out yet.
+ */
+const handedOut = new Set<number>();
+function invitationTokens(slug: string, howMany: number) {
+  inviteAudienceByEmail(team, slug);
+  const campaignId = database.db.select().from(campaigns).where(eq(campaigns.slug, slug)).get()!.id;
+  const free = database.db
+    .select({ id: invitations.id })
+    .from(invitations)
+    .where(and(eq(invitations.campaignId, campaignId), isNull(invitations.usedOn), isNotNull(invitations.inviteeId)))
+    .all()
+    .filter((i) => !handedOut.has(i.id))
+    .slice(0, howMany);
+  if (free.length < howMany) throw new Error(`Only ${free.length} invitations left for ${slug}`);
+  for (const i of free) handedOut.add(i.id);
+  return free.map((i) => emailedInvitationToken(i.id));
+}
 
 beforeAll(async () => {
   await loadDemoData();
@@ -71,8 +91,7 @@ describe("questionnaire versions", () => {
 
 describe("answering with an invitation", () => {
   it("keeps only token hashes, resumes a draft, accepts one response with no link back to the invitation", () => {
-    const [link] = createInvitations(team, "test-vague", 1, "http://localhost");
-    const token = new URL(link).searchParams.get("jeton")!;
+    const [token] = invitationTokens("test-vague", 1);
     expect(database.db.select().from(invitations).all().map((i) => i.tokenHash)).not.toContain(token);
 
     const respondent = { kind: "invitation" as const, token };
@@ -99,14 +118,13 @@ describe("answering with an invitation", () => {
 
   it("refuses forged tokens and tokens of another campaign alike", () => {
     expect(() => openParticipation("test-vague", { kind: "invitation", token: "forged" })).toThrowError(expect.objectContaining({ status: 403 }));
-    const [link] = createInvitations(team, "segur-en-cours", 1, "http://localhost");
-    const token = new URL(link).searchParams.get("jeton")!;
+    const [token] = invitationTokens("segur-en-cours", 1);
     expect(() => openParticipation("test-vague", { kind: "invitation", token })).toThrowError(expect.objectContaining({ status: 403 }));
   });
 
   it("refuses answers out of range and missing required answers, with the item in the path", () => {
-    const [link] = createInvitations(team, "test-vague", 1, "http://localhost");
-    const respondent = { kind: "invitation" as const, token: new URL(link).searchParams.get("jeton")! };
+    const [token] = invitationTokens("test-vague", 1);
+    const respondent = { kind: "invitation" as const, token };
     const bad = { ...complete, recommandation: 11, "satisfaction-globale": 6, profession: undefined };
     try {
       submitResponse("test-vague", respondent, bad, null);
@@ -167,12 +185,12 @@ describe("national services as subjects", () => {
       subjectServices: ["Mon espace santé", "Annuaire santé"],
     });
     setCampaignStatus(team, "services", "open");
-    const tokens = createInvitations(team, "services", 3, "http://localhost").map((l) => new URL(l).searchParams.get("jeton")!);
+    const tokens = invitationTokens("services", 3);
     expect(() => submitResponse("services", { kind: "invitation", token: tokens[0] }, complete, { service: "Inventé" })).toThrowError(expect.objectContaining({ status: 422 }));
     expect(() => submitResponse("services", { kind: "invitation", token: tokens[0] }, complete, { productId: azurMed })).toThrowError(expect.objectContaining({ status: 422 }));
     submitResponse("services", { kind: "invitation", token: tokens[0] }, complete, { service: "Mon espace santé" });
     submitResponse("services", { kind: "invitation", token: tokens[1] }, complete, { service: "Annuaire santé" });
-    const results = computeResults("services", 1);
+    const results = computeResults("services", { minCell: 1 });
     const subjects = results.items.find((i) => i.key === "recommandation")!.bySubject.map((b) => b.subject);
     expect(subjects).toEqual(expect.arrayContaining([{ id: null, name: "Mon espace santé" }, { id: null, name: "Annuaire santé" }]));
     expect(() =>
@@ -182,21 +200,27 @@ describe("national services as subjects", () => {
 });
 
 describe("results", () => {
-  it("suppresses small cells publicly (with a secondary cell) but shows the team cells from 5", () => {
-    const publicView = computeResults("segur-2025", PUBLIC_MIN_CELL);
+  it("suppresses small cells publicly (with a complementary cell), and shows the team the same rule in batches", () => {
+    const publicView = computeResults("segur-2025");
     const item = publicView.items.find((i) => i.key === "satisfaction-globale")!;
     const byName = Object.fromEntries(item.bySubject.map((s) => [s.subject.name, s]));
     expect(byName["Brume Imagerie"]).toMatchObject({ suppressed: true, n: null, distribution: null, stats: null });
     // 12 respondents, but hidden so that Brume Imagerie's 6 cannot be recovered from the total.
     expect(byName["Cèdre Labo"]).toMatchObject({ suppressed: true, n: null });
     expect(byName.AzurMed.suppressed).toBe(false);
-    const team = computeResults("segur-2025", 5);
+    // The team's provisional view: same threshold, whole batches one behind, small groups not even listed.
+    const team = computeResults("segur-2025", { provisional: true });
+    expect(team.minCell).toBe(PUBLIC_MIN_CELL);
     const teamItem = team.items.find((i) => i.key === "satisfaction-globale")!;
-    expect(teamItem.bySubject.find((s) => s.subject.name === "Brume Imagerie")).toMatchObject({ suppressed: false, n: 6 });
+    expect(teamItem.bySubject.map((s) => s.subject.name)).not.toContain("Brume Imagerie");
+    const azur = item.bySubject.find((s) => s.subject.name === "AzurMed")!.n!;
+    expect(teamItem.bySubject.find((s) => s.subject.name === "AzurMed")!.n).toBe(provisionalCount(azur, PUBLIC_MIN_CELL));
+    expect(teamItem.n! % PUBLIC_MIN_CELL).toBe(0);
+    expect(team.respondents % PUBLIC_MIN_CELL).toBe(0);
   });
 
   it("computes top-2-box with a Wilson interval, NPS with its interval, and no free text", () => {
-    const results = computeResults("segur-2025", PUBLIC_MIN_CELL);
+    const results = computeResults("segur-2025");
     const globale = results.items.find((i) => i.key === "satisfaction-globale")!;
     const values = database.db
       .select()
@@ -214,14 +238,14 @@ describe("results", () => {
   });
 
   it("compares waves only on comparable items", () => {
-    const results = computeResults("segur-2025", PUBLIC_MIN_CELL);
+    const results = computeResults("segur-2025");
     expect(results.items.find((i) => i.key === "recommandation")!.change).toMatchObject({ comparedWith: "janvier–février 2024", measure: "nps" });
     expect(results.items.find((i) => i.key === "satisfaction-globale")!.change).toBeNull(); // rescaled in version 2
     expect(results.items.find((i) => i.key === "connaissance-sentinelle")!.change).toBeNull(); // new
   });
 
   it("freezes published results: later answers do not change the snapshot", () => {
-    setCampaignStatus(team, "segur-2025", "published", () => ({ method: RESULTS_METHOD, results: computeResults("segur-2025", PUBLIC_MIN_CELL) }));
+    setCampaignStatus(team, "segur-2025", "published", () => ({ method: RESULTS_METHOD, results: computeResults("segur-2025") }));
     const before = JSON.stringify(getSnapshot("segur-2025").snapshot.results);
     const campaignId = database.db.select().from(campaigns).where(eq(campaigns.slug, "segur-2025")).get()!.id;
     database.db.insert(responses).values({ campaignId, subjectProductId: azurMed, submittedOn: today, answers: complete }).run();

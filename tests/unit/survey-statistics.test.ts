@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
   PUBLIC_MIN_CELL,
-  TEAM_MIN_CELL,
   distribution,
   mean,
   nps,
@@ -10,6 +9,8 @@ import {
   responseRate,
   round,
   suppressSmallCells,
+  provisionalCount,
+  batchedCount,
   topBox,
   wilsonInterval,
 } from "~/modules/surveys/statistics";
@@ -247,9 +248,8 @@ describe("suppressSmallCells", () => {
   const hidden = (result: { suppressed: boolean }[]) =>
     result.flatMap((r, i) => (r.suppressed ? [i] : []));
 
-  it("exports the thresholds", () => {
+  it("exports one threshold, for the public and the team alike", () => {
     expect(PUBLIC_MIN_CELL).toBe(10);
-    expect(TEAM_MIN_CELL).toBe(5);
   });
 
   it("suppresses nothing when every cell is at least k", () => {
@@ -307,19 +307,74 @@ describe("suppressSmallCells", () => {
     expect(hidden(suppressSmallCells(cells(4, 12, 12), PUBLIC_MIN_CELL, 28))).toEqual([0, 1]);
   });
 
-  it("applies the team threshold of 5", () => {
+  it("applies any threshold k", () => {
     // k = 5: only 3 is primary (5 ≥ 5 is shown); secondary 5: 3 + 5 = 8 ≥ 5
-    expect(hidden(suppressSmallCells(cells(3, 5, 8, 12), TEAM_MIN_CELL, 28))).toEqual([0, 1]);
-    expect(hidden(suppressSmallCells(cells(5, 8, 12), TEAM_MIN_CELL, 25))).toEqual([]);
+    expect(hidden(suppressSmallCells(cells(3, 5, 8, 12), 5, 28))).toEqual([0, 1]);
+    expect(hidden(suppressSmallCells(cells(5, 8, 12), 5, 25))).toEqual([]);
     // same cells, public threshold: 3, 5, 8 are primary, 3 + 5 + 8 = 16 ≥ 10
     expect(hidden(suppressSmallCells(cells(3, 5, 8, 12), PUBLIC_MIN_CELL, 28))).toEqual([0, 1, 2]);
   });
 
-  it("accepts a total above the cells' sum but rejects inconsistent input", () => {
-    expect(hidden(suppressSmallCells(cells(3, 12, 25), PUBLIC_MIN_CELL, 45))).toEqual([0, 1]);
+  it("treats the group that named no software as a cell: one person there hides a software cell too", () => {
+    // 12 + 11 software respondents and 1 "non renseigné": the total 24 minus the two software cells would give back
+    // that one person, so the 1 is a cell (primary) and the smallest other cell (11) is hidden with it.
+    expect(hidden(suppressSmallCells(cells(12, 11, 1), PUBLIC_MIN_CELL, 24))).toEqual([1, 2]);
+  });
+
+  it("refuses a total that the cells do not partition, and other inconsistent input", () => {
+    // A remainder outside the cells would be rebuilt by subtraction without ever being checked.
+    expect(() => suppressSmallCells(cells(3, 12, 25), PUBLIC_MIN_CELL, 45)).toThrow(/every group/);
     expect(() => suppressSmallCells(cells(3, 12), PUBLIC_MIN_CELL, 10)).toThrow(RangeError);
     expect(() => suppressSmallCells(cells(-1, 12), PUBLIC_MIN_CELL)).toThrow(RangeError);
     expect(() => suppressSmallCells(cells(3, 12), 0)).toThrow(RangeError);
+  });
+});
+
+/**
+ * The property behind suppression: for any row of cells partitioning a published total, what a reader can compute
+ * (total − shown cells) is 0 or at least k people spread over at least two hidden cells, and every shown cell is 0 or
+ * at least k. Checked exhaustively on small rows.
+ */
+describe("suppressSmallCells against subtraction (exhaustive on small rows)", () => {
+  const k = 10;
+  const rows: number[][] = [];
+  const sizes = [0, 1, 2, 5, 9, 10, 11, 14, 19, 25];
+  for (const a of sizes) for (const b of sizes) for (const c of sizes) for (const d of [0, 1, 9, 12]) rows.push([a, b, c, d]);
+
+  it("leaves nothing recoverable below k", () => {
+    for (const ns of rows) {
+      const total = ns.reduce((s, n) => s + n, 0);
+      if (total < k) continue; // a total under k is not published
+      const r = suppressSmallCells(ns.map((n, i) => ({ key: `c${i}`, n, data: null })), k, total);
+      const shown = r.filter((c) => !c.suppressed);
+      for (const c of shown) expect(c.n === 0 || c.n! >= k, `${ns}`).toBe(true);
+      const rest = total - shown.reduce((s, c) => s + c.n!, 0);
+      if (rest > 0) {
+        expect(r.filter((c) => c.suppressed).length, `${ns}`).toBeGreaterThanOrEqual(2);
+        expect(rest, `${ns}`).toBeGreaterThanOrEqual(k);
+      }
+    }
+  });
+});
+
+describe("provisional batches", () => {
+  it("counts whole batches of k, one behind", () => {
+    expect([0, 1, 9, 10, 19, 20, 29, 30, 36].map((n) => provisionalCount(n, 10))).toEqual([0, 0, 0, 0, 0, 10, 10, 20, 20]);
+    expect([0, 9, 10, 36].map((n) => batchedCount(n, 10))).toEqual([0, 0, 10, 30]);
+    expect(() => provisionalCount(-1, 10)).toThrow(RangeError);
+    expect(() => batchedCount(3, 0)).toThrow(RangeError);
+  });
+
+  it("never moves by fewer than k, and always stays at least k behind the final count", () => {
+    const k = 10;
+    for (let n = 0; n < 200; n++) {
+      const now = provisionalCount(n, k);
+      const next = provisionalCount(n + 1, k);
+      expect(next - now === 0 || next - now === k).toBe(true);
+      expect(now % k).toBe(0);
+      // Compared with the published figures (all n answers), the provisional cell hides 0 people only when it shows none.
+      for (const final of [n, n + 1, n + 7, n + 30]) expect(now === 0 || final - now >= k).toBe(true);
+    }
   });
 });
 

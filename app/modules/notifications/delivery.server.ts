@@ -44,7 +44,13 @@ function actionDeliveries(tx: Tx, actionId: number, text: string): Delivery[] {
 
 /** One delivery per e-mailed invitee, each with their own invitation link. */
 function invitationDeliveries(tx: Tx, event: EventRow, reminder: boolean): Delivery[] {
-  const ids = ((event.payload as { invitationIds?: number[] }).invitationIds ?? []).filter(Number.isInteger);
+  const payload = event.payload as { invitationIds?: number[]; remindedAt?: string };
+  // A reminder event names no invitation (the journal must not say who is pending): its recipients are the invitations
+  // marked with its time.
+  const ids =
+    reminder && typeof payload.remindedAt === "string"
+      ? tx.select({ id: invitations.id }).from(invitations).where(and(eq(invitations.campaignId, event.subjectId), eq(invitations.remindedAt, payload.remindedAt))).all().map((r) => r.id)
+      : (payload.invitationIds ?? []).filter(Number.isInteger);
   const campaign = tx.select({ slug: campaigns.slug, title: campaigns.title, closesOn: campaigns.closesOn, status: campaigns.status }).from(campaigns).where(eq(campaigns.id, event.subjectId)).get();
   if (!campaign || campaign.status !== "open" || !ids.length) return [];
   const rows = tx.select({ id: invitations.id, inviteeId: invitations.inviteeId, usedOn: invitations.usedOn }).from(invitations).where(inArray(invitations.id, ids)).all();

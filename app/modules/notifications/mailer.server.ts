@@ -190,11 +190,18 @@ export async function sendPendingEmails(limit = 20) {
   return { due: due.length, sent };
 }
 
+/**
+ * A personal survey link shown to anyone but its recipient would let that person answer in their name, or open it
+ * later to see whether it was used: the mailbox shows where it leads, never its token.
+ */
+export const maskSurveyTokens = (text: string) => text.replace(/(\/enquetes\/[^\s?#]+\?(?:[^\s#]*&)?jeton=)[^\s&#]+/g, "$1[masqué]");
+
 export function listMailbox(limit = 100) {
   return getDb()
     .select({ id: outboxEmails.id, to: outboxEmails.to, subject: outboxEmails.subject, text: outboxEmails.text, status: outboxEmails.status, attempts: outboxEmails.attempts, lastError: outboxEmails.lastError, createdAt: outboxEmails.createdAt })
     .from(outboxEmails)
     .orderBy(desc(outboxEmails.id))
     .limit(limit)
-    .all();
+    .all()
+    .map((e) => ({ ...e, text: maskSurveyTokens(e.text) }));
 }

@@ -8,6 +8,7 @@ import { can } from "~/lib/permissions.server";
 import type { SessionUser } from "~/modules/accounts/accounts.server";
 import { redactPatientIdentifiers } from "~/modules/irritants/redaction";
 import { requireActiveProduct } from "~/modules/vendors/products.server";
+import { batchedCount, PUBLIC_MIN_CELL } from "./statistics";
 import { answersSchemaFor, compareVersions, questionnaireDefinitionSchema, type QuestionnaireDefinition } from "./definition";
 import type { CampaignStatus } from "./vocabulary";
 
@@ -140,27 +141,10 @@ export function listCampaigns({ publicOnly = false } = {}) {
     .all();
 }
 
-/** Creates `count` single-use invitation links; only their hashes are stored, the links are shown once. */
-export function createInvitations(actor: SessionUser, slug: string, howMany: number, baseUrl: string) {
-  requireTeam(actor);
-  return getDb().transaction((tx) => {
-    const campaign = tx.select().from(campaigns).where(eq(campaigns.slug, slug)).get();
-    if (!campaign) throw new HttpError(404, "Cette campagne n'existe pas.");
-    if (campaign.status === "published") throw new HttpError(409, "Les résultats de cette campagne sont publiés.");
-    const links: string[] = [];
-    for (let i = 0; i < howMany; i++) {
-      const token = randomToken(24);
-      tx.insert(invitations).values({ campaignId: campaign.id, tokenHash: sha256(token) }).run();
-      links.push(`${baseUrl}/enquetes/${campaign.slug}?jeton=${token}`);
-    }
-    tx.update(campaigns).set({ invitedCount: campaign.invitedCount + howMany }).where(eq(campaigns.id, campaign.id)).run();
-    recordEvent(tx, { type: "campaign.invitations_created", actorId: actor.id, subject: { type: "campaign", id: campaign.id }, payload: { count: howMany } });
-    return links;
-  });
-}
-
 /** The personal invitation token of an e-mailed invitation: derived from the server secret, so the reminder can carry it again. */
 export const emailedInvitationToken = (invitationId: number) => derivedToken("survey-invitation", invitationId);
+// Personal links exist only in the e-mail (and in-app notification) of their recipient: the team never sees a list of
+// links it could hand out and then watch, so no one but the holder can tell whether a given link was used.
 
 /** Members of the audience (roles, professions) with an active account and no invitation to this campaign yet. */
 function uninvitedAudience(tx: Tx, campaign: typeof campaigns.$inferSelect) {
@@ -219,21 +203,26 @@ export function remindInvitees(actor: SessionUser, slug: string) {
       .where(and(eq(invitations.campaignId, campaign.id), isNotNull(invitations.inviteeId), isNull(invitations.usedOn)))
       .all()
       .map((r) => r.id);
-    if (!pending.length) throw new HttpError(409, "Personne à relancer : toutes les personnes invitées par e-mail ont répondu.");
-    tx.update(invitations).set({ remindedAt: new Date().toISOString() }).where(inArray(invitations.id, pending)).run();
-    recordEvent(tx, { type: "campaign.reminder_sent", actorId: actor.id, subject: { type: "campaign", id: campaign.id }, payload: { invitationIds: pending } });
+    // Neither the answer nor the journal says who is still pending (or that nobody is): the event names no
+    // invitation, and the delivery finds the reminded ones from `remindedAt`.
+    const at = new Date().toISOString();
+    if (pending.length) tx.update(invitations).set({ remindedAt: at }).where(inArray(invitations.id, pending)).run();
+    recordEvent(tx, { type: "campaign.reminder_sent", actorId: actor.id, subject: { type: "campaign", id: campaign.id }, payload: { remindedAt: at } });
     return { reminded: pending.length };
   });
 }
 
-/** How many were invited by e-mail, how many answered, and whether the reminder went out. */
+/**
+ * How many were invited by e-mail, how many answered — in whole batches (`answeredAtLeast`), so the figure does not
+ * move when one person answers — and whether the reminder went out.
+ */
 export function emailInvitationSummary(campaignId: number) {
   const row = getDb()
     .select({ invited: count(), answered: sql<number>`count(${invitations.usedOn})`, reminded: sql<number>`count(${invitations.remindedAt})` })
     .from(invitations)
     .where(and(eq(invitations.campaignId, campaignId), isNotNull(invitations.inviteeId)))
     .get()!;
-  return { invited: row.invited, answered: row.answered, reminderSent: row.reminded > 0 };
+  return { invited: row.invited, answeredAtLeast: batchedCount(row.answered, PUBLIC_MIN_CELL), reminderSent: row.reminded > 0 };
 }
 
 export type Respondent = { kind: "invitation"; token: string } | { kind: "user"; user: SessionUser };

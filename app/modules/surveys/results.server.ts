@@ -5,8 +5,11 @@ import { comparableKeys, flattenItems, type ItemChange, type QuestionnaireDefini
 import {
   distribution,
   mean,
+  batchedCount,
   nps,
   npsDifference,
+  PUBLIC_MIN_CELL,
+  provisionalCount,
   proportionDifference,
   responseRate,
   round,
@@ -77,7 +80,7 @@ function respondentsOf(measure: Measure, rows: Record<string, unknown>[]) {
 
 type Stats = { mean?: number; topBox?: Interval; nps?: Interval; yes?: Interval };
 
-function statsOf(measure: Measure, values: (number | string)[]): Stats {
+export function statsOf(measure: Pick<Measure, "type">, values: (number | string)[]): Stats {
   const numbers = values.filter((v): v is number => typeof v === "number");
   const r = (i: Interval | null) => (i ? { value: round(i.value, 3), low: round(i.low, 3), high: round(i.high, 3) } : undefined);
   switch (measure.type) {
@@ -108,12 +111,22 @@ export type ItemResult = {
 };
 
 export type CampaignResults = {
+  /**
+   * 2: every group is a cell ("Non renseigné ou autre" included) and the groups partition each total. Snapshots
+   * published before carry no format; data migration 0004 masked them to the same rule.
+   */
+  format?: 2;
+  /** Provisional (team, in batches) or final (published) figures. */
+  provisional?: boolean;
   campaign: { slug: string; title: string; wave: string };
   respondents: number;
   responseRate: Interval | null;
   minCell: number;
   items: ItemResult[];
 };
+
+/** The group of respondents who named no software or service ("je ne sais pas / autre"): a cell like the others. */
+export const NO_SUBJECT = { key: "none", name: "Non renseigné ou autre" } as const;
 
 function loadAnswers(campaignId: number) {
   return getDb()
@@ -125,10 +138,16 @@ function loadAnswers(campaignId: number) {
 }
 
 /**
- * The campaign's results with cells under `minCell` respondents suppressed (with secondary suppression across
- * subjects), and the change since the previous wave for comparable items.
+ * The campaign's results. Every group of respondents is a cell — each rated software or service, and the
+ * respondents who named none — so the cells partition each question's total and no remainder can be rebuilt by
+ * subtraction; cells under `minCell` are suppressed with complementary suppression (`suppressSmallCells`).
+ *
+ * `provisional`: the team's view while the campaign runs. Each cell counts only whole batches of `minCell` answers,
+ * one batch behind (`provisionalCount`), so the view does not move when one person answers, every change mixes at
+ * least `minCell` people, and the final figures differ from any provisional view by at least `minCell` answers per
+ * cell. Counts (respondents, response rate) are shown in whole batches too.
  */
-export function computeResults(slug: string, minCell: number): CampaignResults {
+export function computeResults(slug: string, { minCell = PUBLIC_MIN_CELL, provisional = false }: { minCell?: number; provisional?: boolean } = {}): CampaignResults {
   const db = getDb();
   const row = db
     .select({ campaign: campaigns, definition: questionnaireVersions.definition, changes: questionnaireVersions.changes })
@@ -140,38 +159,43 @@ export function computeResults(slug: string, minCell: number): CampaignResults {
   const { campaign } = row;
   const definition = row.definition as QuestionnaireDefinition;
   const all = loadAnswers(campaign.id);
-  const answers = all.map((r) => r.answers);
 
   const previous = campaign.previousCampaignId ? db.select().from(campaigns).where(eq(campaigns.id, campaign.previousCampaignId)).get() : undefined;
   const comparable = new Set(previous ? comparableKeys(row.changes as ItemChange[]) : []);
   const previousAnswers = previous ? loadAnswers(previous.id).map((r) => r.answers) : [];
 
-  // A subject is a product (key "p:<id>") or a national service (key "s:<name>").
-  const subjectKey = (r: (typeof all)[number]) => (r.subjectProductId !== null ? `p:${r.subjectProductId}` : r.subjectService !== null ? `s:${r.subjectService}` : null);
-  const subjectKeys = [...new Set(all.map(subjectKey).filter((k): k is string => k !== null))];
+  // A subject is a product (key "p:<id>"), a national service (key "s:<name>") or none (NO_SUBJECT.key).
+  const subjectKey = (r: (typeof all)[number]) => (r.subjectProductId !== null ? `p:${r.subjectProductId}` : r.subjectService !== null ? `s:${r.subjectService}` : NO_SUBJECT.key);
+  const subjectKeys = [...new Set(all.map(subjectKey))].sort((a, b) => Number(a === NO_SUBJECT.key) - Number(b === NO_SUBJECT.key));
   const productIds = subjectKeys.filter((k) => k.startsWith("p:")).map((k) => Number(k.slice(2)));
   const productNames = new Map(
     (productIds.length ? db.select({ id: products.id, name: products.name }).from(products).where(inArray(products.id, productIds)).all() : []).map((p) => [p.id, p.name]),
   );
   const subjectOf = (key: string) =>
-    key.startsWith("p:") ? { id: Number(key.slice(2)), name: productNames.get(Number(key.slice(2))) ?? "Logiciel" } : { id: null, name: key.slice(2) };
+    key === NO_SUBJECT.key
+      ? { id: null, name: NO_SUBJECT.name }
+      : key.startsWith("p:")
+        ? { id: Number(key.slice(2)), name: productNames.get(Number(key.slice(2))) ?? "Logiciel" }
+        : { id: null, name: key.slice(2) };
 
-  // Answers grouped by subject once, rather than filtered again for every question.
+  // Answers grouped by subject once (oldest first), rather than filtered again for every question.
   const answersBySubject = new Map<string, Record<string, unknown>[]>();
   for (const r of all) {
     const key = subjectKey(r);
-    if (key) answersBySubject.set(key, [...(answersBySubject.get(key) ?? []), r.answers]);
+    answersBySubject.set(key, [...(answersBySubject.get(key) ?? []), r.answers]);
   }
 
   const items = measuresOf(definition).map((measure): ItemResult => {
-    const answered = respondentsOf(measure, answers);
+    // Each cell's answers to this question; in the provisional view, only its whole batches, one behind.
+    const cells = subjectKeys.map((key) => {
+      const answeredInCell = respondentsOf(measure, answersBySubject.get(key) ?? []);
+      const counted = provisional ? answeredInCell.slice(0, provisionalCount(answeredInCell.length, minCell)) : answeredInCell;
+      return { key, n: counted.length, data: counted, waiting: counted.length < answeredInCell.length && counted.length === 0 };
+    });
+    const answered = cells.flatMap((c) => c.data);
     const values = valuesOf(measure, answered);
     const n = answered.length;
     const suppressed = n < minCell;
-    const cells = subjectKeys.map((key) => {
-      const subjectRows = respondentsOf(measure, answersBySubject.get(key) ?? []);
-      return { key, n: subjectRows.length, data: subjectRows };
-    });
     const published = suppressSmallCells(cells, minCell, suppressed ? undefined : n);
     const baseKey = measure.key.split(".")[0];
     let change: ItemResult["change"] = null;
@@ -201,24 +225,30 @@ export function computeResults(slug: string, minCell: number): CampaignResults {
       distribution: suppressed ? null : distribution(values, measure.scale),
       stats: suppressed ? null : statsOf(measure, values),
       change,
-      bySubject: published.map((cell) => {
+      // A provisional cell still waiting for its first batch is not listed: its appearance would tell which
+      // software one new respondent rated.
+      bySubject: published.flatMap((cell, i) => {
+        if (cells[i].waiting) return [];
         const rows = cell.data;
+        const hidden = cell.suppressed || suppressed;
         return {
           subject: subjectOf(cell.key),
-          n: cell.n,
-          suppressed: cell.suppressed || suppressed,
-          distribution: rows && !suppressed ? distribution(valuesOf(measure, rows), measure.scale) : null,
-          stats: rows && !suppressed ? statsOf(measure, valuesOf(measure, rows)) : null,
+          n: hidden ? null : cell.n,
+          suppressed: hidden,
+          distribution: rows && !hidden ? distribution(valuesOf(measure, rows), measure.scale) : null,
+          stats: rows && !hidden ? statsOf(measure, valuesOf(measure, rows)) : null,
         };
       }),
     };
   });
   // Responses carry no link to invitations: the rate counts invitations used, not responses.
   const used = db.select({ n: count() }).from(invitations).where(and(eq(invitations.campaignId, campaign.id), isNotNull(invitations.usedOn))).get()!.n;
-  const rate = responseRate(used, campaign.invitedCount);
+  const rate = responseRate(provisional ? batchedCount(used, minCell) : used, campaign.invitedCount);
   return {
+    format: 2,
+    provisional,
     campaign: { slug: campaign.slug, title: campaign.title, wave: campaign.wave },
-    respondents: all.length,
+    respondents: provisional ? batchedCount(all.length, minCell) : all.length,
     responseRate: rate ? { value: round(rate.value, 3), low: round(rate.low, 3), high: round(rate.high, 3) } : null,
     minCell,
     items,
@@ -229,5 +259,6 @@ export const RESULTS_METHOD =
   "Réponses « non concerné » et questions sans réponse exclues des dénominateurs. Part « plutôt ou très satisfait » (top-2-box) " +
   "avec intervalle de confiance à 95 % de Wilson ; NPS (promoteurs 9–10 moins détracteurs 0–6) avec intervalle à 95 % par " +
   "approximation normale ; évolution entre vagues par la méthode hybride de Newcombe, seulement pour les questions inchangées " +
-  "ou reformulées. Toute case de moins de 10 répondants est masquée, ainsi qu'une case complémentaire quand le total publié " +
-  "permettrait de la retrouver par soustraction. Les réponses libres ne sont jamais publiées.";
+  "ou reformulées. Chaque groupe de répondants est une case, y compris celles et ceux qui n'ont pas indiqué de logiciel " +
+  "(« Non renseigné ou autre ») ; toute case de moins de 10 répondants est masquée, ainsi qu'au moins une case complémentaire " +
+  "quand le total publié permettrait de la retrouver par soustraction. Les réponses libres ne sont jamais publiées.";

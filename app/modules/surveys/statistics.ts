@@ -12,10 +12,11 @@
  * throws a RangeError instead of producing a plausible-looking figure.
  */
 
-/** Smallest cell that may be published on public pages. */
+/**
+ * Smallest cell that may be shown, on public pages and to the program team alike: the team is not a safer
+ * audience (it may know who holds which invitation), so its provisional view follows the same rule.
+ */
 export const PUBLIC_MIN_CELL = 10;
-/** Smallest cell that may be shown to the program team (restricted audience). */
-export const TEAM_MIN_CELL = 5;
 
 export interface Interval {
   value: number;
@@ -281,22 +282,24 @@ export function proportionDifference(
 }
 
 /**
- * Small-cell suppression for one group of cells (e.g. the answers of one
- * question broken down by profession), so that no published figure lets a
- * reader single out fewer than `k` respondents.
+ * Small-cell suppression for one row of cells that partition a total (e.g. the
+ * answers to one question broken down by software, the respondents who named
+ * no software being a cell like the others), so that no published figure lets
+ * a reader single out fewer than `k` respondents, even by subtraction.
  *
  * - Primary: a cell with 0 < n < k is suppressed (its n and data hidden).
  *   Empty cells (n = 0) are shown: there is nobody in them to identify.
- * - Secondary, only when the group's total is published (`total` given):
+ * - Complementary, only when the row's total is published (`total` given):
  *   with a single suppressed cell, total − (shown cells) would give it back.
  *   So the smallest non-zero shown cell is suppressed too (ties: the first
  *   in input order), and again, until at least two cells are suppressed AND
  *   their combined n is ≥ k — otherwise the recoverable sum of the hidden
  *   cells would itself be a small cell — or no non-zero cell is left.
  *
- * Cells keep their input order. `total` may exceed the cells' sum (e.g. a
- * remainder that is not broken down) but not be smaller. If `total` itself
- * is below k, the caller must not publish it.
+ * Cells keep their input order. `total` must equal the cells' sum: a remainder
+ * left out of the cells (people who rated nothing, "other") would be rebuilt by
+ * subtraction without ever being checked, so the caller must make it a cell.
+ * If `total` itself is below k, the caller must not publish it.
  */
 export function suppressSmallCells<T>(
   cells: Cell<T>[],
@@ -313,8 +316,8 @@ export function suppressSmallCells<T>(
   }
   if (total !== undefined) {
     assertCount("total", total);
-    if (total < sum) {
-      throw new RangeError(`total (${total}) is smaller than the sum of the cells (${sum})`);
+    if (total !== sum) {
+      throw new RangeError(`total (${total}) must equal the sum of the cells (${sum}): every group, "other" included, is a cell`);
     }
   }
 
@@ -339,4 +342,27 @@ export function suppressSmallCells<T>(
       ? { key: cell.key, n: null, suppressed: true, data: null }
       : { key: cell.key, n: cell.n, suppressed: false, data: cell.data },
   );
+}
+
+/**
+ * How many of a cell's `n` answers (oldest first) the team's provisional view
+ * counts: whole batches of `k`, one batch behind, i.e. (⌊n/k⌋ − 1)·k, never
+ * negative. Whole batches mean two successive views of a cell differ by 0 or
+ * at least k answers, so watching the view before and after one person answers
+ * shows nothing (the view does not move) and a change always mixes k people.
+ * One batch behind means the final published figures (all n answers) differ
+ * from any provisional view of the cell by at least k answers as well, so the
+ * last few respondents cannot be isolated by comparing the two.
+ */
+export function provisionalCount(n: number, k: number): number {
+  assertCount("n", n);
+  if (!Number.isInteger(k) || k < 1) throw new RangeError(`k must be a positive integer (got ${k})`);
+  return Math.max(0, (Math.floor(n / k) - 1) * k);
+}
+
+/** A count shown to the team only in whole batches of `k` (⌊n/k⌋·k), so that it does not move with each response. */
+export function batchedCount(n: number, k: number): number {
+  assertCount("n", n);
+  if (!Number.isInteger(k) || k < 1) throw new RangeError(`k must be a positive integer (got ${k})`);
+  return Math.floor(n / k) * k;
 }
