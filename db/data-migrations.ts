@@ -2,8 +2,10 @@ import { and, eq, sql } from "drizzle-orm";
 import { DEFAULT_KEYWORD_RULES } from "../app/modules/irritants/classifier";
 import { initialiseCounters } from "../app/modules/irritants/counters.server";
 import { initialiseFirstResponseCounters } from "../app/modules/vendors/response-times.server";
+import { secureLegacySnapshot, type LegacySnapshot } from "../app/modules/surveys/snapshots";
+import { PUBLIC_MIN_CELL } from "../app/modules/surveys/statistics";
 import type { Db } from "./client";
-import { themes } from "./schema";
+import { resultSnapshots, themes } from "./schema";
 
 /**
  * Data changes that need application code (so they cannot be plain SQL migrations).
@@ -28,6 +30,18 @@ const DATA_MIGRATIONS: { name: string; run: (db: Db) => void }[] = [
     // Distribution of vendors' first-response times (working days), kept with each first response afterwards.
     name: "0003-first-response-counters",
     run: (db) => initialiseFirstResponseCounters(db),
+  },
+  {
+    // Survey snapshots published before every group was a cell: the no-software remainder could be rebuilt by
+    // subtraction. They are masked (never recomputed: a published figure is never changed, only hidden).
+    name: "0004-survey-snapshots-no-subject-cell",
+    run: (db) => {
+      for (const snapshot of db.select({ campaignId: resultSnapshots.campaignId, results: resultSnapshots.results }).from(resultSnapshots).all()) {
+        const results = snapshot.results as LegacySnapshot;
+        const secured = secureLegacySnapshot(results, Math.max(results.minCell, PUBLIC_MIN_CELL));
+        if (secured !== results) db.update(resultSnapshots).set({ results: secured }).where(eq(resultSnapshots.campaignId, snapshot.campaignId)).run();
+      }
+    },
   },
 ];
 

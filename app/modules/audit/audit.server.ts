@@ -52,7 +52,9 @@ export function listAuditEntries(filters: AuditFilters, limit = 100) {
 /** A short "key: value" line of an event's details; long values are cut. */
 export function summarisePayload(payload: Record<string, unknown>) {
   return Object.entries(payload ?? {})
-    .map(([k, v]) => `${k}: ${typeof v === "string" ? v : JSON.stringify(v)}`)
+    // Survey invitations are counted, not listed: older reminder events list the invitations still unanswered,
+    // which the journal must not turn into a who-answered list.
+    .map(([k, v]) => (k === "invitationIds" && Array.isArray(v) ? `invitations: ${v.length}` : `${k}: ${typeof v === "string" ? v : JSON.stringify(v)}`))
     .join(" · ")
     .slice(0, 300);
 }

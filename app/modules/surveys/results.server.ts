@@ -1,22 +1,22 @@
 import { and, asc, count, eq, inArray, isNotNull } from "drizzle-orm";
 import { getDb } from "#db/client";
 import { campaigns, invitations, products, questionnaireVersions, responses } from "#db/schema";
+import { NO_SUBJECT_NAME } from "./snapshots";
 import { comparableKeys, flattenItems, type ItemChange, type QuestionnaireDefinition, type QuestionnaireItem } from "./definition";
 import {
-  distribution,
-  mean,
   batchedCount,
-  nps,
+  distribution,
   npsDifference,
   PUBLIC_MIN_CELL,
   provisionalCount,
   proportionDifference,
   responseRate,
   round,
+  summaryStats,
   suppressSmallCells,
-  topBox,
   type DistributionRow,
   type Interval,
+  type SummaryStats as Stats,
 } from "./statistics";
 
 /** One reportable question: an item, or one row of a matrix. Free text is never reported. */
@@ -78,26 +78,6 @@ function respondentsOf(measure: Measure, rows: Record<string, unknown>[]) {
   });
 }
 
-type Stats = { mean?: number; topBox?: Interval; nps?: Interval; yes?: Interval };
-
-export function statsOf(measure: Pick<Measure, "type">, values: (number | string)[]): Stats {
-  const numbers = values.filter((v): v is number => typeof v === "number");
-  const r = (i: Interval | null) => (i ? { value: round(i.value, 3), low: round(i.low, 3), high: round(i.high, 3) } : undefined);
-  switch (measure.type) {
-    case "likert":
-    case "csat":
-      return { mean: round(mean(numbers) ?? 0, 2), topBox: r(topBox(numbers, 4)) };
-    case "nps": {
-      const n = nps(numbers);
-      return { nps: n ? { value: round(n.value, 1), low: round(n.low, 1), high: round(n.high, 1) } : undefined };
-    }
-    case "yesno":
-      return { yes: r(topBox(values.map((v) => (v === "yes" ? 1 : 0)), 1)) };
-    default:
-      return {};
-  }
-}
-
 export type ItemResult = {
   key: string;
   label: string;
@@ -113,7 +93,7 @@ export type ItemResult = {
 export type CampaignResults = {
   /**
    * 2: every group is a cell ("Non renseigné ou autre" included) and the groups partition each total. Snapshots
-   * published before carry no format; data migration 0004 masked them to the same rule.
+   * published before carry no format; a data migration masks them to the same rule (`secureLegacySnapshot`).
    */
   format?: 2;
   /** Provisional (team, in batches) or final (published) figures. */
@@ -126,7 +106,7 @@ export type CampaignResults = {
 };
 
 /** The group of respondents who named no software or service ("je ne sais pas / autre"): a cell like the others. */
-export const NO_SUBJECT = { key: "none", name: "Non renseigné ou autre" } as const;
+export const NO_SUBJECT = { key: "none", name: NO_SUBJECT_NAME } as const;
 
 function loadAnswers(campaignId: number) {
   return getDb()
@@ -223,7 +203,7 @@ export function computeResults(slug: string, { minCell = PUBLIC_MIN_CELL, provis
       n: suppressed ? null : n,
       suppressed,
       distribution: suppressed ? null : distribution(values, measure.scale),
-      stats: suppressed ? null : statsOf(measure, values),
+      stats: suppressed ? null : summaryStats(measure.type, values),
       change,
       // A provisional cell still waiting for its first batch is not listed: its appearance would tell which
       // software one new respondent rated.
@@ -236,7 +216,7 @@ export function computeResults(slug: string, { minCell = PUBLIC_MIN_CELL, provis
           n: hidden ? null : cell.n,
           suppressed: hidden,
           distribution: rows && !hidden ? distribution(valuesOf(measure, rows), measure.scale) : null,
-          stats: rows && !hidden ? statsOf(measure, valuesOf(measure, rows)) : null,
+          stats: rows && !hidden ? summaryStats(measure.type, valuesOf(measure, rows)) : null,
         };
       }),
     };

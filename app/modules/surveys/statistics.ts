@@ -366,3 +366,24 @@ export function batchedCount(n: number, k: number): number {
   if (!Number.isInteger(k) || k < 1) throw new RangeError(`k must be a positive integer (got ${k})`);
   return Math.floor(n / k) * k;
 }
+
+export type SummaryStats = { mean?: number; topBox?: Interval; nps?: Interval; yes?: Interval };
+
+/** The published statistics of one cell's answers, rounded for display: mean and top-2-box, NPS, or share of "yes". */
+export function summaryStats(type: string, values: (number | string)[]): SummaryStats {
+  const numbers = values.filter((v): v is number => typeof v === "number");
+  const r = (i: Interval | null) => (i ? { value: round(i.value, 3), low: round(i.low, 3), high: round(i.high, 3) } : undefined);
+  switch (type) {
+    case "likert":
+    case "csat":
+      return { mean: round(mean(numbers) ?? 0, 2), topBox: r(topBox(numbers, 4)) };
+    case "nps": {
+      const n = nps(numbers);
+      return { nps: n ? { value: round(n.value, 1), low: round(n.low, 1), high: round(n.high, 1) } : undefined };
+    }
+    case "yesno":
+      return { yes: r(topBox(values.map((v) => (v === "yes" ? 1 : 0)), 1)) };
+    default:
+      return {};
+  }
+}
