@@ -1,24 +1,30 @@
 import { describe, expect, it } from "vitest";
+import { deliverPendingEvents } from "~/modules/notifications/delivery.server";
 import { axeViolations, openPage, signIn, waitForNotice } from "../support/browser";
 import { useServerAndBrowser } from "../support/e2e";
 
 const ctx = useServerAndBrowser();
 
 describe("surveys", () => {
-  it("the team creates invitation links; a practitioner answers through one without JavaScript, resuming a draft", async () => {
+  it("the team invites the audience by e-mail; a practitioner answers through their personal link without JavaScript, resuming a draft", async () => {
     const team = await openPage(ctx.browser);
     await signIn(team.page, ctx.server.url, "equipe@demo.sentinelle.fr");
     await team.page.goto(ctx.server.url + "/equipe/enquetes/segur-en-cours");
-    await team.page.getByLabel("Nombre de liens d'invitation à créer").fill("2");
-    await team.page.getByRole("button", { name: "Créer les liens" }).click();
-    await waitForNotice(team.page, "2 liens d'invitation créés.");
-    const links = (await team.page.getByLabel(/Liens d'invitation/).inputValue()).split("\n");
-    expect(links).toHaveLength(2);
+    await team.page.getByRole("button", { name: "Inviter l'audience par e-mail" }).click();
+    await waitForNotice(team.page, "invitation(s) envoyée(s) par e-mail");
+    // Personal links reach their recipients only: the team's page shows none.
+    expect(await team.page.content()).not.toContain("jeton=");
     expect(await axeViolations(team.page)).toEqual([]);
 
+    // The worker delivers the invitations; the practitioner follows theirs from the notifications.
+    while (deliverPendingEvents().events > 0);
     const { page, context } = await openPage(ctx.browser, { javaScriptEnabled: false });
-    const link = links[0].replace(/^https?:\/\/[^/]+/, ctx.server.url);
-    await page.goto(link);
+    await signIn(page, ctx.server.url, "medecin@demo.sentinelle.fr");
+    await page.goto(ctx.server.url + "/notifications");
+    await page.getByRole("link", { name: /Vous êtes invité à répondre à l'enquête « Satisfaction fonctions Ségur — vague en cours »/ }).click();
+    await page.getByText("Étape 1 sur").waitFor();
+    const link = page.url();
+    expect(link).toContain("jeton=");
     await page.getByLabel("Quel logiciel utilisez-vous au quotidien ?").selectOption({ label: "AzurMed (Azur Logiciels Santé (démo))" });
     await page.getByLabel("Infirmier").check();
     await page.getByRole("button", { name: "Étape suivante" }).click();
