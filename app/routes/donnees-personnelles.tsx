@@ -83,8 +83,16 @@ export default function PersonalData() {
           changements.
         </li>
         <li>
-          <strong>Vos réponses aux questionnaires</strong> : elles sont anonymes. Une réponse ne peut pas être reliée à
-          l'invitation qui a permis d'y répondre ; de l'invitation, la plateforme ne garde qu'une empreinte de son code.
+          <strong>Vos réponses aux questionnaires</strong> : elles sont anonymes, y compris pour l'équipe programme. Une réponse
+          ne peut pas être reliée à l'invitation qui a permis d'y répondre ; de l'invitation, la plateforme ne garde qu'une
+          empreinte de son code. Votre lien personnel n'est envoyé qu'à vous (par e-mail ou dans vos notifications) : l'équipe ne
+          le voit pas, et aucune page ne dit à quelqu'un d'autre que vous si vous avez répondu. Jusqu'à la clôture, la plateforme
+          sait seulement quelles invitations ont servi, pour n'envoyer la relance qu'aux autres ; ce lien avec la personne est
+          effacé ensuite. Les résultats ne montrent que des groupes d'au moins 10 répondants (celles et ceux qui n'indiquent pas
+          de logiciel forment un groupe comme les autres, et un second groupe est masqué quand il le faut), de sorte qu'aucune
+          réponse ne peut être retrouvée par soustraction ; les résultats provisoires que voit l'équipe suivent la même règle et
+          n'avancent que par lots de 10 réponses, de sorte qu'une réponse ne peut pas non plus être isolée en comparant deux
+          consultations.
         </li>
         <li>
           <strong>Vos sessions de connexion</strong> : elles sont conservées sur le serveur. Le navigateur ne garde qu'un
@@ -164,7 +172,7 @@ export default function PersonalData() {
         </li>
         <li>
           <strong>Le public</strong> ne voit que les signalements publiés par l'équipe programme après relecture, sans le nom de
-          leur auteur, et des résultats d'enquête agrégés.
+          leur auteur, et des résultats d'enquête agrégés par groupes d'au moins 10 répondants.
         </li>
         <li>
           <strong>Les inscriptions aux séminaires</strong> (nom, adresse e-mail, côté et organisation) ne sont vues que par
