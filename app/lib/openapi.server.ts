@@ -93,7 +93,8 @@ export const API_OPERATIONS: Operation[] = [
   {
     method: "get",
     path: "/campaigns/{slug}/results",
-    summary: "Résultats publiés (instantané figé) : par question n, répartition, statistiques avec intervalles, cases masquées sous 10 répondants",
+    summary:
+      "Résultats publiés (instantané figé) : par question n, répartition, statistiques avec intervalles ; par logiciel, chaque groupe est une case (« Non renseigné ou autre » compris), cases sous 10 répondants masquées avec une case complémentaire",
     responses: { 200: "{campaign, respondents, items: [{key, label, type, n, suppressed, distribution, stats, bySubject}]}", 404: "Aucun résultat publié" },
   },
   {
