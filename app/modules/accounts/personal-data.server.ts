@@ -14,6 +14,7 @@ import {
   notifications,
   organisations,
   outboxEmails,
+  seminarRegistrations,
   sessions,
   supports,
   users,
@@ -160,6 +161,11 @@ export function applyRetention(hiddenDays: number, now = new Date()) {
       .run().changes;
     const sessionsDeleted = tx.delete(sessions).where(lt(sessions.expiresAt, now.toISOString())).run().changes;
     const linksDeleted = tx.delete(accountTokens).where(or(isNotNull(accountTokens.usedAt), lt(accountTokens.expiresAt, now.toISOString()))).run().changes;
-    return { irritantsErased: expired.length, sessionsDeleted, linksDeleted, eventsDeleted };
+    // Seminar registrations never confirmed: a name and an address nobody vouched for, erased once the link expired.
+    const unconfirmedRegistrationsDeleted = tx
+      .delete(seminarRegistrations)
+      .where(and(isNull(seminarRegistrations.confirmedAt), lt(seminarRegistrations.confirmExpiresAt, now.toISOString())))
+      .run().changes;
+    return { irritantsErased: expired.length, sessionsDeleted, linksDeleted, eventsDeleted, unconfirmedRegistrationsDeleted };
   });
 }
