@@ -168,7 +168,11 @@ export default function PersonalData() {
         </li>
         <li>
           <strong>Les inscriptions aux séminaires</strong> (nom, adresse e-mail, côté et organisation) ne sont vues que par
-          l'équipe programme ; la page publique d'un séminaire n'en montre que le nombre par côté. Les cartes des ateliers sont
+          l'équipe programme ; la page publique d'un séminaire n'en montre que le nombre par côté. Une inscription sans compte
+          (ou avec un compte dont l'adresse n'est pas confirmée) n'est comptée qu'une fois l'adresse confirmée par le lien envoyé
+          par e-mail, à usage unique ; sans confirmation, elle est effacée au bout de 72 heures. Le formulaire répond de la même
+          façon que l'adresse soit déjà inscrite ou non : il ne révèle pas qui participe. Une inscription faite avec l'adresse
+          d'un compte n'est rattachée à ce compte qu'une fois confirmée depuis cette adresse. Les cartes des ateliers sont
           anonymes et débarrassées des identifiants de patients.
         </li>
         <li>

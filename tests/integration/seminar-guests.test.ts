@@ -2,7 +2,8 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seminarRegistrations, seminars, users, workshops } from "#db/schema";
 import { resetMailerForTests, sendPendingEmails } from "~/modules/notifications/mailer.server";
-import { seminarBalance } from "~/modules/seminars/seminars.server";
+import { applyRetention } from "~/modules/accounts/personal-data.server";
+import { REGISTRATION_CONFIRMATION_HOURS, seminarBalance } from "~/modules/seminars/seminars.server";
 import { signInCookie } from "../support/http";
 import { startTestServer, type TestServer } from "../support/server";
 import { startSmtpServer } from "../support/smtp";
@@ -130,6 +131,17 @@ describe("guest registration", () => {
     const confirmed = registration("patient@demo.sentinelle.fr")!;
     expect(confirmed.userId).toBe(patientId);
     expect(confirmed.confirmedAt).toBeTruthy();
+  });
+
+  it("erases registrations never confirmed once their link expired (retention), and keeps confirmed ones", async () => {
+    expect(registration("faux-1@example.org")).toBeDefined();
+    applyRetention(365, new Date(Date.now() + 2 * 86_400_000));
+    expect(registration("faux-1@example.org")).toBeDefined();
+    applyRetention(365, new Date(Date.now() + (REGISTRATION_CONFIRMATION_HOURS + 1) * 3_600_000));
+    expect(registration("faux-1@example.org")).toBeUndefined();
+    expect(registration("faux-2@example.org")).toBeUndefined();
+    expect(registration("vraie.personne@example.org")?.confirmedAt).toBeTruthy();
+    expect(registration("faux-0@example.org")?.confirmedAt).toBeTruthy();
   });
 
   it("limits registration attempts per address (429 with Retry-After)", async () => {

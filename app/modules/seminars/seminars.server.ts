@@ -508,7 +508,24 @@ export function removeRegistration(actor: SessionUser, seminarId: number, regist
 export function listRegistrations(actor: SessionUser, seminarId: number) {
   requireSeminarManager(actor);
   const db = getDb();
-  const rows = db.select().from(seminarRegistrations).where(eq(seminarRegistrations.seminarId, seminarId)).orderBy(asc(seminarRegistrations.id)).all();
+  // Named columns: the hash of a pending confirmation link has no business in the page.
+  const rows = db
+    .select({
+      id: seminarRegistrations.id,
+      userId: seminarRegistrations.userId,
+      name: seminarRegistrations.name,
+      email: seminarRegistrations.email,
+      side: seminarRegistrations.side,
+      sideDetail: seminarRegistrations.sideDetail,
+      organisation: seminarRegistrations.organisation,
+      createdAt: seminarRegistrations.createdAt,
+      confirmedAt: seminarRegistrations.confirmedAt,
+      confirmExpiresAt: seminarRegistrations.confirmExpiresAt,
+    })
+    .from(seminarRegistrations)
+    .where(eq(seminarRegistrations.seminarId, seminarId))
+    .orderBy(asc(seminarRegistrations.id))
+    .all();
   const links = rows.length
     ? db
         .select({ registrationId: registrationWorkshops.registrationId, number: workshops.number })
