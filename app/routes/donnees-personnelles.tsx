@@ -31,6 +31,11 @@ const RETENTION: { data: string; duration: string }[] = [
     duration: "72 heures pour la confirmation, une heure pour le mot de passe ; effacés une fois utilisés ou expirés. Seule leur empreinte est conservée.",
   },
   {
+    data: "Inscriptions aux séminaires (nom, adresse e-mail, côté, organisation, ateliers)",
+    duration:
+      "Une inscription non confirmée est effacée 72 heures après la demande ; une inscription confirmée est conservée pour le bilan du séminaire. À la suppression du compte, elle reste comptée mais perd le nom et l'adresse.",
+  },
+  {
     data: "Notifications et choix de notification",
     duration: "Jusqu'à la suppression du compte.",
   },
