@@ -143,6 +143,7 @@ export function createApp({ build, env }: { build: ServerBuild; env: Env }) {
   app.use(["/auth/psc/finaliser", "/auth/psc/finaliser.data"], limitPosts());
   app.use("/api/v1/tokens", limitPosts());
   app.use(["/mot-de-passe-oublie", "/mot-de-passe-oublie.data"], limitPosts());
+  app.use([/^\/seminaires\/[^/]+\/inscription(\.data)?$/, "/confirmer-inscription", "/confirmer-inscription.data"], limitPosts());
   // Workshop boards: a whole room may share one address (venue Wi-Fi), so the budget per address is wide;
   // the seminars module limits cards per participant (cookie) on top of it.
   app.use(

@@ -11,7 +11,7 @@ import { getUser } from "~/lib/permissions.server";
 import { listThemes } from "~/modules/irritants/irritants.server";
 import { describeRedactions } from "~/modules/irritants/redaction";
 import { formatCode, normaliseCode } from "~/modules/seminars/board";
-import { canRunBoard, castVote, getParticipantBoard, postCard } from "~/modules/seminars/board.server";
+import { castVote, getParticipantBoard, postCard } from "~/modules/seminars/board.server";
 import { newParticipantToken, participantCookieHeader, readParticipantToken } from "~/modules/seminars/participants.server";
 import { cardFormSchema, voteFormSchema } from "~/modules/seminars/schemas";
 import { CARD_TEXT_MAX } from "~/modules/seminars/vocabulary";
@@ -25,9 +25,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const checked = normaliseCode(raw);
   if (checked.ok && checked.code !== raw) throw redirect(`/atelier/${checked.code}`);
   try {
-    const board = getParticipantBoard(raw, await readParticipantToken(request));
     const viewer = await getUser(request);
-    return { board, themes: listThemes().map(({ slug, label }) => ({ slug, label })), facilitator: canRunBoard(viewer, board.workshop), error: null };
+    const board = getParticipantBoard(raw, await readParticipantToken(request), viewer);
+    return { board, themes: listThemes().map(({ slug, label }) => ({ slug, label })), facilitator: board.canRun, error: null };
   } catch (error) {
     if (!(error instanceof HttpError)) throw error;
     // A wrong code gets this page with the join form, not a bare error page.

@@ -31,6 +31,11 @@ const RETENTION: { data: string; duration: string }[] = [
     duration: "72 heures pour la confirmation, une heure pour le mot de passe ; effacés une fois utilisés ou expirés. Seule leur empreinte est conservée.",
   },
   {
+    data: "Inscriptions aux séminaires (nom, adresse e-mail, côté, organisation, ateliers)",
+    duration:
+      "Une inscription non confirmée est effacée 72 heures après la demande ; une inscription confirmée est conservée pour le bilan du séminaire. À la suppression du compte, elle reste comptée mais perd le nom et l'adresse.",
+  },
+  {
     data: "Notifications et choix de notification",
     duration: "Jusqu'à la suppression du compte.",
   },
@@ -176,7 +181,11 @@ export default function PersonalData() {
         </li>
         <li>
           <strong>Les inscriptions aux séminaires</strong> (nom, adresse e-mail, côté et organisation) ne sont vues que par
-          l'équipe programme ; la page publique d'un séminaire n'en montre que le nombre par côté. Les cartes des ateliers sont
+          l'équipe programme ; la page publique d'un séminaire n'en montre que le nombre par côté. Une inscription sans compte
+          (ou avec un compte dont l'adresse n'est pas confirmée) n'est comptée qu'une fois l'adresse confirmée par le lien envoyé
+          par e-mail, à usage unique ; sans confirmation, elle est effacée au bout de 72 heures. Le formulaire répond de la même
+          façon que l'adresse soit déjà inscrite ou non : il ne révèle pas qui participe. Une inscription faite avec l'adresse
+          d'un compte n'est rattachée à ce compte qu'une fois confirmée depuis cette adresse. Les cartes des ateliers sont
           anonymes et débarrassées des identifiants de patients.
         </li>
         <li>

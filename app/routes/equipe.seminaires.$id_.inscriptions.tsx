@@ -60,6 +60,7 @@ export default function Registrations() {
         />
       ))}
       <h2>Inscrits</h2>
+      <p className="text-sm">Une inscription faite sans compte confirmé ne compte qu'une fois l'adresse confirmée par le lien envoyé ; sans confirmation, elle est effacée au bout de trois jours.</p>
       {registrations.length === 0 ? <p>Aucune inscription.</p> : null}
       {registrations.length ? (
         <div className="overflow-x-auto">
@@ -88,6 +89,7 @@ export default function Registrations() {
                     {SIDE_LABEL_ONE[r.side]}
                     {r.sideDetail ? ` (${DETAIL_LABELS[r.sideDetail]})` : ""}
                     {r.userId ? "" : " · invité"}
+                    {r.confirmedAt ? "" : " · en attente de confirmation (non compté)"}
                   </td>
                   <td>{r.workshops.length ? r.workshops.join(", ") : "—"}</td>
                   <td>

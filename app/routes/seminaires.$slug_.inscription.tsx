@@ -28,14 +28,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await readFormData(request);
   const values = { ...Object.fromEntries(form), workshopIds: form.getAll("workshopIds") };
   try {
-    if (viewer) {
-      const input = parseOrThrow(memberRegistrationSchema, values, "Inscription incomplète.");
-      registerFromForm(seminar.id, { kind: "user", user: viewer }, input);
-    } else {
-      const input = parseOrThrow(registrationFormSchema, values, "Inscription incomplète.");
-      registerFromForm(seminar.id, { kind: "guest" }, input);
-    }
-    return { ok: true, message: `Inscription enregistrée pour le ${seminarDate(seminar.date)}. À bientôt !`, fields: {} as Record<string, string[]> };
+    const result = viewer
+      ? registerFromForm(seminar.id, { kind: "user", user: viewer }, parseOrThrow(memberRegistrationSchema, values, "Inscription incomplète."))
+      : registerFromForm(seminar.id, { kind: "guest" }, parseOrThrow(registrationFormSchema, values, "Inscription incomplète."));
+    // The same answer whatever the address (new, an account's, already registered): the e-mail tells the rest.
+    const message =
+      result.status === "confirmed"
+        ? `Inscription enregistrée pour le ${seminarDate(seminar.date)}. À bientôt !`
+        : "Vérifiez votre messagerie pour confirmer votre inscription : elle ne compte qu'une fois le lien reçu ouvert.";
+    return { ok: true, message, fields: {} as Record<string, string[]> };
   } catch (error) {
     if (!(error instanceof HttpError)) throw error;
     return data({ ok: false, message: errorSentence(error), fields: error.fields ?? {} }, { status: error.status });

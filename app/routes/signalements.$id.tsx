@@ -307,7 +307,7 @@ export default function IrritantPage() {
           {comments.map((c) => (
             <li key={c.id} className="card">
               <p className="mb-1 text-sm text-gris-600">
-                {c.authorRole === "team" || c.authorRole === "admin" ? "Équipe programme" : c.authorName} · {formatDateTime(c.createdAt)}
+                {c.author} · {formatDateTime(c.createdAt)}
               </p>
               <p className="mb-0 whitespace-pre-line">{c.body}</p>
             </li>

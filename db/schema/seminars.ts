@@ -94,6 +94,12 @@ export const seminarRegistrations = sqliteTable(
     sideDetail: text("side_detail", { enum: SIDE_DETAILS }),
     organisation: text("organisation").notNull().default(""),
     createdAt: text("created_at").notNull().default(now),
+    // Set when the address was confirmed (the e-mailed link, a confirmed account, or the team adding the person);
+    // only confirmed registrations count in capacity, the balance and the published figures.
+    confirmedAt: text("confirmed_at"),
+    // SHA-256 of the single-use link sent to the address; cleared once used. Unconfirmed rows expire (retention).
+    confirmTokenHash: text("confirm_token_hash").unique(),
+    confirmExpiresAt: text("confirm_expires_at"),
   },
   (t) => [uniqueIndex("seminar_registrations_email_idx").on(t.seminarId, t.email), index("seminar_registrations_user_idx").on(t.userId)],
 );

@@ -24,6 +24,7 @@ const PAGES: { path: string; as: string | null; heading: RegExp }[] = [
   { path: "/mot-de-passe-oublie", as: null, heading: /Mot de passe oublié/ },
   { path: "/mot-de-passe/nouveau?jeton=lien-qui-n-existe-pas", as: null, heading: /Choisir un nouveau mot de passe/ },
   { path: "/confirmer-email?jeton=lien-a-confirmer-0000", as: null, heading: /Confirmer votre adresse/ },
+  { path: "/confirmer-inscription?jeton=lien-a-confirmer-0000", as: null, heading: /Confirmer votre inscription/ },
   { path: "/desabonnement?jeton=faux.lien", as: null, heading: /Se désabonner/ },
   { path: "/plan-action/9", as: "medecin@demo.sentinelle.fr", heading: /Réunion haut niveau/ },
   { path: "/avancement/themes/mssante", as: "patient@demo.sentinelle.fr", heading: /MSSanté/ },

@@ -142,7 +142,7 @@ describe("seminars: live workshop board", () => {
     await context.close();
   });
 
-  it("registers a guest without JavaScript", async () => {
+  it("registers a guest without JavaScript, pending the confirmation sent by e-mail", async () => {
     const { page, context } = await openPage(ctx.browser, { javaScriptEnabled: false });
     await page.goto(`${ctx.server.url}/seminaires/seminaire-tripartite-demonstration`);
     await page.getByRole("link", { name: "S'inscrire" }).click();
@@ -151,7 +151,7 @@ describe("seminars: live workshop board", () => {
     await page.getByLabel("Éditeur — hors SONS").check();
     await page.getByLabel(/Atelier 1 — Nommage des documents/).check();
     await page.getByRole("button", { name: "M'inscrire" }).click();
-    await page.getByText("Inscription enregistrée").waitFor();
+    await page.getByText("Vérifiez votre messagerie pour confirmer votre inscription").waitFor();
     await context.close();
   });
 });

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { apiTokens, campaigns, comments, eventCursors, events, follows, invitations, irritants, sessions, users } from "#db/schema";
+import { apiTokens, campaigns, comments, eventCursors, events, follows, invitations, irritants, seminarRegistrations, sessions, users } from "#db/schema";
 import { applyRetention } from "~/modules/accounts/personal-data.server";
 import { FREE_FAILURES } from "~/modules/accounts/signin-guard.server";
 import { apiToken, bearer, signInCookie } from "../support/http";
@@ -82,6 +82,9 @@ describe("personal data", () => {
     const before = userByEmail("patient@demo.sentinelle.fr");
     const filed = server.database.db.select().from(irritants).where(eq(irritants.authorId, before.id)).all().length;
     const cookie = await signInCookie(server.url, "patient@demo.sentinelle.fr");
+    expect((await post("/seminaires/seminaire-tripartite-demonstration/inscription", { sideChoice: "patient" }, cookie)).status).toBe(200);
+    const exported = await (await fetch(`${server.url}/compte/export`, { headers: { Cookie: cookie } })).json();
+    expect(exported.seminarRegistrations.map((r: { email: string }) => r.email)).toEqual(["patient@demo.sentinelle.fr"]);
     expect((await post("/compte", { intent: "delete-account", confirmation: "pas le bon" }, cookie)).status).toBe(422);
     expect(userByEmail("patient@demo.sentinelle.fr")).toBeDefined();
     const deleted = await post("/compte", { intent: "delete-account", confirmation: "sentinelle-demo" }, cookie);
@@ -92,6 +95,11 @@ describe("personal data", () => {
     expect(row.disabledAt).not.toBeNull();
     expect(server.database.db.select().from(irritants).where(eq(irritants.authorId, before.id)).all()).toHaveLength(filed);
     for (const table of [sessions, apiTokens, follows]) expect(server.database.db.select().from(table).where(eq(table.userId, before.id)).all()).toHaveLength(0);
+    // The seminar registration keeps its place in the counts, not the person's name or address.
+    const registrations = server.database.db.select().from(seminarRegistrations).where(eq(seminarRegistrations.userId, before.id)).all();
+    expect(registrations).toHaveLength(1);
+    expect(registrations[0]).toMatchObject({ name: "Compte supprimé", organisation: "" });
+    expect(registrations[0].email).toMatch(/@sentinelle\.invalid$/);
     expect((await post("/connexion", { email: "patient@demo.sentinelle.fr", password: "sentinelle-demo" })).status).toBe(401);
   });
 

@@ -50,6 +50,7 @@ const PAGES: Record<string, { url: () => string; expect: () => Expected }> = {
   "routes/mot-de-passe-oublie": { url: () => "/mot-de-passe-oublie", expect: () => PUBLIC },
   "routes/mot-de-passe.nouveau": { url: () => "/mot-de-passe/nouveau?jeton=lien-inconnu-000", expect: () => all(410) },
   "routes/confirmer-email": { url: () => "/confirmer-email", expect: () => all(400) },
+  "routes/confirmer-inscription": { url: () => "/confirmer-inscription", expect: () => all(400) },
   "routes/desabonnement": { url: () => "/desabonnement?jeton=faux.lien", expect: () => all(400) },
   // Pro Santé Connect is not configured here: its routes do not exist.
   "routes/auth.psc._index": { url: () => "/auth/psc", expect: () => all(404) },

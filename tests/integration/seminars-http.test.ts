@@ -341,7 +341,7 @@ describe("restitution", () => {
 });
 
 describe("registration", () => {
-  it("registers a guest with a side, refuses a second registration, and enforces workshop caps whole", async () => {
+  it("registers a guest with a side pending confirmation, answers a second request the same way, and enforces workshop caps whole", async () => {
     const { seminarId, workshopId } = await preparedWorkshop({ capacity: "1" });
     const seminar = (await get(team, `/equipe/seminaires/${seminarId}`)).status;
     expect(seminar).toBe(200);
@@ -350,14 +350,18 @@ describe("registration", () => {
     const path = `/seminaires/${slug}/inscription`;
     const ok = await post(null, path, { name: "Invité A", email: "Invite.A@example.org", sideChoice: "vendor:sons", workshopIds: String(workshopId) });
     expect(ok.status).toBe(200);
-    expect(await text(ok)).toContain("Inscription enregistrée");
+    expect(await text(ok)).toContain("Vérifiez votre messagerie");
+    // A second request for the address: the same answer (the page never says who is registered), still one row.
     const twice = await post(null, path, { name: "Invité A", email: "invite.a@example.org", sideChoice: "vendor:sons" });
-    expect(twice.status).toBe(409);
+    expect(twice.status).toBe(200);
+    expect(await text(twice)).toContain("Vérifiez votre messagerie");
+    // The unconfirmed guest takes no seat: the team can still add someone to the one-seat workshop, then it is full.
+    expect((await post(team, `/equipe/seminaires/${seminarId}/inscriptions`, { name: "Invité T", email: "invite.t@example.org", sideChoice: "vendor:sons", workshopIds: String(workshopId) })).status).toBe(200);
     const full = await post(null, path, { name: "Invité B", email: "invite.b@example.org", sideChoice: "practitioner:vip", workshopIds: String(workshopId) });
     expect(full.status).toBe(409);
     expect(await text(full)).toContain("L'atelier 1 est complet");
     const regs = db().select().from(seminarRegistrations).where(eq(seminarRegistrations.seminarId, seminarId)).all();
-    expect(regs.map((r) => r.email)).toEqual(["invite.a@example.org"]);
+    expect(regs.map((r) => [r.email, r.confirmedAt !== null])).toEqual([["invite.a@example.org", false], ["invite.t@example.org", true]]);
     const noSide = await post(null, path, { name: "Invité C", email: "invite.c@example.org" });
     expect(noSide.status).toBe(422);
     expect(await text(noSide)).toContain("Indiquez à quel titre vous participez.");

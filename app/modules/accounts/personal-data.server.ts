@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNotNull, isNull, lt, lte, ne, or } from "drizzle-orm";
+import { and, desc, eq, inArray, isNotNull, isNull, lt, lte, ne, or, sql } from "drizzle-orm";
 import { getDb } from "#db/client";
 import {
   accountTokens,
@@ -14,6 +14,7 @@ import {
   notifications,
   organisations,
   outboxEmails,
+  seminarRegistrations,
   sessions,
   supports,
   users,
@@ -58,6 +59,11 @@ export function exportPersonalData(user: SessionUser) {
     notificationPreferences: db.select({ kind: notificationPreferences.kind, mode: notificationPreferences.mode }).from(notificationPreferences).where(eq(notificationPreferences.userId, user.id)).all(),
     notifications: db.select({ text: notifications.text, url: notifications.url, createdAt: notifications.createdAt, readAt: notifications.readAt }).from(notifications).where(eq(notifications.userId, user.id)).orderBy(desc(notifications.id)).all(),
     apiTokens: db.select({ label: apiTokens.label, prefix: apiTokens.prefix, createdAt: apiTokens.createdAt, lastUsedAt: apiTokens.lastUsedAt, revokedAt: apiTokens.revokedAt }).from(apiTokens).where(eq(apiTokens.userId, user.id)).all(),
+    seminarRegistrations: db
+      .select({ seminarId: seminarRegistrations.seminarId, name: seminarRegistrations.name, email: seminarRegistrations.email, side: seminarRegistrations.side, organisation: seminarRegistrations.organisation, createdAt: seminarRegistrations.createdAt, confirmedAt: seminarRegistrations.confirmedAt })
+      .from(seminarRegistrations)
+      .where(eq(seminarRegistrations.userId, user.id))
+      .all(),
     activity: db.select({ type: events.type, at: events.createdAt }).from(events).where(eq(events.actorId, user.id)).orderBy(desc(events.id)).limit(5000).all(),
   };
   recordEvent(db, { type: "user.data_exported", actorId: user.id, subject: { type: "user", id: user.id } });
@@ -96,6 +102,11 @@ export async function deleteAccount(user: SessionUser, confirmation: string) {
       .where(eq(users.id, user.id))
       .run();
     for (const table of [sessions, apiTokens, follows, notificationPreferences, notifications, accountTokens]) tx.delete(table).where(eq(table.userId, user.id)).run();
+    // Seminar registrations stay counted (published balances do not move) but lose the name and address.
+    tx.update(seminarRegistrations)
+      .set({ name: "Compte supprimé", email: sql`'compte-supprime-' || ${user.id} || '-' || ${seminarRegistrations.id} || '@sentinelle.invalid'`, organisation: "", confirmTokenHash: null })
+      .where(eq(seminarRegistrations.userId, user.id))
+      .run();
     tx.delete(outboxEmails).where(and(eq(outboxEmails.userId, user.id), or(eq(outboxEmails.status, "pending"), eq(outboxEmails.status, "held")))).run();
     tx.update(outboxEmails).set({ to: "supprime@sentinelle.invalid", text: "", html: "" }).where(eq(outboxEmails.userId, user.id)).run();
     recordEvent(tx, { type: "user.deleted", actorId: user.id, subject: { type: "user", id: user.id } });
@@ -160,6 +171,11 @@ export function applyRetention(hiddenDays: number, now = new Date()) {
       .run().changes;
     const sessionsDeleted = tx.delete(sessions).where(lt(sessions.expiresAt, now.toISOString())).run().changes;
     const linksDeleted = tx.delete(accountTokens).where(or(isNotNull(accountTokens.usedAt), lt(accountTokens.expiresAt, now.toISOString()))).run().changes;
-    return { irritantsErased: expired.length, sessionsDeleted, linksDeleted, eventsDeleted };
+    // Seminar registrations never confirmed: a name and an address nobody vouched for, erased once the link expired.
+    const unconfirmedRegistrationsDeleted = tx
+      .delete(seminarRegistrations)
+      .where(and(isNull(seminarRegistrations.confirmedAt), lt(seminarRegistrations.confirmExpiresAt, now.toISOString())))
+      .run().changes;
+    return { irritantsErased: expired.length, sessionsDeleted, linksDeleted, eventsDeleted, unconfirmedRegistrationsDeleted };
   });
 }

@@ -87,6 +87,10 @@ export function addComment(user: SessionUser, id: number, body: string) {
   });
 }
 
+/**
+ * The comments as the public page shows them: the team speaks as "Équipe programme", so a team member's own name
+ * never leaves the server (it would otherwise travel in the page's serialised data).
+ */
 export function listComments(irritantId: number) {
   return getDb()
     .select({ id: comments.id, body: comments.body, createdAt: comments.createdAt, authorName: users.displayName, authorRole: users.role })
@@ -94,8 +98,12 @@ export function listComments(irritantId: number) {
     .innerJoin(users, eq(users.id, comments.authorId))
     .where(and(eq(comments.irritantId, irritantId), isNull(comments.hiddenAt)))
     .orderBy(asc(comments.id))
-    .all();
+    .all()
+    .map(({ authorName, authorRole, ...c }) => ({ ...c, author: authorRole === "team" || authorRole === "admin" ? TEAM_AUTHOR : authorName }));
 }
+
+/** How the team signs what it writes where the public reads. */
+export const TEAM_AUTHOR = "Équipe programme";
 
 const PUBLIC_EVENT_TYPES = [
   "irritant.filed",

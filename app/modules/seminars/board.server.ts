@@ -208,7 +208,6 @@ function workshopHeader(w: WorkshopRow) {
     status: w.status as WorkshopStatus,
     votingOpen: w.votingOpen,
     dotsPerParticipant: w.dotsPerParticipant,
-    facilitatorId: w.facilitatorId,
     facilitatorLabel: w.facilitatorLabel,
     revision: w.revision,
     seminar,
@@ -216,11 +215,12 @@ function workshopHeader(w: WorkshopRow) {
 }
 
 /** What a participant's phone shows: the question, the cards, the clusters, their own dots. */
-export function getParticipantBoard(code: string, token: string | null) {
+export function getParticipantBoard(code: string, token: string | null, viewer: SessionUser | null) {
   const w = workshopByCode(getDb(), code);
   const participantId = participantOf(getDb(), w.id, token);
   const content = boardContent(w.id, { includeHidden: false, participantId });
-  return { workshop: workshopHeader(w), ...content, remaining: remainingDots(w.dotsPerParticipant, content.used) };
+  // Whether the viewer runs this board, rather than who does: the facilitator's account id stays on the server.
+  return { workshop: workshopHeader(w), ...content, remaining: remainingDots(w.dotsPerParticipant, content.used), canRun: canRunBoard(viewer, w) };
 }
 
 // --- Facilitator -----------------------------------------------------------------------------------
