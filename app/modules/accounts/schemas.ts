@@ -94,12 +94,6 @@ export const pscLinkSchema = z.object({
   password: z.string({ error: "Indiquez le mot de passe de ce compte." }).min(1, "Indiquez le mot de passe de ce compte.").max(200, "Mot de passe trop long."),
 });
 
-/** Only same-site paths are followed after sign-in, never another host. */
-export function safeRedirect(to: unknown, fallback = "/") {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
-  return to;
-}
-
 export const forgotPasswordSchema = z.object({ email });
 
 export const resetPasswordSchema = z
