@@ -69,6 +69,8 @@ export const changePasswordSchema = z
     currentPassword: z.string({ error: "Indiquez votre mot de passe actuel." }).min(1, "Indiquez votre mot de passe actuel."),
     newPassword,
     newPasswordConfirmation: z.string({ error: "Confirmez le nouveau mot de passe." }),
+    // Unticked by default: a changed password revokes the API tokens too, unless the person says otherwise.
+    keepApiTokens: z.preprocess((v) => v === "on" || v === true, z.boolean()).optional(),
   })
   .refine((v) => v.newPassword === v.newPasswordConfirmation, {
     path: ["newPasswordConfirmation"],

@@ -70,7 +70,7 @@ export function queueNotificationEmail(tx: Tx, input: NotificationEmail) {
  * Queues an account e-mail (address confirmation, password reset) in the transaction that creates its token.
  * These go out whatever the notification choices are.
  */
-export function queueAccountEmail(tx: Tx, input: { userId: number; to: string; dedupeKey: string; subject: string; paragraphs: string[]; link: { href: string; label: string }; reason: string }) {
+export function queueAccountEmail(tx: Tx, input: { userId: number | null; to: string; dedupeKey: string; subject: string; paragraphs: string[]; link: { href: string; label: string }; reason: string }) {
   const { text, html } = renderEmail({ paragraphs: input.paragraphs, link: input.link, reason: input.reason });
   tx.insert(outboxEmails)
     .values({ userId: input.userId, kind: "account", dedupeKey: `account:${input.dedupeKey}`, to: input.to, subject: `Sentinelle — ${input.subject}`, text, html })
