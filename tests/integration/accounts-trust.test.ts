@@ -2,6 +2,7 @@ import { and, eq, like } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { accountTokens, apiTokens, events, outboxEmails, sessions, users } from "#db/schema";
 import { createUser } from "~/modules/accounts/accounts.server";
+import { applyRetention } from "~/modules/accounts/personal-data.server";
 import { resetMailerForTests, sendPendingEmails } from "~/modules/notifications/mailer.server";
 import { apiToken, bearer, signInCookie } from "../support/http";
 import { startTestServer, type TestServer } from "../support/server";
@@ -211,6 +212,18 @@ describe("sign-up does not tell whether an address has an account", () => {
     // A forged or altered link is refused.
     expect((await post("/inscription/confirmer", { jeton: jeton.slice(0, -2) + (jeton.endsWith("AA") ? "BB" : "AA") })).status).toBe(400);
     expect(server.database.db.select().from(events).where(eq(events.type, "user.created")).all().filter((e) => e.subjectId === row.id)).toHaveLength(1);
+  });
+
+  it("forgets a sign-up e-mail once its link has expired", async () => {
+    expect((await post("/inscription", form("jamais-confirme@exemple.test"))).status).toBe(303);
+    const stored = () => server.database.db.select().from(outboxEmails).where(eq(outboxEmails.to, "jamais-confirme@exemple.test")).all();
+    expect(stored()).toHaveLength(1);
+    expect(applyRetention(365).signUpEmailsDeleted).toBe(0);
+    expect(stored()).toHaveLength(1);
+    expect(applyRetention(365, new Date(Date.now() + 73 * 3_600_000)).signUpEmailsDeleted).toBeGreaterThanOrEqual(1);
+    expect(stored()).toHaveLength(0);
+    // Account e-mails of existing accounts are not touched by this rule.
+    expect(server.database.db.select().from(outboxEmails).where(eq(outboxEmails.to, "medecin@demo.sentinelle.fr")).all().length).toBeGreaterThan(0);
   });
 
   it("e-mails the owner of an existing address at most once an hour", async () => {

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNotNull, isNull, lt, lte, ne, or } from "drizzle-orm";
+import { and, desc, eq, inArray, isNotNull, isNull, like, lt, lte, ne, or } from "drizzle-orm";
 import { getDb } from "#db/client";
 import {
   accountTokens,
@@ -22,6 +22,7 @@ import { HttpError } from "~/lib/errors";
 import { recordEvent } from "~/lib/events.server";
 import type { SessionUser } from "./accounts.server";
 import { revokeCredentials } from "./credentials.server";
+import { SIGN_UP_LINK_HOURS } from "./signup.server";
 import { unindexIrritant } from "~/modules/irritants/search.server";
 import { verifyPassword } from "./passwords.server";
 
@@ -162,6 +163,12 @@ export function applyRetention(hiddenDays: number, now = new Date()) {
       .run().changes;
     const sessionsDeleted = tx.delete(sessions).where(lt(sessions.expiresAt, now.toISOString())).run().changes;
     const linksDeleted = tx.delete(accountTokens).where(or(isNotNull(accountTokens.usedAt), lt(accountTokens.expiresAt, now.toISOString()))).run().changes;
-    return { irritantsErased: expired.length, sessionsDeleted, linksDeleted, eventsDeleted };
+    // A sign-up e-mail carries the pending account (sealed) for an address that may never have one: it goes once its
+    // link has expired.
+    const signUpEmailsDeleted = tx
+      .delete(outboxEmails)
+      .where(and(like(outboxEmails.dedupeKey, "account:signup:%"), lt(outboxEmails.createdAt, new Date(now.getTime() - SIGN_UP_LINK_HOURS * 3_600_000).toISOString()), ne(outboxEmails.status, "sending")))
+      .run().changes;
+    return { irritantsErased: expired.length, sessionsDeleted, linksDeleted, eventsDeleted, signUpEmailsDeleted };
   });
 }

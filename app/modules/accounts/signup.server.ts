@@ -23,7 +23,8 @@ import type { signUpSchema } from "./schemas";
  * that cannot tell an existing address either. No table holds pending sign-ups; a link is used once (the
  * `user.created` event keeps its fingerprint) and expires after LINK_HOURS.
  */
-const LINK_HOURS = 72;
+export const SIGN_UP_LINK_HOURS = 72;
+const LINK_HOURS = SIGN_UP_LINK_HOURS;
 const PURPOSE = "signup";
 
 type SignUpInput = z.infer<typeof signUpSchema>;
