@@ -13,7 +13,6 @@ const ANCHOR = "https://sentinelle.invalid";
 export function safeRedirectPath(value: unknown, fallback = "/"): string {
   if (typeof value !== "string" || value.length === 0 || value.length > 2000) return fallback;
   // Only a plain absolute path: no scheme, no scheme-relative form, no characters a browser would silently drop.
-  // eslint-disable-next-line no-control-regex
   if (!value.startsWith("/") || value[1] === "/" || value[1] === "\\" || /[\u0000-\u0020\u007f\\]/.test(value)) return fallback;
   let url: URL;
   try {
