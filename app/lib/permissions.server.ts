@@ -34,11 +34,20 @@ export function can(user: Pick<SessionUser, "role"> | null | undefined, permissi
 }
 
 const isApiRequest = (request: Request) => new URL(request.url).pathname.startsWith("/api/");
+/** Where a bearer token counts: the versioned API, nowhere else. */
+const acceptsBearer = (request: Request) => {
+  const path = new URL(request.url).pathname;
+  return path === "/api/v1" || path.startsWith("/api/v1/");
+};
 
-/** The signed-in user, from a bearer token (API clients) or the session cookie (browsers). */
+/**
+ * The signed-in user, from a bearer token (API clients, on /api/v1 only) or the session cookie (browsers). On pages
+ * a bearer token is ignored: the request is what its cookie says, so a token cannot act through the site's forms
+ * (for instance mint more tokens on /compte, or change the password).
+ */
 export async function getUser(request: Request): Promise<SessionUser | null> {
   const authorization = request.headers.get("Authorization");
-  if (authorization?.startsWith("Bearer ")) return getUserByApiToken(authorization.slice(7).trim());
+  if (acceptsBearer(request) && authorization?.startsWith("Bearer ")) return getUserByApiToken(authorization.slice(7).trim());
   const sessionId = await readSessionId(request);
   return sessionId ? getUserBySessionId(sessionId) : null;
 }

@@ -63,11 +63,15 @@ export async function action({ request }: ActionFunctionArgs) {
     const { submission } = await parseForm(formData, changePasswordSchema);
     if (submission.status !== "success") return invalidForm(submission);
     try {
-      await changePassword(user, submission.value.currentPassword, submission.value.newPassword, (await readSessionId(request)) ?? undefined);
+      await changePassword(user, submission.value.currentPassword, submission.value.newPassword, {
+        keepSessionId: (await readSessionId(request)) ?? undefined,
+        keepApiTokens: submission.value.keepApiTokens === true,
+      });
     } catch (error) {
       return formErrorReply(submission, error);
     }
-    return { intent, result: submission.reply({ resetForm: true }), message: "Votre mot de passe a été changé. Vos autres sessions ont été fermées." };
+    const tokens = submission.value.keepApiTokens ? "Vos jetons d'API restent valables." : "Vos jetons d'API ont été révoqués : créez-en de nouveaux pour vos outils.";
+    return { intent, result: submission.reply({ resetForm: true }), message: `Votre mot de passe a été changé. Vos autres sessions ont été fermées. ${tokens}` };
   }
   if (intent === "create-token") {
     await requirePermission(request, "account:manage-tokens");
@@ -160,7 +164,7 @@ export default function Account() {
       <h1>Mon compte</h1>
       {searchParams.get("bienvenue") ? (
         <div role="status" className="alert alert-success">
-          <p className="mb-0">Votre compte est créé. Bienvenue sur Sentinelle. Un e-mail vient de partir pour confirmer votre adresse.</p>
+          <p className="mb-0">Votre compte est créé. Bienvenue sur Sentinelle.</p>
         </div>
       ) : null}
       {searchParams.get("relie") ? (
@@ -259,6 +263,17 @@ export default function Account() {
               required
             />
             <TextField field={passwordFields.newPasswordConfirmation} label="Confirmation du nouveau mot de passe" type="password" autoComplete="new-password" required />
+            {tokens.length > 0 ? (
+              <div className="mb-4 flex items-start gap-2">
+                <input id="keepApiTokens" type="checkbox" name="keepApiTokens" className="mt-1 size-4" aria-describedby="keepApiTokens-hint" />
+                <div>
+                  <label htmlFor="keepApiTokens">Garder mes jetons d'API</label>
+                  <p id="keepApiTokens-hint" className="text-sm text-gris-600">
+                    Sinon, vos {tokens.length} jeton{tokens.length > 1 ? "s" : ""} {tokens.length > 1 ? "sont révoqués" : "est révoqué"} avec l'ancien mot de passe.
+                  </p>
+                </div>
+              </div>
+            ) : null}
             <button type="submit" className="btn">
               Changer le mot de passe
             </button>
@@ -359,7 +374,7 @@ export default function Account() {
       <h2>Sécurité et données personnelles</h2>
       <Form method="post" className="mb-6">
         <input type="hidden" name="intent" value="signout-everywhere" />
-        <p>Un appareil perdu, un poste partagé ? Fermez toutes vos sessions, celle-ci comprise.</p>
+        <p>Un appareil perdu, un poste partagé ? Fermez toutes vos sessions, celle-ci comprise, et révoquez vos jetons d'API.</p>
         <button type="submit" className="btn btn-secondary">
           Se déconnecter de tous les appareils
         </button>

@@ -10,7 +10,8 @@ import { commitSessionId } from "~/lib/session.server";
 import { createSession } from "~/modules/accounts/accounts.server";
 import { isPscEnabled } from "~/modules/accounts/psc.server";
 import { lockedMessage, signInWithPassword } from "~/modules/accounts/signin-guard.server";
-import { safeRedirect, signInSchema } from "~/modules/accounts/schemas";
+import { signInSchema } from "~/modules/accounts/schemas";
+import { safeRedirectPath } from "~/lib/redirects";
 
 // A locked account's answer carries Retry-After.
 export const headers: HeadersFunction = ({ actionHeaders }) => actionHeaders;
@@ -37,7 +38,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = attempt.user;
   const session = createSession(user.id);
   const fallback = user.role === "team" || user.role === "admin" ? "/equipe" : "/";
-  return redirect(safeRedirect(submission.value.redirectTo, fallback), {
+  return redirect(safeRedirectPath(submission.value.redirectTo, fallback), {
     headers: { "Set-Cookie": await commitSessionId(session.id) },
   });
 }

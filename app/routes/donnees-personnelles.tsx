@@ -24,11 +24,13 @@ const RETENTION: { data: string; duration: string }[] = [
   },
   {
     data: "Sessions de connexion",
-    duration: "30 jours au plus ; supprimées dès la déconnexion ou le changement de mot de passe (pour les autres sessions), et effacées une fois expirées.",
+    duration:
+      "30 jours au plus ; supprimées dès la déconnexion, la déconnexion de tous les appareils, le changement de mot de passe (pour les autres sessions) ou sa réinitialisation, et effacées une fois expirées.",
   },
   {
-    data: "Liens envoyés par e-mail (confirmation d'adresse, nouveau mot de passe)",
-    duration: "72 heures pour la confirmation, une heure pour le mot de passe ; effacés une fois utilisés ou expirés. Seule leur empreinte est conservée.",
+    data: "Liens envoyés par e-mail (inscription, confirmation d'adresse, nouveau mot de passe)",
+    duration:
+      "72 heures pour l'inscription et la confirmation, une heure pour le mot de passe ; effacés une fois utilisés ou expirés, et un lien de nouveau mot de passe encore inutilisé tombe dès que le mot de passe change ou que vous vous déconnectez de tous les appareils. Seule leur empreinte est conservée. Le lien d'inscription porte lui-même, chiffré, ce que vous avez saisi dans le formulaire (dont l'empreinte du mot de passe) : aucun compte n'existe avant qu'il soit ouvert, et l'e-mail qui le contient est effacé quand il expire.",
   },
   {
     data: "Inscriptions aux séminaires (nom, adresse e-mail, côté, organisation, ateliers)",
@@ -41,7 +43,8 @@ const RETENTION: { data: string; duration: string }[] = [
   },
   {
     data: "Jetons d'accès à l'API",
-    duration: "Jusqu'à leur révocation ou la suppression du compte.",
+    duration:
+      "Jusqu'à leur révocation : par vous, ou d'office au changement ou à la réinitialisation du mot de passe (sauf si vous choisissez de les garder lors d'un changement), à la déconnexion de tous les appareils, à la désactivation ou à la suppression du compte.",
   },
   {
     data: "Journal des événements",
@@ -106,7 +109,8 @@ export default function PersonalData() {
         </li>
         <li>
           <strong>Vos jetons d'accès à l'API</strong>, si vous en créez : leur libellé, leurs premiers caractères, leurs dates de
-          création et de dernière utilisation, et une empreinte du jeton (jamais le jeton lui-même).
+          création et de dernière utilisation, et une empreinte du jeton (jamais le jeton lui-même). Un jeton n'ouvre que l'API
+          (/api/v1), jamais les pages du site.
         </li>
         <li>
           <strong>Le journal des événements</strong> : chaque changement (création de compte, signalement, changement de

@@ -4,11 +4,11 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ChoiceGroup, FormErrors, SelectField, TextField } from "~/components/forms";
 import { PscSignInButton } from "~/components/psc";
-import { formErrorReply, invalidForm, parseForm } from "~/lib/forms.server";
+import { Notice } from "~/components/notice";
+import { invalidForm, parseForm } from "~/lib/forms.server";
 import { getUser } from "~/lib/permissions.server";
-import { commitSessionId } from "~/lib/session.server";
-import { createSession, signUp } from "~/modules/accounts/accounts.server";
 import { isPscEnabled } from "~/modules/accounts/psc.server";
+import { requestSignUp } from "~/modules/accounts/signup.server";
 import { PRACTICE_MODES, PROFESSIONS } from "~/modules/accounts/professions";
 import { signUpSchema } from "~/modules/accounts/schemas";
 
@@ -16,20 +16,15 @@ export const meta: MetaFunction = () => [{ title: "Créer un compte — Sentinel
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getUser(request)) throw redirect("/compte");
-  return { psc: isPscEnabled() };
+  return { psc: isPscEnabled(), sent: new URL(request.url).searchParams.get("envoye") === "1" };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const { submission } = await parseForm(request, signUpSchema);
   if (submission.status !== "success") return invalidForm(submission);
-  let user;
-  try {
-    user = await signUp(submission.value);
-  } catch (error) {
-    return formErrorReply(submission, error);
-  }
-  const session = createSession(user.id);
-  return redirect("/compte?bienvenue=1", { headers: { "Set-Cookie": await commitSessionId(session.id) } });
+  // The same answer whether the address has an account or not: the e-mail says which (see signup.server.ts).
+  await requestSignUp(submission.value);
+  return redirect("/inscription?envoye=1", 303);
 }
 
 const ROLE_OPTIONS = [
@@ -38,9 +33,25 @@ const ROLE_OPTIONS = [
 ];
 
 export default function SignUp() {
-  const { psc } = useLoaderData<typeof loader>();
+  const { psc, sent } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [form, fields] = useForm({ lastResult: actionData?.result, shouldValidate: "onSubmit" });
+  if (sent) {
+    return (
+      <div className="mx-auto max-w-2xl">
+        <h1>Vérifiez votre messagerie</h1>
+        <Notice
+          ok
+          message="Un e-mail vient de partir à l'adresse indiquée. Ouvrez le lien qu'il contient pour terminer votre inscription : votre compte sera créé à ce moment-là. Le lien est valable 72 heures."
+        />
+        <p>
+          Si cette adresse a déjà un compte Sentinelle, l'e-mail vous l'indique : connectez-vous, ou choisissez un nouveau mot de passe avec{" "}
+          <Link to="/mot-de-passe-oublie">Mot de passe oublié ?</Link>
+        </p>
+        <p>Rien reçu après quelques minutes ? Vérifiez les courriers indésirables, ou <Link to="/inscription">recommencez l'inscription</Link>.</p>
+      </div>
+    );
+  }
   return (
     <div className="mx-auto max-w-2xl">
       <h1>Créer un compte</h1>

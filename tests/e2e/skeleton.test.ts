@@ -1,4 +1,6 @@
+import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { outboxEmails } from "#db/schema";
 import { DEMO_ACCOUNTS } from "#db/seed/demo";
 import { axeViolations, openPage, signIn, waitForNotice } from "../support/browser";
 import { useServerAndBrowser } from "../support/e2e";
@@ -115,6 +117,12 @@ describe("without JavaScript", () => {
     await page.getByLabel("Adresse e-mail").fill("usager@test.fr");
     await page.getByLabel(/^Mot de passe\s*12 caractères/).fill("une phrase de passe");
     await page.getByLabel("Confirmation du mot de passe").fill("une phrase de passe");
+    await page.getByRole("button", { name: "Créer mon compte" }).click();
+    await page.getByRole("heading", { name: "Vérifiez votre messagerie" }).waitFor();
+    // The account is created from the link in the e-mail (read from the outbox), after a click.
+    const mail = ctx.server.database.db.select().from(outboxEmails).where(eq(outboxEmails.to, "usager@test.fr")).get()!;
+    const link = mail.text.match(/\/inscription\/confirmer\?jeton=[\w-]+/)![0];
+    await page.goto(ctx.server.url + link);
     await page.getByRole("button", { name: "Créer mon compte" }).click();
     await waitForNotice(page, "Votre compte est créé");
     await context.close();

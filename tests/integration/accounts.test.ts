@@ -75,8 +75,8 @@ describe("password change", () => {
   it("requires the current password, then closes every other session", async () => {
     const kept = createSession(user.id);
     const other = createSession(user.id);
-    await expect(changePassword(user, "faux", "nouveau mot de passe", kept.id)).rejects.toBeInstanceOf(HttpError);
-    await changePassword(user, "mot de passe solide", "nouveau mot de passe", kept.id);
+    await expect(changePassword(user, "faux", "nouveau mot de passe", { keepSessionId: kept.id })).rejects.toBeInstanceOf(HttpError);
+    await changePassword(user, "mot de passe solide", "nouveau mot de passe", { keepSessionId: kept.id });
     expect(getUserBySessionId(kept.id)?.id).toBe(user.id);
     expect(getUserBySessionId(other.id)).toBeNull();
     expect(await verifyCredentials("pro@test.fr", "nouveau mot de passe")).not.toBeNull();

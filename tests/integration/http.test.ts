@@ -1,4 +1,6 @@
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { outboxEmails, users } from "#db/schema";
 import { apiToken, bearer, signInCookie } from "../support/http";
 import { startTestServer, type TestServer } from "../support/server";
 
@@ -139,6 +141,7 @@ describe("sign-in without JavaScript", () => {
 });
 
 describe("sign-up", () => {
+  const database = () => server.database.db;
   const form = (fields: Record<string, string>) =>
     fetch(`${url}/inscription`, { method: "POST", body: new URLSearchParams(fields), redirect: "manual" });
   const valid = {
@@ -150,18 +153,25 @@ describe("sign-up", () => {
     profession: "infirmier",
   };
 
-  it("creates a practitioner account and signs it in", async () => {
+  it("creates a practitioner account from the e-mailed link, then signs it in", async () => {
     const response = await form(valid);
-    expect(response.status).toBe(302);
-    const cookie = response.headers.get("set-cookie")!.split(";")[0];
+    expect(response.status).toBe(303);
+    expect(response.headers.get("set-cookie")).toBeNull();
+    const mail = database().select().from(outboxEmails).where(eq(outboxEmails.to, "nouveau@test.fr")).get()!;
+    const jeton = mail.text.match(/inscription\/confirmer\?jeton=([\w-]+)/)![1];
+    const done = await fetch(`${url}/inscription/confirmer`, { method: "POST", body: new URLSearchParams({ jeton }), redirect: "manual" });
+    expect(done.status).toBe(303);
+    const cookie = done.headers.get("set-cookie")!.split(";")[0];
     const account = await fetch(`${url}/compte`, { headers: { Cookie: cookie } });
     expect(await account.text()).toContain("nouveau@test.fr");
+    expect(database().select().from(users).where(eq(users.email, "nouveau@test.fr")).get()).toMatchObject({ role: "practitioner", profession: "infirmier" });
   });
 
-  it("refuses a taken e-mail with 409, without saying more than needed", async () => {
+  it("answers a taken e-mail as a new one, without saying it is taken", async () => {
     const response = await form({ ...valid, email: "medecin@demo.sentinelle.fr" });
-    expect(response.status).toBe(409);
-    expect(await response.text()).toContain("Un compte existe déjà avec cette adresse e-mail.");
+    expect(response.status).toBe(303);
+    expect(response.headers.get("location")).toBe("/inscription?envoye=1");
+    expect(response.headers.get("set-cookie")).toBeNull();
   });
 
   it("refuses a self-assigned admin role with 422", async () => {

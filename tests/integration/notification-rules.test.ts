@@ -4,7 +4,7 @@ import { loadDemoData } from "#db/seed/demo";
 import { accountTokens, eventCursors, invitations, notifications, outboxEmails, sessions, themes, users } from "#db/schema";
 import { resetEnvForTests } from "~/lib/env.server";
 import { confirmEmail, requestPasswordReset, resetPassword } from "~/modules/accounts/account-emails.server";
-import { createSession, signUp, verifyCredentials, type SessionUser } from "~/modules/accounts/accounts.server";
+import { createSession, createUser, verifyCredentials, type SessionUser } from "~/modules/accounts/accounts.server";
 import { listChallenges, saveAction, setActionStatus } from "~/modules/action-plan/plan.server";
 import { supportIrritant } from "~/modules/irritants/engagement.server";
 import { fileIrritant } from "~/modules/irritants/irritants.server";
@@ -236,9 +236,9 @@ describe("questionnaire invitations", () => {
 });
 
 describe("account e-mails", () => {
-  it("confirm the address at sign-up; notification e-mails wait for the confirmation", async () => {
+  it("confirm an unconfirmed address; notification e-mails wait for the confirmation", async () => {
     const before = smtp.received.length;
-    const created = await signUp({ email: "nouvelle@exemple.fr", password: "une phrase assez longue", passwordConfirmation: "une phrase assez longue", displayName: "Nouvelle", role: "patient" } as never);
+    const created = await createUser({ email: "nouvelle@exemple.fr", password: "une phrase assez longue", displayName: "Nouvelle", role: "patient" }, { confirmEmail: true });
     await sendPendingEmails(1000);
     const mails = smtp.received.slice(before).filter((m) => m.to.includes("nouvelle@exemple.fr"));
     expect(mails).toHaveLength(1);

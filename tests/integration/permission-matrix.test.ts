@@ -46,6 +46,7 @@ const PAGES: Record<string, { url: () => string; expect: () => Expected }> = {
   "routes/plan-du-site": { url: () => "/plan-du-site", expect: () => PUBLIC },
   "routes/connexion": { url: () => "/connexion", expect: () => GUESTS },
   "routes/inscription": { url: () => "/inscription", expect: () => GUESTS },
+  "routes/inscription_.confirmer": { url: () => "/inscription/confirmer?jeton=lien-inconnu-0000000000", expect: () => all(400) },
   "routes/deconnexion": { url: () => "/deconnexion", expect: () => PUBLIC },
   "routes/mot-de-passe-oublie": { url: () => "/mot-de-passe-oublie", expect: () => PUBLIC },
   "routes/mot-de-passe.nouveau": { url: () => "/mot-de-passe/nouveau?jeton=lien-inconnu-000", expect: () => all(410) },

@@ -66,6 +66,19 @@ describe("starting a Pro Santé Connect sign-in", () => {
     expect(flow).toMatch(/Max-Age=600/);
   });
 
+  it("keeps only a same-site return address in the flow cookie", async () => {
+    const flowOf = async (redirectTo: string) => {
+      const response = await get(`/auth/psc?redirectTo=${encodeURIComponent(redirectTo)}`);
+      const value = decodeURIComponent(response.headers.getSetCookie().find((c) => c.startsWith("sentinelle_psc_flow="))!.split(";")[0].split("=").slice(1).join("="));
+      // Remix cookies: base64 of the JSON value, then the signature.
+      const json = Buffer.from(value.slice(0, value.lastIndexOf(".")), "base64").toString("utf8");
+      return JSON.parse(decodeURIComponent(escape(json))) as { redirectTo: string };
+    };
+    expect((await flowOf("/\t/evil.example")).redirectTo).toBe("/");
+    expect((await flowOf("/.//evil.example")).redirectTo).toBe("/");
+    expect((await flowOf("/signalements/nouveau")).redirectTo).toBe("/signalements/nouveau");
+  });
+
   it("reads the provider's metadata from the wallet discovery path", () => {
     const discovery = provider.requests.filter((r) => r.path.includes("/.well-known/"));
     expect(discovery.map((r) => r.path)).toEqual([`${PSC_REALM_PATH}/.well-known/wallet-openid-configuration`]);

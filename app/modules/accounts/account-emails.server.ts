@@ -1,11 +1,12 @@
 import { and, eq, gt, isNull } from "drizzle-orm";
 import { getDb, type Tx } from "#db/client";
-import { accountTokens, sessions, users } from "#db/schema";
+import { accountTokens, users } from "#db/schema";
 import { HttpError } from "~/lib/errors";
 import { recordEvent } from "~/lib/events.server";
 import { randomToken, sha256 } from "~/lib/tokens.server";
 import { publicBaseUrl, queueAccountEmail } from "~/modules/notifications/mailer.server";
 import { hashPassword } from "./passwords.server";
+import { revokeCredentials } from "./credentials.server";
 
 const CONFIRMATION_HOURS = 72;
 const RESET_MINUTES = 60;
@@ -46,6 +47,41 @@ function issueToken(tx: Tx, user: { id: number; email: string }, purpose: "confi
       reason: "Si vous n'êtes pas à l'origine de cette demande, ignorez ce message : votre mot de passe ne change pas.",
     });
   }
+}
+
+/** The link that creates a self-service account, to the address being signed up (no account exists yet). */
+export function queueSignUpLink(tx: Tx, email: string, link: string, hours: number) {
+  queueAccountEmail(tx, {
+    userId: null,
+    to: email,
+    dedupeKey: `signup:${sha256(link)}`,
+    subject: "terminez votre inscription",
+    paragraphs: [
+      "Pour terminer votre inscription sur Sentinelle et confirmer votre adresse e-mail, ouvrez le lien ci-dessous : votre compte sera créé et vous serez connecté.",
+      `Le lien est valable ${hours} heures et ne sert qu'une fois.`,
+    ],
+    link: { href: link, label: "Créer mon compte" },
+    reason: "Vous recevez ce message parce que quelqu'un a demandé à créer un compte Sentinelle avec cette adresse. Si ce n'est pas vous, ignorez-le : aucun compte ne sera créé.",
+  });
+}
+
+/**
+ * Someone tried to sign up with the address of an existing account: its owner is told (at most once an hour), and
+ * the sign-up page answers as for a new address, so it does not tell who has an account.
+ */
+export function queueSignUpAttemptNotice(tx: Tx, user: { id: number; email: string }) {
+  queueAccountEmail(tx, {
+    userId: user.id,
+    to: user.email,
+    dedupeKey: `signup-attempt:${user.id}:${new Date().toISOString().slice(0, 13)}`,
+    subject: "tentative de création de compte avec votre adresse",
+    paragraphs: [
+      "Quelqu'un a tenté de créer un compte Sentinelle avec votre adresse e-mail, alors que vous en avez déjà un. Aucun compte n'a été créé et le vôtre n'a pas changé.",
+      "Si c'était vous, connectez-vous avec votre mot de passe habituel, ou choisissez-en un nouveau avec le lien ci-dessous.",
+    ],
+    link: { href: `${publicBaseUrl()}/mot-de-passe-oublie`, label: "Choisir un nouveau mot de passe" },
+    reason: "Si ce n'était pas vous, vous n'avez rien à faire : personne ne peut utiliser votre compte sans votre mot de passe.",
+  });
 }
 
 /** At sign-up, in the transaction that creates the account. */
@@ -108,15 +144,15 @@ export function checkResetToken(token: string) {
   return !!row;
 }
 
-/** Sets the new password, uses the link up, and closes every session: whoever had the old password is out. */
+/** Sets the new password, uses the link up, closes every session and revokes every API token: whoever had the old password is out. */
 export async function resetPassword(token: string, newPassword: string) {
   const passwordHash = await hashPassword(newPassword);
   return getDb().transaction((tx) => {
     const row = consumeToken(tx, token, "reset_password");
     tx.update(users).set({ passwordHash, emailConfirmedAt: new Date().toISOString() }).where(and(eq(users.id, row.userId), isNull(users.emailConfirmedAt))).run();
     tx.update(users).set({ passwordHash }).where(eq(users.id, row.userId)).run();
-    tx.delete(sessions).where(eq(sessions.userId, row.userId)).run();
-    recordEvent(tx, { type: "user.password_reset", actorId: row.userId, subject: { type: "user", id: row.userId } });
+    const { tokensRevoked } = revokeCredentials(tx, row.userId);
+    recordEvent(tx, { type: "user.password_reset", actorId: row.userId, subject: { type: "user", id: row.userId }, payload: { tokensRevoked } });
     return { userId: row.userId };
   });
 }

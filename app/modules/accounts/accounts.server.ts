@@ -6,10 +6,11 @@ import { randomToken, sha256 } from "~/lib/tokens.server";
 import { HttpError } from "~/lib/errors";
 import { requireActiveProduct } from "~/modules/vendors/products.server";
 import { sendEmailConfirmation } from "./account-emails.server";
+import { revokeCredentials } from "./credentials.server";
 import { hashPassword, verifyPassword } from "./passwords.server";
 import { signInWithPassword } from "./signin-guard.server";
 import type { z } from "zod";
-import type { profileSchema, signUpSchema } from "./schemas";
+import type { profileSchema } from "./schemas";
 
 export type SessionUser = {
   id: number;
@@ -42,7 +43,8 @@ export async function createUser(input: {
   rpps?: string | null;
   organisationId?: number | null;
 }, options: { confirmEmail?: boolean } = {}) {
-  // Accounts made by the team or the demo data are trusted; people who sign up confirm their address by e-mail.
+  // Accounts made by the team or the demo data are trusted; `confirmEmail` sends a confirmation link instead
+  // (self-service sign-up confirms the address before the account exists: see signup.server.ts).
   const passwordHash = await hashPassword(input.password);
   const db = getDb();
   return db.transaction((tx) => {
@@ -62,17 +64,6 @@ export async function createUser(input: {
     recordEvent(tx, { type: "user.created", actorId: user.id, subject: { type: "user", id: user.id }, payload: { role: user.role } });
     return user;
   });
-}
-
-export function signUp(input: z.infer<typeof signUpSchema>) {
-  const { passwordConfirmation: _c, ...rest } = input;
-  return createUser({
-    ...rest,
-    profession: input.role === "practitioner" ? input.profession : null,
-    practiceMode: input.role === "practitioner" ? input.practiceMode : null,
-    specialty: input.role === "practitioner" ? input.specialty : null,
-    rpps: input.role === "practitioner" ? input.rpps : null,
-  }, { confirmEmail: true });
 }
 
 /** The user for a correct e-mail and password, null otherwise (including while the account is locked). */
@@ -208,7 +199,7 @@ export function updateProfile(user: SessionUser, input: z.infer<typeof profileSc
   });
 }
 
-export async function changePassword(user: SessionUser, currentPassword: string, newPassword: string, keepSessionId?: string) {
+export async function changePassword(user: SessionUser, currentPassword: string, newPassword: string, options: { keepSessionId?: string; keepApiTokens?: boolean } = {}) {
   const row = getDb().select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, user.id)).get();
   if (!row?.passwordHash || !(await verifyPassword(row.passwordHash, currentPassword))) {
     throw new HttpError(422, "Le mot de passe actuel est incorrect.", { currentPassword: ["Le mot de passe actuel est incorrect."] });
@@ -216,9 +207,9 @@ export async function changePassword(user: SessionUser, currentPassword: string,
   const passwordHash = await hashPassword(newPassword);
   getDb().transaction((tx) => {
     tx.update(users).set({ passwordHash }).where(eq(users.id, user.id)).run();
-    // Other sessions are closed: a changed password must lock out whoever knew the old one.
-    const keep = keepSessionId ? ne(sessions.idHash, sha256(keepSessionId)) : undefined;
-    tx.delete(sessions).where(and(eq(sessions.userId, user.id), keep)).run();
-    recordEvent(tx, { type: "user.password_changed", actorId: user.id, subject: { type: "user", id: user.id } });
+    // Other sessions close and tokens are revoked (unless the person keeps them): a changed password must lock out
+    // whoever knew the old one, and a token created with it is as good as the password on the API.
+    const { tokensRevoked } = revokeCredentials(tx, user.id, options);
+    recordEvent(tx, { type: "user.password_changed", actorId: user.id, subject: { type: "user", id: user.id }, payload: { tokensRevoked, tokensKept: !!options.keepApiTokens } });
   });
 }

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNotNull, isNull, lt, lte, ne, or, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNotNull, isNull, like, lt, lte, ne, or, sql } from "drizzle-orm";
 import { getDb } from "#db/client";
 import {
   accountTokens,
@@ -22,6 +22,8 @@ import {
 import { HttpError } from "~/lib/errors";
 import { recordEvent } from "~/lib/events.server";
 import type { SessionUser } from "./accounts.server";
+import { revokeCredentials } from "./credentials.server";
+import { SIGN_UP_LINK_HOURS } from "./signup.server";
 import { unindexIrritant } from "~/modules/irritants/search.server";
 import { verifyPassword } from "./passwords.server";
 
@@ -113,23 +115,24 @@ export async function deleteAccount(user: SessionUser, confirmation: string) {
   });
 }
 
-/** Closes every session of the person, this one included ("se déconnecter partout"). */
+/** Closes every session of the person, this one included, and revokes their API tokens ("se déconnecter partout"). */
 export function revokeAllSessions(userId: number, actorId: number) {
   getDb().transaction((tx) => {
-    tx.delete(sessions).where(eq(sessions.userId, userId)).run();
-    recordEvent(tx, { type: "user.sessions_revoked", actorId, subject: { type: "user", id: userId } });
+    const { tokensRevoked } = revokeCredentials(tx, userId);
+    recordEvent(tx, { type: "user.sessions_revoked", actorId, subject: { type: "user", id: userId }, payload: { tokensRevoked } });
   });
 }
 
-/** Admins disable an account (its sessions close, its tokens stop working) or enable it again. */
+/** Admins disable an account (its sessions close, its tokens are revoked for good) or enable it again. */
 export function setAccountDisabled(admin: SessionUser, userId: number, disabled: boolean) {
   if (admin.id === userId) throw new HttpError(409, "Vous ne pouvez pas désactiver votre propre compte.");
   getDb().transaction((tx) => {
     const target = tx.select({ id: users.id, email: users.email }).from(users).where(eq(users.id, userId)).get();
     if (!target || target.email.endsWith("@sentinelle.invalid")) throw new HttpError(404, "Compte introuvable.");
     tx.update(users).set({ disabledAt: disabled ? new Date().toISOString() : null }).where(eq(users.id, userId)).run();
-    if (disabled) tx.delete(sessions).where(eq(sessions.userId, userId)).run();
-    recordEvent(tx, { type: disabled ? "user.disabled" : "user.enabled", actorId: admin.id, subject: { type: "user", id: userId } });
+    // Enabling the account again must not bring back what was issued before: the person signs in and makes new tokens.
+    const revoked = disabled ? revokeCredentials(tx, userId) : null;
+    recordEvent(tx, { type: disabled ? "user.disabled" : "user.enabled", actorId: admin.id, subject: { type: "user", id: userId }, ...(revoked ? { payload: revoked } : {}) });
   });
 }
 
@@ -176,6 +179,12 @@ export function applyRetention(hiddenDays: number, now = new Date()) {
       .delete(seminarRegistrations)
       .where(and(isNull(seminarRegistrations.confirmedAt), lt(seminarRegistrations.confirmExpiresAt, now.toISOString())))
       .run().changes;
-    return { irritantsErased: expired.length, sessionsDeleted, linksDeleted, eventsDeleted, unconfirmedRegistrationsDeleted };
+    // A sign-up e-mail carries the pending account (sealed) for an address that may never have one: it goes once its
+    // link has expired.
+    const signUpEmailsDeleted = tx
+      .delete(outboxEmails)
+      .where(and(like(outboxEmails.dedupeKey, "account:signup:%"), lt(outboxEmails.createdAt, new Date(now.getTime() - SIGN_UP_LINK_HOURS * 3_600_000).toISOString()), ne(outboxEmails.status, "sending")))
+      .run().changes;
+    return { irritantsErased: expired.length, sessionsDeleted, linksDeleted, eventsDeleted, unconfirmedRegistrationsDeleted, signUpEmailsDeleted };
   });
 }

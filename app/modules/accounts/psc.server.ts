@@ -15,7 +15,7 @@ import { commitSessionId, readSessionId } from "~/lib/session.server";
 import { createSession, destroySession, type SessionUser } from "./accounts.server";
 import { resolvePscSignIn } from "./psc-accounts.server";
 import { parsePscClaims, PscError, pscIdentitySchema, type PscIdentity } from "./psc-claims";
-import { safeRedirect } from "./schemas";
+import { safeRedirectPath } from "~/lib/redirects";
 
 export { PscError } from "./psc-claims";
 
@@ -199,7 +199,7 @@ export async function beginPscSignIn(request: Request, redirectTo: string): Prom
     state: oidc.randomState(),
     nonce: oidc.randomNonce(),
     verifier: oidc.randomPKCECodeVerifier(),
-    redirectTo: safeRedirect(redirectTo, "/"),
+    redirectTo: safeRedirectPath(redirectTo, "/"),
   };
   const url = oidc.buildAuthorizationUrl(config, {
     redirect_uri: callbackUrl(request),
@@ -305,7 +305,7 @@ export async function verifyPscCallback(request: Request): Promise<{ identity: P
   } catch (caught) {
     throw protocolError(caught);
   }
-  return { identity: parsePscClaims(claims), idToken, redirectTo: safeRedirect(flow.redirectTo, "/") };
+  return { identity: parsePscClaims(claims), idToken, redirectTo: safeRedirectPath(flow.redirectTo, "/") };
 }
 
 /** Opens the app session of a user signed in through PSC: the session cookie, and the ID token for sign-out. */

@@ -69,6 +69,8 @@ export const changePasswordSchema = z
     currentPassword: z.string({ error: "Indiquez votre mot de passe actuel." }).min(1, "Indiquez votre mot de passe actuel."),
     newPassword,
     newPasswordConfirmation: z.string({ error: "Confirmez le nouveau mot de passe." }),
+    // Unticked by default: a changed password revokes the API tokens too, unless the person says otherwise.
+    keepApiTokens: z.preprocess((v) => v === "on" || v === true, z.boolean()).optional(),
   })
   .refine((v) => v.newPassword === v.newPasswordConfirmation, {
     path: ["newPasswordConfirmation"],
@@ -93,12 +95,6 @@ export const pscLinkSchema = z.object({
   email,
   password: z.string({ error: "Indiquez le mot de passe de ce compte." }).min(1, "Indiquez le mot de passe de ce compte.").max(200, "Mot de passe trop long."),
 });
-
-/** Only same-site paths are followed after sign-in, never another host. */
-export function safeRedirect(to: unknown, fallback = "/") {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
-  return to;
-}
 
 export const forgotPasswordSchema = z.object({ email });
 
