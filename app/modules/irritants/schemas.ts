@@ -126,7 +126,7 @@ export const maskPassageSchema = z.object({
 });
 
 /** The masking page works on one irritant (with its comments and ticket messages) or one workshop's cards. */
-export const maskScopeSchema = z.union([
-  z.object({ signalement: z.string().regex(/^[1-9]\d{0,14}$/).transform(Number), atelier: z.undefined() }),
-  z.object({ atelier: z.string().regex(/^[1-9]\d{0,14}$/).transform(Number), signalement: z.undefined() }),
-]);
+const scopeId = z.string().regex(/^[1-9]\d{0,14}$/).transform(Number).optional();
+export const maskScopeSchema = z
+  .object({ signalement: scopeId, atelier: scopeId })
+  .refine((s) => (s.signalement === undefined) !== (s.atelier === undefined), "Choisissez un signalement ou un atelier.");
