@@ -1,6 +1,7 @@
 import { and, desc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { comments, events, irritants, outboxEmails, products, ticketMessages, tickets, workshopCards, workshopClusters, workshops } from "#db/schema";
+import { applyRetention } from "~/modules/accounts/personal-data.server";
 import { deliverPendingEvents } from "~/modules/notifications/delivery.server";
 import { searchableText } from "~/modules/irritants/text";
 import { PASSAGE_PLACEHOLDER } from "~/modules/irritants/passage";
@@ -235,5 +236,21 @@ describe("masking a passage", () => {
     expect(malformed.status).toBe(422);
     expect(await text(malformed)).toContain("Choisissez le texte");
     expect((await get("team", "/equipe/masquer")).status).toBe(404);
+  });
+});
+
+describe("same class: the retention purge", () => {
+  it("erases the text of a long-hidden irritant from its notifications and e-mails too, not only from its row", async () => {
+    const token = await apiToken(server.url, ROLES.practitioner);
+    const title = "Mme Honorine Delacroix-Puget : CR perdu";
+    const id = (await (await fetch(`${server.url}/api/v1/irritants`, { method: "POST", headers: { "Content-Type": "application/json", ...bearer(token) }, body: JSON.stringify({ title, body: "Le compte rendu de Mme Honorine Delacroix-Puget est perdu à l'envoi." }) })).json()).id as number;
+    const azurMed = db().select().from(products).where(eq(products.name, "AzurMed")).get()!;
+    expect((await post("team", `/equipe/signalements/${id}`, { intent: "open-ticket", productId: String(azurMed.id) })).status).toBe(200);
+    while (deliverPendingEvents().events > 0);
+    expect(copiesInDatabase("Honorine Delacroix-Puget")).toEqual(expect.arrayContaining(["notifications.text", "outbox_emails.subject"]));
+    expect((await post("team", `/equipe/signalements/${id}`, { intent: "hide", reason: "Données de santé" })).status).toBe(200);
+    expect(applyRetention(0, new Date(Date.now() + 1000)).irritantsErased).toBeGreaterThanOrEqual(1);
+    expect(copiesInDatabase("Honorine Delacroix-Puget")).toEqual([]);
+    expect(copiesInDatabase(searchableText("Honorine Delacroix-Puget"))).toEqual([]);
   });
 });

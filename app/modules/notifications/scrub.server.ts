@@ -13,13 +13,13 @@ export type ScrubSubject = { type: string; id: number };
  * digests (which gather notifications without naming an event). Only exact copies exist: notifications and e-mails
  * quote titles as they were written.
  */
-export function scrubPassageCopies(tx: Tx, subjects: ScrubSubject[], matches: readonly string[]) {
+export function scrubPassageCopies(tx: Tx, subjects: ScrubSubject[], matches: readonly string[], placeholder = PASSAGE_PLACEHOLDER) {
   if (!matches.length || !subjects.length) return { events: 0, notifications: 0, emails: 0 };
   const bySubject = or(...subjects.map((s) => and(eq(events.subjectType, s.type), eq(events.subjectId, s.id))))!;
   const rows = tx.select({ id: events.id, payload: events.payload }).from(events).where(bySubject).all();
   let eventsChanged = 0;
   for (const row of rows) {
-    const next = replaceInJson(row.payload, matches);
+    const next = replaceInJson(row.payload, matches, placeholder);
     if (next === row.payload) continue;
     tx.update(events).set({ payload: next }).where(eq(events.id, row.id)).run();
     eventsChanged += 1;
@@ -33,7 +33,7 @@ export function scrubPassageCopies(tx: Tx, subjects: ScrubSubject[], matches: re
   for (let i = 0; i < eventIds.length; i += 500) {
     const chunk = eventIds.slice(i, i + 500);
     for (const n of tx.select({ id: notifications.id, text: notifications.text }).from(notifications).where(and(inArray(notifications.eventId, chunk), contains(notifications.text, [...matches]))).all()) {
-      tx.update(notifications).set({ text: replaceAll(n.text, matches) }).where(eq(notifications.id, n.id)).run();
+      tx.update(notifications).set({ text: replaceAll(n.text, matches, placeholder) }).where(eq(notifications.id, n.id)).run();
       notificationsChanged += 1;
     }
     emailsChanged += scrubEmails(tx, inArray(outboxEmails.eventId, chunk), matches, htmlMatches);
@@ -49,7 +49,7 @@ export function scrubPassageCopies(tx: Tx, subjects: ScrubSubject[], matches: re
       .all();
     for (const m of found) {
       t.update(outboxEmails)
-        .set({ subject: replaceAll(m.subject, plain), text: replaceAll(m.text, plain), html: replaceAll(m.html, html, escapeHtml(PASSAGE_PLACEHOLDER)) })
+        .set({ subject: replaceAll(m.subject, plain, placeholder), text: replaceAll(m.text, plain, placeholder), html: replaceAll(m.html, html, escapeHtml(placeholder)) })
         .where(eq(outboxEmails.id, m.id))
         .run();
     }
