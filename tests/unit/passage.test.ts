@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findLongDigitSequences, maskPassageIn, PASSAGE_PLACEHOLDER, replaceAll, replaceInJson } from "~/modules/irritants/passage";
+import { findLongDigitSequences, maskPassageIn, PASSAGE_PLACEHOLDER, replaceAll, replaceCutTail, replaceInJson } from "~/modules/irritants/passage";
 
 describe("maskPassageIn", () => {
   it("replaces every occurrence of the exact passage and counts what it erased", () => {
@@ -35,6 +35,17 @@ describe("replaceAll and replaceInJson", () => {
     const next = replaceInJson(payload, ["Lefebvre"]);
     expect(next).toEqual({ reason: `voir ${PASSAGE_PLACEHOLDER}`, list: [PASSAGE_PLACEHOLDER, 3], nested: { a: "ok" }, n: 1 });
     expect(replaceInJson(payload.nested, ["Lefebvre"])).toBe(payload.nested);
+  });
+});
+
+describe("replaceCutTail", () => {
+  it("replaces the start of a passage left at the end of a cut text", () => {
+    expect(replaceCutTail("Sentinelle — Nouveau ticket : Mme Germaine Lef…", ["Germaine Lefebvre"])).toBe(`Sentinelle — Nouveau ticket : Mme ${PASSAGE_PLACEHOLDER}…`);
+  });
+
+  it("leaves uncut texts and tails of fewer than three characters alone", () => {
+    expect(replaceCutTail("Mme Germaine Lef", ["Germaine Lefebvre"])).toBe("Mme Germaine Lef");
+    expect(replaceCutTail("Nouveau ticket : le Ge…", ["Germaine Lefebvre"])).toBe("Nouveau ticket : le Ge…");
   });
 });
 

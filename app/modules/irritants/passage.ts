@@ -76,3 +76,16 @@ const LONG_DIGITS = /(?<!\d)\d(?:[ \u00A0\u202F.\-]?\d){8,}(?!\d)/g;
 export function findLongDigitSequences(text: string): string[] {
   return [...new Set(text.match(LONG_DIGITS) ?? [])];
 }
+
+/**
+ * A text cut with "…" (an e-mail subject) may end with only the start of a masked passage: that start is replaced
+ * too (from three characters on, so a cut after one or two letters of a common word does not count).
+ */
+export function replaceCutTail(text: string, matches: readonly string[], placeholder = PASSAGE_PLACEHOLDER) {
+  if (!text.endsWith("…")) return text;
+  const head = text.slice(0, -1);
+  for (const m of matches) {
+    for (let k = m.length - 1; k >= 3; k--) if (head.endsWith(m.slice(0, k))) return `${head.slice(0, head.length - k)}${placeholder}…`;
+  }
+  return text;
+}

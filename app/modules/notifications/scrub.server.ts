@@ -2,7 +2,7 @@ import { and, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { Tx } from "#db/client";
 import { events, notifications, outboxEmails } from "#db/schema";
-import { PASSAGE_PLACEHOLDER, replaceAll, replaceInJson } from "~/modules/irritants/passage";
+import { PASSAGE_PLACEHOLDER, replaceAll, replaceCutTail, replaceInJson } from "~/modules/irritants/passage";
 import { escapeHtml } from "./email-template";
 
 export type ScrubSubject = { type: string; id: number };
@@ -49,7 +49,7 @@ export function scrubPassageCopies(tx: Tx, subjects: ScrubSubject[], matches: re
       .all();
     for (const m of found) {
       t.update(outboxEmails)
-        .set({ subject: replaceAll(m.subject, plain, placeholder), text: replaceAll(m.text, plain, placeholder), html: replaceAll(m.html, html, escapeHtml(placeholder)) })
+        .set({ subject: replaceCutTail(replaceAll(m.subject, plain, placeholder), plain, placeholder), text: replaceAll(m.text, plain, placeholder), html: replaceAll(m.html, html, escapeHtml(placeholder)) })
         .where(eq(outboxEmails.id, m.id))
         .run();
     }
