@@ -217,6 +217,8 @@ describe("masking a passage", () => {
       const found = (await (await fetch(`${server.url}/api/v1/irritants?q=${encodeURIComponent(q)}`)).json()).items as { id: number }[];
       expect(found.map((i) => i.id), q).not.toContain(irritantId);
     }
+    // The index deletes securely: a re-indexed row's old words leave its segments at once (FTS5 'secure-delete').
+    expect(db().$client.prepare("select v from irritants_fts_config where k = 'secure-delete'").get()).toEqual({ v: 1 });
     // Still found by the words that were not masked.
     const kept = (await (await fetch(`${server.url}/api/v1/irritants?q=${encodeURIComponent("INSi introuvable")}`)).json()).items as { id: number }[];
     expect(kept.map((i) => i.id)).toContain(irritantId);

@@ -23,7 +23,6 @@ import { HttpError } from "~/lib/errors";
 import { recordEvent } from "~/lib/events.server";
 import type { SessionUser } from "./accounts.server";
 import { unindexIrritant } from "~/modules/irritants/search.server";
-import { purgeSearchSegments } from "~/modules/irritants/masking.server";
 import { scrubPassageCopies } from "~/modules/notifications/scrub.server";
 
 const PURGED_TITLE = "Signalement masqué puis effacé";
@@ -159,7 +158,6 @@ export function applyRetention(hiddenDays: number, now = new Date()) {
       unindexIrritant(tx, id);
       recordEvent(tx, { type: "irritant.purged", actorId: null, subject: { type: "irritant", id }, payload: { reason: "retention" } });
     }
-    if (expired.length) purgeSearchSegments(tx);
     // Invitations of closed campaigns keep only what counts them: no draft, no invitee.
     tx.update(invitations)
       .set({ draft: null, inviteeId: null })

@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
-import { getDb, type Tx } from "#db/client";
+import { getDb } from "#db/client";
 import { comments, irritants, tickets, users } from "#db/schema";
 import { HttpError } from "~/lib/errors";
 import { recordEvent } from "~/lib/events.server";
@@ -25,13 +25,6 @@ export function maskOrRefuse(text: string, passage: string): PassageMask {
   return mask;
 }
 
-/**
- * FTS5 keeps a deleted row's words in its index segments until they are merged: "optimize" merges them all, so the
- * words of a masked passage are not left readable in the database file.
- */
-export function purgeSearchSegments(tx: Tx) {
-  tx.run(sql`insert into irritants_fts(irritants_fts) values('optimize')`);
-}
 
 /**
  * "Masquer un passage" in an irritant's title, body or one of its comments: the passage is replaced by the
@@ -54,11 +47,9 @@ export function maskIrritantPassage(actor: SessionUser, irritantId: number, targ
       mask = maskOrRefuse(row[target.field], passage);
       const next = { title: row.title, body: row.body, [target.field]: mask.text };
       tx.update(irritants).set({ [target.field]: mask.text }).where(eq(irritants.id, irritantId)).run();
-      // Purged or never indexed irritants stay out of the index.
-      if (tx.get(sql`select 1 as found from irritants_fts where rowid = ${irritantId}`)) {
-        indexIrritant(tx, { id: irritantId, ...next });
-        purgeSearchSegments(tx);
-      }
+      // Purged or never indexed irritants stay out of the index. The index deletes securely (migration 0018): the
+      // old words leave its segments with the old row.
+      if (tx.get(sql`select 1 as found from irritants_fts where rowid = ${irritantId}`)) indexIrritant(tx, { id: irritantId, ...next });
     }
     const ticketIds = tx.select({ id: tickets.id }).from(tickets).where(eq(tickets.irritantId, irritantId)).all();
     scrubPassageCopies(tx, [{ type: "irritant", id: irritantId }, ...ticketIds.map((t) => ({ type: "ticket", id: t.id }))], mask.matches);
