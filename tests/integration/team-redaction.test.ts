@@ -256,3 +256,29 @@ describe("same class: the retention purge", () => {
     expect(copiesInDatabase(searchableText("Honorine Delacroix-Puget"))).toEqual([]);
   });
 });
+
+describe("hostile input on the masking page", () => {
+  it("answers odd targets, passages and scopes with a 4xx, never a 5xx, and changes nothing", async () => {
+    const before = db().select().from(irritants).where(eq(irritants.id, irritantId)).get()!;
+    const cases: [string, Record<string, string>][] = [
+      [`/equipe/masquer?signalement=${irritantId}`, { intent: "mask", target: "irritant-title", passage: "x".repeat(5000) }],
+      [`/equipe/masquer?signalement=${irritantId}`, { intent: "mask", target: "irritant-title", passage: ".*" }],
+      [`/equipe/masquer?signalement=${irritantId}`, { intent: "mask", target: "irritant-titlex", passage: "INSi" }],
+      [`/equipe/masquer?signalement=${irritantId}`, { intent: "mask", target: "__proto__", passage: "INSi" }],
+      [`/equipe/masquer?signalement=${irritantId}`, { intent: "mask", target: "card-1", passage: "INSi" }],
+      [`/equipe/masquer?signalement=${irritantId}`, { intent: "mask", target: "comment-99999999999999999999", passage: "INSi" }],
+      [`/equipe/masquer?atelier=${workshopId}`, { intent: "mask", target: "irritant-title", passage: "INSi" }],
+      [`/equipe/masquer?signalement=${irritantId}&atelier=${workshopId}`, { intent: "mask", target: "irritant-title", passage: "INSi" }],
+      [`/equipe/masquer?signalement=-1`, { intent: "mask", target: "irritant-title", passage: "INSi" }],
+      [`/equipe/masquer?signalement=999999999`, { intent: "mask", target: "irritant-title", passage: "INSi" }],
+      [`/equipe/masquer?atelier=999999999`, { intent: "mask", target: "card-1", passage: "INSi" }],
+    ];
+    for (const [path, fields] of cases) {
+      const response = await post("team", path, fields);
+      await response.arrayBuffer();
+      expect(response.status, `${path} ${JSON.stringify(fields).slice(0, 80)}`).toBeGreaterThanOrEqual(400);
+      expect(response.status).toBeLessThan(500);
+    }
+    expect(db().select().from(irritants).where(eq(irritants.id, irritantId)).get()).toEqual(before);
+  });
+});
