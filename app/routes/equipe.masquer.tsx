@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Notice } from "~/components/notice";
 import { parseOrThrow } from "~/lib/api.server";
@@ -51,12 +52,16 @@ export async function action({ request }: ActionFunctionArgs) {
     const times = result.occurrences > 1 ? ` (${result.occurrences} occurrences)` : "";
     return { ok: true as const, message: `Passage masqué${times} : ${result.characters} caractères effacés, remplacés par « ${PASSAGE_PLACEHOLDER} ».` };
   } catch (error) {
-    return refusalNotice(error);
+    // The pasted passage is given back, so a refused one can be corrected instead of pasted again.
+    const refusal = refusalNotice(error);
+    return data({ ...refusal.data, target: String(form.get("target") ?? ""), passage: String(form.get("passage") ?? "").slice(0, 2000) }, refusal.init ?? undefined);
   }
 }
 
 function MaskForm({ target, label }: { target: string; label: string }) {
   const navigation = useNavigation();
+  const actionData = useActionData<typeof action>();
+  const refused = actionData && !actionData.ok && "target" in actionData && actionData.target === target ? actionData : null;
   const id = `passage-${target}`;
   return (
     <Form method="post" className="mt-2 flex flex-wrap items-end gap-2">
@@ -67,7 +72,23 @@ function MaskForm({ target, label }: { target: string; label: string }) {
           Passage à masquer<span className="sr-only"> dans {label}</span>
           <span className="hint">Collez-le tel qu'il apparaît ci-dessus ; chaque occurrence est remplacée.</span>
         </label>
-        <input id={id} name="passage" className="input w-full" required minLength={3} maxLength={2000} autoComplete="off" />
+        <input
+          id={id}
+          name="passage"
+          className="input w-full"
+          required
+          minLength={3}
+          maxLength={2000}
+          autoComplete="off"
+          defaultValue={refused ? refused.passage : ""}
+          aria-invalid={refused ? true : undefined}
+          aria-describedby={refused ? `${id}-erreur` : undefined}
+        />
+        {refused ? (
+          <p id={`${id}-erreur`} className="mt-1 text-sm text-rouge-fonce">
+            {refused.message}
+          </p>
+        ) : null}
       </div>
       <button type="submit" className="btn btn-secondary" disabled={navigation.state === "submitting"}>
         Masquer<span className="sr-only"> ce passage dans {label}</span>
