@@ -24,6 +24,8 @@ export const PERMISSIONS = {
   "seminar:manage": ["team", "admin"],
   "admin:mailbox": ["admin"],
   "audit:read": ["team", "admin"],
+  // "Masquer un passage": the team erases a passage that identifies a patient from any free text.
+  "content:redact": ["team", "admin"],
   "admin:accounts": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 

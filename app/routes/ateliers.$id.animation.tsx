@@ -28,6 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const team = can(user, "seminar:manage") && can(user, "irritant:triage") && can(user, "action-plan:edit");
   return {
     board,
+    canRedact: can(user, "content:redact"),
     joinUrl,
     qr: qrPath(joinUrl),
     team,
@@ -290,6 +291,12 @@ export default function FacilitatorBoard() {
     <div>
       <p className="text-sm">
         {loaded.team ? <Link to={`/equipe/seminaires/${w.seminarId}`}>← {w.seminar.title}</Link> : <Link to={`/atelier/${w.code}`}>← Vue des participants</Link>}
+        {loaded.canRedact ? (
+          <>
+            {" "}
+            · <Link to={`/equipe/masquer?atelier=${w.id}`}>Masquer un passage d'une carte</Link>
+          </>
+        ) : null}
       </p>
       <h1>
         Animation de l'atelier {w.number} — {w.title}

@@ -133,6 +133,13 @@ export default function PersonalData() {
         e-mail qui y figurent sont remplacés par « [NIR masqué] », « [téléphone masqué] » ou « [e-mail masqué] » et ne sont
         jamais conservés. L'auteur est prévenu de ce qui a été masqué et pourquoi.
       </p>
+      <p>
+        Ce qu'un filtre automatique ne reconnaît pas (un nom, une date de naissance, un numéro de dossier), l'équipe programme
+        peut le masquer à tout moment, avant comme après la publication, dans un signalement, un commentaire, une réponse
+        d'éditeur ou une carte d'atelier : le passage est remplacé par « [passage masqué par l'équipe] » et effacé, y compris
+        des notifications et des courriels qui le citaient ; il n'est pas conservé ailleurs. Avant de publier, l'équipe est
+        avertie des longues suites de chiffres restées dans le texte.
+      </p>
 
       <h2>Finalités</h2>
       <ul>

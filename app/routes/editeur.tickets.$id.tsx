@@ -23,7 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const isTeam = can(user, "ticket:manage");
   // Products of other vendors, for "cause in another product" (vendor) or reassignment (team).
   const otherProducts = listProducts().filter((p) => isTeam || p.vendor.id !== detail.ticket.vendorId);
-  return { ...detail, isTeam, otherProducts: otherProducts.map((p) => ({ id: p.id, label: `${p.name} (${p.vendor.name})` })) };
+  return { ...detail, isTeam, canRedact: can(user, "content:redact"), otherProducts: otherProducts.map((p) => ({ id: p.id, label: `${p.name} (${p.vendor.name})` })) };
 }
 
 const reassignSchema = z.object({
@@ -70,13 +70,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function TicketPage() {
-  const { ticket, irritant, product, vendorName, breakdown, messages, fixAnswers, isTeam, otherProducts } = useLoaderData<typeof loader>();
+  const { ticket, irritant, product, vendorName, breakdown, messages, fixAnswers, isTeam, canRedact, otherProducts } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const closed = ticket.status === "closed";
   return (
     <div className="prose-page">
       <p className="text-sm">
         <Link to={isTeam ? "/equipe/tickets" : "/editeur"}>← Tickets</Link>
+        {canRedact ? (
+          <>
+            {" "}
+            · <Link to={`/equipe/masquer?signalement=${irritant.id}`}>Masquer un passage</Link> (signalement, commentaires, messages des tickets)
+          </>
+        ) : null}
       </p>
       <h1>
         Ticket n°{ticket.id} — {irritant.title}

@@ -13,6 +13,8 @@ import { errorSentence, HttpError, orErrorPage } from "~/lib/errors";
 import { readFormData } from "~/lib/forms.server";
 import { requirePermission } from "~/lib/permissions.server";
 import { authorNameFor, findSimilar, getIrritant, listThemes } from "~/modules/irritants/irritants.server";
+import { digitSequencesToReview, type DigitReview } from "~/modules/irritants/masking.server";
+import { DigitWarning } from "~/components/digit-warning";
 import { irritantPatchSchema, type IrritantPatch } from "~/modules/irritants/schemas";
 import { STATUS_LABELS, STATUS_TRANSITIONS } from "~/modules/irritants/statuses";
 import { suggestThemesFor } from "~/modules/irritants/themes.server";
@@ -80,6 +82,8 @@ const MESSAGES: Record<string, string> = {
   merge: "Signalement fusionné.",
 };
 
+const DIGIT_WARNING = "Ce signalement contient encore une longue suite de chiffres, qui peut identifier un patient : vérifiez-la avant de publier.";
+
 const openTicketSchema = z.object({ productId: z.coerce.number({ error: "Choisissez un logiciel." }).int().positive("Choisissez un logiciel.") });
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -95,6 +99,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (error instanceof HttpError) return data({ ok: false, message: errorSentence(error) }, { status: error.status });
       throw error;
     }
+  }
+  // Long digit sequences may identify a patient: publishing them takes an explicit "Publier quand même".
+  if (intent === "publish" && form.get("confirm") !== "1") {
+    const review = digitSequencesToReview([id]);
+    if (review.length) return data({ ok: false, message: DIGIT_WARNING, review }, { status: 409 });
   }
   const raw = patchFor(intent, form);
   if (!raw) return data({ ok: false, message: "Action inconnue." }, { status: 400 });
@@ -125,6 +134,9 @@ export default function TriageIrritant() {
       </h1>
       <OriginNote origins={origins} />
       {actionData ? <Notice ok={actionData.ok} message={actionData.message} /> : null}
+      {actionData && "review" in actionData ? (
+        <DigitWarning review={actionData.review as DigitReview[]} hidden={{ intent: "publish" }} maskLink={`/equipe/masquer?signalement=${irritant.id}`} />
+      ) : null}
       <p>
         <span className="badge">{STATUS_LABELS[irritant.status]}</span> · {irritant.published ? "publié" : "privé"} ·{" "}
         {irritant.lane === "patient" ? "patient" : "professionnel"} · {irritant.author} · {irritant.supportCount} soutien(s)
@@ -132,6 +144,10 @@ export default function TriageIrritant() {
         {irritant.mergedIntoId ? ` · fusionné dans le n°${irritant.mergedIntoId}` : ""}
       </p>
       <p className="whitespace-pre-line">{irritant.body}</p>
+      <p className="text-sm">
+        <Link to={`/equipe/masquer?signalement=${irritant.id}`}>Masquer un passage</Link> du titre, de la description, d'un commentaire ou d'une réponse
+        d'éditeur (nom, date de naissance, numéro qui identifie un patient).
+      </p>
 
       <h2>Thèmes</h2>
       <Form method="post" className="card">

@@ -13,6 +13,8 @@ import { listIrritants, listThemes } from "~/modules/irritants/irritants.server"
 import { irritantFiltersSchema } from "~/modules/irritants/schemas";
 import { IRRITANT_STATUSES, SEVERITY_LABELS, STATUS_LABELS } from "~/modules/irritants/statuses";
 import { bulkUpdateIrritants } from "~/modules/irritants/triage.server";
+import { digitSequencesToReview, type DigitReview } from "~/modules/irritants/masking.server";
+import { DigitWarning } from "~/components/digit-warning";
 
 export const meta: MetaFunction = () => [{ title: "Tri des signalements — Sentinelle" }];
 
@@ -45,6 +47,14 @@ export async function action({ request }: ActionFunctionArgs) {
   const formData = await readFormData(request);
   const parsed = bulkSchema.safeParse({ ids: formData.getAll("ids"), bulk: formData.get("bulk") });
   if (!parsed.success) return data({ ok: false as const, message: parsed.error.issues[0].message }, { status: 422 });
+  // Long digit sequences may identify a patient: publishing them takes an explicit "Publier quand même".
+  if (parsed.data.bulk === "publish" && formData.get("confirm") !== "1") {
+    const review = digitSequencesToReview(parsed.data.ids);
+    if (review.length) {
+      const message = `Aucun signalement publié : ${review.length === 1 ? "un signalement contient" : `${review.length} signalements contiennent`} encore une longue suite de chiffres, qui peut identifier un patient. Vérifiez avant de publier.`;
+      return data({ ok: false as const, message, review, ids: parsed.data.ids }, { status: 409 });
+    }
+  }
   try {
     const results = bulkUpdateIrritants(user, parsed.data.ids, BULK_ACTIONS[parsed.data.bulk]);
     return { ok: true as const, message: `${results.length} signalement${results.length > 1 ? "s" : ""} mis à jour.` };
@@ -65,6 +75,9 @@ export default function TriageQueue() {
         <Link to="/equipe/themes">Gérer les thèmes et leurs mots-clés</Link>
       </p>
       {actionData ? <Notice ok={actionData.ok} message={actionData.message} /> : null}
+      {actionData && "review" in actionData ? (
+        <DigitWarning review={actionData.review as DigitReview[]} hidden={{ bulk: "publish", ids: ((actionData as { ids?: number[] }).ids ?? []).map(String) }} />
+      ) : null}
       <Form method="get" className="mb-6 flex flex-wrap items-end gap-4 bg-gris-100 p-4" aria-label="Filtrer la file">
         <FilterSelect
           id="filtre-statut"

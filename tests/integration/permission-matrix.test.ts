@@ -116,6 +116,8 @@ const PAGES: Record<string, { url: () => string; expect: () => Expected }> = {
   "routes/equipe.avancement.indicateurs": { url: () => "/equipe/avancement/indicateurs", expect: () => TEAM },
   "routes/equipe.avancement.ressources": { url: () => "/equipe/avancement/ressources", expect: () => TEAM },
   "routes/equipe.journal": { url: () => "/equipe/journal", expect: () => TEAM },
+  // "Masquer un passage": the team's only, on an irritant's texts or a workshop's cards.
+  "routes/equipe.masquer": { url: () => "/equipe/masquer?signalement=1", expect: () => TEAM },
   "routes/equipe.journal[.]csv": { url: () => "/equipe/journal.csv", expect: () => TEAM },
   "routes/equipe.comptes": { url: () => "/equipe/comptes", expect: () => ADMIN },
   "routes/equipe.courriels": { url: () => "/equipe/courriels", expect: () => ADMIN },

@@ -17,6 +17,7 @@ import {
   seminarRegistrations,
   sessions,
   supports,
+  tickets,
   users,
 } from "#db/schema";
 import { HttpError } from "~/lib/errors";
@@ -25,6 +26,9 @@ import type { SessionUser } from "./accounts.server";
 import { revokeCredentials } from "./credentials.server";
 import { SIGN_UP_LINK_HOURS } from "./signup.server";
 import { unindexIrritant } from "~/modules/irritants/search.server";
+import { scrubPassageCopies } from "~/modules/notifications/scrub.server";
+
+const PURGED_TITLE = "Signalement masqué puis effacé";
 import { verifyPassword } from "./passwords.server";
 
 /** Everything the platform keeps about a person, as they may download it (GDPR art. 15 and 20). */
@@ -154,9 +158,16 @@ export function listAccounts(query: string | undefined, limit = 100) {
 export function applyRetention(hiddenDays: number, now = new Date()) {
   const cutoff = new Date(now.getTime() - hiddenDays * 86_400_000).toISOString();
   return getDb().transaction((tx) => {
-    const expired = tx.select({ id: irritants.id }).from(irritants).where(and(isNotNull(irritants.hiddenAt), lt(irritants.hiddenAt, cutoff), ne(irritants.body, ""))).all();
-    for (const { id } of expired) {
-      tx.update(irritants).set({ title: "Signalement masqué puis effacé", body: "", productVersion: null }).where(eq(irritants.id, id)).run();
+    const expired = tx
+      .select({ id: irritants.id, title: irritants.title, body: irritants.body })
+      .from(irritants)
+      .where(and(isNotNull(irritants.hiddenAt), lt(irritants.hiddenAt, cutoff), ne(irritants.body, "")))
+      .all();
+    for (const { id, title, body } of expired) {
+      tx.update(irritants).set({ title: PURGED_TITLE, body: "", productVersion: null }).where(eq(irritants.id, id)).run();
+      // Notifications and e-mails quote the title: they lose it with the irritant.
+      const ticketIds = tx.select({ id: tickets.id }).from(tickets).where(eq(tickets.irritantId, id)).all();
+      scrubPassageCopies(tx, [{ type: "irritant", id }, ...ticketIds.map((t) => ({ type: "ticket", id: t.id }))], [title, body].filter(Boolean), PURGED_TITLE);
       tx.delete(comments).where(eq(comments.irritantId, id)).run();
       unindexIrritant(tx, id);
       recordEvent(tx, { type: "irritant.purged", actorId: null, subject: { type: "irritant", id }, payload: { reason: "retention" } });

@@ -115,7 +115,7 @@ const PUBLIC_EVENT_TYPES = [
   "irritant.duplicate_absorbed",
   "irritant.action_done",
 ] as const;
-const TEAM_EVENT_TYPES = [...PUBLIC_EVENT_TYPES, "irritant.unpublished", "irritant.hidden", "irritant.unhidden"];
+const TEAM_EVENT_TYPES = [...PUBLIC_EVENT_TYPES, "irritant.unpublished", "irritant.hidden", "irritant.unhidden", "irritant.passage_masked"];
 
 /** Every change of an irritant, newest first, told in French. Hiding and unpublishing are for the team's eyes. */
 export function timeline(viewer: SessionUser | null, irritantId: number) {
@@ -129,6 +129,8 @@ export function timeline(viewer: SessionUser | null, irritantId: number) {
     .all();
   return rows.map((e) => ({ id: e.id, createdAt: e.createdAt, text: describeEvent(e.type, e.payload) }));
 }
+
+const MASKED_FIELDS: Record<string, string> = { title: "titre", body: "description", comment: "commentaire" };
 
 function describeEvent(type: string, payload: Record<string, unknown>): string {
   const status = (s: unknown) => STATUS_LABELS[s as IrritantStatus] ?? String(s);
@@ -155,6 +157,8 @@ function describeEvent(type: string, payload: Record<string, unknown>): string {
       return `Masqué : ${String(payload.reason ?? "")}`;
     case "irritant.unhidden":
       return "Rendu visible à nouveau";
+    case "irritant.passage_masked":
+      return `Passage masqué par l'équipe (${MASKED_FIELDS[String(payload.field)] ?? "texte"}, ${Number(payload.characters)} caractères)`;
     case "irritant.merged":
       return `Fusionné dans le signalement n°${payload.into}`;
     case "irritant.duplicate_absorbed":

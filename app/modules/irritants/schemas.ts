@@ -106,3 +106,27 @@ export const newThemeSchema = themeFormSchema.extend({
 export const apiIrritantListQuery = irritantFiltersSchema.omit({ productId: true }).extend({
   product: z.preprocess(blankToUndefined, z.coerce.number({ error: "product doit être un identifiant numérique." }).int().positive().optional()),
 });
+
+const MASK_TARGET_MESSAGE = "Choisissez le texte où masquer un passage.";
+
+/** "Masquer un passage": which text (the irritant's title or body, a comment, a ticket message, a workshop card) and the passage. */
+export const maskPassageSchema = z.object({
+  target: z
+    .string({ error: MASK_TARGET_MESSAGE })
+    .regex(/^(irritant-title|irritant-body|(comment|message|card)-[1-9]\d{0,14})$/, MASK_TARGET_MESSAGE)
+    .transform((value) => {
+      const [kind, rest] = value.split("-") as ["irritant" | "comment" | "message" | "card", string];
+      return kind === "irritant" ? { kind, field: rest as "title" | "body" } : { kind, id: Number(rest) };
+    }),
+  passage: z
+    .string({ error: "Collez le passage à masquer." })
+    .trim()
+    .min(3, "Collez le passage à masquer (3 caractères au moins).")
+    .max(2000, "Le passage à masquer ne doit pas dépasser 2 000 caractères."),
+});
+
+/** The masking page works on one irritant (with its comments and ticket messages) or one workshop's cards. */
+const scopeId = z.string().regex(/^[1-9]\d{0,14}$/).transform(Number).optional();
+export const maskScopeSchema = z
+  .object({ signalement: scopeId, atelier: scopeId })
+  .refine((s) => (s.signalement === undefined) !== (s.atelier === undefined), "Choisissez un signalement ou un atelier.");

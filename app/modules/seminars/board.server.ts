@@ -5,7 +5,10 @@ import { HttpError } from "~/lib/errors";
 import { recordEvent } from "~/lib/events.server";
 import { can } from "~/lib/permissions.server";
 import type { SessionUser } from "~/modules/accounts/accounts.server";
+import { maskOrRefuse, requireRedactor } from "~/modules/irritants/masking.server";
+import { replaceAll } from "~/modules/irritants/passage";
 import { redactPatientIdentifiers } from "~/modules/irritants/redaction";
+import { scrubPassageCopies } from "~/modules/notifications/scrub.server";
 import { checkVote, normaliseCode, remainingDots, titleFrom } from "./board";
 import { hashParticipantToken } from "./participants.server";
 import type { CardInput } from "./schemas";
@@ -360,3 +363,34 @@ export function sourceContent(tx: Tx | ReturnType<typeof getDb>, workshopId: num
   return { title: cluster.title, texts: cards.map((c) => c.text), themes: [...new Set(cards.map((c) => c.themeSlug).filter((s): s is string => !!s))] };
 }
 
+
+/**
+ * "Masquer un passage" in a workshop card: the passage is replaced by the placeholder, in the card and in the
+ * titles of the workshop's clusters (a cluster made from a card is named after its text), copies of it in the
+ * workshop's events, notifications and e-mails erased, and the audit log records who, which card and how many
+ * characters. The team's command (a facilitator hides a card instead). One transaction.
+ */
+export function maskCardPassage(actor: SessionUser, cardId: number, passage: string) {
+  requireRedactor(actor);
+  return getDb().transaction((tx) => {
+    const card = tx.select().from(workshopCards).where(eq(workshopCards.id, cardId)).get();
+    if (!card) throw new HttpError(404, "Cette carte n'existe pas.");
+    const mask = maskOrRefuse(card.text, passage);
+    tx.update(workshopCards).set({ text: mask.text }).where(eq(workshopCards.id, card.id)).run();
+    const previousTitle = titleFrom(card.text, 80);
+    for (const cluster of tx.select().from(workshopClusters).where(eq(workshopClusters.workshopId, card.workshopId)).all()) {
+      // A title cut from the card may hold only the start of the passage: it is cut again from the masked text.
+      const title = cluster.id === card.clusterId && cluster.title === previousTitle ? titleFrom(mask.text, 80) : replaceAll(cluster.title, mask.matches);
+      if (title !== cluster.title) tx.update(workshopClusters).set({ title }).where(eq(workshopClusters.id, cluster.id)).run();
+    }
+    bump(tx, card.workshopId);
+    scrubPassageCopies(tx, [{ type: "workshop", id: card.workshopId }], mask.matches);
+    recordEvent(tx, {
+      type: "workshop.passage_masked",
+      actorId: actor.id,
+      subject: { type: "workshop", id: card.workshopId },
+      payload: { cardId: card.id, occurrences: mask.occurrences, characters: mask.characters },
+    });
+    return { workshopId: card.workshopId, occurrences: mask.occurrences, characters: mask.characters };
+  });
+}

@@ -8,6 +8,8 @@ import type { SessionUser } from "~/modules/accounts/accounts.server";
 import { professionLabel } from "~/modules/accounts/professions";
 import { redactPatientIdentifiers } from "~/modules/irritants/redaction";
 import { followTicketOutcome } from "~/modules/irritants/triage.server";
+import { maskOrRefuse, requireRedactor } from "~/modules/irritants/masking.server";
+import { scrubPassageCopies } from "~/modules/notifications/scrub.server";
 import { getSettings } from "~/modules/settings/settings.server";
 import { computeScorecard, PUBLIC_SCORECARD_MIN_TICKETS } from "./scorecard";
 import { OPEN_TICKET_STATUSES, type FixAnswer, type Resolution, type TicketStatus } from "./tickets";
@@ -471,4 +473,53 @@ function computeScorecards(onlyVendor: number | undefined) {
       ),
     }))
     .sort((a, b) => a.vendorName.localeCompare(b.vendorName, "fr"));
+}
+
+/**
+ * "Masquer un passage" in a ticket message (a vendor's reply, a resolution note, an internal note): the passage is
+ * replaced by the placeholder, copies of it in the ticket's events, notifications and e-mails erased, and the audit
+ * log records who, which message and how many characters. One transaction.
+ */
+export function maskTicketMessagePassage(actor: SessionUser, messageId: number, passage: string) {
+  requireRedactor(actor);
+  return getDb().transaction((tx) => {
+    const message = tx
+      .select({ id: ticketMessages.id, ticketId: ticketMessages.ticketId, body: ticketMessages.body, irritantId: tickets.irritantId })
+      .from(ticketMessages)
+      .innerJoin(tickets, eq(tickets.id, ticketMessages.ticketId))
+      .where(eq(ticketMessages.id, messageId))
+      .get();
+    if (!message) throw new HttpError(404, "Ce message de ticket n'existe pas.");
+    const mask = maskOrRefuse(message.body, passage);
+    tx.update(ticketMessages).set({ body: mask.text }).where(eq(ticketMessages.id, message.id)).run();
+    scrubPassageCopies(tx, [{ type: "ticket", id: message.ticketId }], mask.matches);
+    recordEvent(tx, {
+      type: "ticket.passage_masked",
+      actorId: actor.id,
+      subject: { type: "ticket", id: message.ticketId },
+      payload: { messageId: message.id, irritantId: message.irritantId, occurrences: mask.occurrences, characters: mask.characters },
+    });
+    return { ticketId: message.ticketId, occurrences: mask.occurrences, characters: mask.characters };
+  });
+}
+
+/** Every message of an irritant's tickets, internal notes included, for the team's masking page. */
+export function ticketMessagesOfIrritant(actor: SessionUser, irritantId: number) {
+  requireRedactor(actor);
+  return getDb()
+    .select({
+      id: ticketMessages.id,
+      ticketId: ticketMessages.ticketId,
+      kind: ticketMessages.kind,
+      visibility: ticketMessages.visibility,
+      body: ticketMessages.body,
+      createdAt: ticketMessages.createdAt,
+      vendorName: organisations.name,
+    })
+    .from(ticketMessages)
+    .innerJoin(tickets, eq(tickets.id, ticketMessages.ticketId))
+    .innerJoin(organisations, eq(organisations.id, tickets.vendorId))
+    .where(eq(tickets.irritantId, irritantId))
+    .orderBy(asc(ticketMessages.id))
+    .all();
 }
