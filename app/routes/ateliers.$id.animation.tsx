@@ -6,7 +6,7 @@ import { QrCode, seminarDate, useLiveRevision } from "~/components/seminars";
 import { idParam, parseOrThrow } from "~/lib/api.server";
 import { getEnv } from "~/lib/env.server";
 import { HttpError, orErrorPage } from "~/lib/errors";
-import { readFormData, refusalNotice } from "~/lib/forms.server";
+import { readFormData, refusalNotice, readIntent } from "~/lib/forms.server";
 import { can, requireUser } from "~/lib/permissions.server";
 import { listChallenges } from "~/modules/action-plan/plan.server";
 import { LEAD_LABELS } from "~/modules/action-plan/vocabulary";
@@ -37,13 +37,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 
+export const INTENTS = ["status", "voting", "cluster-create", "cluster-rename", "move", "hide", "show", "irritant", "action", "link"] as const;
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const workshopId = orErrorPage(() => idParam(params.id));
   const form = await readFormData(request);
   const values = Object.fromEntries(form);
   try {
-    switch (form.get("intent")) {
+    const intent = readIntent(form, INTENTS);
+    switch (intent) {
       case "status": {
         const { status } = parseOrThrow(z.object({ status: z.enum(["open", "closed"], { error: "État inconnu." }) }), values);
         setWorkshopStatus(user, workshopId, status);
@@ -71,7 +74,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       }
       case "hide":
       case "show": {
-        const hidden = form.get("intent") === "hide";
+        const hidden = intent === "hide";
         setCardHidden(user, workshopId, parseOrThrow(formIdField, values.cardId), hidden);
         return { ok: true, message: hidden ? "Carte masquée : elle n'apparaît plus aux participants." : "Carte de nouveau visible." };
       }

@@ -4,7 +4,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { ChoiceGroup, FormErrors, SelectField, TextField } from "~/components/forms";
-import { formErrorReply, invalidForm, parseForm, readFormData } from "~/lib/forms.server";
+import { formErrorReply, invalidForm, parseForm, readFormData, readIntent } from "~/lib/forms.server";
 import { requirePermission, requireUser } from "~/lib/permissions.server";
 import { clearSessionCookie, readSessionId } from "~/lib/session.server";
 import { deleteAccount, revokeAllSessions } from "~/modules/accounts/personal-data.server";
@@ -45,10 +45,12 @@ const revokeSchema = z.object({ tokenId: z.coerce.number().int().positive("Jeton
 const deleteAccountSchema = z.object({ confirmation: z.string({ error: "Confirmez avec votre mot de passe." }).min(1, "Confirmez avec votre mot de passe.").max(200, "Trop long.") });
 const unfollowSchema = z.object({ subjectType: z.enum(["irritant", "action", "theme"], { error: "Sujet inconnu." }), subjectId: z.coerce.number().int().positive("Sujet inconnu.") });
 
+export const INTENTS = ["profile", "password", "create-token", "revoke-token", "notifications", "unfollow", "signout-everywhere", "delete-account", "resend-confirmation"] as const;
+
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const formData = await readFormData(request);
-  const intent = formData.get("intent");
+  const intent = readIntent(formData, INTENTS);
   if (intent === "profile") {
     const { submission } = await parseForm(formData, profileSchema);
     if (submission.status !== "success") return invalidForm(submission);
@@ -122,7 +124,7 @@ export async function action({ request }: ActionFunctionArgs) {
     }
     return { intent, result: submission.reply(), message: "Un nouveau lien de confirmation vient de partir à votre adresse." };
   }
-  return data({ intent: null, result: undefined, message: "Action inconnue." }, { status: 400 });
+  throw new Error(`Intent ${intent satisfies never} declared but not handled.`);
 }
 
 export default function Account() {

@@ -7,7 +7,7 @@ import { SurveyResults } from "~/components/survey-results";
 import { parseOrThrow } from "~/lib/api.server";
 import { getEnv } from "~/lib/env.server";
 import { HttpError, orErrorPage } from "~/lib/errors";
-import { readFormData } from "~/lib/forms.server";
+import { readFormData, readIntent } from "~/lib/forms.server";
 import { requirePermission } from "~/lib/permissions.server";
 import { createInvitations, emailInvitationSummary, getCampaign, inviteAudienceByEmail, remindInvitees, setCampaignStatus } from "~/modules/surveys/campaigns.server";
 import { computeResults, RESULTS_METHOD } from "~/modules/surveys/results.server";
@@ -26,16 +26,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 const invitationsSchema = z.object({ count: z.coerce.number({ error: "Indiquez un nombre." }).int().min(1, "Au moins 1.").max(5000, "Au plus 5 000 à la fois.") });
 
+export const INTENTS = ["open", "close", "publish", "invitations", "invite-audience", "remind"] as const;
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "survey:manage");
   const slug = params.slug ?? "";
   const form = await readFormData(request);
   try {
-    switch (form.get("intent")) {
+    const intent = readIntent(form, INTENTS);
+    switch (intent) {
       case "open":
       case "close":
-        setCampaignStatus(user, slug, form.get("intent") === "open" ? "open" : "closed");
-        return { ok: true, message: form.get("intent") === "open" ? "Campagne ouverte." : "Campagne close.", links: [] as string[] };
+        setCampaignStatus(user, slug, intent === "open" ? "open" : "closed");
+        return { ok: true, message: intent === "open" ? "Campagne ouverte." : "Campagne close.", links: [] as string[] };
       case "publish":
         setCampaignStatus(user, slug, "published", () => ({ method: RESULTS_METHOD, results: computeResults(slug, PUBLIC_MIN_CELL) }));
         return { ok: true, message: "Résultats publiés : l'instantané est figé.", links: [] as string[] };
@@ -57,8 +60,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
         const { reminded } = remindInvitees(user, slug);
         return { ok: true, message: `Relance envoyée à ${reminded} personne(s) qui n'ont pas encore répondu.`, links: [] as string[] };
       }
-      default:
-        return data({ ok: false, message: "Action inconnue.", links: [] as string[] }, { status: 400 });
     }
   } catch (error) {
     if (!(error instanceof HttpError)) throw error;

@@ -5,7 +5,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { FormErrors, TextField } from "~/components/forms";
 import { formatDate, formatDateTime } from "~/lib/dates";
 import { HttpError, orErrorPage } from "~/lib/errors";
-import { formErrorReply, invalidForm, parseForm, readFormData } from "~/lib/forms.server";
+import { formErrorReply, invalidForm, parseForm, readFormData, readIntent } from "~/lib/forms.server";
 import { idParam, parseOrThrow } from "~/lib/api.server";
 import { fixAnswerSchema } from "~/modules/vendors/schemas";
 import { FIX_ANSWER_LABELS, FIX_ANSWERS } from "~/modules/vendors/tickets";
@@ -83,11 +83,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
+export const INTENTS = ["support", "fix-answer", "follow", "unfollow", "comment"] as const;
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const id = pageId(params);
   const formData = await readFormData(request);
-  const intent = formData.get("intent");
+  const intent = readIntent(formData, INTENTS);
   try {
     if (intent === "support") {
       const result = supportIrritant(user, id);
@@ -121,7 +123,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return formErrorReply(submission, error);
     }
   }
-  return data({ intent: null, message: "Action inconnue." }, { status: 400 });
+  throw new Error(`Intent ${intent} declared but not handled.`);
 }
 
 export default function IrritantPage() {
