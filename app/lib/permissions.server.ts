@@ -15,6 +15,10 @@ export const PERMISSIONS = {
   "account:manage-tokens": ["practitioner", "patient", "vendor", "team", "admin"],
   "ticket:read-all": ["team", "admin"],
   "ticket:manage": ["team", "admin"],
+  // A vendor's members answer their own vendor's tickets (the organisation check is the module's).
+  "ticket:respond": ["vendor"],
+  // Vendors answer from their tickets, not in an irritant's public thread.
+  "irritant:comment": ["practitioner", "patient", "team", "admin"],
   "catalogue:manage": ["team", "admin"],
   "action-plan:edit": ["team", "admin"],
   "survey:manage": ["team", "admin"],

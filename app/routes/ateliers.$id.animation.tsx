@@ -12,7 +12,7 @@ import { listChallenges } from "~/modules/action-plan/plan.server";
 import { LEAD_LABELS } from "~/modules/action-plan/vocabulary";
 import { listThemes } from "~/modules/irritants/irritants.server";
 import { formatCode, originSentence } from "~/modules/seminars/board";
-import { createCluster, getFacilitatorBoard, moveCard, renameCluster, setCardHidden, setVoting, setWorkshopStatus } from "~/modules/seminars/board.server";
+import { requireBoardAccess, createCluster, getFacilitatorBoard, moveCard, renameCluster, setCardHidden, setVoting, setWorkshopStatus } from "~/modules/seminars/board.server";
 import { qrPath } from "~/modules/seminars/qr.server";
 import { linkToExisting, restituteAsAction, restituteAsIrritant } from "~/modules/seminars/restitution.server";
 import { clusterTitleSchema, moveCardSchema, restitutionActionSchema, restitutionIrritantSchema, formIdField } from "~/modules/seminars/schemas";
@@ -45,6 +45,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await readFormData(request);
   const values = Object.fromEntries(form);
   try {
+    // Who may act is settled before the form is parsed: a refused user learns nothing from validation messages.
+    requireBoardAccess(user, workshopId);
     const intent = readIntent(form, INTENTS);
     switch (intent) {
       case "status": {

@@ -12,7 +12,7 @@ import { STATUS_LABELS } from "~/modules/irritants/statuses";
 import { listProducts } from "~/modules/vendors/products.server";
 import { ticketReplySchema, ticketResolutionSchema } from "~/modules/vendors/schemas";
 import { RESOLUTION_LABELS, RESOLUTIONS, TICKET_STATUS_LABELS } from "~/modules/vendors/tickets";
-import { acknowledgeTicket, closeTicket, getTicketDetail, reassignTicket, replyToTicket, resolveTicket } from "~/modules/vendors/tickets.server";
+import { requireTicketAction, acknowledgeTicket, closeTicket, getTicketDetail, reassignTicket, replyToTicket, resolveTicket } from "~/modules/vendors/tickets.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Ticket n°${data?.ticket.id ?? ""} — Sentinelle` }];
 
@@ -39,7 +39,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await readFormData(request);
   const fields = Object.fromEntries(form);
   try {
-    switch (readIntent(form, INTENTS)) {
+    const intent = readIntent(form, INTENTS);
+    // Who may act is settled before the form is parsed: a refused user learns nothing from validation messages.
+    requireTicketAction(user, id, intent === "reassign" || intent === "close" ? "manage" : "respond");
+    switch (intent) {
       case "acknowledge":
         acknowledgeTicket(user, id);
         return { ok: true, message: "Prise en compte enregistrée." };

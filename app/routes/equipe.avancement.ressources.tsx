@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Notice } from "~/components/notice";
-import { idParam, parseOrThrow } from "~/lib/api.server";
+import { parseOrThrow } from "~/lib/api.server";
 import { readFormData, refusalNotice, readIntent } from "~/lib/forms.server";
 import { requirePermission } from "~/lib/permissions.server";
 import { listThemes } from "~/modules/irritants/irritants.server";
@@ -32,7 +32,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = await readFormData(request);
   try {
     if (readIntent(form, INTENTS, "add") === "remove") {
-      removeResource(user, idParam(String(form.get("id") ?? "")));
+      removeResource(user, parseOrThrow(z.coerce.number().int().positive(), form.get("id"), "Ressource inconnue."));
       return { ok: true, message: "Ressource retirée." };
     }
     addResource(user, parseOrThrow(resourceSchema, Object.fromEntries(form), "Ressource invalide."));

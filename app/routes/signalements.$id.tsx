@@ -76,7 +76,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           canSupport: can(viewer, "irritant:file") && !irritant.isAuthor,
           supported: hasSupported(viewer.id, irritant.id),
           following: isFollowing(viewer.id, "irritant", irritant.id),
-          canComment: viewer.role !== "vendor",
+          canComment: can(viewer, "irritant:comment"),
           isTeam: can(viewer, "irritant:triage"),
         }
       : null,
@@ -114,6 +114,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     throw error;
   }
   if (intent === "comment") {
+    if (!can(user, "irritant:comment")) throw new Response("Les éditeurs répondent depuis leurs tickets.", { status: 403 });
     const { submission } = await parseForm(formData, commentSchema);
     if (submission.status !== "success") return invalidForm(submission);
     try {

@@ -77,7 +77,7 @@ export function followIrritant(user: SessionUser, id: number, follow: boolean) {
 }
 
 export function addComment(user: SessionUser, id: number, body: string) {
-  if (user.role === "vendor") throw new HttpError(403, "Les éditeurs répondent depuis leurs tickets.");
+  if (!can(user, "irritant:comment")) throw new HttpError(403, "Les éditeurs répondent depuis leurs tickets.");
   const irritant = actionableIrritant(user, id);
   const redacted = redactPatientIdentifiers(body);
   return getDb().transaction((tx) => {
