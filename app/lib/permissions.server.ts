@@ -1,7 +1,7 @@
 import { redirect } from "@remix-run/node";
 import type { Role } from "#db/schema";
 import { getUserByApiToken, getUserBySessionId, type SessionUser } from "~/modules/accounts/accounts.server";
-import { apiError } from "./errors";
+import { apiError, HttpError } from "./errors";
 import { readSessionId } from "./session.server";
 
 /**
@@ -35,6 +35,14 @@ export type Permission = keyof typeof PERMISSIONS;
 
 export function can(user: Pick<SessionUser, "role"> | null | undefined, permission: Permission): boolean {
   return !!user && (PERMISSIONS[permission] as readonly Role[]).includes(user.role);
+}
+
+/**
+ * Defence in depth for module commands: the command checks its actor itself, whatever the route did, and refuses
+ * with the same 403 the routes turn into a page or a JSON error.
+ */
+export function assertCan(actor: Pick<SessionUser, "role"> | null | undefined, permission: Permission, message = "Action réservée à l'équipe programme."): void {
+  if (!can(actor, permission)) throw new HttpError(403, message);
 }
 
 const isApiRequest = (request: Request) => new URL(request.url).pathname.startsWith("/api/");

@@ -30,7 +30,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const form = await readFormData(request);
     if (readIntent(form, INTENTS, "create") === "headlines") {
       const chosen = parseOrThrow(headlinesSchema, { progressHeadlines: form.getAll("progressHeadlines") }, "Choix invalide.");
-      updateSettings(user.id, chosen);
+      updateSettings(user, chosen);
       return { ok: true, message: "Chiffres clés de la page Avancement enregistrés." };
     }
     const input = parseOrThrow(updateSchema, { ...Object.fromEntries(form), themes: form.getAll("themes") }, "Point d'étape invalide.");

@@ -19,6 +19,7 @@ import {
   users,
 } from "#db/schema";
 import { HttpError } from "~/lib/errors";
+import { assertCan } from "~/lib/permissions.server";
 import { recordEvent } from "~/lib/events.server";
 import type { SessionUser } from "./accounts.server";
 import { unindexIrritant } from "~/modules/irritants/search.server";
@@ -112,6 +113,7 @@ export function revokeAllSessions(userId: number, actorId: number) {
 
 /** Admins disable an account (its sessions close, its tokens stop working) or enable it again. */
 export function setAccountDisabled(admin: SessionUser, userId: number, disabled: boolean) {
+  assertCan(admin, "admin:accounts", "Les comptes sont gérés par les administrateurs.");
   if (admin.id === userId) throw new HttpError(409, "Vous ne pouvez pas désactiver votre propre compte.");
   getDb().transaction((tx) => {
     const target = tx.select({ id: users.id, email: users.email }).from(users).where(eq(users.id, userId)).get();
