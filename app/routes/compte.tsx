@@ -5,6 +5,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { z } from "zod";
 import { ChoiceGroup, FormErrors, SelectField, TextField } from "~/components/forms";
 import { formErrorReply, invalidForm, parseForm, readFormData, readIntent } from "~/lib/forms.server";
+import { can } from "~/lib/permissions";
 import { requirePermission, requireUser } from "~/lib/permissions.server";
 import { clearSessionCookie, readSessionId } from "~/lib/session.server";
 import { deleteAccount, revokeAllSessions } from "~/modules/accounts/personal-data.server";
@@ -31,7 +32,7 @@ export const meta: MetaFunction = () => [{ title: "Mon compte — Sentinelle" }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const reports = user.role === "practitioner" || user.role === "patient";
+  const reports = can(user, "irritant:file");
   return {
     profile: getProfile(user.id),
     tokens: listApiTokens(user.id),
@@ -155,7 +156,7 @@ export default function Account() {
     defaultValue: Object.fromEntries(preferences.map((p) => [`mode-${p.kind}`, p.mode])),
   });
   const message = actionData && "message" in actionData && actionData.result?.status !== "error" ? actionData.message : null;
-  const isPractitioner = profile.role === "practitioner";
+  const isPractitioner = can(profile, "profile:professional");
 
   return (
     <div className="prose-page">
@@ -232,7 +233,7 @@ export default function Account() {
           <>
             <SelectField
               field={profileFields.usualProductId}
-              label={profile.role === "patient" ? "Logiciel de votre médecin, si vous le connaissez (facultatif)" : "Logiciel utilisé au quotidien (facultatif)"}
+              label={isPractitioner ? "Logiciel utilisé au quotidien (facultatif)" : "Logiciel de votre médecin, si vous le connaissez (facultatif)"}
               options={products.map((p) => ({ value: String(p.id), label: `${p.name} (${p.vendor.name})` }))}
               placeholder="Aucun"
             />

@@ -1,3 +1,4 @@
+import { can } from "~/lib/permissions";
 import { and, desc, eq, gt, isNull, lt, ne } from "drizzle-orm";
 import { getDb } from "#db/client";
 import { apiTokens, organisations, sessions, users, type Role } from "#db/schema";
@@ -68,10 +69,10 @@ export function signUp(input: z.infer<typeof signUpSchema>) {
   const { passwordConfirmation: _c, ...rest } = input;
   return createUser({
     ...rest,
-    profession: input.role === "practitioner" ? input.profession : null,
-    practiceMode: input.role === "practitioner" ? input.practiceMode : null,
-    specialty: input.role === "practitioner" ? input.specialty : null,
-    rpps: input.role === "practitioner" ? input.rpps : null,
+    profession: can(input, "profile:professional") ? input.profession : null,
+    practiceMode: can(input, "profile:professional") ? input.practiceMode : null,
+    specialty: can(input, "profile:professional") ? input.specialty : null,
+    rpps: can(input, "profile:professional") ? input.rpps : null,
   }, { confirmEmail: true });
 }
 
@@ -188,11 +189,11 @@ export function getProfile(userId: number) {
 
 export function updateProfile(user: SessionUser, input: z.infer<typeof profileSchema>) {
   const practitionerFields =
-    user.role === "practitioner"
+    can(user, "profile:professional")
       ? { profession: input.profession ?? null, specialty: input.specialty ?? null, practiceMode: input.practiceMode ?? null, rpps: input.rpps ?? null }
       : {};
   const usualProduct =
-    user.role === "practitioner" || user.role === "patient"
+    can(user, "irritant:file")
       ? { usualProductId: input.usualProductId ?? null, usualProductVersion: input.usualProductId ? (input.usualProductVersion ?? null) : null }
       : {};
   getDb().transaction((tx) => {

@@ -1,3 +1,4 @@
+import { can } from "~/lib/permissions";
 import { and, desc, eq, inArray, isNotNull, isNull, lt, lte, ne, or } from "drizzle-orm";
 import { getDb } from "#db/client";
 import {
@@ -75,7 +76,7 @@ export async function deleteAccount(user: SessionUser, confirmation: string) {
   if (!row) throw new HttpError(404, "Compte introuvable.");
   const confirmed = row.passwordHash ? await verifyPassword(row.passwordHash, confirmation) : confirmation.trim() === "SUPPRIMER";
   if (!confirmed) throw new HttpError(422, "Confirmation incorrecte.", { confirmation: [row.passwordHash ? "Le mot de passe est incorrect." : "Tapez SUPPRIMER pour confirmer."] });
-  if (row.role === "admin" && getDb().select({ id: users.id }).from(users).where(and(eq(users.role, "admin"), isNull(users.disabledAt), ne(users.id, user.id))).all().length === 0) {
+  if (can(row, "admin:accounts") && getDb().select({ id: users.id }).from(users).where(and(eq(users.role, "admin"), isNull(users.disabledAt), ne(users.id, user.id))).all().length === 0) {
     throw new HttpError(409, "Vous êtes le dernier administrateur : nommez-en un autre avant de supprimer votre compte.");
   }
   getDb().transaction((tx) => {

@@ -1,3 +1,4 @@
+import { laneOf } from "./statuses";
 import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { getDb } from "#db/client";
 import { comments, events, irritants, supports, users } from "#db/schema";
@@ -31,7 +32,7 @@ export function supportIrritant(user: SessionUser, id: number) {
       .from(users)
       .where(eq(users.id, user.id))
       .get();
-    const lane = user.role === "patient" ? "patient" : "practitioner";
+    const lane = laneOf(user);
     const inserted = tx
       .insert(supports)
       .values({ irritantId: irritant.id, userId: user.id, lane, profession: profile?.profession ?? null, productId: profile?.productId ?? null, productVersion: profile?.productVersion ?? null })
