@@ -1,3 +1,4 @@
+import { can } from "~/lib/permissions";
 import { Form, Link, NavLink } from "@remix-run/react";
 import type { Role } from "#db/schema";
 
@@ -15,9 +16,9 @@ export function navigationFor(user: NavUser): NavItem[] {
     { to: "/avancement", label: "Avancement" },
   ];
   if (!user) return items;
-  if (user.role === "practitioner" || user.role === "patient") items.push({ to: "/signalements/nouveau", label: "Signaler un irritant" });
-  if (user.role === "vendor") items.push({ to: "/editeur", label: "Espace éditeur" });
-  if (user.role === "team" || user.role === "admin") {
+  if (can(user, "irritant:file")) items.push({ to: "/signalements/nouveau", label: "Signaler un irritant" });
+  if (can(user, "ticket:respond")) items.push({ to: "/editeur", label: "Espace éditeur" });
+  if (can(user, "team:workspace")) {
     items.push(
       { to: "/equipe/signalements", label: "Tri des signalements" },
       { to: "/equipe/tickets", label: "Tickets" },
@@ -31,7 +32,7 @@ export function navigationFor(user: NavUser): NavItem[] {
       { to: "/equipe/journal", label: "Journal" },
     );
   }
-  if (user.role === "admin") items.push({ to: "/equipe/comptes", label: "Comptes" }, { to: "/equipe/courriels", label: "Courriels" });
+  if (can(user, "admin:accounts")) items.push({ to: "/equipe/comptes", label: "Comptes" }, { to: "/equipe/courriels", label: "Courriels" });
   items.push({ to: "/compte", label: "Mon compte" });
   return items;
 }

@@ -39,3 +39,14 @@ export function refusalNotice(error: unknown) {
   if (!(error instanceof HttpError)) throw error;
   return data({ ok: false as const, message: errorSentence(error) }, { status: error.status });
 }
+
+/**
+ * The form's `intent`: one of the intents the action declares (each multi-intent action exports them as `INTENTS`,
+ * which the permission matrix reads from the build so no intent escapes it), else a 400. A form without an intent
+ * gets `fallback` when the action has a default one.
+ */
+export function readIntent<const T extends readonly string[]>(form: FormData, intents: T, fallback?: T[number]): T[number] {
+  const intent = form.get("intent") ?? fallback;
+  if (typeof intent === "string" && intents.includes(intent)) return intent;
+  throw new Response("Action inconnue.", { status: 400 });
+}

@@ -1,38 +1,18 @@
 import { redirect } from "@remix-run/node";
-import type { Role } from "#db/schema";
 import { getUserByApiToken, getUserBySessionId, type SessionUser } from "~/modules/accounts/accounts.server";
-import { apiError } from "./errors";
+import { apiError, HttpError } from "./errors";
+import { can, type Permission } from "./permissions";
+
+export { can, PERMISSIONS, type Permission } from "./permissions";
 import { readSessionId } from "./session.server";
 
+
 /**
- * What each role may do. Guards and modules ask `can(user, action)`, so the rules
- * live in one table instead of role lists scattered over routes.
+ * Defence in depth for module commands: the command checks its actor itself, whatever the route did, and refuses
+ * with the same 403 the routes turn into a page or a JSON error.
  */
-export const PERMISSIONS = {
-  "irritant:file": ["practitioner", "patient"],
-  "irritant:triage": ["team", "admin"],
-  "irritant:read-unpublished": ["team", "admin"],
-  "account:manage-tokens": ["practitioner", "patient", "vendor", "team", "admin"],
-  "ticket:read-all": ["team", "admin"],
-  "ticket:manage": ["team", "admin"],
-  "catalogue:manage": ["team", "admin"],
-  "action-plan:edit": ["team", "admin"],
-  "survey:manage": ["team", "admin"],
-  "progress:edit": ["team", "admin"],
-  // Seminars: the team prepares events, registrations, verbatims, feedback and restitution;
-  // a workshop's facilitator (any account named on it) runs that workshop's board.
-  "seminar:manage": ["team", "admin"],
-  "admin:mailbox": ["admin"],
-  "audit:read": ["team", "admin"],
-  // "Masquer un passage": the team erases a passage that identifies a patient from any free text.
-  "content:redact": ["team", "admin"],
-  "admin:accounts": ["admin"],
-} as const satisfies Record<string, readonly Role[]>;
-
-export type Permission = keyof typeof PERMISSIONS;
-
-export function can(user: Pick<SessionUser, "role"> | null | undefined, permission: Permission): boolean {
-  return !!user && (PERMISSIONS[permission] as readonly Role[]).includes(user.role);
+export function assertCan(actor: Pick<SessionUser, "role"> | null | undefined, permission: Permission, message = "Action réservée à l'équipe programme."): void {
+  if (!can(actor, permission)) throw new HttpError(403, message);
 }
 
 const isApiRequest = (request: Request) => new URL(request.url).pathname.startsWith("/api/");
@@ -74,8 +54,3 @@ export async function requirePermission(request: Request, permission: Permission
   return user;
 }
 
-export async function requireRole(request: Request, ...roles: Role[]): Promise<SessionUser> {
-  const user = await requireUser(request);
-  if (!roles.includes(user.role)) throw forbidden(request);
-  return user;
-}

@@ -6,7 +6,7 @@ import { Notice } from "~/components/notice";
 import { seminarDate, useLiveRevision } from "~/components/seminars";
 import { parseOrThrow } from "~/lib/api.server";
 import { errorSentence, HttpError } from "~/lib/errors";
-import { readFormData } from "~/lib/forms.server";
+import { readFormData, readIntent } from "~/lib/forms.server";
 import { getUser } from "~/lib/permissions.server";
 import { listThemes } from "~/modules/irritants/irritants.server";
 import { describeRedactions } from "~/modules/irritants/redaction";
@@ -35,6 +35,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
 }
 
+export const INTENTS = ["card", "vote"] as const;
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const code = params.code ?? "";
   const existing = await readParticipantToken(request);
@@ -42,7 +44,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const headers: HeadersInit = existing ? {} : { "Set-Cookie": await participantCookieHeader(token) };
   const form = await readFormData(request);
   try {
-    if (form.get("intent") === "vote") {
+    if (readIntent(form, INTENTS, "card") === "vote") {
       const vote = parseOrThrow(voteFormSchema, Object.fromEntries(form), "Vote invalide.");
       const { remaining } = castVote(code, token, vote);
       const message = vote.direction === "add" ? `Point placé. Il vous reste ${remaining} point${remaining > 1 ? "s" : ""}.` : `Point retiré. Il vous reste ${remaining} point${remaining > 1 ? "s" : ""}.`;

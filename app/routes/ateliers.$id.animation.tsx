@@ -6,13 +6,13 @@ import { QrCode, seminarDate, useLiveRevision } from "~/components/seminars";
 import { idParam, parseOrThrow } from "~/lib/api.server";
 import { getEnv } from "~/lib/env.server";
 import { HttpError, orErrorPage } from "~/lib/errors";
-import { readFormData, refusalNotice } from "~/lib/forms.server";
+import { readFormData, refusalNotice, readIntent } from "~/lib/forms.server";
 import { can, requireUser } from "~/lib/permissions.server";
 import { listChallenges } from "~/modules/action-plan/plan.server";
 import { LEAD_LABELS } from "~/modules/action-plan/vocabulary";
 import { listThemes } from "~/modules/irritants/irritants.server";
 import { formatCode, originSentence } from "~/modules/seminars/board";
-import { createCluster, getFacilitatorBoard, moveCard, renameCluster, setCardHidden, setVoting, setWorkshopStatus } from "~/modules/seminars/board.server";
+import { requireBoardAccess, createCluster, getFacilitatorBoard, moveCard, renameCluster, setCardHidden, setVoting, setWorkshopStatus } from "~/modules/seminars/board.server";
 import { qrPath } from "~/modules/seminars/qr.server";
 import { linkToExisting, restituteAsAction, restituteAsIrritant } from "~/modules/seminars/restitution.server";
 import { clusterTitleSchema, moveCardSchema, restitutionActionSchema, restitutionIrritantSchema, formIdField } from "~/modules/seminars/schemas";
@@ -38,13 +38,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 
+export const INTENTS = ["status", "voting", "cluster-create", "cluster-rename", "move", "hide", "show", "irritant", "action", "link"] as const;
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const workshopId = orErrorPage(() => idParam(params.id));
   const form = await readFormData(request);
   const values = Object.fromEntries(form);
   try {
-    switch (form.get("intent")) {
+    // Who may act is settled before the form is parsed: a refused user learns nothing from validation messages.
+    requireBoardAccess(user, workshopId);
+    const intent = readIntent(form, INTENTS);
+    switch (intent) {
       case "status": {
         const { status } = parseOrThrow(z.object({ status: z.enum(["open", "closed"], { error: "État inconnu." }) }), values);
         setWorkshopStatus(user, workshopId, status);
@@ -72,7 +77,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       }
       case "hide":
       case "show": {
-        const hidden = form.get("intent") === "hide";
+        const hidden = intent === "hide";
         setCardHidden(user, workshopId, parseOrThrow(formIdField, values.cardId), hidden);
         return { ok: true, message: hidden ? "Carte masquée : elle n'apparaît plus aux participants." : "Carte de nouveau visible." };
       }

@@ -4,7 +4,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrors, TextField } from "~/components/forms";
 import { PscErrorPage, type PscErrorView } from "~/components/psc";
-import { formErrorReply, invalidForm, parseForm, readFormData } from "~/lib/forms.server";
+import { formErrorReply, invalidForm, parseForm, readFormData, readIntent } from "~/lib/forms.server";
 import { professionLabel } from "~/modules/accounts/professions";
 import { createPscAccount, linkPscAccount } from "~/modules/accounts/psc-accounts.server";
 import { PscError, pscErrorView } from "~/modules/accounts/psc-claims";
@@ -41,12 +41,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
+export const INTENTS = ["create", "link"] as const;
+
 export async function action({ request }: ActionFunctionArgs) {
   requirePscEnabled();
   const pending = await readPendingPscSignIn(request);
   if (!pending) return data({ intent: null, result: undefined, error: pscErrorView(noPendingSignIn()) }, { status: 400 });
   const formData = await readFormData(request);
-  const intent = formData.get("intent");
+  const intent = readIntent(formData, INTENTS);
   if (intent === "create") {
     const { submission } = await parseForm(formData, pscCreateSchema);
     if (submission.status !== "success") return invalidForm(submission);
@@ -71,7 +73,7 @@ export async function action({ request }: ActionFunctionArgs) {
     }
     return signedIn(await finishPendingPscSignIn(request, pending, user, "/compte?relie=1"));
   }
-  return data({ intent: null, result: undefined }, { status: 400 });
+  throw new Error(`Intent ${intent satisfies never} declared but not handled.`);
 }
 
 function signedIn({ location, cookies }: { location: string; cookies: string[] }) {

@@ -1,7 +1,6 @@
+import { csvResponse } from "~/lib/csv";
 import { openDataCsv, openDataRows } from "~/modules/progress/open-data.server";
 
 export function loader() {
-  return new Response(openDataCsv(openDataRows()), {
-    headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": 'attachment; filename="sentinelle-donnees.csv"' },
-  });
+  return csvResponse(openDataCsv(openDataRows()), "sentinelle-donnees.csv");
 }

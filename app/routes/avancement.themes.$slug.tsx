@@ -23,6 +23,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { ...page, indicators: listIndicators({ themeSlug: page.theme.slug }), viewer: viewer ? { following: isFollowing(viewer.id, "theme", page.theme.id) } : null };
 }
 
+export const INTENTS = followIntentSchema.shape.intent.options;
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const form = await readFormData(request);

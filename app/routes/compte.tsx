@@ -4,7 +4,8 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { ChoiceGroup, FormErrors, SelectField, TextField } from "~/components/forms";
-import { formErrorReply, invalidForm, parseForm, readFormData } from "~/lib/forms.server";
+import { formErrorReply, invalidForm, parseForm, readFormData, readIntent } from "~/lib/forms.server";
+import { can } from "~/lib/permissions";
 import { requirePermission, requireUser } from "~/lib/permissions.server";
 import { clearSessionCookie, readSessionId } from "~/lib/session.server";
 import { deleteAccount, revokeAllSessions } from "~/modules/accounts/personal-data.server";
@@ -31,7 +32,7 @@ export const meta: MetaFunction = () => [{ title: "Mon compte — Sentinelle" }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const reports = user.role === "practitioner" || user.role === "patient";
+  const reports = can(user, "irritant:file");
   return {
     profile: getProfile(user.id),
     tokens: listApiTokens(user.id),
@@ -45,10 +46,12 @@ const revokeSchema = z.object({ tokenId: z.coerce.number().int().positive("Jeton
 const deleteAccountSchema = z.object({ confirmation: z.string({ error: "Confirmez avec votre mot de passe." }).min(1, "Confirmez avec votre mot de passe.").max(200, "Trop long.") });
 const unfollowSchema = z.object({ subjectType: z.enum(["irritant", "action", "theme"], { error: "Sujet inconnu." }), subjectId: z.coerce.number().int().positive("Sujet inconnu.") });
 
+export const INTENTS = ["profile", "password", "create-token", "revoke-token", "notifications", "unfollow", "signout-everywhere", "delete-account", "resend-confirmation"] as const;
+
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const formData = await readFormData(request);
-  const intent = formData.get("intent");
+  const intent = readIntent(formData, INTENTS);
   if (intent === "profile") {
     const { submission } = await parseForm(formData, profileSchema);
     if (submission.status !== "success") return invalidForm(submission);
@@ -126,7 +129,7 @@ export async function action({ request }: ActionFunctionArgs) {
     }
     return { intent, result: submission.reply(), message: "Un nouveau lien de confirmation vient de partir à votre adresse." };
   }
-  return data({ intent: null, result: undefined, message: "Action inconnue." }, { status: 400 });
+  throw new Error(`Intent ${intent satisfies never} declared but not handled.`);
 }
 
 export default function Account() {
@@ -157,7 +160,7 @@ export default function Account() {
     defaultValue: Object.fromEntries(preferences.map((p) => [`mode-${p.kind}`, p.mode])),
   });
   const message = actionData && "message" in actionData && actionData.result?.status !== "error" ? actionData.message : null;
-  const isPractitioner = profile.role === "practitioner";
+  const isPractitioner = can(profile, "profile:professional");
 
   return (
     <div className="prose-page">
@@ -234,7 +237,7 @@ export default function Account() {
           <>
             <SelectField
               field={profileFields.usualProductId}
-              label={profile.role === "patient" ? "Logiciel de votre médecin, si vous le connaissez (facultatif)" : "Logiciel utilisé au quotidien (facultatif)"}
+              label={isPractitioner ? "Logiciel utilisé au quotidien (facultatif)" : "Logiciel de votre médecin, si vous le connaissez (facultatif)"}
               options={products.map((p) => ({ value: String(p.id), label: `${p.name} (${p.vendor.name})` }))}
               placeholder="Aucun"
             />

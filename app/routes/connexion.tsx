@@ -1,3 +1,4 @@
+import { can } from "~/lib/permissions";
 import { getFormProps, useForm } from "@conform-to/react";
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
@@ -37,7 +38,7 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const user = attempt.user;
   const session = createSession(user.id);
-  const fallback = user.role === "team" || user.role === "admin" ? "/equipe" : "/";
+  const fallback = can(user, "team:workspace") ? "/equipe" : "/";
   return redirect(safeRedirectPath(submission.value.redirectTo, fallback), {
     headers: { "Set-Cookie": await commitSessionId(session.id) },
   });

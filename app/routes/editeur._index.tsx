@@ -4,7 +4,7 @@ import { FilterSelect, FilterSubmit } from "~/components/forms";
 import { ScorecardTable, TicketTable } from "~/components/tickets";
 import { parseOrThrow } from "~/lib/api.server";
 import { orErrorPage } from "~/lib/errors";
-import { requireRole } from "~/lib/permissions.server";
+import { requirePermission } from "~/lib/permissions.server";
 import { listProducts } from "~/modules/vendors/products.server";
 import { ticketFiltersSchema } from "~/modules/vendors/schemas";
 import { TICKET_STATUSES, TICKET_STATUS_LABELS } from "~/modules/vendors/tickets";
@@ -13,7 +13,7 @@ import { listTickets, scorecards } from "~/modules/vendors/tickets.server";
 export const meta: MetaFunction = () => [{ title: "Espace éditeur — Sentinelle" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireRole(request, "vendor");
+  const user = await requirePermission(request, "ticket:respond");
   const filters = orErrorPage(() => parseOrThrow(ticketFiltersSchema.omit({ vendorId: true }), Object.fromEntries(new URL(request.url).searchParams), "Filtres invalides."));
   return {
     ...listTickets(user, filters),

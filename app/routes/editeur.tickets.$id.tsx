@@ -6,13 +6,13 @@ import { Notice } from "~/components/notice";
 import { idParam, parseOrThrow } from "~/lib/api.server";
 import { formatDate, formatDateTime } from "~/lib/dates";
 import { errorSentence, HttpError, orErrorPage } from "~/lib/errors";
-import { readFormData } from "~/lib/forms.server";
+import { readFormData, readIntent } from "~/lib/forms.server";
 import { can, requireUser } from "~/lib/permissions.server";
 import { STATUS_LABELS } from "~/modules/irritants/statuses";
 import { listProducts } from "~/modules/vendors/products.server";
 import { ticketReplySchema, ticketResolutionSchema } from "~/modules/vendors/schemas";
 import { RESOLUTION_LABELS, RESOLUTIONS, TICKET_STATUS_LABELS } from "~/modules/vendors/tickets";
-import { acknowledgeTicket, closeTicket, getTicketDetail, reassignTicket, replyToTicket, resolveTicket } from "~/modules/vendors/tickets.server";
+import { requireTicketAction, acknowledgeTicket, closeTicket, getTicketDetail, reassignTicket, replyToTicket, resolveTicket } from "~/modules/vendors/tickets.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Ticket n°${data?.ticket.id ?? ""} — Sentinelle` }];
 
@@ -31,13 +31,18 @@ const reassignSchema = z.object({
   reason: z.string().trim().max(1000, "Raison trop longue.").default(""),
 });
 
+export const INTENTS = ["acknowledge", "reply", "resolution", "reassign", "close"] as const;
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const id = orErrorPage(() => idParam(params.id));
   const form = await readFormData(request);
   const fields = Object.fromEntries(form);
   try {
-    switch (form.get("intent")) {
+    const intent = readIntent(form, INTENTS);
+    // Who may act is settled before the form is parsed: a refused user learns nothing from validation messages.
+    requireTicketAction(user, id, intent === "reassign" || intent === "close" ? "manage" : "respond");
+    switch (intent) {
       case "acknowledge":
         acknowledgeTicket(user, id);
         return { ok: true, message: "Prise en compte enregistrée." };
@@ -59,8 +64,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
       case "close":
         closeTicket(user, id);
         return { ok: true, message: "Ticket clos." };
-      default:
-        return data({ ok: false, message: "Action inconnue." }, { status: 400 });
     }
   } catch (error) {
     if (!(error instanceof HttpError)) throw error;

@@ -3,7 +3,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { SurveyItem } from "~/components/survey";
 import { orErrorPage, HttpError } from "~/lib/errors";
-import { readFormData } from "~/lib/forms.server";
+import { readFormData, readIntent } from "~/lib/forms.server";
 import { getUser, requireUser } from "~/lib/permissions.server";
 import { parseAnswersFromForm } from "~/modules/surveys/definition";
 import { getCampaign, openParticipation, saveDraft, submitResponse, usualProductOf, type Respondent } from "~/modules/surveys/campaigns.server";
@@ -49,6 +49,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
+export const INTENTS = ["previous", "next", "submit"] as const;
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const form = await readFormData(request);
   const token = typeof form.get("jeton") === "string" && form.get("jeton") ? String(form.get("jeton")) : null;
@@ -69,11 +71,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   orErrorPage(() => saveDraft(slug, respondent, merged));
 
-  const intent = form.get("intent");
+  const intent = readIntent(form, INTENTS);
   const query = (n: number) => `?${new URLSearchParams({ ...(token ? { jeton: token } : {}), section: String(n) })}`;
   if (intent === "previous") return redirect(`/enquetes/${slug}${query(section - 1)}`);
   if (intent === "next") return redirect(`/enquetes/${slug}${query(section + 1)}`);
-  if (intent !== "submit") return data({ errors: { _: ["Action inconnue."] } as Record<string, string[]>, section }, { status: 400 });
   const { [SUBJECT]: subject, ...answers } = merged;
   try {
     const chosen = typeof subject === "number" && subject > 0 ? { productId: subject } : typeof subject === "string" && subject ? { service: subject } : null;

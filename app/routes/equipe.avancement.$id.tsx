@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Notice } from "~/components/notice";
 import { idParam, parseOrThrow } from "~/lib/api.server";
 import { errorSentence, HttpError, orErrorPage } from "~/lib/errors";
-import { readFormData } from "~/lib/forms.server";
+import { readFormData, readIntent } from "~/lib/forms.server";
 import { requirePermission } from "~/lib/permissions.server";
 import { updateSchema } from "~/modules/progress/schemas";
 import { listThemes } from "~/modules/irritants/themes.server";
@@ -21,12 +21,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { update: { ...update, themes: updateThemeSlugs(update.id) }, themeOptions: listThemes().map(({ slug, label }) => ({ slug, label })) };
 }
 
+/** The edit form sends no intent: it saves. */
+export const INTENTS = ["save", "publish", "unpublish"] as const;
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "progress:edit");
   const id = orErrorPage(() => idParam(params.id));
   const form = await readFormData(request);
   try {
-    const intent = form.get("intent");
+    const intent = readIntent(form, INTENTS, "save");
     if (intent === "publish" || intent === "unpublish") {
       setUpdatePublished(user, id, intent === "publish");
       return { ok: true, message: intent === "publish" ? "Point d'étape publié : il apparaît sur la page Avancement et dans le flux." : "Point d'étape repassé en brouillon." };

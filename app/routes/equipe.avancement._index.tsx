@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Notice } from "~/components/notice";
 import { UpdateFields } from "~/components/progress";
 import { parseOrThrow } from "~/lib/api.server";
-import { readFormData, refusalNotice } from "~/lib/forms.server";
+import { readFormData, refusalNotice, readIntent } from "~/lib/forms.server";
 import { requirePermission } from "~/lib/permissions.server";
 import { updateSchema } from "~/modules/progress/schemas";
 import { listThemes } from "~/modules/irritants/themes.server";
@@ -21,13 +21,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { themeOptions: listThemes().map(({ slug, label }) => ({ slug, label })), headlines: getSetting("progressHeadlines"), updates: listAllUpdates(user).map(({ id, title, status, slug }) => ({ id, title, status, slug })) };
 }
 
+/** The new-update form sends no intent: it creates. */
+export const INTENTS = ["create", "headlines"] as const;
+
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "progress:edit");
   try {
     const form = await readFormData(request);
-    if (form.get("intent") === "headlines") {
+    if (readIntent(form, INTENTS, "create") === "headlines") {
       const chosen = parseOrThrow(headlinesSchema, { progressHeadlines: form.getAll("progressHeadlines") }, "Choix invalide.");
-      updateSettings(user.id, chosen);
+      updateSettings(user, chosen);
       return { ok: true, message: "Chiffres clés de la page Avancement enregistrés." };
     }
     const input = parseOrThrow(updateSchema, { ...Object.fromEntries(form), themes: form.getAll("themes") }, "Point d'étape invalide.");

@@ -6,7 +6,7 @@ import { ApplyImportForm } from "~/components/import";
 import { Notice } from "~/components/notice";
 import { parseOrThrow } from "~/lib/api.server";
 import { errorSentence, HttpError } from "~/lib/errors";
-import { readFormData } from "~/lib/forms.server";
+import { readFormData, readIntent } from "~/lib/forms.server";
 import { requirePermission } from "~/lib/permissions.server";
 import { readCsvUpload } from "~/lib/uploads.server";
 import { createIndicator, getIndicatorBySlug, importIndicatorValues, listIndicators } from "~/modules/indicators/indicators.server";
@@ -34,18 +34,22 @@ const indicatorSchema = z.object({
 
 const MAX_CSV_CHARS = 200_000;
 
+/** The CSV upload form sends no intent: it previews; "apply" imports what was previewed. */
+export const INTENTS = ["create", "value", "preview", "apply"] as const;
+
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "progress:edit");
   const form = await readFormData(request);
+  const intent = readIntent(form, INTENTS, "preview");
   try {
-    if (form.get("intent") === "create") {
+    if (intent === "create") {
       const input = parseOrThrow(indicatorSchema, Object.fromEntries(form), "Indicateur invalide.");
       createIndicator(user, input);
       return { stage: "done" as const, ok: true, message: `Indicateur « ${input.title} » créé.` };
     }
     const slug = String(form.get("indicator") ?? "");
     const indicator = getIndicatorBySlug(slug);
-    if (form.get("intent") === "value") {
+    if (intent === "value") {
       const [period, dimension, raw] = ["period", "dimension", "value"].map((k) => String(form.get(k) ?? "").trim());
       const { value, problems } = checkIndicatorValue(period, dimension, raw, indicator.dimensions);
       if (problems.length) return data({ stage: "error" as const, ok: false, message: `Valeur refusée : ${problems.join(" ; ")}.`, errors: [] }, { status: 422 });
@@ -55,7 +59,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const text = await readCsvUpload(form, MAX_CSV_CHARS);
     const { values, errors } = parseIndicatorCsv(text, indicator.dimensions);
     if (errors.length) return data({ stage: "error" as const, ok: false, message: "Le fichier contient des erreurs : rien n'a été importé.", errors }, { status: 422 });
-    if (form.get("intent") !== "apply") return { stage: "preview" as const, ok: true, message: `${values.length} valeur(s) prête(s) à importer dans « ${indicator.title} ».`, slug, csv: text, values };
+    if (intent === "preview") return { stage: "preview" as const, ok: true, message: `${values.length} valeur(s) prête(s) à importer dans « ${indicator.title} ».`, slug, csv: text, values };
     const count = importIndicatorValues(user, slug, values);
     return { stage: "done" as const, ok: true, message: `${count} valeur(s) importée(s) dans « ${indicator.title} ».` };
   } catch (error) {

@@ -2,8 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Notice } from "~/components/notice";
-import { idParam, parseOrThrow } from "~/lib/api.server";
-import { readFormData, refusalNotice } from "~/lib/forms.server";
+import { parseOrThrow } from "~/lib/api.server";
+import { readFormData, refusalNotice, readIntent } from "~/lib/forms.server";
 import { requirePermission } from "~/lib/permissions.server";
 import { listThemes } from "~/modules/irritants/irritants.server";
 import { addResource, listResources, removeResource } from "~/modules/progress/themes.server";
@@ -24,12 +24,15 @@ const resourceSchema = z.object({
   kind: z.enum(Object.keys(RESOURCE_KINDS) as [keyof typeof RESOURCE_KINDS], { error: "Choisissez un type." }),
 });
 
+/** The add form sends no intent. */
+export const INTENTS = ["add", "remove"] as const;
+
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "progress:edit");
   const form = await readFormData(request);
   try {
-    if (form.get("intent") === "remove") {
-      removeResource(user, idParam(String(form.get("id") ?? "")));
+    if (readIntent(form, INTENTS, "add") === "remove") {
+      removeResource(user, parseOrThrow(z.coerce.number().int().positive(), form.get("id"), "Ressource inconnue."));
       return { ok: true, message: "Ressource retirée." };
     }
     addResource(user, parseOrThrow(resourceSchema, Object.fromEntries(form), "Ressource invalide."));

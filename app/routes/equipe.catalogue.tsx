@@ -3,7 +3,7 @@ import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Notice } from "~/components/notice";
 import { idParam, parseOrThrow } from "~/lib/api.server";
-import { readFormData, refusalNotice } from "~/lib/forms.server";
+import { readFormData, refusalNotice, readIntent } from "~/lib/forms.server";
 import { requirePermission } from "~/lib/permissions.server";
 import { PRODUCT_CATEGORIES, PRODUCT_CATEGORY_LABELS } from "~/modules/vendors/catalogue";
 import { createVendor, listCatalogue, listVendors, saveProduct } from "~/modules/vendors/products.server";
@@ -16,23 +16,23 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { vendors: listVendors(), products: listCatalogue() };
 }
 
+export const INTENTS = ["vendor", "product"] as const;
+
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "catalogue:manage");
   const form = await readFormData(request);
   const fields = Object.fromEntries(form);
   try {
-    if (form.get("intent") === "vendor") {
+    const intent = readIntent(form, INTENTS);
+    if (intent === "vendor") {
       const input = parseOrThrow(vendorSchema, fields, "Éditeur invalide.");
       createVendor(user, input);
       return { ok: true, message: `Éditeur « ${input.name} » ajouté.` };
     }
-    if (form.get("intent") === "product") {
-      const input = parseOrThrow(productSchema, fields, "Logiciel invalide.");
-      const id = fields.productId ? idParam(String(fields.productId)) : null;
-      saveProduct(user, id, input);
-      return { ok: true, message: `Logiciel « ${input.name} » enregistré.` };
-    }
-    return data({ ok: false, message: "Action inconnue." }, { status: 400 });
+    const input = parseOrThrow(productSchema, fields, "Logiciel invalide.");
+    const id = fields.productId ? idParam(String(fields.productId)) : null;
+    saveProduct(user, id, input);
+    return { ok: true, message: `Logiciel « ${input.name} » enregistré.` };
   } catch (error) {
     return refusalNotice(error);
   }

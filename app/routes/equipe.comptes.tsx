@@ -22,6 +22,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { q: q ?? "", accounts: listAccounts(q), selfId: admin.id };
 }
 
+export const INTENTS = toggleSchema.shape.intent.options;
+
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requirePermission(request, "admin:accounts");
   const form = await readFormData(request);

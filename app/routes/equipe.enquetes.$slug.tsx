@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Notice } from "~/components/notice";
 import { SurveyResults } from "~/components/survey-results";
 import { HttpError, orErrorPage } from "~/lib/errors";
-import { readFormData } from "~/lib/forms.server";
+import { readFormData, readIntent } from "~/lib/forms.server";
 import { requirePermission } from "~/lib/permissions.server";
 import { emailInvitationSummary, getCampaign, getSnapshot, inviteAudienceByEmail, remindInvitees, setCampaignStatus } from "~/modules/surveys/campaigns.server";
 import { computeResults, RESULTS_METHOD, type CampaignResults } from "~/modules/surveys/results.server";
@@ -24,16 +24,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { campaign: { ...rest, responsesAtLeast: batchedCount(responseCount, PUBLIC_MIN_CELL) }, emailed: emailInvitationSummary(campaign.id), results, batch: PUBLIC_MIN_CELL };
 }
 
+export const INTENTS = ["open", "close", "publish", "invite-audience", "remind"] as const;
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "survey:manage");
   const slug = params.slug ?? "";
   const form = await readFormData(request);
   try {
-    switch (form.get("intent")) {
+    const intent = readIntent(form, INTENTS);
+    switch (intent) {
       case "open":
       case "close":
-        setCampaignStatus(user, slug, form.get("intent") === "open" ? "open" : "closed");
-        return { ok: true, message: form.get("intent") === "open" ? "Campagne ouverte." : "Campagne close." };
+        setCampaignStatus(user, slug, intent === "open" ? "open" : "closed");
+        return { ok: true, message: intent === "open" ? "Campagne ouverte." : "Campagne close." };
       case "publish":
         setCampaignStatus(user, slug, "published", () => ({ method: RESULTS_METHOD, results: computeResults(slug) }));
         return { ok: true, message: "Résultats publiés : l'instantané est figé." };
@@ -42,15 +45,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
         return {
           ok: true,
           message: invited ? `${invited} invitation(s) envoyée(s) par e-mail, chacune avec un lien personnel à usage unique.` : "Toute l'audience a déjà reçu son invitation.",
-          links: [] as string[],
         };
       }
       case "remind":
         // No count: how many have not answered, right now, is a per-response figure.
         remindInvitees(user, slug);
         return { ok: true, message: "Relance envoyée aux personnes invitées qui n'ont pas encore répondu." };
-      default:
-        return data({ ok: false, message: "Action inconnue." }, { status: 400 });
     }
   } catch (error) {
     if (!(error instanceof HttpError)) throw error;

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { Notice } from "~/components/notice";
 import { parseOrThrow } from "~/lib/api.server";
 import { errorSentence, HttpError } from "~/lib/errors";
-import { readFormData } from "~/lib/forms.server";
+import { readFormData, readIntent } from "~/lib/forms.server";
 import { requirePermission } from "~/lib/permissions.server";
 import { createCampaign, listCampaigns, listQuestionnaires, saveQuestionnaireVersion } from "~/modules/surveys/campaigns.server";
 import { PROFESSION_VALUES, PROFESSIONS } from "~/modules/accounts/professions";
@@ -42,12 +42,15 @@ const campaignSchema = z.object({
   ),
 });
 
+export const INTENTS = ["version", "campaign"] as const;
+
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "survey:manage");
   const form = await readFormData(request);
   const fields = Object.fromEntries(form);
   try {
-    if (form.get("intent") === "version") {
+    const intent = readIntent(form, INTENTS);
+    if (intent === "version") {
       const input = parseOrThrow(versionSchema, fields, "Version invalide.");
       let definition: unknown;
       try {
@@ -59,12 +62,9 @@ export async function action({ request }: ActionFunctionArgs) {
       const changed = version.changes.filter((c) => c.change !== "unchanged").map((c) => `${c.key} : ${c.change}`);
       return { ok: true, message: `Version ${version.number} enregistrée.${changed.length ? ` Changements : ${changed.join(", ")}.` : ""}` };
     }
-    if (form.get("intent") === "campaign") {
-      const input = parseOrThrow(campaignSchema, { ...fields, audienceProfessions: form.getAll("audienceProfessions") }, "Campagne invalide.");
-      createCampaign(user, { ...input, audienceRoles: ["practitioner"], previousCampaignId: input.previousCampaignId ?? null });
-      return redirect(`/equipe/enquetes/${input.slug}`);
-    }
-    return data({ ok: false, message: "Action inconnue." }, { status: 400 });
+    const input = parseOrThrow(campaignSchema, { ...fields, audienceProfessions: form.getAll("audienceProfessions") }, "Campagne invalide.");
+    createCampaign(user, { ...input, audienceRoles: ["practitioner"], previousCampaignId: input.previousCampaignId ?? null });
+    return redirect(`/equipe/enquetes/${input.slug}`);
   } catch (error) {
     if (!(error instanceof HttpError)) throw error;
     return data({ ok: false, message: `${error.message} ${error.fields ? errorSentence(error) : ""}`.trim() }, { status: error.status });

@@ -12,7 +12,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const body = toCsv(
     ["id", "date", "auteur", "categorie", "action", "type", "sujet", "details"],
     entries.map((e) => [String(e.id), e.at, e.actor, e.category, e.what, e.type, e.subject, e.details]),
-    { guardFormulas: true },
   );
   return csvResponse(body, "journal-sentinelle.csv");
 }

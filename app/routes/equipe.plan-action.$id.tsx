@@ -5,7 +5,7 @@ import { Notice } from "~/components/notice";
 import { idParam, parseOrThrow } from "~/lib/api.server";
 import { formatDate } from "~/lib/dates";
 import { orErrorPage } from "~/lib/errors";
-import { readFormData, refusalNotice } from "~/lib/forms.server";
+import { readFormData, refusalNotice, readIntent } from "~/lib/forms.server";
 import { requirePermission } from "~/lib/permissions.server";
 import { parseFuzzyDeadline } from "~/modules/action-plan/deadlines";
 import { addNote, getAction, listChallenges, saveAction } from "~/modules/action-plan/plan.server";
@@ -29,12 +29,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
+/** The edit form sends no intent: it saves. */
+export const INTENTS = ["save", "note"] as const;
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "action-plan:edit");
   const id = params.id === NEW ? null : orErrorPage(() => idParam(params.id));
   const form = await readFormData(request);
   try {
-    if (form.get("intent") === "note" && id !== null) {
+    if (readIntent(form, INTENTS, "save") === "note" && id !== null) {
       const { body } = parseOrThrow(noteSchema, Object.fromEntries(form), "Note invalide.");
       addNote(user, id, body);
       return { ok: true, message: "Point d'avancement ajouté." };

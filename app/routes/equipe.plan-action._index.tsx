@@ -5,7 +5,7 @@ import { z } from "zod";
 import { ActionStatusBadge, OverdueBadge } from "~/components/action-plan";
 import { Notice } from "~/components/notice";
 import { idParam, parseOrThrow } from "~/lib/api.server";
-import { readFormData, refusalNotice } from "~/lib/forms.server";
+import { readFormData, refusalNotice, readIntent } from "~/lib/forms.server";
 import { requirePermission } from "~/lib/permissions.server";
 import { createChallenge, createWorkstream, getPlan, listWorkstreams, moveAction, unparsedDeadlines } from "~/modules/action-plan/plan.server";
 import { challengeSchema, workstreamSchema } from "~/modules/action-plan/schemas";
@@ -19,12 +19,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 const moveSchema = z.object({ actionId: z.string(), direction: z.enum(["up", "down"], { error: "Sens inconnu." }) });
 
+export const INTENTS = ["workstream", "challenge", "move"] as const;
+
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "action-plan:edit");
   const form = await readFormData(request);
   const fields = Object.fromEntries(form);
   try {
-    switch (form.get("intent")) {
+    switch (readIntent(form, INTENTS)) {
       case "workstream": {
         const { title } = parseOrThrow(workstreamSchema, fields, "Chantier invalide.");
         createWorkstream(user, title);
@@ -40,8 +42,6 @@ export async function action({ request }: ActionFunctionArgs) {
         moveAction(user, idParam(actionId), direction);
         return redirect(`/equipe/plan-action#action-${actionId}`);
       }
-      default:
-        return data({ ok: false, message: "Action inconnue." }, { status: 400 });
     }
   } catch (error) {
     return refusalNotice(error);

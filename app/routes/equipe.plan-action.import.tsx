@@ -4,7 +4,7 @@ import { Form, Link, useActionData } from "@remix-run/react";
 import { ApplyImportForm } from "~/components/import";
 import { Notice } from "~/components/notice";
 import { HttpError } from "~/lib/errors";
-import { readFormData } from "~/lib/forms.server";
+import { readFormData, readIntent } from "~/lib/forms.server";
 import { requirePermission } from "~/lib/permissions.server";
 import { CSV_COLUMNS, parseActionPlanCsv } from "~/modules/action-plan/csv";
 import { readCsvUpload } from "~/lib/uploads.server";
@@ -19,9 +19,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 const MAX_CSV_CHARS = 500_000;
 
+/** The upload form sends no intent: it previews; "apply" imports what was previewed. */
+export const INTENTS = ["preview", "apply"] as const;
+
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "action-plan:edit");
   const form = await readFormData(request);
+  const intent = readIntent(form, INTENTS, "preview");
   let text: string;
   try {
     text = await readCsvUpload(form, MAX_CSV_CHARS);
@@ -31,7 +35,7 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const { rows, errors } = parseActionPlanCsv(text);
   if (errors.length) return data({ stage: "error" as const, message: "Le fichier contient des erreurs : rien n'a été importé.", errors }, { status: 422 });
-  if (form.get("intent") !== "apply") return { stage: "preview" as const, csv: text, preview: previewImport(rows) };
+  if (intent === "preview") return { stage: "preview" as const, csv: text, preview: previewImport(rows) };
   try {
     const { created, updated } = applyImport(user, rows);
     return { stage: "done" as const, message: `Import terminé : ${created} action(s) créée(s), ${updated} mise(s) à jour.` };

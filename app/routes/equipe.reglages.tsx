@@ -18,7 +18,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "ticket:manage");
   try {
     const input = parseOrThrow(settingsFormSchema, Object.fromEntries(await readFormData(request)), "Réglages invalides.");
-    updateSettings(user.id, input);
+    updateSettings(user, input);
     return { ok: true, message: "Réglages enregistrés. Les nouveaux délais s'appliquent aux tickets ouverts à partir de maintenant." };
   } catch (error) {
     return refusalNotice(error);

@@ -4,7 +4,7 @@ import { Notice } from "~/components/notice";
 import { seminarDate } from "~/components/seminars";
 import { idParam, parseOrThrow } from "~/lib/api.server";
 import { HttpError, orErrorPage } from "~/lib/errors";
-import { readFormData, refusalNotice } from "~/lib/forms.server";
+import { readFormData, refusalNotice, readIntent } from "~/lib/forms.server";
 import { requirePermission } from "~/lib/permissions.server";
 import { formatCode } from "~/modules/seminars/board";
 import { seminarFormSchema, slotFormSchema, workshopFormSchema, formIdField } from "~/modules/seminars/schemas";
@@ -19,13 +19,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 
+export const INTENTS = ["seminar", "workshop-add", "workshop-edit", "workshop-code", "slot-add", "slot-remove", "slot-up", "slot-down"] as const;
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "seminar:manage");
   const id = orErrorPage(() => idParam(params.id));
   const form = await readFormData(request);
   const values = Object.fromEntries(form);
   try {
-    switch (form.get("intent")) {
+    const intent = readIntent(form, INTENTS);
+    switch (intent) {
       case "seminar":
         updateSeminar(user, id, parseOrThrow(seminarFormSchema, values, "Séminaire invalide."));
         return { ok: true, message: "Séminaire enregistré." };
@@ -48,10 +51,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
         return { ok: true, message: "Séquence retirée du déroulé." };
       case "slot-up":
       case "slot-down":
-        moveSlot(user, id, parseOrThrow(formIdField, values.slotId), form.get("intent") === "slot-up" ? "up" : "down");
+        moveSlot(user, id, parseOrThrow(formIdField, values.slotId), intent === "slot-up" ? "up" : "down");
         return { ok: true, message: "Déroulé réordonné." };
-      default:
-        throw new HttpError(400, "Action inconnue.");
     }
   } catch (error) {
     return refusalNotice(error);

@@ -4,7 +4,7 @@ import { Notice } from "~/components/notice";
 import { OutcomeList, seminarDate } from "~/components/seminars";
 import { idParam, parseOrThrow } from "~/lib/api.server";
 import { HttpError, orErrorPage } from "~/lib/errors";
-import { readFormData, refusalNotice } from "~/lib/forms.server";
+import { readFormData, refusalNotice, readIntent } from "~/lib/forms.server";
 import { requirePermission } from "~/lib/permissions.server";
 import { listCampaigns } from "~/modules/surveys/campaigns.server";
 import { CAMPAIGN_STATUS_LABELS } from "~/modules/surveys/vocabulary";
@@ -21,13 +21,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 
+export const INTENTS = ["feedback", "verbatim-add", "verbatim-publish", "verbatim-unpublish", "verbatim-remove"] as const;
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "seminar:manage");
   const id = orErrorPage(() => idParam(params.id));
   const form = await readFormData(request);
   const values = Object.fromEntries(form);
   try {
-    switch (form.get("intent")) {
+    const intent = readIntent(form, INTENTS);
+    switch (intent) {
       case "feedback":
         saveFeedback(user, id, parseOrThrow(feedbackFormSchema, values, "Retours invalides."));
         return { ok: true, message: "Retours enregistrés." };
@@ -37,15 +40,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
       }
       case "verbatim-publish":
       case "verbatim-unpublish": {
-        const publish = form.get("intent") === "verbatim-publish";
+        const publish = intent === "verbatim-publish";
         setVerbatimPublication(user, id, parseOrThrow(formIdField, values.verbatimId), publish);
         return { ok: true, message: publish ? "Citation publiée." : "Citation retirée de la page publique." };
       }
       case "verbatim-remove":
         removeVerbatim(user, id, parseOrThrow(formIdField, values.verbatimId));
         return { ok: true, message: "Citation supprimée." };
-      default:
-        throw new HttpError(400, "Action inconnue.");
     }
   } catch (error) {
     return refusalNotice(error);

@@ -5,7 +5,7 @@ import { Notice } from "~/components/notice";
 import { BalanceTable, seminarDate } from "~/components/seminars";
 import { idParam, parseOrThrow } from "~/lib/api.server";
 import { orErrorPage } from "~/lib/errors";
-import { readFormData, refusalNotice } from "~/lib/forms.server";
+import { readFormData, refusalNotice, readIntent } from "~/lib/forms.server";
 import { requirePermission } from "~/lib/permissions.server";
 import { registrationFormSchema } from "~/modules/seminars/schemas";
 import { getSeminarForTeam, listRegistrations, registerFromForm, removeRegistration, seminarBalance } from "~/modules/seminars/seminars.server";
@@ -23,12 +23,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
+/** The registration form sends no intent. */
+export const INTENTS = ["register", "remove"] as const;
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "seminar:manage");
   const id = orErrorPage(() => idParam(params.id));
   const form = await readFormData(request);
   try {
-    if (form.get("intent") === "remove") {
+    if (readIntent(form, INTENTS, "register") === "remove") {
       removeRegistration(user, id, parseOrThrow(z.coerce.number().int().positive(), form.get("registrationId")));
       return { ok: true, message: "Inscription retirée." };
     }

@@ -10,7 +10,7 @@ import { idParam, parseOrThrow } from "~/lib/api.server";
 import { listProducts } from "~/modules/vendors/products.server";
 import { listTickets, openTicketByTeam } from "~/modules/vendors/tickets.server";
 import { errorSentence, HttpError, orErrorPage } from "~/lib/errors";
-import { readFormData } from "~/lib/forms.server";
+import { readFormData, readIntent } from "~/lib/forms.server";
 import { requirePermission } from "~/lib/permissions.server";
 import { authorNameFor, findSimilar, getIrritant, listThemes } from "~/modules/irritants/irritants.server";
 import { digitSequencesToReview, type DigitReview } from "~/modules/irritants/masking.server";
@@ -51,7 +51,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 /** Each form on the page sends one intent; all of them become one patch for the module. */
-function patchFor(intent: FormDataEntryValue | null, form: FormData): unknown {
+function patchFor(intent: Exclude<(typeof INTENTS)[number], "open-ticket">, form: FormData): unknown {
   switch (intent) {
     case "themes":
       return { themes: form.getAll("themes") };
@@ -67,12 +67,10 @@ function patchFor(intent: FormDataEntryValue | null, form: FormData): unknown {
       return { hidden: false };
     case "merge":
       return { mergeInto: form.get("mergeInto") };
-    default:
-      return null;
   }
 }
 
-const MESSAGES: Record<string, string> = {
+const MESSAGES: Record<Exclude<(typeof INTENTS)[number], "open-ticket">, string> = {
   themes: "Thèmes confirmés.",
   status: "Statut enregistré.",
   publish: "Signalement publié.",
@@ -86,11 +84,13 @@ const DIGIT_WARNING = "Ce signalement contient encore une longue suite de chiffr
 
 const openTicketSchema = z.object({ productId: z.coerce.number({ error: "Choisissez un logiciel." }).int().positive("Choisissez un logiciel.") });
 
+export const INTENTS = ["themes", "status", "publish", "unpublish", "hide", "unhide", "merge", "open-ticket"] as const;
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "irritant:triage");
   const id = orErrorPage(() => idParam(params.id));
   const form = await readFormData(request);
-  const intent = form.get("intent");
+  const intent = readIntent(form, INTENTS);
   if (intent === "open-ticket") {
     try {
       const ticket = openTicketByTeam(user, id, parseOrThrow(openTicketSchema, Object.fromEntries(form), "Logiciel invalide.").productId);
@@ -106,7 +106,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (review.length) return data({ ok: false, message: DIGIT_WARNING, review }, { status: 409 });
   }
   const raw = patchFor(intent, form);
-  if (!raw) return data({ ok: false, message: "Action inconnue." }, { status: 400 });
   const parsed = irritantPatchSchema.safeParse(raw);
   if (!parsed.success) return data({ ok: false, message: parsed.error.issues[0].message }, { status: 422 });
   try {
@@ -115,7 +114,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (error instanceof HttpError) return data({ ok: false, message: errorSentence(error) }, { status: error.status });
     throw error;
   }
-  return { ok: true, message: MESSAGES[String(intent)] };
+  return { ok: true, message: MESSAGES[intent] };
 }
 
 

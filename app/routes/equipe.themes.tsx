@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Notice } from "~/components/notice";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { parseOrThrow } from "~/lib/api.server";
-import { readFormData, refusalNotice } from "~/lib/forms.server";
+import { readFormData, refusalNotice, readIntent } from "~/lib/forms.server";
 import { requirePermission } from "~/lib/permissions.server";
 import { newThemeSchema, themeFormSchema } from "~/modules/irritants/schemas";
 import { createTheme, listThemes, updateTheme } from "~/modules/irritants/themes.server";
@@ -14,12 +14,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { themes: listThemes({ includeRetired: true }) };
 }
 
+/** Each theme's edit form sends no intent: it updates. */
+export const INTENTS = ["update", "create"] as const;
+
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "irritant:triage");
   const form = await readFormData(request);
   const fields = Object.fromEntries(form);
   try {
-    if (form.get("intent") === "create") {
+    if (readIntent(form, INTENTS, "update") === "create") {
       const input = parseOrThrow(newThemeSchema, fields, "Thème invalide.");
       createTheme(user, input);
       return { ok: true, message: `Thème « ${input.label} » créé.` };

@@ -28,6 +28,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
+export const INTENTS = followIntentSchema.shape.intent.options;
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const form = await readFormData(request);

@@ -1,3 +1,4 @@
+import { csvResponse } from "~/lib/csv";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { orErrorPage } from "~/lib/errors";
 import { getSnapshot } from "~/modules/surveys/campaigns.server";
@@ -7,7 +8,5 @@ import type { CampaignResults } from "~/modules/surveys/results.server";
 // Served at /resultats/:slug.csv (server.ts maps that address here: route paths cannot mix a parameter and a suffix).
 export function loader({ params }: LoaderFunctionArgs) {
   const row = orErrorPage(() => getSnapshot(params.slug ?? ""));
-  return new Response(resultsToCsv(row.snapshot.results as CampaignResults), {
-    headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="resultats-${row.slug}.csv"` },
-  });
+  return csvResponse(resultsToCsv(row.snapshot.results as CampaignResults), `resultats-${row.slug}.csv`);
 }

@@ -5,7 +5,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { FormErrors, TextField } from "~/components/forms";
 import { formatDate, formatDateTime } from "~/lib/dates";
 import { HttpError, orErrorPage } from "~/lib/errors";
-import { formErrorReply, invalidForm, parseForm, readFormData } from "~/lib/forms.server";
+import { formErrorReply, invalidForm, parseForm, readFormData, readIntent } from "~/lib/forms.server";
 import { idParam, parseOrThrow } from "~/lib/api.server";
 import { fixAnswerSchema } from "~/modules/vendors/schemas";
 import { FIX_ANSWER_LABELS, FIX_ANSWERS } from "~/modules/vendors/tickets";
@@ -76,18 +76,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           canSupport: can(viewer, "irritant:file") && !irritant.isAuthor,
           supported: hasSupported(viewer.id, irritant.id),
           following: isFollowing(viewer.id, "irritant", irritant.id),
-          canComment: viewer.role !== "vendor",
+          canComment: can(viewer, "irritant:comment"),
           isTeam: can(viewer, "irritant:triage"),
         }
       : null,
   };
 }
 
+export const INTENTS = ["support", "fix-answer", "follow", "unfollow", "comment"] as const;
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const id = pageId(params);
   const formData = await readFormData(request);
-  const intent = formData.get("intent");
+  const intent = readIntent(formData, INTENTS);
   try {
     if (intent === "support") {
       const result = supportIrritant(user, id);
@@ -112,6 +114,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     throw error;
   }
   if (intent === "comment") {
+    if (!can(user, "irritant:comment")) throw new Response("Les éditeurs répondent depuis leurs tickets.", { status: 403 });
     const { submission } = await parseForm(formData, commentSchema);
     if (submission.status !== "success") return invalidForm(submission);
     try {
@@ -121,7 +124,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return formErrorReply(submission, error);
     }
   }
-  return data({ intent: null, message: "Action inconnue." }, { status: 400 });
+  throw new Error(`Intent ${intent} declared but not handled.`);
 }
 
 export default function IrritantPage() {

@@ -5,7 +5,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import type { z } from "zod";
 import { ChoiceGroup, FormErrors, SelectField, TextField } from "~/components/forms";
-import { formErrorReply, invalidForm, parseForm, readFormData } from "~/lib/forms.server";
+import { formErrorReply, invalidForm, parseForm, readFormData, readIntent } from "~/lib/forms.server";
 import { requirePermission } from "~/lib/permissions.server";
 import { getProfile } from "~/modules/accounts/accounts.server";
 import { findSimilar, fileIrritant, listThemes } from "~/modules/irritants/irritants.server";
@@ -26,14 +26,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
+/** "check" shows likely duplicates before filing; the default files. */
+export const INTENTS = ["file", "check"] as const;
+
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "irritant:file");
   const formData = await readFormData(request);
+  const intent = readIntent(formData, INTENTS, "file");
   const { submission } = await parseForm(formData, fileIrritantSchema);
   if (submission.status !== "success") return invalidForm(submission);
   const text = `${submission.value.title}. ${submission.value.body}`;
   // Without JavaScript, "Vérifier les doublons" shows the similar irritants and suggested themes before filing.
-  if (formData.get("intent") === "check") {
+  if (intent === "check") {
     return data({ result: submission.reply(), similar: findSimilar(user, text, 5), suggestions: suggestThemesFor(text) });
   }
   try {

@@ -1,6 +1,6 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { irritants, progressUpdates, seminars, users, workshops } from "#db/schema";
+import { indicators, irritants, progressUpdates, seminars, users, workshops } from "#db/schema";
 import { API_OPERATIONS } from "~/lib/openapi.server";
 import { loadBuild } from "../../server";
 import { apiToken, signInCookie } from "../support/http";
@@ -33,7 +33,7 @@ const FILERS: Expected = { anonymous: "login", practitioner: 200, patient: 200, 
 const GUESTS: Expected = { ...all("redirect"), anonymous: 200 };
 
 // Filled in beforeAll from the demo data: an unpublished irritant and its author.
-const dynamic = { unpublished: 0, unpublishedAuthor: "practitioner" as Role, updateId: 0, seminarId: 0, workshopId: 0 };
+const dynamic = { indicator: "", published: 0, unpublished: 0, unpublishedAuthor: "practitioner" as Role, updateId: 0, seminarId: 0, workshopId: 0 };
 /** Only its author and the team see an unpublished irritant; for everyone else it does not exist. */
 const unpublishedPage = (): Expected => ({ ...all(404), [dynamic.unpublishedAuthor]: 200, team: 200, admin: 200 });
 
@@ -147,6 +147,99 @@ const API: Record<string, ApiCase> = {
   "get /seminars": { url: () => "/seminars", expect: () => PUBLIC },
 };
 
+/**
+ * Every page action (POST) × every intent it declares × every role. Intents come from the build: a multi-intent action
+ * exports `INTENTS` and reads the posted intent with `readIntent(form, INTENTS)`, so an intent it handles is an intent
+ * it declares, and a declared intent without a row here fails the test. An action without `INTENTS` has one row, "*".
+ * "pass": the guard lets the role through (any answer but 401/403/404/sign-in page; the minimal body may be refused);
+ * every other role must be refused (401/403/404/sign-in page) with nothing written to the database.
+ */
+type Actor = Exclude<Role, "anonymous">;
+const ANYONE: readonly Role[] = ROLES;
+const MEMBERS: readonly Role[] = ROLES.filter((r) => r !== "anonymous");
+const STAFF: readonly Role[] = ["team", "admin"];
+const REPORTERS: readonly Role[] = ["practitioner", "patient"];
+type IntentRow = { pass: readonly Role[]; signsOut?: boolean; body?: () => Record<string, string> };
+type ActionRow = { url: () => string; intents: Record<string, IntentRow> };
+const each = (intents: readonly string[], row: IntentRow): Record<string, IntentRow> => Object.fromEntries(intents.map((i) => [i, row]));
+const ANY_INTENT = "*";
+
+const ACTIONS: Record<string, ActionRow> = {
+  "routes/connexion": { url: () => "/connexion", intents: { "*": { pass: ANYONE } } },
+  "routes/inscription": { url: () => "/inscription", intents: { "*": { pass: ANYONE } } },
+  "routes/deconnexion": { url: () => "/deconnexion", intents: { "*": { pass: ANYONE, signsOut: true } } },
+  "routes/mot-de-passe-oublie": { url: () => "/mot-de-passe-oublie", intents: { "*": { pass: ANYONE } } },
+  "routes/mot-de-passe.nouveau": { url: () => "/mot-de-passe/nouveau?jeton=lien-inconnu-000", intents: { "*": { pass: ANYONE } } },
+  "routes/confirmer-email": { url: () => "/confirmer-email", intents: { "*": { pass: ANYONE } } },
+  "routes/desabonnement": { url: () => "/desabonnement", intents: { "*": { pass: ANYONE } } },
+  // Pro Santé Connect is not configured here: its routes do not exist for anyone.
+  "routes/auth.psc.finaliser": { url: () => "/auth/psc/finaliser", intents: each(["create", "link"], { pass: [] }) },
+  "routes/compte": {
+    url: () => "/compte",
+    intents: {
+      ...each(["profile", "password", "create-token", "revoke-token", "notifications", "unfollow", "delete-account", "resend-confirmation"], { pass: MEMBERS }),
+      "signout-everywhere": { pass: MEMBERS, signsOut: true },
+    },
+  },
+  "routes/avancement.themes.$slug": { url: () => "/avancement/themes/mssante", intents: each(["follow", "unfollow"], { pass: MEMBERS }) },
+  "routes/plan-action.$id": { url: () => "/plan-action/9", intents: each(["follow", "unfollow"], { pass: MEMBERS }) },
+  "routes/signalements.nouveau": { url: () => "/signalements/nouveau", intents: each(["file", "check"], { pass: REPORTERS }) },
+  "routes/signalements.$id": {
+    url: () => `/signalements/${dynamic.published}`,
+    intents: {
+      support: { pass: REPORTERS },
+      // Anyone signed in may answer "is it fixed?"; the module then finds no question pending for them.
+      "fix-answer": { pass: MEMBERS },
+      follow: { pass: MEMBERS },
+      unfollow: { pass: MEMBERS },
+      comment: { pass: ["practitioner", "patient", "team", "admin"] },
+    },
+  },
+  "routes/enquetes.$slug": { url: () => "/enquetes/segur-en-cours", intents: each(["previous", "next", "submit"], { pass: ["practitioner"] }) },
+  "routes/seminaires.$slug_.inscription": { url: () => "/seminaires/seminaire-tripartite-demonstration/inscription", intents: { "*": { pass: ANYONE } } },
+  // A workshop's participants hold a cookie token, not an account.
+  "routes/atelier.$code": { url: () => "/atelier/ATE347", intents: each(["card", "vote"], { pass: ANYONE }) },
+  "routes/ateliers.$id.animation": {
+    url: () => `/ateliers/${dynamic.workshopId}/animation`,
+    intents: each(["status", "voting", "cluster-create", "cluster-rename", "move", "hide", "show", "irritant", "action", "link"], { pass: STAFF }),
+  },
+  // Ticket 1 belongs to vendor A: vendor B must not act on it.
+  "routes/editeur.tickets.$id": {
+    url: () => "/editeur/tickets/1",
+    intents: {
+      acknowledge: { pass: ["vendorA", "team", "admin"] },
+      reply: { pass: ["vendorA", "team", "admin"] },
+      resolution: { pass: ["vendorA", "team", "admin"] },
+      reassign: { pass: STAFF },
+      close: { pass: STAFF },
+    },
+  },
+  "routes/equipe.signalements._index": { url: () => "/equipe/signalements", intents: { "*": { pass: STAFF } } },
+  "routes/equipe.signalements.$id": { url: () => "/equipe/signalements/4", intents: each(["themes", "status", "publish", "unpublish", "hide", "unhide", "merge", "open-ticket"], { pass: STAFF }) },
+  "routes/equipe.themes": { url: () => "/equipe/themes", intents: each(["update", "create"], { pass: STAFF }) },
+  "routes/equipe.catalogue": { url: () => "/equipe/catalogue", intents: each(["vendor", "product"], { pass: STAFF }) },
+  "routes/equipe.reglages": { url: () => "/equipe/reglages", intents: { "*": { pass: STAFF } } },
+  "routes/equipe.plan-action._index": { url: () => "/equipe/plan-action", intents: each(["workstream", "challenge", "move"], { pass: STAFF }) },
+  "routes/equipe.plan-action.$id": { url: () => "/equipe/plan-action/7", intents: each(["save", "note"], { pass: STAFF }) },
+  "routes/equipe.plan-action.import": { url: () => "/equipe/plan-action/import", intents: each(["preview", "apply"], { pass: STAFF }) },
+  "routes/equipe.enquetes._index": { url: () => "/equipe/enquetes", intents: each(["version", "campaign"], { pass: STAFF }) },
+  "routes/equipe.enquetes.$slug": { url: () => "/equipe/enquetes/segur-2025", intents: each(["open", "close", "publish", "invitations", "invite-audience", "remind"], { pass: STAFF }) },
+  // The questionnaire editor's "op" field edits a draft held in the form; one guard covers every op.
+  "routes/equipe.enquetes.editeur": { url: () => "/equipe/enquetes/editeur", intents: { "*": { pass: STAFF } } },
+  "routes/equipe.avancement._index": { url: () => "/equipe/avancement", intents: each(["create", "headlines"], { pass: STAFF }) },
+  "routes/equipe.avancement.$id": { url: () => `/equipe/avancement/${dynamic.updateId}`, intents: each(["save", "publish", "unpublish"], { pass: STAFF }) },
+  "routes/equipe.avancement.indicateurs": {
+    url: () => "/equipe/avancement/indicateurs",
+    intents: { create: { pass: STAFF }, ...each(["value", "preview", "apply"], { pass: STAFF, body: () => ({ indicator: dynamic.indicator }) }) },
+  },
+  "routes/equipe.avancement.ressources": { url: () => "/equipe/avancement/ressources", intents: each(["add", "remove"], { pass: STAFF }) },
+  "routes/equipe.seminaires._index": { url: () => "/equipe/seminaires", intents: { "*": { pass: STAFF } } },
+  "routes/equipe.seminaires.$id": { url: () => `/equipe/seminaires/${dynamic.seminarId}`, intents: each(["seminar", "workshop-add", "workshop-edit", "workshop-code", "slot-add", "slot-remove", "slot-up", "slot-down"], { pass: STAFF }) },
+  "routes/equipe.seminaires.$id_.inscriptions": { url: () => `/equipe/seminaires/${dynamic.seminarId}/inscriptions`, intents: each(["register", "remove"], { pass: STAFF }) },
+  "routes/equipe.seminaires.$id_.bilan": { url: () => `/equipe/seminaires/${dynamic.seminarId}/bilan`, intents: each(["feedback", "verbatim-add", "verbatim-publish", "verbatim-unpublish", "verbatim-remove"], { pass: STAFF }) },
+  "routes/equipe.comptes": { url: () => "/equipe/comptes", intents: each(["disable", "enable"], { pass: ["admin"] }) },
+};
+
 let server: TestServer;
 const cookies: Partial<Record<Role, string>> = {};
 const tokens: Partial<Record<Role, string>> = {};
@@ -157,14 +250,18 @@ beforeAll(async () => {
   const byKnownAuthor = hidden.find((h) => Object.values(ACCOUNTS).includes(h.author))!;
   dynamic.unpublished = byKnownAuthor.id;
   dynamic.unpublishedAuthor = (Object.entries(ACCOUNTS).find(([, email]) => email === byKnownAuthor.author)![0]) as Role;
+  dynamic.published = db.select({ id: irritants.id }).from(irritants).where(and(eq(irritants.published, true), isNull(irritants.mergedIntoId), isNull(irritants.hiddenAt))).get()!.id;
+  dynamic.indicator = db.select({ slug: indicators.slug }).from(indicators).get()!.slug;
   dynamic.updateId = db.select({ id: progressUpdates.id }).from(progressUpdates).get()!.id;
   dynamic.seminarId = db.select({ id: seminars.id }).from(seminars).where(eq(seminars.slug, "seminaire-tripartite-demonstration")).get()!.id;
   dynamic.workshopId = db.select({ id: workshops.id }).from(workshops).where(eq(workshops.seminarId, dynamic.seminarId)).get()!.id;
-  for (const [role, email] of Object.entries(ACCOUNTS)) {
-    cookies[role as Role] = await signInCookie(server.url, email);
-    tokens[role as Role] = await apiToken(server.url, email);
-  }
+  await signInAll();
+  for (const [role, email] of Object.entries(ACCOUNTS)) tokens[role as Role] = await apiToken(server.url, email);
 }, 60_000);
+
+async function signInAll() {
+  for (const [role, email] of Object.entries(ACCOUNTS)) cookies[role as Role] = await signInCookie(server.url, email);
+}
 afterAll(() => server.close());
 
 function outcomeOf(response: Response): Outcome {
@@ -220,4 +317,71 @@ describe("permission matrix", () => {
     }
     expect(mismatches).toEqual([]);
   }, 120_000);
+
+  it("declares every page action and every intent it handles", async () => {
+    const build = await loadBuild();
+    const missing: string[] = [];
+    for (const route of Object.values(build.routes)) {
+      if (route.id.startsWith("routes/api.v1") || !route.module.action) continue;
+      const row = ACTIONS[route.id];
+      if (!row) {
+        missing.push(`${route.id}: its action has no row in ACTIONS`);
+        continue;
+      }
+      for (const intent of declaredIntents(route.module as unknown as Record<string, unknown>)) if (!(intent in row.intents)) missing.push(`${route.id}: intent "${intent}" has no row in ACTIONS`);
+      for (const intent of Object.keys(row.intents)) if (!declaredIntents(route.module as unknown as Record<string, unknown>).includes(intent)) missing.push(`${route.id}: intent "${intent}" is in ACTIONS but not declared by the route`);
+    }
+    const withAction = Object.values(build.routes).filter((r) => r.module.action).map((r) => r.id);
+    for (const id of Object.keys(ACTIONS)) if (!withAction.includes(id)) missing.push(`${id}: in ACTIONS but has no action`);
+    expect(missing).toEqual([]);
+  });
+
+  it("lets only the declared roles through every page action and intent, and a refused post writes nothing", async () => {
+    const build = await loadBuild();
+    const mismatches: string[] = [];
+    const changes = () => (server.database.db.$client.prepare("select total_changes() as n").get() as { n: number }).n;
+    for (const [id, row] of Object.entries(ACTIONS)) {
+      const declared = declaredIntents(build.routes[id].module as unknown as Record<string, unknown>);
+      for (const [intent, expected] of Object.entries(row.intents)) {
+        for (const role of ROLES) {
+          const before = changes();
+          const response = await post(row.url(), role, { ...expected.body?.(), ...(intent === ANY_INTENT ? {} : { intent }) });
+          // The sign-in page asked for by a guard carries redirectTo; signing out sends there without it.
+          const location = response.headers.get("location") ?? "";
+          const got = outcomeOf(response) === "login" && !location.startsWith("/connexion?redirectTo=") ? "redirect" : outcomeOf(response);
+          const refused = got === 401 || got === 403 || got === 404 || got === "login";
+          const label = `${id} ${intent} as ${role}`;
+          if (expected.pass.includes(role)) {
+            if (refused || response.status >= 500) mismatches.push(`${label}: expected to pass the guard, got ${got}`);
+          } else {
+            if (!refused) mismatches.push(`${label}: expected a refusal, got ${got}`);
+            if (changes() !== before) mismatches.push(`${label}: refused but wrote ${changes() - before} row(s)`);
+          }
+        }
+        if (expected.signsOut) await signInAll();
+      }
+      // An intent the route does not declare is refused as unknown: nothing is handled outside INTENTS.
+      const allowed = Object.values(row.intents)[0].pass[0];
+      if (declared[0] !== ANY_INTENT && allowed) {
+        const response = await post(row.url(), allowed, { intent: "intention-inconnue" });
+        // 400 from readIntent, 422 from a route that validates its intent with a zod enum.
+        if (response.status !== 400 && response.status !== 422) mismatches.push(`${id} unknown intent as ${allowed}: expected 400, got ${response.status}`);
+      }
+    }
+    expect(mismatches).toEqual([]);
+  }, 300_000);
 });
+
+/** The intents a route module declares (`INTENTS`), or "*" for an action with a single purpose. */
+function declaredIntents(module: Record<string, unknown>): readonly string[] {
+  const intents = module.INTENTS;
+  return Array.isArray(intents) ? (intents as string[]) : [ANY_INTENT];
+}
+
+async function post(url: string, role: Role, body: Record<string, string>) {
+  const headers: Record<string, string> = { Origin: server.url, "Content-Type": "application/x-www-form-urlencoded" };
+  if (role !== "anonymous") headers.Cookie = cookies[role as Actor]!;
+  const response = await fetch(server.url + url, { method: "POST", headers, body: new URLSearchParams(body), redirect: "manual" });
+  await response.arrayBuffer();
+  return response;
+}

@@ -160,11 +160,11 @@ describe("fix confirmation", () => {
   });
 
   it("reopens at the team's threshold even without a majority", () => {
-    updateSettings(team.id, { fixDenialsToReopen: 1 });
+    updateSettings(team, { fixDenialsToReopen: 1 });
     const { ticketId } = forwardedTicket(productA, "Seuil d'une réponse");
     resolveTicket(vendorA, ticketId, { resolution: "fixed", version: "5.2" });
     expect(answerFixQuestion(supporters[2], ticketId, "no").reopened).toBe(true);
-    updateSettings(team.id, { fixDenialsToReopen: 3 });
+    updateSettings(team, { fixDenialsToReopen: 3 });
   });
 });
 

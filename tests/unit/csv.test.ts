@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { quoteCsvCell, toCsv } from "~/lib/csv";
+import { neutraliseFormula, quoteCsvCell, restoreNeutralisedFormula, toCsv } from "~/lib/csv";
 
 describe("CSV", () => {
   it("quotes cells with separators, quotes and line breaks", () => {
@@ -9,12 +9,15 @@ describe("CSV", () => {
     expect(quoteCsvCell("ligne 1\nligne 2")).toBe('"ligne 1\nligne 2"');
   });
 
-  it("neutralises formulas only when asked, for cells that come from people's input", () => {
-    for (const formula of ["=1+1", "+33 6", "-2", "@SUM(A1)", "=cmd|' /C calc'!A0"]) {
-      expect(quoteCsvCell(formula, true).replace(/^"/, "").startsWith("'")).toBe(true);
-      expect(quoteCsvCell(formula)).not.toMatch(/^'/);
+  it("neutralises every cell a spreadsheet would run as a formula, and leaves plain numbers alone", () => {
+    for (const formula of ["=1+1", "+33 6", "-2+3", "@SUM(A1)", "=cmd|' /C calc'!A0", "\t=1", "\r=1", "-1;=HYPERLINK(\"x\")"]) {
+      expect(quoteCsvCell(formula).replace(/^"/, "").startsWith("'")).toBe(true);
     }
-    expect(quoteCsvCell("texte", true)).toBe("texte");
+    for (const plain of ["texte", "-2", "-12,5", "+3.5", "42"]) expect(quoteCsvCell(plain)).toBe(plain);
+  });
+
+  it("gives back the exported text when a neutralised cell is imported again", () => {
+    for (const value of ["=1+1", "@SUM(A1)", "-2", "'texte", "texte"]) expect(restoreNeutralisedFormula(neutraliseFormula(value))).toBe(value);
   });
 
   it("writes a BOM, semicolons and CRLF", () => {

@@ -1,3 +1,4 @@
+import { can } from "~/lib/permissions";
 import { and, desc, eq, gt, isNull, lt, ne } from "drizzle-orm";
 import { getDb } from "#db/client";
 import { apiTokens, organisations, sessions, users, type Role } from "#db/schema";
@@ -179,11 +180,11 @@ export function getProfile(userId: number) {
 
 export function updateProfile(user: SessionUser, input: z.infer<typeof profileSchema>) {
   const practitionerFields =
-    user.role === "practitioner"
+    can(user, "profile:professional")
       ? { profession: input.profession ?? null, specialty: input.specialty ?? null, practiceMode: input.practiceMode ?? null, rpps: input.rpps ?? null }
       : {};
   const usualProduct =
-    user.role === "practitioner" || user.role === "patient"
+    can(user, "irritant:file")
       ? { usualProductId: input.usualProductId ?? null, usualProductVersion: input.usualProductId ? (input.usualProductVersion ?? null) : null }
       : {};
   getDb().transaction((tx) => {

@@ -1,3 +1,4 @@
+import { can } from "~/lib/permissions";
 import { and, desc, eq, inArray, isNotNull, isNull, like, lt, lte, ne, or, sql } from "drizzle-orm";
 import { getDb } from "#db/client";
 import {
@@ -21,6 +22,7 @@ import {
   users,
 } from "#db/schema";
 import { HttpError } from "~/lib/errors";
+import { assertCan } from "~/lib/permissions.server";
 import { recordEvent } from "~/lib/events.server";
 import type { SessionUser } from "./accounts.server";
 import { revokeCredentials } from "./credentials.server";
@@ -86,7 +88,7 @@ export async function deleteAccount(user: SessionUser, confirmation: string) {
   if (!row) throw new HttpError(404, "Compte introuvable.");
   const confirmed = row.passwordHash ? await verifyPassword(row.passwordHash, confirmation) : confirmation.trim() === "SUPPRIMER";
   if (!confirmed) throw new HttpError(422, "Confirmation incorrecte.", { confirmation: [row.passwordHash ? "Le mot de passe est incorrect." : "Tapez SUPPRIMER pour confirmer."] });
-  if (row.role === "admin" && getDb().select({ id: users.id }).from(users).where(and(eq(users.role, "admin"), isNull(users.disabledAt), ne(users.id, user.id))).all().length === 0) {
+  if (can(row, "admin:accounts") && getDb().select({ id: users.id }).from(users).where(and(eq(users.role, "admin"), isNull(users.disabledAt), ne(users.id, user.id))).all().length === 0) {
     throw new HttpError(409, "Vous êtes le dernier administrateur : nommez-en un autre avant de supprimer votre compte.");
   }
   getDb().transaction((tx) => {
@@ -129,6 +131,7 @@ export function revokeAllSessions(userId: number, actorId: number) {
 
 /** Admins disable an account (its sessions close, its tokens are revoked for good) or enable it again. */
 export function setAccountDisabled(admin: SessionUser, userId: number, disabled: boolean) {
+  assertCan(admin, "admin:accounts", "Les comptes sont gérés par les administrateurs.");
   if (admin.id === userId) throw new HttpError(409, "Vous ne pouvez pas désactiver votre propre compte.");
   getDb().transaction((tx) => {
     const target = tx.select({ id: users.id, email: users.email }).from(users).where(eq(users.id, userId)).get();

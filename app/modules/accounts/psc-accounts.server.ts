@@ -1,3 +1,4 @@
+import { can } from "~/lib/permissions";
 /**
  * Accounts of practitioners who sign in with Pro Santé Connect: find the account a PSC-verified RPPS
  * belongs to, create one on first sign-in, or link an existing account once its owner gave its password.
@@ -116,7 +117,7 @@ export async function linkPscAccount(identity: PscIdentity, email: string, passw
   if (!user) {
     throw new HttpError(422, "Adresse e-mail ou mot de passe incorrect.", { password: ["Adresse e-mail ou mot de passe incorrect."] });
   }
-  if (user.role !== "practitioner") {
+  if (!can(user, "profile:professional")) {
     throw new HttpError(422, "Seul un compte de professionnel de santé peut être relié à Pro Santé Connect.");
   }
   return getDb().transaction((tx) => {

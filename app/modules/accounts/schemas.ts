@@ -1,3 +1,4 @@
+import { can } from "~/lib/permissions";
 import { z } from "zod";
 import { weakPasswordReason } from "./password-rules";
 import { PRACTICE_MODE_VALUES, PROFESSION_VALUES } from "./professions";
@@ -59,7 +60,7 @@ export const signUpSchema = profileSchema
     if (value.password !== value.passwordConfirmation) {
       ctx.addIssue({ code: "custom", path: ["passwordConfirmation"], message: "Les deux mots de passe ne correspondent pas." });
     }
-    if (value.role === "practitioner" && !value.profession) {
+    if (can(value, "profile:professional") && !value.profession) {
       ctx.addIssue({ code: "custom", path: ["profession"], message: "Indiquez votre profession." });
     }
   });

@@ -1,4 +1,4 @@
-import { toCsv } from "~/lib/csv";
+import { restoreNeutralisedFormula, toCsv } from "~/lib/csv";
 import { foldAccents } from "~/modules/irritants/text";
 import { ACTION_STATUSES, ACTION_STATUS_LABELS, LEAD_LABELS, type ActionStatus, type LeadKind } from "./vocabulary";
 
@@ -116,7 +116,7 @@ export function parseActionPlanCsv(text: string): CsvParseResult {
       errors.push({ line, message: `${cells.length} colonnes au lieu de ${CSV_COLUMNS.length}.` });
       continue;
     }
-    const [workstream, challenge, title, lead, deadline, status, wave, themes, irritantIds, steps] = cells.map((c) => c.trim());
+    const [workstream, challenge, title, lead, deadline, status, wave, themes, irritantIds, steps] = cells.map((c) => restoreNeutralisedFormula(c.trim()));
     const problems: string[] = [];
     if (!workstream) problems.push("le chantier est vide");
     if (!challenge) problems.push("le défi est vide");

@@ -1,3 +1,4 @@
+import { laneOf } from "./statuses";
 import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { getDb } from "#db/client";
 import { comments, events, irritants, supports, users } from "#db/schema";
@@ -31,7 +32,7 @@ export function supportIrritant(user: SessionUser, id: number) {
       .from(users)
       .where(eq(users.id, user.id))
       .get();
-    const lane = user.role === "patient" ? "patient" : "practitioner";
+    const lane = laneOf(user);
     const inserted = tx
       .insert(supports)
       .values({ irritantId: irritant.id, userId: user.id, lane, profession: profile?.profession ?? null, productId: profile?.productId ?? null, productVersion: profile?.productVersion ?? null })
@@ -77,7 +78,7 @@ export function followIrritant(user: SessionUser, id: number, follow: boolean) {
 }
 
 export function addComment(user: SessionUser, id: number, body: string) {
-  if (user.role === "vendor") throw new HttpError(403, "Les éditeurs répondent depuis leurs tickets.");
+  if (!can(user, "irritant:comment")) throw new HttpError(403, "Les éditeurs répondent depuis leurs tickets.");
   const irritant = actionableIrritant(user, id);
   const redacted = redactPatientIdentifiers(body);
   return getDb().transaction((tx) => {

@@ -1,3 +1,4 @@
+import { laneOf } from "./statuses";
 import { and, count, desc, eq, inArray, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import { getDb, type Tx } from "#db/client";
 import { irritantThemes, irritants, organisations, products, themes, users, type IrritantStatus } from "#db/schema";
@@ -72,7 +73,7 @@ export function writeIrritant(tx: Tx, author: SessionUser, prepared: ReturnType<
       title: title.text,
       body: body.text,
       authorId: author.id,
-      lane: options.lane ?? (author.role === "patient" ? "patient" : "practitioner"),
+      lane: options.lane ?? laneOf(author),
       productId: input.productId ?? null,
       productVersion: input.productId ? (input.productVersion ?? null) : null,
       severity: input.severity ?? null,

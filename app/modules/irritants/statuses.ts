@@ -1,3 +1,4 @@
+import type { Role } from "#db/schema";
 // Kept apart from the database schema so that pages can import it without drizzle.
 export const IRRITANT_STATUSES = ["new", "triaged", "forwarded", "in_progress", "resolved", "wont_fix", "duplicate"] as const;
 export type IrritantStatus = (typeof IRRITANT_STATUSES)[number];
@@ -48,3 +49,9 @@ export const CONSULTATION_STEP_LABELS: Record<(typeof CONSULTATION_STEPS)[number
   pendant: "Pendant la consultation",
   apres: "Après la consultation",
 };
+
+/** The lane an irritant or a support counts in: patients have their own; everyone else counts with the professionals. */
+const LANE_OF_ROLE: Partial<Record<Role, "patient">> = { patient: "patient" };
+export function laneOf(user: { role: Role }): "practitioner" | "patient" {
+  return LANE_OF_ROLE[user.role] ?? "practitioner";
+}

@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, isNull, max, sql } from "drizzle-orm";
 import { getDb, type DbOrTx } from "#db/client";
 import { irritantThemes, themes } from "#db/schema";
 import { HttpError } from "~/lib/errors";
+import { assertCan } from "~/lib/permissions.server";
 import { recordEvent } from "~/lib/events.server";
 import type { SessionUser } from "~/modules/accounts/accounts.server";
 import { suggestThemes, trainNaiveBayes, type KeywordRules, type NaiveBayesModel } from "./classifier";
@@ -98,7 +99,7 @@ export function themeIdsOf(tx: DbOrTx, irritantId: number) {
 // --- Taxonomy management (team) -------------------------------------------------------------
 
 function requireTeam(actor: SessionUser) {
-  if (actor.role !== "team" && actor.role !== "admin") throw new HttpError(403, "Seule l'équipe programme gère les thèmes.");
+  assertCan(actor, "irritant:triage", "Seule l'équipe programme gère les thèmes.");
 }
 
 export function createTheme(actor: SessionUser, input: { slug: string; label: string; keywords: string[] }) {

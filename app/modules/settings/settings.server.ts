@@ -2,7 +2,10 @@ import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { getDb, type DbOrTx } from "#db/client";
 import { settings } from "#db/schema";
+import { HttpError } from "~/lib/errors";
 import { recordEvent } from "~/lib/events.server";
+import { assertCan, type Permission } from "~/lib/permissions.server";
+import type { SessionUser } from "~/modules/accounts/accounts.server";
 
 /** Every team setting, with its type and default; stored rows override the defaults. */
 export const SETTINGS_SCHEMA = z.object({
@@ -20,7 +23,21 @@ export function getSettings(tx: DbOrTx = getDb()): Settings {
   return SETTINGS_SCHEMA.parse(stored);
 }
 
-export function updateSettings(actorId: number, patch: Partial<Settings>) {
+/** Who may change each setting: ticket deadlines are the ticket managers', the progress page's blocks its editors'. */
+const SETTING_PERMISSIONS: Record<keyof Settings, Permission> = {
+  slaFirstResponseDays: "ticket:manage",
+  slaResolutionDays: "ticket:manage",
+  fixDenialsToReopen: "ticket:manage",
+  autoForwardProductIrritants: "ticket:manage",
+  progressHeadlines: "progress:edit",
+};
+
+export function updateSettings(actor: SessionUser, patch: Partial<Settings>) {
+  for (const key of Object.keys(patch) as (keyof Settings)[]) {
+    if (!(key in SETTING_PERMISSIONS)) throw new HttpError(422, "Réglage inconnu.");
+    assertCan(actor, SETTING_PERMISSIONS[key], "Ces réglages sont réservés à l'équipe programme.");
+  }
+  const actorId = actor.id;
   getDb().transaction((tx) => {
     for (const [key, value] of Object.entries(patch)) {
       if (value === undefined) continue;

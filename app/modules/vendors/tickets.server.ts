@@ -21,12 +21,12 @@ const nowIso = () => new Date().toISOString();
 
 /** Who may see a ticket: the team, and the members of the ticket's vendor. Nobody else learns it exists. */
 function canSeeTicket(user: SessionUser, ticket: Pick<Ticket, "vendorId">) {
-  return can(user, "ticket:read-all") || (user.role === "vendor" && user.organisationId === ticket.vendorId);
+  return can(user, "ticket:read-all") || (can(user, "ticket:respond") && user.organisationId === ticket.vendorId);
 }
 
 function ticketScope(user: SessionUser): SQL | undefined {
   if (can(user, "ticket:read-all")) return undefined;
-  if (user.role === "vendor" && user.organisationId) return eq(tickets.vendorId, user.organisationId);
+  if (can(user, "ticket:respond") && user.organisationId) return eq(tickets.vendorId, user.organisationId);
   throw new HttpError(403, "Les tickets sont réservés aux éditeurs et à l'équipe programme.");
 }
 
@@ -192,7 +192,7 @@ function addMessage(tx: Tx, ticketId: number, authorId: number | null, kind: (ty
 
 /** The vendor's first word of any kind starts... and stops the first-response clock. */
 function markResponded(tx: Tx, user: SessionUser, ticket: Ticket, patch: Partial<Ticket> = {}) {
-  const first = user.role === "vendor" && !ticket.firstResponseAt;
+  const first = can(user, "ticket:respond") && !ticket.firstResponseAt;
   const firstResponseAt = first ? nowIso() : ticket.firstResponseAt;
   tx.update(tickets).set({ ...patch, firstResponseAt }).where(eq(tickets.id, ticket.id)).run();
   if (first) recordFirstResponse(tx, ticket.openedAt, firstResponseAt!);
@@ -200,7 +200,19 @@ function markResponded(tx: Tx, user: SessionUser, ticket: Ticket, patch: Partial
 
 function requireOpenForVendor(user: SessionUser, ticket: Ticket) {
   if (ticket.status === "closed") throw new HttpError(409, "Ce ticket est clos.");
-  if (user.role !== "vendor" && !can(user, "ticket:manage")) throw new HttpError(403, "Action réservée à l'éditeur et à l'équipe.");
+  if (!can(user, "ticket:respond") && !can(user, "ticket:manage")) throw new HttpError(403, "Action réservée à l'éditeur et à l'équipe.");
+}
+
+/**
+ * Checks, before a form is even read, that the user may act on the ticket: "respond" (its vendor or the team) or
+ * "manage" (the team). A ticket the user may not see is a 404, as everywhere.
+ */
+export function requireTicketAction(user: SessionUser, id: number, kind: "respond" | "manage") {
+  const ticket = requireTicket(getDb(), user, id);
+  if (kind === "manage" ? !can(user, "ticket:manage") : !can(user, "ticket:respond") && !can(user, "ticket:manage")) {
+    throw new HttpError(403, kind === "manage" ? "Réservé à l'équipe programme." : "Action réservée à l'éditeur et à l'équipe.");
+  }
+  return ticket;
 }
 
 export function acknowledgeTicket(user: SessionUser, id: number) {
@@ -220,7 +232,7 @@ export function replyToTicket(user: SessionUser, id: number, input: { body: stri
     const ticket = requireTicket(tx, user, id);
     requireOpenForVendor(user, ticket);
     const message = addMessage(tx, id, user.id, "reply", input.visibility, redacted.text);
-    const status: TicketStatus = user.role === "vendor" && input.visibility === "public" && ["open", "acknowledged"].includes(ticket.status) ? "answered" : ticket.status;
+    const status: TicketStatus = can(user, "ticket:respond") && input.visibility === "public" && ["open", "acknowledged"].includes(ticket.status) ? "answered" : ticket.status;
     markResponded(tx, user, ticket, { status });
     recordEvent(tx, {
       type: input.visibility === "public" ? "ticket.replied" : "ticket.internal_note",
@@ -410,7 +422,7 @@ export function publicVendorMessages(irritantId: number) {
 /** Scorecards per vendor, from their tickets. A vendor gets only its own; the team all of them. */
 export function scorecards(user: SessionUser | null, { vendorId }: { vendorId?: number } = {}) {
   const seesAll = can(user, "ticket:read-all");
-  if (!seesAll && !(user?.role === "vendor" && user.organisationId)) throw new HttpError(403, "Réservé aux éditeurs et à l'équipe.");
+  if (!seesAll && !(can(user, "ticket:respond") && user?.organisationId)) throw new HttpError(403, "Réservé aux éditeurs et à l'équipe.");
   return computeScorecards(seesAll ? vendorId : user!.organisationId!);
 }
 
