@@ -78,12 +78,15 @@ const LINGER_MS = 10_000;
 
 /** The capped copy of each request's body that the application reads (see bodyLimit). */
 const cappedBodies = new WeakMap<Request, Transform>();
+/** Aborts the application's work on a request, once 413 was answered. */
+const applicationWork = new WeakMap<Request, AbortController>();
 
 /**
  * Answers 413 at once with `Connection: close`, then keeps reading and dropping the rest of the upload until it ends
  * (or LINGER_MS passes) before closing: closing a socket with unread data resets it, and the client would lose the answer.
  */
 function answerTooLarge(req: Request, res: Response) {
+  applicationWork.get(req)?.abort();
   const { type, body } = refusal(req, "payload_too_large", "Le contenu envoyé est trop volumineux.");
   res.status(413).set({ "Content-Type": type, "Content-Length": String(Buffer.byteLength(body)), Connection: "close" });
   res.write(body);
@@ -166,6 +169,7 @@ function remixHandler(build: ServerBuild) {
     try {
       const controller = new AbortController();
       // Stop loaders and actions once no answer can be written any more, or once 413 was answered.
+      applicationWork.set(req, controller);
       res.once("close", () => controller.abort());
       if (res.headersSent) return;
       const headers = new Headers();
