@@ -109,8 +109,8 @@ function answerTooLarge(req: Request, res: Response) {
  * Caps request bodies as they arrive, whatever their framing (Content-Length or chunked), on every route.
  * The application reads a counting copy of the body (cappedBody), never the socket: past `maxBytes` it gets an
  * error and the client gets 413. Memory stays bounded (stream buffers only). When an answer is sent before the body
- * was read (401, 403, 404, 429…), the rest is read and dropped after it, up to the cap, so the connection stays
- * usable for the client's next request; a body that goes past the cap then closes the connection.
+ * was read (401, 403, 404, 429…), the rest is read and dropped after it, so the connection stays usable for the
+ * client's next request; past the cap, the client has LINGER_MS more to finish sending before the connection is closed.
  */
 function bodyLimit(maxBytes: number) {
   return (req: Request, res: Response, next: NextFunction) => {
@@ -141,10 +141,13 @@ function bodyLimit(maxBytes: number) {
       // Answered before the body was read: drop the rest, up to the cap, so the next request can follow.
       req.unpipe(capped);
       capped.destroy();
+      // Past the cap, the client still gets LINGER_MS to finish its upload before the connection is closed.
+      let deadline: NodeJS.Timeout | undefined;
       req.on("data", (chunk: Buffer) => {
         received += chunk.length;
-        if (received > maxBytes) req.socket.destroy();
+        if (received > maxBytes && !deadline) deadline = setTimeout(() => req.socket.destroy(), LINGER_MS).unref();
       });
+      req.once("end", () => clearTimeout(deadline));
       req.resume();
     });
     next();

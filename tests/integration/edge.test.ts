@@ -63,11 +63,12 @@ function send(
 }
 
 /**
- * A chunked POST written on a bare socket, every byte of it whatever the server answers meanwhile; resolves once the
- * server closed the connection, with its answer and whether the connection was reset.
+ * A chunked upload written on a bare socket, every byte of it whatever the server answers meanwhile, then `after`
+ * (a next request) on the same connection; resolves once the server closed the connection, with what it answered
+ * (`status` and `body` of the first answer, `text` of all) and whether the connection was reset.
  */
-function rawChunkedUpload(base: string, path: string, headers: Record<string, string>, bytes: number) {
-  return new Promise<{ status: number; body: string; sent: number; reset: boolean }>((resolve) => {
+function rawChunkedUpload(base: string, path: string, headers: Record<string, string>, bytes: number, after = "", method = "POST") {
+  return new Promise<{ status: number; body: string; text: string; sent: number; reset: boolean }>((resolve) => {
     const { hostname, port } = new URL(base);
     const socket = net.connect(Number(port), hostname);
     const received: Buffer[] = [];
@@ -82,17 +83,17 @@ function rawChunkedUpload(base: string, path: string, headers: Record<string, st
     socket.on("close", () => {
       const text = Buffer.concat(received).toString("utf8");
       const status = Number(/^HTTP\/1\.1 (\d{3})/.exec(text)?.[1] ?? 0);
-      resolve({ status, body: text.slice(text.indexOf("\r\n\r\n") + 4), sent, reset });
+      resolve({ status, body: text.slice(text.indexOf("\r\n\r\n") + 4), text, sent, reset });
     });
     socket.once("connect", () => {
       const head = Object.entries({ Host: `${hostname}:${port}`, "Transfer-Encoding": "chunked", ...headers }).map(([k, v]) => `${k}: ${v}\r\n`);
-      socket.write(`POST ${path} HTTP/1.1\r\n${head.join("")}\r\n`);
+      socket.write(`${method} ${path} HTTP/1.1\r\n${head.join("")}\r\n`);
       const pump = () => {
         while (sent < bytes && !socket.destroyed) {
           sent += piece.length;
           if (!socket.write(frame)) return void socket.once("drain", pump);
         }
-        if (!socket.destroyed) socket.end("0\r\n\r\n");
+        if (!socket.destroyed) socket.end(`0\r\n\r\n${after}`);
       };
       pump();
     });
@@ -135,6 +136,17 @@ describe("keep-alive connections after refusals", () => {
   it("serves the next request after a chunked 400 kB body refused with 401", async () => {
     const first = await refusedThenServed({ method: "PATCH", path: "/api/v1/irritants/1", headers: { "Content-Type": "application/json" }, chunked: 400_000 });
     expect(first.status).toBe(401);
+  });
+
+  it("serves the next request after a 401 on a chunked body larger than the cap, sent to its end", async () => {
+    // node:http gives up its upload once answered, so this client writes on a bare socket: the whole 5 MB, then a
+    // second request on the same connection.
+    const base = new URL(server.url);
+    const next = `GET /api/v1/themes HTTP/1.1\r\nHost: ${base.host}\r\nConnection: close\r\n\r\n`;
+    const result = await rawChunkedUpload(server.url, "/api/v1/irritants/1", { "Content-Type": "application/json" }, 5_000_000, next, "PATCH");
+    expect(result.sent).toBeGreaterThanOrEqual(5_000_000);
+    expect(result.reset).toBe(false);
+    expect([...result.text.matchAll(/^HTTP\/1\.1 (\d{3})/gm)].map((m) => m[1])).toEqual(["401", "200"]);
   });
 
   it("serves the next request after a cross-site 403", async () => {
