@@ -357,6 +357,11 @@ describe("behind a reverse proxy without PUBLIC_URL", () => {
   const post = (headers: Record<string, string>) =>
     send(server.url, { method: "POST", path: "/connexion", headers: { ...formHeaders, Accept: "text/html", ...headers }, body: signInForm });
 
+  it("builds its own addresses from the forwarded protocol and host of its one proxy", async () => {
+    const answer = await send(server.url, { path: "/api/v1/openapi.json", headers: { Host: "sentinelle-app:3000", "X-Forwarded-Host": "sentinelle.example.fr", "X-Forwarded-Proto": "https" } });
+    expect(JSON.parse(answer.body).servers).toEqual([{ url: "https://sentinelle.example.fr/api/v1" }]);
+  });
+
   it("trusts the forwarded host of its one proxy", async () => {
     expect((await post({ Host: "sentinelle-app:3000", "X-Forwarded-Host": "sentinelle.example.fr", Origin: "https://sentinelle.example.fr" })).status).toBe(302);
   });
@@ -388,6 +393,11 @@ describe("a server reached directly (TRUST_PROXY=0)", () => {
       headers: { ...formHeaders, Accept: "text/html", ...headers },
       body: new URLSearchParams({ email: "medecin@demo.sentinelle.fr", password: "devinette" }).toString(),
     });
+
+  it("ignores X-Forwarded-Host and -Proto sent by a client when building its own addresses", async () => {
+    const answer = await send(server.url, { path: "/api/v1/openapi.json", headers: { "X-Forwarded-Host": "ailleurs.example:8443", "X-Forwarded-Proto": "https" } });
+    expect(JSON.parse(answer.body).servers).toEqual([{ url: `${server.url}/api/v1` }]);
+  });
 
   it("ignores a client's X-Forwarded-Host: a matching Origin and Host still work, never a 500", async () => {
     const base = new URL(server.url);
