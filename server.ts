@@ -107,7 +107,7 @@ function answerTooLarge(req: Request, res: Response) {
 
 /**
  * Caps request bodies as they arrive, whatever their framing (Content-Length or chunked), on every route.
- * The application reads a counting copy of the body (cappedBody), never the socket: past `maxBytes` it gets an
+ * The application reads a counting copy of the body (cappedBodies), never the socket: past `maxBytes` it gets an
  * error and the client gets 413. Memory stays bounded (stream buffers only). When an answer is sent before the body
  * was read (401, 403, 404, 429…), the rest is read and dropped after it, so the connection stays usable for the
  * client's next request; past the cap, the client has LINGER_MS more to finish sending before the connection is closed.
@@ -138,7 +138,7 @@ function bodyLimit(maxBytes: number) {
 
     res.once("finish", () => {
       if (req.complete || res.getHeader("connection") === "close") return;
-      // Answered before the body was read: drop the rest, up to the cap, so the next request can follow.
+      // Answered before the body was read: drop the rest so that the client's next request on this connection can follow.
       req.unpipe(capped);
       capped.destroy();
       // Past the cap, the client still gets LINGER_MS to finish its upload before the connection is closed.
@@ -161,10 +161,12 @@ class PayloadTooLargeError extends Error {
 }
 
 /**
- * The Remix handler of @remix-run/express (same request and response conversion), except that the application reads the capped body (bodyLimit) and that
- * Origin was already checked by sameOriginOnly, against PUBLIC_URL or the trusted forwarded host. Remix's own check
- * compares Origin with X-Forwarded-Host or Host, knows neither PUBLIC_URL nor TRUST_PROXY, and throws (a 500) for
- * every form behind a proxy that passes its own Host; so the Remix request carries no Origin.
+ * The Remix handler of @remix-run/express (same request and response conversion), except that:
+ * - the application reads the capped body (bodyLimit), never the socket;
+ * - the host comes from X-Forwarded-Host only behind a trusted proxy (the adapter took its port from it regardless);
+ * - the request carries no Origin: sameOriginOnly already checked it against PUBLIC_URL or the trusted forwarded
+ *   host, while Remix's own check compares it with X-Forwarded-Host or Host, knows neither PUBLIC_URL nor
+ *   TRUST_PROXY, and throws (a 500) for every form behind a proxy that passes its own Host.
  */
 function remixHandler(build: ServerBuild) {
   const handleRequest = createRemixHandler(build, "production");
