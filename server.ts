@@ -1,9 +1,14 @@
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { Transform } from "node:stream";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import type { ServerBuild } from "@remix-run/node";
-import { createRequestHandler } from "@remix-run/express";
+import {
+  createReadableStreamFromReadable,
+  createRequestHandler as createRemixHandler,
+  writeReadableStreamToWritable,
+  type ServerBuild,
+} from "@remix-run/node";
 import compression from "compression";
 import express, { type NextFunction, type Request, type Response } from "express";
 import { rateLimit } from "express-rate-limit";
@@ -16,16 +21,32 @@ const root = path.dirname(fileURLToPath(import.meta.url));
 // originalUrl, not path: inside a mounted middleware, path is relative to the mount point.
 const isApi = (req: Request) => req.originalUrl.startsWith("/api/");
 
-/** Answers in the API's error shape, or as a short French page for browsers. */
-function refuse(req: Request, res: Response, status: number, code: string, message: string) {
+/** A refusal in the API's error shape, or as a short French page for browsers. */
+function refusal(req: Request, code: string, message: string) {
   if (isApi(req) || req.accepts(["html", "json"]) === "json") {
-    res.status(status).json({ error: { code, message } });
-  } else {
-    res.status(status).type("html").send(
-      `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>${message} — Sentinelle</title></head>` +
-        `<body><main><h1>${message}</h1><p><a href="/">Retour à l'accueil</a></p></main></body></html>`,
-    );
+    return { type: "application/json; charset=utf-8", body: JSON.stringify({ error: { code, message } }) };
   }
+  return {
+    type: "text/html; charset=utf-8",
+    body:
+      `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>${message} — Sentinelle</title></head>` +
+      `<body><main><h1>${message}</h1><p><a href="/">Retour à l'accueil</a></p></main></body></html>`,
+  };
+}
+
+function refuse(req: Request, res: Response, status: number, code: string, message: string) {
+  const { type, body } = refusal(req, code, message);
+  res.status(status).type(type).send(body);
+}
+
+/**
+ * The host the client addressed: X-Forwarded-Host when the immediate peer is a trusted proxy (TRUST_PROXY),
+ * Host otherwise. Like Express's req.hostname, but with the port.
+ */
+function requestHost(req: Request): string | undefined {
+  const trusted = req.app.get("trust proxy fn") as (address: string | undefined, hop: number) => boolean;
+  const forwarded = req.get("x-forwarded-host")?.split(",")[0]?.trim();
+  return forwarded && trusted(req.socket.remoteAddress, 0) ? forwarded : req.get("host");
 }
 
 const STATE_CHANGING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
@@ -44,7 +65,7 @@ function sameOriginOnly(publicUrl: string | undefined) {
       } catch {
         originHost = null;
       }
-      const ownHost = publicUrl ? new URL(publicUrl).host : req.get("host");
+      const ownHost = publicUrl ? new URL(publicUrl).host : requestHost(req);
       allowed = allowed && originHost !== null && originHost === ownHost;
     }
     if (allowed) return next();
@@ -52,17 +73,136 @@ function sameOriginOnly(publicUrl: string | undefined) {
   };
 }
 
-function bodySizeCap(maxBytes: number) {
+// How long a refused upload is still read (and dropped) so that the client reads the 413 rather than a reset.
+const LINGER_MS = 10_000;
+
+/** The capped copy of each request's body that the application reads (see bodyLimit). */
+const cappedBodies = new WeakMap<Request, Transform>();
+/** Aborts the application's work on a request, once 413 was answered. */
+const applicationWork = new WeakMap<Request, AbortController>();
+
+/**
+ * Answers 413 at once with `Connection: close`, then keeps reading and dropping the rest of the upload until it ends
+ * (or LINGER_MS passes) before closing: closing a socket with unread data resets it, and the client would lose the answer.
+ */
+function answerTooLarge(req: Request, res: Response) {
+  applicationWork.get(req)?.abort();
+  const { type, body } = refusal(req, "payload_too_large", "Le contenu envoyé est trop volumineux.");
+  res.status(413).set({ "Content-Type": type, "Content-Length": String(Buffer.byteLength(body)), Connection: "close" });
+  res.write(body);
+  const close = () => {
+    clearTimeout(timer);
+    if (!res.writableEnded) res.end();
+  };
+  const timer = setTimeout(close, LINGER_MS);
+  timer.unref();
+  req.unpipe();
+  req.removeAllListeners("data");
+  req.on("data", () => undefined);
+  if (req.complete) return close();
+  req.once("end", close);
+  req.once("close", close);
+  req.resume();
+}
+
+/**
+ * Caps request bodies as they arrive, whatever their framing (Content-Length or chunked), on every route.
+ * The application reads a counting copy of the body (cappedBodies), never the socket: past `maxBytes` it gets an
+ * error and the client gets 413. Memory stays bounded (stream buffers only). When an answer is sent before the body
+ * was read (401, 403, 404, 429…), the rest is read and dropped after it, so the connection stays usable for the
+ * client's next request; past the cap, the client has LINGER_MS more to finish sending before the connection is closed.
+ */
+function bodyLimit(maxBytes: number) {
   return (req: Request, res: Response, next: NextFunction) => {
-    const length = Number(req.get("content-length") ?? 0);
-    if (length > maxBytes) {
-      // Read and drop the upload so the client gets the answer instead of a reset connection, then close.
-      res.setHeader("Connection", "close");
+    const declared = req.get("content-length");
+    const hasBody = req.get("transfer-encoding") !== undefined || (declared !== undefined && declared !== "0");
+    if (!hasBody) return next();
+    if (Number(declared) > maxBytes) return answerTooLarge(req, res);
+
+    let received = 0;
+    const capped = new Transform({
+      transform(chunk: Buffer, _encoding, done) {
+        received += chunk.length;
+        if (received <= maxBytes) return done(null, chunk);
+        // Unpiped first: an error on a piped stream would pause the request after answerTooLarge resumed it.
+        req.unpipe(capped);
+        capped.destroy(new PayloadTooLargeError());
+        if (!res.headersSent) answerTooLarge(req, res);
+        else req.socket.destroy();
+      },
+    });
+    // The application's read fails with this error; nobody else needs to hear of it.
+    capped.on("error", () => undefined);
+    cappedBodies.set(req, capped);
+    req.pipe(capped);
+
+    res.once("finish", () => {
+      if (req.complete || res.getHeader("connection") === "close") return;
+      // Answered before the body was read: drop the rest so that the client's next request on this connection can follow.
+      req.unpipe(capped);
+      capped.destroy();
+      // Past the cap, the client still gets LINGER_MS to finish its upload before the connection is closed.
+      let deadline: NodeJS.Timeout | undefined;
+      req.on("data", (chunk: Buffer) => {
+        received += chunk.length;
+        if (received > maxBytes && !deadline) deadline = setTimeout(() => req.socket.destroy(), LINGER_MS).unref();
+      });
+      req.once("end", () => clearTimeout(deadline));
       req.resume();
-      req.once("end", () => refuse(req, res, 413, "payload_too_large", "Le contenu envoyé est trop volumineux."));
-      return;
-    }
+    });
     next();
+  };
+}
+
+class PayloadTooLargeError extends Error {
+  constructor() {
+    super("Request body larger than MAX_BODY_BYTES");
+  }
+}
+
+/**
+ * The Remix handler of @remix-run/express (same request and response conversion), except that:
+ * - the application reads the capped body (bodyLimit), never the socket;
+ * - the host comes from X-Forwarded-Host only behind a trusted proxy (the adapter took its port from it regardless);
+ * - the request carries no Origin: sameOriginOnly already checked it against PUBLIC_URL or the trusted forwarded
+ *   host, while Remix's own check compares it with X-Forwarded-Host or Host, knows neither PUBLIC_URL nor
+ *   TRUST_PROXY, and throws (a 500) for every form behind a proxy that passes its own Host.
+ */
+function remixHandler(build: ServerBuild) {
+  const handleRequest = createRemixHandler(build, "production");
+  return async (req: Request, res: Response, next: NextFunction) => {
+    try {
+      const controller = new AbortController();
+      // Stop loaders and actions once no answer can be written any more, or once 413 was answered.
+      applicationWork.set(req, controller);
+      res.once("close", () => controller.abort());
+      if (res.headersSent) return;
+      const headers = new Headers();
+      for (const [name, value] of Object.entries(req.headers)) {
+        if (name === "origin" || value === undefined) continue;
+        for (const one of Array.isArray(value) ? value : [value]) headers.append(name, one);
+      }
+      const host = requestHost(req) ?? "localhost";
+      const url = new URL(`${req.protocol}://${host}${req.originalUrl}`);
+      const init: RequestInit & { duplex?: "half" } = { method: req.method, headers, signal: controller.signal };
+      if (req.method !== "GET" && req.method !== "HEAD") {
+        init.body = createReadableStreamFromReadable(cappedBodies.get(req) ?? req);
+        init.duplex = "half";
+      }
+      const response = await handleRequest(new Request(url.href, init), { cspNonce: res.locals.cspNonce as string });
+      if (res.headersSent) {
+        // 413 was answered while the application read the body; its own answer is dropped.
+        await response.body?.cancel();
+        return;
+      }
+      res.statusMessage = response.statusText;
+      res.status(response.status);
+      for (const [name, value] of response.headers.entries()) res.append(name, value);
+      if (response.body) await writeReadableStreamToWritable(response.body, res);
+      else res.end();
+    } catch (error) {
+      next(error);
+    }
   };
 }
 
@@ -84,6 +224,9 @@ export async function loadBuild(): Promise<ServerBuild> {
 export function createApp({ build, env }: { build: ServerBuild; env: Env }) {
   const app = express();
   app.disable("x-powered-by");
+  // Number of reverse proxies in front (0: none). Client addresses (rate limits), the forwarded host and protocol are
+  // read from X-Forwarded-* only that many hops deep, so a client cannot choose them by sending the headers itself.
+  app.set("trust proxy", env.TRUST_PROXY);
 
   app.get("/healthz", (_req, res) => {
     try {
@@ -125,8 +268,8 @@ export function createApp({ build, env }: { build: ServerBuild; env: Env }) {
   });
   app.use(compression());
 
+  app.use(bodyLimit(env.MAX_BODY_BYTES));
   app.use(sameOriginOnly(env.PUBLIC_URL));
-  app.use(bodySizeCap(env.MAX_BODY_BYTES));
 
   // One budget per endpoint group, so failed sign-ins do not block sign-up or token requests.
   const limitPosts = () =>
@@ -135,6 +278,8 @@ export function createApp({ build, env }: { build: ServerBuild; env: Env }) {
       limit: env.RATE_LIMIT_AUTH_PER_MINUTE,
       standardHeaders: "draft-7",
       legacyHeaders: false,
+      // Clients control the Forwarded header and Express reads only X-Forwarded-For (TRUST_PROXY): no warning for it.
+      validate: { forwardedHeader: false },
       skip: (req) => req.method !== "POST",
       handler: (req, res) => refuse(req, res, 429, "rate_limited", "Trop de tentatives. Réessayez dans une minute."),
     });
@@ -153,6 +298,8 @@ export function createApp({ build, env }: { build: ServerBuild; env: Env }) {
       limit: env.RATE_LIMIT_WORKSHOP_PER_MINUTE,
       standardHeaders: "draft-7",
       legacyHeaders: false,
+      // Clients control the Forwarded header and Express reads only X-Forwarded-For (TRUST_PROXY): no warning for it.
+      validate: { forwardedHeader: false },
       skip: (req) => req.method !== "POST",
       handler: (req, res) => refuse(req, res, 429, "rate_limited", "Trop d'envois depuis cette connexion. Réessayez dans une minute."),
     }),
@@ -171,14 +318,7 @@ export function createApp({ build, env }: { build: ServerBuild; env: Env }) {
   const servePublicFile = express.static(clientDir, { maxAge: "1h", index: false, redirect: false });
   app.use((req, res, next) => (publicFiles.has(req.path) ? servePublicFile(req, res, next) : next()));
 
-  app.all(
-    "*",
-    createRequestHandler({
-      build,
-      mode: "production",
-      getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce as string }),
-    }),
-  );
+  app.all("*", remixHandler(build));
 
   app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
     console.error(error);

@@ -52,6 +52,9 @@ export const envSchema = z.object({
   DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(7),
   // Days after which the text of a hidden irritant is erased (retention of personal data).
   RETENTION_HIDDEN_DAYS: z.coerce.number().int().min(1).default(365),
+  // Reverse proxies in front of the server (0: reached directly). Client addresses (rate limits), the forwarded host
+  // and protocol are read from X-Forwarded-* headers that many hops deep; a client cannot spoof what comes after.
+  TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
   // Largest accepted request body, in bytes.
   MAX_BODY_BYTES: z.coerce.number().int().positive().default(1_000_000),
 });

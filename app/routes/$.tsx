@@ -7,6 +7,9 @@ export function loader() {
   throw new Response("Page introuvable.", { status: 404 });
 }
 
+// A form posted to an unknown address is not found either (without an action Remix answers 405 and logs an error).
+export const action = loader;
+
 export default function NotFound() {
   return null;
 }

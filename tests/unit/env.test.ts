@@ -18,6 +18,13 @@ describe("parseEnv", () => {
     expect(env.PUBLIC_URL).toBe("https://sentinelle.example.test");
   });
 
+  it("reads TRUST_PROXY as a number of proxy hops, 0 by default, and refuses anything else", () => {
+    expect(parseEnv({}).TRUST_PROXY).toBe(0);
+    expect(parseEnv({ TRUST_PROXY: "1" }).TRUST_PROXY).toBe(1);
+    // `true` would trust any X-Forwarded-For a client sends: rate limits could be escaped.
+    for (const value of ["true", "-1", "1.5", "loopback"]) expect(() => parseEnv({ TRUST_PROXY: value })).toThrowError(EnvError);
+  });
+
   it("treats empty strings as unset", () => {
     expect(parseEnv({ SMTP_URL: "", PSC_ISSUER: "" }).SMTP_URL).toBeUndefined();
   });
