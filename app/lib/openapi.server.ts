@@ -93,7 +93,7 @@ export const API_OPERATIONS: Operation[] = [
     summary: "Indiquer une résolution : fixed (version), planned, not_reproducible, needs_info, other_product (logiciel d'un autre éditeur)",
     auth: "required",
     body: ticketResolutionSchema,
-    responses: { 200: "{status, reassignedTo}", 401: "Non authentifié", 403: "Rôle non autorisé", 404: "Inexistant ou d'un autre éditeur", 409: "Ticket clos", 422: "Données invalides" },
+    responses: { 200: "{status, reassignedTo, redacted}", 401: "Non authentifié", 403: "Rôle non autorisé", 404: "Inexistant ou d'un autre éditeur", 409: "Ticket clos", 422: "Données invalides" },
   },
   {
     method: "get",

@@ -18,6 +18,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     // Who may see the ticket is checked before the body: another vendor learns nothing, not even what is invalid.
     requireTicket(getDb(), user, id);
     const input = await readJson(request, ticketReplySchema);
-    return created(replyToTicket(user, id, input));
+    const { id: messageId, redacted } = replyToTicket(user, id, input);
+    return created({ id: messageId, redacted });
   });
 }

@@ -18,6 +18,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     // Who may see the ticket is checked before the body: another vendor learns nothing, not even what is invalid.
     requireTicket(getDb(), user, id);
     const input = await readJson(request, ticketResolutionSchema);
-    return Response.json(resolveTicket(user, id, input));
+    const { status, reassignedTo, redactions } = resolveTicket(user, id, input);
+    return Response.json({ status, reassignedTo, redacted: redactions.reduce((sum, r) => sum + r.count, 0) });
   });
 }

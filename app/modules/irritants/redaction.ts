@@ -154,9 +154,9 @@ function joinFrench(parts: string[]): string {
  * French explanation shown to the author after masking, e.g.
  * "Nous avons masqué 1 numéro de sécurité sociale (NIR/INS) et 2 numéros de téléphone : ces
  * informations permettent d'identifier un patient et ne doivent pas figurer dans un signalement."
- * Returns null when nothing was masked.
+ * `where` ends the sentence for other texts ("dans un ticket", "sur une carte"). Returns null when nothing was masked.
  */
-export function describeRedactions(redactions: readonly Redaction[]): string | null {
+export function describeRedactions(redactions: readonly Redaction[], where = "dans un signalement"): string | null {
   const parts = REDACTION_KINDS.flatMap((kind) => {
     const count = redactions.filter((r) => r.kind === kind).reduce((sum, r) => sum + Math.max(0, r.count), 0);
     if (count === 0) return [];
@@ -166,7 +166,7 @@ export function describeRedactions(redactions: readonly Redaction[]): string | n
   const total = redactions.reduce((sum, r) => sum + Math.max(0, r.count), 0);
   const reason =
     total === 1
-      ? "cette information permet d'identifier un patient et ne doit pas figurer dans un signalement."
-      : "ces informations permettent d'identifier un patient et ne doivent pas figurer dans un signalement.";
+      ? `cette information permet d'identifier un patient et ne doit pas figurer ${where}.`
+      : `ces informations permettent d'identifier un patient et ne doivent pas figurer ${where}.`;
   return `Nous avons masqué ${joinFrench(parts)} : ${reason}`;
 }
