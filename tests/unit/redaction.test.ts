@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeRedactions, looksLikeNir, redactPatientIdentifiers } from "~/modules/irritants/redaction";
+import { combineRedactions, decodeRedactions, describeRedactions, encodeRedactions, looksLikeNir, redactPatientIdentifiers } from "~/modules/irritants/redaction";
 
 // Independent key computation (BigInt, string substitution for Corsica) to cross-check the module.
 function nirKey(body13: string): string {
@@ -361,5 +361,28 @@ describe("describeRedactions", () => {
     expect(describeRedactions(redactions)).toBe(
       `Nous avons masqué 1 numéro de sécurité sociale (NIR/INS) et 2 numéros de téléphone : ${SUFFIX_MANY}`,
     );
+  });
+});
+
+describe("combineRedactions, encodeRedactions and decodeRedactions", () => {
+  it("sums kinds across texts in the canonical order", () => {
+    expect(combineRedactions([{ kind: "email", count: 1 }], [{ kind: "nir", count: 1 }, { kind: "email", count: 2 }], [])).toEqual([
+      { kind: "nir", count: 1 },
+      { kind: "email", count: 3 },
+    ]);
+  });
+
+  it("round-trips counts through a URL parameter holding no text", () => {
+    const redactions = [{ kind: "nir", count: 2 }, { kind: "phone", count: 1 }] as const;
+    expect(encodeRedactions(redactions)).toBe("nir-2.phone-1");
+    expect(decodeRedactions("nir-2.phone-1")).toEqual(redactions);
+    expect(encodeRedactions([])).toBe("");
+  });
+
+  it("ignores anything that is not a kind and a count", () => {
+    expect(decodeRedactions(null)).toEqual([]);
+    expect(decodeRedactions("")).toEqual([]);
+    expect(decodeRedactions("nir-0.phone-x.email-99999.<script>")).toEqual([]);
+    expect(decodeRedactions("autre-3.email-1")).toEqual([{ kind: "email", count: 1 }]);
   });
 });

@@ -170,3 +170,30 @@ export function describeRedactions(redactions: readonly Redaction[], where = "da
       : `ces informations permettent d'identifier un patient et ne doivent pas figurer ${where}.`;
   return `Nous avons masqué ${joinFrench(parts)} : ${reason}`;
 }
+
+/** Several texts' redactions as one list (kinds summed, canonical order). */
+export function combineRedactions(...lists: readonly (readonly Redaction[])[]): Redaction[] {
+  const counts: Record<RedactionKind, number> = { nir: 0, phone: 0, email: 0 };
+  for (const list of lists) for (const r of list) counts[r.kind] += Math.max(0, r.count);
+  return REDACTION_KINDS.filter((kind) => counts[kind] > 0).map((kind) => ({ kind, count: counts[kind] }));
+}
+
+/**
+ * Redaction counts for a URL, to tell the author on the page a redirect leads to: "nir-1.phone-2". Only kinds
+ * and counts, never text. `decodeRedactions` ignores anything else.
+ */
+export function encodeRedactions(redactions: readonly Redaction[]): string {
+  return combineRedactions(redactions)
+    .map((r) => `${r.kind}-${r.count}`)
+    .join(".");
+}
+
+export function decodeRedactions(value: string | null | undefined): Redaction[] {
+  if (!value) return [];
+  const found: Redaction[] = [];
+  for (const part of value.split(".").slice(0, REDACTION_KINDS.length)) {
+    const match = /^(nir|phone|email)-([1-9]\d{0,3})$/.exec(part);
+    if (match) found.push({ kind: match[1] as RedactionKind, count: Number(match[2]) });
+  }
+  return combineRedactions(found);
+}
