@@ -356,6 +356,12 @@ describe("describeRedactions", () => {
     );
   });
 
+  it("ends the sentence with the place of the text when given", () => {
+    expect(describeRedactions([{ kind: "nir", count: 1 }], "dans un ticket")).toBe(
+      "Nous avons masqué 1 numéro de sécurité sociale (NIR/INS) : cette information permet d'identifier un patient et ne doit pas figurer dans un ticket.",
+    );
+  });
+
   it("describes the output of redactPatientIdentifiers", () => {
     const { redactions } = redactPatientIdentifiers("NIR 185057800608491, tél 0612345678 et 0698765432");
     expect(describeRedactions(redactions)).toBe(
