@@ -48,7 +48,20 @@ export function openDatabase(file: string): Db {
   sqlite.pragma("busy_timeout = 5000");
   // WAL makes NORMAL durable across application crashes (only an OS crash can lose the last commit).
   sqlite.pragma("synchronous = NORMAL");
+  // Deleted and overwritten content is zeroed instead of left in free space: erased texts, drafts and accounts
+  // must not be readable from the file or a copy of it. A per-connection setting, so every connection sets it.
+  sqlite.pragma("secure_delete = ON");
   return drizzle(sqlite, { schema }) as Db;
+}
+
+/**
+ * Copies the WAL into the database file and empties it, after an erasure: until then the WAL holds the pages as
+ * they were before, erased content included. Best effort: a reader in another process (the worker) can keep part
+ * of the WAL from being emptied; the next checkpoint finishes the job.
+ */
+export function checkpointAfterErasure(db: Db) {
+  if (db.$client.memory) return;
+  db.$client.pragma("wal_checkpoint(TRUNCATE)");
 }
 
 export function runMigrations(db: Db, folder = MIGRATIONS_FOLDER) {

@@ -59,7 +59,8 @@ const SEARCH_PAGE = "compte rendu biologie";
 const SEARCH_API = "lenteur Ségur";
 const SIMILAR_TEXT = "Depuis la mise à jour, l'envoi du VSM au DMP échoue et le logiciel se fige";
 
-type Target = { name: string; path: string; method?: "GET" | "POST"; publicPage?: boolean; medianLimitMs: number };
+/** `body`: a fixed JSON body (look-ups); a POST without one files a new irritant each time. */
+type Target = { name: string; path: string; method?: "GET" | "POST"; body?: unknown; publicPage?: boolean; medianLimitMs: number };
 
 const TARGETS: Target[] = [
   { name: "/", path: "/", publicPage: true, medianLimitMs: 20 },
@@ -70,7 +71,8 @@ const TARGETS: Target[] = [
   { name: "/avancement", path: "/avancement", publicPage: true, medianLimitMs: 20 },
   { name: "/api/v1/irritants?theme=mssante", path: "/api/v1/irritants?theme=mssante", medianLimitMs: 20 },
   { name: `/api/v1/irritants?q=${SEARCH_API}`, path: `/api/v1/irritants?q=${encodeURIComponent(SEARCH_API)}`, medianLimitMs: 20 },
-  { name: "/api/v1/irritants/similar?text=…", path: `/api/v1/irritants/similar?text=${encodeURIComponent(SIMILAR_TEXT)}`, medianLimitMs: 50 },
+  // Draft text goes in the body, never in the URL (GET answers 405).
+  { name: "POST /api/v1/irritants/similar", path: "/api/v1/irritants/similar", method: "POST", body: { text: SIMILAR_TEXT }, medianLimitMs: 50 },
   { name: "POST /api/v1/irritants", path: "/api/v1/irritants", method: "POST", medianLimitMs: 20 },
 ];
 
@@ -213,7 +215,8 @@ function load(url: string, target: Target | null, connections: number, seconds: 
         duration: seconds,
         method: post ? "POST" : "GET",
         headers: post ? { "content-type": "application/json", authorization: `Bearer ${token}` } : { "accept-encoding": "gzip" },
-        requests: post
+        body: post && target?.body !== undefined ? JSON.stringify(target.body) : undefined,
+        requests: post && target?.body === undefined
           ? [
               {
                 setupRequest: (request: autocannon.Request) => {

@@ -35,6 +35,13 @@ export function apiError(status: ErrorStatus, message: string, fields?: Record<s
   return Response.json(body, { status });
 }
 
+/** 405 in the API error shape, with the `Allow` header HTTP requires. */
+export function methodNotAllowed(allow: string, message = "Méthode non autorisée.") {
+  const response = apiError(405, message);
+  response.headers.set("Allow", allow);
+  return response;
+}
+
 export function notFound(message = "Page introuvable.") {
   return new HttpError(404, message);
 }

@@ -22,7 +22,13 @@ type Operation = {
 export const API_OPERATIONS: Operation[] = [
   { method: "post", path: "/tokens", summary: "Créer un jeton personnel", body: apiTokenRequestSchema, responses: { 201: "{token}", 401: "Identifiants incorrects", 422: "Données invalides", 429: "Trop de tentatives" } },
   { method: "get", path: "/themes", summary: "Thèmes actifs", responses: { 200: "{items: [{slug, label}]}" } },
-  { method: "get", path: "/themes/suggestions", summary: "Thèmes suggérés pour un texte", query: similarQuerySchema, responses: { 200: "{items: [{slug, label, score}]}", 422: "Texte invalide" } },
+  {
+    method: "post",
+    path: "/themes/suggestions",
+    summary: "Thèmes suggérés pour un texte (le texte dans le corps, jamais dans l'adresse ; GET répond 405)",
+    body: similarQuerySchema,
+    responses: { 200: "{items: [{slug, label, score}]}", 400: "Corps non JSON", 405: "Méthode non autorisée (GET)", 422: "Texte invalide" },
+  },
   { method: "get", path: "/products", summary: "Catalogue des logiciels", query: z.object({ vendor: z.number().int().optional() }), responses: { 200: "{items: [{id, name, category, vendor: {id, name}}]}" } },
   {
     method: "get",
@@ -40,7 +46,14 @@ export const API_OPERATIONS: Operation[] = [
     body: fileIrritantSchema,
     responses: { 201: "{id, themes, redacted, similar: [{id, title, score}]}", 401: "Non authentifié", 403: "Rôle non autorisé", 422: "Données invalides" },
   },
-  { method: "get", path: "/irritants/similar", summary: "Signalements proches d'un texte, du plus proche au moins proche", auth: "optional", query: similarQuerySchema, responses: { 200: "{items: [{id, title, score}]}", 422: "Texte invalide" } },
+  {
+    method: "post",
+    path: "/irritants/similar",
+    summary: "Signalements proches d'un texte, du plus proche au moins proche (le texte dans le corps, jamais dans l'adresse ; GET répond 405)",
+    auth: "optional",
+    body: similarQuerySchema,
+    responses: { 200: "{items: [{id, title, score}]}", 400: "Corps non JSON", 405: "Méthode non autorisée (GET)", 422: "Texte invalide" },
+  },
   { method: "get", path: "/irritants/{id}", summary: "Un signalement (avec supportCount)", auth: "optional", responses: { 200: "Le signalement", 404: "Inexistant ou non public" } },
   {
     method: "patch",
@@ -80,7 +93,7 @@ export const API_OPERATIONS: Operation[] = [
     summary: "Indiquer une résolution : fixed (version), planned, not_reproducible, needs_info, other_product (logiciel d'un autre éditeur)",
     auth: "required",
     body: ticketResolutionSchema,
-    responses: { 200: "{status, reassignedTo}", 401: "Non authentifié", 403: "Rôle non autorisé", 404: "Inexistant ou d'un autre éditeur", 409: "Ticket clos", 422: "Données invalides" },
+    responses: { 200: "{status, reassignedTo, redacted}", 401: "Non authentifié", 403: "Rôle non autorisé", 404: "Inexistant ou d'un autre éditeur", 409: "Ticket clos", 422: "Données invalides" },
   },
   {
     method: "get",

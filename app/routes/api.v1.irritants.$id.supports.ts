@@ -1,17 +1,17 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { apiError, withApiErrors } from "~/lib/errors";
+import { methodNotAllowed, withApiErrors } from "~/lib/errors";
 import { idParam } from "~/lib/api.server";
 import { requirePermission } from "~/lib/permissions.server";
 import { supportIrritant } from "~/modules/irritants/engagement.server";
 
 export function loader() {
-  return apiError(405, "Utilisez POST pour soutenir un signalement.");
+  return methodNotAllowed("POST", "Utilisez POST pour soutenir un signalement.");
 }
 
 // Idempotent: supporting twice answers 200 with the same count.
 export async function action({ request, params }: ActionFunctionArgs) {
   return withApiErrors(async () => {
-    if (request.method !== "POST") return apiError(405, "Méthode non autorisée.");
+    if (request.method !== "POST") return methodNotAllowed("POST");
     const user = await requirePermission(request, "irritant:file");
     const result = supportIrritant(user, idParam(params.id));
     return Response.json(result, { status: result.created ? 201 : 200 });

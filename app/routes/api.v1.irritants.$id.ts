@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { apiError, withApiErrors } from "~/lib/errors";
+import { methodNotAllowed, withApiErrors } from "~/lib/errors";
 import { idParam, readJson } from "~/lib/api.server";
 import { getUser, requirePermission } from "~/lib/permissions.server";
 import { getIrritant } from "~/modules/irritants/irritants.server";
@@ -33,7 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   return withApiErrors(async () => {
-    if (request.method !== "PATCH") return apiError(405, "Méthode non autorisée.");
+    if (request.method !== "PATCH") return methodNotAllowed("GET, PATCH");
     const user = await requirePermission(request, "irritant:triage");
     const id = idParam(params.id);
     const patch = await readJson(request, irritantPatchSchema);

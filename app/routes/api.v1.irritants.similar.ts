@@ -1,14 +1,21 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
-import { withApiErrors } from "~/lib/errors";
-import { readQuery } from "~/lib/api.server";
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { methodNotAllowed, withApiErrors } from "~/lib/errors";
+import { readJson } from "~/lib/api.server";
 import { getUser } from "~/lib/permissions.server";
 import { findSimilar } from "~/modules/irritants/irritants.server";
 import { similarQuerySchema } from "~/modules/irritants/schemas";
 
-export async function loader({ request }: LoaderFunctionArgs) {
+// The draft (identifiers included, before masking) travels in the request body only: a query
+// string ends up in access and proxy logs.
+export function loader() {
+  return methodNotAllowed("POST", "Utilisez POST avec le texte dans le corps de la requête ({text}).");
+}
+
+export async function action({ request }: ActionFunctionArgs) {
   return withApiErrors(async () => {
+    if (request.method !== "POST") return methodNotAllowed("POST");
     const viewer = await getUser(request);
-    const { text } = readQuery(request, similarQuerySchema);
+    const { text } = await readJson(request, similarQuerySchema);
     return Response.json({ items: findSimilar(viewer, text, 5) });
   });
 }

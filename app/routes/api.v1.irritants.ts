@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { apiError, withApiErrors } from "~/lib/errors";
+import { methodNotAllowed, withApiErrors } from "~/lib/errors";
 import { created, readJson, readQuery } from "~/lib/api.server";
 import { getUser, requirePermission } from "~/lib/permissions.server";
 import { fileIrritant, listIrritants } from "~/modules/irritants/irritants.server";
@@ -29,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   return withApiErrors(async () => {
-    if (request.method !== "POST") return apiError(405, "Méthode non autorisée.");
+    if (request.method !== "POST") return methodNotAllowed("GET, POST");
     const user = await requirePermission(request, "irritant:file");
     const input = await readJson(request, fileIrritantSchema);
     const { id, themes, redacted, similar } = fileIrritant(user, input);

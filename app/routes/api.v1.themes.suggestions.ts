@@ -1,12 +1,18 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
-import { withApiErrors } from "~/lib/errors";
-import { readQuery } from "~/lib/api.server";
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { methodNotAllowed, withApiErrors } from "~/lib/errors";
+import { readJson } from "~/lib/api.server";
 import { similarQuerySchema } from "~/modules/irritants/schemas";
 import { suggestThemesFor } from "~/modules/irritants/themes.server";
 
-export async function loader({ request }: LoaderFunctionArgs) {
+// The draft travels in the request body only (see api.v1.irritants.similar.ts).
+export function loader() {
+  return methodNotAllowed("POST", "Utilisez POST avec le texte dans le corps de la requête ({text}).");
+}
+
+export async function action({ request }: ActionFunctionArgs) {
   return withApiErrors(async () => {
-    const { text } = readQuery(request, similarQuerySchema);
+    if (request.method !== "POST") return methodNotAllowed("POST");
+    const { text } = await readJson(request, similarQuerySchema);
     return Response.json({ items: suggestThemesFor(text).map(({ slug, label, score }) => ({ slug, label, score })) });
   });
 }

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { apiError, withApiErrors } from "~/lib/errors";
+import { methodNotAllowed, withApiErrors } from "~/lib/errors";
 import { idParam, readJson } from "~/lib/api.server";
 import { getDb } from "#db/client";
 import { requireUser } from "~/lib/permissions.server";
@@ -7,17 +7,18 @@ import { ticketResolutionSchema } from "~/modules/vendors/schemas";
 import { resolveTicket, requireTicket } from "~/modules/vendors/tickets.server";
 
 export function loader() {
-  return apiError(405, "Utilisez POST pour indiquer une résolution.");
+  return methodNotAllowed("POST", "Utilisez POST pour indiquer une résolution.");
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   return withApiErrors(async () => {
-    if (request.method !== "POST") return apiError(405, "Méthode non autorisée.");
+    if (request.method !== "POST") return methodNotAllowed("POST");
     const user = await requireUser(request);
     const id = idParam(params.id);
     // Who may see the ticket is checked before the body: another vendor learns nothing, not even what is invalid.
     requireTicket(getDb(), user, id);
     const input = await readJson(request, ticketResolutionSchema);
-    return Response.json(resolveTicket(user, id, input));
+    const { status, reassignedTo, redactions } = resolveTicket(user, id, input);
+    return Response.json({ status, reassignedTo, redacted: redactions.reduce((sum, r) => sum + r.count, 0) });
   });
 }

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { apiError, withApiErrors } from "~/lib/errors";
+import { apiError, methodNotAllowed, withApiErrors } from "~/lib/errors";
 import { created, readJson } from "~/lib/api.server";
 import { can } from "~/lib/permissions.server";
 import { createApiToken } from "~/modules/accounts/accounts.server";
@@ -7,12 +7,12 @@ import { lockedMessage, signInWithPassword } from "~/modules/accounts/signin-gua
 import { apiTokenRequestSchema } from "~/modules/accounts/schemas";
 
 export function loader() {
-  return apiError(405, "Utilisez POST pour créer un jeton.");
+  return methodNotAllowed("POST", "Utilisez POST pour créer un jeton.");
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   return withApiErrors(async () => {
-    if (request.method !== "POST") return apiError(405, "Méthode non autorisée.");
+    if (request.method !== "POST") return methodNotAllowed("POST");
     const input = await readJson(request, apiTokenRequestSchema);
     const attempt = await signInWithPassword(input.email, input.password);
     if (!attempt.ok && attempt.reason === "locked") {

@@ -52,7 +52,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     const input = parseOrThrow(cardFormSchema, Object.fromEntries(form), "Carte invalide.");
     const card = postCard(code, token, input);
-    const masked = describeRedactions(card.redactions)?.replace("dans un signalement", "sur une carte");
+    const masked = describeRedactions(card.redactions, "sur une carte");
     return data({ ok: true, message: masked ? `Carte publiée. ${masked}` : "Carte publiée.", cardId: card.id as number | null, fields: {} as Record<string, string[]>, text: "" }, { headers });
   } catch (error) {
     if (!(error instanceof HttpError)) throw error;

@@ -7,20 +7,20 @@ const RETENTION: { data: string; duration: string }[] = [
   {
     data: "Compte (e-mail, nom, rôle, informations d'exercice, RPPS)",
     duration:
-      "Tant que vous gardez votre compte. Vous pouvez le supprimer vous-même à tout moment depuis « Mon compte » : votre identité est alors effacée.",
+      "Tant que vous gardez votre compte. Vous pouvez le supprimer vous-même à tout moment depuis « Mon compte » : votre identité est alors effacée, y compris de vos inscriptions aux séminaires, et vos brouillons de questionnaire sont supprimés.",
   },
   {
     data: "Signalements, soutiens et commentaires",
     duration:
-      "Pendant toute la durée du programme. À la suppression du compte, ils sont conservés sous le nom « Compte supprimé ». Le texte d'un signalement masqué par l'équipe est effacé un an après son masquage.",
+      "Pendant toute la durée du programme. À la suppression du compte, ils sont conservés sous le nom « Compte supprimé ». Le texte d'un signalement masqué par l'équipe est effacé un an après son masquage, avec ses commentaires et le texte des notifications et e-mails qui le citaient.",
   },
   {
     data: "Réponses aux questionnaires",
     duration: "Pendant toute la durée du programme, pour comparer les vagues d'enquête. Elles sont anonymes dès leur envoi.",
   },
   {
-    data: "Invitations aux questionnaires",
-    duration: "Jusqu'à la clôture de la campagne d'enquête ; ensuite, le brouillon et le lien avec la personne invitée sont effacés.",
+    data: "Invitations et brouillons de questionnaire",
+    duration: "Jusqu'à la clôture de la campagne d'enquête ; ensuite, les brouillons non envoyés et le lien avec la personne invitée sont effacés.",
   },
   {
     data: "Sessions de connexion",
@@ -128,10 +128,16 @@ export default function PersonalData() {
         textes aucune information permettant d'identifier un patient.
       </p>
       <p>
-        Par précaution, les textes libres (signalements et commentaires) sont analysés avant d'être enregistrés : les numéros de
-        sécurité sociale (NIR) et matricules INS dont la clé de contrôle est valide, les numéros de téléphone et les adresses
-        e-mail qui y figurent sont remplacés par « [NIR masqué] », « [téléphone masqué] » ou « [e-mail masqué] » et ne sont
-        jamais conservés. L'auteur est prévenu de ce qui a été masqué et pourquoi.
+        Par précaution, les textes libres (signalements, commentaires, réponses et notes des tickets éditeurs, réponses libres
+        et brouillons des questionnaires, cartes et citations des ateliers) sont analysés avant d'être enregistrés : les
+        numéros de sécurité sociale (NIR) et matricules INS — reconnus à leur forme, même si leur clé est fausse ou absente —,
+        les numéros de téléphone et les adresses e-mail qui y figurent sont remplacés par « [NIR masqué] », « [téléphone
+        masqué] » ou « [e-mail masqué] » et ne sont jamais conservés. L'auteur est prévenu de ce qui a été masqué et pourquoi.
+      </p>
+      <p>
+        Pendant la saisie d'un signalement, le texte est envoyé dans le corps des requêtes de recherche de doublons, jamais
+        dans une adresse web : il n'apparaît pas dans les journaux des serveurs. Ce qui est effacé l'est aussi du fichier de la
+        base de données et des sauvegardes faites ensuite : l'espace libéré est remis à zéro.
       </p>
       <p>
         Ce qu'un filtre automatique ne reconnaît pas (un nom, une date de naissance, un numéro de dossier), l'équipe programme

@@ -12,6 +12,7 @@ import { STATUS_LABELS } from "~/modules/irritants/statuses";
 import { listProducts } from "~/modules/vendors/products.server";
 import { ticketReplySchema, ticketResolutionSchema } from "~/modules/vendors/schemas";
 import { RESOLUTION_LABELS, RESOLUTIONS, TICKET_STATUS_LABELS } from "~/modules/vendors/tickets";
+import { describeRedactions, type Redaction } from "~/modules/irritants/redaction";
 import { requireTicketAction, acknowledgeTicket, closeTicket, getTicketDetail, reassignTicket, replyToTicket, resolveTicket } from "~/modules/vendors/tickets.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Ticket n°${data?.ticket.id ?? ""} — Sentinelle` }];
@@ -33,6 +34,12 @@ const reassignSchema = z.object({
 
 export const INTENTS = ["acknowledge", "reply", "resolution", "reassign", "close"] as const;
 
+/** The author is told what was masked in their text, and why. */
+function withRedactionNotice(message: string, redactions: Redaction[]) {
+  const notice = describeRedactions(redactions, "dans un ticket");
+  return notice ? `${message} ${notice}` : message;
+}
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const id = orErrorPage(() => idParam(params.id));
@@ -48,18 +55,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
         return { ok: true, message: "Prise en compte enregistrée." };
       case "reply": {
         const input = parseOrThrow(ticketReplySchema, fields, "Réponse invalide.");
-        replyToTicket(user, id, input);
-        return { ok: true, message: input.visibility === "public" ? "Réponse publiée." : "Note interne enregistrée." };
+        const { redactions } = replyToTicket(user, id, input);
+        return { ok: true, message: withRedactionNotice(input.visibility === "public" ? "Réponse publiée." : "Note interne enregistrée.", redactions) };
       }
       case "resolution": {
         const input = parseOrThrow(ticketResolutionSchema, fields, "Résolution invalide.");
         const result = resolveTicket(user, id, input);
-        return { ok: true, message: result.reassignedTo ? `Ticket transmis à l'autre éditeur (ticket n°${result.reassignedTo}).` : "Résolution enregistrée." };
+        return { ok: true, message: withRedactionNotice(result.reassignedTo ? `Ticket transmis à l'autre éditeur (ticket n°${result.reassignedTo}).` : "Résolution enregistrée.", result.redactions) };
       }
       case "reassign": {
         const input = parseOrThrow(reassignSchema, fields, "Réaffectation invalide.");
         const result = reassignTicket(user, id, input.productId, input.reason);
-        return { ok: true, message: `Ticket réaffecté (ticket n°${result.reassignedTo}).` };
+        return { ok: true, message: withRedactionNotice(`Ticket réaffecté (ticket n°${result.reassignedTo}).`, result.redactions) };
       }
       case "close":
         closeTicket(user, id);

@@ -1,10 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Notice } from "~/components/notice";
 import { SurveyItem } from "~/components/survey";
 import { orErrorPage, HttpError } from "~/lib/errors";
 import { readFormData, readIntent } from "~/lib/forms.server";
 import { getUser, requireUser } from "~/lib/permissions.server";
+import { combineRedactions, decodeRedactions, describeRedactions, encodeRedactions } from "~/modules/irritants/redaction";
 import { parseAnswersFromForm } from "~/modules/surveys/definition";
 import { getCampaign, openParticipation, saveDraft, submitResponse, usualProductOf, type Respondent } from "~/modules/surveys/campaigns.server";
 import { listProducts } from "~/modules/vendors/products.server";
@@ -40,6 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     draft,
     subject,
     token,
+    redactionNotice: describeRedactions(decodeRedactions(url.searchParams.get("masque")), "dans une réponse d'enquête"),
     subjectKind: campaign.subjectKind,
     // The subjects offered: the catalogue's software, or the campaign's national services.
     subjects:
@@ -69,27 +72,32 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const chosen = String(form.get("subject") ?? "");
     merged[SUBJECT] = !chosen ? null : campaign.subjectKind === "service" ? chosen : Number(chosen) || null;
   }
-  orErrorPage(() => saveDraft(slug, respondent, merged));
+  const masked = orErrorPage(() => saveDraft(slug, respondent, merged));
+  // What was masked travels to the next page as counts only ("nir-1"), never as text.
+  const maskedParam = encodeRedactions(masked);
 
   const intent = readIntent(form, INTENTS);
-  const query = (n: number) => `?${new URLSearchParams({ ...(token ? { jeton: token } : {}), section: String(n) })}`;
+  const query = (n: number) => `?${new URLSearchParams({ ...(token ? { jeton: token } : {}), section: String(n), ...(maskedParam ? { masque: maskedParam } : {}) })}`;
   if (intent === "previous") return redirect(`/enquetes/${slug}${query(section - 1)}`);
   if (intent === "next") return redirect(`/enquetes/${slug}${query(section + 1)}`);
   const { [SUBJECT]: subject, ...answers } = merged;
   try {
     const chosen = typeof subject === "number" && subject > 0 ? { productId: subject } : typeof subject === "string" && subject ? { service: subject } : null;
-    submitResponse(slug, respondent, answers, chosen);
+    // The draft was masked just above, so a submission finds nothing more: the section's count is what to tell.
+    const more = submitResponse(slug, respondent, answers, chosen);
+    const told = encodeRedactions(combineRedactions(masked, more));
+    return redirect(`/enquetes/${slug}/merci${told ? `?${new URLSearchParams({ masque: told })}` : ""}`);
   } catch (error) {
     if (error instanceof HttpError && error.status === 422) {
       const errors = error.fields ?? {};
       // Show the first section that holds a problem.
       const first = sections.findIndex((s) => s.items.some((i) => Object.keys(errors).some((k) => k === i.key || k.startsWith(`${i.key}.`))));
-      return data({ errors, section: first === -1 ? section : first, message: error.message }, { status: 422 });
+      const redactionNotice = describeRedactions(masked, "dans une réponse d'enquête");
+      return data({ errors, section: first === -1 ? section : first, message: error.message, redactionNotice }, { status: 422 });
     }
     if (error instanceof HttpError) throw new Response(error.message, { status: error.status });
     throw error;
   }
-  return redirect(`/enquetes/${slug}/merci`);
 }
 
 export default function AnswerSurvey() {
@@ -115,6 +123,9 @@ export default function AnswerSurvey() {
         <div role="alert" className="alert alert-error">
           <p className="mb-0">{actionData.message as string} Les questions concernées sont signalées ci-dessous.</p>
         </div>
+      ) : null}
+      {(actionData && "redactionNotice" in actionData ? actionData.redactionNotice : loaded.redactionNotice) ? (
+        <Notice ok message={((actionData && "redactionNotice" in actionData ? actionData.redactionNotice : null) ?? loaded.redactionNotice) as string} />
       ) : null}
       <p className="text-sm">Vos réponses sont enregistrées à chaque étape : vous pouvez reprendre plus tard avec le même lien. Elles restent anonymes.</p>
       <Form method="post" className="card">

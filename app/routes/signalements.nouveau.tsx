@@ -59,12 +59,16 @@ function useLiveHints(text: string) {
     if (text.trim().length < 12) return;
     const controller = new AbortController();
     const timer = setTimeout(async () => {
-      const query = `text=${encodeURIComponent(text.slice(0, 2000))}`;
+      // The draft goes in the request body, never in the URL (which access and proxy logs keep).
+      const lookUp = (url: string) =>
+        fetch(url, {
+          method: "POST",
+          headers: { "Content-Type": "application/json", Accept: "application/json" },
+          body: JSON.stringify({ text: text.slice(0, 2000) }),
+          signal: controller.signal,
+        }).then((r) => (r.ok ? r.json() : { items: [] }));
       try {
-        const [s, t] = await Promise.all([
-          fetch(`/api/v1/irritants/similar?${query}`, { signal: controller.signal }).then((r) => (r.ok ? r.json() : { items: [] })),
-          fetch(`/api/v1/themes/suggestions?${query}`, { signal: controller.signal }).then((r) => (r.ok ? r.json() : { items: [] })),
-        ]);
+        const [s, t] = await Promise.all([lookUp("/api/v1/irritants/similar"), lookUp("/api/v1/themes/suggestions")]);
         setSimilar(s.items);
         setSuggestions(t.items);
       } catch {

@@ -66,11 +66,19 @@ describe("filing with JavaScript", () => {
     const { page, context, problems } = await openPage(ctx.browser);
     await signIn(page, ctx.server.url, "medecin@demo.sentinelle.fr");
     await page.goto(ctx.server.url + "/signalements/nouveau");
+    // Every request the page makes while the person types: the draft must travel in bodies only.
+    const requests: { url: string; method: string; body: string | null }[] = [];
+    page.on("request", (request) => requests.push({ url: request.url(), method: request.method(), body: request.postData() }));
     await page.getByLabel("Titre").fill("Annuaire MSSanté");
-    await page.getByLabel("Description").pressSequentially("Impossible de trouver l'adresse de messagerie sécurisée d'un confrère dans l'annuaire", { delay: 5 });
+    await page.getByLabel("Description").pressSequentially("Impossible de trouver l'adresse de messagerie sécurisée d'un confrère dans l'annuaire, patient 1 85 05 78 006 084 36", { delay: 5 });
     const similar = page.getByRole("region", { name: "Signalements proches" });
     await expect(similar.getByRole("link").first().textContent()).resolves.toBe("Adresse MSSanté du correspondant introuvable dans l'annuaire");
     await page.getByText(/Thèmes suggérés d'après votre description : MSSanté/).waitFor();
+    const lookUps = requests.filter((r) => /\/api\/v1\/(irritants\/similar|themes\/suggestions)/.test(r.url));
+    expect(lookUps.length).toBeGreaterThanOrEqual(2);
+    expect(lookUps.every((r) => r.method === "POST" && r.body?.includes("messagerie"))).toBe(true);
+    const leaking = requests.map((r) => decodeURIComponent(r.url)).filter((u) => /messagerie|confrère|annuaire|006 084|MSSanté/i.test(u));
+    expect(leaking).toEqual([]);
     expect(await axeViolations(page)).toEqual([]);
     expect(problems).toEqual([]);
     await context.close();
@@ -144,7 +152,9 @@ describe("team", () => {
     await vsm.getByLabel(/Mots-clés/).fill("VSM\nsynthèse annuelle");
     await vsm.getByRole("button", { name: /Enregistrer/ }).click();
     await waitForNotice(page, "enregistré");
-    const suggestions = await (await fetch(`${ctx.server.url}/api/v1/themes/suggestions?text=${encodeURIComponent("La synthèse annuelle ne part pas")}`)).json();
+    const suggestions = await (
+      await fetch(`${ctx.server.url}/api/v1/themes/suggestions`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ text: "La synthèse annuelle ne part pas" }) })
+    ).json();
     expect(suggestions.items[0].slug).toBe("vsm");
     await context.close();
   });

@@ -79,14 +79,35 @@ describe("GET /irritants", () => {
   });
 });
 
-describe("GET /irritants/similar", () => {
+describe("POST /irritants/similar and POST /themes/suggestions", () => {
   it("ranks a paraphrase first and validates its input", async () => {
-    const response = await send("GET", `/api/v1/irritants/similar?text=${encodeURIComponent("Je n'arrive pas à trouver l'adresse de messagerie sécurisée d'un confrère dans l'annuaire")}`);
+    const response = await send("POST", "/api/v1/irritants/similar", { text: "Je n'arrive pas à trouver l'adresse de messagerie sécurisée d'un confrère dans l'annuaire" });
+    expect(response.status).toBe(200);
     const { items } = await response.json();
     expect(items[0].title).toBe("Adresse MSSanté du correspondant introuvable dans l'annuaire");
     expect(items[0].score).toBeGreaterThan(items[1]?.score ?? 0);
-    expect((await send("GET", "/api/v1/irritants/similar")).status).toBe(422);
-    expect((await send("GET", "/api/v1/irritants/similar?text=ab")).status).toBe(422);
+    expect((await send("POST", "/api/v1/irritants/similar", {})).status).toBe(422);
+    expect((await send("POST", "/api/v1/irritants/similar", { text: "ab" })).status).toBe(422);
+    expect((await send("POST", "/api/v1/irritants/similar", "pas du json")).status).toBe(400);
+  });
+
+  it("suggests themes from a text sent in the body", async () => {
+    const response = await send("POST", "/api/v1/themes/suggestions", { text: "La messagerie sécurisée MSSanté ne trouve pas l'adresse du confrère" });
+    expect(response.status).toBe(200);
+    const { items } = await response.json();
+    expect(items.map((i: { slug: string }) => i.slug)).toContain("mssante");
+    expect((await send("POST", "/api/v1/themes/suggestions", { text: "" })).status).toBe(422);
+  });
+
+  it("refuses the old GET forms with 405 and Allow: POST, so no draft is put in a URL", async () => {
+    for (const path of ["/api/v1/irritants/similar", "/api/v1/themes/suggestions"]) {
+      const response = await send("GET", `${path}?text=${encodeURIComponent("NIR 1 85 05 78 006 084 36 introuvable")}`);
+      expect(response.status).toBe(405);
+      expect(response.headers.get("allow")).toBe("POST");
+      const body = await response.json();
+      expect(body.error.code).toBe("method_not_allowed");
+      expect(JSON.stringify(body)).not.toContain("006 084");
+    }
   });
 });
 

@@ -49,9 +49,12 @@ describe("filing", () => {
     expect(JSON.stringify(database.db.select().from(events).all())).not.toContain("341 732");
   });
 
-  it("leaves a 15-digit number whose key does not check", () => {
-    const result = file(pro, "Numéro de lot illisible", "Le lot 2 69 02 99 341 732 11 ne s'affiche pas.", { themes: ["autre"] });
-    expect(result.redacted).toBe(0);
+  it("masks a NIR whose key is wrong (people mistype keys), and keeps a number that cannot be a NIR", () => {
+    const mistyped = file(pro, "Numéro illisible", "Le patient 2 69 02 99 341 732 11 ne s'affiche pas.", { themes: ["autre"] });
+    expect(mistyped.redacted).toBe(1);
+    expect(mistyped.redactions).toEqual([{ kind: "nir", count: 1 }]);
+    const lot = file(pro, "Numéro de lot illisible", "Le lot 5 69 02 99 341 732 11 ne s'affiche pas.", { themes: ["autre"] });
+    expect(lot.redacted).toBe(0);
   });
 
   it("assigns suggested themes when none are given, marked as suggested", () => {

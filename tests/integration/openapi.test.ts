@@ -29,6 +29,13 @@ describe("OpenAPI document", () => {
     const schema = post.requestBody.content["application/json"].schema;
     expect(schema.required).toEqual(["title", "body"]);
     expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(["themes", "productId", "severity", "frequency"]));
+    // Draft text is never a query parameter: the look-ups take it in the body.
+    for (const path of ["/irritants/similar", "/themes/suggestions"]) {
+      expect(Object.keys(doc.paths[path])).toEqual(["post"]);
+      const op = doc.paths[path].post as { requestBody: { content: { "application/json": { schema: { required: string[] } } } }; parameters?: unknown[] };
+      expect(op.requestBody.content["application/json"].schema.required).toEqual(["text"]);
+      expect(op.parameters ?? []).toEqual([]);
+    }
     const patch = doc.paths["/irritants/{id}"].patch as { parameters: { name: string }[] };
     expect(patch.parameters.map((p) => p.name)).toEqual(["id"]);
   });

@@ -128,11 +128,11 @@ const API_ANON_401 = (rest: Partial<Expected>): Expected => ({ ...all(403), anon
 const API: Record<string, ApiCase> = {
   "post /tokens": { url: () => "/tokens", body: {}, expect: () => all(422) },
   "get /themes": { url: () => "/themes", expect: () => PUBLIC },
-  "get /themes/suggestions": { url: () => "/themes/suggestions?text=messagerie%20lente", expect: () => PUBLIC },
+  "post /themes/suggestions": { url: () => "/themes/suggestions", body: { text: "messagerie lente" }, expect: () => PUBLIC },
   "get /products": { url: () => "/products", expect: () => PUBLIC },
   "get /irritants": { url: () => "/irritants?theme=mssante", expect: () => PUBLIC },
   "post /irritants": { url: () => "/irritants", body: {}, expect: () => API_ANON_401({ practitioner: 422, patient: 422 }) },
-  "get /irritants/similar": { url: () => "/irritants/similar?text=messagerie%20lente", expect: () => PUBLIC },
+  "post /irritants/similar": { url: () => "/irritants/similar", body: { text: "messagerie lente" }, expect: () => PUBLIC },
   "get /irritants/{id}": { url: () => `/irritants/${dynamic.unpublished}`, expect: unpublishedPage },
   "patch /irritants/{id}": { url: () => "/irritants/1", body: { status: "pas-un-statut" }, expect: () => API_ANON_401({ team: 422, admin: 422 }) },
   "post /irritants/{id}/supports": { url: () => `/irritants/${dynamic.unpublished}/supports`, body: {}, expect: () => ({ ...all(404), anonymous: 401, vendorA: 403, vendorB: 403, team: 403, admin: 403, [dynamic.unpublishedAuthor]: 409 }) as Expected },

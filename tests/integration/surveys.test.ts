@@ -116,6 +116,18 @@ describe("answering with an invitation", () => {
     expect(database.db.select().from(responses).all().length).toBe(before + 1);
   });
 
+  it("masks patient identifiers in drafts as well as responses, and says what was masked", () => {
+    const [token] = invitationTokens("test-vague", 1);
+    const respondent = { kind: "invitation" as const, token };
+    const masked = saveDraft("test-vague", respondent, { profession: "medecin", "amelioration-prioritaire": "Le dossier du 1 85 05 78 006 084 36 ne s'ouvre pas" });
+    expect(masked).toEqual([{ kind: "nir", count: 1 }]);
+    const draft = openParticipation("test-vague", respondent).draft;
+    expect(draft["amelioration-prioritaire"]).toBe("Le dossier du [NIR masqué] ne s'ouvre pas");
+    expect(JSON.stringify(database.db.select().from(invitations).all())).not.toContain("006 084");
+    const told = submitResponse("test-vague", respondent, { ...complete, "amelioration-prioritaire": "Écrire à patient@exemple.fr" }, { productId: azurMed });
+    expect(told).toEqual([{ kind: "email", count: 1 }]);
+  });
+
   it("refuses forged tokens and tokens of another campaign alike", () => {
     expect(() => openParticipation("test-vague", { kind: "invitation", token: "forged" })).toThrowError(expect.objectContaining({ status: 403 }));
     const [token] = invitationTokens("segur-en-cours", 1);

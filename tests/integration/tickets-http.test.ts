@@ -121,3 +121,24 @@ describe("ticket input", () => {
     expect((await api("vendorA", "GET", "/tickets?status=perdu")).status).toBe(422);
   });
 });
+
+describe("patient identifiers in ticket messages", () => {
+  it("masks a NIR with a wrong key in a vendor's reply and tells the vendor, on the page and in the API", async () => {
+    const response = await fetch(`${server.url}/editeur/tickets/${A_TICKET}`, {
+      method: "POST",
+      headers: { Cookie: cookies.vendorA! },
+      body: new URLSearchParams({ intent: "reply", visibility: "public", body: "Le patient 1 85 05 78 006 084 36 a été retrouvé après correction." }),
+    });
+    expect(response.status).toBe(200);
+    const html = (await response.text()).replace(/<!-- -->/g, "");
+    expect(html).toContain("Réponse publiée. Nous avons masqué 1 numéro de sécurité sociale (NIR/INS)");
+    expect(html).toContain("ne doit pas figurer dans un ticket.");
+    const viaApi = await api("vendorA", "POST", `/tickets/${A_TICKET}/replies`, { body: "INS sans clé 2 85 05 2A 006 084 dans le dossier", visibility: "internal" });
+    expect(await viaApi.json()).toMatchObject({ redacted: 1 });
+    const { messages } = await (await api("vendorA", "GET", `/tickets/${A_TICKET}`)).json();
+    const bodies = messages.map((m: { body: string }) => m.body).join("\n");
+    expect(bodies).toContain("Le patient [NIR masqué] a été retrouvé");
+    expect(bodies).toContain("INS sans clé [NIR masqué] dans le dossier");
+    expect(bodies).not.toContain("006 084");
+  });
+});

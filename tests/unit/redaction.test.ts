@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeRedactions, isValidNir, redactPatientIdentifiers } from "~/modules/irritants/redaction";
+import { combineRedactions, decodeRedactions, describeRedactions, encodeRedactions, looksLikeNir, redactPatientIdentifiers } from "~/modules/irritants/redaction";
 
 // Independent key computation (BigInt, string substitution for Corsica) to cross-check the module.
 function nirKey(body13: string): string {
@@ -27,39 +27,48 @@ describe("nirKey test helper", () => {
   });
 });
 
-describe("isValidNir", () => {
-  it("accepts a 15-character NIR whose key checks", () => {
-    expect(isValidNir("185057800608491")).toBe(true);
-    expect(isValidNir("269029934173285")).toBe(true);
+describe("looksLikeNir", () => {
+  it("accepts a NIR whatever its key, and without its key", () => {
+    expect(looksLikeNir("185057800608491")).toBe(true); // key checks
+    expect(looksLikeNir("185057800608436")).toBe(true); // wrong key
+    expect(looksLikeNir("185057800608400")).toBe(true);
+    expect(looksLikeNir("1850578006084")).toBe(true); // no key
+    expect(looksLikeNir("1 85 05 78 006 084 36")).toBe(true);
   });
 
-  it("rejects a wrong key", () => {
-    expect(isValidNir("185057800608436")).toBe(false);
-    expect(isValidNir("185057800608490")).toBe(false);
+  it("accepts every sex digit in use (1, 2, 3, 4, 7, 8) and rejects the others", () => {
+    for (const sex of ["1", "2", "3", "4", "7", "8"]) expect(looksLikeNir(`${sex}85057800608491`)).toBe(true);
+    for (const sex of ["0", "5", "6", "9"]) expect(looksLikeNir(`${sex}85057800608491`)).toBe(false);
   });
 
-  it("handles Corsican departments, case-insensitively", () => {
-    expect(isValidNir("285052A00608482")).toBe(true);
-    expect(isValidNir("285052a00608482")).toBe(true);
-    expect(isValidNir("285052B00608412")).toBe(true);
-    expect(isValidNir("285052b00608412")).toBe(true);
-    expect(isValidNir("285052A00608412")).toBe(false);
-    expect(isValidNir("285052B00608482")).toBe(false);
+  it("accepts months 01–12 and the pseudo-months 20–99, rejects 00 and 13–19", () => {
+    for (const month of ["01", "09", "10", "12", "20", "30", "42", "50", "99"]) expect(looksLikeNir(`185${month}7800608491`)).toBe(true);
+    for (const month of ["00", "13", "15", "19"]) expect(looksLikeNir(`185${month}7800608491`)).toBe(false);
   });
 
-  it("rejects malformed candidates", () => {
-    expect(isValidNir("")).toBe(false);
-    expect(isValidNir("18505780060849")).toBe(false);
-    expect(isValidNir("1850578006084911")).toBe(false);
-    expect(isValidNir("585057800608491")).toBe(false); // sex digit 5 not accepted
-    expect(isValidNir("18505780060849A")).toBe(false);
+  it("accepts départements 01–99 and 2A/2B (any case), rejects 00 and other letters", () => {
+    for (const dep of ["01", "20", "2A", "2a", "2B", "2b", "95", "96", "97", "98", "99"]) expect(looksLikeNir(`18505${dep}00608491`)).toBe(true);
+    for (const dep of ["00", "2C", "3A"]) expect(looksLikeNir(`18505${dep}00608491`)).toBe(false);
   });
 
-  it("accepts the other sex digits (3, 4, 7, 8)", () => {
-    for (const sex of ["3", "4", "7", "8"]) {
-      const body = `${sex}850578006084`;
-      expect(isValidNir(body + nirKey(body))).toBe(true);
-    }
+  it("accepts overseas départements (97x, 98x) with their 2-digit commune", () => {
+    expect(looksLikeNir("2850597105123")).toBe(true); // Guadeloupe 971, commune 05
+    expect(looksLikeNir("285059741112345")).toBe(true); // La Réunion 974, commune 11
+    expect(looksLikeNir("185059880112345")).toBe(true); // Nouvelle-Calédonie 988, commune 01
+  });
+
+  it("rejects wrong lengths and letters outside the département", () => {
+    expect(looksLikeNir("")).toBe(false);
+    expect(looksLikeNir("18505780060849")).toBe(false); // 14
+    expect(looksLikeNir("1850578006084911")).toBe(false); // 16
+    expect(looksLikeNir("185057800608")).toBe(false); // 12
+    expect(looksLikeNir("18505780060849A")).toBe(false);
+  });
+
+  it("keeps keyless CIP13/ACL13 pharmacy codes, but not a 15-character NIR with that prefix", () => {
+    expect(looksLikeNir("3400936543210")).toBe(false);
+    expect(looksLikeNir("3401560012345")).toBe(false);
+    expect(looksLikeNir("340093654321012")).toBe(true);
   });
 });
 
@@ -85,12 +94,47 @@ describe("redactPatientIdentifiers — NIR/INS", () => {
     expect(redactPatientIdentifiers(`${body}${key}`).text).toBe(NIR);
   });
 
-  it("leaves a 15-digit sequence with an invalid key alone", () => {
-    const text = "Numéro 185057800608436 et 1 85 05 78 006 084 36 dans le dossier.";
+  it("masks a NIR whose key is wrong, in every written form", () => {
+    const wrong = wrongKey(body);
+    for (const nir of [`${body}${wrong}`, `1 85 05 78 006 084 ${wrong}`, `1.85.05.78.006.084.${wrong}`, `1-85-05-78-006-084-${wrong}`]) {
+      const result = redactPatientIdentifiers(`Numéro ${nir} dans le dossier.`);
+      expect(result.text).toBe(`Numéro ${NIR} dans le dossier.`);
+      expect(result.redactions).toEqual([{ kind: "nir", count: 1 }]);
+    }
+  });
+
+  it("masks the 13-character number written without its key", () => {
+    for (const nir of [body, "1 85 05 78 006 084", "1.85.05.78.006.084", "2 85 05 2A 006 084"]) {
+      const result = redactPatientIdentifiers(`INS ${nir}, sans clé.`);
+      expect(result.text).toBe(`INS ${NIR}, sans clé.`);
+      expect(result.total).toBe(1);
+    }
+  });
+
+  it("masks overseas NIRs (97x, 98x)", () => {
+    const result = redactPatientIdentifiers("Guadeloupe 2 85 05 971 05 123 45, Nouméa 1 90 12 988 01 004 77.");
+    expect(result.text).toBe(`Guadeloupe ${NIR}, Nouméa ${NIR}.`);
+    expect(result.redactions).toEqual([{ kind: "nir", count: 2 }]);
+  });
+
+  it.each([
+    ["sex digit 5", "585057800608491"],
+    ["sex digit 0", "085057800608491"],
+    ["sex digit 9", "9 85 05 78 006 084 91"],
+    ["month 00", "185007800608491"],
+    ["month 13", "185137800608491"],
+    ["month 19, keyless", "1851978006084"],
+    ["département 00", "185050000608491"],
+    ["keyless CIP13 code", "3400936543210"],
+  ])("keeps a number that cannot be a NIR (%s)", (_label, number) => {
+    const text = `Référence ${number} du lot.`;
     const result = redactPatientIdentifiers(text);
     expect(result.text).toBe(text);
-    expect(result.redactions).toEqual([]);
     expect(result.total).toBe(0);
+  });
+
+  it("does not mask 12- or 14-digit numbers", () => {
+    for (const text of ["Lot 185057800608.", "Lot 18505780060849."]) expect(redactPatientIdentifiers(text).text).toBe(text);
   });
 
   it("masks Corsican 2A and 2B NIRs with correct keys", () => {
@@ -101,13 +145,12 @@ describe("redactPatientIdentifiers — NIR/INS", () => {
     expect(result.redactions).toEqual([{ kind: "nir", count: 2 }]);
   });
 
-  it("leaves Corsican NIRs with wrong keys alone", () => {
+  it("masks Corsican NIRs with wrong keys too", () => {
     const a = "285052A006084";
     const b = "285052B006084";
-    const text = `A : 2 85 05 2A 006 084 ${wrongKey(a)} ; B : ${b}${wrongKey(b)}.`;
-    const result = redactPatientIdentifiers(text);
-    expect(result.text).toBe(text);
-    expect(result.total).toBe(0);
+    const result = redactPatientIdentifiers(`A : 2 85 05 2A 006 084 ${wrongKey(a)} ; B : ${b}${wrongKey(b)}.`);
+    expect(result.text).toBe(`A : ${NIR} ; B : ${NIR}.`);
+    expect(result.redactions).toEqual([{ kind: "nir", count: 2 }]);
   });
 
   it("does not mask inside a 16+ digit number", () => {
@@ -115,6 +158,9 @@ describe("redactPatientIdentifiers — NIR/INS", () => {
       `Référence 1${body}${key}`,
       `Référence ${body}${key}1`,
       `Lot 99${body}${key}00`,
+      `Référence 1${body}`,
+      `Référence ${body}9`,
+      `Référence 7${body}${wrongKey(body)}`,
     ]) {
       const result = redactPatientIdentifiers(text);
       expect(result.text).toBe(text);
@@ -123,8 +169,9 @@ describe("redactPatientIdentifiers — NIR/INS", () => {
   });
 
   it("does not mask a NIR glued to a decimal number", () => {
-    const text = `Valeur 3.${body}${key}`;
-    expect(redactPatientIdentifiers(text).text).toBe(text);
+    for (const text of [`Valeur 3.${body}${key}`, `Valeur ${body}${key},5`, `Valeur 3,${body}`]) {
+      expect(redactPatientIdentifiers(text).text).toBe(text);
+    }
   });
 
   it("never half-masks a NIR as a phone number", () => {
@@ -309,10 +356,39 @@ describe("describeRedactions", () => {
     );
   });
 
+  it("ends the sentence with the place of the text when given", () => {
+    expect(describeRedactions([{ kind: "nir", count: 1 }], "dans un ticket")).toBe(
+      "Nous avons masqué 1 numéro de sécurité sociale (NIR/INS) : cette information permet d'identifier un patient et ne doit pas figurer dans un ticket.",
+    );
+  });
+
   it("describes the output of redactPatientIdentifiers", () => {
     const { redactions } = redactPatientIdentifiers("NIR 185057800608491, tél 0612345678 et 0698765432");
     expect(describeRedactions(redactions)).toBe(
       `Nous avons masqué 1 numéro de sécurité sociale (NIR/INS) et 2 numéros de téléphone : ${SUFFIX_MANY}`,
     );
+  });
+});
+
+describe("combineRedactions, encodeRedactions and decodeRedactions", () => {
+  it("sums kinds across texts in the canonical order", () => {
+    expect(combineRedactions([{ kind: "email", count: 1 }], [{ kind: "nir", count: 1 }, { kind: "email", count: 2 }], [])).toEqual([
+      { kind: "nir", count: 1 },
+      { kind: "email", count: 3 },
+    ]);
+  });
+
+  it("round-trips counts through a URL parameter holding no text", () => {
+    const redactions = [{ kind: "nir", count: 2 }, { kind: "phone", count: 1 }] as const;
+    expect(encodeRedactions(redactions)).toBe("nir-2.phone-1");
+    expect(decodeRedactions("nir-2.phone-1")).toEqual(redactions);
+    expect(encodeRedactions([])).toBe("");
+  });
+
+  it("ignores anything that is not a kind and a count", () => {
+    expect(decodeRedactions(null)).toEqual([]);
+    expect(decodeRedactions("")).toEqual([]);
+    expect(decodeRedactions("nir-0.phone-x.email-99999.<script>")).toEqual([]);
+    expect(decodeRedactions("autre-3.email-1")).toEqual([{ kind: "email", count: 1 }]);
   });
 });

@@ -1,6 +1,6 @@
 import { can } from "~/lib/permissions";
-import { and, desc, eq, inArray, isNotNull, isNull, like, lt, lte, ne, or, sql } from "drizzle-orm";
-import { getDb } from "#db/client";
+import { and, desc, eq, inArray, isNotNull, isNull, like, lt, lte, ne, notInArray, or, sql } from "drizzle-orm";
+import { checkpointAfterErasure, getDb, type Tx } from "#db/client";
 import {
   accountTokens,
   apiTokens,
@@ -15,6 +15,7 @@ import {
   notifications,
   organisations,
   outboxEmails,
+  participations,
   seminarRegistrations,
   sessions,
   supports,
@@ -110,15 +111,21 @@ export async function deleteAccount(user: SessionUser, confirmation: string) {
       .where(eq(users.id, user.id))
       .run();
     for (const table of [sessions, apiTokens, follows, notificationPreferences, notifications, accountTokens]) tx.delete(table).where(eq(table.userId, user.id)).run();
-    // Seminar registrations stay counted (published balances do not move) but lose the name and address.
-    tx.update(seminarRegistrations)
-      .set({ name: "Compte supprimé", email: sql`'compte-supprime-' || ${user.id} || '-' || ${seminarRegistrations.id} || '@sentinelle.invalid'`, organisation: "", confirmTokenHash: null })
-      .where(eq(seminarRegistrations.userId, user.id))
-      .run();
     tx.delete(outboxEmails).where(and(eq(outboxEmails.userId, user.id), or(eq(outboxEmails.status, "pending"), eq(outboxEmails.status, "held")))).run();
     tx.update(outboxEmails).set({ to: "supprime@sentinelle.invalid", text: "", html: "" }).where(eq(outboxEmails.userId, user.id)).run();
+    // Seminar registrations carry the name and address copied from the account: the registration still counts
+    // (seminar balance by side), the person is no longer named. The address stays unique per seminar.
+    tx.update(seminarRegistrations)
+      .set({ name: "Compte supprimé", email: sql`'compte-supprime-' || ${user.id} || '-' || ${seminarRegistrations.id} || '@sentinelle.invalid'`, organisation: "", confirmTokenHash: null, userId: null })
+      .where(eq(seminarRegistrations.userId, user.id))
+      .run();
+    // Unsent survey answers are the person's, and go with the account.
+    tx.update(participations).set({ draft: null }).where(eq(participations.userId, user.id)).run();
+    tx.update(invitations).set({ draft: null, inviteeId: null }).where(eq(invitations.inviteeId, user.id)).run();
     recordEvent(tx, { type: "user.deleted", actorId: user.id, subject: { type: "user", id: user.id } });
   });
+  // secure_delete zeroed the old rows in the pages; the WAL still holds the pages as they were.
+  checkpointAfterErasure(getDb());
 }
 
 /** Closes every session of the person, this one included, and revokes their API tokens ("se déconnecter partout"). */
@@ -160,7 +167,7 @@ export function listAccounts(query: string | undefined, limit = 100) {
  */
 export function applyRetention(hiddenDays: number, now = new Date()) {
   const cutoff = new Date(now.getTime() - hiddenDays * 86_400_000).toISOString();
-  return getDb().transaction((tx) => {
+  const result = getDb().transaction((tx) => {
     const expired = tx
       .select({ id: irritants.id, title: irritants.title, body: irritants.body })
       .from(irritants)
@@ -173,13 +180,17 @@ export function applyRetention(hiddenDays: number, now = new Date()) {
       scrubPassageCopies(tx, [{ type: "irritant", id }, ...ticketIds.map((t) => ({ type: "ticket", id: t.id }))], [title, body].filter(Boolean), PURGED_TITLE);
       tx.delete(comments).where(eq(comments.irritantId, id)).run();
       unindexIrritant(tx, id);
+      eraseMessagesAbout(tx, id);
       recordEvent(tx, { type: "irritant.purged", actorId: null, subject: { type: "irritant", id }, payload: { reason: "retention" } });
     }
     // Invitations of closed campaigns keep only what counts them: no draft, no invitee.
+    const closedCampaigns = tx.select({ id: campaigns.id }).from(campaigns).where(inArray(campaigns.status, ["closed", "published"]));
     tx.update(invitations)
       .set({ draft: null, inviteeId: null })
-      .where(and(inArray(invitations.campaignId, tx.select({ id: campaigns.id }).from(campaigns).where(inArray(campaigns.status, ["closed", "published"]))), or(isNotNull(invitations.draft), isNotNull(invitations.inviteeId))))
+      .where(and(inArray(invitations.campaignId, closedCampaigns), or(isNotNull(invitations.draft), isNotNull(invitations.inviteeId))))
       .run();
+    // Drafts of signed-in participants that were never sent: the campaign is over, they never will be.
+    tx.update(participations).set({ draft: null }).where(and(inArray(participations.campaignId, closedCampaigns), isNotNull(participations.draft))).run();
     // Account events are kept one year; the notification worker has long passed them.
     const cursor = tx.select({ last: eventCursors.lastEventId }).from(eventCursors).all().reduce((min, c) => Math.min(min, c.last), Number.MAX_SAFE_INTEGER);
     const eventsDeleted = tx
@@ -201,4 +212,26 @@ export function applyRetention(hiddenDays: number, now = new Date()) {
       .run().changes;
     return { irritantsErased: expired.length, sessionsDeleted, linksDeleted, eventsDeleted, unconfirmedRegistrationsDeleted, signUpEmailsDeleted };
   });
+  // secure_delete zeroed the old rows in the pages; the WAL still holds the pages as they were.
+  checkpointAfterErasure(getDb());
+  return result;
+}
+
+/**
+ * Notifications and e-mails quote an irritant's title and link to its page: when its text is erased, those about
+ * it lose their text too (e-mails not yet sent are dropped).
+ */
+function eraseMessagesAbout(tx: Tx, irritantId: number) {
+  const page = `/signalements/${irritantId}`;
+  tx.update(notifications)
+    .set({ text: "Un signalement que vous suiviez a été masqué puis effacé." })
+    .where(or(eq(notifications.url, page), sql`${notifications.url} glob ${`${page}[^0-9]*`}`))
+    .run();
+  // The page's address followed by something else than a digit (n°12 is not n°123).
+  const mentions = or(sql`(${outboxEmails.text} || ' ') glob ${`*${page}[^0-9]*`}`, sql`(${outboxEmails.html} || ' ') glob ${`*${page}[^0-9]*`}`);
+  tx.delete(outboxEmails).where(and(mentions, inArray(outboxEmails.status, ["pending", "held"]))).run();
+  tx.update(outboxEmails)
+    .set({ subject: "Message effacé", text: "", html: "" })
+    .where(and(mentions, notInArray(outboxEmails.status, ["pending", "held"])))
+    .run();
 }

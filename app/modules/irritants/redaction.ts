@@ -29,15 +29,45 @@ const SEP = `[${SEP_CHARS}]`;
 const NUMBER_START = String.raw`(?<!\d[.,]?)`;
 const NUMBER_END = String.raw`(?![.,]?\d)`;
 
-// NIR/INS: sex (1, 2, 3, 4, 7, 8), year, month, department (2 digits or 2A/2B),
-// commune, order number, key. Month and year are left lenient (any 2 digits).
-// Groups 1–6 rebuild the 13-character number without separators, group 7 is the key.
+// NIR/INS, recognised by its structure alone — never by its key. People mistype keys (and
+// sometimes leave them out), and a NIR with a wrong key still identifies a patient, so a
+// number is masked whenever it *could* be a NIR; only numbers that cannot be one are kept.
+// When in doubt, mask: a masked order number costs the reader little, a published NIR
+// cannot be taken back.
+//
+//   sex        1 or 2; 3 or 4 (foreign-born, registration in progress); 7 or 8 (temporary
+//              numbers, NIA). 0, 5, 6 and 9 do not exist → kept.
+//   year       any 2 digits.
+//   month      01–12, plus 20–99: INSEE uses 20 and 30–42 (and, in older numbers, 50 and
+//              above) for people whose month of birth is unknown. We accept the whole 20–99
+//              range rather than list the values, so that a rarely-seen pseudo-month is
+//              masked. 00 and 13–19 do not exist → kept.
+//   département 01–99 (20 = Corsica before 1976, 91–96 = codes found in old numbers,
+//              99 = born abroad) or 2A/2B. 00 does not exist → kept.
+//              Overseas départements use 3 digits (971–978, 984–989) and a 2-digit commune:
+//              "97" + "1" + "05" has the same 2+3 layout; the only difference is in the
+//              writing ("971 05"), so a separator is allowed after the commune's first digit.
+//   commune    any 3 digits; for 99, the country code. 000 is not a real commune, but one
+//              mistyped digit gets there, so it is still masked.
+//   order      any 3 digits (000 masked for the same reason).
+//   key        2 digits, any value — or absent: the 13-character number without its key
+//              identifies the person just as well (INS is often written without it).
+// Groups 1–6 are the 13-character number, group 7 the optional key.
+const NIR_SEX = "[1-478]";
+const NIR_MONTH = String.raw`(?:0[1-9]|1[0-2]|[2-9]\d)`;
+const NIR_DEPARTMENT = String.raw`(?:0[1-9]|[1-9]\d|2[ABab])`;
 const NIR_RE = new RegExp(
   NUMBER_START +
-    String.raw`([1-478])${SEP}*(\d{2})${SEP}*(\d{2})${SEP}*(\d{2}|2[ABab])${SEP}*(\d{3})${SEP}*(\d{3})${SEP}*(\d{2})` +
+    String.raw`(${NIR_SEX})${SEP}*(\d{2})${SEP}*(${NIR_MONTH})${SEP}*(${NIR_DEPARTMENT})${SEP}*(\d${SEP}*\d{2})${SEP}*(\d{3})(?:${SEP}*(\d{2}))?` +
     NUMBER_END,
   "g",
 );
+
+// Keyless 13-digit numbers starting with 3400/3401 are CIP13/ACL13 codes of medicines and
+// pharmacy products (EAN-13 under the 340 prefix), common in reports about prescription
+// software; they would otherwise read as sex 3, year 40, month 0x. A NIR written with its
+// key is masked even with this prefix.
+const PHARMACY_CODE = /^340[01]\d{9}$/;
 
 // French phone numbers. The separator between pairs must be the same throughout
 // (none, space, dot or dash), which keeps "le 01.02.2024 10:30" from looking like
@@ -61,27 +91,23 @@ const EMAIL_RE = new RegExp(
   "gu",
 );
 
-const NIR_SHAPE = /^[1-478]\d{4}(?:\d{2}|2[AB])\d{8}$/i;
+const NIR_SHAPE = new RegExp(
+  `^${NIR_SEX}\\d{2}${NIR_MONTH}${NIR_DEPARTMENT}\\d{6}(?:\\d{2})?$`,
+);
 const SEPARATORS = new RegExp(`${SEP}+`, "g");
 
 /**
- * Checks a NIR/INS written as its 15 characters (13-character number + 2-digit key).
- * Separators (spaces, dots, dashes) are tolerated and ignored. Corsican departments
- * 2A and 2B count as 19 and 18 for the key computation.
+ * Whether a candidate (13 characters, or 15 with the key; separators ignored) has the
+ * structure of a NIR/INS, whatever its key. This is the masking rule.
  */
-export function isValidNir(candidate: string): boolean {
-  const compact = candidate.replace(SEPARATORS, "").toUpperCase();
+export function looksLikeNir(candidate: string): boolean {
+  const compact = candidate.replace(SEPARATORS, "");
   if (!NIR_SHAPE.test(compact)) return false;
-  const body = compact.slice(0, 13);
-  const key = Number(compact.slice(13));
-  const numeric = body.slice(0, 5) + body.slice(5, 7).replace("2A", "19").replace("2B", "18") + body.slice(7);
-  // 13 digits stay below Number.MAX_SAFE_INTEGER (2^53 − 1 ≈ 9.007e15), so this is exact.
-  const expected = 97 - (Number(numeric) % 97);
-  return key === expected;
+  return !PHARMACY_CODE.test(compact);
 }
 
 /**
- * Replaces NIR/INS numbers (only those whose key checks), French phone numbers and
+ * Replaces NIR/INS numbers (anything with a NIR's structure, whatever its key), French phone numbers and
  * e-mail addresses with fixed placeholders. Text without any of them is returned as is.
  *
  * Order of passes: e-mail addresses first (so "0612345678@example.fr" is masked as one
@@ -97,8 +123,8 @@ export function redactPatientIdentifiers(text: string): RedactionResult {
   });
 
   result = result.replace(NIR_RE, (match: string, ...groups: unknown[]) => {
-    const compact = groups.slice(0, 7).join("");
-    if (!isValidNir(compact)) return match;
+    const compact = groups.slice(0, 7).map((g) => g ?? "").join("");
+    if (!looksLikeNir(compact)) return match;
     counts.nir += 1;
     return REDACTION_PLACEHOLDERS.nir;
   });
@@ -128,9 +154,9 @@ function joinFrench(parts: string[]): string {
  * French explanation shown to the author after masking, e.g.
  * "Nous avons masqué 1 numéro de sécurité sociale (NIR/INS) et 2 numéros de téléphone : ces
  * informations permettent d'identifier un patient et ne doivent pas figurer dans un signalement."
- * Returns null when nothing was masked.
+ * `where` ends the sentence for other texts ("dans un ticket", "sur une carte"). Returns null when nothing was masked.
  */
-export function describeRedactions(redactions: readonly Redaction[]): string | null {
+export function describeRedactions(redactions: readonly Redaction[], where = "dans un signalement"): string | null {
   const parts = REDACTION_KINDS.flatMap((kind) => {
     const count = redactions.filter((r) => r.kind === kind).reduce((sum, r) => sum + Math.max(0, r.count), 0);
     if (count === 0) return [];
@@ -140,7 +166,34 @@ export function describeRedactions(redactions: readonly Redaction[]): string | n
   const total = redactions.reduce((sum, r) => sum + Math.max(0, r.count), 0);
   const reason =
     total === 1
-      ? "cette information permet d'identifier un patient et ne doit pas figurer dans un signalement."
-      : "ces informations permettent d'identifier un patient et ne doivent pas figurer dans un signalement.";
+      ? `cette information permet d'identifier un patient et ne doit pas figurer ${where}.`
+      : `ces informations permettent d'identifier un patient et ne doivent pas figurer ${where}.`;
   return `Nous avons masqué ${joinFrench(parts)} : ${reason}`;
+}
+
+/** Several texts' redactions as one list (kinds summed, canonical order). */
+export function combineRedactions(...lists: readonly (readonly Redaction[])[]): Redaction[] {
+  const counts: Record<RedactionKind, number> = { nir: 0, phone: 0, email: 0 };
+  for (const list of lists) for (const r of list) counts[r.kind] += Math.max(0, r.count);
+  return REDACTION_KINDS.filter((kind) => counts[kind] > 0).map((kind) => ({ kind, count: counts[kind] }));
+}
+
+/**
+ * Redaction counts for a URL, to tell the author on the page a redirect leads to: "nir-1.phone-2". Only kinds
+ * and counts, never text. `decodeRedactions` ignores anything else.
+ */
+export function encodeRedactions(redactions: readonly Redaction[]): string {
+  return combineRedactions(redactions)
+    .map((r) => `${r.kind}-${r.count}`)
+    .join(".");
+}
+
+export function decodeRedactions(value: string | null | undefined): Redaction[] {
+  if (!value) return [];
+  const found: Redaction[] = [];
+  for (const part of value.split(".").slice(0, REDACTION_KINDS.length)) {
+    const match = /^(nir|phone|email)-([1-9]\d{0,3})$/.exec(part);
+    if (match) found.push({ kind: match[1] as RedactionKind, count: Number(match[2]) });
+  }
+  return combineRedactions(found);
 }

@@ -6,7 +6,7 @@ import { recordEvent } from "~/lib/events.server";
 import { derivedToken, randomToken, sha256 } from "~/lib/tokens.server";
 import { can } from "~/lib/permissions.server";
 import type { SessionUser } from "~/modules/accounts/accounts.server";
-import { redactPatientIdentifiers } from "~/modules/irritants/redaction";
+import { combineRedactions, redactPatientIdentifiers, type Redaction } from "~/modules/irritants/redaction";
 import { requireActiveProduct } from "~/modules/vendors/products.server";
 import { batchedCount, PUBLIC_MIN_CELL } from "./statistics";
 import { answersSchemaFor, compareVersions, questionnaireDefinitionSchema, type QuestionnaireDefinition } from "./definition";
@@ -251,8 +251,23 @@ export function openParticipation(slug: string, respondent: Respondent) {
   return { campaign, draft: participation?.draft ?? {} };
 }
 
-export function saveDraft(slug: string, respondent: Respondent, draft: Record<string, unknown>) {
+/** Masks patient identifiers in every text answer (drafts too: a draft is stored until the campaign closes). */
+function maskTextAnswers(values: Record<string, unknown>): { values: Record<string, unknown>; redactions: Redaction[] } {
+  const clean: Record<string, unknown> = { ...values };
+  const found: Redaction[][] = [];
+  for (const [key, value] of Object.entries(clean)) {
+    if (typeof value !== "string" || value.length <= 2) continue;
+    const masked = redactPatientIdentifiers(value);
+    clean[key] = masked.text;
+    found.push(masked.redactions);
+  }
+  return { values: clean, redactions: combineRedactions(...found) };
+}
+
+/** Saves a draft, its text answers masked; returns what was masked so the respondent can be told. */
+export function saveDraft(slug: string, respondent: Respondent, input: Record<string, unknown>): Redaction[] {
   const { campaign } = openParticipation(slug, respondent);
+  const { values: draft, redactions } = maskTextAnswers(input);
   const db = getDb();
   if (respondent.kind === "invitation") {
     db.update(invitations).set({ draft }).where(eq(invitations.tokenHash, sha256(respondent.token))).run();
@@ -262,6 +277,7 @@ export function saveDraft(slug: string, respondent: Respondent, draft: Record<st
       .onConflictDoUpdate({ target: [participations.campaignId, participations.userId], set: { draft } })
       .run();
   }
+  return redactions;
 }
 
 /**
@@ -278,8 +294,7 @@ export function submitResponse(slug: string, respondent: Respondent, answers: Re
     for (const issue of parsed.error.issues) (fields[issue.path.join(".")] ??= []).push(issue.message);
     throw new HttpError(422, "Certaines réponses sont manquantes ou invalides.", fields);
   }
-  const clean: Record<string, unknown> = { ...parsed.data };
-  for (const [key, value] of Object.entries(clean)) if (typeof value === "string" && value.length > 2) clean[key] = redactPatientIdentifiers(value).text;
+  const { values: clean, redactions } = maskTextAnswers({ ...parsed.data });
   const today = todayParis();
   if (subject && "service" in subject && !campaign.subjectServices.includes(subject.service)) {
     throw new HttpError(422, "Service inconnu.", { subject: ["Choisissez un service de la liste."] });
@@ -306,6 +321,7 @@ export function submitResponse(slug: string, respondent: Respondent, answers: Re
     }
     tx.insert(responses).values({ campaignId: campaign.id, subjectProductId, subjectService, submittedOn: today, answers: clean }).run();
   });
+  return redactions;
 }
 
 export function getSnapshot(slug: string) {

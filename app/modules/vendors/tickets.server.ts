@@ -240,7 +240,7 @@ export function replyToTicket(user: SessionUser, id: number, input: { body: stri
       subject: { type: "ticket", id },
       payload: { irritantId: ticket.irritantId, vendorId: ticket.vendorId, messageId: message.id, visibility: input.visibility },
     });
-    return { id: message.id, redacted: redacted.total };
+    return { id: message.id, redacted: redacted.total, redactions: redacted.redactions };
   });
 }
 
@@ -248,7 +248,9 @@ export type ResolutionInput = { resolution: Resolution; version?: string; date?:
 
 /** The vendor's resolution: fixed, planned, not reproducible, needs information, or cause in another vendor's product. */
 export function resolveTicket(user: SessionUser, id: number, input: ResolutionInput) {
-  const note = input.note ? redactPatientIdentifiers(input.note).text : "";
+  const masked = input.note ? redactPatientIdentifiers(input.note) : null;
+  const note = masked?.text ?? "";
+  const redactions = masked?.redactions ?? [];
   return getDb().transaction((tx) => {
     const ticket = requireTicket(tx, user, id);
     requireOpenForVendor(user, ticket);
@@ -279,7 +281,7 @@ export function resolveTicket(user: SessionUser, id: number, input: ResolutionIn
       reassignedTo = openTicket(tx, { irritantId: ticket.irritantId, productId: target.id, actorId: user.id, reassignedFromId: id }).id;
       markResponded(tx, user, ticket, { status: "closed", closedAt: now, resolution: "other_product" });
       recordEvent(tx, { type: "ticket.reassigned", actorId: user.id, subject, payload: { irritantId: ticket.irritantId, toTicketId: reassignedTo, toProductId: target.id, reason: note } });
-      return { status: "closed" as const, reassignedTo };
+      return { status: "closed" as const, reassignedTo, redactions };
     }
     const status: TicketStatus =
       input.resolution === "fixed" || input.resolution === "not_reproducible" ? "resolved" : input.resolution === "needs_info" ? "needs_info" : "answered";
@@ -297,7 +299,7 @@ export function resolveTicket(user: SessionUser, id: number, input: ResolutionIn
       payload: { irritantId: ticket.irritantId, vendorId: ticket.vendorId, resolution: input.resolution, version: input.version ?? null },
     });
     if (input.resolution === "fixed") followTicketOutcome(tx, ticket.irritantId, "resolved", user.id);
-    return { status, reassignedTo };
+    return { status, reassignedTo, redactions };
   });
 }
 
@@ -376,14 +378,15 @@ export function answerFixQuestion(
 /** Team: send a ticket to another product (any vendor), or close it. */
 export function reassignTicket(user: SessionUser, id: number, productId: number, reason: string) {
   if (!can(user, "ticket:manage")) throw new HttpError(403, "Réservé à l'équipe programme.");
+  const masked = redactPatientIdentifiers(reason);
   return getDb().transaction((tx) => {
     const ticket = requireTicket(tx, user, id);
     if (ticket.productId === productId) throw new HttpError(422, "Le ticket concerne déjà ce logiciel.", { productId: ["Choisissez un autre logiciel."] });
     const next = openTicket(tx, { irritantId: ticket.irritantId, productId, actorId: user.id, reassignedFromId: id });
     tx.update(tickets).set({ status: "closed", closedAt: nowIso() }).where(eq(tickets.id, id)).run();
-    addMessage(tx, id, user.id, "reassignment", "internal", `Réaffecté par l'équipe au ticket n°${next.id}. ${redactPatientIdentifiers(reason).text}`.trim());
+    addMessage(tx, id, user.id, "reassignment", "internal", `Réaffecté par l'équipe au ticket n°${next.id}. ${masked.text}`.trim());
     recordEvent(tx, { type: "ticket.reassigned", actorId: user.id, subject: { type: "ticket", id }, payload: { irritantId: ticket.irritantId, toTicketId: next.id, toProductId: productId } });
-    return { reassignedTo: next.id };
+    return { reassignedTo: next.id, redactions: masked.redactions };
   });
 }
 
