@@ -34,7 +34,8 @@ export default defineConfig({
     pool: "forks",
     maxWorkers: 2,
     minWorkers: 1,
-    testTimeout: 30_000,
+    // Generous: a browser journey on a busy 2-core machine can take several times its quiet duration.
+    testTimeout: 90_000,
     hookTimeout: 60_000,
   },
 });

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiTokens, campaigns, comments, eventCursors, events, follows, invitations, irritants, seminarRegistrations, sessions, users } from "#db/schema";
+import { createUser } from "~/modules/accounts/accounts.server";
 import { applyRetention } from "~/modules/accounts/personal-data.server";
 import { FREE_FAILURES } from "~/modules/accounts/signin-guard.server";
 import { apiToken, bearer, signInCookie } from "../support/http";
@@ -34,6 +35,29 @@ describe("sign-in lock", () => {
     expect(failures.every((f) => f.actorId === null)).toBe(true);
     // Another account is not affected.
     expect(await signInCookie(server.url, "editeur-a@demo.sentinelle.fr")).toMatch(/=/);
+  });
+
+  it("locks an address without an account exactly like an account, so the lock tells nothing", async () => {
+    const attempt = (email: string) => post("/connexion", { email, password: "mauvais mot de passe" });
+    const answers = async (email: string) => {
+      const statuses: number[] = [];
+      let last = "";
+      for (let i = 0; i <= FREE_FAILURES; i++) {
+        const response = await attempt(email);
+        statuses.push(response.status);
+        last = (await response.text()).replace(/<!-- -->/g, "").replace(/nonce="[^"]*"/g, "");
+        if (i === FREE_FAILURES) expect(response.headers.get("retry-after")).toMatch(/^\d+$/);
+      }
+      return { statuses, last: last.replaceAll(email, "ADDRESS") };
+    };
+    await createUser({ email: "verrou@exemple.fr", password: "un mot de passe solide", displayName: "Compte verrou", role: "patient" });
+    const known = await answers("verrou@exemple.fr");
+    const unknown = await answers("personne-inconnue@exemple.fr");
+    expect(known.statuses).toEqual([...Array(FREE_FAILURES).fill(401), 429]);
+    expect(unknown.statuses).toEqual(known.statuses);
+    expect(unknown.last).toContain("Trop de tentatives de connexion");
+    const api = await fetch(`${server.url}/api/v1/tokens`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ email: "personne-inconnue@exemple.fr", password: "x".repeat(12) }) });
+    expect(api.status).toBe(429);
   });
 });
 

@@ -165,12 +165,16 @@ const each = (intents: readonly string[], row: IntentRow): Record<string, Intent
 const ANY_INTENT = "*";
 
 const ACTIONS: Record<string, ActionRow> = {
+  // An unknown page answers a POST with 404, for everyone.
+  "routes/$": { url: () => "/page-inexistante", intents: { "*": { pass: [] } } },
   "routes/connexion": { url: () => "/connexion", intents: { "*": { pass: ANYONE } } },
   "routes/inscription": { url: () => "/inscription", intents: { "*": { pass: ANYONE } } },
   "routes/deconnexion": { url: () => "/deconnexion", intents: { "*": { pass: ANYONE, signsOut: true } } },
   "routes/mot-de-passe-oublie": { url: () => "/mot-de-passe-oublie", intents: { "*": { pass: ANYONE } } },
   "routes/mot-de-passe.nouveau": { url: () => "/mot-de-passe/nouveau?jeton=lien-inconnu-000", intents: { "*": { pass: ANYONE } } },
   "routes/confirmer-email": { url: () => "/confirmer-email", intents: { "*": { pass: ANYONE } } },
+  "routes/inscription_.confirmer": { url: () => "/inscription/confirmer", intents: { "*": { pass: ANYONE } } },
+  "routes/confirmer-inscription": { url: () => "/confirmer-inscription", intents: { "*": { pass: ANYONE } } },
   "routes/desabonnement": { url: () => "/desabonnement", intents: { "*": { pass: ANYONE } } },
   // Pro Santé Connect is not configured here: its routes do not exist for anyone.
   "routes/auth.psc.finaliser": { url: () => "/auth/psc/finaliser", intents: each(["create", "link"], { pass: [] }) },
@@ -223,7 +227,7 @@ const ACTIONS: Record<string, ActionRow> = {
   "routes/equipe.plan-action.$id": { url: () => "/equipe/plan-action/7", intents: each(["save", "note"], { pass: STAFF }) },
   "routes/equipe.plan-action.import": { url: () => "/equipe/plan-action/import", intents: each(["preview", "apply"], { pass: STAFF }) },
   "routes/equipe.enquetes._index": { url: () => "/equipe/enquetes", intents: each(["version", "campaign"], { pass: STAFF }) },
-  "routes/equipe.enquetes.$slug": { url: () => "/equipe/enquetes/segur-2025", intents: each(["open", "close", "publish", "invitations", "invite-audience", "remind"], { pass: STAFF }) },
+  "routes/equipe.enquetes.$slug": { url: () => "/equipe/enquetes/segur-2025", intents: each(["open", "close", "publish", "invite-audience", "remind"], { pass: STAFF }) },
   // The questionnaire editor's "op" field edits a draft held in the form; one guard covers every op.
   "routes/equipe.enquetes.editeur": { url: () => "/equipe/enquetes/editeur", intents: { "*": { pass: STAFF } } },
   "routes/equipe.avancement._index": { url: () => "/equipe/avancement", intents: each(["create", "headlines"], { pass: STAFF }) },
@@ -237,6 +241,7 @@ const ACTIONS: Record<string, ActionRow> = {
   "routes/equipe.seminaires.$id": { url: () => `/equipe/seminaires/${dynamic.seminarId}`, intents: each(["seminar", "workshop-add", "workshop-edit", "workshop-code", "slot-add", "slot-remove", "slot-up", "slot-down"], { pass: STAFF }) },
   "routes/equipe.seminaires.$id_.inscriptions": { url: () => `/equipe/seminaires/${dynamic.seminarId}/inscriptions`, intents: each(["register", "remove"], { pass: STAFF }) },
   "routes/equipe.seminaires.$id_.bilan": { url: () => `/equipe/seminaires/${dynamic.seminarId}/bilan`, intents: each(["feedback", "verbatim-add", "verbatim-publish", "verbatim-unpublish", "verbatim-remove"], { pass: STAFF }) },
+  "routes/equipe.masquer": { url: () => `/equipe/masquer?signalement=${dynamic.published}`, intents: { "*": { pass: STAFF } } },
   "routes/equipe.comptes": { url: () => "/equipe/comptes", intents: each(["disable", "enable"], { pass: ["admin"] }) },
 };
 

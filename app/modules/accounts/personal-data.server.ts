@@ -116,7 +116,7 @@ export async function deleteAccount(user: SessionUser, confirmation: string) {
     // Seminar registrations carry the name and address copied from the account: the registration still counts
     // (seminar balance by side), the person is no longer named. The address stays unique per seminar.
     tx.update(seminarRegistrations)
-      .set({ name: "Compte supprimé", email: sql`'compte-supprime-' || ${user.id} || '-' || ${seminarRegistrations.id} || '@sentinelle.invalid'`, organisation: "", confirmTokenHash: null, userId: null })
+      .set({ name: "Compte supprimé", email: sql`'compte-supprime-' || ${user.id} || '-' || ${seminarRegistrations.id} || '@sentinelle.invalid'`, organisation: "", confirmTokenHash: null })
       .where(eq(seminarRegistrations.userId, user.id))
       .run();
     // Unsent survey answers are the person's, and go with the account.

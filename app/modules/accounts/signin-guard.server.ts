@@ -24,9 +24,31 @@ export function lockRemainingMs(userId: number, now = new Date()) {
     .where(and(eq(events.subjectType, "user"), eq(events.subjectId, userId), eq(events.type, "user.signin_failed"), gt(events.id, lastReset), gt(events.createdAt, new Date(now.getTime() - WINDOW_MS).toISOString())))
     .orderBy(desc(events.id))
     .all();
-  if (failures.length < FREE_FAILURES) return 0;
-  const lockMs = Math.min(60, 2 ** (failures.length - FREE_FAILURES + 1)) * 60_000;
-  return Math.max(0, new Date(failures[0].createdAt).getTime() + lockMs - now.getTime());
+  return lockFromFailures(failures.map((f) => new Date(f.createdAt).getTime()), now);
+}
+
+/** The lock left after these failures (newest first, all within the window). */
+function lockFromFailures(newestFirst: number[], now: Date) {
+  if (newestFirst.length < FREE_FAILURES) return 0;
+  const lockMs = Math.min(60, 2 ** (newestFirst.length - FREE_FAILURES + 1)) * 60_000;
+  return Math.max(0, newestFirst[0] + lockMs - now.getTime());
+}
+
+// Failures on addresses without a usable account, kept in memory so that they lock exactly like an account's:
+// otherwise "locked" after six wrong passwords would tell that an account exists. Bounded: oldest addresses go first.
+const UNKNOWN_ADDRESSES_KEPT = 10_000;
+const unknownFailures = new Map<string, number[]>();
+
+function unknownLockRemainingMs(email: string, now: Date) {
+  const recent = (unknownFailures.get(email) ?? []).filter((t) => t > now.getTime() - WINDOW_MS);
+  return lockFromFailures(recent, now);
+}
+
+function recordUnknownFailure(email: string, now: Date) {
+  const recent = (unknownFailures.get(email) ?? []).filter((t) => t > now.getTime() - WINDOW_MS);
+  unknownFailures.delete(email);
+  unknownFailures.set(email, [now.getTime(), ...recent]);
+  if (unknownFailures.size > UNKNOWN_ADDRESSES_KEPT) unknownFailures.delete(unknownFailures.keys().next().value!);
 }
 
 export type SignInResult = { ok: true; user: SessionUser } | { ok: false; reason: "invalid" } | { ok: false; reason: "locked"; retryAfterSeconds: number };
@@ -36,13 +58,18 @@ export type SignInResult = { ok: true; user: SessionUser } | { ok: false; reason
  * events log (the audit log shows them); answers take the same time whether the account exists or not.
  */
 export async function signInWithPassword(email: string, password: string): Promise<SignInResult> {
+  const address = email.trim().toLowerCase();
   const row = getDb()
     .select({ id: users.id, email: users.email, displayName: users.displayName, role: users.role, organisationId: users.organisationId, passwordHash: users.passwordHash, disabledAt: users.disabledAt })
     .from(users)
-    .where(eq(users.email, email.trim().toLowerCase()))
+    .where(eq(users.email, address))
     .get();
   if (!row || !row.passwordHash || row.disabledAt) {
     await verifyAgainstDummy(password);
+    const now = new Date();
+    const locked = unknownLockRemainingMs(address, now);
+    if (locked > 0) return { ok: false, reason: "locked", retryAfterSeconds: Math.ceil(locked / 1000) };
+    recordUnknownFailure(address, now);
     return { ok: false, reason: "invalid" };
   }
   const locked = lockRemainingMs(row.id);

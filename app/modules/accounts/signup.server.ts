@@ -1,6 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { getDb } from "#db/client";
-import { events, users } from "#db/schema";
+import { events, users, type Role } from "#db/schema";
+import { can } from "~/lib/permissions";
 import { HttpError } from "~/lib/errors";
 import { recordEvent } from "~/lib/events.server";
 import { openSealedPayload, sealPayload, sha256 } from "~/lib/tokens.server";
@@ -33,7 +34,7 @@ export async function requestSignUp(input: SignUpInput) {
   const email = input.email.trim().toLowerCase();
   // Hashed in both branches: the answer takes the same time whether the address has an account or not.
   const passwordHash = await hashPassword(input.password);
-  const practitioner = input.role === "practitioner";
+  const practitioner = can(input, "profile:professional");
   const pending = {
     email,
     passwordHash,
@@ -88,7 +89,7 @@ export function completeSignUp(token: string): SessionUser {
     throw opened.reason === "expired" ? new HttpError(410, "Ce lien a expiré : recommencez l'inscription.") : new HttpError(400, "Ce lien n'est pas valide. Copiez-le en entier depuis l'e-mail.");
   }
   const p = opened.payload;
-  if (!pendingSchemaKeys.every((k) => typeof p[k] === "string") || (p.role !== "practitioner" && p.role !== "patient")) {
+  if (!pendingSchemaKeys.every((k) => typeof p[k] === "string") || !can({ role: p.role as Role }, "irritant:file") /* self-service accounts are the reporters' */) {
     throw new HttpError(400, "Ce lien n'est pas valide. Copiez-le en entier depuis l'e-mail.");
   }
   const text = (v: unknown) => (typeof v === "string" ? v : null);
