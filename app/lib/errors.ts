@@ -42,10 +42,6 @@ export function methodNotAllowed(allow: string, message = "M√©thode non autoris√
   return response;
 }
 
-export function notFound(message = "Page introuvable.") {
-  return new HttpError(404, message);
-}
-
 /** Runs a module call for a page: an HttpError becomes the matching French error page. */
 export function orErrorPage<T>(fn: () => T): T {
   try {

@@ -1,5 +1,5 @@
 import { can } from "~/lib/permissions";
-import { and, desc, eq, gt, isNull, lt, ne } from "drizzle-orm";
+import { and, desc, eq, gt, isNull } from "drizzle-orm";
 import { getDb } from "#db/client";
 import { apiTokens, organisations, sessions, users, type Role } from "#db/schema";
 import { recordEvent } from "~/lib/events.server";
@@ -92,10 +92,6 @@ export function getUserBySessionId(sessionId: string): SessionUser | null {
 
 export function destroySession(sessionId: string) {
   getDb().delete(sessions).where(eq(sessions.idHash, sha256(sessionId))).run();
-}
-
-export function purgeExpiredSessions() {
-  return getDb().delete(sessions).where(lt(sessions.expiresAt, now())).run().changes;
 }
 
 const TOKEN_PREFIX = "snt_";

@@ -124,11 +124,6 @@ export async function pscConfiguration(settings: PscSettings): Promise<oidc.Conf
   throw unreachable(lastError);
 }
 
-/** Forgets the discovered metadata (tests restart providers). */
-export function forgetPscConfiguration() {
-  cachedConfiguration = undefined;
-}
-
 // ---------------------------------------------------------------------------------------------------------------
 // Cookies
 

@@ -38,11 +38,6 @@ export const actionFormSchema = z
     if (v.leadKind === "organisation" && !v.leadOrganisationId) ctx.addIssue({ code: "custom", path: ["leadOrganisationId"], message: "Choisissez l'organisation pilote." });
   });
 
-export const statusChangeSchema = z.object({
-  status: z.enum(ACTION_STATUSES, { error: "Choisissez un statut." }),
-  note: z.string({ error: "Expliquez le changement en une phrase." }).trim().min(3, "Expliquez le changement en une phrase.").max(2000, "La note ne doit pas dépasser 2 000 caractères."),
-});
-
 export const noteSchema = z.object({
   body: z.string({ error: "Écrivez la note." }).trim().min(3, "Écrivez la note.").max(2000, "La note ne doit pas dépasser 2 000 caractères."),
 });

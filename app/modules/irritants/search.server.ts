@@ -36,13 +36,6 @@ export function allWordsQuery(text: string, db?: DbOrTx): string | null {
   return tokens.map((t, i) => (i === tokens.length - 1 && prefix ? `"${t}"*` : `"${t}"`)).join(" AND ");
 }
 
-/** The FTS5 query for candidates of similarity: any stemmed word may appear. */
-export function anyWordQuery(text: string): string | null {
-  const tokens = [...new Set(stemmedTokens(text))].slice(0, 40);
-  if (tokens.length === 0) return null;
-  return tokens.map((t) => `"${t}"`).join(" OR ");
-}
-
 // Document frequencies are read from an fts5vocab table over the index (temporary, per connection) and cached: they
 // only order a text's words by rarity, so a value some minutes old is as good as a fresh one.
 const FREQUENCY_TTL_MS = 10 * 60_000;

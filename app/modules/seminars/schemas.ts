@@ -59,10 +59,6 @@ export type RegistrationInput = z.infer<typeof registrationFormSchema>;
 /** Signed-in people register without retyping their name and address. */
 export const memberRegistrationSchema = registrationFormSchema.pick({ sideChoice: true, organisation: true, workshopIds: true });
 
-export const codeFormSchema = z.object({
-  code: z.string({ error: "Saisissez le code de l'atelier affiché dans la salle." }).max(40, "Ce code est trop long."),
-});
-
 export const cardFormSchema = z.object({
   text: z
     .string({ error: "Écrivez votre idée sur la carte." })

@@ -740,12 +740,6 @@ export function getPublicSeminar(slug: string, viewer: SessionUser | null) {
   };
 }
 
-export function getSeminarBySlug(slug: string) {
-  const row = getDb().select().from(seminars).where(eq(seminars.slug, slug)).get();
-  if (!row) throw new HttpError(404, "Ce séminaire n'existe pas.");
-  return row;
-}
-
 /** For the API: published seminars, newest first, by keyset on (date, id). */
 export function listSeminarsForApi(options: { cursor?: string; limit?: number } = {}) {
   const limit = Math.min(options.limit ?? 50, 100);

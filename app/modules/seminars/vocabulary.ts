@@ -22,13 +22,6 @@ export const SIDE_LABEL_ONE: Record<Side, string> = {
 export const SIDE_DETAILS = ["vip", "other", "sons", "non-sons"] as const;
 export type SideDetail = (typeof SIDE_DETAILS)[number];
 
-export const DETAILS_OF: Record<Side, readonly SideDetail[]> = {
-  practitioner: ["vip", "other"],
-  vendor: ["sons", "non-sons"],
-  patient: [],
-  institution: [],
-};
-
 export const DETAIL_LABELS: Record<SideDetail, string> = {
   vip: "représentant « VIP » de la médecine de ville",
   other: "autre professionnel de santé",
@@ -67,7 +60,6 @@ export const WORKSHOP_STATUS_LABELS: Record<WorkshopStatus, string> = {
 };
 
 export const OUTCOME_TARGETS = ["irritant", "action"] as const;
-export type OutcomeTarget = (typeof OUTCOME_TARGETS)[number];
 
 export const OUTCOME_SOURCES = ["card", "cluster"] as const;
 export type OutcomeSource = (typeof OUTCOME_SOURCES)[number];

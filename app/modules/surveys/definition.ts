@@ -355,17 +355,13 @@ export type QuestionnaireDefinition = z.infer<typeof questionnaireDefinitionSche
 /** A definition as authored (defaults optional). */
 export type QuestionnaireDefinitionInput = z.input<typeof questionnaireDefinitionSchema>;
 export type QuestionnaireItemInput = z.input<typeof questionnaireItemSchema>;
-export type QuestionnaireSection = z.infer<typeof questionnaireSectionSchema>;
 export type QuestionnaireItem = z.infer<typeof questionnaireItemSchema>;
 export type ItemType = QuestionnaireItem["type"];
 export type ItemOfType<T extends ItemType> = Extract<QuestionnaireItem, { type: T }>;
 export type ShowIfCondition = NonNullable<QuestionnaireItem["showIf"]>;
-export type ChoiceOption = ItemOfType<"single">["options"][number];
-export type MatrixRow = ItemOfType<"matrix">["rows"][number];
 
 /** 1–5 (or 0–10 for NPS), or "na" when not applicable is allowed. */
 export type ScaleAnswer = number | typeof NOT_APPLICABLE;
-export type YesNoAnswer = "yes" | "no" | typeof NOT_APPLICABLE;
 export type MatrixAnswer = Record<string, ScaleAnswer>;
 export type AnswerValue = ScaleAnswer | string | string[] | MatrixAnswer;
 export type Answers = Record<string, AnswerValue>;
