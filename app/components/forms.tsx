@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 
 type Field = FieldMetadata<unknown>;
 
-export function FieldErrors({ id, errors }: { id: string; errors?: string[] }) {
+function FieldErrors({ id, errors }: { id: string; errors?: string[] }) {
   if (!errors?.length) return null;
   return (
     <div id={id} className="field-error">

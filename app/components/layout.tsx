@@ -7,7 +7,7 @@ type NavUser = { displayName: string; role: Role; unread?: number } | null;
 type NavItem = { to: string; label: string };
 
 /** Navigation by role: each person sees the places they can act in. */
-export function navigationFor(user: NavUser): NavItem[] {
+function navigationFor(user: NavUser): NavItem[] {
   const items: NavItem[] = [
     { to: "/", label: "Accueil" },
     { to: "/signalements", label: "Signalements" },

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { HttpError } from "./errors";
 
 /** zod issues as `{field: [messages]}`, the `fields` of the API error shape. */
-export function fieldErrors(error: z.ZodError): Record<string, string[]> {
+function fieldErrors(error: z.ZodError): Record<string, string[]> {
   const fields: Record<string, string[]> = {};
   for (const issue of error.issues) {
     const key = issue.path.length ? issue.path.join(".") : "_";

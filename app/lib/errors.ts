@@ -1,9 +1,9 @@
 /** The one error shape of the JSON API: `{error: {code, message, fields?}}`. */
-export type ApiErrorBody = {
+type ApiErrorBody = {
   error: { code: string; message: string; fields?: Record<string, string[]> };
 };
 
-export const ERROR_CODES = {
+const ERROR_CODES = {
   400: "bad_request",
   401: "unauthenticated",
   403: "forbidden",

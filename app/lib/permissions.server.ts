@@ -43,7 +43,7 @@ export async function requireUser(request: Request): Promise<SessionUser> {
   throw redirect(`/connexion?redirectTo=${encodeURIComponent(redirectTo)}`);
 }
 
-export function forbidden(request: Request): Response {
+function forbidden(request: Request): Response {
   const message = "Vous n'avez pas accès à cette page.";
   return isApiRequest(request) ? apiError(403, "Accès refusé.") : new Response(message, { status: 403, statusText: "Forbidden" });
 }

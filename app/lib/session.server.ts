@@ -4,7 +4,7 @@ import { getEnv } from "./env.server";
 let cookie: ReturnType<typeof createCookie> | undefined;
 
 /** The session cookie holds only the session id; everything else stays in the database. */
-export function sessionCookie() {
+function sessionCookie() {
   if (cookie) return cookie;
   const env = getEnv();
   cookie = createCookie("sentinelle_session", {

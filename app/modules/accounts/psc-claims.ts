@@ -58,7 +58,7 @@ const exerciseSchema = z.looseObject({
   activities: z.array(z.unknown()).max(100).catch([]).default([]),
 });
 
-export const pscUserInfoSchema = z.looseObject({
+const pscUserInfoSchema = z.looseObject({
   sub: z.string().min(1),
   SubjectNameID: z.string({ error: "SubjectNameID manquant" }).trim().max(100),
   given_name: optionalText,

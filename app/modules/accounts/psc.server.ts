@@ -19,7 +19,7 @@ import { safeRedirectPath } from "~/lib/redirects";
 
 export { PscError } from "./psc-claims";
 
-export const PSC_CALLBACK_PATH = "/auth/psc/callback";
+const PSC_CALLBACK_PATH = "/auth/psc/callback";
 const WALLET_DISCOVERY_PATH = "/.well-known/wallet-openid-configuration";
 const STANDARD_DISCOVERY_PATH = "/.well-known/openid-configuration";
 const HTTP_TIMEOUT_SECONDS = 10;
@@ -39,7 +39,7 @@ export type PscSettings = {
 };
 
 /** The PSC settings when the issuer, client id and secret are all set; null otherwise (PSC is then invisible). */
-export function pscSettings(env: Env = getEnv()): PscSettings | null {
+function pscSettings(env: Env = getEnv()): PscSettings | null {
   if (!env.PSC_ISSUER || !env.PSC_CLIENT_ID || !env.PSC_CLIENT_SECRET) return null;
   return {
     issuer: env.PSC_ISSUER,
@@ -170,7 +170,7 @@ async function readCookie<T>(cookie: Cookie, schema: z.ZodType<T>, request: Requ
 
 const expire = (cookie: Cookie) => cookie.serialize("", { maxAge: 0 });
 export const clearFlowCookie = () => expire(flowCookie());
-export const clearPendingCookie = () => expire(pendingCookie());
+const clearPendingCookie = () => expire(pendingCookie());
 export const clearSessionLinkCookie = () => expire(sessionLinkCookie());
 
 const sha256 = (value: string) => createHash("sha256").update(value).digest("hex");
@@ -244,7 +244,7 @@ function protocolError(error: unknown): PscError {
  * Handles the provider's answer: checks it against the flow cookie, exchanges the code, reads UserInfo.
  * Throws a PscError for every refusal (cancel, forged or stale answer, provider down, unknown profession).
  */
-export async function verifyPscCallback(request: Request): Promise<{ identity: PscIdentity; idToken: string | null; redirectTo: string }> {
+async function verifyPscCallback(request: Request): Promise<{ identity: PscIdentity; idToken: string | null; redirectTo: string }> {
   const settings = requirePscEnabled();
   const url = new URL(request.url);
   const params = callbackSchema.safeParse(Object.fromEntries(url.searchParams));

@@ -10,7 +10,7 @@ export const FREE_FAILURES = 5;
 const WINDOW_MS = 60 * 60_000;
 
 /** Milliseconds the account stays locked after repeated failures since the last success or password reset. */
-export function lockRemainingMs(userId: number, now = new Date()) {
+function lockRemainingMs(userId: number, now = new Date()) {
   const db = getDb();
   const lastReset = db
     .select({ id: events.id })

@@ -33,7 +33,7 @@
  * - A question mark ("T1 2024 ?") marks an uncertain date: it is left unparsed for the team.
  */
 
-export type DeadlinePeriod = "month" | "quarter" | "semester" | "year" | "range" | "day";
+type DeadlinePeriod = "month" | "quarter" | "semester" | "year" | "range" | "day";
 
 export type ParsedDeadline =
   | { kind: "date"; label: string; due: string; period: DeadlinePeriod }

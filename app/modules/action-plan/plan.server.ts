@@ -23,7 +23,7 @@ import { LEAD_LABELS, type ActionStatus, type LeadKind } from "./vocabulary";
 type ActionRow = typeof actions.$inferSelect;
 const today = () => new Date().toISOString().slice(0, 10);
 
-export function leadOf(a: Pick<ActionRow, "leadKind">, organisationName: string | null) {
+function leadOf(a: Pick<ActionRow, "leadKind">, organisationName: string | null) {
   return { kind: a.leadKind, label: a.leadKind === "organisation" ? (organisationName ?? "Organisation") : LEAD_LABELS[a.leadKind] };
 }
 

@@ -50,7 +50,7 @@ export function listAuditEntries(filters: AuditFilters, limit = 100) {
 }
 
 /** A short "key: value" line of an event's details; long values are cut. */
-export function summarisePayload(payload: Record<string, unknown>) {
+function summarisePayload(payload: Record<string, unknown>) {
   return Object.entries(payload ?? {})
     // Survey invitations are counted, not listed: older reminder events list the invitations still unanswered,
     // which the journal must not turn into a who-answered list.

@@ -1,5 +1,5 @@
 /** French names of what the events log records, for the audit log. Unknown types show as they are. */
-export const AUDIT_CATEGORIES = {
+const AUDIT_CATEGORIES = {
   irritant: "Signalements",
   ticket: "Tickets",
   action: "Plan d'action",

@@ -2,13 +2,13 @@ import { sql } from "drizzle-orm";
 import { getDb, type DbOrTx } from "#db/client";
 import { counters, irritants } from "#db/schema";
 
-export const IRRITANT_COUNTERS = ["irritants.received", "irritants.published", "irritants.resolved"] as const;
+const IRRITANT_COUNTERS = ["irritants.received", "irritants.published", "irritants.resolved"] as const;
 type CounterKey = (typeof IRRITANT_COUNTERS)[number];
 
 type Flags = Pick<typeof irritants.$inferSelect, "published" | "hiddenAt" | "mergedIntoId" | "status">;
 
 /** What one irritant adds to the public counters: published and live, and among those, resolved. */
-export function counterContribution(row: Flags) {
+function counterContribution(row: Flags) {
   const live = row.published && row.hiddenAt === null && row.mergedIntoId === null;
   return { "irritants.published": live ? 1 : 0, "irritants.resolved": live && row.status === "resolved" ? 1 : 0 };
 }

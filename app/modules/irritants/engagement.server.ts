@@ -104,7 +104,7 @@ export function listComments(irritantId: number) {
 }
 
 /** How the team signs what it writes where the public reads. */
-export const TEAM_AUTHOR = "Équipe programme";
+const TEAM_AUTHOR = "Équipe programme";
 
 const PUBLIC_EVENT_TYPES = [
   "irritant.filed",

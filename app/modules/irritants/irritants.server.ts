@@ -1,5 +1,5 @@
 import { laneOf } from "./statuses";
-import { and, count, desc, eq, inArray, isNull, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import { getDb, type Tx } from "#db/client";
 import { irritantThemes, irritants, organisations, products, themes, users, type IrritantStatus } from "#db/schema";
 import { setFollow } from "~/modules/notifications/follows.server";
@@ -241,7 +241,7 @@ export function listIrritants(viewer: Viewer, filters: IrritantFilters & { limit
   };
 }
 
-export function themesOf(ids: number[]) {
+function themesOf(ids: number[]) {
   const map = new Map<number, { slug: string; label: string; source: string }[]>();
   if (ids.length === 0) return map;
   const rows = getDb()
@@ -300,5 +300,3 @@ export function authorNameFor(viewer: Viewer, authorId: number) {
   if (!can(viewer, "irritant:read-unpublished")) return null;
   return getDb().select({ name: users.displayName }).from(users).where(eq(users.id, authorId)).get()?.name ?? null;
 }
-
-export type { IrritantStatus };

@@ -12,7 +12,7 @@ import { invalidateThemeModel } from "./themes.server";
 
 export type IrritantMaskTarget = { field: "title" | "body" } | { field: "comment"; commentId: number };
 
-export const PASSAGE_NOT_FOUND = "Ce passage ne figure pas dans le texte choisi : copiez-le tel qu'il apparaît, sans le modifier.";
+const PASSAGE_NOT_FOUND = "Ce passage ne figure pas dans le texte choisi : copiez-le tel qu'il apparaît, sans le modifier.";
 
 export function requireRedactor(actor: SessionUser) {
   if (!can(actor, "content:redact")) throw new HttpError(403, "Seule l'équipe programme peut masquer un passage.");

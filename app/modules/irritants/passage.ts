@@ -10,7 +10,7 @@ const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
  * A pattern for a pasted passage: its words in order, any run of white space between them (a passage copied from a
  * page loses or changes line breaks). Null when the passage has no visible character.
  */
-export function passagePattern(passage: string): RegExp | null {
+function passagePattern(passage: string): RegExp | null {
   const words = passage.trim().split(/\s+/).filter(Boolean);
   if (!words.length) return null;
   return new RegExp(words.map(escapeRegExp).join("\\s+"), "g");

@@ -1,8 +1,8 @@
 // Masks patient identifiers (NIR/INS, phone numbers, e-mail addresses) in free text
 // before it is stored. Pure module: no database, no I/O, safe to import from pages.
 
-export const REDACTION_KINDS = ["nir", "phone", "email"] as const;
-export type RedactionKind = (typeof REDACTION_KINDS)[number];
+const REDACTION_KINDS = ["nir", "phone", "email"] as const;
+type RedactionKind = (typeof REDACTION_KINDS)[number];
 
 export type Redaction = { kind: RedactionKind; count: number };
 
@@ -13,7 +13,7 @@ export type RedactionResult = {
   total: number;
 };
 
-export const REDACTION_PLACEHOLDERS: Record<RedactionKind, string> = {
+const REDACTION_PLACEHOLDERS: Record<RedactionKind, string> = {
   nir: "[NIR masqué]",
   phone: "[téléphone masqué]",
   email: "[e-mail masqué]",

@@ -6,8 +6,8 @@ const blankToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v
 const optionalId = (message: string) => z.preprocess(blankToUndefined, z.coerce.number({ error: message }).int(message).positive(message).optional());
 const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean());
 
-export const TITLE_MAX = 160;
-export const BODY_MAX = 5000;
+const TITLE_MAX = 160;
+const BODY_MAX = 5000;
 
 const themeList = z.preprocess(
   (v) => (typeof v === "string" ? (v === "" ? [] : [v]) : v),
@@ -45,7 +45,7 @@ export const fileIrritantSchema = z.object({
 });
 export type FileIrritantInput = z.infer<typeof fileIrritantSchema>;
 
-export const irritantStatusSchema = z.enum(IRRITANT_STATUSES, { error: "Ce statut n'existe pas." });
+const irritantStatusSchema = z.enum(IRRITANT_STATUSES, { error: "Ce statut n'existe pas." });
 
 export const irritantFiltersSchema = z.object({
   q: z.preprocess(blankToUndefined, z.string().trim().max(200, "La recherche ne doit pas dépasser 200 caractères.").optional()),

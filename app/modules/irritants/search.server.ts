@@ -43,7 +43,7 @@ const FREQUENCY_CACHE_LIMIT = 50_000;
 const frequencyCaches = new WeakMap<object, { lookup: (term: string) => number; cache: Map<string, { df: number; at: number }> }>();
 
 /** How many indexed irritants contain each stemmed term. */
-export function documentFrequencies(db: DbOrTx, terms: string[]): Map<string, number> {
+function documentFrequencies(db: DbOrTx, terms: string[]): Map<string, number> {
   const client = (db as unknown as { $client: import("better-sqlite3").Database }).$client;
   let entry = frequencyCaches.get(client);
   if (!entry) {

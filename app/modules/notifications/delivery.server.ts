@@ -70,7 +70,7 @@ function invitationDeliveries(tx: Tx, event: EventRow, reminder: boolean): Deliv
  * Who is told about an event, and what. Permissions are decided here: internal notes reach nobody outside the
  * vendor and the team, a ticket reaches only its vendor's members, and an unpublished irritant only its author.
  */
-export function deliveriesFor(tx: Tx, event: EventRow): Delivery[] {
+function deliveriesFor(tx: Tx, event: EventRow): Delivery[] {
   const p = event.payload as Record<string, unknown>;
   switch (event.type) {
     case "ticket.opened":

@@ -1,7 +1,7 @@
 import type { Role } from "#db/schema";
 
 /** Kinds of notification a person can choose how to receive by e-mail. Account e-mails are not among them. */
-export const NOTIFICATION_KINDS = [
+const NOTIFICATION_KINDS = [
   { value: "ticket", label: "Nouveaux tickets et tickets rouverts de votre organisation", roles: ["vendor"] },
   { value: "reply", label: "Réponses et résolutions des éditeurs sur les signalements que vous suivez", roles: ["practitioner", "patient", "team", "admin"] },
   { value: "fix_check", label: "Demandes « est-ce corrigé pour vous ? »", roles: ["practitioner", "patient", "team", "admin"] },

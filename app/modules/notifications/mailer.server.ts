@@ -194,7 +194,7 @@ export async function sendPendingEmails(limit = 20) {
  * A personal survey link shown to anyone but its recipient would let that person answer in their name, or open it
  * later to see whether it was used: the mailbox shows where it leads, never its token.
  */
-export const maskSurveyTokens = (text: string) => text.replace(/(\/enquetes\/[^\s?#]+\?(?:[^\s#]*&)?jeton=)[^\s&#]+/g, "$1[masqué]");
+const maskSurveyTokens = (text: string) => text.replace(/(\/enquetes\/[^\s?#]+\?(?:[^\s#]*&)?jeton=)[^\s&#]+/g, "$1[masqué]");
 
 export function listMailbox(limit = 100) {
   return getDb()

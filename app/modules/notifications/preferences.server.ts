@@ -5,7 +5,7 @@ import { recordEvent } from "~/lib/events.server";
 import { kindsForRole, type DeliveryMode, type NotificationKind } from "./kinds";
 
 /** Without a choice, e-mails go out immediately. */
-export const DEFAULT_MODE: DeliveryMode = "immediate";
+const DEFAULT_MODE: DeliveryMode = "immediate";
 
 export function deliveryModeFor(tx: DbOrTx, userId: number, kind: NotificationKind): DeliveryMode {
   const chosen = tx

@@ -17,7 +17,7 @@ import { CARDS_PER_MINUTE, CARDS_PER_PARTICIPANT, type WorkshopStatus } from "./
 type WorkshopRow = typeof workshops.$inferSelect;
 
 /** The workshop a typed code names: 422 when the code cannot be one, 404 when no workshop has it. */
-export function workshopByCode(tx: Tx | ReturnType<typeof getDb>, input: string): WorkshopRow {
+function workshopByCode(tx: Tx | ReturnType<typeof getDb>, input: string): WorkshopRow {
   const checked = normaliseCode(input);
   if (!checked.ok) throw new HttpError(422, checked.message, { code: [checked.message] });
   const row = tx.select().from(workshops).where(eq(workshops.code, checked.code)).get();
@@ -228,7 +228,7 @@ export function getParticipantBoard(code: string, token: string | null, viewer: 
 
 // --- Facilitator -----------------------------------------------------------------------------------
 
-export function canRunBoard(actor: SessionUser | null, w: Pick<WorkshopRow, "facilitatorId">) {
+function canRunBoard(actor: SessionUser | null, w: Pick<WorkshopRow, "facilitatorId">) {
   return !!actor && (can(actor, "seminar:manage") || (w.facilitatorId !== null && w.facilitatorId === actor.id));
 }
 

@@ -39,7 +39,7 @@ export const workshopFormSchema = z.object({
 export type WorkshopInput = z.infer<typeof workshopFormSchema>;
 
 /** "practitioner:vip", "patient"… as one radio value. */
-export const sideChoiceSchema = z
+const sideChoiceSchema = z
   .string({ error: "Indiquez à quel titre vous participez." })
   .refine((v) => SIDE_CHOICES.some((c) => c.value === v), "Indiquez à quel titre vous participez.")
   .transform((v) => {

@@ -29,12 +29,12 @@ import { computeBalance, generateCode, placesLeft } from "./board";
 import type { RegistrationInput, SeminarInput, SlotInput, WorkshopInput } from "./schemas";
 import type { Side, SideDetail } from "./vocabulary";
 
-export function requireSeminarManager(actor: SessionUser | null) {
+function requireSeminarManager(actor: SessionUser | null) {
   if (!can(actor, "seminar:manage")) throw new HttpError(403, "Les séminaires sont préparés par l'équipe programme.");
 }
 
 /** Today in Paris, as YYYY-MM-DD: a seminar of today is still "upcoming". */
-export function parisToday(now = new Date()) {
+function parisToday(now = new Date()) {
   return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" }).format(now);
 }
 
@@ -58,13 +58,13 @@ function freeCode(tx: Tx) {
   }
 }
 
-export function requireSeminar(tx: DbOrTx, id: number) {
+function requireSeminar(tx: DbOrTx, id: number) {
   const row = tx.select().from(seminars).where(eq(seminars.id, id)).get();
   if (!row) throw new HttpError(404, "Ce séminaire n'existe pas.");
   return row;
 }
 
-export function requireWorkshop(tx: DbOrTx, id: number) {
+function requireWorkshop(tx: DbOrTx, id: number) {
   const row = tx.select().from(workshops).where(eq(workshops.id, id)).get();
   if (!row) throw new HttpError(404, "Cet atelier n'existe pas.");
   return row;

@@ -19,7 +19,7 @@ function requireTeam(actor: SessionUser) {
   if (!can(actor, "survey:manage")) throw new HttpError(403, "Les enquêtes sont gérées par l'équipe programme.");
 }
 
-export function parseDefinition(json: unknown): QuestionnaireDefinition {
+function parseDefinition(json: unknown): QuestionnaireDefinition {
   const result = questionnaireDefinitionSchema.safeParse(json);
   if (!result.success) {
     const fields: Record<string, string[]> = {};

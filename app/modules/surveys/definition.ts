@@ -16,11 +16,11 @@ import { z } from "zod";
 // Definition schema
 // ---------------------------------------------------------------------------------------------
 
-export const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-export const SCALE_POINTS = 5;
-export const TEXT_MAX_LENGTH_LIMIT = 5000;
-export const TEXT_DEFAULT_MAX_LENGTH = 2000;
-export const NOT_APPLICABLE = "na" as const;
+const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+const SCALE_POINTS = 5;
+const TEXT_MAX_LENGTH_LIMIT = 5000;
+const TEXT_DEFAULT_MAX_LENGTH = 2000;
+const NOT_APPLICABLE = "na" as const;
 
 const strictObjectError = (what: string) => ({
   error: (issue: { code?: string; keys?: string[] }) =>
@@ -219,7 +219,7 @@ const textItemSchema = z.strictObject(
 
 export const ITEM_TYPES = ["likert", "nps", "csat", "single", "multiple", "yesno", "matrix", "text"] as const;
 
-export const questionnaireItemSchema = z.discriminatedUnion(
+const questionnaireItemSchema = z.discriminatedUnion(
   "type",
   [
     likertItemSchema,
@@ -234,7 +234,7 @@ export const questionnaireItemSchema = z.discriminatedUnion(
   { error: `Type de question inconnu (attendu : ${ITEM_TYPES.join(", ")}).` },
 );
 
-export const questionnaireSectionSchema = z.strictObject(
+const questionnaireSectionSchema = z.strictObject(
   {
     key: slug("La clé de la section"),
     title: requiredText("Le titre de la section", 200),
@@ -356,14 +356,12 @@ export type QuestionnaireDefinition = z.infer<typeof questionnaireDefinitionSche
 export type QuestionnaireDefinitionInput = z.input<typeof questionnaireDefinitionSchema>;
 export type QuestionnaireItemInput = z.input<typeof questionnaireItemSchema>;
 export type QuestionnaireItem = z.infer<typeof questionnaireItemSchema>;
-export type ItemType = QuestionnaireItem["type"];
-export type ItemOfType<T extends ItemType> = Extract<QuestionnaireItem, { type: T }>;
-export type ShowIfCondition = NonNullable<QuestionnaireItem["showIf"]>;
+type ShowIfCondition = NonNullable<QuestionnaireItem["showIf"]>;
 
 /** 1–5 (or 0–10 for NPS), or "na" when not applicable is allowed. */
-export type ScaleAnswer = number | typeof NOT_APPLICABLE;
-export type MatrixAnswer = Record<string, ScaleAnswer>;
-export type AnswerValue = ScaleAnswer | string | string[] | MatrixAnswer;
+type ScaleAnswer = number | typeof NOT_APPLICABLE;
+type MatrixAnswer = Record<string, ScaleAnswer>;
+type AnswerValue = ScaleAnswer | string | string[] | MatrixAnswer;
 export type Answers = Record<string, AnswerValue>;
 
 /** Parses (and applies defaults to) an authored definition; throws a ZodError on invalid input. */
@@ -571,7 +569,7 @@ export function answersSchemaFor(definition: QuestionnaireDefinition): z.ZodType
 // HTML form parsing
 // ---------------------------------------------------------------------------------------------
 
-export const FORM_FIELD_PREFIX = "q.";
+const FORM_FIELD_PREFIX = "q.";
 
 /** Form field name for an item (`q.<itemKey>`) or a matrix row (`q.<itemKey>.<rowKey>`). */
 export function formFieldName(itemKey: string, rowKey?: string): string {
@@ -658,7 +656,7 @@ export function parseAnswersFromForm(
 // Version comparison
 // ---------------------------------------------------------------------------------------------
 
-export type ItemChangeKind = "unchanged" | "reworded" | "rescaled" | "new" | "removed";
+type ItemChangeKind = "unchanged" | "reworded" | "rescaled" | "new" | "removed";
 export type ItemChange = { key: string; change: ItemChangeKind };
 
 /**

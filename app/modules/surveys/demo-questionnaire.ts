@@ -23,7 +23,7 @@ export const SEGUR_FUNCTION_ROWS = [
   { key: "rapidite", label: "Rapidité du logiciel lors de l'utilisation de ces fonctions" },
 ] as const;
 
-export const SATISFACTION_LABELS = [
+const SATISFACTION_LABELS = [
   "Très insatisfait",
   "Plutôt insatisfait",
   "Ni satisfait ni insatisfait",

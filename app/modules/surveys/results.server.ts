@@ -106,7 +106,7 @@ export type CampaignResults = {
 };
 
 /** The group of respondents who named no software or service ("je ne sais pas / autre"): a cell like the others. */
-export const NO_SUBJECT = { key: "none", name: NO_SUBJECT_NAME } as const;
+const NO_SUBJECT = { key: "none", name: NO_SUBJECT_NAME } as const;
 
 function loadAnswers(campaignId: number) {
   return getDb()

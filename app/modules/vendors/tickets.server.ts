@@ -38,7 +38,7 @@ export function requireTicket(tx: DbOrTx, user: SessionUser, id: number): Ticket
 }
 
 /** Opens the ticket of an irritant for a product's vendor (once per irritant and product), with its SLA due dates. */
-export function openTicket(tx: Tx, input: { irritantId: number; productId: number; actorId: number | null; reassignedFromId?: number }) {
+function openTicket(tx: Tx, input: { irritantId: number; productId: number; actorId: number | null; reassignedFromId?: number }) {
   const existing = tx
     .select()
     .from(tickets)
