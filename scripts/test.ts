@@ -1,6 +1,7 @@
 /**
- * `npm test`: finds (or installs) Chromium for the browser tests, builds the app,
- * then runs every Vitest suite — unit, integration and browser.
+ * `npm test`: finds (or installs) Chromium for the browser tests, builds the app, checks with knip that no file,
+ * export or dependency is unused (configuration in knip.json), then runs every Vitest suite — unit, integration
+ * and browser.
  */
 import { execFileSync, spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -36,4 +37,6 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.e
 
 const chromium = ensureChromium();
 run("npx", ["remix", "vite:build"]);
+// Dead code fails the run: knip exits non-zero on any unused file, export or dependency.
+run("npx", ["knip", "--no-progress"]);
 run("npx", ["vitest", "run", ...process.argv.slice(2)], { ...process.env, CHROMIUM_PATH: chromium });
