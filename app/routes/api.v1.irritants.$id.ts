@@ -3,6 +3,7 @@ import { methodNotAllowed, withApiErrors } from "~/lib/errors";
 import { idParam, readJson } from "~/lib/api.server";
 import { getUser, requirePermission } from "~/lib/permissions.server";
 import { getIrritant } from "~/modules/irritants/irritants.server";
+import { requireDigitsReviewed } from "~/modules/irritants/masking.server";
 import { irritantPatchSchema } from "~/modules/irritants/schemas";
 import { updateIrritant } from "~/modules/irritants/triage.server";
 
@@ -36,7 +37,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (request.method !== "PATCH") return methodNotAllowed("GET, PATCH");
     const user = await requirePermission(request, "irritant:triage");
     const id = idParam(params.id);
-    const patch = await readJson(request, irritantPatchSchema);
+    const { confirmDigits, ...patch } = await readJson(request, irritantPatchSchema);
+    if (patch.published) requireDigitsReviewed(id, confirmDigits);
     return Response.json(updateIrritant(user, id, patch));
   });
 }

@@ -116,6 +116,21 @@ describe("before publishing", () => {
     expect([published(clean), published(digits)]).toEqual([true, true]);
   });
 
+  it("asks for confirmation through the API too (PATCH published), and publishes only with confirmDigits", async () => {
+    const filer = await apiToken(server.url, ROLES.practitioner);
+    const id = (await (await fetch(`${server.url}/api/v1/irritants`, { method: "POST", headers: { "Content-Type": "application/json", ...bearer(filer) }, body: JSON.stringify({ title: "Lenteur de la messagerie", body: "Le message du dossier 98.76.54.32.10.98 met une heure à partir." }) })).json()).id;
+    const team = await apiToken(server.url, ROLES.team);
+    const patch = (body: object) => fetch(`${server.url}/api/v1/irritants/${id}`, { method: "PATCH", headers: { "Content-Type": "application/json", ...bearer(team) }, body: JSON.stringify(body) });
+    const refused = await patch({ published: true });
+    expect(refused.status).toBe(409);
+    const error = (await refused.json()).error;
+    expect(error.code).toBe("digits_to_review");
+    expect(error.fields.published.join()).toContain("98.76.54.32.10.98");
+    expect(db().select().from(irritants).where(eq(irritants.id, id)).get()!.published).toBe(false);
+    expect((await patch({ published: true, confirmDigits: true })).status).toBe(200);
+    expect(db().select().from(irritants).where(eq(irritants.id, id)).get()!.published).toBe(true);
+  });
+
   it("publishes without asking when no long digit sequence is left", async () => {
     const token = await apiToken(server.url, ROLES.practitioner);
     const id = (await (await fetch(`${server.url}/api/v1/irritants`, { method: "POST", headers: { "Content-Type": "application/json", ...bearer(token) }, body: JSON.stringify({ title: "Ordonnance illisible", body: "La version 12.3.4 du 12/03/2024 imprime mal." }) })).json()).id;

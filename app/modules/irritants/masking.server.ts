@@ -100,3 +100,16 @@ export function digitSequencesToReview(ids: number[]): DigitReview[] {
     })
     .filter((r) => r.sequences.length > 0);
 }
+
+/** Refuses (409) to publish an irritant whose texts still hold long digit sequences, unless the team confirmed. */
+export function requireDigitsReviewed(id: number, confirmed: boolean | undefined) {
+  if (confirmed) return;
+  const [review] = digitSequencesToReview([id]);
+  if (!review) return;
+  throw new HttpError(
+    409,
+    "Ce signalement contient encore de longues suites de chiffres : vérifiez-les (masquez un passage si besoin), puis publiez avec confirmDigits: true.",
+    { published: review.sequences },
+    "digits_to_review",
+  );
+}

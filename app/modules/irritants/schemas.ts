@@ -66,6 +66,8 @@ export const irritantPatchSchema = z
     themes: z.array(z.string().max(60), { error: "Les thèmes doivent être une liste." }).min(1, "Gardez au moins un thème.").max(5, "Au plus 5 thèmes.").optional(),
     published: z.boolean({ error: "published doit valoir true ou false." }).optional(),
     mergeInto: mergeTarget.optional(),
+    // "Publier quand même": publish although the texts still hold long digit sequences (answered 409 otherwise).
+    confirmDigits: z.boolean({ error: "confirmDigits doit valoir true ou false." }).optional(),
     hidden: z
       .union([z.literal(false), z.object({ reason: z.string().trim().min(3, "Indiquez la raison du masquage.").max(300, "Raison trop longue.") })], {
         error: "hidden vaut false ou {reason}.",
