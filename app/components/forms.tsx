@@ -1,5 +1,8 @@
-import type { FieldMetadata } from "@conform-to/react";
+import type { FieldMetadata, SubmissionResult } from "@conform-to/react";
+import { useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
 import type { ReactNode } from "react";
+import type { z } from "zod";
 
 type Field = FieldMetadata<unknown>;
 
@@ -210,4 +213,27 @@ export function FilterSubmit({ overdue }: { overdue?: { checked: boolean } }) {
       </button>
     </>
   );
+}
+
+/** What a page action answers (see `formAction`); only what the form needs. */
+type ActionData = { result?: SubmissionResult<string[]>; intent?: string | null } | undefined;
+
+/**
+ * Conform's form, validated in the browser with the very schema the action parses with (the server validates
+ * again, so the form works without JavaScript). On a page with several forms, `intent` names this one: it only
+ * takes the action's result when that form was the one posted.
+ */
+export function useActionForm<Schema extends z.ZodType>(
+  schema: Schema,
+  { actionData, intent, id, defaultValue }: { actionData: ActionData; intent?: string; id?: string; defaultValue?: Record<string, unknown> },
+) {
+  const mine = actionData && (intent === undefined || actionData.intent === intent);
+  return useForm<z.input<Schema> & Record<string, unknown>, z.output<Schema>, string[]>({
+    id: id ?? intent,
+    lastResult: mine ? actionData.result : undefined,
+    defaultValue: defaultValue as never,
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema, disableAutoCoercion: true }),
+  });
 }

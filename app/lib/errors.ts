@@ -25,6 +25,8 @@ export class HttpError extends Error {
     message: string,
     readonly fields?: Record<string, string[]>,
     readonly code: string = ERROR_CODES[status],
+    /** Headers the answer must carry, e.g. `Retry-After` on a 429. */
+    readonly headers?: Record<string, string>,
   ) {
     super(message);
   }
@@ -58,7 +60,11 @@ export async function withApiErrors(fn: () => Promise<Response> | Response): Pro
     return await fn();
   } catch (error) {
     if (error instanceof Response) return error;
-    if (error instanceof HttpError) return apiError(error.status, error.message, error.fields, error.code);
+    if (error instanceof HttpError) {
+      const response = apiError(error.status, error.message, error.fields, error.code);
+      for (const [name, value] of Object.entries(error.headers ?? {})) response.headers.set(name, value);
+      return response;
+    }
     throw error;
   }
 }

@@ -1,11 +1,12 @@
 import { can } from "~/lib/permissions";
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { FormErrors, TextField } from "~/components/forms";
+import { FormErrors, TextField, useActionForm } from "~/components/forms";
 import { PscSignInButton } from "~/components/psc";
-import { invalidForm, parseForm } from "~/lib/forms.server";
+import { HttpError } from "~/lib/errors";
+import { formAction } from "~/lib/forms.server";
 import { getUser } from "~/lib/permissions.server";
 import { commitSessionId } from "~/lib/session.server";
 import { createSession } from "~/modules/accounts/accounts.server";
@@ -25,22 +26,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const { submission } = await parseForm(request, signInSchema);
-  if (submission.status !== "success") return invalidForm(submission);
-  const attempt = await signInWithPassword(submission.value.email, submission.value.password);
-  if (!attempt.ok) {
-    // Same message whether the e-mail exists or not; a locked account says when to try again.
-    const locked = attempt.reason === "locked";
-    return data(
-      { result: submission.reply({ formErrors: [locked ? lockedMessage(attempt.retryAfterSeconds) : "Adresse e-mail ou mot de passe incorrect."], hideFields: ["password"] }) },
-      { status: locked ? 429 : 401, headers: locked ? { "Retry-After": String(attempt.retryAfterSeconds) } : undefined },
-    );
-  }
-  const user = attempt.user;
-  const session = createSession(user.id);
-  const fallback = can(user, "team:workspace") ? "/equipe" : "/";
-  return redirect(safeRedirectPath(submission.value.redirectTo, fallback), {
-    headers: { "Set-Cookie": await commitSessionId(session.id) },
+  return formAction(request, signInSchema, async ({ email, password, redirectTo }) => {
+    const attempt = await signInWithPassword(email, password);
+    if (!attempt.ok) {
+      // Same message whether the e-mail exists or not; a locked account says when to try again.
+      if (attempt.reason !== "locked") throw new HttpError(401, "Adresse e-mail ou mot de passe incorrect.");
+      const retryAfter = String(attempt.retryAfterSeconds);
+      throw new HttpError(429, lockedMessage(attempt.retryAfterSeconds), undefined, undefined, { "Retry-After": retryAfter });
+    }
+    const session = createSession(attempt.user.id);
+    const fallback = can(attempt.user, "team:workspace") ? "/equipe" : "/";
+    return redirect(safeRedirectPath(redirectTo, fallback), {
+      headers: { "Set-Cookie": await commitSessionId(session.id) },
+    });
   });
 }
 
@@ -48,7 +46,7 @@ export default function SignIn() {
   const { psc } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
-  const [form, fields] = useForm({ lastResult: actionData?.result, shouldValidate: "onSubmit" });
+  const [form, fields] = useActionForm(signInSchema, { actionData });
   return (
     <div className="mx-auto max-w-lg">
       <h1>Se connecter</h1>

@@ -42,6 +42,12 @@ export const noteSchema = z.object({
   body: z.string({ error: "Écrivez la note." }).trim().min(3, "Écrivez la note.").max(2000, "La note ne doit pas dépasser 2 000 caractères."),
 });
 
+/** The team's page of one action: save the action, or add a dated note. */
+export const actionPageSchema = z.discriminatedUnion("intent", [
+  actionFormSchema.extend({ intent: z.literal("save") }),
+  noteSchema.extend({ intent: z.literal("note") }),
+]);
+
 export const workstreamSchema = z.object({ title: title("du chantier") });
 export const challengeSchema = z.object({
   workstreamId: z.coerce.number({ error: "Choisissez un chantier." }).int().positive("Choisissez un chantier."),
