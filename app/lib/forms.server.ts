@@ -64,7 +64,7 @@ export type ActionReply<Extra = unknown> = {
 } & Partial<Extra>;
 
 /** A command's success: the notice's sentence, and anything the page shows once (a new token, say). */
-export type CommandSuccess = { message: string; resetForm?: boolean };
+type CommandSuccess = { message: string; resetForm?: boolean };
 
 type CommandResult = Response | CommandSuccess;
 type ExtraOf<Result> = Omit<Exclude<Result, Response>, keyof CommandSuccess>;

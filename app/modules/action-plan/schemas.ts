@@ -16,7 +16,7 @@ export const planFiltersSchema = z.object({
 const title = (what: string) =>
   z.string({ error: `Indiquez le titre ${what}.` }).trim().min(3, `Indiquez le titre ${what} (3 caractères au moins).`).max(500, "Le titre ne doit pas dépasser 500 caractères.");
 
-export const actionFormSchema = z
+const actionFormSchema = z
   .object({
     challengeId: z.coerce.number({ error: "Choisissez un défi." }).int().positive("Choisissez un défi."),
     title: title("de l'action"),
@@ -38,7 +38,7 @@ export const actionFormSchema = z
     if (v.leadKind === "organisation" && !v.leadOrganisationId) ctx.addIssue({ code: "custom", path: ["leadOrganisationId"], message: "Choisissez l'organisation pilote." });
   });
 
-export const noteSchema = z.object({
+const noteSchema = z.object({
   body: z.string({ error: "Écrivez la note." }).trim().min(3, "Écrivez la note.").max(2000, "La note ne doit pas dépasser 2 000 caractères."),
 });
 
