@@ -13,7 +13,8 @@ import { actionsForIrritant } from "~/modules/action-plan/plan.server";
 import { OriginNote } from "~/components/seminars";
 import { originsOf } from "~/modules/seminars/outcomes.server";
 import { ACTION_STATUS_LABELS } from "~/modules/action-plan/vocabulary";
-import { answerFixQuestion, fixQuestionsFor, publicVendorMessages } from "~/modules/vendors/tickets.server";
+import { publicVendorMessages } from "~/modules/vendors/ticket-messages.server";
+import { answerFixQuestion, fixQuestionsFor } from "~/modules/vendors/tickets.server";
 import { can, getUser, requireUser } from "~/lib/permissions.server";
 import {
   addComment,
