@@ -1,5 +1,5 @@
 import type { QuestionnaireItem } from "~/modules/surveys/definition";
-import { formFieldName } from "~/modules/surveys/definition";
+import { formFieldName } from "~/modules/surveys/answer-form";
 
 type Props = { item: QuestionnaireItem; value: unknown; errors?: string[] };
 

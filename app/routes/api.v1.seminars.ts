@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { readQuery } from "~/lib/api.server";
 import { withApiErrors } from "~/lib/errors";
 import { seminarListQuery } from "~/modules/seminars/schemas";
-import { listSeminarsForApi } from "~/modules/seminars/seminars.server";
+import { listSeminarsForApi } from "~/modules/seminars/public.server";
 
 /** Published seminars with their workshops and the balance of participants by side (counts only). */
 export function loader({ request }: LoaderFunctionArgs) {

@@ -1,7 +1,7 @@
 import type { MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { ScorecardTable } from "~/components/tickets";
-import { publicScorecards } from "~/modules/vendors/tickets.server";
+import { publicScorecards } from "~/modules/vendors/ticket-scorecards.server";
 import { PUBLIC_SCORECARD_MIN_TICKETS } from "~/modules/vendors/scorecard";
 
 export const meta: MetaFunction = () => [{ title: "Tableaux de bord des éditeurs — Sentinelle" }];

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { Notice } from "~/components/notice";
 import { seminarDate } from "~/components/seminars";
 import { readFormData, refusalNotice } from "~/lib/forms.server";
-import { confirmRegistration } from "~/modules/seminars/seminars.server";
+import { confirmRegistration } from "~/modules/seminars/registrations.server";
 
 export const meta: MetaFunction = () => [{ title: "Confirmer votre inscription — Sentinelle" }, { name: "robots", content: "noindex" }];
 

@@ -8,7 +8,7 @@ import { readFormData, refusalNotice, readIntent } from "~/lib/forms.server";
 import { requirePermission } from "~/lib/permissions.server";
 import { formatCode } from "~/modules/seminars/board";
 import { seminarFormSchema, slotFormSchema, workshopFormSchema, formIdField } from "~/modules/seminars/schemas";
-import { addSlot, addWorkshop, getSeminarForTeam, moveSlot, removeSlot, renewWorkshopCode, updateSeminar, updateWorkshop } from "~/modules/seminars/seminars.server";
+import { addSlot, addWorkshop, getSeminarForTeam, moveSlot, removeSlot, renewWorkshopCode, updateSeminar, updateWorkshop } from "~/modules/seminars/agenda.server";
 import { DEFAULT_DOTS, SLOT_KINDS, SLOT_KIND_LABELS, WORKSHOP_STATUS_LABELS } from "~/modules/seminars/vocabulary";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.seminar.title ?? "Séminaire"} (équipe) — Sentinelle` }];

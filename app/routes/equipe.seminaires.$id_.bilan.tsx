@@ -9,7 +9,9 @@ import { requirePermission } from "~/lib/permissions.server";
 import { listCampaigns } from "~/modules/surveys/campaigns.server";
 import { CAMPAIGN_STATUS_LABELS } from "~/modules/surveys/vocabulary";
 import { feedbackFormSchema, verbatimFormSchema, formIdField } from "~/modules/seminars/schemas";
-import { addVerbatim, getSeminarForTeam, listOutcomes, removeVerbatim, saveFeedback, setVerbatimPublication } from "~/modules/seminars/seminars.server";
+import { getSeminarForTeam } from "~/modules/seminars/agenda.server";
+import { addVerbatim, removeVerbatim, saveFeedback, setVerbatimPublication } from "~/modules/seminars/feedback.server";
+import { listOutcomes } from "~/modules/seminars/outcomes.server";
 import { SIDES, SIDE_LABEL_ONE } from "~/modules/seminars/vocabulary";
 
 export const meta: MetaFunction = () => [{ title: "Bilan du séminaire — Sentinelle" }];

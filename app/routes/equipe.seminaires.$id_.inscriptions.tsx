@@ -8,7 +8,8 @@ import { orErrorPage } from "~/lib/errors";
 import { readFormData, refusalNotice, readIntent } from "~/lib/forms.server";
 import { requirePermission } from "~/lib/permissions.server";
 import { registrationFormSchema } from "~/modules/seminars/schemas";
-import { getSeminarForTeam, listRegistrations, registerFromForm, removeRegistration, seminarBalance } from "~/modules/seminars/seminars.server";
+import { getSeminarForTeam } from "~/modules/seminars/agenda.server";
+import { listRegistrations, registerFromForm, removeRegistration, seminarBalance } from "~/modules/seminars/registrations.server";
 import { DETAIL_LABELS, SIDE_CHOICES, SIDE_LABEL_ONE } from "~/modules/seminars/vocabulary";
 
 export const meta: MetaFunction = () => [{ title: "Inscriptions au séminaire — Sentinelle" }];

@@ -7,7 +7,7 @@ import { parseOrThrow } from "~/lib/api.server";
 import { readFormData, refusalNotice } from "~/lib/forms.server";
 import { requirePermission } from "~/lib/permissions.server";
 import { seminarFormSchema } from "~/modules/seminars/schemas";
-import { createSeminar, listSeminarsForTeam } from "~/modules/seminars/seminars.server";
+import { createSeminar, listSeminarsForTeam } from "~/modules/seminars/agenda.server";
 
 export const meta: MetaFunction = () => [{ title: "Séminaires (équipe) — Sentinelle" }];
 

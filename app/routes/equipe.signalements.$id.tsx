@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Notice } from "~/components/notice";
 import { OriginNote } from "~/components/seminars";
-import { originsOf } from "~/modules/seminars/seminars.server";
+import { originsOf } from "~/modules/seminars/outcomes.server";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { TicketTable } from "~/components/tickets";

@@ -8,7 +8,8 @@ import { requirePermission } from "~/lib/permissions.server";
 import { listVendors } from "~/modules/vendors/products.server";
 import { ticketFiltersSchema } from "~/modules/vendors/schemas";
 import { TICKET_STATUSES, TICKET_STATUS_LABELS } from "~/modules/vendors/tickets";
-import { listTickets, scorecards } from "~/modules/vendors/tickets.server";
+import { scorecards } from "~/modules/vendors/ticket-scorecards.server";
+import { listTickets } from "~/modules/vendors/tickets.server";
 
 export const meta: MetaFunction = () => [{ title: "Tickets des éditeurs — Sentinelle" }];
 

@@ -13,7 +13,7 @@ import { followIntentSchema } from "~/modules/notifications/schemas";
 import { getAction } from "~/modules/action-plan/plan.server";
 import { STATUS_LABELS } from "~/modules/irritants/statuses";
 import { OriginNote } from "~/components/seminars";
-import { originsOf } from "~/modules/seminars/seminars.server";
+import { originsOf } from "~/modules/seminars/outcomes.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.action.title.slice(0, 80) ?? "Action"} — Sentinelle` }];
 

@@ -8,7 +8,8 @@ import { errorSentence, HttpError, orErrorPage } from "~/lib/errors";
 import { readFormData } from "~/lib/forms.server";
 import { getUser } from "~/lib/permissions.server";
 import { memberRegistrationSchema, registrationFormSchema } from "~/modules/seminars/schemas";
-import { getPublicSeminar, isRegistered, registerFromForm } from "~/modules/seminars/seminars.server";
+import { getPublicSeminar } from "~/modules/seminars/public.server";
+import { isRegistered, registerFromForm } from "~/modules/seminars/registrations.server";
 import { SIDE_CHOICES } from "~/modules/seminars/vocabulary";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Inscription — ${data?.seminar.title ?? "Séminaire"} — Sentinelle` }];

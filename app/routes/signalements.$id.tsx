@@ -11,9 +11,10 @@ import { fixAnswerSchema } from "~/modules/vendors/schemas";
 import { FIX_ANSWER_LABELS, FIX_ANSWERS } from "~/modules/vendors/tickets";
 import { actionsForIrritant } from "~/modules/action-plan/plan.server";
 import { OriginNote } from "~/components/seminars";
-import { originsOf } from "~/modules/seminars/seminars.server";
+import { originsOf } from "~/modules/seminars/outcomes.server";
 import { ACTION_STATUS_LABELS } from "~/modules/action-plan/vocabulary";
-import { answerFixQuestion, fixQuestionsFor, publicVendorMessages } from "~/modules/vendors/tickets.server";
+import { publicVendorMessages } from "~/modules/vendors/ticket-messages.server";
+import { answerFixQuestion, fixQuestionsFor } from "~/modules/vendors/tickets.server";
 import { can, getUser, requireUser } from "~/lib/permissions.server";
 import {
   addComment,

@@ -5,7 +5,9 @@ import { actions, irritants } from "../schema";
 import type { SessionUser } from "../../app/modules/accounts/accounts.server";
 import { castVote, createCluster, moveCard, postCard, renameCluster, setVoting, setWorkshopStatus } from "../../app/modules/seminars/board.server";
 import { linkToExisting, restituteAsIrritant } from "../../app/modules/seminars/restitution.server";
-import { addSlot, addVerbatim, addWorkshop, createSeminar, register, saveFeedback } from "../../app/modules/seminars/seminars.server";
+import { addSlot, addWorkshop, createSeminar } from "../../app/modules/seminars/agenda.server";
+import { addVerbatim, saveFeedback } from "../../app/modules/seminars/feedback.server";
+import { register } from "../../app/modules/seminars/registrations.server";
 import type { Side, SideDetail, SlotKind } from "../../app/modules/seminars/vocabulary";
 
 /** The code of the demonstration workshop that is open, printed in the README. */

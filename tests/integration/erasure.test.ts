@@ -12,7 +12,7 @@ import { applyRetention, deleteAccount } from "~/modules/accounts/personal-data.
 import { addComment } from "~/modules/irritants/engagement.server";
 import { fileIrritant } from "~/modules/irritants/irritants.server";
 import { updateIrritant } from "~/modules/irritants/triage.server";
-import { register } from "~/modules/seminars/seminars.server";
+import { register } from "~/modules/seminars/registrations.server";
 import { createTestDatabase } from "../support/database";
 
 // Erased data must be gone from the database file, its WAL and its backups, not only from query results:

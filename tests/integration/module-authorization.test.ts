@@ -13,7 +13,9 @@ import { addResource, removeResource } from "~/modules/progress/themes.server";
 import { saveUpdate, setUpdatePublished } from "~/modules/progress/updates.server";
 
 import { restituteAsAction } from "~/modules/seminars/restitution.server";
-import { addVerbatim, createSeminar, removeRegistration, saveFeedback, updateSeminar } from "~/modules/seminars/seminars.server";
+import { createSeminar, updateSeminar } from "~/modules/seminars/agenda.server";
+import { addVerbatim, saveFeedback } from "~/modules/seminars/feedback.server";
+import { removeRegistration } from "~/modules/seminars/registrations.server";
 import { getSettings, updateSettings } from "~/modules/settings/settings.server";
 import { createCampaign, saveQuestionnaireVersion, setCampaignStatus } from "~/modules/surveys/campaigns.server";
 import { createVendor, saveProduct } from "~/modules/vendors/products.server";

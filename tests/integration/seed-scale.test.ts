@@ -8,7 +8,8 @@ import { countFromRows, readCounters } from "~/modules/irritants/counters.server
 import { findSimilar, listIrritants } from "~/modules/irritants/irritants.server";
 import { searchDocument } from "~/modules/irritants/search.server";
 import { IRRITANT_STATUSES } from "~/modules/irritants/statuses";
-import { answersSchemaFor, type QuestionnaireDefinition } from "~/modules/surveys/definition";
+import { answersSchemaFor } from "~/modules/surveys/answers";
+import type { QuestionnaireDefinition } from "~/modules/surveys/definition";
 import { firstResponseDistributionFromRows, readFirstResponseDistribution } from "~/modules/vendors/response-times.server";
 
 // `npm run seed:scale` at a small size, on a fresh file: every counter it writes must match the rows it wrote.

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seminarRegistrations, seminars, users, workshops } from "#db/schema";
 import { resetMailerForTests, sendPendingEmails } from "~/modules/notifications/mailer.server";
 import { applyRetention } from "~/modules/accounts/personal-data.server";
-import { REGISTRATION_CONFIRMATION_HOURS, seminarBalance } from "~/modules/seminars/seminars.server";
+import { REGISTRATION_CONFIRMATION_HOURS, seminarBalance } from "~/modules/seminars/registrations.server";
 import { signInCookie } from "../support/http";
 import { startTestServer, type TestServer } from "../support/server";
 import { startSmtpServer } from "../support/smtp";

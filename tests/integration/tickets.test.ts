@@ -12,12 +12,12 @@ import {
   fixQuestionsFor,
   getTicketDetail,
   listTickets,
-  publicVendorMessages,
   reassignTicket,
   replyToTicket,
   resolveTicket,
-  scorecards,
 } from "~/modules/vendors/tickets.server";
+import { publicVendorMessages } from "~/modules/vendors/ticket-messages.server";
+import { scorecards } from "~/modules/vendors/ticket-scorecards.server";
 import { createTestDatabase } from "../support/database";
 
 const database = createTestDatabase();

@@ -1,16 +1,13 @@
 import { describe, expect, it } from "vitest";
+import { parseAnswersFromForm } from "~/modules/surveys/answer-form";
+import { answersSchemaFor, isItemVisible, visibleItemKeys } from "~/modules/surveys/answers";
 import {
-  answersSchemaFor,
-  comparableKeys,
-  compareVersions,
   defineQuestionnaire,
-  isItemVisible,
-  parseAnswersFromForm,
   questionnaireDefinitionSchema,
-  visibleItemKeys,
   type QuestionnaireDefinitionInput,
   type QuestionnaireItemInput,
 } from "~/modules/surveys/definition";
+import { comparableKeys, compareVersions } from "~/modules/surveys/versions";
 import { SEGUR_FUNCTION_ROWS, SEGUR_QUESTIONNAIRE_V1, SEGUR_QUESTIONNAIRE_V2 } from "~/modules/surveys/demo-questionnaire";
 
 const LABELS = ["Un", "Deux", "Trois", "Quatre", "Cinq"];

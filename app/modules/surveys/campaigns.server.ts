@@ -9,7 +9,9 @@ import type { SessionUser } from "~/modules/accounts/accounts.server";
 import { combineRedactions, redactPatientIdentifiers, type Redaction } from "~/modules/irritants/redaction";
 import { requireActiveProduct } from "~/modules/vendors/products.server";
 import { batchedCount, PUBLIC_MIN_CELL } from "./statistics";
-import { answersSchemaFor, compareVersions, questionnaireDefinitionSchema, type QuestionnaireDefinition } from "./definition";
+import { answersSchemaFor } from "./answers";
+import { questionnaireDefinitionSchema, type QuestionnaireDefinition } from "./definition";
+import { compareVersions } from "./versions";
 import type { CampaignStatus } from "./vocabulary";
 
 // Only the day is kept on anything about a response, so that order and time cannot link it to an invitation.

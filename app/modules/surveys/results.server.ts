@@ -2,7 +2,8 @@ import { and, asc, count, eq, inArray, isNotNull } from "drizzle-orm";
 import { getDb } from "#db/client";
 import { campaigns, invitations, products, questionnaireVersions, responses } from "#db/schema";
 import { NO_SUBJECT_NAME } from "./snapshots";
-import { comparableKeys, flattenItems, type ItemChange, type QuestionnaireDefinition, type QuestionnaireItem } from "./definition";
+import { flattenItems, type QuestionnaireDefinition, type QuestionnaireItem } from "./definition";
+import { comparableKeys, type ItemChange } from "./versions";
 import {
   batchedCount,
   distribution,

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, isNull, lt, ne, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import { getDb, type DbOrTx, type Tx } from "#db/client";
 import { fixConfirmations, irritants, organisations, products, supports, ticketMessages, tickets, users } from "#db/schema";
 import { HttpError } from "~/lib/errors";
@@ -8,10 +8,7 @@ import type { SessionUser } from "~/modules/accounts/accounts.server";
 import { professionLabel } from "~/modules/accounts/professions";
 import { redactPatientIdentifiers } from "~/modules/irritants/redaction";
 import { followTicketOutcome } from "~/modules/irritants/triage.server";
-import { maskOrRefuse, requireRedactor } from "~/modules/irritants/masking.server";
-import { scrubPassageCopies } from "~/modules/notifications/scrub.server";
 import { getSettings } from "~/modules/settings/settings.server";
-import { computeScorecard, PUBLIC_SCORECARD_MIN_TICKETS } from "./scorecard";
 import { OPEN_TICKET_STATUSES, type FixAnswer, type Resolution, type TicketStatus } from "./tickets";
 import { recordFirstResponse } from "./response-times.server";
 import { addWorkingDays, isOverdue, workingDaysBetween } from "./working-days";
@@ -407,134 +404,4 @@ export function openTicketByTeam(user: SessionUser, irritantId: number, productI
     if (!tx.select({ id: irritants.id }).from(irritants).where(eq(irritants.id, irritantId)).get()) throw new HttpError(404, "Ce signalement n'existe pas.");
     return openTicket(tx, { irritantId, productId, actorId: user.id });
   });
-}
-
-/** Public vendor answers about an irritant, for its page (the caller has checked the irritant is visible). */
-export function publicVendorMessages(irritantId: number) {
-  return getDb()
-    .select({ id: ticketMessages.id, body: ticketMessages.body, kind: ticketMessages.kind, createdAt: ticketMessages.createdAt, vendorName: organisations.name, productName: products.name })
-    .from(ticketMessages)
-    .innerJoin(tickets, eq(tickets.id, ticketMessages.ticketId))
-    .innerJoin(organisations, eq(organisations.id, tickets.vendorId))
-    .innerJoin(products, eq(products.id, tickets.productId))
-    .where(and(eq(tickets.irritantId, irritantId), eq(ticketMessages.visibility, "public")))
-    .orderBy(asc(ticketMessages.id))
-    .all();
-}
-
-/** Scorecards per vendor, from their tickets. A vendor gets only its own; the team all of them. */
-export function scorecards(user: SessionUser | null, { vendorId }: { vendorId?: number } = {}) {
-  const seesAll = can(user, "ticket:read-all");
-  if (!seesAll && !(can(user, "ticket:respond") && user?.organisationId)) throw new HttpError(403, "Réservé aux éditeurs et à l'équipe.");
-  return computeScorecards(seesAll ? vendorId : user!.organisationId!);
-}
-
-/** Scorecards that may be public: vendors with at least the minimum number of tickets. */
-export function publicScorecards() {
-  return computeScorecards(undefined).filter((c) => c.ticketCount >= PUBLIC_SCORECARD_MIN_TICKETS);
-}
-
-function computeScorecards(onlyVendor: number | undefined) {
-  const settings = getSettings();
-  const now = nowIso();
-  // A ticket passed on to another vendor's product does not count against this vendor.
-  const rows = getDb()
-    .select({
-      vendorId: tickets.vendorId,
-      vendorName: organisations.name,
-      id: tickets.id,
-      status: tickets.status,
-      resolution: tickets.resolution,
-      openedAt: tickets.openedAt,
-      firstResponseAt: tickets.firstResponseAt,
-      firstResponseDue: tickets.firstResponseDue,
-      reopenCount: tickets.reopenCount,
-    })
-    .from(tickets)
-    .innerJoin(organisations, eq(organisations.id, tickets.vendorId))
-    .where(and(onlyVendor ? eq(tickets.vendorId, onlyVendor) : undefined, or(isNull(tickets.resolution), ne(tickets.resolution, "other_product"))))
-    .all();
-  const confirmations = rows.length
-    ? getDb()
-        .select({ ticketId: fixConfirmations.ticketId, answer: fixConfirmations.answer, round: fixConfirmations.round })
-        .from(fixConfirmations)
-        .where(inArray(fixConfirmations.ticketId, rows.filter((r) => r.resolution === "fixed").map((r) => r.id)))
-        .all()
-    : [];
-  const byVendor = new Map<number, { name: string; rows: typeof rows }>();
-  for (const r of rows) {
-    const entry = byVendor.get(r.vendorId) ?? { name: r.vendorName, rows: [] };
-    entry.rows.push(r);
-    byVendor.set(r.vendorId, entry);
-  }
-  return [...byVendor.entries()]
-    .map(([id, { name, rows: vendorRows }]) => ({
-      vendorId: id,
-      vendorName: name,
-      ...computeScorecard(
-        vendorRows.map((t) => {
-          const firstResponseDays = t.firstResponseAt ? workingDaysBetween(t.openedAt, t.firstResponseAt) : null;
-          const answers = confirmations.filter((c) => c.ticketId === t.id && c.round === t.reopenCount && c.answer !== "not_updated");
-          const fixClaimed = t.resolution === "fixed";
-          return {
-            firstResponseDays,
-            respondedWithinTarget:
-              firstResponseDays !== null ? firstResponseDays <= settings.slaFirstResponseDays : isOverdue(t.firstResponseDue, now) ? false : null,
-            resolved: t.status === "resolved" || (t.status === "closed" && t.resolution !== null),
-            fixClaimed,
-            fixConfirmed: fixClaimed && answers.length ? answers.filter((a) => a.answer === "yes").length > answers.length / 2 : null,
-          };
-        }),
-      ),
-    }))
-    .sort((a, b) => a.vendorName.localeCompare(b.vendorName, "fr"));
-}
-
-/**
- * "Masquer un passage" in a ticket message (a vendor's reply, a resolution note, an internal note): the passage is
- * replaced by the placeholder, copies of it in the ticket's events, notifications and e-mails erased, and the audit
- * log records who, which message and how many characters. One transaction.
- */
-export function maskTicketMessagePassage(actor: SessionUser, messageId: number, passage: string) {
-  requireRedactor(actor);
-  return getDb().transaction((tx) => {
-    const message = tx
-      .select({ id: ticketMessages.id, ticketId: ticketMessages.ticketId, body: ticketMessages.body, irritantId: tickets.irritantId })
-      .from(ticketMessages)
-      .innerJoin(tickets, eq(tickets.id, ticketMessages.ticketId))
-      .where(eq(ticketMessages.id, messageId))
-      .get();
-    if (!message) throw new HttpError(404, "Ce message de ticket n'existe pas.");
-    const mask = maskOrRefuse(message.body, passage);
-    tx.update(ticketMessages).set({ body: mask.text }).where(eq(ticketMessages.id, message.id)).run();
-    scrubPassageCopies(tx, [{ type: "ticket", id: message.ticketId }], mask.matches);
-    recordEvent(tx, {
-      type: "ticket.passage_masked",
-      actorId: actor.id,
-      subject: { type: "ticket", id: message.ticketId },
-      payload: { messageId: message.id, irritantId: message.irritantId, occurrences: mask.occurrences, characters: mask.characters },
-    });
-    return { ticketId: message.ticketId, occurrences: mask.occurrences, characters: mask.characters };
-  });
-}
-
-/** Every message of an irritant's tickets, internal notes included, for the team's masking page. */
-export function ticketMessagesOfIrritant(actor: SessionUser, irritantId: number) {
-  requireRedactor(actor);
-  return getDb()
-    .select({
-      id: ticketMessages.id,
-      ticketId: ticketMessages.ticketId,
-      kind: ticketMessages.kind,
-      visibility: ticketMessages.visibility,
-      body: ticketMessages.body,
-      createdAt: ticketMessages.createdAt,
-      vendorName: organisations.name,
-    })
-    .from(ticketMessages)
-    .innerJoin(tickets, eq(tickets.id, ticketMessages.ticketId))
-    .innerJoin(organisations, eq(organisations.id, tickets.vendorId))
-    .where(eq(tickets.irritantId, irritantId))
-    .orderBy(asc(ticketMessages.id))
-    .all();
 }
