@@ -1,3 +1,4 @@
+import { parse } from "csv-parse/sync";
 import { restoreNeutralisedFormula, toCsv } from "~/lib/csv";
 import { foldAccents } from "~/modules/irritants/text";
 import { ACTION_STATUSES, ACTION_STATUS_LABELS, LEAD_LABELS, type ActionStatus, type LeadKind } from "./vocabulary";
@@ -31,41 +32,50 @@ export function decodeCsv(bytes: Uint8Array): string {
   }
 }
 
-/** RFC 4180 records (quotes, doubled quotes, line breaks inside quotes), with each record's first line number. */
+/** A file that is not well-formed CSV (a quote left open…), with the line where the broken record starts. */
+export class CsvSyntaxError extends Error {
+  constructor(
+    readonly line: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const lineBreaks = (cells: string[]) => cells.reduce((n, cell) => n + (cell.match(/\r\n|\r|\n/g)?.length ?? 0), 0);
+
+/**
+ * RFC 4180 records (quotes, doubled quotes, line breaks inside quotes), with each record's first line number;
+ * blank records are left out. Lines are counted here rather than taken from csv-parse, which counts a CRLF inside
+ * quotes as two lines. Throws `CsvSyntaxError` on a file that is not CSV.
+ */
 export function parseCsvRecords(text: string, delimiter: string): { line: number; cells: string[] }[] {
   const records: { line: number; cells: string[] }[] = [];
-  let cells: string[] = [];
-  let cell = "";
-  let quoted = false;
   let line = 1;
-  let recordLine = 1;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else {
-        if (c === "\n") line++;
-        cell += c;
-      }
-    } else if (c === '"' && cell === "") quoted = true;
-    else if (c === delimiter) {
-      cells.push(cell);
-      cell = "";
-    } else if (c === "\n" || c === "\r") {
-      if (c === "\r" && text[i + 1] === "\n") i++;
-      cells.push(cell);
-      if (cells.some((v) => v.trim() !== "")) records.push({ line: recordLine, cells });
-      cells = [];
-      cell = "";
-      line++;
-      recordLine = line;
-    } else cell += c;
+  try {
+    parse(text, {
+      delimiter,
+      record_delimiter: ["\r\n", "\n", "\r"],
+      bom: true,
+      relax_quotes: true,
+      relax_column_count: true,
+      on_record: (cells: string[]) => {
+        if (cells.some((v) => v.trim() !== "")) records.push({ line, cells });
+        line += 1 + lineBreaks(cells);
+        return null;
+      },
+    });
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    throw new CsvSyntaxError(
+      line,
+      code === "CSV_QUOTE_NOT_CLOSED"
+        ? "un guillemet ouvert sur cette ligne n'est jamais refermé."
+        : code === "CSV_INVALID_CLOSING_QUOTE" || code === "CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE"
+          ? "un guillemet fermant est suivi d'autres caractères dans la même cellule."
+          : "ce n'est pas un fichier CSV lisible.",
+    );
   }
-  cells.push(cell);
-  if (cells.some((v) => v.trim() !== "")) records.push({ line: recordLine, cells });
   return records;
 }
 
@@ -98,7 +108,13 @@ const list = (value: string) =>
 export function parseActionPlanCsv(text: string): CsvParseResult {
   const firstLine = text.split(/\r?\n/, 1)[0] ?? "";
   const delimiter = firstLine.split(";").length >= firstLine.split(",").length ? ";" : ",";
-  const records = parseCsvRecords(text, delimiter);
+  let records: { line: number; cells: string[] }[];
+  try {
+    records = parseCsvRecords(text, delimiter);
+  } catch (error) {
+    if (error instanceof CsvSyntaxError) return { rows: [], errors: [{ line: error.line, message: error.message }] };
+    throw error;
+  }
   const errors: CsvParseResult["errors"] = [];
   if (records.length === 0) return { rows: [], errors: [{ line: 1, message: "Le fichier est vide." }] };
   const header = records[0].cells.map(norm);
