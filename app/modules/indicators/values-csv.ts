@@ -1,4 +1,4 @@
-import { CsvSyntaxError, parseCsvRecords } from "~/modules/action-plan/csv";
+import { CsvSyntaxError, parseCsvRecords } from "~/lib/csv";
 
 export type IndicatorValue = { period: string; dimension: string; value: number };
 export type ValuesParseResult = { values: (IndicatorValue & { line: number })[]; errors: { line: number; message: string }[] };
