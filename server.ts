@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { Transform } from "node:stream";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { pathToFileURL } from "node:url";
 import {
   createReadableStreamFromReadable,
   createRequestHandler as createRemixHandler,
@@ -14,9 +14,9 @@ import express, { type NextFunction, type Request, type Response } from "express
 import { rateLimit } from "express-rate-limit";
 import helmet from "helmet";
 import { getDb } from "./db/client";
+import { PROJECT_ROOT } from "./root";
 import { pscFormActionOrigins, type Env } from "./app/lib/env.server";
 
-const root = path.dirname(fileURLToPath(import.meta.url));
 
 // originalUrl, not path: inside a mounted middleware, path is relative to the mount point.
 const isApi = (req: Request) => req.originalUrl.startsWith("/api/");
@@ -217,7 +217,7 @@ function listFiles(dir: string, skip: string[] = [], prefix = ""): string[] {
 }
 
 export async function loadBuild(): Promise<ServerBuild> {
-  return import(pathToFileURL(path.join(root, "build/server/index.js")).href);
+  return import(pathToFileURL(path.join(PROJECT_ROOT, "build/server/index.js")).href);
 }
 
 /** The Express application; the database must already be set with setDb(). */
@@ -311,9 +311,9 @@ export function createApp({ build, env }: { build: ServerBuild; env: Env }) {
     next();
   });
 
-  app.use("/assets", express.static(path.join(root, "build/client/assets"), { immutable: true, maxAge: "1y" }));
+  app.use("/assets", express.static(path.join(PROJECT_ROOT, "build/client/assets"), { immutable: true, maxAge: "1y" }));
   // The few other public files (favicon…) are listed once: other requests do not pay a file-system lookup each.
-  const clientDir = path.join(root, "build/client");
+  const clientDir = path.join(PROJECT_ROOT, "build/client");
   const publicFiles = new Set(listFiles(clientDir, ["assets"]).map((file) => `/${file}`));
   const servePublicFile = express.static(clientDir, { maxAge: "1h", index: false, redirect: false });
   app.use((req, res, next) => (publicFiles.has(req.path) ? servePublicFile(req, res, next) : next()));

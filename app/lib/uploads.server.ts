@@ -1,4 +1,4 @@
-import { decodeCsv } from "~/modules/action-plan/csv";
+import { decodeCsv } from "./csv";
 import { HttpError } from "./errors";
 
 /**

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { actions, campaigns, indicatorValues, resultSnapshots, users, workstreams } from "#db/schema";
-import { parseCsvRecords } from "~/modules/action-plan/csv";
+import { parseCsvRecords } from "~/lib/csv";
 import { signInCookie } from "../support/http";
 import { startTestServer, type TestServer } from "../support/server";
 

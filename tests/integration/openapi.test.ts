@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import { describe, expect, it } from "vitest";
-import { API_OPERATIONS, openApiDocument } from "~/lib/openapi.server";
+import { API_OPERATIONS, openApiDocument } from "~/modules/api/openapi.server";
 
 /** The API path a flat-route file serves: api.v1.irritants.$id.supports.ts → /irritants/{id}/supports. */
 function pathOfRouteFile(file: string) {
@@ -38,5 +38,33 @@ describe("OpenAPI document", () => {
     }
     const patch = doc.paths["/irritants/{id}"].patch as { parameters: { name: string }[] };
     expect(patch.parameters.map((p) => p.name)).toEqual(["id"]);
+  });
+
+  it("takes each request schema from the handler itself: what readQuery/readJson parse is what the document lists", async () => {
+    const mismatches: string[] = [];
+    for (const file of routeFiles) {
+      const path = pathOfRouteFile(file);
+      const source = fs.readFileSync(`app/routes/${file}`, "utf8");
+      // Where each imported name comes from, to load the very object the handler parses with.
+      const importedFrom = new Map<string, string>();
+      for (const [, names, from] of source.matchAll(/import \{([^}]+)\} from "([^"]+)"/g)) for (const name of names.split(",")) importedFrom.set(name.trim(), from);
+      const parsed = [...source.matchAll(/read(Query|Json)\(request, (\w+)\)/g)].map(([, kind, name]) => ({ kind, name }));
+      const ops = API_OPERATIONS.filter((op) => op.path === path);
+      for (const { kind, name } of parsed) {
+        const from = importedFrom.get(name);
+        if (!from) {
+          mismatches.push(`${file}: ${name} is declared in the route, not imported from a module the document can share`);
+          continue;
+        }
+        const schema = ((await import(from)) as Record<string, unknown>)[name];
+        const documented = ops.some((op) => (kind === "Query" ? op.method === "get" && op.query === schema : op.method !== "get" && op.body === schema));
+        if (!documented) mismatches.push(`${file}: parses with ${name}, which the document does not list for ${path}`);
+      }
+      for (const op of ops) {
+        const expected = (op.query ? ["Query"] : []).concat(op.body ? ["Json"] : []);
+        for (const kind of expected) if (!parsed.some((p) => p.kind === kind)) mismatches.push(`${file}: the document lists a ${kind} schema for ${op.method} ${path}, the handler parses none`);
+      }
+    }
+    expect(mismatches).toEqual([]);
   });
 });

@@ -12,8 +12,9 @@ async function freePort() {
 export type ServerProcess = { url: string; child: ChildProcess; output: () => string; stop: (signal?: NodeJS.Signals) => Promise<void> };
 
 /**
- * The real server (`scripts/serve.ts`, as `npm start` runs it after the build) in its own process, so a test can
- * kill it with SIGKILL. One node process (tsx as an import hook), so the signal reaches the server itself.
+ * The real server (`scripts/serve.ts`, the entry `npm start` bundles into build/node/serve.js) in its own process,
+ * so a test can kill it with SIGKILL. It runs from source (tsx as an import hook) so tests need only the Remix
+ * build; still one node process, so the signal reaches the server itself.
  */
 export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
   const port = await freePort();

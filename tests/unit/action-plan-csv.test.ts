@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { CSV_COLUMNS, decodeCsv, parseActionPlanCsv, parseCsvRecords, toActionPlanCsv } from "~/modules/action-plan/csv";
+import { decodeCsv, parseCsvRecords } from "~/lib/csv";
+import { CSV_COLUMNS, parseActionPlanCsv, toActionPlanCsv } from "~/modules/action-plan/csv";
 
 const header = CSV_COLUMNS.join(";");
 const row = (cells: string[]) => cells.join(";");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { neutraliseFormula, quoteCsvCell, restoreNeutralisedFormula, toCsv } from "~/lib/csv";
+import { CsvSyntaxError, neutraliseFormula, parseCsvRecords, quoteCsvCell, restoreNeutralisedFormula, toCsv } from "~/lib/csv";
 
 describe("CSV", () => {
   it("quotes cells with separators, quotes and line breaks", () => {
@@ -22,5 +22,27 @@ describe("CSV", () => {
 
   it("writes a BOM, semicolons and CRLF", () => {
     expect(toCsv(["a", "b"], [["1", "x;y"]])).toBe('\uFEFFa;b\r\n1;"x;y"\r\n');
+  });
+});
+
+describe("parseCsvRecords", () => {
+  it("numbers records by their first line, skipping blank ones, even with CRLF inside quotes", () => {
+    expect(parseCsvRecords('\uFEFFa,b\r\n\r\n"c\r\nd",e\r\nf,g', ",")).toEqual([
+      { line: 1, cells: ["a", "b"] },
+      { line: 3, cells: ["c\r\nd", "e"] },
+      { line: 5, cells: ["f", "g"] },
+    ]);
+  });
+
+  it("reports a quote left open with the line of the broken record", () => {
+    const error = (() => {
+      try {
+        parseCsvRecords('a;b\n"c;d\ne;f', ";");
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(error).toBeInstanceOf(CsvSyntaxError);
+    expect(error).toMatchObject({ line: 2 });
   });
 });

@@ -1,4 +1,4 @@
-import { restoreNeutralisedFormula, toCsv } from "~/lib/csv";
+import { CsvSyntaxError, parseCsvRecords, restoreNeutralisedFormula, toCsv } from "~/lib/csv";
 import { foldAccents } from "~/modules/irritants/text";
 import { ACTION_STATUSES, ACTION_STATUS_LABELS, LEAD_LABELS, type ActionStatus, type LeadKind } from "./vocabulary";
 
@@ -20,54 +20,6 @@ export type CsvAction = {
 };
 
 export type CsvParseResult = { rows: CsvAction[]; errors: { line: number; message: string }[] };
-
-/** Spreadsheet software writes UTF-8 (with or without BOM) or Windows-1252: read either. */
-export function decodeCsv(bytes: Uint8Array): string {
-  const withoutBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(withoutBom);
-  } catch {
-    return new TextDecoder("windows-1252").decode(withoutBom);
-  }
-}
-
-/** RFC 4180 records (quotes, doubled quotes, line breaks inside quotes), with each record's first line number. */
-export function parseCsvRecords(text: string, delimiter: string): { line: number; cells: string[] }[] {
-  const records: { line: number; cells: string[] }[] = [];
-  let cells: string[] = [];
-  let cell = "";
-  let quoted = false;
-  let line = 1;
-  let recordLine = 1;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else {
-        if (c === "\n") line++;
-        cell += c;
-      }
-    } else if (c === '"' && cell === "") quoted = true;
-    else if (c === delimiter) {
-      cells.push(cell);
-      cell = "";
-    } else if (c === "\n" || c === "\r") {
-      if (c === "\r" && text[i + 1] === "\n") i++;
-      cells.push(cell);
-      if (cells.some((v) => v.trim() !== "")) records.push({ line: recordLine, cells });
-      cells = [];
-      cell = "";
-      line++;
-      recordLine = line;
-    } else cell += c;
-  }
-  cells.push(cell);
-  if (cells.some((v) => v.trim() !== "")) records.push({ line: recordLine, cells });
-  return records;
-}
 
 const norm = (s: string) => foldAccents(s).replace(/[^a-z0-9]+/g, " ").trim();
 
@@ -98,7 +50,13 @@ const list = (value: string) =>
 export function parseActionPlanCsv(text: string): CsvParseResult {
   const firstLine = text.split(/\r?\n/, 1)[0] ?? "";
   const delimiter = firstLine.split(";").length >= firstLine.split(",").length ? ";" : ",";
-  const records = parseCsvRecords(text, delimiter);
+  let records: { line: number; cells: string[] }[];
+  try {
+    records = parseCsvRecords(text, delimiter);
+  } catch (error) {
+    if (error instanceof CsvSyntaxError) return { rows: [], errors: [{ line: error.line, message: error.message }] };
+    throw error;
+  }
   const errors: CsvParseResult["errors"] = [];
   if (records.length === 0) return { rows: [], errors: [{ line: 1, message: "Le fichier est vide." }] };
   const header = records[0].cells.map(norm);

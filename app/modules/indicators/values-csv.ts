@@ -1,4 +1,4 @@
-import { parseCsvRecords } from "~/modules/action-plan/csv";
+import { CsvSyntaxError, parseCsvRecords } from "~/lib/csv";
 
 export type IndicatorValue = { period: string; dimension: string; value: number };
 export type ValuesParseResult = { values: (IndicatorValue & { line: number })[]; errors: { line: number; message: string }[] };
@@ -29,7 +29,13 @@ export function checkIndicatorValue(period: string, dimension: string, raw: stri
 export function parseIndicatorCsv(text: string, allowedDimensions: string[]): ValuesParseResult {
   const firstLine = text.split(/\r?\n/, 1)[0] ?? "";
   const delimiter = firstLine.includes(";") ? ";" : ",";
-  const records = parseCsvRecords(text, delimiter);
+  let records: { line: number; cells: string[] }[];
+  try {
+    records = parseCsvRecords(text, delimiter);
+  } catch (error) {
+    if (error instanceof CsvSyntaxError) return { values: [], errors: [{ line: error.line, message: error.message }] };
+    throw error;
+  }
   if (records.length === 0) return { values: [], errors: [{ line: 1, message: "Le fichier est vide." }] };
   const header = records[0].cells.map((c) => c.trim().toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, ""));
   if (header.join(";") !== "periode;dimension;valeur") {

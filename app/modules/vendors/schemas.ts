@@ -36,6 +36,10 @@ export const ticketFiltersSchema = z.object({
   cursor: z.preprocess(blank, z.coerce.number({ error: "Curseur invalide." }).int().positive().optional()),
 });
 
+export const apiProductListQuery = z.object({
+  vendor: z.preprocess(blank, z.coerce.number({ error: "vendor doit être un identifiant numérique." }).int().positive().optional()),
+});
+
 export const apiTicketListQuery = ticketFiltersSchema.omit({ productId: true }).extend({
   product: z.preprocess(blank, z.coerce.number({ error: "product doit être un identifiant numérique." }).int().positive().optional()),
 });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { apiTokenRequestSchema } from "~/modules/accounts/schemas";
-import { apiTicketListQuery, ticketReplySchema, ticketResolutionSchema } from "~/modules/vendors/schemas";
+import { apiProductListQuery, apiTicketListQuery, ticketReplySchema, ticketResolutionSchema } from "~/modules/vendors/schemas";
 import { planFiltersSchema } from "~/modules/action-plan/schemas";
 import { seminarListQuery } from "~/modules/seminars/schemas";
 import { apiIrritantListQuery, fileIrritantSchema, irritantPatchSchema, similarQuerySchema } from "~/modules/irritants/schemas";
@@ -16,8 +16,9 @@ type Operation = {
 };
 
 /**
- * Every endpoint of /api/v1, with the zod schemas the handlers parse with; the document is
- * generated from them, so it cannot drift from what the API accepts.
+ * Every endpoint of /api/v1, with the very zod schemas the handlers parse with (imported from the capabilities,
+ * never restated here); the document is generated from them, so it cannot drift from what the API accepts.
+ * tests/integration/openapi.test.ts checks each handler's readQuery/readJson schema is the one listed.
  */
 export const API_OPERATIONS: Operation[] = [
   { method: "post", path: "/tokens", summary: "Créer un jeton personnel", body: apiTokenRequestSchema, responses: { 201: "{token}", 401: "Identifiants incorrects", 422: "Données invalides", 429: "Trop de tentatives" } },
@@ -29,7 +30,7 @@ export const API_OPERATIONS: Operation[] = [
     body: similarQuerySchema,
     responses: { 200: "{items: [{slug, label, score}]}", 400: "Corps non JSON", 405: "Méthode non autorisée (GET)", 422: "Texte invalide" },
   },
-  { method: "get", path: "/products", summary: "Catalogue des logiciels", query: z.object({ vendor: z.number().int().optional() }), responses: { 200: "{items: [{id, name, category, vendor: {id, name}}]}" } },
+  { method: "get", path: "/products", summary: "Catalogue des logiciels", query: apiProductListQuery, responses: { 200: "{items: [{id, name, category, vendor: {id, name}}]}" } },
   {
     method: "get",
     path: "/irritants",
@@ -99,7 +100,7 @@ export const API_OPERATIONS: Operation[] = [
     method: "get",
     path: "/action-plan",
     summary: "Le plan d'action : chantiers → défis → actions (pilote, échéance {label, due}, statut, retard)",
-    query: planFiltersSchema.omit({ vue: true }),
+    query: planFiltersSchema,
     responses: { 200: "{workstreams: [{id, title, challenges: [{id, title, actions: [...]}]}]}", 422: "Paramètres invalides" },
   },
   { method: "get", path: "/campaigns", summary: "Campagnes d'enquête (hors préparation)", responses: { 200: "{items: [{slug, title, wave, status, opensAt, closesAt}]}" } },
