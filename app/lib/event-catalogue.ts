@@ -138,7 +138,7 @@ export type EventSubjectType<T extends EventType> = Catalogue[T]["subject"];
 
 export const EVENT_TYPES = Object.keys(CATALOGUE) as EventType[];
 
-export function isEventType(type: string): type is EventType {
+function isEventType(type: string): type is EventType {
   return Object.hasOwn(CATALOGUE, type);
 }
 
