@@ -1,18 +1,22 @@
 import type { DbOrTx } from "#db/client";
 import { events } from "#db/schema";
+import { eventPayloadSchema, type EventPayload, type EventSubjectType, type EventType } from "./event-catalogue";
 
-export type EventInput = {
-  type: string;
+export type EventInput<T extends EventType> = {
+  type: T;
   actorId: number | null;
-  subject: { type: string; id: number };
-  payload?: Record<string, unknown>;
-};
+  subject: { type: EventSubjectType<T>; id: number };
+} & (Record<string, never> extends EventPayload<T> ? { payload?: EventPayload<T> } : { payload: EventPayload<T> });
 
 /**
  * Writes a state change to the outbox. Always call it with the transaction that
- * makes the change, so the change and its event commit or fail together.
+ * makes the change, so the change and its event commit or fail together. A payload
+ * that does not match the catalogue's schema is a bug: it throws, and the change rolls back.
  */
-export function recordEvent(tx: DbOrTx, input: EventInput) {
+export function recordEvent<T extends EventType>(tx: DbOrTx, input: EventInput<T>) {
+  const payload = input.payload ?? {};
+  const checked = eventPayloadSchema(input.type).safeParse(payload);
+  if (!checked.success) throw new Error(`Event ${input.type}: payload does not match the catalogue (${checked.error.message})`);
   return tx
     .insert(events)
     .values({
@@ -20,7 +24,7 @@ export function recordEvent(tx: DbOrTx, input: EventInput) {
       actorId: input.actorId,
       subjectType: input.subject.type,
       subjectId: input.subject.id,
-      payload: input.payload ?? {},
+      payload: payload as Record<string, unknown>,
     })
     .returning({ id: events.id })
     .get();

@@ -213,7 +213,7 @@ export function writeAction(tx: Tx, actor: SessionUser | null, id: number | null
     .where(eq(actions.id, id))
     .run();
   writeLinks(tx, id, themeIds, input);
-  const subject = { type: "action", id };
+  const subject = { type: "action" as const, id };
   if (before.deadlineLabel !== columns.deadlineLabel) {
     tx.insert(deadlineChanges)
       .values({ actionId: id, fromLabel: before.deadlineLabel, toLabel: columns.deadlineLabel, fromDue: before.deadlineDue, toDue: columns.deadlineDue, actorId, changedAt: at })

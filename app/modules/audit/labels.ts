@@ -1,3 +1,5 @@
+import type { EventType } from "~/lib/event-catalogue";
+
 /** French names of what the events log records, for the audit log. Unknown types show as they are. */
 const AUDIT_CATEGORIES = {
   irritant: "Signalements",
@@ -23,7 +25,8 @@ const AUDIT_CATEGORIES = {
 
 export const AUDIT_CATEGORY_FILTERS = [...new Set(Object.values(AUDIT_CATEGORIES))].sort((a, b) => a.localeCompare(b, "fr"));
 
-const TYPE_LABELS: Record<string, string> = {
+// Every catalogue type needs its label: a missing one fails tsc.
+const TYPE_LABELS: Record<EventType, string> = {
   "irritant.filed": "Signalement déposé",
   "irritant.supported": "Soutien ajouté",
   "irritant.commented": "Commentaire",
@@ -35,6 +38,10 @@ const TYPE_LABELS: Record<string, string> = {
   "irritant.action_done": "Action liée réalisée",
   "irritant.purged": "Texte effacé (durée de conservation)",
   "irritant.passage_masked": "Passage masqué par l'équipe",
+  "irritant.published": "Signalement publié",
+  "irritant.unpublished": "Signalement retiré de la publication",
+  "irritant.hidden": "Signalement masqué",
+  "irritant.unhidden": "Signalement rendu visible à nouveau",
   "ticket.passage_masked": "Passage masqué par l'équipe",
   "workshop.passage_masked": "Passage masqué par l'équipe",
   "ticket.opened": "Ticket ouvert",
@@ -57,6 +64,9 @@ const TYPE_LABELS: Record<string, string> = {
   "workstream.created": "Axe créé",
   "challenge.created": "Défi créé",
   "campaign.created": "Campagne créée",
+  "campaign.open": "Campagne ouverte",
+  "campaign.closed": "Campagne close",
+  "campaign.published": "Résultats de campagne publiés",
   "campaign.invitations_created": "Liens d'invitation créés",
   "campaign.invitations_emailed": "Invitations envoyées par e-mail",
   "campaign.reminder_sent": "Relance envoyée",
@@ -76,6 +86,7 @@ const TYPE_LABELS: Record<string, string> = {
   "vendor.created": "Éditeur ajouté",
   "settings.updated": "Réglages modifiés",
   "user.created": "Compte créé",
+  "user.psc_linked": "Compte relié à Pro Santé Connect",
   "user.signed_in": "Connexion",
   "user.signin_failed": "Échec de connexion (mot de passe)",
   "user.profile_updated": "Profil modifié",
@@ -100,6 +111,7 @@ const TYPE_LABELS: Record<string, string> = {
   "seminar.slot_moved": "Déroulé réordonné",
   "seminar.slot_removed": "Séquence retirée du déroulé",
   "seminar.registered": "Inscription au séminaire",
+  "seminar.registration_requested": "Demande d'inscription au séminaire",
   "seminar.registration_removed": "Inscription retirée",
   "seminar.verbatim_added": "Citation ajoutée",
   "seminar.verbatim_published": "Citation publiée",
@@ -124,7 +136,7 @@ const TYPE_LABELS: Record<string, string> = {
 };
 
 export function auditTypeLabel(type: string) {
-  return TYPE_LABELS[type] ?? type;
+  return (TYPE_LABELS as Record<string, string>)[type] ?? type;
 }
 
 export function auditCategory(type: string) {

@@ -68,7 +68,7 @@ export function applyIrritantPatch(tx: Tx, actor: SessionUser, id: number, patch
 
 function applyPatch(tx: Tx, actor: SessionUser, id: number, patch: IrritantPatch) {
   const before = requireRow(tx, id);
-  const subject = { type: "irritant", id };
+  const subject = { type: "irritant" as const, id };
   const now = new Date().toISOString();
   const oldThemeIds = themeIdsOf(tx, id);
   const countedBefore = counted(before);

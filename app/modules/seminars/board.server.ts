@@ -2,6 +2,7 @@ import { and, asc, count, eq, isNull, sql } from "drizzle-orm";
 import { getDb, type Tx } from "#db/client";
 import { seminarOutcomes, seminars, themes, workshopCards, workshopClusters, workshopParticipants, workshopVotes, workshops } from "#db/schema";
 import { HttpError } from "~/lib/errors";
+import type { EventPayload } from "~/lib/event-catalogue";
 import { recordEvent } from "~/lib/events.server";
 import { can } from "~/lib/permissions.server";
 import type { SessionUser } from "~/modules/accounts/accounts.server";
@@ -251,14 +252,17 @@ export function getFacilitatorBoard(actor: SessionUser, workshopId: number) {
   return { workshop: workshopHeader(w), ...content, outcomes };
 }
 
+/** The events a facilitator's board change records (all about the workshop). */
+type BoardEventType = "workshop.status_changed" | "workshop.vote_opened" | "workshop.vote_closed" | "workshop.cluster_created" | "workshop.cluster_renamed" | "workshop.card_moved" | "workshop.card_hidden" | "workshop.card_shown";
+
 const STATUS_CHANGES: Record<WorkshopStatus, readonly WorkshopStatus[]> = { draft: ["open"], open: ["closed"], closed: ["open"] };
 
-function boardChange<T>(actor: SessionUser, workshopId: number, type: string, payload: Record<string, unknown>, change: (tx: Tx, w: WorkshopRow) => T): T {
+function boardChange<T, E extends BoardEventType>(actor: SessionUser, workshopId: number, type: E, payload: EventPayload<E>, change: (tx: Tx, w: WorkshopRow) => T): T {
   return getDb().transaction((tx) => {
     const w = requireBoardAccess(actor, workshopId, tx);
     const result = change(tx, w);
     bump(tx, w.id);
-    recordEvent(tx, { type, actorId: actor.id, subject: { type: "workshop", id: w.id }, payload });
+    recordEvent<BoardEventType>(tx, { type, actorId: actor.id, subject: { type: "workshop", id: w.id }, payload });
     return result;
   });
 }

@@ -112,7 +112,7 @@ export function setCampaignStatus(actor: SessionUser, slug: string, status: Camp
   getDb().transaction((tx) => {
     const campaign = tx.select().from(campaigns).where(eq(campaigns.slug, slug)).get();
     if (!campaign) throw new HttpError(404, "Cette campagne n'existe pas.");
-    if (!TRANSITIONS[campaign.status].includes(status)) throw new HttpError(409, "Changement d'état impossible pour cette campagne.");
+    if (status === "draft" || !TRANSITIONS[campaign.status].includes(status)) throw new HttpError(409, "Changement d'état impossible pour cette campagne.");
     tx.update(campaigns).set({ status }).where(eq(campaigns.id, campaign.id)).run();
     if (status === "published") {
       const { method, results } = snapshot!();

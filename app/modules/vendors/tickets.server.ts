@@ -251,7 +251,7 @@ export function resolveTicket(user: SessionUser, id: number, input: ResolutionIn
   return getDb().transaction((tx) => {
     const ticket = requireTicket(tx, user, id);
     requireOpenForVendor(user, ticket);
-    const subject = { type: "ticket", id };
+    const subject = { type: "ticket" as const, id };
     const now = nowIso();
     let reassignedTo: number | null = null;
     const text = (() => {
