@@ -53,7 +53,7 @@ export default function Unsubscribe() {
         </Form>
       ) : null}
       <p className="mt-6">
-        Vous pouvez aussi choisir, type par type, les e-mails que vous recevez depuis <Link to="/compte#notifications">votre compte</Link>.
+        Vous pouvez aussi choisir, type par type, les e-mails que vous recevez depuis <Link to="/compte/notifications">votre compte</Link>.
       </p>
     </div>
   );
