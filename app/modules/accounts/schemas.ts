@@ -124,6 +124,15 @@ export const pscLinkSchema = z.object({
 
 export const forgotPasswordSchema = z.object({ email });
 
+/** The token of an e-mailed link as its address carries it: only a well-formed one offers the page's button. */
+export const emailLinkSchema = z.object({ jeton: z.string().min(10).max(200) });
+
+/** The token a link's page posts back: the module refuses an unknown or malformed one (400), a used one (410). */
+export const linkFormSchema = z.object({ jeton: z.string().max(2000, "Ce lien n'est pas valide. Copiez-le en entier depuis l'e-mail.").default("") });
+
+/** The sign-up link's token, in its address. */
+export const signUpLinkSchema = z.object({ jeton: z.string().min(20).max(2000) });
+
 export const resetPasswordSchema = z
   .object({
     jeton: z.string({ error: "Lien incomplet." }).min(10, "Lien incomplet.").max(200, "Lien invalide."),

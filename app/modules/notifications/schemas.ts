@@ -21,4 +21,7 @@ export const notificationsPageSchema = z.discriminatedUnion("intent", [
   unfollowSchema.extend({ intent: z.literal("unfollow") }),
 ]);
 
-export const unsubscribeSchema = z.object({ jeton: z.string({ error: "Lien incomplet." }).min(10, "Lien incomplet.").max(2000, "Lien invalide.") });
+const INVALID_LINK = "Ce lien n'est pas valide. Copiez-le en entier depuis l'e-mail, ou connectez-vous pour gérer vos notifications.";
+
+/** An unsubscribe link's token, in its address or posted back by its page's button. */
+export const unsubscribeSchema = z.object({ jeton: z.string({ error: INVALID_LINK }).min(10, INVALID_LINK).max(2000, INVALID_LINK) });
