@@ -79,7 +79,7 @@ export const changePasswordSchema = z
     message: "Les deux mots de passe ne correspondent pas.",
   });
 
-export const createTokenSchema = z.object({
+const createTokenSchema = z.object({
   label: z.string({ error: "Donnez un nom au jeton." }).trim().min(1, "Donnez un nom au jeton.").max(80, "Le nom ne doit pas dépasser 80 caractères."),
 });
 
