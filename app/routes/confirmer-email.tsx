@@ -1,33 +1,27 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { Notice } from "~/components/notice";
-import { readFormData, refusalNotice } from "~/lib/forms.server";
+import { formAction } from "~/lib/forms.server";
 import { confirmEmail } from "~/modules/accounts/account-emails.server";
+import { emailLinkSchema, linkFormSchema } from "~/modules/accounts/schemas";
 
 export const meta: MetaFunction = () => [{ title: "Confirmer votre adresse e-mail — Sentinelle" }, { name: "robots", content: "noindex" }];
-
-const tokenSchema = z.object({ jeton: z.string().min(10).max(200) });
 
 // The link opens a page with a button: mail scanners that follow links do not confirm for the person.
 export function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   if (url.searchParams.get("fait")) return { token: null, done: true };
-  const parsed = tokenSchema.safeParse({ jeton: url.searchParams.get("jeton") ?? undefined });
+  const parsed = emailLinkSchema.safeParse({ jeton: url.searchParams.get("jeton") ?? undefined });
   if (!parsed.success) return data({ token: null, done: false }, { status: 400 });
   return { token: parsed.data.jeton, done: false };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const parsed = tokenSchema.safeParse(Object.fromEntries(await readFormData(request)));
-  if (!parsed.success) return data({ ok: false, message: "Ce lien n'est pas valide. Copiez-le en entier depuis l'e-mail." }, { status: 400 });
-  try {
-    confirmEmail(parsed.data.jeton);
+  return formAction(request, linkFormSchema, ({ jeton }) => {
+    confirmEmail(jeton);
     return redirect("/confirmer-email?fait=1", 303);
-  } catch (error) {
-    return refusalNotice(error);
-  }
+  });
 }
 
 export default function ConfirmEmail() {

@@ -1,37 +1,31 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { Notice } from "~/components/notice";
 import { seminarDate } from "~/components/seminars";
-import { readFormData, refusalNotice } from "~/lib/forms.server";
+import { formAction } from "~/lib/forms.server";
+import { registrationDoneSchema, registrationLinkSchema } from "~/modules/seminars/schemas";
 import { confirmRegistration } from "~/modules/seminars/registrations.server";
 
 export const meta: MetaFunction = () => [{ title: "Confirmer votre inscription — Sentinelle" }, { name: "robots", content: "noindex" }];
 
-const tokenSchema = z.object({ jeton: z.string().min(10).max(200) });
-const doneSchema = z.object({ seminaire: z.string().regex(/^[a-z0-9-]{1,120}$/), date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), complets: z.string().regex(/^[\d,]{0,60}$/).default("") });
 
 // The link opens a page with a button: mail scanners that follow links do not register anyone.
 export function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
-  const done = doneSchema.safeParse({ seminaire: url.searchParams.get("seminaire") ?? undefined, date: url.searchParams.get("date") ?? undefined, complets: url.searchParams.get("complets") ?? undefined });
+  const done = registrationDoneSchema.safeParse({ seminaire: url.searchParams.get("seminaire") ?? undefined, date: url.searchParams.get("date") ?? undefined, complets: url.searchParams.get("complets") ?? undefined });
   if (done.success) return { token: null, done: done.data };
-  const parsed = tokenSchema.safeParse({ jeton: url.searchParams.get("jeton") ?? undefined });
+  const parsed = registrationLinkSchema.safeParse({ jeton: url.searchParams.get("jeton") ?? undefined });
   if (!parsed.success) return data({ token: null, done: null }, { status: 400 });
   return { token: parsed.data.jeton, done: null };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const parsed = tokenSchema.safeParse(Object.fromEntries(await readFormData(request)));
-  if (!parsed.success) return data({ ok: false, message: "Ce lien n'est pas valide. Copiez-le en entier depuis l'e-mail." }, { status: 400 });
-  try {
-    const { seminar, fullWorkshops } = confirmRegistration(parsed.data.jeton);
+  return formAction(request, registrationLinkSchema, ({ jeton }) => {
+    const { seminar, fullWorkshops } = confirmRegistration(jeton);
     const query = new URLSearchParams({ seminaire: seminar.slug, date: seminar.date, complets: fullWorkshops.join(",") });
     return redirect(`/confirmer-inscription?${query}`, 303);
-  } catch (error) {
-    return refusalNotice(error);
-  }
+  });
 }
 
 export default function ConfirmRegistration() {

@@ -2,7 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Notice } from "~/components/notice";
-import { readFormData } from "~/lib/forms.server";
+import { HttpError } from "~/lib/errors";
+import { formAction } from "~/lib/forms.server";
 import { unsubscribeSchema } from "~/modules/notifications/schemas";
 import { applyUnsubscribe, checkUnsubscribeToken } from "~/modules/notifications/unsubscribe.server";
 
@@ -10,7 +11,7 @@ export const meta: MetaFunction = () => [{ title: "Se désabonner — Sentinelle
 
 function check(input: unknown) {
   const parsed = unsubscribeSchema.safeParse(input);
-  if (!parsed.success) return { ok: false as const, status: 400 as const, message: "Ce lien n'est pas valide. Copiez-le en entier depuis l'e-mail, ou connectez-vous pour gérer vos notifications." };
+  if (!parsed.success) return { ok: false as const, status: 400 as const, message: parsed.error.issues[0].message };
   return { ...checkUnsubscribeToken(parsed.data.jeton), token: parsed.data.jeton };
 }
 
@@ -28,11 +29,13 @@ export function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const result = check(Object.fromEntries(await readFormData(request)));
-  if (!result.ok) return data({ ok: false, message: result.message }, { status: result.status });
-  applyUnsubscribe(result.target);
-  // Post/redirect/get: the link is used up in the address bar too.
-  return redirect(`/desabonnement?fait=${"k" in result.target ? "type" : "suivi"}`, 303);
+  return formAction(request, unsubscribeSchema, ({ jeton }) => {
+    const checked = checkUnsubscribeToken(jeton);
+    if (!checked.ok) throw new HttpError(checked.status, checked.message);
+    applyUnsubscribe(checked.target);
+    // Post/redirect/get: the link is used up in the address bar too.
+    return redirect(`/desabonnement?fait=${"k" in checked.target ? "type" : "suivi"}`, 303);
+  });
 }
 
 export default function Unsubscribe() {
@@ -53,7 +56,7 @@ export default function Unsubscribe() {
         </Form>
       ) : null}
       <p className="mt-6">
-        Vous pouvez aussi choisir, type par type, les e-mails que vous recevez depuis <Link to="/compte#notifications">votre compte</Link>.
+        Vous pouvez aussi choisir, type par type, les e-mails que vous recevez depuis <Link to="/compte/notifications">votre compte</Link>.
       </p>
     </div>
   );

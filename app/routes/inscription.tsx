@@ -1,11 +1,11 @@
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { ChoiceGroup, FormErrors, SelectField, TextField } from "~/components/forms";
+import { ChoiceGroup, FormErrors, SelectField, TextField, useActionForm } from "~/components/forms";
 import { PscSignInButton } from "~/components/psc";
 import { Notice } from "~/components/notice";
-import { invalidForm, parseForm } from "~/lib/forms.server";
+import { formAction } from "~/lib/forms.server";
 import { getUser } from "~/lib/permissions.server";
 import { isPscEnabled } from "~/modules/accounts/psc.server";
 import { requestSignUp } from "~/modules/accounts/signup.server";
@@ -20,11 +20,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const { submission } = await parseForm(request, signUpSchema);
-  if (submission.status !== "success") return invalidForm(submission);
-  // The same answer whether the address has an account or not: the e-mail says which (see signup.server.ts).
-  await requestSignUp(submission.value);
-  return redirect("/inscription?envoye=1", 303);
+  return formAction(request, signUpSchema, async (input) => {
+    // The same answer whether the address has an account or not: the e-mail says which (see signup.server.ts).
+    await requestSignUp(input);
+    return redirect("/inscription?envoye=1", 303);
+  });
 }
 
 const ROLE_OPTIONS = [
@@ -35,7 +35,7 @@ const ROLE_OPTIONS = [
 export default function SignUp() {
   const { psc, sent } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [form, fields] = useForm({ lastResult: actionData?.result, shouldValidate: "onSubmit" });
+  const [form, fields] = useActionForm(signUpSchema, { actionData });
   if (sent) {
     return (
       <div className="mx-auto max-w-2xl">

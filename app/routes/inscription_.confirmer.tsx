@@ -1,21 +1,20 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { Notice } from "~/components/notice";
-import { readFormData, refusalNotice } from "~/lib/forms.server";
+import { formAction } from "~/lib/forms.server";
 import { commitSessionId } from "~/lib/session.server";
 import { createSession } from "~/modules/accounts/accounts.server";
+import { linkFormSchema, signUpLinkSchema } from "~/modules/accounts/schemas";
 import { checkSignUpLink, completeSignUp } from "~/modules/accounts/signup.server";
 
 export const meta: MetaFunction = () => [{ title: "Terminer votre inscription — Sentinelle" }, { name: "robots", content: "noindex" }];
 
-const tokenSchema = z.object({ jeton: z.string().min(20).max(2000) });
 const INVALID = "Ce lien n'est pas valide. Copiez-le en entier depuis l'e-mail.";
 
 // The link opens a page with a button: mail scanners that follow links do not create the account.
 export function loader({ request }: LoaderFunctionArgs) {
-  const parsed = tokenSchema.safeParse({ jeton: new URL(request.url).searchParams.get("jeton") ?? undefined });
+  const parsed = signUpLinkSchema.safeParse({ jeton: new URL(request.url).searchParams.get("jeton") ?? undefined });
   if (!parsed.success) return data({ token: null, email: null, message: INVALID }, { status: 400 });
   const link = checkSignUpLink(parsed.data.jeton);
   if (!link.ok) return data({ token: null, email: null, message: link.message }, { status: link.status });
@@ -23,16 +22,11 @@ export function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const parsed = tokenSchema.safeParse(Object.fromEntries(await readFormData(request)));
-  if (!parsed.success) return data({ ok: false as const, message: INVALID }, { status: 400 });
-  let user;
-  try {
-    user = completeSignUp(parsed.data.jeton);
-  } catch (error) {
-    return refusalNotice(error);
-  }
-  const session = createSession(user.id);
-  return redirect("/compte?bienvenue=1", { status: 303, headers: { "Set-Cookie": await commitSessionId(session.id) } });
+  return formAction(request, linkFormSchema, async ({ jeton }) => {
+    const user = completeSignUp(jeton);
+    const session = createSession(user.id);
+    return redirect("/compte?bienvenue=1", { status: 303, headers: { "Set-Cookie": await commitSessionId(session.id) } });
+  });
 }
 
 export default function ConfirmSignUp() {

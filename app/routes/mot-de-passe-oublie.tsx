@@ -1,32 +1,32 @@
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
-import { FormErrors, TextField } from "~/components/forms";
+import { FormErrors, TextField, useActionForm } from "~/components/forms";
 import { Notice } from "~/components/notice";
-import { invalidForm, parseForm } from "~/lib/forms.server";
+import { formAction } from "~/lib/forms.server";
 import { requestPasswordReset } from "~/modules/accounts/account-emails.server";
 import { forgotPasswordSchema } from "~/modules/accounts/schemas";
 
 export const meta: MetaFunction = () => [{ title: "Mot de passe oublié — Sentinelle" }];
 
 export async function action({ request }: ActionFunctionArgs) {
-  const { submission } = await parseForm(request, forgotPasswordSchema);
-  if (submission.status !== "success") return invalidForm(submission);
-  requestPasswordReset(submission.value.email);
-  // The same answer whether an account exists or not.
-  return {
-    result: submission.reply({ resetForm: true }),
-    message: "Si un compte existe avec cette adresse, un e-mail vient de partir avec un lien pour choisir un nouveau mot de passe. Il est valable une heure.",
-  };
+  return formAction(request, forgotPasswordSchema, ({ email }) => {
+    requestPasswordReset(email);
+    // The same answer whether an account exists or not.
+    return {
+      message: "Si un compte existe avec cette adresse, un e-mail vient de partir avec un lien pour choisir un nouveau mot de passe. Il est valable une heure.",
+      resetForm: true,
+    };
+  });
 }
 
 export default function ForgotPassword() {
   const actionData = useActionData<typeof action>();
-  const [form, fields] = useForm({ lastResult: actionData?.result, shouldValidate: "onSubmit" });
+  const [form, fields] = useActionForm(forgotPasswordSchema, { actionData });
   return (
     <div className="mx-auto max-w-lg">
       <h1>Mot de passe oublié</h1>
-      {actionData && "message" in actionData ? <Notice ok message={actionData.message} /> : null}
+      {actionData?.ok ? <Notice ok message={actionData.message} /> : null}
       <p>Indiquez l'adresse e-mail de votre compte : nous vous enverrons un lien pour choisir un nouveau mot de passe.</p>
       <FormErrors id={form.errorId} errors={form.errors} />
       <Form method="post" {...getFormProps(form)} className="card">

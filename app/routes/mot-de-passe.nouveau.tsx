@@ -1,10 +1,10 @@
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { FormErrors, TextField } from "~/components/forms";
+import { FormErrors, TextField, useActionForm } from "~/components/forms";
 import { Notice } from "~/components/notice";
-import { formErrorReply, invalidForm, parseForm } from "~/lib/forms.server";
+import { formAction } from "~/lib/forms.server";
 import { checkResetToken, resetPassword } from "~/modules/accounts/account-emails.server";
 import { resetPasswordSchema } from "~/modules/accounts/schemas";
 
@@ -18,20 +18,16 @@ export function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const { submission } = await parseForm(request, resetPasswordSchema);
-  if (submission.status !== "success") return invalidForm(submission);
-  try {
-    await resetPassword(submission.value.jeton, submission.value.newPassword);
-  } catch (error) {
-    return formErrorReply(submission, error);
-  }
-  return redirect("/connexion?motDePasse=change", 303);
+  return formAction(request, resetPasswordSchema, async ({ jeton, newPassword }) => {
+    await resetPassword(jeton, newPassword);
+    return redirect("/connexion?motDePasse=change", 303);
+  });
 }
 
 export default function NewPassword() {
   const { token } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [form, fields] = useForm({ lastResult: actionData?.result, shouldValidate: "onSubmit" });
+  const [form, fields] = useActionForm(resetPasswordSchema, { actionData });
   return (
     <div className="mx-auto max-w-lg">
       <h1>Choisir un nouveau mot de passe</h1>

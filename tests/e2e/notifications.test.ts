@@ -16,7 +16,7 @@ describe("notifications in the browser", () => {
     await waitForNotice(page, "Vous suivez cette action : vous serez prévenu quand elle sera réalisée ou si son échéance change.");
     await page.getByRole("button", { name: "Ne plus suivre" }).waitFor();
 
-    await page.goto(ctx.server.url + "/compte#notifications");
+    await page.goto(ctx.server.url + "/compte/notifications");
     const digest = page.getByRole("group", { name: /^Actions du plan que vous suivez/ }).getByLabel("Dans un résumé quotidien");
     await digest.focus();
     await page.keyboard.press("Space");

@@ -134,6 +134,7 @@ describe("account page", () => {
     const { page, context } = await openPage(ctx.browser);
     await signIn(page, ctx.server.url, "editeur-b@demo.sentinelle.fr");
     await page.goto(ctx.server.url + "/compte");
+    await page.getByRole("link", { name: "Jetons d'accès à l'API" }).click();
     await page.getByLabel("Nom du jeton").fill("outil de support");
     await page.getByRole("button", { name: "Créer un jeton" }).click();
     const token = await page.locator("code.break-all").textContent();
@@ -145,6 +146,7 @@ describe("account page", () => {
     const revoked = await fetch(`${ctx.server.url}/api/v1/irritants`, { method: "POST", headers: { Authorization: `Bearer ${token}` }, body: "{}" });
     expect(revoked.status).toBe(401);
 
+    await page.getByRole("link", { name: "Mot de passe", exact: true }).click();
     await page.getByLabel("Mot de passe actuel").fill("sentinelle-demo");
     await page.getByLabel(/^Nouveau mot de passe\s*12 caractères/).fill("nouvelle phrase de passe");
     await page.getByLabel("Confirmation du nouveau mot de passe").fill("nouvelle phrase de passe");

@@ -46,7 +46,7 @@ describe("API tokens die with the credentials", () => {
     const cookie = await signInCookie(server.url, email, PASSWORD);
     const other = await signInCookie(server.url, email, PASSWORD);
     expect(await apiStatus(token)).toBe(200);
-    const changed = await post("/compte", { intent: "password", currentPassword: PASSWORD, newPassword: "une autre phrase solide", newPasswordConfirmation: "une autre phrase solide" }, cookieHeader(cookie));
+    const changed = await post("/compte/mot-de-passe", { intent: "password", currentPassword: PASSWORD, newPassword: "une autre phrase solide", newPasswordConfirmation: "une autre phrase solide" }, cookieHeader(cookie));
     expect(changed.status).toBe(200);
     expect(await pageText(changed)).toContain("Vos jetons d'API ont été révoqués");
     expect(await apiStatus(token)).toBe(401);
@@ -55,12 +55,12 @@ describe("API tokens die with the credentials", () => {
     expect((await fetch(`${server.url}/compte`, { headers: cookieHeader(other), redirect: "manual" })).status).toBe(302);
 
     const kept = await apiToken(server.url, email, "une autre phrase solide");
-    const keep = await post("/compte", { intent: "password", currentPassword: "une autre phrase solide", newPassword: "encore une phrase solide", newPasswordConfirmation: "encore une phrase solide", keepApiTokens: "on" }, cookieHeader(cookie));
+    const keep = await post("/compte/mot-de-passe", { intent: "password", currentPassword: "une autre phrase solide", newPassword: "encore une phrase solide", newPasswordConfirmation: "encore une phrase solide", keepApiTokens: "on" }, cookieHeader(cookie));
     expect(keep.status).toBe(200);
     expect(await pageText(keep)).toContain("Vos jetons d'API restent valables");
     expect(await apiStatus(kept)).toBe(200);
-    // The account page offers the choice, unticked.
-    const page = await pageText(await fetch(`${server.url}/compte`, { headers: cookieHeader(cookie) }));
+    // The password page offers the choice, unticked.
+    const page = await pageText(await fetch(`${server.url}/compte/mot-de-passe`, { headers: cookieHeader(cookie) }));
     expect(page).toMatch(/<input[^>]*name="keepApiTokens"[^>]*>/);
     expect(page.match(/<input[^>]*name="keepApiTokens"[^>]*>/)![0]).not.toContain("checked");
     expect(page).toContain("Garder mes jetons d&#x27;API");
@@ -82,7 +82,7 @@ describe("API tokens die with the credentials", () => {
     const token = await apiToken(server.url, email, PASSWORD);
     expect((await post("/mot-de-passe-oublie", { email })).status).toBe(200);
     const cookie = await signInCookie(server.url, email, PASSWORD);
-    expect((await post("/compte", { intent: "signout-everywhere" }, cookieHeader(cookie))).status).toBe(302);
+    expect((await post("/compte/securite", { intent: "signout-everywhere" }, cookieHeader(cookie))).status).toBe(302);
     expect(await apiStatus(token)).toBe(401);
     const pending = server.database.db.select().from(accountTokens).where(eq(accountTokens.userId, userId(email))).all();
     expect(pending.length).toBeGreaterThan(0);
@@ -105,7 +105,7 @@ describe("API tokens die with the credentials", () => {
     const id = userId(email);
     const token = await apiToken(server.url, email, PASSWORD);
     const cookie = await signInCookie(server.url, email, PASSWORD);
-    expect((await post("/compte", { intent: "delete-account", confirmation: PASSWORD }, cookieHeader(cookie))).status).toBe(302);
+    expect((await post("/compte/securite", { intent: "delete-account", confirmation: PASSWORD }, cookieHeader(cookie))).status).toBe(302);
     expect(await apiStatus(token)).toBe(401);
     expect(server.database.db.select().from(sessions).where(eq(sessions.userId, id)).all()).toHaveLength(0);
   });
@@ -123,7 +123,7 @@ describe("bearer tokens are for the API only", () => {
     expect(await data.text()).not.toContain(email);
     // A token cannot mint more tokens through the account page.
     const before = server.database.db.select().from(apiTokens).where(eq(apiTokens.userId, userId(email))).all().length;
-    const minted = await post("/compte", { intent: "create-token", label: "rejeton" }, bearer(token));
+    const minted = await post("/compte/jetons", { intent: "create-token", label: "rejeton" }, bearer(token));
     expect(minted.status).toBe(302);
     expect(minted.headers.get("location")).toMatch(/^\/connexion/);
     expect(server.database.db.select().from(apiTokens).where(eq(apiTokens.userId, userId(email))).all()).toHaveLength(before);
@@ -206,7 +206,7 @@ describe("sign-up does not tell whether an address has an account", () => {
     expect(await signInCookie(server.url, email, PASSWORD)).toMatch(/=/);
     // Used once: a second time (even after the account is deleted) it creates nothing.
     expect((await post("/inscription/confirmer", { jeton })).status).toBe(410);
-    expect((await post("/compte", { intent: "delete-account", confirmation: PASSWORD }, cookieHeader(cookie))).status).toBe(302);
+    expect((await post("/compte/securite", { intent: "delete-account", confirmation: PASSWORD }, cookieHeader(cookie))).status).toBe(302);
     expect((await post("/inscription/confirmer", { jeton })).status).toBe(410);
     expect(server.database.db.select().from(users).where(eq(users.email, email)).get()).toBeUndefined();
     // A forged or altered link is refused.

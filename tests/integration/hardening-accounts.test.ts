@@ -65,7 +65,7 @@ describe("sessions and accounts", () => {
   it("signs out everywhere", async () => {
     const first = await signInCookie(server.url, "patient@demo.sentinelle.fr");
     const second = await signInCookie(server.url, "patient@demo.sentinelle.fr");
-    const out = await post("/compte", { intent: "signout-everywhere" }, first);
+    const out = await post("/compte/securite", { intent: "signout-everywhere" }, first);
     expect(out.status).toBe(302);
     for (const cookie of [first, second]) expect((await fetch(`${server.url}/compte`, { headers: { Cookie: cookie }, redirect: "manual" })).status).toBe(302);
   });
@@ -109,9 +109,9 @@ describe("personal data", () => {
     expect((await post("/seminaires/seminaire-tripartite-demonstration/inscription", { sideChoice: "patient" }, cookie)).status).toBe(200);
     const exported = await (await fetch(`${server.url}/compte/export`, { headers: { Cookie: cookie } })).json();
     expect(exported.seminarRegistrations.map((r: { email: string }) => r.email)).toEqual(["patient@demo.sentinelle.fr"]);
-    expect((await post("/compte", { intent: "delete-account", confirmation: "pas le bon" }, cookie)).status).toBe(422);
+    expect((await post("/compte/securite", { intent: "delete-account", confirmation: "pas le bon" }, cookie)).status).toBe(422);
     expect(userByEmail("patient@demo.sentinelle.fr")).toBeDefined();
-    const deleted = await post("/compte", { intent: "delete-account", confirmation: "sentinelle-demo" }, cookie);
+    const deleted = await post("/compte/securite", { intent: "delete-account", confirmation: "sentinelle-demo" }, cookie);
     expect(deleted.status).toBe(302);
     expect(server.database.db.select().from(users).where(eq(users.email, "patient@demo.sentinelle.fr")).get()).toBeUndefined();
     const row = server.database.db.select().from(users).where(eq(users.id, before.id)).get()!;

@@ -45,23 +45,23 @@ describe("following from pages, without JavaScript", () => {
   });
 
   it("lists what one follows on the account page, with a way to stop", async () => {
-    const page = await textOf(fetch(`${server.url}/compte`, { headers: { Cookie: practitioner } }));
+    const page = await textOf(fetch(`${server.url}/compte/notifications`, { headers: { Cookie: practitioner } }));
     expect(page).toContain("Ce que vous suivez");
     expect(page).toContain("Le thème « MSSanté");
     const theme = server.database.db.select().from(follows).where(and(eq(follows.userId, medecinId()), eq(follows.subjectType, "theme"))).get()!;
-    expect((await post("/compte", { intent: "unfollow", subjectType: "theme", subjectId: String(theme.subjectId) }, practitioner)).status).toBe(200);
+    expect((await post("/compte/notifications", { intent: "unfollow", subjectType: "theme", subjectId: String(theme.subjectId) }, practitioner)).status).toBe(200);
     expect(server.database.db.select().from(follows).where(and(eq(follows.userId, medecinId()), eq(follows.subjectType, "theme"))).all()).toHaveLength(0);
   });
 });
 
-describe("notification preferences on /compte", () => {
+describe("notification preferences on /compte/notifications", () => {
   it("saves a choice per kind, and refuses unknown modes", async () => {
-    expect((await post("/compte", { intent: "notifications", "mode-reply": "digest", "mode-progress": "none" }, practitioner)).status).toBe(200);
+    expect((await post("/compte/notifications", { intent: "notifications", "mode-reply": "digest", "mode-progress": "none" }, practitioner)).status).toBe(200);
     const modes = () => Object.fromEntries(server.database.db.select().from(notificationPreferences).where(eq(notificationPreferences.userId, medecinId())).all().map((p) => [p.kind, p.mode]));
     expect(modes()).toMatchObject({ reply: "digest", progress: "none" });
-    const page = await textOf(fetch(`${server.url}/compte`, { headers: { Cookie: practitioner } }));
+    const page = await textOf(fetch(`${server.url}/compte/notifications`, { headers: { Cookie: practitioner } }));
     expect(page).toMatch(/name="mode-reply"[^>]*checked=""[^>]*value="digest"/);
-    expect((await post("/compte", { intent: "notifications", "mode-reply": "toujours" }, practitioner)).status).toBe(422);
+    expect((await post("/compte/notifications", { intent: "notifications", "mode-reply": "toujours" }, practitioner)).status).toBe(422);
     expect(modes().reply).toBe("digest");
   });
 });

@@ -58,6 +58,11 @@ const PAGES: Record<string, { url: () => string; expect: () => Expected }> = {
   "routes/auth.psc.callback": { url: () => "/auth/psc/callback?state=x&code=y", expect: () => all(404) },
   "routes/auth.psc.finaliser": { url: () => "/auth/psc/finaliser", expect: () => all(404) },
   "routes/compte": { url: () => "/compte", expect: () => SIGNED_IN },
+  "routes/compte._index": { url: () => "/compte", expect: () => SIGNED_IN },
+  "routes/compte.mot-de-passe": { url: () => "/compte/mot-de-passe", expect: () => SIGNED_IN },
+  "routes/compte.notifications": { url: () => "/compte/notifications", expect: () => SIGNED_IN },
+  "routes/compte.jetons": { url: () => "/compte/jetons", expect: () => SIGNED_IN },
+  "routes/compte.securite": { url: () => "/compte/securite", expect: () => SIGNED_IN },
   "routes/compte_.export": { url: () => "/compte/export", expect: () => SIGNED_IN },
   "routes/notifications": { url: () => "/notifications", expect: () => SIGNED_IN },
   "routes/signalements._index": { url: () => "/signalements", expect: () => PUBLIC },
@@ -178,12 +183,14 @@ const ACTIONS: Record<string, ActionRow> = {
   "routes/desabonnement": { url: () => "/desabonnement", intents: { "*": { pass: ANYONE } } },
   // Pro Santé Connect is not configured here: its routes do not exist for anyone.
   "routes/auth.psc.finaliser": { url: () => "/auth/psc/finaliser", intents: each(["create", "link"], { pass: [] }) },
-  "routes/compte": {
-    url: () => "/compte",
-    intents: {
-      ...each(["profile", "password", "create-token", "revoke-token", "notifications", "unfollow", "delete-account", "resend-confirmation"], { pass: MEMBERS }),
-      "signout-everywhere": { pass: MEMBERS, signsOut: true },
-    },
+  // The account's pages: the index's action answers a POST to /compte?index (a plain /compte is its layout's).
+  "routes/compte._index": { url: () => "/compte?index", intents: each(["profile", "resend-confirmation"], { pass: MEMBERS }) },
+  "routes/compte.mot-de-passe": { url: () => "/compte/mot-de-passe", intents: { "*": { pass: MEMBERS } } },
+  "routes/compte.notifications": { url: () => "/compte/notifications", intents: each(["notifications", "unfollow"], { pass: MEMBERS }) },
+  "routes/compte.jetons": { url: () => "/compte/jetons", intents: each(["create-token", "revoke-token"], { pass: MEMBERS }) },
+  "routes/compte.securite": {
+    url: () => "/compte/securite",
+    intents: { "delete-account": { pass: MEMBERS }, "signout-everywhere": { pass: MEMBERS, signsOut: true } },
   },
   "routes/avancement.themes.$slug": { url: () => "/avancement/themes/mssante", intents: each(["follow", "unfollow"], { pass: MEMBERS }) },
   "routes/plan-action.$id": { url: () => "/plan-action/9", intents: each(["follow", "unfollow"], { pass: MEMBERS }) },

@@ -20,8 +20,10 @@ const newPassword = z
     if (reason) ctx.addIssue({ code: "custom", message: reason });
   });
 
-const optionalText = (max: number, tooLong: string) =>
-  z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), z.string().trim().max(max, tooLong).optional());
+/** A blank form field is an absent one (form strings are parsed as they come, shared with the JSON API). */
+const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+
+const optionalText = (max: number, tooLong: string) => z.preprocess(blank, z.string().trim().max(max, tooLong).optional());
 
 export const signInSchema = z.object({
   email,
@@ -32,18 +34,17 @@ export const signInSchema = z.object({
 export const rppsSchema = z.string().regex(/^\d{11}$/, "Le numéro RPPS comporte 11 chiffres.");
 
 export const profileSchema = z.object({
-  displayName: z
-    .string({ error: "Indiquez votre nom." })
-    .trim()
-    .min(2, "Indiquez votre nom (2 caractères au moins).")
-    .max(120, "Le nom ne doit pas dépasser 120 caractères."),
-  profession: z.enum(PROFESSION_VALUES, { error: "Choisissez une profession dans la liste." }).optional(),
+  displayName: z.preprocess(
+    blank,
+    z.string({ error: "Indiquez votre nom." }).trim().min(2, "Indiquez votre nom (2 caractères au moins).").max(120, "Le nom ne doit pas dépasser 120 caractères."),
+  ),
+  profession: z.preprocess(blank, z.enum(PROFESSION_VALUES, { error: "Choisissez une profession dans la liste." }).optional()),
   specialty: optionalText(120, "La spécialité ne doit pas dépasser 120 caractères."),
-  practiceMode: z.enum(PRACTICE_MODE_VALUES, { error: "Choisissez un mode d'exercice dans la liste." }).optional(),
+  practiceMode: z.preprocess(blank, z.enum(PRACTICE_MODE_VALUES, { error: "Choisissez un mode d'exercice dans la liste." }).optional()),
   region: optionalText(80, "La région ne doit pas dépasser 80 caractères."),
-  rpps: z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), rppsSchema.optional()),
+  rpps: z.preprocess(blank, rppsSchema.optional()),
   usualProductId: z.preprocess(
-    (v) => (v === "" ? undefined : v),
+    blank,
     z.coerce.number({ error: "Choisissez un logiciel dans la liste." }).int().positive("Choisissez un logiciel dans la liste.").optional(),
   ),
   usualProductVersion: optionalText(40, "La version ne doit pas dépasser 40 caractères."),
@@ -78,9 +79,33 @@ export const changePasswordSchema = z
     message: "Les deux mots de passe ne correspondent pas.",
   });
 
-export const createTokenSchema = z.object({
+const createTokenSchema = z.object({
   label: z.string({ error: "Donnez un nom au jeton." }).trim().min(1, "Donnez un nom au jeton.").max(80, "Le nom ne doit pas dépasser 80 caractères."),
 });
+
+const revokeTokenSchema = z.object({ tokenId: z.coerce.number({ error: "Jeton inconnu." }).int("Jeton inconnu.").positive("Jeton inconnu.") });
+
+const deleteAccountSchema = z.object({
+  confirmation: z.string({ error: "Confirmez avec votre mot de passe." }).min(1, "Confirmez avec votre mot de passe.").max(200, "Trop long."),
+});
+
+/** The account's profile page: edit the profile, or ask again for the e-mail confirmation link. */
+export const profilePageSchema = z.discriminatedUnion("intent", [
+  profileSchema.extend({ intent: z.literal("profile") }),
+  z.object({ intent: z.literal("resend-confirmation") }),
+]);
+
+/** The account's API tokens page: mint one, or revoke one. */
+export const tokensPageSchema = z.discriminatedUnion("intent", [
+  createTokenSchema.extend({ intent: z.literal("create-token") }),
+  revokeTokenSchema.extend({ intent: z.literal("revoke-token") }),
+]);
+
+/** The account's security page: close every session, or delete the account. */
+export const securityPageSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("signout-everywhere") }),
+  deleteAccountSchema.extend({ intent: z.literal("delete-account") }),
+]);
 
 export const apiTokenRequestSchema = z.object({
   email,
@@ -98,6 +123,15 @@ export const pscLinkSchema = z.object({
 });
 
 export const forgotPasswordSchema = z.object({ email });
+
+/** The token of an e-mailed link as its address carries it: only a well-formed one offers the page's button. */
+export const emailLinkSchema = z.object({ jeton: z.string().min(10).max(200) });
+
+/** The token a link's page posts back: the module refuses an unknown or malformed one (400), a used one (410). */
+export const linkFormSchema = z.object({ jeton: z.string().max(2000, "Ce lien n'est pas valide. Copiez-le en entier depuis l'e-mail.").default("") });
+
+/** The sign-up link's token, in its address. */
+export const signUpLinkSchema = z.object({ jeton: z.string().min(20).max(2000) });
 
 export const resetPasswordSchema = z
   .object({

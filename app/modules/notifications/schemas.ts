@@ -1,11 +1,27 @@
 import { z } from "zod";
-import { DELIVERY_MODE_VALUES, NOTIFICATION_KIND_VALUES } from "./kinds";
+import { DELIVERY_MODE_VALUES, NOTIFICATION_KIND_VALUES, type NotificationKind } from "./kinds";
 
 export const followIntentSchema = z.object({ intent: z.enum(["follow", "unfollow"], { error: "Action inconnue." }) });
 
+const deliveryMode = z.enum(DELIVERY_MODE_VALUES, { error: "Choisissez une option." }).optional();
+
 /** One radio group per kind on the account page: `mode-<kind>`. */
-export const preferencesSchema = z.object(
-  Object.fromEntries(NOTIFICATION_KIND_VALUES.map((k) => [`mode-${k}`, z.enum(DELIVERY_MODE_VALUES, { error: "Choisissez une option." }).optional()])),
+const preferencesSchema = z.object(
+  Object.fromEntries(NOTIFICATION_KIND_VALUES.map((k) => [`mode-${k}`, deliveryMode])) as Record<`mode-${NotificationKind}`, typeof deliveryMode>,
 );
 
-export const unsubscribeSchema = z.object({ jeton: z.string({ error: "Lien incomplet." }).min(10, "Lien incomplet.").max(2000, "Lien invalide.") });
+const unfollowSchema = z.object({
+  subjectType: z.enum(["irritant", "action", "theme"], { error: "Sujet inconnu." }),
+  subjectId: z.coerce.number({ error: "Sujet inconnu." }).int("Sujet inconnu.").positive("Sujet inconnu."),
+});
+
+/** The account's notifications page: the delivery mode of each kind, or stop following one subject. */
+export const notificationsPageSchema = z.discriminatedUnion("intent", [
+  preferencesSchema.extend({ intent: z.literal("notifications") }),
+  unfollowSchema.extend({ intent: z.literal("unfollow") }),
+]);
+
+const INVALID_LINK = "Ce lien n'est pas valide. Copiez-le en entier depuis l'e-mail, ou connectez-vous pour gérer vos notifications.";
+
+/** An unsubscribe link's token, in its address or posted back by its page's button. */
+export const unsubscribeSchema = z.object({ jeton: z.string({ error: INVALID_LINK }).min(10, INVALID_LINK).max(2000, INVALID_LINK) });

@@ -120,3 +120,15 @@ export const seminarListQuery = z.object({
   cursor: z.preprocess(blank, z.string().max(40, "Curseur invalide.").optional()),
   limit: z.preprocess(blank, z.coerce.number({ error: "limit doit être un nombre." }).int("limit doit être un entier.").min(1, "limit vaut au moins 1.").max(100, "limit vaut au plus 100.").optional()),
 });
+
+const INVALID_LINK = "Ce lien n'est pas valide. Copiez-le en entier depuis l'e-mail.";
+
+/** A registration's confirmation link: its token, in its address or posted back by its page's button. */
+export const registrationLinkSchema = z.object({ jeton: z.string({ error: INVALID_LINK }).min(10, INVALID_LINK).max(200, INVALID_LINK) });
+
+/** Where a confirmed registration lands: which seminar, and the workshops that filled up meanwhile. */
+export const registrationDoneSchema = z.object({
+  seminaire: z.string().regex(/^[a-z0-9-]{1,120}$/),
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  complets: z.string().regex(/^[\d,]{0,60}$/).default(""),
+});

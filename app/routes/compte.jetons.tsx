@@ -1,0 +1,102 @@
+import { getFormProps } from "@conform-to/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { FormErrors, TextField, useActionForm } from "~/components/forms";
+import { Notice } from "~/components/notice";
+import { formatDateTime } from "~/lib/dates";
+import { formAction } from "~/lib/forms.server";
+import { intentsOf } from "~/lib/intents";
+import { requirePermission, requireUser } from "~/lib/permissions.server";
+import { createApiToken, listApiTokens, revokeApiToken } from "~/modules/accounts/accounts.server";
+import { tokensPageSchema } from "~/modules/accounts/schemas";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  return { tokens: listApiTokens(user.id) };
+}
+
+export const INTENTS = intentsOf(tokensPageSchema);
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "account:manage-tokens");
+  return formAction(request, tokensPageSchema, (input) => {
+    if (input.intent === "revoke-token") {
+      revokeApiToken(user.id, input.tokenId);
+      return { message: "Le jeton a été révoqué." };
+    }
+    const { token } = createApiToken(user.id, input.label);
+    return { message: "Jeton créé.", token, resetForm: true };
+  });
+}
+
+export default function AccountTokens() {
+  const { tokens } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [tokenForm, tokenFields] = useActionForm(tokensPageSchema, { actionData, intent: "create-token", id: "jeton" });
+  return (
+    <>
+      {actionData && (actionData.ok || actionData.intent === "revoke-token") ? (
+        <div role={actionData.ok ? "status" : "alert"} className={`alert ${actionData.ok ? "alert-success" : "alert-error"}`}>
+          <p className="mb-0">{actionData.message}</p>
+          {actionData.token ? (
+            <p className="mb-0 mt-2">
+              Copiez-le maintenant, il ne sera plus affiché : <code className="break-all bg-white px-1">{actionData.token}</code>
+            </p>
+          ) : null}
+        </div>
+      ) : null}
+      <h2>Jetons d'accès à l'API</h2>
+      <p>
+        Un jeton personnel permet à un outil (par exemple le logiciel de support d'un éditeur) d'utiliser l'API de Sentinelle en votre nom,
+        avec vos droits. Seule son empreinte est conservée.
+      </p>
+      {tokens.length > 0 ? (
+        <table className="table mb-6">
+          <caption className="sr-only">Vos jetons actifs</caption>
+          <thead>
+            <tr>
+              <th scope="col">Nom</th>
+              <th scope="col">Début du jeton</th>
+              <th scope="col">Créé le</th>
+              <th scope="col">Dernière utilisation</th>
+              <th scope="col">
+                <span className="sr-only">Action</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {tokens.map((t) => (
+              <tr key={t.id}>
+                <td>{t.label}</td>
+                <td>
+                  <code>{t.prefix}…</code>
+                </td>
+                <td>{formatDateTime(t.createdAt)}</td>
+                <td>{t.lastUsedAt ? formatDateTime(t.lastUsedAt) : "jamais"}</td>
+                <td>
+                  <Form method="post">
+                    <input type="hidden" name="intent" value="revoke-token" />
+                    <input type="hidden" name="tokenId" value={t.id} />
+                    <button type="submit" className="btn btn-secondary" aria-label={`Révoquer le jeton ${t.label}`}>
+                      Révoquer
+                    </button>
+                  </Form>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <p>Vous n'avez aucun jeton actif.</p>
+      )}
+      <FormErrors id={tokenForm.errorId} errors={tokenForm.errors} />
+      <Form method="post" {...getFormProps(tokenForm)} className="card">
+        <input type="hidden" name="intent" value="create-token" />
+        <TextField field={tokenFields.label} label="Nom du jeton" hint="Par exemple : « outil de support »." required />
+        <button type="submit" className="btn">
+          Créer un jeton
+        </button>
+      </Form>
+    </>
+  );
+}

@@ -1,0 +1,70 @@
+import { getFormProps } from "@conform-to/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { FormErrors, TextField, useActionForm } from "~/components/forms";
+import { Notice } from "~/components/notice";
+import { formAction } from "~/lib/forms.server";
+import { requireUser } from "~/lib/permissions.server";
+import { readSessionId } from "~/lib/session.server";
+import { changePassword, getProfile, listApiTokens } from "~/modules/accounts/accounts.server";
+import { changePasswordSchema } from "~/modules/accounts/schemas";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  return { hasPassword: getProfile(user.id).hasPassword, tokenCount: listApiTokens(user.id).length };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const keepSessionId = (await readSessionId(request)) ?? undefined;
+  return formAction(request, changePasswordSchema, async ({ currentPassword, newPassword, keepApiTokens }) => {
+    await changePassword(user, currentPassword, newPassword, { keepSessionId, keepApiTokens: keepApiTokens === true });
+    const tokens = keepApiTokens ? "Vos jetons d'API restent valables." : "Vos jetons d'API ont été révoqués : créez-en de nouveaux pour vos outils.";
+    return { message: `Votre mot de passe a été changé. Vos autres sessions ont été fermées. ${tokens}`, resetForm: true };
+  });
+}
+
+export default function AccountPassword() {
+  const { hasPassword, tokenCount } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [passwordForm, passwordFields] = useActionForm(changePasswordSchema, { actionData, id: "mot-de-passe" });
+  return (
+    <>
+      {actionData?.ok ? <Notice ok message={actionData.message} /> : null}
+      <h2>Mot de passe</h2>
+      {hasPassword ? (
+        <>
+          <FormErrors id={passwordForm.errorId} errors={passwordForm.errors} />
+          <Form method="post" {...getFormProps(passwordForm)} className="card">
+            <TextField field={passwordFields.currentPassword} label="Mot de passe actuel" type="password" autoComplete="current-password" required />
+            <TextField
+              field={passwordFields.newPassword}
+              label="Nouveau mot de passe"
+              hint="12 caractères au moins."
+              type="password"
+              autoComplete="new-password"
+              required
+            />
+            <TextField field={passwordFields.newPasswordConfirmation} label="Confirmation du nouveau mot de passe" type="password" autoComplete="new-password" required />
+            {tokenCount > 0 ? (
+              <div className="mb-4 flex items-start gap-2">
+                <input id="keepApiTokens" type="checkbox" name="keepApiTokens" className="mt-1 size-4" aria-describedby="keepApiTokens-hint" />
+                <div>
+                  <label htmlFor="keepApiTokens">Garder mes jetons d'API</label>
+                  <p id="keepApiTokens-hint" className="text-sm text-gris-600">
+                    Sinon, vos {tokenCount} jeton{tokenCount > 1 ? "s" : ""} {tokenCount > 1 ? "sont révoqués" : "est révoqué"} avec l'ancien mot de passe.
+                  </p>
+                </div>
+              </div>
+            ) : null}
+            <button type="submit" className="btn">
+              Changer le mot de passe
+            </button>
+          </Form>
+        </>
+      ) : (
+        <p>Vous vous connectez avec Pro Santé Connect : votre compte n'a pas de mot de passe Sentinelle.</p>
+      )}
+    </>
+  );
+}
