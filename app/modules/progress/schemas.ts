@@ -2,7 +2,7 @@ import { z } from "zod";
 import { headlinesFormSchema } from "~/modules/settings/schemas";
 import { RESOURCE_KINDS } from "./vocabulary";
 
-export const updateSchema = z.object({
+const updateSchema = z.object({
   slug: z
     .string({ error: "Indiquez l'adresse." })
     .trim()
