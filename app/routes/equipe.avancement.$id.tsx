@@ -1,12 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Notice } from "~/components/notice";
-import { idParam, parseOrThrow } from "~/lib/api.server";
-import { errorSentence, HttpError, orErrorPage } from "~/lib/errors";
-import { readFormData, readIntent } from "~/lib/forms.server";
+import { getFormProps } from "@conform-to/react";
+import { useActionForm } from "~/components/forms";
+import { idParam } from "~/lib/api.server";
+import { orErrorPage } from "~/lib/errors";
+import { formAction } from "~/lib/forms.server";
+import { intentsOf } from "~/lib/intents";
 import { requirePermission } from "~/lib/permissions.server";
-import { updateSchema } from "~/modules/progress/schemas";
+import { updatePageSchema } from "~/modules/progress/schemas";
 import { listThemes } from "~/modules/irritants/themes.server";
 import { listAllUpdates, saveUpdate, setUpdatePublished, updateThemeSlugs } from "~/modules/progress/updates.server";
 import { UpdateFields } from "~/components/progress";
@@ -21,31 +23,36 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { update: { ...update, themes: updateThemeSlugs(update.id) }, themeOptions: listThemes().map(({ slug, label }) => ({ slug, label })) };
 }
 
-/** The edit form sends no intent: it saves. */
-export const INTENTS = ["save", "publish", "unpublish"] as const;
+export const INTENTS = intentsOf(updatePageSchema);
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "progress:edit");
   const id = orErrorPage(() => idParam(params.id));
-  const form = await readFormData(request);
-  try {
-    const intent = readIntent(form, INTENTS, "save");
-    if (intent === "publish" || intent === "unpublish") {
-      setUpdatePublished(user, id, intent === "publish");
-      return { ok: true, message: intent === "publish" ? "Point d'étape publié : il apparaît sur la page Avancement et dans le flux." : "Point d'étape repassé en brouillon." };
-    }
-    saveUpdate(user, id, parseOrThrow(updateSchema, { ...Object.fromEntries(form), themes: form.getAll("themes") }, "Point d'étape invalide."));
-    return { ok: true, message: "Point d'étape enregistré." };
-  } catch (error) {
-    if (!(error instanceof HttpError)) throw error;
-    if (error.status === 404) throw new Response(error.message, { status: 404 });
-    return data({ ok: false, message: errorSentence(error) }, { status: error.status });
-  }
+  return formAction(
+    request,
+    updatePageSchema,
+    (input) => {
+      if (input.intent !== "save") {
+        setUpdatePublished(user, id, input.intent === "publish");
+        return { message: input.intent === "publish" ? "Point d'étape publié : il apparaît sur la page Avancement et dans le flux." : "Point d'étape repassé en brouillon." };
+      }
+      const { intent: _, ...update } = input;
+      saveUpdate(user, id, update);
+      return { message: "Point d'étape enregistré." };
+    },
+    // The edit form sends no intent: it saves.
+    { defaultIntent: "save" },
+  );
 }
 
 export default function EditUpdate() {
   const { update, themeOptions } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const [form, fields] = useActionForm(updatePageSchema, {
+    actionData,
+    intent: "save",
+    defaultValue: { title: update.title, slug: update.slug, summary: update.summary, body: update.body, themes: update.themes },
+  });
   return (
     <div className="prose-page">
       <p className="text-sm">
@@ -59,8 +66,9 @@ export default function EditUpdate() {
           {update.status === "published" ? "Repasser en brouillon" : "Publier"}
         </button>
       </Form>
-      <Form method="post" className="card">
-        <UpdateFields defaults={update} themeOptions={themeOptions} />
+      <Form method="post" className="card" {...getFormProps(form)}>
+        <input type="hidden" name="intent" value="save" />
+        <UpdateFields fields={fields} themeOptions={themeOptions} />
         <button type="submit" className="btn btn-secondary">
           Enregistrer
         </button>

@@ -3,15 +3,16 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Notice } from "~/components/notice";
 import { UpdateFields } from "~/components/progress";
-import { parseOrThrow } from "~/lib/api.server";
-import { readFormData, refusalNotice, readIntent } from "~/lib/forms.server";
+import { getFormProps } from "@conform-to/react";
+import { ChoiceGroup, useActionForm } from "~/components/forms";
+import { formAction } from "~/lib/forms.server";
+import { intentsOf } from "~/lib/intents";
 import { requirePermission } from "~/lib/permissions.server";
-import { updateSchema } from "~/modules/progress/schemas";
+import { updatesPageSchema } from "~/modules/progress/schemas";
 import { listThemes } from "~/modules/irritants/themes.server";
 import { listAllUpdates, saveUpdate } from "~/modules/progress/updates.server";
-import { getSetting, SETTINGS_SCHEMA, updateSettings } from "~/modules/settings/settings.server";
+import { getSetting, updateSettings } from "~/modules/settings/settings.server";
 
-const headlinesSchema = SETTINGS_SCHEMA.pick({ progressHeadlines: true });
 const HEADLINE_LABELS = { irritants: "Signalements", actions: "Plan d'action", vendors: "Réponses des éditeurs", survey: "Satisfaction" } as const;
 
 export const meta: MetaFunction = () => [{ title: "Points d'étape (équipe) — Sentinelle" }];
@@ -21,29 +22,31 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { themeOptions: listThemes().map(({ slug, label }) => ({ slug, label })), headlines: getSetting("progressHeadlines"), updates: listAllUpdates(user).map(({ id, title, status, slug }) => ({ id, title, status, slug })) };
 }
 
-/** The new-update form sends no intent: it creates. */
-export const INTENTS = ["create", "headlines"] as const;
+export const INTENTS = intentsOf(updatesPageSchema);
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "progress:edit");
-  try {
-    const form = await readFormData(request);
-    if (readIntent(form, INTENTS, "create") === "headlines") {
-      const chosen = parseOrThrow(headlinesSchema, { progressHeadlines: form.getAll("progressHeadlines") }, "Choix invalide.");
-      updateSettings(user, chosen);
-      return { ok: true, message: "Chiffres clés de la page Avancement enregistrés." };
-    }
-    const input = parseOrThrow(updateSchema, { ...Object.fromEntries(form), themes: form.getAll("themes") }, "Point d'étape invalide.");
-    const id = saveUpdate(user, null, input);
-    return redirect(`/equipe/avancement/${id}`);
-  } catch (error) {
-    return refusalNotice(error);
-  }
+  return formAction(
+    request,
+    updatesPageSchema,
+    (input) => {
+      if (input.intent === "headlines") {
+        updateSettings(user, { progressHeadlines: input.progressHeadlines });
+        return { message: "Chiffres clés de la page Avancement enregistrés." };
+      }
+      const { intent: _, ...update } = input;
+      return redirect(`/equipe/avancement/${saveUpdate(user, null, update)}`);
+    },
+    // The new-update form sends no intent: it creates.
+    { defaultIntent: "create" },
+  );
 }
 
 export default function TeamUpdates() {
   const { updates, headlines, themeOptions } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const [headlinesForm, headlinesFields] = useActionForm(updatesPageSchema, { actionData, intent: "headlines", defaultValue: { progressHeadlines: headlines } });
+  const [form, fields] = useActionForm(updatesPageSchema, { actionData, intent: "create" });
   return (
     <div className="prose-page">
       <h1>Points d'étape</h1>
@@ -59,24 +62,22 @@ export default function TeamUpdates() {
         ))}
       </ul>
       <h2>Chiffres clés affichés</h2>
-      <Form method="post" className="card mb-6">
+      <Form method="post" className="card mb-6" {...getFormProps(headlinesForm)}>
         <input type="hidden" name="intent" value="headlines" />
-        <fieldset className="mb-4">
-          <legend className="label">Blocs de chiffres clés de la page Avancement</legend>
-          {(Object.keys(HEADLINE_LABELS) as (keyof typeof HEADLINE_LABELS)[]).map((key) => (
-            <span key={key} className="mr-6 inline-flex items-center gap-2">
-              <input id={`h-${key}`} type="checkbox" name="progressHeadlines" value={key} defaultChecked={headlines.includes(key)} className="size-4" />
-              <label htmlFor={`h-${key}`}>{HEADLINE_LABELS[key]}</label>
-            </span>
-          ))}
-        </fieldset>
+        <ChoiceGroup
+          field={headlinesFields.progressHeadlines}
+          legend="Blocs de chiffres clés de la page Avancement"
+          type="checkbox"
+          options={Object.entries(HEADLINE_LABELS).map(([value, label]) => ({ value, label }))}
+        />
         <button type="submit" className="btn btn-secondary">
           Enregistrer
         </button>
       </Form>
       <h2>Nouveau point d'étape</h2>
-      <Form method="post" className="card">
-        <UpdateFields themeOptions={themeOptions} />
+      <Form method="post" className="card" {...getFormProps(form)}>
+        <input type="hidden" name="intent" value="create" />
+        <UpdateFields fields={fields} themeOptions={themeOptions} />
         <button type="submit" className="btn">
           Créer le brouillon
         </button>

@@ -1,12 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { Notice } from "~/components/notice";
-import { parseOrThrow } from "~/lib/api.server";
-import { readFormData, refusalNotice, readIntent } from "~/lib/forms.server";
+import { getFormProps } from "@conform-to/react";
+import { SelectField, TextField, useActionForm } from "~/components/forms";
+import { formAction } from "~/lib/forms.server";
+import { intentsOf } from "~/lib/intents";
 import { requirePermission } from "~/lib/permissions.server";
 import { listThemes } from "~/modules/irritants/irritants.server";
 import { addResource, listResources, removeResource } from "~/modules/progress/themes.server";
+import { resourcesPageSchema } from "~/modules/progress/schemas";
 import { RESOURCE_KINDS } from "~/modules/progress/vocabulary";
 
 export const meta: MetaFunction = () => [{ title: "Ressources par thème — Sentinelle" }];
@@ -16,35 +18,31 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { resources: listResources(), themes: listThemes().map(({ slug, label }) => ({ slug, label })) };
 }
 
-const resourceSchema = z.object({
-  themeSlug: z.string({ error: "Choisissez un thème." }).min(1, "Choisissez un thème."),
-  title: z.string({ error: "Indiquez le titre." }).trim().min(3, "Indiquez le titre.").max(200, "Titre trop long."),
-  // Only web links: no javascript: or data: addresses can be published.
-  url: z.url({ protocol: /^https?$/, error: "Indiquez une adresse web complète (https://…)." }).max(1000),
-  kind: z.enum(Object.keys(RESOURCE_KINDS) as [keyof typeof RESOURCE_KINDS], { error: "Choisissez un type." }),
-});
-
-/** The add form sends no intent. */
-export const INTENTS = ["add", "remove"] as const;
+export const INTENTS = intentsOf(resourcesPageSchema);
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "progress:edit");
-  const form = await readFormData(request);
-  try {
-    if (readIntent(form, INTENTS, "add") === "remove") {
-      removeResource(user, parseOrThrow(z.coerce.number().int().positive(), form.get("id"), "Ressource inconnue."));
-      return { ok: true, message: "Ressource retirée." };
-    }
-    addResource(user, parseOrThrow(resourceSchema, Object.fromEntries(form), "Ressource invalide."));
-    return { ok: true, message: "Ressource ajoutée." };
-  } catch (error) {
-    return refusalNotice(error);
-  }
+  return formAction(
+    request,
+    resourcesPageSchema,
+    (input) => {
+      if (input.intent === "remove") {
+        removeResource(user, input.id);
+        return { message: "Ressource retirée." };
+      }
+      const { intent: _, ...resource } = input;
+      addResource(user, resource);
+      return { message: "Ressource ajoutée.", resetForm: true };
+    },
+    // The add form sends no intent.
+    { defaultIntent: "add" },
+  );
 }
 
 export default function Resources() {
   const { resources, themes } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const [form, fields] = useActionForm(resourcesPageSchema, { actionData, intent: "add", defaultValue: { kind: "guide" } });
   return (
     <div className="prose-page">
       <p className="text-sm">
@@ -69,44 +67,12 @@ export default function Resources() {
         ))}
       </ul>
       <h2>Ajouter une ressource</h2>
-      <Form method="post" className="card grid gap-4 md:grid-cols-2">
-        <div>
-          <label htmlFor="r-theme" className="label">
-            Thème
-          </label>
-          <select id="r-theme" name="themeSlug" className="input" defaultValue="">
-            <option value="">Choisir…</option>
-            {themes.map((t) => (
-              <option key={t.slug} value={t.slug}>
-                {t.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="r-kind" className="label">
-            Type
-          </label>
-          <select id="r-kind" name="kind" className="input">
-            {Object.entries(RESOURCE_KINDS).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="r-title" className="label">
-            Titre
-          </label>
-          <input id="r-title" name="title" className="input" />
-        </div>
-        <div>
-          <label htmlFor="r-url" className="label">
-            Adresse
-          </label>
-          <input id="r-url" name="url" type="url" className="input" />
-        </div>
+      <Form method="post" className="card grid gap-x-4 md:grid-cols-2" {...getFormProps(form)}>
+        <input type="hidden" name="intent" value="add" />
+        <SelectField field={fields.themeSlug} label="Thème" options={themes.map((t) => ({ value: t.slug, label: t.label }))} />
+        <SelectField field={fields.kind} label="Type" options={Object.entries(RESOURCE_KINDS).map(([value, label]) => ({ value, label }))} />
+        <TextField field={fields.title} label="Titre" />
+        <TextField field={fields.url} label="Adresse" />
         <button type="submit" className="btn">
           Ajouter
         </button>

@@ -1,39 +1,33 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { Notice } from "~/components/notice";
 import { FilterSubmit } from "~/components/forms";
-import { parseOrThrow, readQuery } from "~/lib/api.server";
+import { readQuery } from "~/lib/api.server";
 import { formatDateTime } from "~/lib/dates";
 import { orErrorPage } from "~/lib/errors";
-import { readFormData, refusalNotice } from "~/lib/forms.server";
+import { formAction } from "~/lib/forms.server";
+import { intentsOf } from "~/lib/intents";
 import { requirePermission } from "~/lib/permissions.server";
 import { listAccounts, setAccountDisabled } from "~/modules/accounts/personal-data.server";
 import { ROLE_LABELS } from "~/modules/accounts/professions";
+import { accountSearchSchema, accountsPageSchema } from "~/modules/accounts/schemas";
 
 export const meta: MetaFunction = () => [{ title: "Comptes — Sentinelle" }];
 
-const searchSchema = z.object({ q: z.string().trim().max(254, "Recherche trop longue.").optional() });
-const toggleSchema = z.object({ intent: z.enum(["disable", "enable"], { error: "Action inconnue." }), userId: z.coerce.number().int().positive("Compte inconnu.") });
-
 export async function loader({ request }: LoaderFunctionArgs) {
   const admin = await requirePermission(request, "admin:accounts");
-  const { q } = orErrorPage(() => readQuery(request, searchSchema));
+  const { q } = orErrorPage(() => readQuery(request, accountSearchSchema));
   return { q: q ?? "", accounts: listAccounts(q), selfId: admin.id };
 }
 
-export const INTENTS = toggleSchema.shape.intent.options;
+export const INTENTS = intentsOf(accountsPageSchema);
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requirePermission(request, "admin:accounts");
-  const form = await readFormData(request);
-  try {
-    const { intent, userId } = parseOrThrow(toggleSchema, Object.fromEntries(form), "Demande invalide.");
+  return formAction(request, accountsPageSchema, ({ intent, userId }) => {
     setAccountDisabled(admin, userId, intent === "disable");
-    return { ok: true, message: intent === "disable" ? "Compte désactivé : ses sessions sont fermées et ses jetons ne fonctionnent plus." : "Compte réactivé." };
-  } catch (error) {
-    return refusalNotice(error);
-  }
+    return { message: intent === "disable" ? "Compte désactivé : ses sessions sont fermées et ses jetons ne fonctionnent plus." : "Compte réactivé." };
+  });
 }
 
 export default function Accounts() {

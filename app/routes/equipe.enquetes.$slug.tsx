@@ -1,13 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Notice } from "~/components/notice";
 import { SurveyResults } from "~/components/survey-results";
-import { HttpError, orErrorPage } from "~/lib/errors";
-import { readFormData, readIntent } from "~/lib/forms.server";
+import { orErrorPage } from "~/lib/errors";
+import { formAction } from "~/lib/forms.server";
+import { intentsOf } from "~/lib/intents";
 import { requirePermission } from "~/lib/permissions.server";
 import { emailInvitationSummary, getCampaign, getSnapshot, inviteAudienceByEmail, remindInvitees, setCampaignStatus } from "~/modules/surveys/campaigns.server";
 import { computeResults, RESULTS_METHOD, type CampaignResults } from "~/modules/surveys/results.server";
+import { campaignPageSchema } from "~/modules/surveys/schemas";
 import { batchedCount, PUBLIC_MIN_CELL } from "~/modules/surveys/statistics";
 import { CAMPAIGN_STATUS_LABELS } from "~/modules/surveys/vocabulary";
 
@@ -24,39 +25,32 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { campaign: { ...rest, responsesAtLeast: batchedCount(responseCount, PUBLIC_MIN_CELL) }, emailed: emailInvitationSummary(campaign.id), results, batch: PUBLIC_MIN_CELL };
 }
 
-export const INTENTS = ["open", "close", "publish", "invite-audience", "remind"] as const;
+export const INTENTS = intentsOf(campaignPageSchema);
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "survey:manage");
   const slug = params.slug ?? "";
-  const form = await readFormData(request);
-  try {
-    const intent = readIntent(form, INTENTS);
+  return formAction(request, campaignPageSchema, ({ intent }) => {
     switch (intent) {
       case "open":
       case "close":
         setCampaignStatus(user, slug, intent === "open" ? "open" : "closed");
-        return { ok: true, message: intent === "open" ? "Campagne ouverte." : "Campagne close." };
+        return { message: intent === "open" ? "Campagne ouverte." : "Campagne close." };
       case "publish":
         setCampaignStatus(user, slug, "published", () => ({ method: RESULTS_METHOD, results: computeResults(slug) }));
-        return { ok: true, message: "Résultats publiés : l'instantané est figé." };
+        return { message: "Résultats publiés : l'instantané est figé." };
       case "invite-audience": {
         const { invited } = inviteAudienceByEmail(user, slug);
         return {
-          ok: true,
           message: invited ? `${invited} invitation(s) envoyée(s) par e-mail, chacune avec un lien personnel à usage unique.` : "Toute l'audience a déjà reçu son invitation.",
         };
       }
       case "remind":
         // No count: how many have not answered, right now, is a per-response figure.
         remindInvitees(user, slug);
-        return { ok: true, message: "Relance envoyée aux personnes invitées qui n'ont pas encore répondu." };
+        return { message: "Relance envoyée aux personnes invitées qui n'ont pas encore répondu." };
     }
-  } catch (error) {
-    if (!(error instanceof HttpError)) throw error;
-    if (error.status === 404) throw new Response(error.message, { status: 404 });
-    return data({ ok: false, message: error.message }, { status: error.status });
-  }
+  });
 }
 
 export default function CampaignPage() {

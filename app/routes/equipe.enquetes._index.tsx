@@ -1,14 +1,16 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { Notice } from "~/components/notice";
-import { parseOrThrow } from "~/lib/api.server";
-import { errorSentence, HttpError } from "~/lib/errors";
-import { readFormData, readIntent } from "~/lib/forms.server";
+import { getFormProps } from "@conform-to/react";
+import { FormErrors, TextField, useActionForm } from "~/components/forms";
+import { HttpError } from "~/lib/errors";
+import { formAction } from "~/lib/forms.server";
+import { intentsOf } from "~/lib/intents";
 import { requirePermission } from "~/lib/permissions.server";
 import { createCampaign, listCampaigns, listQuestionnaires, saveQuestionnaireVersion } from "~/modules/surveys/campaigns.server";
-import { PROFESSION_VALUES, PROFESSIONS } from "~/modules/accounts/professions";
+import { PROFESSIONS } from "~/modules/accounts/professions";
+import { surveysPageSchema } from "~/modules/surveys/schemas";
 import { CAMPAIGN_STATUS_LABELS } from "~/modules/surveys/vocabulary";
 
 export const meta: MetaFunction = () => [{ title: "Enquêtes — Sentinelle" }];
@@ -18,62 +20,33 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { questionnaires: listQuestionnaires(), campaigns: listCampaigns() };
 }
 
-const slug = z.string({ error: "Indiquez un identifiant." }).trim().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "Identifiant : minuscules sans accent, chiffres et tirets.").max(60);
-const versionSchema = z.object({
-  slug,
-  title: z.string({ error: "Indiquez le titre." }).trim().min(3, "Indiquez le titre.").max(200),
-  definition: z.string({ error: "Collez la définition JSON." }).min(2, "Collez la définition JSON.").max(200_000, "Définition trop longue."),
-});
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Date au format AAAA-MM-JJ.");
-const campaignSchema = z.object({
-  slug,
-  title: z.string({ error: "Indiquez le titre." }).trim().min(3, "Indiquez le titre.").max(200),
-  wave: z.string({ error: "Indiquez la vague." }).trim().min(2, "Indiquez la vague (par exemple « janvier–février 2026 »).").max(80),
-  versionId: z.coerce.number({ error: "Choisissez une version." }).int().positive("Choisissez une version."),
-  previousCampaignId: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().positive().optional()),
-  opensOn: date,
-  closesOn: date,
-  allowSignedIn: z.preprocess((v) => v === "on", z.boolean()),
-  audienceProfessions: z.array(z.enum(PROFESSION_VALUES, { error: "Profession inconnue." })).max(20),
-  subjectKind: z.enum(["software", "service"], { error: "Choisissez ce qui est évalué." }),
-  subjectServices: z.preprocess(
-    (v) => (typeof v === "string" ? v.split(/\r?\n/).map((s) => s.trim()).filter(Boolean) : v),
-    z.array(z.string().max(120, "Nom de service trop long.")).max(30, "Au plus 30 services."),
-  ),
-});
-
-export const INTENTS = ["version", "campaign"] as const;
+export const INTENTS = intentsOf(surveysPageSchema);
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "survey:manage");
-  const form = await readFormData(request);
-  const fields = Object.fromEntries(form);
-  try {
-    const intent = readIntent(form, INTENTS);
-    if (intent === "version") {
-      const input = parseOrThrow(versionSchema, fields, "Version invalide.");
+  return formAction(request, surveysPageSchema, (input) => {
+    if (input.intent === "version") {
       let definition: unknown;
       try {
         definition = JSON.parse(input.definition);
       } catch {
         throw new HttpError(400, "La définition n'est pas du JSON valide.");
       }
-      const version = saveQuestionnaireVersion(user, { ...input, definition });
+      const version = saveQuestionnaireVersion(user, { slug: input.slug, title: input.title, definition });
       const changed = version.changes.filter((c) => c.change !== "unchanged").map((c) => `${c.key} : ${c.change}`);
-      return { ok: true, message: `Version ${version.number} enregistrée.${changed.length ? ` Changements : ${changed.join(", ")}.` : ""}` };
+      return { message: `Version ${version.number} enregistrée.${changed.length ? ` Changements : ${changed.join(", ")}.` : ""}`, resetForm: true };
     }
-    const input = parseOrThrow(campaignSchema, { ...fields, audienceProfessions: form.getAll("audienceProfessions") }, "Campagne invalide.");
-    createCampaign(user, { ...input, audienceRoles: ["practitioner"], previousCampaignId: input.previousCampaignId ?? null });
-    return redirect(`/equipe/enquetes/${input.slug}`);
-  } catch (error) {
-    if (!(error instanceof HttpError)) throw error;
-    return data({ ok: false, message: `${error.message} ${error.fields ? errorSentence(error) : ""}`.trim() }, { status: error.status });
-  }
+    const { intent: _, ...campaign } = input;
+    createCampaign(user, { ...campaign, audienceRoles: ["practitioner"], previousCampaignId: campaign.previousCampaignId ?? null });
+    return redirect(`/equipe/enquetes/${campaign.slug}`);
+  });
 }
 
 export default function Surveys() {
   const { questionnaires, campaigns } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const [versionForm, versionFields] = useActionForm(surveysPageSchema, { actionData, intent: "version" });
+  const [campaignForm, c] = useActionForm(surveysPageSchema, { actionData, intent: "campaign", defaultValue: { subjectKind: "software" } });
   return (
     <div className="prose-page">
       <h1>Enquêtes</h1>
@@ -105,75 +78,56 @@ export default function Surveys() {
         La définition JSON est vérifiée avant l'enregistrement ; une version enregistrée ne change plus. Avec le même identifiant, une nouvelle
         version est créée et comparée à la précédente, question par question (inchangée, reformulée, changée d'échelle, nouvelle, retirée).
       </p>
-      <Form method="post" className="card mb-6">
+      <Form method="post" className="card mb-6" {...getFormProps(versionForm)}>
         <input type="hidden" name="intent" value="version" />
-        <div className="mb-4 grid gap-4 md:grid-cols-2">
-          <div>
-            <label htmlFor="q-slug" className="label">
-              Identifiant du questionnaire
-            </label>
-            <input id="q-slug" name="slug" className="input" required />
-          </div>
-          <div>
-            <label htmlFor="q-title" className="label">
-              Titre
-            </label>
-            <input id="q-title" name="title" className="input" required />
-          </div>
+        <div className="grid gap-x-4 md:grid-cols-2">
+          <TextField field={versionFields.slug} label="Identifiant du questionnaire" required />
+          <TextField field={versionFields.title} label="Titre" required />
         </div>
-        <label htmlFor="q-definition" className="label">
-          Définition (JSON)
-        </label>
-        <textarea id="q-definition" name="definition" rows={10} className="input mb-4 font-mono text-sm" required />
+        <TextField field={versionFields.definition} label="Définition (JSON)" multiline rows={10} required />
+        <FormErrors id={versionForm.errorId} errors={versionForm.errors} />
         <button type="submit" className="btn">
           Enregistrer la version
         </button>
       </Form>
       <h3>Nouvelle campagne</h3>
-      <Form method="post" className="card">
+      <Form method="post" className="card" {...getFormProps(campaignForm)}>
         <input type="hidden" name="intent" value="campaign" />
-        <div className="grid gap-4 md:grid-cols-2">
+        <div className="grid gap-x-4 md:grid-cols-2">
+          <TextField field={c.slug} label="Identifiant" required />
+          <TextField field={c.title} label="Titre" required />
+          <TextField field={c.wave} label="Vague" required />
+          <TextField field={c.versionId} label="Identifiant de la version du questionnaire" required />
+          {([
+            [c.opensOn, "Ouverture"],
+            [c.closesOn, "Clôture"],
+          ] as const).map(([field, label]) => (
+            <div key={field.name} className="mb-6">
+              <label htmlFor={field.id} className="label">
+                {label}
+              </label>
+              <input
+                id={field.id}
+                name={field.name}
+                type="date"
+                className="input"
+                required
+                defaultValue={typeof field.initialValue === "string" ? field.initialValue : undefined}
+                aria-invalid={field.errors?.length ? true : undefined}
+                aria-describedby={field.errors?.length ? field.errorId : undefined}
+              />
+              {field.errors?.length ? (
+                <p id={field.errorId} className="field-error">
+                  {field.errors.join(" ")}
+                </p>
+              ) : null}
+            </div>
+          ))}
           <div>
-            <label htmlFor="c-slug" className="label">
-              Identifiant
-            </label>
-            <input id="c-slug" name="slug" className="input" required />
-          </div>
-          <div>
-            <label htmlFor="c-title" className="label">
-              Titre
-            </label>
-            <input id="c-title" name="title" className="input" required />
-          </div>
-          <div>
-            <label htmlFor="c-wave" className="label">
-              Vague
-            </label>
-            <input id="c-wave" name="wave" className="input" required />
-          </div>
-          <div>
-            <label htmlFor="c-version" className="label">
-              Identifiant de la version du questionnaire
-            </label>
-            <input id="c-version" name="versionId" inputMode="numeric" className="input" required />
-          </div>
-          <div>
-            <label htmlFor="c-opens" className="label">
-              Ouverture
-            </label>
-            <input id="c-opens" name="opensOn" type="date" className="input" required />
-          </div>
-          <div>
-            <label htmlFor="c-closes" className="label">
-              Clôture
-            </label>
-            <input id="c-closes" name="closesOn" type="date" className="input" required />
-          </div>
-          <div>
-            <label htmlFor="c-previous" className="label">
+            <label htmlFor={c.previousCampaignId.id} className="label">
               Vague précédente à comparer
             </label>
-            <select id="c-previous" name="previousCampaignId" className="input" defaultValue="">
+            <select id={c.previousCampaignId.id} name={c.previousCampaignId.name} className="input" defaultValue="">
               <option value="">Aucune</option>
               {campaigns.map((c) => (
                 <option key={c.slug} value={c.id}>
@@ -185,17 +139,29 @@ export default function Surveys() {
           <fieldset className="md:col-span-2">
             <legend className="label">Ce qui est évalué</legend>
             <span className="flex items-center gap-2">
-              <input id="c-kind-software" type="radio" name="subjectKind" value="software" defaultChecked className="size-4" />
+              <input id="c-kind-software" type="radio" name={c.subjectKind.name} value="software" defaultChecked className="size-4" />
               <label htmlFor="c-kind-software">Le logiciel de chaque répondant (catalogue)</label>
             </span>
             <span className="flex items-center gap-2">
-              <input id="c-kind-service" type="radio" name="subjectKind" value="service" className="size-4" />
+              <input id="c-kind-service" type="radio" name={c.subjectKind.name} value="service" className="size-4" />
               <label htmlFor="c-kind-service">Des services nationaux (liste ci-dessous)</label>
             </span>
-            <label htmlFor="c-services" className="label mt-2">
+            <label htmlFor={c.subjectServices.id} className="label mt-2">
               Services nationaux<span className="hint">Un par ligne, par exemple « Mon espace santé », « Annuaire santé ».</span>
             </label>
-            <textarea id="c-services" name="subjectServices" rows={3} className="input" />
+            <textarea
+              id={c.subjectServices.id}
+              name={c.subjectServices.name}
+              rows={3}
+              className="input"
+              aria-invalid={c.subjectServices.errors?.length ? true : undefined}
+              aria-describedby={c.subjectServices.errors?.length ? c.subjectServices.errorId : undefined}
+            />
+            {c.subjectServices.errors?.length ? (
+              <p id={c.subjectServices.errorId} className="field-error">
+                {c.subjectServices.errors.join(" ")}
+              </p>
+            ) : null}
           </fieldset>
           <fieldset className="md:col-span-2">
             <legend className="label">
@@ -204,17 +170,18 @@ export default function Surveys() {
             <div className="grid gap-2 sm:grid-cols-3">
               {PROFESSIONS.map((p) => (
                 <span key={p.value} className="flex items-center gap-2">
-                  <input id={`c-prof-${p.value}`} type="checkbox" name="audienceProfessions" value={p.value} className="size-4" />
+                  <input id={`c-prof-${p.value}`} type="checkbox" name={c.audienceProfessions.name} value={p.value} className="size-4" />
                   <label htmlFor={`c-prof-${p.value}`}>{p.label}</label>
                 </span>
               ))}
             </div>
           </fieldset>
           <div className="flex items-center gap-2">
-            <input id="c-signed" type="checkbox" name="allowSignedIn" className="size-4" />
+            <input id="c-signed" type="checkbox" name={c.allowSignedIn.name} className="size-4" />
             <label htmlFor="c-signed">Les professionnels connectés peuvent répondre sans invitation (une fois chacun)</label>
           </div>
         </div>
+        <FormErrors id={campaignForm.errorId} errors={campaignForm.errors} />
         <button type="submit" className="btn mt-4">
           Créer la campagne
         </button>

@@ -1,11 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Notice } from "~/components/notice";
-import { parseOrThrow } from "~/lib/api.server";
+import { getFormProps } from "@conform-to/react";
+import { useActionForm } from "~/components/forms";
 import { formatDateTime } from "~/lib/dates";
 import { HttpError, orErrorPage } from "~/lib/errors";
-import { readFormData, refusalNotice } from "~/lib/forms.server";
+import { formAction } from "~/lib/forms.server";
 import { requirePermission } from "~/lib/permissions.server";
 import { irritantTexts, maskIrritantPassage } from "~/modules/irritants/masking.server";
 import { PASSAGE_PLACEHOLDER } from "~/modules/irritants/passage";
@@ -36,9 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "content:redact");
   const scope = scopeOf(request);
-  const form = await readFormData(request);
-  try {
-    const { target, passage } = parseOrThrow(maskPassageSchema, Object.fromEntries(form), "Passage à masquer invalide.");
+  return formAction(request, maskPassageSchema, ({ target, passage }) => {
     const fits = scope.kind === "workshop" ? target.kind === "card" : target.kind !== "card";
     if (!fits) throw new HttpError(422, "Choisissez le texte où masquer un passage.");
     const result =
@@ -50,43 +48,45 @@ export async function action({ request }: ActionFunctionArgs) {
             ? maskTicketMessagePassage(user, target.id, passage)
             : maskCardPassage(user, target.id, passage);
     const times = result.occurrences > 1 ? ` (${result.occurrences} occurrences)` : "";
-    return { ok: true as const, message: `Passage masqué${times} : ${result.characters} caractères effacés, remplacés par « ${PASSAGE_PLACEHOLDER} ».` };
-  } catch (error) {
-    // The pasted passage is given back, so a refused one can be corrected instead of pasted again.
-    const refusal = refusalNotice(error);
-    return data({ ...refusal.data, target: String(form.get("target") ?? ""), passage: String(form.get("passage") ?? "").slice(0, 2000) }, refusal.init ?? undefined);
-  }
+    return { message: `Passage masqué${times} : ${result.characters} caractères effacés, remplacés par « ${PASSAGE_PLACEHOLDER} ».`, resetForm: true };
+  });
 }
 
+/**
+ * One text's form. It takes the action's answer only when it was the one posted: a refused passage is given back
+ * (Conform's last result keeps it), so it can be corrected instead of pasted again.
+ */
 function MaskForm({ target, label }: { target: string; label: string }) {
   const navigation = useNavigation();
   const actionData = useActionData<typeof action>();
-  const refused = actionData && !actionData.ok && "target" in actionData && actionData.target === target ? actionData : null;
-  const id = `passage-${target}`;
+  const mine = actionData?.result.initialValue?.target === target;
+  const [form, fields] = useActionForm(maskPassageSchema, { actionData: mine ? actionData : undefined, id: `masquer-${target}` });
+  const errors = [...new Set(Object.values(form.allErrors).flat())];
+  const errorId = `${fields.passage.id}-erreur`;
   return (
-    <Form method="post" className="mt-2 flex flex-wrap items-end gap-2">
+    <Form method="post" className="mt-2 flex flex-wrap items-end gap-2" {...getFormProps(form)}>
       <input type="hidden" name="intent" value="mask" />
       <input type="hidden" name="target" value={target} />
       <div className="grow">
-        <label htmlFor={id} className="label text-sm">
+        <label htmlFor={fields.passage.id} className="label text-sm">
           Passage à masquer<span className="sr-only"> dans {label}</span>
           <span className="hint">Collez-le tel qu'il apparaît ci-dessus ; chaque occurrence est remplacée.</span>
         </label>
         <input
-          id={id}
-          name="passage"
+          id={fields.passage.id}
+          name={fields.passage.name}
           className="input w-full"
           required
           minLength={3}
           maxLength={2000}
           autoComplete="off"
-          defaultValue={refused ? refused.passage : ""}
-          aria-invalid={refused ? true : undefined}
-          aria-describedby={refused ? `${id}-erreur` : undefined}
+          defaultValue={typeof fields.passage.initialValue === "string" ? fields.passage.initialValue : ""}
+          aria-invalid={errors.length ? true : undefined}
+          aria-describedby={errors.length ? errorId : undefined}
         />
-        {refused ? (
-          <p id={`${id}-erreur`} className="mt-1 text-sm text-rouge-fonce">
-            {refused.message}
+        {errors.length ? (
+          <p id={errorId} className="mt-1 text-sm text-rouge-fonce">
+            {errors.join(" ")}
           </p>
         ) : null}
       </div>

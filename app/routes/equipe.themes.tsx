@@ -1,10 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Notice } from "~/components/notice";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { parseOrThrow } from "~/lib/api.server";
-import { readFormData, refusalNotice, readIntent } from "~/lib/forms.server";
+import { getFormProps } from "@conform-to/react";
+import { TextField, useActionForm } from "~/components/forms";
+import { formAction } from "~/lib/forms.server";
+import { intentsOf } from "~/lib/intents";
 import { requirePermission } from "~/lib/permissions.server";
-import { newThemeSchema, themeFormSchema } from "~/modules/irritants/schemas";
+import { themesPageSchema } from "~/modules/irritants/schemas";
 import { createTheme, listThemes, updateTheme } from "~/modules/irritants/themes.server";
 
 export const meta: MetaFunction = () => [{ title: "Thèmes — Sentinelle" }];
@@ -14,31 +16,60 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { themes: listThemes({ includeRetired: true }) };
 }
 
-/** Each theme's edit form sends no intent: it updates. */
-export const INTENTS = ["update", "create"] as const;
+export const INTENTS = intentsOf(themesPageSchema);
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "irritant:triage");
-  const form = await readFormData(request);
-  const fields = Object.fromEntries(form);
-  try {
-    if (readIntent(form, INTENTS, "update") === "create") {
-      const input = parseOrThrow(newThemeSchema, fields, "Thème invalide.");
-      createTheme(user, input);
-      return { ok: true, message: `Thème « ${input.label} » créé.` };
-    }
-    const slug = String(form.get("slug") ?? "");
-    const input = parseOrThrow(themeFormSchema, fields, "Thème invalide.");
-    updateTheme(user, slug, { ...input, retired: form.get("retired") === "on" });
-    return { ok: true, message: `Thème « ${input.label} » enregistré.` };
-  } catch (error) {
-    return refusalNotice(error);
-  }
+  return formAction(
+    request,
+    themesPageSchema,
+    (input) => {
+      if (input.intent === "create") {
+        const { intent: _, ...theme } = input;
+        createTheme(user, theme);
+        return { message: `Thème « ${input.label} » créé.`, resetForm: true };
+      }
+      const { intent: _, slug, ...theme } = input;
+      updateTheme(user, slug, theme);
+      return { message: `Thème « ${input.label} » enregistré.` };
+    },
+    // Each theme's edit form sends no intent: it updates.
+    { defaultIntent: "update" },
+  );
+}
+
+type Theme = ReturnType<typeof useLoaderData<typeof loader>>["themes"][number];
+
+/** One theme's form: it takes the action's answer only when this theme was the one posted. */
+function ThemeForm({ theme: t }: { theme: Theme }) {
+  const actionData = useActionData<typeof action>();
+  const mine = actionData?.intent === "update" && actionData.result.initialValue?.slug === t.slug;
+  const [form, fields] = useActionForm(themesPageSchema, {
+    actionData: mine ? actionData : undefined,
+    id: `theme-${t.slug}`,
+    defaultValue: { label: t.label, keywords: t.keywords.join("\n") },
+  });
+  return (
+    <Form method="post" {...getFormProps(form)}>
+      <input type="hidden" name="intent" value="update" />
+      <input type="hidden" name="slug" value={t.slug} />
+      <TextField field={fields.label} label="Nom" required />
+      <TextField field={fields.keywords} label="Mots-clés" hint="Un par ligne." multiline rows={4} />
+      <div className="mb-4 flex items-center gap-2">
+        <input id={fields.retired.id} type="checkbox" name={fields.retired.name} defaultChecked={!!t.retiredAt} className="size-4" />
+        <label htmlFor={fields.retired.id}>Thème retiré</label>
+      </div>
+      <button type="submit" className="btn btn-secondary">
+        Enregistrer<span className="sr-only"> le thème {t.label}</span>
+      </button>
+    </Form>
+  );
 }
 
 export default function Themes() {
   const { themes } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const [createForm, createFields] = useActionForm(themesPageSchema, { actionData, intent: "create" });
   return (
     <div className="prose-page">
       <h1>Thèmes</h1>
@@ -55,51 +86,15 @@ export default function Themes() {
           <p className="text-sm text-gris-600">
             Identifiant : {t.slug} · {t.irritantCount} signalement(s), dont {t.publishedCount} publié(s)
           </p>
-          <Form method="post">
-            <input type="hidden" name="slug" value={t.slug} />
-            <div className="mb-4">
-              <label htmlFor={`label-${t.slug}`} className="label">
-                Nom
-              </label>
-              <input id={`label-${t.slug}`} name="label" defaultValue={t.label} className="input" required />
-            </div>
-            <div className="mb-4">
-              <label htmlFor={`keywords-${t.slug}`} className="label">
-                Mots-clés<span className="hint">Un par ligne.</span>
-              </label>
-              <textarea id={`keywords-${t.slug}`} name="keywords" defaultValue={t.keywords.join("\n")} rows={4} className="input" />
-            </div>
-            <div className="mb-4 flex items-center gap-2">
-              <input id={`retired-${t.slug}`} type="checkbox" name="retired" defaultChecked={!!t.retiredAt} className="size-4" />
-              <label htmlFor={`retired-${t.slug}`}>Thème retiré</label>
-            </div>
-            <button type="submit" className="btn btn-secondary">
-              Enregistrer<span className="sr-only"> le thème {t.label}</span>
-            </button>
-          </Form>
+          <ThemeForm theme={t} />
         </section>
       ))}
       <h2>Nouveau thème</h2>
-      <Form method="post" className="card">
+      <Form method="post" className="card" {...getFormProps(createForm)}>
         <input type="hidden" name="intent" value="create" />
-        <div className="mb-4">
-          <label htmlFor="new-slug" className="label">
-            Identifiant<span className="hint">Minuscules sans accent et tirets, par exemple « teleconsultation ».</span>
-          </label>
-          <input id="new-slug" name="slug" className="input" required />
-        </div>
-        <div className="mb-4">
-          <label htmlFor="new-label" className="label">
-            Nom
-          </label>
-          <input id="new-label" name="label" className="input" required />
-        </div>
-        <div className="mb-4">
-          <label htmlFor="new-keywords" className="label">
-            Mots-clés<span className="hint">Un par ligne.</span>
-          </label>
-          <textarea id="new-keywords" name="keywords" rows={3} className="input" />
-        </div>
+        <TextField field={createFields.slug} label="Identifiant" hint="Minuscules sans accent et tirets, par exemple « teleconsultation »." required />
+        <TextField field={createFields.label} label="Nom" required />
+        <TextField field={createFields.keywords} label="Mots-clés" hint="Un par ligne." multiline rows={3} />
         <button type="submit" className="btn">
           Créer le thème
         </button>

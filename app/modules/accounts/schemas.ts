@@ -143,3 +143,11 @@ export const resetPasswordSchema = z
     path: ["newPasswordConfirmation"],
     message: "Les deux mots de passe ne correspondent pas.",
   });
+
+/** The administrators' accounts page: search, and disable or enable an account. */
+export const accountSearchSchema = z.object({ q: z.string().trim().max(254, "Recherche trop longue.").optional() });
+const accountTarget = z.object({ userId: z.coerce.number({ error: "Compte inconnu." }).int().positive("Compte inconnu.") });
+export const accountsPageSchema = z.discriminatedUnion("intent", [
+  accountTarget.extend({ intent: z.literal("disable") }),
+  accountTarget.extend({ intent: z.literal("enable") }),
+]);

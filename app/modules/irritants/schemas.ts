@@ -89,20 +89,30 @@ export const similarQuerySchema = z.object({
   text: z.string({ error: "Indiquez le texte à comparer." }).trim().min(3, "Indiquez au moins 3 caractères.").max(BODY_MAX + TITLE_MAX, "Texte trop long."),
 });
 
-export const themeFormSchema = z.object({
+const themeFormSchema = z.object({
   label: z.string({ error: "Indiquez le nom du thème." }).trim().min(2, "Indiquez le nom du thème.").max(80, "Le nom ne doit pas dépasser 80 caractères."),
   keywords: z.preprocess(
-    (v) => (typeof v === "string" ? v.split(/[\n,;]/).map((k) => k.trim()).filter(Boolean) : v),
+    (v) => (typeof v === "string" ? v.split(/[\n,;]/).map((k) => k.trim()).filter(Boolean) : (v ?? [])),
     z.array(z.string().max(60, "Un mot-clé ne doit pas dépasser 60 caractères.")).max(60, "Au plus 60 mots-clés."),
   ),
 });
-export const newThemeSchema = themeFormSchema.extend({
+const newThemeSchema = themeFormSchema.extend({
   slug: z
     .string({ error: "Indiquez un identifiant." })
     .trim()
     .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "L'identifiant ne contient que des minuscules sans accent, des chiffres et des tirets.")
     .max(40, "Identifiant trop long."),
 });
+
+/** The team's themes page: each theme's form updates it (it sends no intent), the last one creates a theme. */
+export const themesPageSchema = z.discriminatedUnion("intent", [
+  themeFormSchema.extend({
+    intent: z.literal("update"),
+    slug: z.preprocess((v) => v ?? "", z.string()),
+    retired: z.preprocess((v) => v === "on", z.boolean()),
+  }),
+  newThemeSchema.extend({ intent: z.literal("create") }),
+]);
 
 /** The API's query names (`product`) over the same filters as the pages. */
 export const apiIrritantListQuery = irritantFiltersSchema.omit({ productId: true }).extend({

@@ -1,6 +1,8 @@
 import { z } from "zod";
+import { headlinesFormSchema } from "~/modules/settings/schemas";
+import { RESOURCE_KINDS } from "./vocabulary";
 
-export const updateSchema = z.object({
+const updateSchema = z.object({
   slug: z
     .string({ error: "Indiquez l'adresse." })
     .trim()
@@ -10,5 +12,30 @@ export const updateSchema = z.object({
   summary: z.string({ error: "Écrivez un résumé." }).trim().min(3, "Écrivez un résumé d'une ou deux phrases.").max(500, "Résumé trop long (500 caractères au plus)."),
   body: z.string({ error: "Écrivez le contenu." }).trim().min(10, "Écrivez le contenu.").max(50_000, "Contenu trop long."),
   // The themes it is about: their followers are told when it is published.
-  themes: z.array(z.string().trim().max(80)).max(30, "Trop de thèmes.").default([]),
+  // A form posts one value per ticked box (a lone one is a string), or none at all.
+  themes: z.preprocess((v) => (typeof v === "string" ? [v] : v), z.array(z.string().trim().max(80)).max(30, "Trop de thèmes.").default([])),
 });
+
+/** The team's updates page: create a draft (the form sends no intent), or choose the public page's headline blocks. */
+export const updatesPageSchema = z.discriminatedUnion("intent", [updateSchema.extend({ intent: z.literal("create") }), headlinesFormSchema.extend({ intent: z.literal("headlines") })]);
+
+/** A team member's edit page of one update: save it (the form sends no intent), publish it or take it back. */
+export const updatePageSchema = z.discriminatedUnion("intent", [
+  updateSchema.extend({ intent: z.literal("save") }),
+  z.object({ intent: z.literal("publish") }),
+  z.object({ intent: z.literal("unpublish") }),
+]);
+
+const resourceSchema = z.object({
+  themeSlug: z.string({ error: "Choisissez un thème." }).min(1, "Choisissez un thème."),
+  title: z.string({ error: "Indiquez le titre." }).trim().min(3, "Indiquez le titre.").max(200, "Titre trop long."),
+  // Only web links: no javascript: or data: addresses can be published.
+  url: z.url({ protocol: /^https?$/, error: "Indiquez une adresse web complète (https://…)." }).max(1000),
+  kind: z.enum(Object.keys(RESOURCE_KINDS) as [keyof typeof RESOURCE_KINDS], { error: "Choisissez un type." }),
+});
+
+/** The resources page: add one (the form sends no intent) or remove one. */
+export const resourcesPageSchema = z.discriminatedUnion("intent", [
+  resourceSchema.extend({ intent: z.literal("add") }),
+  z.object({ intent: z.literal("remove"), id: z.coerce.number({ error: "Ressource inconnue." }).int().positive("Ressource inconnue.") }),
+]);

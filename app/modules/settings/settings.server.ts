@@ -1,21 +1,13 @@
 import { eq } from "drizzle-orm";
-import { z } from "zod";
 import { getDb, type DbOrTx } from "#db/client";
 import { settings } from "#db/schema";
 import { HttpError } from "~/lib/errors";
 import { recordEvent } from "~/lib/events.server";
 import { assertCan, type Permission } from "~/lib/permissions.server";
 import type { SessionUser } from "~/modules/accounts/accounts.server";
+import type { z } from "zod";
+import { SETTINGS_SCHEMA } from "./schemas";
 
-/** Every team setting, with its type and default; stored rows override the defaults. */
-export const SETTINGS_SCHEMA = z.object({
-  slaFirstResponseDays: z.coerce.number({ error: "Indiquez un nombre de jours." }).int().min(1, "Au moins 1 jour ouvré.").max(60, "Au plus 60 jours ouvrés.").default(5),
-  slaResolutionDays: z.coerce.number({ error: "Indiquez un nombre de jours." }).int().min(1, "Au moins 1 jour ouvré.").max(365, "Au plus 365 jours ouvrés.").default(60),
-  fixDenialsToReopen: z.coerce.number({ error: "Indiquez un nombre." }).int().min(1, "Au moins 1.").max(50, "Au plus 50.").default(3),
-  autoForwardProductIrritants: z.boolean().default(false),
-  // Which headline blocks the public progress page shows, in this order.
-  progressHeadlines: z.array(z.enum(["irritants", "actions", "vendors", "survey"])).default(["irritants", "actions", "vendors", "survey"]),
-});
 export type Settings = z.infer<typeof SETTINGS_SCHEMA>;
 
 export function getSettings(tx: DbOrTx = getDb()): Settings {

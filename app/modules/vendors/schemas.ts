@@ -49,13 +49,13 @@ export const fixAnswerSchema = z.object({
   answer: z.enum(FIX_ANSWERS, { error: "Choisissez une réponse." }),
 });
 
-export const vendorSchema = z.object({
+const vendorSchema = z.object({
   name: z.string({ error: "Indiquez le nom de l'éditeur." }).trim().min(2, "Indiquez le nom de l'éditeur.").max(120, "Nom trop long."),
   isSons: z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean()),
   contactEmail: z.preprocess(blank, z.email("Adresse e-mail invalide.").max(254).optional()),
 });
 
-export const productSchema = z.object({
+const productSchema = z.object({
   vendorId: z.coerce.number({ error: "Choisissez l'éditeur." }).int().positive("Choisissez l'éditeur."),
   name: z.string({ error: "Indiquez le nom du logiciel." }).trim().min(2, "Indiquez le nom du logiciel.").max(120, "Nom trop long."),
   category: z.enum(PRODUCT_CATEGORIES, { error: "Choisissez une catégorie." }),
@@ -66,6 +66,15 @@ export const productSchema = z.object({
   ),
   installedBase: z.preprocess(blank, z.coerce.number({ error: "Indiquez un nombre." }).int().min(0, "Nombre positif.").max(10_000_000, "Nombre trop grand.").optional()),
 });
+
+/** The team's catalogue page: add a vendor, or add or edit a product (with its id). */
+export const cataloguePageSchema = z.discriminatedUnion("intent", [
+  vendorSchema.extend({ intent: z.literal("vendor") }),
+  productSchema.extend({
+    intent: z.literal("product"),
+    productId: z.preprocess(blank, z.coerce.number({ error: "Logiciel inconnu." }).int().positive("Logiciel inconnu.").optional()),
+  }),
+]);
 
 export const settingsFormSchema = z.object({
   slaFirstResponseDays: z.coerce.number({ error: "Indiquez un nombre de jours." }).int("Nombre entier.").min(1, "Au moins 1 jour ouvré.").max(60, "Au plus 60 jours ouvrés."),

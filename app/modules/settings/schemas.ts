@@ -1,0 +1,18 @@
+import { z } from "zod";
+
+/** Every team setting, with its type and default; stored rows override the defaults. */
+export const SETTINGS_SCHEMA = z.object({
+  slaFirstResponseDays: z.coerce.number({ error: "Indiquez un nombre de jours." }).int().min(1, "Au moins 1 jour ouvré.").max(60, "Au plus 60 jours ouvrés.").default(5),
+  slaResolutionDays: z.coerce.number({ error: "Indiquez un nombre de jours." }).int().min(1, "Au moins 1 jour ouvré.").max(365, "Au plus 365 jours ouvrés.").default(60),
+  fixDenialsToReopen: z.coerce.number({ error: "Indiquez un nombre." }).int().min(1, "Au moins 1.").max(50, "Au plus 50.").default(3),
+  autoForwardProductIrritants: z.boolean().default(false),
+  // Which headline blocks the public progress page shows, in this order.
+  progressHeadlines: z.array(z.enum(["irritants", "actions", "vendors", "survey"])).default(["irritants", "actions", "vendors", "survey"]),
+});
+
+const HEADLINES = SETTINGS_SCHEMA.shape.progressHeadlines.unwrap();
+
+/** The progress page's headline blocks, as the team's form posts them: one checkbox each, none ticked is none. */
+export const headlinesFormSchema = z.object({
+  progressHeadlines: z.preprocess((v) => (typeof v === "string" ? [v] : (v ?? [])), HEADLINES),
+});
