@@ -120,3 +120,9 @@ export const seminarListQuery = z.object({
   cursor: z.preprocess(blank, z.string().max(40, "Curseur invalide.").optional()),
   limit: z.preprocess(blank, z.coerce.number({ error: "limit doit être un nombre." }).int("limit doit être un entier.").min(1, "limit vaut au moins 1.").max(100, "limit vaut au plus 100.").optional()),
 });
+
+/** The team's registrations page: register someone (the form's default), or remove a registration. */
+export const registrationsPageSchema = z.discriminatedUnion("intent", [
+  registrationFormSchema.extend({ intent: z.literal("register") }),
+  z.object({ intent: z.literal("remove"), registrationId: formIdField }),
+]);
