@@ -126,3 +126,14 @@ export const registrationsPageSchema = z.discriminatedUnion("intent", [
   registrationFormSchema.extend({ intent: z.literal("register") }),
   z.object({ intent: z.literal("remove"), registrationId: formIdField }),
 ]);
+
+const verbatimIdSchema = z.object({ verbatimId: formIdField });
+
+/** The seminar's report page: the feedback, and the verbatims (add, publish, unpublish, remove). */
+export const reportPageSchema = z.discriminatedUnion("intent", [
+  feedbackFormSchema.extend({ intent: z.literal("feedback") }),
+  verbatimFormSchema.extend({ intent: z.literal("verbatim-add") }),
+  verbatimIdSchema.extend({ intent: z.literal("verbatim-publish") }),
+  verbatimIdSchema.extend({ intent: z.literal("verbatim-unpublish") }),
+  verbatimIdSchema.extend({ intent: z.literal("verbatim-remove") }),
+]);
