@@ -137,3 +137,18 @@ export const reportPageSchema = z.discriminatedUnion("intent", [
   verbatimIdSchema.extend({ intent: z.literal("verbatim-unpublish") }),
   verbatimIdSchema.extend({ intent: z.literal("verbatim-remove") }),
 ]);
+
+const workshopIdSchema = z.object({ workshopId: formIdField });
+const slotIdSchema = z.object({ slotId: formIdField });
+
+/** The team's page of one seminar: the seminar itself, its workshops, and its running order. */
+export const seminarPageSchema = z.discriminatedUnion("intent", [
+  seminarFormSchema.extend({ intent: z.literal("seminar") }),
+  workshopFormSchema.extend({ intent: z.literal("workshop-add") }),
+  workshopFormSchema.extend({ intent: z.literal("workshop-edit"), workshopId: formIdField }),
+  workshopIdSchema.extend({ intent: z.literal("workshop-code") }),
+  slotFormSchema.extend({ intent: z.literal("slot-add") }),
+  slotIdSchema.extend({ intent: z.literal("slot-remove") }),
+  slotIdSchema.extend({ intent: z.literal("slot-up") }),
+  slotIdSchema.extend({ intent: z.literal("slot-down") }),
+]);
