@@ -1,14 +1,16 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { ActionStatusBadge, OverdueBadge } from "~/components/action-plan";
 import { Notice } from "~/components/notice";
-import { idParam, parseOrThrow } from "~/lib/api.server";
-import { readFormData, refusalNotice, readIntent } from "~/lib/forms.server";
+import { getFormProps } from "@conform-to/react";
+import { SelectField, TextField, useActionForm } from "~/components/forms";
+import { idParam } from "~/lib/api.server";
+import { formAction } from "~/lib/forms.server";
+import { intentsOf } from "~/lib/intents";
 import { requirePermission } from "~/lib/permissions.server";
 import { createChallenge, createWorkstream, getPlan, listWorkstreams, moveAction, unparsedDeadlines } from "~/modules/action-plan/plan.server";
-import { challengeSchema, workstreamSchema } from "~/modules/action-plan/schemas";
+import { planPageSchema } from "~/modules/action-plan/schemas";
 
 export const meta: MetaFunction = () => [{ title: "Modifier le plan d'action — Sentinelle" }];
 
@@ -17,44 +19,36 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { plan: getPlan(), workstreams: listWorkstreams(), unparsed: unparsedDeadlines() };
 }
 
-const moveSchema = z.object({ actionId: z.string(), direction: z.enum(["up", "down"], { error: "Sens inconnu." }) });
-
-export const INTENTS = ["workstream", "challenge", "move"] as const;
+export const INTENTS = intentsOf(planPageSchema);
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "action-plan:edit");
-  const form = await readFormData(request);
-  const fields = Object.fromEntries(form);
-  try {
-    switch (readIntent(form, INTENTS)) {
-      case "workstream": {
-        const { title } = parseOrThrow(workstreamSchema, fields, "Chantier invalide.");
-        createWorkstream(user, title);
-        return { ok: true, message: `Chantier « ${title} » créé.` };
-      }
+  return formAction(request, planPageSchema, (input) => {
+    switch (input.intent) {
+      case "workstream":
+        createWorkstream(user, input.title);
+        return { message: `Chantier « ${input.title} » créé.`, resetForm: true };
       case "challenge": {
-        const input = parseOrThrow(challengeSchema, fields, "Défi invalide.");
-        createChallenge(user, input);
-        return { ok: true, message: `Défi « ${input.title} » créé.` };
+        const { intent: _, ...challenge } = input;
+        createChallenge(user, challenge);
+        return { message: `Défi « ${input.title} » créé.`, resetForm: true };
       }
-      case "move": {
-        const { actionId, direction } = parseOrThrow(moveSchema, fields, "Déplacement invalide.");
-        moveAction(user, idParam(actionId), direction);
-        return redirect(`/equipe/plan-action#action-${actionId}`);
-      }
+      case "move":
+        moveAction(user, idParam(input.actionId), input.direction);
+        return redirect(`/equipe/plan-action#action-${input.actionId}`);
     }
-  } catch (error) {
-    return refusalNotice(error);
-  }
+  });
 }
 
 export default function EditPlan() {
   const { plan, workstreams, unparsed } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const [workstreamForm, workstreamFields] = useActionForm(planPageSchema, { actionData, intent: "workstream" });
+  const [challengeForm, challengeFields] = useActionForm(planPageSchema, { actionData, intent: "challenge" });
   return (
     <div>
       <h1>Modifier le plan d'action</h1>
-      {actionData && "ok" in actionData ? <Notice ok={actionData.ok} message={actionData.message} /> : null}
+      {actionData ? <Notice ok={actionData.ok} message={actionData.message} /> : null}
       <p className="flex flex-wrap gap-4">
         <Link to="/equipe/plan-action/nouvelle" className="btn">
           Nouvelle action
@@ -118,46 +112,21 @@ export default function EditPlan() {
         </section>
       ))}
       <h2>Nouveau chantier</h2>
-      <Form method="post" className="card mb-6 flex flex-wrap items-end gap-4">
+      <Form method="post" className="card mb-6 flex flex-wrap items-end gap-4" {...getFormProps(workstreamForm)}>
         <input type="hidden" name="intent" value="workstream" />
         <div className="grow">
-          <label htmlFor="ws-title" className="label">
-            Titre du chantier
-          </label>
-          <input id="ws-title" name="title" className="input" required />
+          <TextField field={workstreamFields.title} label="Titre du chantier" required />
         </div>
-        <button type="submit" className="btn">
+        <button type="submit" className="btn mb-6">
           Créer le chantier
         </button>
       </Form>
       <h2>Nouveau défi</h2>
-      <Form method="post" className="card">
+      <Form method="post" className="card" {...getFormProps(challengeForm)}>
         <input type="hidden" name="intent" value="challenge" />
-        <div className="mb-4">
-          <label htmlFor="ch-ws" className="label">
-            Chantier
-          </label>
-          <select id="ch-ws" name="workstreamId" className="input" defaultValue="">
-            <option value="">Choisir…</option>
-            {workstreams.map((w) => (
-              <option key={w.id} value={w.id}>
-                {w.title}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="mb-4">
-          <label htmlFor="ch-title" className="label">
-            Titre du défi
-          </label>
-          <input id="ch-title" name="title" className="input" required />
-        </div>
-        <div className="mb-4">
-          <label htmlFor="ch-description" className="label">
-            Description (facultatif)
-          </label>
-          <textarea id="ch-description" name="description" rows={3} className="input" />
-        </div>
+        <SelectField field={challengeFields.workstreamId} label="Chantier" options={workstreams.map((w) => ({ value: String(w.id), label: w.title }))} />
+        <TextField field={challengeFields.title} label="Titre du défi" required />
+        <TextField field={challengeFields.description} label="Description (facultatif)" multiline rows={3} />
         <button type="submit" className="btn">
           Créer le défi
         </button>

@@ -2,12 +2,13 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { Notice } from "~/components/notice";
 import { seminarDate } from "~/components/seminars";
-import { idParam, parseOrThrow } from "~/lib/api.server";
-import { HttpError, orErrorPage } from "~/lib/errors";
-import { readFormData, refusalNotice, readIntent } from "~/lib/forms.server";
+import { idParam } from "~/lib/api.server";
+import { orErrorPage } from "~/lib/errors";
+import { formAction } from "~/lib/forms.server";
+import { intentsOf } from "~/lib/intents";
 import { requirePermission } from "~/lib/permissions.server";
 import { formatCode } from "~/modules/seminars/board";
-import { seminarFormSchema, slotFormSchema, workshopFormSchema, formIdField } from "~/modules/seminars/schemas";
+import { seminarPageSchema } from "~/modules/seminars/schemas";
 import { addSlot, addWorkshop, getSeminarForTeam, moveSlot, removeSlot, renewWorkshopCode, updateSeminar, updateWorkshop } from "~/modules/seminars/agenda.server";
 import { DEFAULT_DOTS, SLOT_KINDS, SLOT_KIND_LABELS, WORKSHOP_STATUS_LABELS } from "~/modules/seminars/vocabulary";
 
@@ -18,45 +19,46 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { seminar: orErrorPage(() => getSeminarForTeam(user, idParam(params.id))) };
 }
 
-
-export const INTENTS = ["seminar", "workshop-add", "workshop-edit", "workshop-code", "slot-add", "slot-remove", "slot-up", "slot-down"] as const;
+export const INTENTS = intentsOf(seminarPageSchema);
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "seminar:manage");
   const id = orErrorPage(() => idParam(params.id));
-  const form = await readFormData(request);
-  const values = Object.fromEntries(form);
-  try {
-    const intent = readIntent(form, INTENTS);
-    switch (intent) {
-      case "seminar":
-        updateSeminar(user, id, parseOrThrow(seminarFormSchema, values, "Séminaire invalide."));
-        return { ok: true, message: "Séminaire enregistré." };
+  return formAction(request, seminarPageSchema, (input) => {
+    switch (input.intent) {
+      case "seminar": {
+        const { intent: _, ...seminar } = input;
+        updateSeminar(user, id, seminar);
+        return { message: "Séminaire enregistré." };
+      }
       case "workshop-add": {
-        const w = addWorkshop(user, id, parseOrThrow(workshopFormSchema, values, "Atelier invalide."));
-        return { ok: true, message: `Atelier ${w.number} ajouté, code ${formatCode(w.code)}.` };
+        const { intent: _, ...workshop } = input;
+        const w = addWorkshop(user, id, workshop);
+        return { message: `Atelier ${w.number} ajouté, code ${formatCode(w.code)}.`, resetForm: true };
       }
-      case "workshop-edit":
-        updateWorkshop(user, id, parseOrThrow(formIdField, values.workshopId), parseOrThrow(workshopFormSchema, values, "Atelier invalide."));
-        return { ok: true, message: "Atelier enregistré." };
+      case "workshop-edit": {
+        const { intent: _, workshopId, ...workshop } = input;
+        updateWorkshop(user, id, workshopId, workshop);
+        return { message: "Atelier enregistré." };
+      }
       case "workshop-code": {
-        const code = renewWorkshopCode(user, id, parseOrThrow(formIdField, values.workshopId));
-        return { ok: true, message: `Nouveau code : ${formatCode(code)}. L'ancien ne fonctionne plus.` };
+        const code = renewWorkshopCode(user, id, input.workshopId);
+        return { message: `Nouveau code : ${formatCode(code)}. L'ancien ne fonctionne plus.` };
       }
-      case "slot-add":
-        addSlot(user, id, parseOrThrow(slotFormSchema, values, "Séquence invalide."));
-        return { ok: true, message: "Séquence ajoutée au déroulé." };
+      case "slot-add": {
+        const { intent: _, ...slot } = input;
+        addSlot(user, id, slot);
+        return { message: "Séquence ajoutée au déroulé.", resetForm: true };
+      }
       case "slot-remove":
-        removeSlot(user, id, parseOrThrow(formIdField, values.slotId));
-        return { ok: true, message: "Séquence retirée du déroulé." };
+        removeSlot(user, id, input.slotId);
+        return { message: "Séquence retirée du déroulé." };
       case "slot-up":
       case "slot-down":
-        moveSlot(user, id, parseOrThrow(formIdField, values.slotId), intent === "slot-up" ? "up" : "down");
-        return { ok: true, message: "Déroulé réordonné." };
+        moveSlot(user, id, input.slotId, input.intent === "slot-up" ? "up" : "down");
+        return { message: "Déroulé réordonné." };
     }
-  } catch (error) {
-    return refusalNotice(error);
-  }
+  });
 }
 
 type Workshop = ReturnType<typeof useLoaderData<typeof loader>>["seminar"]["workshops"][number];

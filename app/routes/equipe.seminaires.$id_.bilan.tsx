@@ -2,13 +2,16 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Notice } from "~/components/notice";
 import { OutcomeList, seminarDate } from "~/components/seminars";
-import { idParam, parseOrThrow } from "~/lib/api.server";
-import { HttpError, orErrorPage } from "~/lib/errors";
-import { readFormData, refusalNotice, readIntent } from "~/lib/forms.server";
+import { getFormProps } from "@conform-to/react";
+import { SelectField, TextField, useActionForm } from "~/components/forms";
+import { idParam } from "~/lib/api.server";
+import { orErrorPage } from "~/lib/errors";
+import { formAction } from "~/lib/forms.server";
+import { intentsOf } from "~/lib/intents";
 import { requirePermission } from "~/lib/permissions.server";
 import { listCampaigns } from "~/modules/surveys/campaigns.server";
 import { CAMPAIGN_STATUS_LABELS } from "~/modules/surveys/vocabulary";
-import { feedbackFormSchema, verbatimFormSchema, formIdField } from "~/modules/seminars/schemas";
+import { reportPageSchema } from "~/modules/seminars/schemas";
 import { getSeminarForTeam } from "~/modules/seminars/agenda.server";
 import { addVerbatim, removeVerbatim, saveFeedback, setVerbatimPublication } from "~/modules/seminars/feedback.server";
 import { listOutcomes } from "~/modules/seminars/outcomes.server";
@@ -22,42 +25,49 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { seminar, outcomes: listOutcomes(seminar.id, user), campaigns: listCampaigns().map((c) => ({ slug: c.slug, title: c.title, status: c.status })) };
 }
 
-
-export const INTENTS = ["feedback", "verbatim-add", "verbatim-publish", "verbatim-unpublish", "verbatim-remove"] as const;
+export const INTENTS = intentsOf(reportPageSchema);
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "seminar:manage");
   const id = orErrorPage(() => idParam(params.id));
-  const form = await readFormData(request);
-  const values = Object.fromEntries(form);
-  try {
-    const intent = readIntent(form, INTENTS);
-    switch (intent) {
-      case "feedback":
-        saveFeedback(user, id, parseOrThrow(feedbackFormSchema, values, "Retours invalides."));
-        return { ok: true, message: "Retours enregistrés." };
+  return formAction(request, reportPageSchema, (input) => {
+    switch (input.intent) {
+      case "feedback": {
+        const { intent: _, ...feedback } = input;
+        saveFeedback(user, id, feedback);
+        return { message: "Retours enregistrés." };
+      }
       case "verbatim-add": {
-        const { redacted } = addVerbatim(user, id, parseOrThrow(verbatimFormSchema, values, "Citation invalide."));
-        return { ok: true, message: redacted ? "Citation ajoutée ; des identifiants de patient ont été masqués." : "Citation ajoutée." };
+        const { intent: _, ...verbatim } = input;
+        const { redacted } = addVerbatim(user, id, verbatim);
+        return { message: redacted ? "Citation ajoutée ; des identifiants de patient ont été masqués." : "Citation ajoutée.", resetForm: true };
       }
       case "verbatim-publish":
       case "verbatim-unpublish": {
-        const publish = intent === "verbatim-publish";
-        setVerbatimPublication(user, id, parseOrThrow(formIdField, values.verbatimId), publish);
-        return { ok: true, message: publish ? "Citation publiée." : "Citation retirée de la page publique." };
+        const publish = input.intent === "verbatim-publish";
+        setVerbatimPublication(user, id, input.verbatimId, publish);
+        return { message: publish ? "Citation publiée." : "Citation retirée de la page publique." };
       }
       case "verbatim-remove":
-        removeVerbatim(user, id, parseOrThrow(formIdField, values.verbatimId));
-        return { ok: true, message: "Citation supprimée." };
+        removeVerbatim(user, id, input.verbatimId);
+        return { message: "Citation supprimée." };
     }
-  } catch (error) {
-    return refusalNotice(error);
-  }
+  });
 }
 
 export default function SeminarReport() {
   const { seminar, outcomes, campaigns } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  const [feedbackForm, feedbackFields] = useActionForm(reportPageSchema, {
+    actionData: result,
+    intent: "feedback",
+    defaultValue: {
+      positives: seminar.positives.join("\n"),
+      improvements: seminar.improvements.join("\n"),
+      campaignSlug: seminar.campaign?.slug ?? "",
+    },
+  });
+  const [verbatimForm, verbatimFields] = useActionForm(reportPageSchema, { actionData: result, intent: "verbatim-add" });
   return (
     <div className="prose-page">
       <p className="text-sm">
@@ -79,33 +89,16 @@ export default function SeminarReport() {
       <OutcomeList outcomes={outcomes.items} hiddenIrritants={outcomes.hiddenIrritants} team />
 
       <h2>Retours sur le séminaire</h2>
-      <Form method="post" className="card">
+      <Form method="post" className="card" {...getFormProps(feedbackForm)}>
         <input type="hidden" name="intent" value="feedback" />
-        <div className="mb-4">
-          <label htmlFor="f-positives" className="label">
-            Points positifs<span className="hint">Un par ligne.</span>
-          </label>
-          <textarea id="f-positives" name="positives" rows={4} className="input" defaultValue={seminar.positives.join("\n")} />
-        </div>
-        <div className="mb-4">
-          <label htmlFor="f-improvements" className="label">
-            Axes d'amélioration<span className="hint">Un par ligne.</span>
-          </label>
-          <textarea id="f-improvements" name="improvements" rows={4} className="input" defaultValue={seminar.improvements.join("\n")} />
-        </div>
-        <div className="mb-4">
-          <label htmlFor="f-campaign" className="label">
-            Questionnaire après le séminaire<span className="hint">Une campagne d'enquête (préparée dans les enquêtes) ; publiée ou ouverte, elle est annoncée sur la page du séminaire.</span>
-          </label>
-          <select id="f-campaign" name="campaignSlug" className="input" defaultValue={seminar.campaign?.slug ?? ""}>
-            <option value="">Aucun</option>
-            {campaigns.map((c) => (
-              <option key={c.slug} value={c.slug}>
-                {c.title} ({CAMPAIGN_STATUS_LABELS[c.status]})
-              </option>
-            ))}
-          </select>
-        </div>
+        <TextField field={feedbackFields.positives} label="Points positifs" hint="Un par ligne." multiline rows={4} />
+        <TextField field={feedbackFields.improvements} label="Axes d'amélioration" hint="Un par ligne." multiline rows={4} />
+        <SelectField
+          field={feedbackFields.campaignSlug}
+          label="Questionnaire après le séminaire"
+          placeholder="Aucun"
+          options={campaigns.map((c) => ({ value: c.slug, label: `${c.title} (${CAMPAIGN_STATUS_LABELS[c.status]})` }))}
+        />
         <button type="submit" className="btn">
           Enregistrer les retours
         </button>
@@ -142,34 +135,22 @@ export default function SeminarReport() {
         ))}
       </ul>
       <h3>Ajouter une citation</h3>
-      <Form method="post" className="card">
+      <Form method="post" className="card" {...getFormProps(verbatimForm)}>
         <input type="hidden" name="intent" value="verbatim-add" />
-        <div className="mb-4">
-          <label htmlFor="v-text" className="label">
-            Citation
-          </label>
-          <textarea id="v-text" name="text" rows={3} className="input" required />
-        </div>
-        <div className="mb-4">
-          <label htmlFor="v-side" className="label">
-            Côté de la personne
-          </label>
-          <select id="v-side" name="side" className="input" defaultValue="">
-            <option value="">Non précisé</option>
-            {SIDES.map((s) => (
-              <option key={s} value={s}>
-                {SIDE_LABEL_ONE[s]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <TextField field={verbatimFields.text} label="Citation" multiline rows={3} required />
+        <SelectField
+          field={verbatimFields.side}
+          label="Côté de la personne"
+          placeholder="Non précisé"
+          options={SIDES.map((side) => ({ value: side, label: SIDE_LABEL_ONE[side] }))}
+        />
         <div className="mb-2 flex items-center gap-2">
-          <input id="v-consent" name="consent" type="checkbox" className="size-4" />
-          <label htmlFor="v-consent">La personne consent à la publication</label>
+          <input id={verbatimFields.consent.id} name={verbatimFields.consent.name} type="checkbox" className="size-4" />
+          <label htmlFor={verbatimFields.consent.id}>La personne consent à la publication</label>
         </div>
         <div className="mb-4 flex items-center gap-2">
-          <input id="v-published" name="published" type="checkbox" className="size-4" />
-          <label htmlFor="v-published">Publier sur la page du séminaire</label>
+          <input id={verbatimFields.published.id} name={verbatimFields.published.name} type="checkbox" className="size-4" />
+          <label htmlFor={verbatimFields.published.id}>Publier sur la page du séminaire</label>
         </div>
         <button type="submit" className="btn">
           Ajouter la citation

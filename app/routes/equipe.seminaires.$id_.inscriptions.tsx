@@ -1,13 +1,15 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { Notice } from "~/components/notice";
 import { BalanceTable, seminarDate } from "~/components/seminars";
-import { idParam, parseOrThrow } from "~/lib/api.server";
+import { getFormProps } from "@conform-to/react";
+import { ChoiceGroup, SelectField, TextField, useActionForm } from "~/components/forms";
+import { idParam } from "~/lib/api.server";
 import { orErrorPage } from "~/lib/errors";
-import { readFormData, refusalNotice, readIntent } from "~/lib/forms.server";
+import { formAction } from "~/lib/forms.server";
+import { intentsOf } from "~/lib/intents";
 import { requirePermission } from "~/lib/permissions.server";
-import { registrationFormSchema } from "~/modules/seminars/schemas";
+import { registrationsPageSchema } from "~/modules/seminars/schemas";
 import { getSeminarForTeam } from "~/modules/seminars/agenda.server";
 import { listRegistrations, registerFromForm, removeRegistration, seminarBalance } from "~/modules/seminars/registrations.server";
 import { DETAIL_LABELS, SIDE_CHOICES, SIDE_LABEL_ONE } from "~/modules/seminars/vocabulary";
@@ -24,29 +26,32 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-/** The registration form sends no intent. */
-export const INTENTS = ["register", "remove"] as const;
+/** The registration form's default intent is "register". */
+export const INTENTS = intentsOf(registrationsPageSchema);
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "seminar:manage");
   const id = orErrorPage(() => idParam(params.id));
-  const form = await readFormData(request);
-  try {
-    if (readIntent(form, INTENTS, "register") === "remove") {
-      removeRegistration(user, id, parseOrThrow(z.coerce.number().int().positive(), form.get("registrationId")));
-      return { ok: true, message: "Inscription retirée." };
-    }
-    const input = parseOrThrow(registrationFormSchema, { ...Object.fromEntries(form), workshopIds: form.getAll("workshopIds") }, "Inscription invalide.");
-    registerFromForm(id, { kind: "team", actor: user }, input);
-    return { ok: true, message: `${input.name} est inscrit.` };
-  } catch (error) {
-    return refusalNotice(error);
-  }
+  return formAction(
+    request,
+    registrationsPageSchema,
+    (input) => {
+      if (input.intent === "remove") {
+        removeRegistration(user, id, input.registrationId);
+        return { message: "Inscription retirée." };
+      }
+      const { intent: _, ...registration } = input;
+      registerFromForm(id, { kind: "team", actor: user }, registration);
+      return { message: `${input.name} est inscrit.`, resetForm: true };
+    },
+    { defaultIntent: "register" },
+  );
 }
 
 export default function Registrations() {
   const { seminar, registrations, balance } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  const [form, fields] = useActionForm(registrationsPageSchema, { actionData: result, intent: "register" });
   return (
     <div className="prose-page">
       <p className="text-sm">
@@ -112,51 +117,20 @@ export default function Registrations() {
         </div>
       ) : null}
       <h2>Inscrire quelqu'un</h2>
-      <Form method="post" className="card grid gap-4 md:grid-cols-2">
-        <div>
-          <label htmlFor="r-name" className="label">
-            Nom
-          </label>
-          <input id="r-name" name="name" className="input" required />
+      <Form method="post" className="card grid gap-x-4 md:grid-cols-2" {...getFormProps(form)}>
+        <input type="hidden" name="intent" value="register" />
+        <TextField field={fields.name} label="Nom" required />
+        <TextField field={fields.email} label="Adresse e-mail" type="email" required />
+        <SelectField field={fields.sideChoice} label="Côté" options={SIDE_CHOICES} />
+        <TextField field={fields.organisation} label="Organisation (facultatif)" />
+        <div className="md:col-span-2">
+          <ChoiceGroup
+            field={fields.workshopIds}
+            legend="Ateliers"
+            type="checkbox"
+            options={seminar.workshops.map((w) => ({ value: String(w.id), label: `Atelier ${w.number} — ${w.title}` }))}
+          />
         </div>
-        <div>
-          <label htmlFor="r-email" className="label">
-            Adresse e-mail
-          </label>
-          <input id="r-email" name="email" type="email" className="input" required />
-        </div>
-        <div>
-          <label htmlFor="r-side" className="label">
-            Côté
-          </label>
-          <select id="r-side" name="sideChoice" className="input" defaultValue="">
-            <option value="">Choisir…</option>
-            {SIDE_CHOICES.map((c) => (
-              <option key={c.value} value={c.value}>
-                {c.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="r-organisation" className="label">
-            Organisation (facultatif)
-          </label>
-          <input id="r-organisation" name="organisation" className="input" />
-        </div>
-        <fieldset className="md:col-span-2">
-          <legend className="label">Ateliers</legend>
-          <div className="flex flex-wrap gap-4">
-            {seminar.workshops.map((w) => (
-              <div key={w.id} className="flex items-center gap-2">
-                <input id={`r-w-${w.id}`} type="checkbox" name="workshopIds" value={w.id} className="size-4" />
-                <label htmlFor={`r-w-${w.id}`}>
-                  Atelier {w.number} — {w.title}
-                </label>
-              </div>
-            ))}
-          </div>
-        </fieldset>
         <div>
           <button type="submit" className="btn">
             Inscrire

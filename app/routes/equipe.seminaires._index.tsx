@@ -3,8 +3,9 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Notice } from "~/components/notice";
 import { seminarDate } from "~/components/seminars";
-import { parseOrThrow } from "~/lib/api.server";
-import { readFormData, refusalNotice } from "~/lib/forms.server";
+import { getFormProps } from "@conform-to/react";
+import { TextField, useActionForm } from "~/components/forms";
+import { formAction } from "~/lib/forms.server";
 import { requirePermission } from "~/lib/permissions.server";
 import { seminarFormSchema } from "~/modules/seminars/schemas";
 import { createSeminar, listSeminarsForTeam } from "~/modules/seminars/agenda.server";
@@ -18,19 +19,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "seminar:manage");
-  const form = await readFormData(request);
-  try {
-    const input = parseOrThrow(seminarFormSchema, Object.fromEntries(form), "Séminaire invalide.");
+  return formAction(request, seminarFormSchema, (input) => {
     const { id } = createSeminar(user, input);
     return redirect(`/equipe/seminaires/${id}?cree=1`);
-  } catch (error) {
-    return refusalNotice(error);
-  }
+  });
 }
 
 export default function TeamSeminars() {
   const { seminars } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  const [form, fields] = useActionForm(seminarFormSchema, { actionData: result });
   return (
     <div className="prose-page">
       <h1>Séminaires et ateliers</h1>
@@ -67,30 +65,33 @@ export default function TeamSeminars() {
       </table>
       <h2>Nouveau séminaire</h2>
       {result ? <Notice ok={result.ok} message={result.message} /> : null}
-      <Form method="post" className="card grid gap-4 md:grid-cols-2">
+      <Form method="post" className="card grid gap-x-4 md:grid-cols-2" {...getFormProps(form)}>
         <div className="md:col-span-2">
-          <label htmlFor="s-title" className="label">
-            Titre
-          </label>
-          <input id="s-title" name="title" className="input" required />
+          <TextField field={fields.title} label="Titre" required />
         </div>
-        <div>
-          <label htmlFor="s-date" className="label">
+        <div className="mb-6">
+          <label htmlFor={fields.date.id} className="label">
             Date
           </label>
-          <input id="s-date" name="date" type="date" className="input" required />
+          <input
+            id={fields.date.id}
+            name={fields.date.name}
+            type="date"
+            className="input"
+            required
+            defaultValue={typeof fields.date.initialValue === "string" ? fields.date.initialValue : undefined}
+            aria-invalid={fields.date.errors?.length ? true : undefined}
+            aria-describedby={fields.date.errors?.length ? fields.date.errorId : undefined}
+          />
+          {fields.date.errors?.length ? (
+            <div id={fields.date.errorId} className="field-error">
+              {fields.date.errors.join(" ")}
+            </div>
+          ) : null}
         </div>
-        <div>
-          <label htmlFor="s-place" className="label">
-            Lieu
-          </label>
-          <input id="s-place" name="place" className="input" />
-        </div>
+        <TextField field={fields.place} label="Lieu" />
         <div className="md:col-span-2">
-          <label htmlFor="s-objectives" className="label">
-            Objectifs<span className="hint">Un par ligne.</span>
-          </label>
-          <textarea id="s-objectives" name="objectives" rows={3} className="input" />
+          <TextField field={fields.objectives} label="Objectifs" hint="Un par ligne." multiline rows={3} />
         </div>
         <div>
           <button type="submit" className="btn">

@@ -48,9 +48,19 @@ export const actionPageSchema = z.discriminatedUnion("intent", [
   noteSchema.extend({ intent: z.literal("note") }),
 ]);
 
-export const workstreamSchema = z.object({ title: title("du chantier") });
-export const challengeSchema = z.object({
+const workstreamSchema = z.object({ title: title("du chantier") });
+const challengeSchema = z.object({
   workstreamId: z.coerce.number({ error: "Choisissez un chantier." }).int().positive("Choisissez un chantier."),
   title: title("du défi"),
   description: z.preprocess((v) => v ?? "", z.string().trim().max(5000, "Description trop longue.")),
 });
+
+// The action's id stays a string here: the command resolves it as a path id (not found, not invalid).
+const moveSchema = z.object({ actionId: z.string(), direction: z.enum(["up", "down"], { error: "Sens inconnu." }) });
+
+/** The team's plan page: create a workstream or a challenge, move an action up or down. */
+export const planPageSchema = z.discriminatedUnion("intent", [
+  workstreamSchema.extend({ intent: z.literal("workstream") }),
+  challengeSchema.extend({ intent: z.literal("challenge") }),
+  moveSchema.extend({ intent: z.literal("move") }),
+]);

@@ -20,7 +20,7 @@ export const seminarFormSchema = z.object({
 });
 export type SeminarInput = z.infer<typeof seminarFormSchema>;
 
-export const slotFormSchema = z.object({
+const slotFormSchema = z.object({
   period: z.preprocess((v) => v ?? "", z.string().trim().max(60, "Le moment ne doit pas dépasser 60 caractères.")),
   kind: z.enum(SLOT_KINDS, { error: "Choisissez le type de séquence." }),
   title: z.string({ error: "Indiquez l'intitulé de la séquence." }).trim().min(3, "Indiquez l'intitulé de la séquence.").max(300, "L'intitulé ne doit pas dépasser 300 caractères."),
@@ -28,7 +28,7 @@ export const slotFormSchema = z.object({
 });
 export type SlotInput = z.infer<typeof slotFormSchema>;
 
-export const workshopFormSchema = z.object({
+const workshopFormSchema = z.object({
   title: z.string({ error: "Indiquez le titre de l'atelier." }).trim().min(3, "Indiquez le titre de l'atelier.").max(200, "Le titre ne doit pas dépasser 200 caractères."),
   question: z.string({ error: "Indiquez la question de l'atelier." }).trim().min(5, "Indiquez la question de l'atelier.").max(500, "La question ne doit pas dépasser 500 caractères."),
   facilitatorEmail: z.preprocess(blank, z.email({ error: "Indiquez l'adresse e-mail d'un compte Sentinelle." }).max(200).optional()),
@@ -85,14 +85,14 @@ export const moveCardSchema = z.object({
   clusterId: z.preprocess((v) => (v === "" || v === "none" ? null : v), z.union([z.literal("new"), id("Regroupement invalide."), z.null()])),
 });
 
-export const verbatimFormSchema = z.object({
+const verbatimFormSchema = z.object({
   text: z.string({ error: "Écrivez la citation." }).trim().min(3, "Écrivez la citation.").max(2000, "La citation ne doit pas dépasser 2 000 caractères."),
   side: z.preprocess(blank, z.enum(SIDES, { error: "Côté inconnu." }).optional()),
   consent: checkbox.optional(),
   published: checkbox.optional(),
 });
 
-export const feedbackFormSchema = z.object({
+const feedbackFormSchema = z.object({
   positives: z.preprocess(lines, z.array(z.string().max(500, "Un point ne doit pas dépasser 500 caractères.")).max(20, "Au plus 20 points positifs.")),
   improvements: z.preprocess(lines, z.array(z.string().max(500, "Un point ne doit pas dépasser 500 caractères.")).max(20, "Au plus 20 axes d'amélioration.")),
   campaignSlug: z.preprocess(blank, z.string().max(80).optional()),
@@ -132,3 +132,35 @@ export const registrationDoneSchema = z.object({
   date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
   complets: z.string().regex(/^[\d,]{0,60}$/).default(""),
 });
+
+/** The team's registrations page: register someone (the form's default), or remove a registration. */
+export const registrationsPageSchema = z.discriminatedUnion("intent", [
+  registrationFormSchema.extend({ intent: z.literal("register") }),
+  z.object({ intent: z.literal("remove"), registrationId: formIdField }),
+]);
+
+const verbatimIdSchema = z.object({ verbatimId: formIdField });
+
+/** The seminar's report page: the feedback, and the verbatims (add, publish, unpublish, remove). */
+export const reportPageSchema = z.discriminatedUnion("intent", [
+  feedbackFormSchema.extend({ intent: z.literal("feedback") }),
+  verbatimFormSchema.extend({ intent: z.literal("verbatim-add") }),
+  verbatimIdSchema.extend({ intent: z.literal("verbatim-publish") }),
+  verbatimIdSchema.extend({ intent: z.literal("verbatim-unpublish") }),
+  verbatimIdSchema.extend({ intent: z.literal("verbatim-remove") }),
+]);
+
+const workshopIdSchema = z.object({ workshopId: formIdField });
+const slotIdSchema = z.object({ slotId: formIdField });
+
+/** The team's page of one seminar: the seminar itself, its workshops, and its running order. */
+export const seminarPageSchema = z.discriminatedUnion("intent", [
+  seminarFormSchema.extend({ intent: z.literal("seminar") }),
+  workshopFormSchema.extend({ intent: z.literal("workshop-add") }),
+  workshopFormSchema.extend({ intent: z.literal("workshop-edit"), workshopId: formIdField }),
+  workshopIdSchema.extend({ intent: z.literal("workshop-code") }),
+  slotFormSchema.extend({ intent: z.literal("slot-add") }),
+  slotIdSchema.extend({ intent: z.literal("slot-remove") }),
+  slotIdSchema.extend({ intent: z.literal("slot-up") }),
+  slotIdSchema.extend({ intent: z.literal("slot-down") }),
+]);
