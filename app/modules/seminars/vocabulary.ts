@@ -1,12 +1,9 @@
 // Seminar vocabularies, kept apart from the database schema so pages and pure logic can import them.
 import type { Side, SideDetail, SlotKind, WorkshopStatus } from "#db/vocabularies/seminars";
 export {
-  OUTCOME_SOURCES,
-  OUTCOME_TARGETS,
   SIDE_DETAILS,
   SIDES,
   SLOT_KINDS,
-  WORKSHOP_STATUSES,
   type OutcomeSource,
   type Side,
   type SideDetail,
