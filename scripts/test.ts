@@ -1,6 +1,7 @@
 /**
  * `npm test`: finds (or installs) Chromium for the browser tests, builds the app, checks with knip that no file,
- * export or dependency is unused (configuration in knip.json), typechecks, then runs every Vitest suite — unit, integration
+ * export or dependency is unused (configuration in knip.json), checks the dependency rules with dependency-cruiser,
+ * typechecks, then runs every Vitest suite — unit, integration
  * and browser.
  */
 import { execFileSync, spawnSync } from "node:child_process";
@@ -39,6 +40,8 @@ const chromium = ensureChromium();
 run("npx", ["remix", "vite:build"]);
 // Dead code fails the run: knip exits non-zero on any unused file, export or dependency.
 run("npx", ["knip", "--no-progress"]);
-// The event catalogue's exhaustiveness (audit labels, notification rules, timeline) is checked by the compiler.
+// Architecture rules (.dependency-cruiser.cjs): no cycle, no upward arrow, no deep import into another capability.
+run("npm", ["run", "--silent", "lint:deps"]);
+// The event catalogue's exhaustiveness (audit labels for now) is checked by the compiler.
 run("npx", ["tsc", "--noEmit"]);
 run("npx", ["vitest", "run", ...process.argv.slice(2)], { ...process.env, CHROMIUM_PATH: chromium });

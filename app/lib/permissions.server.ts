@@ -1,5 +1,5 @@
 import { redirect } from "@remix-run/node";
-import { getUserByApiToken, getUserBySessionId, type SessionUser } from "~/modules/accounts/accounts.server";
+import { getUserByApiToken, getUserBySessionId, type SessionUser } from "./session-users.server";
 import { apiError, HttpError } from "./errors";
 import { can, type Permission } from "./permissions";
 

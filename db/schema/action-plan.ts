@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
-import { ACTION_STATUSES, LEAD_KINDS } from "../../app/modules/action-plan/vocabulary";
+import { ACTION_STATUSES, LEAD_KINDS } from "../vocabularies/action-plan";
 import { organisations, users } from "./accounts";
 import { irritants, themes } from "./irritants";
 

@@ -1,10 +1,10 @@
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
-import { CONSULTATION_STEPS, FREQUENCIES, IRRITANT_STATUSES, SEVERITIES } from "../../app/modules/irritants/statuses";
+import { CONSULTATION_STEPS, FREQUENCIES, IRRITANT_STATUSES, SEVERITIES } from "../vocabularies/irritants";
 import { users } from "./accounts";
 import { products } from "./vendors";
 
-export { IRRITANT_STATUSES, type IrritantStatus } from "../../app/modules/irritants/statuses";
+export { IRRITANT_STATUSES, type IrritantStatus } from "../vocabularies/irritants";
 
 const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
 

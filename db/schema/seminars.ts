@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { OUTCOME_SOURCES, OUTCOME_TARGETS, SIDE_DETAILS, SIDES, SLOT_KINDS, WORKSHOP_STATUSES } from "../../app/modules/seminars/vocabulary";
+import { OUTCOME_SOURCES, OUTCOME_TARGETS, SIDE_DETAILS, SIDES, SLOT_KINDS, WORKSHOP_STATUSES } from "../vocabularies/seminars";
 import { users } from "./accounts";
 import { themes } from "./irritants";
 import { campaigns } from "./surveys";

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { CAMPAIGN_STATUSES } from "../../app/modules/surveys/vocabulary";
+import { CAMPAIGN_STATUSES } from "../vocabularies/surveys";
 import { users } from "./accounts";
 import { products } from "./vendors";
 

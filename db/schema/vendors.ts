@@ -1,11 +1,10 @@
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { PRODUCT_CATEGORIES } from "../../app/modules/vendors/catalogue";
-import { FIX_ANSWERS, RESOLUTIONS, TICKET_STATUSES } from "../../app/modules/vendors/tickets";
+import { FIX_ANSWERS, PRODUCT_CATEGORIES, RESOLUTIONS, TICKET_STATUSES } from "../vocabularies/vendors";
 import { organisations, users } from "./accounts";
 import { irritants } from "./irritants";
 
-export { PRODUCT_CATEGORIES, type ProductCategory } from "../../app/modules/vendors/catalogue";
+export { PRODUCT_CATEGORIES, type ProductCategory } from "../vocabularies/vendors";
 
 /** The software catalogue: each product belongs to one vendor organisation. */
 export const products = sqliteTable(

@@ -1,5 +1,5 @@
 import { can } from "~/lib/permissions";
-import { and, desc, eq, gt, isNull } from "drizzle-orm";
+import { and, desc, eq, isNull } from "drizzle-orm";
 import { getDb } from "#db/client";
 import { apiTokens, organisations, sessions, users, type Role } from "#db/schema";
 import { recordEvent } from "~/lib/events.server";
@@ -12,25 +12,12 @@ import { hashPassword, verifyPassword } from "./passwords.server";
 import { signInWithPassword } from "./signin-guard.server";
 import type { z } from "zod";
 import type { profileSchema } from "./schemas";
+import { sessionUserColumns, TOKEN_PREFIX, type SessionUser } from "~/lib/session-users.server";
 
-export type SessionUser = {
-  id: number;
-  email: string;
-  displayName: string;
-  role: Role;
-  organisationId: number | null;
-};
+export { getUserByApiToken, getUserBySessionId, type SessionUser } from "~/lib/session-users.server";
 
 const SESSION_DAYS = 30;
 const now = () => new Date().toISOString();
-
-const sessionUserColumns = {
-  id: users.id,
-  email: users.email,
-  displayName: users.displayName,
-  role: users.role,
-  organisationId: users.organisationId,
-};
 
 export async function createUser(input: {
   email: string;
@@ -80,21 +67,10 @@ export function createSession(userId: number) {
   return { id, expiresAt };
 }
 
-export function getUserBySessionId(sessionId: string): SessionUser | null {
-  const row = getDb()
-    .select(sessionUserColumns)
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.idHash, sha256(sessionId)), gt(sessions.expiresAt, now()), isNull(users.disabledAt)))
-    .get();
-  return row ?? null;
-}
-
 export function destroySession(sessionId: string) {
   getDb().delete(sessions).where(eq(sessions.idHash, sha256(sessionId))).run();
 }
 
-const TOKEN_PREFIX = "snt_";
 
 export function createApiToken(userId: number, label: string) {
   const token = TOKEN_PREFIX + randomToken(32);
@@ -107,21 +83,6 @@ export function createApiToken(userId: number, label: string) {
     recordEvent(tx, { type: "api_token.created", actorId: userId, subject: { type: "api_token", id: row.id }, payload: { label } });
     return { id: row.id, token };
   });
-}
-
-export function getUserByApiToken(token: string): SessionUser | null {
-  if (!token.startsWith(TOKEN_PREFIX) || token.length > 200) return null;
-  const db = getDb();
-  const row = db
-    .select({ ...sessionUserColumns, tokenId: apiTokens.id })
-    .from(apiTokens)
-    .innerJoin(users, eq(users.id, apiTokens.userId))
-    .where(and(eq(apiTokens.tokenHash, sha256(token)), isNull(apiTokens.revokedAt), isNull(users.disabledAt)))
-    .get();
-  if (!row) return null;
-  db.update(apiTokens).set({ lastUsedAt: now() }).where(eq(apiTokens.id, row.tokenId)).run();
-  const { tokenId: _t, ...user } = row;
-  return user;
 }
 
 export function listApiTokens(userId: number) {

@@ -1,6 +1,6 @@
 // The action plan's fixed vocabularies, kept apart from the database schema so pages can import them.
-export const ACTION_STATUSES = ["a-lancer", "en-cours", "fait", "abandonne"] as const;
-export type ActionStatus = (typeof ACTION_STATUSES)[number];
+import type { ActionStatus, LeadKind } from "#db/vocabularies/action-plan";
+export { ACTION_STATUSES, LEAD_KINDS, type ActionStatus, type LeadKind } from "#db/vocabularies/action-plan";
 
 export const ACTION_STATUS_LABELS: Record<ActionStatus, string> = {
   "a-lancer": "À lancer",
@@ -8,9 +8,6 @@ export const ACTION_STATUS_LABELS: Record<ActionStatus, string> = {
   fait: "Fait ✅",
   abandonne: "Abandonné",
 };
-
-export const LEAD_KINDS = ["editeurs", "pouvoirs-publics", "editeurs-et-pouvoirs-publics", "organisation"] as const;
-export type LeadKind = (typeof LEAD_KINDS)[number];
 
 export const LEAD_LABELS: Record<Exclude<LeadKind, "organisation">, string> = {
   editeurs: "Éditeurs",

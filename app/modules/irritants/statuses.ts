@@ -1,7 +1,7 @@
 import type { Role } from "#db/schema";
+import { CONSULTATION_STEPS, FREQUENCIES, SEVERITIES, type IrritantStatus } from "#db/vocabularies/irritants";
 // Kept apart from the database schema so that pages can import it without drizzle.
-export const IRRITANT_STATUSES = ["new", "triaged", "forwarded", "in_progress", "resolved", "wont_fix", "duplicate"] as const;
-export type IrritantStatus = (typeof IRRITANT_STATUSES)[number];
+export { CONSULTATION_STEPS, FREQUENCIES, IRRITANT_STATUSES, SEVERITIES, type IrritantStatus } from "#db/vocabularies/irritants";
 
 export const STATUS_LABELS: Record<IrritantStatus, string> = {
   new: "Nouveau",
@@ -31,10 +31,8 @@ export function canTransition(from: IrritantStatus, to: IrritantStatus) {
   return from === to || STATUS_TRANSITIONS[from].includes(to);
 }
 
-export const SEVERITIES = ["bloquant", "genant", "mineur"] as const;
 export const SEVERITY_LABELS: Record<(typeof SEVERITIES)[number], string> = { bloquant: "Bloquant", genant: "Gênant", mineur: "Mineur" };
 
-export const FREQUENCIES = ["plusieurs-fois-par-jour", "quotidien", "hebdomadaire", "mensuel", "rarement"] as const;
 export const FREQUENCY_LABELS: Record<(typeof FREQUENCIES)[number], string> = {
   "plusieurs-fois-par-jour": "Plusieurs fois par jour",
   quotidien: "Une fois par jour environ",
@@ -43,7 +41,6 @@ export const FREQUENCY_LABELS: Record<(typeof FREQUENCIES)[number], string> = {
   rarement: "Rarement",
 };
 
-export const CONSULTATION_STEPS = ["avant", "pendant", "apres"] as const;
 export const CONSULTATION_STEP_LABELS: Record<(typeof CONSULTATION_STEPS)[number], string> = {
   avant: "Avant la consultation",
   pendant: "Pendant la consultation",

@@ -1,8 +1,15 @@
 // Seminar vocabularies, kept apart from the database schema so pages and pure logic can import them.
-
-/** The sides of the "triangle" (plus patients): who a participant speaks for. */
-export const SIDES = ["practitioner", "vendor", "patient", "institution"] as const;
-export type Side = (typeof SIDES)[number];
+import type { Side, SideDetail, SlotKind, WorkshopStatus } from "#db/vocabularies/seminars";
+export {
+  SIDE_DETAILS,
+  SIDES,
+  SLOT_KINDS,
+  type OutcomeSource,
+  type Side,
+  type SideDetail,
+  type SlotKind,
+  type WorkshopStatus,
+} from "#db/vocabularies/seminars";
 
 export const SIDE_LABELS: Record<Side, string> = {
   practitioner: "Professionnels de santé",
@@ -18,9 +25,6 @@ export const SIDE_LABEL_ONE: Record<Side, string> = {
   institution: "Institutionnel",
 };
 
-/** Detail within a side: representatives ("VIP") or other professionals; SONS-referenced vendors or not. */
-export const SIDE_DETAILS = ["vip", "other", "sons", "non-sons"] as const;
-export type SideDetail = (typeof SIDE_DETAILS)[number];
 
 export const DETAIL_LABELS: Record<SideDetail, string> = {
   vip: "représentant « VIP » de la médecine de ville",
@@ -39,8 +43,6 @@ export const SIDE_CHOICES: { value: string; side: Side; detail: SideDetail | nul
   { value: "institution", side: "institution", detail: null, label: "Institutionnel (pouvoirs publics, agence, Assurance Maladie…)" },
 ];
 
-export const SLOT_KINDS = ["plenary", "demonstrators", "workshop", "restitution", "break"] as const;
-export type SlotKind = (typeof SLOT_KINDS)[number];
 
 export const SLOT_KIND_LABELS: Record<SlotKind, string> = {
   plenary: "Plénière",
@@ -50,8 +52,6 @@ export const SLOT_KIND_LABELS: Record<SlotKind, string> = {
   break: "Accueil, pause ou moment convivial",
 };
 
-export const WORKSHOP_STATUSES = ["draft", "open", "closed"] as const;
-export type WorkshopStatus = (typeof WORKSHOP_STATUSES)[number];
 
 export const WORKSHOP_STATUS_LABELS: Record<WorkshopStatus, string> = {
   draft: "En préparation",
@@ -59,10 +59,6 @@ export const WORKSHOP_STATUS_LABELS: Record<WorkshopStatus, string> = {
   closed: "Clos",
 };
 
-export const OUTCOME_TARGETS = ["irritant", "action"] as const;
-
-export const OUTCOME_SOURCES = ["card", "cluster"] as const;
-export type OutcomeSource = (typeof OUTCOME_SOURCES)[number];
 
 /** Limits of the live board, enforced by the module. */
 export const CARD_TEXT_MAX = 280;

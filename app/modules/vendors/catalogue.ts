@@ -1,6 +1,6 @@
 // The software catalogue's fixed vocabularies, kept apart from the database schema so pages can import them.
-export const PRODUCT_CATEGORIES = ["LGC", "SGL", "RIS", "LGO", "DPI", "DRIMbox", "operateur-mssante", "autre"] as const;
-export type ProductCategory = (typeof PRODUCT_CATEGORIES)[number];
+import type { ProductCategory } from "#db/vocabularies/vendors";
+export { PRODUCT_CATEGORIES, type ProductCategory } from "#db/vocabularies/vendors";
 
 export const PRODUCT_CATEGORY_LABELS: Record<ProductCategory, string> = {
   LGC: "Logiciel de gestion de cabinet (LGC)",

@@ -1,6 +1,6 @@
 // The ticket vocabularies, kept apart from the database schema so pages can import them.
-export const TICKET_STATUSES = ["open", "acknowledged", "answered", "needs_info", "resolved", "closed"] as const;
-export type TicketStatus = (typeof TICKET_STATUSES)[number];
+import type { FixAnswer, Resolution, TicketStatus } from "#db/vocabularies/vendors";
+export { FIX_ANSWERS, RESOLUTIONS, TICKET_STATUSES, type FixAnswer, type Resolution, type TicketStatus } from "#db/vocabularies/vendors";
 
 export const TICKET_STATUS_LABELS: Record<TicketStatus, string> = {
   open: "Ouvert",
@@ -11,8 +11,6 @@ export const TICKET_STATUS_LABELS: Record<TicketStatus, string> = {
   closed: "Clos",
 };
 
-export const RESOLUTIONS = ["fixed", "planned", "not_reproducible", "needs_info", "other_product"] as const;
-export type Resolution = (typeof RESOLUTIONS)[number];
 
 export const RESOLUTION_LABELS: Record<Resolution, string> = {
   fixed: "Corrigé",
@@ -22,8 +20,6 @@ export const RESOLUTION_LABELS: Record<Resolution, string> = {
   other_product: "Cause dans un autre logiciel",
 };
 
-export const FIX_ANSWERS = ["yes", "no", "not_updated"] as const;
-export type FixAnswer = (typeof FIX_ANSWERS)[number];
 export const FIX_ANSWER_LABELS: Record<FixAnswer, string> = {
   yes: "Oui, c'est corrigé",
   no: "Non, le problème persiste",

@@ -1,0 +1,99 @@
+/**
+ * Architecture rules (issue 17), checked by `npm run lint:deps` inside `npm test`. Arrows point down
+ * (routes/components -> modules -> lib -> db), capabilities are entered through their front door
+ * (`app/modules/<cap>/index.server.ts` or `index.ts`), pure files never pull in server code, and nothing is circular.
+ * KNOWN_* lists hold today's violations so they cannot grow; remove an entry when you fix it, never add one.
+ */
+// Still to move up or down (issue 17 work in progress).
+const KNOWN_UPWARD = [
+  "^app/lib/openapi[.]server[.]ts$", // moved by H
+  "^app/lib/uploads[.]server[.]ts$", // moved by H
+  "^db/seed/", // demo seed: to move out of db/ (it drives module commands)
+  "^db/data-migrations[.]ts$", // calls module initialisers: to move up with the seed
+];
+
+// Files that still reach into another capability's inner files: to rewrite to the front doors (step 5 of issue 17).
+const KNOWN_DEEP_IMPORTERS = [
+  "^app/modules/accounts/account-emails[.]server[.]ts$",
+  "^app/modules/accounts/accounts[.]server[.]ts$",
+  "^app/modules/accounts/personal-data[.]server[.]ts$",
+  "^app/modules/accounts/signup[.]server[.]ts$",
+  "^app/modules/action-plan/csv[.]ts$",
+  "^app/modules/action-plan/import[.]server[.]ts$",
+  "^app/modules/action-plan/plan[.]server[.]ts$",
+  "^app/modules/indicators/indicators[.]server[.]ts$",
+  "^app/modules/indicators/values-csv[.]ts$",
+  "^app/modules/irritants/engagement[.]server[.]ts$",
+  "^app/modules/irritants/irritants[.]server[.]ts$",
+  "^app/modules/irritants/masking[.]server[.]ts$",
+  "^app/modules/irritants/themes[.]server[.]ts$",
+  "^app/modules/irritants/triage[.]server[.]ts$",
+  "^app/modules/notifications/delivery[.]server[.]ts$",
+  "^app/modules/notifications/loop[.]server[.]ts$",
+  "^app/modules/notifications/scrub[.]server[.]ts$",
+  "^app/modules/progress/figures[.]server[.]ts$",
+  "^app/modules/progress/open-data[.]server[.]ts$",
+  "^app/modules/progress/themes[.]server[.]ts$",
+  "^app/modules/progress/updates[.]server[.]ts$",
+  "^app/modules/seminars/board[.]server[.]ts$",
+  "^app/modules/seminars/restitution[.]server[.]ts$",
+  "^app/modules/seminars/seminars[.]server[.]ts$",
+  "^app/modules/settings/settings[.]server[.]ts$",
+  "^app/modules/surveys/campaigns[.]server[.]ts$",
+  "^app/modules/vendors/products[.]server[.]ts$",
+  "^app/modules/vendors/tickets[.]server[.]ts$",
+];
+// Cycles still to break: db/schema irritants <-> vendors (irritants.productId / tickets.irritantId), irritants/triage
+// <-> vendors/tickets, accounts <-> vendors/products, accounts <-> signin-guard.
+const KNOWN_CYCLE_MEMBERS = [
+  "^db/schema/(irritants|vendors)[.]ts$",
+  "^app/modules/irritants/triage[.]server[.]ts$",
+  "^app/modules/vendors/(tickets|products)[.]server[.]ts$",
+  "^app/modules/accounts/(accounts|signin-guard)[.]server[.]ts$",
+];
+
+module.exports = {
+  forbidden: [
+    { name: "no-circular", severity: "error", from: { pathNot: KNOWN_CYCLE_MEMBERS }, to: { circular: true } },
+    {
+      name: "db-not-app",
+      comment: "db/ is the bottom layer: it never imports the application.",
+      severity: "error",
+      from: { path: "^db/", pathNot: KNOWN_UPWARD },
+      to: { path: "^app/" },
+    },
+    {
+      name: "lib-not-modules",
+      comment: "app/lib is below the capabilities: it never imports app/modules.",
+      severity: "error",
+      from: { path: "^app/lib/", pathNot: KNOWN_UPWARD },
+      to: { path: "^app/modules/" },
+    },
+    {
+      name: "no-deep-import-between-capabilities",
+      comment: "Another capability is entered through its front door (index.ts / index.server.ts) only.",
+      severity: "error",
+      from: { path: "^app/modules/([^/]+)/", pathNot: KNOWN_DEEP_IMPORTERS },
+      to: { path: "^app/modules/(?!$1/)[^/]+/(?!index)" },
+    },
+    {
+      name: "pure-not-server",
+      comment: "Pure files (no .server in the name) may run in the browser: they never import server code.",
+      severity: "error",
+      from: { path: "^app/", pathNot: ["[.]server[.]tsx?$", "^app/entry[.]server[.]tsx$", "^app/root[.]tsx$", "^app/routes/"] },
+      to: { path: ["[.]server[.]tsx?$", "/[.]server/"], dependencyTypesNot: ["type-only"] },
+    },
+    {
+      name: "components-not-server",
+      severity: "error",
+      from: { path: "^app/components/" },
+      to: { path: ["[.]server[.]tsx?$", "^db/"], dependencyTypesNot: ["type-only"] },
+    },
+  ],
+  options: {
+    doNotFollow: { path: "node_modules" },
+    tsConfig: { fileName: "tsconfig.json" },
+    tsPreCompilationDeps: true,
+    enhancedResolveOptions: { exportsFields: ["exports"], conditionNames: ["import", "require", "node", "default", "types"] },
+  },
+};
