@@ -1,0 +1,76 @@
+import { eq } from "drizzle-orm";
+import fs from "node:fs";
+import path from "node:path";
+import { users } from "#db/schema";
+import { loadDemoData } from "#db/seed/demo";
+import { findSimilar, fileIrritant } from "../../app/modules/irritants/irritants.server";
+import { updateIrritant } from "../../app/modules/irritants/triage.server";
+import type { SessionUser } from "../../app/modules/accounts/accounts.server";
+import { createTestDatabase } from "../../tests/support/database";
+import { wilsonInterval } from "./wilson";
+
+export type Split = "dev" | "test" | "all";
+
+type LabelledSet = {
+  pairs: { id: string; split: "dev" | "test"; original: { title: string; body: string }; paraphrase: string }[];
+  unrelated: { id: string; split: "dev" | "test"; query: string; irritant: string }[];
+};
+
+const FIXTURE = path.resolve(import.meta.dirname, "../../tests/fixtures/similar-eval.json");
+/** How many similar irritants the filing page shows. */
+const SHOWN = 5;
+
+function sessionUser(email: string, db: ReturnType<typeof createTestDatabase>["db"]): SessionUser {
+  const row = db.select().from(users).where(eq(users.email, email)).get()!;
+  return { id: row.id, email: row.email, displayName: row.displayName, role: row.role, organisationId: row.organisationId };
+}
+
+/**
+ * Runs the labelled set against the look-up the filing page uses (`findSimilar`), on a fresh database built by the
+ * real migrations, holding the demo data and every original filed by the demo practitioner and published by the team.
+ * The look-ups are made by another practitioner, who sees only published irritants.
+ */
+export async function evaluateSimilar(split: Split = "test") {
+  const set = JSON.parse(fs.readFileSync(FIXTURE, "utf8")) as LabelledSet;
+  const database = createTestDatabase();
+  try {
+    await loadDemoData();
+    const author = sessionUser("medecin@demo.sentinelle.fr", database.db);
+    const team = sessionUser("equipe@demo.sentinelle.fr", database.db);
+    const viewer = sessionUser("soutien-1@demo.sentinelle.fr", database.db);
+    const irritantIds = new Map<string, number>();
+    for (const pair of set.pairs) {
+      const { id } = fileIrritant(author, { title: pair.original.title, body: pair.original.body });
+      updateIrritant(team, id, { published: true });
+      irritantIds.set(pair.id, id);
+    }
+
+    const inSplit = <T extends { split: string }>(rows: T[]) => rows.filter((r) => split === "all" || r.split === split);
+    const latencies: number[] = [];
+    const lookUp = (text: string) => {
+      const started = performance.now();
+      const found = findSimilar(viewer, text, SHOWN).map((s) => s.id);
+      latencies.push(performance.now() - started);
+      return found;
+    };
+    const pairs = inSplit(set.pairs).map((pair) => {
+      const found = lookUp(pair.paraphrase);
+      return { id: pair.id, rank: found.indexOf(irritantIds.get(pair.id)!) + 1 };
+    });
+    const unrelated = inSplit(set.unrelated).map((u) => ({ id: u.id, falsePositive: lookUp(u.query).slice(0, 3).includes(irritantIds.get(u.irritant)!) }));
+
+    const proportion = (successes: number, n: number) => ({ successes, n, rate: n ? successes / n : 0, ...wilsonInterval(successes, n) });
+    const sorted = [...latencies].sort((a, b) => a - b);
+    return {
+      split,
+      top1: proportion(pairs.filter((p) => p.rank === 1).length, pairs.length),
+      top3: proportion(pairs.filter((p) => p.rank >= 1 && p.rank <= 3).length, pairs.length),
+      falsePositives: proportion(unrelated.filter((u) => u.falsePositive).length, unrelated.length),
+      medianLatencyMs: sorted.length ? sorted[Math.floor(sorted.length / 2)] : 0,
+      pairs,
+      unrelated,
+    };
+  } finally {
+    database.close();
+  }
+}

@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { tokenize } from "~/modules/irritants/text";
+import { conceptToken, foldSynonyms } from "~/modules/irritants/vocabulary-synonyms";
+
+const fold = (text: string) => foldSynonyms(tokenize(text));
+
+describe("foldSynonyms", () => {
+  it("folds abbreviations and phrases of a group to the same concept", () => {
+    const a = fold("Je ne reçois plus aucun CR de biologie par MSSanté");
+    const b = fold("Les comptes rendus de laboratoire n'arrivent plus dans ma messagerie sécurisée");
+    for (const key of ["compte-rendu", "biologie", "mssante"]) {
+      expect(a).toContain(conceptToken(key));
+      expect(b).toContain(conceptToken(key));
+    }
+  });
+
+  it("is accent- and case-insensitive and matches inflected forms", () => {
+    expect(fold("ORDONNANCES NUMERIQUES")).toEqual([conceptToken("e-prescription")]);
+    expect(fold("e-prescription")).toEqual([conceptToken("e-prescription")]);
+    expect(fold("Mon Espace Santé")).toEqual([conceptToken("dmp")]);
+    expect(fold("dossier médical partagé")).toEqual([conceptToken("dmp")]);
+  });
+
+  it("prefers the longest member, and keeps other words", () => {
+    expect(fold("ordonnance numérique refusée")).toEqual([conceptToken("e-prescription"), "refusee"]);
+    expect(fold("ordonnance refusée")).toEqual([conceptToken("ordonnance"), "refusee"]);
+    expect(fold("téléservice INS en échec")).toEqual([conceptToken("insi"), "echec"]);
+    expect(fold("patients nés hors de France")).toEqual(["patients", "nes", conceptToken("etranger")]);
+    expect(fold("carte de la secrétaire")).toEqual([conceptToken("cpe")]);
+  });
+
+  it("takes other groups when given", () => {
+    expect(foldSynonyms(tokenize("la BAL du cabinet"), { bal: ["BAL", "boîte aux lettres"] })).toEqual([conceptToken("bal"), "cabinet"]);
+  });
+});
