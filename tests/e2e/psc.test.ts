@@ -53,8 +53,10 @@ describe("first sign-in", () => {
       expect(await page.getByLabel("Mode d'exercice (facultatif)").inputValue()).toBe("liberal");
       expect(await page.getByLabel("Région (facultatif)").inputValue()).toBe("Auvergne-Rhône-Alpes");
       expect(await page.getByLabel("Nom et prénom").inputValue()).toBe("Camille MARTIN");
-      await page.getByText("Vous vous connectez avec Pro Santé Connect").waitFor();
       expect(await axeViolations(page)).toEqual([]);
+      // The account's password section says it has none: it signs in through PSC.
+      await page.getByRole("link", { name: "Mot de passe", exact: true }).click();
+      await page.getByText("Vous vous connectez avec Pro Santé Connect").waitFor();
       expect(problems).toEqual([]);
 
       const [user] = usersWithRpps("10000000001");
