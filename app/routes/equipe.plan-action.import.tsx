@@ -6,7 +6,8 @@ import { Notice } from "~/components/notice";
 import { HttpError } from "~/lib/errors";
 import { readFormData, readIntent } from "~/lib/forms.server";
 import { requirePermission } from "~/lib/permissions.server";
-import { CSV_COLUMNS, parseActionPlanCsv } from "~/modules/action-plan/csv";
+import { parseActionPlanCsv } from "~/modules/action-plan/csv";
+import { CSV_COLUMNS } from "~/modules/action-plan/vocabulary";
 import { readCsvUpload } from "~/lib/uploads.server";
 import { applyImport, previewImport } from "~/modules/action-plan/import.server";
 

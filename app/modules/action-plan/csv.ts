@@ -1,9 +1,9 @@
 import { CsvSyntaxError, parseCsvRecords, restoreNeutralisedFormula, toCsv } from "~/lib/csv";
 import { foldAccents } from "~/modules/irritants/text";
-import { ACTION_STATUSES, ACTION_STATUS_LABELS, LEAD_LABELS, type ActionStatus, type LeadKind } from "./vocabulary";
+import { ACTION_STATUSES, ACTION_STATUS_LABELS, CSV_COLUMNS, LEAD_LABELS, type ActionStatus, type LeadKind } from "./vocabulary";
 
 /** The columns of the export, which the import accepts back, in this order. */
-export const CSV_COLUMNS = ["chantier", "défi", "action", "pilote", "échéance", "statut", "vague", "thèmes", "signalements", "étapes"] as const;
+export { CSV_COLUMNS };
 
 export type CsvAction = {
   line: number;

@@ -14,3 +14,6 @@ export const LEAD_LABELS: Record<Exclude<LeadKind, "organisation">, string> = {
   "pouvoirs-publics": "Pouvoirs publics",
   "editeurs-et-pouvoirs-publics": "Éditeurs et pouvoirs publics",
 };
+
+/** The action plan's CSV columns, in order (export and import); here so the import page shows them without the CSV reader. */
+export const CSV_COLUMNS = ["chantier", "défi", "action", "pilote", "échéance", "statut", "vague", "thèmes", "signalements", "étapes"] as const;
