@@ -14,7 +14,7 @@ import { loadDemoProgressUpdates, loadDemoResources } from "./progress";
 import { loadDemoIndicators } from "./indicators";
 import { loadDemoSeminars } from "./seminars";
 import type { IrritantStatus } from "../schema";
-import type { SessionUser } from "../../app/modules/accounts/accounts.server";
+import type { SessionUser } from "../../app/lib/session-users.server";
 
 export const DEMO_PASSWORD = "sentinelle-demo";
 

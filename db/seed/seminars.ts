@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { eq, like } from "drizzle-orm";
 import { getDb } from "../client";
 import { actions, irritants } from "../schema";
-import type { SessionUser } from "../../app/modules/accounts/accounts.server";
+import type { SessionUser } from "../../app/lib/session-users.server";
 import { castVote, createCluster, moveCard, postCard, renameCluster, setVoting, setWorkshopStatus } from "../../app/modules/seminars/board.server";
 import { linkToExisting, restituteAsIrritant } from "../../app/modules/seminars/restitution.server";
 import { addSlot, addWorkshop, createSeminar } from "../../app/modules/seminars/agenda.server";

@@ -1,6 +1,6 @@
 import { getDb } from "../client";
 import { campaigns, invitations, products, responses } from "../schema";
-import type { SessionUser } from "../../app/modules/accounts/accounts.server";
+import type { SessionUser } from "../../app/lib/session-users.server";
 import { createCampaign, saveQuestionnaireVersion, setCampaignStatus } from "../../app/modules/surveys/campaigns.server";
 import { SEGUR_FUNCTION_ROWS, SEGUR_QUESTIONNAIRE_V1, SEGUR_QUESTIONNAIRE_V2 } from "../../app/modules/surveys/demo-questionnaire";
 import { computeResults, RESULTS_METHOD } from "../../app/modules/surveys/results.server";

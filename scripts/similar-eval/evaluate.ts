@@ -5,7 +5,7 @@ import { users } from "#db/schema";
 import { loadDemoData } from "#db/seed/demo";
 import { findSimilar, fileIrritant } from "../../app/modules/irritants/irritants.server";
 import { updateIrritant } from "../../app/modules/irritants/triage.server";
-import type { SessionUser } from "../../app/modules/accounts/accounts.server";
+import type { SessionUser } from "../../app/lib/session-users.server";
 import { createTestDatabase } from "../../tests/support/database";
 import { wilsonInterval } from "./wilson";
 

@@ -2,7 +2,7 @@ import { and, desc, eq, gt, inArray } from "drizzle-orm";
 import { getDb } from "#db/client";
 import { events, users } from "#db/schema";
 import { recordEvent } from "~/lib/events.server";
-import type { SessionUser } from "./accounts.server";
+import type { SessionUser } from "~/lib/session-users.server";
 import { verifyAgainstDummy, verifyPassword } from "./passwords.server";
 
 /** Failed attempts allowed before each further one locks the account for a growing time (2, 4, 8… up to 60 minutes). */

@@ -4,7 +4,7 @@ import { actionSteps, actions, challenges, organisations, workstreams } from "#d
 import { errorSentence, HttpError } from "~/lib/errors";
 import { recordEvent } from "~/lib/events.server";
 import { can } from "~/lib/permissions.server";
-import type { SessionUser } from "~/modules/accounts/accounts.server";
+import type { SessionUser } from "~/lib/session-users.server";
 import type { CsvAction } from "./csv";
 import { getPlan, writeAction } from "./plan.server";
 

@@ -16,7 +16,7 @@ import {
 import { HttpError } from "~/lib/errors";
 import { recordEvent } from "~/lib/events.server";
 import { can } from "~/lib/permissions.server";
-import type { SessionUser } from "~/modules/accounts/accounts.server";
+import type { SessionUser } from "~/lib/session-users.server";
 import { formatDeadlineChange, parseFuzzyDeadline } from "./deadlines";
 import { LEAD_LABELS, type ActionStatus, type LeadKind } from "./vocabulary";
 

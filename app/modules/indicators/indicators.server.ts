@@ -4,7 +4,7 @@ import { indicatorValues, indicators, themes } from "#db/schema";
 import { HttpError } from "~/lib/errors";
 import { recordEvent } from "~/lib/events.server";
 import { can } from "~/lib/permissions.server";
-import type { SessionUser } from "~/modules/accounts/accounts.server";
+import type { SessionUser } from "~/lib/session-users.server";
 import type { IndicatorValue } from "./values-csv";
 
 export function listIndicators({ themeSlug }: { themeSlug?: string } = {}) {

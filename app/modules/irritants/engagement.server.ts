@@ -5,7 +5,7 @@ import { comments, events, irritants, supports, users } from "#db/schema";
 import { HttpError } from "~/lib/errors";
 import { recordEvent } from "~/lib/events.server";
 import { can } from "~/lib/permissions.server";
-import type { SessionUser } from "~/modules/accounts/accounts.server";
+import type { SessionUser } from "~/lib/session-users.server";
 import { professionLabel } from "~/modules/accounts/professions";
 import { getIrritant, mergedInto } from "./irritants.server";
 import { setFollow } from "~/modules/notifications/follows.server";

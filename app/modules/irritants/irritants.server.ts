@@ -6,7 +6,7 @@ import { setFollow } from "~/modules/notifications/follows.server";
 import { HttpError } from "~/lib/errors";
 import { recordEvent } from "~/lib/events.server";
 import { can } from "~/lib/permissions.server";
-import type { SessionUser } from "~/modules/accounts/accounts.server";
+import type { SessionUser } from "~/lib/session-users.server";
 import { requireActiveProduct } from "~/modules/vendors/products.server";
 import { getSettings } from "~/modules/settings/settings.server";
 import { openTicketsForForwardedIrritant } from "~/modules/vendors/tickets.server";

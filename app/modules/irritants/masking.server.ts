@@ -4,7 +4,7 @@ import { comments, irritants, tickets, users } from "#db/schema";
 import { HttpError } from "~/lib/errors";
 import { recordEvent } from "~/lib/events.server";
 import { can } from "~/lib/permissions.server";
-import type { SessionUser } from "~/modules/accounts/accounts.server";
+import type { SessionUser } from "~/lib/session-users.server";
 import { scrubPassageCopies } from "~/modules/notifications/scrub.server";
 import { findLongDigitSequences, maskPassageIn, type PassageMask } from "./passage";
 import { indexIrritant } from "./search.server";

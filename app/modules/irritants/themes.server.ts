@@ -4,7 +4,7 @@ import { irritantThemes, themes } from "#db/schema";
 import { HttpError } from "~/lib/errors";
 import { assertCan } from "~/lib/permissions.server";
 import { recordEvent } from "~/lib/events.server";
-import type { SessionUser } from "~/modules/accounts/accounts.server";
+import type { SessionUser } from "~/lib/session-users.server";
 import { suggestThemes, trainNaiveBayes, type KeywordRules, type NaiveBayesModel } from "./classifier";
 
 export function listThemes({ includeRetired = false } = {}) {

@@ -4,7 +4,7 @@ import { irritantThemes, irritants } from "#db/schema";
 import { HttpError } from "~/lib/errors";
 import { recordEvent } from "~/lib/events.server";
 import { can } from "~/lib/permissions.server";
-import type { SessionUser } from "~/modules/accounts/accounts.server";
+import type { SessionUser } from "~/lib/session-users.server";
 import type { IrritantPatch } from "./schemas";
 import { canTransition, STATUS_LABELS } from "./statuses";
 import { openTicketsForForwardedIrritant } from "~/modules/vendors/tickets.server";

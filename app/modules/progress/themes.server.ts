@@ -4,7 +4,7 @@ import { irritantThemes, irritants, themeResources, themes } from "#db/schema";
 import { HttpError } from "~/lib/errors";
 import { recordEvent } from "~/lib/events.server";
 import { can } from "~/lib/permissions.server";
-import type { SessionUser } from "~/modules/accounts/accounts.server";
+import type { SessionUser } from "~/lib/session-users.server";
 import { getPlan } from "~/modules/action-plan/plan.server";
 import type { RESOURCE_KINDS } from "./vocabulary";
 

@@ -4,7 +4,7 @@ import { progressUpdates, progressUpdateThemes, themes } from "#db/schema";
 import { HttpError } from "~/lib/errors";
 import { recordEvent } from "~/lib/events.server";
 import { can } from "~/lib/permissions.server";
-import type { SessionUser } from "~/modules/accounts/accounts.server";
+import type { SessionUser } from "~/lib/session-users.server";
 import { renderMarkdown } from "./markdown";
 
 export function listPublishedUpdates(limit = 50) {

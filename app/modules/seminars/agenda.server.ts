@@ -5,7 +5,7 @@ import { getDb, type DbOrTx, type Tx } from "#db/client";
 import { campaigns, seminarRegistrations, seminarSlots, seminarVerbatims, seminars, users, workshops } from "#db/schema";
 import { HttpError } from "~/lib/errors";
 import { recordEvent } from "~/lib/events.server";
-import type { SessionUser } from "~/modules/accounts/accounts.server";
+import type { SessionUser } from "~/lib/session-users.server";
 import { generateCode } from "./board";
 import { confirmed, confirmedSeats, requireSeminar, requireSeminarManager, slotsOf, workshopsOf } from "./internal.server";
 import type { SeminarInput, SlotInput, WorkshopInput } from "./schemas";

@@ -5,7 +5,7 @@ import { HttpError } from "~/lib/errors";
 import type { EventPayload } from "~/lib/event-catalogue";
 import { recordEvent } from "~/lib/events.server";
 import { can } from "~/lib/permissions.server";
-import type { SessionUser } from "~/modules/accounts/accounts.server";
+import type { SessionUser } from "~/lib/session-users.server";
 import { maskOrRefuse, requireRedactor } from "~/modules/irritants/masking.server";
 import { replaceAll } from "~/modules/irritants/passage";
 import { redactPatientIdentifiers } from "~/modules/irritants/redaction";

@@ -4,7 +4,7 @@ import { getDb } from "#db/client";
 import { campaigns, seminarVerbatims, seminars } from "#db/schema";
 import { HttpError } from "~/lib/errors";
 import { recordEvent } from "~/lib/events.server";
-import type { SessionUser } from "~/modules/accounts/accounts.server";
+import type { SessionUser } from "~/lib/session-users.server";
 import { redactPatientIdentifiers } from "~/modules/irritants/redaction";
 import { requireSeminar, requireSeminarManager } from "./internal.server";
 import type { Side } from "./vocabulary";

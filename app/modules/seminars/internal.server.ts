@@ -8,7 +8,7 @@ import { getDb, type DbOrTx } from "#db/client";
 import { registrationWorkshops, seminarRegistrations, seminarSlots, seminars, users, workshopCards, workshops } from "#db/schema";
 import { HttpError } from "~/lib/errors";
 import { can } from "~/lib/permissions.server";
-import type { SessionUser } from "~/modules/accounts/accounts.server";
+import type { SessionUser } from "~/lib/session-users.server";
 import { placesLeft } from "./board";
 
 export function requireSeminarManager(actor: SessionUser | null) {

@@ -3,7 +3,7 @@ import { and, asc, eq, inArray } from "drizzle-orm";
 import { getDb } from "#db/client";
 import { actions, irritants, seminarOutcomes, seminars, workshopCards, workshopClusters, workshops } from "#db/schema";
 import { can } from "~/lib/permissions.server";
-import type { SessionUser } from "~/modules/accounts/accounts.server";
+import type { SessionUser } from "~/lib/session-users.server";
 import { overdueOf } from "~/modules/action-plan/plan.server";
 
 /**

@@ -4,7 +4,7 @@ import { getDb } from "#db/client";
 import { campaigns, seminarVerbatims, seminars, workshops } from "#db/schema";
 import { HttpError } from "~/lib/errors";
 import { can } from "~/lib/permissions.server";
-import type { SessionUser } from "~/modules/accounts/accounts.server";
+import type { SessionUser } from "~/lib/session-users.server";
 import { parisToday, slotsOf, workshopsOf } from "./internal.server";
 import { listOutcomes } from "./outcomes.server";
 import { seminarBalance } from "./registrations.server";

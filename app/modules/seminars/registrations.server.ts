@@ -5,7 +5,7 @@ import { registrationWorkshops, seminarRegistrations, users, workshops } from "#
 import { formatDate } from "~/lib/dates";
 import { HttpError } from "~/lib/errors";
 import { recordEvent } from "~/lib/events.server";
-import type { SessionUser } from "~/modules/accounts/accounts.server";
+import type { SessionUser } from "~/lib/session-users.server";
 import { publicBaseUrl, queueAccountEmail } from "~/modules/notifications/mailer.server";
 import { randomToken, sha256 } from "~/lib/tokens.server";
 import { computeBalance, placesLeft } from "./board";

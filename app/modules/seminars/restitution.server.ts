@@ -4,7 +4,7 @@ import { actions, irritants, seminarOutcomes, seminars, workshops } from "#db/sc
 import { HttpError } from "~/lib/errors";
 import { recordEvent } from "~/lib/events.server";
 import { can } from "~/lib/permissions.server";
-import type { SessionUser } from "~/modules/accounts/accounts.server";
+import type { SessionUser } from "~/lib/session-users.server";
 import { writeAction } from "~/modules/action-plan/plan.server";
 import { prepareIrritant, writeIrritant } from "~/modules/irritants/irritants.server";
 import { invalidateThemeModel } from "~/modules/irritants/themes.server";

@@ -4,7 +4,7 @@ import { settings } from "#db/schema";
 import { HttpError } from "~/lib/errors";
 import { recordEvent } from "~/lib/events.server";
 import { assertCan, type Permission } from "~/lib/permissions.server";
-import type { SessionUser } from "~/modules/accounts/accounts.server";
+import type { SessionUser } from "~/lib/session-users.server";
 import type { z } from "zod";
 import { SETTINGS_SCHEMA } from "./schemas";
 

@@ -5,7 +5,7 @@ import { HttpError } from "~/lib/errors";
 import { recordEvent } from "~/lib/events.server";
 import { derivedToken, randomToken, sha256 } from "~/lib/tokens.server";
 import { can } from "~/lib/permissions.server";
-import type { SessionUser } from "~/modules/accounts/accounts.server";
+import type { SessionUser } from "~/lib/session-users.server";
 import { combineRedactions, redactPatientIdentifiers, type Redaction } from "~/modules/irritants/redaction";
 import { requireActiveProduct } from "~/modules/vendors/products.server";
 import { batchedCount, PUBLIC_MIN_CELL } from "./statistics";

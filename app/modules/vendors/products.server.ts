@@ -4,7 +4,7 @@ import { organisations, products } from "#db/schema";
 import { HttpError } from "~/lib/errors";
 import { recordEvent } from "~/lib/events.server";
 import { can } from "~/lib/permissions.server";
-import type { SessionUser } from "~/modules/accounts/accounts.server";
+import type { SessionUser } from "~/lib/session-users.server";
 
 /** The public software catalogue, optionally for one vendor. */
 export function listProducts({ vendorId }: { vendorId?: number } = {}) {

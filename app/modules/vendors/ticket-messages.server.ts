@@ -4,7 +4,7 @@ import { getDb } from "#db/client";
 import { organisations, products, ticketMessages, tickets } from "#db/schema";
 import { HttpError } from "~/lib/errors";
 import { recordEvent } from "~/lib/events.server";
-import type { SessionUser } from "~/modules/accounts/accounts.server";
+import type { SessionUser } from "~/lib/session-users.server";
 import { maskOrRefuse, requireRedactor } from "~/modules/irritants/masking.server";
 import { scrubPassageCopies } from "~/modules/notifications/scrub.server";
 

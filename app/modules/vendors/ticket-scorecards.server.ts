@@ -4,7 +4,7 @@ import { getDb } from "#db/client";
 import { fixConfirmations, organisations, tickets } from "#db/schema";
 import { HttpError } from "~/lib/errors";
 import { can } from "~/lib/permissions.server";
-import type { SessionUser } from "~/modules/accounts/accounts.server";
+import type { SessionUser } from "~/lib/session-users.server";
 import { getSettings } from "~/modules/settings/settings.server";
 import { computeScorecard, PUBLIC_SCORECARD_MIN_TICKETS } from "./scorecard";
 import { isOverdue, workingDaysBetween } from "./working-days";

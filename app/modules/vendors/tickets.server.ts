@@ -4,7 +4,7 @@ import { fixConfirmations, irritants, organisations, products, supports, ticketM
 import { HttpError } from "~/lib/errors";
 import { recordEvent } from "~/lib/events.server";
 import { can } from "~/lib/permissions.server";
-import type { SessionUser } from "~/modules/accounts/accounts.server";
+import type { SessionUser } from "~/lib/session-users.server";
 import { professionLabel } from "~/modules/accounts/professions";
 import { redactPatientIdentifiers } from "~/modules/irritants/redaction";
 import { followTicketOutcome } from "~/modules/irritants/triage.server";
