@@ -3,6 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrors, SelectField, TextField, useActionForm } from "~/components/forms";
 import { Notice } from "~/components/notice";
+import { getDb } from "#db/client";
 import { formAction } from "~/lib/forms.server";
 import { intentsOf } from "~/lib/intents";
 import { can } from "~/lib/permissions";
@@ -11,7 +12,7 @@ import { resendEmailConfirmation } from "~/modules/accounts/account-emails.serve
 import { getProfile, updateProfile } from "~/modules/accounts/accounts.server";
 import { PRACTICE_MODES, PROFESSIONS, ROLE_LABELS } from "~/modules/accounts/professions";
 import { profilePageSchema } from "~/modules/accounts/schemas";
-import { listProducts } from "~/modules/vendors/products.server";
+import { listProducts, requireActiveProduct } from "~/modules/vendors/products.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -28,6 +29,8 @@ export async function action({ request }: ActionFunctionArgs) {
       return { message: "Un nouveau lien de confirmation vient de partir à votre adresse." };
     }
     const { intent: _, ...profile } = input;
+    // Only those who file reports keep a usual product; it must be in the catalogue.
+    if (profile.usualProductId && can(user, "irritant:file")) requireActiveProduct(getDb(), profile.usualProductId, "usualProductId");
     updateProfile(user, profile);
     return { message: "Votre profil a été enregistré." };
   });

@@ -5,7 +5,6 @@ import { apiTokens, organisations, sessions, users, type Role } from "#db/schema
 import { recordEvent } from "~/lib/events.server";
 import { randomToken, sha256 } from "~/lib/tokens.server";
 import { HttpError } from "~/lib/errors";
-import { requireActiveProduct } from "~/modules/vendors/products.server";
 import { sendEmailConfirmation } from "./account-emails.server";
 import { revokeCredentials } from "./credentials.server";
 import { hashPassword, verifyPassword } from "./passwords.server";
@@ -135,6 +134,7 @@ export function getProfile(userId: number) {
   return { ...profile, hasPassword: passwordHash !== null };
 }
 
+/** The caller checks `usualProductId` against the catalogue (vendors sit above accounts). */
 export function updateProfile(user: SessionUser, input: z.infer<typeof profileSchema>) {
   const practitionerFields =
     can(user, "profile:professional")
@@ -146,7 +146,6 @@ export function updateProfile(user: SessionUser, input: z.infer<typeof profileSc
       : {};
   getDb().transaction((tx) => {
     const current = tx.select({ rpps: users.rpps }).from(users).where(eq(users.id, user.id)).get();
-    if (usualProduct.usualProductId) requireActiveProduct(tx, usualProduct.usualProductId, "usualProductId");
     // An RPPS verified by Pro Santé Connect stays verified only while it is unchanged.
     const rppsChanged = "rpps" in practitionerFields && practitionerFields.rpps !== current?.rpps;
     tx.update(users)
