@@ -9,7 +9,7 @@ import { errorSentence, HttpError } from "~/lib/errors";
 import { readFormData, readIntent } from "~/lib/forms.server";
 import { getUser } from "~/lib/permissions.server";
 import { listThemes } from "~/modules/irritants/irritants.server";
-import { describeRedactions } from "~/modules/irritants/redaction";
+import { describeRedactions } from "~/lib/text/redaction";
 import { formatCode, normaliseCode } from "~/modules/seminars/board";
 import { castVote, getParticipantBoard, postCard } from "~/modules/seminars/board.server";
 import { newParticipantToken, participantCookieHeader, readParticipantToken } from "~/modules/seminars/participants.server";

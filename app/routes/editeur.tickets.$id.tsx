@@ -12,7 +12,7 @@ import { STATUS_LABELS } from "~/modules/irritants/statuses";
 import { listProducts } from "~/modules/vendors/products.server";
 import { ticketReplySchema, ticketResolutionSchema } from "~/modules/vendors/schemas";
 import { RESOLUTION_LABELS, RESOLUTIONS, TICKET_STATUS_LABELS } from "~/modules/vendors/tickets";
-import { describeRedactions, type Redaction } from "~/modules/irritants/redaction";
+import { describeRedactions, type Redaction } from "~/lib/text/redaction";
 import { requireTicketAction, acknowledgeTicket, closeTicket, getTicketDetail, reassignTicket, replyToTicket, resolveTicket } from "~/modules/vendors/tickets.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Ticket n°${data?.ticket.id ?? ""} — Sentinelle` }];

@@ -6,7 +6,7 @@ import { SurveyItem } from "~/components/survey";
 import { orErrorPage, HttpError } from "~/lib/errors";
 import { readFormData, readIntent } from "~/lib/forms.server";
 import { getUser, requireUser } from "~/lib/permissions.server";
-import { combineRedactions, decodeRedactions, describeRedactions, encodeRedactions } from "~/modules/irritants/redaction";
+import { combineRedactions, decodeRedactions, describeRedactions, encodeRedactions } from "~/lib/text/redaction";
 import { parseAnswersFromForm } from "~/modules/surveys/answer-form";
 import { getCampaign, openParticipation, saveDraft, submitResponse, usualProductOf, type Respondent } from "~/modules/surveys/campaigns.server";
 import { listProducts } from "~/modules/vendors/products.server";

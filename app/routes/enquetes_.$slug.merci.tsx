@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Notice } from "~/components/notice";
-import { decodeRedactions, describeRedactions } from "~/modules/irritants/redaction";
+import { decodeRedactions, describeRedactions } from "~/lib/text/redaction";
 
 export const meta: MetaFunction = () => [{ title: "Merci pour vos réponses — Sentinelle" }];
 

@@ -8,7 +8,7 @@ import { HttpError, orErrorPage } from "~/lib/errors";
 import { formAction } from "~/lib/forms.server";
 import { requirePermission } from "~/lib/permissions.server";
 import { irritantTexts, maskIrritantPassage } from "~/modules/irritants/masking.server";
-import { PASSAGE_PLACEHOLDER } from "~/modules/irritants/passage";
+import { PASSAGE_PLACEHOLDER } from "~/lib/text/passage";
 import { maskPassageSchema, maskScopeSchema } from "~/modules/irritants/schemas";
 import { getFacilitatorBoard, maskCardPassage } from "~/modules/seminars/board.server";
 import { maskTicketMessagePassage, ticketMessagesOfIrritant } from "~/modules/vendors/ticket-messages.server";

@@ -27,7 +27,7 @@ import {
 } from "~/modules/irritants/engagement.server";
 import { isFollowing } from "~/modules/notifications/follows.server";
 import { getIrritant, mergedInto, redactionsList } from "~/modules/irritants/irritants.server";
-import { describeRedactions } from "~/modules/irritants/redaction";
+import { describeRedactions } from "~/lib/text/redaction";
 import { commentSchema } from "~/modules/irritants/schemas";
 import { CONSULTATION_STEP_LABELS, FREQUENCY_LABELS, SEVERITY_LABELS, STATUS_LABELS } from "~/modules/irritants/statuses";
 

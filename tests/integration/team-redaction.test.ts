@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { comments, events, irritants, outboxEmails, products, ticketMessages, tickets, workshopCards, workshopClusters, workshops } from "#db/schema";
 import { applyRetention } from "~/modules/accounts/personal-data.server";
 import { deliverPendingEvents } from "~/modules/notifications/delivery.server";
-import { searchableText } from "~/modules/irritants/text";
-import { PASSAGE_PLACEHOLDER } from "~/modules/irritants/passage";
+import { searchableText } from "~/lib/text/text";
+import { PASSAGE_PLACEHOLDER } from "~/lib/text/passage";
 import { apiToken, bearer, signInCookie } from "../support/http";
 import { startTestServer, type TestServer } from "../support/server";
 

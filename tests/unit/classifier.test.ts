@@ -8,7 +8,7 @@ import {
   trainNaiveBayes,
   type NaiveBayesModel,
 } from "~/modules/irritants/classifier";
-import { stemmedTokens } from "~/modules/irritants/text";
+import { stemmedTokens } from "~/lib/text/text";
 import labelled from "../fixtures/irritants-labelled.json";
 
 type Example = { text: string; themes: string[]; split: "train" | "test" };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findLongDigitSequences, maskPassageIn, PASSAGE_PLACEHOLDER, replaceAll, replaceCutTail, replaceInJson } from "~/modules/irritants/passage";
+import { findLongDigitSequences, maskPassageIn, PASSAGE_PLACEHOLDER, replaceAll, replaceCutTail, replaceInJson } from "~/lib/text/passage";
 
 describe("maskPassageIn", () => {
   it("replaces every occurrence of the exact passage and counts what it erased", () => {

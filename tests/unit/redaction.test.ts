@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { combineRedactions, decodeRedactions, describeRedactions, encodeRedactions, looksLikeNir, redactPatientIdentifiers } from "~/modules/irritants/redaction";
+import { combineRedactions, decodeRedactions, describeRedactions, encodeRedactions, looksLikeNir, redactPatientIdentifiers } from "~/lib/text/redaction";
 
 // Independent key computation (BigInt, string substitution for Corsica) to cross-check the module.
 function nirKey(body13: string): string {

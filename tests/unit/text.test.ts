@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { foldAccents, FRENCH_STOP_WORDS, searchableText, stemFrench, stemmedTokens, tokenize } from "~/modules/irritants/text";
+import { foldAccents, FRENCH_STOP_WORDS, searchableText, stemFrench, stemmedTokens, tokenize } from "~/lib/text/text";
 
 describe("foldAccents", () => {
   it("lowercases and strips accents", () => {

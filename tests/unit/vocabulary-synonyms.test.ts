@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { tokenize } from "~/modules/irritants/text";
+import { tokenize } from "~/lib/text/text";
 import { conceptToken, foldSynonyms } from "~/modules/irritants/vocabulary-synonyms";
 
 const fold = (text: string) => foldSynonyms(tokenize(text));

@@ -1,5 +1,5 @@
 import { CsvSyntaxError, parseCsvRecords, restoreNeutralisedFormula, toCsv } from "~/lib/csv";
-import { foldAccents } from "~/modules/irritants/text";
+import { foldAccents } from "~/lib/text/text";
 import { ACTION_STATUSES, ACTION_STATUS_LABELS, CSV_COLUMNS, LEAD_LABELS, type ActionStatus, type LeadKind } from "./vocabulary";
 
 /** The columns of the export, which the import accepts back, in this order. */

@@ -5,7 +5,7 @@
  * Pure: no I/O, no randomness, no dependency beyond ./text. The model is a plain JSON-serialisable
  * object, so it can be cached or stored as is.
  */
-import { stemmedTokens } from "./text";
+import { stemmedTokens } from "~/lib/text/text";
 
 /** Theme slug → keywords or phrases, written naturally; they are folded and stemmed when matched. */
 export type KeywordRules = Record<string, string[]>;

@@ -9,7 +9,7 @@ import type { SessionUser } from "~/lib/session-users.server";
 import { professionLabel } from "~/modules/accounts/professions";
 import { getIrritant, mergedInto } from "./irritants.server";
 import { setFollow } from "~/modules/notifications/follows.server";
-import { redactPatientIdentifiers } from "./redaction";
+import { redactPatientIdentifiers } from "~/lib/text/redaction";
 import { STATUS_LABELS, type IrritantStatus } from "./statuses";
 
 /** The live irritant a person acts on: merged duplicates send the action to the irritant they joined. */

@@ -10,7 +10,7 @@ import type { SessionUser } from "~/lib/session-users.server";
 import { requireActiveProduct } from "~/modules/vendors/products.server";
 import { getSettings } from "~/modules/settings/settings.server";
 import { openTicketsForForwardedIrritant } from "~/modules/vendors/tickets.server";
-import { redactPatientIdentifiers, type Redaction } from "./redaction";
+import { redactPatientIdentifiers, type Redaction } from "~/lib/text/redaction";
 import type { FileIrritantInput, IrritantFilters } from "./schemas";
 import { bumpCounters, readCounters } from "./counters.server";
 import { allWordsQuery, indexIrritant, rerankBySimilarity, similarityQueries } from "./search.server";

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "#db/client";
-import { searchableText, stemmedTokens } from "./text";
+import { searchableText, stemmedTokens } from "~/lib/text/text";
 
 /**
  * The text an irritant is indexed under: folded, stemmed words. The title is written twice: it says what the

@@ -6,7 +6,7 @@
  * Members are matched after the normalisation of text.ts (accents, case, stop words) and on stems, so plurals and
  * inflections match too ("comptes rendus", "ordonnances numériques").
  */
-import { stemFrench, tokenize } from "./text";
+import { stemFrench, tokenize } from "~/lib/text/text";
 
 /** Seeded groups, from the issue and the domain; the key names the concept. */
 const SEEDED_SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = {

@@ -2,7 +2,7 @@ import { and, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { Tx } from "#db/client";
 import { events, notifications, outboxEmails } from "#db/schema";
-import { PASSAGE_PLACEHOLDER, replaceAll, replaceCutTail, replaceInJson } from "~/modules/irritants/passage";
+import { PASSAGE_PLACEHOLDER, replaceAll, replaceCutTail, replaceInJson } from "~/lib/text/passage";
 import { escapeHtml } from "./email-template";
 
 export type ScrubSubject = { type: string; id: number };

@@ -5,7 +5,7 @@ import { campaigns, seminarVerbatims, seminars } from "#db/schema";
 import { HttpError } from "~/lib/errors";
 import { recordEvent } from "~/lib/events.server";
 import type { SessionUser } from "~/lib/session-users.server";
-import { redactPatientIdentifiers } from "~/modules/irritants/redaction";
+import { redactPatientIdentifiers } from "~/lib/text/redaction";
 import { requireSeminar, requireSeminarManager } from "./internal.server";
 import type { Side } from "./vocabulary";
 

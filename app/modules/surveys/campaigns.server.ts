@@ -6,7 +6,7 @@ import { recordEvent } from "~/lib/events.server";
 import { derivedToken, randomToken, sha256 } from "~/lib/tokens.server";
 import { can } from "~/lib/permissions.server";
 import type { SessionUser } from "~/lib/session-users.server";
-import { combineRedactions, redactPatientIdentifiers, type Redaction } from "~/modules/irritants/redaction";
+import { combineRedactions, redactPatientIdentifiers, type Redaction } from "~/lib/text/redaction";
 import { requireActiveProduct } from "~/modules/vendors/products.server";
 import { batchedCount, PUBLIC_MIN_CELL } from "./statistics";
 import { answersSchemaFor } from "./answers";

@@ -6,7 +6,7 @@ import { recordEvent } from "~/lib/events.server";
 import { can } from "~/lib/permissions.server";
 import type { SessionUser } from "~/lib/session-users.server";
 import { professionLabel } from "~/modules/accounts/professions";
-import { redactPatientIdentifiers } from "~/modules/irritants/redaction";
+import { redactPatientIdentifiers } from "~/lib/text/redaction";
 import { followTicketOutcome } from "~/modules/irritants/triage.server";
 import { getSettings } from "~/modules/settings/settings.server";
 import { OPEN_TICKET_STATUSES, type FixAnswer, type Resolution, type TicketStatus } from "./tickets";
