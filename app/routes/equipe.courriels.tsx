@@ -3,7 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { formatDateTime } from "~/lib/dates";
 import { getEnv } from "~/lib/env.server";
 import { requirePermission } from "~/lib/permissions.server";
-import { listMailbox } from "~/modules/notifications/mailer.server";
+import { listMailbox } from "~/lib/outbox.server";
 
 export const meta: MetaFunction = () => [{ title: "Courriels — Sentinelle" }];
 

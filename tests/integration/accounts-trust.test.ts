@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { accountTokens, apiTokens, events, outboxEmails, sessions, users } from "#db/schema";
 import { createUser } from "~/modules/accounts/accounts.server";
 import { applyRetention } from "~/modules/accounts/personal-data.server";
-import { resetMailerForTests, sendPendingEmails } from "~/modules/notifications/mailer.server";
+import { resetMailerForTests, sendPendingEmails } from "~/lib/outbox.server";
 import { apiToken, bearer, signInCookie } from "../support/http";
 import { startTestServer, type TestServer } from "../support/server";
 import { startSmtpServer } from "../support/smtp";

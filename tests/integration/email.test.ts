@@ -9,7 +9,7 @@ import type { SessionUser } from "~/modules/accounts/accounts.server";
 import { fileIrritant } from "~/modules/irritants/irritants.server";
 import { updateIrritant } from "~/modules/irritants/triage.server";
 import { deliverPendingEvents } from "~/modules/notifications/delivery.server";
-import { MAX_ATTEMPTS, resetMailerForTests, sendPendingEmails } from "~/modules/notifications/mailer.server";
+import { MAX_ATTEMPTS, resetMailerForTests, sendPendingEmails } from "~/lib/outbox.server";
 import { createTestDatabase } from "../support/database";
 
 const database = createTestDatabase();

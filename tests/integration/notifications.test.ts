@@ -7,7 +7,7 @@ import { supportIrritant } from "~/modules/irritants/engagement.server";
 import { fileIrritant } from "~/modules/irritants/irritants.server";
 import { updateIrritant } from "~/modules/irritants/triage.server";
 import { deliverPendingEvents, takeNotifications, unreadCount } from "~/modules/notifications/delivery.server";
-import { listMailbox, sendPendingEmails } from "~/modules/notifications/mailer.server";
+import { listMailbox, sendPendingEmails } from "~/lib/outbox.server";
 import { listTickets, replyToTicket, resolveTicket } from "~/modules/vendors/tickets.server";
 import { createTestDatabase } from "../support/database";
 

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seminarRegistrations, seminars, users, workshops } from "#db/schema";
-import { resetMailerForTests, sendPendingEmails } from "~/modules/notifications/mailer.server";
+import { resetMailerForTests, sendPendingEmails } from "~/lib/outbox.server";
 import { applyRetention } from "~/modules/accounts/personal-data.server";
 import { REGISTRATION_CONFIRMATION_HOURS, seminarBalance } from "~/modules/seminars/registrations.server";
 import { signInCookie } from "../support/http";

@@ -5,7 +5,7 @@ import { campaigns, events, invitations, products, responses, resultSnapshots, u
 import { generateAnswers, random } from "#db/seed/surveys";
 import type { SessionUser } from "~/modules/accounts/accounts.server";
 import { deliverPendingEvents } from "~/modules/notifications/delivery.server";
-import { sendPendingEmails } from "~/modules/notifications/mailer.server";
+import { sendPendingEmails } from "~/lib/outbox.server";
 import { createCampaign, emailedInvitationToken, setCampaignStatus, submitResponse } from "~/modules/surveys/campaigns.server";
 import { computeResults, RESULTS_METHOD } from "~/modules/surveys/results.server";
 import { PUBLIC_MIN_CELL } from "~/modules/surveys/statistics";

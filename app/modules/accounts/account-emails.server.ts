@@ -4,7 +4,7 @@ import { accountTokens, users } from "#db/schema";
 import { HttpError } from "~/lib/errors";
 import { recordEvent } from "~/lib/events.server";
 import { randomToken, sha256 } from "~/lib/tokens.server";
-import { publicBaseUrl, queueAccountEmail } from "~/modules/notifications/mailer.server";
+import { publicBaseUrl, queueAccountEmail } from "~/lib/outbox.server";
 import { hashPassword } from "./passwords.server";
 import { revokeCredentials } from "./credentials.server";
 

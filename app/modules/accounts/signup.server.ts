@@ -5,7 +5,7 @@ import { can } from "~/lib/permissions";
 import { HttpError } from "~/lib/errors";
 import { recordEvent } from "~/lib/events.server";
 import { openSealedPayload, sealPayload, sha256 } from "~/lib/tokens.server";
-import { publicBaseUrl } from "~/modules/notifications/mailer.server";
+import { publicBaseUrl } from "~/lib/outbox.server";
 import { queueSignUpAttemptNotice, queueSignUpLink } from "./account-emails.server";
 import { hashPassword } from "./passwords.server";
 import type { SessionUser } from "./accounts.server";

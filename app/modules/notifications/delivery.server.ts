@@ -6,7 +6,7 @@ import { STATUS_LABELS, type IrritantStatus } from "~/modules/irritants/statuses
 import { emailedInvitationToken } from "~/modules/surveys/campaigns.server";
 import { followersOf, type FollowSubjectType } from "./follows.server";
 import type { NotificationKind } from "./kinds";
-import { queueNotificationEmail } from "./mailer.server";
+import { queueNotificationEmail } from "./emails.server";
 
 type EventRow = typeof events.$inferSelect;
 type Delivery = { userIds: number[]; kind: NotificationKind; text: string; url: string; followed?: { type: FollowSubjectType; id: number } };

@@ -1,7 +1,8 @@
 import { getEnv } from "~/lib/env.server";
 import { applyRetention } from "~/modules/accounts/personal-data.server";
 import { deliverPendingEvents } from "./delivery.server";
-import { composeDigests, sendPendingEmails } from "./mailer.server";
+import { sendPendingEmails } from "~/lib/outbox.server";
+import { composeDigests } from "./emails.server";
 
 /** Delivers pending events, composes due digests and sends due e-mails every `intervalMs`; returns a function that stops it. */
 export function startDeliveryLoop(intervalMs = 2000) {

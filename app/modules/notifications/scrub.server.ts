@@ -3,7 +3,7 @@ import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { Tx } from "#db/client";
 import { events, notifications, outboxEmails } from "#db/schema";
 import { PASSAGE_PLACEHOLDER, replaceAll, replaceCutTail, replaceInJson } from "~/lib/text/passage";
-import { escapeHtml } from "./email-template";
+import { escapeHtml } from "~/lib/email-template";
 
 export type ScrubSubject = { type: string; id: number };
 

@@ -6,7 +6,7 @@ import { formatDate } from "~/lib/dates";
 import { HttpError } from "~/lib/errors";
 import { recordEvent } from "~/lib/events.server";
 import type { SessionUser } from "~/lib/session-users.server";
-import { publicBaseUrl, queueAccountEmail } from "~/modules/notifications/mailer.server";
+import { publicBaseUrl, queueAccountEmail } from "~/lib/outbox.server";
 import { randomToken, sha256 } from "~/lib/tokens.server";
 import { computeBalance, placesLeft } from "./board";
 import { confirmed, confirmedSeats, parisToday, requireSeminar, requireSeminarManager } from "./internal.server";

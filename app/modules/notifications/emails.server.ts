@@ -1,17 +1,14 @@
-import { and, asc, desc, eq, inArray, lte } from "drizzle-orm";
-import nodemailer, { type Transporter } from "nodemailer";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import { getDb, type Tx } from "#db/client";
 import { notifications, outboxEmails, users } from "#db/schema";
 import { getEnv } from "~/lib/env.server";
-import { emailSubject, renderEmail } from "./email-template";
+import { emailSubject, renderEmail } from "~/lib/email-template";
+import { publicBaseUrl } from "~/lib/outbox.server";
 import type { FollowSubjectType } from "./follows.server";
 import { kindLabel, type NotificationKind } from "./kinds";
 import { deliveryModeFor } from "./preferences.server";
 import { unsubscribeToken } from "./unsubscribe.server";
 
-export const MAX_ATTEMPTS = 5;
-
-export const publicBaseUrl = () => getEnv().PUBLIC_URL?.replace(/\/$/, "") ?? `http://localhost:${getEnv().PORT}`;
 const unsubscribeUrl = (token: string) => `${publicBaseUrl()}/desabonnement?jeton=${encodeURIComponent(token)}`;
 
 /** The day in Paris, as the digest key and the digest's title. */
@@ -62,18 +59,6 @@ export function queueNotificationEmail(tx: Tx, input: NotificationEmail) {
       html,
       status: mode === "digest" ? "held" : "pending",
     })
-    .onConflictDoNothing()
-    .run();
-}
-
-/**
- * Queues an account e-mail (address confirmation, password reset) in the transaction that creates its token.
- * These go out whatever the notification choices are.
- */
-export function queueAccountEmail(tx: Tx, input: { userId: number | null; to: string; dedupeKey: string; subject: string; paragraphs: string[]; link: { href: string; label: string }; reason: string }) {
-  const { text, html } = renderEmail({ paragraphs: input.paragraphs, link: input.link, reason: input.reason });
-  tx.insert(outboxEmails)
-    .values({ userId: input.userId, kind: "account", dedupeKey: `account:${input.dedupeKey}`, to: input.to, subject: `Sentinelle — ${input.subject}`, text, html })
     .onConflictDoNothing()
     .run();
 }
