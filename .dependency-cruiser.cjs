@@ -27,7 +27,6 @@ const KNOWN_DEEP_IMPORTERS = [
   "^app/modules/irritants/themes[.]server[.]ts$",
   "^app/modules/irritants/triage[.]server[.]ts$",
   "^app/modules/notifications/delivery[.]server[.]ts$",
-  "^app/modules/notifications/loop[.]server[.]ts$",
   "^app/modules/notifications/scrub[.]server[.]ts$",
   "^app/modules/progress/figures[.]server[.]ts$",
   "^app/modules/progress/open-data[.]server[.]ts$",

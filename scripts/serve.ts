@@ -2,7 +2,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../db/seed/demo";
 import { prepareDatabase } from "../app/lib/bootstrap.server";
 import { EnvError, getEnv } from "../app/lib/env.server";
 import { createApp, loadBuild } from "../server";
-import { startDeliveryLoop } from "../app/modules/notifications/loop.server";
+import { startDeliveryLoop } from "../app/worker.server";
 
 async function main() {
   let env;

@@ -4,7 +4,7 @@
  */
 import { prepareDatabase } from "../app/lib/bootstrap.server";
 import { getEnv } from "../app/lib/env.server";
-import { startDeliveryLoop } from "../app/modules/notifications/loop.server";
+import { startDeliveryLoop } from "../app/worker.server";
 
 const env = getEnv();
 await prepareDatabase({ ...env, DEMO_DATA: false });

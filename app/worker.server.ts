@@ -1,8 +1,13 @@
 import { getEnv } from "~/lib/env.server";
-import { applyRetention } from "~/modules/accounts/personal-data.server";
-import { deliverPendingEvents } from "./delivery.server";
 import { sendPendingEmails } from "~/lib/outbox.server";
-import { composeDigests } from "./emails.server";
+import { applyRetention } from "~/modules/accounts/personal-data.server";
+import { deliverPendingEvents } from "~/modules/notifications/delivery.server";
+import { composeDigests } from "~/modules/notifications/emails.server";
+
+/*
+ * The worker's loop sits above the capabilities: it drives personal-data retention and notification delivery, and
+ * no capability may import another one above it.
+ */
 
 /** Delivers pending events, composes due digests and sends due e-mails every `intervalMs`; returns a function that stops it. */
 export function startDeliveryLoop(intervalMs = 2000) {
