@@ -1,5 +1,5 @@
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../db/seed/demo";
-import { prepareDatabase } from "../app/lib/bootstrap.server";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../app/seed/demo.server";
+import { prepareDatabase } from "../app/bootstrap.server";
 import { EnvError, getEnv } from "../app/lib/env.server";
 import { createApp, loadBuild } from "../server";
 import { startDeliveryLoop } from "../app/worker.server";

@@ -2,7 +2,7 @@
  * `npm run worker`: delivers notifications from the events log, for deployments that run it apart from the
  * web server. It resumes from its stored cursor.
  */
-import { prepareDatabase } from "../app/lib/bootstrap.server";
+import { prepareDatabase } from "../app/bootstrap.server";
 import { getEnv } from "../app/lib/env.server";
 import { startDeliveryLoop } from "../app/worker.server";
 

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import fs from "node:fs";
 import path from "node:path";
 import { users } from "#db/schema";
-import { loadDemoData } from "#db/seed/demo";
+import { loadDemoData } from "../../app/seed/demo.server";
 import { findSimilar, fileIrritant } from "../../app/modules/irritants/irritants.server";
 import { updateIrritant } from "../../app/modules/irritants/triage.server";
 import type { SessionUser } from "../../app/lib/session-users.server";

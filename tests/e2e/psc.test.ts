@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { DEMO_PASSWORD } from "#db/seed/demo";
+import { DEMO_PASSWORD } from "~/seed/demo.server";
 import { axeViolations, openPage, signIn } from "../support/browser";
 import { useServerAndBrowser } from "../support/e2e";
 

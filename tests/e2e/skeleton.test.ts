@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { outboxEmails } from "#db/schema";
-import { DEMO_ACCOUNTS } from "#db/seed/demo";
+import { DEMO_ACCOUNTS } from "~/seed/demo.server";
 import { axeViolations, openPage, signIn, waitForNotice } from "../support/browser";
 import { useServerAndBrowser } from "../support/e2e";
 

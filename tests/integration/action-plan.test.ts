@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadDemoData } from "#db/seed/demo";
+import { loadDemoData } from "~/seed/demo.server";
 import { actions, events, users } from "#db/schema";
 import type { SessionUser } from "~/modules/accounts/accounts.server";
 import { decodeCsv } from "~/lib/csv";

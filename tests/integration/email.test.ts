@@ -2,7 +2,7 @@ import type { AddressInfo } from "node:net";
 import { eq } from "drizzle-orm";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadDemoData } from "#db/seed/demo";
+import { loadDemoData } from "~/seed/demo.server";
 import { outboxEmails, users } from "#db/schema";
 import { resetEnvForTests } from "~/lib/env.server";
 import type { SessionUser } from "~/modules/accounts/accounts.server";

@@ -5,7 +5,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { backupDatabase } from "#db/backup";
 import { campaigns, irritants, notifications, outboxEmails, participations, seminars, users } from "#db/schema";
-import { loadDemoData } from "#db/seed/demo";
+import { loadDemoData } from "~/seed/demo.server";
 import { resetEnvForTests } from "~/lib/env.server";
 import { createUser, type SessionUser } from "~/modules/accounts/accounts.server";
 import { applyRetention, deleteAccount } from "~/modules/accounts/personal-data.server";

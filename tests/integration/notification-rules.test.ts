@@ -1,6 +1,6 @@
 import { and, eq, isNotNull, like } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadDemoData } from "#db/seed/demo";
+import { loadDemoData } from "~/seed/demo.server";
 import { accountTokens, eventCursors, invitations, notifications, outboxEmails, sessions, themes, users } from "#db/schema";
 import { resetEnvForTests } from "~/lib/env.server";
 import { confirmEmail, requestPasswordReset, resetPassword } from "~/modules/accounts/account-emails.server";

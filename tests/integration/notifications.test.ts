@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadDemoData } from "#db/seed/demo";
+import { loadDemoData } from "~/seed/demo.server";
 import { eventCursors, notifications, users } from "#db/schema";
 import type { SessionUser } from "~/modules/accounts/accounts.server";
 import { supportIrritant } from "~/modules/irritants/engagement.server";

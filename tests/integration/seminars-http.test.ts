@@ -1,7 +1,7 @@
 import { and, count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { irritants, actions, seminarOutcomes, seminarRegistrations, workshopCards, workshopVotes, workshops } from "#db/schema";
-import { DEMO_WORKSHOP_CODE } from "#db/seed/seminars";
+import { DEMO_WORKSHOP_CODE } from "~/seed/seminars.server";
 import { signInCookie } from "../support/http";
 import { startTestServer, type TestServer } from "../support/server";
 

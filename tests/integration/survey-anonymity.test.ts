@@ -1,8 +1,8 @@
 import { and, eq, sql } from "drizzle-orm";
-import { runDataMigrations } from "#db/data-migrations";
+import { runDataMigrations } from "~/data-migrations.server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { campaigns, events, invitations, products, responses, resultSnapshots, users } from "#db/schema";
-import { generateAnswers, random } from "#db/seed/surveys";
+import { generateAnswers, random } from "~/seed/surveys.server";
 import type { SessionUser } from "~/modules/accounts/accounts.server";
 import { deliverPendingEvents } from "~/modules/notifications/delivery.server";
 import { sendPendingEmails } from "~/lib/outbox.server";

@@ -1,6 +1,6 @@
 import { and, eq, isNotNull, isNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadDemoData } from "#db/seed/demo";
+import { loadDemoData } from "~/seed/demo.server";
 import { campaigns, invitations, products, responses, resultSnapshots, users } from "#db/schema";
 import type { SessionUser } from "~/modules/accounts/accounts.server";
 import { createCampaign, emailedInvitationToken, getSnapshot, inviteAudienceByEmail, openParticipation, saveDraft, saveQuestionnaireVersion, setCampaignStatus, submitResponse } from "~/modules/surveys/campaigns.server";

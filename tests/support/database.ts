@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { openDatabase, runMigrations, setDb, type Db } from "#db/client";
-import { runDataMigrations } from "#db/data-migrations";
+import { runDataMigrations } from "~/data-migrations.server";
 
 /** A fresh SQLite file for one test file, built by the real migrations, and set as the app's database. */
 export function createTestDatabase(): { db: Db; file: string; close: () => void } {

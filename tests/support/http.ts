@@ -1,4 +1,4 @@
-import { DEMO_PASSWORD } from "#db/seed/demo";
+import { DEMO_PASSWORD } from "~/seed/demo.server";
 
 /** Signs in through the real form (as a browser without JavaScript would) and returns the session cookie. */
 export async function signInCookie(baseUrl: string, email: string, password = DEMO_PASSWORD): Promise<string> {

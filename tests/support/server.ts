@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
-import { loadDemoData } from "#db/seed/demo";
+import { loadDemoData } from "~/seed/demo.server";
 import { getEnv, resetEnvForTests } from "~/lib/env.server";
 import { createApp, loadBuild } from "../../server";
 import { createTestDatabase } from "./database";

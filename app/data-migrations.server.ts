@@ -1,11 +1,11 @@
 import { and, eq, sql } from "drizzle-orm";
-import { DEFAULT_KEYWORD_RULES } from "../app/modules/irritants/classifier";
-import { initialiseCounters } from "../app/modules/irritants/counters.server";
-import { initialiseFirstResponseCounters } from "../app/modules/vendors/response-times.server";
-import { secureLegacySnapshot, type LegacySnapshot } from "../app/modules/surveys/snapshots";
-import { PUBLIC_MIN_CELL } from "../app/modules/surveys/statistics";
-import type { Db } from "./client";
-import { resultSnapshots, themes } from "./schema";
+import { DEFAULT_KEYWORD_RULES } from "~/modules/irritants/classifier";
+import { initialiseCounters } from "~/modules/irritants/counters.server";
+import { initialiseFirstResponseCounters } from "~/modules/vendors/response-times.server";
+import { secureLegacySnapshot, type LegacySnapshot } from "~/modules/surveys/snapshots";
+import { PUBLIC_MIN_CELL } from "~/modules/surveys/statistics";
+import type { Db } from "#db/client";
+import { resultSnapshots, themes } from "#db/schema";
 
 /**
  * Data changes that need application code (so they cannot be plain SQL migrations).

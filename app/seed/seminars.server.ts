@@ -1,14 +1,14 @@
 import { randomBytes } from "node:crypto";
 import { eq, like } from "drizzle-orm";
-import { getDb } from "../client";
-import { actions, irritants } from "../schema";
-import type { SessionUser } from "../../app/lib/session-users.server";
-import { castVote, createCluster, moveCard, postCard, renameCluster, setVoting, setWorkshopStatus } from "../../app/modules/seminars/board.server";
-import { linkToExisting, restituteAsIrritant } from "../../app/modules/seminars/restitution.server";
-import { addSlot, addWorkshop, createSeminar } from "../../app/modules/seminars/agenda.server";
-import { addVerbatim, saveFeedback } from "../../app/modules/seminars/feedback.server";
-import { register } from "../../app/modules/seminars/registrations.server";
-import type { Side, SideDetail, SlotKind } from "../../app/modules/seminars/vocabulary";
+import { getDb } from "#db/client";
+import { actions, irritants } from "#db/schema";
+import type { SessionUser } from "~/lib/session-users.server";
+import { castVote, createCluster, moveCard, postCard, renameCluster, setVoting, setWorkshopStatus } from "~/modules/seminars/board.server";
+import { linkToExisting, restituteAsIrritant } from "~/modules/seminars/restitution.server";
+import { addSlot, addWorkshop, createSeminar } from "~/modules/seminars/agenda.server";
+import { addVerbatim, saveFeedback } from "~/modules/seminars/feedback.server";
+import { register } from "~/modules/seminars/registrations.server";
+import type { Side, SideDetail, SlotKind } from "~/modules/seminars/vocabulary";
 
 /** The code of the demonstration workshop that is open, printed in the README. */
 export const DEMO_WORKSHOP_CODE = "ATE347";

@@ -1,9 +1,9 @@
-import { getDb } from "../client";
-import { campaigns, invitations, products, responses } from "../schema";
-import type { SessionUser } from "../../app/lib/session-users.server";
-import { createCampaign, saveQuestionnaireVersion, setCampaignStatus } from "../../app/modules/surveys/campaigns.server";
-import { SEGUR_FUNCTION_ROWS, SEGUR_QUESTIONNAIRE_V1, SEGUR_QUESTIONNAIRE_V2 } from "../../app/modules/surveys/demo-questionnaire";
-import { computeResults, RESULTS_METHOD } from "../../app/modules/surveys/results.server";
+import { getDb } from "#db/client";
+import { campaigns, invitations, products, responses } from "#db/schema";
+import type { SessionUser } from "~/lib/session-users.server";
+import { createCampaign, saveQuestionnaireVersion, setCampaignStatus } from "~/modules/surveys/campaigns.server";
+import { SEGUR_FUNCTION_ROWS, SEGUR_QUESTIONNAIRE_V1, SEGUR_QUESTIONNAIRE_V2 } from "~/modules/surveys/demo-questionnaire";
+import { computeResults, RESULTS_METHOD } from "~/modules/surveys/results.server";
 import { eq } from "drizzle-orm";
 import { createHash, randomBytes } from "node:crypto";
 

@@ -1,7 +1,7 @@
 import { openDatabase, runMigrations, setDb } from "#db/client";
-import { runDataMigrations } from "#db/data-migrations";
-import { isDatabaseEmpty, loadDemoData } from "#db/seed/demo";
-import type { Env } from "./env.server";
+import { runDataMigrations } from "~/data-migrations.server";
+import { isDatabaseEmpty, loadDemoData } from "~/seed/demo.server";
+import type { Env } from "~/lib/env.server";
 
 /** Opens the database, brings its schema up to date and, when empty, loads the demo data. */
 export async function prepareDatabase(env: Env) {

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
-import { getDb } from "../client";
-import { indicatorValues, indicators, themes } from "../schema";
+import { getDb } from "#db/client";
+import { indicatorValues, indicators, themes } from "#db/schema";
 
 // Figures the program's status deck gives exactly (January 2024), and one demonstration series, labelled as such.
 const TOP_CONSULTED: [string, number][] = [

@@ -1,20 +1,20 @@
 import { count, eq } from "drizzle-orm";
-import { getDb } from "../client";
-import { organisations, products, users } from "../schema";
-import { createUser } from "../../app/modules/accounts/accounts.server";
-import { fileIrritant } from "../../app/modules/irritants/irritants.server";
-import { supportIrritant } from "../../app/modules/irritants/engagement.server";
-import { updateIrritant } from "../../app/modules/irritants/triage.server";
-import { acknowledgeTicket, listTickets, replyToTicket, resolveTicket } from "../../app/modules/vendors/tickets.server";
-import { writeAction } from "../../app/modules/action-plan/plan.server";
-import { actionNotes, actions, challenges, workstreams } from "../schema";
-import { DEMO_ACTION_PLAN, DEMO_NOTES } from "./action-plan";
-import { loadDemoSurveys } from "./surveys";
-import { loadDemoProgressUpdates, loadDemoResources } from "./progress";
-import { loadDemoIndicators } from "./indicators";
-import { loadDemoSeminars } from "./seminars";
-import type { IrritantStatus } from "../schema";
-import type { SessionUser } from "../../app/lib/session-users.server";
+import { getDb } from "#db/client";
+import { organisations, products, users } from "#db/schema";
+import { createUser } from "~/modules/accounts/accounts.server";
+import { fileIrritant } from "~/modules/irritants/irritants.server";
+import { supportIrritant } from "~/modules/irritants/engagement.server";
+import { updateIrritant } from "~/modules/irritants/triage.server";
+import { acknowledgeTicket, listTickets, replyToTicket, resolveTicket } from "~/modules/vendors/tickets.server";
+import { writeAction } from "~/modules/action-plan/plan.server";
+import { actionNotes, actions, challenges, workstreams } from "#db/schema";
+import { DEMO_ACTION_PLAN, DEMO_NOTES } from "./action-plan.server";
+import { loadDemoSurveys } from "./surveys.server";
+import { loadDemoProgressUpdates, loadDemoResources } from "./progress.server";
+import { loadDemoIndicators } from "./indicators.server";
+import { loadDemoSeminars } from "./seminars.server";
+import type { IrritantStatus } from "#db/schema";
+import type { SessionUser } from "~/lib/session-users.server";
 
 export const DEMO_PASSWORD = "sentinelle-demo";
 

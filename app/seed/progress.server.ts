@@ -1,6 +1,6 @@
-import { getDb } from "../client";
+import { getDb } from "#db/client";
 import { eq } from "drizzle-orm";
-import { progressUpdates, themeResources, themes } from "../schema";
+import { progressUpdates, themeResources, themes } from "#db/schema";
 
 /** The program's status deck of 11 January 2024, as a published progress update; and a draft. */
 export function loadDemoProgressUpdates(teamId: number) {
