@@ -2,6 +2,7 @@ export * from "./accounts";
 export * from "./events";
 export * from "./irritants";
 export * from "./vendors";
+export * from "./tickets";
 export * from "./action-plan";
 export * from "./surveys";
 export * from "./progress";

@@ -1,13 +1,3 @@
-// The software catalogue's and the tickets' fixed vocabularies, stored as text columns; the vendors module
-// re-exports them with labels.
+// The software catalogue's fixed vocabulary, stored as a text column; the vendors module re-exports it with labels.
 export const PRODUCT_CATEGORIES = ["LGC", "SGL", "RIS", "LGO", "DPI", "DRIMbox", "operateur-mssante", "autre"] as const;
 export type ProductCategory = (typeof PRODUCT_CATEGORIES)[number];
-
-export const TICKET_STATUSES = ["open", "acknowledged", "answered", "needs_info", "resolved", "closed"] as const;
-export type TicketStatus = (typeof TICKET_STATUSES)[number];
-
-export const RESOLUTIONS = ["fixed", "planned", "not_reproducible", "needs_info", "other_product"] as const;
-export type Resolution = (typeof RESOLUTIONS)[number];
-
-export const FIX_ANSWERS = ["yes", "no", "not_updated"] as const;
-export type FixAnswer = (typeof FIX_ANSWERS)[number];

@@ -1,6 +1,6 @@
 // The ticket vocabularies, kept apart from the database schema so pages can import them.
-import type { FixAnswer, Resolution, TicketStatus } from "#db/vocabularies/vendors";
-export { FIX_ANSWERS, RESOLUTIONS, TICKET_STATUSES, type FixAnswer, type Resolution, type TicketStatus } from "#db/vocabularies/vendors";
+import type { FixAnswer, Resolution, TicketStatus } from "#db/vocabularies/tickets";
+export { FIX_ANSWERS, RESOLUTIONS, TICKET_STATUSES, type FixAnswer, type Resolution, type TicketStatus } from "#db/vocabularies/tickets";
 
 export const TICKET_STATUS_LABELS: Record<TicketStatus, string> = {
   open: "Ouvert",
