@@ -29,21 +29,22 @@ const KNOWN_DEEP_IMPORTERS = [
   "^app/modules/seminars/board[.]server[.]ts$",
   "^app/modules/seminars/restitution[.]server[.]ts$",
   "^app/modules/seminars/(agenda|feedback|internal|outcomes|public|registrations)[.]server[.]ts$", // split of seminars.server.ts
-  "^app/modules/vendors/ticket-(scorecards|messages)[.]server[.]ts$", // split of tickets.server.ts
+  "^app/modules/tickets/ticket-(scorecards|messages)[.]server[.]ts$", // split of tickets.server.ts
   "^app/modules/surveys/schemas[.]ts$",
   "^app/modules/progress/schemas[.]ts$",
   "^app/modules/api/openapi[.]server[.]ts$", // documents every capability's API schemas
   "^app/modules/settings/settings[.]server[.]ts$",
   "^app/modules/surveys/campaigns[.]server[.]ts$",
   "^app/modules/vendors/products[.]server[.]ts$",
-  "^app/modules/vendors/tickets[.]server[.]ts$",
+  "^app/modules/tickets/tickets[.]server[.]ts$",
 ];
 // Cycles still to break: db/schema irritants <-> vendors (irritants.productId / tickets.irritantId), irritants/triage
 // <-> vendors/tickets, accounts <-> vendors/products, accounts <-> signin-guard.
 const KNOWN_CYCLE_MEMBERS = [
   "^db/schema/(irritants|vendors)[.]ts$",
   "^app/modules/irritants/triage[.]server[.]ts$",
-  "^app/modules/vendors/(tickets|products)[.]server[.]ts$",
+  "^app/modules/tickets/tickets[.]server[.]ts$",
+  "^app/modules/vendors/products[.]server[.]ts$",
   "^app/modules/accounts/(accounts|signin-guard)[.]server[.]ts$",
 ];
 

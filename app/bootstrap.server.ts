@@ -2,9 +2,11 @@ import { openDatabase, runMigrations, setDb } from "#db/client";
 import { runDataMigrations } from "~/data-migrations.server";
 import { isDatabaseEmpty, loadDemoData } from "~/seed/demo.server";
 import type { Env } from "~/lib/env.server";
+import { connectCapabilities } from "./capabilities.server";
 
-/** Opens the database, brings its schema up to date and, when empty, loads the demo data. */
+/** Connects the capabilities, opens the database, brings its schema up to date and, when empty, loads the demo data. */
 export async function prepareDatabase(env: Env) {
+  connectCapabilities();
   const db = openDatabase(env.DATABASE_URL);
   runMigrations(db);
   runDataMigrations(db);

@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { DEFAULT_KEYWORD_RULES } from "~/modules/irritants/classifier";
 import { initialiseCounters } from "~/modules/irritants/counters.server";
-import { initialiseFirstResponseCounters } from "~/modules/vendors/response-times.server";
+import { initialiseFirstResponseCounters } from "~/modules/tickets/response-times.server";
 import { secureLegacySnapshot, type LegacySnapshot } from "~/modules/surveys/snapshots";
 import { PUBLIC_MIN_CELL } from "~/modules/surveys/statistics";
 import type { Db } from "#db/client";

@@ -5,6 +5,10 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "~/components/nonce";
+import { connectCapabilities } from "./capabilities.server";
+
+// The build's own copy of the capabilities is connected when it loads, before any request.
+connectCapabilities();
 
 export const streamTimeout = 5_000;
 

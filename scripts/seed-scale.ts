@@ -30,7 +30,7 @@ import { getSettings } from "../app/modules/settings/settings.server";
 import { createCampaign, saveQuestionnaireVersion, setCampaignStatus } from "../app/modules/surveys/campaigns.server";
 import { SEGUR_QUESTIONNAIRE_V1, SEGUR_QUESTIONNAIRE_V2 } from "../app/modules/surveys/demo-questionnaire";
 import { computeResults, RESULTS_METHOD } from "../app/modules/surveys/results.server";
-import { addWorkingDays, workingDaysBetween } from "../app/modules/vendors/working-days";
+import { addWorkingDays, workingDaysBetween } from "../app/modules/tickets/working-days";
 import { Progress } from "./scale/progress";
 import {
   COMMON_SENTENCES,

@@ -3,8 +3,8 @@ import { methodNotAllowed, withApiErrors } from "~/lib/errors";
 import { created, idParam, readJson } from "~/lib/api.server";
 import { getDb } from "#db/client";
 import { requireUser } from "~/lib/permissions.server";
-import { ticketReplySchema } from "~/modules/vendors/schemas";
-import { replyToTicket, requireTicket } from "~/modules/vendors/tickets.server";
+import { ticketReplySchema } from "~/modules/tickets/schemas";
+import { replyToTicket, requireTicket } from "~/modules/tickets/tickets.server";
 
 export function loader() {
   return methodNotAllowed("POST", "Utilisez POST pour répondre.");

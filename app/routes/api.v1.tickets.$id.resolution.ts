@@ -3,8 +3,8 @@ import { methodNotAllowed, withApiErrors } from "~/lib/errors";
 import { idParam, readJson } from "~/lib/api.server";
 import { getDb } from "#db/client";
 import { requireUser } from "~/lib/permissions.server";
-import { ticketResolutionSchema } from "~/modules/vendors/schemas";
-import { resolveTicket, requireTicket } from "~/modules/vendors/tickets.server";
+import { ticketResolutionSchema } from "~/modules/tickets/schemas";
+import { resolveTicket, requireTicket } from "~/modules/tickets/tickets.server";
 
 export function loader() {
   return methodNotAllowed("POST", "Utilisez POST pour indiquer une résolution.");

@@ -10,10 +10,10 @@ import { readFormData, readIntent } from "~/lib/forms.server";
 import { can, requireUser } from "~/lib/permissions.server";
 import { STATUS_LABELS } from "~/modules/irritants/statuses";
 import { listProducts } from "~/modules/vendors/products.server";
-import { ticketReplySchema, ticketResolutionSchema } from "~/modules/vendors/schemas";
-import { RESOLUTION_LABELS, RESOLUTIONS, TICKET_STATUS_LABELS } from "~/modules/vendors/tickets";
+import { ticketReplySchema, ticketResolutionSchema } from "~/modules/tickets/schemas";
+import { RESOLUTION_LABELS, RESOLUTIONS, TICKET_STATUS_LABELS } from "~/modules/tickets/tickets";
 import { describeRedactions, type Redaction } from "~/lib/text/redaction";
-import { requireTicketAction, acknowledgeTicket, closeTicket, getTicketDetail, reassignTicket, replyToTicket, resolveTicket } from "~/modules/vendors/tickets.server";
+import { requireTicketAction, acknowledgeTicket, closeTicket, getTicketDetail, reassignTicket, replyToTicket, resolveTicket } from "~/modules/tickets/tickets.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Ticket n°${data?.ticket.id ?? ""} — Sentinelle` }];
 

@@ -11,7 +11,7 @@ import { irritantTexts, maskIrritantPassage } from "~/modules/irritants/masking.
 import { PASSAGE_PLACEHOLDER } from "~/lib/text/passage";
 import { maskPassageSchema, maskScopeSchema } from "~/modules/irritants/schemas";
 import { getFacilitatorBoard, maskCardPassage } from "~/modules/seminars/board.server";
-import { maskTicketMessagePassage, ticketMessagesOfIrritant } from "~/modules/vendors/ticket-messages.server";
+import { maskTicketMessagePassage, ticketMessagesOfIrritant } from "~/modules/tickets/ticket-messages.server";
 
 export const meta: MetaFunction = () => [{ title: "Masquer un passage — Sentinelle" }];
 

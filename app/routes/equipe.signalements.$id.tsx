@@ -8,7 +8,7 @@ import { z } from "zod";
 import { TicketTable } from "~/components/tickets";
 import { idParam, parseOrThrow } from "~/lib/api.server";
 import { listProducts } from "~/modules/vendors/products.server";
-import { listTickets, openTicketByTeam } from "~/modules/vendors/tickets.server";
+import { listTickets, openTicketByTeam } from "~/modules/tickets/tickets.server";
 import { errorSentence, HttpError, orErrorPage } from "~/lib/errors";
 import { readFormData, readIntent } from "~/lib/forms.server";
 import { requirePermission } from "~/lib/permissions.server";

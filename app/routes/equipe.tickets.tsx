@@ -6,10 +6,10 @@ import { parseOrThrow } from "~/lib/api.server";
 import { orErrorPage } from "~/lib/errors";
 import { requirePermission } from "~/lib/permissions.server";
 import { listVendors } from "~/modules/vendors/products.server";
-import { ticketFiltersSchema } from "~/modules/vendors/schemas";
-import { TICKET_STATUSES, TICKET_STATUS_LABELS } from "~/modules/vendors/tickets";
-import { scorecards } from "~/modules/vendors/ticket-scorecards.server";
-import { listTickets } from "~/modules/vendors/tickets.server";
+import { ticketFiltersSchema } from "~/modules/tickets/schemas";
+import { TICKET_STATUSES, TICKET_STATUS_LABELS } from "~/modules/tickets/tickets";
+import { scorecards } from "~/modules/tickets/ticket-scorecards.server";
+import { listTickets } from "~/modules/tickets/tickets.server";
 
 export const meta: MetaFunction = () => [{ title: "Tickets des éditeurs — Sentinelle" }];
 

@@ -7,14 +7,14 @@ import { formatDate, formatDateTime } from "~/lib/dates";
 import { HttpError, orErrorPage } from "~/lib/errors";
 import { formErrorReply, invalidForm, parseForm, readFormData, readIntent } from "~/lib/forms.server";
 import { idParam, parseOrThrow } from "~/lib/api.server";
-import { fixAnswerSchema } from "~/modules/vendors/schemas";
-import { FIX_ANSWER_LABELS, FIX_ANSWERS } from "~/modules/vendors/tickets";
+import { fixAnswerSchema } from "~/modules/tickets/schemas";
+import { FIX_ANSWER_LABELS, FIX_ANSWERS } from "~/modules/tickets/tickets";
 import { actionsForIrritant } from "~/modules/action-plan/plan.server";
 import { OriginNote } from "~/components/seminars";
 import { originsOf } from "~/modules/seminars/outcomes.server";
 import { ACTION_STATUS_LABELS } from "~/modules/action-plan/vocabulary";
-import { publicVendorMessages } from "~/modules/vendors/ticket-messages.server";
-import { answerFixQuestion, fixQuestionsFor } from "~/modules/vendors/tickets.server";
+import { publicVendorMessages } from "~/modules/tickets/ticket-messages.server";
+import { answerFixQuestion, fixQuestionsFor } from "~/modules/tickets/tickets.server";
 import { can, getUser, requireUser } from "~/lib/permissions.server";
 import {
   addComment,

@@ -5,7 +5,7 @@ import { createUser } from "~/modules/accounts/accounts.server";
 import { fileIrritant } from "~/modules/irritants/irritants.server";
 import { supportIrritant } from "~/modules/irritants/engagement.server";
 import { updateIrritant } from "~/modules/irritants/triage.server";
-import { acknowledgeTicket, listTickets, replyToTicket, resolveTicket } from "~/modules/vendors/tickets.server";
+import { acknowledgeTicket, listTickets, replyToTicket, resolveTicket } from "~/modules/tickets/tickets.server";
 import { writeAction } from "~/modules/action-plan/plan.server";
 import { actionNotes, actions, challenges, workstreams } from "#db/schema";
 import { DEMO_ACTION_PLAN, DEMO_NOTES } from "./action-plan.server";

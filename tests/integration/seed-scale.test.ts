@@ -10,7 +10,7 @@ import { searchDocument } from "~/modules/irritants/search.server";
 import { IRRITANT_STATUSES } from "~/modules/irritants/statuses";
 import { answersSchemaFor } from "~/modules/surveys/answers";
 import type { QuestionnaireDefinition } from "~/modules/surveys/definition";
-import { firstResponseDistributionFromRows, readFirstResponseDistribution } from "~/modules/vendors/response-times.server";
+import { firstResponseDistributionFromRows, readFirstResponseDistribution } from "~/modules/tickets/response-times.server";
 
 // `npm run seed:scale` at a small size, on a fresh file: every counter it writes must match the rows it wrote.
 const IRRITANTS = 2000;

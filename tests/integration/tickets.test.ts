@@ -15,9 +15,9 @@ import {
   reassignTicket,
   replyToTicket,
   resolveTicket,
-} from "~/modules/vendors/tickets.server";
-import { publicVendorMessages } from "~/modules/vendors/ticket-messages.server";
-import { scorecards } from "~/modules/vendors/ticket-scorecards.server";
+} from "~/modules/tickets/tickets.server";
+import { publicVendorMessages } from "~/modules/tickets/ticket-messages.server";
+import { scorecards } from "~/modules/tickets/ticket-scorecards.server";
 import { createTestDatabase } from "../support/database";
 
 const database = createTestDatabase();

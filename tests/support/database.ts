@@ -2,9 +2,10 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { openDatabase, runMigrations, setDb, type Db } from "#db/client";
+import { connectCapabilities } from "~/capabilities.server";
 import { runDataMigrations } from "~/data-migrations.server";
 
-/** A fresh SQLite file for one test file, built by the real migrations, and set as the app's database. */
+/** A fresh SQLite file for one test file, built by the real migrations, and set as the app's database (capabilities connected). */
 export function createTestDatabase(): { db: Db; file: string; close: () => void } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sentinelle-test-"));
   const file = path.join(dir, "test.db");
@@ -14,6 +15,7 @@ export function createTestDatabase(): { db: Db; file: string; close: () => void 
   runMigrations(db);
   runDataMigrations(db);
   setDb(db);
+  connectCapabilities();
   return {
     db,
     file,

@@ -4,7 +4,7 @@ import {
   computeScorecard,
   median,
   type ScorecardTicket,
-} from "~/modules/vendors/scorecard";
+} from "~/modules/tickets/scorecard";
 
 function ticket(overrides: Partial<ScorecardTicket> = {}): ScorecardTicket {
   return {

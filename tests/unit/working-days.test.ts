@@ -7,7 +7,7 @@ import {
   isWorkingDay,
   parisDate,
   workingDaysBetween,
-} from "~/modules/vendors/working-days";
+} from "~/modules/tickets/working-days";
 
 describe("easterSunday", () => {
   it.each([

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { apiTokenRequestSchema } from "~/modules/accounts/schemas";
-import { apiProductListQuery, apiTicketListQuery, ticketReplySchema, ticketResolutionSchema } from "~/modules/vendors/schemas";
+import { apiTicketListQuery, ticketReplySchema, ticketResolutionSchema } from "~/modules/tickets/schemas";
+import { apiProductListQuery } from "~/modules/vendors/schemas";
 import { planFiltersSchema } from "~/modules/action-plan/schemas";
 import { seminarListQuery } from "~/modules/seminars/schemas";
 import { apiIrritantListQuery, fileIrritantSchema, irritantPatchSchema, similarQuerySchema } from "~/modules/irritants/schemas";

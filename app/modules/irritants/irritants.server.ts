@@ -7,9 +7,9 @@ import { HttpError } from "~/lib/errors";
 import { recordEvent } from "~/lib/events.server";
 import { can } from "~/lib/permissions.server";
 import type { SessionUser } from "~/lib/session-users.server";
+import { irritantForwarded } from "./forwarding.server";
 import { requireActiveProduct } from "~/modules/vendors/products.server";
 import { getSettings } from "~/modules/settings/settings.server";
-import { openTicketsForForwardedIrritant } from "~/modules/vendors/tickets.server";
 import { redactPatientIdentifiers, type Redaction } from "~/lib/text/redaction";
 import type { FileIrritantInput, IrritantFilters } from "./schemas";
 import { bumpCounters, readCounters } from "./counters.server";
@@ -98,7 +98,7 @@ export function writeIrritant(tx: Tx, author: SessionUser, prepared: ReturnType<
     tx.update(irritants).set({ status: "forwarded" }).where(eq(irritants.id, row.id)).run();
     row.status = "forwarded";
     recordEvent(tx, { type: "irritant.status_changed", actorId: null, subject: { type: "irritant", id: row.id }, payload: { from: "new", to: "forwarded", cause: "auto-forward" } });
-    openTicketsForForwardedIrritant(tx, row.id, author.id);
+    irritantForwarded(tx, row.id, author.id);
   }
   setFollow(tx, author.id, "irritant", row.id, true);
   recordEvent(tx, {

@@ -5,9 +5,9 @@ import { HttpError } from "~/lib/errors";
 import { recordEvent } from "~/lib/events.server";
 import { can } from "~/lib/permissions.server";
 import type { SessionUser } from "~/lib/session-users.server";
+import { irritantForwarded } from "./forwarding.server";
 import type { IrritantPatch } from "./schemas";
 import { canTransition, STATUS_LABELS } from "./statuses";
-import { openTicketsForForwardedIrritant } from "~/modules/vendors/tickets.server";
 import { recountChange } from "./counters.server";
 import { adjustThemeCounters, invalidateThemeModel, resolveThemeSlugs, themeIdsOf } from "./themes.server";
 
@@ -90,7 +90,7 @@ function applyPatch(tx: Tx, actor: SessionUser, id: number, patch: IrritantPatch
       });
     }
     tx.update(irritants).set({ status: patch.status, updatedAt: now }).where(eq(irritants.id, id)).run();
-    if (patch.status === "forwarded") openTicketsForForwardedIrritant(tx, id, actor.id);
+    if (patch.status === "forwarded") irritantForwarded(tx, id, actor.id);
     const reopened = ["resolved", "wont_fix"].includes(before.status);
     recordEvent(tx, { type: reopened ? "irritant.reopened" : "irritant.status_changed", actorId: actor.id, subject, payload: { from: before.status, to: patch.status } });
   }
@@ -120,16 +120,13 @@ function applyPatch(tx: Tx, actor: SessionUser, id: number, patch: IrritantPatch
 }
 
 /**
- * Keeps the irritant in step with its tickets: a vendor's fix resolves it once no ticket is still open;
- * a fix denied by enough people puts it back in progress. Transitions the workflow forbids are skipped.
+ * Keeps the irritant in step with its tickets (the tickets capability calls it): a vendor's fix resolves it once no
+ * ticket is still open (the caller checks that); a fix denied by enough people puts it back in progress. Transitions
+ * the workflow forbids are skipped.
  */
 export function followTicketOutcome(tx: Tx, irritantId: number, to: "resolved" | "in_progress", actorId: number | null) {
   const row = requireRow(tx, irritantId);
   if (row.status === to || !canTransition(row.status, to)) return;
-  if (to === "resolved") {
-    const stillOpen = tx.get<{ n: number }>(sql`select count(*) as n from tickets where irritant_id = ${irritantId} and status in ('open', 'acknowledged', 'answered', 'needs_info')`);
-    if (stillOpen && stillOpen.n > 0) return;
-  }
   tx.update(irritants).set({ status: to, updatedAt: new Date().toISOString() }).where(eq(irritants.id, irritantId)).run();
   recountChange(tx, row, { ...row, status: to });
   recordEvent(tx, {

@@ -5,7 +5,7 @@ import { getPlan } from "~/modules/action-plan/plan.server";
 import { cachedAggregate } from "./cache.server";
 import { readCounters } from "~/modules/irritants/counters.server";
 import type { CampaignResults } from "~/modules/surveys/results.server";
-import { distributionSummary, readFirstResponseDistribution } from "~/modules/vendors/response-times.server";
+import { distributionSummary, readFirstResponseDistribution } from "~/modules/tickets/response-times.server";
 
 const live = and(eq(irritants.published, true), isNull(irritants.hiddenAt), isNull(irritants.mergedIntoId));
 

@@ -1,52 +1,10 @@
 import { z } from "zod";
 import { PRODUCT_CATEGORIES } from "./catalogue";
-import { FIX_ANSWERS, RESOLUTIONS, TICKET_STATUSES } from "./tickets";
 
 const blank = (v: unknown) => (v === "" || v === null ? undefined : v);
 
-export const ticketReplySchema = z.object({
-  body: z.string({ error: "Écrivez votre réponse." }).trim().min(2, "Écrivez votre réponse.").max(5000, "La réponse ne doit pas dépasser 5 000 caractères."),
-  visibility: z.enum(["public", "internal"], { error: "Choisissez « publique » ou « interne »." }),
-});
-
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Date au format AAAA-MM-JJ.");
-
-export const ticketResolutionSchema = z
-  .object({
-    resolution: z.enum(RESOLUTIONS, { error: "Choisissez une résolution dans la liste." }),
-    version: z.preprocess(blank, z.string().trim().max(40, "La version ne doit pas dépasser 40 caractères.").optional()),
-    date: z.preprocess(blank, isoDate.optional()),
-    note: z.preprocess(blank, z.string().trim().max(2000, "La note ne doit pas dépasser 2 000 caractères.").optional()),
-    reassignToProductId: z.preprocess(blank, z.coerce.number({ error: "Choisissez un logiciel." }).int().positive("Choisissez un logiciel.").optional()),
-  })
-  .superRefine((v, ctx) => {
-    if (v.resolution === "fixed" && !v.version) ctx.addIssue({ code: "custom", path: ["version"], message: "Indiquez la version qui corrige le problème." });
-    if (v.resolution === "planned" && !v.version && !v.date) ctx.addIssue({ code: "custom", path: ["version"], message: "Indiquez la version ou la date prévue." });
-    if (v.resolution === "other_product" && !v.reassignToProductId) {
-      ctx.addIssue({ code: "custom", path: ["reassignToProductId"], message: "Indiquez le logiciel en cause." });
-    }
-    if (v.resolution === "other_product" && !v.note) ctx.addIssue({ code: "custom", path: ["note"], message: "Expliquez pourquoi la cause est dans un autre logiciel." });
-  });
-
-export const ticketFiltersSchema = z.object({
-  status: z.preprocess(blank, z.enum(TICKET_STATUSES, { error: "Statut invalide." }).optional()),
-  productId: z.preprocess(blank, z.coerce.number({ error: "Logiciel invalide." }).int().positive().optional()),
-  vendorId: z.preprocess(blank, z.coerce.number({ error: "Éditeur invalide." }).int().positive().optional()),
-  overdue: z.preprocess((v) => v === "1" || v === "true" || v === "on" || v === true, z.boolean()).optional(),
-  cursor: z.preprocess(blank, z.coerce.number({ error: "Curseur invalide." }).int().positive().optional()),
-});
-
 export const apiProductListQuery = z.object({
   vendor: z.preprocess(blank, z.coerce.number({ error: "vendor doit être un identifiant numérique." }).int().positive().optional()),
-});
-
-export const apiTicketListQuery = ticketFiltersSchema.omit({ productId: true }).extend({
-  product: z.preprocess(blank, z.coerce.number({ error: "product doit être un identifiant numérique." }).int().positive().optional()),
-});
-
-export const fixAnswerSchema = z.object({
-  ticketId: z.coerce.number({ error: "Ticket inconnu." }).int().positive("Ticket inconnu."),
-  answer: z.enum(FIX_ANSWERS, { error: "Choisissez une réponse." }),
 });
 
 const vendorSchema = z.object({

@@ -295,9 +295,14 @@ export function resolveTicket(user: SessionUser, id: number, input: ResolutionIn
       subject,
       payload: { irritantId: ticket.irritantId, vendorId: ticket.vendorId, resolution: input.resolution, version: input.version ?? null },
     });
-    if (input.resolution === "fixed") followTicketOutcome(tx, ticket.irritantId, "resolved", user.id);
+    // The irritant is resolved once none of its tickets is still open.
+    if (input.resolution === "fixed" && !hasOpenTicket(tx, ticket.irritantId)) followTicketOutcome(tx, ticket.irritantId, "resolved", user.id);
     return { status, reassignedTo, redactions };
   });
+}
+
+function hasOpenTicket(tx: Tx, irritantId: number) {
+  return !!tx.select({ id: tickets.id }).from(tickets).where(and(eq(tickets.irritantId, irritantId), inArray(tickets.status, [...OPEN_TICKET_STATUSES]))).get();
 }
 
 function fixAnswerCounts(tx: DbOrTx, ticket: Pick<Ticket, "id" | "reopenCount">) {

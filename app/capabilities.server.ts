@@ -1,0 +1,10 @@
+import { whenIrritantForwarded } from "~/modules/irritants/forwarding.server";
+import { openTicketsForForwardedIrritant } from "~/modules/tickets/tickets.server";
+
+/**
+ * Connects capabilities to the extension points of those below them (decision 017). Runs once per module graph before
+ * any command: in the Remix build (entry.server.tsx), at start-up (prepareDatabase) and in the tests' database setup.
+ */
+export function connectCapabilities() {
+  whenIrritantForwarded(openTicketsForForwardedIrritant);
+}
