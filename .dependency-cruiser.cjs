@@ -8,7 +8,7 @@
 const KNOWN_DEEP_IMPORTERS = [
   "^app/modules/accounts/account-emails[.]server[.]ts$",
   "^app/modules/accounts/accounts[.]server[.]ts$",
-  "^app/modules/accounts/personal-data[.]server[.]ts$",
+  "^app/modules/privacy/personal-data[.]server[.]ts$",
   "^app/modules/accounts/signup[.]server[.]ts$",
   "^app/modules/action-plan/csv[.]ts$",
   "^app/modules/action-plan/import[.]server[.]ts$",

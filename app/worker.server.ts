@@ -1,6 +1,6 @@
 import { getEnv } from "~/lib/env.server";
 import { sendPendingEmails } from "~/lib/outbox.server";
-import { applyRetention } from "~/modules/accounts/personal-data.server";
+import { applyRetention } from "~/modules/privacy/personal-data.server";
 import { deliverPendingEvents } from "~/modules/notifications/delivery.server";
 import { composeDigests } from "~/modules/notifications/emails.server";
 

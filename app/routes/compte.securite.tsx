@@ -8,7 +8,8 @@ import { intentsOf } from "~/lib/intents";
 import { requireUser } from "~/lib/permissions.server";
 import { clearSessionCookie } from "~/lib/session.server";
 import { getProfile } from "~/modules/accounts/accounts.server";
-import { deleteAccount, revokeAllSessions } from "~/modules/accounts/personal-data.server";
+import { revokeAllSessions } from "~/modules/accounts/account-access.server";
+import { deleteAccount } from "~/modules/privacy/personal-data.server";
 import { securityPageSchema } from "~/modules/accounts/schemas";
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -8,7 +8,7 @@ import { orErrorPage } from "~/lib/errors";
 import { formAction } from "~/lib/forms.server";
 import { intentsOf } from "~/lib/intents";
 import { requirePermission } from "~/lib/permissions.server";
-import { listAccounts, setAccountDisabled } from "~/modules/accounts/personal-data.server";
+import { listAccounts, setAccountDisabled } from "~/modules/accounts/account-access.server";
 import { ROLE_LABELS } from "~/modules/accounts/professions";
 import { accountSearchSchema, accountsPageSchema } from "~/modules/accounts/schemas";
 

@@ -8,7 +8,7 @@ import { campaigns, irritants, notifications, outboxEmails, participations, semi
 import { loadDemoData } from "~/seed/demo.server";
 import { resetEnvForTests } from "~/lib/env.server";
 import { createUser, type SessionUser } from "~/modules/accounts/accounts.server";
-import { applyRetention, deleteAccount } from "~/modules/accounts/personal-data.server";
+import { applyRetention, deleteAccount } from "~/modules/privacy/personal-data.server";
 import { addComment } from "~/modules/irritants/engagement.server";
 import { fileIrritant } from "~/modules/irritants/irritants.server";
 import { updateIrritant } from "~/modules/irritants/triage.server";

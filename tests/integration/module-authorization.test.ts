@@ -3,7 +3,7 @@ import { events, settings, users } from "#db/schema";
 import { eq } from "drizzle-orm";
 import { HttpError } from "~/lib/errors";
 import { createUser, type SessionUser } from "~/modules/accounts/accounts.server";
-import { setAccountDisabled } from "~/modules/accounts/personal-data.server";
+import { setAccountDisabled } from "~/modules/accounts/account-access.server";
 import { applyImport } from "~/modules/action-plan/import.server";
 import { addNote, createChallenge, createWorkstream, moveAction, saveAction, setActionStatus } from "~/modules/action-plan/plan.server";
 import { createIndicator, importIndicatorValues } from "~/modules/indicators/indicators.server";

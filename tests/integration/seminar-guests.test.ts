@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seminarRegistrations, seminars, users, workshops } from "#db/schema";
 import { resetMailerForTests, sendPendingEmails } from "~/lib/outbox.server";
-import { applyRetention } from "~/modules/accounts/personal-data.server";
+import { applyRetention } from "~/modules/privacy/personal-data.server";
 import { REGISTRATION_CONFIRMATION_HOURS, seminarBalance } from "~/modules/seminars/registrations.server";
 import { signInCookie } from "../support/http";
 import { startTestServer, type TestServer } from "../support/server";

@@ -1,7 +1,7 @@
 import { and, desc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { comments, events, irritants, outboxEmails, products, ticketMessages, tickets, workshopCards, workshopClusters, workshops } from "#db/schema";
-import { applyRetention } from "~/modules/accounts/personal-data.server";
+import { applyRetention } from "~/modules/privacy/personal-data.server";
 import { deliverPendingEvents } from "~/modules/notifications/delivery.server";
 import { searchableText } from "~/lib/text/text";
 import { PASSAGE_PLACEHOLDER } from "~/lib/text/passage";
