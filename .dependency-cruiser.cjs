@@ -25,6 +25,28 @@ const KNOWN_DEEP_IMPORTERS = [
   "^app/modules/tickets/tickets[.]server[.]ts$",
 ];
 
+// The capabilities from the bottom up (decision 017). A capability's files may use the server files of capabilities
+// in lower layers only; pure files (vocabularies, labels, schemas, text) may be shared across layers as long as
+// nothing is circular (notifications read irritants' status labels, irritants use notifications' follows).
+const LAYERS = [
+  ["accounts", "settings", "vendors", "audit", "action-plan", "indicators"],
+  ["surveys"],
+  ["notifications"],
+  ["irritants"],
+  ["tickets"],
+  ["privacy", "seminars", "progress"],
+  ["api"],
+];
+const layerRules = LAYERS.flatMap((layer, i) =>
+  layer.map((capability) => ({
+    name: `layers-${capability}`,
+    comment: `${capability} uses the server side of lower capabilities only.`,
+    severity: "error",
+    from: { path: `^app/modules/${capability}/` },
+    to: { path: `^app/modules/(${LAYERS.slice(i).flat().filter((c) => c !== capability).join("|")})/.*[.]server[.]tsx?$` },
+  })),
+);
+
 module.exports = {
   forbidden: [
     { name: "no-circular", severity: "error", from: {}, to: { circular: true } },
@@ -42,6 +64,14 @@ module.exports = {
       from: { path: "^app/lib/" },
       to: { path: "^app/modules/" },
     },
+    {
+      name: "modules-and-lib-not-above",
+      comment: "Routes, components, the seed, start-up, the worker and the wiring of capabilities sit above app/modules and app/lib.",
+      severity: "error",
+      from: { path: "^app/(modules|lib)/" },
+      to: { path: "^app/(?!modules/|lib/)" },
+    },
+    ...layerRules,
     {
       name: "no-deep-import-between-capabilities",
       comment: "Another capability is entered through its front door (index.ts / index.server.ts) only.",
