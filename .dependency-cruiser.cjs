@@ -17,7 +17,7 @@ const KNOWN_DEEP_IMPORTERS = [
   "^app/modules/seminars/board[.]server[.]ts$",
   "^app/modules/seminars/restitution[.]server[.]ts$",
   "^app/modules/seminars/(agenda|feedback|internal|outcomes|public|registrations)[.]server[.]ts$", // split of seminars.server.ts
-  "^app/modules/tickets/ticket-(scorecards|messages)[.]server[.]ts$", // split of tickets.server.ts
+  "^app/modules/tickets/(ticket-scorecards|ticket-messages|ticket-responses|fix-questions)[.]server[.]ts$", // split of tickets.server.ts
   "^app/modules/surveys/schemas[.]ts$",
   "^app/modules/progress/schemas[.]ts$",
   "^app/modules/api/openapi[.]server[.]ts$", // documents every capability's API schemas

@@ -4,7 +4,8 @@ import { idParam, readJson } from "~/lib/api.server";
 import { getDb } from "#db/client";
 import { requireUser } from "~/lib/permissions.server";
 import { ticketResolutionSchema } from "~/modules/tickets/schemas";
-import { resolveTicket, requireTicket } from "~/modules/tickets/tickets.server";
+import { resolveTicket } from "~/modules/tickets/ticket-responses.server";
+import { requireTicket } from "~/modules/tickets/tickets.server";
 
 export function loader() {
   return methodNotAllowed("POST", "Utilisez POST pour indiquer une résolution.");

@@ -13,7 +13,9 @@ import { listProducts } from "~/modules/vendors/products.server";
 import { ticketReplySchema, ticketResolutionSchema } from "~/modules/tickets/schemas";
 import { RESOLUTION_LABELS, RESOLUTIONS, TICKET_STATUS_LABELS } from "~/modules/tickets/tickets";
 import { describeRedactions, type Redaction } from "~/lib/text/redaction";
-import { requireTicketAction, acknowledgeTicket, closeTicket, getTicketDetail, reassignTicket, replyToTicket, resolveTicket } from "~/modules/tickets/tickets.server";
+import { requireTicketAction, getTicketDetail } from "~/modules/tickets/tickets.server";
+import { acknowledgeTicket, replyToTicket, resolveTicket } from "~/modules/tickets/ticket-responses.server";
+import { closeTicket, reassignTicket } from "~/modules/tickets/ticket-routing.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Ticket n°${data?.ticket.id ?? ""} — Sentinelle` }];
 

@@ -14,7 +14,7 @@ import { OriginNote } from "~/components/seminars";
 import { originsOf } from "~/modules/seminars/outcomes.server";
 import { ACTION_STATUS_LABELS } from "~/modules/action-plan/vocabulary";
 import { publicVendorMessages } from "~/modules/tickets/ticket-messages.server";
-import { answerFixQuestion, fixQuestionsFor } from "~/modules/tickets/tickets.server";
+import { answerFixQuestion, fixQuestionsFor } from "~/modules/tickets/fix-questions.server";
 import { can, getUser, requireUser } from "~/lib/permissions.server";
 import {
   addComment,

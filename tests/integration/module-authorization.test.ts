@@ -19,7 +19,7 @@ import { removeRegistration } from "~/modules/seminars/registrations.server";
 import { getSettings, updateSettings } from "~/modules/settings/settings.server";
 import { createCampaign, saveQuestionnaireVersion, setCampaignStatus } from "~/modules/surveys/campaigns.server";
 import { createVendor, saveProduct } from "~/modules/vendors/products.server";
-import { closeTicket, openTicketByTeam, reassignTicket } from "~/modules/tickets/tickets.server";
+import { closeTicket, openTicketByTeam, reassignTicket } from "~/modules/tickets/ticket-routing.server";
 import { createTestDatabase } from "../support/database";
 
 /**

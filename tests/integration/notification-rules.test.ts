@@ -113,7 +113,8 @@ describe("who is told", () => {
     updateIrritant(team, id, { published: true, status: "forwarded" });
     supportIrritant(patient, id);
     await deliverAndSend();
-    const { listTickets, resolveTicket } = await import("~/modules/tickets/tickets.server");
+    const { listTickets } = await import("~/modules/tickets/tickets.server");
+    const { resolveTicket } = await import("~/modules/tickets/ticket-responses.server");
     resolveTicket(vendorA, listTickets(team, { irritantId: id }).items[0].id, { resolution: "fixed", version: "5.2" });
     await deliverAndSend();
     const question = "L'éditeur indique avoir corrigé « QR code illisible sur l'ordonnance » : est-ce corrigé pour vous ? Répondez sur la page du signalement";

@@ -8,7 +8,8 @@ import { fileIrritant } from "~/modules/irritants/irritants.server";
 import { updateIrritant } from "~/modules/irritants/triage.server";
 import { deliverPendingEvents, takeNotifications, unreadCount } from "~/modules/notifications/delivery.server";
 import { listMailbox, sendPendingEmails } from "~/lib/outbox.server";
-import { listTickets, replyToTicket, resolveTicket } from "~/modules/tickets/tickets.server";
+import { listTickets } from "~/modules/tickets/tickets.server";
+import { replyToTicket, resolveTicket } from "~/modules/tickets/ticket-responses.server";
 import { createTestDatabase } from "../support/database";
 
 const database = createTestDatabase();

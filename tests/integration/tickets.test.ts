@@ -6,16 +6,10 @@ import { supportIrritant } from "~/modules/irritants/engagement.server";
 import { fileIrritant, getIrritant } from "~/modules/irritants/irritants.server";
 import { updateIrritant } from "~/modules/irritants/triage.server";
 import { updateSettings } from "~/modules/settings/settings.server";
-import {
-  acknowledgeTicket,
-  answerFixQuestion,
-  fixQuestionsFor,
-  getTicketDetail,
-  listTickets,
-  reassignTicket,
-  replyToTicket,
-  resolveTicket,
-} from "~/modules/tickets/tickets.server";
+import { acknowledgeTicket, replyToTicket, resolveTicket } from "~/modules/tickets/ticket-responses.server";
+import { answerFixQuestion, fixQuestionsFor } from "~/modules/tickets/fix-questions.server";
+import { getTicketDetail, listTickets } from "~/modules/tickets/tickets.server";
+import { reassignTicket } from "~/modules/tickets/ticket-routing.server";
 import { publicVendorMessages } from "~/modules/tickets/ticket-messages.server";
 import { scorecards } from "~/modules/tickets/ticket-scorecards.server";
 import { createTestDatabase } from "../support/database";
