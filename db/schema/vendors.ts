@@ -99,9 +99,3 @@ export const fixConfirmations = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.ticketId, t.userId, t.round] })],
 );
-
-/** Team settings (SLA targets, reopen threshold, automatic forwarding), as typed key-value rows. */
-export const settings = sqliteTable("settings", {
-  key: text("key").primaryKey(),
-  value: text("value", { mode: "json" }).notNull().$type<unknown>(),
-});
