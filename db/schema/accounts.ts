@@ -78,3 +78,22 @@ export const apiTokens = sqliteTable(
   },
   (t) => [index("api_tokens_user_idx").on(t.userId)],
 );
+
+/** Single-use links sent by e-mail (address confirmation, password reset): only the hash is kept. */
+export const accountTokens = sqliteTable(
+  "account_tokens",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    purpose: text("purpose", { enum: ["confirm_email", "reset_password"] }).notNull(),
+    tokenHash: text("token_hash").notNull().unique(),
+    expiresAt: text("expires_at").notNull(),
+    usedAt: text("used_at"),
+    createdAt: text("created_at")
+      .notNull()
+      .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+  },
+  (t) => [index("account_tokens_user_idx").on(t.userId, t.purpose)],
+);

@@ -8,4 +8,5 @@ export * from "./surveys";
 export * from "./progress";
 export * from "./indicators";
 export * from "./notifications";
+export * from "./settings";
 export * from "./seminars";

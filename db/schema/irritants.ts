@@ -116,20 +116,6 @@ export const comments = sqliteTable(
   (t) => [index("comments_irritant_idx").on(t.irritantId, t.id)],
 );
 
-/** Who follows what (irritants now; actions and themes later), read by notifications. */
-export const follows = sqliteTable(
-  "follows",
-  {
-    userId: integer("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
-    subjectType: text("subject_type", { enum: ["irritant", "action", "theme"] }).notNull(),
-    subjectId: integer("subject_id").notNull(),
-    createdAt: text("created_at").notNull().default(now),
-  },
-  (t) => [primaryKey({ columns: [t.userId, t.subjectType, t.subjectId] }), index("follows_subject_idx").on(t.subjectType, t.subjectId)],
-);
-
 /** Global counters kept in the same transaction as each change, so headline figures never scan. */
 export const counters = sqliteTable("counters", {
   key: text("key").primaryKey(),

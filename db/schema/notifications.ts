@@ -75,21 +75,16 @@ export const notificationPreferences = sqliteTable(
   (t) => [primaryKey({ columns: [t.userId, t.kind] })],
 );
 
-/** Single-use links sent by e-mail (address confirmation, password reset): only the hash is kept. */
-export const accountTokens = sqliteTable(
-  "account_tokens",
+/** Who follows what (irritants, actions, themes): the audiences notifications are delivered to. */
+export const follows = sqliteTable(
+  "follows",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
     userId: integer("user_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
-    purpose: text("purpose", { enum: ["confirm_email", "reset_password"] }).notNull(),
-    tokenHash: text("token_hash").notNull().unique(),
-    expiresAt: text("expires_at").notNull(),
-    usedAt: text("used_at"),
-    createdAt: text("created_at")
-      .notNull()
-      .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+    subjectType: text("subject_type", { enum: ["irritant", "action", "theme"] }).notNull(),
+    subjectId: integer("subject_id").notNull(),
+    createdAt: text("created_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
   },
-  (t) => [index("account_tokens_user_idx").on(t.userId, t.purpose)],
+  (t) => [primaryKey({ columns: [t.userId, t.subjectType, t.subjectId] }), index("follows_subject_idx").on(t.subjectType, t.subjectId)],
 );

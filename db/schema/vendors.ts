@@ -27,8 +27,3 @@ export const products = sqliteTable(
   (t) => [index("products_vendor_idx").on(t.vendorId)],
 );
 
-/** Team settings (SLA targets, reopen threshold, automatic forwarding), as typed key-value rows. */
-export const settings = sqliteTable("settings", {
-  key: text("key").primaryKey(),
-  value: text("value", { mode: "json" }).notNull().$type<unknown>(),
-});

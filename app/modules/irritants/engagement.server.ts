@@ -3,6 +3,7 @@ import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { getDb } from "#db/client";
 import { comments, events, irritants, supports, users } from "#db/schema";
 import { HttpError } from "~/lib/errors";
+import { readEvent } from "~/lib/event-catalogue";
 import { recordEvent } from "~/lib/events.server";
 import { can } from "~/lib/permissions.server";
 import type { SessionUser } from "~/lib/session-users.server";
@@ -10,7 +11,7 @@ import { professionLabel } from "~/modules/accounts/professions";
 import { getIrritant, mergedInto } from "./irritants.server";
 import { setFollow } from "~/modules/notifications/follows.server";
 import { redactPatientIdentifiers } from "~/lib/text/redaction";
-import { STATUS_LABELS, type IrritantStatus } from "./statuses";
+import { describeTimelineEvent, timelineEventTypes } from "./timeline";
 
 /** The live irritant a person acts on: merged duplicates send the action to the irritant they joined. */
 function actionableIrritant(user: SessionUser, id: number) {
@@ -106,65 +107,19 @@ export function listComments(irritantId: number) {
 /** How the team signs what it writes where the public reads. */
 const TEAM_AUTHOR = "Équipe programme";
 
-const PUBLIC_EVENT_TYPES = [
-  "irritant.filed",
-  "irritant.status_changed",
-  "irritant.reopened",
-  "irritant.themes_confirmed",
-  "irritant.published",
-  "irritant.merged",
-  "irritant.duplicate_absorbed",
-  "irritant.action_done",
-] as const;
-const TEAM_EVENT_TYPES = [...PUBLIC_EVENT_TYPES, "irritant.unpublished", "irritant.hidden", "irritant.unhidden", "irritant.passage_masked"];
-
 /** Every change of an irritant, newest first, told in French. Hiding and unpublishing are for the team's eyes. */
 export function timeline(viewer: SessionUser | null, irritantId: number) {
-  const types = can(viewer, "irritant:read-unpublished") ? TEAM_EVENT_TYPES : [...PUBLIC_EVENT_TYPES];
+  const types = timelineEventTypes(can(viewer, "irritant:read-unpublished") ? "team" : "public");
   const rows = getDb()
-    .select({ id: events.id, type: events.type, payload: events.payload, createdAt: events.createdAt })
+    .select()
     .from(events)
     .where(and(eq(events.subjectType, "irritant"), eq(events.subjectId, irritantId), inArray(events.type, types)))
     .orderBy(desc(events.id))
     .limit(100)
     .all();
-  return rows.map((e) => ({ id: e.id, createdAt: e.createdAt, text: describeEvent(e.type, e.payload) }));
-}
-
-const MASKED_FIELDS: Record<string, string> = { title: "titre", body: "description", comment: "commentaire" };
-
-function describeEvent(type: string, payload: Record<string, unknown>): string {
-  const status = (s: unknown) => STATUS_LABELS[s as IrritantStatus] ?? String(s);
-  switch (type) {
-    case "irritant.filed":
-      return "Signalement déposé";
-    case "irritant.status_changed":
-      return payload.cause === "ticket"
-        ? `Statut : ${status(payload.from)} → ${status(payload.to)} (correction annoncée par l'éditeur)`
-        : `Statut : ${status(payload.from)} → ${status(payload.to)}`;
-    case "irritant.reopened":
-      return payload.cause === "ticket"
-        ? "Rouvert : plusieurs personnes indiquent que la correction annoncée ne règle pas le problème"
-        : `Rouvert : ${status(payload.from)} → ${status(payload.to)}`;
-    case "irritant.themes_confirmed":
-      return `Thèmes confirmés par l'équipe : ${(payload.themes as string[]).join(", ")}`;
-    case "irritant.published":
-      return "Publié";
-    case "irritant.action_done":
-      return `Action du plan réalisée : ${String(payload.title ?? "")}`;
-    case "irritant.unpublished":
-      return "Retiré de la publication";
-    case "irritant.hidden":
-      return `Masqué : ${String(payload.reason ?? "")}`;
-    case "irritant.unhidden":
-      return "Rendu visible à nouveau";
-    case "irritant.passage_masked":
-      return `Passage masqué par l'équipe (${MASKED_FIELDS[String(payload.field)] ?? "texte"}, ${Number(payload.characters)} caractères)`;
-    case "irritant.merged":
-      return `Fusionné dans le signalement n°${payload.into}`;
-    case "irritant.duplicate_absorbed":
-      return `Le signalement n°${payload.from} y a été fusionné (doublon)`;
-    default:
-      return type;
-  }
+  return rows.flatMap((row) => {
+    const event = readEvent(row);
+    const text = event && describeTimelineEvent(event);
+    return text ? [{ id: row.id, createdAt: row.createdAt, text }] : [];
+  });
 }

@@ -1,0 +1,55 @@
+import type { CatalogueEvent, EventPayload, EventSubjectType, EventType } from "~/lib/event-catalogue";
+import { STATUS_LABELS, type IrritantStatus } from "./statuses";
+
+/** The event types whose subject is an irritant: the only ones an irritant's timeline reads. */
+type IrritantEventType = { [T in EventType]: EventSubjectType<T> extends "irritant" ? T : never }[EventType];
+
+/** Who may read an entry: everyone who sees the irritant, or the team only. */
+type TimelineAudience = "public" | "team";
+type TimelineEntry<T extends IrritantEventType> = { audience: TimelineAudience; describe: (payload: EventPayload<T>) => string };
+
+const status = (s: string) => STATUS_LABELS[s as IrritantStatus] ?? s;
+const MASKED_FIELDS = { title: "titre", body: "description", comment: "commentaire" } as const;
+
+/**
+ * How each irritant event appears on the irritant's timeline, in French; null when it does not. Every irritant
+ * event type is listed, so a new one fails tsc until it is decided here. Hiding and unpublishing are for the team.
+ */
+export const TIMELINE_ENTRIES: { [T in IrritantEventType]: TimelineEntry<T> | null } = {
+  "irritant.filed": { audience: "public", describe: () => "Signalement déposé" },
+  "irritant.supported": null, // counted on the page, never told one by one
+  "irritant.commented": null, // the comments are shown as such
+  "irritant.status_changed": {
+    audience: "public",
+    describe: (p) => (p.cause === "ticket" ? `Statut : ${status(p.from)} → ${status(p.to)} (correction annoncée par l'éditeur)` : `Statut : ${status(p.from)} → ${status(p.to)}`),
+  },
+  "irritant.reopened": {
+    audience: "public",
+    describe: (p) => (p.cause === "ticket" ? "Rouvert : plusieurs personnes indiquent que la correction annoncée ne règle pas le problème" : `Rouvert : ${status(p.from)} → ${status(p.to)}`),
+  },
+  "irritant.published": { audience: "public", describe: () => "Publié" },
+  "irritant.unpublished": { audience: "team", describe: () => "Retiré de la publication" },
+  "irritant.hidden": { audience: "team", describe: (p) => `Masqué : ${p.reason}` },
+  "irritant.unhidden": { audience: "team", describe: () => "Rendu visible à nouveau" },
+  "irritant.merged": { audience: "public", describe: (p) => `Fusionné dans le signalement n°${p.into}` },
+  "irritant.duplicate_absorbed": { audience: "public", describe: (p) => `Le signalement n°${p.from} y a été fusionné (doublon)` },
+  "irritant.themes_confirmed": { audience: "public", describe: (p) => `Thèmes confirmés par l'équipe : ${p.themes.join(", ")}` },
+  "irritant.action_done": { audience: "public", describe: (p) => `Action du plan réalisée : ${p.title ?? ""}` },
+  "irritant.purged": null, // retention: nothing left to tell
+  "irritant.passage_masked": { audience: "team", describe: (p) => `Passage masqué par l'équipe (${MASKED_FIELDS[p.field]}, ${p.characters} caractères)` },
+};
+
+const SHOWN = Object.entries(TIMELINE_ENTRIES).flatMap(([type, entry]) => (entry ? [{ type: type as IrritantEventType, audience: entry.audience }] : []));
+
+/** The event types a reader sees on an irritant's timeline: the public ones, or all those shown for the team. */
+export function timelineEventTypes(reader: TimelineAudience): IrritantEventType[] {
+  return SHOWN.filter((s) => reader === "team" || s.audience === "public").map((s) => s.type);
+}
+
+/** The French line of an event on the timeline, or null if the timeline does not show it. */
+export function describeTimelineEvent(event: CatalogueEvent): string | null {
+  if (!Object.hasOwn(TIMELINE_ENTRIES, event.type)) return null;
+  // Each entry takes its own type's payload: the lookup by the event's own type keeps them matched.
+  const entry = TIMELINE_ENTRIES[event.type as IrritantEventType] as TimelineEntry<IrritantEventType> | null;
+  return entry ? entry.describe(event.payload as EventPayload<IrritantEventType>) : null;
+}
