@@ -3,6 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrors, TextField, useActionForm } from "~/components/forms";
 import { Notice } from "~/components/notice";
+import { RowActionForm } from "~/components/row-action";
 import { formatDateTime } from "~/lib/dates";
 import { formAction } from "~/lib/forms.server";
 import { intentsOf } from "~/lib/intents";
@@ -74,13 +75,9 @@ export default function AccountTokens() {
                 <td>{formatDateTime(t.createdAt)}</td>
                 <td>{t.lastUsedAt ? formatDateTime(t.lastUsedAt) : "jamais"}</td>
                 <td>
-                  <Form method="post">
-                    <input type="hidden" name="intent" value="revoke-token" />
-                    <input type="hidden" name="tokenId" value={t.id} />
-                    <button type="submit" className="btn btn-secondary" aria-label={`Révoquer le jeton ${t.label}`}>
-                      Révoquer
-                    </button>
-                  </Form>
+                  <RowActionForm intent="revoke-token" idName="tokenId" id={t.id} ariaLabel={`Révoquer le jeton ${t.label}`}>
+                    Révoquer
+                  </RowActionForm>
                 </td>
               </tr>
             ))}

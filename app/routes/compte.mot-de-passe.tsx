@@ -3,6 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrors, TextField, useActionForm } from "~/components/forms";
 import { Notice } from "~/components/notice";
+import { NewPasswordFields } from "~/components/password-fields";
 import { formAction } from "~/lib/forms.server";
 import { requireUser } from "~/lib/permissions.server";
 import { readSessionId } from "~/lib/session.server";
@@ -37,15 +38,13 @@ export default function AccountPassword() {
           <FormErrors id={passwordForm.errorId} errors={passwordForm.errors} />
           <Form method="post" {...getFormProps(passwordForm)} className="card">
             <TextField field={passwordFields.currentPassword} label="Mot de passe actuel" type="password" autoComplete="current-password" required />
-            <TextField
-              field={passwordFields.newPassword}
+            <NewPasswordFields
+              password={passwordFields.newPassword}
+              confirmation={passwordFields.newPasswordConfirmation}
               label="Nouveau mot de passe"
+              confirmationLabel="Confirmation du nouveau mot de passe"
               hint="12 caractères au moins."
-              type="password"
-              autoComplete="new-password"
-              required
             />
-            <TextField field={passwordFields.newPasswordConfirmation} label="Confirmation du nouveau mot de passe" type="password" autoComplete="new-password" required />
             {tokenCount > 0 ? (
               <div className="mb-4 flex items-start gap-2">
                 <input id="keepApiTokens" type="checkbox" name="keepApiTokens" className="mt-1 size-4" aria-describedby="keepApiTokens-hint" />

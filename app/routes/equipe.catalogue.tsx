@@ -4,6 +4,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { SelectField, TextField, useActionForm } from "~/components/forms";
 import { Notice } from "~/components/notice";
+import { SegurWaveField } from "~/components/segur-wave";
 import { formAction } from "~/lib/forms.server";
 import { intentsOf } from "~/lib/intents";
 import { requirePermission } from "~/lib/permissions.server";
@@ -60,15 +61,7 @@ function ProductForm({ vendors, product, children }: { vendors: { id: number; na
         <SelectField field={fields.vendorId} label="Éditeur" options={vendors.map((v) => ({ value: String(v.id), label: v.name }))} required />
         <TextField field={fields.name} label="Nom" required />
         <SelectField field={fields.category} label="Catégorie" options={PRODUCT_CATEGORIES.map((c) => ({ value: c, label: PRODUCT_CATEGORY_LABELS[c] }))} />
-        <SelectField
-          field={fields.segurWave}
-          label="Vague Ségur"
-          placeholder="Aucune"
-          options={[
-            { value: "1", label: "Vague 1" },
-            { value: "2", label: "Vague 2" },
-          ]}
-        />
+        <SegurWaveField field={fields.segurWave} />
         <TextField field={fields.versions} label="Versions" hint="Séparées par des virgules." />
         <TextField field={fields.installedBase} label="Parc installé estimé" />
       </div>

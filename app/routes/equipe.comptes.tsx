@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Notice } from "~/components/notice";
 import { FilterSubmit } from "~/components/forms";
+import { RowActionForm } from "~/components/row-action";
 import { readQuery } from "~/lib/api.server";
 import { formatDateTime } from "~/lib/dates";
 import { orErrorPage } from "~/lib/errors";
@@ -68,13 +69,16 @@ export default function Accounts() {
                 {a.id === selfId ? (
                   "Votre compte"
                 ) : (
-                  <Form method="post" className="flex flex-wrap items-center gap-2">
-                    <span>{a.disabledAt ? "Désactivé" : "Actif"}</span>
-                    <input type="hidden" name="userId" value={a.id} />
-                    <button type="submit" name="intent" value={a.disabledAt ? "enable" : "disable"} className="btn btn-secondary" aria-label={`${a.disabledAt ? "Réactiver" : "Désactiver"} le compte ${a.email}`}>
-                      {a.disabledAt ? "Réactiver" : "Désactiver"}
-                    </button>
-                  </Form>
+                  <RowActionForm
+                    className="flex flex-wrap items-center gap-2"
+                    leading={<span>{a.disabledAt ? "Désactivé" : "Actif"}</span>}
+                    intent={a.disabledAt ? "enable" : "disable"}
+                    idName="userId"
+                    id={a.id}
+                    ariaLabel={`${a.disabledAt ? "Réactiver" : "Désactiver"} le compte ${a.email}`}
+                  >
+                    {a.disabledAt ? "Réactiver" : "Désactiver"}
+                  </RowActionForm>
                 )}
               </td>
             </tr>

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Notice } from "~/components/notice";
+import { SegurWaveField } from "~/components/segur-wave";
 import { getFormProps } from "@conform-to/react";
 import { ChoiceGroup, SelectField, TextField, useActionForm } from "~/components/forms";
 import { idParam } from "~/lib/api.server";
@@ -119,15 +120,7 @@ export default function EditAction() {
             }
           />
           <SelectField field={fields.status} label="Statut" options={ACTION_STATUSES.map((s) => ({ value: s, label: ACTION_STATUS_LABELS[s] }))} />
-          <SelectField
-            field={fields.segurWave}
-            label="Vague Ségur"
-            placeholder="Aucune"
-            options={[
-              { value: "1", label: "Vague 1" },
-              { value: "2", label: "Vague 2" },
-            ]}
-          />
+          <SegurWaveField field={fields.segurWave} />
           <TextField field={fields.irritantIds} label="Signalements liés" hint="Numéros séparés par des virgules." />
         </div>
         <ChoiceGroup field={fields.themes} legend="Thèmes" type="checkbox" options={themes.map((t) => ({ value: t.slug, label: t.label }))} />

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Notice } from "~/components/notice";
+import { RowActionForm } from "~/components/row-action";
 import { BalanceTable, seminarDate } from "~/components/seminars";
 import { getFormProps } from "@conform-to/react";
 import { ChoiceGroup, SelectField, TextField, useActionForm } from "~/components/forms";
@@ -102,13 +103,9 @@ export default function Registrations() {
                   </td>
                   <td>{r.workshops.length ? r.workshops.join(", ") : "—"}</td>
                   <td>
-                    <Form method="post">
-                      <input type="hidden" name="intent" value="remove" />
-                      <input type="hidden" name="registrationId" value={r.id} />
-                      <button type="submit" className="btn btn-secondary">
-                        Retirer<span className="sr-only"> {r.name}</span>
-                      </button>
-                    </Form>
+                    <RowActionForm intent="remove" idName="registrationId" id={r.id}>
+                      Retirer<span className="sr-only"> {r.name}</span>
+                    </RowActionForm>
                   </td>
                 </tr>
               ))}

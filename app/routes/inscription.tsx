@@ -4,6 +4,7 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ChoiceGroup, FormErrors, SelectField, TextField, useActionForm } from "~/components/forms";
 import { PscSignInButton } from "~/components/psc";
+import { NewPasswordFields } from "~/components/password-fields";
 import { Notice } from "~/components/notice";
 import { formAction } from "~/lib/forms.server";
 import { getUser } from "~/lib/permissions.server";
@@ -71,15 +72,13 @@ export default function SignUp() {
         <ChoiceGroup field={fields.role} legend="Vous êtes" options={ROLE_OPTIONS} type="radio" />
         <TextField field={fields.displayName} label="Nom et prénom" autoComplete="name" required />
         <TextField field={fields.email} label="Adresse e-mail" type="email" autoComplete="email" required />
-        <TextField
-          field={fields.password}
+        <NewPasswordFields
+          password={fields.password}
+          confirmation={fields.passwordConfirmation}
           label="Mot de passe"
+          confirmationLabel="Confirmation du mot de passe"
           hint="12 caractères au moins. Une phrase de passe est plus facile à retenir."
-          type="password"
-          autoComplete="new-password"
-          required
         />
-        <TextField field={fields.passwordConfirmation} label="Confirmation du mot de passe" type="password" autoComplete="new-password" required />
         <fieldset className="mt-8 border-t border-gris-200 pt-4">
           <legend className="text-lg font-bold">Pour les professionnels de santé</legend>
           <SelectField field={fields.profession} label="Profession" options={PROFESSIONS} />

@@ -38,22 +38,26 @@ function requireWorkshop(tx: DbOrTx, id: number) {
 
 // --- Events (team) ---------------------------------------------------------------------------------
 
+/** What the seminar form sets, alike on creation and on update (unticked boxes are `false`, not "unchanged"). */
+function seminarColumns(input: SeminarInput) {
+  return {
+    title: input.title,
+    date: input.date,
+    place: input.place,
+    description: input.description,
+    objectives: input.objectives,
+    published: input.published ?? false,
+    registrationOpen: input.registrationOpen ?? false,
+  };
+}
+
 export function createSeminar(actor: SessionUser, input: SeminarInput, options: { slug?: string } = {}) {
   requireSeminarManager(actor);
   return getDb().transaction((tx) => {
     const slug = options.slug ?? freeSlug(tx, input.date);
     const row = tx
       .insert(seminars)
-      .values({
-        slug,
-        title: input.title,
-        date: input.date,
-        place: input.place,
-        description: input.description,
-        objectives: input.objectives,
-        published: input.published ?? false,
-        registrationOpen: input.registrationOpen ?? false,
-      })
+      .values({ slug, ...seminarColumns(input) })
       .returning({ id: seminars.id, slug: seminars.slug })
       .get();
     recordEvent(tx, { type: "seminar.created", actorId: actor.id, subject: { type: "seminar", id: row.id }, payload: { title: input.title, date: input.date } });
@@ -66,16 +70,7 @@ export function updateSeminar(actor: SessionUser, id: number, input: SeminarInpu
   getDb().transaction((tx) => {
     requireSeminar(tx, id);
     tx.update(seminars)
-      .set({
-        title: input.title,
-        date: input.date,
-        place: input.place,
-        description: input.description,
-        objectives: input.objectives,
-        published: input.published ?? false,
-        registrationOpen: input.registrationOpen ?? false,
-        updatedAt: new Date().toISOString(),
-      })
+      .set({ ...seminarColumns(input), updatedAt: new Date().toISOString() })
       .where(eq(seminars.id, id))
       .run();
     recordEvent(tx, { type: "seminar.updated", actorId: actor.id, subject: { type: "seminar", id }, payload: { title: input.title } });
