@@ -25,18 +25,6 @@ function requireOpenForVendor(user: SessionUser, ticket: Ticket) {
   if (!can(user, "ticket:respond") && !can(user, "ticket:manage")) throw new HttpError(403, "Action réservée à l'éditeur et à l'équipe.");
 }
 
-/**
- * Checks, before a form is even read, that the user may act on the ticket: "respond" (its vendor or the team) or
- * "manage" (the team). A ticket the user may not see is a 404, as everywhere.
- */
-export function requireTicketAction(user: SessionUser, id: number, kind: "respond" | "manage") {
-  const ticket = requireTicket(getDb(), user, id);
-  if (kind === "manage" ? !can(user, "ticket:manage") : !can(user, "ticket:respond") && !can(user, "ticket:manage")) {
-    throw new HttpError(403, kind === "manage" ? "Réservé à l'équipe programme." : "Action réservée à l'éditeur et à l'équipe.");
-  }
-  return ticket;
-}
-
 export function acknowledgeTicket(user: SessionUser, id: number) {
   return getDb().transaction((tx) => {
     const ticket = requireTicket(tx, user, id);

@@ -32,6 +32,18 @@ export function requireTicket(tx: DbOrTx, user: SessionUser, id: number): Ticket
   return ticket;
 }
 
+/**
+ * Checks, before a form is even read, that the user may act on the ticket: "respond" (its vendor or the team) or
+ * "manage" (the team). A ticket the user may not see is a 404, as everywhere.
+ */
+export function requireTicketAction(user: SessionUser, id: number, kind: "respond" | "manage") {
+  const ticket = requireTicket(getDb(), user, id);
+  if (kind === "manage" ? !can(user, "ticket:manage") : !can(user, "ticket:respond") && !can(user, "ticket:manage")) {
+    throw new HttpError(403, kind === "manage" ? "Réservé à l'équipe programme." : "Action réservée à l'éditeur et à l'équipe.");
+  }
+  return ticket;
+}
+
 /** Opens the ticket of an irritant for a product's vendor (once per irritant and product), with its SLA due dates. */
 export function openTicket(tx: Tx, input: { irritantId: number; productId: number; actorId: number | null; reassignedFromId?: number }) {
   const existing = tx
