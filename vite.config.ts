@@ -28,7 +28,13 @@ export default defineConfig({
       }),
     tsconfigPaths(),
   ],
-  build: { target: "es2020" },
+  build: {
+    target: "es2020",
+    // Capabilities are entered through barrels (app/modules/<cap>/index.ts, decision 017). Their files run nothing
+    // when imported, so a bundle may drop a barrel's unused re-exports, and with them e.g. zod schemas or csv-parse
+    // that only a route's action uses.
+    rollupOptions: { treeshake: { moduleSideEffects: (id: string) => !id.includes("/app/modules/") } },
+  },
   test: {
     include: ["tests/**/*.test.ts"],
     pool: "forks",
