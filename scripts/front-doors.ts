@@ -23,7 +23,7 @@ type Door = keyof typeof DOOR_FILES;
 const MAX_LINE = 120;
 
 const relative = (file: string) => path.relative(PROJECT_ROOT, file).split(path.sep).join("/");
-const capabilityOf = (rel: string) => (rel.startsWith(MODULES_DIR) ? rel.slice(MODULES_DIR.length).split("/")[0] : undefined);
+const capabilityOf = (rel: string) => /^app\/modules\/([^/]+)\//.exec(rel)?.[1];
 const isDoorFile = (rel: string) => Object.values(DOOR_FILES).some((door) => rel === `${MODULES_DIR}${capabilityOf(rel)}/${door}`);
 const isServerFile = (rel: string) => /\.server\.tsx?$/.test(rel) || rel.includes("/.server/");
 /** Files that never reach the browser bundle: they may take pure names from the server door. */
@@ -239,7 +239,7 @@ function doorText(doorFile: string, names: Map<string, string>) {
     (isValueExport(origin, name) ? entry.values : entry.types).push(name);
   }
   const lines = [...byOrigin.entries()]
-    .map(([origin, entry]) => [`./${path.basename(origin).replace(/\.tsx?$/, "")}`, entry] as const)
+    .map(([origin, entry]) => [`./${path.relative(path.dirname(doorFile), origin).split(path.sep).join("/").replace(/\.tsx?$/, "")}`, entry] as const)
     .sort(([a], [b]) => compare(a, b))
     .flatMap(([from, { values, types }]) => [
       ...(values.length ? [statement("export", values.sort(compare), from)] : []),
