@@ -31,6 +31,7 @@ function checkOpenDatabase(db: Database.Database): DatabaseCheck {
     }
     const migrations = db.prepare("select count(*) from __drizzle_migrations").pluck().get() as number;
     const irritants = db.prepare("select count(*) from irritants").pluck().get() as number;
+    // The counters' rule, irritants' publiclyVisible(), repeated: db/ does not import the application.
     const counted = db
       .prepare(
         `select coalesce(sum(case when published = 1 and hidden_at is null and merged_into_id is null then 1 else 0 end), 0) as published,

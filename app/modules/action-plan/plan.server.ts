@@ -99,6 +99,8 @@ export function getAction(viewer: SessionUser | null, id: number) {
     .get();
   if (!row) throw new HttpError(404, "Cette action n'existe pas.");
   const seesAll = can(viewer, "irritant:read-unpublished");
+  // Not irritants' publiclyVisible(): a merged duplicate stays listed (merging does not move an action's links) and
+  // its page leads to the irritant it joined. Hidden and unpublished ones are never shown.
   const linked = db
     .select({ id: irritants.id, title: irritants.title, status: irritants.status, supportCount: irritants.supportCount })
     .from(actionIrritants)

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { getDb, type DbOrTx } from "#db/client";
 import { counters, irritants } from "#db/schema";
+import { isPubliclyVisible, publiclyVisible } from "./visibility.server";
 
 const IRRITANT_COUNTERS = ["irritants.received", "irritants.published", "irritants.resolved"] as const;
 type CounterKey = (typeof IRRITANT_COUNTERS)[number];
@@ -9,7 +10,7 @@ type Flags = Pick<typeof irritants.$inferSelect, "published" | "hiddenAt" | "mer
 
 /** What one irritant adds to the public counters: published and live, and among those, resolved. */
 function counterContribution(row: Flags) {
-  const live = row.published && row.hiddenAt === null && row.mergedIntoId === null;
+  const live = isPubliclyVisible(row);
   return { "irritants.published": live ? 1 : 0, "irritants.resolved": live && row.status === "resolved" ? 1 : 0 };
 }
 
@@ -39,8 +40,8 @@ export function readCounters(tx: DbOrTx = getDb()): Record<CounterKey, number> {
 export function countFromRows(tx: DbOrTx = getDb()): Record<CounterKey, number> {
   const row = tx.get<{ received: number; published: number; resolved: number }>(sql`
     select count(*) as received,
-      coalesce(sum(case when published = 1 and hidden_at is null and merged_into_id is null then 1 else 0 end), 0) as published,
-      coalesce(sum(case when published = 1 and hidden_at is null and merged_into_id is null and status = 'resolved' then 1 else 0 end), 0) as resolved
+      coalesce(sum(case when ${publiclyVisible()} then 1 else 0 end), 0) as published,
+      coalesce(sum(case when ${publiclyVisible()} and status = 'resolved' then 1 else 0 end), 0) as resolved
     from irritants`)!;
   return { "irritants.received": row.received, "irritants.published": row.published, "irritants.resolved": row.resolved };
 }

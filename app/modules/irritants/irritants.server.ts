@@ -15,6 +15,7 @@ import type { FileIrritantInput, IrritantFilters } from "./schemas";
 import { bumpCounters, readCounters } from "./counters.server";
 import { allWordsQuery, indexIrritant, rerankBySimilarity, similarityQueries } from "./search.server";
 import { adjustThemeCounters, resolveThemeSlugs, suggestThemesFor } from "./themes.server";
+import { publiclyVisible } from "./visibility.server";
 
 export { listThemes } from "./themes.server";
 
@@ -23,7 +24,7 @@ type Viewer = SessionUser | null;
 /** Rows a viewer may see: published and live for everyone; also their own; everything for the team. */
 function visibleTo(viewer: Viewer): SQL | undefined {
   if (can(viewer, "irritant:read-unpublished")) return undefined;
-  const publicRows = and(eq(irritants.published, true), isNull(irritants.hiddenAt), isNull(irritants.mergedIntoId));
+  const publicRows = publiclyVisible();
   return viewer ? or(publicRows, and(eq(irritants.authorId, viewer.id), isNull(irritants.hiddenAt))) : publicRows;
 }
 

@@ -10,13 +10,14 @@ import type { IrritantPatch } from "./schemas";
 import { canTransition, STATUS_LABELS } from "./statuses";
 import { recountChange } from "./counters.server";
 import { adjustThemeCounters, invalidateThemeModel, resolveThemeSlugs, themeIdsOf } from "./themes.server";
+import { isPubliclyVisible } from "./visibility.server";
 
 type Row = typeof irritants.$inferSelect;
 
-/** Whether a row counts in the theme counters: live (not merged, not hidden), and published. */
+/** Whether a row counts in the theme counters: live (not merged, not hidden), and among those, publicly visible. */
 const counted = (r: Pick<Row, "mergedIntoId" | "hiddenAt" | "published">) => {
   const live = r.mergedIntoId === null && r.hiddenAt === null;
-  return { total: live ? 1 : 0, published: live && r.published ? 1 : 0 };
+  return { total: live ? 1 : 0, published: isPubliclyVisible(r) ? 1 : 0 };
 };
 
 function requireRow(tx: Tx, id: number) {

@@ -16,7 +16,8 @@ const CURSOR = "in-app";
 
 /**
  * Followers of an irritant (its reporter and supporters follow it from the start) who may still see it: everyone
- * while it is published, only its author otherwise.
+ * while it is published, only its author otherwise. Unlike "publicly visible", a merged duplicate keeps its
+ * audience: they are told of the merge, and its page leads to the irritant it joined.
  */
 function irritantAudience(tx: Tx, irritantId: number): number[] {
   const irritant = tx.select({ authorId: irritants.authorId, published: irritants.published, hiddenAt: irritants.hiddenAt }).from(irritants).where(eq(irritants.id, irritantId)).get();

@@ -4,10 +4,11 @@ import { events, irritantThemes, irritants, resultSnapshots, campaigns, themes }
 import { getPlan } from "~/modules/action-plan/plan.server";
 import { cachedAggregate } from "./cache.server";
 import { readCounters } from "~/modules/irritants/counters.server";
+import { publiclyVisible } from "~/modules/irritants/visibility.server";
 import type { CampaignResults } from "~/modules/surveys/results.server";
 import { distributionSummary, readFirstResponseDistribution } from "~/modules/tickets/response-times.server";
 
-const live = and(eq(irritants.published, true), isNull(irritants.hiddenAt), isNull(irritants.mergedIntoId));
+const live = publiclyVisible();
 
 /** The headline figures of the progress page, each with the definition it is computed by. */
 export function headlineFigures() {
@@ -125,7 +126,7 @@ function computeChangesThisMonth() {
       select count(*) as n from events indexed by events_resolved_idx
       join irritants on irritants.id = events.subject_id
       where events.created_at >= ${since} and events.type = 'irritant.status_changed' and json_extract(events.payload, '$.to') = 'resolved'
-        and events.subject_type = 'irritant' and irritants.published = 1 and irritants.hidden_at is null and irritants.merged_into_id is null`)!.n,
+        and events.subject_type = 'irritant' and ${live}`)!.n,
     actionsDone: typeCount("action.done"),
     updatesPublished: typeCount("progress_update.published"),
     vendorAnswers: typeCount("ticket.replied") + typeCount("ticket.resolution_set"),

@@ -1,9 +1,10 @@
 import { toCsv } from "~/lib/csv";
-import { and, count, desc, eq, isNull } from "drizzle-orm";
+import { count, desc, eq } from "drizzle-orm";
 import { getDb } from "#db/client";
 import { campaigns, irritantThemes, irritants, resultSnapshots, themes } from "#db/schema";
 import { getPlan } from "~/modules/action-plan/plan.server";
 import { listIndicators } from "~/modules/indicators/indicators.server";
+import { publiclyVisible } from "~/modules/irritants/visibility.server";
 import type { CampaignResults } from "~/modules/surveys/results.server";
 
 /** One open-data row: a dataset, up to two dimensions and a value, with the unit. */
@@ -30,7 +31,7 @@ export function openDataRows(): OpenDataRow[] {
     .from(irritantThemes)
     .innerJoin(irritants, eq(irritants.id, irritantThemes.irritantId))
     .innerJoin(themes, eq(themes.id, irritantThemes.themeId))
-    .where(and(eq(irritants.published, true), isNull(irritants.hiddenAt), isNull(irritants.mergedIntoId)))
+    .where(publiclyVisible())
     .groupBy(themes.slug, irritants.status)
     .all();
   for (const r of byTheme) rows.push({ dataset: DATASETS[0].name, dimension1: r.theme, dimension2: r.status, value: r.n, unit: DATASETS[0].unit });

@@ -6,6 +6,7 @@ import { recordEvent } from "~/lib/events.server";
 import { can } from "~/lib/permissions.server";
 import type { SessionUser } from "~/lib/session-users.server";
 import { getPlan } from "~/modules/action-plan/plan.server";
+import { publiclyVisible } from "~/modules/irritants/visibility.server";
 import type { RESOURCE_KINDS } from "./vocabulary";
 
 
@@ -18,7 +19,7 @@ export function themePage(slug: string) {
     .select({ id: irritants.id, title: irritants.title, status: irritants.status, supportCount: irritants.supportCount })
     .from(irritantThemes)
     .innerJoin(irritants, eq(irritants.id, irritantThemes.irritantId))
-    .where(and(eq(irritantThemes.themeId, theme.id), eq(irritants.published, true), isNull(irritants.hiddenAt), isNull(irritants.mergedIntoId)))
+    .where(and(eq(irritantThemes.themeId, theme.id), publiclyVisible()))
     .orderBy(desc(irritants.supportCount), desc(irritants.id))
     .limit(10)
     .all();

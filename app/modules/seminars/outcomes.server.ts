@@ -5,6 +5,7 @@ import { actions, irritants, seminarOutcomes, seminars, workshopCards, workshopC
 import { can } from "~/lib/permissions.server";
 import type { SessionUser } from "~/lib/session-users.server";
 import { overdueOf } from "~/modules/action-plan/plan.server";
+import { isPubliclyVisible } from "~/modules/irritants/visibility.server";
 
 /**
  * What came out of a seminar and what became of it: each irritant and action with its current status.
@@ -34,7 +35,7 @@ export function listOutcomes(seminarId: number, viewer: SessionUser | null) {
     if (o.targetKind === "irritant") {
       const i = irritantRows.find((r) => r.id === o.targetId);
       if (!i) continue;
-      const visible = seesAll || (i.published && i.hiddenAt === null && i.mergedIntoId === null);
+      const visible = seesAll || isPubliclyVisible(i);
       if (!visible) {
         hiddenIrritants += 1;
         continue;
