@@ -1,15 +1,16 @@
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { FormErrors, TextField } from "~/components/forms";
-import { PscErrorPage, type PscErrorView } from "~/components/psc";
-import { formErrorReply, invalidForm, parseForm, readFormData, readIntent } from "~/lib/forms.server";
+import { FormErrors, TextField, useActionForm } from "~/components/forms";
+import { PscErrorPage } from "~/components/psc";
+import { formAction } from "~/lib/forms.server";
+import { intentsOf } from "~/lib/intents";
 import { professionLabel } from "~/modules/accounts/professions";
 import { createPscAccount, linkPscAccount } from "~/modules/accounts/psc-accounts.server";
 import { PscError, pscErrorView } from "~/modules/accounts/psc-claims";
 import { finishPendingPscSignIn, readPendingPscSignIn, requirePscEnabled } from "~/modules/accounts/psc.server";
-import { pscCreateSchema, pscLinkSchema } from "~/modules/accounts/schemas";
+import { pscCompletionPageSchema } from "~/modules/accounts/schemas";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data && "error" in data ? data.error.title : "Finaliser votre connexion avec Pro Santé Connect"} — Sentinelle` },
@@ -41,39 +42,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-export const INTENTS = ["create", "link"] as const;
+export const INTENTS = intentsOf(pscCompletionPageSchema);
 
 export async function action({ request }: ActionFunctionArgs) {
   requirePscEnabled();
   const pending = await readPendingPscSignIn(request);
-  if (!pending) return data({ intent: null, result: undefined, error: pscErrorView(noPendingSignIn()) }, { status: 400 });
-  const formData = await readFormData(request);
-  const intent = readIntent(formData, INTENTS);
-  if (intent === "create") {
-    const { submission } = await parseForm(formData, pscCreateSchema);
-    if (submission.status !== "success") return invalidForm(submission);
-    let user;
-    try {
-      user = createPscAccount(pending.identity, submission.value.email, { emailFromProvider: false });
-    } catch (error) {
-      const reply = formErrorReply(submission, error);
-      return data({ intent, ...reply.data }, reply.init ?? undefined);
+  if (!pending) return data({ error: pscErrorView(noPendingSignIn()) }, { status: 400 });
+  return formAction(request, pscCompletionPageSchema, async (input) => {
+    if (input.intent === "create") {
+      const user = createPscAccount(pending.identity, input.email, { emailFromProvider: false });
+      return signedIn(await finishPendingPscSignIn(request, pending, user, "/compte?bienvenue=1"));
     }
-    return signedIn(await finishPendingPscSignIn(request, pending, user, "/compte?bienvenue=1"));
-  }
-  if (intent === "link") {
-    const { submission } = await parseForm(formData, pscLinkSchema);
-    if (submission.status !== "success") return data({ intent, ...invalidForm(submission).data }, { status: 422 });
-    let user;
-    try {
-      user = await linkPscAccount(pending.identity, submission.value.email, submission.value.password);
-    } catch (error) {
-      const reply = formErrorReply(submission, error);
-      return data({ intent, ...reply.data }, reply.init ?? undefined);
-    }
+    const user = await linkPscAccount(pending.identity, input.email, input.password);
     return signedIn(await finishPendingPscSignIn(request, pending, user, "/compte?relie=1"));
-  }
-  throw new Error(`Intent ${intent satisfies never} declared but not handled.`);
+  });
 }
 
 function signedIn({ location, cookies }: { location: string; cookies: string[] }) {
@@ -85,21 +67,12 @@ function signedIn({ location, cookies }: { location: string; cookies: string[] }
 export default function PscCompletion() {
   const loaderData = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const resultFor = (intent: string) => (actionData && "intent" in actionData && actionData.intent === intent ? actionData.result : undefined);
-  const [createForm, createFields] = useForm<{ email: string }>({
-    id: "creer",
-    lastResult: resultFor("create"),
-    defaultValue: { email: "suggestedEmail" in loaderData && !loaderData.emailTaken ? (loaderData.suggestedEmail ?? "") : "" },
-    shouldValidate: "onSubmit",
-  });
-  const [linkForm, linkFields] = useForm<{ email: string; password: string }>({
-    id: "relier",
-    lastResult: resultFor("link"),
-    defaultValue: { email: "suggestedEmail" in loaderData && loaderData.emailTaken ? (loaderData.suggestedEmail ?? "") : "" },
-    shouldValidate: "onSubmit",
-  });
+  const formReply = actionData && "result" in actionData ? actionData : undefined;
+  const suggested = (taken: boolean) => ("suggestedEmail" in loaderData && loaderData.emailTaken === taken ? (loaderData.suggestedEmail ?? "") : "");
+  const [createForm, createFields] = useActionForm(pscCompletionPageSchema, { actionData: formReply, intent: "create", id: "creer", defaultValue: { email: suggested(false) } });
+  const [linkForm, linkFields] = useActionForm(pscCompletionPageSchema, { actionData: formReply, intent: "link", id: "relier", defaultValue: { email: suggested(true) } });
   if ("error" in loaderData) return <PscErrorPage error={loaderData.error} />;
-  const expired = actionData && "error" in actionData ? (actionData.error as PscErrorView | undefined) : undefined;
+  const expired = actionData && "error" in actionData ? actionData.error : undefined;
   if (expired) return <PscErrorPage error={expired} />;
   const { person, emailTaken, suggestedEmail, rppsDeclaredElsewhere } = loaderData;
 

@@ -4,12 +4,12 @@ import { ActionStatusBadge, OverdueBadge } from "~/components/action-plan";
 import { IndicatorChart } from "~/components/chart";
 import { FollowForm } from "~/components/follow";
 import { Notice } from "~/components/notice";
-import { parseOrThrow } from "~/lib/api.server";
 import { orErrorPage } from "~/lib/errors";
-import { readFormData } from "~/lib/forms.server";
+import { formAction } from "~/lib/forms.server";
+import { intentsOf } from "~/lib/intents";
 import { getUser, requireUser } from "~/lib/permissions.server";
 import { followPublicSubject, isFollowing } from "~/modules/notifications/follows.server";
-import { followIntentSchema } from "~/modules/notifications/schemas";
+import { followPageSchema } from "~/modules/notifications/schemas";
 import { listIndicators } from "~/modules/indicators/indicators.server";
 import { themePage } from "~/modules/progress/themes.server";
 import { RESOURCE_KINDS } from "~/modules/progress/vocabulary";
@@ -23,15 +23,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { ...page, indicators: listIndicators({ themeSlug: page.theme.slug }), viewer: viewer ? { following: isFollowing(viewer.id, "theme", page.theme.id) } : null };
 }
 
-export const INTENTS = followIntentSchema.shape.intent.options;
+export const INTENTS = intentsOf(followPageSchema);
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const form = await readFormData(request);
-  const { intent } = orErrorPage(() => parseOrThrow(followIntentSchema, Object.fromEntries(form), "Action inconnue."));
   const { theme } = orErrorPage(() => themePage(params.slug ?? ""));
-  const { following } = orErrorPage(() => followPublicSubject(user.id, "theme", theme.id, intent === "follow"));
-  return { message: following ? "Vous suivez ce thème : vous serez prévenu de ses nouveaux points d'étape." : "Vous ne suivez plus ce thème." };
+  return formAction(request, followPageSchema, ({ intent }) => {
+    const { following } = followPublicSubject(user.id, "theme", theme.id, intent === "follow");
+    return { message: following ? "Vous suivez ce thème : vous serez prévenu de ses nouveaux points d'étape." : "Vous ne suivez plus ce thème." };
+  });
 }
 
 export default function ThemeProgress() {
@@ -47,7 +47,7 @@ export default function ThemeProgress() {
         {theme.published} signalement{theme.published > 1 ? "s" : ""} publié{theme.published > 1 ? "s" : ""} ·{" "}
         {actions.filter((a) => a.status === "fait").length} action(s) faite(s) sur {actions.length}
       </p>
-      {actionData ? <Notice ok message={actionData.message} /> : null}
+      {actionData ? <Notice ok={actionData.ok} message={actionData.message} /> : null}
       <FollowForm following={viewer?.following ?? false} signedIn={!!viewer} what="ce thème" returnTo={`/avancement/themes/${theme.slug}`} />
       <section aria-labelledby="top">
         <h2 id="top">Les signalements les plus soutenus</h2>

@@ -3,13 +3,14 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ActionStatusBadge, OverdueBadge } from "~/components/action-plan";
 import { FollowForm } from "~/components/follow";
 import { Notice } from "~/components/notice";
-import { idParam, parseOrThrow } from "~/lib/api.server";
+import { idParam } from "~/lib/api.server";
 import { formatDate } from "~/lib/dates";
 import { orErrorPage } from "~/lib/errors";
-import { readFormData } from "~/lib/forms.server";
+import { formAction } from "~/lib/forms.server";
+import { intentsOf } from "~/lib/intents";
 import { can, getUser, requireUser } from "~/lib/permissions.server";
 import { followPublicSubject, isFollowing } from "~/modules/notifications/follows.server";
-import { followIntentSchema } from "~/modules/notifications/schemas";
+import { followPageSchema } from "~/modules/notifications/schemas";
 import { getAction } from "~/modules/action-plan/plan.server";
 import { STATUS_LABELS } from "~/modules/irritants/statuses";
 import { OriginNote } from "~/components/seminars";
@@ -28,14 +29,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export const INTENTS = followIntentSchema.shape.intent.options;
+export const INTENTS = intentsOf(followPageSchema);
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const form = await readFormData(request);
-  const { intent } = orErrorPage(() => parseOrThrow(followIntentSchema, Object.fromEntries(form), "Action inconnue."));
-  const { following } = orErrorPage(() => followPublicSubject(user.id, "action", idParam(params.id), intent === "follow"));
-  return { message: following ? "Vous suivez cette action : vous serez prévenu quand elle sera réalisée ou si son échéance change." : "Vous ne suivez plus cette action." };
+  const id = orErrorPage(() => idParam(params.id));
+  return formAction(request, followPageSchema, ({ intent }) => {
+    const { following } = followPublicSubject(user.id, "action", id, intent === "follow");
+    return { message: following ? "Vous suivez cette action : vous serez prévenu quand elle sera réalisée ou si son échéance change." : "Vous ne suivez plus cette action." };
+  });
 }
 
 type FollowAction = typeof action;
@@ -80,7 +82,7 @@ export default function ActionPage() {
         ) : null}
       </dl>
       {action.description ? <p className="whitespace-pre-line">{action.description}</p> : null}
-      {actionData ? <Notice ok message={actionData.message} /> : null}
+      {actionData ? <Notice ok={actionData.ok} message={actionData.message} /> : null}
       <FollowForm following={viewer?.following ?? false} signedIn={!!viewer} what="cette action" returnTo={`/plan-action/${action.id}`} />
       {canEdit ? (
         <p>

@@ -1,13 +1,14 @@
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { FormErrors, TextField } from "~/components/forms";
+import { FormErrors, TextField, useActionForm } from "~/components/forms";
+import { Notice } from "~/components/notice";
 import { formatDate, formatDateTime } from "~/lib/dates";
-import { HttpError, orErrorPage } from "~/lib/errors";
-import { formErrorReply, invalidForm, parseForm, readFormData, readIntent } from "~/lib/forms.server";
-import { idParam, parseOrThrow } from "~/lib/api.server";
-import { fixAnswerSchema } from "~/modules/tickets/schemas";
+import { orErrorPage } from "~/lib/errors";
+import { formAction, readFormData } from "~/lib/forms.server";
+import { intentsOf } from "~/lib/intents";
+import { idParam } from "~/lib/api.server";
 import { FIX_ANSWER_LABELS, FIX_ANSWERS } from "~/modules/tickets/tickets";
 import { actionsForIrritant } from "~/modules/action-plan/plan.server";
 import { OriginNote } from "~/components/seminars";
@@ -28,7 +29,7 @@ import {
 import { isFollowing } from "~/modules/notifications/follows.server";
 import { getIrritant, mergedInto, redactionsList } from "~/modules/irritants/irritants.server";
 import { describeRedactions } from "~/lib/text/redaction";
-import { commentSchema } from "~/modules/irritants/schemas";
+import { irritantPageSchema } from "~/modules/irritants/schemas";
 import { CONSULTATION_STEP_LABELS, FREQUENCY_LABELS, SEVERITY_LABELS, STATUS_LABELS } from "~/modules/irritants/statuses";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.irritant.title ?? "Signalement"} — Sentinelle` }];
@@ -84,58 +85,45 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export const INTENTS = ["support", "fix-answer", "follow", "unfollow", "comment"] as const;
+export const INTENTS = intentsOf(irritantPageSchema);
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const id = pageId(params);
   const formData = await readFormData(request);
-  const intent = readIntent(formData, INTENTS);
-  try {
-    if (intent === "support") {
-      const result = supportIrritant(user, id);
-      return redirect(`/signalements/${result.irritantId}?soutenu=1`);
+  // Vendors answer from their tickets: their comment is refused before it is read.
+  if (formData.get("intent") === "comment" && !can(user, "irritant:comment")) throw new Response("Les éditeurs répondent depuis leurs tickets.", { status: 403 });
+  return formAction(formData, irritantPageSchema, (input) => {
+    switch (input.intent) {
+      case "support": {
+        const result = supportIrritant(user, id);
+        return redirect(`/signalements/${result.irritantId}?soutenu=1`);
+      }
+      case "fix-answer": {
+        const { reopened } = answerFixQuestion(user, input.ticketId, input.answer);
+        return {
+          message: reopened
+            ? "Merci. Plusieurs personnes indiquent que le problème persiste : le ticket est rouvert et l'éditeur en est informé."
+            : "Merci pour votre réponse.",
+        };
+      }
+      case "follow":
+      case "unfollow":
+        followIrritant(user, id, input.intent === "follow");
+        return { message: input.intent === "follow" ? "Vous suivez ce signalement." : "Vous ne suivez plus ce signalement." };
+      case "comment": {
+        const { redactions } = addComment(user, id, input.body);
+        return { message: describeRedactions(redactions) ?? "Votre commentaire est publié.", resetForm: true };
+      }
     }
-    if (intent === "fix-answer") {
-      const { ticketId, answer } = parseOrThrow(fixAnswerSchema, Object.fromEntries(formData), "Réponse invalide.");
-      const { reopened } = answerFixQuestion(user, ticketId, answer);
-      return {
-        intent,
-        message: reopened
-          ? "Merci. Plusieurs personnes indiquent que le problème persiste : le ticket est rouvert et l'éditeur en est informé."
-          : "Merci pour votre réponse.",
-      };
-    }
-    if (intent === "follow" || intent === "unfollow") {
-      followIrritant(user, id, intent === "follow");
-      return { intent, message: intent === "follow" ? "Vous suivez ce signalement." : "Vous ne suivez plus ce signalement." };
-    }
-  } catch (error) {
-    if (error instanceof HttpError) throw new Response(error.message, { status: error.status });
-    throw error;
-  }
-  if (intent === "comment") {
-    if (!can(user, "irritant:comment")) throw new Response("Les éditeurs répondent depuis leurs tickets.", { status: 403 });
-    const { submission } = await parseForm(formData, commentSchema);
-    if (submission.status !== "success") return invalidForm(submission);
-    try {
-      const { redactions } = addComment(user, id, submission.value.body);
-      return { intent, result: submission.reply({ resetForm: true }), message: describeRedactions(redactions) ?? "Votre commentaire est publié." };
-    } catch (error) {
-      return formErrorReply(submission, error);
-    }
-  }
-  throw new Error(`Intent ${intent} declared but not handled.`);
+  });
 }
 
 export default function IrritantPage() {
   const { irritant, breakdown, comments, timeline, viewer, vendorMessages, fixQuestions, planActions, origins } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
-  const [commentForm, commentFields] = useForm({
-    id: "commentaire",
-    lastResult: actionData && "result" in actionData ? actionData.result : undefined,
-  });
+  const [commentForm, commentFields] = useActionForm(irritantPageSchema, { actionData, intent: "comment", id: "commentaire" });
   const facts = [
     irritant.product ? ["Logiciel", irritant.product] : null,
     irritant.severity ? ["Gravité", SEVERITY_LABELS[irritant.severity]] : null,
@@ -144,7 +132,8 @@ export default function IrritantPage() {
     irritant.consultationStep ? ["Moment", CONSULTATION_STEP_LABELS[irritant.consultationStep]] : null,
     irritant.patientSafety ? ["Sécurité des patients", "Risque signalé"] : null,
   ].filter(Boolean) as [string, string][];
-  const message = actionData && "message" in actionData && actionData.message && !("result" in actionData && actionData.result?.status === "error") ? actionData.message : null;
+  // A refused comment shows its messages in its form.
+  const notice = actionData && (actionData.ok || actionData.intent !== "comment") ? actionData : null;
 
   return (
     <article className="prose-page">
@@ -167,11 +156,7 @@ export default function IrritantPage() {
           <p className="mb-0">Le signalement n°{searchParams.get("fusionne")} décrivait le même problème : il a été regroupé avec celui-ci.</p>
         </div>
       ) : null}
-      {message ? (
-        <div role="status" className="alert alert-success">
-          <p className="mb-0">{message}</p>
-        </div>
-      ) : null}
+      {notice ? <Notice ok={notice.ok} message={notice.message} /> : null}
       <p className="text-sm text-gris-600">
         Signalement n°{irritant.id} · reçu le {formatDate(irritant.createdAt)}
       </p>

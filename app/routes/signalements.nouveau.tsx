@@ -1,15 +1,15 @@
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useEffect, useState } from "react";
-import type { z } from "zod";
-import { ChoiceGroup, FormErrors, SelectField, TextField } from "~/components/forms";
-import { formErrorReply, invalidForm, parseForm, readFormData, readIntent } from "~/lib/forms.server";
+import { ChoiceGroup, FormErrors, SelectField, TextField, useActionForm } from "~/components/forms";
+import { formAction } from "~/lib/forms.server";
+import { intentsOf } from "~/lib/intents";
 import { requirePermission } from "~/lib/permissions.server";
 import { getProfile } from "~/modules/accounts/accounts.server";
 import { findSimilar, fileIrritant, listThemes } from "~/modules/irritants/irritants.server";
-import { fileIrritantSchema } from "~/modules/irritants/schemas";
+import { filingPageSchema } from "~/modules/irritants/schemas";
 import { CONSULTATION_STEP_LABELS, FREQUENCY_LABELS, SEVERITY_LABELS, STATUS_LABELS } from "~/modules/irritants/statuses";
 import { suggestThemesFor } from "~/modules/irritants/themes.server";
 import { listProducts } from "~/modules/vendors/products.server";
@@ -26,26 +26,22 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-/** "check" shows likely duplicates before filing; the default files. */
-export const INTENTS = ["file", "check"] as const;
+export const INTENTS = intentsOf(filingPageSchema);
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "irritant:file");
-  const formData = await readFormData(request);
-  const intent = readIntent(formData, INTENTS, "file");
-  const { submission } = await parseForm(formData, fileIrritantSchema);
-  if (submission.status !== "success") return invalidForm(submission);
-  const text = `${submission.value.title}. ${submission.value.body}`;
-  // Without JavaScript, "Vérifier les doublons" shows the similar irritants and suggested themes before filing.
-  if (intent === "check") {
-    return data({ result: submission.reply(), similar: findSimilar(user, text, 5), suggestions: suggestThemesFor(text) });
-  }
-  try {
-    const irritant = fileIrritant(user, submission.value);
-    return redirect(`/signalements/${irritant.id}?envoye=1`);
-  } catch (error) {
-    return formErrorReply(submission, error);
-  }
+  return formAction(
+    request,
+    filingPageSchema,
+    ({ intent, ...input }) => {
+      const text = `${input.title}. ${input.body}`;
+      // Without JavaScript, "Vérifier les doublons" shows the similar irritants and suggested themes before filing.
+      if (intent === "check") return { message: "Signalements proches et thèmes suggérés affichés.", similar: findSimilar(user, text, 5), suggestions: suggestThemesFor(text) };
+      const irritant = fileIrritant(user, input);
+      return redirect(`/signalements/${irritant.id}?envoye=1`);
+    },
+    { defaultIntent: "file" },
+  );
 }
 
 type Similar = { id: number; title: string; status: keyof typeof STATUS_LABELS; supportCount: number; score: number };
@@ -83,6 +79,17 @@ function useLiveHints(text: string) {
   return { similar, suggestions };
 }
 
+const supportFormId = (id: number) => `soutenir-${id}`;
+
+/** The support buttons' forms, outside the filing form: the filing form's validation does not hold them back. */
+function SupportForms({ items }: { items: Similar[] }) {
+  return items.map((s) => (
+    <Form key={s.id} id={supportFormId(s.id)} method="post" action={`/signalements/${s.id}`}>
+      <input type="hidden" name="intent" value="support" />
+    </Form>
+  ));
+}
+
 function SimilarList({ items }: { items: Similar[] }) {
   if (items.length === 0) return <p className="mb-0">Aucun signalement proche n'a été trouvé : votre signalement semble nouveau.</p>;
   return (
@@ -95,8 +102,8 @@ function SimilarList({ items }: { items: Similar[] }) {
           <p className="mb-2 text-sm text-gris-600">
             {STATUS_LABELS[s.status]} · {s.supportCount} soutien{s.supportCount > 1 ? "s" : ""}
           </p>
-          {/* Inside the filing form (forms cannot nest): this button posts to the similar irritant's page instead. */}
-          <button type="submit" formAction={`/signalements/${s.id}`} name="intent" value="support" formNoValidate className="btn btn-secondary">
+          {/* Inside the filing form (forms cannot nest): this button submits its own form, to the similar irritant's page. */}
+          <button type="submit" form={supportFormId(s.id)} className="btn btn-secondary">
             C'est le même problème — je le soutiens<span className="sr-only"> : {s.title}</span>
           </button>
         </li>
@@ -108,12 +115,11 @@ function SimilarList({ items }: { items: Similar[] }) {
 export default function NewIrritant() {
   const { themes, products, defaults } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [form, fields] = useForm<z.input<typeof fileIrritantSchema>>({ lastResult: actionData?.result, defaultValue: defaults, shouldValidate: "onSubmit" });
+  const [form, fields] = useActionForm(filingPageSchema, { actionData, defaultValue: defaults });
   const [text, setText] = useState("");
   const live = useLiveHints(text);
-  const checked = actionData && "similar" in actionData ? (actionData as unknown as { similar: Similar[]; suggestions: Suggestion[] }) : null;
-  const similar = live.similar ?? checked?.similar ?? null;
-  const suggestions = live.suggestions ?? checked?.suggestions ?? null;
+  const similar = live.similar ?? actionData?.similar ?? null;
+  const suggestions = live.suggestions ?? actionData?.suggestions ?? null;
   const productOptions = products.map((p) => ({ value: String(p.id), label: `${p.name} (${p.vendor.name})` }));
 
   return (
@@ -204,6 +210,7 @@ export default function NewIrritant() {
           </button>
         </div>
       </Form>
+      {similar ? <SupportForms items={similar} /> : null}
     </div>
   );
 }

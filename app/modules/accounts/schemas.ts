@@ -114,13 +114,19 @@ export const apiTokenRequestSchema = z.object({
 });
 
 /** Completing a first Pro Santé Connect sign-in: the e-mail of the new account. */
-export const pscCreateSchema = z.object({ email });
+const pscCreateSchema = z.object({ email });
 
 /** Completing a Pro Santé Connect sign-in by linking an existing account, confirmed with its password. */
-export const pscLinkSchema = z.object({
+const pscLinkSchema = z.object({
   email,
   password: z.string({ error: "Indiquez le mot de passe de ce compte." }).min(1, "Indiquez le mot de passe de ce compte.").max(200, "Mot de passe trop long."),
 });
+
+/** The page that completes a first Pro Santé Connect sign-in: create an account, or link an existing one. */
+export const pscCompletionPageSchema = z.discriminatedUnion("intent", [
+  pscCreateSchema.extend({ intent: z.literal("create") }),
+  pscLinkSchema.extend({ intent: z.literal("link") }),
+]);
 
 export const forgotPasswordSchema = z.object({ email });
 

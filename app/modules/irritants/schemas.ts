@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { fixAnswerSchema } from "~/modules/vendors";
 import { CONSULTATION_STEPS, FREQUENCIES, IRRITANT_STATUSES, SEVERITIES } from "./statuses";
 
 /** Form values arrive as strings; empty ones mean "not given". */
@@ -77,13 +78,28 @@ export const irritantPatchSchema = z
   .strict();
 export type IrritantPatch = z.infer<typeof irritantPatchSchema>;
 
-export const commentSchema = z.object({
+const commentSchema = z.object({
   body: z
     .string({ error: "Écrivez votre commentaire." })
     .trim()
     .min(2, "Écrivez votre commentaire.")
     .max(2000, "Le commentaire ne doit pas dépasser 2 000 caractères."),
 });
+
+/** An irritant's public page: support it, answer "is it fixed?", follow or unfollow it, comment on it. */
+export const irritantPageSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("support") }),
+  fixAnswerSchema.extend({ intent: z.literal("fix-answer") }),
+  z.object({ intent: z.literal("follow") }),
+  z.object({ intent: z.literal("unfollow") }),
+  commentSchema.extend({ intent: z.literal("comment") }),
+]);
+
+/** The filing page: "check" shows likely duplicates before filing; "file" (the default) files. */
+export const filingPageSchema = z.discriminatedUnion("intent", [
+  fileIrritantSchema.extend({ intent: z.literal("file") }),
+  fileIrritantSchema.extend({ intent: z.literal("check") }),
+]);
 
 export const similarQuerySchema = z.object({
   text: z.string({ error: "Indiquez le texte à comparer." }).trim().min(3, "Indiquez au moins 3 caractères.").max(BODY_MAX + TITLE_MAX, "Texte trop long."),

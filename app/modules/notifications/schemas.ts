@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { DELIVERY_MODE_VALUES, NOTIFICATION_KIND_VALUES, type NotificationKind } from "./kinds";
 
-export const followIntentSchema = z.object({ intent: z.enum(["follow", "unfollow"], { error: "Action inconnue." }) });
+/** A public subject's page (an action, a theme): its follow / unfollow button. */
+export const followPageSchema = z.discriminatedUnion("intent", [z.object({ intent: z.literal("follow") }), z.object({ intent: z.literal("unfollow") })]);
 
 const deliveryMode = z.enum(DELIVERY_MODE_VALUES, { error: "Choisissez une option." }).optional();
 
