@@ -237,3 +237,19 @@ export function useActionForm<Schema extends z.ZodType>(
     onValidate: ({ formData }) => parseWithZod(formData, { schema, disableAutoCoercion: true }),
   });
 }
+
+/** The accessible wiring of a field laid out by hand (a compact row, a select without placeholder, a datalist…). */
+export function fieldProps(field: Field, fallback?: string) {
+  return {
+    id: field.id,
+    name: field.name,
+    defaultValue: typeof field.initialValue === "string" ? field.initialValue : fallback,
+    "aria-invalid": field.errors?.length ? true : undefined,
+    "aria-describedby": describedBy(field),
+  };
+}
+
+/** A hand-laid field's error messages (see `fieldProps`). */
+export function FieldError({ field }: { field: Field }) {
+  return <FieldErrors id={field.errorId} errors={field.errors} />;
+}

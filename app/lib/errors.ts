@@ -27,6 +27,8 @@ export class HttpError extends Error {
     readonly code: string = ERROR_CODES[status],
     /** Headers the answer must carry, e.g. `Retry-After` on a 429. */
     readonly headers?: Record<string, string>,
+    /** What a page needs to show with the refusal (the digit sequences to review, the CSV's line errors…). */
+    readonly extra?: Record<string, unknown>,
   ) {
     super(message);
   }

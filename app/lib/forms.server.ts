@@ -76,7 +76,7 @@ function reply<Extra>(body: ActionReply<Extra>, init?: ResponseInit) {
 /**
  * The one shape of a page action, once the guard has passed: parse the form with the module's schema → run the
  * module's command → reply. Invalid input answers 422 with field messages and writes nothing; a module's
- * `HttpError` answers its status with its message on the form; a `Response` the command returns (a redirect) is
+ * `HttpError` answers its status with its message on the form (and its `extra` data); a `Response` the command returns (a redirect) is
  * returned as it is. A schema that is a discriminated union on `intent` refuses an intent it does not declare
  * with 400, before anything is parsed (`defaultIntent` is taken when the form sends none).
  */
@@ -111,7 +111,7 @@ export async function formAction<Schema extends z.ZodType, Result extends Comman
     if (error instanceof Response) throw error;
     if (!(error instanceof HttpError)) throw error;
     const result = submission.reply({ formErrors: error.fields ? [] : [error.message], fieldErrors: error.fields, hideFields }) as SubmissionResult<string[]>;
-    return reply<ExtraOf<Result>>({ result, intent, ok: false, message: errorSentence(error) } as ActionReply<ExtraOf<Result>>, {
+    return reply<ExtraOf<Result>>({ ...error.extra, result, intent, ok: false, message: errorSentence(error) } as ActionReply<ExtraOf<Result>>, {
       status: error.status,
       headers: error.headers,
     });

@@ -1,16 +1,17 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
+import { getFormProps } from "@conform-to/react";
+import { FieldError, fieldProps, useActionForm } from "~/components/forms";
 import { Notice } from "~/components/notice";
-import { idParam, parseOrThrow } from "~/lib/api.server";
+import { idParam } from "~/lib/api.server";
 import { formatDate, formatDateTime } from "~/lib/dates";
-import { errorSentence, HttpError, orErrorPage } from "~/lib/errors";
-import { readFormData, readIntent } from "~/lib/forms.server";
+import { orErrorPage } from "~/lib/errors";
+import { formAction, readFormData } from "~/lib/forms.server";
+import { intentOf, intentsOf } from "~/lib/intents";
 import { can, requireUser } from "~/lib/permissions.server";
 import { STATUS_LABELS } from "~/modules/irritants/statuses";
 import { listProducts } from "~/modules/vendors/products.server";
-import { ticketReplySchema, ticketResolutionSchema } from "~/modules/tickets/schemas";
+import { ticketPageSchema } from "~/modules/tickets/schemas";
 import { RESOLUTION_LABELS, RESOLUTIONS, TICKET_STATUS_LABELS } from "~/modules/tickets/tickets";
 import { describeRedactions, type Redaction } from "~/lib/text/redaction";
 import { requireTicketAction, getTicketDetail } from "~/modules/tickets/tickets.server";
@@ -29,12 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { ...detail, isTeam, canRedact: can(user, "content:redact"), otherProducts: otherProducts.map((p) => ({ id: p.id, label: `${p.name} (${p.vendor.name})` })) };
 }
 
-const reassignSchema = z.object({
-  productId: z.coerce.number({ error: "Choisissez un logiciel." }).int().positive("Choisissez un logiciel."),
-  reason: z.string().trim().max(1000, "Raison trop longue.").default(""),
-});
-
-export const INTENTS = ["acknowledge", "reply", "resolution", "reassign", "close"] as const;
+export const INTENTS = intentsOf(ticketPageSchema);
 
 /** The author is told what was masked in their text, and why. */
 function withRedactionNotice(message: string, redactions: Redaction[]) {
@@ -46,45 +42,42 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const id = orErrorPage(() => idParam(params.id));
   const form = await readFormData(request);
-  const fields = Object.fromEntries(form);
-  try {
-    const intent = readIntent(form, INTENTS);
-    // Who may act is settled before the form is parsed: a refused user learns nothing from validation messages.
-    requireTicketAction(user, id, intent === "reassign" || intent === "close" ? "manage" : "respond");
-    switch (intent) {
+  // Who may act is settled before the form is parsed: a refused user learns nothing from validation messages.
+  const intent = intentOf(ticketPageSchema, form);
+  orErrorPage(() => requireTicketAction(user, id, intent === "reassign" || intent === "close" ? "manage" : "respond"));
+  return formAction(form, ticketPageSchema, (input) => {
+    switch (input.intent) {
       case "acknowledge":
         acknowledgeTicket(user, id);
-        return { ok: true, message: "Prise en compte enregistrée." };
+        return { message: "Prise en compte enregistrée." };
       case "reply": {
-        const input = parseOrThrow(ticketReplySchema, fields, "Réponse invalide.");
-        const { redactions } = replyToTicket(user, id, input);
-        return { ok: true, message: withRedactionNotice(input.visibility === "public" ? "Réponse publiée." : "Note interne enregistrée.", redactions) };
+        const { intent: _, ...reply } = input;
+        const { redactions } = replyToTicket(user, id, reply);
+        return { message: withRedactionNotice(input.visibility === "public" ? "Réponse publiée." : "Note interne enregistrée.", redactions) };
       }
       case "resolution": {
-        const input = parseOrThrow(ticketResolutionSchema, fields, "Résolution invalide.");
-        const result = resolveTicket(user, id, input);
-        return { ok: true, message: withRedactionNotice(result.reassignedTo ? `Ticket transmis à l'autre éditeur (ticket n°${result.reassignedTo}).` : "Résolution enregistrée.", result.redactions) };
+        const { intent: _, ...resolution } = input;
+        const result = resolveTicket(user, id, resolution);
+        return { message: withRedactionNotice(result.reassignedTo ? `Ticket transmis à l'autre éditeur (ticket n°${result.reassignedTo}).` : "Résolution enregistrée.", result.redactions) };
       }
       case "reassign": {
-        const input = parseOrThrow(reassignSchema, fields, "Réaffectation invalide.");
         const result = reassignTicket(user, id, input.productId, input.reason);
-        return { ok: true, message: withRedactionNotice(`Ticket réaffecté (ticket n°${result.reassignedTo}).`, result.redactions) };
+        return { message: withRedactionNotice(`Ticket réaffecté (ticket n°${result.reassignedTo}).`, result.redactions) };
       }
       case "close":
         closeTicket(user, id);
-        return { ok: true, message: "Ticket clos." };
+        return { message: "Ticket clos." };
     }
-  } catch (error) {
-    if (!(error instanceof HttpError)) throw error;
-    if (error.status === 404) throw new Response(error.message, { status: 404 });
-    return data({ ok: false, message: errorSentence(error) }, { status: error.status });
-  }
+  });
 }
 
 export default function TicketPage() {
   const { ticket, irritant, product, vendorName, breakdown, messages, fixAnswers, isTeam, canRedact, otherProducts } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const closed = ticket.status === "closed";
+  const [replyForm, reply] = useActionForm(ticketPageSchema, { actionData, intent: "reply", defaultValue: { visibility: "public" } });
+  const [resolutionForm, resolution] = useActionForm(ticketPageSchema, { actionData, intent: "resolution", defaultValue: { resolution: "fixed" } });
+  const [reassignForm, reassign] = useActionForm(ticketPageSchema, { actionData, intent: "reassign" });
   return (
     <div className="prose-page">
       <p className="text-sm">
@@ -188,49 +181,53 @@ export default function TicketPage() {
             </Form>
           ) : null}
           <h2>Répondre</h2>
-          <Form method="post" className="card">
+          <Form method="post" className="card" {...getFormProps(replyForm)}>
             <input type="hidden" name="intent" value="reply" />
             <div className="mb-4">
-              <label htmlFor="reply-body" className="label">
+              <label htmlFor={reply.body.id} className="label">
                 Message
               </label>
-              <textarea id="reply-body" name="body" rows={4} className="input" required />
+              <textarea {...fieldProps(reply.body)} rows={4} className="input" required />
+              <FieldError field={reply.body} />
             </div>
-            <fieldset className="mb-4">
+            <fieldset className="mb-4" aria-describedby={reply.visibility.errors?.length ? reply.visibility.errorId : undefined}>
               <legend className="label">Visibilité</legend>
               <div className="flex items-center gap-2">
-                <input id="visibility-public" type="radio" name="visibility" value="public" defaultChecked className="size-4" />
+                <input id="visibility-public" type="radio" name={reply.visibility.name} value="public" defaultChecked={reply.visibility.initialValue === "public"} className="size-4" />
                 <label htmlFor="visibility-public">Publique : l'auteur, les soutiens et, une fois publié, tout le monde</label>
               </div>
               <div className="flex items-center gap-2">
-                <input id="visibility-internal" type="radio" name="visibility" value="internal" className="size-4" />
+                <input id="visibility-internal" type="radio" name={reply.visibility.name} value="internal" defaultChecked={reply.visibility.initialValue === "internal"} className="size-4" />
                 <label htmlFor="visibility-internal">Interne : l'équipe programme seulement</label>
               </div>
+              <FieldError field={reply.visibility} />
             </fieldset>
             <button type="submit" className="btn">
               Envoyer
             </button>
           </Form>
           <h2>Résolution</h2>
-          <Form method="post" className="card">
+          <Form method="post" className="card" {...getFormProps(resolutionForm)}>
             <input type="hidden" name="intent" value="resolution" />
             <div className="mb-4">
-              <label htmlFor="resolution" className="label">
+              <label htmlFor={resolution.resolution.id} className="label">
                 Résolution
               </label>
-              <select id="resolution" name="resolution" className="input" defaultValue="fixed">
+              <select {...fieldProps(resolution.resolution)} className="input">
                 {RESOLUTIONS.map((r) => (
                   <option key={r} value={r}>
                     {RESOLUTION_LABELS[r]}
                   </option>
                 ))}
               </select>
+              <FieldError field={resolution.resolution} />
             </div>
             <div className="mb-4">
-              <label htmlFor="version" className="label">
+              <label htmlFor={resolution.version.id} className="label">
                 Version<span className="hint">Obligatoire pour « Corrigé » ; version ou date pour « Correction planifiée ».</span>
               </label>
-              <input id="version" name="version" className="input" list="versions" />
+              <input {...fieldProps(resolution.version)} className="input" list="versions" />
+              <FieldError field={resolution.version} />
               <datalist id="versions">
                 {product.versions.map((v) => (
                   <option key={v} value={v} />
@@ -238,16 +235,17 @@ export default function TicketPage() {
               </datalist>
             </div>
             <div className="mb-4">
-              <label htmlFor="date" className="label">
+              <label htmlFor={resolution.date.id} className="label">
                 Date prévue<span className="hint">Au format AAAA-MM-JJ.</span>
               </label>
-              <input id="date" name="date" type="date" className="input" />
+              <input {...fieldProps(resolution.date)} type="date" className="input" />
+              <FieldError field={resolution.date} />
             </div>
             <div className="mb-4">
-              <label htmlFor="reassignToProductId" className="label">
+              <label htmlFor={resolution.reassignToProductId.id} className="label">
                 Logiciel en cause<span className="hint">Pour « Cause dans un autre logiciel » : le ticket est transmis à son éditeur.</span>
               </label>
-              <select id="reassignToProductId" name="reassignToProductId" className="input" defaultValue="">
+              <select {...fieldProps(resolution.reassignToProductId, "")} className="input">
                 <option value="">—</option>
                 {otherProducts.map((p) => (
                   <option key={p.id} value={p.id}>
@@ -255,12 +253,14 @@ export default function TicketPage() {
                   </option>
                 ))}
               </select>
+              <FieldError field={resolution.reassignToProductId} />
             </div>
             <div className="mb-4">
-              <label htmlFor="note" className="label">
+              <label htmlFor={resolution.note.id} className="label">
                 Précisions
               </label>
-              <textarea id="note" name="note" rows={3} className="input" />
+              <textarea {...fieldProps(resolution.note)} rows={3} className="input" />
+              <FieldError field={resolution.note} />
             </div>
             <button type="submit" className="btn">
               Enregistrer la résolution
@@ -269,13 +269,13 @@ export default function TicketPage() {
           {isTeam ? (
             <>
               <h2>Équipe programme</h2>
-              <Form method="post" className="card mb-4">
+              <Form method="post" className="card mb-4" {...getFormProps(reassignForm)}>
                 <input type="hidden" name="intent" value="reassign" />
                 <div className="mb-4">
-                  <label htmlFor="reassign-product" className="label">
+                  <label htmlFor={reassign.productId.id} className="label">
                     Réaffecter au logiciel
                   </label>
-                  <select id="reassign-product" name="productId" className="input" defaultValue="">
+                  <select {...fieldProps(reassign.productId, "")} className="input">
                     <option value="">—</option>
                     {otherProducts.map((p) => (
                       <option key={p.id} value={p.id}>
@@ -283,12 +283,14 @@ export default function TicketPage() {
                       </option>
                     ))}
                   </select>
+                  <FieldError field={reassign.productId} />
                 </div>
                 <div className="mb-4">
-                  <label htmlFor="reassign-reason" className="label">
+                  <label htmlFor={reassign.reason.id} className="label">
                     Raison
                   </label>
-                  <input id="reassign-reason" name="reason" className="input" />
+                  <input {...fieldProps(reassign.reason)} className="input" />
+                  <FieldError field={reassign.reason} />
                 </div>
                 <button type="submit" className="btn btn-secondary">
                   Réaffecter

@@ -1,15 +1,16 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
 import { ApplyImportForm } from "~/components/import";
 import { Notice } from "~/components/notice";
 import { HttpError } from "~/lib/errors";
-import { readFormData, readIntent } from "~/lib/forms.server";
+import { formAction } from "~/lib/forms.server";
+import { intentsOf } from "~/lib/intents";
 import { requirePermission } from "~/lib/permissions.server";
-import { parseActionPlanCsv } from "~/modules/action-plan/csv";
+import { parseActionPlanCsv, type CsvParseResult } from "~/modules/action-plan/csv";
 import { CSV_COLUMNS } from "~/modules/action-plan/vocabulary";
 import { readCsvUpload } from "~/lib/uploads.server";
 import { applyImport, previewImport } from "~/modules/action-plan/import.server";
+import { importPageSchema } from "~/modules/action-plan/schemas";
 
 export const meta: MetaFunction = () => [{ title: "Importer le plan d'action — Sentinelle" }];
 
@@ -20,36 +21,36 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 const MAX_CSV_CHARS = 500_000;
 
-/** The upload form sends no intent: it previews; "apply" imports what was previewed. */
-export const INTENTS = ["preview", "apply"] as const;
+export const INTENTS = intentsOf(importPageSchema);
+
+/** A preview sends the text back with what the import would do; an import says what it did. */
+type ImportOutcome = { message: string; csv?: string; preview?: ReturnType<typeof previewImport> };
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "action-plan:edit");
-  const form = await readFormData(request);
-  const intent = readIntent(form, INTENTS, "preview");
-  let text: string;
-  try {
-    text = await readCsvUpload(form, MAX_CSV_CHARS);
-  } catch (error) {
-    if (!(error instanceof HttpError)) throw error;
-    return data({ stage: "error" as const, message: error.message, errors: [] }, { status: error.status });
-  }
-  const { rows, errors } = parseActionPlanCsv(text);
-  if (errors.length) return data({ stage: "error" as const, message: "Le fichier contient des erreurs : rien n'a été importé.", errors }, { status: 422 });
-  if (intent === "preview") return { stage: "preview" as const, csv: text, preview: previewImport(rows) };
-  try {
-    const { created, updated } = applyImport(user, rows);
-    return { stage: "done" as const, message: `Import terminé : ${created} action(s) créée(s), ${updated} mise(s) à jour.` };
-  } catch (error) {
-    if (!(error instanceof HttpError)) throw error;
-    return data({ stage: "error" as const, message: error.message, errors: [] }, { status: error.status });
-  }
+  return formAction(
+    request,
+    importPageSchema,
+    async ({ intent }, form): Promise<ImportOutcome> => {
+      const text = await readCsvUpload(form, MAX_CSV_CHARS);
+      const { rows, errors } = parseActionPlanCsv(text);
+      if (errors.length) throw new HttpError(422, "Le fichier contient des erreurs : rien n'a été importé.", undefined, undefined, undefined, { errors });
+      if (intent === "preview") return { message: "Aperçu de l'import.", csv: text, preview: previewImport(rows) };
+      const { created, updated } = applyImport(user, rows);
+      return { message: `Import terminé : ${created} action(s) créée(s), ${updated} mise(s) à jour.` };
+    },
+    { defaultIntent: "preview" },
+  );
 }
+
+/** A refused file comes back with its errors, line by line. */
+type LineErrors = { errors?: CsvParseResult["errors"] };
 
 const CHANGE_LABELS = { create: "Création", update: "Modification", same: "Inchangée" } as const;
 
 export default function ImportPlan() {
   const result = useActionData<typeof action>();
+  const lineErrors = (result as LineErrors | undefined)?.errors ?? [];
   return (
     <div className="prose-page">
       <p className="text-sm">
@@ -61,12 +62,12 @@ export default function ImportPlan() {
         encodage UTF-8 ou Windows (export de tableur). Les listes (thèmes, signalements, étapes) sont séparées par « | ». Une action
         est reconnue par son chantier, son défi et son titre : elle est mise à jour, sinon créée.
       </p>
-      {result?.stage === "error" ? (
+      {result && !result.ok ? (
         <div role="alert" className="alert alert-error">
           <p className="mb-0 font-bold">{result.message}</p>
-          {result.errors.length ? (
+          {lineErrors.length ? (
             <ul className="mt-2 list-disc pl-6">
-              {result.errors.map((e) => (
+              {lineErrors.map((e) => (
                 <li key={`${e.line}-${e.message}`}>
                   Ligne {e.line} : {e.message}
                 </li>
@@ -75,8 +76,8 @@ export default function ImportPlan() {
           ) : null}
         </div>
       ) : null}
-      {result?.stage === "done" ? <Notice ok message={result.message} /> : null}
-      {result?.stage === "preview" ? (
+      {result?.ok && !result.preview ? <Notice ok message={result.message} /> : null}
+      {result?.ok && result.preview && result.csv ? (
         <section aria-labelledby="apercu">
           <h2 id="apercu">Aperçu</h2>
           <table className="table mb-4">
@@ -106,6 +107,7 @@ export default function ImportPlan() {
       ) : null}
       <h2>Fichier</h2>
       <Form method="post" encType="multipart/form-data" className="card">
+        <input type="hidden" name="intent" value="preview" />
         <label htmlFor="fichier" className="label">
           Fichier CSV
         </label>

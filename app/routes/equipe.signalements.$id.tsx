@@ -1,22 +1,24 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
+import { getFormProps } from "@conform-to/react";
+import type { z } from "zod";
+import { ChoiceGroup, FieldError, fieldProps, useActionForm } from "~/components/forms";
 import { Notice } from "~/components/notice";
 import { OriginNote } from "~/components/seminars";
 import { originsOf } from "~/modules/seminars/outcomes.server";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { TicketTable } from "~/components/tickets";
-import { idParam, parseOrThrow } from "~/lib/api.server";
+import { idParam } from "~/lib/api.server";
 import { listProducts } from "~/modules/vendors/products.server";
 import { listTickets } from "~/modules/tickets/tickets.server";
 import { openTicketByTeam } from "~/modules/tickets/ticket-routing.server";
-import { errorSentence, HttpError, orErrorPage } from "~/lib/errors";
-import { readFormData, readIntent } from "~/lib/forms.server";
+import { HttpError, orErrorPage } from "~/lib/errors";
+import { formAction } from "~/lib/forms.server";
+import { intentsOf } from "~/lib/intents";
 import { requirePermission } from "~/lib/permissions.server";
 import { authorNameFor, findSimilar, getIrritant, listThemes } from "~/modules/irritants/irritants.server";
 import { digitSequencesToReview, type DigitReview } from "~/modules/irritants/masking.server";
 import { DigitWarning } from "~/components/digit-warning";
-import { irritantPatchSchema, type IrritantPatch } from "~/modules/irritants/schemas";
+import { triagePageSchema, type IrritantPatch } from "~/modules/irritants/schemas";
 import { STATUS_LABELS, STATUS_TRANSITIONS } from "~/modules/irritants/statuses";
 import { suggestThemesFor } from "~/modules/irritants/themes.server";
 import { updateIrritant } from "~/modules/irritants/triage.server";
@@ -51,27 +53,29 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-/** Each form on the page sends one intent; all of them become one patch for the module. */
-function patchFor(intent: Exclude<(typeof INTENTS)[number], "open-ticket">, form: FormData): unknown {
-  switch (intent) {
+type TriageInput = z.output<typeof triagePageSchema>;
+
+/** Each form on the page sends one intent; all but "open-ticket" become one patch for the module. */
+function patchFor(input: Exclude<TriageInput, { intent: "open-ticket" }>): IrritantPatch {
+  switch (input.intent) {
     case "themes":
-      return { themes: form.getAll("themes") };
+      return { themes: input.themes };
     case "status":
-      return { status: form.get("status") };
+      return { status: input.status };
     case "publish":
       return { published: true };
     case "unpublish":
       return { published: false };
     case "hide":
-      return { hidden: { reason: form.get("reason") ?? "" } };
+      return { hidden: { reason: input.reason } };
     case "unhide":
       return { hidden: false };
     case "merge":
-      return { mergeInto: form.get("mergeInto") };
+      return { mergeInto: input.mergeInto };
   }
 }
 
-const MESSAGES: Record<Exclude<(typeof INTENTS)[number], "open-ticket">, string> = {
+const MESSAGES: Record<Exclude<TriageInput["intent"], "open-ticket">, string> = {
   themes: "Thèmes confirmés.",
   status: "Statut enregistré.",
   publish: "Signalement publié.",
@@ -83,47 +87,34 @@ const MESSAGES: Record<Exclude<(typeof INTENTS)[number], "open-ticket">, string>
 
 const DIGIT_WARNING = "Ce signalement contient encore une longue suite de chiffres, qui peut identifier un patient : vérifiez-la avant de publier.";
 
-const openTicketSchema = z.object({ productId: z.coerce.number({ error: "Choisissez un logiciel." }).int().positive("Choisissez un logiciel.") });
-
-export const INTENTS = ["themes", "status", "publish", "unpublish", "hide", "unhide", "merge", "open-ticket"] as const;
+export const INTENTS = intentsOf(triagePageSchema);
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "irritant:triage");
   const id = orErrorPage(() => idParam(params.id));
-  const form = await readFormData(request);
-  const intent = readIntent(form, INTENTS);
-  if (intent === "open-ticket") {
-    try {
-      const ticket = openTicketByTeam(user, id, parseOrThrow(openTicketSchema, Object.fromEntries(form), "Logiciel invalide.").productId);
-      return { ok: true, message: `Ticket n°${ticket.id} ouvert pour l'éditeur.` };
-    } catch (error) {
-      if (error instanceof HttpError) return data({ ok: false, message: errorSentence(error) }, { status: error.status });
-      throw error;
+  return formAction(request, triagePageSchema, (input) => {
+    if (input.intent === "open-ticket") {
+      const ticket = openTicketByTeam(user, id, input.productId);
+      return { message: `Ticket n°${ticket.id} ouvert pour l'éditeur.` };
     }
-  }
-  // Long digit sequences may identify a patient: publishing them takes an explicit "Publier quand même".
-  if (intent === "publish" && form.get("confirm") !== "1") {
-    const review = digitSequencesToReview([id]);
-    if (review.length) return data({ ok: false, message: DIGIT_WARNING, review }, { status: 409 });
-  }
-  const raw = patchFor(intent, form);
-  const parsed = irritantPatchSchema.safeParse(raw);
-  if (!parsed.success) return data({ ok: false, message: parsed.error.issues[0].message }, { status: 422 });
-  try {
-    updateIrritant(user, id, parsed.data as IrritantPatch);
-  } catch (error) {
-    if (error instanceof HttpError) return data({ ok: false, message: errorSentence(error) }, { status: error.status });
-    throw error;
-  }
-  return { ok: true, message: MESSAGES[intent] };
+    // Long digit sequences may identify a patient: publishing them takes an explicit "Publier quand même".
+    const review = input.intent === "publish" && !input.confirm ? digitSequencesToReview([id]) : [];
+    if (review.length) throw new HttpError(409, DIGIT_WARNING, undefined, undefined, undefined, { review });
+    updateIrritant(user, id, patchFor(input));
+    return { message: MESSAGES[input.intent] };
+  });
 }
-
 
 export default function TriageIrritant() {
   const { irritant, themes, suggestions, similar, tickets, products, origins } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const current = new Set(irritant.themes.map((t) => t.slug));
+  const review = (actionData as { review?: DigitReview[] } | undefined)?.review;
   const nextStatuses = STATUS_TRANSITIONS[irritant.status];
+  const [themesForm, themesFields] = useActionForm(triagePageSchema, { actionData, intent: "themes", defaultValue: { themes: irritant.themes.map((t) => t.slug) } });
+  const [statusForm, statusFields] = useActionForm(triagePageSchema, { actionData, intent: "status", defaultValue: { status: nextStatuses[0] } });
+  const [hideForm, hideFields] = useActionForm(triagePageSchema, { actionData, intent: "hide" });
+  const [ticketForm, ticketFields] = useActionForm(triagePageSchema, { actionData, intent: "open-ticket" });
+  const [mergeForm, mergeFields] = useActionForm(triagePageSchema, { actionData, intent: "merge" });
   return (
     <div className="prose-page">
       <p className="text-sm">
@@ -134,9 +125,7 @@ export default function TriageIrritant() {
       </h1>
       <OriginNote origins={origins} />
       {actionData ? <Notice ok={actionData.ok} message={actionData.message} /> : null}
-      {actionData && "review" in actionData ? (
-        <DigitWarning review={actionData.review as DigitReview[]} hidden={{ intent: "publish" }} maskLink={`/equipe/masquer?signalement=${irritant.id}`} />
-      ) : null}
+      {review ? <DigitWarning review={review} hidden={{ intent: "publish" }} maskLink={`/equipe/masquer?signalement=${irritant.id}`} /> : null}
       <p>
         <span className="badge">{STATUS_LABELS[irritant.status]}</span> · {irritant.published ? "publié" : "privé"} ·{" "}
         {irritant.lane === "patient" ? "patient" : "professionnel"} · {irritant.author} · {irritant.supportCount} soutien(s)
@@ -150,22 +139,15 @@ export default function TriageIrritant() {
       </p>
 
       <h2>Thèmes</h2>
-      <Form method="post" className="card">
+      <Form method="post" className="card" {...getFormProps(themesForm)}>
         <input type="hidden" name="intent" value="themes" />
-        <fieldset>
-          <legend className="label">
-            Thèmes confirmés par l'équipe
-            <span className="hint">Suggestion : {suggestions.map((s) => s.label).join(", ") || "aucune"}. Confirmer entraîne la suggestion automatique.</span>
-          </legend>
-          <div className="mt-2 grid gap-2 sm:grid-cols-2">
-            {themes.map((t) => (
-              <div key={t.slug} className="flex items-start gap-2">
-                <input id={`theme-${t.slug}`} type="checkbox" name="themes" value={t.slug} defaultChecked={current.has(t.slug)} className="mt-1 size-4" />
-                <label htmlFor={`theme-${t.slug}`}>{t.label}</label>
-              </div>
-            ))}
-          </div>
-        </fieldset>
+        <ChoiceGroup
+          field={themesFields.themes}
+          legend="Thèmes confirmés par l'équipe"
+          hint={`Suggestion : ${suggestions.map((s) => s.label).join(", ") || "aucune"}. Confirmer entraîne la suggestion automatique.`}
+          type="checkbox"
+          options={themes.map((t) => ({ value: t.slug, label: t.label }))}
+        />
         <button type="submit" className="btn mt-4">
           Confirmer les thèmes
         </button>
@@ -174,19 +156,20 @@ export default function TriageIrritant() {
       <h2>Statut et publication</h2>
       <div className="card grid gap-4">
         {nextStatuses.length ? (
-          <Form method="post" className="flex flex-wrap items-end gap-4">
+          <Form method="post" className="flex flex-wrap items-end gap-4" {...getFormProps(statusForm)}>
             <input type="hidden" name="intent" value="status" />
             <div>
-              <label htmlFor="status" className="label">
+              <label htmlFor={statusFields.status.id} className="label">
                 Nouveau statut
               </label>
-              <select id="status" name="status" className="input" defaultValue={nextStatuses[0]}>
+              <select {...fieldProps(statusFields.status)} className="input">
                 {nextStatuses.map((s) => (
                   <option key={s} value={s}>
                     {STATUS_LABELS[s]}
                   </option>
                 ))}
               </select>
+              <FieldError field={statusFields.status} />
             </div>
             <button type="submit" className="btn">
               Changer le statut
@@ -209,13 +192,14 @@ export default function TriageIrritant() {
             </button>
           </Form>
         ) : (
-          <Form method="post" className="flex flex-wrap items-end gap-4">
+          <Form method="post" className="flex flex-wrap items-end gap-4" {...getFormProps(hideForm)}>
             <input type="hidden" name="intent" value="hide" />
             <div className="grow">
-              <label htmlFor="reason" className="label">
+              <label htmlFor={hideFields.reason.id} className="label">
                 Raison du masquage
               </label>
-              <input id="reason" name="reason" className="input" />
+              <input {...fieldProps(hideFields.reason)} className="input" />
+              <FieldError field={hideFields.reason} />
             </div>
             <button type="submit" className="btn btn-secondary">
               Masquer
@@ -230,13 +214,13 @@ export default function TriageIrritant() {
         éditeurs (par exemple le logiciel qui envoie et celui qui reçoit).
       </p>
       <TicketTable items={tickets} showVendor />
-      <Form method="post" className="card mt-4 flex flex-wrap items-end gap-4">
+      <Form method="post" className="card mt-4 flex flex-wrap items-end gap-4" {...getFormProps(ticketForm)}>
         <input type="hidden" name="intent" value="open-ticket" />
         <div>
-          <label htmlFor="ticket-product" className="label">
+          <label htmlFor={ticketFields.productId.id} className="label">
             Ouvrir un ticket pour le logiciel
           </label>
-          <select id="ticket-product" name="productId" className="input" defaultValue="">
+          <select {...fieldProps(ticketFields.productId, "")} className="input">
             <option value="">Choisir…</option>
             {products.map((p) => (
               <option key={p.id} value={p.id}>
@@ -244,6 +228,7 @@ export default function TriageIrritant() {
               </option>
             ))}
           </select>
+          <FieldError field={ticketFields.productId} />
         </div>
         <button type="submit" className="btn btn-secondary">
           Ouvrir le ticket
@@ -263,14 +248,15 @@ export default function TriageIrritant() {
         <p>Aucun signalement proche.</p>
       )}
       {irritant.mergedIntoId ? null : (
-        <Form method="post" className="card flex flex-wrap items-end gap-4">
+        <Form method="post" className="card flex flex-wrap items-end gap-4" {...getFormProps(mergeForm)}>
           <input type="hidden" name="intent" value="merge" />
           <div>
-            <label htmlFor="mergeInto" className="label">
+            <label htmlFor={mergeFields.mergeInto.id} className="label">
               Fusionner dans le signalement n°
               <span className="hint">Les soutiens sont transférés, chaque personne comptée une fois.</span>
             </label>
-            <input id="mergeInto" name="mergeInto" inputMode="numeric" className="input" />
+            <input {...fieldProps(mergeFields.mergeInto)} inputMode="numeric" className="input" />
+            <FieldError field={mergeFields.mergeInto} />
           </div>
           <button type="submit" className="btn">
             Fusionner

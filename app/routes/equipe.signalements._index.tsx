@@ -1,16 +1,16 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
-import { FilterSelect } from "~/components/forms";
+import { getFormProps } from "@conform-to/react";
+import { FieldError, fieldProps, FilterSelect, useActionForm } from "~/components/forms";
 import { Notice } from "~/components/notice";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { formatDateTime } from "~/lib/dates";
 import { HttpError, orErrorPage } from "~/lib/errors";
 import { parseOrThrow } from "~/lib/api.server";
-import { readFormData } from "~/lib/forms.server";
+import { formAction } from "~/lib/forms.server";
 import { requirePermission } from "~/lib/permissions.server";
 import { listIrritants, listThemes } from "~/modules/irritants/irritants.server";
-import { irritantFiltersSchema } from "~/modules/irritants/schemas";
+import { bulkTriageSchema, irritantFiltersSchema } from "~/modules/irritants/schemas";
 import { IRRITANT_STATUSES, SEVERITY_LABELS, STATUS_LABELS } from "~/modules/irritants/statuses";
 import { bulkUpdateIrritants } from "~/modules/irritants/triage.server";
 import { digitSequencesToReview, type DigitReview } from "~/modules/irritants/masking.server";
@@ -29,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { ...page, filters, rawStatus: params.status ?? "new", themes: listThemes().map(({ slug, label }) => ({ slug, label })) };
 }
 
-const BULK_ACTIONS = {
+const BULK_CHANGES = {
   triaged: { status: "triaged" },
   in_progress: { status: "in_progress" },
   wont_fix: { status: "wont_fix" },
@@ -37,36 +37,27 @@ const BULK_ACTIONS = {
   unpublish: { published: false },
 } as const;
 
-const bulkSchema = z.object({
-  ids: z.array(z.coerce.number().int().positive(), { error: "Sélectionnez au moins un signalement." }).min(1, "Sélectionnez au moins un signalement.").max(200, "Au plus 200 signalements à la fois."),
-  bulk: z.enum(Object.keys(BULK_ACTIONS) as [keyof typeof BULK_ACTIONS], { error: "Choisissez une action." }),
-});
-
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "irritant:triage");
-  const formData = await readFormData(request);
-  const parsed = bulkSchema.safeParse({ ids: formData.getAll("ids"), bulk: formData.get("bulk") });
-  if (!parsed.success) return data({ ok: false as const, message: parsed.error.issues[0].message }, { status: 422 });
-  // Long digit sequences may identify a patient: publishing them takes an explicit "Publier quand même".
-  if (parsed.data.bulk === "publish" && formData.get("confirm") !== "1") {
-    const review = digitSequencesToReview(parsed.data.ids);
+  return formAction(request, bulkTriageSchema, ({ ids, bulk, confirm }) => {
+    // Long digit sequences may identify a patient: publishing them takes an explicit "Publier quand même".
+    const review = bulk === "publish" && !confirm ? digitSequencesToReview(ids) : [];
     if (review.length) {
       const message = `Aucun signalement publié : ${review.length === 1 ? "un signalement contient" : `${review.length} signalements contiennent`} encore une longue suite de chiffres, qui peut identifier un patient. Vérifiez avant de publier.`;
-      return data({ ok: false as const, message, review, ids: parsed.data.ids }, { status: 409 });
+      throw new HttpError(409, message, undefined, undefined, undefined, { review, ids });
     }
-  }
-  try {
-    const results = bulkUpdateIrritants(user, parsed.data.ids, BULK_ACTIONS[parsed.data.bulk]);
-    return { ok: true as const, message: `${results.length} signalement${results.length > 1 ? "s" : ""} mis à jour.` };
-  } catch (error) {
-    if (error instanceof HttpError) return data({ ok: false as const, message: `Aucun changement appliqué : ${error.message}` }, { status: error.status });
-    throw error;
-  }
+    const results = bulkUpdateIrritants(user, ids, BULK_CHANGES[bulk]);
+    return { message: `${results.length} signalement${results.length > 1 ? "s" : ""} mis à jour.` };
+  });
 }
+
+type DigitRefusal = { review?: DigitReview[]; ids?: number[] };
 
 export default function TriageQueue() {
   const { items, nextCursor, filters, rawStatus, themes } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const refusal = actionData as DigitRefusal | undefined;
+  const [form, fields] = useActionForm(bulkTriageSchema, { actionData });
   const next = new URLSearchParams({ ...(filters.theme ? { theme: filters.theme } : {}), status: rawStatus, ...(filters.q ? { q: filters.q } : {}), ...(nextCursor ? { cursor: nextCursor } : {}) });
   return (
     <div>
@@ -75,9 +66,7 @@ export default function TriageQueue() {
         <Link to="/equipe/themes">Gérer les thèmes et leurs mots-clés</Link>
       </p>
       {actionData ? <Notice ok={actionData.ok} message={actionData.message} /> : null}
-      {actionData && "review" in actionData ? (
-        <DigitWarning review={actionData.review as DigitReview[]} hidden={{ bulk: "publish", ids: ((actionData as { ids?: number[] }).ids ?? []).map(String) }} />
-      ) : null}
+      {refusal?.review ? <DigitWarning review={refusal.review} hidden={{ bulk: "publish", ids: (refusal.ids ?? []).map(String) }} /> : null}
       <Form method="get" className="mb-6 flex flex-wrap items-end gap-4 bg-gris-100 p-4" aria-label="Filtrer la file">
         <FilterSelect
           id="filtre-statut"
@@ -100,7 +89,7 @@ export default function TriageQueue() {
       {items.length === 0 ? (
         <p>Aucun signalement pour ce filtre.</p>
       ) : (
-        <Form method="post">
+        <Form method="post" {...getFormProps(form)}>
           <table className="table">
             <caption className="sr-only">Signalements à trier, du plus récent au plus ancien</caption>
             <thead>
@@ -119,7 +108,7 @@ export default function TriageQueue() {
               {items.map((item) => (
                 <tr key={item.id}>
                   <td>
-                    <input type="checkbox" name="ids" value={item.id} id={`choix-${item.id}`} className="size-4" aria-label={`Sélectionner le n°${item.id}`} />
+                    <input type="checkbox" name={fields.ids.name} value={item.id} id={`choix-${item.id}`} className="size-4" aria-label={`Sélectionner le n°${item.id}`} />
                   </td>
                   <td>{item.id}</td>
                   <td>
@@ -140,12 +129,13 @@ export default function TriageQueue() {
               ))}
             </tbody>
           </table>
+          <FieldError field={fields.ids} />
           <div className="mt-4 flex flex-wrap items-end gap-4">
             <div>
-              <label htmlFor="bulk" className="label">
+              <label htmlFor={fields.bulk.id} className="label">
                 Action sur la sélection
               </label>
-              <select id="bulk" name="bulk" className="input" defaultValue="">
+              <select {...fieldProps(fields.bulk, "")} className="input">
                 <option value="" disabled>
                   Choisir…
                 </option>
@@ -155,6 +145,7 @@ export default function TriageQueue() {
                 <option value="publish">Publier</option>
                 <option value="unpublish">Retirer de la publication</option>
               </select>
+              <FieldError field={fields.bulk} />
             </div>
             <button type="submit" className="btn">
               Appliquer

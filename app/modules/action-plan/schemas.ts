@@ -64,3 +64,6 @@ export const planPageSchema = z.discriminatedUnion("intent", [
   challengeSchema.extend({ intent: z.literal("challenge") }),
   moveSchema.extend({ intent: z.literal("move") }),
 ]);
+
+/** The plan's CSV import: the upload previews (a form without intent previews too), "apply" imports the previewed text. */
+export const importPageSchema = z.discriminatedUnion("intent", [z.object({ intent: z.literal("preview") }), z.object({ intent: z.literal("apply") })]);

@@ -60,17 +60,19 @@ export const irritantFiltersSchema = z.object({
 export type IrritantFilters = z.infer<typeof irritantFiltersSchema>;
 
 const mergeTarget = z.coerce.number({ error: "Indiquez le numéro du signalement cible." }).int("Numéro invalide.").positive("Numéro invalide.");
+const confirmedThemes = z.array(z.string().max(60), { error: "Les thèmes doivent être une liste." }).min(1, "Gardez au moins un thème.").max(5, "Au plus 5 thèmes.");
+const hidingReason = z.string().trim().min(3, "Indiquez la raison du masquage.").max(300, "Raison trop longue.");
 
 export const irritantPatchSchema = z
   .object({
     status: irritantStatusSchema.optional(),
-    themes: z.array(z.string().max(60), { error: "Les thèmes doivent être une liste." }).min(1, "Gardez au moins un thème.").max(5, "Au plus 5 thèmes.").optional(),
+    themes: confirmedThemes.optional(),
     published: z.boolean({ error: "published doit valoir true ou false." }).optional(),
     mergeInto: mergeTarget.optional(),
     // "Publier quand même": publish although the texts still hold long digit sequences (answered 409 otherwise).
     confirmDigits: z.boolean({ error: "confirmDigits doit valoir true ou false." }).optional(),
     hidden: z
-      .union([z.literal(false), z.object({ reason: z.string().trim().min(3, "Indiquez la raison du masquage.").max(300, "Raison trop longue.") })], {
+      .union([z.literal(false), z.object({ reason: hidingReason })], {
         error: "hidden vaut false ou {reason}.",
       })
       .optional(),
@@ -78,7 +80,35 @@ export const irritantPatchSchema = z
   .strict();
 export type IrritantPatch = z.infer<typeof irritantPatchSchema>;
 
-const commentSchema = z.object({
+/** "Publier quand même": the team confirmed the long digit sequences left in the texts. */
+const digitsConfirmed = z.preprocess((v) => v === "1", z.boolean());
+const productChoice = z.coerce.number({ error: "Choisissez un logiciel." }).int().positive("Choisissez un logiciel.");
+
+/** The team's page of one irritant: each form sends one intent, each becomes one patch (or opens a ticket). */
+export const triagePageSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("themes"), themes: z.preprocess((v) => (v === undefined ? [] : typeof v === "string" ? [v] : v), confirmedThemes) }),
+  z.object({ intent: z.literal("status"), status: irritantStatusSchema }),
+  z.object({ intent: z.literal("publish"), confirm: digitsConfirmed }),
+  z.object({ intent: z.literal("unpublish") }),
+  z.object({ intent: z.literal("hide"), reason: z.preprocess((v) => v ?? "", hidingReason) }),
+  z.object({ intent: z.literal("unhide") }),
+  z.object({ intent: z.literal("merge"), mergeInto: mergeTarget }),
+  z.object({ intent: z.literal("open-ticket"), productId: productChoice }),
+]);
+
+const BULK_CHANGES = ["triaged", "in_progress", "wont_fix", "publish", "unpublish"] as const;
+
+/** The triage queue's bulk form: one change on the selected irritants. */
+export const bulkTriageSchema = z.object({
+  ids: z.preprocess(
+    (v) => (typeof v === "string" ? [v] : v),
+    z.array(z.coerce.number().int().positive(), { error: "Sélectionnez au moins un signalement." }).min(1, "Sélectionnez au moins un signalement.").max(200, "Au plus 200 signalements à la fois."),
+  ),
+  bulk: z.enum(BULK_CHANGES, { error: "Choisissez une action." }),
+  confirm: digitsConfirmed,
+});
+
+export const commentSchema = z.object({
   body: z
     .string({ error: "Écrivez votre commentaire." })
     .trim()

@@ -146,9 +146,14 @@ export function updateIrritant(actor: SessionUser, id: number, patch: IrritantPa
   return result;
 }
 
-/** The same change on a selection: all of it applies, or none of it (the first error is reported). */
+/** The same change on a selection: all of it applies, or none of it (the first error is reported, saying so). */
 export function bulkUpdateIrritants(actor: SessionUser, ids: number[], patch: Pick<IrritantPatch, "status" | "published">) {
   if (!can(actor, "irritant:triage")) throw new HttpError(403, "Seule l'équipe programme peut modifier un signalement.");
-  return getDb().transaction((tx) => ids.map((id) => applyPatch(tx, actor, id, patch)));
+  try {
+    return getDb().transaction((tx) => ids.map((id) => applyPatch(tx, actor, id, patch)));
+  } catch (error) {
+    if (error instanceof HttpError) throw new HttpError(error.status, `Aucun changement appliqué : ${error.message}`);
+    throw error;
+  }
 }
 

@@ -27,6 +27,20 @@ export const ticketResolutionSchema = z
     if (v.resolution === "other_product" && !v.note) ctx.addIssue({ code: "custom", path: ["note"], message: "Expliquez pourquoi la cause est dans un autre logiciel." });
   });
 
+const reassignSchema = z.object({
+  productId: z.coerce.number({ error: "Choisissez un logiciel." }).int().positive("Choisissez un logiciel."),
+  reason: z.preprocess((v) => v ?? "", z.string().trim().max(1000, "Raison trop longue.")),
+});
+
+/** A ticket's page: the vendor (and the team) acknowledge, reply and resolve; the team reassigns and closes. */
+export const ticketPageSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("acknowledge") }),
+  ticketReplySchema.extend({ intent: z.literal("reply") }),
+  ticketResolutionSchema.extend({ intent: z.literal("resolution") }),
+  reassignSchema.extend({ intent: z.literal("reassign") }),
+  z.object({ intent: z.literal("close") }),
+]);
+
 export const ticketFiltersSchema = z.object({
   status: z.preprocess(blank, z.enum(TICKET_STATUSES, { error: "Statut invalide." }).optional()),
   productId: z.preprocess(blank, z.coerce.number({ error: "Logiciel invalide." }).int().positive().optional()),
