@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { fixAnswerSchema } from "~/modules/vendors";
+import { fixAnswerSchema } from "~/modules/tickets/schemas";
 import { CONSULTATION_STEPS, FREQUENCIES, IRRITANT_STATUSES, SEVERITIES } from "./statuses";
 
 /** Form values arrive as strings; empty ones mean "not given". */
