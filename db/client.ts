@@ -14,35 +14,9 @@ export type DbOrTx = Db | Tx;
 
 const MIGRATIONS_FOLDER = path.join(PROJECT_ROOT, "db/migrations");
 
-const STATEMENT_CACHE_SIZE = 500;
-
-/**
- * Keeps the connection's prepared statements for reuse: drizzle prepares its SQL on every query, and most queries
- * come back with the same SQL and new parameters. A statement still being iterated is never handed out twice, and
- * one handed out again is put back in its default (object rows) mode, which is how drizzle expects to find it.
- */
-function cacheStatements(sqlite: Database.Database) {
-  const prepare = sqlite.prepare.bind(sqlite);
-  const cache = new Map<string, Database.Statement>();
-  sqlite.prepare = ((source: string) => {
-    const cached = cache.get(source);
-    if (cached && !cached.busy) {
-      if (cached.reader) cached.raw(false);
-      return cached;
-    }
-    const statement = prepare(source);
-    if (!cached) {
-      if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value!);
-      cache.set(source, statement);
-    }
-    return statement;
-  }) as Database.Database["prepare"];
-}
-
 export function openDatabase(file: string): Db {
   if (file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const sqlite = new Database(file);
-  cacheStatements(sqlite);
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
@@ -83,4 +57,29 @@ export function getDb(): Db {
   const db = globalForDb.__sentinelleDb;
   if (!db) throw new Error("Database not initialised: call setDb(openDatabase(...)) at start-up");
   return db;
+}
+
+/**
+ * A query prepared once per connection with drizzle's `.prepare()` (its values as `sql.placeholder`s) and reused:
+ * otherwise drizzle builds the SQL text and SQLite compiles it on every call. For the queries that run on every
+ * request. `shape` picks a variant whose clauses depend on the arguments (which filters are set, who reads); each
+ * variant is prepared once, on first use. Run on the shared connection (`getDb()`), outside transactions.
+ */
+export function preparedQueries<Shape, Query>(build: (db: Db, shape: Shape) => Query): (shape: Shape) => Query {
+  const byConnection = new WeakMap<Db, Map<string, Query>>();
+  return (shape) => {
+    const db = getDb();
+    let queries = byConnection.get(db);
+    if (!queries) byConnection.set(db, (queries = new Map()));
+    const key = JSON.stringify(shape);
+    let query = queries.get(key);
+    if (!query) queries.set(key, (query = build(db, shape)));
+    return query;
+  };
+}
+
+/** `preparedQueries` for a query of one shape. */
+export function preparedQuery<Query>(build: (db: Db) => Query): () => Query {
+  const queries = preparedQueries<null, Query>((db) => build(db));
+  return () => queries(null);
 }

@@ -1,5 +1,5 @@
-import { and, eq, gt, isNull } from "drizzle-orm";
-import { getDb } from "#db/client";
+import { and, eq, gt, isNull, sql } from "drizzle-orm";
+import { preparedQuery } from "#db/client";
 import { apiTokens, sessions, users, type Role } from "#db/schema";
 import { sha256 } from "./tokens.server";
 
@@ -27,27 +27,42 @@ export const sessionUserColumns = {
 
 export const TOKEN_PREFIX = "snt_";
 
-export function getUserBySessionId(sessionId: string): SessionUser | null {
-  const row = getDb()
+// Every signed-in request runs one of these look-ups: prepared once per connection.
+const userBySession = preparedQuery((db) =>
+  db
     .select(sessionUserColumns)
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.idHash, sha256(sessionId)), gt(sessions.expiresAt, now()), isNull(users.disabledAt)))
-    .get();
-  return row ?? null;
+    .where(and(eq(sessions.idHash, sql.placeholder("idHash")), gt(sessions.expiresAt, sql.placeholder("now")), isNull(users.disabledAt)))
+    .prepare(),
+);
+
+const userByToken = preparedQuery((db) =>
+  db
+    .select({ ...sessionUserColumns, tokenId: apiTokens.id })
+    .from(apiTokens)
+    .innerJoin(users, eq(users.id, apiTokens.userId))
+    .where(and(eq(apiTokens.tokenHash, sql.placeholder("tokenHash")), isNull(apiTokens.revokedAt), isNull(users.disabledAt)))
+    .prepare(),
+);
+
+const markTokenUsed = preparedQuery((db) =>
+  db
+    .update(apiTokens)
+    .set({ lastUsedAt: sql`${sql.placeholder("now")}` })
+    .where(eq(apiTokens.id, sql.placeholder("tokenId")))
+    .prepare(),
+);
+
+export function getUserBySessionId(sessionId: string): SessionUser | null {
+  return userBySession().get({ idHash: sha256(sessionId), now: now() }) ?? null;
 }
 
 export function getUserByApiToken(token: string): SessionUser | null {
   if (!token.startsWith(TOKEN_PREFIX) || token.length > 200) return null;
-  const db = getDb();
-  const row = db
-    .select({ ...sessionUserColumns, tokenId: apiTokens.id })
-    .from(apiTokens)
-    .innerJoin(users, eq(users.id, apiTokens.userId))
-    .where(and(eq(apiTokens.tokenHash, sha256(token)), isNull(apiTokens.revokedAt), isNull(users.disabledAt)))
-    .get();
+  const row = userByToken().get({ tokenHash: sha256(token) });
   if (!row) return null;
-  db.update(apiTokens).set({ lastUsedAt: now() }).where(eq(apiTokens.id, row.tokenId)).run();
+  markTokenUsed().run({ now: now(), tokenId: row.tokenId });
   const { tokenId: _t, ...user } = row;
   return user;
 }

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, isNull, max, sql } from "drizzle-orm";
-import { getDb, type Tx } from "#db/client";
+import { getDb, preparedQueries, preparedQuery, type Tx } from "#db/client";
 import {
   actionIrritants,
   actionNotes,
@@ -34,10 +34,11 @@ export function overdueOf(a: Pick<ActionRow, "deadlineDue" | "status">) {
 export type PlanFilters = { theme?: string; lead?: LeadKind; status?: ActionStatus; overdue?: boolean; wave?: number };
 
 /** The whole plan as the deck shows it — workstreams, challenges, actions — filtered. Three queries, no N+1. */
-export function getPlan(filters: PlanFilters = {}) {
-  const db = getDb();
-  const themeId = filters.theme ? db.select({ id: themes.id }).from(themes).where(eq(themes.slug, filters.theme)).get()?.id ?? -1 : undefined;
-  const rows = db
+/** Which filters a plan query has: one prepared statement for each combination met. */
+type PlanShape = { lead: boolean; status: boolean; wave: boolean; theme: boolean; overdue: boolean };
+
+const planQuery = preparedQueries((db, shape: PlanShape) =>
+  db
     .select({ action: actions, organisationName: organisations.name, challengeTitle: challenges.title, challengeDescription: challenges.description, challengePosition: challenges.position, workstreamId: workstreams.id, workstreamTitle: workstreams.title, workstreamPosition: workstreams.position })
     .from(actions)
     .innerJoin(challenges, eq(challenges.id, actions.challengeId))
@@ -45,20 +46,52 @@ export function getPlan(filters: PlanFilters = {}) {
     .leftJoin(organisations, eq(organisations.id, actions.leadOrganisationId))
     .where(
       and(
-        filters.lead ? eq(actions.leadKind, filters.lead) : undefined,
-        filters.status ? eq(actions.status, filters.status) : undefined,
-        filters.wave ? eq(actions.segurWave, filters.wave) : undefined,
-        themeId !== undefined ? sql`exists (select 1 from action_themes at where at.action_id = ${actions.id} and at.theme_id = ${themeId})` : undefined,
-        filters.overdue ? and(sql`${actions.deadlineDue} < ${today()}`, sql`${actions.status} not in ('fait', 'abandonne')`) : undefined,
+        shape.lead ? eq(actions.leadKind, sql.placeholder("lead")) : undefined,
+        shape.status ? eq(actions.status, sql.placeholder("status")) : undefined,
+        shape.wave ? eq(actions.segurWave, sql.placeholder("wave")) : undefined,
+        shape.theme ? sql`exists (select 1 from action_themes at where at.action_id = ${actions.id} and at.theme_id = ${sql.placeholder("themeId")})` : undefined,
+        shape.overdue ? and(sql`${actions.deadlineDue} < ${sql.placeholder("today")}`, sql`${actions.status} not in ('fait', 'abandonne')`) : undefined,
       ),
     )
     .orderBy(asc(workstreams.position), asc(workstreams.id), asc(challenges.position), asc(challenges.id), asc(actions.position), asc(actions.id))
-    .all();
-  const ids = rows.map((r) => r.action.id);
-  const themeRows = ids.length
-    ? db.select({ actionId: actionThemes.actionId, slug: themes.slug, label: themes.label }).from(actionThemes).innerJoin(themes, eq(themes.id, actionThemes.themeId)).where(inArray(actionThemes.actionId, ids)).all()
-    : [];
-  const irritantRows = ids.length ? db.select().from(actionIrritants).where(inArray(actionIrritants.actionId, ids)).all() : [];
+    .prepare(),
+);
+
+const planThemeIdBySlug = preparedQuery((db) => db.select({ id: themes.id }).from(themes).where(eq(themes.slug, sql.placeholder("slug"))).prepare());
+
+// The ids travel as one JSON array, so that a plan of any length uses the same statements; ordered as the primary
+// key's index returned them to `inArray`.
+const planActionThemes = preparedQuery((db) =>
+  db
+    .select({ actionId: actionThemes.actionId, slug: themes.slug, label: themes.label })
+    .from(actionThemes)
+    .innerJoin(themes, eq(themes.id, actionThemes.themeId))
+    .where(sql`${actionThemes.actionId} in (select value from json_each(${sql.placeholder("ids")}))`)
+    .orderBy(asc(actionThemes.actionId), asc(actionThemes.themeId))
+    .prepare(),
+);
+
+const planActionIrritants = preparedQuery((db) =>
+  db
+    .select()
+    .from(actionIrritants)
+    .where(sql`${actionIrritants.actionId} in (select value from json_each(${sql.placeholder("ids")}))`)
+    .orderBy(asc(actionIrritants.actionId), asc(actionIrritants.irritantId))
+    .prepare(),
+);
+
+export function getPlan(filters: PlanFilters = {}) {
+  const themeId = filters.theme ? (planThemeIdBySlug().get({ slug: filters.theme })?.id ?? -1) : undefined;
+  const rows = planQuery({ lead: !!filters.lead, status: !!filters.status, wave: !!filters.wave, theme: themeId !== undefined, overdue: !!filters.overdue }).all({
+    lead: filters.lead,
+    status: filters.status,
+    wave: filters.wave,
+    themeId,
+    today: today(),
+  });
+  const ids = JSON.stringify(rows.map((r) => r.action.id));
+  const themeRows = rows.length ? planActionThemes().all({ ids }) : [];
+  const irritantRows = rows.length ? planActionIrritants().all({ ids }) : [];
 
   const plan: { id: number; title: string; challenges: { id: number; title: string; description: string; actions: ReturnType<typeof toAction>[] }[] }[] = [];
   function toAction(r: (typeof rows)[number]) {

@@ -1,6 +1,6 @@
 import { laneOf } from "./statuses";
 import { and, desc, eq, inArray, isNull, lt, or, sql, type SQL } from "drizzle-orm";
-import { getDb, type Tx } from "#db/client";
+import { getDb, preparedQueries, preparedQuery, type Tx } from "#db/client";
 import { irritantThemes, irritants, organisations, products, themes, users, type IrritantStatus } from "#db/schema";
 import { setFollow } from "~/modules/notifications/follows.server";
 import { HttpError } from "~/lib/errors";
@@ -21,11 +21,18 @@ export { listThemes } from "./themes.server";
 
 type Viewer = SessionUser | null;
 
-/** Rows a viewer may see: published and live for everyone; also their own; everything for the team. */
-function visibleTo(viewer: Viewer): SQL | undefined {
-  if (can(viewer, "irritant:read-unpublished")) return undefined;
+/** What a viewer may see: published and live rows (anonymous); also their own (signed in); everything (the team). */
+type Visibility = "public" | "own" | "all";
+
+function visibilityOf(viewer: Viewer): Visibility {
+  return can(viewer, "irritant:read-unpublished") ? "all" : viewer ? "own" : "public";
+}
+
+/** The rows of a visibility, for a prepared query: "own" reads the viewer's id from the `viewerId` placeholder. */
+function visibleRows(visibility: Visibility): SQL | undefined {
+  if (visibility === "all") return undefined;
   const publicRows = publiclyVisible();
-  return viewer ? or(publicRows, and(eq(irritants.authorId, viewer.id), isNull(irritants.hiddenAt))) : publicRows;
+  return visibility === "own" ? or(publicRows, and(eq(irritants.authorId, sql.placeholder("viewerId")), isNull(irritants.hiddenAt))) : publicRows;
 }
 
 function mergeRedactions(...results: Redaction[][]) {
@@ -119,28 +126,32 @@ const SIMILAR_CANDIDATES = 60;
  * index's order and filtered as they come, so the visibility rule applies before the limit; they are then re-ranked
  * by the similarity of all their words.
  */
+const similarCandidatesQuery = preparedQueries((db, visibility: Visibility) =>
+  db
+    .select({
+      id: irritants.id,
+      title: irritants.title,
+      body: irritants.body,
+      // Already folded and stemmed: the re-ranking reads it instead of stemming every candidate again.
+      indexed: sql<string>`irritants_fts.text`,
+      status: irritants.status,
+      supportCount: irritants.supportCount,
+    })
+    .from(sql`irritants_fts`)
+    .innerJoin(irritants, sql`${irritants.id} = irritants_fts.rowid`)
+    .where(and(sql`irritants_fts match ${sql.placeholder("match")}`, isNull(irritants.mergedIntoId), isNull(irritants.hiddenAt), visibleRows(visibility)))
+    .orderBy(sql`irritants_fts.rowid desc`)
+    .limit(SIMILAR_CANDIDATES)
+    .prepare(),
+);
+
 export function findSimilar(viewer: Viewer, text: string, limit = 5) {
-  const db = getDb();
   const candidates: { id: number; title: string; body: string; indexed: string; status: IrritantStatus; supportCount: number }[] = [];
   const seen = new Set<number>();
-  for (const query of similarityQueries(db, text)) {
+  const query = similarCandidatesQuery(visibilityOf(viewer));
+  for (const match of similarityQueries(getDb(), text)) {
     if (candidates.length >= SIMILAR_CANDIDATES) break;
-    const rows = db
-      .select({
-        id: irritants.id,
-        title: irritants.title,
-        body: irritants.body,
-        // Already folded and stemmed: the re-ranking reads it instead of stemming every candidate again.
-        indexed: sql<string>`irritants_fts.text`,
-        status: irritants.status,
-        supportCount: irritants.supportCount,
-      })
-      .from(sql`irritants_fts`)
-      .innerJoin(irritants, sql`${irritants.id} = irritants_fts.rowid`)
-      .where(and(sql`irritants_fts match ${query}`, isNull(irritants.mergedIntoId), isNull(irritants.hiddenAt), visibleTo(viewer)))
-      .orderBy(sql`irritants_fts.rowid desc`)
-      .limit(SIMILAR_CANDIDATES)
-      .all();
+    const rows = query.all({ match, viewerId: viewer?.id });
     for (const row of rows) {
       if (candidates.length >= SIMILAR_CANDIDATES || seen.has(row.id)) continue;
       seen.add(row.id);
@@ -165,57 +176,57 @@ function parseCursor(cursor: string | undefined, sort: "recent" | "supports") {
   throw new HttpError(422, "Curseur invalide.", { cursor: ["Curseur invalide."] });
 }
 
-/**
- * Irritants the viewer may see, filtered, searched (FTS5) and sorted by recency or supports,
- * by keyset pagination. The team also sees private, hidden and merged ones.
- */
-export function listIrritants(viewer: Viewer, filters: IrritantFilters & { limit?: number } = {}) {
-  const limit = Math.min(filters.limit ?? PAGE_SIZE, 100);
-  const sort = filters.sort ?? "recent";
-  const cursor = parseCursor(filters.cursor, sort);
-  const match = filters.q ? allWordsQuery(filters.q, getDb()) : null;
-  if (filters.q && !match) return { items: [], nextCursor: undefined };
-  const themeId = filters.theme ? getDb().select({ id: themes.id }).from(themes).where(eq(themes.slug, filters.theme)).get()?.id : undefined;
-  if (filters.theme && !themeId) return { items: [], nextCursor: undefined };
+/** Which clauses a list query has: one prepared statement for each combination met. */
+type ListShape = {
+  visibility: Visibility;
+  sort: "recent" | "supports";
+  status: boolean;
+  product: boolean;
+  severity: boolean;
+  theme: boolean;
+  /** "index": a search sorted by recency, read in the full-text index's order. */
+  search: "none" | "index" | "in";
+  cursor: boolean;
+};
 
+const irritantListQuery = preparedQueries((db, shape: ListShape) => {
   // A search sorted by recency reads the full-text index in id order and stops at the page's end, rather than
   // collecting every match first (tens of thousands for common words at national scale).
-  const indexOrder = !!match && sort === "recent";
+  const indexOrder = shape.search === "index";
   const where = and(
-    visibleTo(viewer),
-    filters.status ? eq(irritants.status, filters.status) : undefined,
-    filters.productId ? eq(irritants.productId, filters.productId) : undefined,
-    filters.severity ? eq(irritants.severity, filters.severity) : undefined,
-    themeId ? sql`exists (select 1 from irritant_themes it where it.irritant_id = ${irritants.id} and it.theme_id = ${themeId})` : undefined,
-    match
-      ? indexOrder
-        ? sql`irritants_fts match ${match}`
-        : sql`${irritants.id} in (select rowid from irritants_fts where irritants_fts match ${match})`
-      : undefined,
-    cursor
-      ? sort === "supports"
-        ? or(lt(irritants.supportCount, cursor.supports), and(eq(irritants.supportCount, cursor.supports), lt(irritants.id, cursor.id)))
+    visibleRows(shape.visibility),
+    shape.status ? eq(irritants.status, sql.placeholder("status")) : undefined,
+    shape.product ? eq(irritants.productId, sql.placeholder("productId")) : undefined,
+    shape.severity ? eq(irritants.severity, sql.placeholder("severity")) : undefined,
+    shape.theme ? sql`exists (select 1 from irritant_themes it where it.irritant_id = ${irritants.id} and it.theme_id = ${sql.placeholder("themeId")})` : undefined,
+    shape.search === "index" ? sql`irritants_fts match ${sql.placeholder("match")}` : undefined,
+    shape.search === "in" ? sql`${irritants.id} in (select rowid from irritants_fts where irritants_fts match ${sql.placeholder("match")})` : undefined,
+    shape.cursor
+      ? shape.sort === "supports"
+        ? or(
+            lt(irritants.supportCount, sql.placeholder("cursorSupports")),
+            and(eq(irritants.supportCount, sql.placeholder("cursorSupports")), lt(irritants.id, sql.placeholder("cursorId"))),
+          )
         : indexOrder
-          ? sql`irritants_fts.rowid < ${cursor.id}`
-          : lt(irritants.id, cursor.id)
+          ? sql`irritants_fts.rowid < ${sql.placeholder("cursorId")}`
+          : lt(irritants.id, sql.placeholder("cursorId"))
       : undefined,
   );
   const columns = {
-      id: irritants.id,
-      title: irritants.title,
-      status: irritants.status,
-      lane: irritants.lane,
-      severity: irritants.severity,
-      published: irritants.published,
-      hiddenAt: irritants.hiddenAt,
-      mergedIntoId: irritants.mergedIntoId,
-      supportCount: irritants.supportCount,
-      patientSupportCount: irritants.patientSupportCount,
-      createdAt: irritants.createdAt,
-      productName: products.name,
+    id: irritants.id,
+    title: irritants.title,
+    status: irritants.status,
+    lane: irritants.lane,
+    severity: irritants.severity,
+    published: irritants.published,
+    hiddenAt: irritants.hiddenAt,
+    mergedIntoId: irritants.mergedIntoId,
+    supportCount: irritants.supportCount,
+    patientSupportCount: irritants.patientSupportCount,
+    createdAt: irritants.createdAt,
+    productName: products.name,
   };
-  const db = getDb();
-  const rows = (
+  return (
     indexOrder
       ? db
           .select(columns)
@@ -229,10 +240,48 @@ export function listIrritants(viewer: Viewer, filters: IrritantFilters & { limit
           .from(irritants)
           .leftJoin(products, eq(products.id, irritants.productId))
           .where(where)
-          .orderBy(...(sort === "supports" ? [desc(irritants.supportCount), desc(irritants.id)] : [desc(irritants.id)]))
+          .orderBy(...(shape.sort === "supports" ? [desc(irritants.supportCount), desc(irritants.id)] : [desc(irritants.id)]))
   )
-    .limit(limit + 1)
-    .all();
+    .limit(sql.placeholder("limit"))
+    .prepare();
+});
+
+const themeIdBySlug = preparedQuery((db) => db.select({ id: themes.id }).from(themes).where(eq(themes.slug, sql.placeholder("slug"))).prepare());
+
+/**
+ * Irritants the viewer may see, filtered, searched (FTS5) and sorted by recency or supports,
+ * by keyset pagination. The team also sees private, hidden and merged ones.
+ */
+export function listIrritants(viewer: Viewer, filters: IrritantFilters & { limit?: number } = {}) {
+  const limit = Math.min(filters.limit ?? PAGE_SIZE, 100);
+  const sort = filters.sort ?? "recent";
+  const cursor = parseCursor(filters.cursor, sort);
+  const match = filters.q ? allWordsQuery(filters.q, getDb()) : null;
+  if (filters.q && !match) return { items: [], nextCursor: undefined };
+  const themeId = filters.theme ? themeIdBySlug().get({ slug: filters.theme })?.id : undefined;
+  if (filters.theme && !themeId) return { items: [], nextCursor: undefined };
+
+  const query = irritantListQuery({
+    visibility: visibilityOf(viewer),
+    sort,
+    status: !!filters.status,
+    product: !!filters.productId,
+    severity: !!filters.severity,
+    theme: !!themeId,
+    search: match ? (sort === "recent" ? "index" : "in") : "none",
+    cursor: !!cursor,
+  });
+  const rows = query.all({
+    viewerId: viewer?.id,
+    status: filters.status,
+    productId: filters.productId,
+    severity: filters.severity,
+    themeId,
+    match,
+    cursorSupports: cursor?.supports,
+    cursorId: cursor?.id,
+    limit: limit + 1,
+  });
   const page = rows.slice(0, limit);
   const themeMap = themesOf(page.map((r) => r.id));
   const last = page[page.length - 1];
@@ -242,23 +291,28 @@ export function listIrritants(viewer: Viewer, filters: IrritantFilters & { limit
   };
 }
 
-function themesOf(ids: number[]) {
-  const map = new Map<number, { slug: string; label: string; source: string }[]>();
-  if (ids.length === 0) return map;
-  const rows = getDb()
+// The ids travel as one JSON array, so that a page of any length uses the same statement.
+const themesOfQuery = preparedQuery((db) =>
+  db
     .select({ irritantId: irritantThemes.irritantId, slug: themes.slug, label: themes.label, source: irritantThemes.source })
     .from(irritantThemes)
     .innerJoin(themes, eq(themes.id, irritantThemes.themeId))
-    .where(inArray(irritantThemes.irritantId, ids))
+    .where(sql`${irritantThemes.irritantId} in (select value from json_each(${sql.placeholder("ids")}))`)
     .orderBy(themes.position)
-    .all();
+    .prepare(),
+);
+
+function themesOf(ids: number[]) {
+  const map = new Map<number, { slug: string; label: string; source: string }[]>();
+  if (ids.length === 0) return map;
+  const rows = themesOfQuery().all({ ids: JSON.stringify(ids) });
   for (const r of rows) map.set(r.irritantId, [...(map.get(r.irritantId) ?? []), { slug: r.slug, label: r.label, source: r.source }]);
   return map;
 }
 
 /** One irritant, if the viewer may see it: published, their own, or any for the team. Otherwise 404. */
-export function getIrritant(viewer: Viewer, id: number) {
-  const row = getDb()
+const irritantQuery = preparedQueries((db, visibility: Visibility) =>
+  db
     .select({
       irritant: irritants,
       productName: products.name,
@@ -267,8 +321,12 @@ export function getIrritant(viewer: Viewer, id: number) {
     .from(irritants)
     .leftJoin(products, eq(products.id, irritants.productId))
     .leftJoin(organisations, eq(organisations.id, products.vendorId))
-    .where(and(eq(irritants.id, id), visibleTo(viewer)))
-    .get();
+    .where(and(eq(irritants.id, sql.placeholder("id")), visibleRows(visibility)))
+    .prepare(),
+);
+
+export function getIrritant(viewer: Viewer, id: number) {
+  const row = irritantQuery(visibilityOf(viewer)).get({ id, viewerId: viewer?.id });
   if (!row) throw new HttpError(404, "Ce signalement n'existe pas ou n'est pas public.");
   const { irritant } = row;
   return {

@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, isNull, max, sql } from "drizzle-orm";
-import { getDb, type DbOrTx } from "#db/client";
+import { getDb, preparedQueries, type DbOrTx } from "#db/client";
 import { irritantThemes, themes } from "#db/schema";
 import { HttpError } from "~/lib/errors";
 import { assertCan } from "~/lib/permissions.server";
@@ -7,8 +7,8 @@ import { recordEvent } from "~/lib/events.server";
 import type { SessionUser } from "~/lib/session-users.server";
 import { suggestThemes, trainNaiveBayes, type KeywordRules, type NaiveBayesModel } from "./classifier";
 
-export function listThemes({ includeRetired = false } = {}) {
-  return getDb()
+const themesQuery = preparedQueries((db, includeRetired: boolean) =>
+  db
     .select({
       id: themes.id,
       slug: themes.slug,
@@ -21,7 +21,11 @@ export function listThemes({ includeRetired = false } = {}) {
     .from(themes)
     .where(includeRetired ? undefined : isNull(themes.retiredAt))
     .orderBy(asc(themes.position), asc(themes.id))
-    .all();
+    .prepare(),
+);
+
+export function listThemes({ includeRetired = false } = {}) {
+  return themesQuery(includeRetired).all();
 }
 
 /** Theme ids for slugs; unknown or retired slugs are a 422 naming them. */

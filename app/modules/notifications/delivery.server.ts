@@ -1,5 +1,5 @@
-import { and, asc, count, desc, eq, gt, inArray, isNull, lt } from "drizzle-orm";
-import { getDb, type Tx } from "#db/client";
+import { and, asc, count, desc, eq, gt, inArray, isNull, lt, sql } from "drizzle-orm";
+import { getDb, preparedQuery, type Tx } from "#db/client";
 import { actionIrritants, actions, campaigns, eventCursors, events, invitations, irritants, notifications, progressUpdates, progressUpdateThemes, tickets, users } from "#db/schema";
 import { formatDate } from "~/lib/dates";
 import { readEvent, type CatalogueEvent, type EventType } from "~/lib/event-catalogue";
@@ -269,8 +269,17 @@ export function deliverPendingEvents(batchSize = 200) {
   });
 }
 
+// Shown in the header of every page a signed-in person opens.
+const unreadQuery = preparedQuery((db) =>
+  db
+    .select({ n: count() })
+    .from(notifications)
+    .where(and(eq(notifications.userId, sql.placeholder("userId")), isNull(notifications.readAt)))
+    .prepare(),
+);
+
 export function unreadCount(userId: number) {
-  return getDb().select({ n: count() }).from(notifications).where(and(eq(notifications.userId, userId), isNull(notifications.readAt))).get()!.n;
+  return unreadQuery().get({ userId })!.n;
 }
 
 /** The person's latest notifications; those shown are marked read. */

@@ -1,14 +1,13 @@
-import { and, asc, eq, isNull } from "drizzle-orm";
-import { getDb, type DbOrTx } from "#db/client";
+import { and, asc, eq, isNull, sql } from "drizzle-orm";
+import { getDb, preparedQueries, type DbOrTx } from "#db/client";
 import { organisations, products } from "#db/schema";
 import { HttpError } from "~/lib/errors";
 import { recordEvent } from "~/lib/events.server";
 import { can } from "~/lib/permissions.server";
 import type { SessionUser } from "~/lib/session-users.server";
 
-/** The public software catalogue, optionally for one vendor. */
-export function listProducts({ vendorId }: { vendorId?: number } = {}) {
-  return getDb()
+const productsQuery = preparedQueries((db, forVendor: boolean) =>
+  db
     .select({
       id: products.id,
       name: products.name,
@@ -19,9 +18,14 @@ export function listProducts({ vendorId }: { vendorId?: number } = {}) {
     })
     .from(products)
     .innerJoin(organisations, eq(organisations.id, products.vendorId))
-    .where(and(isNull(products.retiredAt), vendorId ? eq(products.vendorId, vendorId) : undefined))
+    .where(and(isNull(products.retiredAt), forVendor ? eq(products.vendorId, sql.placeholder("vendorId")) : undefined))
     .orderBy(asc(products.name))
-    .all();
+    .prepare(),
+);
+
+/** The public software catalogue, optionally for one vendor. */
+export function listProducts({ vendorId }: { vendorId?: number } = {}) {
+  return productsQuery(!!vendorId).all({ vendorId });
 }
 
 /** A product that reports may name; unknown or retired ones are a 422 on `field`. */
