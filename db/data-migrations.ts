@@ -1,6 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { DEFAULT_KEYWORD_RULES } from "../app/modules/irritants/classifier";
 import { initialiseCounters } from "../app/modules/irritants/counters.server";
+import { reindexIrritants } from "../app/modules/irritants/search.server";
 import { initialiseFirstResponseCounters } from "../app/modules/vendors/response-times.server";
 import { secureLegacySnapshot, type LegacySnapshot } from "../app/modules/surveys/snapshots";
 import { PUBLIC_MIN_CELL } from "../app/modules/surveys/statistics";
@@ -42,6 +43,12 @@ const DATA_MIGRATIONS: { name: string; run: (db: Db) => void }[] = [
         if (secured !== results) db.update(resultSnapshots).set({ results: secured }).where(eq(resultSnapshots.campaignId, snapshot.campaignId)).run();
       }
     },
+  },
+  {
+    // The field's vocabulary (issue 19): the index holds concept tokens for synonyms and abbreviations, which queries
+    // now use; entries written before are rewritten once. A later change of the vocabulary runs `npm run reindex`.
+    name: "0005-search-index-vocabulary",
+    run: (db) => void reindexIrritants(db),
   },
 ];
 

@@ -1,25 +1,54 @@
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "#db/client";
-import { searchableText, stemmedTokens } from "./text";
+import { searchTerms } from "./vocabulary-synonyms";
 
 /**
- * The text an irritant is indexed under: folded, stemmed words. The title is written twice: it says what the
- * problem is, so it weighs more in ranking. Also used by the scale seed, so both index the same way.
+ * The text an irritant is indexed under: its search terms (folded words, the field's synonyms folded to concepts,
+ * stemmed). The title is written twice: it says what the problem is, so it weighs more in ranking. Also used by the
+ * scale seed, so both index the same way.
  */
 export function searchDocument(title: string, body: string) {
-  const folded = searchableText(title);
-  return `${folded} ${folded} ${searchableText(body)}`;
+  const folded = searchTerms(title).join(" ");
+  return `${folded} ${folded} ${searchTerms(body).join(" ")}`;
 }
 
-/** Writes (or rewrites) an irritant's entry in the full-text index, in the caller's transaction. */
 /** Takes an irritant out of the search index (its text was erased). */
 export function unindexIrritant(tx: DbOrTx, irritantId: number) {
   tx.run(sql`delete from irritants_fts where rowid = ${irritantId}`);
 }
 
+/** Writes (or rewrites) an irritant's entry in the full-text index, in the caller's transaction. */
 export function indexIrritant(tx: DbOrTx, irritant: { id: number; title: string; body: string }) {
   tx.run(sql`delete from irritants_fts where rowid = ${irritant.id}`);
   tx.run(sql`insert into irritants_fts(rowid, text) values (${irritant.id}, ${searchDocument(irritant.title, irritant.body)})`);
+}
+
+const REINDEX_BATCH = 2_000;
+
+/**
+ * Rewrites every entry of the full-text index from its irritant's current title and body, after the vocabulary or the
+ * stemmer changed (a data migration, or `npm run reindex`). Only irritants already indexed are rewritten: one whose
+ * text was erased stays out. Reads the index in rowid order by batches, so memory stays flat at national scale.
+ */
+export function reindexIrritants(db: DbOrTx, onProgress?: (done: number, total: number) => void) {
+  const total = db.get<{ n: number }>(sql`select count(*) as n from irritants_fts`)?.n ?? 0;
+  let done = 0;
+  let after = 0;
+  for (;;) {
+    const rows = db.all<{ id: number; title: string; body: string }>(
+      sql`select i.id, i.title, i.body from (select rowid as id from irritants_fts where rowid > ${after} order by rowid limit ${REINDEX_BATCH}) f
+          join irritants i on i.id = f.id order by i.id`,
+    );
+    if (rows.length === 0) break;
+    // One short transaction per batch: a server using the database meanwhile waits milliseconds, not the whole run.
+    db.transaction((tx) => {
+      for (const row of rows) tx.run(sql`update irritants_fts set text = ${searchDocument(row.title, row.body)} where rowid = ${row.id}`);
+    });
+    after = rows[rows.length - 1].id;
+    done += rows.length;
+    onProgress?.(done, total);
+  }
+  return done;
 }
 
 /**
@@ -29,7 +58,7 @@ export function indexIrritant(tx: DbOrTx, irritant: { id: number; title: string;
  * scale), a whole word is read only as far as needed.
  */
 export function allWordsQuery(text: string, db?: DbOrTx): string | null {
-  const tokens = [...new Set(stemmedTokens(text))].slice(0, 12);
+  const tokens = [...new Set(searchTerms(text))].slice(0, 12);
   if (tokens.length === 0) return null;
   const last = tokens[tokens.length - 1];
   const prefix = !db || (documentFrequencies(db, [last]).get(last) ?? 0) === 0;
@@ -78,7 +107,7 @@ function documentFrequencies(db: DbOrTx, terms: string[]): Map<string, number> {
  * candidates are re-ranked by `rerankBySimilarity` anyway.
  */
 export function similarityQueries(db: DbOrTx, text: string): string[] {
-  const tokens = [...new Set(stemmedTokens(text))].slice(0, 40);
+  const tokens = [...new Set(searchTerms(text))].slice(0, 40);
   if (tokens.length === 0) return [];
   const df = documentFrequencies(db, tokens);
   const distinctive = tokens
@@ -119,12 +148,12 @@ function cosine(a: Map<string, number>, b: Map<string, number>, weight: (t: stri
  * Returns scores in [0, 1], best first.
  */
 export function rerankBySimilarity<T extends { id: number; title: string; body: string; indexed?: string }>(text: string, candidates: T[]) {
-  const query = termFrequencies(stemmedTokens(text));
+  const query = termFrequencies(searchTerms(text));
   const docs = candidates.map((c) => {
     // The indexed text, when the caller read it from the index, holds the same words (title twice, then body).
     if (c.indexed !== undefined) return { candidate: c, tf: termFrequencies(c.indexed.split(" ").filter(Boolean)) };
-    const titleTokens = stemmedTokens(c.title);
-    return { candidate: c, tf: termFrequencies([...titleTokens, ...titleTokens, ...stemmedTokens(c.body)]) };
+    const titleTokens = searchTerms(c.title);
+    return { candidate: c, tf: termFrequencies([...titleTokens, ...titleTokens, ...searchTerms(c.body)]) };
   });
   const documentFrequency = new Map<string, number>();
   for (const d of docs) for (const t of d.tf.keys()) documentFrequency.set(t, (documentFrequency.get(t) ?? 0) + 1);

@@ -1,7 +1,9 @@
 /**
  * The field's vocabulary (issue 19): groups of words, phrases and abbreviations that name the same thing in the
  * field, and the folding of every member of a group to one concept token, so "CR de biologie par MSS" and "compte
- * rendu du laboratoire dans la messagerie sécurisée" share their concepts. Pure; not wired into search yet.
+ * rendu du laboratoire dans la messagerie sécurisée" share their concepts. Pure. `searchTerms` is what the full-text
+ * index holds and what every search and similar look-up queries with, so both sides fold the same way; changing the
+ * groups changes the indexed text, which is then rebuilt by a data migration or `npm run reindex`.
  *
  * Members are matched after the normalisation of text.ts (accents, case, stop words) and on stems, so plurals and
  * inflections match too ("comptes rendus", "ordonnances numériques").
@@ -12,7 +14,7 @@ import { stemFrench, tokenize } from "./text";
 const SEEDED_SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = {
   "compte-rendu": ["CR", "compte rendu", "compte-rendu"],
   mssante: ["MSS", "MSSanté", "messagerie sécurisée", "messagerie sécurisée de santé", "mail sécurisé"],
-  dmp: ["DMP", "Mon espace santé", "espace santé", "dossier médical partagé"],
+  dmp: ["DMP", "Mon espace santé", "espace santé", "dossier médical partagé", "dossier partagé"],
   lgc: ["LGC", "logiciel de cabinet", "logiciel métier", "logiciel médical"],
   "e-prescription": ["e-prescription", "ordonnance numérique", "ordonnance électronique", "e-ordonnance"],
   cpe: ["CPE", "carte de la secrétaire", "carte d'établissement", "carte de personnel d'établissement"],
@@ -74,4 +76,23 @@ export function foldSynonyms(tokens: string[], groups?: Readonly<Record<string, 
     }
   }
   return folded;
+}
+
+/**
+ * "MES" (Mon espace santé) folds to the stop word "mes": it is recognised before folding, written in capitals inside a
+ * text that is not itself shouting ("MES PATIENTS" stays a possessive).
+ */
+function expandCaseSensitiveAbbreviations(text: string) {
+  const letters = text.replace(/[^\p{L}]/gu, "");
+  const capitals = letters.replace(/[^\p{Lu}]/gu, "");
+  if (letters.length > 0 && capitals.length / letters.length > 0.5) return text;
+  return text.replace(/(^|[^\p{L}\p{N}])MES(?=$|[^\p{L}\p{N}])/gu, "$1Mon espace santé");
+}
+
+/**
+ * The terms a text is indexed and searched under: folded words (text.ts), group members replaced by their concept
+ * token, other words stemmed.
+ */
+export function searchTerms(text: string): string[] {
+  return foldSynonyms(tokenize(expandCaseSensitiveAbbreviations(text))).map(stemFrench);
 }
