@@ -13,7 +13,7 @@ import { openTicketsForForwardedIrritant } from "~/modules/vendors/tickets.serve
 import { redactPatientIdentifiers, type Redaction } from "./redaction";
 import type { FileIrritantInput, IrritantFilters } from "./schemas";
 import { bumpCounters, readCounters } from "./counters.server";
-import { allWordsQuery, indexIrritant, rerankBySimilarity, similarityQueries } from "./search.server";
+import { allWordsQuery, indexIrritant, rerankBySimilarity, similarityQuery } from "./search.server";
 import { adjustThemeCounters, resolveThemeSlugs, suggestThemesFor } from "./themes.server";
 
 export { listThemes } from "./themes.server";
@@ -111,43 +111,40 @@ export function writeIrritant(tx: Tx, author: SessionUser, prepared: ReturnType<
 }
 
 const SIMILAR_CANDIDATES = 60;
+// The best-ranked entries of the index read before the visibility rule: some of them may be unpublished.
+const RANKED_ENTRIES = 4 * SIMILAR_CANDIDATES;
+const MIN_SIMILARITY = 0.1;
 
 /**
- * Existing irritants closest to a text, best first, among those the viewer may see. Candidates are the most recent
- * visible irritants sharing two of the text's most distinctive words (then one, when that finds too few), read in the
- * index's order and filtered as they come, so the visibility rule applies before the limit; they are then re-ranked
- * by the similarity of all their words.
+ * Existing irritants closest to a text, best first, among those the viewer may see (published ones and their own).
+ * Candidates are the irritants sharing the text's distinctive terms, from the whole history, best ranked by BM25 (see
+ * `similarityQuery` for how that stays bounded); they are re-ranked by the shared concepts of all their terms.
  */
 export function findSimilar(viewer: Viewer, text: string, limit = 5) {
   const db = getDb();
-  const candidates: { id: number; title: string; body: string; indexed: string; status: IrritantStatus; supportCount: number }[] = [];
-  const seen = new Set<number>();
-  for (const query of similarityQueries(db, text)) {
-    if (candidates.length >= SIMILAR_CANDIDATES) break;
-    const rows = db
-      .select({
-        id: irritants.id,
-        title: irritants.title,
-        body: irritants.body,
-        // Already folded and stemmed: the re-ranking reads it instead of stemming every candidate again.
-        indexed: sql<string>`irritants_fts.text`,
-        status: irritants.status,
-        supportCount: irritants.supportCount,
-      })
-      .from(sql`irritants_fts`)
-      .innerJoin(irritants, sql`${irritants.id} = irritants_fts.rowid`)
-      .where(and(sql`irritants_fts match ${query}`, isNull(irritants.mergedIntoId), isNull(irritants.hiddenAt), visibleTo(viewer)))
-      .orderBy(sql`irritants_fts.rowid desc`)
-      .limit(SIMILAR_CANDIDATES)
-      .all();
-    for (const row of rows) {
-      if (candidates.length >= SIMILAR_CANDIDATES || seen.has(row.id)) continue;
-      seen.add(row.id);
-      candidates.push(row);
-    }
-  }
-  return rerankBySimilarity(text, candidates)
-    .filter((c) => c.score >= 0.1)
+  const query = similarityQuery(db, text);
+  if (!query) return [];
+  const entries = query.ranked
+    ? sql`(select rowid as id, text, rank from irritants_fts where irritants_fts match ${query.match} order by rank limit ${RANKED_ENTRIES})`
+    : sql`(select rowid as id, text, 0 as rank from irritants_fts where irritants_fts match ${query.match} order by rowid desc limit ${RANKED_ENTRIES})`;
+  const candidates = db
+    .select({
+      id: irritants.id,
+      title: irritants.title,
+      body: irritants.body,
+      // Already folded and stemmed: the re-ranking reads it instead of folding every candidate again.
+      indexed: sql<string>`entries.text`,
+      status: irritants.status,
+      supportCount: irritants.supportCount,
+    })
+    .from(sql`${entries} as entries`)
+    .innerJoin(irritants, sql`${irritants.id} = entries.id`)
+    .where(and(isNull(irritants.mergedIntoId), isNull(irritants.hiddenAt), visibleTo(viewer)))
+    .orderBy(sql`entries.rank`, sql`entries.id desc`)
+    .limit(SIMILAR_CANDIDATES)
+    .all();
+  return rerankBySimilarity(db, text, candidates)
+    .filter((c) => c.score >= MIN_SIMILARITY)
     .slice(0, limit)
     .map(({ id, title, status, supportCount, score }) => ({ id, title, status, supportCount, score }));
 }
