@@ -127,22 +127,15 @@ export function findSimilar(viewer: Viewer, text: string, limit = 5) {
   const entries = query.ranked
     ? sql`(select rowid as id, text, rank from irritants_fts where irritants_fts match ${query.match} order by rank limit ${RANKED_ENTRIES})`
     : sql`(select rowid as id, text, 0 as rank from irritants_fts where irritants_fts match ${query.match} order by rowid desc limit ${RANKED_ENTRIES})`;
-  const candidates = db
-    .select({
-      id: irritants.id,
-      title: irritants.title,
-      body: irritants.body,
-      // Already folded and stemmed: the re-ranking reads it instead of folding every candidate again.
-      indexed: sql<string>`entries.text`,
-      status: irritants.status,
-      supportCount: irritants.supportCount,
-    })
-    .from(sql`${entries} as entries`)
-    .innerJoin(irritants, sql`${irritants.id} = entries.id`)
-    .where(and(isNull(irritants.mergedIntoId), isNull(irritants.hiddenAt), visibleTo(viewer)))
-    .orderBy(sql`entries.rank`, sql`entries.id desc`)
-    .limit(SIMILAR_CANDIDATES)
-    .all();
+  // CROSS JOIN keeps the ranked entries as the outer loop: the planner would otherwise read every published irritant
+  // by its index and look each up among the entries (a million rows at national scale).
+  const candidates = db.all<{ id: number; title: string; body: string; indexed: string; status: IrritantStatus; supportCount: number }>(sql`
+    select ${irritants.id} as id, ${irritants.title} as title, ${irritants.body} as body, entries.text as indexed,
+      ${irritants.status} as status, ${irritants.supportCount} as supportCount
+    from ${entries} as entries cross join ${irritants}
+    where ${and(sql`${irritants.id} = entries.id`, isNull(irritants.mergedIntoId), isNull(irritants.hiddenAt), visibleTo(viewer))}
+    order by entries.rank, entries.id desc
+    limit ${SIMILAR_CANDIDATES}`);
   return rerankBySimilarity(db, text, candidates)
     .filter((c) => c.score >= MIN_SIMILARITY)
     .slice(0, limit)

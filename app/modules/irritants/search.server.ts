@@ -177,6 +177,8 @@ export function rerankBySimilarity<T extends { id: number; title: string; body: 
   const norm = (w: Map<string, number>) => Math.sqrt([...w.values()].reduce((sum, v) => sum + v * v, 0));
   const query = weigh(queryTf);
   const queryNorm = norm(query);
+  const gramsOf = new Map<string, Set<string>>();
+  const cachedTrigrams = (t: string) => gramsOf.get(t) ?? gramsOf.set(t, trigrams(t)).get(t)!;
   const fuzzy = [...query.keys()].filter((t) => t.length >= TYPO_MIN_LENGTH && !/[0-9]/.test(t)).map((t) => [t, trigrams(t)] as const);
   return docs
     .map((d) => {
@@ -192,7 +194,7 @@ export function rerankBySimilarity<T extends { id: number; title: string; body: 
         let bestWeight = 0;
         for (const [u, w] of weights) {
           if (u.length < TYPO_MIN_LENGTH - 1 || /[0-9]/.test(u) || Math.abs(u.length - t.length) > 2) continue;
-          const similarity = trigramSimilarity(grams, trigrams(u));
+          const similarity = trigramSimilarity(grams, cachedTrigrams(u));
           if (similarity > best) [best, bestWeight] = [similarity, w];
         }
         if (best >= TYPO_SIMILARITY) dot += best * Math.min(query.get(t)!, bestWeight) * bestWeight;
