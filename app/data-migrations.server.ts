@@ -1,6 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { DEFAULT_KEYWORD_RULES } from "~/modules/irritants/classifier";
 import { initialiseCounters } from "~/modules/irritants/counters.server";
+import { reindexIrritants } from "~/modules/irritants/search.server";
 import { initialiseFirstResponseCounters } from "~/modules/tickets/response-times.server";
 import { secureLegacySnapshot, type LegacySnapshot } from "~/modules/surveys/snapshots";
 import { PUBLIC_MIN_CELL } from "~/modules/surveys/statistics";
@@ -42,6 +43,12 @@ const DATA_MIGRATIONS: { name: string; run: (db: Db) => void }[] = [
         if (secured !== results) db.update(resultSnapshots).set({ results: secured }).where(eq(resultSnapshots.campaignId, snapshot.campaignId)).run();
       }
     },
+  },
+  {
+    // The field's vocabulary (issue 19): the index holds concept tokens for synonyms and abbreviations, which queries
+    // now use; entries written before are rewritten once. A later change of the vocabulary runs `npm run reindex`.
+    name: "0005-search-index-vocabulary",
+    run: (db) => void reindexIrritants(db),
   },
 ];
 

@@ -7,6 +7,7 @@ import { countReceivedIrritants, fileIrritant, findSimilar, getIrritant, listIrr
 import { createTheme, suggestThemesFor, updateTheme } from "~/modules/irritants/themes.server";
 import { bulkUpdateIrritants, updateIrritant } from "~/modules/irritants/triage.server";
 import { countFromRows, readCounters } from "~/modules/irritants/counters.server";
+import { reindexIrritants } from "~/modules/irritants/search.server";
 import { isFollowing } from "~/modules/notifications/follows.server";
 import { createTestDatabase } from "../support/database";
 
@@ -108,6 +109,22 @@ describe("search and similar", () => {
     expect(hits).toContain(slowId);
     expect(listIrritants(null, { q: "ordonnances numeriques" }).items).toHaveLength(1);
     expect(listIrritants(null, { q: "aucunmotpareil" }).items).toHaveLength(0);
+  });
+
+  it("searches through the field's vocabulary: an abbreviation finds the words it stands for", () => {
+    expect(listIrritants(null, { q: "CR labo MSS" }).items.map((i) => i.title)).toEqual(["Messagerie sécurisée : comptes rendus de biologie en double"]);
+    expect(listIrritants(null, { q: "e-prescription" }).items.map((i) => i.title)).toEqual(["Ordonnance numérique refusée en pharmacie"]);
+  });
+
+  it("rebuilds the index entries from the irritants (npm run reindex), without adding any", () => {
+    const fts = database.db.$client;
+    const entry = () => fts.prepare("select text from irritants_fts where rowid = ?").pluck().get(slowId);
+    const expected = entry();
+    fts.prepare("update irritants_fts set text = 'perime' where rowid = ?").run(slowId);
+    const before = fts.prepare("select count(*) from irritants_fts").pluck().get();
+    expect(reindexIrritants(database.db)).toBe(before);
+    expect(entry()).toBe(expected);
+    expect(fts.prepare("select count(*) from irritants_fts").pluck().get()).toBe(before);
   });
 
   it("filters by product, severity and theme", () => {

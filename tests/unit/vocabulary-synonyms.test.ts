@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { tokenize } from "~/lib/text/text";
-import { conceptToken, foldSynonyms } from "~/modules/irritants/vocabulary-synonyms";
+import { stemFrench, tokenize } from "~/lib/text/text";
+import { conceptToken, foldSynonyms, searchTerms } from "~/modules/irritants/vocabulary-synonyms";
 
 const fold = (text: string) => foldSynonyms(tokenize(text));
 
@@ -31,5 +31,21 @@ describe("foldSynonyms", () => {
 
   it("takes other groups when given", () => {
     expect(foldSynonyms(tokenize("la BAL du cabinet"), { bal: ["BAL", "boîte aux lettres"] })).toEqual([conceptToken("bal"), "cabinet"]);
+  });
+});
+
+describe("searchTerms", () => {
+  it("folds the same concepts from a query and from an indexed text, and stems the other words", () => {
+    expect(searchTerms("Je ne reçois plus aucun CR de biologie par MSSanté")).toEqual(
+      expect.arrayContaining([conceptToken("compte-rendu"), conceptToken("biologie"), conceptToken("mssante")]),
+    );
+    expect(searchTerms("Envois lents")).toEqual([stemFrench("envois"), stemFrench("lents")]);
+  });
+
+  it("reads MES in capitals as Mon espace santé, but not the possessive nor a text in capitals", () => {
+    expect(searchTerms("je la vois pas sur l'appli MES")).toContain(conceptToken("dmp"));
+    expect(searchTerms("MES, le carnet du patient")).toContain(conceptToken("dmp"));
+    expect(searchTerms("mes patients")).toEqual([stemFrench("patients")]);
+    expect(searchTerms("MES PATIENTS NE SONT PAS VUS")).not.toContain(conceptToken("dmp"));
   });
 });

@@ -13,7 +13,7 @@ import { getSettings } from "~/modules/settings/settings.server";
 import { redactPatientIdentifiers, type Redaction } from "~/lib/text/redaction";
 import type { FileIrritantInput, IrritantFilters } from "./schemas";
 import { bumpCounters, readCounters } from "./counters.server";
-import { allWordsQuery, indexIrritant, rerankBySimilarity, similarityQueries } from "./search.server";
+import { allWordsQuery, indexIrritant, rerankBySimilarity, similarityQuery } from "./search.server";
 import { adjustThemeCounters, resolveThemeSlugs, suggestThemesFor } from "./themes.server";
 import { publiclyVisible } from "./visibility.server";
 
@@ -33,6 +33,14 @@ function visibleRows(visibility: Visibility): SQL | undefined {
   if (visibility === "all") return undefined;
   const publicRows = publiclyVisible();
   return visibility === "own" ? or(publicRows, and(eq(irritants.authorId, sql.placeholder("viewerId")), isNull(irritants.hiddenAt))) : publicRows;
+}
+
+/** The same rows for a one-off query (no placeholder). */
+function visibleTo(viewer: Viewer): SQL | undefined {
+  const visibility = visibilityOf(viewer);
+  if (visibility === "all") return undefined;
+  const publicRows = publiclyVisible();
+  return viewer ? or(publicRows, and(eq(irritants.authorId, viewer.id), isNull(irritants.hiddenAt))) : publicRows;
 }
 
 function mergeRedactions(...results: Redaction[][]) {
@@ -119,47 +127,33 @@ export function writeIrritant(tx: Tx, author: SessionUser, prepared: ReturnType<
 }
 
 const SIMILAR_CANDIDATES = 60;
+// The best-ranked entries of the index read before the visibility rule: some of them may be unpublished.
+const RANKED_ENTRIES = 4 * SIMILAR_CANDIDATES;
+const MIN_SIMILARITY = 0.1;
 
 /**
- * Existing irritants closest to a text, best first, among those the viewer may see. Candidates are the most recent
- * visible irritants sharing two of the text's most distinctive words (then one, when that finds too few), read in the
- * index's order and filtered as they come, so the visibility rule applies before the limit; they are then re-ranked
- * by the similarity of all their words.
+ * Existing irritants closest to a text, best first, among those the viewer may see (published ones and their own).
+ * Candidates are the irritants sharing the text's distinctive terms, from the whole history, best ranked by BM25 (see
+ * `similarityQuery` for how that stays bounded); they are re-ranked by the shared concepts of all their terms.
  */
-const similarCandidatesQuery = preparedQueries((db, visibility: Visibility) =>
-  db
-    .select({
-      id: irritants.id,
-      title: irritants.title,
-      body: irritants.body,
-      // Already folded and stemmed: the re-ranking reads it instead of stemming every candidate again.
-      indexed: sql<string>`irritants_fts.text`,
-      status: irritants.status,
-      supportCount: irritants.supportCount,
-    })
-    .from(sql`irritants_fts`)
-    .innerJoin(irritants, sql`${irritants.id} = irritants_fts.rowid`)
-    .where(and(sql`irritants_fts match ${sql.placeholder("match")}`, isNull(irritants.mergedIntoId), isNull(irritants.hiddenAt), visibleRows(visibility)))
-    .orderBy(sql`irritants_fts.rowid desc`)
-    .limit(SIMILAR_CANDIDATES)
-    .prepare(),
-);
-
 export function findSimilar(viewer: Viewer, text: string, limit = 5) {
-  const candidates: { id: number; title: string; body: string; indexed: string; status: IrritantStatus; supportCount: number }[] = [];
-  const seen = new Set<number>();
-  const query = similarCandidatesQuery(visibilityOf(viewer));
-  for (const match of similarityQueries(getDb(), text)) {
-    if (candidates.length >= SIMILAR_CANDIDATES) break;
-    const rows = query.all({ match, viewerId: viewer?.id });
-    for (const row of rows) {
-      if (candidates.length >= SIMILAR_CANDIDATES || seen.has(row.id)) continue;
-      seen.add(row.id);
-      candidates.push(row);
-    }
-  }
-  return rerankBySimilarity(text, candidates)
-    .filter((c) => c.score >= 0.1)
+  const db = getDb();
+  const query = similarityQuery(db, text);
+  if (!query) return [];
+  const entries = query.ranked
+    ? sql`(select rowid as id, text, rank from irritants_fts where irritants_fts match ${query.match} order by rank limit ${RANKED_ENTRIES})`
+    : sql`(select rowid as id, text, 0 as rank from irritants_fts where irritants_fts match ${query.match} order by rowid desc limit ${RANKED_ENTRIES})`;
+  // CROSS JOIN keeps the ranked entries as the outer loop: the planner would otherwise read every published irritant
+  // by its index and look each up among the entries (a million rows at national scale).
+  const candidates = db.all<{ id: number; title: string; body: string; indexed: string; status: IrritantStatus; supportCount: number }>(sql`
+    select ${irritants.id} as id, ${irritants.title} as title, ${irritants.body} as body, entries.text as indexed,
+      ${irritants.status} as status, ${irritants.supportCount} as supportCount
+    from ${entries} as entries cross join ${irritants}
+    where ${and(sql`${irritants.id} = entries.id`, isNull(irritants.mergedIntoId), isNull(irritants.hiddenAt), visibleTo(viewer))}
+    order by entries.rank, entries.id desc
+    limit ${SIMILAR_CANDIDATES}`);
+  return rerankBySimilarity(db, text, candidates)
+    .filter((c) => c.score >= MIN_SIMILARITY)
     .slice(0, limit)
     .map(({ id, title, status, supportCount, score }) => ({ id, title, status, supportCount, score }));
 }

@@ -1,25 +1,54 @@
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "#db/client";
-import { searchableText, stemmedTokens } from "~/lib/text/text";
+import { searchTerms } from "./vocabulary-synonyms";
 
 /**
- * The text an irritant is indexed under: folded, stemmed words. The title is written twice: it says what the
- * problem is, so it weighs more in ranking. Also used by the scale seed, so both index the same way.
+ * The text an irritant is indexed under: its search terms (folded words, the field's synonyms folded to concepts,
+ * stemmed). The title is written twice: it says what the problem is, so it weighs more in ranking. Also used by the
+ * scale seed, so both index the same way.
  */
 export function searchDocument(title: string, body: string) {
-  const folded = searchableText(title);
-  return `${folded} ${folded} ${searchableText(body)}`;
+  const folded = searchTerms(title).join(" ");
+  return `${folded} ${folded} ${searchTerms(body).join(" ")}`;
 }
 
-/** Writes (or rewrites) an irritant's entry in the full-text index, in the caller's transaction. */
 /** Takes an irritant out of the search index (its text was erased). */
 export function unindexIrritant(tx: DbOrTx, irritantId: number) {
   tx.run(sql`delete from irritants_fts where rowid = ${irritantId}`);
 }
 
+/** Writes (or rewrites) an irritant's entry in the full-text index, in the caller's transaction. */
 export function indexIrritant(tx: DbOrTx, irritant: { id: number; title: string; body: string }) {
   tx.run(sql`delete from irritants_fts where rowid = ${irritant.id}`);
   tx.run(sql`insert into irritants_fts(rowid, text) values (${irritant.id}, ${searchDocument(irritant.title, irritant.body)})`);
+}
+
+const REINDEX_BATCH = 2_000;
+
+/**
+ * Rewrites every entry of the full-text index from its irritant's current title and body, after the vocabulary or the
+ * stemmer changed (a data migration, or `npm run reindex`). Only irritants already indexed are rewritten: one whose
+ * text was erased stays out. Reads the index in rowid order by batches, so memory stays flat at national scale.
+ */
+export function reindexIrritants(db: DbOrTx, onProgress?: (done: number, total: number) => void) {
+  const total = db.get<{ n: number }>(sql`select count(*) as n from irritants_fts`)?.n ?? 0;
+  let done = 0;
+  let after = 0;
+  for (;;) {
+    const rows = db.all<{ id: number; title: string; body: string }>(
+      sql`select i.id, i.title, i.body from (select rowid as id from irritants_fts where rowid > ${after} order by rowid limit ${REINDEX_BATCH}) f
+          join irritants i on i.id = f.id order by i.id`,
+    );
+    if (rows.length === 0) break;
+    // One short transaction per batch: a server using the database meanwhile waits milliseconds, not the whole run.
+    db.transaction((tx) => {
+      for (const row of rows) tx.run(sql`update irritants_fts set text = ${searchDocument(row.title, row.body)} where rowid = ${row.id}`);
+    });
+    after = rows[rows.length - 1].id;
+    done += rows.length;
+    onProgress?.(done, total);
+  }
+  return done;
 }
 
 /**
@@ -29,7 +58,7 @@ export function indexIrritant(tx: DbOrTx, irritant: { id: number; title: string;
  * scale), a whole word is read only as far as needed.
  */
 export function allWordsQuery(text: string, db?: DbOrTx): string | null {
-  const tokens = [...new Set(stemmedTokens(text))].slice(0, 12);
+  const tokens = [...new Set(searchTerms(text))].slice(0, 12);
   if (tokens.length === 0) return null;
   const last = tokens[tokens.length - 1];
   const prefix = !db || (documentFrequencies(db, [last]).get(last) ?? 0) === 0;
@@ -71,66 +100,113 @@ function documentFrequencies(db: DbOrTx, terms: string[]): Map<string, number> {
   return result;
 }
 
+// Candidate generation stays bounded at national scale: BM25 is computed for every irritant holding one of the chosen
+// words, so the words are taken rarest first while their lists add up to at most this many entries.
+const CANDIDATE_POSTINGS_BUDGET = 20_000;
+const CANDIDATE_TERMS = 12;
+
 /**
- * FTS5 queries for the candidates of similarity, most selective first: the text's most distinctive words (the rarest
- * in the index, up to four), first any two of them together, then any one of them. Ranking every irritant that shares
- * one common word with the text (BM25 over hundreds of thousands of matches at national scale) took seconds; the
- * candidates are re-ranked by `rerankBySimilarity` anyway.
+ * The FTS5 query selecting the candidates of similarity, and whether they are to be ranked by BM25. Normally the OR of
+ * the text's terms (concepts after folding, stems), rarest first, within `CANDIDATE_POSTINGS_BUDGET`: every irritant,
+ * however old, sharing a distinctive term can be a candidate, the best by BM25 first. When even the rarest term is
+ * too common to rank its whole list in time, the irritants holding the two or three rarest terms together are taken,
+ * newest first (no ranking), as before issue 19.
  */
-export function similarityQueries(db: DbOrTx, text: string): string[] {
-  const tokens = [...new Set(stemmedTokens(text))].slice(0, 40);
-  if (tokens.length === 0) return [];
-  const df = documentFrequencies(db, tokens);
-  const distinctive = tokens
-    .filter((t) => (df.get(t) ?? 0) > 0)
-    .sort((a, b) => df.get(a)! - df.get(b)! || (a < b ? -1 : 1))
-    .slice(0, 4);
-  if (distinctive.length === 0) return [];
-  const any = distinctive.map((t) => `"${t}"`).join(" OR ");
-  if (distinctive.length === 1) return [any];
-  const pairs: string[] = [];
-  for (let i = 0; i < distinctive.length; i++) for (let j = i + 1; j < distinctive.length; j++) pairs.push(`("${distinctive[i]}" AND "${distinctive[j]}")`);
-  return [pairs.join(" OR "), any];
+export function similarityQuery(db: DbOrTx, text: string): { match: string; ranked: boolean } | null {
+  const terms = [...new Set(searchTerms(text))].slice(0, 60);
+  if (terms.length === 0) return null;
+  const df = documentFrequencies(db, terms);
+  const known = terms.filter((t) => (df.get(t) ?? 0) > 0).sort((a, b) => df.get(a)! - df.get(b)! || (a < b ? -1 : 1));
+  if (known.length === 0) return null;
+  const quote = (t: string) => `"${t}"`;
+  if (df.get(known[0])! > CANDIDATE_POSTINGS_BUDGET) return { match: known.slice(0, 3).map(quote).join(" AND "), ranked: false };
+  const chosen: string[] = [];
+  let postings = 0;
+  for (const t of known) {
+    if (chosen.length >= CANDIDATE_TERMS || postings + df.get(t)! > CANDIDATE_POSTINGS_BUDGET) break;
+    chosen.push(t);
+    postings += df.get(t)!;
+  }
+  return { match: chosen.map(quote).join(" OR "), ranked: true };
+}
+
+/** Roughly how many irritants the index holds (its highest id): weighs terms by rarity, needs no exact count. */
+function indexSize(db: DbOrTx) {
+  return Math.max(1, db.get<{ n: number | null }>(sql`select max(rowid) as n from irritants_fts`)?.n ?? 1);
+}
+
+/** Character trigrams of a word, padded, for typo tolerance ("ordonance" / "ordonnance"). */
+function trigrams(word: string) {
+  const padded = ` ${word} `;
+  const grams = new Set<string>();
+  for (let i = 0; i + 3 <= padded.length; i++) grams.add(padded.slice(i, i + 3));
+  return grams;
+}
+
+function trigramSimilarity(a: Set<string>, b: Set<string>) {
+  let shared = 0;
+  for (const g of a) if (b.has(g)) shared++;
+  return (2 * shared) / (a.size + b.size);
+}
+
+// A word of the text absent from a candidate counts as the candidate's closest word when their trigrams are this alike
+// (one typo in a word of eight letters or more), with that similarity as its weight.
+const TYPO_SIMILARITY = 0.7;
+const TYPO_MIN_LENGTH = 6;
+
+/**
+ * Re-ranks full-text candidates by a soft cosine of their terms (concepts after folding, stems): each term weighs by
+ * its rarity in the whole index (log-scaled tf × idf), so shared concepts and rare words count, common ones little; a
+ * term of the text missing from a candidate is matched to the candidate's closest term by character trigrams, so a
+ * typo still counts. Returns scores in [0, 1], best first.
+ */
+export function rerankBySimilarity<T extends { id: number; title: string; body: string; indexed?: string }>(db: DbOrTx, text: string, candidates: T[]) {
+  const queryTf = termFrequencies(searchTerms(text));
+  const docs = candidates.map((c) => {
+    // The indexed text, when the caller read it from the index, holds the same terms (title twice, then body).
+    if (c.indexed !== undefined) return { candidate: c, tf: termFrequencies(c.indexed.split(" ").filter(Boolean)) };
+    const titleTerms = searchTerms(c.title);
+    return { candidate: c, tf: termFrequencies([...titleTerms, ...titleTerms, ...searchTerms(c.body)]) };
+  });
+  const vocabulary = new Set(queryTf.keys());
+  for (const d of docs) for (const t of d.tf.keys()) vocabulary.add(t);
+  const df = documentFrequencies(db, [...vocabulary]);
+  const n = indexSize(db);
+  const idf = (t: string) => Math.log((n + 1) / ((df.get(t) ?? 0) + 0.5));
+  const weigh = (tf: Map<string, number>) => new Map([...tf].map(([t, v]) => [t, (1 + Math.log(v)) * idf(t)] as const));
+  const norm = (w: Map<string, number>) => Math.sqrt([...w.values()].reduce((sum, v) => sum + v * v, 0));
+  const query = weigh(queryTf);
+  const queryNorm = norm(query);
+  const gramsOf = new Map<string, Set<string>>();
+  const cachedTrigrams = (t: string) => gramsOf.get(t) ?? gramsOf.set(t, trigrams(t)).get(t)!;
+  const fuzzy = [...query.keys()].filter((t) => t.length >= TYPO_MIN_LENGTH && !/[0-9]/.test(t)).map((t) => [t, trigrams(t)] as const);
+  return docs
+    .map((d) => {
+      const weights = weigh(d.tf);
+      let dot = 0;
+      for (const [t, w] of query) {
+        const other = weights.get(t);
+        if (other) dot += w * other;
+      }
+      for (const [t, grams] of fuzzy) {
+        if (weights.has(t)) continue;
+        let best = 0;
+        let bestWeight = 0;
+        for (const [u, w] of weights) {
+          if (u.length < TYPO_MIN_LENGTH - 1 || /[0-9]/.test(u) || Math.abs(u.length - t.length) > 2) continue;
+          const similarity = trigramSimilarity(grams, cachedTrigrams(u));
+          if (similarity > best) [best, bestWeight] = [similarity, w];
+        }
+        if (best >= TYPO_SIMILARITY) dot += best * Math.min(query.get(t)!, bestWeight) * bestWeight;
+      }
+      const score = queryNorm && dot ? dot / (queryNorm * norm(weights)) : 0;
+      return { ...d.candidate, score: Math.round(Math.min(1, score) * 1000) / 1000 };
+    })
+    .sort((a, b) => b.score - a.score || b.id - a.id);
 }
 
 function termFrequencies(tokens: string[]) {
   const tf = new Map<string, number>();
   for (const t of tokens) tf.set(t, (tf.get(t) ?? 0) + 1);
   return tf;
-}
-
-function cosine(a: Map<string, number>, b: Map<string, number>, weight: (t: string) => number) {
-  let dot = 0;
-  let na = 0;
-  let nb = 0;
-  for (const [t, v] of a) {
-    const w = weight(t);
-    na += (v * w) ** 2;
-    const other = b.get(t);
-    if (other) dot += v * w * other * w;
-  }
-  for (const [t, v] of b) nb += (v * weight(t)) ** 2;
-  return na && nb ? dot / Math.sqrt(na * nb) : 0;
-}
-
-/**
- * Re-ranks full-text candidates by cosine similarity of their stemmed words, weighting rare
- * words (within the candidate set) higher, so "l'INSi ne répond pas" finds "échec du téléservice INS".
- * Returns scores in [0, 1], best first.
- */
-export function rerankBySimilarity<T extends { id: number; title: string; body: string; indexed?: string }>(text: string, candidates: T[]) {
-  const query = termFrequencies(stemmedTokens(text));
-  const docs = candidates.map((c) => {
-    // The indexed text, when the caller read it from the index, holds the same words (title twice, then body).
-    if (c.indexed !== undefined) return { candidate: c, tf: termFrequencies(c.indexed.split(" ").filter(Boolean)) };
-    const titleTokens = stemmedTokens(c.title);
-    return { candidate: c, tf: termFrequencies([...titleTokens, ...titleTokens, ...stemmedTokens(c.body)]) };
-  });
-  const documentFrequency = new Map<string, number>();
-  for (const d of docs) for (const t of d.tf.keys()) documentFrequency.set(t, (documentFrequency.get(t) ?? 0) + 1);
-  const n = docs.length + 1;
-  const idf = (t: string) => Math.log(1 + n / (1 + (documentFrequency.get(t) ?? 0)));
-  return docs
-    .map((d) => ({ ...d.candidate, score: Math.round(cosine(query, d.tf, idf) * 1000) / 1000 }))
-    .sort((a, b) => b.score - a.score || b.id - a.id);
 }

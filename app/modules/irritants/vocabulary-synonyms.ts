@@ -1,7 +1,9 @@
 /**
  * The field's vocabulary (issue 19): groups of words, phrases and abbreviations that name the same thing in the
  * field, and the folding of every member of a group to one concept token, so "CR de biologie par MSS" and "compte
- * rendu du laboratoire dans la messagerie sécurisée" share their concepts. Pure; not wired into search yet.
+ * rendu du laboratoire dans la messagerie sécurisée" share their concepts. Pure. `searchTerms` is what the full-text
+ * index holds and what every search and similar look-up queries with, so both sides fold the same way; changing the
+ * groups changes the indexed text, which is then rebuilt by a data migration or `npm run reindex`.
  *
  * Members are matched after the normalisation of text.ts (accents, case, stop words) and on stems, so plurals and
  * inflections match too ("comptes rendus", "ordonnances numériques").
@@ -11,23 +13,53 @@ import { stemFrench, tokenize } from "~/lib/text/text";
 /** Seeded groups, from the issue and the domain; the key names the concept. */
 const SEEDED_SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = {
   "compte-rendu": ["CR", "compte rendu", "compte-rendu"],
-  mssante: ["MSS", "MSSanté", "messagerie sécurisée", "messagerie sécurisée de santé", "mail sécurisé"],
-  dmp: ["DMP", "Mon espace santé", "espace santé", "dossier médical partagé"],
-  lgc: ["LGC", "logiciel de cabinet", "logiciel métier", "logiciel médical"],
-  "e-prescription": ["e-prescription", "ordonnance numérique", "ordonnance électronique", "e-ordonnance"],
-  cpe: ["CPE", "carte de la secrétaire", "carte d'établissement", "carte de personnel d'établissement"],
+  "compte-rendu-operatoire": ["CRO", "compte rendu opératoire"],
+  "lettre-de-liaison": ["lettre de liaison", "lettre de sortie", "courrier de sortie", "LL", "LDS", "CRH", "compte rendu d'hospitalisation"],
+  mssante: ["MSS", "MSSanté", "messagerie sécurisée", "messagerie sécurisée de santé", "mail sécurisé", "messagerie de santé"],
+  bal: ["BAL", "boîte aux lettres", "boîte mail", "boîte de réception"],
+  dmp: ["DMP", "Mon espace santé", "espace santé", "dossier médical partagé", "dossier partagé"],
+  lgc: ["LGC", "LGO", "logiciel", "logiciel de cabinet", "logiciel métier", "logiciel médical", "logiciel d'officine"],
+  "e-prescription": ["e-prescription", "ordonnance numérique", "ordonnance électronique", "e-ordonnance", "prescription électronique"],
+  cpe: ["CPE", "carte de la secrétaire", "carte d'établissement", "carte de personnel d'établissement", "carte d'employé"],
   insi: ["INSi", "téléservice INS", "serveur INS"],
   ins: ["INS", "identifiant national de santé"],
+  nir: ["NIR", "numéro de sécu", "numéro de sécurité sociale", "numéro de sécurité"],
   etranger: ["étranger", "hors de France"],
-  biologie: ["biologie", "labo", "laboratoire", "prise de sang", "bilan sanguin"],
+  biologie: ["biologie", "labo", "laboratoire", "prise de sang", "bilan sanguin", "bilan biologique", "analyses de sang"],
   cps: ["CPS", "carte professionnelle", "carte pro", "carte de professionnel de santé"],
   "carte-vitale": ["CV", "carte Vitale"],
-  ordonnance: ["ordo", "ordonnance"],
+  apcv: ["ApCV", "application carte Vitale", "carte Vitale sur smartphone", "carte Vitale dématérialisée"],
+  ordonnance: ["ordo", "ordonnance", "prescription"],
   fse: ["FSE", "feuille de soins électronique"],
   "medecin-traitant": ["MT", "médecin traitant"],
-  "mise-a-jour": ["MAJ", "mise à jour"],
-  imagerie: ["imagerie", "radio", "radiologie"],
+  generaliste: ["MG", "médecin généraliste", "généraliste"],
+  "mise-a-jour": ["MAJ", "mise à jour", "update"],
+  imagerie: ["imagerie", "radio", "radiologie", "cliché", "image radiologique"],
   vsm: ["VSM", "volet de synthèse médicale", "synthèse médicale"],
+  kinesitherapie: ["kiné", "kinésithérapeute", "kinésithérapie", "masseur-kinésithérapeute"],
+  reeducation: ["rééduc", "rééducation"],
+  hopital: ["hôpital", "hosto", "CH", "CHU", "centre hospitalier"],
+  pharmacie: ["pharmacie", "officine", "pharmacien"],
+  rpps: ["RPPS", "annuaire santé"],
+  "dossier-pharmaceutique": ["DP", "dossier pharmaceutique"],
+  dlu: ["DLU", "dossier de liaison d'urgence", "document de liaison d'urgence"],
+  "arret-de-travail": ["AAT", "arrêt de travail", "arrêt maladie", "avis d'arrêt de travail"],
+  "certificat-de-deces": ["CertDc", "certificat de décès"],
+  "piece-jointe": ["PJ", "pièce jointe"],
+  "mot-de-passe": ["mdp", "mot de passe"],
+  identifiant: ["login", "identifiant"],
+  msp: ["MSP", "maison de santé", "maison de santé pluriprofessionnelle", "maison de santé pluri-professionnelle"],
+  notification: ["notification", "alerte", "notif"],
+  document: ["doc", "document"],
+  consultation: ["consult", "consultation"],
+  application: ["appli", "application", "app"],
+  smartphone: ["smartphone", "téléphone portable", "mobile"],
+  ipa: ["IPA", "infirmière en pratique avancée", "infirmier en pratique avancée"],
+  "code-porteur": ["code porteur", "code PIN", "code de la carte"],
+  "visite-a-domicile": ["visite à domicile", "à domicile", "visite"],
+  "page-blanche": ["page blanche", "écran blanc", "écran vide"],
+  "pro-sante-connect": ["PSC", "Pro Santé Connect"],
+  vaccination: ["vaccin", "vaccination", "vacciner"],
 };
 
 /** The token a concept folds to: with a digit, so the stemmer leaves it alone and no French word collides. */
@@ -74,4 +106,23 @@ export function foldSynonyms(tokens: string[], groups?: Readonly<Record<string, 
     }
   }
   return folded;
+}
+
+/**
+ * "MES" (Mon espace santé) folds to the stop word "mes": it is recognised before folding, written in capitals inside a
+ * text that is not itself shouting ("MES PATIENTS" stays a possessive).
+ */
+function expandCaseSensitiveAbbreviations(text: string) {
+  const letters = text.replace(/[^\p{L}]/gu, "");
+  const capitals = letters.replace(/[^\p{Lu}]/gu, "");
+  if (letters.length > 0 && capitals.length / letters.length > 0.5) return text;
+  return text.replace(/(^|[^\p{L}\p{N}])MES(?=$|[^\p{L}\p{N}])/gu, "$1Mon espace santé");
+}
+
+/**
+ * The terms a text is indexed and searched under: folded words (text.ts), group members replaced by their concept
+ * token, other words stemmed.
+ */
+export function searchTerms(text: string): string[] {
+  return foldSynonyms(tokenize(expandCaseSensitiveAbbreviations(text))).map(stemFrench);
 }
