@@ -15,6 +15,7 @@ import { loadDemoProgressUpdates, loadDemoResources } from "./progress.server";
 import { loadDemoIndicators } from "./indicators.server";
 import { loadDemoSeminars } from "./seminars.server";
 import type { IrritantStatus } from "#db/schema";
+import { can } from "~/lib/permissions";
 import type { SessionUser } from "~/lib/session-users.server";
 
 export const DEMO_PASSWORD = "sentinelle-demo";
@@ -160,7 +161,8 @@ export async function loadDemoData() {
       password: DEMO_PASSWORD,
       displayName: account.displayName,
       role: account.role,
-      ...(account.role === "practitioner"
+      // Practitioners get a professional profile.
+      ...(can(account, "profile:professional")
         ? { profession: "medecin", specialty: "Médecine générale", practiceMode: "liberal", region: "Bretagne" }
         : {}),
       organisationId:

@@ -180,3 +180,16 @@ describe("audit log", () => {
     expect((await post("/equipe/journal", { id: "1" }, team)).status).toBe(405);
   });
 });
+
+describe("profile", () => {
+  it("refuses a usual product that is not in the catalogue, and keeps the profile unchanged (the route checks it)", async () => {
+    const cookie = await signInCookie(server.url, "medecin@demo.sentinelle.fr");
+    const before = userByEmail("medecin@demo.sentinelle.fr");
+    const response = await post("/compte?index", { intent: "profile", displayName: "Autre nom", profession: before.profession ?? "", usualProductId: "999999" }, cookie);
+    expect(response.status).toBe(422);
+    expect((await response.text()).replace(/<!-- -->/g, "")).toContain("Ce logiciel ne figure pas dans le catalogue.");
+    const after = userByEmail("medecin@demo.sentinelle.fr");
+    expect(after.displayName).toBe(before.displayName);
+    expect(after.usualProductId).toBe(before.usualProductId);
+  });
+});
