@@ -78,13 +78,14 @@ function reply<Extra>(body: ActionReply<Extra>, init?: ResponseInit) {
  * module's command → reply. Invalid input answers 422 with field messages and writes nothing; a module's
  * `HttpError` answers its status with its message on the form (and its `extra` data); a `Response` the command returns (a redirect) is
  * returned as it is. A schema that is a discriminated union on `intent` refuses an intent it does not declare
- * with 400, before anything is parsed (`defaultIntent` is taken when the form sends none).
+ * with 400, before anything is parsed (`defaultIntent` is taken when the form sends none). `everyReply` adds what
+ * every answer of the page carries, refusals included (the questionnaire editor's draft, which travels with its forms).
  */
 export async function formAction<Schema extends z.ZodType, Result extends CommandResult>(
   request: Request | FormData,
   schema: Schema,
   command: (value: z.output<Schema>, formData: FormData) => Result | Promise<Result>,
-  options: { defaultIntent?: string } = {},
+  options: { defaultIntent?: string; everyReply?: (formData: FormData) => Partial<ExtraOf<Result>> } = {},
 ) {
   const formData = request instanceof FormData ? request : await readFormData(request);
   if (options.defaultIntent && !formData.has("intent")) formData.set("intent", options.defaultIntent);
@@ -97,7 +98,7 @@ export async function formAction<Schema extends z.ZodType, Result extends Comman
     const result = submission.reply({ hideFields }) as SubmissionResult<string[]>;
     const messages = [...(result.error ? Object.values(result.error).flat() : [])].filter((m): m is string => typeof m === "string");
     return reply<ExtraOf<Result>>(
-      { result, intent, ok: false, message: messages.length ? messages.join(" ") : "Le formulaire contient des erreurs." } as ActionReply<ExtraOf<Result>>,
+      { ...options.everyReply?.(formData), result, intent, ok: false, message: messages.length ? messages.join(" ") : "Le formulaire contient des erreurs." } as ActionReply<ExtraOf<Result>>,
       { status: 422 },
     );
   }
@@ -111,7 +112,7 @@ export async function formAction<Schema extends z.ZodType, Result extends Comman
     if (error instanceof Response) throw error;
     if (!(error instanceof HttpError)) throw error;
     const result = submission.reply({ formErrors: error.fields ? [] : [error.message], fieldErrors: error.fields, hideFields }) as SubmissionResult<string[]>;
-    return reply<ExtraOf<Result>>({ ...error.extra, result, intent, ok: false, message: errorSentence(error) } as ActionReply<ExtraOf<Result>>, {
+    return reply<ExtraOf<Result>>({ ...options.everyReply?.(formData), ...error.extra, result, intent, ok: false, message: errorSentence(error) } as ActionReply<ExtraOf<Result>>, {
       status: error.status,
       headers: error.headers,
     });

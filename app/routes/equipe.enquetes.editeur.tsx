@@ -1,15 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { Notice } from "~/components/notice";
 import { SurveyItem } from "~/components/survey";
-import { errorSentence, HttpError, orErrorPage } from "~/lib/errors";
-import { readFormData } from "~/lib/forms.server";
+import { orErrorPage } from "~/lib/errors";
+import { formAction } from "~/lib/forms.server";
 import { requirePermission } from "~/lib/permissions.server";
 import { getVersion, saveQuestionnaireVersion } from "~/modules/surveys/campaigns.server";
 import { ITEM_TYPES, questionnaireDefinitionSchema, type QuestionnaireItem } from "~/modules/surveys/definition";
-import { applyEditorOperation, editorOperationSchema, parseDraft, type DraftDefinition } from "~/modules/surveys/editor";
+import { applyEditorOperation, parseDraft, type DraftDefinition } from "~/modules/surveys/editor";
+import { questionnaireEditorSchema } from "~/modules/surveys/schemas";
 
 export const meta: MetaFunction = () => [{ title: "Éditeur de questionnaire — Sentinelle" }];
 
@@ -36,40 +35,36 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { draft, ...check(draft), from };
 }
 
-const saveSchema = z.object({
-  slug: z.string({ error: "Indiquez l'identifiant." }).trim().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "Identifiant : minuscules sans accent, chiffres et tirets."),
-  title: z.string({ error: "Indiquez le titre." }).trim().min(3, "Indiquez le titre."),
-});
+/** The draft travels with every form of the editor (no JavaScript, no server state): every answer sends it back. */
+function draftOf(form: FormData) {
+  const draft = parseDraft(String(form.get("draft") ?? ""));
+  return { draft, ...check(draft) };
+}
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "survey:manage");
-  const form = await readFormData(request);
-  const draft = parseDraft(String(form.get("draft") ?? ""));
-  if (form.get("op") === "save") {
-    const parsed = saveSchema.safeParse(Object.fromEntries(form));
-    if (!parsed.success) return data({ draft, ...check(draft), ok: false, message: parsed.error.issues[0].message }, { status: 422 });
-    try {
-      const version = saveQuestionnaireVersion(user, { ...parsed.data, definition: draft });
-      return { draft, ...check(draft), ok: true, message: `Version ${version.number} du questionnaire « ${parsed.data.title} » enregistrée (identifiant ${version.id}).` };
-    } catch (error) {
-      if (!(error instanceof HttpError)) throw error;
-      return data({ draft, ...check(draft), ok: false, message: `${error.message} ${errorSentence(error)}` }, { status: error.status });
-    }
-  }
-  const parsed = editorOperationSchema.safeParse(Object.fromEntries(form));
-  if (!parsed.success) return data({ draft, ...check(draft), ok: false, message: parsed.error.issues[0].message }, { status: 422 });
-  try {
-    const next = applyEditorOperation(draft, parsed.data);
-    return { draft: next, ...check(next), ok: true, message: "Brouillon mis à jour (pas encore enregistré)." };
-  } catch (error) {
-    return data({ draft, ...check(draft), ok: false, message: (error as Error).message }, { status: 422 });
-  }
+  return formAction(
+    request,
+    questionnaireEditorSchema,
+    (input, form) => {
+      const { draft } = draftOf(form);
+      if (input.op === "save") {
+        const version = saveQuestionnaireVersion(user, { slug: input.slug, title: input.title, definition: draft });
+        return { ...draftOf(form), message: `Version ${version.number} du questionnaire « ${input.title} » enregistrée (identifiant ${version.id}).` };
+      }
+      const next = applyEditorOperation(draft, input);
+      return { draft: next, ...check(next), message: "Brouillon mis à jour (pas encore enregistré)." };
+    },
+    { everyReply: draftOf },
+  );
 }
 
 export default function QuestionnaireEditor() {
   const loaded = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const { draft, valid, problems } = actionData ?? loaded;
+  const draft = actionData?.draft ?? loaded.draft;
+  const valid = actionData?.valid ?? loaded.valid;
+  const problems = actionData?.problems ?? loaded.problems;
   const json = JSON.stringify(draft);
   const hidden = <input type="hidden" name="draft" value={json} />;
   const allItems = draft.sections.flatMap((s) => s.items);
@@ -83,7 +78,7 @@ export default function QuestionnaireEditor() {
         Construisez le questionnaire partie par partie ; l'aperçu montre ce que verront les répondants. Rien n'est enregistré avant « Enregistrer
         comme nouvelle version ».
       </p>
-      {actionData && "message" in actionData ? <Notice ok={actionData.ok} message={actionData.message} /> : null}
+      {actionData ? <Notice ok={actionData.ok} message={actionData.message} /> : null}
 
       <h2>Titre</h2>
       <Form method="post" className="card mb-6">

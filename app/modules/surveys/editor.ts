@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { HttpError } from "~/lib/errors";
 import { ITEM_TYPES } from "./definition";
 
 /**
@@ -81,7 +82,7 @@ export function applyEditorOperation(draft: DraftDefinition, op: EditorOperation
       return next;
     case "add-item": {
       const section = next.sections[op.section];
-      if (!section) throw new Error("Partie inconnue.");
+      if (!section) throw new HttpError(422, "Partie inconnue.");
       section.items.push(buildItem(op));
       return next;
     }

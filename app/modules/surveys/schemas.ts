@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { PROFESSION_VALUES } from "~/modules/accounts/professions";
+import { editorOperationSchema } from "./editor";
 
 /** A campaign's team page: buttons only, each posts its intent. */
 export const campaignPageSchema = z.discriminatedUnion("intent", [
@@ -38,3 +39,12 @@ const campaignSchema = z.object({
 
 /** The surveys page: import a questionnaire version (JSON), or create a campaign. */
 export const surveysPageSchema = z.discriminatedUnion("intent", [versionSchema.extend({ intent: z.literal("version") }), campaignSchema.extend({ intent: z.literal("campaign") })]);
+
+const saveDraftSchema = z.object({
+  op: z.literal("save"),
+  slug: z.string({ error: "Indiquez l'identifiant." }).trim().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "Identifiant : minuscules sans accent, chiffres et tirets."),
+  title: z.string({ error: "Indiquez le titre." }).trim().min(3, "Indiquez le titre."),
+});
+
+/** The questionnaire editor: each button ("op") applies one operation to the draft, or saves it as a new version. */
+export const questionnaireEditorSchema = z.discriminatedUnion("op", [...editorOperationSchema.options, saveDraftSchema]);
