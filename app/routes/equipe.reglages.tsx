@@ -6,7 +6,7 @@ import { Notice } from "~/components/notice";
 import { formAction } from "~/lib/forms.server";
 import { requirePermission } from "~/lib/permissions.server";
 import { getSettings, updateSettings } from "~/modules/settings/settings.server";
-import { settingsFormSchema } from "~/modules/vendors/schemas";
+import { settingsFormSchema } from "~/modules/settings/schemas";
 
 export const meta: MetaFunction = () => [{ title: "Réglages — Sentinelle" }];
 

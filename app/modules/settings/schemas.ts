@@ -16,3 +16,11 @@ const HEADLINES = SETTINGS_SCHEMA.shape.progressHeadlines.unwrap();
 export const headlinesFormSchema = z.object({
   progressHeadlines: z.preprocess((v) => (typeof v === "string" ? [v] : (v ?? [])), HEADLINES),
 });
+
+/** The team's settings form (SLA targets, reopening threshold, automatic forwarding). */
+export const settingsFormSchema = z.object({
+  slaFirstResponseDays: z.coerce.number({ error: "Indiquez un nombre de jours." }).int("Nombre entier.").min(1, "Au moins 1 jour ouvré.").max(60, "Au plus 60 jours ouvrés."),
+  slaResolutionDays: z.coerce.number({ error: "Indiquez un nombre de jours." }).int("Nombre entier.").min(1, "Au moins 1 jour ouvré.").max(365, "Au plus 365 jours ouvrés."),
+  fixDenialsToReopen: z.coerce.number({ error: "Indiquez un nombre." }).int("Nombre entier.").min(1, "Au moins 1.").max(50, "Au plus 50."),
+  autoForwardProductIrritants: z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean()),
+});

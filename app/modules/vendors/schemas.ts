@@ -33,10 +33,3 @@ export const cataloguePageSchema = z.discriminatedUnion("intent", [
     productId: z.preprocess(blank, z.coerce.number({ error: "Logiciel inconnu." }).int().positive("Logiciel inconnu.").optional()),
   }),
 ]);
-
-export const settingsFormSchema = z.object({
-  slaFirstResponseDays: z.coerce.number({ error: "Indiquez un nombre de jours." }).int("Nombre entier.").min(1, "Au moins 1 jour ouvré.").max(60, "Au plus 60 jours ouvrés."),
-  slaResolutionDays: z.coerce.number({ error: "Indiquez un nombre de jours." }).int("Nombre entier.").min(1, "Au moins 1 jour ouvré.").max(365, "Au plus 365 jours ouvrés."),
-  fixDenialsToReopen: z.coerce.number({ error: "Indiquez un nombre." }).int("Nombre entier.").min(1, "Au moins 1.").max(50, "Au plus 50."),
-  autoForwardProductIrritants: z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean()),
-});
