@@ -69,6 +69,12 @@ type CommandSuccess = { message: string; resetForm?: boolean };
 type CommandResult = Response | CommandSuccess;
 type ExtraOf<Result> = Omit<Exclude<Result, Response>, keyof CommandSuccess>;
 
+function mergedHeaders(...sources: (HeadersInit | undefined)[]) {
+  const headers = new Headers();
+  for (const source of sources) new Headers(source).forEach((value, name) => headers.append(name, value));
+  return headers;
+}
+
 function reply<Extra>(body: ActionReply<Extra>, init?: ResponseInit) {
   return data(body, init);
 }
@@ -80,12 +86,13 @@ function reply<Extra>(body: ActionReply<Extra>, init?: ResponseInit) {
  * returned as it is. A schema that is a discriminated union on `intent` refuses an intent it does not declare
  * with 400, before anything is parsed (`defaultIntent` is taken when the form sends none). `everyReply` adds what
  * every answer of the page carries, refusals included (the questionnaire editor's draft, which travels with its forms).
+ * `headers` go on every reply that is not the command's own Response (a cookie the guard issued, say).
  */
 export async function formAction<Schema extends z.ZodType, Result extends CommandResult>(
   request: Request | FormData,
   schema: Schema,
   command: (value: z.output<Schema>, formData: FormData) => Result | Promise<Result>,
-  options: { defaultIntent?: string; everyReply?: (formData: FormData) => Partial<ExtraOf<Result>> } = {},
+  options: { defaultIntent?: string; everyReply?: (formData: FormData) => Partial<ExtraOf<Result>>; headers?: HeadersInit } = {},
 ) {
   const formData = request instanceof FormData ? request : await readFormData(request);
   if (options.defaultIntent && !formData.has("intent")) formData.set("intent", options.defaultIntent);
@@ -99,7 +106,7 @@ export async function formAction<Schema extends z.ZodType, Result extends Comman
     const messages = [...(result.error ? Object.values(result.error).flat() : [])].filter((m): m is string => typeof m === "string");
     return reply<ExtraOf<Result>>(
       { ...options.everyReply?.(formData), result, intent, ok: false, message: messages.length ? messages.join(" ") : "Le formulaire contient des erreurs." } as ActionReply<ExtraOf<Result>>,
-      { status: 422 },
+      { status: 422, headers: options.headers },
     );
   }
   try {
@@ -107,14 +114,14 @@ export async function formAction<Schema extends z.ZodType, Result extends Comman
     if (outcome instanceof Response) return outcome as Extract<Result, Response>;
     const { message, resetForm, ...extra } = outcome as CommandSuccess;
     const result = submission.reply({ resetForm, hideFields }) as SubmissionResult<string[]>;
-    return reply<ExtraOf<Result>>({ ...(extra as Partial<ExtraOf<Result>>), result, intent, ok: true, message });
+    return reply<ExtraOf<Result>>({ ...(extra as Partial<ExtraOf<Result>>), result, intent, ok: true, message }, { headers: options.headers });
   } catch (error) {
     if (error instanceof Response) throw error;
     if (!(error instanceof HttpError)) throw error;
     const result = submission.reply({ formErrors: error.fields ? [] : [error.message], fieldErrors: error.fields, hideFields }) as SubmissionResult<string[]>;
     return reply<ExtraOf<Result>>({ ...options.everyReply?.(formData), ...error.extra, result, intent, ok: false, message: errorSentence(error) } as ActionReply<ExtraOf<Result>>, {
       status: error.status,
-      headers: error.headers,
+      headers: mergedHeaders(options.headers, error.headers),
     });
   }
 }

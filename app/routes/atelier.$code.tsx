@@ -1,19 +1,20 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useRef } from "react";
+import { getFormProps } from "@conform-to/react";
+import { SelectField, TextField, useActionForm } from "~/components/forms";
 import { Notice } from "~/components/notice";
 import { seminarDate, useLiveRevision } from "~/components/seminars";
-import { parseOrThrow } from "~/lib/api.server";
-import { errorSentence, HttpError } from "~/lib/errors";
-import { readFormData, readIntent } from "~/lib/forms.server";
+import { HttpError } from "~/lib/errors";
+import { formAction } from "~/lib/forms.server";
+import { intentsOf } from "~/lib/intents";
 import { getUser } from "~/lib/permissions.server";
 import { listThemes } from "~/modules/irritants/irritants.server";
 import { describeRedactions } from "~/lib/text/redaction";
 import { formatCode, normaliseCode } from "~/modules/seminars/board";
 import { castVote, getParticipantBoard, postCard } from "~/modules/seminars/board.server";
 import { newParticipantToken, participantCookieHeader, readParticipantToken } from "~/modules/seminars/participants.server";
-import { cardFormSchema, voteFormSchema } from "~/modules/seminars/schemas";
+import { workshopBoardPageSchema } from "~/modules/seminars/schemas";
 import { CARD_TEXT_MAX } from "~/modules/seminars/vocabulary";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -35,31 +36,31 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
 }
 
-export const INTENTS = ["card", "vote"] as const;
+export const INTENTS = intentsOf(workshopBoardPageSchema);
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const code = params.code ?? "";
   const existing = await readParticipantToken(request);
   const token = existing ?? newParticipantToken();
   const headers: HeadersInit = existing ? {} : { "Set-Cookie": await participantCookieHeader(token) };
-  const form = await readFormData(request);
-  try {
-    if (readIntent(form, INTENTS, "card") === "vote") {
-      const vote = parseOrThrow(voteFormSchema, Object.fromEntries(form), "Vote invalide.");
-      const { remaining } = castVote(code, token, vote);
-      const message = vote.direction === "add" ? `Point placé. Il vous reste ${remaining} point${remaining > 1 ? "s" : ""}.` : `Point retiré. Il vous reste ${remaining} point${remaining > 1 ? "s" : ""}.`;
-      return data({ ok: true, message, cardId: null as number | null, fields: {} as Record<string, string[]>, text: "" }, { headers });
-    }
-    const input = parseOrThrow(cardFormSchema, Object.fromEntries(form), "Carte invalide.");
-    const card = postCard(code, token, input);
-    const masked = describeRedactions(card.redactions, "sur une carte");
-    return data({ ok: true, message: masked ? `Carte publiée. ${masked}` : "Carte publiée.", cardId: card.id as number | null, fields: {} as Record<string, string[]>, text: "" }, { headers });
-  } catch (error) {
-    if (!(error instanceof HttpError)) throw error;
-    // A refused card comes back in the form, so nothing typed is lost (with or without JavaScript).
-    const typed = form.get("intent") === "card" ? String(form.get("text") ?? "").slice(0, 2000) : "";
-    return data({ ok: false, message: errorSentence(error), cardId: null as number | null, fields: error.fields ?? {}, text: typed }, { status: error.status, headers });
-  }
+  return formAction(
+    request,
+    workshopBoardPageSchema,
+    (input) => {
+      if (input.intent === "vote") {
+        const { intent: _, ...vote } = input;
+        const { remaining } = castVote(code, token, vote);
+        const left = `Il vous reste ${remaining} point${remaining > 1 ? "s" : ""}.`;
+        return { message: vote.direction === "add" ? `Point placé. ${left}` : `Point retiré. ${left}` };
+      }
+      const { intent: _, ...card } = input;
+      const posted = postCard(code, token, card);
+      const masked = describeRedactions(posted.redactions, "sur une carte");
+      // The card form is emptied after a card is posted; a refused card comes back in it, so nothing typed is lost.
+      return { message: masked ? `Carte publiée. ${masked}` : "Carte publiée.", resetForm: true };
+    },
+    { defaultIntent: "card", headers },
+  );
 }
 
 function VoteButtons({ target, id, label, myVotes, canAdd }: { target: "card" | "cluster"; id: number; label: string; myVotes: number; canAdd: boolean }) {
@@ -95,9 +96,8 @@ export default function WorkshopBoard() {
   const loaded = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const board = loaded.board;
-  // The card form is emptied after a card is posted, not after a vote (a card being typed stays).
-  const lastCard = useRef<number | null>(null);
-  if (result?.cardId) lastCard.current = result.cardId;
+  // Only a posted card's result reaches the card form: a vote leaves a card being typed as it is.
+  const [cardForm, cardFields] = useActionForm(workshopBoardPageSchema, { actionData: result, intent: "card" });
   useLiveRevision(board ? `/atelier/${board.workshop.code}/revision` : "", board?.workshop.revision ?? 0);
   if (!board) {
     return (
@@ -120,7 +120,6 @@ export default function WorkshopBoard() {
   const open = w.status === "open";
   const voting = open && w.votingOpen;
   const loose = board.cards.filter((c) => c.clusterId === null);
-  const fields = result && !result.ok ? result.fields : {};
   return (
     <div className="mx-auto max-w-3xl">
       <p className="text-sm text-gris-600">
@@ -144,48 +143,22 @@ export default function WorkshopBoard() {
         </p>
       ) : null}
       {open ? (
-        <Form method="post" className="card mb-6" key={`${lastCard.current ?? "new"}-${result && !result.ok ? result.text.length : ""}`}>
+        <Form method="post" className="card mb-6" {...getFormProps(cardForm)}>
           <input type="hidden" name="intent" value="card" />
-          <div className="mb-4">
-            <label htmlFor="card-text" className="label">
-              Votre carte
-              <span id="card-text-hint" className="hint">
-                Une idée par carte, {CARD_TEXT_MAX} caractères au plus. N'écrivez aucune information sur un patient.
-              </span>
-            </label>
-            <textarea
-              id="card-text"
-              name="text"
-              rows={3}
-              className="input"
-              defaultValue={result && !result.ok ? result.text : undefined}
-              required
-              aria-invalid={fields.text?.length ? true : undefined}
-              aria-describedby={fields.text?.length ? "card-text-hint card-text-error" : "card-text-hint"}
-            />
-            {fields.text?.length ? (
-              <div id="card-text-error" className="field-error">
-                {fields.text.map((m) => (
-                  <p key={m} className="mb-0">
-                    {m}
-                  </p>
-                ))}
-              </div>
-            ) : null}
-          </div>
-          <div className="mb-4">
-            <label htmlFor="card-theme" className="label">
-              Thème (facultatif)
-            </label>
-            <select id="card-theme" name="theme" className="input" defaultValue="">
-              <option value="">Sans thème</option>
-              {loaded.themes.map((t) => (
-                <option key={t.slug} value={t.slug}>
-                  {t.label}
-                </option>
-              ))}
-            </select>
-          </div>
+          <TextField
+            field={cardFields.text}
+            label="Votre carte"
+            hint={`Une idée par carte, ${CARD_TEXT_MAX} caractères au plus. N'écrivez aucune information sur un patient.`}
+            multiline
+            rows={3}
+            required
+          />
+          <SelectField
+            field={cardFields.theme}
+            label="Thème (facultatif)"
+            placeholder="Sans thème"
+            options={loaded.themes.map((t) => ({ value: t.slug, label: t.label }))}
+          />
           <button type="submit" className="btn">
             Publier la carte
           </button>

@@ -1,11 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
+import { getFormProps } from "@conform-to/react";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Notice } from "~/components/notice";
 import { seminarDate } from "~/components/seminars";
-import { parseOrThrow } from "~/lib/api.server";
-import { errorSentence, HttpError, orErrorPage } from "~/lib/errors";
-import { readFormData } from "~/lib/forms.server";
+import { ChoiceGroup, TextField, useActionForm } from "~/components/forms";
+import { orErrorPage } from "~/lib/errors";
+import { formAction } from "~/lib/forms.server";
 import { getUser } from "~/lib/permissions.server";
 import { memberRegistrationSchema, registrationFormSchema } from "~/modules/seminars/schemas";
 import { getPublicSeminar } from "~/modules/seminars/public.server";
@@ -26,22 +26,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await getUser(request);
   const seminar = orErrorPage(() => getPublicSeminar(params.slug ?? "", viewer));
-  const form = await readFormData(request);
-  const values = { ...Object.fromEntries(form), workshopIds: form.getAll("workshopIds") };
-  try {
-    const result = viewer
-      ? registerFromForm(seminar.id, { kind: "user", user: viewer }, parseOrThrow(memberRegistrationSchema, values, "Inscription incomplète."))
-      : registerFromForm(seminar.id, { kind: "guest" }, parseOrThrow(registrationFormSchema, values, "Inscription incomplète."));
+  return formAction(request, viewer ? memberRegistrationSchema : registrationFormSchema, (input) => {
+    const result = registerFromForm(seminar.id, viewer ? { kind: "user", user: viewer } : { kind: "guest" }, input);
     // The same answer whatever the address (new, an account's, already registered): the e-mail tells the rest.
     const message =
       result.status === "confirmed"
         ? `Inscription enregistrée pour le ${seminarDate(seminar.date)}. À bientôt !`
         : "Vérifiez votre messagerie pour confirmer votre inscription : elle ne compte qu'une fois le lien reçu ouvert.";
-    return { ok: true, message, fields: {} as Record<string, string[]> };
-  } catch (error) {
-    if (!(error instanceof HttpError)) throw error;
-    return data({ ok: false, message: errorSentence(error), fields: error.fields ?? {} }, { status: error.status });
-  }
+    // Nothing typed comes back in the page: it must not differ from one address to another.
+    return { message, resetForm: true };
+  });
 }
 
 function FieldError({ id, messages }: { id: string; messages?: string[] }) {
@@ -60,8 +54,9 @@ function FieldError({ id, messages }: { id: string; messages?: string[] }) {
 export default function Registration() {
   const { seminar, viewer } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const fields = result?.fields ?? {};
-  const invalid = (name: string) => (fields[name]?.length ? { "aria-invalid": true as const, "aria-describedby": `${name}-error` } : {});
+  const [form, fields] = useActionForm(viewer ? memberRegistrationSchema : registrationFormSchema, { actionData: result });
+  // A guest also gives a name and an address (the member's schema has neither; Conform's proxy names any field).
+  const guestFields = fields as typeof fields & Record<"name" | "email", (typeof fields)["organisation"]>;
   return (
     <div className="prose-page">
       <p className="text-sm">
@@ -74,7 +69,7 @@ export default function Registration() {
       ) : viewer?.registered ? (
         <p>Vous êtes inscrit ({viewer.email}).</p>
       ) : result?.ok ? null : (
-        <Form method="post" className="card">
+        <Form method="post" className="card" {...getFormProps(form)}>
           {viewer ? (
             <p>
               Vous vous inscrivez en tant que <strong>{viewer.name}</strong> ({viewer.email}).
@@ -84,50 +79,28 @@ export default function Registration() {
               <p>
                 Vous avez un compte ? <Link to={`/connexion?redirectTo=/seminaires/${seminar.slug}/inscription`}>Connectez-vous</Link> ; sinon, indiquez votre nom et votre adresse.
               </p>
-              <div className="mb-4">
-                <label htmlFor="name" className="label">
-                  Nom et prénom
-                </label>
-                <input id="name" name="name" className="input" autoComplete="name" required {...invalid("name")} />
-                <FieldError id="name-error" messages={fields.name} />
-              </div>
-              <div className="mb-4">
-                <label htmlFor="email" className="label">
-                  Adresse e-mail
-                  <span className="hint">Pour vous envoyer les informations pratiques et le questionnaire après le séminaire.</span>
-                </label>
-                <input id="email" name="email" type="email" className="input" autoComplete="email" required {...invalid("email")} />
-                <FieldError id="email-error" messages={fields.email} />
-              </div>
+              <TextField field={guestFields.name} label="Nom et prénom" autoComplete="name" required />
+              <TextField
+                field={guestFields.email}
+                label="Adresse e-mail"
+                hint="Pour vous envoyer les informations pratiques et le questionnaire après le séminaire."
+                type="email"
+                autoComplete="email"
+                required
+              />
             </>
           )}
-          <fieldset className="mb-4" {...(fields.sideChoice?.length ? { "aria-describedby": "sideChoice-error" } : {})}>
-            <legend className="label">Vous participez en tant que</legend>
-            <div className="mt-2 grid gap-2">
-              {SIDE_CHOICES.map((c) => (
-                <div key={c.value} className="flex items-start gap-2">
-                  <input id={`side-${c.value}`} type="radio" name="sideChoice" value={c.value} className="mt-1 size-4" />
-                  <label htmlFor={`side-${c.value}`}>{c.label}</label>
-                </div>
-              ))}
-            </div>
-            <FieldError id="sideChoice-error" messages={fields.sideChoice} />
-          </fieldset>
-          <div className="mb-4">
-            <label htmlFor="organisation" className="label">
-              Organisation (facultatif)
-            </label>
-            <input id="organisation" name="organisation" className="input" autoComplete="organization" />
-          </div>
+          <ChoiceGroup field={fields.sideChoice} legend="Vous participez en tant que" type="radio" options={SIDE_CHOICES} />
+          <TextField field={fields.organisation} label="Organisation (facultatif)" autoComplete="organization" />
           {seminar.workshops.length ? (
-            <fieldset className="mb-4" {...(fields.workshopIds?.length ? { "aria-describedby": "workshopIds-error" } : {})}>
+            <fieldset className="mb-4" aria-describedby={fields.workshopIds.errors?.length ? fields.workshopIds.errorId : undefined}>
               <legend className="label">Ateliers auxquels vous souhaitez participer</legend>
               <div className="mt-2 grid gap-2">
                 {seminar.workshops.map((w) => {
                   const full = w.placesLeft === 0;
                   return (
                     <div key={w.id} className="flex items-start gap-2">
-                      <input id={`workshop-${w.id}`} type="checkbox" name="workshopIds" value={w.id} className="mt-1 size-4" disabled={full} />
+                      <input id={`workshop-${w.id}`} type="checkbox" name={fields.workshopIds.name} value={w.id} className="mt-1 size-4" disabled={full} />
                       <label htmlFor={`workshop-${w.id}`}>
                         Atelier {w.number} — {w.title}
                         {w.placesLeft !== null ? (full ? " (complet)" : ` (${w.placesLeft} place${w.placesLeft > 1 ? "s" : ""} restante${w.placesLeft > 1 ? "s" : ""})`) : ""}
@@ -136,7 +109,7 @@ export default function Registration() {
                   );
                 })}
               </div>
-              <FieldError id="workshopIds-error" messages={fields.workshopIds} />
+              <FieldError id={fields.workshopIds.errorId} messages={fields.workshopIds.errors} />
             </fieldset>
           ) : null}
           <button type="submit" className="btn">

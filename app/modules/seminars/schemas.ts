@@ -59,7 +59,7 @@ export type RegistrationInput = z.infer<typeof registrationFormSchema>;
 /** Signed-in people register without retyping their name and address. */
 export const memberRegistrationSchema = registrationFormSchema.pick({ sideChoice: true, organisation: true, workshopIds: true });
 
-export const cardFormSchema = z.object({
+const cardFormSchema = z.object({
   text: z
     .string({ error: "Écrivez votre idée sur la carte." })
     .trim()
@@ -69,11 +69,17 @@ export const cardFormSchema = z.object({
 });
 export type CardInput = z.infer<typeof cardFormSchema>;
 
-export const voteFormSchema = z.object({
+const voteFormSchema = z.object({
   target: z.enum(["card", "cluster"], { error: "Choisissez une carte ou un regroupement." }),
   targetId: id("Choisissez une carte ou un regroupement."),
   direction: z.enum(["add", "remove"]).default("add"),
 });
+
+/** A workshop's board, for its participants: post a card (the default), or place or take back a dot. */
+export const workshopBoardPageSchema = z.discriminatedUnion("intent", [
+  cardFormSchema.extend({ intent: z.literal("card") }),
+  voteFormSchema.extend({ intent: z.literal("vote") }),
+]);
 
 export const clusterTitleSchema = z.object({
   title: z.string({ error: "Nommez le regroupement." }).trim().min(2, "Nommez le regroupement.").max(160, "Le nom ne doit pas dépasser 160 caractères."),
