@@ -32,9 +32,7 @@ function Restitution({
   origin: string;
   loaded: RestitutionChoices;
 }) {
-  const outcomes = loaded.outcomes.filter(
-    (o) => o.sourceKind === kind && o.sourceId === id
-  );
+  const outcomes = loaded.outcomes.filter((o) => o.sourceKind === kind && o.sourceId === id);
   const irritant = outcomes.find((o) => o.targetKind === "irritant");
   const action = outcomes.find((o) => o.targetKind === "action");
   const prefix = `${kind}-${id}`;
@@ -42,19 +40,13 @@ function Restitution({
     <div className="mt-2 text-sm">
       {irritant ? (
         <p className="mb-1">
-          Devenu le{" "}
-          <Link to={`/equipe/signalements/${irritant.targetId}`}>
-            signalement n°{irritant.targetId}
-          </Link>
+          Devenu le <Link to={`/equipe/signalements/${irritant.targetId}`}>signalement n°{irritant.targetId}</Link>
         </p>
       ) : null}
       {action ? (
         <p className="mb-1">
           Devenu l'
-          <Link to={`/plan-action/${action.targetId}`}>
-            action n°{action.targetId}
-          </Link>{" "}
-          du plan
+          <Link to={`/plan-action/${action.targetId}`}>action n°{action.targetId}</Link> du plan
         </p>
       ) : null}
       {loaded.team && !irritant ? (
@@ -64,24 +56,14 @@ function Restitution({
             <span className="sr-only"> : {label}</span>
           </summary>
           {/* Keyed on the label: a renamed cluster refills the form (defaultValue is read once). */}
-          <Form
-            method="post"
-            className="mt-2 grid gap-2"
-            key={`${label}|${texts.join("|")}`}
-          >
+          <Form method="post" className="mt-2 grid gap-2" key={`${label}|${texts.join("|")}`}>
             <input type="hidden" name="intent" value="irritant" />
             <input type="hidden" name="source" value={kind} />
             <input type="hidden" name="sourceId" value={id} />
             <label htmlFor={`${prefix}-i-title`} className="label">
               Titre du signalement
             </label>
-            <input
-              id={`${prefix}-i-title`}
-              name="title"
-              className="input"
-              defaultValue={label.slice(0, 160)}
-              required
-            />
+            <input id={`${prefix}-i-title`} name="title" className="input" defaultValue={label.slice(0, 160)} required />
             <label htmlFor={`${prefix}-i-body`} className="label">
               Description
             </label>
@@ -90,21 +72,13 @@ function Restitution({
               name="body"
               rows={4}
               className="input"
-              defaultValue={`${origin[0].toUpperCase()}${origin.slice(
-                1
-              )}.\n${texts.map((t) => `« ${t} »`).join("\n")}`}
+              defaultValue={`${origin[0].toUpperCase()}${origin.slice(1)}.\n${texts.map((t) => `« ${t} »`).join("\n")}`}
               required
             />
             <label htmlFor={`${prefix}-i-themes`} className="label">
               Thèmes
             </label>
-            <select
-              id={`${prefix}-i-themes`}
-              name="themes"
-              multiple
-              className="input"
-              defaultValue={themes}
-            >
+            <select id={`${prefix}-i-themes`} name="themes" multiple className="input" defaultValue={themes}>
               {loaded.themes.map((t) => (
                 <option key={t.slug} value={t.slug}>
                   {t.label}
@@ -112,16 +86,8 @@ function Restitution({
               ))}
             </select>
             <div className="flex items-center gap-2">
-              <input
-                id={`${prefix}-i-published`}
-                type="checkbox"
-                name="published"
-                defaultChecked
-                className="size-4"
-              />
-              <label htmlFor={`${prefix}-i-published`}>
-                Publier le signalement
-              </label>
+              <input id={`${prefix}-i-published`} type="checkbox" name="published" defaultChecked className="size-4" />
+              <label htmlFor={`${prefix}-i-published`}>Publier le signalement</label>
             </div>
             <button type="submit" className="btn">
               Créer le signalement
@@ -142,13 +108,7 @@ function Restitution({
             <label htmlFor={`${prefix}-a-challenge`} className="label">
               Défi du plan
             </label>
-            <select
-              id={`${prefix}-a-challenge`}
-              name="challengeId"
-              className="input"
-              defaultValue=""
-              required
-            >
+            <select id={`${prefix}-a-challenge`} name="challengeId" className="input" defaultValue="" required>
               <option value="">Choisir…</option>
               {loaded.challenges.map((c) => (
                 <option key={c.id} value={c.id}>
@@ -159,29 +119,12 @@ function Restitution({
             <label htmlFor={`${prefix}-a-title`} className="label">
               Titre de l'action
             </label>
-            <input
-              id={`${prefix}-a-title`}
-              name="title"
-              className="input"
-              defaultValue={label.slice(0, 500)}
-              required
-            />
+            <input id={`${prefix}-a-title`} name="title" className="input" defaultValue={label.slice(0, 500)} required />
             <label htmlFor={`${prefix}-a-lead`} className="label">
               Pilote
             </label>
-            <select
-              id={`${prefix}-a-lead`}
-              name="leadKind"
-              className="input"
-              defaultValue="pouvoirs-publics"
-            >
-              {(
-                [
-                  "pouvoirs-publics",
-                  "editeurs",
-                  "editeurs-et-pouvoirs-publics",
-                ] as const
-              ).map((k) => (
+            <select id={`${prefix}-a-lead`} name="leadKind" className="input" defaultValue="pouvoirs-publics">
+              {(["pouvoirs-publics", "editeurs", "editeurs-et-pouvoirs-publics"] as const).map((k) => (
                 <option key={k} value={k}>
                   {LEAD_LABELS[k]}
                 </option>
@@ -190,11 +133,7 @@ function Restitution({
             <label htmlFor={`${prefix}-a-deadline`} className="label">
               Échéance (« T2 2024 », « En cours »…)
             </label>
-            <input
-              id={`${prefix}-a-deadline`}
-              name="deadlineLabel"
-              className="input"
-            />
+            <input id={`${prefix}-a-deadline`} name="deadlineLabel" className="input" />
             <button type="submit" className="btn">
               Créer l'action
             </button>
@@ -215,30 +154,16 @@ function Restitution({
               <label htmlFor={`${prefix}-l-kind`} className="label">
                 Vers
               </label>
-              <select
-                id={`${prefix}-l-kind`}
-                name="targetKind"
-                className="input"
-              >
-                {!irritant ? (
-                  <option value="irritant">Signalement</option>
-                ) : null}
-                {!action ? (
-                  <option value="action">Action du plan</option>
-                ) : null}
+              <select id={`${prefix}-l-kind`} name="targetKind" className="input">
+                {!irritant ? <option value="irritant">Signalement</option> : null}
+                {!action ? <option value="action">Action du plan</option> : null}
               </select>
             </div>
             <div>
               <label htmlFor={`${prefix}-l-id`} className="label">
                 Numéro
               </label>
-              <input
-                id={`${prefix}-l-id`}
-                name="targetId"
-                inputMode="numeric"
-                className="input w-24"
-                required
-              />
+              <input id={`${prefix}-l-id`} name="targetId" inputMode="numeric" className="input w-24" required />
             </div>
             <button type="submit" className="btn btn-secondary">
               Relier
@@ -291,12 +216,7 @@ export function CardItem({
               Regroupement
               <span className="sr-only"> de la carte n°{card.id}</span>
             </label>
-            <select
-              id={`move-${card.id}`}
-              name="clusterId"
-              className="input"
-              defaultValue={card.clusterId ?? "none"}
-            >
+            <select id={`move-${card.id}`} name="clusterId" className="input" defaultValue={card.clusterId ?? "none"}>
               <option value="none">Aucun</option>
               <option value="new">Nouveau regroupement</option>
               {clusters.map((cl) => (
@@ -311,11 +231,7 @@ export function CardItem({
           </button>
         </Form>
         <Form method="post">
-          <input
-            type="hidden"
-            name="intent"
-            value={card.hidden ? "show" : "hide"}
-          />
+          <input type="hidden" name="intent" value={card.hidden ? "show" : "hide"} />
           <input type="hidden" name="cardId" value={card.id} />
           <button type="submit" className="btn btn-secondary">
             {card.hidden ? "Afficher" : "Masquer"}
@@ -356,10 +272,7 @@ export function ClusterSection({
 }) {
   const cl = cluster;
   return (
-    <section
-      aria-labelledby={`cl-${cl.id}`}
-      className="mb-6 rounded border-2 border-gris-200 p-4"
-    >
+    <section aria-labelledby={`cl-${cl.id}`} className="mb-6 rounded border-2 border-gris-200 p-4">
       <h3 id={`cl-${cl.id}`} className="mt-0">
         {cl.title}{" "}
         <span className="text-sm font-normal">
@@ -373,14 +286,7 @@ export function ClusterSection({
           <label htmlFor={`rename-${cl.id}`} className="label text-sm">
             Nom du regroupement<span className="sr-only"> « {cl.title} »</span>
           </label>
-          <input
-            id={`rename-${cl.id}`}
-            name="title"
-            className="input"
-            defaultValue={cl.title}
-            key={cl.title}
-            required
-          />
+          <input id={`rename-${cl.id}`} name="title" className="input" defaultValue={cl.title} key={cl.title} required />
         </div>
         <button type="submit" className="btn btn-secondary">
           Renommer<span className="sr-only"> « {cl.title} »</span>
@@ -388,24 +294,10 @@ export function ClusterSection({
       </Form>
       <ul className="grid gap-2">
         {cards.map((c) => (
-          <CardItem
-            key={c.id}
-            card={c}
-            clusters={clusters}
-            origin={origin}
-            loaded={loaded}
-          />
+          <CardItem key={c.id} card={c} clusters={clusters} origin={origin} loaded={loaded} />
         ))}
       </ul>
-      <Restitution
-        kind="cluster"
-        id={cl.id}
-        label={cl.title}
-        texts={cards.map((c) => c.text)}
-        themes={themes}
-        origin={origin}
-        loaded={loaded}
-      />
+      <Restitution kind="cluster" id={cl.id} label={cl.title} texts={cards.map((c) => c.text)} themes={themes} origin={origin} loaded={loaded} />
     </section>
   );
 }

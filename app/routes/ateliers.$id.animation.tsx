@@ -1,8 +1,4 @@
-import type {
-  ActionFunctionArgs,
-  LoaderFunctionArgs,
-  MetaFunction,
-} from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { CardItem, ClusterSection } from "~/components/facilitation-board";
 import { Notice } from "~/components/notice";
@@ -27,42 +23,29 @@ import {
   setWorkshopStatus,
 } from "~/modules/seminars/board.server";
 import { qrPath } from "~/modules/seminars/qr.server";
-import {
-  linkToExisting,
-  restituteAsAction,
-  restituteAsIrritant,
-} from "~/modules/seminars/restitution.server";
+import { linkToExisting, restituteAsAction, restituteAsIrritant } from "~/modules/seminars/restitution.server";
 import { boardPageSchema } from "~/modules/seminars/schemas";
 import { WORKSHOP_STATUS_LABELS } from "~/modules/seminars/vocabulary";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
-    title: `Animation de l'atelier ${
-      data?.board.workshop.number ?? ""
-    } — Sentinelle`,
+    title: `Animation de l'atelier ${data?.board.workshop.number ?? ""} — Sentinelle`,
   },
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const board = orErrorPage(() =>
-    getFacilitatorBoard(user, idParam(params.id))
-  );
+  const board = orErrorPage(() => getFacilitatorBoard(user, idParam(params.id)));
   const base = getEnv().PUBLIC_URL ?? new URL(request.url).origin;
   const joinUrl = `${base.replace(/\/$/, "")}/atelier/${board.workshop.code}`;
-  const team =
-    can(user, "seminar:manage") &&
-    can(user, "irritant:triage") &&
-    can(user, "action-plan:edit");
+  const team = can(user, "seminar:manage") && can(user, "irritant:triage") && can(user, "action-plan:edit");
   return {
     board,
     canRedact: can(user, "content:redact"),
     joinUrl,
     qr: qrPath(joinUrl),
     team,
-    themes: team
-      ? listThemes().map(({ slug, label }) => ({ slug, label }))
-      : [],
+    themes: team ? listThemes().map(({ slug, label }) => ({ slug, label })) : [],
     challenges: team
       ? listChallenges().map((c) => ({
           id: c.id,
@@ -84,10 +67,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       case "status":
         setWorkshopStatus(user, workshopId, input.status);
         return {
-          message:
-            input.status === "open"
-              ? "Atelier ouvert : les participants peuvent publier."
-              : "Atelier clos : plus de cartes ni de votes.",
+          message: input.status === "open" ? "Atelier ouvert : les participants peuvent publier." : "Atelier clos : plus de cartes ni de votes.",
         };
       case "voting":
         setVoting(user, workshopId, input.open === "1");
@@ -101,19 +81,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
       case "move":
         moveCard(user, workshopId, input.cardId, input.clusterId);
         return {
-          message:
-            input.clusterId === null
-              ? "Carte sortie de son regroupement."
-              : "Carte regroupée.",
+          message: input.clusterId === null ? "Carte sortie de son regroupement." : "Carte regroupée.",
         };
       case "hide":
       case "show": {
         const hidden = input.intent === "hide";
         setCardHidden(user, workshopId, input.cardId, hidden);
         return {
-          message: hidden
-            ? "Carte masquée : elle n'apparaît plus aux participants."
-            : "Carte de nouveau visible.",
+          message: hidden ? "Carte masquée : elle n'apparaît plus aux participants." : "Carte de nouveau visible.",
         };
       }
       case "irritant": {
@@ -132,11 +107,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         const { intent: _, ...link } = input;
         linkToExisting(user, workshopId, link);
         return {
-          message: `Relié ${
-            input.targetKind === "irritant"
-              ? `au signalement n°${input.targetId}`
-              : `à l'action n°${input.targetId}`
-          }.`,
+          message: `Relié ${input.targetKind === "irritant" ? `au signalement n°${input.targetId}` : `à l'action n°${input.targetId}`}.`,
         };
       }
     }
@@ -157,31 +128,20 @@ export default function FacilitatorBoard() {
     challenges: loaded.challenges,
     outcomes: board.outcomes,
   };
-  const themeSlugs = (cardIds: number[]) => [
-    ...new Set(
-      board.cards
-        .filter((c) => cardIds.includes(c.id) && c.theme)
-        .map((c) => c.theme!.slug)
-    ),
-  ];
+  const themeSlugs = (cardIds: number[]) => [...new Set(board.cards.filter((c) => cardIds.includes(c.id) && c.theme).map((c) => c.theme!.slug))];
 
   return (
     <div>
       <p className="text-sm">
         {loaded.team ? (
-          <Link to={`/equipe/seminaires/${w.seminarId}`}>
-            ← {w.seminar.title}
-          </Link>
+          <Link to={`/equipe/seminaires/${w.seminarId}`}>← {w.seminar.title}</Link>
         ) : (
           <Link to={`/atelier/${w.code}`}>← Vue des participants</Link>
         )}
         {loaded.canRedact ? (
           <>
             {" "}
-            ·{" "}
-            <Link to={`/equipe/masquer?atelier=${w.id}`}>
-              Masquer un passage d'une carte
-            </Link>
+            · <Link to={`/equipe/masquer?atelier=${w.id}`}>Masquer un passage d'une carte</Link>
           </>
         ) : null}
       </p>
@@ -190,20 +150,13 @@ export default function FacilitatorBoard() {
       </h1>
       <p className="text-lg">{w.question}</p>
       <p className="text-sm text-gris-600">
-        {seminarDate(w.seminar.date)} · {w.facilitatorLabel} · état :{" "}
-        <strong>{WORKSHOP_STATUS_LABELS[w.status]}</strong>
-        {w.votingOpen ? " · vote ouvert" : ""} · {board.participants}{" "}
-        participant{board.participants > 1 ? "s" : ""} · {w.dotsPerParticipant}{" "}
-        points chacun
+        {seminarDate(w.seminar.date)} · {w.facilitatorLabel} · état : <strong>{WORKSHOP_STATUS_LABELS[w.status]}</strong>
+        {w.votingOpen ? " · vote ouvert" : ""} · {board.participants} participant{board.participants > 1 ? "s" : ""} · {w.dotsPerParticipant} points chacun
       </p>
       {result ? <Notice ok={result.ok} message={result.message} /> : null}
       <div className="mb-6 grid gap-6 md:grid-cols-[auto_1fr]">
         <div>
-          <QrCode
-            d={loaded.qr.d}
-            size={loaded.qr.size}
-            label={`QR code pour rejoindre l'atelier : ${loaded.joinUrl}`}
-          />
+          <QrCode d={loaded.qr.d} size={loaded.qr.size} label={`QR code pour rejoindre l'atelier : ${loaded.joinUrl}`} />
         </div>
         <div>
           <p className="mb-1">Pour rejoindre l'atelier depuis un téléphone :</p>
@@ -212,10 +165,7 @@ export default function FacilitatorBoard() {
             {formatCode(w.code)}
           </p>
           <p className="text-sm">
-            sur{" "}
-            <a href={loaded.joinUrl}>
-              {loaded.joinUrl.replace(/\/[^/]+$/, "")}
-            </a>
+            sur <a href={loaded.joinUrl}>{loaded.joinUrl.replace(/\/[^/]+$/, "")}</a>
           </p>
           <div className="flex flex-wrap gap-2">
             {w.status !== "open" ? (
@@ -223,20 +173,14 @@ export default function FacilitatorBoard() {
                 <input type="hidden" name="intent" value="status" />
                 <input type="hidden" name="status" value="open" />
                 <button type="submit" className="btn">
-                  {w.status === "closed"
-                    ? "Rouvrir l'atelier"
-                    : "Ouvrir l'atelier"}
+                  {w.status === "closed" ? "Rouvrir l'atelier" : "Ouvrir l'atelier"}
                 </button>
               </Form>
             ) : (
               <>
                 <Form method="post">
                   <input type="hidden" name="intent" value="voting" />
-                  <input
-                    type="hidden"
-                    name="open"
-                    value={w.votingOpen ? "0" : "1"}
-                  />
+                  <input type="hidden" name="open" value={w.votingOpen ? "0" : "1"} />
                   <button type="submit" className="btn">
                     {w.votingOpen ? "Fermer le vote" : "Ouvrir le vote"}
                   </button>
@@ -250,10 +194,7 @@ export default function FacilitatorBoard() {
                 </Form>
               </>
             )}
-            <a
-              href={`/ateliers/${w.id}/animation`}
-              className="btn btn-secondary"
-            >
+            <a href={`/ateliers/${w.id}/animation`} className="btn btn-secondary">
               Actualiser
             </a>
           </div>
@@ -273,12 +214,7 @@ export default function FacilitatorBoard() {
           Créer
         </button>
       </Form>
-      {board.clusters.length === 0 ? (
-        <p>
-          Aucun regroupement : choisissez « Nouveau regroupement » sur une
-          carte, ou créez-en un.
-        </p>
-      ) : null}
+      {board.clusters.length === 0 ? <p>Aucun regroupement : choisissez « Nouveau regroupement » sur une carte, ou créez-en un.</p> : null}
       {board.clusters.map((cl) => (
         <ClusterSection
           key={cl.id}
@@ -294,13 +230,7 @@ export default function FacilitatorBoard() {
       {loose.length === 0 ? <p>Aucune.</p> : null}
       <ul className="grid gap-3">
         {loose.map((c) => (
-          <CardItem
-            key={c.id}
-            card={c}
-            clusters={board.clusters}
-            origin={origin}
-            loaded={choices}
-          />
+          <CardItem key={c.id} card={c} clusters={board.clusters} origin={origin} loaded={choices} />
         ))}
       </ul>
     </div>

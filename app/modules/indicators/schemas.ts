@@ -3,46 +3,14 @@ import { z } from "zod";
 const text = (v: unknown) => (typeof v === "string" ? v.trim() : "");
 
 const indicatorSchema = z.object({
-  slug: z
-    .string({ error: "Indiquez l'identifiant." })
-    .trim()
-    .regex(
-      /^[a-z0-9]+(-[a-z0-9]+)*$/,
-      "Identifiant : minuscules sans accent, chiffres et tirets."
-    ),
-  title: z
-    .string({ error: "Indiquez le titre." })
-    .trim()
-    .min(3, "Indiquez le titre.")
-    .max(200),
-  unit: z
-    .string({ error: "Indiquez l'unité." })
-    .trim()
-    .min(1, "Indiquez l'unité.")
-    .max(60),
-  source: z
-    .string({ error: "Indiquez la source." })
-    .trim()
-    .min(2, "Indiquez la source.")
-    .max(300),
+  slug: z.string({ error: "Indiquez l'identifiant." }).trim().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "Identifiant : minuscules sans accent, chiffres et tirets."),
+  title: z.string({ error: "Indiquez le titre." }).trim().min(3, "Indiquez le titre.").max(200),
+  unit: z.string({ error: "Indiquez l'unité." }).trim().min(1, "Indiquez l'unité.").max(60),
+  source: z.string({ error: "Indiquez la source." }).trim().min(2, "Indiquez la source.").max(300),
   method: z.preprocess((v) => v ?? "", z.string().trim().max(1000)),
-  chart: z.enum(["line", "bar", "stacked"], {
-    error: "Choisissez un type de graphique.",
-  }),
-  dimensions: z.preprocess(
-    (v) =>
-      typeof v === "string"
-        ? v
-            .split(/[\n,;]/)
-            .map((s) => s.trim())
-            .filter(Boolean)
-        : [],
-    z.array(z.string().max(80)).max(20)
-  ),
-  themeSlug: z.preprocess(
-    (v) => (v === "" ? undefined : v),
-    z.string().optional()
-  ),
+  chart: z.enum(["line", "bar", "stacked"], { error: "Choisissez un type de graphique." }),
+  dimensions: z.preprocess((v) => (typeof v === "string" ? v.split(/[\n,;]/).map((s) => s.trim()).filter(Boolean) : []), z.array(z.string().max(80)).max(20)),
+  themeSlug: z.preprocess((v) => (v === "" ? undefined : v), z.string().optional()),
   demonstration: z.preprocess((v) => v === "on", z.boolean()),
 });
 

@@ -11,96 +11,40 @@ export const campaignPageSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("remind") }),
 ]);
 
-const slug = z
-  .string({ error: "Indiquez un identifiant." })
-  .trim()
-  .regex(
-    /^[a-z0-9]+(-[a-z0-9]+)*$/,
-    "Identifiant : minuscules sans accent, chiffres et tirets."
-  )
-  .max(60);
-const title = z
-  .string({ error: "Indiquez le titre." })
-  .trim()
-  .min(3, "Indiquez le titre.")
-  .max(200);
+const slug = z.string({ error: "Indiquez un identifiant." }).trim().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "Identifiant : minuscules sans accent, chiffres et tirets.").max(60);
+const title = z.string({ error: "Indiquez le titre." }).trim().min(3, "Indiquez le titre.").max(200);
 const versionSchema = z.object({
   slug,
   title,
-  definition: z
-    .string({ error: "Collez la définition JSON." })
-    .min(2, "Collez la définition JSON.")
-    .max(200_000, "Définition trop longue."),
+  definition: z.string({ error: "Collez la définition JSON." }).min(2, "Collez la définition JSON.").max(200_000, "Définition trop longue."),
 });
-const date = z
-  .string({ error: "Date au format AAAA-MM-JJ." })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "Date au format AAAA-MM-JJ.");
+const date = z.string({ error: "Date au format AAAA-MM-JJ." }).regex(/^\d{4}-\d{2}-\d{2}$/, "Date au format AAAA-MM-JJ.");
 const campaignSchema = z.object({
   slug,
   title,
-  wave: z
-    .string({ error: "Indiquez la vague." })
-    .trim()
-    .min(2, "Indiquez la vague (par exemple « janvier–février 2026 »).")
-    .max(80),
-  versionId: z.coerce
-    .number({ error: "Choisissez une version." })
-    .int()
-    .positive("Choisissez une version."),
-  previousCampaignId: z.preprocess(
-    (v) => (v === "" ? undefined : v),
-    z.coerce.number().int().positive().optional()
-  ),
+  wave: z.string({ error: "Indiquez la vague." }).trim().min(2, "Indiquez la vague (par exemple « janvier–février 2026 »).").max(80),
+  versionId: z.coerce.number({ error: "Choisissez une version." }).int().positive("Choisissez une version."),
+  previousCampaignId: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().positive().optional()),
   opensOn: date,
   closesOn: date,
   allowSignedIn: z.preprocess((v) => v === "on", z.boolean()),
   // One value per ticked box (a lone one is a string), or none at all: every profession.
-  audienceProfessions: z.preprocess(
-    (v) => (typeof v === "string" ? [v] : v ?? []),
-    z
-      .array(z.enum(PROFESSION_VALUES, { error: "Profession inconnue." }))
-      .max(20)
-  ),
-  subjectKind: z.enum(["software", "service"], {
-    error: "Choisissez ce qui est évalué.",
-  }),
+  audienceProfessions: z.preprocess((v) => (typeof v === "string" ? [v] : (v ?? [])), z.array(z.enum(PROFESSION_VALUES, { error: "Profession inconnue." })).max(20)),
+  subjectKind: z.enum(["software", "service"], { error: "Choisissez ce qui est évalué." }),
   subjectServices: z.preprocess(
-    (v) =>
-      typeof v === "string"
-        ? v
-            .split(/\r?\n/)
-            .map((s) => s.trim())
-            .filter(Boolean)
-        : v ?? [],
-    z
-      .array(z.string().max(120, "Nom de service trop long."))
-      .max(30, "Au plus 30 services.")
+    (v) => (typeof v === "string" ? v.split(/\r?\n/).map((s) => s.trim()).filter(Boolean) : (v ?? [])),
+    z.array(z.string().max(120, "Nom de service trop long.")).max(30, "Au plus 30 services."),
   ),
 });
 
 /** The surveys page: import a questionnaire version (JSON), or create a campaign. */
-export const surveysPageSchema = z.discriminatedUnion("intent", [
-  versionSchema.extend({ intent: z.literal("version") }),
-  campaignSchema.extend({ intent: z.literal("campaign") }),
-]);
+export const surveysPageSchema = z.discriminatedUnion("intent", [versionSchema.extend({ intent: z.literal("version") }), campaignSchema.extend({ intent: z.literal("campaign") })]);
 
 const saveDraftSchema = z.object({
   op: z.literal("save"),
-  slug: z
-    .string({ error: "Indiquez l'identifiant." })
-    .trim()
-    .regex(
-      /^[a-z0-9]+(-[a-z0-9]+)*$/,
-      "Identifiant : minuscules sans accent, chiffres et tirets."
-    ),
-  title: z
-    .string({ error: "Indiquez le titre." })
-    .trim()
-    .min(3, "Indiquez le titre."),
+  slug: z.string({ error: "Indiquez l'identifiant." }).trim().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "Identifiant : minuscules sans accent, chiffres et tirets."),
+  title: z.string({ error: "Indiquez le titre." }).trim().min(3, "Indiquez le titre."),
 });
 
 /** The questionnaire editor: each button ("op") applies one operation to the draft, or saves it as a new version. */
-export const questionnaireEditorSchema = z.discriminatedUnion("op", [
-  ...editorOperationSchema.options,
-  saveDraftSchema,
-]);
+export const questionnaireEditorSchema = z.discriminatedUnion("op", [...editorOperationSchema.options, saveDraftSchema]);
