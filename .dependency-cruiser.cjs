@@ -2,28 +2,7 @@
  * Architecture rules (issue 17), checked by `npm run lint:deps` inside `npm test`. Arrows point down
  * (routes/components -> modules -> lib -> db), capabilities are entered through their front door
  * (`app/modules/<cap>/index.server.ts` or `index.ts`), pure files never pull in server code, and nothing is circular.
- * KNOWN_DEEP_IMPORTERS holds today's deep imports so they cannot grow; remove an entry when you fix it, never add one.
  */
-// Files that still reach into another capability's inner files: to rewrite to the front doors (step 5 of issue 17).
-const KNOWN_DEEP_IMPORTERS = [
-  "^app/modules/privacy/personal-data[.]server[.]ts$",
-  "^app/modules/irritants/engagement[.]server[.]ts$",
-  "^app/modules/irritants/irritants[.]server[.]ts$",
-  "^app/modules/irritants/masking[.]server[.]ts$",
-  "^app/modules/notifications/delivery[.]server[.]ts$",
-  "^app/modules/progress/figures[.]server[.]ts$",
-  "^app/modules/progress/open-data[.]server[.]ts$",
-  "^app/modules/progress/themes[.]server[.]ts$",
-  "^app/modules/seminars/board[.]server[.]ts$",
-  "^app/modules/seminars/restitution[.]server[.]ts$",
-  "^app/modules/seminars/(agenda|feedback|internal|outcomes|public|registrations)[.]server[.]ts$", // split of seminars.server.ts
-  "^app/modules/tickets/(ticket-scorecards|ticket-messages|ticket-responses|fix-questions)[.]server[.]ts$", // split of tickets.server.ts
-  "^app/modules/surveys/schemas[.]ts$",
-  "^app/modules/progress/schemas[.]ts$",
-  "^app/modules/api/openapi[.]server[.]ts$", // documents every capability's API schemas
-  "^app/modules/surveys/campaigns[.]server[.]ts$",
-  "^app/modules/tickets/tickets[.]server[.]ts$",
-];
 
 // The capabilities from the bottom up (decision 017). A capability's files may use the server files of capabilities
 // in lower layers only; pure files (vocabularies, labels, schemas, text) may be shared across layers as long as
@@ -76,8 +55,17 @@ module.exports = {
       name: "no-deep-import-between-capabilities",
       comment: "Another capability is entered through its front door (index.ts / index.server.ts) only.",
       severity: "error",
-      from: { path: "^app/modules/([^/]+)/", pathNot: KNOWN_DEEP_IMPORTERS },
-      to: { path: "^app/modules/(?!$1/)[^/]+/(?!index)" },
+      from: { path: "^app/modules/([^/]+)/" },
+      to: { path: "^app/modules/(?!$1/)[^/]+/(?!index([.]server)?[.]ts$)" },
+    },
+    {
+      name: "no-deep-import-into-capabilities",
+      comment:
+        "Routes, components, app/lib, root, scripts, server.ts and db/ enter a capability through its front door only " +
+        "(regenerate the doors with `npx tsx scripts/front-doors.ts`).",
+      severity: "error",
+      from: { path: "^(app/(?!modules/)|scripts/|db/|server[.]ts$)" },
+      to: { path: "^app/modules/[^/]+/(?!index([.]server)?[.]ts$)" },
     },
     {
       name: "pure-not-server",

@@ -3,14 +3,13 @@
  * the capability at them (decision 017). Re-runnable and deterministic: a second run changes nothing.
  *
  * - A capability `app/modules/<cap>/` has `index.ts` (pure names, safe in the browser) and `index.server.ts`
- *   (server names, plus the pure names that server-only files use, so they import one place).
+ *   (server names only: a lower capability may read a higher one's pure labels without depending on its server side).
  * - A door exports exactly the names imported from outside the capability: it is generated from those imports
  *   (deep ones, found with the TypeScript compiler, and the ones already going through a door).
- * - Importers: app/, scripts/, db/, server.ts. Tests go through the server door too, but keep their deep
+ * - Importers: app/, scripts/, db/, server.ts. Tests go through the doors too, but keep their deep
  *   imports of pure files (unit tests of pure logic may test what the capability keeps to itself).
- * - Browser-reachable files (routes, components, pure files) take pure names from `~/modules/<cap>` and server
- *   names from `~/modules/<cap>/index.server`; server-only files (`*.server.ts`, scripts, db, tests, server.ts)
- *   take everything from `index.server`. Imports that end up pointing at the same door are merged.
+ * - Every importer takes pure names from `~/modules/<cap>` and server names from `~/modules/<cap>/index.server`.
+ *   Imports that end up pointing at the same door are merged.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -26,8 +25,6 @@ const relative = (file: string) => path.relative(PROJECT_ROOT, file).split(path.
 const capabilityOf = (rel: string) => /^app\/modules\/([^/]+)\//.exec(rel)?.[1];
 const isDoorFile = (rel: string) => Object.values(DOOR_FILES).some((door) => rel === `${MODULES_DIR}${capabilityOf(rel)}/${door}`);
 const isServerFile = (rel: string) => /\.server\.tsx?$/.test(rel) || rel.includes("/.server/");
-/** Files that never reach the browser bundle: they may take pure names from the server door. */
-const isServerOnly = (rel: string) => isServerFile(rel) || !rel.startsWith("app/");
 const isTest = (rel: string) => rel.startsWith("tests/");
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -182,7 +179,7 @@ function collect(importer: ts.SourceFile) {
         problems.push(`${where}: "${relative(origin)}" does not export "${name}"`);
         continue;
       }
-      const door: Door = isServerFile(relative(origin)) || isServerOnly(importerRel) ? "server" : "pure";
+      const door: Door = isServerFile(relative(origin)) ? "server" : "pure";
       uses.push({ name, origin, door, specifier, typeOnly });
     }
     references.push({ importer, node: node as Reference["node"], literal, capability, uses });
