@@ -1,6 +1,6 @@
 import "./zod-french";
 import { data } from "@remix-run/node";
-import type { Submission as ConformSubmission, SubmissionResult } from "@conform-to/react";
+import type { SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { z } from "zod";
 import { errorSentence, HttpError } from "./errors";
@@ -15,41 +15,17 @@ export async function readFormData(request: Request) {
   }
 }
 
-/** Reads and validates a form post with the same zod schema the page renders. */
-export async function parseForm<Schema extends z.ZodType>(request: Request | FormData, schema: Schema) {
-  const formData = request instanceof FormData ? request : await readFormData(request);
-  return { formData, submission: parseWithZod(formData, { schema }) };
-}
-
-type Submission = ConformSubmission<unknown, string[], unknown>;
-
-/** The action's answer to invalid input: field messages, status 422, nothing written. */
-export function invalidForm(submission: Submission, status = 422) {
-  return data({ result: submission.reply() as SubmissionResult<string[]> }, { status });
-}
-
-/** Turns a module's HttpError into form messages; anything else is rethrown. */
-export function formErrorReply(submission: Submission, error: unknown) {
-  if (!(error instanceof HttpError)) throw error;
-  const result = submission.reply({ formErrors: error.fields ? [] : [error.message], fieldErrors: error.fields });
-  return data({ result: result as SubmissionResult<string[]> }, { status: error.status });
-}
-
-/** A notice-style action's answer to a module's refusal: `{ok: false, message}` with the refusal's status. */
-export function refusalNotice(error: unknown) {
-  if (!(error instanceof HttpError)) throw error;
-  return data({ ok: false as const, message: errorSentence(error) }, { status: error.status });
-}
-
 /**
- * The form's `intent`: one of the intents the action declares (each multi-intent action exports them as `INTENTS`,
- * which the permission matrix reads from the build so no intent escapes it), else a 400. A form without an intent
- * gets `fallback` when the action has a default one.
+ * Runs a module call inside a page's command; a refusal it throws carries `extra` to the page (what the page must still
+ * show beside the refusal, e.g. what was masked in the draft it just saved).
  */
-export function readIntent<const T extends readonly string[]>(form: FormData, intents: T, fallback?: T[number]): T[number] {
-  const intent = form.get("intent") ?? fallback;
-  if (typeof intent === "string" && intents.includes(intent)) return intent;
-  throw new Response("Action inconnue.", { status: 400 });
+export function withRefusalExtra<T>(extra: Record<string, unknown>, run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    if (error instanceof HttpError) throw new HttpError(error.status, error.message, error.fields, error.code, error.headers, { ...error.extra, ...extra });
+    throw error;
+  }
 }
 
 /**

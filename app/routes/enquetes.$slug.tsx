@@ -1,10 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Notice } from "~/components/notice";
 import { SurveyItem } from "~/components/survey";
-import { orErrorPage, HttpError } from "~/lib/errors";
-import { readFormData, readIntent } from "~/lib/forms.server";
+import { orErrorPage } from "~/lib/errors";
+import { formAction, readFormData, withRefusalExtra } from "~/lib/forms.server";
+import { intentsOf } from "~/lib/intents";
+import { answerStepSchema } from "~/modules/surveys/schemas";
 import { getUser, requireUser } from "~/lib/permissions.server";
 import { combineRedactions, decodeRedactions, describeRedactions, encodeRedactions } from "~/lib/text/redaction";
 import { parseAnswersFromForm } from "~/modules/surveys/answer-form";
@@ -52,7 +54,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export const INTENTS = ["previous", "next", "submit"] as const;
+export const INTENTS = intentsOf(answerStepSchema);
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const form = await readFormData(request);
@@ -60,55 +62,46 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const slug = params.slug ?? "";
   const respondent = await respondentFor(request, token);
   const { campaign, draft } = orErrorPage(() => openParticipation(slug, respondent));
-  const sections = campaign.definition.sections;
-  const section = Math.min(Math.max(Number(form.get("section")) || 0, 0), sections.length - 1);
-  // The draft keeps the other sections; this section's answers replace what it held.
-  const entries = [...form.entries()].filter((e): e is [string, string] => typeof e[1] === "string");
-  const fromForm = parseAnswersFromForm(campaign.definition, entries);
-  const merged: Record<string, unknown> = { ...draft };
-  for (const item of sections[section].items) delete merged[item.key];
-  Object.assign(merged, fromForm);
-  if (section === 0) {
-    const chosen = String(form.get("subject") ?? "");
-    merged[SUBJECT] = !chosen ? null : campaign.subjectKind === "service" ? chosen : Number(chosen) || null;
-  }
-  const masked = orErrorPage(() => saveDraft(slug, respondent, merged));
-  // What was masked travels to the next page as counts only ("nir-1"), never as text.
-  const maskedParam = encodeRedactions(masked);
-
-  const intent = readIntent(form, INTENTS);
-  const query = (n: number) => `?${new URLSearchParams({ ...(token ? { jeton: token } : {}), section: String(n), ...(maskedParam ? { masque: maskedParam } : {}) })}`;
-  if (intent === "previous") return redirect(`/enquetes/${slug}${query(section - 1)}`);
-  if (intent === "next") return redirect(`/enquetes/${slug}${query(section + 1)}`);
-  const { [SUBJECT]: subject, ...answers } = merged;
-  try {
+  return formAction(form, answerStepSchema, (input, formData) => {
+    const sections = campaign.definition.sections;
+    const section = Math.min(input.section, sections.length - 1);
+    // The draft keeps the other sections; this section's answers replace what it held.
+    const entries = [...formData.entries()].filter((e): e is [string, string] => typeof e[1] === "string");
+    const fromForm = parseAnswersFromForm(campaign.definition, entries);
+    const merged: Record<string, unknown> = { ...draft };
+    for (const item of sections[section].items) delete merged[item.key];
+    Object.assign(merged, fromForm);
+    if (section === 0) {
+      const chosen = input.subject ?? "";
+      merged[SUBJECT] = !chosen ? null : campaign.subjectKind === "service" ? chosen : Number(chosen) || null;
+    }
+    const masked = orErrorPage(() => saveDraft(slug, respondent, merged));
+    // What was masked travels to the next page as counts only ("nir-1"), never as text.
+    const maskedParam = encodeRedactions(masked);
+    const query = (n: number) => `?${new URLSearchParams({ ...(token ? { jeton: token } : {}), section: String(n), ...(maskedParam ? { masque: maskedParam } : {}) })}`;
+    if (input.intent === "previous") return redirect(`/enquetes/${slug}${query(section - 1)}`);
+    if (input.intent === "next") return redirect(`/enquetes/${slug}${query(section + 1)}`);
+    const { [SUBJECT]: subject, ...answers } = merged;
     const chosen = typeof subject === "number" && subject > 0 ? { productId: subject } : typeof subject === "string" && subject ? { service: subject } : null;
     // The draft was masked just above, so a submission finds nothing more: the section's count is what to tell.
-    const more = submitResponse(slug, respondent, answers, chosen);
+    const redactionNotice = describeRedactions(masked, "dans une réponse d'enquête");
+    const more = withRefusalExtra({ redactionNotice }, () => submitResponse(slug, respondent, answers, chosen));
     const told = encodeRedactions(combineRedactions(masked, more));
     return redirect(`/enquetes/${slug}/merci${told ? `?${new URLSearchParams({ masque: told })}` : ""}`);
-  } catch (error) {
-    if (error instanceof HttpError && error.status === 422) {
-      const errors = error.fields ?? {};
-      // Show the first section that holds a problem.
-      const first = sections.findIndex((s) => s.items.some((i) => Object.keys(errors).some((k) => k === i.key || k.startsWith(`${i.key}.`))));
-      const redactionNotice = describeRedactions(masked, "dans une réponse d'enquête");
-      return data({ errors, section: first === -1 ? section : first, message: error.message, redactionNotice }, { status: 422 });
-    }
-    if (error instanceof HttpError) throw new Response(error.message, { status: error.status });
-    throw error;
-  }
+  });
 }
 
 export default function AnswerSurvey() {
   const loaded = useLoaderData<typeof loader>();
   const { title, wave, intro, sectionCount, sections, draft, subject, token, subjects, subjectKind } = loaded;
   const actionData = useActionData<typeof action>();
+  const refused = actionData && !actionData.ok ? actionData : null;
+  const errors = Object.entries(refused?.result.error ?? {}).filter((e): e is [string, string[]] => Array.isArray(e[1]) && e[0] !== "");
+  const errorsFor = (key: string) => errors.filter(([k]) => k === key || k.startsWith(`${key}.`)).flatMap(([, v]) => v);
   // After a refused submission, the page shows the first step that holds a problem.
-  const section = actionData && "section" in actionData ? (actionData.section as number) : loaded.section;
+  const firstWithError = sections.findIndex((s) => s.items.some((i) => errorsFor(i.key).length > 0));
+  const section = refused && firstWithError !== -1 ? firstWithError : loaded.section;
   const current = sections[section];
-  const errors = (actionData && "errors" in actionData ? actionData.errors : {}) as Record<string, string[]>;
-  const errorsFor = (key: string) => Object.entries(errors).filter(([k]) => k === key || k.startsWith(`${key}.`)).flatMap(([, v]) => v);
   const last = section === sectionCount - 1;
   return (
     <div className="prose-page">
@@ -119,14 +112,15 @@ export default function AnswerSurvey() {
         Étape {section + 1} sur {sectionCount} : {current.title}
       </p>
       <progress max={sectionCount} value={section + 1} className="mb-6 w-full" aria-label={`Étape ${section + 1} sur ${sectionCount}`} />
-      {actionData && "message" in actionData ? (
+      {refused ? (
         <div role="alert" className="alert alert-error">
-          <p className="mb-0">{actionData.message as string} Les questions concernées sont signalées ci-dessous.</p>
+          <p className="mb-0">
+            {refused.message}
+            {errors.length ? " Les questions concernées sont signalées ci-dessous." : null}
+          </p>
         </div>
       ) : null}
-      {(actionData && "redactionNotice" in actionData ? actionData.redactionNotice : loaded.redactionNotice) ? (
-        <Notice ok message={((actionData && "redactionNotice" in actionData ? actionData.redactionNotice : null) ?? loaded.redactionNotice) as string} />
-      ) : null}
+      {(refused?.redactionNotice ?? loaded.redactionNotice) ? <Notice ok message={(refused?.redactionNotice ?? loaded.redactionNotice) as string} /> : null}
       <p className="text-sm">Vos réponses sont enregistrées à chaque étape : vous pouvez reprendre plus tard avec le même lien. Elles restent anonymes.</p>
       <Form method="post" className="card">
         {token ? <input type="hidden" name="jeton" value={token} /> : null}

@@ -48,3 +48,19 @@ const saveDraftSchema = z.object({
 
 /** The questionnaire editor: each button ("op") applies one operation to the draft, or saves it as a new version. */
 export const questionnaireEditorSchema = z.discriminatedUnion("op", [...editorOperationSchema.options, saveDraftSchema]);
+
+const answerStep = {
+  section: z.preprocess((v) => Number(v) || 0, z.number().int().min(0)),
+  jeton: z.string().optional(),
+  subject: z.string().optional(),
+};
+
+/**
+ * A questionnaire's step: go back, go on, or send. The answers themselves follow the campaign's definition and are
+ * read from the form by `parseAnswersFromForm`; this schema carries what every step posts.
+ */
+export const answerStepSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("previous"), ...answerStep }),
+  z.object({ intent: z.literal("next"), ...answerStep }),
+  z.object({ intent: z.literal("submit"), ...answerStep }),
+]);
