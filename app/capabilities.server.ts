@@ -1,5 +1,5 @@
-import { whenIrritantForwarded } from "~/modules/irritants/forwarding.server";
-import { openTicketsForForwardedIrritant } from "~/modules/tickets/ticket-routing.server";
+import { whenIrritantForwarded } from "~/modules/irritants/index.server";
+import { openTicketsForForwardedIrritant } from "~/modules/tickets/index.server";
 
 /**
  * Connects capabilities to the extension points of those below them (decision 017). Runs once per module graph before

@@ -1,10 +1,8 @@
 import { and, eq, sql } from "drizzle-orm";
-import { DEFAULT_KEYWORD_RULES } from "~/modules/irritants/classifier";
-import { initialiseCounters } from "~/modules/irritants/counters.server";
-import { reindexIrritants } from "~/modules/irritants/search.server";
-import { initialiseFirstResponseCounters } from "~/modules/tickets/response-times.server";
-import { secureLegacySnapshot, type LegacySnapshot } from "~/modules/surveys/snapshots";
-import { PUBLIC_MIN_CELL } from "~/modules/surveys/statistics";
+import { DEFAULT_KEYWORD_RULES } from "~/modules/irritants";
+import { initialiseCounters, reindexIrritants } from "~/modules/irritants/index.server";
+import { initialiseFirstResponseCounters } from "~/modules/tickets/index.server";
+import { type LegacySnapshot, PUBLIC_MIN_CELL, secureLegacySnapshot } from "~/modules/surveys";
 import type { Db } from "#db/client";
 import { resultSnapshots, themes } from "#db/schema";
 

@@ -14,7 +14,7 @@ import type { ReactNode } from "react";
 import { Footer, Header, SkipLinks } from "~/components/layout";
 import { useNonce } from "~/components/nonce";
 import { getUser } from "~/lib/permissions.server";
-import { unreadCount } from "~/modules/notifications/delivery.server";
+import { unreadCount } from "~/modules/notifications/index.server";
 import stylesheet from "~/styles/tailwind.css?url";
 
 export const links: LinksFunction = () => [

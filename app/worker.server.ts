@@ -1,8 +1,7 @@
 import { getEnv } from "~/lib/env.server";
 import { sendPendingEmails } from "~/lib/outbox.server";
-import { applyRetention } from "~/modules/privacy/personal-data.server";
-import { deliverPendingEvents } from "~/modules/notifications/delivery.server";
-import { composeDigests } from "~/modules/notifications/emails.server";
+import { applyRetention } from "~/modules/privacy/index.server";
+import { composeDigests, deliverPendingEvents } from "~/modules/notifications/index.server";
 
 /*
  * The worker's loop sits above the capabilities: it drives personal-data retention and notification delivery, and

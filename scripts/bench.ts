@@ -16,7 +16,7 @@ import os from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { openDatabase, setDb } from "#db/client";
-import { createApiToken } from "../app/modules/accounts/accounts.server";
+import { createApiToken } from "../app/modules/accounts/index.server";
 
 const root = path.resolve(import.meta.dirname, "..");
 

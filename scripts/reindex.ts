@@ -6,7 +6,7 @@
 import { openDatabase, runMigrations } from "#db/client";
 import { runDataMigrations } from "../app/data-migrations.server";
 import { getEnv } from "../app/lib/env.server";
-import { reindexIrritants } from "../app/modules/irritants/search.server";
+import { reindexIrritants } from "../app/modules/irritants/index.server";
 
 const file = getEnv().DATABASE_URL;
 const db = openDatabase(file);

@@ -22,15 +22,20 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD, loadDemoActionPlan } from "../app/seed/de
 import { loadDemoIndicators } from "../app/seed/indicators.server";
 import { loadDemoProgressUpdates, loadDemoResources } from "../app/seed/progress.server";
 import { generateAnswers } from "../app/seed/surveys.server";
-import { createUser, type SessionUser } from "../app/modules/accounts/accounts.server";
-import { PROFESSIONS } from "../app/modules/accounts/professions";
-import { searchDocument } from "../app/modules/irritants/search.server";
-import { IRRITANT_STATUSES, type IrritantStatus } from "../app/modules/irritants/statuses";
-import { getSettings } from "../app/modules/settings/settings.server";
-import { createCampaign, saveQuestionnaireVersion, setCampaignStatus } from "../app/modules/surveys/campaigns.server";
-import { SEGUR_QUESTIONNAIRE_V1, SEGUR_QUESTIONNAIRE_V2 } from "../app/modules/surveys/demo-questionnaire";
-import { computeResults, RESULTS_METHOD } from "../app/modules/surveys/results.server";
-import { addWorkingDays, workingDaysBetween } from "../app/modules/tickets/working-days";
+import { createUser, type SessionUser } from "../app/modules/accounts/index.server";
+import { PROFESSIONS } from "../app/modules/accounts";
+import { searchDocument } from "../app/modules/irritants/index.server";
+import { IRRITANT_STATUSES, type IrritantStatus } from "../app/modules/irritants";
+import { getSettings } from "../app/modules/settings/index.server";
+import {
+  RESULTS_METHOD,
+  computeResults,
+  createCampaign,
+  saveQuestionnaireVersion,
+  setCampaignStatus,
+} from "../app/modules/surveys/index.server";
+import { SEGUR_QUESTIONNAIRE_V1, SEGUR_QUESTIONNAIRE_V2 } from "../app/modules/surveys";
+import { addWorkingDays, workingDaysBetween } from "../app/modules/tickets";
 import { Progress } from "./scale/progress";
 import {
   COMMON_SENTENCES,

@@ -1,4 +1,4 @@
-import { ACTION_STATUS_LABELS, type ActionStatus } from "~/modules/action-plan/vocabulary";
+import { ACTION_STATUS_LABELS, type ActionStatus } from "~/modules/action-plan";
 
 const STATUS_STYLES: Record<ActionStatus, string> = {
   "a-lancer": "bg-gris-100 text-gris-900",

@@ -1,5 +1,4 @@
-import { chartModel, chartSummary, periodLabel } from "~/modules/indicators/chart";
-import type { IndicatorValue } from "~/modules/indicators/values-csv";
+import { type IndicatorValue, chartModel, chartSummary, periodLabel } from "~/modules/indicators";
 
 const COLORS = ["#000091", "#e1000f", "#18753c", "#b34000", "#6a6af4", "#666666"];
 const W = 640;

@@ -1,5 +1,5 @@
 import { Form, Link } from "@remix-run/react";
-import { LEAD_LABELS } from "~/modules/action-plan/vocabulary";
+import { LEAD_LABELS } from "~/modules/action-plan";
 
 /** What the team may turn cards into: the themes and challenges to choose from, and what is already done. */
 export type RestitutionChoices = {

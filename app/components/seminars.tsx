@@ -1,10 +1,9 @@
 import { Link, useRevalidator } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { formatDate } from "~/lib/dates";
-import { ACTION_STATUS_LABELS, type ActionStatus } from "~/modules/action-plan/vocabulary";
-import { STATUS_LABELS, type IrritantStatus } from "~/modules/irritants/statuses";
-import type { Balance } from "~/modules/seminars/board";
-import { DETAIL_LABELS, SIDE_LABELS, type Side } from "~/modules/seminars/vocabulary";
+import { ACTION_STATUS_LABELS, type ActionStatus } from "~/modules/action-plan";
+import { STATUS_LABELS, type IrritantStatus } from "~/modules/irritants";
+import { type Balance, DETAIL_LABELS, SIDE_LABELS, type Side } from "~/modules/seminars";
 
 export const seminarDate = (date: string) => formatDate(date + "T12:00:00Z");
 

@@ -1,4 +1,4 @@
-import type { CampaignResults, ItemResult } from "~/modules/surveys/results.server";
+import type { CampaignResults, ItemResult } from "~/modules/surveys/index.server";
 
 const pct = (v: number) => `${Math.round(v * 100)} %`;
 const interval = (i: { low: number; high: number }, percent = true) =>

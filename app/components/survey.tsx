@@ -1,5 +1,4 @@
-import type { QuestionnaireItem } from "~/modules/surveys/definition";
-import { formFieldName } from "~/modules/surveys/answer-form";
+import { type QuestionnaireItem, formFieldName } from "~/modules/surveys";
 
 type Props = { item: QuestionnaireItem; value: unknown; errors?: string[] };
 

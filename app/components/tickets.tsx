@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 import { formatDate } from "~/lib/dates";
-import { RESOLUTION_LABELS, TICKET_STATUS_LABELS, type Resolution, type TicketStatus } from "~/modules/tickets/tickets";
+import { RESOLUTION_LABELS, TICKET_STATUS_LABELS, type Resolution, type TicketStatus } from "~/modules/tickets";
 
 type Row = {
   id: number;

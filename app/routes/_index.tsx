@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getUser, can } from "~/lib/permissions.server";
-import { countReceivedIrritants, listIrritants } from "~/modules/irritants/irritants.server";
-import { STATUS_LABELS } from "~/modules/irritants/statuses";
+import { countReceivedIrritants, listIrritants } from "~/modules/irritants/index.server";
+import { STATUS_LABELS } from "~/modules/irritants";
 
 export const meta: MetaFunction = () => [
   { title: "Sentinelle — les irritants du numérique en santé, remontés et suivis" },

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { withApiErrors } from "~/lib/errors";
 import { readQuery } from "~/lib/api.server";
-import { getPlan } from "~/modules/action-plan/plan.server";
-import { planFiltersSchema } from "~/modules/action-plan/schemas";
+import { getPlan } from "~/modules/action-plan/index.server";
+import { planFiltersSchema } from "~/modules/action-plan";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   return withApiErrors(async () => {

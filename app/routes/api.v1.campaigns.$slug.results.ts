@@ -1,7 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { withApiErrors } from "~/lib/errors";
-import { getSnapshot } from "~/modules/surveys/campaigns.server";
-import type { CampaignResults } from "~/modules/surveys/results.server";
+import { type CampaignResults, getSnapshot } from "~/modules/surveys/index.server";
 
 // Published snapshots only: the figures never change after publication.
 export function loader({ params }: LoaderFunctionArgs) {

@@ -1,5 +1,5 @@
 import { withApiErrors } from "~/lib/errors";
-import { listCampaigns } from "~/modules/surveys/campaigns.server";
+import { listCampaigns } from "~/modules/surveys/index.server";
 
 export function loader() {
   return withApiErrors(() =>

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { methodNotAllowed, withApiErrors } from "~/lib/errors";
 import { idParam } from "~/lib/api.server";
 import { requirePermission } from "~/lib/permissions.server";
-import { supportIrritant } from "~/modules/irritants/engagement.server";
+import { supportIrritant } from "~/modules/irritants/index.server";
 
 export function loader() {
   return methodNotAllowed("POST", "Utilisez POST pour soutenir un signalement.");

@@ -2,10 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { methodNotAllowed, withApiErrors } from "~/lib/errors";
 import { idParam, readJson } from "~/lib/api.server";
 import { getUser, requirePermission } from "~/lib/permissions.server";
-import { getIrritant } from "~/modules/irritants/irritants.server";
-import { requireDigitsReviewed } from "~/modules/irritants/masking.server";
-import { irritantPatchSchema } from "~/modules/irritants/schemas";
-import { updateIrritant } from "~/modules/irritants/triage.server";
+import { getIrritant, requireDigitsReviewed, updateIrritant } from "~/modules/irritants/index.server";
+import { irritantPatchSchema } from "~/modules/irritants";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   return withApiErrors(async () => {

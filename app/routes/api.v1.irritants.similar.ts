@@ -2,8 +2,8 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { methodNotAllowed, withApiErrors } from "~/lib/errors";
 import { readJson } from "~/lib/api.server";
 import { getUser } from "~/lib/permissions.server";
-import { findSimilar } from "~/modules/irritants/irritants.server";
-import { similarQuerySchema } from "~/modules/irritants/schemas";
+import { findSimilar } from "~/modules/irritants/index.server";
+import { similarQuerySchema } from "~/modules/irritants";
 
 // The draft (identifiers included, before masking) travels in the request body only: a query
 // string ends up in access and proxy logs.

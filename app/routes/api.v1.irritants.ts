@@ -2,8 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { methodNotAllowed, withApiErrors } from "~/lib/errors";
 import { created, readJson, readQuery } from "~/lib/api.server";
 import { getUser, requirePermission } from "~/lib/permissions.server";
-import { fileIrritant, listIrritants } from "~/modules/irritants/irritants.server";
-import { apiIrritantListQuery, fileIrritantSchema } from "~/modules/irritants/schemas";
+import { fileIrritant, listIrritants } from "~/modules/irritants/index.server";
+import { apiIrritantListQuery, fileIrritantSchema } from "~/modules/irritants";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   return withApiErrors(async () => {

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { withApiErrors } from "~/lib/errors";
 import { readQuery } from "~/lib/api.server";
-import { listProducts } from "~/modules/vendors/products.server";
-import { apiProductListQuery } from "~/modules/vendors/schemas";
+import { listProducts } from "~/modules/vendors/index.server";
+import { apiProductListQuery } from "~/modules/vendors";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   return withApiErrors(async () => {

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { readQuery } from "~/lib/api.server";
 import { withApiErrors } from "~/lib/errors";
-import { seminarListQuery } from "~/modules/seminars/schemas";
-import { listSeminarsForApi } from "~/modules/seminars/public.server";
+import { seminarListQuery } from "~/modules/seminars";
+import { listSeminarsForApi } from "~/modules/seminars/index.server";
 
 /** Published seminars with their workshops and the balance of participants by side (counts only). */
 export function loader({ request }: LoaderFunctionArgs) {

@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { methodNotAllowed, withApiErrors } from "~/lib/errors";
 import { readJson } from "~/lib/api.server";
-import { similarQuerySchema } from "~/modules/irritants/schemas";
-import { suggestThemesFor } from "~/modules/irritants/themes.server";
+import { similarQuerySchema } from "~/modules/irritants";
+import { suggestThemesFor } from "~/modules/irritants/index.server";
 
 // The draft travels in the request body only (see api.v1.irritants.similar.ts).
 export function loader() {

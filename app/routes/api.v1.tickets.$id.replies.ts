@@ -3,9 +3,8 @@ import { methodNotAllowed, withApiErrors } from "~/lib/errors";
 import { created, idParam, readJson } from "~/lib/api.server";
 import { getDb } from "#db/client";
 import { requireUser } from "~/lib/permissions.server";
-import { ticketReplySchema } from "~/modules/tickets/schemas";
-import { replyToTicket } from "~/modules/tickets/ticket-responses.server";
-import { requireTicket } from "~/modules/tickets/tickets.server";
+import { ticketReplySchema } from "~/modules/tickets";
+import { replyToTicket, requireTicket } from "~/modules/tickets/index.server";
 
 export function loader() {
   return methodNotAllowed("POST", "Utilisez POST pour répondre.");

@@ -3,9 +3,8 @@ import { methodNotAllowed, withApiErrors } from "~/lib/errors";
 import { idParam, readJson } from "~/lib/api.server";
 import { getDb } from "#db/client";
 import { requireUser } from "~/lib/permissions.server";
-import { ticketResolutionSchema } from "~/modules/tickets/schemas";
-import { resolveTicket } from "~/modules/tickets/ticket-responses.server";
-import { requireTicket } from "~/modules/tickets/tickets.server";
+import { ticketResolutionSchema } from "~/modules/tickets";
+import { requireTicket, resolveTicket } from "~/modules/tickets/index.server";
 
 export function loader() {
   return methodNotAllowed("POST", "Utilisez POST pour indiquer une résolution.");

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { withApiErrors } from "~/lib/errors";
 import { idParam } from "~/lib/api.server";
 import { requireUser } from "~/lib/permissions.server";
-import { getTicketDetail } from "~/modules/tickets/tickets.server";
+import { getTicketDetail } from "~/modules/tickets/index.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   return withApiErrors(async () => {

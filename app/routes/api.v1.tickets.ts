@@ -2,8 +2,8 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { withApiErrors } from "~/lib/errors";
 import { readQuery } from "~/lib/api.server";
 import { requireUser } from "~/lib/permissions.server";
-import { listTickets } from "~/modules/tickets/tickets.server";
-import { apiTicketListQuery } from "~/modules/tickets/schemas";
+import { listTickets } from "~/modules/tickets/index.server";
+import { apiTicketListQuery } from "~/modules/tickets";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   return withApiErrors(async () => {

@@ -2,9 +2,8 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { apiError, methodNotAllowed, withApiErrors } from "~/lib/errors";
 import { created, readJson } from "~/lib/api.server";
 import { can } from "~/lib/permissions.server";
-import { createApiToken } from "~/modules/accounts/accounts.server";
-import { lockedMessage, signInWithPassword } from "~/modules/accounts/signin-guard.server";
-import { apiTokenRequestSchema } from "~/modules/accounts/schemas";
+import { createApiToken, lockedMessage, signInWithPassword } from "~/modules/accounts/index.server";
+import { apiTokenRequestSchema } from "~/modules/accounts";
 
 export function loader() {
   return methodNotAllowed("POST", "Utilisez POST pour créer un jeton.");

@@ -9,13 +9,17 @@ import { HttpError } from "~/lib/errors";
 import { formAction } from "~/lib/forms.server";
 import { intentsOf } from "~/lib/intents";
 import { getUser } from "~/lib/permissions.server";
-import { listThemes } from "~/modules/irritants/irritants.server";
+import { listThemes } from "~/modules/irritants/index.server";
 import { describeRedactions } from "~/lib/text/redaction";
-import { formatCode, normaliseCode } from "~/modules/seminars/board";
-import { castVote, getParticipantBoard, postCard } from "~/modules/seminars/board.server";
-import { newParticipantToken, participantCookieHeader, readParticipantToken } from "~/modules/seminars/participants.server";
-import { workshopBoardPageSchema } from "~/modules/seminars/schemas";
-import { CARD_TEXT_MAX } from "~/modules/seminars/vocabulary";
+import { CARD_TEXT_MAX, formatCode, normaliseCode, workshopBoardPageSchema } from "~/modules/seminars";
+import {
+  castVote,
+  getParticipantBoard,
+  newParticipantToken,
+  participantCookieHeader,
+  postCard,
+  readParticipantToken,
+} from "~/modules/seminars/index.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data && "board" in data && data.board ? `Atelier ${data.board.workshop.number} — ${data.board.workshop.title} — Sentinelle` : "Atelier introuvable — Sentinelle" },

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { apiError } from "~/lib/errors";
 import { HttpError } from "~/lib/errors";
-import { boardRevision } from "~/modules/seminars/board.server";
+import { boardRevision } from "~/modules/seminars/index.server";
 
 /** The live board's revision, polled by participants' phones: a tiny, uncached answer. */
 export function loader({ params }: LoaderFunctionArgs) {

@@ -4,7 +4,7 @@ import { Form, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { readQuery } from "~/lib/api.server";
 import { HttpError } from "~/lib/errors";
-import { checkJoinCode } from "~/modules/seminars/board.server";
+import { checkJoinCode } from "~/modules/seminars/index.server";
 
 export const meta: MetaFunction = () => [{ title: "Rejoindre un atelier — Sentinelle" }];
 

@@ -9,23 +9,23 @@ import { orErrorPage } from "~/lib/errors";
 import { formAction } from "~/lib/forms.server";
 import { intentsOf } from "~/lib/intents";
 import { can, requireUser } from "~/lib/permissions.server";
-import { listChallenges } from "~/modules/action-plan/plan.server";
-import { listThemes } from "~/modules/irritants/irritants.server";
-import { formatCode, originSentence } from "~/modules/seminars/board";
+import { listChallenges } from "~/modules/action-plan/index.server";
+import { listThemes } from "~/modules/irritants/index.server";
+import { WORKSHOP_STATUS_LABELS, boardPageSchema, formatCode, originSentence } from "~/modules/seminars";
 import {
-  requireBoardAccess,
   createCluster,
   getFacilitatorBoard,
+  linkToExisting,
   moveCard,
+  qrPath,
   renameCluster,
+  requireBoardAccess,
+  restituteAsAction,
+  restituteAsIrritant,
   setCardHidden,
   setVoting,
   setWorkshopStatus,
-} from "~/modules/seminars/board.server";
-import { qrPath } from "~/modules/seminars/qr.server";
-import { linkToExisting, restituteAsAction, restituteAsIrritant } from "~/modules/seminars/restitution.server";
-import { boardPageSchema } from "~/modules/seminars/schemas";
-import { WORKSHOP_STATUS_LABELS } from "~/modules/seminars/vocabulary";
+} from "~/modules/seminars/index.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {

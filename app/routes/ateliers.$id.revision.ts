@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { idParam } from "~/lib/api.server";
 import { apiError, HttpError } from "~/lib/errors";
 import { requireUser } from "~/lib/permissions.server";
-import { boardRevisionById } from "~/modules/seminars/board.server";
+import { boardRevisionById } from "~/modules/seminars/index.server";
 
 /** The board's revision for the facilitator's page (same guard as the board). */
 export async function loader({ request, params }: LoaderFunctionArgs) {

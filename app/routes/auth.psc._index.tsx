@@ -4,8 +4,8 @@ import { useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { PscErrorPage } from "~/components/psc";
 import { getUser } from "~/lib/permissions.server";
-import { beginPscSignIn, PscError, requirePscEnabled } from "~/modules/accounts/psc.server";
-import { pscErrorView } from "~/modules/accounts/psc-claims";
+import { PscError, pscErrorView } from "~/modules/accounts";
+import { beginPscSignIn, requirePscEnabled } from "~/modules/accounts/index.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.error.title ?? "Pro Santé Connect"} — Sentinelle` }];
 

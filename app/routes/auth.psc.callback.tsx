@@ -2,8 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { PscErrorPage } from "~/components/psc";
-import { clearFlowCookie, handlePscCallback, PscError, requirePscEnabled } from "~/modules/accounts/psc.server";
-import { pscErrorView } from "~/modules/accounts/psc-claims";
+import { PscError, pscErrorView } from "~/modules/accounts";
+import { clearFlowCookie, handlePscCallback, requirePscEnabled } from "~/modules/accounts/index.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.error.title ?? "Pro Santé Connect"} — Sentinelle` }];
 

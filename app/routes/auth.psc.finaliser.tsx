@@ -6,11 +6,14 @@ import { FormErrors, TextField, useActionForm } from "~/components/forms";
 import { PscErrorPage } from "~/components/psc";
 import { formAction } from "~/lib/forms.server";
 import { intentsOf } from "~/lib/intents";
-import { professionLabel } from "~/modules/accounts/professions";
-import { createPscAccount, linkPscAccount } from "~/modules/accounts/psc-accounts.server";
-import { PscError, pscErrorView } from "~/modules/accounts/psc-claims";
-import { finishPendingPscSignIn, readPendingPscSignIn, requirePscEnabled } from "~/modules/accounts/psc.server";
-import { pscCompletionPageSchema } from "~/modules/accounts/schemas";
+import { PscError, professionLabel, pscCompletionPageSchema, pscErrorView } from "~/modules/accounts";
+import {
+  createPscAccount,
+  finishPendingPscSignIn,
+  linkPscAccount,
+  readPendingPscSignIn,
+  requirePscEnabled,
+} from "~/modules/accounts/index.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data && "error" in data ? data.error.title : "Finaliser votre connexion avec Pro Santé Connect"} — Sentinelle` },

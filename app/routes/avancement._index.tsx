@@ -1,9 +1,14 @@
 import type { MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { formatDate } from "~/lib/dates";
-import { changesThisMonth, headlineFigures, recentlyResolved, themeCounts } from "~/modules/progress/figures.server";
-import { listPublishedUpdates } from "~/modules/progress/updates.server";
-import { getSetting } from "~/modules/settings/settings.server";
+import {
+  changesThisMonth,
+  headlineFigures,
+  listPublishedUpdates,
+  recentlyResolved,
+  themeCounts,
+} from "~/modules/progress/index.server";
+import { getSetting } from "~/modules/settings/index.server";
 
 export const meta: MetaFunction = () => [
   { title: "Avancement du programme — Sentinelle" },

@@ -1,6 +1,6 @@
 import type { MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { DATASETS } from "~/modules/progress/open-data.server";
+import { DATASETS } from "~/modules/progress/index.server";
 
 export const meta: MetaFunction = () => [{ title: "Données ouvertes — Sentinelle" }];
 

@@ -1,5 +1,5 @@
 import { csvResponse } from "~/lib/csv";
-import { openDataCsv, openDataRows } from "~/modules/progress/open-data.server";
+import { openDataCsv, openDataRows } from "~/modules/progress/index.server";
 
 export function loader() {
   return csvResponse(openDataCsv(openDataRows()), "sentinelle-donnees.csv");

@@ -1,4 +1,4 @@
-import { DATASETS, openDataRows } from "~/modules/progress/open-data.server";
+import { DATASETS, openDataRows } from "~/modules/progress/index.server";
 
 export function loader() {
   return Response.json(

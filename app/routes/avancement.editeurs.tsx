@@ -1,8 +1,8 @@
 import type { MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { ScorecardTable } from "~/components/tickets";
-import { publicScorecards } from "~/modules/tickets/ticket-scorecards.server";
-import { PUBLIC_SCORECARD_MIN_TICKETS } from "~/modules/tickets/scorecard";
+import { publicScorecards } from "~/modules/tickets/index.server";
+import { PUBLIC_SCORECARD_MIN_TICKETS } from "~/modules/tickets";
 
 export const meta: MetaFunction = () => [{ title: "Tableaux de bord des éditeurs — Sentinelle" }];
 

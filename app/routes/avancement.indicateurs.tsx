@@ -1,7 +1,7 @@
 import type { MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { IndicatorChart } from "~/components/chart";
-import { listIndicators } from "~/modules/indicators/indicators.server";
+import { listIndicators } from "~/modules/indicators/index.server";
 
 export const meta: MetaFunction = () => [{ title: "Indicateurs — Sentinelle" }];
 

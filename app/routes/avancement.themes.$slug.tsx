@@ -8,12 +8,12 @@ import { orErrorPage } from "~/lib/errors";
 import { formAction } from "~/lib/forms.server";
 import { intentsOf } from "~/lib/intents";
 import { getUser, requireUser } from "~/lib/permissions.server";
-import { followPublicSubject, isFollowing } from "~/modules/notifications/follows.server";
-import { followPageSchema } from "~/modules/notifications/schemas";
-import { listIndicators } from "~/modules/indicators/indicators.server";
-import { themePage } from "~/modules/progress/themes.server";
-import { RESOURCE_KINDS } from "~/modules/progress/vocabulary";
-import { STATUS_LABELS } from "~/modules/irritants/statuses";
+import { followPublicSubject, isFollowing } from "~/modules/notifications/index.server";
+import { followPageSchema } from "~/modules/notifications";
+import { listIndicators } from "~/modules/indicators/index.server";
+import { themePage } from "~/modules/progress/index.server";
+import { RESOURCE_KINDS } from "~/modules/progress";
+import { STATUS_LABELS } from "~/modules/irritants";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.theme.label ?? "Thème"} — avancement — Sentinelle` }];
 

@@ -8,11 +8,9 @@ import { formAction } from "~/lib/forms.server";
 import { intentsOf } from "~/lib/intents";
 import { can } from "~/lib/permissions";
 import { requireUser } from "~/lib/permissions.server";
-import { resendEmailConfirmation } from "~/modules/accounts/account-emails.server";
-import { getProfile, updateProfile } from "~/modules/accounts/accounts.server";
-import { PRACTICE_MODES, PROFESSIONS, ROLE_LABELS } from "~/modules/accounts/professions";
-import { profilePageSchema } from "~/modules/accounts/schemas";
-import { listProducts, requireActiveProduct } from "~/modules/vendors/products.server";
+import { getProfile, resendEmailConfirmation, updateProfile } from "~/modules/accounts/index.server";
+import { PRACTICE_MODES, PROFESSIONS, ROLE_LABELS, profilePageSchema } from "~/modules/accounts";
+import { listProducts, requireActiveProduct } from "~/modules/vendors/index.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

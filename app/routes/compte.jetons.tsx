@@ -8,8 +8,8 @@ import { formatDateTime } from "~/lib/dates";
 import { formAction } from "~/lib/forms.server";
 import { intentsOf } from "~/lib/intents";
 import { requirePermission, requireUser } from "~/lib/permissions.server";
-import { createApiToken, listApiTokens, revokeApiToken } from "~/modules/accounts/accounts.server";
-import { tokensPageSchema } from "~/modules/accounts/schemas";
+import { createApiToken, listApiTokens, revokeApiToken } from "~/modules/accounts/index.server";
+import { tokensPageSchema } from "~/modules/accounts";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

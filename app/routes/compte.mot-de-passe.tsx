@@ -7,8 +7,8 @@ import { NewPasswordFields } from "~/components/password-fields";
 import { formAction } from "~/lib/forms.server";
 import { requireUser } from "~/lib/permissions.server";
 import { readSessionId } from "~/lib/session.server";
-import { changePassword, getProfile, listApiTokens } from "~/modules/accounts/accounts.server";
-import { changePasswordSchema } from "~/modules/accounts/schemas";
+import { changePassword, getProfile, listApiTokens } from "~/modules/accounts/index.server";
+import { changePasswordSchema } from "~/modules/accounts";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

@@ -6,10 +6,13 @@ import { Notice } from "~/components/notice";
 import { formAction } from "~/lib/forms.server";
 import { intentsOf } from "~/lib/intents";
 import { requireUser } from "~/lib/permissions.server";
-import { DELIVERY_MODES, type DeliveryMode, type NotificationKind } from "~/modules/notifications/kinds";
-import { listFollows, setFollow } from "~/modules/notifications/follows.server";
-import { getPreferences, savePreferences } from "~/modules/notifications/preferences.server";
-import { notificationsPageSchema } from "~/modules/notifications/schemas";
+import {
+  DELIVERY_MODES,
+  type DeliveryMode,
+  type NotificationKind,
+  notificationsPageSchema,
+} from "~/modules/notifications";
+import { getPreferences, listFollows, savePreferences, setFollow } from "~/modules/notifications/index.server";
 import { getDb } from "#db/client";
 
 export async function loader({ request }: LoaderFunctionArgs) {

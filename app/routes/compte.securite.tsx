@@ -7,10 +7,9 @@ import { formAction } from "~/lib/forms.server";
 import { intentsOf } from "~/lib/intents";
 import { requireUser } from "~/lib/permissions.server";
 import { clearSessionCookie } from "~/lib/session.server";
-import { getProfile } from "~/modules/accounts/accounts.server";
-import { revokeAllSessions } from "~/modules/accounts/account-access.server";
-import { deleteAccount } from "~/modules/privacy/personal-data.server";
-import { securityPageSchema } from "~/modules/accounts/schemas";
+import { getProfile, revokeAllSessions } from "~/modules/accounts/index.server";
+import { deleteAccount } from "~/modules/privacy/index.server";
+import { securityPageSchema } from "~/modules/accounts";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

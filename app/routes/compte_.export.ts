@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireUser } from "~/lib/permissions.server";
-import { exportPersonalData } from "~/modules/privacy/personal-data.server";
+import { exportPersonalData } from "~/modules/privacy/index.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

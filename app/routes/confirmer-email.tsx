@@ -3,8 +3,8 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Notice } from "~/components/notice";
 import { formAction } from "~/lib/forms.server";
-import { confirmEmail } from "~/modules/accounts/account-emails.server";
-import { emailLinkSchema, linkFormSchema } from "~/modules/accounts/schemas";
+import { confirmEmail } from "~/modules/accounts/index.server";
+import { emailLinkSchema, linkFormSchema } from "~/modules/accounts";
 
 export const meta: MetaFunction = () => [{ title: "Confirmer votre adresse e-mail — Sentinelle" }, { name: "robots", content: "noindex" }];
 

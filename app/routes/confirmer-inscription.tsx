@@ -4,8 +4,8 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Notice } from "~/components/notice";
 import { seminarDate } from "~/components/seminars";
 import { formAction } from "~/lib/forms.server";
-import { registrationDoneSchema, registrationLinkSchema } from "~/modules/seminars/schemas";
-import { confirmRegistration } from "~/modules/seminars/registrations.server";
+import { registrationDoneSchema, registrationLinkSchema } from "~/modules/seminars";
+import { confirmRegistration } from "~/modules/seminars/index.server";
 
 export const meta: MetaFunction = () => [{ title: "Confirmer votre inscription — Sentinelle" }, { name: "robots", content: "noindex" }];
 

@@ -9,10 +9,8 @@ import { HttpError } from "~/lib/errors";
 import { formAction } from "~/lib/forms.server";
 import { getUser } from "~/lib/permissions.server";
 import { commitSessionId } from "~/lib/session.server";
-import { createSession } from "~/modules/accounts/accounts.server";
-import { isPscEnabled } from "~/modules/accounts/psc.server";
-import { lockedMessage, signInWithPassword } from "~/modules/accounts/signin-guard.server";
-import { signInSchema } from "~/modules/accounts/schemas";
+import { createSession, isPscEnabled, lockedMessage, signInWithPassword } from "~/modules/accounts/index.server";
+import { signInSchema } from "~/modules/accounts";
 import { safeRedirectPath } from "~/lib/redirects";
 
 // A locked account's answer carries Retry-After.

@@ -2,8 +2,7 @@ import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form } from "@remix-run/react";
 import { clearSessionCookie, readSessionId } from "~/lib/session.server";
-import { destroySession } from "~/modules/accounts/accounts.server";
-import { clearSessionLinkCookie, pscEndSessionUrl } from "~/modules/accounts/psc.server";
+import { clearSessionLinkCookie, destroySession, pscEndSessionUrl } from "~/modules/accounts/index.server";
 
 export const meta: MetaFunction = () => [{ title: "Se déconnecter — Sentinelle" }];
 

@@ -4,8 +4,8 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Notice } from "~/components/notice";
 import { HttpError } from "~/lib/errors";
 import { formAction } from "~/lib/forms.server";
-import { unsubscribeSchema } from "~/modules/notifications/schemas";
-import { applyUnsubscribe, checkUnsubscribeToken } from "~/modules/notifications/unsubscribe.server";
+import { unsubscribeSchema } from "~/modules/notifications";
+import { applyUnsubscribe, checkUnsubscribeToken } from "~/modules/notifications/index.server";
 
 export const meta: MetaFunction = () => [{ title: "Se désabonner — Sentinelle" }, { name: "robots", content: "noindex" }];
 

@@ -5,11 +5,9 @@ import { ScorecardTable, TicketTable } from "~/components/tickets";
 import { parseOrThrow } from "~/lib/api.server";
 import { orErrorPage } from "~/lib/errors";
 import { requirePermission } from "~/lib/permissions.server";
-import { listProducts } from "~/modules/vendors/products.server";
-import { ticketFiltersSchema } from "~/modules/tickets/schemas";
-import { TICKET_STATUSES, TICKET_STATUS_LABELS } from "~/modules/tickets/tickets";
-import { scorecards } from "~/modules/tickets/ticket-scorecards.server";
-import { listTickets } from "~/modules/tickets/tickets.server";
+import { listProducts } from "~/modules/vendors/index.server";
+import { TICKET_STATUSES, TICKET_STATUS_LABELS, ticketFiltersSchema } from "~/modules/tickets";
+import { listTickets, scorecards } from "~/modules/tickets/index.server";
 
 export const meta: MetaFunction = () => [{ title: "Espace éditeur — Sentinelle" }];
 

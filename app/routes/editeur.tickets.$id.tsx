@@ -9,14 +9,19 @@ import { orErrorPage } from "~/lib/errors";
 import { formAction, readFormData } from "~/lib/forms.server";
 import { intentOf, intentsOf } from "~/lib/intents";
 import { can, requireUser } from "~/lib/permissions.server";
-import { STATUS_LABELS } from "~/modules/irritants/statuses";
-import { listProducts } from "~/modules/vendors/products.server";
-import { ticketPageSchema } from "~/modules/tickets/schemas";
-import { RESOLUTION_LABELS, RESOLUTIONS, TICKET_STATUS_LABELS } from "~/modules/tickets/tickets";
+import { STATUS_LABELS } from "~/modules/irritants";
+import { listProducts } from "~/modules/vendors/index.server";
+import { RESOLUTIONS, RESOLUTION_LABELS, TICKET_STATUS_LABELS, ticketPageSchema } from "~/modules/tickets";
 import { describeRedactions, type Redaction } from "~/lib/text/redaction";
-import { requireTicketAction, getTicketDetail } from "~/modules/tickets/tickets.server";
-import { acknowledgeTicket, replyToTicket, resolveTicket } from "~/modules/tickets/ticket-responses.server";
-import { closeTicket, reassignTicket } from "~/modules/tickets/ticket-routing.server";
+import {
+  acknowledgeTicket,
+  closeTicket,
+  getTicketDetail,
+  reassignTicket,
+  replyToTicket,
+  requireTicketAction,
+  resolveTicket,
+} from "~/modules/tickets/index.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Ticket n°${data?.ticket.id ?? ""} — Sentinelle` }];
 

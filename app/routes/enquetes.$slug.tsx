@@ -6,12 +6,11 @@ import { SurveyItem } from "~/components/survey";
 import { orErrorPage } from "~/lib/errors";
 import { formAction, readFormData, withRefusalExtra } from "~/lib/forms.server";
 import { intentsOf } from "~/lib/intents";
-import { answerStepSchema } from "~/modules/surveys/schemas";
+import { answerStepSchema, parseAnswersFromForm } from "~/modules/surveys";
 import { getUser, requireUser } from "~/lib/permissions.server";
 import { combineRedactions, decodeRedactions, describeRedactions, encodeRedactions } from "~/lib/text/redaction";
-import { parseAnswersFromForm } from "~/modules/surveys/answer-form";
-import { getCampaign, openParticipation, saveDraft, submitResponse, usualProductOf, type Respondent } from "~/modules/surveys/campaigns.server";
-import { listProducts } from "~/modules/vendors/products.server";
+import { getCampaign, openParticipation, saveDraft, submitResponse, usualProductOf, type Respondent } from "~/modules/surveys/index.server";
+import { listProducts } from "~/modules/vendors/index.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? "Enquête"} — Sentinelle` }];
 

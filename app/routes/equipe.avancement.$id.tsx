@@ -8,9 +8,9 @@ import { orErrorPage } from "~/lib/errors";
 import { formAction } from "~/lib/forms.server";
 import { intentsOf } from "~/lib/intents";
 import { requirePermission } from "~/lib/permissions.server";
-import { updatePageSchema } from "~/modules/progress/schemas";
-import { listThemes } from "~/modules/irritants/themes.server";
-import { listAllUpdates, saveUpdate, setUpdatePublished, updateThemeSlugs } from "~/modules/progress/updates.server";
+import { updatePageSchema } from "~/modules/progress";
+import { listThemes } from "~/modules/irritants/index.server";
+import { listAllUpdates, saveUpdate, setUpdatePublished, updateThemeSlugs } from "~/modules/progress/index.server";
 import { UpdateFields } from "~/components/progress";
 
 export const meta: MetaFunction = () => [{ title: "Modifier un point d'étape — Sentinelle" }];

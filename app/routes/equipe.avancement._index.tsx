@@ -8,10 +8,10 @@ import { ChoiceGroup, useActionForm } from "~/components/forms";
 import { formAction } from "~/lib/forms.server";
 import { intentsOf } from "~/lib/intents";
 import { requirePermission } from "~/lib/permissions.server";
-import { updatesPageSchema } from "~/modules/progress/schemas";
-import { listThemes } from "~/modules/irritants/themes.server";
-import { listAllUpdates, saveUpdate } from "~/modules/progress/updates.server";
-import { getSetting, updateSettings } from "~/modules/settings/settings.server";
+import { updatesPageSchema } from "~/modules/progress";
+import { listThemes } from "~/modules/irritants/index.server";
+import { listAllUpdates, saveUpdate } from "~/modules/progress/index.server";
+import { getSetting, updateSettings } from "~/modules/settings/index.server";
 
 const HEADLINE_LABELS = { irritants: "Signalements", actions: "Plan d'action", vendors: "Réponses des éditeurs", survey: "Satisfaction" } as const;
 

@@ -9,10 +9,14 @@ import { formAction } from "~/lib/forms.server";
 import { intentsOf } from "~/lib/intents";
 import { requirePermission } from "~/lib/permissions.server";
 import { readCsvUpload } from "~/lib/uploads.server";
-import { createIndicator, getIndicatorBySlug, importIndicatorValues, listIndicators } from "~/modules/indicators/indicators.server";
-import { indicatorsPageSchema } from "~/modules/indicators/schemas";
-import { checkIndicatorValue, parseIndicatorCsv, type ValuesParseResult } from "~/modules/indicators/values-csv";
-import { listThemes } from "~/modules/irritants/irritants.server";
+import { createIndicator, getIndicatorBySlug, importIndicatorValues, listIndicators } from "~/modules/indicators/index.server";
+import {
+  type ValuesParseResult,
+  checkIndicatorValue,
+  indicatorsPageSchema,
+  parseIndicatorCsv,
+} from "~/modules/indicators";
+import { listThemes } from "~/modules/irritants/index.server";
 
 export const meta: MetaFunction = () => [{ title: "Indicateurs (équipe) — Sentinelle" }];
 

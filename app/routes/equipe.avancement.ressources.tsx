@@ -6,10 +6,9 @@ import { SelectField, TextField, useActionForm } from "~/components/forms";
 import { formAction } from "~/lib/forms.server";
 import { intentsOf } from "~/lib/intents";
 import { requirePermission } from "~/lib/permissions.server";
-import { listThemes } from "~/modules/irritants/irritants.server";
-import { addResource, listResources, removeResource } from "~/modules/progress/themes.server";
-import { resourcesPageSchema } from "~/modules/progress/schemas";
-import { RESOURCE_KINDS } from "~/modules/progress/vocabulary";
+import { listThemes } from "~/modules/irritants/index.server";
+import { addResource, listResources, removeResource } from "~/modules/progress/index.server";
+import { RESOURCE_KINDS, resourcesPageSchema } from "~/modules/progress";
 
 export const meta: MetaFunction = () => [{ title: "Ressources par thème — Sentinelle" }];
 

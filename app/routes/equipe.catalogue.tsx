@@ -8,9 +8,8 @@ import { SegurWaveField } from "~/components/segur-wave";
 import { formAction } from "~/lib/forms.server";
 import { intentsOf } from "~/lib/intents";
 import { requirePermission } from "~/lib/permissions.server";
-import { PRODUCT_CATEGORIES, PRODUCT_CATEGORY_LABELS } from "~/modules/vendors/catalogue";
-import { createVendor, listCatalogue, listVendors, saveProduct } from "~/modules/vendors/products.server";
-import { cataloguePageSchema } from "~/modules/vendors/schemas";
+import { PRODUCT_CATEGORIES, PRODUCT_CATEGORY_LABELS, cataloguePageSchema } from "~/modules/vendors";
+import { createVendor, listCatalogue, listVendors, saveProduct } from "~/modules/vendors/index.server";
 
 export const meta: MetaFunction = () => [{ title: "Catalogue des logiciels — Sentinelle" }];
 

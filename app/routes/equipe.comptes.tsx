@@ -9,9 +9,8 @@ import { orErrorPage } from "~/lib/errors";
 import { formAction } from "~/lib/forms.server";
 import { intentsOf } from "~/lib/intents";
 import { requirePermission } from "~/lib/permissions.server";
-import { listAccounts, setAccountDisabled } from "~/modules/accounts/account-access.server";
-import { ROLE_LABELS } from "~/modules/accounts/professions";
-import { accountSearchSchema, accountsPageSchema } from "~/modules/accounts/schemas";
+import { listAccounts, setAccountDisabled } from "~/modules/accounts/index.server";
+import { ROLE_LABELS, accountSearchSchema, accountsPageSchema } from "~/modules/accounts";
 
 export const meta: MetaFunction = () => [{ title: "Comptes — Sentinelle" }];
 

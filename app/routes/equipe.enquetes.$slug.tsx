@@ -6,11 +6,18 @@ import { orErrorPage } from "~/lib/errors";
 import { formAction } from "~/lib/forms.server";
 import { intentsOf } from "~/lib/intents";
 import { requirePermission } from "~/lib/permissions.server";
-import { emailInvitationSummary, getCampaign, getSnapshot, inviteAudienceByEmail, remindInvitees, setCampaignStatus } from "~/modules/surveys/campaigns.server";
-import { computeResults, RESULTS_METHOD, type CampaignResults } from "~/modules/surveys/results.server";
-import { campaignPageSchema } from "~/modules/surveys/schemas";
-import { batchedCount, PUBLIC_MIN_CELL } from "~/modules/surveys/statistics";
-import { CAMPAIGN_STATUS_LABELS } from "~/modules/surveys/vocabulary";
+import {
+  type CampaignResults,
+  RESULTS_METHOD,
+  computeResults,
+  emailInvitationSummary,
+  getCampaign,
+  getSnapshot,
+  inviteAudienceByEmail,
+  remindInvitees,
+  setCampaignStatus,
+} from "~/modules/surveys/index.server";
+import { CAMPAIGN_STATUS_LABELS, PUBLIC_MIN_CELL, batchedCount, campaignPageSchema } from "~/modules/surveys";
 
 export const meta: MetaFunction = () => [{ title: "Campagne d'enquête — Sentinelle" }];
 

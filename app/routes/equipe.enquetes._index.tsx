@@ -8,10 +8,9 @@ import { HttpError } from "~/lib/errors";
 import { formAction } from "~/lib/forms.server";
 import { intentsOf } from "~/lib/intents";
 import { requirePermission } from "~/lib/permissions.server";
-import { createCampaign, listCampaigns, listQuestionnaires, saveQuestionnaireVersion } from "~/modules/surveys/campaigns.server";
-import { PROFESSIONS } from "~/modules/accounts/professions";
-import { surveysPageSchema } from "~/modules/surveys/schemas";
-import { CAMPAIGN_STATUS_LABELS } from "~/modules/surveys/vocabulary";
+import { createCampaign, listCampaigns, listQuestionnaires, saveQuestionnaireVersion } from "~/modules/surveys/index.server";
+import { PROFESSIONS } from "~/modules/accounts";
+import { CAMPAIGN_STATUS_LABELS, surveysPageSchema } from "~/modules/surveys";
 
 export const meta: MetaFunction = () => [{ title: "Enquêtes — Sentinelle" }];
 

@@ -5,10 +5,16 @@ import { SurveyItem } from "~/components/survey";
 import { orErrorPage } from "~/lib/errors";
 import { formAction } from "~/lib/forms.server";
 import { requirePermission } from "~/lib/permissions.server";
-import { getVersion, saveQuestionnaireVersion } from "~/modules/surveys/campaigns.server";
-import { ITEM_TYPES, questionnaireDefinitionSchema, type QuestionnaireItem } from "~/modules/surveys/definition";
-import { applyEditorOperation, parseDraft, type DraftDefinition } from "~/modules/surveys/editor";
-import { questionnaireEditorSchema } from "~/modules/surveys/schemas";
+import { getVersion, saveQuestionnaireVersion } from "~/modules/surveys/index.server";
+import {
+  type DraftDefinition,
+  ITEM_TYPES,
+  type QuestionnaireItem,
+  applyEditorOperation,
+  parseDraft,
+  questionnaireDefinitionSchema,
+  questionnaireEditorSchema,
+} from "~/modules/surveys";
 
 export const meta: MetaFunction = () => [{ title: "Éditeur de questionnaire — Sentinelle" }];
 

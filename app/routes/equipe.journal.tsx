@@ -5,8 +5,8 @@ import { readQuery } from "~/lib/api.server";
 import { formatDateTime } from "~/lib/dates";
 import { orErrorPage } from "~/lib/errors";
 import { requirePermission } from "~/lib/permissions.server";
-import { auditFiltersSchema, listAuditEntries } from "~/modules/audit/audit.server";
-import { AUDIT_CATEGORY_FILTERS } from "~/modules/audit/labels";
+import { auditFiltersSchema, listAuditEntries } from "~/modules/audit/index.server";
+import { AUDIT_CATEGORY_FILTERS } from "~/modules/audit";
 
 export const meta: MetaFunction = () => [{ title: "Journal des actions — Sentinelle" }];
 

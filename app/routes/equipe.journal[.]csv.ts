@@ -3,7 +3,7 @@ import { readQuery } from "~/lib/api.server";
 import { csvResponse, toCsv } from "~/lib/csv";
 import { orErrorPage } from "~/lib/errors";
 import { requirePermission } from "~/lib/permissions.server";
-import { auditFiltersSchema, exportAuditEntries } from "~/modules/audit/audit.server";
+import { auditFiltersSchema, exportAuditEntries } from "~/modules/audit/index.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "audit:read");

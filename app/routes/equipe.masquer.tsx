@@ -7,11 +7,11 @@ import { formatDateTime } from "~/lib/dates";
 import { HttpError, orErrorPage } from "~/lib/errors";
 import { formAction } from "~/lib/forms.server";
 import { requirePermission } from "~/lib/permissions.server";
-import { irritantTexts, maskIrritantPassage } from "~/modules/irritants/masking.server";
+import { irritantTexts, maskIrritantPassage } from "~/modules/irritants/index.server";
 import { PASSAGE_PLACEHOLDER } from "~/lib/text/passage";
-import { maskPassageSchema, maskScopeSchema } from "~/modules/irritants/schemas";
-import { getFacilitatorBoard, maskCardPassage } from "~/modules/seminars/board.server";
-import { maskTicketMessagePassage, ticketMessagesOfIrritant } from "~/modules/tickets/ticket-messages.server";
+import { maskPassageSchema, maskScopeSchema } from "~/modules/irritants";
+import { getFacilitatorBoard, maskCardPassage } from "~/modules/seminars/index.server";
+import { maskTicketMessagePassage, ticketMessagesOfIrritant } from "~/modules/tickets/index.server";
 
 export const meta: MetaFunction = () => [{ title: "Masquer un passage — Sentinelle" }];
 

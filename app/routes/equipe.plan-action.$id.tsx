@@ -11,12 +11,17 @@ import { HttpError, orErrorPage } from "~/lib/errors";
 import { formAction } from "~/lib/forms.server";
 import { intentsOf } from "~/lib/intents";
 import { requirePermission } from "~/lib/permissions.server";
-import { parseFuzzyDeadline } from "~/modules/action-plan/deadlines";
-import { addNote, getAction, listChallenges, saveAction } from "~/modules/action-plan/plan.server";
-import { actionPageSchema } from "~/modules/action-plan/schemas";
-import { ACTION_STATUSES, ACTION_STATUS_LABELS, LEAD_KINDS, LEAD_LABELS } from "~/modules/action-plan/vocabulary";
-import { listThemes } from "~/modules/irritants/irritants.server";
-import { listVendors } from "~/modules/vendors/products.server";
+import {
+  ACTION_STATUSES,
+  ACTION_STATUS_LABELS,
+  LEAD_KINDS,
+  LEAD_LABELS,
+  actionPageSchema,
+  parseFuzzyDeadline,
+} from "~/modules/action-plan";
+import { addNote, getAction, listChallenges, saveAction } from "~/modules/action-plan/index.server";
+import { listThemes } from "~/modules/irritants/index.server";
+import { listVendors } from "~/modules/vendors/index.server";
 
 export const meta: MetaFunction = () => [{ title: "Action du plan — Sentinelle" }];
 

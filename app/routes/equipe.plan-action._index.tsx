@@ -9,8 +9,8 @@ import { idParam } from "~/lib/api.server";
 import { formAction } from "~/lib/forms.server";
 import { intentsOf } from "~/lib/intents";
 import { requirePermission } from "~/lib/permissions.server";
-import { createChallenge, createWorkstream, getPlan, listWorkstreams, moveAction, unparsedDeadlines } from "~/modules/action-plan/plan.server";
-import { planPageSchema } from "~/modules/action-plan/schemas";
+import { createChallenge, createWorkstream, getPlan, listWorkstreams, moveAction, unparsedDeadlines } from "~/modules/action-plan/index.server";
+import { planPageSchema } from "~/modules/action-plan";
 
 export const meta: MetaFunction = () => [{ title: "Modifier le plan d'action — Sentinelle" }];
 

@@ -6,11 +6,9 @@ import { HttpError } from "~/lib/errors";
 import { formAction } from "~/lib/forms.server";
 import { intentsOf } from "~/lib/intents";
 import { requirePermission } from "~/lib/permissions.server";
-import { parseActionPlanCsv, type CsvParseResult } from "~/modules/action-plan/csv";
-import { CSV_COLUMNS } from "~/modules/action-plan/vocabulary";
+import { CSV_COLUMNS, type CsvParseResult, importPageSchema, parseActionPlanCsv } from "~/modules/action-plan";
 import { readCsvUpload } from "~/lib/uploads.server";
-import { applyImport, previewImport } from "~/modules/action-plan/import.server";
-import { importPageSchema } from "~/modules/action-plan/schemas";
+import { applyImport, previewImport } from "~/modules/action-plan/index.server";
 
 export const meta: MetaFunction = () => [{ title: "Importer le plan d'action — Sentinelle" }];
 

@@ -5,8 +5,8 @@ import { FormErrors, TextField, useActionForm } from "~/components/forms";
 import { Notice } from "~/components/notice";
 import { formAction } from "~/lib/forms.server";
 import { requirePermission } from "~/lib/permissions.server";
-import { getSettings, updateSettings } from "~/modules/settings/settings.server";
-import { settingsFormSchema } from "~/modules/settings/schemas";
+import { getSettings, updateSettings } from "~/modules/settings/index.server";
+import { settingsFormSchema } from "~/modules/settings";
 
 export const meta: MetaFunction = () => [{ title: "Réglages — Sentinelle" }];
 

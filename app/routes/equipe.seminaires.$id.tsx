@@ -7,10 +7,15 @@ import { orErrorPage } from "~/lib/errors";
 import { formAction } from "~/lib/forms.server";
 import { intentsOf } from "~/lib/intents";
 import { requirePermission } from "~/lib/permissions.server";
-import { formatCode } from "~/modules/seminars/board";
-import { seminarPageSchema } from "~/modules/seminars/schemas";
-import { addSlot, addWorkshop, getSeminarForTeam, moveSlot, removeSlot, renewWorkshopCode, updateSeminar, updateWorkshop } from "~/modules/seminars/agenda.server";
-import { DEFAULT_DOTS, SLOT_KINDS, SLOT_KIND_LABELS, WORKSHOP_STATUS_LABELS } from "~/modules/seminars/vocabulary";
+import {
+  DEFAULT_DOTS,
+  SLOT_KINDS,
+  SLOT_KIND_LABELS,
+  WORKSHOP_STATUS_LABELS,
+  formatCode,
+  seminarPageSchema,
+} from "~/modules/seminars";
+import { addSlot, addWorkshop, getSeminarForTeam, moveSlot, removeSlot, renewWorkshopCode, updateSeminar, updateWorkshop } from "~/modules/seminars/index.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.seminar.title ?? "Séminaire"} (équipe) — Sentinelle` }];
 

@@ -9,13 +9,17 @@ import { orErrorPage } from "~/lib/errors";
 import { formAction } from "~/lib/forms.server";
 import { intentsOf } from "~/lib/intents";
 import { requirePermission } from "~/lib/permissions.server";
-import { listCampaigns } from "~/modules/surveys/campaigns.server";
-import { CAMPAIGN_STATUS_LABELS } from "~/modules/surveys/vocabulary";
-import { reportPageSchema } from "~/modules/seminars/schemas";
-import { getSeminarForTeam } from "~/modules/seminars/agenda.server";
-import { addVerbatim, removeVerbatim, saveFeedback, setVerbatimPublication } from "~/modules/seminars/feedback.server";
-import { listOutcomes } from "~/modules/seminars/outcomes.server";
-import { SIDES, SIDE_LABEL_ONE } from "~/modules/seminars/vocabulary";
+import { listCampaigns } from "~/modules/surveys/index.server";
+import { CAMPAIGN_STATUS_LABELS } from "~/modules/surveys";
+import { SIDES, SIDE_LABEL_ONE, reportPageSchema } from "~/modules/seminars";
+import {
+  addVerbatim,
+  getSeminarForTeam,
+  listOutcomes,
+  removeVerbatim,
+  saveFeedback,
+  setVerbatimPublication,
+} from "~/modules/seminars/index.server";
 
 export const meta: MetaFunction = () => [{ title: "Bilan du séminaire — Sentinelle" }];
 

@@ -10,10 +10,14 @@ import { orErrorPage } from "~/lib/errors";
 import { formAction } from "~/lib/forms.server";
 import { intentsOf } from "~/lib/intents";
 import { requirePermission } from "~/lib/permissions.server";
-import { registrationsPageSchema } from "~/modules/seminars/schemas";
-import { getSeminarForTeam } from "~/modules/seminars/agenda.server";
-import { listRegistrations, registerFromForm, removeRegistration, seminarBalance } from "~/modules/seminars/registrations.server";
-import { DETAIL_LABELS, SIDE_CHOICES, SIDE_LABEL_ONE } from "~/modules/seminars/vocabulary";
+import { DETAIL_LABELS, SIDE_CHOICES, SIDE_LABEL_ONE, registrationsPageSchema } from "~/modules/seminars";
+import {
+  getSeminarForTeam,
+  listRegistrations,
+  registerFromForm,
+  removeRegistration,
+  seminarBalance,
+} from "~/modules/seminars/index.server";
 
 export const meta: MetaFunction = () => [{ title: "Inscriptions au séminaire — Sentinelle" }];
 

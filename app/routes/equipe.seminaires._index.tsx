@@ -7,8 +7,8 @@ import { getFormProps } from "@conform-to/react";
 import { TextField, useActionForm } from "~/components/forms";
 import { formAction } from "~/lib/forms.server";
 import { requirePermission } from "~/lib/permissions.server";
-import { seminarFormSchema } from "~/modules/seminars/schemas";
-import { createSeminar, listSeminarsForTeam } from "~/modules/seminars/agenda.server";
+import { seminarFormSchema } from "~/modules/seminars";
+import { createSeminar, listSeminarsForTeam } from "~/modules/seminars/index.server";
 
 export const meta: MetaFunction = () => [{ title: "Séminaires (équipe) — Sentinelle" }];
 

@@ -4,24 +4,28 @@ import type { z } from "zod";
 import { ChoiceGroup, FieldError, fieldProps, useActionForm } from "~/components/forms";
 import { Notice } from "~/components/notice";
 import { OriginNote } from "~/components/seminars";
-import { originsOf } from "~/modules/seminars/outcomes.server";
+import { originsOf } from "~/modules/seminars/index.server";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { TicketTable } from "~/components/tickets";
 import { idParam } from "~/lib/api.server";
-import { listProducts } from "~/modules/vendors/products.server";
-import { listTickets } from "~/modules/tickets/tickets.server";
-import { openTicketByTeam } from "~/modules/tickets/ticket-routing.server";
+import { listProducts } from "~/modules/vendors/index.server";
+import { listTickets, openTicketByTeam } from "~/modules/tickets/index.server";
 import { HttpError, orErrorPage } from "~/lib/errors";
 import { formAction } from "~/lib/forms.server";
 import { intentsOf } from "~/lib/intents";
 import { requirePermission } from "~/lib/permissions.server";
-import { authorNameFor, findSimilar, getIrritant, listThemes } from "~/modules/irritants/irritants.server";
-import { digitSequencesToReview, type DigitReview } from "~/modules/irritants/masking.server";
+import {
+  type DigitReview,
+  authorNameFor,
+  digitSequencesToReview,
+  findSimilar,
+  getIrritant,
+  listThemes,
+  suggestThemesFor,
+  updateIrritant,
+} from "~/modules/irritants/index.server";
 import { DigitWarning } from "~/components/digit-warning";
-import { triagePageSchema, type IrritantPatch } from "~/modules/irritants/schemas";
-import { STATUS_LABELS, STATUS_TRANSITIONS } from "~/modules/irritants/statuses";
-import { suggestThemesFor } from "~/modules/irritants/themes.server";
-import { updateIrritant } from "~/modules/irritants/triage.server";
+import { type IrritantPatch, STATUS_LABELS, STATUS_TRANSITIONS, triagePageSchema } from "~/modules/irritants";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Traiter le n°${data?.irritant.id ?? ""} — Sentinelle` }];
 

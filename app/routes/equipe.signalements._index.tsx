@@ -9,11 +9,20 @@ import { HttpError, orErrorPage } from "~/lib/errors";
 import { parseOrThrow } from "~/lib/api.server";
 import { formAction } from "~/lib/forms.server";
 import { requirePermission } from "~/lib/permissions.server";
-import { listIrritants, listThemes } from "~/modules/irritants/irritants.server";
-import { bulkTriageSchema, irritantFiltersSchema } from "~/modules/irritants/schemas";
-import { IRRITANT_STATUSES, SEVERITY_LABELS, STATUS_LABELS } from "~/modules/irritants/statuses";
-import { bulkUpdateIrritants } from "~/modules/irritants/triage.server";
-import { digitSequencesToReview, type DigitReview } from "~/modules/irritants/masking.server";
+import {
+  type DigitReview,
+  bulkUpdateIrritants,
+  digitSequencesToReview,
+  listIrritants,
+  listThemes,
+} from "~/modules/irritants/index.server";
+import {
+  IRRITANT_STATUSES,
+  SEVERITY_LABELS,
+  STATUS_LABELS,
+  bulkTriageSchema,
+  irritantFiltersSchema,
+} from "~/modules/irritants";
 import { DigitWarning } from "~/components/digit-warning";
 
 export const meta: MetaFunction = () => [{ title: "Tri des signalements — Sentinelle" }];

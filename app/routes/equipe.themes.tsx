@@ -6,8 +6,8 @@ import { TextField, useActionForm } from "~/components/forms";
 import { formAction } from "~/lib/forms.server";
 import { intentsOf } from "~/lib/intents";
 import { requirePermission } from "~/lib/permissions.server";
-import { themesPageSchema } from "~/modules/irritants/schemas";
-import { createTheme, listThemes, updateTheme } from "~/modules/irritants/themes.server";
+import { themesPageSchema } from "~/modules/irritants";
+import { createTheme, listThemes, updateTheme } from "~/modules/irritants/index.server";
 
 export const meta: MetaFunction = () => [{ title: "Thèmes — Sentinelle" }];
 

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getEnv } from "~/lib/env.server";
-import { buildAtomFeed } from "~/modules/progress/atom";
-import { listPublishedUpdates } from "~/modules/progress/updates.server";
+import { buildAtomFeed } from "~/modules/progress";
+import { listPublishedUpdates } from "~/modules/progress/index.server";
 
 export function loader({ request }: LoaderFunctionArgs) {
   const base = getEnv().PUBLIC_URL ?? new URL(request.url).origin;

@@ -8,10 +8,8 @@ import { NewPasswordFields } from "~/components/password-fields";
 import { Notice } from "~/components/notice";
 import { formAction } from "~/lib/forms.server";
 import { getUser } from "~/lib/permissions.server";
-import { isPscEnabled } from "~/modules/accounts/psc.server";
-import { requestSignUp } from "~/modules/accounts/signup.server";
-import { PRACTICE_MODES, PROFESSIONS } from "~/modules/accounts/professions";
-import { signUpSchema } from "~/modules/accounts/schemas";
+import { isPscEnabled, requestSignUp } from "~/modules/accounts/index.server";
+import { PRACTICE_MODES, PROFESSIONS, signUpSchema } from "~/modules/accounts";
 
 export const meta: MetaFunction = () => [{ title: "Créer un compte — Sentinelle" }];
 

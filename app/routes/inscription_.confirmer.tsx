@@ -4,9 +4,8 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Notice } from "~/components/notice";
 import { formAction } from "~/lib/forms.server";
 import { commitSessionId } from "~/lib/session.server";
-import { createSession } from "~/modules/accounts/accounts.server";
-import { linkFormSchema, signUpLinkSchema } from "~/modules/accounts/schemas";
-import { checkSignUpLink, completeSignUp } from "~/modules/accounts/signup.server";
+import { checkSignUpLink, completeSignUp, createSession } from "~/modules/accounts/index.server";
+import { linkFormSchema, signUpLinkSchema } from "~/modules/accounts";
 
 export const meta: MetaFunction = () => [{ title: "Terminer votre inscription — Sentinelle" }, { name: "robots", content: "noindex" }];
 

@@ -4,8 +4,8 @@ import { Form, Link, useActionData } from "@remix-run/react";
 import { FormErrors, TextField, useActionForm } from "~/components/forms";
 import { Notice } from "~/components/notice";
 import { formAction } from "~/lib/forms.server";
-import { requestPasswordReset } from "~/modules/accounts/account-emails.server";
-import { forgotPasswordSchema } from "~/modules/accounts/schemas";
+import { requestPasswordReset } from "~/modules/accounts/index.server";
+import { forgotPasswordSchema } from "~/modules/accounts";
 
 export const meta: MetaFunction = () => [{ title: "Mot de passe oublié — Sentinelle" }];
 

@@ -5,8 +5,8 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrors, TextField, useActionForm } from "~/components/forms";
 import { Notice } from "~/components/notice";
 import { formAction } from "~/lib/forms.server";
-import { checkResetToken, resetPassword } from "~/modules/accounts/account-emails.server";
-import { resetPasswordSchema } from "~/modules/accounts/schemas";
+import { checkResetToken, resetPassword } from "~/modules/accounts/index.server";
+import { resetPasswordSchema } from "~/modules/accounts";
 
 export const meta: MetaFunction = () => [{ title: "Choisir un nouveau mot de passe — Sentinelle" }, { name: "robots", content: "noindex" }];
 

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { formatDateTime } from "~/lib/dates";
 import { requireUser } from "~/lib/permissions.server";
-import { takeNotifications } from "~/modules/notifications/delivery.server";
+import { takeNotifications } from "~/modules/notifications/index.server";
 
 export const meta: MetaFunction = () => [{ title: "Notifications — Sentinelle" }];
 

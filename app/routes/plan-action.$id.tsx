@@ -9,12 +9,12 @@ import { orErrorPage } from "~/lib/errors";
 import { formAction } from "~/lib/forms.server";
 import { intentsOf } from "~/lib/intents";
 import { can, getUser, requireUser } from "~/lib/permissions.server";
-import { followPublicSubject, isFollowing } from "~/modules/notifications/follows.server";
-import { followPageSchema } from "~/modules/notifications/schemas";
-import { getAction } from "~/modules/action-plan/plan.server";
-import { STATUS_LABELS } from "~/modules/irritants/statuses";
+import { followPublicSubject, isFollowing } from "~/modules/notifications/index.server";
+import { followPageSchema } from "~/modules/notifications";
+import { getAction } from "~/modules/action-plan/index.server";
+import { STATUS_LABELS } from "~/modules/irritants";
 import { OriginNote } from "~/components/seminars";
-import { originsOf } from "~/modules/seminars/outcomes.server";
+import { originsOf } from "~/modules/seminars/index.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.action.title.slice(0, 80) ?? "Action"} — Sentinelle` }];
 

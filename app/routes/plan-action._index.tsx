@@ -5,10 +5,15 @@ import { FilterSelect, FilterSubmit } from "~/components/forms";
 import { parseOrThrow } from "~/lib/api.server";
 import { formatDate } from "~/lib/dates";
 import { orErrorPage } from "~/lib/errors";
-import { getPlan } from "~/modules/action-plan/plan.server";
-import { planFiltersSchema } from "~/modules/action-plan/schemas";
-import { ACTION_STATUSES, ACTION_STATUS_LABELS, LEAD_KINDS, LEAD_LABELS } from "~/modules/action-plan/vocabulary";
-import { listThemes } from "~/modules/irritants/irritants.server";
+import { getPlan } from "~/modules/action-plan/index.server";
+import {
+  ACTION_STATUSES,
+  ACTION_STATUS_LABELS,
+  LEAD_KINDS,
+  LEAD_LABELS,
+  planFiltersSchema,
+} from "~/modules/action-plan";
+import { listThemes } from "~/modules/irritants/index.server";
 
 export const meta: MetaFunction = () => [{ title: "Plan d'action — Sentinelle" }];
 

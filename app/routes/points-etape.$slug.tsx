@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { formatDate } from "~/lib/dates";
 import { orErrorPage } from "~/lib/errors";
 import { getUser } from "~/lib/permissions.server";
-import { getUpdate } from "~/modules/progress/updates.server";
+import { getUpdate } from "~/modules/progress/index.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.update.title ?? "Point d'étape"} — Sentinelle` }];
 

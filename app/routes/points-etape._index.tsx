@@ -1,7 +1,7 @@
 import type { MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { formatDate } from "~/lib/dates";
-import { listPublishedUpdates } from "~/modules/progress/updates.server";
+import { listPublishedUpdates } from "~/modules/progress/index.server";
 
 export const meta: MetaFunction = () => [{ title: "Points d'étape — Sentinelle" }];
 

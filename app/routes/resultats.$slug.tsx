@@ -3,8 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { SurveyResults } from "~/components/survey-results";
 import { formatDate } from "~/lib/dates";
 import { orErrorPage } from "~/lib/errors";
-import { getSnapshot } from "~/modules/surveys/campaigns.server";
-import type { CampaignResults } from "~/modules/surveys/results.server";
+import { type CampaignResults, getSnapshot } from "~/modules/surveys/index.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Résultats — ${data?.title ?? "Enquête"} — Sentinelle` }];
 

@@ -1,7 +1,7 @@
 import type { MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { listCampaigns } from "~/modules/surveys/campaigns.server";
-import { CAMPAIGN_STATUS_LABELS } from "~/modules/surveys/vocabulary";
+import { listCampaigns } from "~/modules/surveys/index.server";
+import { CAMPAIGN_STATUS_LABELS } from "~/modules/surveys";
 
 export const meta: MetaFunction = () => [{ title: "Résultats des enquêtes — Sentinelle" }];
 

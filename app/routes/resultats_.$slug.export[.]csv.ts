@@ -1,9 +1,8 @@
 import { csvResponse } from "~/lib/csv";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { orErrorPage } from "~/lib/errors";
-import { getSnapshot } from "~/modules/surveys/campaigns.server";
-import { resultsToCsv } from "~/modules/surveys/export";
-import type { CampaignResults } from "~/modules/surveys/results.server";
+import { type CampaignResults, getSnapshot } from "~/modules/surveys/index.server";
+import { resultsToCsv } from "~/modules/surveys";
 
 // Served at /resultats/:slug.csv (server.ts maps that address here: route paths cannot mix a parameter and a suffix).
 export function loader({ params }: LoaderFunctionArgs) {

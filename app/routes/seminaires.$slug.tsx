@@ -3,8 +3,8 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { BalanceTable, OutcomeList, seminarDate } from "~/components/seminars";
 import { orErrorPage } from "~/lib/errors";
 import { getUser } from "~/lib/permissions.server";
-import { getPublicSeminar } from "~/modules/seminars/public.server";
-import { SIDE_LABEL_ONE, SLOT_KIND_LABELS } from "~/modules/seminars/vocabulary";
+import { getPublicSeminar } from "~/modules/seminars/index.server";
+import { SIDE_LABEL_ONE, SLOT_KIND_LABELS } from "~/modules/seminars";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.seminar.title ?? "Séminaire"} — Sentinelle` }];
 

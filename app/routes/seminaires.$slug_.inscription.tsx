@@ -7,10 +7,8 @@ import { ChoiceGroup, TextField, useActionForm } from "~/components/forms";
 import { orErrorPage } from "~/lib/errors";
 import { formAction } from "~/lib/forms.server";
 import { getUser } from "~/lib/permissions.server";
-import { memberRegistrationSchema, registrationFormSchema } from "~/modules/seminars/schemas";
-import { getPublicSeminar } from "~/modules/seminars/public.server";
-import { isRegistered, registerFromForm } from "~/modules/seminars/registrations.server";
-import { SIDE_CHOICES } from "~/modules/seminars/vocabulary";
+import { SIDE_CHOICES, memberRegistrationSchema, registrationFormSchema } from "~/modules/seminars";
+import { getPublicSeminar, isRegistered, registerFromForm } from "~/modules/seminars/index.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Inscription — ${data?.seminar.title ?? "Séminaire"} — Sentinelle` }];
 

@@ -1,7 +1,7 @@
 import type { MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { seminarDate } from "~/components/seminars";
-import { listPublicSeminars } from "~/modules/seminars/public.server";
+import { listPublicSeminars } from "~/modules/seminars/index.server";
 
 export const meta: MetaFunction = () => [{ title: "Séminaires tripartites — Sentinelle" }];
 

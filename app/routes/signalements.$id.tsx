@@ -9,28 +9,34 @@ import { orErrorPage } from "~/lib/errors";
 import { formAction, readFormData } from "~/lib/forms.server";
 import { intentsOf } from "~/lib/intents";
 import { idParam } from "~/lib/api.server";
-import { FIX_ANSWER_LABELS, FIX_ANSWERS } from "~/modules/tickets/tickets";
-import { actionsForIrritant } from "~/modules/action-plan/plan.server";
+import { FIX_ANSWER_LABELS, FIX_ANSWERS } from "~/modules/tickets";
+import { actionsForIrritant } from "~/modules/action-plan/index.server";
 import { OriginNote } from "~/components/seminars";
-import { originsOf } from "~/modules/seminars/outcomes.server";
-import { ACTION_STATUS_LABELS } from "~/modules/action-plan/vocabulary";
-import { publicVendorMessages } from "~/modules/tickets/ticket-messages.server";
-import { answerFixQuestion, fixQuestionsFor } from "~/modules/tickets/fix-questions.server";
+import { originsOf } from "~/modules/seminars/index.server";
+import { ACTION_STATUS_LABELS } from "~/modules/action-plan";
+import { answerFixQuestion, fixQuestionsFor, publicVendorMessages } from "~/modules/tickets/index.server";
 import { can, getUser, requireUser } from "~/lib/permissions.server";
 import {
   addComment,
+  followIrritant,
+  getIrritant,
   hasSupported,
   listComments,
-  followIrritant,
+  mergedInto,
+  redactionsList,
   supportBreakdown,
   supportIrritant,
   timeline,
-} from "~/modules/irritants/engagement.server";
-import { isFollowing } from "~/modules/notifications/follows.server";
-import { getIrritant, mergedInto, redactionsList } from "~/modules/irritants/irritants.server";
+} from "~/modules/irritants/index.server";
+import { isFollowing } from "~/modules/notifications/index.server";
 import { describeRedactions } from "~/lib/text/redaction";
-import { irritantPageSchema } from "~/modules/irritants/schemas";
-import { CONSULTATION_STEP_LABELS, FREQUENCY_LABELS, SEVERITY_LABELS, STATUS_LABELS } from "~/modules/irritants/statuses";
+import {
+  CONSULTATION_STEP_LABELS,
+  FREQUENCY_LABELS,
+  SEVERITY_LABELS,
+  STATUS_LABELS,
+  irritantPageSchema,
+} from "~/modules/irritants";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.irritant.title ?? "Signalement"} — Sentinelle` }];
 

@@ -4,10 +4,9 @@ import { FilterSelect } from "~/components/forms";
 import { formatDate } from "~/lib/dates";
 import { parseOrThrow } from "~/lib/api.server";
 import { orErrorPage } from "~/lib/errors";
-import { listIrritants, listThemes } from "~/modules/irritants/irritants.server";
-import { irritantFiltersSchema } from "~/modules/irritants/schemas";
-import { IRRITANT_STATUSES, SEVERITY_LABELS, STATUS_LABELS } from "~/modules/irritants/statuses";
-import { listProducts } from "~/modules/vendors/products.server";
+import { listIrritants, listThemes } from "~/modules/irritants/index.server";
+import { IRRITANT_STATUSES, SEVERITY_LABELS, STATUS_LABELS, irritantFiltersSchema } from "~/modules/irritants";
+import { listProducts } from "~/modules/vendors/index.server";
 
 export const meta: MetaFunction = () => [{ title: "Signalements publiés — Sentinelle" }];
 

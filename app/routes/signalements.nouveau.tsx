@@ -7,12 +7,16 @@ import { ChoiceGroup, FormErrors, SelectField, TextField, useActionForm } from "
 import { formAction } from "~/lib/forms.server";
 import { intentsOf } from "~/lib/intents";
 import { requirePermission } from "~/lib/permissions.server";
-import { getProfile } from "~/modules/accounts/accounts.server";
-import { findSimilar, fileIrritant, listThemes } from "~/modules/irritants/irritants.server";
-import { filingPageSchema } from "~/modules/irritants/schemas";
-import { CONSULTATION_STEP_LABELS, FREQUENCY_LABELS, SEVERITY_LABELS, STATUS_LABELS } from "~/modules/irritants/statuses";
-import { suggestThemesFor } from "~/modules/irritants/themes.server";
-import { listProducts } from "~/modules/vendors/products.server";
+import { getProfile } from "~/modules/accounts/index.server";
+import { fileIrritant, findSimilar, listThemes, suggestThemesFor } from "~/modules/irritants/index.server";
+import {
+  CONSULTATION_STEP_LABELS,
+  FREQUENCY_LABELS,
+  SEVERITY_LABELS,
+  STATUS_LABELS,
+  filingPageSchema,
+} from "~/modules/irritants";
+import { listProducts } from "~/modules/vendors/index.server";
 
 export const meta: MetaFunction = () => [{ title: "Signaler un irritant — Sentinelle" }];
 

@@ -1,4 +1,4 @@
-import type { ActionStatus, LeadKind } from "~/modules/action-plan/vocabulary";
+import type { ActionStatus, LeadKind } from "~/modules/action-plan";
 
 /**
  * The action plan as the program's status deck of 11 January 2024 shows it ("Chantiers prioritaires"

@@ -1,13 +1,10 @@
 import { count, eq } from "drizzle-orm";
 import { getDb } from "#db/client";
 import { organisations, products, users } from "#db/schema";
-import { createUser } from "~/modules/accounts/accounts.server";
-import { fileIrritant } from "~/modules/irritants/irritants.server";
-import { supportIrritant } from "~/modules/irritants/engagement.server";
-import { updateIrritant } from "~/modules/irritants/triage.server";
-import { acknowledgeTicket, replyToTicket, resolveTicket } from "~/modules/tickets/ticket-responses.server";
-import { listTickets } from "~/modules/tickets/tickets.server";
-import { writeAction } from "~/modules/action-plan/plan.server";
+import { createUser } from "~/modules/accounts/index.server";
+import { fileIrritant, supportIrritant, updateIrritant } from "~/modules/irritants/index.server";
+import { acknowledgeTicket, listTickets, replyToTicket, resolveTicket } from "~/modules/tickets/index.server";
+import { writeAction } from "~/modules/action-plan/index.server";
 import { actionNotes, actions, challenges, workstreams } from "#db/schema";
 import { DEMO_ACTION_PLAN, DEMO_NOTES } from "./action-plan.server";
 import { loadDemoSurveys } from "./surveys.server";

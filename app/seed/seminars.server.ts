@@ -3,12 +3,24 @@ import { eq, like } from "drizzle-orm";
 import { getDb } from "#db/client";
 import { actions, irritants } from "#db/schema";
 import type { SessionUser } from "~/lib/session-users.server";
-import { castVote, createCluster, moveCard, postCard, renameCluster, setVoting, setWorkshopStatus } from "~/modules/seminars/board.server";
-import { linkToExisting, restituteAsIrritant } from "~/modules/seminars/restitution.server";
-import { addSlot, addWorkshop, createSeminar } from "~/modules/seminars/agenda.server";
-import { addVerbatim, saveFeedback } from "~/modules/seminars/feedback.server";
-import { register } from "~/modules/seminars/registrations.server";
-import type { Side, SideDetail, SlotKind } from "~/modules/seminars/vocabulary";
+import {
+  addSlot,
+  addVerbatim,
+  addWorkshop,
+  castVote,
+  createCluster,
+  createSeminar,
+  linkToExisting,
+  moveCard,
+  postCard,
+  register,
+  renameCluster,
+  restituteAsIrritant,
+  saveFeedback,
+  setVoting,
+  setWorkshopStatus,
+} from "~/modules/seminars/index.server";
+import type { Side, SideDetail, SlotKind } from "~/modules/seminars";
 
 /** The code of the demonstration workshop that is open, printed in the README. */
 export const DEMO_WORKSHOP_CODE = "ATE347";

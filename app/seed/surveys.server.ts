@@ -1,9 +1,14 @@
 import { getDb } from "#db/client";
 import { campaigns, invitations, products, responses } from "#db/schema";
 import type { SessionUser } from "~/lib/session-users.server";
-import { createCampaign, saveQuestionnaireVersion, setCampaignStatus } from "~/modules/surveys/campaigns.server";
-import { SEGUR_FUNCTION_ROWS, SEGUR_QUESTIONNAIRE_V1, SEGUR_QUESTIONNAIRE_V2 } from "~/modules/surveys/demo-questionnaire";
-import { computeResults, RESULTS_METHOD } from "~/modules/surveys/results.server";
+import {
+  RESULTS_METHOD,
+  computeResults,
+  createCampaign,
+  saveQuestionnaireVersion,
+  setCampaignStatus,
+} from "~/modules/surveys/index.server";
+import { SEGUR_FUNCTION_ROWS, SEGUR_QUESTIONNAIRE_V1, SEGUR_QUESTIONNAIRE_V2 } from "~/modules/surveys";
 import { eq } from "drizzle-orm";
 import { createHash, randomBytes } from "node:crypto";
 

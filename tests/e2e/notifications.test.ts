@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { outboxEmails } from "#db/schema";
-import { deliverPendingEvents } from "~/modules/notifications/delivery.server";
+import { deliverPendingEvents } from "~/modules/notifications/index.server";
 import { axeViolations, openPage, signIn, waitForNotice } from "../support/browser";
 import { useServerAndBrowser } from "../support/e2e";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { deliverPendingEvents } from "~/modules/notifications/delivery.server";
+import { deliverPendingEvents } from "~/modules/notifications/index.server";
 import { axeViolations, openPage, signIn, waitForNotice } from "../support/browser";
 import { useServerAndBrowser } from "../support/e2e";
 

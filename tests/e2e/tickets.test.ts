@@ -99,7 +99,7 @@ describe("team catalogue and settings", () => {
 
 describe("notifications", () => {
   it("show the vendor an unread count in the header, cleared once seen", async () => {
-    const { deliverPendingEvents } = await import("~/modules/notifications/delivery.server");
+    const { deliverPendingEvents } = await import("~/modules/notifications/index.server");
     while (deliverPendingEvents().events > 0);
     const { page, context } = await openPage(ctx.browser);
     await signIn(page, ctx.server.url, "editeur-a@demo.sentinelle.fr");

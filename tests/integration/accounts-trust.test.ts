@@ -1,8 +1,8 @@
 import { and, eq, like } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { accountTokens, apiTokens, events, outboxEmails, sessions, users } from "#db/schema";
-import { createUser } from "~/modules/accounts/accounts.server";
-import { applyRetention } from "~/modules/privacy/personal-data.server";
+import { createUser } from "~/modules/accounts/index.server";
+import { applyRetention } from "~/modules/privacy/index.server";
 import { resetMailerForTests, sendPendingEmails } from "~/lib/outbox.server";
 import { apiToken, bearer, signInCookie } from "../support/http";
 import { startTestServer, type TestServer } from "../support/server";

@@ -13,7 +13,7 @@ import {
   listApiTokens,
   revokeApiToken,
   verifyCredentials,
-} from "~/modules/accounts/accounts.server";
+} from "~/modules/accounts/index.server";
 import { createTestDatabase } from "../support/database";
 
 const database = createTestDatabase();

@@ -2,12 +2,20 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadDemoData } from "~/seed/demo.server";
 import { actions, events, users } from "#db/schema";
-import type { SessionUser } from "~/modules/accounts/accounts.server";
+import type { SessionUser } from "~/modules/accounts/index.server";
 import { decodeCsv } from "~/lib/csv";
 import { parseActionPlanCsv, toActionPlanCsv } from "~/modules/action-plan/csv";
-import { applyImport, exportPlanRows, previewImport } from "~/modules/action-plan/import.server";
-import { getAction, getPlan, moveAction, saveAction, setActionStatus } from "~/modules/action-plan/plan.server";
-import { timeline } from "~/modules/irritants/engagement.server";
+import {
+  applyImport,
+  exportPlanRows,
+  getAction,
+  getPlan,
+  moveAction,
+  previewImport,
+  saveAction,
+  setActionStatus,
+} from "~/modules/action-plan/index.server";
+import { timeline } from "~/modules/irritants/index.server";
 import { createTestDatabase } from "../support/database";
 
 const database = createTestDatabase();

@@ -5,10 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadDemoData } from "~/seed/demo.server";
 import { outboxEmails, users } from "#db/schema";
 import { resetEnvForTests } from "~/lib/env.server";
-import type { SessionUser } from "~/modules/accounts/accounts.server";
-import { fileIrritant } from "~/modules/irritants/irritants.server";
-import { updateIrritant } from "~/modules/irritants/triage.server";
-import { deliverPendingEvents } from "~/modules/notifications/delivery.server";
+import type { SessionUser } from "~/modules/accounts/index.server";
+import { fileIrritant, updateIrritant } from "~/modules/irritants/index.server";
+import { deliverPendingEvents } from "~/modules/notifications/index.server";
 import { MAX_ATTEMPTS, resetMailerForTests, sendPendingEmails } from "~/lib/outbox.server";
 import { createTestDatabase } from "../support/database";
 

@@ -7,12 +7,10 @@ import { backupDatabase } from "#db/backup";
 import { campaigns, irritants, notifications, outboxEmails, participations, seminars, users } from "#db/schema";
 import { loadDemoData } from "~/seed/demo.server";
 import { resetEnvForTests } from "~/lib/env.server";
-import { createUser, type SessionUser } from "~/modules/accounts/accounts.server";
-import { applyRetention, deleteAccount } from "~/modules/privacy/personal-data.server";
-import { addComment } from "~/modules/irritants/engagement.server";
-import { fileIrritant } from "~/modules/irritants/irritants.server";
-import { updateIrritant } from "~/modules/irritants/triage.server";
-import { register } from "~/modules/seminars/registrations.server";
+import { createUser, type SessionUser } from "~/modules/accounts/index.server";
+import { applyRetention, deleteAccount } from "~/modules/privacy/index.server";
+import { addComment, fileIrritant, updateIrritant } from "~/modules/irritants/index.server";
+import { register } from "~/modules/seminars/index.server";
 import { createTestDatabase } from "../support/database";
 
 // Erased data must be gone from the database file, its WAL and its backups, not only from query results:

@@ -1,9 +1,8 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiTokens, campaigns, comments, eventCursors, events, follows, invitations, irritants, seminarRegistrations, sessions, users } from "#db/schema";
-import { createUser } from "~/modules/accounts/accounts.server";
-import { applyRetention } from "~/modules/privacy/personal-data.server";
-import { FREE_FAILURES } from "~/modules/accounts/signin-guard.server";
+import { FREE_FAILURES, createUser } from "~/modules/accounts/index.server";
+import { applyRetention } from "~/modules/privacy/index.server";
 import { apiToken, bearer, signInCookie } from "../support/http";
 import { startTestServer, type TestServer } from "../support/server";
 

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { API_OPERATIONS } from "~/modules/api/openapi.server";
+import { API_OPERATIONS } from "~/modules/api/index.server";
 import { loadBuild } from "../../server";
 import { apiToken, signInCookie } from "../support/http";
 import { startTestServer, type TestServer } from "../support/server";

@@ -1,14 +1,30 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { events, irritantThemes, irritants, organisations, products, supports, themes } from "#db/schema";
-import { createUser, type SessionUser } from "~/modules/accounts/accounts.server";
-import { addComment, listComments, followIrritant, supportBreakdown, supportIrritant, timeline } from "~/modules/irritants/engagement.server";
-import { countReceivedIrritants, fileIrritant, findSimilar, getIrritant, listIrritants, mergedInto } from "~/modules/irritants/irritants.server";
-import { createTheme, suggestThemesFor, updateTheme } from "~/modules/irritants/themes.server";
-import { bulkUpdateIrritants, updateIrritant } from "~/modules/irritants/triage.server";
-import { countFromRows, readCounters } from "~/modules/irritants/counters.server";
-import { reindexIrritants } from "~/modules/irritants/search.server";
-import { isFollowing } from "~/modules/notifications/follows.server";
+import { createUser, type SessionUser } from "~/modules/accounts/index.server";
+import {
+  addComment,
+  bulkUpdateIrritants,
+  countFromRows,
+  countReceivedIrritants,
+  createTheme,
+  fileIrritant,
+  findSimilar,
+  followIrritant,
+  getIrritant,
+  listComments,
+  listIrritants,
+  mergedInto,
+  readCounters,
+  reindexIrritants,
+  suggestThemesFor,
+  supportBreakdown,
+  supportIrritant,
+  timeline,
+  updateIrritant,
+  updateTheme,
+} from "~/modules/irritants/index.server";
+import { isFollowing } from "~/modules/notifications/index.server";
 import { createTestDatabase } from "../support/database";
 
 const database = createTestDatabase();

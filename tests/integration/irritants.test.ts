@@ -1,9 +1,15 @@
 import { and, count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { events, irritants } from "#db/schema";
-import { createUser } from "~/modules/accounts/accounts.server";
-import { countReceivedIrritants, fileIrritant, getIrritant, listIrritants, listThemes } from "~/modules/irritants/irritants.server";
-import { updateIrritant } from "~/modules/irritants/triage.server";
+import { createUser } from "~/modules/accounts/index.server";
+import {
+  countReceivedIrritants,
+  fileIrritant,
+  getIrritant,
+  listIrritants,
+  listThemes,
+  updateIrritant,
+} from "~/modules/irritants/index.server";
 import { createTestDatabase } from "../support/database";
 
 const database = createTestDatabase();

@@ -2,24 +2,32 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { events, settings, users } from "#db/schema";
 import { eq } from "drizzle-orm";
 import { HttpError } from "~/lib/errors";
-import { createUser, type SessionUser } from "~/modules/accounts/accounts.server";
-import { setAccountDisabled } from "~/modules/accounts/account-access.server";
-import { applyImport } from "~/modules/action-plan/import.server";
-import { addNote, createChallenge, createWorkstream, moveAction, saveAction, setActionStatus } from "~/modules/action-plan/plan.server";
-import { createIndicator, importIndicatorValues } from "~/modules/indicators/indicators.server";
-import { createTheme, updateTheme } from "~/modules/irritants/themes.server";
-import { bulkUpdateIrritants, updateIrritant } from "~/modules/irritants/triage.server";
-import { addResource, removeResource } from "~/modules/progress/themes.server";
-import { saveUpdate, setUpdatePublished } from "~/modules/progress/updates.server";
+import { type SessionUser, createUser, setAccountDisabled } from "~/modules/accounts/index.server";
+import {
+  addNote,
+  applyImport,
+  createChallenge,
+  createWorkstream,
+  moveAction,
+  saveAction,
+  setActionStatus,
+} from "~/modules/action-plan/index.server";
+import { createIndicator, importIndicatorValues } from "~/modules/indicators/index.server";
+import { bulkUpdateIrritants, createTheme, updateIrritant, updateTheme } from "~/modules/irritants/index.server";
+import { addResource, removeResource, saveUpdate, setUpdatePublished } from "~/modules/progress/index.server";
 
-import { restituteAsAction } from "~/modules/seminars/restitution.server";
-import { createSeminar, updateSeminar } from "~/modules/seminars/agenda.server";
-import { addVerbatim, saveFeedback } from "~/modules/seminars/feedback.server";
-import { removeRegistration } from "~/modules/seminars/registrations.server";
-import { getSettings, updateSettings } from "~/modules/settings/settings.server";
-import { createCampaign, saveQuestionnaireVersion, setCampaignStatus } from "~/modules/surveys/campaigns.server";
-import { createVendor, saveProduct } from "~/modules/vendors/products.server";
-import { closeTicket, openTicketByTeam, reassignTicket } from "~/modules/tickets/ticket-routing.server";
+import {
+  addVerbatim,
+  createSeminar,
+  removeRegistration,
+  restituteAsAction,
+  saveFeedback,
+  updateSeminar,
+} from "~/modules/seminars/index.server";
+import { getSettings, updateSettings } from "~/modules/settings/index.server";
+import { createCampaign, saveQuestionnaireVersion, setCampaignStatus } from "~/modules/surveys/index.server";
+import { createVendor, saveProduct } from "~/modules/vendors/index.server";
+import { closeTicket, openTicketByTeam, reassignTicket } from "~/modules/tickets/index.server";
 import { createTestDatabase } from "../support/database";
 
 /**

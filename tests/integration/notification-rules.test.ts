@@ -3,20 +3,32 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadDemoData } from "~/seed/demo.server";
 import { accountTokens, eventCursors, invitations, notifications, outboxEmails, sessions, themes, users } from "#db/schema";
 import { resetEnvForTests } from "~/lib/env.server";
-import { confirmEmail, requestPasswordReset, resetPassword } from "~/modules/accounts/account-emails.server";
-import { createSession, createUser, verifyCredentials, type SessionUser } from "~/modules/accounts/accounts.server";
-import { listChallenges, saveAction, setActionStatus } from "~/modules/action-plan/plan.server";
-import { supportIrritant } from "~/modules/irritants/engagement.server";
-import { fileIrritant } from "~/modules/irritants/irritants.server";
-import { updateIrritant } from "~/modules/irritants/triage.server";
-import { deliverPendingEvents } from "~/modules/notifications/delivery.server";
-import { followPublicSubject, isFollowing } from "~/modules/notifications/follows.server";
+import {
+  type SessionUser,
+  confirmEmail,
+  createSession,
+  createUser,
+  requestPasswordReset,
+  resetPassword,
+  verifyCredentials,
+} from "~/modules/accounts/index.server";
+import { listChallenges, saveAction, setActionStatus } from "~/modules/action-plan/index.server";
+import { fileIrritant, supportIrritant, updateIrritant } from "~/modules/irritants/index.server";
+import {
+  UNSUBSCRIBE_LINK_DAYS,
+  applyUnsubscribe,
+  checkUnsubscribeToken,
+  composeDigests,
+  deliverPendingEvents,
+  followPublicSubject,
+  getPreferences,
+  isFollowing,
+  savePreferences,
+  unsubscribeToken,
+} from "~/modules/notifications/index.server";
 import { failInterruptedSends, resetMailerForTests, sendPendingEmails } from "~/lib/outbox.server";
-import { composeDigests } from "~/modules/notifications/emails.server";
-import { getPreferences, savePreferences } from "~/modules/notifications/preferences.server";
-import { applyUnsubscribe, checkUnsubscribeToken, unsubscribeToken, UNSUBSCRIBE_LINK_DAYS } from "~/modules/notifications/unsubscribe.server";
-import { saveUpdate, setUpdatePublished } from "~/modules/progress/updates.server";
-import { inviteAudienceByEmail, openParticipation, remindInvitees } from "~/modules/surveys/campaigns.server";
+import { saveUpdate, setUpdatePublished } from "~/modules/progress/index.server";
+import { inviteAudienceByEmail, openParticipation, remindInvitees } from "~/modules/surveys/index.server";
 import { createTestDatabase } from "../support/database";
 import { startSmtpServer } from "../support/smtp";
 
@@ -113,8 +125,8 @@ describe("who is told", () => {
     updateIrritant(team, id, { published: true, status: "forwarded" });
     supportIrritant(patient, id);
     await deliverAndSend();
-    const { listTickets } = await import("~/modules/tickets/tickets.server");
-    const { resolveTicket } = await import("~/modules/tickets/ticket-responses.server");
+    const { listTickets } = await import("~/modules/tickets/index.server");
+    const { resolveTicket } = await import("~/modules/tickets/index.server");
     resolveTicket(vendorA, listTickets(team, { irritantId: id }).items[0].id, { resolution: "fixed", version: "5.2" });
     await deliverAndSend();
     const question = "L'éditeur indique avoir corrigé « QR code illisible sur l'ordonnance » : est-ce corrigé pour vous ? Répondez sur la page du signalement";

@@ -1,8 +1,8 @@
 import { and, eq, like } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { accountTokens, campaigns, follows, invitations, notificationPreferences, outboxEmails, progressUpdateThemes, progressUpdates, users } from "#db/schema";
-import { createUser } from "~/modules/accounts/accounts.server";
-import { unsubscribeToken, UNSUBSCRIBE_LINK_DAYS } from "~/modules/notifications/unsubscribe.server";
+import { createUser } from "~/modules/accounts/index.server";
+import { unsubscribeToken, UNSUBSCRIBE_LINK_DAYS } from "~/modules/notifications/index.server";
 import { signInCookie } from "../support/http";
 import { startTestServer, type TestServer } from "../support/server";
 

@@ -2,14 +2,11 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadDemoData } from "~/seed/demo.server";
 import { eventCursors, notifications, users } from "#db/schema";
-import type { SessionUser } from "~/modules/accounts/accounts.server";
-import { supportIrritant } from "~/modules/irritants/engagement.server";
-import { fileIrritant } from "~/modules/irritants/irritants.server";
-import { updateIrritant } from "~/modules/irritants/triage.server";
-import { deliverPendingEvents, takeNotifications, unreadCount } from "~/modules/notifications/delivery.server";
+import type { SessionUser } from "~/modules/accounts/index.server";
+import { fileIrritant, supportIrritant, updateIrritant } from "~/modules/irritants/index.server";
+import { deliverPendingEvents, takeNotifications, unreadCount } from "~/modules/notifications/index.server";
 import { listMailbox, sendPendingEmails } from "~/lib/outbox.server";
-import { listTickets } from "~/modules/tickets/tickets.server";
-import { replyToTicket, resolveTicket } from "~/modules/tickets/ticket-responses.server";
+import { listTickets, replyToTicket, resolveTicket } from "~/modules/tickets/index.server";
 import { createTestDatabase } from "../support/database";
 
 const database = createTestDatabase();

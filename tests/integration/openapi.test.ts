@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import { describe, expect, it } from "vitest";
-import { API_OPERATIONS, openApiDocument } from "~/modules/api/openapi.server";
+import { API_OPERATIONS, openApiDocument } from "~/modules/api/index.server";
 
 /** The API path a flat-route file serves: api.v1.irritants.$id.supports.ts → /irritants/{id}/supports. */
 function pathOfRouteFile(file: string) {

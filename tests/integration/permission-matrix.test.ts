@@ -1,7 +1,7 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { indicators, irritants, progressUpdates, seminars, users, workshops } from "#db/schema";
-import { API_OPERATIONS } from "~/modules/api/openapi.server";
+import { API_OPERATIONS } from "~/modules/api/index.server";
 import { loadBuild } from "../../server";
 import { apiToken, signInCookie } from "../support/http";
 import { startTestServer, type TestServer } from "../support/server";

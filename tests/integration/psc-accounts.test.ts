@@ -1,8 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { events, outboxEmails, users } from "#db/schema";
-import { createUser } from "~/modules/accounts/accounts.server";
-import { createPscAccount, linkPscAccount, resolvePscSignIn } from "~/modules/accounts/psc-accounts.server";
+import { createPscAccount, createUser, linkPscAccount, resolvePscSignIn } from "~/modules/accounts/index.server";
 import type { PscIdentity } from "~/modules/accounts/psc-claims";
 import { createTestDatabase } from "../support/database";
 

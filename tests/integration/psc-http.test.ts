@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { pscConfiguration, PscError, type PscSettings } from "~/modules/accounts/psc.server";
+import { PscError } from "~/modules/accounts";
+import { type PscSettings, pscConfiguration } from "~/modules/accounts/index.server";
 import { listenPscTestProvider, PSC_REALM_PATH, PSC_TEST_CLIENT, type PscTestProvider } from "../support/psc-provider";
 import { startTestServer, type TestServer } from "../support/server";
 

@@ -1,14 +1,27 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { challenges, irritants, workstreams } from "#db/schema";
-import { createUser, type SessionUser } from "~/modules/accounts/accounts.server";
-import { getAction, saveAction } from "~/modules/action-plan/plan.server";
-import { countFromRows, readCounters } from "~/modules/irritants/counters.server";
-import { fileIrritant, findSimilar, getIrritant, listIrritants, mergedInto } from "~/modules/irritants/irritants.server";
-import { updateIrritant } from "~/modules/irritants/triage.server";
-import { isPubliclyVisible, publiclyVisible } from "~/modules/irritants/visibility.server";
-import { changesThisMonth, headlineFigures, recentlyResolved, themeCounts } from "~/modules/progress/figures.server";
-import { openDataRows } from "~/modules/progress/open-data.server";
-import { themePage } from "~/modules/progress/themes.server";
+import { createUser, type SessionUser } from "~/modules/accounts/index.server";
+import { getAction, saveAction } from "~/modules/action-plan/index.server";
+import {
+  countFromRows,
+  fileIrritant,
+  findSimilar,
+  getIrritant,
+  isPubliclyVisible,
+  listIrritants,
+  mergedInto,
+  publiclyVisible,
+  readCounters,
+  updateIrritant,
+} from "~/modules/irritants/index.server";
+import {
+  changesThisMonth,
+  headlineFigures,
+  openDataRows,
+  recentlyResolved,
+  themeCounts,
+  themePage,
+} from "~/modules/progress/index.server";
 import { createTestDatabase } from "../support/database";
 
 const database = createTestDatabase();

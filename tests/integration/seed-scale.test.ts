@@ -4,13 +4,17 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, setDb, type Db } from "#db/client";
-import { countFromRows, readCounters } from "~/modules/irritants/counters.server";
-import { findSimilar, listIrritants } from "~/modules/irritants/irritants.server";
-import { searchDocument } from "~/modules/irritants/search.server";
+import {
+  countFromRows,
+  findSimilar,
+  listIrritants,
+  readCounters,
+  searchDocument,
+} from "~/modules/irritants/index.server";
 import { IRRITANT_STATUSES } from "~/modules/irritants/statuses";
 import { answersSchemaFor } from "~/modules/surveys/answers";
 import type { QuestionnaireDefinition } from "~/modules/surveys/definition";
-import { firstResponseDistributionFromRows, readFirstResponseDistribution } from "~/modules/tickets/response-times.server";
+import { firstResponseDistributionFromRows, readFirstResponseDistribution } from "~/modules/tickets/index.server";
 
 // `npm run seed:scale` at a small size, on a fresh file: every counter it writes must match the rows it wrote.
 const IRRITANTS = 2000;

@@ -3,11 +3,17 @@ import { runDataMigrations } from "~/data-migrations.server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { campaigns, events, invitations, products, responses, resultSnapshots, users } from "#db/schema";
 import { generateAnswers, random } from "~/seed/surveys.server";
-import type { SessionUser } from "~/modules/accounts/accounts.server";
-import { deliverPendingEvents } from "~/modules/notifications/delivery.server";
+import type { SessionUser } from "~/modules/accounts/index.server";
+import { deliverPendingEvents } from "~/modules/notifications/index.server";
 import { sendPendingEmails } from "~/lib/outbox.server";
-import { createCampaign, emailedInvitationToken, setCampaignStatus, submitResponse } from "~/modules/surveys/campaigns.server";
-import { computeResults, RESULTS_METHOD } from "~/modules/surveys/results.server";
+import {
+  RESULTS_METHOD,
+  computeResults,
+  createCampaign,
+  emailedInvitationToken,
+  setCampaignStatus,
+  submitResponse,
+} from "~/modules/surveys/index.server";
 import { PUBLIC_MIN_CELL } from "~/modules/surveys/statistics";
 import { signInCookie } from "../support/http";
 import { startTestServer, type TestServer } from "../support/server";

@@ -2,10 +2,21 @@ import { and, eq, isNotNull, isNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadDemoData } from "~/seed/demo.server";
 import { campaigns, invitations, products, responses, resultSnapshots, users } from "#db/schema";
-import type { SessionUser } from "~/modules/accounts/accounts.server";
-import { createCampaign, emailedInvitationToken, getSnapshot, inviteAudienceByEmail, openParticipation, saveDraft, saveQuestionnaireVersion, setCampaignStatus, submitResponse } from "~/modules/surveys/campaigns.server";
+import type { SessionUser } from "~/modules/accounts/index.server";
+import {
+  RESULTS_METHOD,
+  computeResults,
+  createCampaign,
+  emailedInvitationToken,
+  getSnapshot,
+  inviteAudienceByEmail,
+  openParticipation,
+  saveDraft,
+  saveQuestionnaireVersion,
+  setCampaignStatus,
+  submitResponse,
+} from "~/modules/surveys/index.server";
 import { SEGUR_QUESTIONNAIRE_V2 } from "~/modules/surveys/demo-questionnaire";
-import { computeResults, RESULTS_METHOD } from "~/modules/surveys/results.server";
 import { PUBLIC_MIN_CELL, provisionalCount } from "~/modules/surveys/statistics";
 import { createTestDatabase } from "../support/database";
 

@@ -1,8 +1,8 @@
 import { and, desc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { comments, events, irritants, outboxEmails, products, ticketMessages, tickets, workshopCards, workshopClusters, workshops } from "#db/schema";
-import { applyRetention } from "~/modules/privacy/personal-data.server";
-import { deliverPendingEvents } from "~/modules/notifications/delivery.server";
+import { applyRetention } from "~/modules/privacy/index.server";
+import { deliverPendingEvents } from "~/modules/notifications/index.server";
 import { searchTerms } from "~/modules/irritants/vocabulary-synonyms";
 import { PASSAGE_PLACEHOLDER } from "~/lib/text/passage";
 import { apiToken, bearer, signInCookie } from "../support/http";

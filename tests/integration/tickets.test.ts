@@ -1,17 +1,21 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { events, organisations, products, tickets } from "#db/schema";
-import { createUser, type SessionUser } from "~/modules/accounts/accounts.server";
-import { supportIrritant } from "~/modules/irritants/engagement.server";
-import { fileIrritant, getIrritant } from "~/modules/irritants/irritants.server";
-import { updateIrritant } from "~/modules/irritants/triage.server";
-import { updateSettings } from "~/modules/settings/settings.server";
-import { acknowledgeTicket, replyToTicket, resolveTicket } from "~/modules/tickets/ticket-responses.server";
-import { answerFixQuestion, fixQuestionsFor } from "~/modules/tickets/fix-questions.server";
-import { getTicketDetail, listTickets } from "~/modules/tickets/tickets.server";
-import { reassignTicket } from "~/modules/tickets/ticket-routing.server";
-import { publicVendorMessages } from "~/modules/tickets/ticket-messages.server";
-import { scorecards } from "~/modules/tickets/ticket-scorecards.server";
+import { createUser, type SessionUser } from "~/modules/accounts/index.server";
+import { fileIrritant, getIrritant, supportIrritant, updateIrritant } from "~/modules/irritants/index.server";
+import { updateSettings } from "~/modules/settings/index.server";
+import {
+  acknowledgeTicket,
+  answerFixQuestion,
+  fixQuestionsFor,
+  getTicketDetail,
+  listTickets,
+  publicVendorMessages,
+  reassignTicket,
+  replyToTicket,
+  resolveTicket,
+  scorecards,
+} from "~/modules/tickets/index.server";
 import { createTestDatabase } from "../support/database";
 
 const database = createTestDatabase();

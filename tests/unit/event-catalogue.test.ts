@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { EVENT_TYPES, readEvent, type CatalogueEvent, type EventType } from "~/lib/event-catalogue";
 import { auditTypeLabel } from "~/modules/audit/labels";
 import { describeTimelineEvent, TIMELINE_ENTRIES, timelineEventTypes } from "~/modules/irritants/timeline";
-import { NOTIFICATION_RULES } from "~/modules/notifications/delivery.server";
+import { NOTIFICATION_RULES } from "~/modules/notifications/index.server";
 
 const row = (type: string, payload: unknown) => ({ id: 1, type, actorId: null, subjectType: "irritant", subjectId: 7, payload, createdAt: "2026-12-04T00:00:00.000Z" });
 

@@ -17,7 +17,6 @@ import { resolvePscSignIn } from "./psc-accounts.server";
 import { parsePscClaims, PscError, pscIdentitySchema, type PscIdentity } from "./psc-claims";
 import { safeRedirectPath } from "~/lib/redirects";
 
-export { PscError } from "./psc-claims";
 
 const PSC_CALLBACK_PATH = "/auth/psc/callback";
 const WALLET_DISCOVERY_PATH = "/.well-known/wallet-openid-configuration";

@@ -1,10 +1,10 @@
 import { z } from "zod";
-import { apiTokenRequestSchema } from "~/modules/accounts/schemas";
-import { apiTicketListQuery, ticketReplySchema, ticketResolutionSchema } from "~/modules/tickets/schemas";
-import { apiProductListQuery } from "~/modules/vendors/schemas";
-import { planFiltersSchema } from "~/modules/action-plan/schemas";
-import { seminarListQuery } from "~/modules/seminars/schemas";
-import { apiIrritantListQuery, fileIrritantSchema, irritantPatchSchema, similarQuerySchema } from "~/modules/irritants/schemas";
+import { apiTokenRequestSchema } from "~/modules/accounts";
+import { apiTicketListQuery, ticketReplySchema, ticketResolutionSchema } from "~/modules/tickets";
+import { apiProductListQuery } from "~/modules/vendors";
+import { planFiltersSchema } from "~/modules/action-plan";
+import { seminarListQuery } from "~/modules/seminars";
+import { apiIrritantListQuery, fileIrritantSchema, irritantPatchSchema, similarQuerySchema } from "~/modules/irritants";
 
 type Operation = {
   method: "get" | "post" | "patch";

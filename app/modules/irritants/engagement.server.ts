@@ -7,9 +7,9 @@ import { readEvent } from "~/lib/event-catalogue";
 import { recordEvent } from "~/lib/events.server";
 import { can } from "~/lib/permissions.server";
 import type { SessionUser } from "~/lib/session-users.server";
-import { professionLabel } from "~/modules/accounts/professions";
+import { professionLabel } from "~/modules/accounts";
 import { getIrritant, mergedInto } from "./irritants.server";
-import { setFollow } from "~/modules/notifications/follows.server";
+import { setFollow } from "~/modules/notifications/index.server";
 import { redactPatientIdentifiers } from "~/lib/text/redaction";
 import { describeTimelineEvent, timelineEventTypes } from "./timeline";
 

@@ -2,22 +2,20 @@ import { laneOf } from "./statuses";
 import { and, desc, eq, inArray, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import { getDb, preparedQueries, preparedQuery, type Tx } from "#db/client";
 import { irritantThemes, irritants, organisations, products, themes, users, type IrritantStatus } from "#db/schema";
-import { setFollow } from "~/modules/notifications/follows.server";
+import { setFollow } from "~/modules/notifications/index.server";
 import { HttpError } from "~/lib/errors";
 import { recordEvent } from "~/lib/events.server";
 import { can } from "~/lib/permissions.server";
 import type { SessionUser } from "~/lib/session-users.server";
 import { irritantForwarded } from "./forwarding.server";
-import { requireActiveProduct } from "~/modules/vendors/products.server";
-import { getSettings } from "~/modules/settings/settings.server";
+import { requireActiveProduct } from "~/modules/vendors/index.server";
+import { getSettings } from "~/modules/settings/index.server";
 import { redactPatientIdentifiers, type Redaction } from "~/lib/text/redaction";
 import type { FileIrritantInput, IrritantFilters } from "./schemas";
 import { bumpCounters, readCounters } from "./counters.server";
 import { allWordsQuery, indexIrritant, rerankBySimilarity, similarityQuery } from "./search.server";
 import { adjustThemeCounters, resolveThemeSlugs, suggestThemesFor } from "./themes.server";
 import { publiclyVisible } from "./visibility.server";
-
-export { listThemes } from "./themes.server";
 
 type Viewer = SessionUser | null;
 

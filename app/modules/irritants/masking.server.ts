@@ -5,7 +5,7 @@ import { HttpError } from "~/lib/errors";
 import { recordEvent } from "~/lib/events.server";
 import { can } from "~/lib/permissions.server";
 import type { SessionUser } from "~/lib/session-users.server";
-import { scrubPassageCopies } from "~/modules/notifications/scrub.server";
+import { scrubPassageCopies } from "~/modules/notifications/index.server";
 import { findLongDigitSequences, maskPassageIn, type PassageMask } from "~/lib/text/passage";
 import { indexIrritant } from "./search.server";
 import { invalidateThemeModel } from "./themes.server";

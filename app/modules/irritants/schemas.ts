@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { fixAnswerSchema } from "~/modules/tickets/schemas";
+import { fixAnswerSchema } from "~/modules/tickets";
 import { CONSULTATION_STEPS, FREQUENCIES, IRRITANT_STATUSES, SEVERITIES } from "./statuses";
 
 /** Form values arrive as strings; empty ones mean "not given". */
@@ -108,7 +108,7 @@ export const bulkTriageSchema = z.object({
   confirm: digitsConfirmed,
 });
 
-export const commentSchema = z.object({
+const commentSchema = z.object({
   body: z
     .string({ error: "Écrivez votre commentaire." })
     .trim()

@@ -25,10 +25,9 @@ import { HttpError } from "~/lib/errors";
 import { recordEvent } from "~/lib/events.server";
 import { can } from "~/lib/permissions";
 import type { SessionUser } from "~/lib/session-users.server";
-import { verifyPassword } from "~/modules/accounts/passwords.server";
-import { SIGN_UP_LINK_HOURS } from "~/modules/accounts/signup.server";
-import { unindexIrritant } from "~/modules/irritants/search.server";
-import { scrubPassageCopies } from "~/modules/notifications/scrub.server";
+import { SIGN_UP_LINK_HOURS, verifyPassword } from "~/modules/accounts/index.server";
+import { unindexIrritant } from "~/modules/irritants/index.server";
+import { scrubPassageCopies } from "~/modules/notifications/index.server";
 
 /*
  * Privacy: a person's data export, account erasure and retention. It sits above accounts, irritants, notifications,

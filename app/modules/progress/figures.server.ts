@@ -1,12 +1,11 @@
 import { and, count, desc, eq, gte, inArray, isNull, sql } from "drizzle-orm";
 import { getDb } from "#db/client";
 import { events, irritantThemes, irritants, resultSnapshots, campaigns, themes } from "#db/schema";
-import { getPlan } from "~/modules/action-plan/plan.server";
+import { getPlan } from "~/modules/action-plan/index.server";
 import { cachedAggregate } from "./cache.server";
-import { readCounters } from "~/modules/irritants/counters.server";
-import { publiclyVisible } from "~/modules/irritants/visibility.server";
-import type { CampaignResults } from "~/modules/surveys/results.server";
-import { distributionSummary, readFirstResponseDistribution } from "~/modules/tickets/response-times.server";
+import { publiclyVisible, readCounters } from "~/modules/irritants/index.server";
+import type { CampaignResults } from "~/modules/surveys/index.server";
+import { distributionSummary, readFirstResponseDistribution } from "~/modules/tickets/index.server";
 
 const live = publiclyVisible();
 

@@ -2,10 +2,10 @@ import { toCsv } from "~/lib/csv";
 import { count, desc, eq } from "drizzle-orm";
 import { getDb } from "#db/client";
 import { campaigns, irritantThemes, irritants, resultSnapshots, themes } from "#db/schema";
-import { getPlan } from "~/modules/action-plan/plan.server";
-import { listIndicators } from "~/modules/indicators/indicators.server";
-import { publiclyVisible } from "~/modules/irritants/visibility.server";
-import type { CampaignResults } from "~/modules/surveys/results.server";
+import { getPlan } from "~/modules/action-plan/index.server";
+import { listIndicators } from "~/modules/indicators/index.server";
+import { publiclyVisible } from "~/modules/irritants/index.server";
+import type { CampaignResults } from "~/modules/surveys/index.server";
 
 /** One open-data row: a dataset, up to two dimensions and a value, with the unit. */
 export type OpenDataRow = { dataset: string; dimension1: string; dimension2: string; value: number; unit: string };

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { headlinesFormSchema } from "~/modules/settings/schemas";
+import { headlinesFormSchema } from "~/modules/settings";
 import { RESOURCE_KINDS } from "./vocabulary";
 
 const updateSchema = z.object({

@@ -5,8 +5,8 @@ import { HttpError } from "~/lib/errors";
 import { recordEvent } from "~/lib/events.server";
 import { can } from "~/lib/permissions.server";
 import type { SessionUser } from "~/lib/session-users.server";
-import { getPlan } from "~/modules/action-plan/plan.server";
-import { publiclyVisible } from "~/modules/irritants/visibility.server";
+import { getPlan } from "~/modules/action-plan/index.server";
+import { publiclyVisible } from "~/modules/irritants/index.server";
 import type { RESOURCE_KINDS } from "./vocabulary";
 
 

@@ -4,8 +4,8 @@ import { getDb } from "#db/client";
 import { actions, irritants, seminarOutcomes, seminars, workshopCards, workshopClusters, workshops } from "#db/schema";
 import { can } from "~/lib/permissions.server";
 import type { SessionUser } from "~/lib/session-users.server";
-import { overdueOf } from "~/modules/action-plan/plan.server";
-import { isPubliclyVisible } from "~/modules/irritants/visibility.server";
+import { overdueOf } from "~/modules/action-plan/index.server";
+import { isPubliclyVisible } from "~/modules/irritants/index.server";
 
 /**
  * What came out of a seminar and what became of it: each irritant and action with its current status.

@@ -5,10 +5,13 @@ import { HttpError } from "~/lib/errors";
 import { recordEvent } from "~/lib/events.server";
 import { can } from "~/lib/permissions.server";
 import type { SessionUser } from "~/lib/session-users.server";
-import { writeAction } from "~/modules/action-plan/plan.server";
-import { prepareIrritant, writeIrritant } from "~/modules/irritants/irritants.server";
-import { invalidateThemeModel } from "~/modules/irritants/themes.server";
-import { applyIrritantPatch } from "~/modules/irritants/triage.server";
+import { writeAction } from "~/modules/action-plan/index.server";
+import {
+  applyIrritantPatch,
+  invalidateThemeModel,
+  prepareIrritant,
+  writeIrritant,
+} from "~/modules/irritants/index.server";
 import { originSentence } from "./board";
 import { sourceContent } from "./board.server";
 import type { OutcomeSource } from "./vocabulary";

@@ -59,7 +59,7 @@ export type RegistrationInput = z.infer<typeof registrationFormSchema>;
 /** Signed-in people register without retyping their name and address. */
 export const memberRegistrationSchema = registrationFormSchema.pick({ sideChoice: true, organisation: true, workshopIds: true });
 
-export const cardFormSchema = z.object({
+const cardFormSchema = z.object({
   text: z
     .string({ error: "Écrivez votre idée sur la carte." })
     .trim()
@@ -69,7 +69,7 @@ export const cardFormSchema = z.object({
 });
 export type CardInput = z.infer<typeof cardFormSchema>;
 
-export const voteFormSchema = z.object({
+const voteFormSchema = z.object({
   target: z.enum(["card", "cluster"], { error: "Choisissez une carte ou un regroupement." }),
   targetId: id("Choisissez une carte ou un regroupement."),
   direction: z.enum(["add", "remove"]).default("add"),

@@ -7,7 +7,7 @@ import { derivedToken, randomToken, sha256 } from "~/lib/tokens.server";
 import { can } from "~/lib/permissions.server";
 import type { SessionUser } from "~/lib/session-users.server";
 import { combineRedactions, redactPatientIdentifiers, type Redaction } from "~/lib/text/redaction";
-import { requireActiveProduct } from "~/modules/vendors/products.server";
+import { requireActiveProduct } from "~/modules/vendors/index.server";
 import { batchedCount, PUBLIC_MIN_CELL } from "./statistics";
 import { answersSchemaFor } from "./answers";
 import { questionnaireDefinitionSchema, type QuestionnaireDefinition } from "./definition";

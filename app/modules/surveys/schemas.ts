@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { PROFESSION_VALUES } from "~/modules/accounts/professions";
+import { PROFESSION_VALUES } from "~/modules/accounts";
 import { editorOperationSchema } from "./editor";
 
 /** A campaign's team page: buttons only, each posts its intent. */

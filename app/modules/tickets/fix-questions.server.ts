@@ -5,8 +5,8 @@ import { fixConfirmations, irritants, products, supports, tickets } from "#db/sc
 import { HttpError } from "~/lib/errors";
 import { recordEvent } from "~/lib/events.server";
 import type { SessionUser } from "~/lib/session-users.server";
-import { followTicketOutcome } from "~/modules/irritants/triage.server";
-import { getSettings } from "~/modules/settings/settings.server";
+import { followTicketOutcome } from "~/modules/irritants/index.server";
+import { getSettings } from "~/modules/settings/index.server";
 import type { FixAnswer } from "./tickets";
 import { addMessage, fixAnswerCounts, nowIso } from "./tickets.server";
 

@@ -5,8 +5,8 @@ import { organisations, products, ticketMessages, tickets } from "#db/schema";
 import { HttpError } from "~/lib/errors";
 import { recordEvent } from "~/lib/events.server";
 import type { SessionUser } from "~/lib/session-users.server";
-import { maskOrRefuse, requireRedactor } from "~/modules/irritants/masking.server";
-import { scrubPassageCopies } from "~/modules/notifications/scrub.server";
+import { maskOrRefuse, requireRedactor } from "~/modules/irritants/index.server";
+import { scrubPassageCopies } from "~/modules/notifications/index.server";
 
 /** Public vendor answers about an irritant, for its page (the caller has checked the irritant is visible). */
 export function publicVendorMessages(irritantId: number) {

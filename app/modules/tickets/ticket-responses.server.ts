@@ -7,7 +7,7 @@ import { recordEvent } from "~/lib/events.server";
 import { can } from "~/lib/permissions.server";
 import type { SessionUser } from "~/lib/session-users.server";
 import { redactPatientIdentifiers } from "~/lib/text/redaction";
-import { followTicketOutcome } from "~/modules/irritants/triage.server";
+import { followTicketOutcome } from "~/modules/irritants/index.server";
 import { recordFirstResponse } from "./response-times.server";
 import type { Resolution, TicketStatus } from "./tickets";
 import { addMessage, hasOpenTicket, nowIso, openTicket, requireTicket, type Ticket } from "./tickets.server";

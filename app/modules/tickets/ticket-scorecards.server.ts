@@ -5,7 +5,7 @@ import { fixConfirmations, organisations, tickets } from "#db/schema";
 import { HttpError } from "~/lib/errors";
 import { can } from "~/lib/permissions.server";
 import type { SessionUser } from "~/lib/session-users.server";
-import { getSettings } from "~/modules/settings/settings.server";
+import { getSettings } from "~/modules/settings/index.server";
 import { computeScorecard, PUBLIC_SCORECARD_MIN_TICKETS } from "./scorecard";
 import { isOverdue, workingDaysBetween } from "./working-days";
 

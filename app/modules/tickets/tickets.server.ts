@@ -6,8 +6,8 @@ import { HttpError } from "~/lib/errors";
 import { recordEvent } from "~/lib/events.server";
 import { can } from "~/lib/permissions.server";
 import type { SessionUser } from "~/lib/session-users.server";
-import { professionLabel } from "~/modules/accounts/professions";
-import { getSettings } from "~/modules/settings/settings.server";
+import { professionLabel } from "~/modules/accounts";
+import { getSettings } from "~/modules/settings/index.server";
 import { OPEN_TICKET_STATUSES, type TicketStatus } from "./tickets";
 import { addWorkingDays, isOverdue, workingDaysBetween } from "./working-days";
 

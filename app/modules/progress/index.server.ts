@@ -1,0 +1,17 @@
+/**
+ * Front door of the progress capability (server side): code outside app/modules/progress/ imports it from
+ * "~/modules/progress/index.server", never from its inner files. It exports exactly the names used outside. Generated
+ * by `npx tsx scripts/front-doors.ts`: to extend it, import the name from outside (from here or from its inner file)
+ * and run the script again.
+ */
+export { changesThisMonth, headlineFigures, recentlyResolved, themeCounts } from "./figures.server";
+export { DATASETS, openDataCsv, openDataRows } from "./open-data.server";
+export { addResource, listResources, removeResource, themePage } from "./themes.server";
+export {
+  getUpdate,
+  listAllUpdates,
+  listPublishedUpdates,
+  saveUpdate,
+  setUpdatePublished,
+  updateThemeSlugs,
+} from "./updates.server";
