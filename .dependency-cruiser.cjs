@@ -7,15 +7,7 @@
 // The capabilities from the bottom up (decision 017). A capability's files may use the server files of capabilities
 // in lower layers only; pure files (vocabularies, labels, schemas, text) may be shared across layers as long as
 // nothing is circular (notifications read irritants' status labels, irritants use notifications' follows).
-const LAYERS = [
-  ["accounts", "settings", "vendors", "audit", "action-plan", "indicators"],
-  ["surveys"],
-  ["notifications"],
-  ["irritants"],
-  ["tickets"],
-  ["privacy", "seminars", "progress"],
-  ["api"],
-];
+const { layers: LAYERS } = require("./capability-layers.json");
 const layerRules = LAYERS.flatMap((layer, i) =>
   layer.map((capability) => ({
     name: `layers-${capability}`,
