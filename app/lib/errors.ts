@@ -56,6 +56,24 @@ export function orErrorPage<T>(fn: () => T): T {
   }
 }
 
+/**
+ * Runs a module call whose refusal a loader shows in place (a wrong workshop code gets the join form with its message,
+ * not an error page): the value, or the refusal.
+ */
+export function orRefusal<T>(fn: () => T): { ok: true; value: T } | { ok: false; error: HttpError } {
+  try {
+    return { ok: true, value: fn() };
+  } catch (error) {
+    if (error instanceof HttpError) return { ok: false, error };
+    throw error;
+  }
+}
+
+/** The first message of a refusal for one field (else its first field message, else its sentence). */
+export function refusalMessage(error: HttpError, field: string) {
+  return error.fields?.[field]?.[0] ?? Object.values(error.fields ?? {}).flat()[0] ?? error.message;
+}
+
 /** Wraps an API handler: module errors become `{error}` JSON with their status. */
 export async function withApiErrors(fn: () => Promise<Response> | Response): Promise<Response> {
   try {

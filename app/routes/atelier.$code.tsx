@@ -5,7 +5,7 @@ import { getFormProps } from "@conform-to/react";
 import { SelectField, TextField, useActionForm } from "~/components/forms";
 import { Notice } from "~/components/notice";
 import { seminarDate, useLiveRevision } from "~/components/seminars";
-import { HttpError } from "~/lib/errors";
+import { orRefusal, refusalMessage } from "~/lib/errors";
 import { formAction } from "~/lib/forms.server";
 import { intentsOf } from "~/lib/intents";
 import { getUser } from "~/lib/permissions.server";
@@ -29,15 +29,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const raw = params.code ?? "";
   const checked = normaliseCode(raw);
   if (checked.ok && checked.code !== raw) throw redirect(`/atelier/${checked.code}`);
-  try {
-    const viewer = await getUser(request);
-    const board = getParticipantBoard(raw, await readParticipantToken(request), viewer);
-    return { board, themes: listThemes().map(({ slug, label }) => ({ slug, label })), facilitator: board.canRun, error: null };
-  } catch (error) {
-    if (!(error instanceof HttpError)) throw error;
-    // A wrong code gets this page with the join form, not a bare error page.
-    return data({ board: null, themes: [], facilitator: false, error: error.fields?.code?.[0] ?? error.message }, { status: error.status });
-  }
+  const viewer = await getUser(request);
+  const token = await readParticipantToken(request);
+  const outcome = orRefusal(() => getParticipantBoard(raw, token, viewer));
+  // A wrong code gets this page with the join form, not a bare error page.
+  if (!outcome.ok) return data({ board: null, themes: [], facilitator: false, error: refusalMessage(outcome.error, "code") }, { status: outcome.error.status });
+  const board = outcome.value;
+  return { board, themes: listThemes().map(({ slug, label }) => ({ slug, label })), facilitator: board.canRun, error: null };
 }
 
 export const INTENTS = intentsOf(workshopBoardPageSchema);

@@ -1,28 +1,24 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { readQuery } from "~/lib/api.server";
-import { HttpError } from "~/lib/errors";
+import { orRefusal, refusalMessage } from "~/lib/errors";
+import { joinCodeQuerySchema } from "~/modules/seminars";
 import { checkJoinCode } from "~/modules/seminars/index.server";
 
 export const meta: MetaFunction = () => [{ title: "Rejoindre un atelier — Sentinelle" }];
 
-const querySchema = z.object({ code: z.string().max(40, "Ce code est trop long.").optional() });
-
 /** The code form is a GET: it works without JavaScript and from a bookmark. */
 export async function loader({ request }: LoaderFunctionArgs) {
-  let code: string | undefined;
-  try {
-    code = readQuery(request, querySchema).code;
-    if (code === undefined) return { code: "", error: null };
-    const checked = checkJoinCode(code);
-    throw redirect(`/atelier/${checked.code}`);
-  } catch (error) {
-    if (!(error instanceof HttpError)) throw error;
-    const message = error.fields?.code?.[0] ?? Object.values(error.fields ?? {}).flat()[0] ?? error.message;
-    return data({ code: code ?? "", error: message }, { status: error.status });
-  }
+  let typed = "";
+  const outcome = orRefusal(() => {
+    const { code } = readQuery(request, joinCodeQuerySchema);
+    typed = code ?? "";
+    return code === undefined ? null : checkJoinCode(code);
+  });
+  if (!outcome.ok) return data({ code: typed, error: refusalMessage(outcome.error, "code") }, { status: outcome.error.status });
+  if (outcome.value) throw redirect(`/atelier/${outcome.value.code}`);
+  return { code: "", error: null };
 }
 
 export default function JoinWorkshop() {

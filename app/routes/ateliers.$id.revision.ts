@@ -1,16 +1,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { idParam } from "~/lib/api.server";
-import { apiError, HttpError } from "~/lib/errors";
+import { withApiErrors } from "~/lib/errors";
 import { requireUser } from "~/lib/permissions.server";
 import { boardRevisionById } from "~/modules/seminars/index.server";
 
 /** The board's revision for the facilitator's page (same guard as the board). */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  try {
-    return Response.json({ revision: boardRevisionById(user, idParam(params.id)) }, { headers: { "Cache-Control": "no-store" } });
-  } catch (error) {
-    if (error instanceof HttpError) return apiError(error.status, error.message);
-    throw error;
-  }
+  return withApiErrors(() => Response.json({ revision: boardRevisionById(user, idParam(params.id)) }, { headers: { "Cache-Control": "no-store" } }));
 }

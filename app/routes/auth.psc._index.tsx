@@ -1,21 +1,18 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { PscErrorPage } from "~/components/psc";
 import { getUser } from "~/lib/permissions.server";
-import { PscError, pscErrorView } from "~/modules/accounts";
+import { PscError, pscErrorView, pscStartQuerySchema } from "~/modules/accounts";
 import { beginPscSignIn, requirePscEnabled } from "~/modules/accounts/index.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.error.title ?? "Pro Santé Connect"} — Sentinelle` }];
-
-const querySchema = z.object({ redirectTo: z.string().max(500).optional().catch(undefined) });
 
 /** Starts a Pro Santé Connect sign-in: off to the provider, or a French page when it cannot be reached. */
 export async function loader({ request }: LoaderFunctionArgs) {
   requirePscEnabled();
   if (await getUser(request)) throw redirect("/compte");
-  const { redirectTo } = querySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const { redirectTo } = pscStartQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   try {
     const { location, cookies } = await beginPscSignIn(request, redirectTo ?? "/");
     const headers = new Headers();

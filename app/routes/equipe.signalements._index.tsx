@@ -3,7 +3,6 @@ import { getFormProps } from "@conform-to/react";
 import { FieldError, fieldProps, FilterSelect, useActionForm } from "~/components/forms";
 import { Notice } from "~/components/notice";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { formatDateTime } from "~/lib/dates";
 import { HttpError, orErrorPage } from "~/lib/errors";
 import { parseOrThrow } from "~/lib/api.server";
@@ -21,19 +20,16 @@ import {
   SEVERITY_LABELS,
   STATUS_LABELS,
   bulkTriageSchema,
-  irritantFiltersSchema,
+  triageQueueFiltersSchema,
 } from "~/modules/irritants";
 import { DigitWarning } from "~/components/digit-warning";
 
 export const meta: MetaFunction = () => [{ title: "Tri des signalements — Sentinelle" }];
 
-// The queue opens on new irritants; "tous" lists every status.
-const queueFilters = irritantFiltersSchema.extend({ status: z.preprocess((v) => (v === undefined ? "new" : v === "tous" ? undefined : v), irritantFiltersSchema.shape.status) });
-
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "irritant:triage");
   const params = Object.fromEntries(new URL(request.url).searchParams);
-  const filters = orErrorPage(() => parseOrThrow(queueFilters, params, "Filtres invalides."));
+  const filters = orErrorPage(() => parseOrThrow(triageQueueFiltersSchema, params, "Filtres invalides."));
   const page = orErrorPage(() => listIrritants(user, filters));
   return { ...page, filters, rawStatus: params.status ?? "new", themes: listThemes().map(({ slug, label }) => ({ slug, label })) };
 }

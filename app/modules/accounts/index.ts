@@ -16,6 +16,7 @@ export {
   linkFormSchema,
   profilePageSchema,
   pscCompletionPageSchema,
+  pscStartQuerySchema,
   resetPasswordSchema,
   securityPageSchema,
   signInSchema,

@@ -157,3 +157,6 @@ export const accountsPageSchema = z.discriminatedUnion("intent", [
   accountTarget.extend({ intent: z.literal("disable") }),
   accountTarget.extend({ intent: z.literal("enable") }),
 ]);
+
+/** Where a Pro Santé Connect sign-in returns to; anything unreadable is simply dropped. */
+export const pscStartQuerySchema = z.object({ redirectTo: z.string().max(500).optional().catch(undefined) });

@@ -18,6 +18,7 @@ export {
   similarQuerySchema,
   themesPageSchema,
   triagePageSchema,
+  triageQueueFiltersSchema,
 } from "./schemas";
 export type { IrritantPatch } from "./schemas";
 export {

@@ -188,3 +188,8 @@ const scopeId = z.string().regex(/^[1-9]\d{0,14}$/).transform(Number).optional()
 export const maskScopeSchema = z
   .object({ signalement: scopeId, atelier: scopeId })
   .refine((s) => (s.signalement === undefined) !== (s.atelier === undefined), "Choisissez un signalement ou un atelier.");
+
+/** The team's triage queue opens on new irritants; "tous" lists every status. */
+export const triageQueueFiltersSchema = irritantFiltersSchema.extend({
+  status: z.preprocess((v) => (v === undefined ? "new" : v === "tous" ? undefined : v), irritantFiltersSchema.shape.status),
+});

@@ -8,6 +8,7 @@ export { formatCode, normaliseCode, originSentence } from "./board";
 export type { Balance } from "./board";
 export {
   boardPageSchema,
+  joinCodeQuerySchema,
   memberRegistrationSchema,
   registrationDoneSchema,
   registrationFormSchema,

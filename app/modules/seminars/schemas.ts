@@ -194,3 +194,6 @@ export const boardPageSchema = z.discriminatedUnion("intent", [
   restitutionActionSchema.extend({ intent: z.literal("action") }),
   linkSchema.extend({ intent: z.literal("link") }),
 ]);
+
+/** The workshop join form (a GET, so it works without JavaScript and from a bookmark). */
+export const joinCodeQuerySchema = z.object({ code: z.string().max(40, "Ce code est trop long.").optional() });
