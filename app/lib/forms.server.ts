@@ -19,11 +19,11 @@ export async function readFormData(request: Request) {
  * Runs a module call inside a page's command; a refusal it throws carries `extra` to the page (what the page must still
  * show beside the refusal, e.g. what was masked in the draft it just saved).
  */
-export function withRefusalExtra<T>(extra: Record<string, unknown>, run: () => T): T {
+export function withRefusalExtra<T>(extra: (refusal: HttpError) => Record<string, unknown>, run: () => T): T {
   try {
     return run();
   } catch (error) {
-    if (error instanceof HttpError) throw new HttpError(error.status, error.message, error.fields, error.code, error.headers, { ...error.extra, ...extra });
+    if (error instanceof HttpError) throw new HttpError(error.status, error.message, error.fields, error.code, error.headers, { ...error.extra, ...extra(error) });
     throw error;
   }
 }

@@ -84,7 +84,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const chosen = typeof subject === "number" && subject > 0 ? { productId: subject } : typeof subject === "string" && subject ? { service: subject } : null;
     // The draft was masked just above, so a submission finds nothing more: the section's count is what to tell.
     const redactionNotice = describeRedactions(masked, "dans une réponse d'enquête");
-    const more = withRefusalExtra({ redactionNotice }, () => submitResponse(slug, respondent, answers, chosen));
+    // The refusal's own sentence heads the page ("Certaines réponses sont manquantes…"); each question shows its message.
+    const more = withRefusalExtra((refusal) => ({ redactionNotice, summary: refusal.message }), () => submitResponse(slug, respondent, answers, chosen));
     const told = encodeRedactions(combineRedactions(masked, more));
     return redirect(`/enquetes/${slug}/merci${told ? `?${new URLSearchParams({ masque: told })}` : ""}`);
   });
@@ -114,7 +115,7 @@ export default function AnswerSurvey() {
       {refused ? (
         <div role="alert" className="alert alert-error">
           <p className="mb-0">
-            {refused.message}
+            {typeof refused.summary === "string" ? refused.summary : refused.message}
             {errors.length ? " Les questions concernées sont signalées ci-dessous." : null}
           </p>
         </div>

@@ -38,8 +38,8 @@ describe("following from pages, without JavaScript", () => {
     expect(followed().some((f) => f.startsWith("theme:"))).toBe(true);
     expect((await post("/plan-action/9", { intent: "unfollow" }, practitioner)).status).toBe(200);
     expect(followed()).not.toContain("action:9");
-    // Bad input: a clear refusal, nothing written.
-    expect((await post("/plan-action/9", { intent: "pirater" }, practitioner)).status).toBe(422);
+    // Bad input: a clear refusal, nothing written (an intent the page does not declare is a 400, as on every page).
+    expect((await post("/plan-action/9", { intent: "pirater" }, practitioner)).status).toBe(400);
     expect((await post("/plan-action/999999", { intent: "follow" }, practitioner)).status).toBe(404);
     expect(followed()).not.toContain("action:999999");
   });

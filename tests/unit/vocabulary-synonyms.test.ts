@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { stemFrench, tokenize } from "~/lib/text/text";
-import { conceptToken, foldSynonyms, searchTerms } from "~/modules/irritants/vocabulary-synonyms";
+import { conceptsContaining, conceptToken, foldSynonyms, searchTerms } from "~/modules/irritants/vocabulary-synonyms";
 
 const fold = (text: string) => foldSynonyms(tokenize(text));
 
@@ -47,5 +47,13 @@ describe("searchTerms", () => {
     expect(searchTerms("MES, le carnet du patient")).toContain(conceptToken("dmp"));
     expect(searchTerms("mes patients")).toEqual([stemFrench("patients")]);
     expect(searchTerms("MES PATIENTS NE SONT PAS VUS")).not.toContain(conceptToken("dmp"));
+  });
+});
+
+describe("conceptsContaining", () => {
+  it("names the concepts a single searched word is part of, so a keyword search still finds the folded phrase", () => {
+    expect(conceptsContaining(stemFrench("messagerie"))).toContain(conceptToken("mssante"));
+    expect(conceptsContaining(stemFrench("ordonnance"))).not.toHaveLength(0);
+    expect(conceptsContaining(stemFrench("lenteur"))).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "#db/client";
-import { searchTerms } from "./vocabulary-synonyms";
+import { conceptsContaining, searchTerms } from "./vocabulary-synonyms";
 
 /**
  * The text an irritant is indexed under: its search terms (folded words, the field's synonyms folded to concepts,
@@ -62,7 +62,13 @@ export function allWordsQuery(text: string, db?: DbOrTx): string | null {
   if (tokens.length === 0) return null;
   const last = tokens[tokens.length - 1];
   const prefix = !db || (documentFrequencies(db, [last]).get(last) ?? 0) === 0;
-  return tokens.map((t, i) => (i === tokens.length - 1 && prefix ? `"${t}"*` : `"${t}"`)).join(" AND ");
+  return tokens
+    .map((t, i) => {
+      const own = i === tokens.length - 1 && prefix ? `"${t}"*` : `"${t}"`;
+      const concepts = conceptsContaining(t);
+      return concepts.length ? `(${[own, ...concepts.map((c) => `"${c}"`)].join(" OR ")})` : own;
+    })
+    .join(" AND ");
 }
 
 // Document frequencies are read from an fts5vocab table over the index (temporary, per connection) and cached: they

@@ -87,6 +87,27 @@ function indexGroups(groups: Readonly<Record<string, readonly string[]>>) {
 
 const seededIndex = indexGroups(SEEDED_SYNONYM_GROUPS);
 
+/** Concepts by a stem of one of their multi-word members ("messag" → the secure-messaging concept). */
+const conceptsByPartStem = new Map<string, string[]>();
+for (const members of seededIndex.values()) {
+  for (const member of members) {
+    if (member.stems.length < 2) continue;
+    for (const stem of member.stems) {
+      const list = conceptsByPartStem.get(stem) ?? [];
+      if (!list.includes(member.concept)) list.push(member.concept);
+      conceptsByPartStem.set(stem, list);
+    }
+  }
+}
+
+/**
+ * The concepts a searched word is part of: a text indexed under "messagerie sécurisée" holds the concept token, not the
+ * word "messagerie", so a keyword search for "messagerie" must also look for the concept.
+ */
+export function conceptsContaining(stem: string): readonly string[] {
+  return conceptsByPartStem.get(stem) ?? [];
+}
+
 /**
  * Replaces every occurrence of a group member in `tokens` (the output of `tokenize`) by its concept token; other
  * tokens are kept as they are.
