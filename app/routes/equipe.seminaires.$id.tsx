@@ -1,5 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { getFormProps } from "@conform-to/react";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { FieldError, fieldProps, useActionForm } from "~/components/forms";
 import { Notice } from "~/components/notice";
 import { seminarDate } from "~/components/seminars";
 import { idParam } from "~/lib/api.server";
@@ -67,56 +69,112 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 type Workshop = ReturnType<typeof useLoaderData<typeof loader>>["seminar"]["workshops"][number];
+type WorkshopFieldSet = ReturnType<typeof useActionForm<typeof seminarPageSchema>>[1];
 
-function WorkshopFields({ prefix, w }: { prefix: string; w?: Workshop }) {
+function WorkshopFields({ fields }: { fields: WorkshopFieldSet }) {
   return (
     <>
       <div>
-        <label htmlFor={`${prefix}-title`} className="label">
+        <label htmlFor={fields.title.id} className="label">
           Titre
         </label>
-        <input id={`${prefix}-title`} name="title" className="input" defaultValue={w?.title} required />
+        <input {...fieldProps(fields.title)} className="input" required />
+        <FieldError field={fields.title} />
       </div>
       <div>
-        <label htmlFor={`${prefix}-facilitator`} className="label">
+        <label htmlFor={fields.facilitatorEmail.id} className="label">
           Animateur : adresse e-mail de son compte<span className="hint">Il gère le tableau de cet atelier ; vide : l'équipe seule.</span>
         </label>
-        <input id={`${prefix}-facilitator`} name="facilitatorEmail" type="email" className="input" defaultValue={w?.facilitatorEmail ?? ""} />
+        <input {...fieldProps(fields.facilitatorEmail)} type="email" className="input" />
+        <FieldError field={fields.facilitatorEmail} />
       </div>
       <div className="md:col-span-2">
-        <label htmlFor={`${prefix}-question`} className="label">
+        <label htmlFor={fields.question.id} className="label">
           Question de l'atelier
         </label>
-        <textarea id={`${prefix}-question`} name="question" rows={2} className="input" defaultValue={w?.question} required />
+        <textarea {...fieldProps(fields.question)} rows={2} className="input" required />
+        <FieldError field={fields.question} />
       </div>
       <div>
-        <label htmlFor={`${prefix}-label`} className="label">
+        <label htmlFor={fields.facilitatorLabel.id} className="label">
           Animateur : libellé affiché<span className="hint">Un rôle, par exemple « Animateur de l'atelier 1 ».</span>
         </label>
-        <input id={`${prefix}-label`} name="facilitatorLabel" className="input" defaultValue={w?.facilitatorLabel} />
+        <input {...fieldProps(fields.facilitatorLabel)} className="input" />
+        <FieldError field={fields.facilitatorLabel} />
       </div>
       <div className="grid grid-cols-2 gap-4">
         <div>
-          <label htmlFor={`${prefix}-capacity`} className="label">
+          <label htmlFor={fields.capacity.id} className="label">
             Places<span className="hint">Vide : sans limite.</span>
           </label>
-          <input id={`${prefix}-capacity`} name="capacity" inputMode="numeric" className="input" defaultValue={w?.capacity ?? ""} />
+          <input {...fieldProps(fields.capacity)} inputMode="numeric" className="input" />
+          <FieldError field={fields.capacity} />
         </div>
         <div>
-          <label htmlFor={`${prefix}-dots`} className="label">
+          <label htmlFor={fields.dotsPerParticipant.id} className="label">
             Points de vote<span className="hint">Par participant.</span>
           </label>
-          <input id={`${prefix}-dots`} name="dotsPerParticipant" inputMode="numeric" className="input" defaultValue={w?.dotsPerParticipant ?? DEFAULT_DOTS} required />
+          <input {...fieldProps(fields.dotsPerParticipant)} inputMode="numeric" className="input" required />
+          <FieldError field={fields.dotsPerParticipant} />
         </div>
       </div>
     </>
   );
 }
 
+type ActionData = ReturnType<typeof useActionData<typeof action>>;
+
+/** One workshop's edit form: every workshop has one, so only the posted workshop's form takes the result. */
+function WorkshopEditForm({ w, actionData }: { w: Workshop; actionData: ActionData }) {
+  const posted = actionData?.intent === "workshop-edit" && actionData.result?.initialValue?.workshopId === String(w.id);
+  const [form, fields] = useActionForm(seminarPageSchema, {
+    actionData: posted ? actionData : undefined,
+    intent: "workshop-edit",
+    id: `workshop-edit-${w.id}`,
+    defaultValue: {
+      title: w.title,
+      facilitatorEmail: w.facilitatorEmail ?? "",
+      question: w.question,
+      facilitatorLabel: w.facilitatorLabel,
+      capacity: w.capacity === null ? "" : String(w.capacity),
+      dotsPerParticipant: String(w.dotsPerParticipant),
+    },
+  });
+  return (
+    <Form method="post" className="mt-2 grid gap-4 md:grid-cols-2" {...getFormProps(form)}>
+      <input type="hidden" name="intent" value="workshop-edit" />
+      <input type="hidden" name="workshopId" value={w.id} />
+      <WorkshopFields fields={fields} />
+      <div>
+        <button type="submit" className="btn">
+          Enregistrer l'atelier {w.number}
+        </button>
+      </div>
+    </Form>
+  );
+}
+
 export default function TeamSeminar() {
   const { seminar } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
+  const [workshopForm, workshopFields] = useActionForm(seminarPageSchema, {
+    actionData,
+    intent: "workshop-add",
+    defaultValue: { dotsPerParticipant: String(DEFAULT_DOTS) },
+  });
+  const [slotForm, slotFields] = useActionForm(seminarPageSchema, { actionData, intent: "slot-add" });
+  const [seminarForm, seminarFields] = useActionForm(seminarPageSchema, {
+    actionData,
+    intent: "seminar",
+    defaultValue: {
+      title: seminar.title,
+      date: seminar.date,
+      place: seminar.place,
+      description: seminar.description,
+      objectives: seminar.objectives.join("\n"),
+    },
+  });
   return (
     <div className="prose-page">
       <p className="text-sm">
@@ -125,8 +183,8 @@ export default function TeamSeminar() {
       </p>
       <h1>{seminar.title}</h1>
       <p>{seminarDate(seminar.date)}</p>
-      {params.get("cree") && !result ? <Notice ok message="Séminaire créé : ajoutez ses ateliers et son déroulé." /> : null}
-      {result ? <Notice ok={result.ok} message={result.message} /> : null}
+      {params.get("cree") && !actionData ? <Notice ok message="Séminaire créé : ajoutez ses ateliers et son déroulé." /> : null}
+      {actionData ? <Notice ok={actionData.ok} message={actionData.message} /> : null}
 
       <h2>Ateliers</h2>
       {seminar.workshops.length === 0 ? <p>Aucun atelier pour l'instant.</p> : null}
@@ -156,24 +214,15 @@ export default function TeamSeminar() {
             </div>
             <details className="mt-2">
               <summary>Modifier l'atelier {w.number}</summary>
-              <Form method="post" className="mt-2 grid gap-4 md:grid-cols-2">
-                <input type="hidden" name="intent" value="workshop-edit" />
-                <input type="hidden" name="workshopId" value={w.id} />
-                <WorkshopFields prefix={`w${w.id}`} w={w} />
-                <div>
-                  <button type="submit" className="btn">
-                    Enregistrer l'atelier {w.number}
-                  </button>
-                </div>
-              </Form>
+              <WorkshopEditForm w={w} actionData={actionData} />
             </details>
           </li>
         ))}
       </ul>
       <h3>Ajouter un atelier</h3>
-      <Form method="post" className="card grid gap-4 md:grid-cols-2">
+      <Form method="post" className="card grid gap-4 md:grid-cols-2" {...getFormProps(workshopForm)}>
         <input type="hidden" name="intent" value="workshop-add" />
-        <WorkshopFields prefix="new-workshop" />
+        <WorkshopFields fields={workshopFields} />
         <div>
           <button type="submit" className="btn">
             Ajouter l'atelier
@@ -209,37 +258,40 @@ export default function TeamSeminar() {
         ))}
       </ol>
       <h3>Ajouter une séquence</h3>
-      <Form method="post" className="card grid gap-4 md:grid-cols-2">
+      <Form method="post" className="card grid gap-4 md:grid-cols-2" {...getFormProps(slotForm)}>
         <input type="hidden" name="intent" value="slot-add" />
         <div>
-          <label htmlFor="slot-period" className="label">
+          <label htmlFor={slotFields.period.id} className="label">
             Moment<span className="hint">« Matinée », « 9 h 30 – 10 h 30 »…</span>
           </label>
-          <input id="slot-period" name="period" className="input" />
+          <input {...fieldProps(slotFields.period)} className="input" />
+          <FieldError field={slotFields.period} />
         </div>
         <div>
-          <label htmlFor="slot-kind" className="label">
+          <label htmlFor={slotFields.kind.id} className="label">
             Type
           </label>
-          <select id="slot-kind" name="kind" className="input">
+          <select {...fieldProps(slotFields.kind)} className="input">
             {SLOT_KINDS.map((k) => (
               <option key={k} value={k}>
                 {SLOT_KIND_LABELS[k]}
               </option>
             ))}
           </select>
+          <FieldError field={slotFields.kind} />
         </div>
         <div>
-          <label htmlFor="slot-title" className="label">
+          <label htmlFor={slotFields.title.id} className="label">
             Intitulé
           </label>
-          <input id="slot-title" name="title" className="input" required />
+          <input {...fieldProps(slotFields.title)} className="input" required />
+          <FieldError field={slotFields.title} />
         </div>
         <div>
-          <label htmlFor="slot-workshop" className="label">
+          <label htmlFor={slotFields.workshopId.id} className="label">
             Atelier (pour une séquence d'atelier)
           </label>
-          <select id="slot-workshop" name="workshopId" className="input" defaultValue="">
+          <select {...fieldProps(slotFields.workshopId, "")} className="input">
             <option value="">—</option>
             {seminar.workshops.map((w) => (
               <option key={w.id} value={w.id}>
@@ -247,6 +299,7 @@ export default function TeamSeminar() {
               </option>
             ))}
           </select>
+          <FieldError field={slotFields.workshopId} />
         </div>
         <div>
           <button type="submit" className="btn">
@@ -256,45 +309,56 @@ export default function TeamSeminar() {
       </Form>
 
       <h2>Le séminaire</h2>
-      <Form method="post" className="card grid gap-4 md:grid-cols-2">
+      <Form method="post" className="card grid gap-4 md:grid-cols-2" {...getFormProps(seminarForm)}>
         <input type="hidden" name="intent" value="seminar" />
         <div className="md:col-span-2">
-          <label htmlFor="e-title" className="label">
+          <label htmlFor={seminarFields.title.id} className="label">
             Titre
           </label>
-          <input id="e-title" name="title" className="input" defaultValue={seminar.title} required />
+          <input {...fieldProps(seminarFields.title)} className="input" required />
+          <FieldError field={seminarFields.title} />
         </div>
         <div>
-          <label htmlFor="e-date" className="label">
+          <label htmlFor={seminarFields.date.id} className="label">
             Date
           </label>
-          <input id="e-date" name="date" type="date" className="input" defaultValue={seminar.date} required />
+          <input {...fieldProps(seminarFields.date)} type="date" className="input" required />
+          <FieldError field={seminarFields.date} />
         </div>
         <div>
-          <label htmlFor="e-place" className="label">
+          <label htmlFor={seminarFields.place.id} className="label">
             Lieu
           </label>
-          <input id="e-place" name="place" className="input" defaultValue={seminar.place} />
+          <input {...fieldProps(seminarFields.place)} className="input" />
+          <FieldError field={seminarFields.place} />
         </div>
         <div className="md:col-span-2">
-          <label htmlFor="e-description" className="label">
+          <label htmlFor={seminarFields.description.id} className="label">
             Présentation
           </label>
-          <textarea id="e-description" name="description" rows={3} className="input" defaultValue={seminar.description} />
+          <textarea {...fieldProps(seminarFields.description)} rows={3} className="input" />
+          <FieldError field={seminarFields.description} />
         </div>
         <div className="md:col-span-2">
-          <label htmlFor="e-objectives" className="label">
+          <label htmlFor={seminarFields.objectives.id} className="label">
             Objectifs<span className="hint">Un par ligne.</span>
           </label>
-          <textarea id="e-objectives" name="objectives" rows={3} className="input" defaultValue={seminar.objectives.join("\n")} />
+          <textarea {...fieldProps(seminarFields.objectives)} rows={3} className="input" />
+          <FieldError field={seminarFields.objectives} />
         </div>
         <div className="flex items-center gap-2">
-          <input id="e-published" name="published" type="checkbox" className="size-4" defaultChecked={seminar.published} />
-          <label htmlFor="e-published">Publier la page du séminaire</label>
+          <input id={seminarFields.published.id} name={seminarFields.published.name} type="checkbox" className="size-4" defaultChecked={seminar.published} />
+          <label htmlFor={seminarFields.published.id}>Publier la page du séminaire</label>
         </div>
         <div className="flex items-center gap-2">
-          <input id="e-registration" name="registrationOpen" type="checkbox" className="size-4" defaultChecked={seminar.registrationOpen} />
-          <label htmlFor="e-registration">Ouvrir les inscriptions</label>
+          <input
+            id={seminarFields.registrationOpen.id}
+            name={seminarFields.registrationOpen.name}
+            type="checkbox"
+            className="size-4"
+            defaultChecked={seminar.registrationOpen}
+          />
+          <label htmlFor={seminarFields.registrationOpen.id}>Ouvrir les inscriptions</label>
         </div>
         <div>
           <button type="submit" className="btn">
