@@ -1,9 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { getFormProps } from "@conform-to/react";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { FieldError, fieldProps, useActionForm } from "~/components/forms";
 import { Notice } from "~/components/notice";
 import { SurveyItem } from "~/components/survey";
 import { orErrorPage } from "~/lib/errors";
 import { formAction } from "~/lib/forms.server";
+import { intentsOf } from "~/lib/intents";
 import { requirePermission } from "~/lib/permissions.server";
 import { getVersion, saveQuestionnaireVersion } from "~/modules/surveys/index.server";
 import {
@@ -15,6 +18,8 @@ import {
   questionnaireDefinitionSchema,
   questionnaireEditorSchema,
 } from "~/modules/surveys";
+
+export const INTENTS = intentsOf(questionnaireEditorSchema);
 
 export const meta: MetaFunction = () => [{ title: "Éditeur de questionnaire — Sentinelle" }];
 
@@ -54,7 +59,7 @@ export async function action({ request }: ActionFunctionArgs) {
     questionnaireEditorSchema,
     (input, form) => {
       const { draft } = draftOf(form);
-      if (input.op === "save") {
+      if (input.intent === "save") {
         const version = saveQuestionnaireVersion(user, { slug: input.slug, title: input.title, definition: draft });
         return { ...draftOf(form), message: `Version ${version.number} du questionnaire « ${input.title} » enregistrée (identifiant ${version.id}).` };
       }
@@ -74,6 +79,10 @@ export default function QuestionnaireEditor() {
   const json = JSON.stringify(draft);
   const hidden = <input type="hidden" name="draft" value={json} />;
   const allItems = draft.sections.flatMap((s) => s.items);
+  const [titleForm, titleFields] = useActionForm(questionnaireEditorSchema, { actionData, intent: "set-title" });
+  const [sectionForm, sectionFields] = useActionForm(questionnaireEditorSchema, { actionData, intent: "add-section" });
+  const [itemForm, itemFields] = useActionForm(questionnaireEditorSchema, { actionData, intent: "add-item" });
+  const [saveForm, saveFields] = useActionForm(questionnaireEditorSchema, { actionData, intent: "save" });
   return (
     <div className="prose-page">
       <p className="text-sm">
@@ -87,37 +96,41 @@ export default function QuestionnaireEditor() {
       {actionData ? <Notice ok={actionData.ok} message={actionData.message} /> : null}
 
       <h2>Titre</h2>
-      <Form method="post" className="card mb-6">
+      <Form method="post" className="card mb-6" {...getFormProps(titleForm)}>
         {hidden}
-        <input type="hidden" name="op" value="set-title" />
-        <label htmlFor="e-title" className="label">
+        <input type="hidden" name="intent" value="set-title" />
+        <label htmlFor={titleFields.title.id} className="label">
           Titre du questionnaire
         </label>
-        <input id="e-title" name="title" defaultValue={draft.title} className="input mb-4" />
-        <label htmlFor="e-intro" className="label">
+        <input {...fieldProps(titleFields.title, draft.title)} className="input" />
+        <FieldError field={titleFields.title} />
+        <label htmlFor={titleFields.intro.id} className="label mt-4">
           Introduction (facultatif)
         </label>
-        <textarea id="e-intro" name="intro" defaultValue={draft.intro ?? ""} rows={2} className="input mb-4" />
+        <textarea {...fieldProps(titleFields.intro, draft.intro ?? "")} rows={2} className="input mb-4" />
+        <FieldError field={titleFields.intro} />
         <button type="submit" className="btn btn-secondary">
           Mettre à jour
         </button>
       </Form>
 
       <h2>Ajouter une partie</h2>
-      <Form method="post" className="card mb-6 grid gap-4 md:grid-cols-3 md:items-end">
+      <Form method="post" className="card mb-6 grid gap-4 md:grid-cols-3 md:items-end" {...getFormProps(sectionForm)}>
         {hidden}
-        <input type="hidden" name="op" value="add-section" />
+        <input type="hidden" name="intent" value="add-section" />
         <div>
-          <label htmlFor="s-key" className="label">
+          <label htmlFor={sectionFields.sectionKey.id} className="label">
             Clé
           </label>
-          <input id="s-key" name="sectionKey" className="input" />
+          <input {...fieldProps(sectionFields.sectionKey)} className="input" />
+          <FieldError field={sectionFields.sectionKey} />
         </div>
         <div>
-          <label htmlFor="s-title" className="label">
+          <label htmlFor={sectionFields.sectionTitle.id} className="label">
             Titre
           </label>
-          <input id="s-title" name="sectionTitle" className="input" />
+          <input {...fieldProps(sectionFields.sectionTitle)} className="input" />
+          <FieldError field={sectionFields.sectionTitle} />
         </div>
         <button type="submit" className="btn btn-secondary">
           Ajouter la partie
@@ -127,66 +140,72 @@ export default function QuestionnaireEditor() {
       {draft.sections.length ? (
         <>
           <h2>Ajouter une question</h2>
-          <Form method="post" className="card mb-6">
+          <Form method="post" className="card mb-6" {...getFormProps(itemForm)}>
             {hidden}
-            <input type="hidden" name="op" value="add-item" />
+            <input type="hidden" name="intent" value="add-item" />
             <div className="grid gap-4 md:grid-cols-2">
               <div>
-                <label htmlFor="i-section" className="label">
+                <label htmlFor={itemFields.section.id} className="label">
                   Partie
                 </label>
-                <select id="i-section" name="section" className="input">
+                <select {...fieldProps(itemFields.section)} className="input">
                   {draft.sections.map((s, i) => (
                     <option key={s.key} value={i}>
                       {s.title}
                     </option>
                   ))}
                 </select>
+                <FieldError field={itemFields.section} />
               </div>
               <div>
-                <label htmlFor="i-type" className="label">
+                <label htmlFor={itemFields.type.id} className="label">
                   Type
                 </label>
-                <select id="i-type" name="type" className="input">
+                <select {...fieldProps(itemFields.type)} className="input">
                   {ITEM_TYPES.map((t) => (
                     <option key={t} value={t}>
                       {TYPE_LABELS[t]}
                     </option>
                   ))}
                 </select>
+                <FieldError field={itemFields.type} />
               </div>
               <div>
-                <label htmlFor="i-key" className="label">
+                <label htmlFor={itemFields.key.id} className="label">
                   Clé (stable d'une version à l'autre)
                 </label>
-                <input id="i-key" name="key" className="input" />
+                <input {...fieldProps(itemFields.key)} className="input" />
+                <FieldError field={itemFields.key} />
               </div>
               <div>
-                <label htmlFor="i-label" className="label">
+                <label htmlFor={itemFields.label.id} className="label">
                   Libellé
                 </label>
-                <input id="i-label" name="label" className="input" />
+                <input {...fieldProps(itemFields.label)} className="input" />
+                <FieldError field={itemFields.label} />
               </div>
             </div>
-            <label htmlFor="i-choices" className="label mt-4">
+            <label htmlFor={itemFields.choices.id} className="label mt-4">
               Choix
               <span className="hint">
                 Un par ligne. Échelles : les 5 libellés. Choix : « valeur | libellé ». Matrice : les 5 libellés, puis les lignes « clé | libellé ».
               </span>
             </label>
-            <textarea id="i-choices" name="choices" rows={5} className="input mb-4" />
-            <label htmlFor="i-help" className="label">
+            <textarea {...fieldProps(itemFields.choices)} rows={5} className="input" />
+            <FieldError field={itemFields.choices} />
+            <label htmlFor={itemFields.help.id} className="label mt-4">
               Aide (facultatif)
             </label>
-            <input id="i-help" name="help" className="input mb-4" />
+            <input {...fieldProps(itemFields.help)} className="input mb-4" />
+            <FieldError field={itemFields.help} />
             <div className="mb-4 flex flex-wrap gap-6">
               <span className="flex items-center gap-2">
-                <input id="i-required" type="checkbox" name="required" className="size-4" />
-                <label htmlFor="i-required">Obligatoire</label>
+                <input id={itemFields.required.id} type="checkbox" name={itemFields.required.name} className="size-4" />
+                <label htmlFor={itemFields.required.id}>Obligatoire</label>
               </span>
               <span className="flex items-center gap-2">
-                <input id="i-na" type="checkbox" name="allowNotApplicable" className="size-4" />
-                <label htmlFor="i-na">Proposer « non concerné »</label>
+                <input id={itemFields.allowNotApplicable.id} type="checkbox" name={itemFields.allowNotApplicable.name} className="size-4" />
+                <label htmlFor={itemFields.allowNotApplicable.id}>Proposer « non concerné »</label>
               </span>
             </div>
             <button type="submit" className="btn btn-secondary">
@@ -222,7 +241,7 @@ export default function QuestionnaireEditor() {
                   {(["up", "down"] as const).map((direction) => (
                     <Form method="post" key={direction}>
                       {hidden}
-                      <input type="hidden" name="op" value="move-item" />
+                      <input type="hidden" name="intent" value="move-item" />
                       <input type="hidden" name="key" value={key} />
                       <button type="submit" name="direction" value={direction} className="btn btn-secondary">
                         {direction === "up" ? "Monter" : "Descendre"}
@@ -232,7 +251,7 @@ export default function QuestionnaireEditor() {
                   ))}
                   <Form method="post">
                     {hidden}
-                    <input type="hidden" name="op" value="remove-item" />
+                    <input type="hidden" name="intent" value="remove-item" />
                     <input type="hidden" name="key" value={key} />
                     <button type="submit" className="btn btn-secondary">
                       Retirer<span className="sr-only"> la question {key}</span>
@@ -247,20 +266,23 @@ export default function QuestionnaireEditor() {
       {allItems.length === 0 ? <p>Aucune question pour l'instant.</p> : null}
 
       <h2>Enregistrer</h2>
-      <Form method="post" className="card grid gap-4 md:grid-cols-3 md:items-end">
+      <Form method="post" className="card grid gap-4 md:grid-cols-3 md:items-end" {...getFormProps(saveForm)}>
         {hidden}
-        <input type="hidden" name="op" value="save" />
+        <input type="hidden" name="intent" value="save" />
         <div>
-          <label htmlFor="v-slug" className="label">
+          <label htmlFor={saveFields.slug.id} className="label">
             Identifiant du questionnaire
           </label>
-          <input id="v-slug" name="slug" className="input" />
+          <input {...fieldProps(saveFields.slug)} className="input" />
+          <FieldError field={saveFields.slug} />
         </div>
         <div>
-          <label htmlFor="v-title" className="label">
+          <label htmlFor={saveFields.title.id} className="label">
             Nom
           </label>
-          <input id="v-title" name="title" defaultValue={draft.title} className="input" />
+          {/* Keyed by the draft's title: a renamed draft proposes its new name. */}
+          <input key={draft.title} {...fieldProps(saveFields.title, draft.title)} className="input" />
+          <FieldError field={saveFields.title} />
         </div>
         <button type="submit" className="btn">
           Enregistrer comme nouvelle version

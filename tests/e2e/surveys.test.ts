@@ -128,6 +128,13 @@ describe("questionnaire editor", () => {
     await js.page.getByText("avis-sentinelle").waitFor();
     await js.page.goto(ctx.server.url + "/equipe/enquetes/editeur?depuis=1");
     expect(await axeViolations(js.page)).toEqual([]);
+    // With JavaScript the editor's forms check themselves with the action's schema before anything is posted.
+    let posted = 0;
+    js.page.on("request", (request) => void (request.method() === "POST" && posted++));
+    await js.page.getByRole("button", { name: "Ajouter la partie" }).click();
+    await js.page.getByText("Indiquez la clé de la partie.").waitFor();
+    expect(await js.page.getByLabel("Clé", { exact: true }).getAttribute("aria-invalid")).toBe("true");
+    expect(posted).toBe(0);
     await js.context.close();
   });
 });

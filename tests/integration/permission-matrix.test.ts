@@ -235,8 +235,7 @@ const ACTIONS: Record<string, ActionRow> = {
   "routes/equipe.plan-action.import": { url: () => "/equipe/plan-action/import", intents: each(["preview", "apply"], { pass: STAFF }) },
   "routes/equipe.enquetes._index": { url: () => "/equipe/enquetes", intents: each(["version", "campaign"], { pass: STAFF }) },
   "routes/equipe.enquetes.$slug": { url: () => "/equipe/enquetes/segur-2025", intents: each(["open", "close", "publish", "invite-audience", "remind"], { pass: STAFF }) },
-  // The questionnaire editor's "op" field edits a draft held in the form; one guard covers every op.
-  "routes/equipe.enquetes.editeur": { url: () => "/equipe/enquetes/editeur", intents: { "*": { pass: STAFF } } },
+  "routes/equipe.enquetes.editeur": { url: () => "/equipe/enquetes/editeur", intents: each(["set-title", "add-section", "add-item", "remove-item", "move-item", "save"], { pass: STAFF }) },
   "routes/equipe.avancement._index": { url: () => "/equipe/avancement", intents: each(["create", "headlines"], { pass: STAFF }) },
   "routes/equipe.avancement.$id": { url: () => `/equipe/avancement/${dynamic.updateId}`, intents: each(["save", "publish", "unpublish"], { pass: STAFF }) },
   "routes/equipe.avancement.indicateurs": {

@@ -17,11 +17,11 @@ const lines = (v: unknown) =>
         .filter(Boolean)
     : [];
 
-export const editorOperationSchema = z.discriminatedUnion("op", [
-  z.object({ op: z.literal("set-title"), title: z.string().trim().min(1, "Indiquez le titre.").max(200), intro: z.preprocess(blank, z.string().max(2000).optional()) }),
-  z.object({ op: z.literal("add-section"), sectionKey: z.string().trim().min(1, "Indiquez la clé de la partie."), sectionTitle: z.string().trim().min(1, "Indiquez le titre de la partie.") }),
+export const editorOperationSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("set-title"), title: z.string().trim().min(1, "Indiquez le titre.").max(200), intro: z.preprocess(blank, z.string().max(2000).optional()) }),
+  z.object({ intent: z.literal("add-section"), sectionKey: z.string().trim().min(1, "Indiquez la clé de la partie."), sectionTitle: z.string().trim().min(1, "Indiquez le titre de la partie.") }),
   z.object({
-    op: z.literal("add-item"),
+    intent: z.literal("add-item"),
     section: z.coerce.number().int().min(0),
     type: z.enum(ITEM_TYPES, { error: "Choisissez un type de question." }),
     key: z.string().trim().min(1, "Indiquez la clé de la question."),
@@ -32,8 +32,8 @@ export const editorOperationSchema = z.discriminatedUnion("op", [
     choices: z.preprocess(lines, z.array(z.string())),
     allowNotApplicable: z.preprocess((v) => v === "on", z.boolean()),
   }),
-  z.object({ op: z.literal("remove-item"), key: z.string() }),
-  z.object({ op: z.literal("move-item"), key: z.string(), direction: z.enum(["up", "down"]) }),
+  z.object({ intent: z.literal("remove-item"), key: z.string() }),
+  z.object({ intent: z.literal("move-item"), key: z.string(), direction: z.enum(["up", "down"]) }),
 ]);
 export type EditorOperation = z.infer<typeof editorOperationSchema>;
 
@@ -44,7 +44,7 @@ function pairs(choices: string[]) {
   });
 }
 
-function buildItem(op: Extract<EditorOperation, { op: "add-item" }>): Record<string, unknown> {
+function buildItem(op: Extract<EditorOperation, { intent: "add-item" }>): Record<string, unknown> {
   const base = { key: op.key, type: op.type, label: op.label, required: op.required, ...(op.help ? { help: op.help } : {}) };
   switch (op.type) {
     case "likert":
@@ -71,7 +71,7 @@ function buildItem(op: Extract<EditorOperation, { op: "add-item" }>): Record<str
 /** Applies one editor operation to a draft; returns a new draft (the input is not changed). */
 export function applyEditorOperation(draft: DraftDefinition, op: EditorOperation): DraftDefinition {
   const next: DraftDefinition = structuredClone(draft);
-  switch (op.op) {
+  switch (op.intent) {
     case "set-title":
       next.title = op.title;
       if (op.intro) next.intro = op.intro;

@@ -41,13 +41,13 @@ const campaignSchema = z.object({
 export const surveysPageSchema = z.discriminatedUnion("intent", [versionSchema.extend({ intent: z.literal("version") }), campaignSchema.extend({ intent: z.literal("campaign") })]);
 
 const saveDraftSchema = z.object({
-  op: z.literal("save"),
+  intent: z.literal("save"),
   slug: z.string({ error: "Indiquez l'identifiant." }).trim().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "Identifiant : minuscules sans accent, chiffres et tirets."),
   title: z.string({ error: "Indiquez le titre." }).trim().min(3, "Indiquez le titre."),
 });
 
-/** The questionnaire editor: each button ("op") applies one operation to the draft, or saves it as a new version. */
-export const questionnaireEditorSchema = z.discriminatedUnion("op", [...editorOperationSchema.options, saveDraftSchema]);
+/** The questionnaire editor: each button (its intent) applies one operation to the draft, or saves it as a new version. */
+export const questionnaireEditorSchema = z.discriminatedUnion("intent", [...editorOperationSchema.options, saveDraftSchema]);
 
 const answerStep = {
   section: z.preprocess((v) => Number(v) || 0, z.number().int().min(0)),
