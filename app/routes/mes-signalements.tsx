@@ -11,7 +11,7 @@ export const meta: MetaFunction = () => [{ title: "Mes signalements — Sentinel
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const query = orErrorPage(() => parseOrThrow(filedPageSchema, Object.fromEntries(new URL(request.url).searchParams), "Lien de page invalide."));
+  const query = orErrorPage(() => parseOrThrow(filedPageSchema, Object.fromEntries(new URL(request.url).searchParams), "Ce lien de page n'est pas valide."));
   const page = listIrritantsFiledBy(user.id, { before: query.avant });
   return { ...page, canFile: can(user, "irritant:file"), continued: query.avant !== undefined };
 }
