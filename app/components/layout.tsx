@@ -120,6 +120,7 @@ export function Header({ user }: { user: NavUser }) {
                 }
               >
                 {item.label}
+                {item.count ? " " : null}
                 {item.count ? <NavCount count={item.count} /> : null}
               </NavLink>
             </li>
