@@ -1,8 +1,4 @@
-import type {
-  ActionFunctionArgs,
-  LoaderFunctionArgs,
-  MetaFunction,
-} from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { getFormProps } from "@conform-to/react";
@@ -15,12 +11,7 @@ import { intentsOf } from "~/lib/intents";
 import { getUser } from "~/lib/permissions.server";
 import { listThemes } from "~/modules/irritants/index.server";
 import { describeRedactions } from "~/lib/text/redaction";
-import {
-  CARD_TEXT_MAX,
-  formatCode,
-  normaliseCode,
-  workshopBoardPageSchema,
-} from "~/modules/seminars";
+import { CARD_TEXT_MAX, formatCode, normaliseCode, workshopBoardPageSchema } from "~/modules/seminars";
 import {
   castVote,
   getParticipantBoard,
@@ -31,40 +22,20 @@ import {
 } from "~/modules/seminars/index.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  {
-    title:
-      data && "board" in data && data.board
-        ? `Atelier ${data.board.workshop.number} — ${data.board.workshop.title} — Sentinelle`
-        : "Atelier introuvable — Sentinelle",
-  },
+  { title: data && "board" in data && data.board ? `Atelier ${data.board.workshop.number} — ${data.board.workshop.title} — Sentinelle` : "Atelier introuvable — Sentinelle" },
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const raw = params.code ?? "";
   const checked = normaliseCode(raw);
-  if (checked.ok && checked.code !== raw)
-    throw redirect(`/atelier/${checked.code}`);
+  if (checked.ok && checked.code !== raw) throw redirect(`/atelier/${checked.code}`);
   const viewer = await getUser(request);
   const token = await readParticipantToken(request);
   const outcome = orRefusal(() => getParticipantBoard(raw, token, viewer));
   // A wrong code gets this page with the join form, not a bare error page.
-  if (!outcome.ok)
-    return data(
-      {
-        board: null,
-        themes: [],
-        facilitator: false,
-        error: refusalMessage(outcome.error, "code"),
-      },
-      { status: outcome.error.status }
-    );
+  if (!outcome.ok) return data({ board: null, themes: [], facilitator: false, error: refusalMessage(outcome.error, "code") }, { status: outcome.error.status });
   const board = outcome.value;
-  return {
-    board,
-    themes: listThemes().map(({ slug, label }) => ({ slug, label })),
-    facilitator: board.canRun,
-    error: null,
-  };
+  return { board, themes: listThemes().map(({ slug, label }) => ({ slug, label })), facilitator: board.canRun, error: null };
 }
 
 export const INTENTS = intentsOf(workshopBoardPageSchema);
@@ -73,9 +44,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const code = params.code ?? "";
   const existing = await readParticipantToken(request);
   const token = existing ?? newParticipantToken();
-  const headers: HeadersInit = existing
-    ? {}
-    : { "Set-Cookie": await participantCookieHeader(token) };
+  const headers: HeadersInit = existing ? {} : { "Set-Cookie": await participantCookieHeader(token) };
   return formAction(
     request,
     workshopBoardPageSchema,
@@ -83,26 +52,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (input.intent === "vote") {
         const { intent: _, ...vote } = input;
         const { remaining } = castVote(code, token, vote);
-        const left = `Il vous reste ${remaining} point${
-          remaining > 1 ? "s" : ""
-        }.`;
-        return {
-          message:
-            vote.direction === "add"
-              ? `Point placé. ${left}`
-              : `Point retiré. ${left}`,
-        };
+        const left = `Il vous reste ${remaining} point${remaining > 1 ? "s" : ""}.`;
+        return { message: vote.direction === "add" ? `Point placé. ${left}` : `Point retiré. ${left}` };
       }
       const { intent: _, ...card } = input;
       const posted = postCard(code, token, card);
       const masked = describeRedactions(posted.redactions, "sur une carte");
       // The card form is emptied after a card is posted; a refused card comes back in it, so nothing typed is lost.
-      return {
-        message: masked ? `Carte publiée. ${masked}` : "Carte publiée.",
-        resetForm: true,
-      };
+      return { message: masked ? `Carte publiée. ${masked}` : "Carte publiée.", resetForm: true };
     },
-    { defaultIntent: "card", headers }
+    { defaultIntent: "card", headers },
   );
 }
 
@@ -157,35 +116,18 @@ export default function WorkshopBoard() {
   const result = useActionData<typeof action>();
   const board = loaded.board;
   // Only a posted card's result reaches the card form: a vote leaves a card being typed as it is.
-  const [cardForm, cardFields] = useActionForm(workshopBoardPageSchema, {
-    actionData: result,
-    intent: "card",
-  });
-  useLiveRevision(
-    board ? `/atelier/${board.workshop.code}/revision` : "",
-    board?.workshop.revision ?? 0
-  );
+  const [cardForm, cardFields] = useActionForm(workshopBoardPageSchema, { actionData: result, intent: "card" });
+  useLiveRevision(board ? `/atelier/${board.workshop.code}/revision` : "", board?.workshop.revision ?? 0);
   if (!board) {
     return (
       <div className="prose-page max-w-xl">
         <h1>Atelier introuvable</h1>
-        <Notice
-          ok={false}
-          message={loaded.error ?? "Ce code ne correspond à aucun atelier."}
-        />
+        <Notice ok={false} message={loaded.error ?? "Ce code ne correspond à aucun atelier."} />
         <Form method="get" action="/atelier" className="card">
           <label htmlFor="code" className="label">
             Code de l'atelier
           </label>
-          <input
-            id="code"
-            name="code"
-            className="input text-2xl uppercase tracking-widest"
-            autoComplete="off"
-            autoCapitalize="characters"
-            spellCheck={false}
-            required
-          />
+          <input id="code" name="code" className="input text-2xl uppercase tracking-widest" autoComplete="off" autoCapitalize="characters" spellCheck={false} required />
           <button type="submit" className="btn mt-4">
             Rejoindre
           </button>
@@ -200,8 +142,7 @@ export default function WorkshopBoard() {
   return (
     <div className="mx-auto max-w-3xl">
       <p className="text-sm text-gris-600">
-        {w.seminar.title} · {seminarDate(w.seminar.date)} · code{" "}
-        {formatCode(w.code)}
+        {w.seminar.title} · {seminarDate(w.seminar.date)} · code {formatCode(w.code)}
       </p>
       <h1 className="text-2xl">
         Atelier {w.number} — {w.title}
@@ -209,29 +150,15 @@ export default function WorkshopBoard() {
       <p className="text-lg font-medium">{w.question}</p>
       {loaded.facilitator ? (
         <p>
-          <Link to={`/ateliers/${w.id}/animation`}>
-            Ouvrir le tableau d'animation
-          </Link>
+          <Link to={`/ateliers/${w.id}/animation`}>Ouvrir le tableau d'animation</Link>
         </p>
       ) : null}
-      {w.status === "draft" ? (
-        <Notice
-          ok={false}
-          message="L'atelier n'a pas encore commencé : vous pourrez publier vos cartes dès que l'animateur l'ouvrira."
-        />
-      ) : null}
-      {w.status === "closed" ? (
-        <Notice
-          ok={false}
-          message="Ce code a expiré : l'atelier est clos. Le tableau reste consultable, mais il n'est plus possible de publier ni de voter."
-        />
-      ) : null}
+      {w.status === "draft" ? <Notice ok={false} message="L'atelier n'a pas encore commencé : vous pourrez publier vos cartes dès que l'animateur l'ouvrira." /> : null}
+      {w.status === "closed" ? <Notice ok={false} message="Ce code a expiré : l'atelier est clos. Le tableau reste consultable, mais il n'est plus possible de publier ni de voter." /> : null}
       {result ? <Notice ok={result.ok} message={result.message} /> : null}
       {voting ? (
         <p className="alert alert-success">
-          Le vote est ouvert : placez vos points sur les cartes ou les
-          regroupements qui comptent le plus pour vous. Il vous reste{" "}
-          <strong>{dots(board.remaining)}</strong> sur {w.dotsPerParticipant}.
+          Le vote est ouvert : placez vos points sur les cartes ou les regroupements qui comptent le plus pour vous. Il vous reste <strong>{dots(board.remaining)}</strong> sur {w.dotsPerParticipant}.
         </p>
       ) : null}
       {open ? (
@@ -249,10 +176,7 @@ export default function WorkshopBoard() {
             field={cardFields.theme}
             label="Thème (facultatif)"
             placeholder="Sans thème"
-            options={loaded.themes.map((t) => ({
-              value: t.slug,
-              label: t.label,
-            }))}
+            options={loaded.themes.map((t) => ({ value: t.slug, label: t.label }))}
           />
           <button type="submit" className="btn">
             Publier la carte
@@ -267,21 +191,12 @@ export default function WorkshopBoard() {
         </a>
       </div>
       <p className="text-sm text-gris-600" aria-live="polite">
-        {board.cards.length} carte{board.cards.length > 1 ? "s" : ""},{" "}
-        {board.clusters.length} regroupement
-        {board.clusters.length > 1 ? "s" : ""}
+        {board.cards.length} carte{board.cards.length > 1 ? "s" : ""}, {board.clusters.length} regroupement{board.clusters.length > 1 ? "s" : ""}
       </p>
       {board.clusters.map((cl) => (
-        <section
-          key={cl.id}
-          aria-labelledby={`cluster-${cl.id}`}
-          className="card mb-4"
-        >
+        <section key={cl.id} aria-labelledby={`cluster-${cl.id}`} className="card mb-4">
           <h3 id={`cluster-${cl.id}`} className="mt-0 text-lg">
-            {cl.title}{" "}
-            <span className="text-sm font-normal text-gris-600">
-              · {dots(cl.votes)}
-            </span>
+            {cl.title} <span className="text-sm font-normal text-gris-600">· {dots(cl.votes)}</span>
           </h3>
           <ul className="mb-2 grid gap-2">
             {board.cards
@@ -289,35 +204,14 @@ export default function WorkshopBoard() {
               .map((c) => (
                 <li key={c.id} className="border-l-4 border-bleu pl-3">
                   {c.text}
-                  {c.theme ? (
-                    <span className="text-sm text-gris-600">
-                      {" "}
-                      · {c.theme.label}
-                    </span>
-                  ) : null}
-                  {c.mine ? (
-                    <span className="text-sm text-gris-600">
-                      {" "}
-                      · votre carte
-                    </span>
-                  ) : null}
+                  {c.theme ? <span className="text-sm text-gris-600"> · {c.theme.label}</span> : null}
+                  {c.mine ? <span className="text-sm text-gris-600"> · votre carte</span> : null}
                 </li>
               ))}
           </ul>
-          {voting && cl.cardIds.length === 0 ? (
-            <p className="mb-2 text-sm text-gris-600">
-              Regroupement vide : pas de vote possible.
-            </p>
-          ) : null}
+          {voting && cl.cardIds.length === 0 ? <p className="mb-2 text-sm text-gris-600">Regroupement vide : pas de vote possible.</p> : null}
           {voting && (cl.cardIds.length > 0 || cl.myVotes > 0) ? (
-            <VoteButtons
-              target="cluster"
-              id={cl.id}
-              label={cl.title}
-              myVotes={cl.myVotes}
-              canAdd={board.remaining > 0}
-              empty={cl.cardIds.length === 0}
-            />
+            <VoteButtons target="cluster" id={cl.id} label={cl.title} myVotes={cl.myVotes} canAdd={board.remaining > 0} empty={cl.cardIds.length === 0} />
           ) : null}
         </section>
       ))}
@@ -336,23 +230,13 @@ export default function WorkshopBoard() {
                   {c.mine ? " · votre carte" : ""}
                   {c.myVotes ? ` · dont ${c.myVotes} de vous` : ""}
                 </p>
-                {voting ? (
-                  <VoteButtons
-                    target="card"
-                    id={c.id}
-                    label={c.text}
-                    myVotes={c.myVotes}
-                    canAdd={board.remaining > 0}
-                  />
-                ) : null}
+                {voting ? <VoteButtons target="card" id={c.id} label={c.text} myVotes={c.myVotes} canAdd={board.remaining > 0} /> : null}
               </li>
             ))}
           </ul>
         </section>
       ) : null}
-      {board.cards.length === 0 ? (
-        <p>Aucune carte pour l'instant : soyez le premier à en publier une.</p>
-      ) : null}
+      {board.cards.length === 0 ? <p>Aucune carte pour l'instant : soyez le premier à en publier une.</p> : null}
     </div>
   );
 }
