@@ -20,7 +20,11 @@ describe("filing without JavaScript", () => {
     expect(await page.getByLabel("Titre").inputValue()).toBe("Logiciel du cabinet très lent");
 
     await similar.getByRole("button", { name: `C'est le même problème — je le soutiens : ${SLOW_TITLE}` }).click();
-    await waitForNotice(page, "votre soutien est enregistré");
+    // The support is recorded; the draft stays, and is offered as a comment on the supported irritant.
+    await waitForNotice(page, "est enregistré");
+    expect(await page.getByLabel("Titre").inputValue()).toBe("Logiciel du cabinet très lent");
+    expect(await page.getByLabel("Votre commentaire").inputValue()).toMatch(/^Logiciel du cabinet très lent\n\nDepuis la mise à jour Ségur/);
+    await page.getByRole("link", { name: "Non merci, voir le signalement" }).click();
     await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe(SLOW_TITLE);
     await page.getByText("Vous soutenez ce signalement.").waitFor();
     await expect(page.locator("#soutiens + p").textContent()).resolves.toMatch(/6 personnes rencontrent aussi ce problème, dont 1 patient/);
