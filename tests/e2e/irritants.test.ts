@@ -16,7 +16,8 @@ describe("filing without JavaScript", () => {
     await page.getByRole("button", { name: "Vérifier les doublons" }).click();
     const similar = page.getByRole("region", { name: "Signalements proches" });
     await expect(similar.getByRole("link").first().textContent()).resolves.toBe(SLOW_TITLE);
-    await page.getByText(/Thèmes suggérés d'après votre description : Performance et ergonomie des LGC/).waitFor();
+    // A patient's form asks for the service concerned rather than the team's themes.
+    await page.getByRole("group", { name: "Quel service est concerné ?" }).waitFor();
     expect(await page.getByLabel("Titre").inputValue()).toBe("Logiciel du cabinet très lent");
 
     await similar.getByRole("button", { name: `C'est le même problème — je le soutiens : ${SLOW_TITLE}` }).click();
