@@ -15,6 +15,7 @@ export {
   timeline,
   withdrawSupport,
 } from "./engagement.server";
+export { listIrritantsFiledBy } from "./filed.server";
 export { whenIrritantForwarded } from "./forwarding.server";
 export {
   authorNameFor,
