@@ -115,14 +115,17 @@ export function ChoiceGroup({
   options,
   type,
   hint,
+  checked,
 }: {
   field: Field;
   legend: string;
   options: readonly { value: string; label: string }[];
   type: "radio" | "checkbox";
   hint?: string;
+  /** Ticked at first instead of the field's initial value (the themes the platform suggests, say). */
+  checked?: readonly string[];
 }) {
-  const initial = field.initialValue;
+  const initial = checked ?? field.initialValue;
   const selected = new Set(Array.isArray(initial) ? initial.map(String) : typeof initial === "string" ? [initial] : []);
   const hintId = hint ? `${field.id}-hint` : undefined;
   return (

@@ -24,6 +24,7 @@ const entry = <S extends string, P extends z.ZodType>(subject: S, payload: P) =>
 const CATALOGUE = {
   "irritant.filed": entry("irritant", z.object({ themes: z.array(z.string()), themeSource: z.string(), redacted: z.number().int() })),
   "irritant.supported": entry("irritant", z.object({ lane: z.string() })),
+  "irritant.support_withdrawn": entry("irritant", z.object({ lane: z.string() })),
   "irritant.commented": entry("irritant", z.object({ commentId: id })),
   "irritant.status_changed": entry("irritant", irritantStatus),
   "irritant.reopened": entry("irritant", irritantStatus),

@@ -27,6 +27,7 @@ import {
   supportBreakdown,
   supportIrritant,
   timeline,
+  withdrawSupport,
 } from "~/modules/irritants/index.server";
 import { isFollowing } from "~/modules/notifications/index.server";
 import { describeRedactions } from "~/lib/text/redaction";
@@ -105,6 +106,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
         const result = supportIrritant(user, id);
         return redirect(`/signalements/${result.irritantId}?soutenu=1`);
       }
+      case "withdraw-support":
+        withdrawSupport(user, id);
+        return { message: "Votre soutien est retiré. Vous suivez toujours ce signalement ; vous pouvez cesser de le suivre ci-dessous." };
       case "fix-answer": {
         const { reopened } = answerFixQuestion(user, input.ticketId, input.answer);
         return {
@@ -211,7 +215,15 @@ export default function IrritantPage() {
         <div className="flex flex-wrap gap-4">
           {viewer?.canSupport ? (
             viewer.supported ? (
-              <p className="mb-0 font-bold">Vous soutenez ce signalement.</p>
+              <>
+                <p className="mb-0 self-center font-bold">Vous soutenez ce signalement.</p>
+                <Form method="post">
+                  <input type="hidden" name="intent" value="withdraw-support" />
+                  <button type="submit" className="btn btn-secondary">
+                    Retirer mon soutien
+                  </button>
+                </Form>
+              </>
             ) : (
               <Form method="post">
                 <input type="hidden" name="intent" value="support" />

@@ -4,47 +4,92 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { ChoiceGroup, FormErrors, SelectField, TextField, useActionForm } from "~/components/forms";
-import { formAction } from "~/lib/forms.server";
+import { Notice } from "~/components/notice";
+import { formAction, readFormData } from "~/lib/forms.server";
 import { intentsOf } from "~/lib/intents";
 import { requirePermission } from "~/lib/permissions.server";
+import { describeRedactions } from "~/lib/text/redaction";
 import { getProfile } from "~/modules/accounts/index.server";
-import { fileIrritant, findSimilar, listThemes, suggestThemesFor } from "~/modules/irritants/index.server";
+import { addComment, fileIrritant, findSimilar, getIrritant, listThemes, suggestThemesFor, supportIrritant } from "~/modules/irritants/index.server";
 import {
   CONSULTATION_STEP_LABELS,
   FREQUENCY_LABELS,
+  PATIENT_SUBJECTS,
   SEVERITY_LABELS,
   STATUS_LABELS,
   filingPageSchema,
+  laneOf,
+  patientFilingPageSchema,
 } from "~/modules/irritants";
 import { listProducts } from "~/modules/vendors/index.server";
 
-export const meta: MetaFunction = () => [{ title: "Signaler un irritant — Sentinelle" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.patient ? "Signaler une difficulté" : "Signaler un irritant"} — Sentinelle` }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "irritant:file");
+  const patient = laneOf(user) === "patient";
   const profile = getProfile(user.id);
   return {
-    themes: listThemes().map(({ slug, label }) => ({ slug, label })),
-    products: listProducts(),
-    defaults: { productId: profile.usualProductId ? String(profile.usualProductId) : "", productVersion: profile.usualProductVersion ?? "" },
+    patient,
+    themes: patient ? [] : listThemes().map(({ slug, label }) => ({ slug, label })),
+    // A patient's form asks for the service concerned, never for a practice's software.
+    products: patient ? [] : listProducts(),
+    defaults: patient ? {} : { productId: profile.usualProductId ? String(profile.usualProductId) : "", productVersion: profile.usualProductVersion ?? "" },
   };
 }
 
 export const INTENTS = intentsOf(filingPageSchema);
 
+/** Two lines of the draft, as the comment offered after "je le soutiens" starts. */
+const draftOf = (title: string, body: string) => [title, body].map((s) => s.trim()).filter(Boolean).join("\n\n");
+
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "irritant:file");
+  const formData = await readFormData(request);
+  const schema = laneOf(user) === "patient" ? patientFilingPageSchema : filingPageSchema;
   return formAction(
-    request,
-    filingPageSchema,
-    ({ intent, ...input }) => {
-      const text = `${input.title}. ${input.body}`;
-      // Without JavaScript, "Vérifier les doublons" shows the similar irritants and suggested themes before filing.
-      if (intent === "check") return { message: "Signalements proches et thèmes suggérés affichés.", similar: findSimilar(user, text, 5), suggestions: suggestThemesFor(text) };
-      const irritant = fileIrritant(user, input);
-      return redirect(`/signalements/${irritant.id}?envoye=1`);
+    formData,
+    schema,
+    (input) => {
+      switch (input.intent) {
+        case "check": {
+          // Without JavaScript, "Vérifier les doublons" shows the similar irritants and ticks the suggested themes.
+          const text = `${input.title}. ${input.body}`;
+          const suggestions = suggestThemesFor(text);
+          const themesShown = input.themes?.length ? [] : suggestions.map((s) => s.slug);
+          return { message: "Signalements proches et thèmes suggérés affichés.", similar: findSimilar(user, text, 5), suggestions, themesShown };
+        }
+        case "support": {
+          // "Je le soutiens" from the filing form: the draft stays, and may become a comment on the supported irritant.
+          const result = supportIrritant(user, input.supportId);
+          const supported = { id: result.irritantId, title: getIrritant(user, result.irritantId).title };
+          return {
+            message: `Merci, votre soutien au signalement n°${supported.id} est enregistré. Vous le suivez désormais.`,
+            supported,
+            draft: draftOf(input.title, input.body),
+          };
+        }
+        case "support-comment": {
+          const { irritantId, redactions } = addComment(user, input.irritantId, input.body);
+          const masked = describeRedactions(redactions, "dans un commentaire");
+          return { message: `Votre texte est ajouté en commentaire du signalement n°${irritantId}.${masked ? ` ${masked}` : ""}`, commented: irritantId, resetForm: true };
+        }
+        case "file": {
+          const irritant = fileIrritant(user, input);
+          return redirect(`/signalements/${irritant.id}?envoye=1`);
+        }
+      }
     },
-    { defaultIntent: "file" },
+    {
+      // A "je le soutiens" button posts the filing form with the irritant's id, and no intent.
+      defaultIntent: formData.has("supportId") ? "support" : "file",
+      // A refused comment keeps its offer on the page.
+      everyReply: (posted) => {
+        const id = Number(posted.get("irritantId"));
+        const title = posted.get("supportedTitle");
+        return posted.get("intent") === "support-comment" && id > 0 && typeof title === "string" ? { supported: { id, title }, draft: String(posted.get("body") ?? "") } : {};
+      },
+    },
   );
 }
 
@@ -83,17 +128,6 @@ function useLiveHints(text: string) {
   return { similar, suggestions };
 }
 
-const supportFormId = (id: number) => `soutenir-${id}`;
-
-/** The support buttons' forms, outside the filing form: the filing form's validation does not hold them back. */
-function SupportForms({ items }: { items: Similar[] }) {
-  return items.map((s) => (
-    <Form key={s.id} id={supportFormId(s.id)} method="post" action={`/signalements/${s.id}`}>
-      <input type="hidden" name="intent" value="support" />
-    </Form>
-  ));
-}
-
 function SimilarList({ items }: { items: Similar[] }) {
   if (items.length === 0) return <p className="mb-0">Aucun signalement proche n'a été trouvé : votre signalement semble nouveau.</p>;
   return (
@@ -106,8 +140,8 @@ function SimilarList({ items }: { items: Similar[] }) {
           <p className="mb-2 text-sm text-gris-600">
             {STATUS_LABELS[s.status]} · {s.supportCount} soutien{s.supportCount > 1 ? "s" : ""}
           </p>
-          {/* Inside the filing form (forms cannot nest): this button submits its own form, to the similar irritant's page. */}
-          <button type="submit" form={supportFormId(s.id)} className="btn btn-secondary">
+          {/* Submits the filing form itself (without its checks): the draft comes back, with the offer to add it as a comment. */}
+          <button type="submit" name="supportId" value={s.id} formNoValidate className="btn btn-secondary">
             C'est le même problème — je le soutiens<span className="sr-only"> : {s.title}</span>
           </button>
         </li>
@@ -116,30 +150,118 @@ function SimilarList({ items }: { items: Similar[] }) {
   );
 }
 
-export default function NewIrritant() {
-  const { themes, products, defaults } = useLoaderData<typeof loader>();
+const asList = (value: unknown) => (Array.isArray(value) ? value.map(String) : typeof value === "string" && value ? [value] : []);
+
+/**
+ * The suggested themes, ticked, and the hidden `themesShown` that tells the server which were: what stays ticked is
+ * what is stored. Live suggestions replace the ticks until the person touches a box; from then on, the boxes are theirs.
+ */
+function useSuggestedThemes(fromServer: string[] | undefined, posted: string[], live: Suggestion[] | null) {
+  // A refused form comes back as it was sent: its boxes are the person's (Conform's values), `themesShown` as posted.
+  const [applied, setApplied] = useState<string[]>(fromServer ?? posted);
+  const [touched, setTouched] = useState(fromServer === undefined && posted.length > 0);
+  // Compared as strings: the arrays are new at every render.
+  const serverSlugs = fromServer?.join(",");
+  const liveSlugs = live?.map((s) => s.slug).join(",");
+  useEffect(() => {
+    if (touched || serverSlugs === undefined) return;
+    setApplied(serverSlugs ? serverSlugs.split(",") : []);
+  }, [serverSlugs, touched]);
+  useEffect(() => {
+    if (touched || liveSlugs === undefined) return;
+    setApplied(liveSlugs ? liveSlugs.split(",") : []);
+  }, [liveSlugs, touched]);
+  return { applied, touch: () => setTouched(true), fresh: !touched };
+}
+
+function SupportOffer({ supported, draft, patient }: { supported: { id: number; title: string }; draft: string; patient: boolean }) {
   const actionData = useActionData<typeof action>();
-  const [form, fields] = useActionForm(filingPageSchema, { actionData, defaultValue: defaults });
+  // Mounted with the offer, so that the draft is the comment's starting text.
+  const [form, fields] = useActionForm(patient ? patientFilingPageSchema : filingPageSchema, {
+    actionData,
+    intent: "support-comment",
+    id: "commentaire-soutien",
+    defaultValue: { body: draft },
+  });
+  return (
+    <section aria-labelledby="offre-commentaire" className="card mb-6">
+      <h2 id="offre-commentaire" className="mt-0 text-lg">
+        Ajouter votre texte au signalement soutenu ?
+      </h2>
+      <p>
+        Vous soutenez « <Link to={`/signalements/${supported.id}`}>{supported.title}</Link> ». Ce que vous avez écrit peut compléter ce signalement :
+        relisez-le et publiez-le en commentaire. Les numéros de sécurité sociale, numéros de téléphone et adresses e-mail seront masqués.
+      </p>
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <Form method="post" {...getFormProps(form)}>
+        <input type="hidden" name="intent" value="support-comment" />
+        <input type="hidden" name="irritantId" value={supported.id} />
+        <input type="hidden" name="supportedTitle" value={supported.title} />
+        <TextField field={fields.body} label="Votre commentaire" multiline rows={5} required />
+        <div className="flex flex-wrap gap-4">
+          <button type="submit" className="btn">
+            Ajouter en commentaire
+          </button>
+          <Link to={`/signalements/${supported.id}`} className="btn btn-secondary">
+            Non merci, voir le signalement
+          </Link>
+        </div>
+      </Form>
+    </section>
+  );
+}
+
+export default function NewIrritant() {
+  const { patient, themes, products, defaults } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const schema = patient ? patientFilingPageSchema : filingPageSchema;
+  // The filing form takes the results of its own intents; the comment offer has its form.
+  const filingData = actionData?.intent === "support-comment" ? undefined : actionData;
+  const [form, fields] = useActionForm(schema, { actionData: filingData, defaultValue: defaults });
   const [text, setText] = useState("");
   const live = useLiveHints(text);
-  const similar = live.similar ?? actionData?.similar ?? null;
-  const suggestions = live.suggestions ?? actionData?.suggestions ?? null;
+  const similar = live.similar ?? (filingData && "similar" in filingData ? filingData.similar : null) ?? null;
+  const suggestions = live.suggestions ?? (filingData && "suggestions" in filingData ? filingData.suggestions : null) ?? null;
+  const posted = filingData?.result?.initialValue as Record<string, unknown> | undefined;
+  const checkShown = filingData && "themesShown" in filingData && filingData.themesShown ? filingData.themesShown : undefined;
+  const suggested = useSuggestedThemes(checkShown, asList(posted?.themesShown), live.suggestions);
   const productOptions = products.map((p) => ({ value: String(p.id), label: `${p.name} (${p.vendor.name})` }));
+  const offer = actionData && "supported" in actionData && actionData.supported ? { supported: actionData.supported, draft: actionData.draft ?? "" } : null;
+  // Refusals about fields this form does not show (a patient's posted software) are said at the top.
+  const absentFieldErrors = patient ? [...new Set([fields.productId.errors, fields.productVersion.errors].flatMap((e) => e ?? []))] : [];
+  const commented = actionData && "commented" in actionData && actionData.commented ? actionData : null;
 
   return (
     <div className="prose-page">
-      <h1>Signaler un irritant</h1>
-      <p>
-        Décrivez ce qui vous gêne dans vos outils numériques au quotidien. L'équipe programme lit chaque signalement, le transmet à
-        l'éditeur concerné si besoin et vous tient informé.
-      </p>
+      <h1>{patient ? "Signaler une difficulté" : "Signaler un irritant"}</h1>
+      {patient ? (
+        <p>
+          Votre difficulté avec Mon espace santé ou un service numérique en santé nous intéresse. L'équipe programme lit chaque signalement, le
+          fait corriger quand c'est possible et vous tient informé.
+        </p>
+      ) : (
+        <p>
+          Décrivez ce qui vous gêne dans vos outils numériques au quotidien. L'équipe programme lit chaque signalement, le transmet à
+          l'éditeur concerné si besoin et vous tient informé.
+        </p>
+      )}
       <div className="alert">
         <p className="mb-0">
-          N'indiquez aucune donnée permettant d'identifier un patient. Les numéros de sécurité sociale, numéros de téléphone et
-          adresses e-mail sont masqués automatiquement avant l'enregistrement.
+          {patient ? "N'indiquez aucune donnée permettant de vous identifier ou d'identifier un proche." : "N'indiquez aucune donnée permettant d'identifier un patient."}{" "}
+          Les numéros de sécurité sociale, numéros de téléphone et adresses e-mail sont masqués automatiquement avant l'enregistrement.
         </p>
       </div>
-      <FormErrors id={form.errorId} errors={form.errors} />
+      {commented ? (
+        <div role="status" className="alert alert-success">
+          <p className="mb-0">
+            {commented.message} <Link to={`/signalements/${commented.commented}`}>Voir le signalement</Link>
+          </p>
+        </div>
+      ) : offer && actionData?.ok ? (
+        <Notice ok message={actionData.message} />
+      ) : null}
+      {offer ? <SupportOffer key={offer.supported.id} supported={offer.supported} draft={offer.draft} patient={patient} /> : null}
+      <FormErrors id={form.errorId} errors={[...(form.errors ?? []), ...absentFieldErrors]} />
       <Form
         method="post"
         {...getFormProps(form)}
@@ -151,8 +273,17 @@ export default function NewIrritant() {
           setText(`${title}. ${body}`);
         }}
       >
-        <TextField field={fields.title} label="Titre" hint="En une phrase : quel est le problème ?" required />
-        <TextField field={fields.body} label="Description" hint="Ce que vous faisiez, ce qui s'est passé, ce que vous attendiez." multiline required />
+        {patient ? (
+          <h2 className="mt-0 text-lg">Votre difficulté</h2>
+        ) : null}
+        <TextField field={fields.title} label="Titre" hint={patient ? "En une phrase : qu'est-ce qui ne va pas ?" : "En une phrase : quel est le problème ?"} required />
+        <TextField
+          field={fields.body}
+          label="Description"
+          hint={patient ? "Ce que vous cherchiez à faire, ce qui s'est passé, ce que vous attendiez." : "Ce que vous faisiez, ce qui s'est passé, ce que vous attendiez."}
+          multiline
+          required
+        />
 
         <section aria-labelledby="doublons" aria-live="polite" className="mb-6 bg-gris-100 p-4">
           <h2 id="doublons" className="mt-0 text-lg">
@@ -168,41 +299,66 @@ export default function NewIrritant() {
           )}
         </section>
 
-        <ChoiceGroup
-          field={fields.themes}
-          legend="Thèmes (facultatif)"
-          hint={
-            suggestions && suggestions.length
-              ? `Thèmes suggérés d'après votre description : ${suggestions.map((s) => s.label).join(", ")}. Ils seront retenus si vous n'en cochez aucun.`
-              : "Si vous n'en cochez aucun, les thèmes suggérés d'après votre description seront retenus."
-          }
-          options={themes.map((t) => ({ value: t.slug, label: t.label }))}
-          type="checkbox"
-        />
-        <SelectField field={fields.productId} label="Logiciel concerné (facultatif)" options={productOptions} placeholder="Aucun ou je ne sais pas" />
-        <TextField field={fields.productVersion} label="Version du logiciel (facultatif)" hint="Par exemple : 5.2." />
+        {patient ? (
+          <ChoiceGroup
+            field={fields.subject}
+            legend="Quel service est concerné ?"
+            options={Object.entries(PATIENT_SUBJECTS).map(([value, s]) => ({ value, label: s.label }))}
+            type="radio"
+          />
+        ) : (
+          <div onChange={suggested.touch}>
+            {suggested.applied.map((slug) => (
+              <input key={slug} type="hidden" name="themesShown" value={slug} />
+            ))}
+            <ChoiceGroup
+              // Re-drawn with the new ticks while the suggestions change and the person has not touched a box.
+              key={suggested.applied.join(",")}
+              field={fields.themes}
+              legend="Thèmes (facultatif)"
+              hint={
+                suggested.applied.length && suggestions?.length
+                  ? `Thèmes suggérés d'après votre description : ${suggestions.map((s) => s.label).join(", ")}. Ils sont cochés et seront retenus tels quels : décochez-les ou cochez-en d'autres si besoin.`
+                  : "Si vous n'en cochez aucun, les thèmes suggérés d'après votre description seront retenus."
+              }
+              checked={suggested.fresh && suggested.applied.length ? suggested.applied : undefined}
+              options={themes.map((t) => ({ value: t.slug, label: t.label }))}
+              type="checkbox"
+            />
+          </div>
+        )}
+        {patient ? null : (
+          <>
+            <SelectField field={fields.productId} label="Logiciel concerné (facultatif)" options={productOptions} placeholder="Aucun ou je ne sais pas" />
+            <TextField field={fields.productVersion} label="Version du logiciel (facultatif)" hint="Par exemple : 5.2." />
+          </>
+        )}
         <ChoiceGroup
           field={fields.severity}
-          legend="Gravité (facultatif)"
+          legend={patient ? "Est-ce que cela vous bloque ? (facultatif)" : "Gravité (facultatif)"}
           options={Object.entries(SEVERITY_LABELS).map(([value, label]) => ({ value, label }))}
           type="radio"
         />
         <SelectField
           field={fields.frequency}
-          label="Fréquence (facultatif)"
+          label={patient ? "Cela vous arrive… (facultatif)" : "Fréquence (facultatif)"}
           options={Object.entries(FREQUENCY_LABELS).map(([value, label]) => ({ value, label }))}
         />
-        <TextField field={fields.timeLostMinutes} label="Temps perdu à chaque fois, en minutes (facultatif)" type="number" />
-        <ChoiceGroup
-          field={fields.consultationStep}
-          legend="Moment de la consultation (facultatif)"
-          options={Object.entries(CONSULTATION_STEP_LABELS).map(([value, label]) => ({ value, label }))}
-          type="radio"
-        />
+        {patient ? null : (
+          <>
+            <TextField field={fields.timeLostMinutes} label="Temps perdu à chaque fois, en minutes (facultatif)" type="number" />
+            <ChoiceGroup
+              field={fields.consultationStep}
+              legend="Moment de la consultation (facultatif)"
+              options={Object.entries(CONSULTATION_STEP_LABELS).map(([value, label]) => ({ value, label }))}
+              type="radio"
+            />
+          </>
+        )}
         <ChoiceGroup
           field={fields.patientSafety}
-          legend="Sécurité des patients"
-          options={[{ value: "on", label: "Ce problème peut mettre en danger la sécurité d'un patient" }]}
+          legend={patient ? "Votre santé" : "Sécurité des patients"}
+          options={[{ value: "on", label: patient ? "Cela peut avoir des conséquences sur ma santé ou mes soins" : "Ce problème peut mettre en danger la sécurité d'un patient" }]}
           type="checkbox"
         />
         <div className="flex flex-wrap gap-4">
@@ -214,7 +370,6 @@ export default function NewIrritant() {
           </button>
         </div>
       </Form>
-      {similar ? <SupportForms items={similar} /> : null}
     </div>
   );
 }

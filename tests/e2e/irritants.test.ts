@@ -16,11 +16,16 @@ describe("filing without JavaScript", () => {
     await page.getByRole("button", { name: "Vérifier les doublons" }).click();
     const similar = page.getByRole("region", { name: "Signalements proches" });
     await expect(similar.getByRole("link").first().textContent()).resolves.toBe(SLOW_TITLE);
-    await page.getByText(/Thèmes suggérés d'après votre description : Performance et ergonomie des LGC/).waitFor();
+    // A patient's form asks for the service concerned rather than the team's themes.
+    await page.getByRole("group", { name: "Quel service est concerné ?" }).waitFor();
     expect(await page.getByLabel("Titre").inputValue()).toBe("Logiciel du cabinet très lent");
 
     await similar.getByRole("button", { name: `C'est le même problème — je le soutiens : ${SLOW_TITLE}` }).click();
-    await waitForNotice(page, "votre soutien est enregistré");
+    // The support is recorded; the draft stays, and is offered as a comment on the supported irritant.
+    await waitForNotice(page, "est enregistré");
+    expect(await page.getByLabel("Titre").inputValue()).toBe("Logiciel du cabinet très lent");
+    expect(await page.getByLabel("Votre commentaire").inputValue()).toMatch(/^Logiciel du cabinet très lent\n\nDepuis la mise à jour Ségur/);
+    await page.getByRole("link", { name: "Non merci, voir le signalement" }).click();
     await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe(SLOW_TITLE);
     await page.getByText("Vous soutenez ce signalement.").waitFor();
     await expect(page.locator("#soutiens + p").textContent()).resolves.toMatch(/6 personnes rencontrent aussi ce problème, dont 1 patient/);

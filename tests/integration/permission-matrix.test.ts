@@ -144,6 +144,8 @@ const API: Record<string, ApiCase> = {
   "get /irritants/{id}": { url: () => `/irritants/${dynamic.unpublished}`, expect: unpublishedPage },
   "patch /irritants/{id}": { url: () => "/irritants/1", body: { status: "pas-un-statut" }, expect: () => API_ANON_401({ team: 422, admin: 422 }) },
   "post /irritants/{id}/supports": { url: () => `/irritants/${dynamic.unpublished}/supports`, body: {}, expect: () => ({ ...all(404), anonymous: 401, vendorA: 403, vendorB: 403, team: 403, admin: 403, [dynamic.unpublishedAuthor]: 409 }) as Expected },
+  // Withdrawing one's own support: idempotent (the author, who never supports their own report, gets 200, nothing withdrawn).
+  "delete /irritants/{id}/supports": { url: () => `/irritants/${dynamic.unpublished}/supports`, body: {}, expect: () => ({ ...all(404), anonymous: 401, vendorA: 403, vendorB: 403, team: 403, admin: 403, [dynamic.unpublishedAuthor]: 200 }) as Expected },
   "get /tickets": { url: () => "/tickets", expect: () => API_ANON_401({ vendorA: 200, vendorB: 200, team: 200, admin: 200 }) },
   "get /tickets/{id}": { url: () => "/tickets/1", expect: () => API_ANON_401({ practitioner: 404, patient: 404, vendorA: 200, vendorB: 404, team: 200, admin: 200 }) },
   "post /tickets/{id}/replies": { url: () => "/tickets/1/replies", body: {}, expect: () => API_ANON_401({ practitioner: 404, patient: 404, vendorA: 422, vendorB: 404, team: 422, admin: 422 }) },
@@ -197,11 +199,12 @@ const ACTIONS: Record<string, ActionRow> = {
   },
   "routes/avancement.themes.$slug": { url: () => "/avancement/themes/mssante", intents: each(["follow", "unfollow"], { pass: MEMBERS }) },
   "routes/plan-action.$id": { url: () => "/plan-action/9", intents: each(["follow", "unfollow"], { pass: MEMBERS }) },
-  "routes/signalements.nouveau": { url: () => "/signalements/nouveau", intents: each(["file", "check"], { pass: REPORTERS }) },
+  "routes/signalements.nouveau": { url: () => "/signalements/nouveau", intents: each(["file", "check", "support", "support-comment"], { pass: REPORTERS }) },
   "routes/signalements.$id": {
     url: () => `/signalements/${dynamic.published}`,
     intents: {
       support: { pass: REPORTERS },
+      "withdraw-support": { pass: REPORTERS },
       // Anyone signed in may answer "is it fixed?"; the module then finds no question pending for them.
       "fix-answer": { pass: MEMBERS },
       follow: { pass: MEMBERS },

@@ -7,7 +7,7 @@ import { seminarListQuery } from "~/modules/seminars";
 import { apiIrritantListQuery, fileIrritantSchema, irritantPatchSchema, similarQuerySchema } from "~/modules/irritants";
 
 type Operation = {
-  method: "get" | "post" | "patch";
+  method: "get" | "post" | "patch" | "delete";
   path: string;
   summary: string;
   auth?: "optional" | "required";
@@ -46,7 +46,7 @@ export const API_OPERATIONS: Operation[] = [
     summary: "Déposer un signalement (professionnel ou patient)",
     auth: "required",
     body: fileIrritantSchema,
-    responses: { 201: "{id, themes, redacted, similar: [{id, title, score}]}", 401: "Non authentifié", 403: "Rôle non autorisé", 422: "Données invalides" },
+    responses: { 201: "{id, themes, redacted, similar: [{id, title, score}]}", 401: "Non authentifié", 403: "Rôle non autorisé", 422: "Données invalides (dont un logiciel de cabinet indiqué par un patient)" },
   },
   {
     method: "post",
@@ -71,6 +71,13 @@ export const API_OPERATIONS: Operation[] = [
     summary: "Soutenir un signalement (« moi aussi »), idempotent",
     auth: "required",
     responses: { 200: "Déjà soutenu", 201: "Soutien enregistré", 401: "Non authentifié", 403: "Rôle non autorisé", 404: "Inexistant", 409: "Auteur du signalement" },
+  },
+  {
+    method: "delete",
+    path: "/irritants/{id}/supports",
+    summary: "Retirer son propre soutien, idempotent : {irritantId, withdrawn, supportCount, patientSupportCount}",
+    auth: "required",
+    responses: { 200: "Soutien retiré (withdrawn: true) ou déjà absent (withdrawn: false)", 401: "Non authentifié", 403: "Rôle non autorisé", 404: "Inexistant" },
   },
   {
     method: "get",

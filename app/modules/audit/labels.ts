@@ -29,6 +29,7 @@ export const AUDIT_CATEGORY_FILTERS = [...new Set(Object.values(AUDIT_CATEGORIES
 const TYPE_LABELS: Record<EventType, string> = {
   "irritant.filed": "Signalement déposé",
   "irritant.supported": "Soutien ajouté",
+  "irritant.support_withdrawn": "Soutien retiré",
   "irritant.commented": "Commentaire",
   "irritant.status_changed": "Statut changé",
   "irritant.reopened": "Signalement rouvert",

@@ -55,6 +55,34 @@ export function supportIrritant(user: SessionUser, id: number) {
   });
 }
 
+/**
+ * Withdraws the person's own support ("je ne le soutiens plus"): idempotent, and only ever their own row, so nobody
+ * withdraws another person's support. They keep following the irritant until they unfollow it.
+ */
+export function withdrawSupport(user: SessionUser, id: number) {
+  if (!can(user, "irritant:file")) throw new HttpError(403, "Seuls les professionnels de santé et les patients soutiennent un signalement.");
+  const irritant = actionableIrritant(user, id);
+  return getDb().transaction((tx) => {
+    const removed = tx
+      .delete(supports)
+      .where(and(eq(supports.irritantId, irritant.id), eq(supports.userId, user.id)))
+      .returning({ lane: supports.lane })
+      .get();
+    if (removed) {
+      tx.update(irritants)
+        .set({
+          supportCount: sql`max(${irritants.supportCount} - 1, 0)`,
+          patientSupportCount: sql`max(${irritants.patientSupportCount} - ${removed.lane === "patient" ? 1 : 0}, 0)`,
+        })
+        .where(eq(irritants.id, irritant.id))
+        .run();
+      recordEvent(tx, { type: "irritant.support_withdrawn", actorId: user.id, subject: { type: "irritant", id: irritant.id }, payload: { lane: removed.lane } });
+    }
+    const counts = tx.select({ supportCount: irritants.supportCount, patientSupportCount: irritants.patientSupportCount }).from(irritants).where(eq(irritants.id, irritant.id)).get()!;
+    return { irritantId: irritant.id, withdrawn: !!removed, ...counts };
+  });
+}
+
 export function hasSupported(userId: number, irritantId: number) {
   return !!getDb().select({ u: supports.userId }).from(supports).where(and(eq(supports.irritantId, irritantId), eq(supports.userId, userId))).get();
 }

@@ -13,6 +13,7 @@ export {
   supportBreakdown,
   supportIrritant,
   timeline,
+  withdrawSupport,
 } from "./engagement.server";
 export { listIrritantsFiledBy } from "./filed.server";
 export { whenIrritantForwarded } from "./forwarding.server";

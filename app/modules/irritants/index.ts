@@ -16,6 +16,7 @@ export {
   irritantPatchSchema,
   maskPassageSchema,
   maskScopeSchema,
+  patientFilingPageSchema,
   similarQuerySchema,
   themesPageSchema,
   triagePageSchema,
@@ -29,5 +30,7 @@ export {
   SEVERITY_LABELS,
   STATUS_LABELS,
   STATUS_TRANSITIONS,
+  laneOf,
 } from "./statuses";
 export type { IrritantStatus } from "./statuses";
+export { PATIENT_SUBJECTS } from "./patient-subjects";

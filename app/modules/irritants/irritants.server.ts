@@ -16,6 +16,7 @@ import { bumpCounters, readCounters } from "./counters.server";
 import { allWordsQuery, indexIrritant, rerankBySimilarity, similarityQuery } from "./search.server";
 import { adjustThemeCounters, resolveThemeSlugs, suggestThemesFor } from "./themes.server";
 import { publiclyVisible } from "./visibility.server";
+import { PATIENT_SUBJECTS } from "./patient-subjects";
 
 type Viewer = SessionUser | null;
 
@@ -57,18 +58,46 @@ export function redactionsList(counts: Record<string, number>): Redaction[] {
  */
 export function fileIrritant(author: SessionUser, input: FileIrritantInput) {
   if (!can(author, "irritant:file")) throw new HttpError(403, "Seuls les professionnels de santé et les patients déposent des signalements.");
+  refusePracticeSoftwareFromPatients(author, input);
   const prepared = prepareIrritant(input);
   const similar = findSimilar(author, `${prepared.title.text}. ${prepared.body.text}`, 5);
   const created = getDb().transaction((tx) => writeIrritant(tx, author, prepared));
   return { ...created, similar };
 }
 
-/** Redaction and theme suggestion, done before the transaction (they read the classifier, not the rows). */
+const PATIENT_SOFTWARE_MESSAGE = "Un patient n'indique pas de logiciel de cabinet : choisissez plutôt le service concerné (Mon espace santé, un service national).";
+
+/** A patient's report is about Mon espace santé or a national service, never a practice's software. */
+function refusePracticeSoftwareFromPatients(author: SessionUser, input: FileIrritantInput) {
+  if (laneOf(author) !== "patient") return;
+  const fields: Record<string, string[]> = {};
+  if (input.productId !== undefined) fields.productId = [PATIENT_SOFTWARE_MESSAGE];
+  if (input.productVersion !== undefined) fields.productVersion = [PATIENT_SOFTWARE_MESSAGE];
+  if (Object.keys(fields).length) throw new HttpError(422, PATIENT_SOFTWARE_MESSAGE, fields);
+}
+
+/**
+ * Which themes a filing stores. When the form showed suggestions ticked (`themesShown`), the ticked boxes are the
+ * person's answer, exactly, none included; otherwise the themes given, or the suggestions when none are given.
+ */
+function chosenThemes(input: Pick<FileIrritantInput, "themes" | "themesShown">): { slugs: string[]; source: "author" | "suggested" } | null {
+  const given = input.themes ?? [];
+  const shown = input.themesShown ?? [];
+  if (shown.length === 0) return given.length ? { slugs: given, source: "author" } : null;
+  const kept = given.length === shown.length && given.every((slug) => shown.includes(slug));
+  return { slugs: given, source: kept ? "suggested" : "author" };
+}
+
+/** Redaction and theme choice, done before the transaction (they read the classifier, not the rows). */
 export function prepareIrritant(input: FileIrritantInput) {
   const title = redactPatientIdentifiers(input.title);
   const body = redactPatientIdentifiers(input.body);
-  const suggested = input.themes?.length ? [] : suggestThemesFor(`${title.text}. ${body.text}`).map((s) => s.slug);
-  return { input, title, body, suggested };
+  const chosen = chosenThemes(input) ??
+    (input.subject ? { slugs: [...PATIENT_SUBJECTS[input.subject].themes], source: "author" as const } : null) ?? {
+      slugs: suggestThemesFor(`${title.text}. ${body.text}`).map((s) => s.slug),
+      source: "suggested" as const,
+    };
+  return { input, title, body, themes: chosen };
 }
 
 /**
@@ -77,9 +106,9 @@ export function prepareIrritant(input: FileIrritantInput) {
  * workshop produced, in the same transaction as the link back to the workshop.
  */
 export function writeIrritant(tx: Tx, author: SessionUser, prepared: ReturnType<typeof prepareIrritant>, options: { lane?: "practitioner" | "patient" } = {}) {
-  const { input, title, body, suggested } = prepared;
+  const { input, title, body } = prepared;
   const redactions = mergeRedactions(title.redactions, body.redactions);
-  const themeRows = resolveThemeSlugs(tx, input.themes?.length ? input.themes : suggested);
+  const themeRows = resolveThemeSlugs(tx, prepared.themes.slugs);
   if (input.productId) requireActiveProduct(tx, input.productId);
   const row = tx
     .insert(irritants)
@@ -99,7 +128,7 @@ export function writeIrritant(tx: Tx, author: SessionUser, prepared: ReturnType<
     })
     .returning({ id: irritants.id, status: irritants.status })
     .get();
-  const source = input.themes?.length ? ("author" as const) : ("suggested" as const);
+  const source = prepared.themes.source;
   if (themeRows.length) tx.insert(irritantThemes).values(themeRows.map((t) => ({ irritantId: row.id, themeId: t.id, source }))).run();
   adjustThemeCounters(
     tx,

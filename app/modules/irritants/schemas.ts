@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { fixAnswerSchema } from "~/modules/tickets";
+import { PATIENT_SUBJECT_KEYS } from "./patient-subjects";
 import { CONSULTATION_STEPS, FREQUENCIES, IRRITANT_STATUSES, SEVERITIES } from "./statuses";
 
 /** Form values arrive as strings; empty ones mean "not given". */
@@ -26,8 +27,12 @@ export const fileIrritantSchema = z.object({
     .trim()
     .min(10, "Décrivez le problème en quelques mots (10 caractères au moins).")
     .max(BODY_MAX, `La description ne doit pas dépasser ${BODY_MAX} caractères.`),
-  // Optional: when none are given, the suggested themes are assigned.
+  // Optional: when none are given, the suggested themes are assigned…
   themes: themeList.optional(),
+  // …unless the form showed suggestions ticked: then `themes` is exactly what the person kept (none included).
+  themesShown: themeList.optional(),
+  // A patient's subject (Mon espace santé, a national service): it gives the themes when none are ticked.
+  subject: z.preprocess(blankToUndefined, z.enum(PATIENT_SUBJECT_KEYS, { error: "Choisissez le service concerné dans la liste." }).optional()),
   productId: optionalId("Choisissez un logiciel dans la liste."),
   productVersion: z.preprocess(blankToUndefined, z.string().trim().max(40, "La version ne doit pas dépasser 40 caractères.").optional()),
   severity: z.preprocess(blankToUndefined, z.enum(SEVERITIES, { error: "Choisissez une gravité dans la liste." }).optional()),
@@ -123,12 +128,38 @@ export const irritantPageSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("follow") }),
   z.object({ intent: z.literal("unfollow") }),
   commentSchema.extend({ intent: z.literal("comment") }),
+  z.object({ intent: z.literal("withdraw-support") }),
 ]);
 
-/** The filing page: "check" shows likely duplicates before filing; "file" (the default) files. */
+const draftText = {
+  title: z.preprocess((v) => v ?? "", z.string().trim().max(TITLE_MAX, `Le titre ne doit pas dépasser ${TITLE_MAX} caractères.`)),
+  body: z.preprocess((v) => v ?? "", z.string().trim().max(BODY_MAX, `La description ne doit pas dépasser ${BODY_MAX} caractères.`)),
+};
+const supportedId = z.coerce.number({ error: "Choisissez le signalement à soutenir." }).int("Signalement invalide.").positive("Signalement invalide.");
+
+/**
+ * The filing page: "check" shows likely duplicates and ticks the suggested themes before filing; "file" (the default)
+ * files; "support" (the "je le soutiens" button of a similar irritant, inside the filing form) supports it and keeps
+ * the draft, which "support-comment" adds as a comment on the supported irritant.
+ */
 export const filingPageSchema = z.discriminatedUnion("intent", [
   fileIrritantSchema.extend({ intent: z.literal("file") }),
   fileIrritantSchema.extend({ intent: z.literal("check") }),
+  z.object({ intent: z.literal("support"), supportId: supportedId, ...draftText }),
+  commentSchema.extend({ intent: z.literal("support-comment"), irritantId: supportedId }),
+]);
+
+const patientSubjectRequired = z.preprocess(
+  (v) => (v === "" || v === null ? undefined : v),
+  z.enum(PATIENT_SUBJECT_KEYS, { error: "Choisissez le service concerné." }),
+);
+
+/** The same page for a patient: the subject (Mon espace santé, a national service) is asked for. */
+export const patientFilingPageSchema = z.discriminatedUnion("intent", [
+  fileIrritantSchema.extend({ intent: z.literal("file"), subject: patientSubjectRequired }),
+  fileIrritantSchema.extend({ intent: z.literal("check") }),
+  z.object({ intent: z.literal("support"), supportId: supportedId, ...draftText }),
+  commentSchema.extend({ intent: z.literal("support-comment"), irritantId: supportedId }),
 ]);
 
 export const similarQuerySchema = z.object({

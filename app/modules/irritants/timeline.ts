@@ -18,6 +18,7 @@ const MASKED_FIELDS = { title: "titre", body: "description", comment: "commentai
 export const TIMELINE_ENTRIES: { [T in IrritantEventType]: TimelineEntry<T> | null } = {
   "irritant.filed": { audience: "public", describe: () => "Signalement déposé" },
   "irritant.supported": null, // counted on the page, never told one by one
+  "irritant.support_withdrawn": null, // the same: the count on the page says it
   "irritant.commented": null, // the comments are shown as such
   "irritant.status_changed": {
     audience: "public",

@@ -86,6 +86,7 @@ type Rule<T extends EventType> = (tx: Tx, event: EventOf<T>) => Delivery[];
 export const NOTIFICATION_RULES: { [T in EventType]: Rule<T> | null } = {
   "irritant.filed": null,
   "irritant.supported": null,
+  "irritant.support_withdrawn": null, // a person's own choice: nobody else is told
   "irritant.commented": null,
   "irritant.status_changed": (tx, e) => irritantStatusDeliveries(tx, e.subjectId, e.payload.to),
   "irritant.reopened": (tx, e) => irritantStatusDeliveries(tx, e.subjectId, e.payload.to),
