@@ -20,6 +20,7 @@ export {
   countReceivedIrritants,
   fileIrritant,
   findSimilar,
+  findSimilarTo,
   getIrritant,
   listIrritants,
   mergedInto,

@@ -13,7 +13,7 @@ import { getSettings } from "~/modules/settings/index.server";
 import { redactPatientIdentifiers, type Redaction } from "~/lib/text/redaction";
 import type { FileIrritantInput, IrritantFilters } from "./schemas";
 import { bumpCounters, readCounters } from "./counters.server";
-import { allWordsQuery, indexIrritant, rerankBySimilarity, similarityQuery } from "./search.server";
+import { allWordsQuery, type ExcludedEntry, indexIrritant, indexedEntry, rerankBySimilarity, similarityQuery } from "./search.server";
 import { adjustThemeCounters, resolveThemeSlugs, suggestThemesFor } from "./themes.server";
 import { publiclyVisible } from "./visibility.server";
 
@@ -134,9 +134,9 @@ const MIN_SIMILARITY = 0.1;
  * Candidates are the irritants sharing the text's distinctive terms, from the whole history, best ranked by BM25 (see
  * `similarityQuery` for how that stays bounded); they are re-ranked by the shared concepts of all their terms.
  */
-export function findSimilar(viewer: Viewer, text: string, limit = 5) {
+export function findSimilar(viewer: Viewer, text: string, limit = 5, excluded?: ExcludedEntry) {
   const db = getDb();
-  const query = similarityQuery(db, text);
+  const query = similarityQuery(db, text, excluded);
   if (!query) return [];
   const entries = query.ranked
     ? sql`(select rowid as id, text, rank from irritants_fts where irritants_fts match ${query.match} order by rank limit ${RANKED_ENTRIES})`
@@ -147,13 +147,28 @@ export function findSimilar(viewer: Viewer, text: string, limit = 5) {
     select ${irritants.id} as id, ${irritants.title} as title, ${irritants.body} as body, entries.text as indexed,
       ${irritants.status} as status, ${irritants.supportCount} as supportCount
     from ${entries} as entries cross join ${irritants}
-    where ${and(sql`${irritants.id} = entries.id`, isNull(irritants.mergedIntoId), isNull(irritants.hiddenAt), visibleTo(viewer))}
+    where ${and(
+      sql`${irritants.id} = entries.id`,
+      excluded ? sql`${irritants.id} != ${excluded.id}` : undefined,
+      isNull(irritants.mergedIntoId),
+      isNull(irritants.hiddenAt),
+      visibleTo(viewer),
+    )}
     order by entries.rank, entries.id desc
     limit ${SIMILAR_CANDIDATES}`);
-  return rerankBySimilarity(db, text, candidates)
+  return rerankBySimilarity(db, text, candidates, excluded)
     .filter((c) => c.score >= MIN_SIMILARITY)
     .slice(0, limit)
     .map(({ id, title, status, supportCount, score }) => ({ id, title, status, supportCount, score }));
+}
+
+/**
+ * The team's duplicate panel: the irritants closest to one irritant, found by the engine filing uses (`findSimilar`,
+ * on the same text "title. body"), as if the irritant were being filed now: it is left out of the index's statistics
+ * and of the results.
+ */
+export function findSimilarTo(viewer: Viewer, irritant: { id: number; title: string; body: string }, limit = 5) {
+  return findSimilar(viewer, `${irritant.title}. ${irritant.body}`, limit, indexedEntry(getDb(), irritant.id));
 }
 
 const PAGE_SIZE = 30;
