@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getUser, can } from "~/lib/permissions.server";
 import { countReceivedIrritants, listIrritants } from "~/modules/irritants/index.server";
-import { STATUS_LABELS } from "~/modules/irritants";
+import { statusLabel } from "~/modules/irritants";
 
 export const meta: MetaFunction = () => [
   { title: "Sentinelle — les irritants du numérique en santé, remontés et suivis" },
@@ -63,7 +63,7 @@ export default function Home() {
                   {i.title}
                 </Link>
                 <p className="mb-0 mt-1 text-sm text-gris-600">
-                  {STATUS_LABELS[i.status]} · {i.themes.map((t) => t.label).join(" · ")}
+                  {statusLabel(i)} · {i.themes.map((t) => t.label).join(" · ")}
                 </p>
               </li>
             ))}

@@ -25,7 +25,7 @@ import {
   updateIrritant,
 } from "~/modules/irritants/index.server";
 import { DigitWarning } from "~/components/digit-warning";
-import { type IrritantPatch, STATUS_LABELS, STATUS_TRANSITIONS, triagePageSchema } from "~/modules/irritants";
+import { type IrritantPatch, STATUS_LABELS, STATUS_TRANSITIONS, statusLabel, triagePageSchema } from "~/modules/irritants";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Traiter le n°${data?.irritant.id ?? ""} — Sentinelle` }];
 
@@ -40,6 +40,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       title: irritant.title,
       body: irritant.body,
       status: irritant.status,
+      fixAnnounced: irritant.fixAnnounced,
       published: irritant.published,
       hiddenReason: irritant.hiddenAt ? irritant.hiddenReason : null,
       mergedIntoId: irritant.mergedIntoId,
@@ -132,7 +133,7 @@ export default function TriageIrritant() {
       {actionData ? <Notice ok={actionData.ok} message={actionData.message} /> : null}
       {review ? <DigitWarning review={review} hidden={{ intent: "publish" }} maskLink={`/equipe/masquer?signalement=${irritant.id}`} /> : null}
       <p>
-        <span className="badge">{STATUS_LABELS[irritant.status]}</span> · {irritant.published ? "publié" : "privé"} ·{" "}
+        <span className="badge">{statusLabel(irritant)}</span> · {irritant.published ? "publié" : "privé"} ·{" "}
         {irritant.lane === "patient" ? "patient" : "professionnel"} · {irritant.author} · {irritant.supportCount} soutien(s)
         {irritant.hiddenReason ? ` · masqué (${irritant.hiddenReason})` : ""}
         {irritant.mergedIntoId ? ` · fusionné dans le n°${irritant.mergedIntoId}` : ""}

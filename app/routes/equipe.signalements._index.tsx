@@ -20,6 +20,7 @@ import {
   SEVERITY_LABELS,
   STATUS_LABELS,
   bulkTriageSchema,
+  statusLabel,
   triageQueueFiltersSchema,
 } from "~/modules/irritants";
 import { DigitWarning } from "~/components/digit-warning";
@@ -133,7 +134,7 @@ export default function TriageQueue() {
                   </td>
                   <td>{item.supportCount}</td>
                   <td>{formatDateTime(item.createdAt)}</td>
-                  <td>{STATUS_LABELS[item.status]}</td>
+                  <td>{statusLabel(item)}</td>
                 </tr>
               ))}
             </tbody>

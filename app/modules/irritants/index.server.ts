@@ -39,5 +39,11 @@ export {
 export type { DigitReview } from "./masking.server";
 export { reindexIrritants, searchDocument, unindexIrritant } from "./search.server";
 export { createTheme, invalidateThemeModel, listThemes, suggestThemesFor, updateTheme } from "./themes.server";
-export { applyIrritantPatch, bulkUpdateIrritants, followTicketOutcome, updateIrritant } from "./triage.server";
+export {
+  applyIrritantPatch,
+  bulkUpdateIrritants,
+  confirmFix,
+  followTicketOutcome,
+  updateIrritant,
+} from "./triage.server";
 export { isPubliclyVisible, publiclyVisible } from "./visibility.server";

@@ -28,5 +28,6 @@ export {
   SEVERITY_LABELS,
   STATUS_LABELS,
   STATUS_TRANSITIONS,
+  statusLabel,
 } from "./statuses";
 export type { IrritantStatus } from "./statuses";

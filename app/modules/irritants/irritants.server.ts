@@ -1,4 +1,4 @@
-import { laneOf } from "./statuses";
+import { isFixAnnounced, laneOf } from "./statuses";
 import { and, desc, eq, inArray, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import { getDb, preparedQueries, preparedQuery, type Tx } from "#db/client";
 import { irritantThemes, irritants, organisations, products, themes, users, type IrritantStatus } from "#db/schema";
@@ -228,6 +228,7 @@ const irritantListQuery = preparedQueries((db, shape: ListShape) => {
     published: irritants.published,
     hiddenAt: irritants.hiddenAt,
     mergedIntoId: irritants.mergedIntoId,
+    fixAnnouncedAt: irritants.fixAnnouncedAt,
     supportCount: irritants.supportCount,
     patientSupportCount: irritants.patientSupportCount,
     createdAt: irritants.createdAt,
@@ -292,8 +293,9 @@ export function listIrritants(viewer: Viewer, filters: IrritantFilters & { limit
   const page = rows.slice(0, limit);
   const themeMap = themesOf(page.map((r) => r.id));
   const last = page[page.length - 1];
+  const announced = fixAnnouncedOf(page);
   return {
-    items: page.map((r) => ({ ...r, themes: themeMap.get(r.id) ?? [] })),
+    items: page.map(({ fixAnnouncedAt, ...r }) => ({ ...r, fixAnnounced: announced({ status: r.status, fixAnnouncedAt }), themes: themeMap.get(r.id) ?? [] })),
     nextCursor: rows.length > limit && last ? (sort === "supports" ? `${last.supportCount}:${last.id}` : String(last.id)) : undefined,
   };
 }
@@ -317,6 +319,17 @@ function themesOf(ids: number[]) {
   return map;
 }
 
+/**
+ * Which of some rows show as "Correctif annoncé" (see `isFixAnnounced`); the team's delay is read only when a row
+ * holds an unconfirmed fix.
+ */
+type FixRow = { status: IrritantStatus; fixAnnouncedAt: string | null };
+function fixAnnouncedOf(rows: FixRow[]) {
+  const days = rows.some((r) => r.fixAnnouncedAt) ? getSettings().fixConfirmationDays : 0;
+  const now = new Date();
+  return (row: FixRow) => isFixAnnounced(row, days, now);
+}
+
 /** One irritant, if the viewer may see it: published, their own, or any for the team. Otherwise 404. */
 const irritantQuery = preparedQueries((db, visibility: Visibility) =>
   db
@@ -338,6 +351,7 @@ export function getIrritant(viewer: Viewer, id: number) {
   const { irritant } = row;
   return {
     ...irritant,
+    fixAnnounced: fixAnnouncedOf([irritant])(irritant),
     productName: row.productName,
     vendorName: row.vendorName,
     themes: themesOf([irritant.id]).get(irritant.id) ?? [],

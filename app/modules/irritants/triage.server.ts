@@ -90,7 +90,7 @@ function applyPatch(tx: Tx, actor: SessionUser, id: number, patch: IrritantPatch
         status: [`Transition non autorisée depuis « ${STATUS_LABELS[before.status]} ».`],
       });
     }
-    tx.update(irritants).set({ status: patch.status, updatedAt: now }).where(eq(irritants.id, id)).run();
+    tx.update(irritants).set({ status: patch.status, fixAnnouncedAt: null, updatedAt: now }).where(eq(irritants.id, id)).run();
     if (patch.status === "forwarded") irritantForwarded(tx, id, actor.id);
     const reopened = ["resolved", "wont_fix"].includes(before.status);
     recordEvent(tx, { type: reopened ? "irritant.reopened" : "irritant.status_changed", actorId: actor.id, subject, payload: { from: before.status, to: patch.status } });
@@ -139,7 +139,12 @@ export function followTicketOutcome(tx: Tx, irritantId: number, to: "forwarded" 
   const row = requireRow(tx, irritantId);
   if (row.status === to || !canTransition(row.status, to)) return;
   if (to === "forwarded" && !FORWARDED_FROM.includes(row.status)) return;
-  tx.update(irritants).set({ status: to, updatedAt: new Date().toISOString() }).where(eq(irritants.id, irritantId)).run();
+  const now = new Date().toISOString();
+  // Resolved by a vendor's fix: "Correctif annoncé" until its people confirm it (confirmFix) or the delay passes.
+  tx.update(irritants)
+    .set({ status: to, fixAnnouncedAt: to === "resolved" ? now : null, updatedAt: now })
+    .where(eq(irritants.id, irritantId))
+    .run();
   recountChange(tx, row, { ...row, status: to });
   recordEvent(tx, {
     type: to === "in_progress" ? "irritant.reopened" : "irritant.status_changed",
@@ -168,3 +173,8 @@ export function bulkUpdateIrritants(actor: SessionUser, ids: number[], patch: Pi
   }
 }
 
+
+/** The reporter and supporters confirmed a vendor's fix: the irritant shows as "Résolu" (the tickets capability calls it). */
+export function confirmFix(tx: Tx, irritantId: number) {
+  tx.update(irritants).set({ fixAnnouncedAt: null }).where(eq(irritants.id, irritantId)).run();
+}
