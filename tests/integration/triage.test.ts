@@ -130,3 +130,68 @@ describe("statuses stay consistent", () => {
     expect(await getText("team", "/equipe/signalements/7")).toContain("Transmis à l'éditeur</span>");
   });
 });
+
+describe("the vendor's planned date and fix", () => {
+  // Demo ticket n°1 is vendor A's, about irritant n°1.
+  const TICKET = 1;
+  const IRRITANT = 1;
+  const resolve = (fields: Record<string, string>) => post("vendorA", `/editeur/tickets/${TICKET}`, { intent: "resolution", ...fields });
+
+  it("asks the planned date in a date field and refuses an impossible or past day, in French", async () => {
+    expect(await getText("vendorA", `/editeur/tickets/${TICKET}`)).toMatch(/<input[^>]*name="date"[^>]*type="date"|<input[^>]*type="date"[^>]*name="date"/);
+    const impossible = await resolve({ resolution: "planned", date: "2099-02-30" });
+    expect(impossible.status).toBe(422);
+    expect(decode(await impossible.text())).toContain("Indiquez une date valide, par exemple 12/03/2027.");
+    const past = await resolve({ resolution: "planned", date: "2020-03-12" });
+    expect(past.status).toBe(422);
+    expect(decode(await past.text())).toContain("La date prévue ne peut pas être dans le passé.");
+    const api422 = await api("vendorA", "POST", `/tickets/${TICKET}/resolution`, { resolution: "planned", date: "12/03/2099" });
+    expect(api422.status).toBe(422);
+  });
+
+  it("shows a valid planned date in French", async () => {
+    expect((await resolve({ resolution: "planned", date: "2099-03-12" })).status).toBe(200);
+    const html = await getText("vendorA", `/editeur/tickets/${TICKET}`);
+    expect(html).toContain("Correction planifiée pour le 12 mars 2099.");
+    expect(html).toContain("prévue le 12 mars 2099");
+    expect(html).not.toContain("2099-03-12<");
+  });
+
+  it("shows a vendor's fix as « Correctif annoncé » until its people confirm it", async () => {
+    const fixed = await api("vendorA", "POST", `/tickets/${TICKET}/resolution`, { resolution: "fixed", version: "5.2" });
+    expect(fixed.status).toBe(200);
+    expect(statusOf(IRRITANT)).toBe("resolved");
+    const read = async () => (await (await api("team", "GET", `/irritants/${IRRITANT}`)).json()) as { status: string; statusLabel: string; fixAnnounced: boolean };
+    expect(await read()).toMatchObject({ status: "resolved", statusLabel: "Correctif annoncé", fixAnnounced: true });
+    expect(await getText("team", `/equipe/signalements/${IRRITANT}`)).toContain(">Correctif annoncé</span>");
+    const listed = ((await (await api("team", "GET", `/irritants?status=resolved`)).json()) as { items: { id: number; statusLabel: string; fixAnnounced: boolean }[] }).items;
+    expect(listed.find((i) => i.id === IRRITANT)).toMatchObject({ statusLabel: "Correctif annoncé", fixAnnounced: true });
+
+    // The reporter confirms: "Résolu".
+    const author = db().select({ authorId: irritants.authorId }).from(irritants).where(eq(irritants.id, IRRITANT)).get()!;
+    const email = server.database.db.$client.prepare("select email from users where id = ?").get(author.authorId) as { email: string };
+    const reporter = await signInCookie(server.url, email.email);
+    const answered = await fetch(`${server.url}/signalements/${IRRITANT}`, {
+      method: "POST",
+      headers: { Cookie: reporter },
+      body: new URLSearchParams({ intent: "fix-answer", ticketId: String(TICKET), answer: "yes" }),
+      redirect: "manual",
+    });
+    expect(answered.status).toBeLessThan(400);
+    expect(await read()).toMatchObject({ status: "resolved", statusLabel: "Résolu", fixAnnounced: false });
+  });
+
+  it("turns « Correctif annoncé » into « Résolu » once the team's delay (fixConfirmationDays) has passed", async () => {
+    const read = async () => (await (await api("team", "GET", `/irritants/${IRRITANT}`)).json()) as { statusLabel: string; fixAnnounced: boolean };
+    const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString();
+    db().update(irritants).set({ fixAnnouncedAt: daysAgo(31) }).where(eq(irritants.id, IRRITANT)).run();
+    expect(await read()).toMatchObject({ statusLabel: "Résolu", fixAnnounced: false });
+    db().update(irritants).set({ fixAnnouncedAt: daysAgo(29) }).where(eq(irritants.id, IRRITANT)).run();
+    expect(await read()).toMatchObject({ statusLabel: "Correctif annoncé", fixAnnounced: true });
+    // The delay is the team's setting.
+    const settings = await post("team", "/equipe/reglages", { slaFirstResponseDays: "5", slaResolutionDays: "60", fixDenialsToReopen: "3", fixConfirmationDays: "10" });
+    expect(settings.status).toBe(200);
+    expect(await read()).toMatchObject({ statusLabel: "Résolu", fixAnnounced: false });
+    expect((await post("team", "/equipe/reglages", { slaFirstResponseDays: "5", slaResolutionDays: "60", fixDenialsToReopen: "3", fixConfirmationDays: "0" })).status).toBe(422);
+  });
+});
