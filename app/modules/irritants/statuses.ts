@@ -28,7 +28,7 @@ export const STATUS_TRANSITIONS: Record<IrritantStatus, readonly IrritantStatus[
 };
 
 /** How a resolved irritant whose fix its people have not confirmed yet is shown. */
-export const FIX_ANNOUNCED_LABEL = "Correctif annoncé";
+const FIX_ANNOUNCED_LABEL = "Correctif annoncé";
 
 /**
  * Whether an irritant shows as "Correctif annoncé": resolved by a vendor's fix that its reporter and supporters have
