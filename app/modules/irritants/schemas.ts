@@ -199,3 +199,11 @@ export const triageQueueFiltersSchema = irritantFiltersSchema
     status: z.preprocess((v) => (v === undefined || v === "" ? "new" : v), z.enum([...IRRITANT_STATUSES, "tous"], { error: "Ce statut n'existe pas." })),
   })
   .transform(({ status, ...filters }) => ({ ...filters, view: status, status: status === "tous" ? undefined : status }));
+
+/** « Mes signalements »: `?avant=<id>` continues after the last irritant of the previous page. */
+export const filedPageSchema = z.object({
+  avant: z.preprocess(
+    blankToUndefined,
+    z.coerce.number({ error: "Ce lien de page n'est pas valide." }).int("Ce lien de page n'est pas valide.").positive("Ce lien de page n'est pas valide.").optional(),
+  ),
+});
