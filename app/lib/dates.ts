@@ -9,3 +9,22 @@ export function formatDateTime(iso: string) {
 export function formatDate(iso: string) {
   return dateFormat.format(new Date(iso));
 }
+
+const dayFormat = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "UTC" });
+
+/** A calendar day stored as "AAAA-MM-JJ", in French ("12 mars 2027"), whatever the time zone. */
+export function formatDay(day: string) {
+  return dayFormat.format(new Date(`${day}T00:00:00Z`));
+}
+
+/** Today's calendar day in Paris, as "AAAA-MM-JJ" (the value of an `<input type="date">`). */
+export function todayInParis(now = new Date()) {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+}
+
+/** Whether "AAAA-MM-JJ" is a real calendar day (not 2027-02-30). */
+export function isCalendarDay(day: string) {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return false;
+  const date = new Date(`${day}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === day;
+}

@@ -3,7 +3,7 @@ import { methodNotAllowed, withApiErrors } from "~/lib/errors";
 import { idParam, readJson } from "~/lib/api.server";
 import { getUser, requirePermission } from "~/lib/permissions.server";
 import { getIrritant, requireDigitsReviewed, updateIrritant } from "~/modules/irritants/index.server";
-import { irritantPatchSchema } from "~/modules/irritants";
+import { irritantPatchSchema, statusLabel } from "~/modules/irritants";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   return withApiErrors(async () => {
@@ -14,6 +14,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       title: i.title,
       body: i.body,
       status: i.status,
+      statusLabel: statusLabel(i),
+      fixAnnounced: i.fixAnnounced,
       published: i.published,
       severity: i.severity,
       frequency: i.frequency,

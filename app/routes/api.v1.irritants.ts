@@ -3,7 +3,7 @@ import { methodNotAllowed, withApiErrors } from "~/lib/errors";
 import { created, readJson, readQuery } from "~/lib/api.server";
 import { getUser, requirePermission } from "~/lib/permissions.server";
 import { fileIrritant, listIrritants } from "~/modules/irritants/index.server";
-import { apiIrritantListQuery, fileIrritantSchema } from "~/modules/irritants";
+import { apiIrritantListQuery, fileIrritantSchema, statusLabel } from "~/modules/irritants";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   return withApiErrors(async () => {
@@ -15,6 +15,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
         id: i.id,
         title: i.title,
         status: i.status,
+        statusLabel: statusLabel(i),
+        fixAnnounced: i.fixAnnounced,
         published: i.published,
         severity: i.severity,
         supportCount: i.supportCount,

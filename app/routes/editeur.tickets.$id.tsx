@@ -4,7 +4,7 @@ import { getFormProps } from "@conform-to/react";
 import { FieldError, fieldProps, useActionForm } from "~/components/forms";
 import { Notice } from "~/components/notice";
 import { idParam } from "~/lib/api.server";
-import { formatDate, formatDateTime } from "~/lib/dates";
+import { formatDate, formatDateTime, formatDay, todayInParis } from "~/lib/dates";
 import { orErrorPage } from "~/lib/errors";
 import { formAction, readFormData } from "~/lib/forms.server";
 import { intentOf, intentsOf } from "~/lib/intents";
@@ -32,7 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const isTeam = can(user, "ticket:manage");
   // Products of other vendors, for "cause in another product" (vendor) or reassignment (team).
   const otherProducts = listProducts().filter((p) => isTeam || p.vendor.id !== detail.ticket.vendorId);
-  return { ...detail, isTeam, canRedact: can(user, "content:redact"), otherProducts: otherProducts.map((p) => ({ id: p.id, label: `${p.name} (${p.vendor.name})` })) };
+  return { ...detail, today: todayInParis(), isTeam, canRedact: can(user, "content:redact"), otherProducts: otherProducts.map((p) => ({ id: p.id, label: `${p.name} (${p.vendor.name})` })) };
 }
 
 export const INTENTS = intentsOf(ticketPageSchema);
@@ -77,7 +77,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function TicketPage() {
-  const { ticket, irritant, product, vendorName, breakdown, messages, fixAnswers, isTeam, canRedact, otherProducts } = useLoaderData<typeof loader>();
+  const { ticket, irritant, product, vendorName, breakdown, messages, fixAnswers, isTeam, canRedact, otherProducts, today } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const closed = ticket.status === "closed";
   const [replyForm, reply] = useActionForm(ticketPageSchema, { actionData, intent: "reply", defaultValue: { visibility: "public" } });
@@ -107,6 +107,7 @@ export default function TicketPage() {
         <dd>
           {TICKET_STATUS_LABELS[ticket.status]}
           {ticket.resolution ? ` — ${RESOLUTION_LABELS[ticket.resolution]}${ticket.resolutionVersion ? ` (${ticket.resolutionVersion})` : ""}` : ""}
+          {ticket.resolution && ticket.resolutionDate ? `, prévue le ${formatDay(ticket.resolutionDate)}` : ""}
           {ticket.reopenCount ? ` — rouvert ${ticket.reopenCount} fois` : ""}
         </dd>
         <dt className="font-bold">Ouvert le</dt>
@@ -241,9 +242,9 @@ export default function TicketPage() {
             </div>
             <div className="mb-4">
               <label htmlFor={resolution.date.id} className="label">
-                Date prévue<span className="hint">Au format AAAA-MM-JJ.</span>
+                Date prévue<span className="hint">Pour « Correction planifiée » : aujourd'hui ou plus tard.</span>
               </label>
-              <input {...fieldProps(resolution.date)} type="date" className="input" />
+              <input {...fieldProps(resolution.date)} type="date" min={today} className="input" />
               <FieldError field={resolution.date} />
             </div>
             <div className="mb-4">

@@ -32,6 +32,7 @@ export default function SettingsPage() {
       slaFirstResponseDays: String(settings.slaFirstResponseDays),
       slaResolutionDays: String(settings.slaResolutionDays),
       fixDenialsToReopen: String(settings.fixDenialsToReopen),
+      fixConfirmationDays: String(settings.fixConfirmationDays),
     },
   });
   return (
@@ -47,6 +48,11 @@ export default function SettingsPage() {
           field={fields.fixDenialsToReopen}
           label="Réponses « non corrigé » qui rouvrent un ticket"
           hint="Un ticket rouvre aussi quand au moins deux personnes, et une majorité, répondent « non »."
+        />
+        <TextField
+          field={fields.fixConfirmationDays}
+          label="Durée de l'affichage « Correctif annoncé »"
+          hint="En jours. Un signalement corrigé par l'éditeur reste « Correctif annoncé » jusqu'à ce que ses auteurs et soutiens confirment la correction, ou que ce délai passe ; il est ensuite « Résolu »."
         />
         <div className="mb-4 flex items-center gap-2">
           <input

@@ -18,14 +18,14 @@ import {
   type DigitReview,
   authorNameFor,
   digitSequencesToReview,
-  findSimilar,
+  findSimilarTo,
   getIrritant,
   listThemes,
   suggestThemesFor,
   updateIrritant,
 } from "~/modules/irritants/index.server";
 import { DigitWarning } from "~/components/digit-warning";
-import { type IrritantPatch, STATUS_LABELS, STATUS_TRANSITIONS, triagePageSchema } from "~/modules/irritants";
+import { type IrritantPatch, STATUS_LABELS, STATUS_TRANSITIONS, statusLabel, triagePageSchema } from "~/modules/irritants";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Traiter le n°${data?.irritant.id ?? ""} — Sentinelle` }];
 
@@ -40,6 +40,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       title: irritant.title,
       body: irritant.body,
       status: irritant.status,
+      fixAnnounced: irritant.fixAnnounced,
       published: irritant.published,
       hiddenReason: irritant.hiddenAt ? irritant.hiddenReason : null,
       mergedIntoId: irritant.mergedIntoId,
@@ -51,7 +52,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     origins: originsOf("irritant", irritant.id, user),
     themes: listThemes().map(({ slug, label }) => ({ slug, label })),
     suggestions: suggestThemesFor(text),
-    similar: findSimilar(user, text, 6).filter((s) => s.id !== irritant.id),
+    // The engine of the filing form, as if this irritant were being filed now (it is left out of its own results).
+    similar: irritant.mergedIntoId ? [] : findSimilarTo(user, irritant, 5),
     tickets: listTickets(user, { irritantId: irritant.id }).items,
     products: listProducts().map((p) => ({ id: p.id, label: `${p.name} (${p.vendor.name})` })),
   };
@@ -105,7 +107,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const review = input.intent === "publish" && !input.confirm ? digitSequencesToReview([id]) : [];
     if (review.length) throw new HttpError(409, DIGIT_WARNING, undefined, undefined, undefined, { review });
     updateIrritant(user, id, patchFor(input));
-    return { message: MESSAGES[input.intent] };
+    return { message: input.intent === "merge" ? `Signalement fusionné dans le n°${input.mergeInto}.` : MESSAGES[input.intent] };
   });
 }
 
@@ -131,7 +133,7 @@ export default function TriageIrritant() {
       {actionData ? <Notice ok={actionData.ok} message={actionData.message} /> : null}
       {review ? <DigitWarning review={review} hidden={{ intent: "publish" }} maskLink={`/equipe/masquer?signalement=${irritant.id}`} /> : null}
       <p>
-        <span className="badge">{STATUS_LABELS[irritant.status]}</span> · {irritant.published ? "publié" : "privé"} ·{" "}
+        <span className="badge">{statusLabel(irritant)}</span> · {irritant.published ? "publié" : "privé"} ·{" "}
         {irritant.lane === "patient" ? "patient" : "professionnel"} · {irritant.author} · {irritant.supportCount} soutien(s)
         {irritant.hiddenReason ? ` · masqué (${irritant.hiddenReason})` : ""}
         {irritant.mergedIntoId ? ` · fusionné dans le n°${irritant.mergedIntoId}` : ""}
@@ -182,12 +184,16 @@ export default function TriageIrritant() {
         ) : (
           <p className="mb-0">Ce signalement est un doublon fusionné : son statut ne change plus.</p>
         )}
-        <Form method="post">
-          <input type="hidden" name="intent" value={irritant.published ? "unpublish" : "publish"} />
-          <button type="submit" className="btn btn-secondary">
-            {irritant.published ? "Retirer de la publication" : "Publier"}
-          </button>
-        </Form>
+        {irritant.mergedIntoId && !irritant.published ? (
+          <p className="mb-0">Doublon fusionné : il ne peut pas être publié. Publiez plutôt le n°{irritant.mergedIntoId}.</p>
+        ) : (
+          <Form method="post">
+            <input type="hidden" name="intent" value={irritant.published ? "unpublish" : "publish"} />
+            <button type="submit" className="btn btn-secondary">
+              {irritant.published ? "Retirer de la publication" : "Publier"}
+            </button>
+          </Form>
+        )}
         {irritant.hiddenReason ? (
           <Form method="post">
             <input type="hidden" name="intent" value="unhide" />
@@ -240,14 +246,34 @@ export default function TriageIrritant() {
       </Form>
 
       <h2>Doublons</h2>
-      {similar.length ? (
-        <ul className="mb-4 list-disc pl-6">
-          {similar.map((s) => (
-            <li key={s.id}>
-              n°{s.id} — <Link to={`/equipe/signalements/${s.id}`}>{s.title}</Link> ({STATUS_LABELS[s.status]}, similarité {Math.round(s.score * 100)} %)
-            </li>
-          ))}
-        </ul>
+      {irritant.mergedIntoId ? (
+        <p>
+          Ce signalement est un doublon fusionné dans le <Link to={`/equipe/signalements/${irritant.mergedIntoId}`}>n°{irritant.mergedIntoId}</Link>.
+        </p>
+      ) : similar.length ? (
+        <>
+          <p id="fusion-explication" className="text-sm">
+            Signalements proches, trouvés comme lors du dépôt. Fusionner fait de ce signalement (n°{irritant.id}) un doublon du signalement choisi : ses
+            soutiens et ses abonnés y passent, chaque personne comptée une fois, et il ne peut plus être publié.
+          </p>
+          <ul className="mb-4 grid gap-3" aria-label="Signalements proches">
+            {similar.map((s) => (
+              <li key={s.id} className="card flex flex-wrap items-center justify-between gap-4">
+                <span>
+                  n°{s.id} — <Link to={`/equipe/signalements/${s.id}`}>{s.title}</Link> ({STATUS_LABELS[s.status]}, {s.supportCount} soutien
+                  {s.supportCount > 1 ? "s" : ""}, similarité {Math.round(s.score * 100)} %)
+                </span>
+                <Form method="post">
+                  <input type="hidden" name="intent" value="merge" />
+                  <input type="hidden" name="mergeInto" value={s.id} />
+                  <button type="submit" className="btn btn-secondary" aria-describedby="fusion-explication">
+                    Fusionner dans le n°{s.id}
+                  </button>
+                </Form>
+              </li>
+            ))}
+          </ul>
+        </>
       ) : (
         <p>Aucun signalement proche.</p>
       )}
@@ -256,7 +282,7 @@ export default function TriageIrritant() {
           <input type="hidden" name="intent" value="merge" />
           <div>
             <label htmlFor={mergeFields.mergeInto.id} className="label">
-              Fusionner dans le signalement n°
+              Ou fusionner dans un autre signalement, n°
               <span className="hint">Les soutiens sont transférés, chaque personne comptée une fois.</span>
             </label>
             <input {...fieldProps(mergeFields.mergeInto)} inputMode="numeric" className="input" />

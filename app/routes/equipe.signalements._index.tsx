@@ -20,6 +20,7 @@ import {
   SEVERITY_LABELS,
   STATUS_LABELS,
   bulkTriageSchema,
+  statusLabel,
   triageQueueFiltersSchema,
 } from "~/modules/irritants";
 import { DigitWarning } from "~/components/digit-warning";
@@ -31,7 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const params = Object.fromEntries(new URL(request.url).searchParams);
   const filters = orErrorPage(() => parseOrThrow(triageQueueFiltersSchema, params, "Filtres invalides."));
   const page = orErrorPage(() => listIrritants(user, filters));
-  return { ...page, filters, rawStatus: params.status ?? "new", themes: listThemes().map(({ slug, label }) => ({ slug, label })) };
+  return { ...page, filters, themes: listThemes().map(({ slug, label }) => ({ slug, label })) };
 }
 
 const BULK_CHANGES = {
@@ -59,11 +60,11 @@ export async function action({ request }: ActionFunctionArgs) {
 type DigitRefusal = { review?: DigitReview[]; ids?: number[] };
 
 export default function TriageQueue() {
-  const { items, nextCursor, filters, rawStatus, themes } = useLoaderData<typeof loader>();
+  const { items, nextCursor, filters, themes } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const refusal = actionData as DigitRefusal | undefined;
   const [form, fields] = useActionForm(bulkTriageSchema, { actionData });
-  const next = new URLSearchParams({ ...(filters.theme ? { theme: filters.theme } : {}), status: rawStatus, ...(filters.q ? { q: filters.q } : {}), ...(nextCursor ? { cursor: nextCursor } : {}) });
+  const next = new URLSearchParams({ ...(filters.theme ? { theme: filters.theme } : {}), status: filters.view, ...(filters.q ? { q: filters.q } : {}), ...(nextCursor ? { cursor: nextCursor } : {}) });
   return (
     <div>
       <h1>Tri des signalements</h1>
@@ -77,8 +78,12 @@ export default function TriageQueue() {
           id="filtre-statut"
           name="status"
           label="Statut"
-          value={rawStatus}
-          options={[{ value: "tous", label: "Tous les statuts" }, ...IRRITANT_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))]}
+          value={filters.view}
+          options={[
+            { value: "new", label: "À trier" },
+            ...IRRITANT_STATUSES.filter((s) => s !== "new").map((s) => ({ value: s, label: STATUS_LABELS[s] })),
+            { value: "tous", label: "Tous les statuts" },
+          ]}
         />
         <FilterSelect id="filtre-theme" name="theme" label="Thème" allLabel="Tous les thèmes" value={filters.theme ?? ""} options={themes.map((t) => ({ value: t.slug, label: t.label }))} />
         <div>
@@ -92,11 +97,11 @@ export default function TriageQueue() {
         </button>
       </Form>
       {items.length === 0 ? (
-        <p>Aucun signalement pour ce filtre.</p>
+        <p>{filters.view === "new" ? "Aucun signalement à trier : tout est traité." : "Aucun signalement pour ce filtre."}</p>
       ) : (
         <Form method="post" {...getFormProps(form)}>
           <table className="table">
-            <caption className="sr-only">Signalements à trier, du plus récent au plus ancien</caption>
+            <caption className="sr-only">{filters.view === "new" ? "Signalements à trier" : "Signalements"}, du plus récent au plus ancien</caption>
             <thead>
               <tr>
                 <th scope="col">
@@ -129,7 +134,7 @@ export default function TriageQueue() {
                   </td>
                   <td>{item.supportCount}</td>
                   <td>{formatDateTime(item.createdAt)}</td>
-                  <td>{STATUS_LABELS[item.status]}</td>
+                  <td>{statusLabel(item)}</td>
                 </tr>
               ))}
             </tbody>

@@ -35,7 +35,7 @@ import {
   CONSULTATION_STEP_LABELS,
   FREQUENCY_LABELS,
   SEVERITY_LABELS,
-  STATUS_LABELS,
+  statusLabel,
   irritantPageSchema,
 } from "~/modules/irritants";
 
@@ -57,6 +57,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       title: irritant.title,
       body: irritant.body,
       status: irritant.status,
+      fixAnnounced: irritant.fixAnnounced,
       published: irritant.published,
       hidden: irritant.hiddenAt !== null,
       createdAt: irritant.createdAt,
@@ -173,7 +174,7 @@ export default function IrritantPage() {
       <h1>{irritant.title}</h1>
       <OriginNote origins={origins} />
       <p>
-        <span className="badge">{STATUS_LABELS[irritant.status]}</span>{" "}
+        <span className="badge">{statusLabel(irritant)}</span>{" "}
         {!irritant.published ? <span className="text-sm text-gris-600">Non publié : visible par vous et l'équipe programme.</span> : null}
         {irritant.hidden ? <span className="text-sm text-gris-600"> Masqué par l'équipe.</span> : null}
       </p>

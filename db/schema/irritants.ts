@@ -46,6 +46,9 @@ export const irritants = sqliteTable(
     hiddenAt: text("hidden_at"),
     hiddenReason: text("hidden_reason"),
     mergedIntoId: integer("merged_into_id"),
+    // When a vendor's fix resolved it: shown as "Correctif annoncé" until its people confirm the fix or the team's
+    // delay (setting fixConfirmationDays) passes; cleared by a confirmation or any later status change.
+    fixAnnouncedAt: text("fix_announced_at"),
     supportCount: integer("support_count").notNull().default(0),
     patientSupportCount: integer("patient_support_count").notNull().default(0),
     createdAt: text("created_at").notNull().default(now),

@@ -38,7 +38,10 @@ export const API_OPERATIONS: Operation[] = [
     summary: "Signalements (publiés pour le public, tous pour l'équipe)",
     auth: "optional",
     query: apiIrritantListQuery,
-    responses: { 200: "{items, nextCursor?}", 422: "Paramètres invalides" },
+    responses: {
+      200: "{items: [{id, title, status, statusLabel, fixAnnounced, …}], nextCursor?} — fixAnnounced: résolu par un correctif de l'éditeur que ses auteurs et soutiens n'ont pas encore confirmé (statusLabel « Correctif annoncé »)",
+      422: "Paramètres invalides",
+    },
   },
   {
     method: "post",
@@ -56,14 +59,14 @@ export const API_OPERATIONS: Operation[] = [
     body: similarQuerySchema,
     responses: { 200: "{items: [{id, title, score}]}", 400: "Corps non JSON", 405: "Méthode non autorisée (GET)", 422: "Texte invalide" },
   },
-  { method: "get", path: "/irritants/{id}", summary: "Un signalement (avec supportCount)", auth: "optional", responses: { 200: "Le signalement", 404: "Inexistant ou non public" } },
+  { method: "get", path: "/irritants/{id}", summary: "Un signalement (avec supportCount)", auth: "optional", responses: { 200: "Le signalement {id, status, statusLabel, fixAnnounced, …}", 404: "Inexistant ou non public" } },
   {
     method: "patch",
     path: "/irritants/{id}",
     summary: "Trier un signalement (équipe) : statut, thèmes, publication, masquage, fusion",
     auth: "required",
     body: irritantPatchSchema,
-    responses: { 200: "{id, status, published, hidden, mergedInto}", 401: "Non authentifié", 403: "Réservé à l'équipe", 404: "Inexistant", 409: "Transition ou fusion impossible", 422: "Données invalides" },
+    responses: { 200: "{id, status, published, hidden, mergedInto}", 401: "Non authentifié", 403: "Réservé à l'équipe", 404: "Inexistant", 409: "Transition ou fusion impossible, ou doublon fusionné à publier", 422: "Données invalides" },
   },
   {
     method: "post",

@@ -22,6 +22,7 @@ export {
   countReceivedIrritants,
   fileIrritant,
   findSimilar,
+  findSimilarTo,
   getIrritant,
   listIrritants,
   mergedInto,
@@ -40,5 +41,11 @@ export {
 export type { DigitReview } from "./masking.server";
 export { reindexIrritants, searchDocument, unindexIrritant } from "./search.server";
 export { createTheme, invalidateThemeModel, listThemes, suggestThemesFor, updateTheme } from "./themes.server";
-export { applyIrritantPatch, bulkUpdateIrritants, followTicketOutcome, updateIrritant } from "./triage.server";
+export {
+  applyIrritantPatch,
+  bulkUpdateIrritants,
+  confirmFix,
+  followTicketOutcome,
+  updateIrritant,
+} from "./triage.server";
 export { isPubliclyVisible, publiclyVisible } from "./visibility.server";

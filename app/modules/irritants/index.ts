@@ -5,6 +5,7 @@
  * run the script again.
  */
 export { DEFAULT_KEYWORD_RULES } from "./classifier";
+export { PATIENT_SUBJECTS } from "./patient-subjects";
 export {
   apiIrritantListQuery,
   bulkTriageSchema,
@@ -31,6 +32,6 @@ export {
   STATUS_LABELS,
   STATUS_TRANSITIONS,
   laneOf,
+  statusLabel,
 } from "./statuses";
 export type { IrritantStatus } from "./statuses";
-export { PATIENT_SUBJECTS } from "./patient-subjects";

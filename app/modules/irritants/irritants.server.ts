@@ -1,4 +1,4 @@
-import { laneOf } from "./statuses";
+import { isFixAnnounced, laneOf } from "./statuses";
 import { and, desc, eq, inArray, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import { getDb, preparedQueries, preparedQuery, type Tx } from "#db/client";
 import { irritantThemes, irritants, organisations, products, themes, users, type IrritantStatus } from "#db/schema";
@@ -13,7 +13,7 @@ import { getSettings } from "~/modules/settings/index.server";
 import { redactPatientIdentifiers, type Redaction } from "~/lib/text/redaction";
 import type { FileIrritantInput, IrritantFilters } from "./schemas";
 import { bumpCounters, readCounters } from "./counters.server";
-import { allWordsQuery, indexIrritant, rerankBySimilarity, similarityQuery } from "./search.server";
+import { allWordsQuery, type ExcludedEntry, indexIrritant, indexedEntry, rerankBySimilarity, similarityQuery } from "./search.server";
 import { adjustThemeCounters, resolveThemeSlugs, suggestThemesFor } from "./themes.server";
 import { publiclyVisible } from "./visibility.server";
 import { PATIENT_SUBJECTS } from "./patient-subjects";
@@ -163,9 +163,9 @@ const MIN_SIMILARITY = 0.1;
  * Candidates are the irritants sharing the text's distinctive terms, from the whole history, best ranked by BM25 (see
  * `similarityQuery` for how that stays bounded); they are re-ranked by the shared concepts of all their terms.
  */
-export function findSimilar(viewer: Viewer, text: string, limit = 5) {
+export function findSimilar(viewer: Viewer, text: string, limit = 5, excluded?: ExcludedEntry) {
   const db = getDb();
-  const query = similarityQuery(db, text);
+  const query = similarityQuery(db, text, excluded);
   if (!query) return [];
   const entries = query.ranked
     ? sql`(select rowid as id, text, rank from irritants_fts where irritants_fts match ${query.match} order by rank limit ${RANKED_ENTRIES})`
@@ -176,13 +176,28 @@ export function findSimilar(viewer: Viewer, text: string, limit = 5) {
     select ${irritants.id} as id, ${irritants.title} as title, ${irritants.body} as body, entries.text as indexed,
       ${irritants.status} as status, ${irritants.supportCount} as supportCount
     from ${entries} as entries cross join ${irritants}
-    where ${and(sql`${irritants.id} = entries.id`, isNull(irritants.mergedIntoId), isNull(irritants.hiddenAt), visibleTo(viewer))}
+    where ${and(
+      sql`${irritants.id} = entries.id`,
+      excluded ? sql`${irritants.id} != ${excluded.id}` : undefined,
+      isNull(irritants.mergedIntoId),
+      isNull(irritants.hiddenAt),
+      visibleTo(viewer),
+    )}
     order by entries.rank, entries.id desc
     limit ${SIMILAR_CANDIDATES}`);
-  return rerankBySimilarity(db, text, candidates)
+  return rerankBySimilarity(db, text, candidates, excluded)
     .filter((c) => c.score >= MIN_SIMILARITY)
     .slice(0, limit)
     .map(({ id, title, status, supportCount, score }) => ({ id, title, status, supportCount, score }));
+}
+
+/**
+ * The team's duplicate panel: the irritants closest to one irritant, found by the engine filing uses (`findSimilar`,
+ * on the same text "title. body"), as if the irritant were being filed now: it is left out of the index's statistics
+ * and of the results.
+ */
+export function findSimilarTo(viewer: Viewer, irritant: { id: number; title: string; body: string }, limit = 5) {
+  return findSimilar(viewer, `${irritant.title}. ${irritant.body}`, limit, indexedEntry(getDb(), irritant.id));
 }
 
 const PAGE_SIZE = 30;
@@ -242,6 +257,7 @@ const irritantListQuery = preparedQueries((db, shape: ListShape) => {
     published: irritants.published,
     hiddenAt: irritants.hiddenAt,
     mergedIntoId: irritants.mergedIntoId,
+    fixAnnouncedAt: irritants.fixAnnouncedAt,
     supportCount: irritants.supportCount,
     patientSupportCount: irritants.patientSupportCount,
     createdAt: irritants.createdAt,
@@ -306,8 +322,9 @@ export function listIrritants(viewer: Viewer, filters: IrritantFilters & { limit
   const page = rows.slice(0, limit);
   const themeMap = themesOf(page.map((r) => r.id));
   const last = page[page.length - 1];
+  const announced = fixAnnouncedOf(page);
   return {
-    items: page.map((r) => ({ ...r, themes: themeMap.get(r.id) ?? [] })),
+    items: page.map(({ fixAnnouncedAt, ...r }) => ({ ...r, fixAnnounced: announced({ status: r.status, fixAnnouncedAt }), themes: themeMap.get(r.id) ?? [] })),
     nextCursor: rows.length > limit && last ? (sort === "supports" ? `${last.supportCount}:${last.id}` : String(last.id)) : undefined,
   };
 }
@@ -331,6 +348,17 @@ function themesOf(ids: number[]) {
   return map;
 }
 
+/**
+ * Which of some rows show as "Correctif annoncé" (see `isFixAnnounced`); the team's delay is read only when a row
+ * holds an unconfirmed fix.
+ */
+type FixRow = { status: IrritantStatus; fixAnnouncedAt: string | null };
+function fixAnnouncedOf(rows: FixRow[]) {
+  const days = rows.some((r) => r.fixAnnouncedAt) ? getSettings().fixConfirmationDays : 0;
+  const now = new Date();
+  return (row: FixRow) => isFixAnnounced(row, days, now);
+}
+
 /** One irritant, if the viewer may see it: published, their own, or any for the team. Otherwise 404. */
 const irritantQuery = preparedQueries((db, visibility: Visibility) =>
   db
@@ -352,6 +380,7 @@ export function getIrritant(viewer: Viewer, id: number) {
   const { irritant } = row;
   return {
     ...irritant,
+    fixAnnounced: fixAnnouncedOf([irritant])(irritant),
     productName: row.productName,
     vendorName: row.vendorName,
     themes: themesOf([irritant.id]).get(irritant.id) ?? [],

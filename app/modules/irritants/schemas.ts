@@ -220,10 +220,16 @@ export const maskScopeSchema = z
   .object({ signalement: scopeId, atelier: scopeId })
   .refine((s) => (s.signalement === undefined) !== (s.atelier === undefined), "Choisissez un signalement ou un atelier.");
 
-/** The team's triage queue opens on new irritants; "tous" lists every status. */
-export const triageQueueFiltersSchema = irritantFiltersSchema.extend({
-  status: z.preprocess((v) => (v === undefined ? "new" : v === "tous" ? undefined : v), irritantFiltersSchema.shape.status),
-});
+/**
+ * The team's triage queue opens on what is left to triage ("à trier": new irritants); "tous" lists every status. The
+ * chosen value is kept as `view` for the filter form. (An absent key skips an optional schema: the default is given by a
+ * non-optional one.)
+ */
+export const triageQueueFiltersSchema = irritantFiltersSchema
+  .extend({
+    status: z.preprocess((v) => (v === undefined || v === "" ? "new" : v), z.enum([...IRRITANT_STATUSES, "tous"], { error: "Ce statut n'existe pas." })),
+  })
+  .transform(({ status, ...filters }) => ({ ...filters, view: status, status: status === "tous" ? undefined : status }));
 
 /** « Mes signalements »: `?avant=<id>` continues after the last irritant of the previous page. */
 export const filedPageSchema = z.object({

@@ -120,10 +120,10 @@ const CANDIDATE_TERMS = 12;
  * too common to rank its whole list in time, the irritants holding the two or three rarest terms together are taken,
  * newest first (no ranking), as before issue 19.
  */
-export function similarityQuery(db: DbOrTx, text: string): { match: string; ranked: boolean } | null {
+export function similarityQuery(db: DbOrTx, text: string, excluded?: ExcludedEntry): { match: string; ranked: boolean } | null {
   const terms = [...new Set(searchTerms(text))].slice(0, 60);
   if (terms.length === 0) return null;
-  const df = documentFrequencies(db, terms);
+  const df = withoutEntry(documentFrequencies(db, terms), excluded);
   const known = terms.filter((t) => (df.get(t) ?? 0) > 0).sort((a, b) => df.get(a)! - df.get(b)! || (a < b ? -1 : 1));
   if (known.length === 0) return null;
   const quote = (t: string) => `"${t}"`;
@@ -136,6 +136,24 @@ export function similarityQuery(db: DbOrTx, text: string): { match: string; rank
     postings += df.get(t)!;
   }
   return { match: chosen.map(quote).join(" OR "), ranked: true };
+}
+
+/**
+ * An irritant left out of the index's statistics: the team's duplicate panel compares an irritant already indexed with
+ * the others exactly as filing compares a text not yet indexed. Without this, the irritant's own words all look rare
+ * (it alone holds many of them), take every candidate slot, and find nothing but itself.
+ */
+export type ExcludedEntry = { id: number; terms: ReadonlySet<string> };
+
+/** The indexed terms of one irritant, to leave it out of the statistics (none when its text was erased). */
+export function indexedEntry(db: DbOrTx, id: number): ExcludedEntry {
+  const row = db.get<{ text: string } | undefined>(sql`select text from irritants_fts where rowid = ${id}`);
+  return { id, terms: new Set(row ? row.text.split(" ").filter(Boolean) : []) };
+}
+
+function withoutEntry(df: Map<string, number>, excluded: ExcludedEntry | undefined) {
+  if (!excluded?.terms.size) return df;
+  return new Map([...df].map(([t, n]) => [t, excluded.terms.has(t) ? Math.max(0, n - 1) : n] as const));
 }
 
 /** Roughly how many irritants the index holds (its highest id): weighs terms by rarity, needs no exact count. */
@@ -168,7 +186,12 @@ const TYPO_MIN_LENGTH = 6;
  * term of the text missing from a candidate is matched to the candidate's closest term by character trigrams, so a
  * typo still counts. Returns scores in [0, 1], best first.
  */
-export function rerankBySimilarity<T extends { id: number; title: string; body: string; indexed?: string }>(db: DbOrTx, text: string, candidates: T[]) {
+export function rerankBySimilarity<T extends { id: number; title: string; body: string; indexed?: string }>(
+  db: DbOrTx,
+  text: string,
+  candidates: T[],
+  excluded?: ExcludedEntry,
+) {
   const queryTf = termFrequencies(searchTerms(text));
   const docs = candidates.map((c) => {
     // The indexed text, when the caller read it from the index, holds the same terms (title twice, then body).
@@ -178,8 +201,8 @@ export function rerankBySimilarity<T extends { id: number; title: string; body: 
   });
   const vocabulary = new Set(queryTf.keys());
   for (const d of docs) for (const t of d.tf.keys()) vocabulary.add(t);
-  const df = documentFrequencies(db, [...vocabulary]);
-  const n = indexSize(db);
+  const df = withoutEntry(documentFrequencies(db, [...vocabulary]), excluded);
+  const n = excluded?.terms.size ? Math.max(1, indexSize(db) - 1) : indexSize(db);
   const idf = (t: string) => Math.log((n + 1) / ((df.get(t) ?? 0) + 0.5));
   const weigh = (tf: Map<string, number>) => new Map([...tf].map(([t, v]) => [t, (1 + Math.log(v)) * idf(t)] as const));
   const norm = (w: Map<string, number>) => Math.sqrt([...w.values()].reduce((sum, v) => sum + v * v, 0));

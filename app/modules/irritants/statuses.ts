@@ -27,6 +27,23 @@ export const STATUS_TRANSITIONS: Record<IrritantStatus, readonly IrritantStatus[
   duplicate: [],
 };
 
+/** How a resolved irritant whose fix its people have not confirmed yet is shown. */
+const FIX_ANNOUNCED_LABEL = "Correctif annoncé";
+
+/**
+ * Whether an irritant shows as "Correctif annoncé": resolved by a vendor's fix that its reporter and supporters have
+ * not confirmed, less than `days` days ago. Computed on read: the label turns into "Résolu" by itself.
+ */
+export function isFixAnnounced(row: { status: IrritantStatus; fixAnnouncedAt: string | null }, days: number, now = new Date()) {
+  if (row.status !== "resolved" || !row.fixAnnouncedAt) return false;
+  return now.getTime() < new Date(row.fixAnnouncedAt).getTime() + days * 86_400_000;
+}
+
+/** The label of an irritant's status, "Correctif annoncé" included. */
+export function statusLabel(row: { status: IrritantStatus; fixAnnounced?: boolean }) {
+  return row.fixAnnounced ? FIX_ANNOUNCED_LABEL : STATUS_LABELS[row.status];
+}
+
 export function canTransition(from: IrritantStatus, to: IrritantStatus) {
   return from === to || STATUS_TRANSITIONS[from].includes(to);
 }

@@ -7,7 +7,7 @@ import { can } from "~/lib/permissions.server";
 import type { SessionUser } from "~/lib/session-users.server";
 import { irritantForwarded } from "./forwarding.server";
 import type { IrritantPatch } from "./schemas";
-import { canTransition, STATUS_LABELS } from "./statuses";
+import { canTransition, type IrritantStatus, STATUS_LABELS } from "./statuses";
 import { recountChange } from "./counters.server";
 import { adjustThemeCounters, invalidateThemeModel, resolveThemeSlugs, themeIdsOf } from "./themes.server";
 import { isPubliclyVisible } from "./visibility.server";
@@ -90,10 +90,16 @@ function applyPatch(tx: Tx, actor: SessionUser, id: number, patch: IrritantPatch
         status: [`Transition non autorisée depuis « ${STATUS_LABELS[before.status]} ».`],
       });
     }
-    tx.update(irritants).set({ status: patch.status, updatedAt: now }).where(eq(irritants.id, id)).run();
+    tx.update(irritants).set({ status: patch.status, fixAnnouncedAt: null, updatedAt: now }).where(eq(irritants.id, id)).run();
     if (patch.status === "forwarded") irritantForwarded(tx, id, actor.id);
     const reopened = ["resolved", "wont_fix"].includes(before.status);
     recordEvent(tx, { type: reopened ? "irritant.reopened" : "irritant.status_changed", actorId: actor.id, subject, payload: { from: before.status, to: patch.status } });
+  }
+  if (patch.published === true && (before.mergedIntoId !== null || patch.mergeInto !== undefined)) {
+    const into = before.mergedIntoId ?? patch.mergeInto;
+    throw new HttpError(409, `Le n°${id} est un doublon fusionné dans le n°${into} : il ne peut pas être publié. Publiez plutôt le n°${into}.`, {
+      published: [`Publiez plutôt le n°${into}.`],
+    });
   }
   if (patch.published !== undefined && patch.published !== before.published) {
     tx.update(irritants).set({ published: patch.published, updatedAt: now }).where(eq(irritants.id, id)).run();
@@ -120,18 +126,28 @@ function applyPatch(tx: Tx, actor: SessionUser, id: number, patch: IrritantPatch
   return { id, status: after.status, published: after.published, hidden: after.hiddenAt !== null, mergedInto: after.mergedIntoId };
 }
 
+/** Statuses a newly opened ticket moves to "forwarded": later ones (in progress, closed) are left as they are. */
+const FORWARDED_FROM: readonly IrritantStatus[] = ["new", "triaged"];
+
 /**
- * Keeps the irritant in step with its tickets (the tickets capability calls it): a vendor's fix resolves it once no
- * ticket is still open (the caller checks that); a fix denied by enough people puts it back in progress. Transitions
- * the workflow forbids are skipped.
+ * Keeps the irritant in step with its tickets (the tickets capability calls it): a ticket opened for a vendor marks
+ * it forwarded ("transmis à l'éditeur") unless it is further along; a vendor's fix resolves it once no ticket is still
+ * open (the caller checks that); a fix denied by enough people puts it back in progress. Transitions the workflow
+ * forbids are skipped.
  */
-export function followTicketOutcome(tx: Tx, irritantId: number, to: "resolved" | "in_progress", actorId: number | null) {
+export function followTicketOutcome(tx: Tx, irritantId: number, to: "forwarded" | "resolved" | "in_progress", actorId: number | null) {
   const row = requireRow(tx, irritantId);
   if (row.status === to || !canTransition(row.status, to)) return;
-  tx.update(irritants).set({ status: to, updatedAt: new Date().toISOString() }).where(eq(irritants.id, irritantId)).run();
+  if (to === "forwarded" && !FORWARDED_FROM.includes(row.status)) return;
+  const now = new Date().toISOString();
+  // Resolved by a vendor's fix: "Correctif annoncé" until its people confirm it (confirmFix) or the delay passes.
+  tx.update(irritants)
+    .set({ status: to, fixAnnouncedAt: to === "resolved" ? now : null, updatedAt: now })
+    .where(eq(irritants.id, irritantId))
+    .run();
   recountChange(tx, row, { ...row, status: to });
   recordEvent(tx, {
-    type: to === "resolved" ? "irritant.status_changed" : "irritant.reopened",
+    type: to === "in_progress" ? "irritant.reopened" : "irritant.status_changed",
     actorId,
     subject: { type: "irritant", id: irritantId },
     payload: { from: row.status, to, cause: "ticket" },
@@ -157,3 +173,8 @@ export function bulkUpdateIrritants(actor: SessionUser, ids: number[], patch: Pi
   }
 }
 
+
+/** The reporter and supporters confirmed a vendor's fix: the irritant shows as "Résolu" (the tickets capability calls it). */
+export function confirmFix(tx: Tx, irritantId: number) {
+  tx.update(irritants).set({ fixAnnouncedAt: null }).where(eq(irritants.id, irritantId)).run();
+}

@@ -5,6 +5,8 @@ export const SETTINGS_SCHEMA = z.object({
   slaFirstResponseDays: z.coerce.number({ error: "Indiquez un nombre de jours." }).int().min(1, "Au moins 1 jour ouvré.").max(60, "Au plus 60 jours ouvrés.").default(5),
   slaResolutionDays: z.coerce.number({ error: "Indiquez un nombre de jours." }).int().min(1, "Au moins 1 jour ouvré.").max(365, "Au plus 365 jours ouvrés.").default(60),
   fixDenialsToReopen: z.coerce.number({ error: "Indiquez un nombre." }).int().min(1, "Au moins 1.").max(50, "Au plus 50.").default(3),
+  // Days a vendor's fix shows as "Correctif annoncé" while its people have not confirmed it.
+  fixConfirmationDays: z.coerce.number({ error: "Indiquez un nombre de jours." }).int().min(1, "Au moins 1 jour.").max(365, "Au plus 365 jours.").default(30),
   autoForwardProductIrritants: z.boolean().default(false),
   // Which headline blocks the public progress page shows, in this order.
   progressHeadlines: z.array(z.enum(["irritants", "actions", "vendors", "survey"])).default(["irritants", "actions", "vendors", "survey"]),
@@ -22,5 +24,6 @@ export const settingsFormSchema = z.object({
   slaFirstResponseDays: z.coerce.number({ error: "Indiquez un nombre de jours." }).int("Nombre entier.").min(1, "Au moins 1 jour ouvré.").max(60, "Au plus 60 jours ouvrés."),
   slaResolutionDays: z.coerce.number({ error: "Indiquez un nombre de jours." }).int("Nombre entier.").min(1, "Au moins 1 jour ouvré.").max(365, "Au plus 365 jours ouvrés."),
   fixDenialsToReopen: z.coerce.number({ error: "Indiquez un nombre." }).int("Nombre entier.").min(1, "Au moins 1.").max(50, "Au plus 50."),
+  fixConfirmationDays: z.coerce.number({ error: "Indiquez un nombre de jours." }).int("Nombre entier.").min(1, "Au moins 1 jour.").max(365, "Au plus 365 jours."),
   autoForwardProductIrritants: z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean()),
 });

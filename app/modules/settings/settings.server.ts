@@ -20,6 +20,7 @@ const SETTING_PERMISSIONS: Record<keyof Settings, Permission> = {
   slaFirstResponseDays: "ticket:manage",
   slaResolutionDays: "ticket:manage",
   fixDenialsToReopen: "ticket:manage",
+  fixConfirmationDays: "ticket:manage",
   autoForwardProductIrritants: "ticket:manage",
   progressHeadlines: "progress:edit",
 };

@@ -5,7 +5,7 @@ import { fixConfirmations, irritants, products, supports, tickets } from "#db/sc
 import { HttpError } from "~/lib/errors";
 import { recordEvent } from "~/lib/events.server";
 import type { SessionUser } from "~/lib/session-users.server";
-import { followTicketOutcome } from "~/modules/irritants/index.server";
+import { confirmFix, followTicketOutcome } from "~/modules/irritants/index.server";
 import { getSettings } from "~/modules/settings/index.server";
 import type { FixAnswer } from "./tickets";
 import { addMessage, fixAnswerCounts, nowIso } from "./tickets.server";
@@ -57,6 +57,8 @@ export function answerFixQuestion(
     const counts = fixAnswerCounts(tx, ticket);
     const threshold = getSettings(tx).fixDenialsToReopen;
     const reopen = counts.no >= threshold || (counts.no >= 2 && counts.no > counts.yes);
+    // Confirmed by its people: "Correctif annoncé" becomes "Résolu".
+    if (!reopen && counts.yes > counts.no) confirmFix(tx, ticket.irritantId);
     if (reopen) {
       tx.update(tickets)
         .set({ status: "open", resolution: null, resolvedAt: null, reopenCount: ticket.reopenCount + 1 })

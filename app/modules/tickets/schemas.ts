@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isCalendarDay, todayInParis } from "~/lib/dates";
 import { FIX_ANSWERS, RESOLUTIONS, TICKET_STATUSES } from "./tickets";
 
 const blank = (v: unknown) => (v === "" || v === null ? undefined : v);
@@ -8,13 +9,17 @@ export const ticketReplySchema = z.object({
   visibility: z.enum(["public", "internal"], { error: "Choisissez « publique » ou « interne »." }),
 });
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Date au format AAAA-MM-JJ.");
+/** The vendor's planned date: a real day (the date field's value, AAAA-MM-JJ), today or later (Paris time). */
+const plannedDate = z
+  .string({ error: "Indiquez une date valide." })
+  .refine(isCalendarDay, "Indiquez une date valide, par exemple 12/03/2027.")
+  .refine((day) => day >= todayInParis(), "La date prévue ne peut pas être dans le passé.");
 
 export const ticketResolutionSchema = z
   .object({
     resolution: z.enum(RESOLUTIONS, { error: "Choisissez une résolution dans la liste." }),
     version: z.preprocess(blank, z.string().trim().max(40, "La version ne doit pas dépasser 40 caractères.").optional()),
-    date: z.preprocess(blank, isoDate.optional()),
+    date: z.preprocess(blank, plannedDate.optional()),
     note: z.preprocess(blank, z.string().trim().max(2000, "La note ne doit pas dépasser 2 000 caractères.").optional()),
     reassignToProductId: z.preprocess(blank, z.coerce.number({ error: "Choisissez un logiciel." }).int().positive("Choisissez un logiciel.").optional()),
   })

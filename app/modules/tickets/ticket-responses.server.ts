@@ -2,6 +2,7 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { getDb, type Tx } from "#db/client";
 import { products, tickets } from "#db/schema";
+import { formatDay } from "~/lib/dates";
 import { HttpError } from "~/lib/errors";
 import { recordEvent } from "~/lib/events.server";
 import { can } from "~/lib/permissions.server";
@@ -72,7 +73,7 @@ export function resolveTicket(user: SessionUser, id: number, input: ResolutionIn
         case "fixed":
           return `Corrigé dans la version ${input.version}.`;
         case "planned":
-          return `Correction planifiée${input.version ? ` dans la version ${input.version}` : ""}${input.date ? ` pour le ${input.date}` : ""}.`;
+          return `Correction planifiée${input.version ? ` dans la version ${input.version}` : ""}${input.date ? ` pour le ${formatDay(input.date)}` : ""}.`;
         case "not_reproducible":
           return "L'éditeur n'a pas pu reproduire le problème.";
         case "needs_info":

@@ -7,6 +7,7 @@ import { recordEvent } from "~/lib/events.server";
 import { can } from "~/lib/permissions.server";
 import type { SessionUser } from "~/lib/session-users.server";
 import { redactPatientIdentifiers } from "~/lib/text/redaction";
+import { followTicketOutcome } from "~/modules/irritants/index.server";
 import { addMessage, nowIso, openTicket, requireTicket } from "./tickets.server";
 
 /** When the team forwards an irritant that names a product, its vendor gets a ticket. */
@@ -45,6 +46,9 @@ export function openTicketByTeam(user: SessionUser, irritantId: number, productI
   if (!can(user, "ticket:manage")) throw new HttpError(403, "Réservé à l'équipe programme.");
   return getDb().transaction((tx) => {
     if (!tx.select({ id: irritants.id }).from(irritants).where(eq(irritants.id, irritantId)).get()) throw new HttpError(404, "Ce signalement n'existe pas.");
-    return openTicket(tx, { irritantId, productId, actorId: user.id });
+    const ticket = openTicket(tx, { irritantId, productId, actorId: user.id });
+    // The irritant is now with a vendor: "transmis à l'éditeur" (unless it is already further along).
+    followTicketOutcome(tx, irritantId, "forwarded", user.id);
+    return ticket;
   });
 }

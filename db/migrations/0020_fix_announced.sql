@@ -1,0 +1,1 @@
+ALTER TABLE `irritants` ADD `fix_announced_at` text;
