@@ -25,7 +25,7 @@ export async function sidewaysScroll(page: Page): Promise<{ scrollWidth: number;
       if (box.width === 0) return false;
       // Its box sticks out, or its text does (a long word or address in a box of the right width).
       const overflowX = getComputedStyle(el).overflowX;
-      const textRight = overflowX === "visible" ? box.left + el.scrollWidth : box.right;
+      const textRight = overflowX === "visible" && !(el instanceof HTMLSelectElement) ? box.left + el.scrollWidth : box.right;
       if (Math.max(box.right, textRight) <= limit + 0.5) return false;
       // Inside a scrolling box (a table region), it does not widen the page.
       for (let up = el.parentElement; up && up !== document.body; up = up.parentElement) {
