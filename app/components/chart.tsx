@@ -1,4 +1,5 @@
 import { type IndicatorValue, chartModel, chartSummary, periodLabel } from "~/modules/indicators";
+import { TableRegion } from "~/components/table-region";
 
 const COLORS = ["#000091", "#e1000f", "#18753c", "#b34000", "#6a6af4", "#666666"];
 const W = 640;
@@ -115,31 +116,33 @@ export function IndicatorChart({ id, title, unit, type, values }: Props) {
       <figcaption className="mt-2 text-sm">{summary}</figcaption>
       <details className="mt-2">
         <summary className="cursor-pointer">Données du graphique</summary>
-        <table className="table mt-2">
-          <caption className="sr-only">Données : {title}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{timeSeries ? "Période" : "Catégorie"}</th>
-              {model.series.map((s) => (
-                <th key={s.name} scope="col">
-                  {s.name || `Valeur (${unit})`}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {model.categories.map((c, i) => (
-              <tr key={c}>
-                <th scope="row" className="font-normal">
-                  {label(c)}
-                </th>
+        <TableRegion label={`Données : ${title}`}>
+          <table className="table mt-2">
+            <caption className="sr-only">Données : {title}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{timeSeries ? "Période" : "Catégorie"}</th>
                 {model.series.map((s) => (
-                  <td key={s.name}>{s.values[i] === null ? "—" : fmt(s.values[i]!)}</td>
+                  <th key={s.name} scope="col">
+                    {s.name || `Valeur (${unit})`}
+                  </th>
                 ))}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {model.categories.map((c, i) => (
+                <tr key={c}>
+                  <th scope="row" className="font-normal">
+                    {label(c)}
+                  </th>
+                  {model.series.map((s) => (
+                    <td key={s.name}>{s.values[i] === null ? "—" : fmt(s.values[i]!)}</td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableRegion>
       </details>
     </figure>
   );

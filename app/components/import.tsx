@@ -11,7 +11,7 @@ export function CsvFileField({ field }: { field: FieldMetadata<unknown> }) {
       <label htmlFor={field.id} className="label">
         Fichier CSV
       </label>
-      <input {...props} type="file" accept=".csv,text/csv" className="block" />
+      <input {...props} type="file" accept=".csv,text/csv" className="block max-w-full" />
       <FieldError field={field} />
     </div>
   );

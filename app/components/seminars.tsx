@@ -1,5 +1,6 @@
 import { Link, useRevalidator } from "@remix-run/react";
 import { useEffect, useRef } from "react";
+import { TableRegion } from "~/components/table-region";
 import { formatDate } from "~/lib/dates";
 import { ACTION_STATUS_LABELS, type ActionStatus } from "~/modules/action-plan";
 import { STATUS_LABELS, type IrritantStatus } from "~/modules/irritants";
@@ -18,35 +19,37 @@ export function BalanceTable({ balance, caption }: { balance: Balance; caption: 
         ? `${balance.details.sons} SONS, ${balance.details["non-sons"]} hors SONS`
         : "";
   return (
-    <div className="mb-4 overflow-x-auto">
-      <table className="table">
-        <caption className="text-left font-bold">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Côté</th>
-            <th scope="col">Inscrits</th>
-            <th scope="col">Part</th>
-            <th scope="col">Détail</th>
-          </tr>
-        </thead>
-        <tbody>
-          {balance.sides.map((s) => (
-            <tr key={s.side}>
-              <th scope="row">{SIDE_LABELS[s.side]}</th>
-              <td>{s.count}</td>
-              <td>{balance.total ? percent(s.share) : "—"}</td>
-              <td>{details(s.side)}</td>
+    <div className="mb-4">
+      <TableRegion label={caption}>
+        <table className="table">
+          <caption className="text-left font-bold">{caption}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Côté</th>
+              <th scope="col">Inscrits</th>
+              <th scope="col">Part</th>
+              <th scope="col">Détail</th>
             </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row">Total</th>
-            <td>{balance.total}</td>
-            <td colSpan={2}></td>
-          </tr>
-        </tfoot>
-      </table>
+          </thead>
+          <tbody>
+            {balance.sides.map((s) => (
+              <tr key={s.side}>
+                <th scope="row">{SIDE_LABELS[s.side]}</th>
+                <td>{s.count}</td>
+                <td>{balance.total ? percent(s.share) : "—"}</td>
+                <td>{details(s.side)}</td>
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row">Total</th>
+              <td>{balance.total}</td>
+              <td colSpan={2}></td>
+            </tr>
+          </tfoot>
+        </table>
+      </TableRegion>
       {balance.warnings.length ? (
         <ul className="mt-2 list-disc pl-6 text-sm">
           {balance.warnings.map((w) => (

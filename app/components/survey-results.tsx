@@ -1,4 +1,5 @@
 import type { CampaignResults, ItemResult } from "~/modules/surveys/index.server";
+import { TableRegion } from "~/components/table-region";
 
 const pct = (v: number) => `${Math.round(v * 100)} %`;
 const interval = (i: { low: number; high: number }, percent = true) =>
@@ -54,60 +55,64 @@ export function SurveyResults({ results }: { results: CampaignResults }) {
                 </p>
               ) : null}
               {item.distribution ? (
-                <table className="table mb-4">
-                  <caption className="sr-only">Répartition des réponses : {item.label}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Réponse</th>
-                      <th scope="col">Nombre</th>
-                      <th scope="col">Part</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {item.distribution.map((d) => (
-                      <tr key={String(d.value)}>
-                        <th scope="row" className="font-normal">
-                          {d.label}
-                        </th>
-                        <td>{d.count}</td>
-                        <td>
-                          <span className="flex items-center gap-2">
-                            <svg width="120" height="12" aria-hidden="true" focusable="false">
-                              <rect width="120" height="12" fill="#eeeeee" />
-                              <rect width={item.n ? (120 * d.count) / item.n : 0} height="12" fill="#000091" />
-                            </svg>
-                            {item.n ? pct(d.count / item.n) : "—"}
-                          </span>
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              ) : null}
-              {item.bySubject.length ? (
-                <details>
-                  <summary className="cursor-pointer">Par logiciel</summary>
-                  <table className="table mt-2">
-                    <caption className="sr-only">Résultats par logiciel : {item.label}</caption>
+                <TableRegion label={`Répartition des réponses : ${item.label}`}>
+                  <table className="table mb-4">
+                    <caption className="sr-only">Répartition des réponses : {item.label}</caption>
                     <thead>
                       <tr>
-                        <th scope="col">Logiciel</th>
-                        <th scope="col">Répondants</th>
-                        <th scope="col">Résultat</th>
+                        <th scope="col">Réponse</th>
+                        <th scope="col">Nombre</th>
+                        <th scope="col">Part</th>
                       </tr>
                     </thead>
                     <tbody>
-                      {item.bySubject.map((s) => (
-                        <tr key={s.subject.name}>
+                      {item.distribution.map((d) => (
+                        <tr key={String(d.value)}>
                           <th scope="row" className="font-normal">
-                            {s.subject.name}
+                            {d.label}
                           </th>
-                          <td>{s.suppressed ? "masqué" : s.n}</td>
-                          <td>{s.suppressed ? `Moins de ${results.minCell} répondants ou case masquée pour l'anonymat` : s.stats ? <StatsLine stats={s.stats} /> : "—"}</td>
+                          <td>{d.count}</td>
+                          <td>
+                            <span className="flex items-center gap-2">
+                              <svg width="120" height="12" aria-hidden="true" focusable="false">
+                                <rect width="120" height="12" fill="#eeeeee" />
+                                <rect width={item.n ? (120 * d.count) / item.n : 0} height="12" fill="#000091" />
+                              </svg>
+                              {item.n ? pct(d.count / item.n) : "—"}
+                            </span>
+                          </td>
                         </tr>
                       ))}
                     </tbody>
                   </table>
+                </TableRegion>
+              ) : null}
+              {item.bySubject.length ? (
+                <details>
+                  <summary className="cursor-pointer">Par logiciel</summary>
+                  <TableRegion label={`Résultats par logiciel : ${item.label}`}>
+                    <table className="table mt-2">
+                      <caption className="sr-only">Résultats par logiciel : {item.label}</caption>
+                      <thead>
+                        <tr>
+                          <th scope="col">Logiciel</th>
+                          <th scope="col">Répondants</th>
+                          <th scope="col">Résultat</th>
+                        </tr>
+                      </thead>
+                      <tbody>
+                        {item.bySubject.map((s) => (
+                          <tr key={s.subject.name}>
+                            <th scope="row" className="font-normal">
+                              {s.subject.name}
+                            </th>
+                            <td>{s.suppressed ? "masqué" : s.n}</td>
+                            <td>{s.suppressed ? `Moins de ${results.minCell} répondants ou case masquée pour l'anonymat` : s.stats ? <StatsLine stats={s.stats} /> : "—"}</td>
+                          </tr>
+                        ))}
+                      </tbody>
+                    </table>
+                  </TableRegion>
                 </details>
               ) : null}
             </>

@@ -1,6 +1,7 @@
 import { Link } from "@remix-run/react";
 import { formatDate } from "~/lib/dates";
 import { RESOLUTION_LABELS, TICKET_STATUS_LABELS, type Resolution, type TicketStatus } from "~/modules/tickets";
+import { TableRegion } from "~/components/table-region";
 
 type Row = {
   id: number;
@@ -21,46 +22,48 @@ type Row = {
 export function TicketTable({ items, showVendor }: { items: Row[]; showVendor: boolean }) {
   if (items.length === 0) return <p>Aucun ticket pour ce filtre.</p>;
   return (
-    <table className="table">
-      <caption className="sr-only">Tickets, du plus récent au plus ancien</caption>
-      <thead>
-        <tr>
-          <th scope="col">N°</th>
-          <th scope="col">Signalement</th>
-          {showVendor ? <th scope="col">Éditeur</th> : null}
-          <th scope="col">Statut</th>
-          <th scope="col">Échéances</th>
-        </tr>
-      </thead>
-      <tbody>
-        {items.map((t) => (
-          <tr key={t.id}>
-            <td>{t.id}</td>
-            <td>
-              <Link to={`/editeur/tickets/${t.id}`}>{t.irritantTitle}</Link>
-              <div className="text-sm text-gris-600">
-                {t.productName} · {t.supportCount} soutien{t.supportCount > 1 ? "s" : ""} · ouvert le {formatDate(t.openedAt)}
-              </div>
-            </td>
-            {showVendor ? <td>{t.vendorName}</td> : null}
-            <td>
-              {TICKET_STATUS_LABELS[t.status]}
-              {t.resolution ? <div className="text-sm text-gris-600">{RESOLUTION_LABELS[t.resolution]}</div> : null}
-            </td>
-            <td className="text-sm">
-              <div>
-                1re réponse : {formatDate(t.firstResponseDue + "T12:00:00Z")}
-                {t.firstResponseOverdue ? <strong className="ml-1 text-rouge-fonce">en retard</strong> : null}
-              </div>
-              <div>
-                Résolution : {formatDate(t.resolutionDue + "T12:00:00Z")}
-                {t.resolutionOverdue ? <strong className="ml-1 text-rouge-fonce">en retard</strong> : null}
-              </div>
-            </td>
+    <TableRegion label="Tickets">
+      <table className="table">
+        <caption className="sr-only">Tickets, du plus récent au plus ancien</caption>
+        <thead>
+          <tr>
+            <th scope="col">N°</th>
+            <th scope="col">Signalement</th>
+            {showVendor ? <th scope="col">Éditeur</th> : null}
+            <th scope="col">Statut</th>
+            <th scope="col">Échéances</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {items.map((t) => (
+            <tr key={t.id}>
+              <td>{t.id}</td>
+              <td>
+                <Link to={`/editeur/tickets/${t.id}`}>{t.irritantTitle}</Link>
+                <div className="text-sm text-gris-600">
+                  {t.productName} · {t.supportCount} soutien{t.supportCount > 1 ? "s" : ""} · ouvert le {formatDate(t.openedAt)}
+                </div>
+              </td>
+              {showVendor ? <td>{t.vendorName}</td> : null}
+              <td>
+                {TICKET_STATUS_LABELS[t.status]}
+                {t.resolution ? <div className="text-sm text-gris-600">{RESOLUTION_LABELS[t.resolution]}</div> : null}
+              </td>
+              <td className="text-sm">
+                <div>
+                  1re réponse : {formatDate(t.firstResponseDue + "T12:00:00Z")}
+                  {t.firstResponseOverdue ? <strong className="ml-1 text-rouge-fonce">en retard</strong> : null}
+                </div>
+                <div>
+                  Résolution : {formatDate(t.resolutionDue + "T12:00:00Z")}
+                  {t.resolutionOverdue ? <strong className="ml-1 text-rouge-fonce">en retard</strong> : null}
+                </div>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableRegion>
   );
 }
 
@@ -80,30 +83,32 @@ const days = (v: number | null) => (v === null ? "—" : `${String(v).replace(".
 export function ScorecardTable({ cards, caption }: { cards: Card[]; caption: string }) {
   if (cards.length === 0) return <p>Aucun ticket pour l'instant.</p>;
   return (
-    <table className="table">
-      <caption className="mb-2 text-left font-bold">{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">Éditeur</th>
-          <th scope="col">Tickets reçus</th>
-          <th scope="col">Délai médian de 1re réponse</th>
-          <th scope="col">Réponses dans le délai</th>
-          <th scope="col">Taux de résolution</th>
-          <th scope="col">Corrections confirmées</th>
-        </tr>
-      </thead>
-      <tbody>
-        {cards.map((c) => (
-          <tr key={c.vendorId}>
-            <th scope="row">{c.vendorName}</th>
-            <td>{c.ticketCount}</td>
-            <td>{days(c.medianFirstResponseDays)}</td>
-            <td>{percent(c.respondedWithinTargetRate)}</td>
-            <td>{percent(c.resolutionRate)}</td>
-            <td>{percent(c.confirmationRate)}</td>
+    <TableRegion label={caption}>
+      <table className="table">
+        <caption className="mb-2 text-left font-bold">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Éditeur</th>
+            <th scope="col">Tickets reçus</th>
+            <th scope="col">Délai médian de 1re réponse</th>
+            <th scope="col">Réponses dans le délai</th>
+            <th scope="col">Taux de résolution</th>
+            <th scope="col">Corrections confirmées</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {cards.map((c) => (
+            <tr key={c.vendorId}>
+              <th scope="row">{c.vendorName}</th>
+              <td>{c.ticketCount}</td>
+              <td>{days(c.medianFirstResponseDays)}</td>
+              <td>{percent(c.respondedWithinTargetRate)}</td>
+              <td>{percent(c.resolutionRate)}</td>
+              <td>{percent(c.confirmationRate)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableRegion>
   );
 }

@@ -162,26 +162,12 @@ export default function WorkshopBoard() {
         </p>
       ) : null}
       {open ? (
-        <Form method="post" className="card mb-6" {...getFormProps(cardForm)}>
-          <input type="hidden" name="intent" value="card" />
-          <TextField
-            field={cardFields.text}
-            label="Votre carte"
-            hint={`Une idée par carte, ${CARD_TEXT_MAX} caractères au plus. N'écrivez aucune information sur un patient.`}
-            multiline
-            rows={3}
-            required
-          />
-          <SelectField
-            field={cardFields.theme}
-            label="Thème (facultatif)"
-            placeholder="Sans thème"
-            options={loaded.themes.map((t) => ({ value: t.slug, label: t.label }))}
-          />
-          <button type="submit" className="btn">
-            Publier la carte
-          </button>
-        </Form>
+        <p>
+          {/* The board comes first (on a phone, the form would push it a screen down): the form is one tap away. */}
+          <a href="#nouvelle-carte" className="btn">
+            Ajouter une carte
+          </a>
+        </p>
       ) : null}
       <div className="mb-4 flex flex-wrap items-center justify-between gap-2">
         <h2 className="mb-0 text-xl">Tableau de l'atelier</h2>
@@ -237,6 +223,33 @@ export default function WorkshopBoard() {
         </section>
       ) : null}
       {board.cards.length === 0 ? <p>Aucune carte pour l'instant : soyez le premier à en publier une.</p> : null}
+      {open ? (
+        <section id="nouvelle-carte" aria-labelledby="nouvelle-carte-titre" className="mt-8">
+          <h2 id="nouvelle-carte-titre" className="text-xl">
+            Ajouter une carte
+          </h2>
+          <Form method="post" className="card" {...getFormProps(cardForm)}>
+            <input type="hidden" name="intent" value="card" />
+            <TextField
+              field={cardFields.text}
+              label="Votre carte"
+              hint={`Une idée par carte, ${CARD_TEXT_MAX} caractères au plus. N'écrivez aucune information sur un patient.`}
+              multiline
+              rows={3}
+              required
+            />
+            <SelectField
+              field={cardFields.theme}
+              label="Thème (facultatif)"
+              placeholder="Sans thème"
+              options={loaded.themes.map((t) => ({ value: t.slug, label: t.label }))}
+            />
+            <button type="submit" className="btn">
+              Publier la carte
+            </button>
+          </Form>
+        </section>
+      ) : null}
     </div>
   );
 }

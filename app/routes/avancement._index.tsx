@@ -9,6 +9,7 @@ import {
   themeCounts,
 } from "~/modules/progress/index.server";
 import { getSetting } from "~/modules/settings/index.server";
+import { TableRegion } from "~/components/table-region";
 
 export const meta: MetaFunction = () => [
   { title: "Avancement du programme — Sentinelle" },
@@ -114,27 +115,29 @@ export default function Progress() {
       </section>
       <section aria-labelledby="themes" className="mb-8">
         <h2 id="themes">Par thème</h2>
-        <table className="table">
-          <caption className="sr-only">Signalements publiés par thème</caption>
-          <thead>
-            <tr>
-              <th scope="col">Thème</th>
-              <th scope="col">Signalements publiés</th>
-              <th scope="col">Dont déposés ces 30 derniers jours</th>
-            </tr>
-          </thead>
-          <tbody>
-            {themes.map((t) => (
-              <tr key={t.slug}>
-                <th scope="row" className="font-normal">
-                  <Link to={`/avancement/themes/${t.slug}`}>{t.label}</Link>
-                </th>
-                <td>{t.published}</td>
-                <td>{t.lastMonth}</td>
+        <TableRegion label="Signalements publiés par thème">
+          <table className="table">
+            <caption className="sr-only">Signalements publiés par thème</caption>
+            <thead>
+              <tr>
+                <th scope="col">Thème</th>
+                <th scope="col">Signalements publiés</th>
+                <th scope="col">Dont déposés ces 30 derniers jours</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {themes.map((t) => (
+                <tr key={t.slug}>
+                  <th scope="row" className="font-normal">
+                    <Link to={`/avancement/themes/${t.slug}`}>{t.label}</Link>
+                  </th>
+                  <td>{t.published}</td>
+                  <td>{t.lastMonth}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableRegion>
       </section>
       <section aria-labelledby="resolus" className="mb-8">
         <h2 id="resolus">Récemment résolus</h2>

@@ -1,6 +1,7 @@
 import type { MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { DATASETS } from "~/modules/progress/index.server";
+import { TableRegion } from "~/components/table-region";
 
 export const meta: MetaFunction = () => [{ title: "Données ouvertes — Sentinelle" }];
 
@@ -21,33 +22,35 @@ export default function OpenData() {
         Téléchargez-les en <a href="/avancement/donnees.csv">CSV</a> (séparateur point-virgule, UTF-8) ou en <a href="/avancement/donnees.json">JSON</a>.
       </p>
       <h2>Dictionnaire des données</h2>
-      <table className="table mb-6">
-        <caption className="sr-only">Colonnes du fichier</caption>
-        <thead>
-          <tr>
-            <th scope="col">Colonne</th>
-            <th scope="col">Contenu</th>
-          </tr>
-        </thead>
-        <tbody>
-          <tr>
-            <th scope="row">jeu</th>
-            <td>Le jeu de données (voir ci-dessous)</td>
-          </tr>
-          <tr>
-            <th scope="row">dimension_1, dimension_2</th>
-            <td>Les dimensions du jeu (thème et statut, chantier et statut, enquête et question)</td>
-          </tr>
-          <tr>
-            <th scope="row">valeur</th>
-            <td>La valeur (virgule décimale dans le CSV)</td>
-          </tr>
-          <tr>
-            <th scope="row">unite</th>
-            <td>L'unité de la valeur</td>
-          </tr>
-        </tbody>
-      </table>
+      <TableRegion label="Colonnes du fichier">
+        <table className="table mb-6">
+          <caption className="sr-only">Colonnes du fichier</caption>
+          <thead>
+            <tr>
+              <th scope="col">Colonne</th>
+              <th scope="col">Contenu</th>
+            </tr>
+          </thead>
+          <tbody>
+            <tr>
+              <th scope="row">jeu</th>
+              <td>Le jeu de données (voir ci-dessous)</td>
+            </tr>
+            <tr>
+              <th scope="row">dimension_1, dimension_2</th>
+              <td>Les dimensions du jeu (thème et statut, chantier et statut, enquête et question)</td>
+            </tr>
+            <tr>
+              <th scope="row">valeur</th>
+              <td>La valeur (virgule décimale dans le CSV)</td>
+            </tr>
+            <tr>
+              <th scope="row">unite</th>
+              <td>L'unité de la valeur</td>
+            </tr>
+          </tbody>
+        </table>
+      </TableRegion>
       <h2>Jeux de données</h2>
       <dl>
         {datasets.map((d) => (

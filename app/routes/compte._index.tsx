@@ -58,7 +58,7 @@ export default function AccountProfile() {
     <>
       {/* A refused profile shows on its form; the confirmation link's button has no form of its own to show it. */}
       {actionData && (actionData.ok || actionData.intent === "resend-confirmation") ? <Notice ok={actionData.ok} message={actionData.message} /> : null}
-      <dl className="mb-6 grid grid-cols-[max-content_1fr] gap-x-6 gap-y-1">
+      <dl className="mb-6 grid gap-x-6 gap-y-1 sm:grid-cols-[max-content_minmax(0,1fr)]">
         <dt className="font-bold">Adresse e-mail</dt>
         <dd>
           {profile.email}{" "}

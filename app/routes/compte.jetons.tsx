@@ -10,6 +10,7 @@ import { intentsOf } from "~/lib/intents";
 import { requirePermission, requireUser } from "~/lib/permissions.server";
 import { createApiToken, listApiTokens, revokeApiToken } from "~/modules/accounts/index.server";
 import { tokensPageSchema } from "~/modules/accounts";
+import { TableRegion } from "~/components/table-region";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -52,37 +53,39 @@ export default function AccountTokens() {
         avec vos droits. Seule son empreinte est conservée.
       </p>
       {tokens.length > 0 ? (
-        <table className="table mb-6">
-          <caption className="sr-only">Vos jetons actifs</caption>
-          <thead>
-            <tr>
-              <th scope="col">Nom</th>
-              <th scope="col">Début du jeton</th>
-              <th scope="col">Créé le</th>
-              <th scope="col">Dernière utilisation</th>
-              <th scope="col">
-                <span className="sr-only">Action</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {tokens.map((t) => (
-              <tr key={t.id}>
-                <td>{t.label}</td>
-                <td>
-                  <code>{t.prefix}…</code>
-                </td>
-                <td>{formatDateTime(t.createdAt)}</td>
-                <td>{t.lastUsedAt ? formatDateTime(t.lastUsedAt) : "jamais"}</td>
-                <td>
-                  <RowActionForm intent="revoke-token" idName="tokenId" id={t.id} ariaLabel={`Révoquer le jeton ${t.label}`}>
-                    Révoquer
-                  </RowActionForm>
-                </td>
+        <TableRegion label="Vos jetons actifs">
+          <table className="table mb-6">
+            <caption className="sr-only">Vos jetons actifs</caption>
+            <thead>
+              <tr>
+                <th scope="col">Nom</th>
+                <th scope="col">Début du jeton</th>
+                <th scope="col">Créé le</th>
+                <th scope="col">Dernière utilisation</th>
+                <th scope="col">
+                  <span className="sr-only">Action</span>
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {tokens.map((t) => (
+                <tr key={t.id}>
+                  <td>{t.label}</td>
+                  <td>
+                    <code>{t.prefix}…</code>
+                  </td>
+                  <td>{formatDateTime(t.createdAt)}</td>
+                  <td>{t.lastUsedAt ? formatDateTime(t.lastUsedAt) : "jamais"}</td>
+                  <td>
+                    <RowActionForm intent="revoke-token" idName="tokenId" id={t.id} ariaLabel={`Révoquer le jeton ${t.label}`}>
+                      Révoquer
+                    </RowActionForm>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableRegion>
       ) : (
         <p>Vous n'avez aucun jeton actif.</p>
       )}

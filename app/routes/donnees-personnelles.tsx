@@ -1,5 +1,6 @@
 import type { MetaFunction } from "@remix-run/node";
 import { Link } from "@remix-run/react";
+import { TableRegion } from "~/components/table-region";
 
 export const meta: MetaFunction = () => [{ title: "Données personnelles — Sentinelle" }];
 
@@ -164,23 +165,25 @@ export default function PersonalData() {
       </p>
 
       <h2>Durées de conservation</h2>
-      <table className="table">
-        <caption className="mb-2 text-left">Durée de conservation par catégorie de données</caption>
-        <thead>
-          <tr>
-            <th scope="col">Données</th>
-            <th scope="col">Durée de conservation</th>
-          </tr>
-        </thead>
-        <tbody>
-          {RETENTION.map((row) => (
-            <tr key={row.data}>
-              <th scope="row">{row.data}</th>
-              <td>{row.duration}</td>
+      <TableRegion label="Durées de conservation">
+        <table className="table">
+          <caption className="mb-2 text-left">Durée de conservation par catégorie de données</caption>
+          <thead>
+            <tr>
+              <th scope="col">Données</th>
+              <th scope="col">Durée de conservation</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {RETENTION.map((row) => (
+              <tr key={row.data}>
+                <th scope="row">{row.data}</th>
+                <td>{row.duration}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableRegion>
 
       <h2>Destinataires</h2>
       <ul>

@@ -22,6 +22,7 @@ import {
   requireTicketAction,
   resolveTicket,
 } from "~/modules/tickets/index.server";
+import { TableRegion } from "~/components/table-region";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Ticket n°${data?.ticket.id ?? ""} — Sentinelle` }];
 
@@ -135,25 +136,27 @@ export default function TicketPage() {
         {irritant.patientSupportCount ? `, dont ${irritant.patientSupportCount} patient(s)` : ""}.
       </p>
       {breakdown.length ? (
-        <table className="table mb-6">
-          <caption className="sr-only">Soutiens par profession et par version</caption>
-          <thead>
-            <tr>
-              <th scope="col">Qui</th>
-              <th scope="col">Version</th>
-              <th scope="col">Nombre</th>
-            </tr>
-          </thead>
-          <tbody>
-            {breakdown.map((b) => (
-              <tr key={`${b.who}-${b.version}`}>
-                <td>{b.who}</td>
-                <td>{b.version}</td>
-                <td>{b.count}</td>
+        <TableRegion label="Soutiens par profession et par version">
+          <table className="table mb-6">
+            <caption className="sr-only">Soutiens par profession et par version</caption>
+            <thead>
+              <tr>
+                <th scope="col">Qui</th>
+                <th scope="col">Version</th>
+                <th scope="col">Nombre</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {breakdown.map((b) => (
+                <tr key={`${b.who}-${b.version}`}>
+                  <td>{b.who}</td>
+                  <td>{b.version}</td>
+                  <td>{b.count}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableRegion>
       ) : null}
       {ticket.resolution === "fixed" ? (
         <p>

@@ -17,6 +17,7 @@ import {
   parseIndicatorCsv,
 } from "~/modules/indicators";
 import { listThemes } from "~/modules/irritants/index.server";
+import { TableRegion } from "~/components/table-region";
 
 export const meta: MetaFunction = () => [{ title: "Indicateurs (équipe) — Sentinelle" }];
 
@@ -88,27 +89,29 @@ export default function TeamIndicators() {
       {result?.ok && result.values && result.csv && result.slug ? (
         <section aria-labelledby="apercu" className="mb-6">
           <h2 id="apercu">Aperçu</h2>
-          <table className="table mb-4">
-            <caption className="sr-only">Valeurs à importer</caption>
-            <thead>
-              <tr>
-                <th scope="col">Ligne</th>
-                <th scope="col">Période</th>
-                <th scope="col">Dimension</th>
-                <th scope="col">Valeur</th>
-              </tr>
-            </thead>
-            <tbody>
-              {result.values.map((v) => (
-                <tr key={v.line}>
-                  <td>{v.line}</td>
-                  <td>{v.period || "—"}</td>
-                  <td>{v.dimension || "—"}</td>
-                  <td>{v.value.toLocaleString("fr-FR")}</td>
+          <TableRegion label="Valeurs à importer">
+            <table className="table mb-4">
+              <caption className="sr-only">Valeurs à importer</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Ligne</th>
+                  <th scope="col">Période</th>
+                  <th scope="col">Dimension</th>
+                  <th scope="col">Valeur</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {result.values.map((v) => (
+                  <tr key={v.line}>
+                    <td>{v.line}</td>
+                    <td>{v.period || "—"}</td>
+                    <td>{v.dimension || "—"}</td>
+                    <td>{v.value.toLocaleString("fr-FR")}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableRegion>
           <ApplyImportForm csv={result.csv} fields={{ indicator: result.slug }} />
         </section>
       ) : null}

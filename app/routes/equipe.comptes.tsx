@@ -11,6 +11,7 @@ import { intentsOf } from "~/lib/intents";
 import { requirePermission } from "~/lib/permissions.server";
 import { listAccounts, setAccountDisabled } from "~/modules/accounts/index.server";
 import { ROLE_LABELS, accountSearchSchema, accountsPageSchema } from "~/modules/accounts";
+import { TableRegion } from "~/components/table-region";
 
 export const meta: MetaFunction = () => [{ title: "Comptes — Sentinelle" }];
 
@@ -46,44 +47,46 @@ export default function Accounts() {
         </div>
         <FilterSubmit />
       </Form>
-      <table className="table">
-        <caption className="sr-only">Comptes, les plus récents d'abord</caption>
-        <thead>
-          <tr>
-            <th scope="col">Nom</th>
-            <th scope="col">E-mail</th>
-            <th scope="col">Rôle</th>
-            <th scope="col">Créé le</th>
-            <th scope="col">État</th>
-          </tr>
-        </thead>
-        <tbody>
-          {accounts.map((a) => (
-            <tr key={a.id}>
-              <td>{a.displayName}</td>
-              <td className="break-all">{a.email}</td>
-              <td>{ROLE_LABELS[a.role]}</td>
-              <td>{formatDateTime(a.createdAt)}</td>
-              <td>
-                {a.id === selfId ? (
-                  "Votre compte"
-                ) : (
-                  <RowActionForm
-                    className="flex flex-wrap items-center gap-2"
-                    leading={<span>{a.disabledAt ? "Désactivé" : "Actif"}</span>}
-                    intent={a.disabledAt ? "enable" : "disable"}
-                    idName="userId"
-                    id={a.id}
-                    ariaLabel={`${a.disabledAt ? "Réactiver" : "Désactiver"} le compte ${a.email}`}
-                  >
-                    {a.disabledAt ? "Réactiver" : "Désactiver"}
-                  </RowActionForm>
-                )}
-              </td>
+      <TableRegion label="Comptes">
+        <table className="table">
+          <caption className="sr-only">Comptes, les plus récents d'abord</caption>
+          <thead>
+            <tr>
+              <th scope="col">Nom</th>
+              <th scope="col">E-mail</th>
+              <th scope="col">Rôle</th>
+              <th scope="col">Créé le</th>
+              <th scope="col">État</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {accounts.map((a) => (
+              <tr key={a.id}>
+                <td>{a.displayName}</td>
+                <td className="break-all">{a.email}</td>
+                <td>{ROLE_LABELS[a.role]}</td>
+                <td>{formatDateTime(a.createdAt)}</td>
+                <td>
+                  {a.id === selfId ? (
+                    "Votre compte"
+                  ) : (
+                    <RowActionForm
+                      className="flex flex-wrap items-center gap-2"
+                      leading={<span>{a.disabledAt ? "Désactivé" : "Actif"}</span>}
+                      intent={a.disabledAt ? "enable" : "disable"}
+                      idName="userId"
+                      id={a.id}
+                      ariaLabel={`${a.disabledAt ? "Réactiver" : "Désactiver"} le compte ${a.email}`}
+                    >
+                      {a.disabledAt ? "Réactiver" : "Désactiver"}
+                    </RowActionForm>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableRegion>
     </div>
   );
 }

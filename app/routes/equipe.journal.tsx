@@ -7,6 +7,7 @@ import { orErrorPage } from "~/lib/errors";
 import { requirePermission } from "~/lib/permissions.server";
 import { auditFiltersSchema, listAuditEntries } from "~/modules/audit/index.server";
 import { AUDIT_CATEGORY_FILTERS } from "~/modules/audit";
+import { TableRegion } from "~/components/table-region";
 
 export const meta: MetaFunction = () => [{ title: "Journal des actions — Sentinelle" }];
 
@@ -54,7 +55,7 @@ export default function AuditLog() {
         </a>
       </Form>
       {entries.length ? (
-        <div className="overflow-x-auto">
+        <TableRegion label="Événements">
           <table className="table">
             <caption className="sr-only">Événements, du plus récent au plus ancien</caption>
             <thead>
@@ -80,7 +81,7 @@ export default function AuditLog() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       ) : (
         <p>Aucun événement ne correspond à ces filtres.</p>
       )}

@@ -11,6 +11,7 @@ import { requirePermission } from "~/lib/permissions.server";
 import { CSV_COLUMNS, type CsvParseResult, importPageSchema, parseActionPlanCsv } from "~/modules/action-plan";
 import { readCsvUpload } from "~/lib/uploads.server";
 import { applyImport, previewImport } from "~/modules/action-plan/index.server";
+import { TableRegion } from "~/components/table-region";
 
 export const meta: MetaFunction = () => [{ title: "Importer le plan d'action — Sentinelle" }];
 
@@ -73,28 +74,30 @@ export default function ImportPlan() {
       {result?.ok && result.preview && result.csv ? (
         <section aria-labelledby="apercu">
           <h2 id="apercu">Aperçu</h2>
-          <table className="table mb-4">
-            <caption className="sr-only">Ce que l'import va faire, ligne par ligne</caption>
-            <thead>
-              <tr>
-                <th scope="col">Ligne</th>
-                <th scope="col">Action</th>
-                <th scope="col">Effet</th>
-              </tr>
-            </thead>
-            <tbody>
-              {result.preview.map((p) => (
-                <tr key={p.line}>
-                  <td>{p.line}</td>
-                  <td>{p.title}</td>
-                  <td>
-                    {CHANGE_LABELS[p.change]}
-                    {p.details.length ? ` : ${p.details.join(", ")}` : ""}
-                  </td>
+          <TableRegion label="Aperçu de l'import">
+            <table className="table mb-4">
+              <caption className="sr-only">Ce que l'import va faire, ligne par ligne</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Ligne</th>
+                  <th scope="col">Action</th>
+                  <th scope="col">Effet</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {result.preview.map((p) => (
+                  <tr key={p.line}>
+                    <td>{p.line}</td>
+                    <td>{p.title}</td>
+                    <td>
+                      {CHANGE_LABELS[p.change]}
+                      {p.details.length ? ` : ${p.details.join(", ")}` : ""}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableRegion>
           <ApplyImportForm csv={result.csv} />
         </section>
       ) : null}

@@ -18,6 +18,7 @@ import {
   removeRegistration,
   seminarBalance,
 } from "~/modules/seminars/index.server";
+import { TableRegion } from "~/components/table-region";
 
 export const meta: MetaFunction = () => [{ title: "Inscriptions au séminaire — Sentinelle" }];
 
@@ -77,7 +78,7 @@ export default function Registrations() {
       <p className="text-sm">Une inscription faite sans compte confirmé ne compte qu'une fois l'adresse confirmée par le lien envoyé ; sans confirmation, elle est effacée au bout de trois jours.</p>
       {registrations.length === 0 ? <p>Aucune inscription.</p> : null}
       {registrations.length ? (
-        <div className="overflow-x-auto">
+        <TableRegion label="Inscrits">
           <table className="table">
             <caption className="sr-only">Inscrits</caption>
             <thead>
@@ -115,7 +116,7 @@ export default function Registrations() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       ) : null}
       <h2>Inscrire quelqu'un</h2>
       <Form method="post" className="card grid gap-x-4 md:grid-cols-2" {...getFormProps(form)}>

@@ -9,6 +9,7 @@ import { formAction } from "~/lib/forms.server";
 import { requirePermission } from "~/lib/permissions.server";
 import { seminarFormSchema } from "~/modules/seminars";
 import { createSeminar, listSeminarsForTeam } from "~/modules/seminars/index.server";
+import { TableRegion } from "~/components/table-region";
 
 export const meta: MetaFunction = () => [{ title: "Séminaires (équipe) — Sentinelle" }];
 
@@ -33,36 +34,38 @@ export default function TeamSeminars() {
     <div className="prose-page">
       <h1>Séminaires et ateliers</h1>
       <p>Préparez les séminaires tripartites, suivez les inscriptions, animez les ateliers et versez ce qui en sort au plan d'action.</p>
-      <table className="table">
-        <caption className="sr-only">Séminaires</caption>
-        <thead>
-          <tr>
-            <th scope="col">Séminaire</th>
-            <th scope="col">Date</th>
-            <th scope="col">Ateliers</th>
-            <th scope="col">Inscrits</th>
-            <th scope="col">Public</th>
-          </tr>
-        </thead>
-        <tbody>
-          {seminars.map((s) => (
-            <tr key={s.id}>
-              <th scope="row">
-                <Link to={`/equipe/seminaires/${s.id}`}>{s.title}</Link>
-              </th>
-              <td>{seminarDate(s.date)}</td>
-              <td>{s.workshops}</td>
-              <td>
-                <Link to={`/equipe/seminaires/${s.id}/inscriptions`}>
-                  {s.registrations}
-                  <span className="sr-only"> inscrits à {s.title}</span>
-                </Link>
-              </td>
-              <td>{s.published ? (s.registrationOpen ? "Publié, inscriptions ouvertes" : "Publié") : "Non publié"}</td>
+      <TableRegion label="Séminaires">
+        <table className="table">
+          <caption className="sr-only">Séminaires</caption>
+          <thead>
+            <tr>
+              <th scope="col">Séminaire</th>
+              <th scope="col">Date</th>
+              <th scope="col">Ateliers</th>
+              <th scope="col">Inscrits</th>
+              <th scope="col">Public</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {seminars.map((s) => (
+              <tr key={s.id}>
+                <th scope="row">
+                  <Link to={`/equipe/seminaires/${s.id}`}>{s.title}</Link>
+                </th>
+                <td>{seminarDate(s.date)}</td>
+                <td>{s.workshops}</td>
+                <td>
+                  <Link to={`/equipe/seminaires/${s.id}/inscriptions`}>
+                    {s.registrations}
+                    <span className="sr-only"> inscrits à {s.title}</span>
+                  </Link>
+                </td>
+                <td>{s.published ? (s.registrationOpen ? "Publié, inscriptions ouvertes" : "Publié") : "Non publié"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableRegion>
       <h2>Nouveau séminaire</h2>
       {result ? <Notice ok={result.ok} message={result.message} /> : null}
       <Form method="post" className="card grid gap-x-4 md:grid-cols-2" {...getFormProps(form)}>

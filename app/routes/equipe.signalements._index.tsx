@@ -24,6 +24,7 @@ import {
   triageQueueFiltersSchema,
 } from "~/modules/irritants";
 import { DigitWarning } from "~/components/digit-warning";
+import { TableRegion } from "~/components/table-region";
 
 export const meta: MetaFunction = () => [{ title: "Tri des signalements — Sentinelle" }];
 
@@ -100,45 +101,47 @@ export default function TriageQueue() {
         <p>{filters.view === "new" ? "Aucun signalement à trier : tout est traité." : "Aucun signalement pour ce filtre."}</p>
       ) : (
         <Form method="post" {...getFormProps(form)}>
-          <table className="table">
-            <caption className="sr-only">{filters.view === "new" ? "Signalements à trier" : "Signalements"}, du plus récent au plus ancien</caption>
-            <thead>
-              <tr>
-                <th scope="col">
-                  <span className="sr-only">Sélection</span>
-                </th>
-                <th scope="col">N°</th>
-                <th scope="col">Signalement</th>
-                <th scope="col">Soutiens</th>
-                <th scope="col">Reçu le</th>
-                <th scope="col">Statut</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((item) => (
-                <tr key={item.id}>
-                  <td>
-                    <input type="checkbox" name={fields.ids.name} value={item.id} id={`choix-${item.id}`} className="size-4" aria-label={`Sélectionner le n°${item.id}`} />
-                  </td>
-                  <td>{item.id}</td>
-                  <td>
-                    <Link to={`/equipe/signalements/${item.id}`}>{item.title}</Link>
-                    <div className="text-sm text-gris-600">
-                      {item.themes.map((t) => `${t.label}${t.source === "team" ? " ✓" : ""}`).join(" · ")} —{" "}
-                      {item.lane === "patient" ? "patient" : "professionnel"}
-                      {item.severity ? ` · ${SEVERITY_LABELS[item.severity]}` : ""}
-                      {item.published ? " · publié" : " · privé"}
-                      {item.hiddenAt ? " · masqué" : ""}
-                      {item.mergedIntoId ? ` · fusionné dans le n°${item.mergedIntoId}` : ""}
-                    </div>
-                  </td>
-                  <td>{item.supportCount}</td>
-                  <td>{formatDateTime(item.createdAt)}</td>
-                  <td>{statusLabel(item)}</td>
+          <TableRegion label={filters.view === "new" ? "Signalements à trier" : "Signalements"}>
+            <table className="table">
+              <caption className="sr-only">{filters.view === "new" ? "Signalements à trier" : "Signalements"}, du plus récent au plus ancien</caption>
+              <thead>
+                <tr>
+                  <th scope="col">
+                    <span className="sr-only">Sélection</span>
+                  </th>
+                  <th scope="col">N°</th>
+                  <th scope="col">Signalement</th>
+                  <th scope="col">Soutiens</th>
+                  <th scope="col">Reçu le</th>
+                  <th scope="col">Statut</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {items.map((item) => (
+                  <tr key={item.id}>
+                    <td>
+                      <input type="checkbox" name={fields.ids.name} value={item.id} id={`choix-${item.id}`} className="size-4" aria-label={`Sélectionner le n°${item.id}`} />
+                    </td>
+                    <td>{item.id}</td>
+                    <td>
+                      <Link to={`/equipe/signalements/${item.id}`}>{item.title}</Link>
+                      <div className="text-sm text-gris-600">
+                        {item.themes.map((t) => `${t.label}${t.source === "team" ? " ✓" : ""}`).join(" · ")} —{" "}
+                        {item.lane === "patient" ? "patient" : "professionnel"}
+                        {item.severity ? ` · ${SEVERITY_LABELS[item.severity]}` : ""}
+                        {item.published ? " · publié" : " · privé"}
+                        {item.hiddenAt ? " · masqué" : ""}
+                        {item.mergedIntoId ? ` · fusionné dans le n°${item.mergedIntoId}` : ""}
+                      </div>
+                    </td>
+                    <td>{item.supportCount}</td>
+                    <td>{formatDateTime(item.createdAt)}</td>
+                    <td>{statusLabel(item)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableRegion>
           <FieldError field={fields.ids} />
           <div className="mt-4 flex flex-wrap items-end gap-4">
             <div>

@@ -14,6 +14,7 @@ import {
   planFiltersSchema,
 } from "~/modules/action-plan";
 import { listThemes } from "~/modules/irritants/index.server";
+import { TableRegion } from "~/components/table-region";
 
 export const meta: MetaFunction = () => [{ title: "Plan d'action — Sentinelle" }];
 
@@ -92,38 +93,40 @@ export default function ActionPlan() {
             <section key={ws.id} aria-labelledby={`chantier-${ws.id}`} className="mb-10">
               <h2 id={`chantier-${ws.id}`}>{ws.title}</h2>
               {ws.challenges.map((ch) => (
-                <table key={ch.id} className="table mb-6">
-                  <caption className="mb-2 text-left">
-                    <strong>Défi : {ch.title}</strong>
-                    {ch.description ? <span className="block text-sm text-gris-700">{ch.description}</span> : null}
-                  </caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Solution</th>
-                      <th scope="col">Pilote</th>
-                      <th scope="col">Échéance</th>
-                      <th scope="col">Statut</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {ch.actions.map((a) => (
-                      <tr key={a.id}>
-                        <td>
-                          <Link to={`/plan-action/${a.id}`}>{a.title}</Link>
-                          {a.wave ? <span className="block text-sm text-gris-600">Vague {a.wave}</span> : null}
-                        </td>
-                        <td>{a.lead.label}</td>
-                        <td>
-                          {a.deadline.label || "—"}
-                          {a.overdue ? <OverdueBadge /> : null}
-                        </td>
-                        <td>
-                          <ActionStatusBadge status={a.status} />
-                        </td>
+                <TableRegion key={ch.id} labelledBy={`defi-${ch.id}`} className="mb-6">
+                  <table className="table">
+                    <caption className="mb-2 text-left">
+                      <strong id={`defi-${ch.id}`}>Défi : {ch.title}</strong>
+                      {ch.description ? <span className="block text-sm text-gris-700">{ch.description}</span> : null}
+                    </caption>
+                    <thead>
+                      <tr>
+                        <th scope="col">Solution</th>
+                        <th scope="col">Pilote</th>
+                        <th scope="col">Échéance</th>
+                        <th scope="col">Statut</th>
                       </tr>
-                    ))}
-                  </tbody>
-                </table>
+                    </thead>
+                    <tbody>
+                      {ch.actions.map((a) => (
+                        <tr key={a.id}>
+                          <td>
+                            <Link to={`/plan-action/${a.id}`}>{a.title}</Link>
+                            {a.wave ? <span className="block text-sm text-gris-600">Vague {a.wave}</span> : null}
+                          </td>
+                          <td>{a.lead.label}</td>
+                          <td>
+                            {a.deadline.label || "—"}
+                            {a.overdue ? <OverdueBadge /> : null}
+                          </td>
+                          <td>
+                            <ActionStatusBadge status={a.status} />
+                          </td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </TableRegion>
               ))}
             </section>
           ))

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { axeViolations, openPage, signIn } from "../support/browser";
 import { useServerAndBrowser } from "../support/e2e";
+import { PHONE_VIEWPORT, screenshotsDesktopAndPhone, sidewaysScroll } from "../support/phone";
 
 // With a Pro Santé Connect test provider on loopback, so the sign-in pages are checked with its button shown.
 const ctx = useServerAndBrowser({ psc: true });
@@ -114,9 +115,12 @@ const PAGES: { path: string; as: string | null; heading: RegExp }[] = [
   { path: "/equipe/seminaires", as: "editeur-a@demo.sentinelle.fr", heading: /Accès refusé/ },
 ];
 
+/** Screenshot name: test-results/screenshots/<role>-<page>-<bureau|telephone>.png. */
+const shotName = (path: string, as: string | null) => `${as ? as.split("@")[0] : "visiteur"}-${path === "/" ? "accueil" : path.slice(1)}`;
+
 describe("every page", () => {
   for (const { path, as, heading } of PAGES) {
-    it(`${path} as ${as ?? "a visitor"}: renders its heading, zero axe violations, no CSP error`, async () => {
+    it(`${path} as ${as ?? "a visitor"}: renders its heading, zero axe violations, no CSP error, no sideways scroll at 360 px`, async () => {
       const { page, context, problems } = await openPage(ctx.browser);
       try {
         if (as) await signIn(page, ctx.server.url, as);
@@ -125,6 +129,9 @@ describe("every page", () => {
         expect(await page.title()).toMatch(/Sentinelle/);
         expect(await axeViolations(page)).toEqual([]);
         expect(problems).toEqual([]);
+        await screenshotsDesktopAndPhone(page, shotName(path, as));
+        const { scrollWidth, culprits } = await sidewaysScroll(page);
+        expect(scrollWidth, `wider than the phone: ${culprits.join(", ")}`).toBeLessThanOrEqual(PHONE_VIEWPORT.width);
       } finally {
         await context.close();
       }

@@ -2,6 +2,7 @@ import type { Browser } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { axeViolations, openPage, signIn, waitForNotice } from "../support/browser";
 import { useServerAndBrowser } from "../support/e2e";
+import { PHONE_VIEWPORT, sidewaysScroll } from "../support/phone";
 
 const ctx = useServerAndBrowser();
 
@@ -118,6 +119,37 @@ describe("seminars: live workshop board", () => {
     await first.context.close();
     await second.context.close();
     await team.context.close();
+  });
+
+  it("on a 360 px phone, a participant who joins sees the board first, the card form one tap away, and no sideways scroll", async () => {
+    const { page, context, problems } = await openPage(ctx.browser, { ...PHONE, viewport: PHONE_VIEWPORT });
+    try {
+      await page.goto(`${ctx.server.url}/atelier`);
+      await page.getByLabel("Code de l'atelier").fill("ate-347");
+      await page.getByRole("button", { name: "Rejoindre" }).click();
+      await page.waitForURL("**/atelier/ATE347");
+      const board = page.getByRole("heading", { level: 2, name: "Tableau de l'atelier" });
+      const form = page.getByLabel("Votre carte");
+      const top = async (locator: typeof board) => (await locator.boundingBox())!.y;
+      expect(await top(board)).toBeLessThan(await top(form));
+      // The board fills the first screen; the form is one tap away, from a link above the board.
+      const add = page.getByRole("link", { name: "Ajouter une carte" });
+      expect(await top(add)).toBeLessThan(await top(board));
+      await add.click();
+      expect(page.url()).toMatch(/#nouvelle-carte$/);
+      await expect(form.isVisible()).resolves.toBe(true);
+      const { scrollWidth, culprits } = await sidewaysScroll(page);
+      expect(scrollWidth, `wider than the phone: ${culprits.join(", ")}`).toBeLessThanOrEqual(PHONE_VIEWPORT.width);
+      await form.fill("Le lecteur de carte Vitale décroche en pleine consultation");
+      await page.getByRole("button", { name: "Publier la carte" }).click();
+      await waitForNotice(page, "Carte publiée.");
+      await page.getByText("Le lecteur de carte Vitale décroche en pleine consultation", { exact: true }).waitFor();
+      expect((await sidewaysScroll(page)).scrollWidth).toBeLessThanOrEqual(PHONE_VIEWPORT.width);
+      expect(await axeViolations(page)).toEqual([]);
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
   });
 
   it("posts a card without JavaScript, and offers a link to refresh the board", async () => {
