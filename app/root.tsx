@@ -11,6 +11,7 @@ import {
   useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { Breadcrumb } from "~/components/breadcrumb";
 import { Footer, Header, SkipLinks } from "~/components/layout";
 import { useNonce } from "~/components/nonce";
 import { getUser } from "~/lib/permissions.server";
@@ -48,6 +49,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <SkipLinks />
         <Header user={data?.user ?? null} />
         <main id="contenu" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-8">
+          <Breadcrumb />
           {children}
         </main>
         <Footer />

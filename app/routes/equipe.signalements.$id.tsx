@@ -26,6 +26,7 @@ import {
 } from "~/modules/irritants/index.server";
 import { DigitWarning } from "~/components/digit-warning";
 import { type IrritantPatch, STATUS_LABELS, STATUS_TRANSITIONS, triagePageSchema } from "~/modules/irritants";
+import type { BreadcrumbHandle } from "~/components/breadcrumb";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Traiter le n°${data?.irritant.id ?? ""} — Sentinelle` }];
 
@@ -108,6 +109,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return { message: MESSAGES[input.intent] };
   });
 }
+
+export const handle: BreadcrumbHandle = { breadcrumb: (data) => {
+    const { irritant } = data as { irritant?: { id: number } };
+    return irritant ? `N°${irritant.id}` : undefined;
+  }, };
 
 export default function TriageIrritant() {
   const { irritant, themes, suggestions, similar, tickets, products, origins } = useLoaderData<typeof loader>();

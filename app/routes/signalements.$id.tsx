@@ -37,6 +37,7 @@ import {
   STATUS_LABELS,
   irritantPageSchema,
 } from "~/modules/irritants";
+import type { BreadcrumbHandle } from "~/components/breadcrumb";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.irritant.title ?? "Signalement"} — Sentinelle` }];
 
@@ -124,6 +125,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
   });
 }
+
+export const handle: BreadcrumbHandle = { breadcrumb: (data) => (data as { irritant?: { title: string } }).irritant?.title };
 
 export default function IrritantPage() {
   const { irritant, breakdown, comments, timeline, viewer, vendorMessages, fixQuestions, planActions, origins } = useLoaderData<typeof loader>();
