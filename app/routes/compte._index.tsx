@@ -94,7 +94,7 @@ export default function AccountProfile() {
       </dl>
 
       <h2>Profil</h2>
-      <FormErrors id={profileForm.errorId} errors={profileForm.errors} />
+      <FormErrors form={profileForm} />
       <Form method="post" {...getFormProps(profileForm)} className="card">
         <input type="hidden" name="intent" value="profile" />
         <TextField field={profileFields.displayName} label="Nom et prénom" autoComplete="name" required />

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { getFormProps } from "@conform-to/react";
 import type { z } from "zod";
-import { ChoiceGroup, FieldError, fieldProps, useActionForm } from "~/components/forms";
+import { ChoiceGroup, FieldError, fieldProps, useActionForm, FormErrors } from "~/components/forms";
 import { Notice } from "~/components/notice";
 import { OriginNote } from "~/components/seminars";
 import { originsOf } from "~/modules/seminars/index.server";
@@ -149,6 +149,7 @@ export default function TriageIrritant() {
       </p>
 
       <h2>Thèmes</h2>
+      <FormErrors form={themesForm} />
       <Form method="post" className="card" {...getFormProps(themesForm)}>
         <input type="hidden" name="intent" value="themes" />
         <ChoiceGroup
@@ -167,6 +168,7 @@ export default function TriageIrritant() {
       <div className="card grid gap-4">
         {nextStatuses.length ? (
           <Form method="post" className="flex flex-wrap items-end gap-4" {...getFormProps(statusForm)}>
+            <FormErrors form={statusForm} />
             <input type="hidden" name="intent" value="status" />
             <div>
               <label htmlFor={statusFields.status.id} className="label">
@@ -203,6 +205,7 @@ export default function TriageIrritant() {
           </Form>
         ) : (
           <Form method="post" className="flex flex-wrap items-end gap-4" {...getFormProps(hideForm)}>
+            <FormErrors form={hideForm} />
             <input type="hidden" name="intent" value="hide" />
             <div className="grow">
               <label htmlFor={hideFields.reason.id} className="label">
@@ -224,6 +227,7 @@ export default function TriageIrritant() {
         éditeurs (par exemple le logiciel qui envoie et celui qui reçoit).
       </p>
       <TicketTable items={tickets} showVendor />
+      <FormErrors form={ticketForm} />
       <Form method="post" className="card mt-4 flex flex-wrap items-end gap-4" {...getFormProps(ticketForm)}>
         <input type="hidden" name="intent" value="open-ticket" />
         <div>
@@ -259,6 +263,7 @@ export default function TriageIrritant() {
       )}
       {irritant.mergedIntoId ? null : (
         <Form method="post" className="card flex flex-wrap items-end gap-4" {...getFormProps(mergeForm)}>
+          <FormErrors form={mergeForm} />
           <input type="hidden" name="intent" value="merge" />
           <div>
             <label htmlFor={mergeFields.mergeInto.id} className="label">

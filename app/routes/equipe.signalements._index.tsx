@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { getFormProps } from "@conform-to/react";
-import { FieldError, fieldProps, FilterSelect, useActionForm } from "~/components/forms";
+import { FieldError, fieldProps, FilterSelect, useActionForm, FormErrors } from "~/components/forms";
 import { Notice } from "~/components/notice";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { formatDateTime } from "~/lib/dates";
@@ -95,6 +95,7 @@ export default function TriageQueue() {
         <p>Aucun signalement pour ce filtre.</p>
       ) : (
         <Form method="post" {...getFormProps(form)}>
+          <FormErrors form={form} />
           <table className="table">
             <caption className="sr-only">Signalements à trier, du plus récent au plus ancien</caption>
             <thead>

@@ -147,7 +147,7 @@ export default function IrritantPage() {
   return (
     <article className="prose-page">
       {searchParams.get("envoye") && irritant.isAuthor ? (
-        <div role="status" className="alert alert-success">
+        <div role="status" className="fr-alert fr-alert--success fr-alert--sm mb-6">
           <p className="mb-0">
             Merci, votre signalement n°{irritant.id} a bien été reçu. L'équipe programme va l'examiner ; vous le suivez et serez
             informé de ses évolutions.
@@ -156,12 +156,12 @@ export default function IrritantPage() {
         </div>
       ) : null}
       {searchParams.get("soutenu") ? (
-        <div role="status" className="alert alert-success">
+        <div role="status" className="fr-alert fr-alert--success fr-alert--sm mb-6">
           <p className="mb-0">Merci, votre soutien est enregistré. Vous suivez désormais ce signalement.</p>
         </div>
       ) : null}
       {searchParams.get("fusionne") ? (
-        <div role="status" className="alert">
+        <div role="status" className="fr-alert fr-alert--info fr-alert--sm mb-6">
           <p className="mb-0">Le signalement n°{searchParams.get("fusionne")} décrivait le même problème : il a été regroupé avec celui-ci.</p>
         </div>
       ) : null}
@@ -245,7 +245,7 @@ export default function IrritantPage() {
       </section>
 
       {fixQuestions.map((q) => (
-        <section key={q.id} aria-labelledby={`corrige-${q.id}`} className="alert">
+        <section key={q.id} aria-labelledby={`corrige-${q.id}`} className="fr-alert fr-alert--info fr-alert--sm mb-6">
           <h2 id={`corrige-${q.id}`} className="mt-0 text-lg">
             Est-ce corrigé pour vous ?
           </h2>
@@ -313,7 +313,7 @@ export default function IrritantPage() {
         </ul>
         {viewer?.canComment ? (
           <>
-            <FormErrors id={commentForm.errorId} errors={commentForm.errors} />
+            <FormErrors form={commentForm} />
             <Form method="post" {...getFormProps(commentForm)} className="mt-4">
               <input type="hidden" name="intent" value="comment" />
               <TextField field={commentFields.body} label="Ajouter un commentaire" multiline rows={3} required />

@@ -133,13 +133,13 @@ export default function NewIrritant() {
         Décrivez ce qui vous gêne dans vos outils numériques au quotidien. L'équipe programme lit chaque signalement, le transmet à
         l'éditeur concerné si besoin et vous tient informé.
       </p>
-      <div className="alert">
+      <div className="fr-alert fr-alert--info fr-alert--sm mb-6">
         <p className="mb-0">
           N'indiquez aucune donnée permettant d'identifier un patient. Les numéros de sécurité sociale, numéros de téléphone et
           adresses e-mail sont masqués automatiquement avant l'enregistrement.
         </p>
       </div>
-      <FormErrors id={form.errorId} errors={form.errors} />
+      <FormErrors form={form} />
       <Form
         method="post"
         {...getFormProps(form)}
