@@ -87,7 +87,7 @@ export default function AccountProfile() {
             <dt className="font-bold">RPPS</dt>
             <dd>
               {profile.rpps}{" "}
-              {profile.rppsVerified ? <span className="badge">vérifié (Pro Santé Connect)</span> : <span className="text-gris-600">(déclaré, non vérifié)</span>}
+              {profile.rppsVerified ? <span className="fr-badge fr-badge--sm fr-badge--success">vérifié (Pro Santé Connect)</span> : <span className="text-gris-600">(déclaré, non vérifié)</span>}
             </dd>
           </>
         ) : null}

@@ -137,7 +137,7 @@ export default function TriageIrritant() {
       {actionData ? <Notice ok={actionData.ok} message={actionData.message} /> : null}
       {review ? <DigitWarning review={review} hidden={{ intent: "publish" }} maskLink={`/equipe/masquer?signalement=${irritant.id}`} /> : null}
       <p>
-        <span className="badge">{STATUS_LABELS[irritant.status]}</span> · {irritant.published ? "publié" : "privé"} ·{" "}
+        <span className="fr-badge fr-badge--sm fr-badge--info">{STATUS_LABELS[irritant.status]}</span> · {irritant.published ? "publié" : "privé"} ·{" "}
         {irritant.lane === "patient" ? "patient" : "professionnel"} · {irritant.author} · {irritant.supportCount} soutien(s)
         {irritant.hiddenReason ? ` · masqué (${irritant.hiddenReason})` : ""}
         {irritant.mergedIntoId ? ` · fusionné dans le n°${irritant.mergedIntoId}` : ""}

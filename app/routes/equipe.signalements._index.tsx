@@ -120,7 +120,7 @@ export default function TriageQueue() {
                   <td>
                     <Link to={`/equipe/signalements/${item.id}`}>{item.title}</Link>
                     <div className="text-sm text-gris-600">
-                      {item.themes.map((t) => `${t.label}${t.source === "team" ? " ✓" : ""}`).join(" · ")} —{" "}
+                      {item.themes.map((t) => `${t.label}${t.source === "team" ? " (confirmé)" : ""}`).join(" · ")} —{" "}
                       {item.lane === "patient" ? "patient" : "professionnel"}
                       {item.severity ? ` · ${SEVERITY_LABELS[item.severity]}` : ""}
                       {item.published ? " · publié" : " · privé"}

@@ -82,7 +82,7 @@ export default function Themes() {
       {themes.map((t) => (
         <section key={t.slug} aria-labelledby={`titre-${t.slug}`} className="card mb-4">
           <h2 id={`titre-${t.slug}`} className="mt-0 text-xl">
-            {t.label} {t.retiredAt ? <span className="badge">Retiré</span> : null}
+            {t.label} {t.retiredAt ? <span className="fr-badge fr-badge--sm">Retiré</span> : null}
           </h2>
           <p className="text-sm text-gris-600">
             Identifiant : {t.slug} · {t.irritantCount} signalement(s), dont {t.publishedCount} publié(s)

@@ -172,14 +172,16 @@ export default function IrritantPage() {
       <h1>{irritant.title}</h1>
       <OriginNote origins={origins} />
       <p>
-        <span className="badge">{STATUS_LABELS[irritant.status]}</span>{" "}
+        <span className="fr-badge fr-badge--sm fr-badge--info">{STATUS_LABELS[irritant.status]}</span>{" "}
         {!irritant.published ? <span className="text-sm text-gris-600">Non publié : visible par vous et l'équipe programme.</span> : null}
         {irritant.hidden ? <span className="text-sm text-gris-600"> Masqué par l'équipe.</span> : null}
       </p>
-      <ul aria-label="Thèmes" className="mb-4 flex flex-wrap gap-2">
+      <ul aria-label="Thèmes" className="fr-tags-group mb-4">
         {irritant.themes.map((t) => (
-          <li key={t.slug} className="border border-gris-200 px-2 py-0.5 text-sm">
-            <Link to={`/signalements?theme=${t.slug}`}>{t.label}</Link>
+          <li key={t.slug}>
+            <Link to={`/signalements?theme=${t.slug}`} className="fr-tag fr-tag--sm">
+              {t.label}
+            </Link>
           </li>
         ))}
       </ul>
