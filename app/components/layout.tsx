@@ -70,7 +70,7 @@ export function SkipLinks() {
             </a>
           </li>
           <li>
-            <a href="#navigation" className="fr-link">
+            <a href="#menu" className="fr-link">
               Aller au menu
             </a>
           </li>
