@@ -48,7 +48,7 @@ export function Layout({ children }: { children: ReactNode }) {
       <body className="flex min-h-screen flex-col font-sans">
         <SkipLinks />
         <Header user={data?.user ?? null} />
-        <main id="contenu" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-8">
+        <main id="contenu" tabIndex={-1} className="fr-container w-full flex-1 py-8">
           <Breadcrumb />
           {children}
         </main>
