@@ -51,6 +51,8 @@ export const BREADCRUMBS: Record<string, Place> = {
 
   "routes/signalements._index": top("Signalements"),
   "routes/signalements.nouveau": under([SIGNALEMENTS], "Signaler un irritant"),
+  "routes/mes-signalements": top("Mes signalements"),
+  "routes/enquetes._index": top("Mes enquêtes"),
   "routes/signalements.$id": under([SIGNALEMENTS], "Signalement"),
   "routes/plan-action._index": top("Plan d'action"),
   "routes/plan-action.$id": under([PLAN], "Action"),

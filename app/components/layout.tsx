@@ -2,9 +2,9 @@ import { can } from "~/lib/permissions";
 import { Form, Link, NavLink } from "@remix-run/react";
 import type { Role } from "#db/schema";
 
-type NavUser = { displayName: string; role: Role; unread?: number } | null;
+type NavUser = { displayName: string; role: Role; unread?: number; awaitingSurveys?: number } | null;
 
-type NavLinkItem = { to: string; label: string };
+type NavLinkItem = { to: string; label: string; count?: number };
 /** A sub-menu (native `<details>`, opens without JavaScript) grouping many links under one entry. */
 type NavGroup = { label: string; id: string; items: NavLinkItem[] };
 type NavEntry = NavLinkItem | NavGroup;
@@ -27,6 +27,8 @@ function navigationFor(user: NavUser): NavEntry[] {
   // Personal entries of a signed-in person ("Mes signalements", the surveys to answer…) go here, before the
   // role's workspaces.
   if (can(user, "irritant:file")) entries.push({ to: "/signalements/nouveau", label: "Signaler un irritant" });
+  if (can(user, "irritant:file")) entries.push({ to: "/mes-signalements", label: "Mes signalements" });
+  if (can(user, "irritant:file") || user.awaitingSurveys) entries.push({ to: "/enquetes", label: "Mes enquêtes", count: user.awaitingSurveys });
   if (can(user, "ticket:respond")) entries.push({ to: "/editeur", label: "Espace éditeur" });
   if (can(user, "team:workspace")) {
     entries.push({
@@ -136,7 +138,19 @@ function NavItemLink({ item }: { item: NavLinkItem }) {
   return (
     <NavLink to={item.to} end={EXACT.has(item.to)} className="fr-nav__link">
       {item.label}
+      {item.count ? " " : null}
+      {item.count ? <NavCount count={item.count} /> : null}
     </NavLink>
+  );
+}
+
+/** A count beside a menu link, told in words to screen readers. */
+function NavCount({ count }: { count: number }) {
+  return (
+    <span className="fr-badge fr-badge--sm fr-badge--error fr-badge--no-icon ml-2">
+      {count}
+      <span className="fr-sr-only"> {count > 1 ? "questionnaires à remplir" : "questionnaire à remplir"}</span>
+    </span>
   );
 }
 
