@@ -11,6 +11,7 @@ import {
   useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { Breadcrumb } from "~/components/breadcrumb";
 import { Footer, Header, SkipLinks } from "~/components/layout";
 import { useNonce } from "~/components/nonce";
 import { getUser } from "~/lib/permissions.server";
@@ -50,7 +51,8 @@ export function Layout({ children }: { children: ReactNode }) {
       <body className="flex min-h-screen flex-col font-sans">
         <SkipLinks />
         <Header user={data?.user ?? null} />
-        <main id="contenu" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-8 wrap-break-word">
+        <main id="contenu" tabIndex={-1} className="fr-container w-full flex-1 py-8 wrap-break-word">
+          <Breadcrumb />
           {children}
         </main>
         <Footer />

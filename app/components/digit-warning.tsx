@@ -8,7 +8,7 @@ type Review = { id: number; title: string; sequences: string[] };
  */
 export function DigitWarning({ review, hidden, maskLink }: { review: Review[]; hidden: Record<string, string | string[]>; maskLink?: string }) {
   return (
-    <div className="alert alert-warning" role="alert">
+    <div className="fr-alert fr-alert--warning fr-alert--sm mb-6" role="alert">
       <p className="font-bold">Longues suites de chiffres à vérifier avant publication</p>
       <ul className="list-disc pl-6">
         {review.map((r) => (

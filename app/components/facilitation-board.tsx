@@ -1,7 +1,7 @@
 import { getFormProps } from "@conform-to/react";
 import { Form, Link, useSubmit } from "@remix-run/react";
 import { type DragEvent, type ReactNode, useEffect, useState } from "react";
-import { FieldError, fieldProps, useActionForm } from "~/components/forms";
+import { FieldError, fieldProps, FormErrors, useActionForm } from "~/components/forms";
 import { LEAD_LABELS } from "~/modules/action-plan";
 import { boardPageSchema } from "~/modules/seminars";
 
@@ -63,6 +63,7 @@ function IrritantForm({ kind, id, label, texts, themes, origin, loaded, actionDa
   );
   return (
     <Form method="post" className="mt-2 grid gap-2" {...getFormProps(form)}>
+      <FormErrors form={form} />
       <input type="hidden" name="intent" value="irritant" />
       <input type="hidden" name="source" value={kind} />
       <input type="hidden" name="sourceId" value={id} />
@@ -102,6 +103,7 @@ function ActionForm({ kind, id, label, loaded, actionData }: SourceProps & { loa
   const [form, fields] = useBoardForm(actionData, "action", { source: kind, sourceId: id }, { title: label.slice(0, 500), leadKind: "pouvoirs-publics" });
   return (
     <Form method="post" className="mt-2 grid gap-2" {...getFormProps(form)}>
+      <FormErrors form={form} />
       <input type="hidden" name="intent" value="action" />
       <input type="hidden" name="source" value={kind} />
       <input type="hidden" name="sourceId" value={id} />
@@ -152,6 +154,7 @@ function LinkForm({ kind, id, actionData, irritant, action }: Omit<SourceProps, 
   });
   return (
     <Form method="post" className="mt-2 flex flex-wrap items-end gap-2" {...getFormProps(form)}>
+      <FormErrors form={form} />
       <input type="hidden" name="intent" value="link" />
       <input type="hidden" name="source" value={kind} />
       <input type="hidden" name="sourceId" value={id} />
@@ -370,6 +373,7 @@ function RenameForm({ cluster, actionData }: { cluster: { id: number; title: str
   const [form, fields] = useBoardForm(actionData, "cluster-rename", { clusterId: cluster.id }, { title: cluster.title });
   return (
     <Form method="post" className="mb-2 flex flex-wrap items-end gap-2" preventScrollReset {...getFormProps(form)}>
+      <FormErrors form={form} />
       <input type="hidden" name="intent" value="cluster-rename" />
       <input type="hidden" name="clusterId" value={cluster.id} />
       <div>
@@ -467,6 +471,7 @@ function NewClusterColumn({ actionData, draggable }: { actionData: BoardActionDa
       </h3>
       {draggable ? <p className="text-sm">Déposez une carte ici pour ouvrir un regroupement à son nom, ou nommez-le :</p> : null}
       <Form method="post" className="flex flex-wrap items-end gap-2" preventScrollReset {...getFormProps(form)}>
+        <FormErrors form={form} />
         <input type="hidden" name="intent" value="cluster-create" />
         <div>
           <label htmlFor={fields.title.id} className="label">

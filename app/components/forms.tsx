@@ -129,7 +129,7 @@ export function ChoiceGroup({
   const selected = new Set(Array.isArray(initial) ? initial.map(String) : typeof initial === "string" ? [initial] : []);
   const hintId = hint ? `${field.id}-hint` : undefined;
   return (
-    <fieldset className="mb-6" aria-describedby={describedBy(field, hintId)}>
+    <fieldset id={field.id} tabIndex={-1} className="mb-6" aria-describedby={describedBy(field, hintId)}>
       <legend className="label">
         {legend}
         {hint ? (
@@ -154,16 +154,38 @@ export function ChoiceGroup({
   );
 }
 
-/** Form-level errors, focused first by assistive technologies. */
-export function FormErrors({ errors, id }: { errors?: string[]; id?: string }) {
-  if (!errors?.length) return null;
+/** What `FormErrors` reads of a Conform form (its metadata, the first item `useActionForm` returns). */
+type FormSummary = { id: string; name: string; errorId: string; errors?: string[]; allErrors: Record<string, string[]> };
+
+/**
+ * The error summary (a DSFR alert) at the top of a form: the form's own errors, then one link per invalid field
+ * that takes the focus to it (#field-id; fields' ids are Conform's `${form.id}-${name}`).
+ */
+export function FormErrors({ form, absentFields = [] }: { form: FormSummary; absentFields?: readonly string[] }) {
+  const formErrors = [...new Set([...(form.errors ?? []), ...(form.allErrors[""] ?? []), ...(form.allErrors[form.name] ?? [])])];
+  const fieldErrors = Object.entries(form.allErrors)
+    .filter(([name, errors]) => name !== "" && name !== form.name && errors.length > 0)
+    // A field this form does not show (a patient's form has no software fields) gets its message without a link.
+    .map(([name, errors]) => ({ href: absentFields.includes(name) ? null : `#${form.id}-${name}`, message: errors.join(" ") }));
+  const count = formErrors.length + fieldErrors.length;
+  if (!count) return null;
   return (
-    <div id={id} role="alert" className="alert alert-error">
-      {errors.map((e) => (
-        <p key={e} className="mb-0">
-          {e}
-        </p>
-      ))}
+    <div id={form.errorId} role="alert" className="fr-alert fr-alert--error fr-alert--sm col-span-full mb-6 w-full">
+      {fieldErrors.length ? (
+        <>
+          <p className="fr-alert__title">{count > 1 ? `Le formulaire contient ${count} erreurs` : "Le formulaire contient une erreur"}</p>
+          {formErrors.map((e) => (
+            <p key={e}>{e}</p>
+          ))}
+          <ul>
+            {fieldErrors.map((e) => (
+              <li key={e.href ?? e.message}>{e.href ? <a href={e.href}>{e.message}</a> : e.message}</li>
+            ))}
+          </ul>
+        </>
+      ) : (
+        formErrors.map((e) => <p key={e}>{e}</p>)
+      )}
     </div>
   );
 }

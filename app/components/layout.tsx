@@ -4,166 +4,303 @@ import type { Role } from "#db/schema";
 
 type NavUser = { displayName: string; role: Role; unread?: number; awaitingSurveys?: number } | null;
 
-type NavItem = { to: string; label: string; count?: number };
+type NavLinkItem = { to: string; label: string; count?: number };
+/** A sub-menu (native `<details>`, opens without JavaScript) grouping many links under one entry. */
+type NavGroup = { label: string; id: string; items: NavLinkItem[] };
+type NavEntry = NavLinkItem | NavGroup;
+
+const isGroup = (entry: NavEntry): entry is NavGroup => "items" in entry;
+
+/** Pages whose own link must not light up on their sub-pages. */
+const EXACT = new Set(["/", "/signalements", "/plan-action", "/resultats", "/avancement"]);
 
 /** Navigation by role: each person sees the places they can act in. */
-function navigationFor(user: NavUser): NavItem[] {
-  const items: NavItem[] = [
+function navigationFor(user: NavUser): NavEntry[] {
+  const entries: NavEntry[] = [
     { to: "/", label: "Accueil" },
     { to: "/signalements", label: "Signalements" },
     { to: "/plan-action", label: "Plan d'action" },
     { to: "/resultats", label: "Enquêtes" },
     { to: "/avancement", label: "Avancement" },
   ];
-  if (!user) return items;
-  if (can(user, "irritant:file")) items.push({ to: "/signalements/nouveau", label: "Signaler un irritant" });
-  if (can(user, "irritant:file")) items.push({ to: "/mes-signalements", label: "Mes signalements" });
-  if (can(user, "irritant:file") || user.awaitingSurveys) items.push({ to: "/enquetes", label: "Mes enquêtes", count: user.awaitingSurveys });
-  if (can(user, "ticket:respond")) items.push({ to: "/editeur", label: "Espace éditeur" });
+  if (!user) return entries;
+  // Personal entries of a signed-in person ("Mes signalements", the surveys to answer…) go here, before the
+  // role's workspaces.
+  if (can(user, "irritant:file")) entries.push({ to: "/signalements/nouveau", label: "Signaler un irritant" });
+  if (can(user, "irritant:file")) entries.push({ to: "/mes-signalements", label: "Mes signalements" });
+  if (can(user, "irritant:file") || user.awaitingSurveys) entries.push({ to: "/enquetes", label: "Mes enquêtes", count: user.awaitingSurveys });
+  if (can(user, "ticket:respond")) entries.push({ to: "/editeur", label: "Espace éditeur" });
   if (can(user, "team:workspace")) {
-    items.push(
-      { to: "/equipe/signalements", label: "Tri des signalements" },
-      { to: "/equipe/tickets", label: "Tickets" },
-      { to: "/equipe/plan-action", label: "Édition du plan" },
-      { to: "/equipe/enquetes", label: "Enquêtes (équipe)" },
-      { to: "/equipe/seminaires", label: "Séminaires" },
-      { to: "/equipe/avancement", label: "Points d'étape" },
-      { to: "/equipe/themes", label: "Thèmes" },
-      { to: "/equipe/catalogue", label: "Catalogue" },
-      { to: "/equipe/reglages", label: "Réglages" },
-      { to: "/equipe/journal", label: "Journal" },
-    );
+    entries.push({
+      label: "Espace équipe",
+      id: "menu-equipe",
+      items: [
+        { to: "/equipe/signalements", label: "Tri des signalements" },
+        { to: "/equipe/tickets", label: "Tickets" },
+        { to: "/equipe/plan-action", label: "Édition du plan" },
+        { to: "/equipe/enquetes", label: "Enquêtes (équipe)" },
+        { to: "/equipe/seminaires", label: "Séminaires" },
+        { to: "/equipe/avancement", label: "Points d'étape" },
+        { to: "/equipe/themes", label: "Thèmes" },
+        { to: "/equipe/catalogue", label: "Catalogue" },
+        { to: "/equipe/reglages", label: "Réglages" },
+        { to: "/equipe/journal", label: "Journal" },
+      ],
+    });
   }
-  if (can(user, "admin:accounts")) items.push({ to: "/equipe/comptes", label: "Comptes" }, { to: "/equipe/courriels", label: "Courriels" });
-  items.push({ to: "/compte", label: "Mon compte" });
-  return items;
+  if (can(user, "admin:accounts")) {
+    entries.push({
+      label: "Administration",
+      id: "menu-administration",
+      items: [
+        { to: "/equipe/comptes", label: "Comptes" },
+        { to: "/equipe/courriels", label: "Courriels" },
+      ],
+    });
+  }
+  return entries;
 }
 
 export function SkipLinks() {
   return (
-    <nav aria-label="Accès rapide" className="bg-gris-100">
-      <ul className="mx-auto flex max-w-6xl gap-4 px-4 text-sm">
-        <li>
-          <a href="#contenu" className="sr-only focus:not-sr-only focus:block focus:py-2">
-            Aller au contenu
-          </a>
-        </li>
-        <li>
-          <a href="#navigation" className="sr-only focus:not-sr-only focus:block focus:py-2">
-            Aller au menu
-          </a>
-        </li>
-      </ul>
-    </nav>
+    <div className="fr-skiplinks">
+      <nav aria-label="Accès rapide" className="fr-container">
+        <ul className="fr-skiplinks__list">
+          <li>
+            <a href="#contenu" className="fr-link">
+              Aller au contenu
+            </a>
+          </li>
+          <li>
+            <a href="#menu" className="fr-link">
+              Aller au menu
+            </a>
+          </li>
+          <li>
+            <a href="#pied-de-page" className="fr-link">
+              Aller au pied de page
+            </a>
+          </li>
+        </ul>
+      </nav>
+    </div>
   );
 }
 
-export function Header({ user }: { user: NavUser }) {
+/** The quick links ("Mon compte", sign in/out), shown in the header on wide screens and in the menu on phones. */
+function QuickLinks({ user }: { user: NavUser }) {
+  if (!user) {
+    return (
+      <ul className="fr-btns-group">
+        <li>
+          <Link to="/connexion" className="fr-btn">
+            Se connecter
+          </Link>
+        </li>
+        <li>
+          <Link to="/inscription" className="fr-btn">
+            Créer un compte
+          </Link>
+        </li>
+      </ul>
+    );
+  }
   return (
-    <header className="border-b border-gris-200 shadow-sm">
-      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-4 px-4 py-4">
-        <Link to="/" className="flex items-center gap-4 text-gris-900 no-underline">
-          <span className="border-r border-gris-200 pr-4 text-xs font-bold uppercase leading-tight">
-            République
-            <br />
-            Française
-          </span>
-          <span>
-            <span className="block text-xl font-bold">Sentinelle</span>
-            <span className="block text-sm text-gris-700">Les irritants du numérique en santé, remontés et suivis</span>
-          </span>
+    <ul className="fr-btns-group">
+      <li>
+        <Link to="/notifications" className="fr-btn">
+          Notifications
+          {user.unread ? (
+            <span className="fr-badge fr-badge--sm fr-badge--error fr-badge--no-icon ml-2">
+              {user.unread}
+              <span className="fr-sr-only"> non lue{user.unread > 1 ? "s" : ""}</span>
+            </span>
+          ) : null}
         </Link>
-        <div className="flex items-center gap-3 text-sm">
-          {user ? (
-            <>
-              <Link to="/notifications" className="no-underline">
-                Notifications
-                {user.unread ? " " : null}
-                {user.unread ? (
-                  <span className="ml-1 rounded-full bg-rouge px-2 py-0.5 text-xs font-bold text-white">
-                    {user.unread}
-                    <span className="sr-only"> non lue{user.unread > 1 ? "s" : ""}</span>
-                  </span>
-                ) : null}
-              </Link>
-              <span>
-                <span className="sr-only">Connecté en tant que </span>
-                {user.displayName}
-              </span>
-              <Form method="post" action="/deconnexion">
-                <button type="submit" className="btn btn-secondary">
-                  Se déconnecter
-                </button>
-              </Form>
-            </>
-          ) : (
-            <>
-              <Link to="/connexion" className="btn btn-secondary">
-                Se connecter
-              </Link>
-              <Link to="/inscription" className="btn">
-                Créer un compte
-              </Link>
-            </>
-          )}
-        </div>
-      </div>
-      <nav id="navigation" aria-label="Menu principal" className="border-t border-gris-200">
-        <ul className="mx-auto flex max-w-6xl flex-wrap gap-x-6 px-4">
-          {navigationFor(user).map((item) => (
-            <li key={item.to}>
-              <NavLink
-                to={item.to}
-                end={["/", "/signalements", "/plan-action", "/resultats", "/avancement"].includes(item.to)}
-                className={({ isActive }) =>
-                  `block py-3 text-sm font-medium no-underline ${isActive ? "border-b-2 border-bleu text-bleu" : "text-gris-900"}`
-                }
-              >
-                {item.label}
-                {item.count ? " " : null}
-                {item.count ? <NavCount count={item.count} /> : null}
-              </NavLink>
-            </li>
-          ))}
-        </ul>
-      </nav>
-    </header>
+      </li>
+      <li>
+        <Link to="/compte" className="fr-btn">
+          Mon compte<span className="fr-sr-only"> ({user.displayName})</span>
+        </Link>
+      </li>
+      <li>
+        <Form method="post" action="/deconnexion">
+          <button type="submit" className="fr-btn">
+            Se déconnecter
+          </button>
+        </Form>
+      </li>
+    </ul>
+  );
+}
+
+function NavItemLink({ item }: { item: NavLinkItem }) {
+  return (
+    <NavLink to={item.to} end={EXACT.has(item.to)} className="fr-nav__link">
+      {item.label}
+      {item.count ? " " : null}
+      {item.count ? <NavCount count={item.count} /> : null}
+    </NavLink>
   );
 }
 
 /** A count beside a menu link, told in words to screen readers. */
 function NavCount({ count }: { count: number }) {
   return (
-    <span className="ml-1 rounded-full bg-rouge px-2 py-0.5 text-xs font-bold text-white">
+    <span className="fr-badge fr-badge--sm fr-badge--error fr-badge--no-icon ml-2">
       {count}
-      <span className="sr-only"> {count > 1 ? "questionnaires à remplir" : "questionnaire à remplir"}</span>
+      <span className="fr-sr-only"> {count > 1 ? "questionnaires à remplir" : "questionnaire à remplir"}</span>
     </span>
   );
 }
 
+/**
+ * The State's header (fr-header). DSFR's JavaScript is not loaded: on phones the menu and the search are
+ * `:target` modals (links to #menu and #recherche, each with a "Fermer" link back), and sub-menus are `<details>`.
+ */
+export function Header({ user }: { user: NavUser }) {
+  return (
+    <header role="banner" className="fr-header">
+      <div className="fr-header__body">
+        <div className="fr-container">
+          <div className="fr-header__body-row">
+            <div className="fr-header__brand fr-enlarge-link">
+              <div className="fr-header__brand-top">
+                <div className="fr-header__logo">
+                  <p className="fr-logo">
+                    République
+                    <br />
+                    Française
+                  </p>
+                </div>
+                <div className="fr-header__navbar">
+                  <a href="#recherche" className="fr-btn--search fr-btn" title="Rechercher">
+                    Rechercher
+                  </a>
+                  <a href="#menu" className="fr-btn--menu fr-btn" id="bouton-menu" title="Menu">
+                    Menu
+                  </a>
+                </div>
+              </div>
+              <div className="fr-header__service">
+                <Link to="/" title="Accueil — Sentinelle">
+                  <p className="fr-header__service-title">Sentinelle</p>
+                </Link>
+                <p className="fr-header__service-tagline">Les irritants du numérique en santé, remontés et suivis</p>
+              </div>
+            </div>
+            <div className="fr-header__tools">
+              <div className="fr-header__tools-links">
+                <QuickLinks user={user} />
+              </div>
+              <div className="fr-header__search fr-modal" id="recherche">
+                <div className="fr-container fr-container-lg--fluid">
+                  <a href="#" className="fr-btn--close fr-btn" title="Fermer la recherche">
+                    Fermer
+                  </a>
+                  <form method="get" action="/signalements" role="search" className="fr-search-bar">
+                    <label className="fr-label" htmlFor="recherche-signalements">
+                      Rechercher un signalement
+                    </label>
+                    <input className="fr-input" placeholder="Rechercher un signalement" type="search" id="recherche-signalements" name="q" />
+                    <button type="submit" className="fr-btn" title="Rechercher">
+                      Rechercher
+                    </button>
+                  </form>
+                </div>
+              </div>
+            </div>
+          </div>
+        </div>
+      </div>
+      <div className="fr-header__menu fr-modal" id="menu" aria-labelledby="bouton-menu">
+        <div className="fr-container">
+          <a href="#" className="fr-btn--close fr-btn" title="Fermer le menu">
+            Fermer
+          </a>
+          <div className="fr-header__menu-links">
+            <QuickLinks user={user} />
+          </div>
+          <nav className="fr-nav" id="navigation" aria-label="Menu principal">
+            <ul className="fr-nav__list">
+              {navigationFor(user).map((entry) =>
+                isGroup(entry) ? (
+                  <li key={entry.id} className="fr-nav__item">
+                    <details className="nav-details">
+                      <summary className="fr-nav__btn" id={`${entry.id}-bouton`}>
+                        {entry.label}
+                      </summary>
+                      <div className="fr-menu" id={entry.id}>
+                        <ul className="fr-menu__list">
+                          {entry.items.map((item) => (
+                            <li key={item.to}>
+                              <NavItemLink item={item} />
+                            </li>
+                          ))}
+                        </ul>
+                      </div>
+                    </details>
+                  </li>
+                ) : (
+                  <li key={entry.to} className="fr-nav__item">
+                    <NavItemLink item={entry} />
+                  </li>
+                ),
+              )}
+            </ul>
+          </nav>
+        </div>
+      </div>
+    </header>
+  );
+}
+
+/** The State's footer (fr-footer) with the mandatory links and the accessibility status. */
 export function Footer() {
   return (
-    <footer className="mt-16 border-t-2 border-bleu">
-      <div className="mx-auto max-w-6xl px-4 py-8 text-sm">
-        <p className="font-bold">Sentinelle</p>
-        <p className="max-w-2xl text-gris-700">
-          Plateforme de remontée et de suivi des irritants du numérique en santé en médecine de ville, au service des
-          professionnels de santé, des patients, des éditeurs et des pouvoirs publics.
-        </p>
-        <ul className="mt-4 flex flex-wrap gap-x-6 gap-y-2 border-t border-gris-200 pt-4">
-          <li>
-            <Link to="/accessibilite">Accessibilité : non conforme</Link>
-          </li>
-          <li>
-            <Link to="/mentions-legales">Mentions légales</Link>
-          </li>
-          <li>
-            <Link to="/donnees-personnelles">Données personnelles</Link>
-          </li>
-          <li>
-            <Link to="/plan-du-site">Plan du site</Link>
-          </li>
-        </ul>
+    <footer className="fr-footer mt-16" role="contentinfo" id="pied-de-page">
+      <div className="fr-container">
+        <div className="fr-footer__body">
+          <div className="fr-footer__brand fr-enlarge-link">
+            <Link to="/" title="Accueil — Sentinelle">
+              <p className="fr-logo">
+                République
+                <br />
+                Française
+              </p>
+            </Link>
+          </div>
+          <div className="fr-footer__content">
+            <p className="fr-footer__content-desc">
+              Sentinelle : plateforme de remontée et de suivi des irritants du numérique en santé en médecine de ville,
+              au service des professionnels de santé, des patients, des éditeurs et des pouvoirs publics.
+            </p>
+          </div>
+        </div>
+        <div className="fr-footer__bottom">
+          <ul className="fr-footer__bottom-list">
+            <li className="fr-footer__bottom-item">
+              <Link to="/accessibilite" className="fr-footer__bottom-link">
+                Accessibilité : non conforme
+              </Link>
+            </li>
+            <li className="fr-footer__bottom-item">
+              <Link to="/mentions-legales" className="fr-footer__bottom-link">
+                Mentions légales
+              </Link>
+            </li>
+            <li className="fr-footer__bottom-item">
+              <Link to="/donnees-personnelles" className="fr-footer__bottom-link">
+                Données personnelles
+              </Link>
+            </li>
+            <li className="fr-footer__bottom-item">
+              <Link to="/plan-du-site" className="fr-footer__bottom-link">
+                Plan du site
+              </Link>
+            </li>
+          </ul>
+        </div>
       </div>
     </footer>
   );

@@ -28,7 +28,7 @@ export function PscErrorPage({ error }: { error: PscErrorView }) {
     <div className="prose-page">
       <p className="text-sm text-gris-600">Erreur {error.status}</p>
       <h1>{error.title}</h1>
-      <div role="alert" className="alert alert-error">
+      <div role="alert" className="fr-alert fr-alert--error fr-alert--sm mb-6">
         <p className="mb-0">{error.message}</p>
       </div>
       <p>

@@ -28,8 +28,8 @@ export default function Home() {
   return (
     <div>
       {awaitingSurveys > 0 ? (
-        <div className="alert mb-8">
-          <p className="mb-0 font-bold">{awaitingSurveys > 1 ? `${awaitingSurveys} questionnaires vous attendent` : "Un questionnaire vous attend"}</p>
+        <div className="fr-alert fr-alert--info mb-8">
+          <p className="fr-alert__title">{awaitingSurveys > 1 ? `${awaitingSurveys} questionnaires vous attendent` : "Un questionnaire vous attend"}</p>
           <p className="mb-0">
             Votre avis sur vos outils numériques aide l'équipe programme à mesurer ce qui s'améliore.{" "}
             <Link to="/enquetes">{awaitingSurveys > 1 ? "Voir les questionnaires" : "Voir le questionnaire"}</Link>

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { getFormProps } from "@conform-to/react";
-import { SelectField, TextField, useActionForm } from "~/components/forms";
+import { SelectField, TextField, useActionForm, FormErrors } from "~/components/forms";
 import { Notice } from "~/components/notice";
 import { seminarDate, useLiveRevision } from "~/components/seminars";
 import { orRefusal, refusalMessage } from "~/lib/errors";
@@ -157,7 +157,7 @@ export default function WorkshopBoard() {
       {w.status === "closed" ? <Notice ok={false} message="Ce code a expiré : l'atelier est clos. Le tableau reste consultable, mais il n'est plus possible de publier ni de voter." /> : null}
       {result ? <Notice ok={result.ok} message={result.message} /> : null}
       {voting ? (
-        <p className="alert alert-success">
+        <p className="fr-alert fr-alert--success fr-alert--sm mb-6">
           Le vote est ouvert : placez vos points sur les cartes ou les regroupements qui comptent le plus pour vous. Il vous reste <strong>{dots(board.remaining)}</strong> sur {w.dotsPerParticipant}.
         </p>
       ) : null}
@@ -229,6 +229,7 @@ export default function WorkshopBoard() {
             Ajouter une carte
           </h2>
           <Form method="post" className="card" {...getFormProps(cardForm)}>
+            <FormErrors form={cardForm} />
             <input type="hidden" name="intent" value="card" />
             <TextField
               field={cardFields.text}

@@ -86,7 +86,7 @@ export default function PscCompletion() {
         Votre adresse e-mail sert à vous tenir informé de vos signalements. Vous vous connecterez ensuite avec Pro Santé Connect, sans mot
         de passe.
       </p>
-      <FormErrors id={createForm.errorId} errors={createForm.errors} />
+      <FormErrors form={createForm} />
       <Form method="post" {...getFormProps(createForm)} className="card" aria-labelledby="titre-creer">
         <input type="hidden" name="intent" value="create" />
         <TextField field={createFields.email} label="Adresse e-mail du nouveau compte" type="email" autoComplete="email" required />
@@ -100,7 +100,7 @@ export default function PscCompletion() {
     <section aria-labelledby="titre-relier" className="mb-8">
       <h2 id="titre-relier">J'ai déjà un compte Sentinelle</h2>
       <p>Confirmez avec l'adresse e-mail et le mot de passe de votre compte pour le relier à Pro Santé Connect.</p>
-      <FormErrors id={linkForm.errorId} errors={linkForm.errors} />
+      <FormErrors form={linkForm} />
       <Form method="post" {...getFormProps(linkForm)} className="card" aria-labelledby="titre-relier">
         <input type="hidden" name="intent" value="link" />
         <TextField field={linkFields.email} label="Adresse e-mail du compte existant" type="email" autoComplete="email" required />
@@ -133,14 +133,14 @@ export default function PscCompletion() {
         </dl>
       </div>
       {emailTaken ? (
-        <div role="status" className="alert">
+        <div role="status" className="fr-alert fr-alert--info fr-alert--sm mb-6">
           <p className="mb-0">
             Un compte Sentinelle existe déjà avec l'adresse {suggestedEmail}. S'il est à vous, confirmez avec son mot de passe pour le relier à
             Pro Santé Connect.
           </p>
         </div>
       ) : rppsDeclaredElsewhere ? (
-        <div role="status" className="alert">
+        <div role="status" className="fr-alert fr-alert--info fr-alert--sm mb-6">
           <p className="mb-0">
             Un compte Sentinelle indique déjà ce numéro RPPS. S'il est à vous, reliez-le avec son adresse e-mail et son mot de passe.
           </p>

@@ -22,7 +22,7 @@ export default function Indicators() {
         <section key={i.slug} aria-labelledby={`ind-${i.slug}`} className="card mb-8">
           <h2 id={`ind-${i.slug}`} className="mt-0">
             {i.title}
-            {i.demonstration ? <span className="badge ml-2">Série de démonstration</span> : null}
+            {i.demonstration ? <span className="fr-badge fr-badge--sm fr-badge--info ml-2">Série de démonstration</span> : null}
           </h2>
           <IndicatorChart id={`graphique-${i.slug}`} title={i.title} unit={i.unit} type={i.chart} values={i.values} />
           <p className="mb-0 text-sm text-gris-600">

@@ -85,7 +85,7 @@ export default function ThemeProgress() {
             <div key={i.slug}>
               <h3>
                 {i.title}
-                {i.demonstration ? <span className="badge ml-2">Série de démonstration</span> : null}
+                {i.demonstration ? <span className="fr-badge fr-badge--sm fr-badge--info ml-2">Série de démonstration</span> : null}
               </h3>
               <IndicatorChart id={`graphique-${i.slug}`} title={i.title} unit={i.unit} type={i.chart} values={i.values} />
             </div>

@@ -87,14 +87,14 @@ export default function AccountProfile() {
             <dt className="font-bold">RPPS</dt>
             <dd>
               {profile.rpps}{" "}
-              {profile.rppsVerified ? <span className="badge">vérifié (Pro Santé Connect)</span> : <span className="text-gris-600">(déclaré, non vérifié)</span>}
+              {profile.rppsVerified ? <span className="fr-badge fr-badge--sm fr-badge--success">vérifié (Pro Santé Connect)</span> : <span className="text-gris-600">(déclaré, non vérifié)</span>}
             </dd>
           </>
         ) : null}
       </dl>
 
       <h2>Profil</h2>
-      <FormErrors id={profileForm.errorId} errors={profileForm.errors} />
+      <FormErrors form={profileForm} />
       <Form method="post" {...getFormProps(profileForm)} className="card">
         <input type="hidden" name="intent" value="profile" />
         <TextField field={profileFields.displayName} label="Nom et prénom" autoComplete="name" required />

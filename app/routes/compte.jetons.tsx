@@ -38,7 +38,7 @@ export default function AccountTokens() {
   return (
     <>
       {actionData && (actionData.ok || actionData.intent === "revoke-token") ? (
-        <div role={actionData.ok ? "status" : "alert"} className={`alert ${actionData.ok ? "alert-success" : "alert-error"}`}>
+        <div role={actionData.ok ? "status" : "alert"} className={`fr-alert fr-alert--sm mb-6 ${actionData.ok ? "fr-alert--success" : "fr-alert--error"}`}>
           <p className="mb-0">{actionData.message}</p>
           {actionData.token ? (
             <p className="mb-0 mt-2">
@@ -89,7 +89,7 @@ export default function AccountTokens() {
       ) : (
         <p>Vous n'avez aucun jeton actif.</p>
       )}
-      <FormErrors id={tokenForm.errorId} errors={tokenForm.errors} />
+      <FormErrors form={tokenForm} />
       <Form method="post" {...getFormProps(tokenForm)} className="card">
         <input type="hidden" name="intent" value="create-token" />
         <TextField field={tokenFields.label} label="Nom du jeton" hint="Par exemple : « outil de support »." required />

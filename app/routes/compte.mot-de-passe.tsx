@@ -35,7 +35,7 @@ export default function AccountPassword() {
       <h2>Mot de passe</h2>
       {hasPassword ? (
         <>
-          <FormErrors id={passwordForm.errorId} errors={passwordForm.errors} />
+          <FormErrors form={passwordForm} />
           <Form method="post" {...getFormProps(passwordForm)} className="card">
             <TextField field={passwordFields.currentPassword} label="Mot de passe actuel" type="password" autoComplete="current-password" required />
             <NewPasswordFields

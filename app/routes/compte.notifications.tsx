@@ -52,7 +52,7 @@ export default function AccountNotifications() {
         Vous êtes prévenu dans Sentinelle (la cloche en haut de page) de tout ce que vous suivez. Choisissez ici, pour chaque type de
         nouvelle, si vous la recevez aussi par e-mail, tout de suite ou dans un résumé quotidien.
       </p>
-      <FormErrors id={notificationsForm.errorId} errors={notificationsForm.errors} />
+      <FormErrors form={notificationsForm} />
       <Form method="post" {...getFormProps(notificationsForm)} className="card mb-6">
         <input type="hidden" name="intent" value="notifications" />
         {preferences.map((p) => (

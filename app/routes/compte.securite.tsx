@@ -55,7 +55,7 @@ export default function AccountSecurity() {
         Votre identité, vos sessions, jetons, abonnements et notifications sont effacés. Vos signalements et commentaires restent, attribués à
         « Compte supprimé », car d'autres personnes les soutiennent et les suivent. Voir la page <Link to="/donnees-personnelles">Données personnelles</Link>.
       </p>
-      <FormErrors id={deleteForm.errorId} errors={deleteForm.errors} />
+      <FormErrors form={deleteForm} />
       <Form method="post" {...getFormProps(deleteForm)} className="card">
         <input type="hidden" name="intent" value="delete-account" />
         <TextField

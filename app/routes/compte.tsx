@@ -24,12 +24,12 @@ export default function Account() {
     <div className="prose-page">
       <h1>Mon compte</h1>
       {searchParams.get("bienvenue") ? (
-        <div role="status" className="alert alert-success">
+        <div role="status" className="fr-alert fr-alert--success fr-alert--sm mb-6">
           <p className="mb-0">Votre compte est créé. Bienvenue sur Sentinelle.</p>
         </div>
       ) : null}
       {searchParams.get("relie") ? (
-        <div role="status" className="alert alert-success">
+        <div role="status" className="fr-alert fr-alert--success fr-alert--sm mb-6">
           <p className="mb-0">Votre compte est désormais relié à Pro Santé Connect : vous pouvez vous connecter avec votre carte CPS ou e-CPS.</p>
         </div>
       ) : null}

@@ -49,7 +49,7 @@ export default function SignIn() {
     <div className="mx-auto max-w-lg">
       <h1>Se connecter</h1>
       {searchParams.get("motDePasse") === "change" ? (
-        <div role="status" className="alert alert-success">
+        <div role="status" className="fr-alert fr-alert--success fr-alert--sm mb-6">
           <p className="mb-0">Votre mot de passe est changé. Par sécurité, toutes vos sessions ont été fermées : connectez-vous avec le nouveau.</p>
         </div>
       ) : null}
@@ -59,7 +59,7 @@ export default function SignIn() {
           <h2 className="text-lg">Avec votre adresse e-mail</h2>
         </>
       ) : null}
-      <FormErrors id={form.errorId} errors={form.errors} />
+      <FormErrors form={form} />
       <Form method="post" {...getFormProps(form)} className="card">
         <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
         <TextField field={fields.email} label="Adresse e-mail" type="email" autoComplete="email" required />

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { getFormProps } from "@conform-to/react";
-import { FieldError, fieldProps, useActionForm } from "~/components/forms";
+import { FieldError, fieldProps, useActionForm, FormErrors } from "~/components/forms";
 import { Notice } from "~/components/notice";
 import { idParam } from "~/lib/api.server";
 import { formatDate, formatDateTime, formatDay, todayInParis } from "~/lib/dates";
@@ -190,6 +190,7 @@ export default function TicketPage() {
             </Form>
           ) : null}
           <h2>Répondre</h2>
+          <FormErrors form={replyForm} />
           <Form method="post" className="card" {...getFormProps(replyForm)}>
             <input type="hidden" name="intent" value="reply" />
             <div className="mb-4">
@@ -216,6 +217,7 @@ export default function TicketPage() {
             </button>
           </Form>
           <h2>Résolution</h2>
+          <FormErrors form={resolutionForm} />
           <Form method="post" className="card" {...getFormProps(resolutionForm)}>
             <input type="hidden" name="intent" value="resolution" />
             <div className="mb-4">
@@ -278,6 +280,7 @@ export default function TicketPage() {
           {isTeam ? (
             <>
               <h2>Équipe programme</h2>
+              <FormErrors form={reassignForm} />
               <Form method="post" className="card mb-4" {...getFormProps(reassignForm)}>
                 <input type="hidden" name="intent" value="reassign" />
                 <div className="mb-4">

@@ -113,7 +113,7 @@ export default function AnswerSurvey() {
       </p>
       <progress max={sectionCount} value={section + 1} className="mb-6 w-full" aria-label={`Étape ${section + 1} sur ${sectionCount}`} />
       {refused ? (
-        <div role="alert" className="alert alert-error">
+        <div role="alert" className="fr-alert fr-alert--error fr-alert--sm mb-6">
           <p className="mb-0">
             {typeof refused.summary === "string" ? refused.summary : refused.message}
             {errors.length ? " Les questions concernées sont signalées ci-dessous." : null}

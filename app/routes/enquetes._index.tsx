@@ -53,7 +53,7 @@ export default function MySurveys() {
               <li key={q.slug} className="card">
                 <p className="mb-1 font-bold">{q.title}</p>
                 <p className="mb-0 text-sm">
-                  <span className="badge">Répondu</span> <span className="text-gris-600">{q.wave}</span>
+                  <span className="fr-badge fr-badge--sm">Répondu</span> <span className="text-gris-600">{q.wave}</span>
                   {q.status === "published" ? (
                     <>
                       {" · "}

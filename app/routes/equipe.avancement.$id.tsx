@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Notice } from "~/components/notice";
 import { getFormProps } from "@conform-to/react";
-import { useActionForm } from "~/components/forms";
+import { useActionForm, FormErrors } from "~/components/forms";
 import { idParam } from "~/lib/api.server";
 import { orErrorPage } from "~/lib/errors";
 import { formAction } from "~/lib/forms.server";
@@ -66,6 +66,7 @@ export default function EditUpdate() {
           {update.status === "published" ? "Repasser en brouillon" : "Publier"}
         </button>
       </Form>
+      <FormErrors form={form} />
       <Form method="post" className="card" {...getFormProps(form)}>
         <input type="hidden" name="intent" value="save" />
         <UpdateFields fields={fields} themeOptions={themeOptions} />

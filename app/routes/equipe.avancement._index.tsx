@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Notice } from "~/components/notice";
 import { UpdateFields } from "~/components/progress";
 import { getFormProps } from "@conform-to/react";
-import { ChoiceGroup, useActionForm } from "~/components/forms";
+import { ChoiceGroup, useActionForm, FormErrors } from "~/components/forms";
 import { formAction } from "~/lib/forms.server";
 import { intentsOf } from "~/lib/intents";
 import { requirePermission } from "~/lib/permissions.server";
@@ -62,6 +62,7 @@ export default function TeamUpdates() {
         ))}
       </ul>
       <h2>Chiffres clés affichés</h2>
+      <FormErrors form={headlinesForm} />
       <Form method="post" className="card mb-6" {...getFormProps(headlinesForm)}>
         <input type="hidden" name="intent" value="headlines" />
         <ChoiceGroup
@@ -75,6 +76,7 @@ export default function TeamUpdates() {
         </button>
       </Form>
       <h2>Nouveau point d'étape</h2>
+      <FormErrors form={form} />
       <Form method="post" className="card" {...getFormProps(form)}>
         <input type="hidden" name="intent" value="create" />
         <UpdateFields fields={fields} themeOptions={themeOptions} />

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { getFormProps } from "@conform-to/react";
-import { FieldError, fieldProps, TextField, useActionForm } from "~/components/forms";
+import { FieldError, fieldProps, FormErrors, TextField, useActionForm } from "~/components/forms";
 import { ApplyImportForm, CsvFileField, LineErrorList } from "~/components/import";
 import { Notice } from "~/components/notice";
 import { HttpError } from "~/lib/errors";
@@ -82,7 +82,7 @@ export default function TeamIndicators() {
       <h1>Indicateurs</h1>
       {result ? <Notice ok={result.ok} message={result.message} /> : null}
       {lineErrors.length ? (
-        <div className="alert alert-error">
+        <div className="fr-alert fr-alert--error fr-alert--sm mb-6">
           <LineErrorList errors={lineErrors} />
         </div>
       ) : null}
@@ -117,6 +117,7 @@ export default function TeamIndicators() {
       ) : null}
       <h2>Importer des valeurs (CSV)</h2>
       <p className="text-sm">Colonnes : periode (AAAA-MM, AAAA ou vide), dimension, valeur (virgule décimale acceptée). Une valeur existante pour la même période et la même dimension est remplacée.</p>
+      <FormErrors form={uploadForm} />
       <Form method="post" encType="multipart/form-data" className="card mb-6" {...getFormProps(uploadForm)}>
         <input type="hidden" name="intent" value="preview" />
         <label htmlFor={upload.indicator.id} className="label">
@@ -135,6 +136,7 @@ export default function TeamIndicators() {
         </button>
       </Form>
       <h2>Saisir une valeur</h2>
+      <FormErrors form={valueForm} />
       <Form method="post" className="card mb-6 grid gap-4 md:grid-cols-2" {...getFormProps(valueForm)}>
         <input type="hidden" name="intent" value="value" />
         <div>
@@ -172,6 +174,7 @@ export default function TeamIndicators() {
         </button>
       </Form>
       <h2>Nouvel indicateur</h2>
+      <FormErrors form={createForm} />
       <Form method="post" className="card grid gap-4 md:grid-cols-2" {...getFormProps(createForm)}>
         <input type="hidden" name="intent" value="create" />
         <TextField field={create.slug} label="Identifiant" />

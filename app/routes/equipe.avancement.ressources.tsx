@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Notice } from "~/components/notice";
 import { getFormProps } from "@conform-to/react";
-import { SelectField, TextField, useActionForm } from "~/components/forms";
+import { SelectField, TextField, useActionForm, FormErrors } from "~/components/forms";
 import { formAction } from "~/lib/forms.server";
 import { intentsOf } from "~/lib/intents";
 import { requirePermission } from "~/lib/permissions.server";
@@ -66,6 +66,7 @@ export default function Resources() {
         ))}
       </ul>
       <h2>Ajouter une ressource</h2>
+      <FormErrors form={form} />
       <Form method="post" className="card grid gap-x-4 md:grid-cols-2" {...getFormProps(form)}>
         <input type="hidden" name="intent" value="add" />
         <SelectField field={fields.themeSlug} label="Thème" options={themes.map((t) => ({ value: t.slug, label: t.label }))} />

@@ -2,7 +2,7 @@ import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { SelectField, TextField, useActionForm } from "~/components/forms";
+import { SelectField, TextField, useActionForm, FormErrors } from "~/components/forms";
 import { Notice } from "~/components/notice";
 import { SegurWaveField } from "~/components/segur-wave";
 import { formAction } from "~/lib/forms.server";
@@ -54,6 +54,7 @@ function ProductForm({ vendors, product, children }: { vendors: { id: number; na
   });
   return (
     <Form method="post" className={product ? "mt-4" : "card"} {...getFormProps(form)}>
+      <FormErrors form={form} />
       <input type="hidden" name="intent" value="product" />
       {product ? <input type="hidden" name="productId" value={product.id} /> : null}
       <div className="grid gap-x-4 md:grid-cols-2">
@@ -107,6 +108,7 @@ export default function Catalogue() {
           </li>
         ))}
       </ul>
+      <FormErrors form={vendorForm} />
       <Form method="post" className="card" {...getFormProps(vendorForm)}>
         <input type="hidden" name="intent" value="vendor" />
         <TextField field={vendorFields.name} label="Nom de l'éditeur" required />

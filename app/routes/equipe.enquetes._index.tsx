@@ -84,7 +84,7 @@ export default function Surveys() {
           <TextField field={versionFields.title} label="Titre" required />
         </div>
         <TextField field={versionFields.definition} label="Définition (JSON)" multiline rows={10} required />
-        <FormErrors id={versionForm.errorId} errors={versionForm.errors} />
+        <FormErrors form={versionForm} />
         <button type="submit" className="btn">
           Enregistrer la version
         </button>
@@ -180,7 +180,7 @@ export default function Surveys() {
             <label htmlFor="c-signed">Les professionnels connectés peuvent répondre sans invitation (une fois chacun)</label>
           </div>
         </div>
-        <FormErrors id={campaignForm.errorId} errors={campaignForm.errors} />
+        <FormErrors form={campaignForm} />
         <button type="submit" className="btn mt-4">
           Créer la campagne
         </button>

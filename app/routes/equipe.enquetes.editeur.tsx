@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { getFormProps } from "@conform-to/react";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { FieldError, fieldProps, useActionForm } from "~/components/forms";
+import { FieldError, fieldProps, useActionForm, FormErrors } from "~/components/forms";
 import { Notice } from "~/components/notice";
 import { SurveyItem } from "~/components/survey";
 import { orErrorPage } from "~/lib/errors";
@@ -96,6 +96,7 @@ export default function QuestionnaireEditor() {
       {actionData ? <Notice ok={actionData.ok} message={actionData.message} /> : null}
 
       <h2>Titre</h2>
+      <FormErrors form={titleForm} />
       <Form method="post" className="card mb-6" {...getFormProps(titleForm)}>
         {hidden}
         <input type="hidden" name="intent" value="set-title" />
@@ -115,6 +116,7 @@ export default function QuestionnaireEditor() {
       </Form>
 
       <h2>Ajouter une partie</h2>
+      <FormErrors form={sectionForm} />
       <Form method="post" className="card mb-6 grid gap-4 md:grid-cols-3 md:items-end" {...getFormProps(sectionForm)}>
         {hidden}
         <input type="hidden" name="intent" value="add-section" />
@@ -140,6 +142,7 @@ export default function QuestionnaireEditor() {
       {draft.sections.length ? (
         <>
           <h2>Ajouter une question</h2>
+          <FormErrors form={itemForm} />
           <Form method="post" className="card mb-6" {...getFormProps(itemForm)}>
             {hidden}
             <input type="hidden" name="intent" value="add-item" />
@@ -218,7 +221,7 @@ export default function QuestionnaireEditor() {
       <h2>Aperçu</h2>
       {valid ? <p className="font-bold">Le questionnaire est valide.</p> : null}
       {problems.length ? (
-        <div className="alert alert-error" role="region" aria-label="À corriger avant l'enregistrement">
+        <div className="fr-alert fr-alert--error fr-alert--sm mb-6" role="region" aria-label="À corriger avant l'enregistrement">
           <p className="font-bold">À corriger avant l'enregistrement :</p>
           <ul className="list-disc pl-6">
             {problems.map((p) => (
@@ -266,6 +269,7 @@ export default function QuestionnaireEditor() {
       {allItems.length === 0 ? <p>Aucune question pour l'instant.</p> : null}
 
       <h2>Enregistrer</h2>
+      <FormErrors form={saveForm} />
       <Form method="post" className="card grid gap-4 md:grid-cols-3 md:items-end" {...getFormProps(saveForm)}>
         {hidden}
         <input type="hidden" name="intent" value="save" />

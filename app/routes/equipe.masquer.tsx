@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Notice } from "~/components/notice";
 import { getFormProps } from "@conform-to/react";
-import { useActionForm } from "~/components/forms";
+import { useActionForm, FormErrors } from "~/components/forms";
 import { formatDateTime } from "~/lib/dates";
 import { HttpError, orErrorPage } from "~/lib/errors";
 import { formAction } from "~/lib/forms.server";
@@ -65,6 +65,7 @@ function MaskForm({ target, label }: { target: string; label: string }) {
   const errorId = `${fields.passage.id}-erreur`;
   return (
     <Form method="post" className="mt-2 flex flex-wrap items-end gap-2" {...getFormProps(form)}>
+      <FormErrors form={form} />
       <input type="hidden" name="intent" value="mask" />
       <input type="hidden" name="target" value={target} />
       <div className="grow">

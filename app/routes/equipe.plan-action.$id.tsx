@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Notice } from "~/components/notice";
 import { SegurWaveField } from "~/components/segur-wave";
 import { getFormProps } from "@conform-to/react";
-import { ChoiceGroup, SelectField, TextField, useActionForm } from "~/components/forms";
+import { ChoiceGroup, SelectField, TextField, useActionForm, FormErrors } from "~/components/forms";
 import { idParam } from "~/lib/api.server";
 import { formatDate } from "~/lib/dates";
 import { HttpError, orErrorPage } from "~/lib/errors";
@@ -91,6 +91,7 @@ export default function EditAction() {
       </p>
       <h1>{item ? "Modifier l'action" : "Nouvelle action"}</h1>
       {actionData ? <Notice ok={actionData.ok} message={actionData.message} /> : null}
+      <FormErrors form={form} />
       <Form method="post" className="card" {...getFormProps(form)}>
         <input type="hidden" name="intent" value="save" />
         <SelectField
@@ -146,6 +147,7 @@ export default function EditAction() {
       {item ? (
         <>
           <h2>Points d'avancement</h2>
+          <FormErrors form={noteForm} />
           <Form method="post" className="card mb-4" {...getFormProps(noteForm)}>
             <input type="hidden" name="intent" value="note" />
             <TextField field={noteFields.body} label="Nouveau point" multiline rows={2} />

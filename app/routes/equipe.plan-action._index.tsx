@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ActionStatusBadge, OverdueBadge } from "~/components/action-plan";
 import { Notice } from "~/components/notice";
 import { getFormProps } from "@conform-to/react";
-import { SelectField, TextField, useActionForm } from "~/components/forms";
+import { SelectField, TextField, useActionForm, FormErrors } from "~/components/forms";
 import { idParam } from "~/lib/api.server";
 import { formAction } from "~/lib/forms.server";
 import { intentsOf } from "~/lib/intents";
@@ -61,7 +61,7 @@ export default function EditPlan() {
         </a>
       </p>
       {unparsed.length ? (
-        <div className="alert alert-error" role="region" aria-label="Échéances à préciser">
+        <div className="fr-alert fr-alert--error fr-alert--sm mb-6" role="region" aria-label="Échéances à préciser">
           <p className="font-bold">Échéances non comprises : réécrivez-les (par exemple « T2 2024 », « Mars 2024 », « En cours »).</p>
           <ul className="list-disc pl-6">
             {unparsed.map((a) => (
@@ -112,6 +112,7 @@ export default function EditPlan() {
         </section>
       ))}
       <h2>Nouveau chantier</h2>
+      <FormErrors form={workstreamForm} />
       <Form method="post" className="card mb-6 flex flex-wrap items-end gap-4" {...getFormProps(workstreamForm)}>
         <input type="hidden" name="intent" value="workstream" />
         <div className="grow">
@@ -122,6 +123,7 @@ export default function EditPlan() {
         </button>
       </Form>
       <h2>Nouveau défi</h2>
+      <FormErrors form={challengeForm} />
       <Form method="post" className="card" {...getFormProps(challengeForm)}>
         <input type="hidden" name="intent" value="challenge" />
         <SelectField field={challengeFields.workstreamId} label="Chantier" options={workstreams.map((w) => ({ value: String(w.id), label: w.title }))} />

@@ -65,7 +65,7 @@ export default function ImportPlan() {
         est reconnue par son chantier, son défi et son titre : elle est mise à jour, sinon créée.
       </p>
       {result && !result.ok ? (
-        <div role="alert" className="alert alert-error">
+        <div role="alert" className="fr-alert fr-alert--error fr-alert--sm mb-6">
           <p className="mb-0 font-bold">{result.message}</p>
           <LineErrorList errors={lineErrors} />
         </div>

@@ -40,7 +40,7 @@ export default function SettingsPage() {
       <h1>Réglages</h1>
       {/* Every refusal, the browser's or the server's, is announced above the form; success by the notice. */}
       {actionData?.ok ? <Notice ok message={actionData.message} /> : null}
-      <FormErrors id={form.errorId} errors={[...new Set(Object.values(form.allErrors).flat())]} />
+      <FormErrors form={form} />
       <Form method="post" className="card" {...getFormProps(form)}>
         <TextField field={fields.slaFirstResponseDays} label="Délai de première réponse des éditeurs" hint="En jours ouvrés (week-ends et jours fériés exclus)." />
         <TextField field={fields.slaResolutionDays} label="Délai de résolution" hint="En jours ouvrés." />

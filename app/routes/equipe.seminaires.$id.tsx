@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { getFormProps } from "@conform-to/react";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { FieldError, fieldProps, useActionForm } from "~/components/forms";
+import { FieldError, fieldProps, useActionForm, FormErrors } from "~/components/forms";
 import { Notice } from "~/components/notice";
 import { seminarDate } from "~/components/seminars";
 import { idParam } from "~/lib/api.server";
@@ -142,6 +142,7 @@ function WorkshopEditForm({ w, actionData }: { w: Workshop; actionData: ActionDa
   });
   return (
     <Form method="post" className="mt-2 grid gap-4 md:grid-cols-2" {...getFormProps(form)}>
+      <FormErrors form={form} />
       <input type="hidden" name="intent" value="workshop-edit" />
       <input type="hidden" name="workshopId" value={w.id} />
       <WorkshopFields fields={fields} />
@@ -220,6 +221,7 @@ export default function TeamSeminar() {
         ))}
       </ul>
       <h3>Ajouter un atelier</h3>
+      <FormErrors form={workshopForm} />
       <Form method="post" className="card grid gap-4 md:grid-cols-2" {...getFormProps(workshopForm)}>
         <input type="hidden" name="intent" value="workshop-add" />
         <WorkshopFields fields={workshopFields} />
@@ -258,6 +260,7 @@ export default function TeamSeminar() {
         ))}
       </ol>
       <h3>Ajouter une séquence</h3>
+      <FormErrors form={slotForm} />
       <Form method="post" className="card grid gap-4 md:grid-cols-2" {...getFormProps(slotForm)}>
         <input type="hidden" name="intent" value="slot-add" />
         <div>
@@ -309,6 +312,7 @@ export default function TeamSeminar() {
       </Form>
 
       <h2>Le séminaire</h2>
+      <FormErrors form={seminarForm} />
       <Form method="post" className="card grid gap-4 md:grid-cols-2" {...getFormProps(seminarForm)}>
         <input type="hidden" name="intent" value="seminar" />
         <div className="md:col-span-2">

@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Notice } from "~/components/notice";
 import { OutcomeList, seminarDate } from "~/components/seminars";
 import { getFormProps } from "@conform-to/react";
-import { SelectField, TextField, useActionForm } from "~/components/forms";
+import { SelectField, TextField, useActionForm, FormErrors } from "~/components/forms";
 import { idParam } from "~/lib/api.server";
 import { orErrorPage } from "~/lib/errors";
 import { formAction } from "~/lib/forms.server";
@@ -93,6 +93,7 @@ export default function SeminarReport() {
       <OutcomeList outcomes={outcomes.items} hiddenIrritants={outcomes.hiddenIrritants} team />
 
       <h2>Retours sur le séminaire</h2>
+      <FormErrors form={feedbackForm} />
       <Form method="post" className="card" {...getFormProps(feedbackForm)}>
         <input type="hidden" name="intent" value="feedback" />
         <TextField field={feedbackFields.positives} label="Points positifs" hint="Un par ligne." multiline rows={4} />
@@ -139,6 +140,7 @@ export default function SeminarReport() {
         ))}
       </ul>
       <h3>Ajouter une citation</h3>
+      <FormErrors form={verbatimForm} />
       <Form method="post" className="card" {...getFormProps(verbatimForm)}>
         <input type="hidden" name="intent" value="verbatim-add" />
         <TextField field={verbatimFields.text} label="Citation" multiline rows={3} required />

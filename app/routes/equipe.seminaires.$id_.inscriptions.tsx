@@ -4,7 +4,7 @@ import { Notice } from "~/components/notice";
 import { RowActionForm } from "~/components/row-action";
 import { BalanceTable, seminarDate } from "~/components/seminars";
 import { getFormProps } from "@conform-to/react";
-import { ChoiceGroup, SelectField, TextField, useActionForm } from "~/components/forms";
+import { ChoiceGroup, SelectField, TextField, useActionForm, FormErrors } from "~/components/forms";
 import { idParam } from "~/lib/api.server";
 import { orErrorPage } from "~/lib/errors";
 import { formAction } from "~/lib/forms.server";
@@ -119,6 +119,7 @@ export default function Registrations() {
         </TableRegion>
       ) : null}
       <h2>Inscrire quelqu'un</h2>
+      <FormErrors form={form} />
       <Form method="post" className="card grid gap-x-4 md:grid-cols-2" {...getFormProps(form)}>
         <input type="hidden" name="intent" value="register" />
         <TextField field={fields.name} label="Nom" required />

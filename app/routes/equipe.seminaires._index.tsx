@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Notice } from "~/components/notice";
 import { seminarDate } from "~/components/seminars";
 import { getFormProps } from "@conform-to/react";
-import { TextField, useActionForm } from "~/components/forms";
+import { TextField, useActionForm, FormErrors } from "~/components/forms";
 import { formAction } from "~/lib/forms.server";
 import { requirePermission } from "~/lib/permissions.server";
 import { seminarFormSchema } from "~/modules/seminars";
@@ -68,6 +68,7 @@ export default function TeamSeminars() {
       </TableRegion>
       <h2>Nouveau séminaire</h2>
       {result ? <Notice ok={result.ok} message={result.message} /> : null}
+      <FormErrors form={form} />
       <Form method="post" className="card grid gap-x-4 md:grid-cols-2" {...getFormProps(form)}>
         <div className="md:col-span-2">
           <TextField field={fields.title} label="Titre" required />

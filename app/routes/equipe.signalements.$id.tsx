@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { getFormProps } from "@conform-to/react";
 import type { z } from "zod";
-import { ChoiceGroup, FieldError, fieldProps, useActionForm } from "~/components/forms";
+import { ChoiceGroup, FieldError, fieldProps, useActionForm, FormErrors } from "~/components/forms";
 import { Notice } from "~/components/notice";
 import { OriginNote } from "~/components/seminars";
 import { originsOf } from "~/modules/seminars/index.server";
@@ -26,6 +26,7 @@ import {
 } from "~/modules/irritants/index.server";
 import { DigitWarning } from "~/components/digit-warning";
 import { type IrritantPatch, STATUS_LABELS, STATUS_TRANSITIONS, statusLabel, triagePageSchema } from "~/modules/irritants";
+import type { BreadcrumbHandle } from "~/components/breadcrumb";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Traiter le n°${data?.irritant.id ?? ""} — Sentinelle` }];
 
@@ -111,6 +112,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   });
 }
 
+export const handle: BreadcrumbHandle = { breadcrumb: (data) => {
+    const { irritant } = data as { irritant?: { id: number } };
+    return irritant ? `N°${irritant.id}` : undefined;
+  }, };
+
 export default function TriageIrritant() {
   const { irritant, themes, suggestions, similar, tickets, products, origins } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
@@ -133,7 +139,7 @@ export default function TriageIrritant() {
       {actionData ? <Notice ok={actionData.ok} message={actionData.message} /> : null}
       {review ? <DigitWarning review={review} hidden={{ intent: "publish" }} maskLink={`/equipe/masquer?signalement=${irritant.id}`} /> : null}
       <p>
-        <span className="badge">{statusLabel(irritant)}</span> · {irritant.published ? "publié" : "privé"} ·{" "}
+        <span className="fr-badge fr-badge--sm fr-badge--info">{statusLabel(irritant)}</span> · {irritant.published ? "publié" : "privé"} ·{" "}
         {irritant.lane === "patient" ? "patient" : "professionnel"} · {irritant.author} · {irritant.supportCount} soutien(s)
         {irritant.hiddenReason ? ` · masqué (${irritant.hiddenReason})` : ""}
         {irritant.mergedIntoId ? ` · fusionné dans le n°${irritant.mergedIntoId}` : ""}
@@ -145,6 +151,7 @@ export default function TriageIrritant() {
       </p>
 
       <h2>Thèmes</h2>
+      <FormErrors form={themesForm} />
       <Form method="post" className="card" {...getFormProps(themesForm)}>
         <input type="hidden" name="intent" value="themes" />
         <ChoiceGroup
@@ -163,6 +170,7 @@ export default function TriageIrritant() {
       <div className="card grid gap-4">
         {nextStatuses.length ? (
           <Form method="post" className="flex flex-wrap items-end gap-4" {...getFormProps(statusForm)}>
+            <FormErrors form={statusForm} />
             <input type="hidden" name="intent" value="status" />
             <div>
               <label htmlFor={statusFields.status.id} className="label">
@@ -203,6 +211,7 @@ export default function TriageIrritant() {
           </Form>
         ) : (
           <Form method="post" className="flex flex-wrap items-end gap-4" {...getFormProps(hideForm)}>
+            <FormErrors form={hideForm} />
             <input type="hidden" name="intent" value="hide" />
             <div className="grow">
               <label htmlFor={hideFields.reason.id} className="label">
@@ -224,6 +233,7 @@ export default function TriageIrritant() {
         éditeurs (par exemple le logiciel qui envoie et celui qui reçoit).
       </p>
       <TicketTable items={tickets} showVendor />
+      <FormErrors form={ticketForm} />
       <Form method="post" className="card mt-4 flex flex-wrap items-end gap-4" {...getFormProps(ticketForm)}>
         <input type="hidden" name="intent" value="open-ticket" />
         <div>
@@ -279,6 +289,7 @@ export default function TriageIrritant() {
       )}
       {irritant.mergedIntoId ? null : (
         <Form method="post" className="card flex flex-wrap items-end gap-4" {...getFormProps(mergeForm)}>
+          <FormErrors form={mergeForm} />
           <input type="hidden" name="intent" value="merge" />
           <div>
             <label htmlFor={mergeFields.mergeInto.id} className="label">

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { getFormProps } from "@conform-to/react";
-import { FieldError, fieldProps, FilterSelect, useActionForm } from "~/components/forms";
+import { FieldError, fieldProps, FilterSelect, useActionForm, FormErrors } from "~/components/forms";
 import { Notice } from "~/components/notice";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { formatDateTime } from "~/lib/dates";
@@ -101,6 +101,7 @@ export default function TriageQueue() {
         <p>{filters.view === "new" ? "Aucun signalement à trier : tout est traité." : "Aucun signalement pour ce filtre."}</p>
       ) : (
         <Form method="post" {...getFormProps(form)}>
+          <FormErrors form={form} />
           <TableRegion label={filters.view === "new" ? "Signalements à trier" : "Signalements"}>
             <table className="table">
               <caption className="sr-only">{filters.view === "new" ? "Signalements à trier" : "Signalements"}, du plus récent au plus ancien</caption>
@@ -126,7 +127,7 @@ export default function TriageQueue() {
                     <td>
                       <Link to={`/equipe/signalements/${item.id}`}>{item.title}</Link>
                       <div className="text-sm text-gris-600">
-                        {item.themes.map((t) => `${t.label}${t.source === "team" ? " ✓" : ""}`).join(" · ")} —{" "}
+                        {item.themes.map((t) => `${t.label}${t.source === "team" ? " (confirmé)" : ""}`).join(" · ")} —{" "}
                         {item.lane === "patient" ? "patient" : "professionnel"}
                         {item.severity ? ` · ${SEVERITY_LABELS[item.severity]}` : ""}
                         {item.published ? " · publié" : " · privé"}

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Notice } from "~/components/notice";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { getFormProps } from "@conform-to/react";
-import { TextField, useActionForm } from "~/components/forms";
+import { TextField, useActionForm, FormErrors } from "~/components/forms";
 import { formAction } from "~/lib/forms.server";
 import { intentsOf } from "~/lib/intents";
 import { requirePermission } from "~/lib/permissions.server";
@@ -51,6 +51,7 @@ function ThemeForm({ theme: t }: { theme: Theme }) {
   });
   return (
     <Form method="post" {...getFormProps(form)}>
+      <FormErrors form={form} />
       <input type="hidden" name="intent" value="update" />
       <input type="hidden" name="slug" value={t.slug} />
       <TextField field={fields.label} label="Nom" required />
@@ -81,7 +82,7 @@ export default function Themes() {
       {themes.map((t) => (
         <section key={t.slug} aria-labelledby={`titre-${t.slug}`} className="card mb-4">
           <h2 id={`titre-${t.slug}`} className="mt-0 text-xl">
-            {t.label} {t.retiredAt ? <span className="badge">Retiré</span> : null}
+            {t.label} {t.retiredAt ? <span className="fr-badge fr-badge--sm">Retiré</span> : null}
           </h2>
           <p className="text-sm text-gris-600">
             Identifiant : {t.slug} · {t.irritantCount} signalement(s), dont {t.publishedCount} publié(s)
@@ -90,6 +91,7 @@ export default function Themes() {
         </section>
       ))}
       <h2>Nouveau thème</h2>
+      <FormErrors form={createForm} />
       <Form method="post" className="card" {...getFormProps(createForm)}>
         <input type="hidden" name="intent" value="create" />
         <TextField field={createFields.slug} label="Identifiant" hint="Minuscules sans accent et tirets, par exemple « teleconsultation »." required />

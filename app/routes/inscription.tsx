@@ -64,7 +64,7 @@ export default function SignUp() {
           <h2 className="text-lg">Créer un compte avec votre adresse e-mail</h2>
         </>
       ) : null}
-      <FormErrors id={form.errorId} errors={form.errors} />
+      <FormErrors form={form} />
       <Form method="post" {...getFormProps(form)} className="card">
         <p className="text-sm text-gris-600">Tous les champs sont obligatoires sauf mention contraire.</p>
         <ChoiceGroup field={fields.role} legend="Vous êtes" options={ROLE_OPTIONS} type="radio" />

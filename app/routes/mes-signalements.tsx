@@ -45,7 +45,7 @@ export default function MyIrritants() {
                 {i.title}
               </Link>
               <p className="mb-1 mt-2">
-                <span className="badge">{STATUS_LABELS[i.status]}</span> <span className="badge">{i.mergedIntoId ? "Regroupé" : i.published ? "Publié" : "Non publié"}</span>
+                <span className="fr-badge fr-badge--sm">{STATUS_LABELS[i.status]}</span> <span className="fr-badge fr-badge--sm">{i.mergedIntoId ? "Regroupé" : i.published ? "Publié" : "Non publié"}</span>
               </p>
               {i.news ? (
                 <p className="mb-0 text-sm">

@@ -28,7 +28,7 @@ export default function ForgotPassword() {
       <h1>Mot de passe oublié</h1>
       {actionData?.ok ? <Notice ok message={actionData.message} /> : null}
       <p>Indiquez l'adresse e-mail de votre compte : nous vous enverrons un lien pour choisir un nouveau mot de passe.</p>
-      <FormErrors id={form.errorId} errors={form.errors} />
+      <FormErrors form={form} />
       <Form method="post" {...getFormProps(form)} className="card">
         <TextField field={fields.email} label="Adresse e-mail" type="email" autoComplete="email" required />
         <button type="submit" className="btn">

@@ -33,7 +33,7 @@ export default function NewPassword() {
       <h1>Choisir un nouveau mot de passe</h1>
       {token ? (
         <>
-          <FormErrors id={form.errorId} errors={form.errors} />
+          <FormErrors form={form} />
           <Form method="post" {...getFormProps(form)} className="card">
             <input type="hidden" name="jeton" value={token} />
             <TextField field={fields.newPassword} label="Nouveau mot de passe" hint="12 caractères au moins ; une phrase facile à retenir convient." type="password" autoComplete="new-password" required />

@@ -15,6 +15,7 @@ import { getAction } from "~/modules/action-plan/index.server";
 import { STATUS_LABELS } from "~/modules/irritants";
 import { OriginNote } from "~/components/seminars";
 import { originsOf } from "~/modules/seminars/index.server";
+import type { BreadcrumbHandle } from "~/components/breadcrumb";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.action.title.slice(0, 80) ?? "Action"} — Sentinelle` }];
 
@@ -41,6 +42,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 type FollowAction = typeof action;
+
+export const handle: BreadcrumbHandle = { breadcrumb: (data) => (data as { action?: { title: string } }).action?.title };
 
 export default function ActionPage() {
   const { action, canEdit, viewer, origins } = useLoaderData<typeof loader>();

@@ -44,7 +44,7 @@ export default function UpdatePage() {
       <p className="text-sm">
         <Link to="/points-etape">← Points d'étape</Link> · <Link to={`?impression=1`}>Vue impression (diapositives)</Link>
       </p>
-      {update.status !== "published" ? <p className="badge">Brouillon — visible par l'équipe seulement</p> : null}
+      {update.status !== "published" ? <p className="fr-badge fr-badge--warning">Brouillon — visible par l'équipe seulement</p> : null}
       <h1>{update.title}</h1>
       {update.publishedAt ? <p className="text-sm text-gris-600">Publié le {formatDate(update.publishedAt)}</p> : null}
       <p className="text-lg">{update.summary}</p>

@@ -4,6 +4,7 @@ import { SurveyResults } from "~/components/survey-results";
 import { formatDate } from "~/lib/dates";
 import { orErrorPage } from "~/lib/errors";
 import { type CampaignResults, getSnapshot } from "~/modules/surveys/index.server";
+import type { BreadcrumbHandle } from "~/components/breadcrumb";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Résultats — ${data?.title ?? "Enquête"} — Sentinelle` }];
 
@@ -11,6 +12,8 @@ export function loader({ params }: LoaderFunctionArgs) {
   const row = orErrorPage(() => getSnapshot(params.slug ?? ""));
   return { title: row.title, slug: row.slug, publishedAt: row.snapshot.publishedAt, method: row.snapshot.method, results: row.snapshot.results as CampaignResults };
 }
+
+export const handle: BreadcrumbHandle = { breadcrumb: (data) => (data as { title?: string }).title };
 
 export default function PublishedResults() {
   const { title, slug, publishedAt, method, results } = useLoaderData<typeof loader>();

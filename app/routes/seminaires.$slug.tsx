@@ -5,6 +5,7 @@ import { orErrorPage } from "~/lib/errors";
 import { getUser } from "~/lib/permissions.server";
 import { getPublicSeminar } from "~/modules/seminars/index.server";
 import { SIDE_LABEL_ONE, SLOT_KIND_LABELS } from "~/modules/seminars";
+import type { BreadcrumbHandle } from "~/components/breadcrumb";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.seminar.title ?? "Séminaire"} — Sentinelle` }];
 
@@ -12,6 +13,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await getUser(request);
   return { seminar: orErrorPage(() => getPublicSeminar(params.slug ?? "", viewer)) };
 }
+
+export const handle: BreadcrumbHandle = { breadcrumb: (data) => (data as { seminar?: { title: string } }).seminar?.title };
 
 export default function Seminar() {
   const { seminar } = useLoaderData<typeof loader>();

@@ -3,7 +3,7 @@ import { getFormProps } from "@conform-to/react";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Notice } from "~/components/notice";
 import { seminarDate } from "~/components/seminars";
-import { ChoiceGroup, TextField, useActionForm } from "~/components/forms";
+import { ChoiceGroup, TextField, useActionForm, FormErrors } from "~/components/forms";
 import { orErrorPage } from "~/lib/errors";
 import { formAction } from "~/lib/forms.server";
 import { getUser } from "~/lib/permissions.server";
@@ -68,6 +68,7 @@ export default function Registration() {
         <p>Vous êtes inscrit ({viewer.email}).</p>
       ) : result?.ok ? null : (
         <Form method="post" className="card" {...getFormProps(form)}>
+          <FormErrors form={form} />
           {viewer ? (
             <p>
               Vous vous inscrivez en tant que <strong>{viewer.name}</strong> ({viewer.email}).

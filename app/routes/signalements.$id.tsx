@@ -38,6 +38,7 @@ import {
   statusLabel,
   irritantPageSchema,
 } from "~/modules/irritants";
+import type { BreadcrumbHandle } from "~/components/breadcrumb";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.irritant.title ?? "Signalement"} — Sentinelle` }];
 
@@ -130,6 +131,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   });
 }
 
+export const handle: BreadcrumbHandle = { breadcrumb: (data) => (data as { irritant?: { title: string } }).irritant?.title };
+
 export default function IrritantPage() {
   const { irritant, breakdown, comments, timeline, viewer, vendorMessages, fixQuestions, planActions, origins } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
@@ -149,7 +152,7 @@ export default function IrritantPage() {
   return (
     <article className="prose-page">
       {searchParams.get("envoye") && irritant.isAuthor ? (
-        <div role="status" className="alert alert-success">
+        <div role="status" className="fr-alert fr-alert--success fr-alert--sm mb-6">
           <p className="mb-0">
             Merci, votre signalement n°{irritant.id} a bien été reçu. L'équipe programme va l'examiner ; vous le suivez et serez
             informé de ses évolutions.
@@ -158,12 +161,12 @@ export default function IrritantPage() {
         </div>
       ) : null}
       {searchParams.get("soutenu") ? (
-        <div role="status" className="alert alert-success">
+        <div role="status" className="fr-alert fr-alert--success fr-alert--sm mb-6">
           <p className="mb-0">Merci, votre soutien est enregistré. Vous suivez désormais ce signalement.</p>
         </div>
       ) : null}
       {searchParams.get("fusionne") ? (
-        <div role="status" className="alert">
+        <div role="status" className="fr-alert fr-alert--info fr-alert--sm mb-6">
           <p className="mb-0">Le signalement n°{searchParams.get("fusionne")} décrivait le même problème : il a été regroupé avec celui-ci.</p>
         </div>
       ) : null}
@@ -174,14 +177,16 @@ export default function IrritantPage() {
       <h1>{irritant.title}</h1>
       <OriginNote origins={origins} />
       <p>
-        <span className="badge">{statusLabel(irritant)}</span>{" "}
+        <span className="fr-badge fr-badge--sm fr-badge--info">{statusLabel(irritant)}</span>{" "}
         {!irritant.published ? <span className="text-sm text-gris-600">Non publié : visible par vous et l'équipe programme.</span> : null}
         {irritant.hidden ? <span className="text-sm text-gris-600"> Masqué par l'équipe.</span> : null}
       </p>
-      <ul aria-label="Thèmes" className="mb-4 flex flex-wrap gap-2">
+      <ul aria-label="Thèmes" className="fr-tags-group mb-4">
         {irritant.themes.map((t) => (
-          <li key={t.slug} className="border border-gris-200 px-2 py-0.5 text-sm">
-            <Link to={`/signalements?theme=${t.slug}`}>{t.label}</Link>
+          <li key={t.slug}>
+            <Link to={`/signalements?theme=${t.slug}`} className="fr-tag fr-tag--sm">
+              {t.label}
+            </Link>
           </li>
         ))}
       </ul>
@@ -255,7 +260,7 @@ export default function IrritantPage() {
       </section>
 
       {fixQuestions.map((q) => (
-        <section key={q.id} aria-labelledby={`corrige-${q.id}`} className="alert">
+        <section key={q.id} aria-labelledby={`corrige-${q.id}`} className="fr-alert fr-alert--info fr-alert--sm mb-6">
           <h2 id={`corrige-${q.id}`} className="mt-0 text-lg">
             Est-ce corrigé pour vous ?
           </h2>
@@ -323,7 +328,7 @@ export default function IrritantPage() {
         </ul>
         {viewer?.canComment ? (
           <>
-            <FormErrors id={commentForm.errorId} errors={commentForm.errors} />
+            <FormErrors form={commentForm} />
             <Form method="post" {...getFormProps(commentForm)} className="mt-4">
               <input type="hidden" name="intent" value="comment" />
               <TextField field={commentFields.body} label="Ajouter un commentaire" multiline rows={3} required />

@@ -192,7 +192,7 @@ function SupportOffer({ supported, draft, patient }: { supported: { id: number; 
         Vous soutenez « <Link to={`/signalements/${supported.id}`}>{supported.title}</Link> ». Ce que vous avez écrit peut compléter ce signalement :
         relisez-le et publiez-le en commentaire. Les numéros de sécurité sociale, numéros de téléphone et adresses e-mail seront masqués.
       </p>
-      <FormErrors id={form.errorId} errors={form.errors} />
+      <FormErrors form={form} />
       <Form method="post" {...getFormProps(form)}>
         <input type="hidden" name="intent" value="support-comment" />
         <input type="hidden" name="irritantId" value={supported.id} />
@@ -228,7 +228,6 @@ export default function NewIrritant() {
   const productOptions = products.map((p) => ({ value: String(p.id), label: `${p.name} (${p.vendor.name})` }));
   const offer = actionData && "supported" in actionData && actionData.supported ? { supported: actionData.supported, draft: actionData.draft ?? "" } : null;
   // Refusals about fields this form does not show (a patient's posted software) are said at the top.
-  const absentFieldErrors = patient ? [...new Set([fields.productId.errors, fields.productVersion.errors].flatMap((e) => e ?? []))] : [];
   const commented = actionData && "commented" in actionData && actionData.commented ? actionData : null;
 
   return (
@@ -245,14 +244,14 @@ export default function NewIrritant() {
           l'éditeur concerné si besoin et vous tient informé.
         </p>
       )}
-      <div className="alert">
+      <div className="fr-alert fr-alert--info fr-alert--sm mb-6">
         <p className="mb-0">
           {patient ? "N'indiquez aucune donnée permettant de vous identifier ou d'identifier un proche." : "N'indiquez aucune donnée permettant d'identifier un patient."}{" "}
           Les numéros de sécurité sociale, numéros de téléphone et adresses e-mail sont masqués automatiquement avant l'enregistrement.
         </p>
       </div>
       {commented ? (
-        <div role="status" className="alert alert-success">
+        <div role="status" className="fr-alert fr-alert--success fr-alert--sm mb-6">
           <p className="mb-0">
             {commented.message} <Link to={`/signalements/${commented.commented}`}>Voir le signalement</Link>
           </p>
@@ -261,7 +260,7 @@ export default function NewIrritant() {
         <Notice ok message={actionData.message} />
       ) : null}
       {offer ? <SupportOffer key={offer.supported.id} supported={offer.supported} draft={offer.draft} patient={patient} /> : null}
-      <FormErrors id={form.errorId} errors={[...(form.errors ?? []), ...absentFieldErrors]} />
+      <FormErrors form={form} absentFields={patient ? ["productId", "productVersion"] : []} />
       <Form
         method="post"
         {...getFormProps(form)}

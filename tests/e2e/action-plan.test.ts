@@ -39,7 +39,7 @@ describe("action plan", () => {
     await visitor.page.getByRole("link", { name: PROJECTATHON }).click();
     await visitor.page.getByText("échéance reportée de Janvier 2024 à T2 2024").waitFor();
     await visitor.page.getByText("Projectathon tenu avec quatre éditeurs").waitFor();
-    await visitor.page.getByText("Fait ✅").first().waitFor();
+    await visitor.page.getByText("Fait", { exact: true }).first().waitFor();
     expect(await axeViolations(visitor.page)).toEqual([]);
     await visitor.context.close();
     await context.close();

@@ -68,7 +68,7 @@ describe("public seminar pages", () => {
       "Contenu très dense",
       "Ce qui en est sorti",
       "Délégation au secrétariat",
-      "En cours 🔧",
+      "En cours",
     ]) {
       expect(page).toContain(expected);
     }

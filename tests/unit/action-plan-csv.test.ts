@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { decodeCsv, parseCsvRecords } from "~/lib/csv";
 import { CSV_COLUMNS, parseActionPlanCsv, toActionPlanCsv } from "~/modules/action-plan/csv";
+import { ACTION_STATUS_LABELS } from "~/modules/action-plan/vocabulary";
 
 const header = CSV_COLUMNS.join(";");
 const row = (cells: string[]) => cells.join(";");
@@ -106,5 +107,19 @@ describe("parseActionPlanCsv", () => {
       irritantIds: [4],
       steps: ["Un", "Deux"],
     });
+  });
+});
+
+describe("action statuses", () => {
+  it("are words without emoji on screen and in exports, while imports still accept the deck's emoji marks", () => {
+    const emoji = /[\u{1F300}-\u{1FAFF}\u{2600}-\u{27BF}]/u;
+    for (const label of Object.values(ACTION_STATUS_LABELS)) expect(label).not.toMatch(emoji);
+    const statuses = ["En cours 🔧", "Fait ✅", "🔧", "✅", "En cours", "Fait", "fait"].map((status) => {
+      const line = row(["MSSanté", "Annuaire", "Nettoyer les adresses", "Pouvoirs publics", "S1 2024", status, "2", "mssante", "3 | 7", "Étape 1 | Étape 2"]);
+      const { rows, errors } = parseActionPlanCsv(`${header}\n${line}\n`);
+      expect(errors).toEqual([]);
+      return rows[0].status;
+    });
+    expect(statuses).toEqual(["en-cours", "fait", "en-cours", "fait", "en-cours", "fait", "fait"]);
   });
 });

@@ -4,8 +4,8 @@ export { ACTION_STATUSES, LEAD_KINDS, type ActionStatus, type LeadKind } from "#
 
 export const ACTION_STATUS_LABELS: Record<ActionStatus, string> = {
   "a-lancer": "À lancer",
-  "en-cours": "En cours 🔧",
-  fait: "Fait ✅",
+  "en-cours": "En cours",
+  fait: "Fait",
   abandonne: "Abandonné",
 };
 
