@@ -22,6 +22,7 @@ import {
   requireTicketAction,
   resolveTicket,
 } from "~/modules/tickets/index.server";
+import { counted } from "~/lib/text/plural";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Ticket n°${data?.ticket.id ?? ""} — Sentinelle` }];
 
@@ -131,7 +132,7 @@ export default function TicketPage() {
       <h2>Soutiens</h2>
       <p>
         {irritant.supportCount} soutien{irritant.supportCount > 1 ? "s" : ""}
-        {irritant.patientSupportCount ? `, dont ${irritant.patientSupportCount} patient(s)` : ""}.
+        {irritant.patientSupportCount ? `, dont ${counted(irritant.patientSupportCount, "patient", "patients")}` : ""}.
       </p>
       {breakdown.length ? (
         <table className="table mb-6">

@@ -26,6 +26,7 @@ import {
 } from "~/modules/irritants/index.server";
 import { DigitWarning } from "~/components/digit-warning";
 import { type IrritantPatch, STATUS_LABELS, STATUS_TRANSITIONS, triagePageSchema } from "~/modules/irritants";
+import { counted } from "~/lib/text/plural";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Traiter le n°${data?.irritant.id ?? ""} — Sentinelle` }];
 
@@ -132,7 +133,7 @@ export default function TriageIrritant() {
       {review ? <DigitWarning review={review} hidden={{ intent: "publish" }} maskLink={`/equipe/masquer?signalement=${irritant.id}`} /> : null}
       <p>
         <span className="badge">{STATUS_LABELS[irritant.status]}</span> · {irritant.published ? "publié" : "privé"} ·{" "}
-        {irritant.lane === "patient" ? "patient" : "professionnel"} · {irritant.author} · {irritant.supportCount} soutien(s)
+        {irritant.lane === "patient" ? "patient" : "professionnel"} · {irritant.author} · {counted(irritant.supportCount, "soutien", "soutiens")}
         {irritant.hiddenReason ? ` · masqué (${irritant.hiddenReason})` : ""}
         {irritant.mergedIntoId ? ` · fusionné dans le n°${irritant.mergedIntoId}` : ""}
       </p>
