@@ -121,6 +121,19 @@ describe("open data", () => {
   });
 });
 
+describe("open data dictionary", () => {
+  it("documents every code the CSV uses: each theme and status code appears on the page with its French label", async () => {
+    const { rows } = (await (await fetch(`${server.url}/avancement/donnees.json`)).json()) as { rows: { dataset: string; dimension1: string; dimension2: string }[] };
+    const page = (await (await fetch(`${server.url}/avancement/donnees`)).text()).replace(/<!-- -->/g, "");
+    const codes = new Set<string>();
+    for (const r of rows.filter((r) => r.dataset === "signalements_publies_par_theme_et_statut")) codes.add(r.dimension1).add(r.dimension2);
+    for (const r of rows.filter((r) => r.dataset === "actions_par_chantier_et_statut")) codes.add(r.dimension2);
+    expect(codes.size).toBeGreaterThan(5);
+    for (const code of codes) expect(page, code).toMatch(new RegExp(`<code>${code.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}</code></th><td>[^<]+</td>`));
+    expect(page).toContain("<code>new</code></th><td>Nouveau</td>");
+  });
+});
+
 describe("indicators", () => {
   const upload = (cookie: string, csv: string, fields: Record<string, string> = {}) => {
     const form = new FormData();
