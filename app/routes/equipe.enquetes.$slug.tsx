@@ -19,6 +19,7 @@ import {
 } from "~/modules/surveys/index.server";
 import { CAMPAIGN_STATUS_LABELS, PUBLIC_MIN_CELL, batchedCount, campaignPageSchema } from "~/modules/surveys";
 import { counted } from "~/lib/text/plural";
+import { formatDate } from "~/lib/dates";
 
 export const meta: MetaFunction = () => [{ title: "Campagne d'enquête — Sentinelle" }];
 
@@ -72,7 +73,7 @@ export default function CampaignPage() {
       <h1>{campaign.title}</h1>
       {actionData ? <Notice ok={actionData.ok} message={actionData.message} /> : null}
       <p>
-        {CAMPAIGN_STATUS_LABELS[campaign.status]} · vague {campaign.wave} · du {campaign.opensOn} au {campaign.closesOn} · {campaign.responsesAtLeast ? `au moins ${campaign.responsesAtLeast} réponses` : `moins de ${batch} réponses`} ·{" "}
+        {CAMPAIGN_STATUS_LABELS[campaign.status]} · vague {campaign.wave} · du {formatDate(campaign.opensOn)} au {formatDate(campaign.closesOn)} · {campaign.responsesAtLeast ? `au moins ${campaign.responsesAtLeast} réponses` : `moins de ${batch} réponses`} ·{" "}
         {counted(campaign.invitedCount, "invitation", "invitations")}
         {campaign.allowSignedIn ? " · ouverte aux professionnels connectés" : ""}
       </p>

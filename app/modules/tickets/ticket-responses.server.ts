@@ -11,6 +11,7 @@ import { followTicketOutcome } from "~/modules/irritants/index.server";
 import { recordFirstResponse } from "./response-times.server";
 import type { Resolution, TicketStatus } from "./tickets";
 import { addMessage, hasOpenTicket, nowIso, openTicket, requireTicket, type Ticket } from "./tickets.server";
+import { formatDate } from "~/lib/dates";
 
 /** The vendor's first word of any kind starts... and stops the first-response clock. */
 function markResponded(tx: Tx, user: SessionUser, ticket: Ticket, patch: Partial<Ticket> = {}) {
@@ -72,7 +73,7 @@ export function resolveTicket(user: SessionUser, id: number, input: ResolutionIn
         case "fixed":
           return `Corrigé dans la version ${input.version}.`;
         case "planned":
-          return `Correction planifiée${input.version ? ` dans la version ${input.version}` : ""}${input.date ? ` pour le ${input.date}` : ""}.`;
+          return `Correction planifiée${input.version ? ` dans la version ${input.version}` : ""}${input.date ? ` pour le ${formatDate(input.date)}` : ""}.`;
         case "not_reproducible":
           return "L'éditeur n'a pas pu reproduire le problème.";
         case "needs_info":
