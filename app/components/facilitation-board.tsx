@@ -1,5 +1,9 @@
-import { Form, Link } from "@remix-run/react";
+import { getFormProps } from "@conform-to/react";
+import { Form, Link, useSubmit } from "@remix-run/react";
+import { type DragEvent, type ReactNode, useEffect, useState } from "react";
+import { FieldError, fieldProps, useActionForm } from "~/components/forms";
 import { LEAD_LABELS } from "~/modules/action-plan";
+import { boardPageSchema } from "~/modules/seminars";
 
 /** What the team may turn cards into: the themes and challenges to choose from, and what is already done. */
 export type RestitutionChoices = {
@@ -14,6 +18,180 @@ export type RestitutionChoices = {
   }[];
 };
 
+/** What the board's action answered (see `formAction`): each form takes it only when it was the one posted. */
+type BoardActionData =
+  | {
+      result?: { initialValue?: Record<string, unknown> | null } & Record<string, unknown>;
+      intent?: string | null;
+    }
+  | undefined;
+
+/**
+ * The board has one form of each kind per card and per cluster: a form takes the action's result only when its intent
+ * and its identifying hidden fields are those that were posted, so a refused title shows under the right card.
+ */
+function useBoardForm(actionData: BoardActionData, intent: string, identity: Record<string, string | number>, defaultValue?: Record<string, unknown>) {
+  const posted = actionData?.result?.initialValue ?? null;
+  const mine = actionData?.intent === intent && posted !== null && Object.entries(identity).every(([name, value]) => posted[name] === String(value));
+  const id = [intent, ...Object.values(identity)].join("-");
+  return useActionForm(boardPageSchema, {
+    actionData: mine ? (actionData as never) : undefined,
+    id,
+    defaultValue,
+  });
+}
+
+type SourceProps = {
+  kind: "card" | "cluster";
+  id: number;
+  label: string;
+  actionData: BoardActionData;
+};
+
+function IrritantForm({
+  kind,
+  id,
+  label,
+  texts,
+  themes,
+  origin,
+  loaded,
+  actionData,
+}: SourceProps & {
+  texts: string[];
+  themes: string[];
+  origin: string;
+  loaded: RestitutionChoices;
+}) {
+  const [form, fields] = useBoardForm(
+    actionData,
+    "irritant",
+    { source: kind, sourceId: id },
+    {
+      title: label.slice(0, 160),
+      body: `${origin[0].toUpperCase()}${origin.slice(1)}.\n${texts.map((t) => `« ${t} »`).join("\n")}`,
+    }
+  );
+  return (
+    <Form method="post" className="mt-2 grid gap-2" {...getFormProps(form)}>
+      <input type="hidden" name="intent" value="irritant" />
+      <input type="hidden" name="source" value={kind} />
+      <input type="hidden" name="sourceId" value={id} />
+      <label htmlFor={fields.title.id} className="label">
+        Titre du signalement
+      </label>
+      <input {...fieldProps(fields.title)} className="input" required />
+      <FieldError field={fields.title} />
+      <label htmlFor={fields.body.id} className="label">
+        Description
+      </label>
+      <textarea {...fieldProps(fields.body)} rows={4} className="input" required />
+      <FieldError field={fields.body} />
+      <label htmlFor={fields.themes.id} className="label">
+        Thèmes
+      </label>
+      <select {...fieldProps(fields.themes)} defaultValue={themes} multiple className="input">
+        {loaded.themes.map((t) => (
+          <option key={t.slug} value={t.slug}>
+            {t.label}
+          </option>
+        ))}
+      </select>
+      <FieldError field={fields.themes} />
+      <div className="flex items-center gap-2">
+        <input id={`${form.id}-published`} type="checkbox" name="published" defaultChecked className="size-4" />
+        <label htmlFor={`${form.id}-published`}>Publier le signalement</label>
+      </div>
+      <button type="submit" className="btn">
+        Créer le signalement
+      </button>
+    </Form>
+  );
+}
+
+function ActionForm({ kind, id, label, loaded, actionData }: SourceProps & { loaded: RestitutionChoices }) {
+  const [form, fields] = useBoardForm(actionData, "action", { source: kind, sourceId: id }, { title: label.slice(0, 500), leadKind: "pouvoirs-publics" });
+  return (
+    <Form method="post" className="mt-2 grid gap-2" {...getFormProps(form)}>
+      <input type="hidden" name="intent" value="action" />
+      <input type="hidden" name="source" value={kind} />
+      <input type="hidden" name="sourceId" value={id} />
+      <label htmlFor={fields.challengeId.id} className="label">
+        Défi du plan
+      </label>
+      <select {...fieldProps(fields.challengeId, "")} className="input" required>
+        <option value="">Choisir…</option>
+        {loaded.challenges.map((c) => (
+          <option key={c.id} value={c.id}>
+            {c.title}
+          </option>
+        ))}
+      </select>
+      <FieldError field={fields.challengeId} />
+      <label htmlFor={fields.title.id} className="label">
+        Titre de l'action
+      </label>
+      <input {...fieldProps(fields.title)} className="input" required />
+      <FieldError field={fields.title} />
+      <label htmlFor={fields.leadKind.id} className="label">
+        Pilote
+      </label>
+      <select {...fieldProps(fields.leadKind)} className="input">
+        {(["pouvoirs-publics", "editeurs", "editeurs-et-pouvoirs-publics"] as const).map((k) => (
+          <option key={k} value={k}>
+            {LEAD_LABELS[k]}
+          </option>
+        ))}
+      </select>
+      <FieldError field={fields.leadKind} />
+      <label htmlFor={fields.deadlineLabel.id} className="label">
+        Échéance (« T2 2024 », « En cours »…)
+      </label>
+      <input {...fieldProps(fields.deadlineLabel)} className="input" />
+      <FieldError field={fields.deadlineLabel} />
+      <button type="submit" className="btn">
+        Créer l'action
+      </button>
+    </Form>
+  );
+}
+
+function LinkForm({ kind, id, actionData, irritant, action }: Omit<SourceProps, "label"> & { irritant: boolean; action: boolean }) {
+  const [form, fields] = useBoardForm(actionData, "link", {
+    source: kind,
+    sourceId: id,
+  });
+  return (
+    <Form method="post" className="mt-2 flex flex-wrap items-end gap-2" {...getFormProps(form)}>
+      <input type="hidden" name="intent" value="link" />
+      <input type="hidden" name="source" value={kind} />
+      <input type="hidden" name="sourceId" value={id} />
+      <div>
+        <label htmlFor={fields.targetKind.id} className="label">
+          Vers
+        </label>
+        <select {...fieldProps(fields.targetKind)} className="input">
+          {!irritant ? <option value="irritant">Signalement</option> : null}
+          {!action ? <option value="action">Action du plan</option> : null}
+        </select>
+      </div>
+      <div>
+        <label htmlFor={fields.targetId.id} className="label">
+          Numéro
+        </label>
+        <input {...fieldProps(fields.targetId)} inputMode="numeric" className="input w-24" required />
+      </div>
+      <button type="submit" className="btn btn-secondary">
+        Relier
+      </button>
+      <div className="basis-full">
+        <FieldError field={fields.targetId} />
+        <FieldError field={fields.targetKind} />
+      </div>
+    </Form>
+  );
+}
+
 /** A card's or a cluster's restitution: what it became, and (for the team) the forms that turn it into one. */
 function Restitution({
   kind,
@@ -23,10 +201,8 @@ function Restitution({
   themes,
   origin,
   loaded,
-}: {
-  kind: "card" | "cluster";
-  id: number;
-  label: string;
+  actionData,
+}: SourceProps & {
   texts: string[];
   themes: string[];
   origin: string;
@@ -35,7 +211,6 @@ function Restitution({
   const outcomes = loaded.outcomes.filter((o) => o.sourceKind === kind && o.sourceId === id);
   const irritant = outcomes.find((o) => o.targetKind === "irritant");
   const action = outcomes.find((o) => o.targetKind === "action");
-  const prefix = `${kind}-${id}`;
   return (
     <div className="mt-2 text-sm">
       {irritant ? (
@@ -55,44 +230,18 @@ function Restitution({
             Transformer en signalement
             <span className="sr-only"> : {label}</span>
           </summary>
-          {/* Keyed on the label: a renamed cluster refills the form (defaultValue is read once). */}
-          <Form method="post" className="mt-2 grid gap-2" key={`${label}|${texts.join("|")}`}>
-            <input type="hidden" name="intent" value="irritant" />
-            <input type="hidden" name="source" value={kind} />
-            <input type="hidden" name="sourceId" value={id} />
-            <label htmlFor={`${prefix}-i-title`} className="label">
-              Titre du signalement
-            </label>
-            <input id={`${prefix}-i-title`} name="title" className="input" defaultValue={label.slice(0, 160)} required />
-            <label htmlFor={`${prefix}-i-body`} className="label">
-              Description
-            </label>
-            <textarea
-              id={`${prefix}-i-body`}
-              name="body"
-              rows={4}
-              className="input"
-              defaultValue={`${origin[0].toUpperCase()}${origin.slice(1)}.\n${texts.map((t) => `« ${t} »`).join("\n")}`}
-              required
-            />
-            <label htmlFor={`${prefix}-i-themes`} className="label">
-              Thèmes
-            </label>
-            <select id={`${prefix}-i-themes`} name="themes" multiple className="input" defaultValue={themes}>
-              {loaded.themes.map((t) => (
-                <option key={t.slug} value={t.slug}>
-                  {t.label}
-                </option>
-              ))}
-            </select>
-            <div className="flex items-center gap-2">
-              <input id={`${prefix}-i-published`} type="checkbox" name="published" defaultChecked className="size-4" />
-              <label htmlFor={`${prefix}-i-published`}>Publier le signalement</label>
-            </div>
-            <button type="submit" className="btn">
-              Créer le signalement
-            </button>
-          </Form>
+          {/* Keyed on the label: a renamed cluster refills the form (default values are read once). */}
+          <IrritantForm
+            key={`${label}|${texts.join("|")}`}
+            kind={kind}
+            id={id}
+            label={label}
+            texts={texts}
+            themes={themes}
+            origin={origin}
+            loaded={loaded}
+            actionData={actionData}
+          />
         </details>
       ) : null}
       {loaded.team && !action ? (
@@ -101,43 +250,7 @@ function Restitution({
             Transformer en action du plan
             <span className="sr-only"> : {label}</span>
           </summary>
-          <Form method="post" className="mt-2 grid gap-2" key={label}>
-            <input type="hidden" name="intent" value="action" />
-            <input type="hidden" name="source" value={kind} />
-            <input type="hidden" name="sourceId" value={id} />
-            <label htmlFor={`${prefix}-a-challenge`} className="label">
-              Défi du plan
-            </label>
-            <select id={`${prefix}-a-challenge`} name="challengeId" className="input" defaultValue="" required>
-              <option value="">Choisir…</option>
-              {loaded.challenges.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.title}
-                </option>
-              ))}
-            </select>
-            <label htmlFor={`${prefix}-a-title`} className="label">
-              Titre de l'action
-            </label>
-            <input id={`${prefix}-a-title`} name="title" className="input" defaultValue={label.slice(0, 500)} required />
-            <label htmlFor={`${prefix}-a-lead`} className="label">
-              Pilote
-            </label>
-            <select id={`${prefix}-a-lead`} name="leadKind" className="input" defaultValue="pouvoirs-publics">
-              {(["pouvoirs-publics", "editeurs", "editeurs-et-pouvoirs-publics"] as const).map((k) => (
-                <option key={k} value={k}>
-                  {LEAD_LABELS[k]}
-                </option>
-              ))}
-            </select>
-            <label htmlFor={`${prefix}-a-deadline`} className="label">
-              Échéance (« T2 2024 », « En cours »…)
-            </label>
-            <input id={`${prefix}-a-deadline`} name="deadlineLabel" className="input" />
-            <button type="submit" className="btn">
-              Créer l'action
-            </button>
-          </Form>
+          <ActionForm key={label} kind={kind} id={id} label={label} loaded={loaded} actionData={actionData} />
         </details>
       ) : null}
       {loaded.team && (!irritant || !action) ? (
@@ -146,29 +259,7 @@ function Restitution({
             Relier à un signalement ou une action existants
             <span className="sr-only"> : {label}</span>
           </summary>
-          <Form method="post" className="mt-2 flex flex-wrap items-end gap-2">
-            <input type="hidden" name="intent" value="link" />
-            <input type="hidden" name="source" value={kind} />
-            <input type="hidden" name="sourceId" value={id} />
-            <div>
-              <label htmlFor={`${prefix}-l-kind`} className="label">
-                Vers
-              </label>
-              <select id={`${prefix}-l-kind`} name="targetKind" className="input">
-                {!irritant ? <option value="irritant">Signalement</option> : null}
-                {!action ? <option value="action">Action du plan</option> : null}
-              </select>
-            </div>
-            <div>
-              <label htmlFor={`${prefix}-l-id`} className="label">
-                Numéro
-              </label>
-              <input id={`${prefix}-l-id`} name="targetId" inputMode="numeric" className="input w-24" required />
-            </div>
-            <button type="submit" className="btn btn-secondary">
-              Relier
-            </button>
-          </Form>
+          <LinkForm kind={kind} id={id} actionData={actionData} irritant={Boolean(irritant)} action={Boolean(action)} />
         </details>
       ) : null}
     </div>
@@ -184,21 +275,32 @@ type BoardCard = {
   theme: { slug: string; label: string } | null;
 };
 
-/** One card of the board: move it to a cluster, hide or show it, turn it into an irritant or an action. */
-export function CardItem({
+const CARD_TYPE = "application/x-sentinelle-card";
+
+/** One card of the board: drag it (or choose its cluster) to move it, hide or show it, turn it into an irritant or an action. */
+function CardItem({
   card,
   clusters,
   origin,
   loaded,
+  actionData,
+  draggable,
 }: {
   card: BoardCard;
   clusters: { id: number; title: string }[];
   origin: string;
   loaded: RestitutionChoices;
+  actionData: BoardActionData;
+  draggable: boolean;
 }) {
   return (
-    <li key={card.id} className={`card ${card.hidden ? "opacity-70" : ""}`}>
-      <p className="mb-1">
+    <li
+      className={`card ${card.hidden ? "opacity-70" : ""} ${draggable ? "cursor-grab" : ""}`}
+      draggable={draggable || undefined}
+      onDragStart={draggable ? (event) => event.dataTransfer.setData(CARD_TYPE, String(card.id)) : undefined}
+      data-card-id={card.id}
+    >
+      <p className="mb-1 break-words">
         {card.hidden ? <strong>[Masquée] </strong> : null}
         {card.text}
       </p>
@@ -208,7 +310,7 @@ export function CardItem({
         {card.votes > 1 ? "s" : ""}
       </p>
       <div className="flex flex-wrap items-end gap-2">
-        <Form method="post" className="flex flex-wrap items-end gap-2">
+        <Form method="post" className="flex flex-wrap items-end gap-2" preventScrollReset>
           <input type="hidden" name="intent" value="move" />
           <input type="hidden" name="cardId" value={card.id} />
           <div>
@@ -216,7 +318,7 @@ export function CardItem({
               Regroupement
               <span className="sr-only"> de la carte n°{card.id}</span>
             </label>
-            <select id={`move-${card.id}`} name="clusterId" className="input" defaultValue={card.clusterId ?? "none"}>
+            <select id={`move-${card.id}`} name="clusterId" className="input" defaultValue={card.clusterId ?? "none"} key={card.clusterId ?? "none"}>
               <option value="none">Aucun</option>
               <option value="new">Nouveau regroupement</option>
               {clusters.map((cl) => (
@@ -230,7 +332,7 @@ export function CardItem({
             Déplacer<span className="sr-only"> la carte n°{card.id}</span>
           </button>
         </Form>
-        <Form method="post">
+        <Form method="post" preventScrollReset>
           <input type="hidden" name="intent" value={card.hidden ? "show" : "hide"} />
           <input type="hidden" name="cardId" value={card.id} />
           <button type="submit" className="btn btn-secondary">
@@ -248,20 +350,79 @@ export function CardItem({
           themes={card.theme ? [card.theme.slug] : []}
           origin={origin}
           loaded={loaded}
+          actionData={actionData}
         />
       ) : null}
     </li>
   );
 }
 
-/** A cluster: rename it; its cards; its restitution. */
-export function ClusterSection({
+/** A column that takes dropped cards: a cluster, the loose cards ("none"), or a new cluster ("new"). */
+function useDropTarget(target: string, enabled: boolean) {
+  const submit = useSubmit();
+  const [over, setOver] = useState(false);
+  if (!enabled) return { over: false, handlers: {} };
+  const accepts = (event: DragEvent) => event.dataTransfer.types.includes(CARD_TYPE);
+  return {
+    over,
+    handlers: {
+      onDragOver: (event: DragEvent) => {
+        if (!accepts(event)) return;
+        event.preventDefault();
+        event.dataTransfer.dropEffect = "move";
+        setOver(true);
+      },
+      onDragLeave: () => setOver(false),
+      onDrop: (event: DragEvent) => {
+        if (!accepts(event)) return;
+        event.preventDefault();
+        setOver(false);
+        // The same action as the card's own "Déplacer" form: the drop is only a shortcut to it.
+        submit(
+          {
+            intent: "move",
+            cardId: event.dataTransfer.getData(CARD_TYPE),
+            clusterId: target,
+          },
+          { method: "post", preventScrollReset: true }
+        );
+      },
+    },
+  };
+}
+
+function RenameForm({ cluster, actionData }: { cluster: { id: number; title: string }; actionData: BoardActionData }) {
+  const [form, fields] = useBoardForm(actionData, "cluster-rename", { clusterId: cluster.id }, { title: cluster.title });
+  return (
+    <Form method="post" className="mb-2 flex flex-wrap items-end gap-2" preventScrollReset {...getFormProps(form)}>
+      <input type="hidden" name="intent" value="cluster-rename" />
+      <input type="hidden" name="clusterId" value={cluster.id} />
+      <div>
+        <label htmlFor={fields.title.id} className="label text-sm">
+          Nom du regroupement
+          <span className="sr-only"> « {cluster.title} »</span>
+        </label>
+        <input {...fieldProps(fields.title)} className="input" required />
+        <FieldError field={fields.title} />
+      </div>
+      <button type="submit" className="btn btn-secondary">
+        Renommer<span className="sr-only"> « {cluster.title} »</span>
+      </button>
+    </Form>
+  );
+}
+
+const COLUMN = "w-[19rem] max-w-[80vw] shrink-0 rounded border-2 p-3";
+
+function ClusterColumn({
   cluster,
   cards,
   clusters,
   themes,
   origin,
   loaded,
+  actionData,
+  draggable,
 }: {
   cluster: { id: number; title: string; votes: number };
   cards: BoardCard[];
@@ -269,35 +430,139 @@ export function ClusterSection({
   themes: string[];
   origin: string;
   loaded: RestitutionChoices;
+  actionData: BoardActionData;
+  draggable: boolean;
 }) {
   const cl = cluster;
+  const drop = useDropTarget(String(cl.id), draggable);
   return (
-    <section aria-labelledby={`cl-${cl.id}`} className="mb-6 rounded border-2 border-gris-200 p-4">
-      <h3 id={`cl-${cl.id}`} className="mt-0">
+    <section aria-labelledby={`cl-${cl.id}`} className={`${COLUMN} ${drop.over ? "border-bleu bg-bleu-clair" : "border-gris-200"}`} {...drop.handlers}>
+      <h3 id={`cl-${cl.id}`} className="mt-0 break-words text-lg">
         {cl.title}{" "}
         <span className="text-sm font-normal">
           · {cl.votes} point{cl.votes > 1 ? "s" : ""}
         </span>
       </h3>
-      <Form method="post" className="mb-2 flex flex-wrap items-end gap-2">
-        <input type="hidden" name="intent" value="cluster-rename" />
-        <input type="hidden" name="clusterId" value={cl.id} />
-        <div>
-          <label htmlFor={`rename-${cl.id}`} className="label text-sm">
-            Nom du regroupement<span className="sr-only"> « {cl.title} »</span>
-          </label>
-          <input id={`rename-${cl.id}`} name="title" className="input" defaultValue={cl.title} key={cl.title} required />
-        </div>
-        <button type="submit" className="btn btn-secondary">
-          Renommer<span className="sr-only"> « {cl.title} »</span>
-        </button>
-      </Form>
+      {/* Keyed on the title: a renamed cluster refills its field (default values are read once). */}
+      <RenameForm key={cl.title} cluster={cl} actionData={actionData} />
+      {cards.length === 0 ? <p className="text-sm">Aucune carte{draggable ? " : glissez-en une ici." : "."}</p> : null}
       <ul className="grid gap-2">
         {cards.map((c) => (
-          <CardItem key={c.id} card={c} clusters={clusters} origin={origin} loaded={loaded} />
+          <CardItem key={c.id} card={c} clusters={clusters} origin={origin} loaded={loaded} actionData={actionData} draggable={draggable} />
         ))}
       </ul>
-      <Restitution kind="cluster" id={cl.id} label={cl.title} texts={cards.map((c) => c.text)} themes={themes} origin={origin} loaded={loaded} />
+      <Restitution
+        kind="cluster"
+        id={cl.id}
+        label={cl.title}
+        texts={cards.map((c) => c.text)}
+        themes={themes}
+        origin={origin}
+        loaded={loaded}
+        actionData={actionData}
+      />
     </section>
+  );
+}
+
+function LooseColumn({ children, draggable, empty }: { children: ReactNode; draggable: boolean; empty: boolean }) {
+  const drop = useDropTarget("none", draggable);
+  return (
+    <section aria-labelledby="loose-cards" className={`${COLUMN} ${drop.over ? "border-bleu bg-bleu-clair" : "border-gris-200"}`} {...drop.handlers}>
+      <h3 id="loose-cards" className="mt-0 text-lg">
+        Cartes non regroupées
+      </h3>
+      {empty ? <p className="text-sm">Aucune.</p> : null}
+      {children}
+    </section>
+  );
+}
+
+function NewClusterColumn({ actionData, draggable }: { actionData: BoardActionData; draggable: boolean }) {
+  const drop = useDropTarget("new", draggable);
+  const [form, fields] = useBoardForm(actionData, "cluster-create", {});
+  return (
+    <section
+      aria-labelledby="new-cluster-heading"
+      className={`${COLUMN} border-dashed ${drop.over ? "border-bleu bg-bleu-clair" : "border-gris-200"}`}
+      {...drop.handlers}
+    >
+      <h3 id="new-cluster-heading" className="mt-0 text-lg">
+        Nouveau regroupement
+      </h3>
+      {draggable ? <p className="text-sm">Déposez une carte ici pour ouvrir un regroupement à son nom, ou nommez-le :</p> : null}
+      <Form method="post" className="flex flex-wrap items-end gap-2" preventScrollReset {...getFormProps(form)}>
+        <input type="hidden" name="intent" value="cluster-create" />
+        <div>
+          <label htmlFor={fields.title.id} className="label">
+            Nom du nouveau regroupement
+          </label>
+          <input {...fieldProps(fields.title)} className="input" required />
+          <FieldError field={fields.title} />
+        </div>
+        <button type="submit" className="btn btn-secondary">
+          Créer
+        </button>
+      </Form>
+    </section>
+  );
+}
+
+/**
+ * The facilitator's board: the loose cards, then one column per cluster with its cards, then a column that opens a new
+ * cluster. Cards are dragged between columns once the page runs; each card's own "Déplacer" form is the way without
+ * JavaScript or with the keyboard. The columns scroll sideways inside their own labelled region, never the page.
+ */
+export function FacilitationBoard({
+  cards,
+  clusters,
+  origin,
+  loaded,
+  actionData,
+}: {
+  cards: BoardCard[];
+  clusters: { id: number; title: string; votes: number; cardIds: number[] }[];
+  origin: string;
+  loaded: RestitutionChoices;
+  actionData: BoardActionData;
+}) {
+  // Cards become draggable only once the page runs: without JavaScript a drag would do nothing.
+  const [draggable, setDraggable] = useState(false);
+  useEffect(() => setDraggable(true), []);
+  const loose = cards.filter((c) => c.clusterId === null);
+  const themeSlugs = (cardIds: number[]) => [...new Set(cards.filter((c) => cardIds.includes(c.id) && c.theme).map((c) => c.theme!.slug))];
+  return (
+    <>
+      <p>
+        {draggable ? "Glissez une carte d'une colonne à l'autre pour la regrouper, ou" : "Pour regrouper une carte,"} choisissez son regroupement dans la liste
+        de la carte puis « Déplacer ».
+      </p>
+      {/* Focusable so that keyboard users can scroll the columns; positioned so that visually hidden texts stay inside it. */}
+      <div role="region" aria-label="Colonnes du tableau" tabIndex={0} className="relative mb-6 overflow-x-auto pb-2">
+        <div className="flex items-start gap-4">
+          <LooseColumn draggable={draggable} empty={loose.length === 0}>
+            <ul className="grid gap-2">
+              {loose.map((c) => (
+                <CardItem key={c.id} card={c} clusters={clusters} origin={origin} loaded={loaded} actionData={actionData} draggable={draggable} />
+              ))}
+            </ul>
+          </LooseColumn>
+          {clusters.map((cl) => (
+            <ClusterColumn
+              key={cl.id}
+              cluster={cl}
+              cards={cards.filter((c) => c.clusterId === cl.id)}
+              clusters={clusters}
+              themes={themeSlugs(cl.cardIds)}
+              origin={origin}
+              loaded={loaded}
+              actionData={actionData}
+              draggable={draggable}
+            />
+          ))}
+          <NewClusterColumn actionData={actionData} draggable={draggable} />
+        </div>
+      </div>
+    </>
   );
 }

@@ -65,18 +65,35 @@ export async function action({ request, params }: ActionFunctionArgs) {
   );
 }
 
-function VoteButtons({ target, id, label, myVotes, canAdd }: { target: "card" | "cluster"; id: number; label: string; myVotes: number; canAdd: boolean }) {
+function VoteButtons({
+  target,
+  id,
+  label,
+  myVotes,
+  canAdd,
+  empty = false,
+}: {
+  target: "card" | "cluster";
+  id: number;
+  label: string;
+  myVotes: number;
+  canAdd: boolean;
+  empty?: boolean;
+}) {
   return (
     <div className="flex flex-wrap gap-2">
-      <Form method="post" preventScrollReset>
-        <input type="hidden" name="intent" value="vote" />
-        <input type="hidden" name="target" value={target} />
-        <input type="hidden" name="targetId" value={id} />
-        <input type="hidden" name="direction" value="add" />
-        <button type="submit" className="btn" disabled={!canAdd}>
-          + 1 point<span className="sr-only"> pour « {label} »</span>
-        </button>
-      </Form>
+      {/* An empty cluster takes no new dot (the server refuses it too); dots already on it can still be taken back. */}
+      {empty ? null : (
+        <Form method="post" preventScrollReset>
+          <input type="hidden" name="intent" value="vote" />
+          <input type="hidden" name="target" value={target} />
+          <input type="hidden" name="targetId" value={id} />
+          <input type="hidden" name="direction" value="add" />
+          <button type="submit" className="btn" disabled={!canAdd}>
+            + 1 point<span className="sr-only"> pour « {label} »</span>
+          </button>
+        </Form>
+      )}
       {myVotes > 0 ? (
         <Form method="post" preventScrollReset>
           <input type="hidden" name="intent" value="vote" />
@@ -192,7 +209,10 @@ export default function WorkshopBoard() {
                 </li>
               ))}
           </ul>
-          {voting ? <VoteButtons target="cluster" id={cl.id} label={cl.title} myVotes={cl.myVotes} canAdd={board.remaining > 0} /> : null}
+          {voting && cl.cardIds.length === 0 ? <p className="mb-2 text-sm text-gris-600">Regroupement vide : pas de vote possible.</p> : null}
+          {voting && (cl.cardIds.length > 0 || cl.myVotes > 0) ? (
+            <VoteButtons target="cluster" id={cl.id} label={cl.title} myVotes={cl.myVotes} canAdd={board.remaining > 0} empty={cl.cardIds.length === 0} />
+          ) : null}
         </section>
       ))}
       {loose.length ? (

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { CardItem, ClusterSection } from "~/components/facilitation-board";
+import { FacilitationBoard } from "~/components/facilitation-board";
 import { Notice } from "~/components/notice";
 import { QrCode, seminarDate, useLiveRevision } from "~/components/seminars";
 import { idParam } from "~/lib/api.server";
@@ -121,14 +121,12 @@ export default function FacilitatorBoard() {
   const w = board.workshop;
   useLiveRevision(`/ateliers/${w.id}/revision`, w.revision);
   const origin = originSentence(w.number, w.seminar.date);
-  const loose = board.cards.filter((c) => c.clusterId === null);
   const choices = {
     team: loaded.team,
     themes: loaded.themes,
     challenges: loaded.challenges,
     outcomes: board.outcomes,
   };
-  const themeSlugs = (cardIds: number[]) => [...new Set(board.cards.filter((c) => cardIds.includes(c.id) && c.theme).map((c) => c.theme!.slug))];
 
   return (
     <div>
@@ -201,38 +199,8 @@ export default function FacilitatorBoard() {
         </div>
       </div>
 
-      <h2>Regroupements</h2>
-      <Form method="post" className="mb-4 flex flex-wrap items-end gap-2">
-        <input type="hidden" name="intent" value="cluster-create" />
-        <div>
-          <label htmlFor="new-cluster" className="label">
-            Nouveau regroupement
-          </label>
-          <input id="new-cluster" name="title" className="input" required />
-        </div>
-        <button type="submit" className="btn btn-secondary">
-          Créer
-        </button>
-      </Form>
-      {board.clusters.length === 0 ? <p>Aucun regroupement : choisissez « Nouveau regroupement » sur une carte, ou créez-en un.</p> : null}
-      {board.clusters.map((cl) => (
-        <ClusterSection
-          key={cl.id}
-          cluster={cl}
-          cards={board.cards.filter((c) => c.clusterId === cl.id)}
-          clusters={board.clusters}
-          themes={themeSlugs(cl.cardIds)}
-          origin={origin}
-          loaded={choices}
-        />
-      ))}
-      <h2>Cartes non regroupées</h2>
-      {loose.length === 0 ? <p>Aucune.</p> : null}
-      <ul className="grid gap-3">
-        {loose.map((c) => (
-          <CardItem key={c.id} card={c} clusters={board.clusters} origin={origin} loaded={choices} />
-        ))}
-      </ul>
+      <h2>Tableau</h2>
+      <FacilitationBoard cards={board.cards} clusters={board.clusters} origin={origin} loaded={choices} actionData={result} />
     </div>
   );
 }

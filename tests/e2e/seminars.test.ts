@@ -142,6 +142,47 @@ describe("seminars: live workshop board", () => {
     await context.close();
   });
 
+  it("the facilitator's board shows clusters as columns: cards are dragged between them, the forms stay the way without a mouse", async () => {
+    const post = (text: string) => fetch(`${ctx.server.url}/atelier/ATE347`, { method: "POST", body: new URLSearchParams({ intent: "card", text }) });
+    for (const text of ["Un nom de fichier lisible : type, date, émetteur", "Le nom du patient jamais dans le nom du fichier"]) expect((await post(text)).status).toBe(200);
+    // Tall enough that a drag needs no scrolling (a scroll between the press and the move would drag another card).
+    const team = await openPage(ctx.browser, { viewport: { width: 1280, height: 2400 } });
+    await signIn(team.page, ctx.server.url, "equipe@demo.sentinelle.fr");
+    await team.page.goto(`${ctx.server.url}/equipe/seminaires`);
+    await team.page.getByRole("link", { name: "Séminaire tripartite de travail (démonstration)" }).first().click();
+    await team.page.getByRole("link", { name: "Tableau d'animation de l'atelier 1" }).click();
+    const columns = team.page.getByRole("region", { name: "Colonnes du tableau" });
+    const card = (text: string) => columns.locator("li", { hasText: text });
+    const loose = columns.getByRole("region", { name: "Cartes non regroupées" });
+    await loose.getByText("Un nom de fichier lisible : type, date, émetteur", { exact: true }).waitFor();
+    // Cards become draggable once the page runs, and the page says so.
+    await team.page.getByText("Glissez une carte d'une colonne à l'autre").waitFor();
+    // Dropped on the last column, a card opens a cluster named after it.
+    await card("Un nom de fichier lisible").dragTo(columns.getByRole("region", { name: "Nouveau regroupement" }));
+    await waitForNotice(team.page, "Carte regroupée.");
+    const cluster = columns.getByRole("region", { name: /^Un nom de fichier lisible/ });
+    await cluster.locator("li > p").getByText("Un nom de fichier lisible : type, date, émetteur", { exact: true }).waitFor();
+    // Dropped on a cluster's column, a card joins it.
+    await card("Le nom du patient jamais").dragTo(cluster);
+    await cluster.getByText("Le nom du patient jamais dans le nom du fichier", { exact: true }).waitFor();
+    expect(await loose.getByText("Le nom du patient jamais dans le nom du fichier", { exact: true }).count()).toBe(0);
+    // A cluster's name is checked in the browser with the server's schema, beside that cluster's own field.
+    const rename = cluster.getByLabel(/Nom du regroupement/);
+    await rename.fill("");
+    await cluster.getByRole("button", { name: /Renommer/ }).click();
+    await cluster.getByText("Nommez le regroupement.").waitFor();
+    expect(await rename.getAttribute("aria-invalid")).toBe("true");
+    await rename.fill("Règles de nommage");
+    await cluster.getByRole("button", { name: /Renommer/ }).click();
+    await waitForNotice(team.page, "Regroupement renommé « Règles de nommage ».");
+    expect(await axeViolations(team.page)).toEqual([]);
+    // On a phone, the columns scroll inside their region; the page itself never scrolls sideways.
+    await team.page.setViewportSize({ width: 360, height: 740 });
+    expect(await team.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    expect(team.problems).toEqual([]);
+    await team.context.close();
+  });
+
   it("registers a guest without JavaScript, pending the confirmation sent by e-mail", async () => {
     const { page, context } = await openPage(ctx.browser, { javaScriptEnabled: false });
     await page.goto(`${ctx.server.url}/seminaires/seminaire-tripartite-demonstration`);

@@ -1,6 +1,6 @@
 import { and, count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { irritants, actions, seminarOutcomes, seminarRegistrations, workshopCards, workshopVotes, workshops } from "#db/schema";
+import { irritants, actions, seminarOutcomes, seminarRegistrations, workshopCards, workshopClusters, workshopVotes, workshops } from "#db/schema";
 import { DEMO_WORKSHOP_CODE } from "~/seed/seminars.server";
 import { signInCookie } from "../support/http";
 import { startTestServer, type TestServer } from "../support/server";
@@ -268,6 +268,32 @@ describe("dot votes", () => {
     expect((await post(team, `/ateliers/${workshopId}/animation`, { intent: "show", cardId: String(cardId) })).status).toBe(200);
     expect((await post(team, `/ateliers/${workshopId}/animation`, { intent: "status", status: "closed" })).status).toBe(200);
     expect((await post(cookie, `/atelier/${code}`, { intent: "vote", target: "card", targetId: String(cardId) })).status).toBe(409);
+  });
+
+  it("refuse a dot on an empty cluster (or one whose cards are all hidden), and offer no button for it", async () => {
+    const { workshopId, code } = await preparedWorkshop();
+    const posted = await post(null, `/atelier/${code}`, { intent: "card", text: "Carte du regroupement" });
+    const cookie = cookieOf(posted);
+    const cardId = db().select({ id: workshopCards.id }).from(workshopCards).where(eq(workshopCards.workshopId, workshopId)).get()!.id;
+    const animation = `/ateliers/${workshopId}/animation`;
+    expect((await post(team, animation, { intent: "cluster-create", title: "Regroupement vide" })).status).toBe(200);
+    expect((await post(team, animation, { intent: "move", cardId: String(cardId), clusterId: "new" })).status).toBe(200);
+    expect((await post(team, animation, { intent: "voting", open: "1" })).status).toBe(200);
+    const clusters = db().select().from(workshopClusters).where(eq(workshopClusters.workshopId, workshopId)).all();
+    const empty = clusters.find((c) => c.title === "Regroupement vide")!;
+    const full = clusters.find((c) => c.id !== empty.id)!;
+    const vote = (clusterId: number) => post(cookie, `/atelier/${code}`, { intent: "vote", target: "cluster", targetId: String(clusterId), direction: "add" });
+    const refused = await vote(empty.id);
+    expect(refused.status).toBe(409);
+    expect(await text(refused)).toContain("Ce regroupement est vide");
+    expect((await vote(full.id)).status).toBe(200);
+    const page = await text(await get(cookie, `/atelier/${code}`));
+    expect(page).not.toContain("pour « Regroupement vide »");
+    expect(page).toContain(`pour « ${full.title} »`);
+    // Hiding the only card empties its cluster for the vote as well.
+    expect((await post(team, animation, { intent: "hide", cardId: String(cardId) })).status).toBe(200);
+    expect((await vote(full.id)).status).toBe(409);
+    expect(db().select({ n: count() }).from(workshopVotes).where(eq(workshopVotes.workshopId, workshopId)).get()!.n).toBe(1);
   });
 });
 

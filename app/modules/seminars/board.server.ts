@@ -111,6 +111,16 @@ export function castVote(code: string, token: string, input: { target: "card" | 
         ? tx.select({ id: workshopCards.id }).from(workshopCards).where(and(eq(workshopCards.id, input.targetId), eq(workshopCards.workshopId, w.id), isNull(workshopCards.hiddenAt))).get()
         : tx.select({ id: workshopClusters.id }).from(workshopClusters).where(and(eq(workshopClusters.id, input.targetId), eq(workshopClusters.workshopId, w.id))).get();
     if (!target) throw new HttpError(404, input.target === "card" ? "Cette carte n'existe pas ou a été masquée." : "Ce regroupement n'existe pas.");
+    // A dot on a cluster is a dot on its cards: with no visible card there is nothing to vote for.
+    if (input.target === "cluster" && input.direction === "add") {
+      const visibleCard = tx
+        .select({ id: workshopCards.id })
+        .from(workshopCards)
+        .where(and(eq(workshopCards.clusterId, target.id), isNull(workshopCards.hiddenAt)))
+        .limit(1)
+        .get();
+      if (!visibleCard) throw new HttpError(409, "Ce regroupement est vide : placez vos points sur un regroupement qui contient des cartes.");
+    }
     const participantId = ensureParticipant(tx, w.id, token);
     const used = usedDots(tx, w.id, participantId);
     const onTarget = input.target === "card" ? eq(workshopVotes.cardId, target.id) : eq(workshopVotes.clusterId, target.id);
