@@ -46,6 +46,12 @@ describe("points d'étape", () => {
     expect(await (await fetch(`${server.url}/points-etape`)).text()).toContain("printemps 2024");
   });
 
+  it("derives the address from the title when it is left blank", async () => {
+    const response = await post(team, "/equipe/avancement", { intent: "create", title: "Bilan d'été 2024", slug: "", summary: "Ce qui a changé cet été.", body: "Le détail de ce qui a changé cet été." });
+    expect(response.status).toBeLessThan(400);
+    expect((await fetch(`${server.url}/points-etape/bilan-d-ete-2024`, { headers: { Cookie: team } })).status).toBe(200);
+  });
+
   it("refuses bad input (422, French) and non-team editors (403)", async () => {
     const bad = await post(team, "/equipe/avancement", { slug: "Pas Une Adresse", title: "", summary: "", body: "" });
     expect(bad.status).toBe(422);
