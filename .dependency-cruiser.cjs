@@ -18,6 +18,11 @@ const layerRules = LAYERS.flatMap((layer, i) =>
   })),
 );
 
+/** Importers matching `from` reach a capability (other than the one `except` excludes) only through its front door. */
+function frontDoorRule(name, comment, from, except = "") {
+  return { name, comment, severity: "error", from: { path: from }, to: { path: `^app/modules/${except}[^/]+/(?!index([.]server)?[.]ts$)` } };
+}
+
 module.exports = {
   forbidden: [
     { name: "no-circular", severity: "error", from: {}, to: { circular: true } },
@@ -43,22 +48,18 @@ module.exports = {
       to: { path: "^app/(?!modules/|lib/)" },
     },
     ...layerRules,
-    {
-      name: "no-deep-import-between-capabilities",
-      comment: "Another capability is entered through its front door (index.ts / index.server.ts) only.",
-      severity: "error",
-      from: { path: "^app/modules/([^/]+)/" },
-      to: { path: "^app/modules/(?!$1/)[^/]+/(?!index([.]server)?[.]ts$)" },
-    },
-    {
-      name: "no-deep-import-into-capabilities",
-      comment:
-        "Routes, components, app/lib, root, scripts, server.ts and db/ enter a capability through its front door only " +
+    frontDoorRule(
+      "no-deep-import-between-capabilities",
+      "Another capability is entered through its front door (index.ts / index.server.ts) only.",
+      "^app/modules/([^/]+)/",
+      "(?!$1/)",
+    ),
+    frontDoorRule(
+      "no-deep-import-into-capabilities",
+      "Routes, components, app/lib, root, scripts, server.ts and db/ enter a capability through its front door only " +
         "(regenerate the doors with `npx tsx scripts/front-doors.ts`).",
-      severity: "error",
-      from: { path: "^(app/(?!modules/)|scripts/|db/|server[.]ts$)" },
-      to: { path: "^app/modules/[^/]+/(?!index([.]server)?[.]ts$)" },
-    },
+      "^(app/(?!modules/)|scripts/|db/|server[.]ts$)",
+    ),
     {
       name: "pure-not-server",
       comment: "Pure files (no .server in the name) may run in the browser: they never import server code.",

@@ -15,6 +15,7 @@ import { Footer, Header, SkipLinks } from "~/components/layout";
 import { useNonce } from "~/components/nonce";
 import { getUser } from "~/lib/permissions.server";
 import { unreadCount } from "~/modules/notifications/index.server";
+import { awaitingSurveysCount } from "~/modules/surveys/index.server";
 import stylesheet from "~/styles/tailwind.css?url";
 
 export const links: LinksFunction = () => [
@@ -24,7 +25,9 @@ export const links: LinksFunction = () => [
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);
-  return { user: user ? { displayName: user.displayName, role: user.role, unread: unreadCount(user.id) } : null };
+  return {
+    user: user ? { displayName: user.displayName, role: user.role, unread: unreadCount(user.id), awaitingSurveys: awaitingSurveysCount(user) } : null,
+  };
 }
 
 export const meta: MetaFunction = ({ error }) => {

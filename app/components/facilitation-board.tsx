@@ -48,21 +48,10 @@ type SourceProps = {
   actionData: BoardActionData;
 };
 
-function IrritantForm({
-  kind,
-  id,
-  label,
-  texts,
-  themes,
-  origin,
-  loaded,
-  actionData,
-}: SourceProps & {
-  texts: string[];
-  themes: string[];
-  origin: string;
-  loaded: RestitutionChoices;
-}) {
+/** A source, with what its restitution forms start from. */
+type RestitutionProps = SourceProps & { texts: string[]; themes: string[]; origin: string; loaded: RestitutionChoices };
+
+function IrritantForm({ kind, id, label, texts, themes, origin, loaded, actionData }: RestitutionProps) {
   const [form, fields] = useBoardForm(
     actionData,
     "irritant",
@@ -193,21 +182,7 @@ function LinkForm({ kind, id, actionData, irritant, action }: Omit<SourceProps, 
 }
 
 /** A card's or a cluster's restitution: what it became, and (for the team) the forms that turn it into one. */
-function Restitution({
-  kind,
-  id,
-  label,
-  texts,
-  themes,
-  origin,
-  loaded,
-  actionData,
-}: SourceProps & {
-  texts: string[];
-  themes: string[];
-  origin: string;
-  loaded: RestitutionChoices;
-}) {
+function Restitution({ kind, id, label, texts, themes, origin, loaded, actionData }: RestitutionProps) {
   const outcomes = loaded.outcomes.filter((o) => o.sourceKind === kind && o.sourceId === id);
   const irritant = outcomes.find((o) => o.targetKind === "irritant");
   const action = outcomes.find((o) => o.targetKind === "action");

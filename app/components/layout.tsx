@@ -2,9 +2,9 @@ import { can } from "~/lib/permissions";
 import { Form, Link, NavLink } from "@remix-run/react";
 import type { Role } from "#db/schema";
 
-type NavUser = { displayName: string; role: Role; unread?: number } | null;
+type NavUser = { displayName: string; role: Role; unread?: number; awaitingSurveys?: number } | null;
 
-type NavItem = { to: string; label: string };
+type NavItem = { to: string; label: string; count?: number };
 
 /** Navigation by role: each person sees the places they can act in. */
 function navigationFor(user: NavUser): NavItem[] {
@@ -17,6 +17,8 @@ function navigationFor(user: NavUser): NavItem[] {
   ];
   if (!user) return items;
   if (can(user, "irritant:file")) items.push({ to: "/signalements/nouveau", label: "Signaler un irritant" });
+  if (can(user, "irritant:file")) items.push({ to: "/mes-signalements", label: "Mes signalements" });
+  if (can(user, "irritant:file") || user.awaitingSurveys) items.push({ to: "/enquetes", label: "Mes enquêtes", count: user.awaitingSurveys });
   if (can(user, "ticket:respond")) items.push({ to: "/editeur", label: "Espace éditeur" });
   if (can(user, "team:workspace")) {
     items.push(
@@ -118,12 +120,24 @@ export function Header({ user }: { user: NavUser }) {
                 }
               >
                 {item.label}
+                {item.count ? " " : null}
+                {item.count ? <NavCount count={item.count} /> : null}
               </NavLink>
             </li>
           ))}
         </ul>
       </nav>
     </header>
+  );
+}
+
+/** A count beside a menu link, told in words to screen readers. */
+function NavCount({ count }: { count: number }) {
+  return (
+    <span className="ml-1 rounded-full bg-rouge px-2 py-0.5 text-xs font-bold text-white">
+      {count}
+      <span className="sr-only"> {count > 1 ? "questionnaires à remplir" : "questionnaire à remplir"}</span>
+    </span>
   );
 }
 

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData, useRouteLoaderData } from "@remix-run/react";
+import type { loader as rootLoader } from "~/root";
 import { getUser, can } from "~/lib/permissions.server";
 import { countReceivedIrritants, listIrritants } from "~/modules/irritants/index.server";
 import { STATUS_LABELS } from "~/modules/irritants";
@@ -23,8 +24,18 @@ const numberFormat = new Intl.NumberFormat("fr-FR");
 
 export default function Home() {
   const { received, recent, canFile, signedIn } = useLoaderData<typeof loader>();
+  const awaitingSurveys = useRouteLoaderData<typeof rootLoader>("root")?.user?.awaitingSurveys ?? 0;
   return (
     <div>
+      {awaitingSurveys > 0 ? (
+        <div className="alert mb-8">
+          <p className="mb-0 font-bold">{awaitingSurveys > 1 ? `${awaitingSurveys} questionnaires vous attendent` : "Un questionnaire vous attend"}</p>
+          <p className="mb-0">
+            Votre avis sur vos outils numériques aide l'équipe programme à mesurer ce qui s'améliore.{" "}
+            <Link to="/enquetes">{awaitingSurveys > 1 ? "Voir les questionnaires" : "Voir le questionnaire"}</Link>
+          </p>
+        </div>
+      ) : null}
       <section className="mb-10 max-w-3xl">
         <h1>Les irritants du numérique en santé, remontés et suivis</h1>
         <p className="text-lg">
@@ -33,9 +44,12 @@ export default function Home() {
           Ségur, et suit leur résolution jusqu'au bout.
         </p>
         {canFile ? (
-          <Link to="/signalements/nouveau" className="btn">
-            Signaler un irritant
-          </Link>
+          <p className="flex flex-wrap items-center gap-4">
+            <Link to="/signalements/nouveau" className="btn">
+              Signaler un irritant
+            </Link>
+            <Link to="/mes-signalements">Mes signalements</Link>
+          </p>
         ) : !signedIn ? (
           <p>
             <Link to="/inscription" className="btn">

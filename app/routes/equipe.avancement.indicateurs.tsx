@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { getFormProps } from "@conform-to/react";
 import { FieldError, fieldProps, TextField, useActionForm } from "~/components/forms";
-import { ApplyImportForm } from "~/components/import";
+import { ApplyImportForm, CsvFileField, LineErrorList } from "~/components/import";
 import { Notice } from "~/components/notice";
 import { HttpError } from "~/lib/errors";
 import { formAction } from "~/lib/forms.server";
@@ -82,13 +82,9 @@ export default function TeamIndicators() {
       <h1>Indicateurs</h1>
       {result ? <Notice ok={result.ok} message={result.message} /> : null}
       {lineErrors.length ? (
-        <ul className="alert alert-error list-disc pl-10">
-          {lineErrors.map((e) => (
-            <li key={`${e.line}-${e.message}`}>
-              Ligne {e.line} : {e.message}
-            </li>
-          ))}
-        </ul>
+        <div className="alert alert-error">
+          <LineErrorList errors={lineErrors} />
+        </div>
       ) : null}
       {result?.ok && result.values && result.csv && result.slug ? (
         <section aria-labelledby="apercu" className="mb-6">
@@ -131,10 +127,7 @@ export default function TeamIndicators() {
             </option>
           ))}
         </select>
-        <label htmlFor="fichier" className="label">
-          Fichier CSV
-        </label>
-        <input id="fichier" name="fichier" type="file" accept=".csv,text/csv" className="mb-4 block" />
+        <CsvFileField field={upload.fichier} />
         <button type="submit" className="btn">
           Voir l'aperçu
         </button>

@@ -1,6 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
-import { ApplyImportForm } from "~/components/import";
+import { getFormProps } from "@conform-to/react";
+import { ApplyImportForm, CsvFileField, LineErrorList } from "~/components/import";
+import { useActionForm } from "~/components/forms";
 import { Notice } from "~/components/notice";
 import { HttpError } from "~/lib/errors";
 import { formAction } from "~/lib/forms.server";
@@ -50,6 +52,7 @@ const CHANGE_LABELS = { create: "Création", update: "Modification", same: "Inch
 export default function ImportPlan() {
   const result = useActionData<typeof action>();
   const lineErrors = (result as LineErrors | undefined)?.errors ?? [];
+  const [form, fields] = useActionForm(importPageSchema, { actionData: result, intent: "preview" });
   return (
     <div className="prose-page">
       <p className="text-sm">
@@ -64,15 +67,7 @@ export default function ImportPlan() {
       {result && !result.ok ? (
         <div role="alert" className="alert alert-error">
           <p className="mb-0 font-bold">{result.message}</p>
-          {lineErrors.length ? (
-            <ul className="mt-2 list-disc pl-6">
-              {lineErrors.map((e) => (
-                <li key={`${e.line}-${e.message}`}>
-                  Ligne {e.line} : {e.message}
-                </li>
-              ))}
-            </ul>
-          ) : null}
+          <LineErrorList errors={lineErrors} />
         </div>
       ) : null}
       {result?.ok && !result.preview ? <Notice ok message={result.message} /> : null}
@@ -105,12 +100,9 @@ export default function ImportPlan() {
         </section>
       ) : null}
       <h2>Fichier</h2>
-      <Form method="post" encType="multipart/form-data" className="card">
+      <Form method="post" encType="multipart/form-data" className="card" {...getFormProps(form)}>
         <input type="hidden" name="intent" value="preview" />
-        <label htmlFor="fichier" className="label">
-          Fichier CSV
-        </label>
-        <input id="fichier" name="fichier" type="file" accept=".csv,text/csv" className="mb-4 block" />
+        <CsvFileField field={fields.fichier} />
         <button type="submit" className="btn">
           Voir l'aperçu
         </button>

@@ -1,12 +1,13 @@
 import type { MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { listCampaigns } from "~/modules/surveys/index.server";
+import { listCampaigns, openWaves } from "~/modules/surveys/index.server";
 import { CAMPAIGN_STATUS_LABELS } from "~/modules/surveys";
 
 export const meta: MetaFunction = () => [{ title: "Résultats des enquêtes — Sentinelle" }];
 
 export function loader() {
-  return { campaigns: listCampaigns({ publicOnly: true }) };
+  const open = new Map(openWaves().map((w) => [w.slug, w.allowSignedIn]));
+  return { campaigns: listCampaigns({ publicOnly: true }).map((c) => ({ ...c, open: open.has(c.slug), answerSignedIn: open.get(c.slug) ?? false })) };
 }
 
 export default function Results() {
@@ -22,6 +23,17 @@ export default function Results() {
             <p className="mb-0 text-sm text-gris-600">
               {c.wave} · {CAMPAIGN_STATUS_LABELS[c.status]}
             </p>
+            {c.open ? (
+              c.answerSignedIn ? (
+                <p className="mb-0 mt-2">
+                  <Link to={`/enquetes/${c.slug}`}>
+                    Répondre au questionnaire<span className="sr-only"> « {c.title} »</span>
+                  </Link>
+                </p>
+              ) : (
+                <p className="mb-0 mt-2 text-sm">Sur invitation : le lien pour répondre est envoyé par e-mail aux personnes interrogées.</p>
+              )
+            ) : null}
           </li>
         ))}
       </ul>

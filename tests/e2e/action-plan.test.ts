@@ -54,6 +54,10 @@ describe("action plan", () => {
       "\uFEFFchantier;défi;action;pilote;échéance;statut;vague;thèmes;signalements;étapes\r\nChantiers transverses;Formation des secrétaires;Webinaire sur la qualification de l'INS;Pouvoirs publics;T3 2024;À lancer;;ins | formation;1;\r\n",
     );
     await page.goto(ctx.server.url + "/equipe/plan-action/import");
+    // No file chosen: said under the field (by the browser with the server's schema, or by the server without JavaScript).
+    await page.getByRole("button", { name: "Voir l'aperçu" }).click();
+    await page.locator(".field-error", { hasText: "Choisissez un fichier CSV." }).waitFor();
+    expect(await page.getByLabel("Fichier CSV").getAttribute("aria-invalid")).toBe("true");
     await page.getByLabel("Fichier CSV").setInputFiles(file);
     await page.getByRole("button", { name: "Voir l'aperçu" }).click();
     await page.getByRole("cell", { name: "Création" }).waitFor();

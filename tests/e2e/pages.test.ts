@@ -19,6 +19,11 @@ const PAGES: { path: string; as: string | null; heading: RegExp }[] = [
   { path: "/deconnexion", as: "medecin@demo.sentinelle.fr", heading: /Se déconnecter/ },
   { path: "/compte", as: "medecin@demo.sentinelle.fr", heading: /Mon compte/ },
   { path: "/signalements/nouveau", as: "medecin@demo.sentinelle.fr", heading: /Signaler un irritant/ },
+  { path: "/", as: "medecin@demo.sentinelle.fr", heading: /irritants du numérique en santé/ },
+  { path: "/mes-signalements", as: "medecin@demo.sentinelle.fr", heading: /Mes signalements/ },
+  { path: "/mes-signalements", as: "patient@demo.sentinelle.fr", heading: /Mes signalements/ },
+  { path: "/enquetes", as: "medecin@demo.sentinelle.fr", heading: /Mes enquêtes/ },
+  { path: "/enquetes", as: "patient@demo.sentinelle.fr", heading: /Mes enquêtes/ },
   { path: "/signalements/4", as: "patient@demo.sentinelle.fr", heading: /Noms des documents/ },
   { path: "/compte", as: "editeur-a@demo.sentinelle.fr", heading: /Mon compte/ },
   { path: "/mot-de-passe-oublie", as: null, heading: /Mot de passe oublié/ },
@@ -180,8 +185,9 @@ describe("layout", () => {
       return items;
     };
     expect(await navFor(null)).toEqual(["Accueil", "Signalements", "Plan d'action", "Enquêtes", "Avancement"]);
-    expect(await navFor("medecin@demo.sentinelle.fr")).toEqual(["Accueil", "Signalements", "Plan d'action", "Enquêtes", "Avancement", "Signaler un irritant", "Mon compte"]);
-    expect(await navFor("patient@demo.sentinelle.fr")).toEqual(["Accueil", "Signalements", "Plan d'action", "Enquêtes", "Avancement", "Signaler un irritant", "Mon compte"]);
+    // The practitioner's count: the open questionnaire awaits them.
+    expect(await navFor("medecin@demo.sentinelle.fr")).toEqual(["Accueil", "Signalements", "Plan d'action", "Enquêtes", "Avancement", "Signaler un irritant", "Mes signalements", "Mes enquêtes 1 questionnaire à remplir", "Mon compte"]);
+    expect(await navFor("patient@demo.sentinelle.fr")).toEqual(["Accueil", "Signalements", "Plan d'action", "Enquêtes", "Avancement", "Signaler un irritant", "Mes signalements", "Mes enquêtes", "Mon compte"]);
     expect(await navFor("editeur-b@demo.sentinelle.fr")).toEqual(["Accueil", "Signalements", "Plan d'action", "Enquêtes", "Avancement", "Espace éditeur", "Mon compte"]);
     const team = ["Accueil", "Signalements", "Plan d'action", "Enquêtes", "Avancement", "Tri des signalements", "Tickets", "Édition du plan", "Enquêtes (équipe)", "Séminaires", "Points d'étape", "Thèmes", "Catalogue", "Réglages", "Journal", "Mon compte"];
     expect(await navFor("equipe@demo.sentinelle.fr")).toEqual(team);

@@ -68,6 +68,9 @@ const PAGES: Record<string, { url: () => string; expect: () => Expected }> = {
   "routes/signalements._index": { url: () => "/signalements", expect: () => PUBLIC },
   "routes/signalements.nouveau": { url: () => "/signalements/nouveau", expect: () => FILERS },
   "routes/signalements.$id": { url: () => `/signalements/${dynamic.unpublished}`, expect: unpublishedPage },
+  // « Mes signalements » and « Mes enquêtes »: everyone signed in has theirs (empty for those who neither file nor answer).
+  "routes/mes-signalements": { url: () => "/mes-signalements", expect: () => SIGNED_IN },
+  "routes/enquetes._index": { url: () => "/enquetes", expect: () => SIGNED_IN },
   "routes/editeur._index": { url: () => "/editeur", expect: () => ({ ...TEAM, vendorA: 200, vendorB: 200, team: 403, admin: 403 }) },
   // Vendor isolation: ticket 1 belongs to vendor A; to vendor B it does not exist.
   "routes/editeur.tickets.$id": { url: () => "/editeur/tickets/1", expect: () => ({ ...TEAM, practitioner: 404, patient: 404, vendorA: 200, vendorB: 404 }) },
@@ -304,6 +307,25 @@ describe("permission matrix", () => {
     }
     expect(mismatches).toEqual([]);
   }, 120_000);
+
+  it("shows each person only their own reports under « Mes signalements », and the open questionnaire to its audience only", async () => {
+    const page = async (url: string, role: Role) => {
+      const response = await fetch(server.url + url, { headers: role === "anonymous" ? {} : { Cookie: cookies[role]! }, redirect: "manual" });
+      return { status: response.status, html: await response.text() };
+    };
+    const link = `href="/signalements/${dynamic.unpublished}"`;
+    for (const role of ROLES.filter((r) => r !== "anonymous")) {
+      const mine = await page("/mes-signalements", role);
+      expect(mine.status, role).toBe(200);
+      expect(mine.html.includes(link), `${role} sees the unpublished irritant n°${dynamic.unpublished} under « Mes signalements »`).toBe(role === dynamic.unpublishedAuthor);
+      const surveys = await page("/enquetes", role);
+      expect(surveys.html.includes(`href="/enquetes/segur-en-cours"`), `${role} is offered the open questionnaire`).toBe(role === "practitioner");
+    }
+    // A cursor that is not an id is refused in French, never a 500.
+    const bad = await page("/mes-signalements?avant=pas-un-nombre", dynamic.unpublishedAuthor);
+    expect(bad.status).toBe(422);
+    expect(bad.html).toContain("Ce lien de page n&#x27;est pas valide.");
+  });
 
   it("gives each role the declared outcome on every API operation", async () => {
     const mismatches: string[] = [];

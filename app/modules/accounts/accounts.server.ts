@@ -122,6 +122,7 @@ export function getProfile(userId: number) {
       usualProductId: users.usualProductId,
       usualProductVersion: users.usualProductVersion,
       organisationName: organisations.name,
+      createdAt: users.createdAt,
       passwordHash: users.passwordHash,
     })
     .from(users)

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { csvFileField } from "~/lib/upload-fields";
 import { ACTION_STATUSES, LEAD_KINDS } from "./vocabulary";
 
 const blank = (v: unknown) => (v === "" || v === null ? undefined : v);
@@ -66,4 +67,4 @@ export const planPageSchema = z.discriminatedUnion("intent", [
 ]);
 
 /** The plan's CSV import: the upload previews (a form without intent previews too), "apply" imports the previewed text. */
-export const importPageSchema = z.discriminatedUnion("intent", [z.object({ intent: z.literal("preview") }), z.object({ intent: z.literal("apply") })]);
+export const importPageSchema = z.discriminatedUnion("intent", [z.object({ intent: z.literal("preview"), fichier: csvFileField }), z.object({ intent: z.literal("apply") })]);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { csvFileField } from "~/lib/upload-fields";
 
 const text = (v: unknown) => (typeof v === "string" ? v.trim() : "");
 
@@ -30,6 +31,6 @@ export const indicatorsPageSchema = z.discriminatedUnion("intent", [
     dimension: z.preprocess(text, z.string()),
     value: z.preprocess(text, z.string()),
   }),
-  z.object({ intent: z.literal("preview"), indicator: indicatorChoice }),
+  z.object({ intent: z.literal("preview"), indicator: indicatorChoice, fichier: csvFileField }),
   z.object({ intent: z.literal("apply"), indicator: indicatorChoice }),
 ]);

@@ -14,6 +14,7 @@ export {
   supportIrritant,
   timeline,
 } from "./engagement.server";
+export { listIrritantsFiledBy } from "./filed.server";
 export { whenIrritantForwarded } from "./forwarding.server";
 export {
   authorNameFor,

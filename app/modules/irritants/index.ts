@@ -9,6 +9,7 @@ export {
   apiIrritantListQuery,
   bulkTriageSchema,
   fileIrritantSchema,
+  filedPageSchema,
   filingPageSchema,
   irritantFiltersSchema,
   irritantPageSchema,

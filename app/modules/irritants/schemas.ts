@@ -193,3 +193,11 @@ export const maskScopeSchema = z
 export const triageQueueFiltersSchema = irritantFiltersSchema.extend({
   status: z.preprocess((v) => (v === undefined ? "new" : v === "tous" ? undefined : v), irritantFiltersSchema.shape.status),
 });
+
+/** « Mes signalements »: `?avant=<id>` continues after the last irritant of the previous page. */
+export const filedPageSchema = z.object({
+  avant: z.preprocess(
+    blankToUndefined,
+    z.coerce.number({ error: "Ce lien de page n'est pas valide." }).int("Ce lien de page n'est pas valide.").positive("Ce lien de page n'est pas valide.").optional(),
+  ),
+});

@@ -12,7 +12,6 @@ import {
   irritants,
   notificationPreferences,
   notifications,
-  organisations,
   outboxEmails,
   participations,
   seminarRegistrations,
@@ -25,7 +24,7 @@ import { HttpError } from "~/lib/errors";
 import { recordEvent } from "~/lib/events.server";
 import { can } from "~/lib/permissions";
 import type { SessionUser } from "~/lib/session-users.server";
-import { SIGN_UP_LINK_HOURS, verifyPassword } from "~/modules/accounts/index.server";
+import { getProfile, SIGN_UP_LINK_HOURS, verifyPassword } from "~/modules/accounts/index.server";
 import { unindexIrritant } from "~/modules/irritants/index.server";
 import { scrubPassageCopies } from "~/modules/notifications/index.server";
 
@@ -39,30 +38,11 @@ const PURGED_TITLE = "Signalement masqué puis effacé";
 /** Everything the platform keeps about a person, as they may download it (GDPR art. 15 and 20). */
 export function exportPersonalData(user: SessionUser) {
   const db = getDb();
-  const profile = db
-    .select({
-      email: users.email,
-      displayName: users.displayName,
-      role: users.role,
-      profession: users.profession,
-      specialty: users.specialty,
-      practiceMode: users.practiceMode,
-      region: users.region,
-      rpps: users.rpps,
-      rppsVerified: users.rppsVerified,
-      organisation: organisations.name,
-      usualProductId: users.usualProductId,
-      usualProductVersion: users.usualProductVersion,
-      emailConfirmedAt: users.emailConfirmedAt,
-      createdAt: users.createdAt,
-    })
-    .from(users)
-    .leftJoin(organisations, eq(organisations.id, users.organisationId))
-    .where(eq(users.id, user.id))
-    .get();
+  // The profile as the account page reads it, without what only the page needs.
+  const { id: _, hasPassword: __, organisationName, ...profile } = getProfile(user.id);
   const data = {
     exportedAt: new Date().toISOString(),
-    profile,
+    profile: { ...profile, organisation: organisationName },
     irritants: db.select({ id: irritants.id, title: irritants.title, body: irritants.body, status: irritants.status, published: irritants.published, createdAt: irritants.createdAt }).from(irritants).where(eq(irritants.authorId, user.id)).all(),
     comments: db.select({ irritantId: comments.irritantId, body: comments.body, createdAt: comments.createdAt }).from(comments).where(eq(comments.authorId, user.id)).all(),
     supports: db.select({ irritantId: supports.irritantId, createdAt: supports.createdAt }).from(supports).where(eq(supports.userId, user.id)).all(),

@@ -23,5 +23,6 @@ export {
   usualProductOf,
 } from "./campaigns.server";
 export type { Respondent } from "./campaigns.server";
+export { awaitingSurveysCount, openWaves, questionnairesFor } from "./my-questionnaires.server";
 export { RESULTS_METHOD, computeResults } from "./results.server";
 export type { CampaignResults, ItemResult } from "./results.server";

@@ -1,0 +1,67 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { parseOrThrow } from "~/lib/api.server";
+import { formatDate } from "~/lib/dates";
+import { orErrorPage } from "~/lib/errors";
+import { can, requireUser } from "~/lib/permissions.server";
+import { STATUS_LABELS, filedPageSchema } from "~/modules/irritants";
+import { listIrritantsFiledBy } from "~/modules/irritants/index.server";
+
+export const meta: MetaFunction = () => [{ title: "Mes signalements — Sentinelle" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const query = orErrorPage(() => parseOrThrow(filedPageSchema, Object.fromEntries(new URL(request.url).searchParams), "Ce lien de page n'est pas valide."));
+  const page = listIrritantsFiledBy(user.id, { before: query.avant });
+  return { ...page, canFile: can(user, "irritant:file"), continued: query.avant !== undefined };
+}
+
+export default function MyIrritants() {
+  const { items, nextCursor, canFile, continued } = useLoaderData<typeof loader>();
+  return (
+    <div className="prose-page">
+      <h1>Mes signalements</h1>
+      <p>
+        Tous les signalements que vous avez déposés, publiés ou non, avec leur statut et leur dernière actualité. Un signalement non publié n'est visible que
+        par vous et l'équipe programme.
+      </p>
+      {canFile ? (
+        <p>
+          <Link to="/signalements/nouveau" className="btn">
+            Signaler un irritant
+          </Link>
+        </p>
+      ) : null}
+      {items.length === 0 ? (
+        <p>{continued ? "Aucun autre signalement." : "Vous n'avez encore déposé aucun signalement."}</p>
+      ) : (
+        <ul className="grid gap-3" aria-label="Mes signalements">
+          {items.map((i) => (
+            <li key={i.id} className="card">
+              <p className="mb-1 text-sm text-gris-600">
+                Signalement n°{i.id} · déposé le {formatDate(i.createdAt)}
+              </p>
+              <Link to={`/signalements/${i.id}`} className="font-bold">
+                {i.title}
+              </Link>
+              <p className="mb-1 mt-2">
+                <span className="badge">{STATUS_LABELS[i.status]}</span> <span className="badge">{i.mergedIntoId ? "Regroupé" : i.published ? "Publié" : "Non publié"}</span>
+              </p>
+              {i.news ? (
+                <p className="mb-0 text-sm">
+                  Dernière actualité, le {formatDate(i.news.at)} : {i.news.text}
+                </p>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      )}
+      {nextCursor || continued ? (
+        <nav aria-label="Pagination" className="mt-6 flex gap-4">
+          {continued ? <Link to="/mes-signalements">Les plus récents</Link> : null}
+          {nextCursor ? <Link to={`/mes-signalements?avant=${nextCursor}`}>Signalements plus anciens</Link> : null}
+        </nav>
+      ) : null}
+    </div>
+  );
+}
