@@ -15,7 +15,7 @@ export function UpdateFields({
     <>
       <div className="grid gap-x-4 md:grid-cols-2">
         <TextField field={fields.title} label="Titre" required />
-        <TextField field={fields.slug} label="Adresse" hint="Elle apparaît dans le lien : /points-etape/adresse" required />
+        <TextField field={fields.slug} label="Adresse" hint="Elle apparaît dans le lien : /points-etape/adresse. Laissée vide, elle est tirée du titre." />
       </div>
       <TextField field={fields.summary} label="Résumé" multiline rows={2} required />
       <TextField

@@ -9,6 +9,23 @@ export type EventInput<T extends EventType> = {
 } & (Record<string, never> extends EventPayload<T> ? { payload?: EventPayload<T> } : { payload: EventPayload<T> });
 
 /**
+ * The moment of a transaction's events: one per transaction, shared by all its events and distinct from the
+ * previous transaction's (bumped by a millisecond when the clock has not moved), so that readers can tell the
+ * events of one change apart (the notifications worker sends one e-mail per change and person).
+ */
+const stamps = new WeakMap<object, string>();
+let lastStamp = 0;
+function changeStamp(tx: DbOrTx) {
+  const inTransaction = "rollback" in tx;
+  const known = inTransaction ? stamps.get(tx) : undefined;
+  if (known) return known;
+  lastStamp = Math.max(Date.now(), lastStamp + 1);
+  const stamp = new Date(lastStamp).toISOString();
+  if (inTransaction) stamps.set(tx, stamp);
+  return stamp;
+}
+
+/**
  * Writes a state change to the outbox. Always call it with the transaction that
  * makes the change, so the change and its event commit or fail together. A payload
  * that does not match the catalogue's schema is a bug: it throws, and the change rolls back.
@@ -25,6 +42,7 @@ export function recordEvent<T extends EventType>(tx: DbOrTx, input: EventInput<T
       subjectType: input.subject.type,
       subjectId: input.subject.id,
       payload: payload as Record<string, unknown>,
+      createdAt: changeStamp(tx),
     })
     .returning({ id: events.id })
     .get();

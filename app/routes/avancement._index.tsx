@@ -10,6 +10,7 @@ import {
 } from "~/modules/progress/index.server";
 import { getSetting } from "~/modules/settings/index.server";
 import { TableRegion } from "~/components/table-region";
+import { counted } from "~/lib/text/plural";
 
 export const meta: MetaFunction = () => [
   { title: "Avancement du programme — Sentinelle" },
@@ -106,11 +107,11 @@ export default function Progress() {
       <section aria-labelledby="mois" className="mb-8">
         <h2 id="mois">Ce qui a changé ces 30 derniers jours</h2>
         <ul className="list-disc pl-6">
-          <li>{changes.published} signalement(s) publié(s)</li>
-          <li>{changes.resolved} signalement(s) résolu(s)</li>
-          <li>{changes.actionsDone} action(s) du plan réalisée(s)</li>
-          <li>{changes.vendorAnswers} réponse(s) publique(s) ou résolution(s) d'éditeurs</li>
-          <li>{changes.updatesPublished} point(s) d'étape publié(s)</li>
+          <li>{counted(changes.published, "signalement publié", "signalements publiés")}</li>
+          <li>{counted(changes.resolved, "signalement résolu", "signalements résolus")}</li>
+          <li>{counted(changes.actionsDone, "action du plan réalisée", "actions du plan réalisées")}</li>
+          <li>{counted(changes.vendorAnswers, "réponse publique ou résolution d'éditeur", "réponses publiques ou résolutions d'éditeurs")}</li>
+          <li>{counted(changes.updatesPublished, "point d'étape publié", "points d'étape publiés")}</li>
         </ul>
       </section>
       <section aria-labelledby="themes" className="mb-8">

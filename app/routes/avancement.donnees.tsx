@@ -1,16 +1,16 @@
 import type { MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { DATASETS } from "~/modules/progress/index.server";
 import { TableRegion } from "~/components/table-region";
+import { DATASETS, openDataCodes } from "~/modules/progress/index.server";
 
 export const meta: MetaFunction = () => [{ title: "Données ouvertes — Sentinelle" }];
 
 export function loader() {
-  return { datasets: DATASETS };
+  return { datasets: DATASETS, codes: openDataCodes() };
 }
 
 export default function OpenData() {
-  const { datasets } = useLoaderData<typeof loader>();
+  const { datasets, codes } = useLoaderData<typeof loader>();
   return (
     <div className="prose-page">
       <p className="text-sm">
@@ -38,7 +38,7 @@ export default function OpenData() {
             </tr>
             <tr>
               <th scope="row">dimension_1, dimension_2</th>
-              <td>Les dimensions du jeu (thème et statut, chantier et statut, enquête et question)</td>
+              <td>Les dimensions du jeu (thème et statut, chantier et statut, enquête et question) ; les codes sont expliqués ci-dessous</td>
             </tr>
             <tr>
               <th scope="row">valeur</th>
@@ -62,6 +62,30 @@ export default function OpenData() {
           </div>
         ))}
       </dl>
+      <h2>Codes utilisés</h2>
+      <p>Les fichiers gardent des codes stables ; voici ce que chacun signifie.</p>
+      {codes.map((group) => (
+        <div key={group.title} className="overflow-x-auto mb-6">
+          <table className="table">
+            <caption className="text-left font-bold">
+              {group.title} ({group.where})
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Code</th>
+                <th scope="col">Signification</th>
+              </tr>
+            </thead>
+            <tbody>
+              {group.codes.map((c) => (
+                <tr key={c.code}>
+                  <th scope="row"><code>{c.code}</code></th><td>{c.label}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ))}
     </div>
   );
 }

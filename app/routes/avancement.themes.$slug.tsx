@@ -14,6 +14,7 @@ import { listIndicators } from "~/modules/indicators/index.server";
 import { themePage } from "~/modules/progress/index.server";
 import { RESOURCE_KINDS } from "~/modules/progress";
 import { STATUS_LABELS } from "~/modules/irritants";
+import { counted } from "~/lib/text/plural";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.theme.label ?? "Thème"} — avancement — Sentinelle` }];
 
@@ -45,7 +46,7 @@ export default function ThemeProgress() {
       <h1>{theme.label}</h1>
       <p>
         {theme.published} signalement{theme.published > 1 ? "s" : ""} publié{theme.published > 1 ? "s" : ""} ·{" "}
-        {actions.filter((a) => a.status === "fait").length} action(s) faite(s) sur {actions.length}
+        {counted(actions.filter((a) => a.status === "fait").length, "action faite", "actions faites")} sur {actions.length}
       </p>
       {actionData ? <Notice ok={actionData.ok} message={actionData.message} /> : null}
       <FollowForm following={viewer?.following ?? false} signedIn={!!viewer} what="ce thème" returnTo={`/avancement/themes/${theme.slug}`} />

@@ -23,6 +23,7 @@ import {
   resolveTicket,
 } from "~/modules/tickets/index.server";
 import { TableRegion } from "~/components/table-region";
+import { counted } from "~/lib/text/plural";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Ticket n°${data?.ticket.id ?? ""} — Sentinelle` }];
 
@@ -133,7 +134,7 @@ export default function TicketPage() {
       <h2>Soutiens</h2>
       <p>
         {irritant.supportCount} soutien{irritant.supportCount > 1 ? "s" : ""}
-        {irritant.patientSupportCount ? `, dont ${irritant.patientSupportCount} patient(s)` : ""}.
+        {irritant.patientSupportCount ? `, dont ${counted(irritant.patientSupportCount, "patient", "patients")}` : ""}.
       </p>
       {breakdown.length ? (
         <TableRegion label="Soutiens par profession et par version">

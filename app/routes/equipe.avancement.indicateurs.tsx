@@ -18,6 +18,7 @@ import {
 } from "~/modules/indicators";
 import { listThemes } from "~/modules/irritants/index.server";
 import { TableRegion } from "~/components/table-region";
+import { counted } from "~/lib/text/plural";
 
 export const meta: MetaFunction = () => [{ title: "Indicateurs (équipe) — Sentinelle" }];
 
@@ -59,9 +60,9 @@ export async function action({ request }: ActionFunctionArgs) {
       const text = await readCsvUpload(form, MAX_CSV_CHARS);
       const { values, errors } = parseIndicatorCsv(text, indicator.dimensions);
       if (errors.length) throw new HttpError(422, "Le fichier contient des erreurs : rien n'a été importé.", undefined, undefined, undefined, { errors });
-      if (input.intent === "preview") return { message: `${values.length} valeur(s) prête(s) à importer dans « ${indicator.title} ».`, slug, csv: text, values };
+      if (input.intent === "preview") return { message: `${counted(values.length, "valeur prête", "valeurs prêtes")} à importer dans « ${indicator.title} ».`, slug, csv: text, values };
       const count = importIndicatorValues(user, slug, values);
-      return { message: `${count} valeur(s) importée(s) dans « ${indicator.title} ».` };
+      return { message: `${counted(count, "valeur importée", "valeurs importées")} dans « ${indicator.title} ».` };
     },
     { defaultIntent: "preview" },
   );

@@ -4,6 +4,7 @@ import { formatDateTime } from "~/lib/dates";
 import { getEnv } from "~/lib/env.server";
 import { requirePermission } from "~/lib/permissions.server";
 import { listMailbox } from "~/lib/outbox.server";
+import { counted } from "~/lib/text/plural";
 
 export const meta: MetaFunction = () => [{ title: "Courriels — Sentinelle" }];
 
@@ -30,7 +31,7 @@ export default function Mailbox() {
           <li key={e.id} className="card">
             <p className="mb-1 text-sm text-gris-600">
               {formatDateTime(e.createdAt)} · à {e.to} · {STATUS[e.status]}
-              {e.attempts ? ` · ${e.attempts} essai(s)` : ""}
+              {e.attempts ? ` · ${counted(e.attempts, "essai", "essais")}` : ""}
               {e.lastError ? ` · dernière erreur : ${e.lastError}` : ""}
             </p>
             <p className="mb-1 font-bold">{e.subject}</p>

@@ -18,6 +18,8 @@ import {
   setCampaignStatus,
 } from "~/modules/surveys/index.server";
 import { CAMPAIGN_STATUS_LABELS, PUBLIC_MIN_CELL, batchedCount, campaignPageSchema } from "~/modules/surveys";
+import { counted } from "~/lib/text/plural";
+import { formatDate } from "~/lib/dates";
 
 export const meta: MetaFunction = () => [{ title: "Campagne d'enquête — Sentinelle" }];
 
@@ -49,7 +51,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       case "invite-audience": {
         const { invited } = inviteAudienceByEmail(user, slug);
         return {
-          message: invited ? `${invited} invitation(s) envoyée(s) par e-mail, chacune avec un lien personnel à usage unique.` : "Toute l'audience a déjà reçu son invitation.",
+          message: invited ? `${counted(invited, "invitation envoyée", "invitations envoyées")} par e-mail, chacune avec un lien personnel à usage unique.` : "Toute l'audience a déjà reçu son invitation.",
         };
       }
       case "remind":
@@ -71,8 +73,8 @@ export default function CampaignPage() {
       <h1>{campaign.title}</h1>
       {actionData ? <Notice ok={actionData.ok} message={actionData.message} /> : null}
       <p>
-        {CAMPAIGN_STATUS_LABELS[campaign.status]} · vague {campaign.wave} · du {campaign.opensOn} au {campaign.closesOn} · {campaign.responsesAtLeast ? `au moins ${campaign.responsesAtLeast} réponses` : `moins de ${batch} réponses`} ·{" "}
-        {campaign.invitedCount} invitation(s)
+        {CAMPAIGN_STATUS_LABELS[campaign.status]} · vague {campaign.wave} · du {formatDate(campaign.opensOn)} au {formatDate(campaign.closesOn)} · {campaign.responsesAtLeast ? `au moins ${campaign.responsesAtLeast} réponses` : `moins de ${batch} réponses`} ·{" "}
+        {counted(campaign.invitedCount, "invitation", "invitations")}
         {campaign.allowSignedIn ? " · ouverte aux professionnels connectés" : ""}
       </p>
       <div className="mb-6 flex flex-wrap gap-3">
@@ -110,7 +112,7 @@ export default function CampaignPage() {
             relance est prévue, pour celles et ceux qui n'ont pas répondu.
           </p>
           <p>
-            {emailed.invited} personne(s) invitée(s) par e-mail · {emailed.answeredAtLeast ? `au moins ${emailed.answeredAtLeast} ont répondu` : `moins de ${batch} ont répondu`} · relance {emailed.reminderSent ? "envoyée" : "pas encore envoyée"}
+            {counted(emailed.invited, "personne invitée", "personnes invitées")} par e-mail · {emailed.answeredAtLeast ? `au moins ${emailed.answeredAtLeast} ont répondu` : `moins de ${batch} ont répondu`} · relance {emailed.reminderSent ? "envoyée" : "pas encore envoyée"}
           </p>
           <div className="flex flex-wrap gap-3">
             <Form method="post">

@@ -11,6 +11,7 @@ import { requirePermission } from "~/lib/permissions.server";
 import { createCampaign, listCampaigns, listQuestionnaires, saveQuestionnaireVersion } from "~/modules/surveys/index.server";
 import { PROFESSIONS } from "~/modules/accounts";
 import { CAMPAIGN_STATUS_LABELS, surveysPageSchema } from "~/modules/surveys";
+import { counted } from "~/lib/text/plural";
 
 export const meta: MetaFunction = () => [{ title: "Enquêtes — Sentinelle" }];
 
@@ -62,7 +63,7 @@ export default function Surveys() {
       <ul className="mb-4 list-disc pl-6">
         {questionnaires.map((q) => (
           <li key={q.id}>
-            {q.title} ({q.slug}) — {q.versions} version(s) ; identifiant de la dernière version : {q.lastVersionId} —{" "}
+            {q.title} ({q.slug}) — {counted(q.versions, "version", "versions")} ; identifiant de la dernière version : {q.lastVersionId} —{" "}
             <Link to={`/equipe/enquetes/editeur?depuis=${q.lastVersionId}`}>aperçu, export JSON et nouvelle version dans l'éditeur</Link>
           </li>
         ))}

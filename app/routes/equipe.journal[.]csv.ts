@@ -10,8 +10,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { avant: _cursor, ...filters } = orErrorPage(() => readQuery(request, auditFiltersSchema));
   const entries = exportAuditEntries(filters);
   const body = toCsv(
-    ["id", "date", "auteur", "categorie", "action", "type", "sujet", "details"],
-    entries.map((e) => [String(e.id), e.at, e.actor, e.category, e.what, e.type, e.subject, e.details]),
+    ["id", "date", "auteur", "categorie", "action", "sujet", "details"],
+    entries.map((e) => [String(e.id), e.at, e.actor, e.category, e.what, e.subject, e.details]),
   );
   return csvResponse(body, "journal-sentinelle.csv");
 }

@@ -12,6 +12,7 @@ import { CSV_COLUMNS, type CsvParseResult, importPageSchema, parseActionPlanCsv 
 import { readCsvUpload } from "~/lib/uploads.server";
 import { applyImport, previewImport } from "~/modules/action-plan/index.server";
 import { TableRegion } from "~/components/table-region";
+import { counted } from "~/lib/text/plural";
 
 export const meta: MetaFunction = () => [{ title: "Importer le plan d'action — Sentinelle" }];
 
@@ -38,7 +39,7 @@ export async function action({ request }: ActionFunctionArgs) {
       if (errors.length) throw new HttpError(422, "Le fichier contient des erreurs : rien n'a été importé.", undefined, undefined, undefined, { errors });
       if (intent === "preview") return { message: "Aperçu de l'import.", csv: text, preview: previewImport(rows) };
       const { created, updated } = applyImport(user, rows);
-      return { message: `Import terminé : ${created} action(s) créée(s), ${updated} mise(s) à jour.` };
+      return { message: `Import terminé : ${counted(created, "action créée", "actions créées")}, ${counted(updated, "mise à jour", "mises à jour")}.` };
     },
     { defaultIntent: "preview" },
   );

@@ -27,6 +27,7 @@ import {
 import { DigitWarning } from "~/components/digit-warning";
 import { type IrritantPatch, STATUS_LABELS, STATUS_TRANSITIONS, statusLabel, triagePageSchema } from "~/modules/irritants";
 import type { BreadcrumbHandle } from "~/components/breadcrumb";
+import { counted } from "~/lib/text/plural";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Traiter le n°${data?.irritant.id ?? ""} — Sentinelle` }];
 
@@ -140,7 +141,7 @@ export default function TriageIrritant() {
       {review ? <DigitWarning review={review} hidden={{ intent: "publish" }} maskLink={`/equipe/masquer?signalement=${irritant.id}`} /> : null}
       <p>
         <span className="fr-badge fr-badge--sm fr-badge--info">{statusLabel(irritant)}</span> · {irritant.published ? "publié" : "privé"} ·{" "}
-        {irritant.lane === "patient" ? "patient" : "professionnel"} · {irritant.author} · {irritant.supportCount} soutien(s)
+        {irritant.lane === "patient" ? "patient" : "professionnel"} · {irritant.author} · {counted(irritant.supportCount, "soutien", "soutiens")}
         {irritant.hiddenReason ? ` · masqué (${irritant.hiddenReason})` : ""}
         {irritant.mergedIntoId ? ` · fusionné dans le n°${irritant.mergedIntoId}` : ""}
       </p>

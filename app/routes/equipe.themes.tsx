@@ -8,6 +8,7 @@ import { intentsOf } from "~/lib/intents";
 import { requirePermission } from "~/lib/permissions.server";
 import { themesPageSchema } from "~/modules/irritants";
 import { createTheme, listThemes, updateTheme } from "~/modules/irritants/index.server";
+import { counted } from "~/lib/text/plural";
 
 export const meta: MetaFunction = () => [{ title: "Thèmes — Sentinelle" }];
 
@@ -85,7 +86,7 @@ export default function Themes() {
             {t.label} {t.retiredAt ? <span className="fr-badge fr-badge--sm">Retiré</span> : null}
           </h2>
           <p className="text-sm text-gris-600">
-            Identifiant : {t.slug} · {t.irritantCount} signalement(s), dont {t.publishedCount} publié(s)
+            Identifiant : {t.slug} · {counted(t.irritantCount, "signalement", "signalements")}, dont {counted(t.publishedCount, "publié", "publiés")}
           </p>
           <ThemeForm theme={t} />
         </section>

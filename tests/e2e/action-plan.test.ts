@@ -63,7 +63,7 @@ describe("action plan", () => {
     await page.getByRole("cell", { name: "Création" }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
     await page.getByRole("button", { name: "Appliquer l'import" }).click();
-    await waitForNotice(page, "Import terminé : 1 action(s) créée(s), 0 mise(s) à jour.");
+    await waitForNotice(page, "Import terminé : 1 action créée, 0 mise à jour.");
     const plan = await (await fetch(ctx.server.url + "/api/v1/action-plan?theme=formation")).json();
     const action = plan.workstreams[0].challenges[0].actions[0];
     expect(action).toMatchObject({ title: "Webinaire sur la qualification de l'INS", deadline: { label: "T3 2024", due: "2024-09-30" }, irritantIds: [1] });

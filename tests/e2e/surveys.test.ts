@@ -11,7 +11,7 @@ describe("surveys", () => {
     await signIn(team.page, ctx.server.url, "equipe@demo.sentinelle.fr");
     await team.page.goto(ctx.server.url + "/equipe/enquetes/segur-en-cours");
     await team.page.getByRole("button", { name: "Inviter l'audience par e-mail" }).click();
-    await waitForNotice(team.page, "invitation(s) envoyée(s) par e-mail");
+    await waitForNotice(team.page, "invitations envoyées par e-mail");
     // Personal links reach their recipients only: the team's page shows none.
     expect(await team.page.content()).not.toContain("jeton=");
     expect(await axeViolations(team.page)).toEqual([]);

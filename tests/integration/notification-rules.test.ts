@@ -135,6 +135,26 @@ describe("who is told", () => {
   });
 });
 
+describe("one e-mail per person per change", () => {
+  it("a vendor's resolution sends the reporter exactly one e-mail, listing what changed", async () => {
+    const title = "Ordonnance numérique refusée par la pharmacie";
+    const { id } = fileIrritant(medecin, { title, body: "Le code de l'ordonnance n'est pas lu au comptoir.", themes: ["ordonnance-numerique"], productId: 1 });
+    updateIrritant(team, id, { published: true, status: "forwarded" });
+    await deliverAndSend();
+    const before = smtp.to("medecin@demo.sentinelle.fr").length;
+    const { listTickets, resolveTicket } = await import("~/modules/tickets/index.server");
+    resolveTicket(vendorA, listTickets(team, { irritantId: id }).items[0].id, { resolution: "fixed", version: "6.1", note: "Corrigé dans la version 6.1." });
+    await deliverAndSend();
+    const emails = smtp.to("medecin@demo.sentinelle.fr").slice(before);
+    expect(emails).toHaveLength(1);
+    // The one e-mail lists each change: the fix question and the new status.
+    expect(emails[0].body).toContain("est-ce corrigé pour vous ?");
+    expect(emails[0].body).toContain("Résolu");
+    // In the app, each change stays its own notification.
+    expect(textsFor(medecin).filter((t) => t.includes(title)).length).toBeGreaterThan(1);
+  });
+});
+
 describe("preferences and digests", () => {
   it("sends nothing by e-mail for a kind turned off, but keeps the in-app notice", async () => {
     savePreferences(medecin.id, "practitioner", { irritant_status: "none" });

@@ -46,6 +46,12 @@ describe("points d'étape", () => {
     expect(await (await fetch(`${server.url}/points-etape`)).text()).toContain("printemps 2024");
   });
 
+  it("derives the address from the title when it is left blank", async () => {
+    const response = await post(team, "/equipe/avancement", { intent: "create", title: "Bilan d'été 2024", slug: "", summary: "Ce qui a changé cet été.", body: "Le détail de ce qui a changé cet été." });
+    expect(response.status).toBeLessThan(400);
+    expect((await fetch(`${server.url}/points-etape/bilan-d-ete-2024`, { headers: { Cookie: team } })).status).toBe(200);
+  });
+
   it("refuses bad input (422, French) and non-team editors (403)", async () => {
     const bad = await post(team, "/equipe/avancement", { slug: "Pas Une Adresse", title: "", summary: "", body: "" });
     expect(bad.status).toBe(422);
@@ -118,6 +124,19 @@ describe("open data", () => {
     const csv = new TextDecoder().decode(bytes);
     expect(csv.split("\r\n")[0]).toBe("jeu;dimension_1;dimension_2;valeur;unite");
     expect(csv.trim().split("\r\n")).toHaveLength(json.rows.length + 1);
+  });
+});
+
+describe("open data dictionary", () => {
+  it("documents every code the CSV uses: each theme and status code appears on the page with its French label", async () => {
+    const { rows } = (await (await fetch(`${server.url}/avancement/donnees.json`)).json()) as { rows: { dataset: string; dimension1: string; dimension2: string }[] };
+    const page = (await (await fetch(`${server.url}/avancement/donnees`)).text()).replace(/<!-- -->/g, "");
+    const codes = new Set<string>();
+    for (const r of rows.filter((r) => r.dataset === "signalements_publies_par_theme_et_statut")) codes.add(r.dimension1).add(r.dimension2);
+    for (const r of rows.filter((r) => r.dataset === "actions_par_chantier_et_statut")) codes.add(r.dimension2);
+    expect(codes.size).toBeGreaterThan(5);
+    for (const code of codes) expect(page, code).toMatch(new RegExp(`<code>${code.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}</code></th><td>[^<]+</td>`));
+    expect(page).toContain("<code>new</code></th><td>Nouveau</td>");
   });
 });
 

@@ -71,7 +71,9 @@ describe("irritant timeline", () => {
     for (const type of ["irritant.supported", "irritant.commented", "irritant.purged"]) expect(teamTypes, type).not.toContain(type);
   });
 
-  it("tells each shown event in French, from its payload", () => {
+  it("tells each shown event in French, from its payload, with theme labels instead of their slugs", () => {
+    const labels: Record<string, string> = { "ordonnance-numerique": "Ordonnance numérique", "mes-dmp": "Mon espace santé / DMP" };
+    const themeLabel = (slug: string) => labels[slug] ?? slug;
     const samples: Partial<Record<EventType, [unknown, string]>> = {
       "irritant.filed": [{ themes: [], themeSource: "auto", redacted: 0 }, "Signalement déposé"],
       "irritant.status_changed": [{ from: "new", to: "triaged", cause: "ticket" }, "Statut : Nouveau → Qualifié (correction annoncée par l'éditeur)"],
@@ -82,16 +84,16 @@ describe("irritant timeline", () => {
       "irritant.unhidden": [{}, "Rendu visible à nouveau"],
       "irritant.merged": [{ into: 3 }, "Fusionné dans le signalement n°3"],
       "irritant.duplicate_absorbed": [{ from: 9 }, "Le signalement n°9 y a été fusionné (doublon)"],
-      "irritant.themes_confirmed": [{ themes: ["Ordonnances", "DMP"] }, "Thèmes confirmés par l'équipe : Ordonnances, DMP"],
+      "irritant.themes_confirmed": [{ themes: ["ordonnance-numerique", "mes-dmp"] }, "Thèmes confirmés par l'équipe : Ordonnance numérique, Mon espace santé / DMP"],
       "irritant.action_done": [{ actionId: 2, title: "Former les équipes" }, "Action du plan réalisée : Former les équipes"],
       "irritant.passage_masked": [{ field: "body", occurrences: 1, characters: 12 }, "Passage masqué par l'équipe (description, 12 caractères)"],
     };
     for (const type of timelineEventTypes("team")) {
       const sample = samples[type];
       expect(sample, `${type}: add a sample`).toBeDefined();
-      expect(describeTimelineEvent(event(type, sample![0])), type).toBe(sample![1]);
+      expect(describeTimelineEvent(event(type, sample![0]), themeLabel), type).toBe(sample![1]);
     }
-    expect(describeTimelineEvent(event("irritant.supported", { lane: "professional" }))).toBeNull();
-    expect(describeTimelineEvent(event("ticket.closed", { irritantId: 7 }))).toBeNull();
+    expect(describeTimelineEvent(event("irritant.supported", { lane: "professional" }), themeLabel)).toBeNull();
+    expect(describeTimelineEvent(event("ticket.closed", { irritantId: 7 }), themeLabel)).toBeNull();
   });
 });

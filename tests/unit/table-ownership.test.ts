@@ -20,7 +20,6 @@ const KNOWN_READS_ACROSS = [
   "privacy -> seminars (a person's registrations, erased with them)",
   "vendors -> accounts (vendors are organisations)",
   "action-plan -> accounts (the lead organisation of an action)",
-  "audit -> accounts (the actor's name in the log)",
 ];
 
 const SCHEMA_DIR = path.resolve("db/schema");

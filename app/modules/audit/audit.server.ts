@@ -1,7 +1,8 @@
 import { and, desc, eq, gte, like, lt, lte, or, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { getDb } from "#db/client";
-import { events, users } from "#db/schema";
+import { events, organisations, products, themes, users } from "#db/schema";
+import { auditSubject, describeAuditDetails, type AuditNames } from "./details";
 import { AUDIT_CATEGORY_FILTERS, auditCategory, auditTypeLabel, prefixesOf } from "./labels";
 
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Date attendue au format AAAA-MM-JJ.");
@@ -36,27 +37,33 @@ export function listAuditEntries(filters: AuditFilters, limit = 100) {
     .orderBy(desc(events.id))
     .limit(limit + 1)
     .all();
+  const names = nameLookups();
   const page = rows.slice(0, limit).map((r) => ({
     id: r.id,
     at: r.createdAt,
     category: auditCategory(r.type),
     what: auditTypeLabel(r.type),
-    type: r.type,
-    subject: `${r.subjectType} n°${r.subjectId}`,
+    subject: auditSubject(r.subjectType, r.subjectId),
     actor: r.actorEmail ? `${r.actorName} <${r.actorEmail}>` : "Système ou visiteur",
-    details: summarisePayload(r.payload),
+    details: describeAuditDetails(r.type, r.payload, names),
   }));
   return { entries: page, nextBefore: rows.length > limit ? page[page.length - 1].id : null };
 }
 
-/** A short "key: value" line of an event's details; long values are cut. */
-function summarisePayload(payload: Record<string, unknown>) {
-  return Object.entries(payload ?? {})
-    // Survey invitations are counted, not listed: older reminder events list the invitations still unanswered,
-    // which the journal must not turn into a who-answered list.
-    .map(([k, v]) => (k === "invitationIds" && Array.isArray(v) ? `invitations: ${v.length}` : `${k}: ${typeof v === "string" ? v : JSON.stringify(v)}`))
-    .join(" · ")
-    .slice(0, 300);
+/** Theme labels, software and vendor names that payloads refer to by slug or id, each table read once when needed. */
+function nameLookups(): AuditNames {
+  const cache = <K, V>(load: () => [K, V][]) => {
+    let map: Map<K, V> | undefined;
+    return (key: K) => (map ??= new Map(load())).get(key);
+  };
+  const theme = cache(() => getDb().select({ k: themes.slug, v: themes.label }).from(themes).all().map((r) => [r.k, r.v]));
+  const product = cache(() => getDb().select({ k: products.id, v: products.name }).from(products).all().map((r) => [r.k, r.v]));
+  const vendor = cache(() => getDb().select({ k: organisations.id, v: organisations.name }).from(organisations).all().map((r) => [r.k, r.v]));
+  return {
+    theme: (slug) => theme(slug) ?? slug,
+    product: (id) => product(id) ?? `logiciel n° ${id}`,
+    vendor: (id) => vendor(id) ?? `organisation n° ${id}`,
+  };
 }
 
 /** Every entry matching the filters, for the CSV export (bounded, newest first). */

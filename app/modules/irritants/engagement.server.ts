@@ -1,7 +1,7 @@
 import { laneOf } from "./statuses";
 import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { getDb } from "#db/client";
-import { comments, events, irritants, supports, users } from "#db/schema";
+import { comments, events, irritants, supports, themes, users } from "#db/schema";
 import { HttpError } from "~/lib/errors";
 import { readEvent } from "~/lib/event-catalogue";
 import { recordEvent } from "~/lib/events.server";
@@ -145,9 +145,15 @@ export function timeline(viewer: SessionUser | null, irritantId: number) {
     .orderBy(desc(events.id))
     .limit(100)
     .all();
+  // Events keep theme slugs; the timeline shows their labels (read once, and only when an event names a theme).
+  let labels: Map<string, string> | undefined;
+  const themeLabel = (slug: string) => {
+    labels ??= new Map(getDb().select({ slug: themes.slug, label: themes.label }).from(themes).all().map((t) => [t.slug, t.label]));
+    return labels.get(slug) ?? slug;
+  };
   return rows.flatMap((row) => {
     const event = readEvent(row);
-    const text = event && describeTimelineEvent(event);
+    const text = event && describeTimelineEvent(event, themeLabel);
     return text ? [{ id: row.id, createdAt: row.createdAt, text }] : [];
   });
 }

@@ -1,6 +1,6 @@
 import { and, desc, eq, isNull, lt, sql } from "drizzle-orm";
-import { preparedQueries, preparedQuery } from "#db/client";
-import { events, irritants, organisations, ticketMessages, tickets } from "#db/schema";
+import { getDb, preparedQueries, preparedQuery } from "#db/client";
+import { events, irritants, organisations, themes, ticketMessages, tickets } from "#db/schema";
 import { readEvent } from "~/lib/event-catalogue";
 import { describeTimelineEvent, timelineEventTypes } from "./timeline";
 
@@ -61,6 +61,11 @@ const latestVendorMessageQuery = preparedQuery((db) =>
 
 type News = { at: string; text: string };
 
+/** Events keep theme slugs; the news shows their labels. */
+function themeLabel(slug: string) {
+  return getDb().select({ label: themes.label }).from(themes).where(eq(themes.slug, slug)).get()?.label ?? slug;
+}
+
 /**
  * The latest news of an irritant as its author may read it: the newest entry of its public timeline (filing, status
  * changes, publication, merges…) or the newest public reply of a vendor on its ticket, whichever came last.
@@ -69,7 +74,7 @@ function latestNews(id: number, types: string): News | null {
   let news: News | null = null;
   for (const row of latestEventQuery().all({ id, types })) {
     const event = readEvent(row);
-    const text = event && describeTimelineEvent(event);
+    const text = event && describeTimelineEvent(event, themeLabel);
     if (text) {
       news = { at: row.createdAt, text };
       break;

@@ -6,7 +6,9 @@ type IrritantEventType = { [T in EventType]: EventSubjectType<T> extends "irrita
 
 /** Who may read an entry: everyone who sees the irritant, or the team only. */
 type TimelineAudience = "public" | "team";
-type TimelineEntry<T extends IrritantEventType> = { audience: TimelineAudience; describe: (payload: EventPayload<T>) => string };
+/** The label of a theme from the slug an event stored: events keep slugs, pages show labels. */
+type ThemeLabel = (slug: string) => string;
+type TimelineEntry<T extends IrritantEventType> = { audience: TimelineAudience; describe: (payload: EventPayload<T>, themeLabel: ThemeLabel) => string };
 
 const status = (s: string) => STATUS_LABELS[s as IrritantStatus] ?? s;
 const MASKED_FIELDS = { title: "titre", body: "description", comment: "commentaire" } as const;
@@ -34,7 +36,7 @@ export const TIMELINE_ENTRIES: { [T in IrritantEventType]: TimelineEntry<T> | nu
   "irritant.unhidden": { audience: "team", describe: () => "Rendu visible à nouveau" },
   "irritant.merged": { audience: "public", describe: (p) => `Fusionné dans le signalement n°${p.into}` },
   "irritant.duplicate_absorbed": { audience: "public", describe: (p) => `Le signalement n°${p.from} y a été fusionné (doublon)` },
-  "irritant.themes_confirmed": { audience: "public", describe: (p) => `Thèmes confirmés par l'équipe : ${p.themes.join(", ")}` },
+  "irritant.themes_confirmed": { audience: "public", describe: (p, themeLabel) => `Thèmes confirmés par l'équipe : ${p.themes.map(themeLabel).join(", ")}` },
   "irritant.action_done": { audience: "public", describe: (p) => `Action du plan réalisée : ${p.title ?? ""}` },
   "irritant.purged": null, // retention: nothing left to tell
   "irritant.passage_masked": { audience: "team", describe: (p) => `Passage masqué par l'équipe (${MASKED_FIELDS[p.field]}, ${p.characters} caractères)` },
@@ -48,9 +50,9 @@ export function timelineEventTypes(reader: TimelineAudience): IrritantEventType[
 }
 
 /** The French line of an event on the timeline, or null if the timeline does not show it. */
-export function describeTimelineEvent(event: CatalogueEvent): string | null {
+export function describeTimelineEvent(event: CatalogueEvent, themeLabel: ThemeLabel): string | null {
   if (!Object.hasOwn(TIMELINE_ENTRIES, event.type)) return null;
   // Each entry takes its own type's payload: the lookup by the event's own type keeps them matched.
   const entry = TIMELINE_ENTRIES[event.type as IrritantEventType] as TimelineEntry<IrritantEventType> | null;
-  return entry ? entry.describe(event.payload as EventPayload<IrritantEventType>) : null;
+  return entry ? entry.describe(event.payload as EventPayload<IrritantEventType>, themeLabel) : null;
 }

@@ -7,7 +7,7 @@ import { STATUS_LABELS, type IrritantStatus } from "~/modules/irritants";
 import { emailedInvitationToken } from "~/modules/surveys/index.server";
 import { followersOf, type FollowSubjectType } from "./follows.server";
 import type { NotificationKind } from "./kinds";
-import { queueNotificationEmail } from "./emails.server";
+import { queueNotificationEmails, type NotificationEmail } from "./emails.server";
 
 type EventRow = typeof events.$inferSelect;
 type Delivery = { userIds: number[]; kind: NotificationKind; text: string; url: string; followed?: { type: FollowSubjectType; id: number } };
@@ -244,23 +244,48 @@ function deliveriesFor(tx: Tx, row: EventRow): Delivery[] {
 }
 
 /**
- * Reads the events after the cursor, writes the in-app notifications and moves the cursor, all in one
- * transaction: after a crash the batch is either fully done or done again, and the unique index prevents doubles.
+ * The events of one change: a transaction's events have consecutive ids (SQLite writes one transaction at a time),
+ * one actor and the same moment to the millisecond (recordEvent stamps each transaction apart). Its notifications
+ * reach each person in one e-mail.
+ */
+function groupChanges(batch: EventRow[]): EventRow[][] {
+  const groups: EventRow[][] = [];
+  for (const event of batch) {
+    const group = groups.at(-1);
+    const last = group?.at(-1);
+    if (group && last && last.id === event.id - 1 && last.actorId === event.actorId && last.createdAt === event.createdAt) group.push(event);
+    else groups.push([event]);
+  }
+  return groups;
+}
+
+/**
+ * Reads the events after the cursor, writes the in-app notifications (one per event) and the e-mails (one per
+ * change and person) and moves the cursor, all in one transaction: after a crash the batch is either fully done or
+ * done again, and the unique indexes prevent doubles.
  */
 export function deliverPendingEvents(batchSize = 200) {
   return getDb().transaction((tx) => {
     const cursor = tx.select().from(eventCursors).where(eq(eventCursors.name, CURSOR)).get()?.lastEventId ?? 0;
-    const batch = tx.select().from(events).where(gt(events.id, cursor)).orderBy(asc(events.id)).limit(batchSize).all();
+    const read = tx.select().from(events).where(gt(events.id, cursor)).orderBy(asc(events.id)).limit(batchSize).all();
+    let groups = groupChanges(read);
+    // A full batch may have cut its last change in two: that change waits for the next batch, whole.
+    if (read.length === batchSize && groups.length > 1) groups = groups.slice(0, -1);
+    const batch = groups.flat();
     let written = 0;
-    for (const event of batch) {
-      for (const delivery of deliveriesFor(tx, event)) {
-        for (const userId of new Set(delivery.userIds)) {
-          if (userId === event.actorId) continue; // nobody is told about their own action
-          const inserted = tx.insert(notifications).values({ userId, eventId: event.id, text: delivery.text, url: delivery.url }).onConflictDoNothing().run().changes;
-          if (inserted) queueNotificationEmail(tx, { userId, eventId: event.id, kind: delivery.kind, text: delivery.text, url: delivery.url, followed: delivery.followed });
-          written += inserted;
+    for (const group of groups) {
+      const emails = new Map<number, NotificationEmail[]>();
+      for (const event of group) {
+        for (const delivery of deliveriesFor(tx, event)) {
+          for (const userId of new Set(delivery.userIds)) {
+            if (userId === event.actorId) continue; // nobody is told about their own action
+            const inserted = tx.insert(notifications).values({ userId, eventId: event.id, text: delivery.text, url: delivery.url }).onConflictDoNothing().run().changes;
+            if (inserted) emails.set(userId, [...(emails.get(userId) ?? []), { userId, eventId: event.id, kind: delivery.kind, text: delivery.text, url: delivery.url, followed: delivery.followed }]);
+            written += inserted;
+          }
         }
       }
+      for (const [userId, items] of emails) queueNotificationEmails(tx, userId, items);
     }
     if (batch.length) {
       const last = batch[batch.length - 1].id;

@@ -26,38 +26,50 @@ export type NotificationEmail = {
 };
 
 /**
- * Queues the e-mail of a notification in the worker's transaction, following the person's choice for its kind:
- * immediately, held for the daily digest, or not at all. At most one per event and person, ever.
+ * Queues the e-mail of one change for one person, in the worker's transaction: the notifications that the events
+ * of one transaction brought them (a vendor's resolution is a status change, a fix question and a reply) become one
+ * e-mail listing them, following the person's choice for each kind: immediately, held for the daily digest (one
+ * held row per notification, gathered by the digest), or not at all. At most one per change and person, ever.
  */
-export function queueNotificationEmail(tx: Tx, input: NotificationEmail) {
-  const user = tx.select({ email: users.email, disabledAt: users.disabledAt, confirmedAt: users.emailConfirmedAt }).from(users).where(eq(users.id, input.userId)).get();
+export function queueNotificationEmails(tx: Tx, userId: number, items: NotificationEmail[]) {
+  if (!items.length) return;
+  const user = tx.select({ email: users.email, disabledAt: users.disabledAt, confirmedAt: users.emailConfirmedAt }).from(users).where(eq(users.id, userId)).get();
   // Until the address is confirmed it may be someone else's: the news stays in the app.
   if (!user || user.disabledAt || !user.confirmedAt) return;
-  const mode = deliveryModeFor(tx, input.userId, input.kind);
-  if (mode === "none") return;
+  const modes = new Map(items.map((i) => [i.kind, deliveryModeFor(tx, userId, i.kind)]));
+  const now = items.filter((i) => modes.get(i.kind) === "immediate");
+  const held = items.filter((i) => modes.get(i.kind) === "digest");
+  if (now.length) insertEmail(tx, user.email, now, "pending");
+  for (const item of held) insertEmail(tx, user.email, [item], "held");
+}
+
+function insertEmail(tx: Tx, to: string, items: NotificationEmail[], status: "pending" | "held") {
+  const [first] = items;
+  const kinds = [...new Set(items.map((i) => i.kind))];
+  const followed = items.find((i) => i.followed)?.followed;
   const stopLinks = [
-    ...(input.followed
-      ? [{ href: unsubscribeUrl(unsubscribeToken({ u: input.userId, s: input.followed.type, i: input.followed.id })), label: "Ne plus suivre ce sujet" }]
-      : []),
-    { href: unsubscribeUrl(unsubscribeToken({ u: input.userId, k: input.kind })), label: "Ne plus recevoir ce type d'e-mail" },
+    ...(followed ? [{ href: unsubscribeUrl(unsubscribeToken({ u: first.userId, s: followed.type, i: followed.id })), label: "Ne plus suivre ce sujet" }] : []),
+    ...kinds.map((k) => ({ href: unsubscribeUrl(unsubscribeToken({ u: first.userId, k })), label: kinds.length > 1 ? `Ne plus recevoir d'e-mail pour : ${kindLabel(k)}` : "Ne plus recevoir ce type d'e-mail" })),
   ];
+  const links = [...new Set(items.map((i) => i.url))];
   const { text, html } = renderEmail({
-    paragraphs: [input.text],
-    link: { href: `${publicBaseUrl()}${input.url}`, label: "Voir le détail sur Sentinelle" },
-    reason: `Vous recevez ce message au titre de : ${kindLabel(input.kind)}. Vos choix se règlent dans « Mon compte ».`,
+    paragraphs: items.length === 1 ? [first.text] : ["Voici ce qui vient de changer sur ce que vous suivez :"],
+    items: items.length === 1 ? undefined : items.map((i) => ({ text: i.text, href: `${publicBaseUrl()}${i.url}` })),
+    link: links.length === 1 ? { href: `${publicBaseUrl()}${links[0]}`, label: "Voir le détail sur Sentinelle" } : undefined,
+    reason: `Vous recevez ce message au titre de : ${kinds.map(kindLabel).join(" ; ")}. Vos choix se règlent dans « Mon compte ».`,
     stopLinks,
   });
   tx.insert(outboxEmails)
     .values({
-      userId: input.userId,
-      eventId: input.eventId,
-      kind: input.kind,
-      dedupeKey: `event:${input.eventId}:user:${input.userId}`,
-      to: user.email,
-      subject: emailSubject(input.text),
+      userId: first.userId,
+      eventId: first.eventId,
+      kind: first.kind,
+      dedupeKey: `event:${first.eventId}:user:${first.userId}`,
+      to,
+      subject: emailSubject(first.text),
       text,
       html,
-      status: mode === "digest" ? "held" : "pending",
+      status,
     })
     .onConflictDoNothing()
     .run();

@@ -5,7 +5,7 @@
  * and run the script again.
  */
 export { changesThisMonth, headlineFigures, recentlyResolved, themeCounts } from "./figures.server";
-export { DATASETS, openDataCsv, openDataRows } from "./open-data.server";
+export { DATASETS, openDataCodes, openDataCsv, openDataRows } from "./open-data.server";
 export { addResource, listResources, removeResource, themePage } from "./themes.server";
 export {
   getUpdate,

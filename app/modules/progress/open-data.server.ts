@@ -2,7 +2,9 @@ import { toCsv } from "~/lib/csv";
 import { count, desc, eq } from "drizzle-orm";
 import { getDb } from "#db/client";
 import { campaigns, irritantThemes, irritants, resultSnapshots, themes } from "#db/schema";
+import { ACTION_STATUS_LABELS } from "~/modules/action-plan";
 import { getPlan } from "~/modules/action-plan/index.server";
+import { STATUS_LABELS } from "~/modules/irritants";
 import { listIndicators } from "~/modules/indicators/index.server";
 import { publiclyVisible } from "~/modules/irritants/index.server";
 import type { CampaignResults } from "~/modules/surveys/index.server";
@@ -59,6 +61,22 @@ export function openDataRows(): OpenDataRow[] {
     }
   }
   return rows;
+}
+
+/** A label without its status emoji (which renders as an empty box without an emoji font). */
+const plainLabel = (label: string) => label.replace(/\s*\p{Extended_Pictographic}\uFE0F?/gu, "").trim();
+
+/**
+ * The codes the files use in their dimensions, each with its French meaning, for the open-data page: theme
+ * identifiers, irritant statuses, action statuses. Codes stay stable in the files; labels may be reworded.
+ */
+export function openDataCodes() {
+  const themeRows = getDb().select({ code: themes.slug, label: themes.label }).from(themes).orderBy(themes.label).all();
+  return [
+    { title: "Thèmes", where: "dimension_1 de signalements_publies_par_theme_et_statut", codes: themeRows },
+    { title: "Statuts des signalements", where: "dimension_2 de signalements_publies_par_theme_et_statut", codes: Object.entries(STATUS_LABELS).map(([code, label]) => ({ code, label })) },
+    { title: "Statuts des actions", where: "dimension_2 de actions_par_chantier_et_statut", codes: Object.entries(ACTION_STATUS_LABELS).map(([code, label]) => ({ code, label: plainLabel(label) })) },
+  ];
 }
 
 export function openDataCsv(rows: OpenDataRow[]) {

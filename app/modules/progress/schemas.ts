@@ -3,11 +3,16 @@ import { headlinesFormSchema } from "~/modules/settings";
 import { RESOURCE_KINDS } from "./vocabulary";
 
 const updateSchema = z.object({
-  slug: z
-    .string({ error: "Indiquez l'adresse." })
-    .trim()
-    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "Adresse : minuscules sans accent, chiffres et tirets (par exemple « point-etape-2024-01 »).")
-    .max(80, "Adresse trop longue."),
+  // Left blank, the address derives from the title (the module does it); it stays editable.
+  slug: z.preprocess(
+    (v) => (typeof v === "string" && !v.trim() ? undefined : v),
+    z
+      .string()
+      .trim()
+      .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "Adresse : minuscules sans accent, chiffres et tirets (par exemple « point-etape-2024-01 »).")
+      .max(80, "Adresse trop longue.")
+      .optional(),
+  ),
   title: z.string({ error: "Indiquez le titre." }).trim().min(3, "Indiquez le titre.").max(200, "Titre trop long."),
   summary: z.string({ error: "Écrivez un résumé." }).trim().min(3, "Écrivez un résumé d'une ou deux phrases.").max(500, "Résumé trop long (500 caractères au plus)."),
   body: z.string({ error: "Écrivez le contenu." }).trim().min(10, "Écrivez le contenu.").max(50_000, "Contenu trop long."),

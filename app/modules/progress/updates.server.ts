@@ -6,6 +6,7 @@ import { recordEvent } from "~/lib/events.server";
 import { can } from "~/lib/permissions.server";
 import type { SessionUser } from "~/lib/session-users.server";
 import { renderMarkdown } from "./markdown";
+import { slugFromTitle } from "~/lib/text/slug";
 
 export function listPublishedUpdates(limit = 50) {
   return getDb()
@@ -41,13 +42,15 @@ export function updateThemeSlugs(updateId: number) {
     .map((t) => t.slug);
 }
 
-export type UpdateInput = { slug: string; title: string; summary: string; body: string; themes?: string[] };
+export type UpdateInput = { slug?: string; title: string; summary: string; body: string; themes?: string[] };
 
 export function saveUpdate(actor: SessionUser, id: number | null, input: UpdateInput) {
   if (!can(actor, "progress:edit")) throw new HttpError(403, "Réservé à l'équipe programme.");
-  const { themes: themeSlugs = [], ...columns } = input;
+  const { themes: themeSlugs = [], ...fields } = input;
+  // Left blank, the address derives from the title.
+  const columns = { ...fields, slug: fields.slug || slugFromTitle(fields.title) };
   return getDb().transaction((tx) => {
-    const clash = tx.select({ id: progressUpdates.id }).from(progressUpdates).where(eq(progressUpdates.slug, input.slug)).get();
+    const clash = tx.select({ id: progressUpdates.id }).from(progressUpdates).where(eq(progressUpdates.slug, columns.slug)).get();
     if (clash && clash.id !== id) throw new HttpError(409, "Adresse déjà utilisée.", { slug: ["Un autre point d'étape utilise déjà cette adresse."] });
     const themeIds = themeSlugs.length ? tx.select({ id: themes.id, slug: themes.slug }).from(themes).where(inArray(themes.slug, themeSlugs)).all() : [];
     if (themeIds.length !== new Set(themeSlugs).size) throw new HttpError(422, "Thème inconnu.", { themes: ["Choisissez des thèmes de la liste."] });

@@ -13,6 +13,7 @@
  */
 import { z } from "zod";
 import { isScaleValue, NOT_APPLICABLE, SCALE_POINTS } from "./answer-values";
+import { plural } from "~/lib/text/plural";
 
 // ---------------------------------------------------------------------------------------------
 // Definition schema
@@ -25,7 +26,7 @@ const TEXT_DEFAULT_MAX_LENGTH = 2000;
 const strictObjectError = (what: string) => ({
   error: (issue: { code?: string; keys?: string[] }) =>
     issue.code === "unrecognized_keys" && issue.keys
-      ? `${what} : champ(s) non reconnu(s) ${issue.keys.map((k) => `« ${k} »`).join(", ")}.`
+      ? `${what} : ${plural(issue.keys.length, "champ non reconnu", "champs non reconnus")} ${issue.keys.map((k) => `« ${k} »`).join(", ")}.`
       : `${what} : un objet est attendu.`,
 });
 

@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { counted, plural } from "~/lib/text/plural";
+
+describe("plural", () => {
+  it("uses the singular for 0 and 1, as French does", () => {
+    expect(plural(0, "signalement", "signalements")).toBe("signalement");
+    expect(plural(1, "signalement", "signalements")).toBe("signalement");
+  });
+
+  it("uses the plural from 2 on", () => {
+    expect(plural(2, "signalement", "signalements")).toBe("signalements");
+    expect(plural(1000, "point", "points")).toBe("points");
+  });
+
+  it("keeps fractions under 2 singular", () => {
+    expect(plural(1.5, "jour", "jours")).toBe("jour");
+  });
+});
+
+describe("counted", () => {
+  it("puts the count before the agreeing phrase", () => {
+    expect(counted(1, "signalement", "signalements")).toBe("1 signalement");
+    expect(counted(6, "signalement publié", "signalements publiés")).toBe("6 signalements publiés");
+    expect(counted(0, "action réalisée", "actions réalisées")).toBe("0 action réalisée");
+  });
+});
+
+describe("the interface's words", () => {
+  it("never writes a plural as « (s) », « (e)s » or « (x) »", async () => {
+    const { readdirSync, readFileSync } = await import("node:fs");
+    const { join } = await import("node:path");
+    const files = (readdirSync("app", { recursive: true }) as string[]).filter((f) => /\.(ts|tsx)$/.test(f));
+    // a lowercase word (not a method call: no dot or capital before it) followed by "(s)" and then prose
+    const pattern = /(?<![\p{L}\w.$])\p{Ll}+\((?:s|e|es|x|ne)\)s?(?=[ ,:!?'"`<}\u00a0]|$)(?! =>| \|\|| &&| \?)/u;
+    const offenders = files.flatMap((f) =>
+      readFileSync(join("app", f), "utf8")
+        .split("\n")
+        .map((line, i) => ({ line, i }))
+        .filter(({ line }) => pattern.test(line) && !/^\s*(\/\/|\*)/.test(line) && !/\/\/.*\(s\)/.test(line))
+        .map(({ line, i }) => `${f}:${i + 1}: ${line.trim()}`),
+    );
+    expect(offenders).toEqual([]);
+  });
+});
