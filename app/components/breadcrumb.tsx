@@ -114,7 +114,7 @@ export function trailFor(match: { id: string; data?: unknown; handle?: unknown }
   const place = BREADCRUMBS[match.id];
   if (!place) return null;
   const handle = match.handle as BreadcrumbHandle | undefined;
-  const label = match.data !== undefined && typeof handle?.breadcrumb === "function" ? handle.breadcrumb(match.data) : undefined;
+  const label = match.data != null && typeof handle?.breadcrumb === "function" ? handle.breadcrumb(match.data) : undefined;
   return label ? { ...place, label } : place;
 }
 

@@ -34,7 +34,7 @@ describe("filing journeys, from the home page by clicking", () => {
     await page.goto(ctx.server.url + "/");
     await page.getByRole("main").getByRole("link", { name: "Signaler un irritant" }).click();
     await page.waitForURL(/\/signalements\/nouveau$/);
-    await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("Signaler une difficulté");
+    await page.getByRole("heading", { level: 1, name: "Signaler une difficulté" }).waitFor();
     await page.getByRole("heading", { name: "Votre difficulté" }).waitFor();
     expect(await page.getByLabel("Logiciel concerné (facultatif)").count()).toBe(0);
     expect(await page.getByText("Moment de la consultation").count()).toBe(0);

@@ -54,7 +54,7 @@ describe("filing without JavaScript", () => {
   it("searches and filters the public list", async () => {
     const { page, context } = await openPage(ctx.browser, { javaScriptEnabled: false });
     await page.goto(ctx.server.url + "/signalements");
-    await page.getByRole("searchbox", { name: "Rechercher" }).fill("ordonnances numeriques");
+    await page.getByRole("main").getByRole("searchbox", { name: "Rechercher" }).fill("ordonnances numeriques");
     await page.getByRole("button", { name: "Afficher" }).click();
     await page.waitForURL(/q=ordonnances/);
     const titles = await page.locator("main ul.grid > li a").allTextContents();
@@ -129,9 +129,9 @@ describe("team", () => {
     const { page, context } = await openPage(ctx.browser);
     await signIn(page, ctx.server.url, "equipe@demo.sentinelle.fr");
     await page.goto(ctx.server.url + "/equipe/signalements/5");
-    await page.getByLabel(/Fusionner dans le signalement n°/).fill("1");
-    await page.getByRole("button", { name: "Fusionner" }).click();
-    await waitForNotice(page, "Signalement fusionné.");
+    await page.getByLabel(/Ou fusionner dans un autre signalement, n°/).fill("1");
+    await page.getByRole("button", { name: "Fusionner", exact: true }).click();
+    await waitForNotice(page, "Signalement fusionné dans le n°1.");
     await page.goto(ctx.server.url + "/signalements/5");
     expect(new URL(page.url()).pathname).toBe("/signalements/1");
     await page.getByText("Le signalement n°5 décrivait le même problème").waitFor();

@@ -202,7 +202,7 @@ describe("seminars: live workshop board", () => {
     const rename = cluster.getByLabel(/Nom du regroupement/);
     await rename.fill("");
     await cluster.getByRole("button", { name: /Renommer/ }).click();
-    await cluster.getByText("Nommez le regroupement.").waitFor();
+    await cluster.locator(".field-error").getByText("Nommez le regroupement.").waitFor();
     expect(await rename.getAttribute("aria-invalid")).toBe("true");
     await rename.fill("Règles de nommage");
     await cluster.getByRole("button", { name: /Renommer/ }).click();

@@ -65,7 +65,7 @@ describe("walking skeleton", () => {
     expect(await axeViolations(team.page)).toEqual([]);
 
     await practitioner.page.goto(`${ctx.server.url}/signalements/${id}`);
-    await expect(practitioner.page.locator(".badge").first().textContent()).resolves.toBe("Qualifié");
+    await expect(practitioner.page.getByRole("main").locator(".fr-badge").first().textContent()).resolves.toBe("Qualifié");
     for (const p of [visitor, practitioner, team]) await p.context.close();
   });
 
@@ -75,7 +75,7 @@ describe("walking skeleton", () => {
     await page.goto(ctx.server.url + "/signalements/nouveau");
     await page.getByLabel("Titre").fill("Trop");
     await page.getByRole("button", { name: "Envoyer le signalement" }).click();
-    await page.getByText("Le titre doit contenir au moins 5 caractères.").waitFor();
+    await page.locator(".field-error", { hasText: "Le titre doit contenir au moins 5 caractères." }).waitFor();
     await expect(page.getByLabel("Titre").getAttribute("aria-invalid")).resolves.toBe("true");
     expect(await axeViolations(page)).toEqual([]);
     await context.close();

@@ -66,7 +66,7 @@ describe("surveys", () => {
     const visitor = await openPage(ctx.browser);
     await visitor.page.goto(ctx.server.url + "/resultats");
     await visitor.page.getByRole("link", { name: "Satisfaction fonctions Ségur — vague 2025" }).click();
-    const globale = visitor.page.getByRole("region", { name: /Globalement/ });
+    const globale = visitor.page.getByRole("region", { name: /Globalement/ }).first();
     await expect(globale.textContent()).resolves.toMatch(/Satisfaits \(4 ou 5\) : \d+ %.*IC 95 %/);
     await globale.getByText("Par logiciel", { exact: true }).click();
     await expect(globale.getByRole("row", { name: /Brume Imagerie/ }).textContent()).resolves.toContain("masqué");
@@ -132,7 +132,7 @@ describe("questionnaire editor", () => {
     let posted = 0;
     js.page.on("request", (request) => void (request.method() === "POST" && posted++));
     await js.page.getByRole("button", { name: "Ajouter la partie" }).click();
-    await js.page.getByText("Indiquez la clé de la partie.").waitFor();
+    await js.page.locator(".field-error", { hasText: "Indiquez la clé de la partie." }).waitFor();
     expect(await js.page.getByLabel("Clé", { exact: true }).getAttribute("aria-invalid")).toBe("true");
     expect(posted).toBe(0);
     await js.context.close();

@@ -56,7 +56,7 @@ describe("from report to confirmed fix", () => {
     await waitForNotice(practitioner.page, "Merci pour votre réponse.");
     await practitioner.page.getByRole("region", { name: "Est-ce corrigé pour vous ?" }).getByText("Votre réponse : « Non, le problème persiste »").waitFor();
     // Not confirmed by its people yet: the vendor's fix is announced, not established (issue 18).
-    await expect(practitioner.page.locator(".badge").first().textContent()).resolves.toBe("Correctif annoncé");
+    await expect(practitioner.page.getByRole("main").locator(".fr-badge").first().textContent()).resolves.toBe("Correctif annoncé");
 
     // The team sees the ticket and the vendor's figures.
     await team.page.goto(url + "/equipe/tickets");

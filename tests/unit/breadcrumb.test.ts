@@ -62,6 +62,8 @@ describe("breadcrumb table", () => {
     expect(trailFor({ id: "routes/signalements.$id", data: { irritant: { title: "Lenteur du DMP" } }, handle })?.label).toBe("Lenteur du DMP");
     expect(trailFor({ id: "routes/signalements.$id", data: {}, handle })?.label).toBe("Signalement");
     expect(trailFor({ id: "routes/signalements.$id", handle })?.label).toBe("Signalement");
+    // A refused action renders the error page with the route's data null: the table's label, not a crash.
+    expect(trailFor({ id: "routes/signalements.$id", data: null, handle })?.label).toBe("Signalement");
   });
 
   it("has no trail for the home page or an unknown route", () => {
