@@ -59,6 +59,11 @@ describe("DSFR layout", () => {
       await page.goto(ctx.server.url + "/signalements");
       const nav = page.getByRole("navigation", { name: "Menu principal" });
       await expect(nav.isVisible()).resolves.toBe(false);
+      // The menu and search links show their icons inside their own 40 px boxes (not stretched over the logo).
+      const iconsInPlace = await page.evaluate(() =>
+        [...document.querySelectorAll(".fr-header__navbar a.fr-btn")].map((a) => getComputedStyle(a, "::before").position !== "absolute" && a.getBoundingClientRect().width <= 48),
+      );
+      expect(iconsInPlace).toEqual([true, true]);
       await page.getByRole("link", { name: "Menu", exact: true }).click();
       expect(new URL(page.url()).hash).toBe("#menu");
       await nav.waitFor({ state: "visible" });
