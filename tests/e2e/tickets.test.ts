@@ -32,7 +32,10 @@ describe("from report to confirmed fix", () => {
 
     const vendor = await openPage(ctx.browser);
     await signIn(vendor.page, url, "editeur-a@demo.sentinelle.fr");
-    await vendor.page.goto(url + "/editeur");
+    // From the home page by clicking: the vendor's space is in the main menu.
+    await vendor.page.goto(url + "/");
+    await vendor.page.getByRole("navigation", { name: "Menu principal" }).getByRole("link", { name: "Espace éditeur" }).click();
+    await vendor.page.waitForURL(/\/editeur$/);
     expect(await axeViolations(vendor.page)).toEqual([]);
     await vendor.page.getByRole("link", { name: TITLE }).click();
     await vendor.page.getByRole("button", { name: "Prendre en compte" }).click();

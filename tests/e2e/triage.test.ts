@@ -22,7 +22,12 @@ describe("team triage", () => {
 
     const team = await openPage(ctx.browser);
     await signIn(team.page, url, "equipe@demo.sentinelle.fr");
-    await team.page.goto(url + "/equipe/signalements");
+    // From the home page, by the header's team menu (a native <details>), never by a typed address.
+    await team.page.goto(url + "/");
+    const nav = team.page.getByRole("navigation", { name: "Menu principal" });
+    await nav.getByText("Espace équipe", { exact: true }).click();
+    await nav.getByRole("link", { name: "Tri des signalements" }).click();
+    await team.page.waitForURL(/\/equipe\/signalements$/);
     await expect(team.page.getByLabel("Statut").evaluate((s: HTMLSelectElement) => s.selectedOptions[0].textContent)).resolves.toBe("À trier");
     expect(await axeViolations(team.page)).toEqual([]);
     await team.page.getByRole("link", { name: TWIN.title }).click();
