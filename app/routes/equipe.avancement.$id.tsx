@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { Notice } from "~/components/notice";
 import { getFormProps } from "@conform-to/react";
 import { useActionForm, FormErrors } from "~/components/forms";
@@ -53,6 +53,8 @@ export default function EditUpdate() {
     intent: "save",
     defaultValue: { title: update.title, slug: update.slug, summary: update.summary, body: update.body, themes: update.themes },
   });
+  const [searchParams] = useSearchParams();
+  const confirming = searchParams.get("confirmer") === "publication";
   return (
     <div className="prose-page">
       <p className="text-sm">
@@ -61,11 +63,33 @@ export default function EditUpdate() {
       <h1>{update.title}</h1>
       {actionData ? <Notice ok={actionData.ok} message={actionData.message} /> : null}
       <p>{update.status === "published" ? "Publié." : "Brouillon : visible par l'équipe seulement."}</p>
-      <Form method="post" className="mb-6">
-        <button type="submit" name="intent" value={update.status === "published" ? "unpublish" : "publish"} className="btn">
-          {update.status === "published" ? "Repasser en brouillon" : "Publier"}
-        </button>
-      </Form>
+      {update.status === "published" ? (
+        <Form method="post" className="mb-6">
+          <button type="submit" name="intent" value="unpublish" className="btn">
+            Repasser en brouillon
+          </button>
+        </Form>
+      ) : confirming ? (
+        // Publishing is public at once (page, feed, followers' notifications): a second step, which works without JavaScript.
+        <section aria-labelledby="confirmer-publication" className="fr-alert fr-alert--warning mb-6">
+          <h2 id="confirmer-publication" className="fr-alert__title">
+            Publier « {update.title} » ?
+          </h2>
+          <p>Il apparaîtra aussitôt sur la page Avancement et dans le flux, et les personnes qui suivent ses thèmes seront prévenues.</p>
+          <Form method="post" action={`/equipe/avancement/${update.id}`} className="mt-4 flex flex-wrap items-center gap-4">
+            <button type="submit" name="intent" value="publish" className="btn">
+              Confirmer la publication
+            </button>
+            <Link to={`/equipe/avancement/${update.id}`}>Annuler</Link>
+          </Form>
+        </section>
+      ) : (
+        <p className="mb-6">
+          <Link to="?confirmer=publication" className="btn">
+            Publier…
+          </Link>
+        </p>
+      )}
       <FormErrors form={form} />
       <Form method="post" className="card" {...getFormProps(form)}>
         <input type="hidden" name="intent" value="save" />
