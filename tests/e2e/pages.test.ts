@@ -130,6 +130,8 @@ describe("every page", () => {
         expect(await page.title()).toMatch(/Sentinelle/);
         expect(await axeViolations(page)).toEqual([]);
         expect(problems).toEqual([]);
+        // Dates read in French: no ISO day in the text (machine values stay in <time dateTime> and form fields).
+        expect((await page.locator("body").innerText()).match(/\b\d{4}-\d{2}-\d{2}\b/g) ?? []).toEqual([]);
         await screenshotsDesktopAndPhone(page, shotName(path, as));
         const { scrollWidth, culprits } = await sidewaysScroll(page);
         expect(scrollWidth, `wider than the phone: ${culprits.join(", ")}`).toBeLessThanOrEqual(PHONE_VIEWPORT.width);
