@@ -1,7 +1,7 @@
 import { getFormProps } from "@conform-to/react";
 import { Form, Link, useSubmit } from "@remix-run/react";
 import { type DragEvent, type ReactNode, useEffect, useState } from "react";
-import { FieldError, fieldProps, FormErrors, useActionForm } from "~/components/forms";
+import { FieldError, fieldProps, FormErrors, TextField, useActionForm } from "~/components/forms";
 import { LEAD_LABELS } from "~/modules/action-plan";
 import { boardPageSchema } from "~/modules/seminars";
 
@@ -67,16 +67,8 @@ function IrritantForm({ kind, id, label, texts, themes, origin, loaded, actionDa
       <input type="hidden" name="intent" value="irritant" />
       <input type="hidden" name="source" value={kind} />
       <input type="hidden" name="sourceId" value={id} />
-      <label htmlFor={fields.title.id} className="label">
-        Titre du signalement
-      </label>
-      <input {...fieldProps(fields.title)} className="input" required />
-      <FieldError field={fields.title} />
-      <label htmlFor={fields.body.id} className="label">
-        Description
-      </label>
-      <textarea {...fieldProps(fields.body)} rows={4} className="input" required />
-      <FieldError field={fields.body} />
+      <TextField field={fields.title} label="Titre du signalement" required />
+      <TextField field={fields.body} label="Description" multiline rows={4} required />
       <label htmlFor={fields.themes.id} className="label">
         Thèmes
       </label>
@@ -119,11 +111,7 @@ function ActionForm({ kind, id, label, loaded, actionData }: SourceProps & { loa
         ))}
       </select>
       <FieldError field={fields.challengeId} />
-      <label htmlFor={fields.title.id} className="label">
-        Titre de l'action
-      </label>
-      <input {...fieldProps(fields.title)} className="input" required />
-      <FieldError field={fields.title} />
+      <TextField field={fields.title} label="Titre de l'action" required />
       <label htmlFor={fields.leadKind.id} className="label">
         Pilote
       </label>
@@ -135,11 +123,7 @@ function ActionForm({ kind, id, label, loaded, actionData }: SourceProps & { loa
         ))}
       </select>
       <FieldError field={fields.leadKind} />
-      <label htmlFor={fields.deadlineLabel.id} className="label">
-        Échéance (« T2 2024 », « En cours »…)
-      </label>
-      <input {...fieldProps(fields.deadlineLabel)} className="input" />
-      <FieldError field={fields.deadlineLabel} />
+      <TextField field={fields.deadlineLabel} label="Échéance (« T2 2024 », « En cours »…)" />
       <button type="submit" className="btn">
         Créer l'action
       </button>
