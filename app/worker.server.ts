@@ -1,11 +1,13 @@
 import { getEnv } from "~/lib/env.server";
 import { sendPendingEmails } from "~/lib/outbox.server";
+import { remindStaleActions } from "~/modules/action-plan/index.server";
 import { applyRetention } from "~/modules/privacy/index.server";
+import { getSettings } from "~/modules/settings/index.server";
 import { composeDigests, deliverPendingEvents } from "~/modules/notifications/index.server";
 
 /*
- * The worker's loop sits above the capabilities: it drives personal-data retention and notification delivery, and
- * no capability may import another one above it.
+ * The worker's loop sits above the capabilities: it drives personal-data retention, the action plan's stale-status
+ * reminders and notification delivery, and no capability may import another one above it.
  */
 
 /** Delivers pending events, composes due digests and sends due e-mails every `intervalMs`; returns a function that stops it. */
@@ -20,6 +22,13 @@ export function startDeliveryLoop(intervalMs = 2000) {
         applyRetention(getEnv().RETENTION_HIDDEN_DAYS);
       } catch (error) {
         console.error("Retention pass failed; it will be retried.", error);
+      }
+      // Actions without news of their status for the team's number of weeks: their responsible person is reminded
+      // (once per period; the events become notifications and e-mails below).
+      try {
+        remindStaleActions(getSettings().staleStatusWeeks);
+      } catch (error) {
+        console.error("Stale-status reminders failed; they will be retried.", error);
       }
     }
     try {

@@ -5,6 +5,7 @@ import { Notice } from "~/components/notice";
 import { SegurWaveField } from "~/components/segur-wave";
 import { getFormProps } from "@conform-to/react";
 import { ChoiceGroup, SelectField, TextField, useActionForm, FormErrors } from "~/components/forms";
+import { StepProgress } from "~/components/action-plan";
 import { idParam } from "~/lib/api.server";
 import { formatDate } from "~/lib/dates";
 import { HttpError, orErrorPage } from "~/lib/errors";
@@ -16,12 +17,13 @@ import {
   ACTION_STATUS_LABELS,
   LEAD_KINDS,
   LEAD_LABELS,
+  STEP_STATUSES,
+  STEP_STATUS_LABELS,
   actionPageSchema,
   parseFuzzyDeadline,
 } from "~/modules/action-plan";
-import { addNote, getAction, listChallenges, saveAction } from "~/modules/action-plan/index.server";
+import { addNote, getAction, listChallenges, listOwnerChoices, saveAction, setStepStatuses } from "~/modules/action-plan/index.server";
 import { listThemes } from "~/modules/irritants/index.server";
-import { listVendors } from "~/modules/vendors/index.server";
 
 export const meta: MetaFunction = () => [{ title: "Action du plan — Sentinelle" }];
 
@@ -34,7 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     action,
     challenges: listChallenges(),
     themes: listThemes().map(({ slug, label }) => ({ slug, label })),
-    organisations: listVendors().map(({ id, name }) => ({ id, name })),
+    ...listOwnerChoices(),
   };
 }
 
@@ -49,6 +51,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
       addNote(user, id, input.body);
       return { message: "Point d'avancement ajouté.", resetForm: true };
     }
+    if (input.intent === "steps") {
+      if (id === null) throw new HttpError(404, "Enregistrez l'action avant de suivre ses étapes.");
+      const changed = setStepStatuses(user, id, input.steps);
+      return { message: changed ? "Statut des étapes enregistré." : "Aucune étape n'a changé de statut." };
+    }
     const { intent: _, note, ...fields } = input;
     const saved = saveAction(user, id, { ...fields, segurWave: fields.segurWave ?? null }, note);
     if (id === null) return redirect(`/equipe/plan-action/${saved}?cree=1`);
@@ -57,7 +64,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditAction() {
-  const { action: item, challenges, themes, organisations } = useLoaderData<typeof loader>();
+  const { action: item, challenges, themes, organisations, teamMembers } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const parsed = item ? parseFuzzyDeadline(item.deadlineLabel) : null;
   const [form, fields] = useActionForm(actionPageSchema, {
@@ -68,7 +75,9 @@ export default function EditAction() {
       title: item?.title,
       description: item?.description,
       leadKind: item?.leadKind ?? "pouvoirs-publics",
-      leadOrganisationId: item?.leadOrganisationId ? String(item.leadOrganisationId) : "",
+      leadOrganisationIds: item?.organisations.lead.map((o) => String(o.id)) ?? [],
+      coLeadOrganisationIds: item?.organisations.coLead.map((o) => String(o.id)) ?? [],
+      responsibleId: item?.responsible ? String(item.responsible.id) : "",
       deadlineLabel: item?.deadlineLabel,
       status: item?.status ?? "a-lancer",
       segurWave: item?.segurWave ? String(item.segurWave) : "",
@@ -78,6 +87,8 @@ export default function EditAction() {
     },
   });
   const [noteForm, noteFields] = useActionForm(actionPageSchema, { actionData, intent: "note" });
+  const [stepsForm] = useActionForm(actionPageSchema, { actionData, intent: "steps" });
+  const organisationOptions = organisations.map((o) => ({ value: String(o.id), label: `${o.name} (${o.kind === "institution" ? "institution" : "éditeur"})` }));
   return (
     <div className="prose-page">
       <p className="text-sm">
@@ -103,17 +114,8 @@ export default function EditAction() {
         <TextField field={fields.title} label="Titre" multiline rows={2} required />
         <TextField field={fields.description} label="Description (facultatif)" multiline rows={3} />
         <div className="grid gap-x-4 md:grid-cols-2">
-          <SelectField
-            field={fields.leadKind}
-            label="Pilote"
-            options={LEAD_KINDS.map((k) => ({ value: k, label: k === "organisation" ? "Une organisation (ci-dessous)" : LEAD_LABELS[k] }))}
-          />
-          <SelectField
-            field={fields.leadOrganisationId}
-            label="Organisation pilote"
-            placeholder="—"
-            options={organisations.map((o) => ({ value: String(o.id), label: o.name }))}
-          />
+          <SelectField field={fields.leadKind} label="Pilote (libellé du plan)" options={LEAD_KINDS.map((k) => ({ value: k, label: LEAD_LABELS[k] }))} />
+          <SelectField field={fields.responsibleId} label="Responsable dans l'équipe (facultatif)" placeholder="— Aucun" options={teamMembers.map((m) => ({ value: String(m.id), label: m.name }))} />
           <TextField
             field={fields.deadlineLabel}
             label="Échéance"
@@ -125,12 +127,21 @@ export default function EditAction() {
               </>
             }
           />
+          {item ? (
+            <TextField
+              field={fields.deadlineReason}
+              label="Raison du changement d'échéance"
+              hint="Obligatoire si vous modifiez l'échéance ; elle figure dans l'historique de l'action."
+            />
+          ) : null}
           <SelectField field={fields.status} label="Statut" options={ACTION_STATUSES.map((s) => ({ value: s, label: ACTION_STATUS_LABELS[s] }))} />
           <SegurWaveField field={fields.segurWave} />
           <TextField field={fields.irritantIds} label="Signalements liés" hint="Numéros séparés par des virgules." />
         </div>
+        <ChoiceGroup field={fields.leadOrganisationIds} legend="Organisations pilotes (facultatif)" type="checkbox" options={organisationOptions} />
+        <ChoiceGroup field={fields.coLeadOrganisationIds} legend="Organisations copilotes (facultatif)" type="checkbox" options={organisationOptions} />
         <ChoiceGroup field={fields.themes} legend="Thèmes" type="checkbox" options={themes.map((t) => ({ value: t.slug, label: t.label }))} />
-        <TextField field={fields.steps} label="Étapes" hint="Une par ligne, dans l'ordre." multiline rows={4} />
+        <TextField field={fields.steps} label="Étapes" hint="Une par ligne, dans l'ordre. Une étape gardée garde son statut ; une nouvelle est « à faire »." multiline rows={4} />
         {item ? (
           <TextField
             field={fields.note}
@@ -146,6 +157,52 @@ export default function EditAction() {
       </Form>
       {item ? (
         <>
+          <h2>Étapes</h2>
+          {item.steps.length ? (
+            <>
+              <StepProgress progress={item.progress} label="Avancement de l'action" />
+              <FormErrors form={stepsForm} />
+              <Form method="post" className="card mb-4" {...getFormProps(stepsForm)}>
+                <input type="hidden" name="intent" value="steps" />
+                <fieldset>
+                  <legend className="label">Statut de chaque étape</legend>
+                  <ol className="grid gap-3 pl-6">
+                    {item.steps.map((step, index) => {
+                      // Named by hand: the page's forms share one schema, whose "steps" is text in the action's form.
+                      const name = `steps[${index}].status`;
+                      const errors = stepsForm.allErrors[name];
+                      return (
+                        <li key={step.id}>
+                          <input type="hidden" name={`steps[${index}].id`} value={String(step.id)} />
+                          <label htmlFor={`${stepsForm.id}-${name}`} className="block">
+                            {step.title}
+                          </label>
+                          <select
+                            id={`${stepsForm.id}-${name}`}
+                            name={name}
+                            defaultValue={step.status}
+                            aria-invalid={errors?.length ? true : undefined}
+                            className="input max-w-xs"
+                          >
+                            {STEP_STATUSES.map((st) => (
+                              <option key={st} value={st}>
+                                {STEP_STATUS_LABELS[st]}
+                              </option>
+                            ))}
+                          </select>
+                        </li>
+                      );
+                    })}
+                  </ol>
+                </fieldset>
+                <button type="submit" className="btn btn-secondary">
+                  Enregistrer le statut des étapes
+                </button>
+              </Form>
+            </>
+          ) : (
+            <p>Aucune étape : ajoutez-en dans le formulaire ci-dessus (une par ligne).</p>
+          )}
           <h2>Points d'avancement</h2>
           <FormErrors form={noteForm} />
           <Form method="post" className="card mb-4" {...getFormProps(noteForm)}>
@@ -168,6 +225,7 @@ export default function EditAction() {
               {item.deadlineHistory.map((c) => (
                 <li key={c.id}>
                   {formatDate(c.changedAt)} : {c.text}
+                  {c.reason ? <> — raison : {c.reason}</> : null}
                 </li>
               ))}
             </ul>

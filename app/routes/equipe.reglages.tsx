@@ -33,6 +33,7 @@ export default function SettingsPage() {
       slaResolutionDays: String(settings.slaResolutionDays),
       fixDenialsToReopen: String(settings.fixDenialsToReopen),
       fixConfirmationDays: String(settings.fixConfirmationDays),
+      staleStatusWeeks: String(settings.staleStatusWeeks),
     },
   });
   return (
@@ -53,6 +54,11 @@ export default function SettingsPage() {
           field={fields.fixConfirmationDays}
           label="Durée de l'affichage « Correctif annoncé »"
           hint="En jours. Un signalement corrigé par l'éditeur reste « Correctif annoncé » jusqu'à ce que ses auteurs et soutiens confirment la correction, ou que ce délai passe ; il est ensuite « Résolu »."
+        />
+        <TextField
+          field={fields.staleStatusWeeks}
+          label="Relance des statuts d'action non mis à jour"
+          hint="En semaines. Sans nouvelle du statut d'une action (changement de statut, d'étape ou point d'avancement) pendant ce délai, son responsable reçoit un rappel, une fois par période."
         />
         <div className="mb-4 flex items-center gap-2">
           <input

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { ActionStatusBadge, OverdueBadge } from "~/components/action-plan";
+import { ActionStatusBadge, OverdueBadge, StepProgress } from "~/components/action-plan";
 import { FollowForm } from "~/components/follow";
 import { Notice } from "~/components/notice";
 import { idParam } from "~/lib/api.server";
@@ -12,6 +12,7 @@ import { can, getUser, requireUser } from "~/lib/permissions.server";
 import { followPublicSubject, isFollowing } from "~/modules/notifications/index.server";
 import { followPageSchema } from "~/modules/notifications";
 import { getAction } from "~/modules/action-plan/index.server";
+import { STEP_STATUS_LABELS } from "~/modules/action-plan";
 import { STATUS_LABELS } from "~/modules/irritants";
 import { OriginNote } from "~/components/seminars";
 import { originsOf } from "~/modules/seminars/index.server";
@@ -21,9 +22,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await getUser(request);
-  const action = orErrorPage(() => getAction(viewer, idParam(params.id)));
+  // The public page names the responsible person, not their account; reminders' bookkeeping stays inside.
+  const { responsibleId: _id, staleRemindedAt: _reminded, leadOrganisationId: _legacy, responsible, ...action } = orErrorPage(() => getAction(viewer, idParam(params.id)));
   return {
-    action,
+    action: { ...action, responsible: responsible?.name ?? null },
     canEdit: can(viewer, "action-plan:edit"),
     viewer: viewer ? { following: isFollowing(viewer.id, "action", action.id) } : null,
     origins: originsOf("action", action.id, viewer),
@@ -61,6 +63,24 @@ export default function ActionPage() {
       <dl className="mb-6 grid grid-cols-[max-content_1fr] gap-x-6 gap-y-1">
         <dt className="font-bold">Pilote</dt>
         <dd>{action.lead.label}</dd>
+        {action.organisations.lead.length ? (
+          <>
+            <dt className="font-bold">Organisations pilotes</dt>
+            <dd>{action.organisations.lead.map((o) => o.name).join(", ")}</dd>
+          </>
+        ) : null}
+        {action.organisations.coLead.length ? (
+          <>
+            <dt className="font-bold">Copilotes</dt>
+            <dd>{action.organisations.coLead.map((o) => o.name).join(", ")}</dd>
+          </>
+        ) : null}
+        {action.responsible ? (
+          <>
+            <dt className="font-bold">Responsable</dt>
+            <dd>{action.responsible}</dd>
+          </>
+        ) : null}
         <dt className="font-bold">Échéance</dt>
         <dd>
           {action.deadlineLabel || "non précisée"}
@@ -97,9 +117,12 @@ export default function ActionPage() {
       {action.steps.length ? (
         <section aria-labelledby="etapes">
           <h2 id="etapes">Étapes</h2>
+          <StepProgress progress={action.progress} label="Avancement de l'action" />
           <ol className="list-decimal pl-6">
             {action.steps.map((s) => (
-              <li key={s.id}>{s.title}</li>
+              <li key={s.id}>
+                {s.title} <span className="fr-badge fr-badge--sm">{STEP_STATUS_LABELS[s.status]}</span>
+              </li>
             ))}
           </ol>
         </section>
@@ -140,6 +163,7 @@ export default function ActionPage() {
             {action.deadlineHistory.map((c) => (
               <li key={c.id}>
                 {formatDate(c.changedAt)} : {c.text}
+                {c.reason ? <> — raison : {c.reason}</> : null}
               </li>
             ))}
           </ul>

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { ActionStatusBadge, OverdueBadge } from "~/components/action-plan";
+import { ActionStatusBadge, OverdueBadge, StepProgress } from "~/components/action-plan";
 import { FilterSelect, FilterSubmit } from "~/components/forms";
 import { parseOrThrow } from "~/lib/api.server";
 import { formatDate } from "~/lib/dates";
@@ -20,14 +20,23 @@ export const meta: MetaFunction = () => [{ title: "Plan d'action — Sentinelle"
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const params = Object.fromEntries(new URL(request.url).searchParams);
-  const { vue, ...filters } = orErrorPage(() => parseOrThrow(planFiltersSchema, params, "Filtres invalides."));
-  return { plan: getPlan(filters), filters, view: vue ?? "tableau", themes: listThemes().map(({ slug, label }) => ({ slug, label })) };
+  const { vue, au, ...filters } = orErrorPage(() => parseOrThrow(planFiltersSchema, params, "Filtres invalides."));
+  const today = new Date().toISOString().slice(0, 10);
+  const day = au ?? today;
+  return {
+    plan: getPlan({ ...filters, asOf: day }),
+    filters: { ...filters, au },
+    day,
+    isToday: day === today,
+    view: vue ?? "tableau",
+    themes: listThemes().map(({ slug, label }) => ({ slug, label })),
+  };
 }
 
 const monthFormat = new Intl.DateTimeFormat("fr-FR", { month: "long", year: "numeric", timeZone: "UTC" });
 
 export default function ActionPlan() {
-  const { plan, filters, view, themes } = useLoaderData<typeof loader>();
+  const { plan, filters, day, isToday, view, themes } = useLoaderData<typeof loader>();
   const all = plan.flatMap((ws) => ws.challenges.flatMap((ch) => ch.actions.map((a) => ({ ...a, workstream: ws.title, challenge: ch.title }))));
   const counts = { total: all.length, fait: all.filter((a) => a.status === "fait").length, overdue: all.filter((a) => a.overdue).length };
   // Timeline: actions with a due date grouped by month; the others listed apart.
@@ -41,11 +50,22 @@ export default function ActionPlan() {
       <h1>Plan d'action</h1>
       <p className="max-w-3xl">
         Les chantiers issus du séminaire tripartite du 20 novembre : pour chaque défi, les actions, leur pilote, leur échéance et leur
-        état d'avancement. {counts.total} action{counts.total > 1 ? "s" : ""} affichée{counts.total > 1 ? "s" : ""}, dont {counts.fait} faite
-        {counts.fait > 1 ? "s" : ""} et {counts.overdue} en retard.
+        état d'avancement.
+      </p>
+      <h2 className="fr-h4">Situation au {formatDate(day + "T12:00:00Z")}{isToday ? " (aujourd'hui)" : ""}</h2>
+      <p className="max-w-3xl">
+        {counts.total} action{counts.total > 1 ? "s" : ""} affichée{counts.total > 1 ? "s" : ""}, dont {counts.fait} faite
+        {counts.fait > 1 ? "s" : ""} et {counts.overdue} en retard à cette date.
+        {isToday ? null : " Statuts, échéances et retards sont ceux de cette date ; l'avancement des étapes est celui d'aujourd'hui."}
       </p>
       <Form method="get" className="mb-6 flex flex-wrap items-end gap-4 bg-gris-100 p-4" aria-label="Filtrer le plan d'action">
         <input type="hidden" name="vue" value={view} />
+        <div>
+          <label htmlFor="au" className="label">
+            Situation au
+          </label>
+          <input id="au" name="au" type="date" defaultValue={day} min="2000-01-01" max="2099-12-31" className="input" />
+        </div>
         <FilterSelect id="theme" name="theme" label="Thème" allLabel="Tous les thèmes" value={filters.theme ?? ""} options={themes.map((t) => ({ value: t.slug, label: t.label }))} />
         <FilterSelect
           id="lead"
@@ -53,7 +73,7 @@ export default function ActionPlan() {
           label="Pilote"
           allLabel="Tous les pilotes"
           value={filters.lead ?? ""}
-          options={LEAD_KINDS.map((k) => ({ value: k, label: k === "organisation" ? "Une organisation" : LEAD_LABELS[k] }))}
+          options={LEAD_KINDS.map((k) => ({ value: k, label: LEAD_LABELS[k] }))}
         />
         <FilterSelect
           id="status"
@@ -98,6 +118,7 @@ export default function ActionPlan() {
                     <caption className="mb-2 text-left">
                       <strong id={`defi-${ch.id}`}>Défi : {ch.title}</strong>
                       {ch.description ? <span className="block text-sm text-gris-700">{ch.description}</span> : null}
+                      <StepProgress progress={ch.progress} label="Avancement du défi" />
                     </caption>
                     <thead>
                       <tr>
@@ -105,6 +126,7 @@ export default function ActionPlan() {
                         <th scope="col">Pilote</th>
                         <th scope="col">Échéance</th>
                         <th scope="col">Statut</th>
+                        <th scope="col">Étapes</th>
                       </tr>
                     </thead>
                     <tbody>
@@ -114,7 +136,12 @@ export default function ActionPlan() {
                             <Link to={`/plan-action/${a.id}`}>{a.title}</Link>
                             {a.wave ? <span className="block text-sm text-gris-600">Vague {a.wave}</span> : null}
                           </td>
-                          <td>{a.lead.label}</td>
+                          <td>
+                            {a.lead.label}
+                            {a.organisations.lead.length ? <span className="block text-sm">Pilotes : {a.organisations.lead.map((o) => o.name).join(", ")}</span> : null}
+                            {a.organisations.coLead.length ? <span className="block text-sm">Copilotes : {a.organisations.coLead.map((o) => o.name).join(", ")}</span> : null}
+                            {a.responsible ? <span className="block text-sm text-gris-700">Responsable : {a.responsible}</span> : null}
+                          </td>
                           <td>
                             {a.deadline.label || "—"}
                             {a.overdue ? <OverdueBadge /> : null}
@@ -122,6 +149,7 @@ export default function ActionPlan() {
                           <td>
                             <ActionStatusBadge status={a.status} />
                           </td>
+                          <td>{a.progress.total ? <StepProgress progress={a.progress} label="Avancement de l'action" /> : "—"}</td>
                         </tr>
                       ))}
                     </tbody>

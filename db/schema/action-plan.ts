@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
-import { ACTION_STATUSES, LEAD_KINDS } from "../vocabularies/action-plan";
+import { ACTION_ORGANISATION_ROLES, ACTION_STATUSES, LEAD_KINDS, STEP_STATUSES } from "../vocabularies/action-plan";
 import { organisations, users } from "./accounts";
 import { irritants, themes } from "./irritants";
 
@@ -38,8 +38,12 @@ export const actions = sqliteTable(
       .references(() => challenges.id),
     title: text("title").notNull(),
     description: text("description").notNull().default(""),
+    // The deck's lead label; the lead and co-lead organisations are in action_organisations.
     leadKind: text("lead_kind", { enum: LEAD_KINDS }).notNull(),
+    // Unused since migration 0021 moved it to action_organisations (kept: SQLite cannot drop a referencing column in place).
     leadOrganisationId: integer("lead_organisation_id").references(() => organisations.id),
+    // The team member answerable for the action's status (told when it goes stale).
+    responsibleId: integer("responsible_id").references(() => users.id),
     deadlineLabel: text("deadline_label").notNull().default(""),
     // Last day of the period the label names; null when ongoing or not understood.
     deadlineDue: text("deadline_due"),
@@ -50,6 +54,11 @@ export const actions = sqliteTable(
     doneAt: text("done_at"),
     createdAt: text("created_at").notNull().default(now),
     updatedAt: text("updated_at").notNull().default(now),
+    // Last time someone gave news of the status: a status change, a step's status, a progress note. Always written
+    // by the module (nullable only because SQLite cannot add a column with a computed default).
+    statusUpdatedAt: text("status_updated_at"),
+    // Last stale-status reminder sent to the responsible person (one per staleness period).
+    staleRemindedAt: text("stale_reminded_at"),
   },
   (t) => [index("actions_challenge_idx").on(t.challengeId, t.position), index("actions_due_idx").on(t.deadlineDue), index("actions_status_idx").on(t.status)],
 );
@@ -63,6 +72,7 @@ export const actionSteps = sqliteTable(
       .references(() => actions.id, { onDelete: "cascade" }),
     position: integer("position").notNull(),
     title: text("title").notNull(),
+    status: text("status", { enum: STEP_STATUSES }).notNull().default("a-faire"),
   },
   (t) => [index("action_steps_action_idx").on(t.actionId, t.position)],
 );
@@ -120,8 +130,41 @@ export const deadlineChanges = sqliteTable(
     toLabel: text("to_label").notNull(),
     fromDue: text("from_due"),
     toDue: text("to_due"),
+    // Why it moved: asked for by the editor whenever the deadline changes (empty for changes made before it was).
+    reason: text("reason").notNull().default(""),
     actorId: integer("actor_id").references(() => users.id),
     changedAt: text("changed_at").notNull().default(now),
   },
   (t) => [index("deadline_changes_action_idx").on(t.actionId, t.id)],
+);
+
+/** Every change of status, so that a status can be read as of a past date (points d'étape, `?au=`). */
+export const actionStatusChanges = sqliteTable(
+  "action_status_changes",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    actionId: integer("action_id")
+      .notNull()
+      .references(() => actions.id, { onDelete: "cascade" }),
+    fromStatus: text("from_status", { enum: ACTION_STATUSES }).notNull(),
+    toStatus: text("to_status", { enum: ACTION_STATUSES }).notNull(),
+    actorId: integer("actor_id").references(() => users.id),
+    changedAt: text("changed_at").notNull().default(now),
+  },
+  (t) => [index("action_status_changes_action_idx").on(t.actionId, t.id)],
+);
+
+/** Organisations (institutions or vendors) leading or co-leading an action. */
+export const actionOrganisations = sqliteTable(
+  "action_organisations",
+  {
+    actionId: integer("action_id")
+      .notNull()
+      .references(() => actions.id, { onDelete: "cascade" }),
+    organisationId: integer("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    role: text("role", { enum: ACTION_ORGANISATION_ROLES }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.actionId, t.organisationId] }), index("action_organisations_organisation_idx").on(t.organisationId)],
 );

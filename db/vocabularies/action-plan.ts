@@ -2,5 +2,12 @@
 export const ACTION_STATUSES = ["a-lancer", "en-cours", "fait", "abandonne"] as const;
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
 
-export const LEAD_KINDS = ["editeurs", "pouvoirs-publics", "editeurs-et-pouvoirs-publics", "organisation"] as const;
+// The deck's lead labels ("Pouvoirs publics", "Éditeurs", "Éditeurs & Pouvoirs publics"); named organisations are apart.
+export const LEAD_KINDS = ["pouvoirs-publics", "editeurs", "editeurs-et-pouvoirs-publics"] as const;
 export type LeadKind = (typeof LEAD_KINDS)[number];
+
+export const STEP_STATUSES = ["a-faire", "en-cours", "fait"] as const;
+export type StepStatus = (typeof STEP_STATUSES)[number];
+
+export const ACTION_ORGANISATION_ROLES = ["lead", "co-lead"] as const;
+export type ActionOrganisationRole = (typeof ACTION_ORGANISATION_ROLES)[number];

@@ -10,7 +10,8 @@ export type CsvAction = {
   workstream: string;
   challenge: string;
   title: string;
-  lead: { kind: LeadKind; organisation?: string };
+  // A lead label, or a named organisation ("Organisation : nom") whose kind gives the label.
+  lead: { kind: LeadKind; organisation?: undefined } | { kind: null; organisation: string };
   deadline: string;
   status: ActionStatus;
   wave: number | null;
@@ -28,7 +29,7 @@ function parseLead(value: string): CsvAction["lead"] | null {
   for (const [kind, label] of Object.entries(LEAD_LABELS)) if (norm(label) === v || norm(kind) === v) return { kind: kind as LeadKind };
   if (v === "editeurs pouvoirs publics" || v === "pouvoirs publics editeurs") return { kind: "editeurs-et-pouvoirs-publics" };
   const org = /^organisation\s*:\s*(.+)$/i.exec(value.trim());
-  if (org) return { kind: "organisation", organisation: org[1].trim() };
+  if (org) return { kind: null, organisation: org[1].trim() };
   return null;
 }
 
@@ -81,7 +82,7 @@ export function parseActionPlanCsv(text: string): CsvParseResult {
     if (!title) problems.push("l'action est vide");
     if ([workstream, challenge, title].some((v) => v.length > 500)) problems.push("un titre dépasse 500 caractères");
     const parsedLead = parseLead(lead);
-    if (!parsedLead) problems.push(`pilote inconnu « ${lead} » (Éditeurs, Pouvoirs publics, Éditeurs et pouvoirs publics ou « Organisation : nom »)`);
+    if (!parsedLead) problems.push(`pilote inconnu « ${lead} » (Pouvoirs publics, Éditeurs, Éditeurs & Pouvoirs publics ou « Organisation : nom »)`);
     const parsedStatus = parseStatus(status);
     if (!parsedStatus) problems.push(`statut inconnu « ${status} » (À lancer, En cours, Fait, Abandonné)`);
     const parsedWave = wave === "" ? null : Number(wave);

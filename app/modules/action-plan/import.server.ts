@@ -18,7 +18,7 @@ export function exportPlanRows() {
         workstream: ws.title,
         challenge: ch.title,
         title: a.title,
-        lead: a.lead.kind === "organisation" ? `Organisation : ${a.lead.label}` : a.lead.label,
+        lead: a.lead.label,
         deadline: a.deadline.label,
         status: a.status,
         wave: a.wave,
@@ -75,19 +75,21 @@ export function applyImport(actor: SessionUser, rows: CsvAction[]) {
           .values({ workstreamId, title: row.challenge, position: (tx.select({ p: max(challenges.position) }).from(challenges).where(eq(challenges.workstreamId, workstreamId)).get()?.p ?? -1) + 1 })
           .returning()
           .get().id;
-        const organisationId = row.lead.organisation
-          ? tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.name, row.lead.organisation)).get()?.id
-          : null;
-        if (row.lead.organisation && !organisationId) throw new HttpError(422, `organisation inconnue « ${row.lead.organisation} ».`);
+        // A named organisation leads the action; its kind gives the deck's label (a vendor: Éditeurs).
+        const organisation = row.lead.organisation
+          ? tx.select({ id: organisations.id, kind: organisations.kind }).from(organisations).where(eq(organisations.name, row.lead.organisation)).get()
+          : undefined;
+        if (row.lead.organisation && !organisation) throw new HttpError(422, `organisation inconnue « ${row.lead.organisation} ».`);
         const existing = findAction(tx, row);
         writeAction(tx, actor, existing?.id ?? null, {
           challengeId,
           title: row.title,
           // The CSV has no description column: an update keeps the one written in the editor.
           description: existing?.description ?? "",
-          leadKind: row.lead.kind,
-          leadOrganisationId: organisationId,
+          leadKind: row.lead.kind ?? (organisation?.kind === "vendor" ? "editeurs" : "pouvoirs-publics"),
+          ...(organisation ? { leadOrganisationIds: [organisation.id], coLeadOrganisationIds: [] } : {}),
           deadlineLabel: row.deadline,
+          deadlineReason: "Import du plan (fichier CSV)",
           status: row.status,
           segurWave: row.wave,
           steps: row.steps,

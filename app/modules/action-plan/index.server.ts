@@ -13,11 +13,14 @@ export {
   getAction,
   getPlan,
   listChallenges,
+  listOwnerChoices,
   listWorkstreams,
   moveAction,
   overdueOf,
   saveAction,
   setActionStatus,
+  setStepStatuses,
   unparsedDeadlines,
   writeAction,
 } from "./plan.server";
+export { remindStaleActions } from "./stale.server";

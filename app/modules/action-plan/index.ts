@@ -8,5 +8,13 @@ export { parseActionPlanCsv, toActionPlanCsv } from "./csv";
 export type { CsvParseResult } from "./csv";
 export { parseFuzzyDeadline } from "./deadlines";
 export { actionPageSchema, importPageSchema, planFiltersSchema, planPageSchema } from "./schemas";
-export { ACTION_STATUSES, ACTION_STATUS_LABELS, CSV_COLUMNS, LEAD_KINDS, LEAD_LABELS } from "./vocabulary";
+export {
+  ACTION_STATUSES,
+  ACTION_STATUS_LABELS,
+  CSV_COLUMNS,
+  LEAD_KINDS,
+  LEAD_LABELS,
+  STEP_STATUSES,
+  STEP_STATUS_LABELS,
+} from "./vocabulary";
 export type { ActionStatus, LeadKind } from "./vocabulary";

@@ -1,8 +1,11 @@
-import { and, asc, desc, eq, inArray, isNull, max, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, max, or, sql } from "drizzle-orm";
+import type { AnySQLiteColumn } from "drizzle-orm/sqlite-core";
 import { getDb, preparedQueries, preparedQuery, type Tx } from "#db/client";
 import {
   actionIrritants,
   actionNotes,
+  actionOrganisations,
+  actionStatusChanges,
   actionSteps,
   actionThemes,
   actions,
@@ -11,46 +14,47 @@ import {
   irritants,
   organisations,
   themes,
+  users,
   workstreams,
 } from "#db/schema";
 import { HttpError } from "~/lib/errors";
 import { recordEvent } from "~/lib/events.server";
 import { can } from "~/lib/permissions.server";
 import type { SessionUser } from "~/lib/session-users.server";
+import { actionAsOf, stepProgress } from "./as-of";
 import { formatDeadlineChange, parseFuzzyDeadline } from "./deadlines";
-import { LEAD_LABELS, type ActionStatus, type LeadKind } from "./vocabulary";
+import { LEAD_LABELS, type ActionStatus, type LeadKind, type StepStatus } from "./vocabulary";
 
 type ActionRow = typeof actions.$inferSelect;
 const today = () => new Date().toISOString().slice(0, 10);
 
-function leadOf(a: Pick<ActionRow, "leadKind">, organisationName: string | null) {
-  return { kind: a.leadKind, label: a.leadKind === "organisation" ? (organisationName ?? "Organisation") : LEAD_LABELS[a.leadKind] };
+function leadOf(a: Pick<ActionRow, "leadKind">) {
+  return { kind: a.leadKind, label: LEAD_LABELS[a.leadKind] };
 }
 
 export function overdueOf(a: Pick<ActionRow, "deadlineDue" | "status">) {
   return a.deadlineDue !== null && !["fait", "abandonne"].includes(a.status) && a.deadlineDue < today();
 }
 
-export type PlanFilters = { theme?: string; lead?: LeadKind; status?: ActionStatus; overdue?: boolean; wave?: number };
+/** `asOf`: the day ("YYYY-MM-DD") whose statuses, deadlines and lateness are shown; today when absent. */
+export type PlanFilters = { theme?: string; lead?: LeadKind; status?: ActionStatus; overdue?: boolean; wave?: number; asOf?: string };
 
-/** The whole plan as the deck shows it — workstreams, challenges, actions — filtered. Three queries, no N+1. */
-/** Which filters a plan query has: one prepared statement for each combination met. */
-type PlanShape = { lead: boolean; status: boolean; wave: boolean; theme: boolean; overdue: boolean };
+/** Which filters the plan's SQL applies: one prepared statement for each combination met. Status and lateness are
+ * filtered after the as-of computation, since they depend on the day. */
+type PlanShape = { lead: boolean; wave: boolean; theme: boolean };
 
 const planQuery = preparedQueries((db, shape: PlanShape) =>
   db
-    .select({ action: actions, organisationName: organisations.name, challengeTitle: challenges.title, challengeDescription: challenges.description, challengePosition: challenges.position, workstreamId: workstreams.id, workstreamTitle: workstreams.title, workstreamPosition: workstreams.position })
+    .select({ action: actions, responsibleName: users.displayName, challengeTitle: challenges.title, challengeDescription: challenges.description, challengePosition: challenges.position, workstreamId: workstreams.id, workstreamTitle: workstreams.title, workstreamPosition: workstreams.position })
     .from(actions)
     .innerJoin(challenges, eq(challenges.id, actions.challengeId))
     .innerJoin(workstreams, eq(workstreams.id, challenges.workstreamId))
-    .leftJoin(organisations, eq(organisations.id, actions.leadOrganisationId))
+    .leftJoin(users, eq(users.id, actions.responsibleId))
     .where(
       and(
         shape.lead ? eq(actions.leadKind, sql.placeholder("lead")) : undefined,
-        shape.status ? eq(actions.status, sql.placeholder("status")) : undefined,
         shape.wave ? eq(actions.segurWave, sql.placeholder("wave")) : undefined,
         shape.theme ? sql`exists (select 1 from action_themes at where at.action_id = ${actions.id} and at.theme_id = ${sql.placeholder("themeId")})` : undefined,
-        shape.overdue ? and(sql`${actions.deadlineDue} < ${sql.placeholder("today")}`, sql`${actions.status} not in ('fait', 'abandonne')`) : undefined,
       ),
     )
     .orderBy(asc(workstreams.position), asc(workstreams.id), asc(challenges.position), asc(challenges.id), asc(actions.position), asc(actions.id))
@@ -59,63 +63,131 @@ const planQuery = preparedQueries((db, shape: PlanShape) =>
 
 const planThemeIdBySlug = preparedQuery((db) => db.select({ id: themes.id }).from(themes).where(eq(themes.slug, sql.placeholder("slug"))).prepare());
 
-// The ids travel as one JSON array, so that a plan of any length uses the same statements; ordered as the primary
-// key's index returned them to `inArray`.
+// The ids travel as one JSON array, so that a plan of any length uses the same statements.
+const inIds = (column: AnySQLiteColumn) => sql`${column} in (select value from json_each(${sql.placeholder("ids")}))`;
+
 const planActionThemes = preparedQuery((db) =>
   db
     .select({ actionId: actionThemes.actionId, slug: themes.slug, label: themes.label })
     .from(actionThemes)
     .innerJoin(themes, eq(themes.id, actionThemes.themeId))
-    .where(sql`${actionThemes.actionId} in (select value from json_each(${sql.placeholder("ids")}))`)
+    .where(inIds(actionThemes.actionId))
     .orderBy(asc(actionThemes.actionId), asc(actionThemes.themeId))
     .prepare(),
 );
 
 const planActionIrritants = preparedQuery((db) =>
+  db.select().from(actionIrritants).where(inIds(actionIrritants.actionId)).orderBy(asc(actionIrritants.actionId), asc(actionIrritants.irritantId)).prepare(),
+);
+
+const planActionOrganisations = preparedQuery((db) =>
   db
-    .select()
-    .from(actionIrritants)
-    .where(sql`${actionIrritants.actionId} in (select value from json_each(${sql.placeholder("ids")}))`)
-    .orderBy(asc(actionIrritants.actionId), asc(actionIrritants.irritantId))
+    .select({ actionId: actionOrganisations.actionId, role: actionOrganisations.role, id: organisations.id, name: organisations.name, kind: organisations.kind })
+    .from(actionOrganisations)
+    .innerJoin(organisations, eq(organisations.id, actionOrganisations.organisationId))
+    .where(inIds(actionOrganisations.actionId))
+    .orderBy(asc(actionOrganisations.actionId), asc(organisations.name))
     .prepare(),
 );
 
-export function getPlan(filters: PlanFilters = {}) {
-  const themeId = filters.theme ? (planThemeIdBySlug().get({ slug: filters.theme })?.id ?? -1) : undefined;
-  const rows = planQuery({ lead: !!filters.lead, status: !!filters.status, wave: !!filters.wave, theme: themeId !== undefined, overdue: !!filters.overdue }).all({
-    lead: filters.lead,
-    status: filters.status,
-    wave: filters.wave,
-    themeId,
-    today: today(),
-  });
-  const ids = JSON.stringify(rows.map((r) => r.action.id));
-  const themeRows = rows.length ? planActionThemes().all({ ids }) : [];
-  const irritantRows = rows.length ? planActionIrritants().all({ ids }) : [];
+const planActionSteps = preparedQuery((db) =>
+  db
+    .select({ actionId: actionSteps.actionId, id: actionSteps.id, title: actionSteps.title, status: actionSteps.status })
+    .from(actionSteps)
+    .where(inIds(actionSteps.actionId))
+    .orderBy(asc(actionSteps.actionId), asc(actionSteps.position))
+    .prepare(),
+);
 
-  const plan: { id: number; title: string; challenges: { id: number; title: string; description: string; actions: ReturnType<typeof toAction>[] }[] }[] = [];
+const planStatusChanges = preparedQuery((db) =>
+  db
+    .select({ actionId: actionStatusChanges.actionId, changedAt: actionStatusChanges.changedAt, fromStatus: actionStatusChanges.fromStatus, toStatus: actionStatusChanges.toStatus })
+    .from(actionStatusChanges)
+    .where(inIds(actionStatusChanges.actionId))
+    .orderBy(asc(actionStatusChanges.actionId), asc(actionStatusChanges.id))
+    .prepare(),
+);
+
+const planDeadlineChanges = preparedQuery((db) =>
+  db
+    .select({ actionId: deadlineChanges.actionId, changedAt: deadlineChanges.changedAt, fromLabel: deadlineChanges.fromLabel, toLabel: deadlineChanges.toLabel })
+    .from(deadlineChanges)
+    .where(inIds(deadlineChanges.actionId))
+    .orderBy(asc(deadlineChanges.actionId), asc(deadlineChanges.id))
+    .prepare(),
+);
+
+/** Groups rows by action id. */
+function byAction<R extends { actionId: number }>(rows: R[]) {
+  const map = new Map<number, R[]>();
+  for (const r of rows) map.set(r.actionId, [...(map.get(r.actionId) ?? []), r]);
+  return (id: number) => map.get(id) ?? [];
+}
+
+type OrganisationRef = { id: number; name: string; kind: "vendor" | "institution" };
+const organisationsOf = (rows: (OrganisationRef & { role: "lead" | "co-lead" })[]) => ({
+  lead: rows.filter((o) => o.role === "lead").map(({ id, name, kind }) => ({ id, name, kind })),
+  coLead: rows.filter((o) => o.role === "co-lead").map(({ id, name, kind }) => ({ id, name, kind })),
+});
+
+/**
+ * The whole plan as the deck shows it — workstreams, challenges, actions — as of a day (today by default): each
+ * action's status, deadline and lateness are those of that day, and actions created after it are left out. Eight
+ * queries, no N+1. Steps and progress are today's (step statuses keep no history).
+ */
+export function getPlan(filters: PlanFilters = {}) {
+  const day = filters.asOf ?? today();
+  const themeId = filters.theme ? (planThemeIdBySlug().get({ slug: filters.theme })?.id ?? -1) : undefined;
+  const rows = planQuery({ lead: !!filters.lead, wave: !!filters.wave, theme: themeId !== undefined }).all({ lead: filters.lead, wave: filters.wave, themeId });
+  const ids = JSON.stringify(rows.map((r) => r.action.id));
+  const load = <R extends { actionId: number }>(query: () => { all(params: { ids: string }): R[] }) => byAction(rows.length ? query().all({ ids }) : []);
+  const themesOf = load(planActionThemes);
+  const irritantsOf = load(planActionIrritants);
+  const organisationRowsOf = load(planActionOrganisations);
+  const stepsOf = load(planActionSteps);
+  const statusChangesOf = load(planStatusChanges);
+  const deadlineChangesOf = load(planDeadlineChanges);
+
   function toAction(r: (typeof rows)[number]) {
     const a = r.action;
+    const asOf = actionAsOf({ createdAt: a.createdAt, status: a.status, deadlineLabel: a.deadlineLabel, statusChanges: statusChangesOf(a.id), deadlineChanges: deadlineChangesOf(a.id) }, day);
+    const steps = stepsOf(a.id).map(({ id, title, status }) => ({ id, title, status }));
     return {
-      id: a.id,
-      title: a.title,
-      description: a.description,
-      lead: leadOf(a, r.organisationName),
-      deadline: { label: a.deadlineLabel, due: a.deadlineDue, kind: a.deadlineKind },
-      status: a.status,
-      wave: a.segurWave,
-      overdue: overdueOf(a),
-      themes: themeRows.filter((t) => t.actionId === a.id).map(({ slug, label }) => ({ slug, label })),
-      irritantIds: irritantRows.filter((i) => i.actionId === a.id).map((i) => i.irritantId),
+      asOf,
+      item: {
+        id: a.id,
+        title: a.title,
+        description: a.description,
+        lead: leadOf(a),
+        organisations: organisationsOf(organisationRowsOf(a.id)),
+        responsible: r.responsibleName,
+        deadline: { label: asOf.deadline.label, due: asOf.deadline.due, kind: asOf.deadline.kind },
+        status: asOf.status,
+        wave: a.segurWave,
+        overdue: asOf.overdue,
+        themes: themesOf(a.id).map(({ slug, label }) => ({ slug, label })),
+        irritantIds: irritantsOf(a.id).map((i) => i.irritantId),
+        steps,
+        progress: stepProgress(steps),
+      },
     };
   }
+
+  type PlanAction = ReturnType<typeof toAction>["item"];
+  type PlanChallenge = { id: number; title: string; description: string; progress: ReturnType<typeof stepProgress>; actions: PlanAction[] };
+  const plan: { id: number; title: string; challenges: PlanChallenge[] }[] = [];
   for (const r of rows) {
+    const { asOf, item } = toAction(r);
+    if (!asOf.existed) continue;
+    if (filters.status && asOf.status !== filters.status) continue;
+    if (filters.overdue && !asOf.overdue) continue;
     let ws = plan.at(-1);
     if (!ws || ws.id !== r.workstreamId) plan.push((ws = { id: r.workstreamId, title: r.workstreamTitle, challenges: [] }));
     let ch = ws.challenges.at(-1);
-    if (!ch || ch.id !== r.action.challengeId) ws.challenges.push((ch = { id: r.action.challengeId, title: r.challengeTitle, description: r.challengeDescription, actions: [] }));
-    ch.actions.push(toAction(r));
+    if (!ch || ch.id !== r.action.challengeId) ws.challenges.push((ch = { id: r.action.challengeId, title: r.challengeTitle, description: r.challengeDescription, progress: stepProgress([]), actions: [] }));
+    ch.actions.push(item);
   }
+  for (const ch of plan.flatMap((ws) => ws.challenges)) ch.progress = stepProgress(ch.actions.flatMap((a) => a.steps));
   return plan;
 }
 
@@ -123,11 +195,11 @@ export function getPlan(filters: PlanFilters = {}) {
 export function getAction(viewer: SessionUser | null, id: number) {
   const db = getDb();
   const row = db
-    .select({ action: actions, organisationName: organisations.name, challengeTitle: challenges.title, workstreamTitle: workstreams.title })
+    .select({ action: actions, responsibleName: users.displayName, challengeTitle: challenges.title, workstreamTitle: workstreams.title })
     .from(actions)
     .innerJoin(challenges, eq(challenges.id, actions.challengeId))
     .innerJoin(workstreams, eq(workstreams.id, challenges.workstreamId))
-    .leftJoin(organisations, eq(organisations.id, actions.leadOrganisationId))
+    .leftJoin(users, eq(users.id, actions.responsibleId))
     .where(eq(actions.id, id))
     .get();
   if (!row) throw new HttpError(404, "Cette action n'existe pas.");
@@ -140,13 +212,24 @@ export function getAction(viewer: SessionUser | null, id: number) {
     .innerJoin(irritants, eq(irritants.id, actionIrritants.irritantId))
     .where(and(eq(actionIrritants.actionId, id), seesAll ? undefined : and(eq(irritants.published, true), isNull(irritants.hiddenAt))))
     .all();
+  const steps = db.select({ id: actionSteps.id, title: actionSteps.title, status: actionSteps.status }).from(actionSteps).where(eq(actionSteps.actionId, id)).orderBy(asc(actionSteps.position)).all();
+  const organisationRows = db
+    .select({ role: actionOrganisations.role, id: organisations.id, name: organisations.name, kind: organisations.kind })
+    .from(actionOrganisations)
+    .innerJoin(organisations, eq(organisations.id, actionOrganisations.organisationId))
+    .where(eq(actionOrganisations.actionId, id))
+    .orderBy(asc(organisations.name))
+    .all();
   return {
     ...row.action,
-    lead: leadOf(row.action, row.organisationName),
+    lead: leadOf(row.action),
+    organisations: organisationsOf(organisationRows),
+    responsible: row.action.responsibleId && row.responsibleName ? { id: row.action.responsibleId, name: row.responsibleName } : null,
     overdue: overdueOf(row.action),
     challengeTitle: row.challengeTitle,
     workstreamTitle: row.workstreamTitle,
-    steps: db.select({ id: actionSteps.id, title: actionSteps.title }).from(actionSteps).where(eq(actionSteps.actionId, id)).orderBy(asc(actionSteps.position)).all(),
+    steps,
+    progress: stepProgress(steps),
     themes: db.select({ slug: themes.slug, label: themes.label }).from(actionThemes).innerJoin(themes, eq(themes.id, actionThemes.themeId)).where(eq(actionThemes.actionId, id)).all(),
     irritants: linked,
     notes: db
@@ -156,12 +239,26 @@ export function getAction(viewer: SessionUser | null, id: number) {
       .orderBy(desc(actionNotes.id))
       .all(),
     deadlineHistory: db
-      .select({ id: deadlineChanges.id, fromLabel: deadlineChanges.fromLabel, toLabel: deadlineChanges.toLabel, changedAt: deadlineChanges.changedAt })
+      .select({ id: deadlineChanges.id, fromLabel: deadlineChanges.fromLabel, toLabel: deadlineChanges.toLabel, reason: deadlineChanges.reason, changedAt: deadlineChanges.changedAt })
       .from(deadlineChanges)
       .where(eq(deadlineChanges.actionId, id))
       .orderBy(desc(deadlineChanges.id))
       .all()
       .map((c) => ({ ...c, text: formatDeadlineChange(c.fromLabel, c.toLabel) })),
+  };
+}
+
+/** What the editor offers: organisations (institutions, then vendors) and the team members who may be responsible. */
+export function listOwnerChoices() {
+  const db = getDb();
+  return {
+    organisations: db.select({ id: organisations.id, name: organisations.name, kind: organisations.kind }).from(organisations).orderBy(desc(organisations.kind), asc(organisations.name)).all(),
+    teamMembers: db
+      .select({ id: users.id, name: users.displayName })
+      .from(users)
+      .where(and(or(eq(users.role, "team"), eq(users.role, "admin")), isNull(users.disabledAt)))
+      .orderBy(asc(users.displayName))
+      .all(),
   };
 }
 
@@ -171,27 +268,47 @@ function requireEditor(actor: SessionUser) {
   if (!can(actor, "action-plan:edit")) throw new HttpError(403, "Le plan d'action est modifié par l'équipe programme.");
 }
 
+/** A step as written: a title (a new step is "à faire", a kept one keeps its status), or a title with its status. */
+type StepInput = string | { title: string; status: StepStatus };
+
 export type ActionInput = {
   challengeId: number;
   title: string;
   description: string;
   leadKind: LeadKind;
-  leadOrganisationId?: number | null;
+  /** Lead and co-lead organisations; absent keeps those the action has. */
+  leadOrganisationIds?: number[];
+  coLeadOrganisationIds?: number[];
+  /** The responsible team member; absent keeps the current one, null clears it. */
+  responsibleId?: number | null;
   deadlineLabel: string;
+  /** Why the deadline changes: required whenever it does. */
+  deadlineReason?: string;
   status: ActionStatus;
   segurWave?: number | null;
-  steps: string[];
+  steps: StepInput[];
   themes: string[];
   irritantIds: number[];
 };
 
-function resolveLinks(tx: Tx, input: Pick<ActionInput, "themes" | "irritantIds" | "leadKind" | "leadOrganisationId" | "challengeId">) {
+function resolveLinks(tx: Tx, input: ActionInput) {
   if (!tx.select({ id: challenges.id }).from(challenges).where(eq(challenges.id, input.challengeId)).get()) {
     throw new HttpError(422, "Défi inconnu.", { challengeId: ["Choisissez un défi de la liste."] });
   }
-  if (input.leadKind === "organisation") {
-    const org = input.leadOrganisationId ? tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, input.leadOrganisationId)).get() : undefined;
-    if (!org) throw new HttpError(422, "Organisation inconnue.", { leadOrganisationId: ["Choisissez l'organisation pilote."] });
+  const lead = [...new Set(input.leadOrganisationIds ?? [])];
+  const coLead = [...new Set(input.coLeadOrganisationIds ?? [])];
+  const both = lead.filter((id) => coLead.includes(id));
+  if (both.length) throw new HttpError(422, "Organisation en double.", { coLeadOrganisationIds: ["Une organisation est pilote ou copilote, pas les deux."] });
+  const wanted = [...lead, ...coLead];
+  const knownOrganisations = wanted.length ? tx.select({ id: organisations.id }).from(organisations).where(inArray(organisations.id, wanted)).all() : [];
+  if (knownOrganisations.length !== wanted.length) {
+    throw new HttpError(422, "Organisation inconnue.", { [lead.some((id) => !knownOrganisations.some((o) => o.id === id)) ? "leadOrganisationIds" : "coLeadOrganisationIds"]: ["Choisissez les organisations dans la liste."] });
+  }
+  if (input.responsibleId) {
+    const member = tx.select({ role: users.role, disabledAt: users.disabledAt }).from(users).where(eq(users.id, input.responsibleId)).get();
+    if (!member || !["team", "admin"].includes(member.role) || member.disabledAt) {
+      throw new HttpError(422, "Responsable inconnu.", { responsibleId: ["Choisissez un membre de l'équipe dans la liste."] });
+    }
   }
   const themeRows = input.themes.length ? tx.select({ id: themes.id, slug: themes.slug }).from(themes).where(inArray(themes.slug, input.themes)).all() : [];
   const unknownThemes = input.themes.filter((s) => !themeRows.some((t) => t.slug === s));
@@ -199,17 +316,26 @@ function resolveLinks(tx: Tx, input: Pick<ActionInput, "themes" | "irritantIds" 
   const found = input.irritantIds.length ? tx.select({ id: irritants.id }).from(irritants).where(inArray(irritants.id, input.irritantIds)).all() : [];
   const missing = input.irritantIds.filter((id) => !found.some((f) => f.id === id));
   if (missing.length) throw new HttpError(422, "Signalement inconnu.", { irritantIds: [`Signalement inconnu : n°${missing.join(", n°")}.`] });
-  return themeRows.map((t) => t.id);
+  return { themeIds: themeRows.map((t) => t.id), lead, coLead };
 }
 
-function writeLinks(tx: Tx, actionId: number, themeIds: number[], input: Pick<ActionInput, "irritantIds" | "steps">) {
+/** Rewrites an action's links; steps keep the status they had under the same title. Returns whether a step's status changed. */
+function writeLinks(tx: Tx, actionId: number, links: ReturnType<typeof resolveLinks>, input: ActionInput) {
+  const previousSteps = tx.select({ title: actionSteps.title, status: actionSteps.status }).from(actionSteps).where(eq(actionSteps.actionId, actionId)).all();
   tx.delete(actionThemes).where(eq(actionThemes.actionId, actionId)).run();
   tx.delete(actionIrritants).where(eq(actionIrritants.actionId, actionId)).run();
   tx.delete(actionSteps).where(eq(actionSteps.actionId, actionId)).run();
-  if (themeIds.length) tx.insert(actionThemes).values(themeIds.map((themeId) => ({ actionId, themeId }))).run();
+  if (links.themeIds.length) tx.insert(actionThemes).values(links.themeIds.map((themeId) => ({ actionId, themeId }))).run();
   const irritantIds = [...new Set(input.irritantIds)];
   if (irritantIds.length) tx.insert(actionIrritants).values(irritantIds.map((irritantId) => ({ actionId, irritantId }))).run();
-  if (input.steps.length) tx.insert(actionSteps).values(input.steps.map((title, position) => ({ actionId, title, position }))).run();
+  const steps = input.steps.map((s) => (typeof s === "string" ? { title: s, status: previousSteps.find((p) => p.title === s)?.status ?? ("a-faire" as const) } : s));
+  if (steps.length) tx.insert(actionSteps).values(steps.map((s, position) => ({ actionId, title: s.title, status: s.status, position }))).run();
+  if (input.leadOrganisationIds !== undefined || input.coLeadOrganisationIds !== undefined) {
+    tx.delete(actionOrganisations).where(eq(actionOrganisations.actionId, actionId)).run();
+    const rows = [...links.lead.map((organisationId) => ({ actionId, organisationId, role: "lead" as const })), ...links.coLead.map((organisationId) => ({ actionId, organisationId, role: "co-lead" as const }))];
+    if (rows.length) tx.insert(actionOrganisations).values(rows).run();
+  }
+  return steps.some((s) => previousSteps.some((p) => p.title === s.title && p.status !== s.status));
 }
 
 function deadlineColumns(label: string) {
@@ -219,14 +345,14 @@ function deadlineColumns(label: string) {
 
 /** Writes an action in the caller's transaction (used by the editor, the CSV import and the demo data). */
 export function writeAction(tx: Tx, actor: SessionUser | null, id: number | null, input: ActionInput, options: { note?: string; at?: string } = {}) {
-  const themeIds = resolveLinks(tx, input);
+  const links = resolveLinks(tx, input);
   const at = options.at ?? new Date().toISOString();
   const columns = {
     challengeId: input.challengeId,
     title: input.title,
     description: input.description,
     leadKind: input.leadKind,
-    leadOrganisationId: input.leadKind === "organisation" ? (input.leadOrganisationId ?? null) : null,
+    ...(input.responsibleId !== undefined ? { responsibleId: input.responsibleId } : {}),
     ...deadlineColumns(input.deadlineLabel),
     status: input.status,
     segurWave: input.segurWave ?? null,
@@ -235,27 +361,38 @@ export function writeAction(tx: Tx, actor: SessionUser | null, id: number | null
   const actorId = actor?.id ?? null;
   if (id === null) {
     const position = (tx.select({ p: max(actions.position) }).from(actions).where(eq(actions.challengeId, input.challengeId)).get()?.p ?? -1) + 1;
-    const row = tx.insert(actions).values({ ...columns, position, doneAt: input.status === "fait" ? at : null, createdAt: at }).returning({ id: actions.id }).get();
-    writeLinks(tx, row.id, themeIds, input);
+    const row = tx
+      .insert(actions)
+      .values({ ...columns, position, doneAt: input.status === "fait" ? at : null, createdAt: at, statusUpdatedAt: at })
+      .returning({ id: actions.id })
+      .get();
+    writeLinks(tx, row.id, links, input);
     recordEvent(tx, { type: "action.created", actorId, subject: { type: "action", id: row.id }, payload: { title: input.title } });
     if (input.status === "fait") announceDone(tx, row.id, actorId);
     return row.id;
   }
   const before = tx.select().from(actions).where(eq(actions.id, id)).get();
   if (!before) throw new HttpError(404, "Cette action n'existe pas.");
+  const deadlineMoved = before.deadlineLabel !== columns.deadlineLabel;
+  const reason = input.deadlineReason?.trim() ?? "";
+  if (deadlineMoved && !reason) throw new HttpError(422, "Indiquez la raison du changement d'échéance.", { deadlineReason: ["Indiquez la raison du changement d'échéance."] });
+  const statusChanged = before.status !== input.status;
+  const stepsChanged = writeLinks(tx, id, links, input);
+  // News of the status (its change, a step's, a dated note) restarts the staleness clock.
+  const news = statusChanged || stepsChanged || !!options.note;
   tx.update(actions)
-    .set({ ...columns, doneAt: input.status === "fait" ? (before.doneAt ?? at) : null })
+    .set({ ...columns, doneAt: input.status === "fait" ? (before.doneAt ?? at) : null, ...(news ? { statusUpdatedAt: at, staleRemindedAt: null } : {}) })
     .where(eq(actions.id, id))
     .run();
-  writeLinks(tx, id, themeIds, input);
   const subject = { type: "action" as const, id };
-  if (before.deadlineLabel !== columns.deadlineLabel) {
+  if (deadlineMoved) {
     tx.insert(deadlineChanges)
-      .values({ actionId: id, fromLabel: before.deadlineLabel, toLabel: columns.deadlineLabel, fromDue: before.deadlineDue, toDue: columns.deadlineDue, actorId, changedAt: at })
+      .values({ actionId: id, fromLabel: before.deadlineLabel, toLabel: columns.deadlineLabel, fromDue: before.deadlineDue, toDue: columns.deadlineDue, reason, actorId, changedAt: at })
       .run();
-    recordEvent(tx, { type: "action.deadline_changed", actorId, subject, payload: { from: before.deadlineLabel, to: columns.deadlineLabel } });
+    recordEvent(tx, { type: "action.deadline_changed", actorId, subject, payload: { from: before.deadlineLabel, to: columns.deadlineLabel, reason } });
   }
-  if (before.status !== input.status) {
+  if (statusChanged) {
+    tx.insert(actionStatusChanges).values({ actionId: id, fromStatus: before.status, toStatus: input.status, actorId, changedAt: at }).run();
     recordEvent(tx, { type: "action.status_changed", actorId, subject, payload: { from: before.status, to: input.status } });
     if (input.status === "fait") announceDone(tx, id, actorId);
   }
@@ -291,10 +428,34 @@ export function setActionStatus(actor: SessionUser, id: number, status: ActionSt
 
 function getLinks(tx: Tx, id: number) {
   return {
-    steps: tx.select({ title: actionSteps.title }).from(actionSteps).where(eq(actionSteps.actionId, id)).orderBy(asc(actionSteps.position)).all().map((s) => s.title),
+    steps: tx.select({ title: actionSteps.title, status: actionSteps.status }).from(actionSteps).where(eq(actionSteps.actionId, id)).orderBy(asc(actionSteps.position)).all(),
     themes: tx.select({ slug: themes.slug }).from(actionThemes).innerJoin(themes, eq(themes.id, actionThemes.themeId)).where(eq(actionThemes.actionId, id)).all().map((t) => t.slug),
     irritantIds: tx.select({ id: actionIrritants.irritantId }).from(actionIrritants).where(eq(actionIrritants.actionId, id)).all().map((i) => i.id),
   };
+}
+
+/** Sets the status of an action's steps (à faire, en cours, fait); a change is news of the action's status. */
+export function setStepStatuses(actor: SessionUser, id: number, steps: { id: number; status: StepStatus }[]) {
+  requireEditor(actor);
+  return getDb().transaction((tx) => {
+    if (!tx.select({ id: actions.id }).from(actions).where(eq(actions.id, id)).get()) throw new HttpError(404, "Cette action n'existe pas.");
+    const current = tx.select({ id: actionSteps.id, status: actionSteps.status }).from(actionSteps).where(eq(actionSteps.actionId, id)).all();
+    let changed = 0;
+    for (const step of steps) {
+      const found = current.find((c) => c.id === step.id);
+      if (!found) throw new HttpError(422, "Cette étape n'appartient pas à l'action.", { steps: ["Rechargez la page : les étapes ont changé."] });
+      if (found.status === step.status) continue;
+      tx.update(actionSteps).set({ status: step.status }).where(eq(actionSteps.id, step.id)).run();
+      changed++;
+    }
+    if (!changed) return 0;
+    const after = tx.select({ status: actionSteps.status }).from(actionSteps).where(eq(actionSteps.actionId, id)).all();
+    const at = new Date().toISOString();
+    tx.update(actions).set({ statusUpdatedAt: at, staleRemindedAt: null, updatedAt: at }).where(eq(actions.id, id)).run();
+    const progress = stepProgress(after);
+    recordEvent(tx, { type: "action.steps_updated", actorId: actor.id, subject: { type: "action", id }, payload: { done: progress.done, total: progress.total } });
+    return changed;
+  });
 }
 
 export function addNote(actor: SessionUser, id: number, body: string) {
@@ -302,6 +463,8 @@ export function addNote(actor: SessionUser, id: number, body: string) {
   getDb().transaction((tx) => {
     if (!tx.select({ id: actions.id }).from(actions).where(eq(actions.id, id)).get()) throw new HttpError(404, "Cette action n'existe pas.");
     tx.insert(actionNotes).values({ actionId: id, authorId: actor.id, body }).run();
+    const at = new Date().toISOString();
+    tx.update(actions).set({ statusUpdatedAt: at, staleRemindedAt: null }).where(eq(actions.id, id)).run();
     recordEvent(tx, { type: "action.note_added", actorId: actor.id, subject: { type: "action", id } });
   });
 }

@@ -1,8 +1,12 @@
 import { z } from "zod";
 import { csvFileField } from "~/lib/upload-fields";
-import { ACTION_STATUSES, LEAD_KINDS } from "./vocabulary";
+import { isCalendarDay } from "./as-of";
+import { ACTION_STATUSES, LEAD_KINDS, STEP_STATUSES } from "./vocabulary";
 
 const blank = (v: unknown) => (v === "" || v === null ? undefined : v);
+// Checkbox lists: none ticked posts nothing, one ticked posts a string.
+const ids = (message: string) =>
+  z.preprocess((v) => (typeof v === "string" ? [v] : (v ?? [])), z.array(z.coerce.number({ error: message }).int(message).positive(message)).max(20, "Au plus 20 organisations."));
 const lines = (v: unknown) => (typeof v === "string" ? v.split(/\r?\n/).map((s) => s.trim()).filter(Boolean) : v);
 
 export const planFiltersSchema = z.object({
@@ -12,6 +16,15 @@ export const planFiltersSchema = z.object({
   overdue: z.preprocess((v) => v === "1" || v === "true" || v === "on", z.boolean()).optional(),
   wave: z.preprocess(blank, z.coerce.number({ error: "Vague invalide." }).int().min(1, "Vague 1 ou 2.").max(2, "Vague 1 ou 2.").optional()),
   vue: z.preprocess(blank, z.enum(["tableau", "calendrier"], { error: "Vue invalide." }).optional()),
+  // "Situation au": the day whose statuses and lateness are shown (today when absent).
+  au: z.preprocess(
+    blank,
+    z
+      .string({ error: "Date invalide." })
+      .refine(isCalendarDay, "Indiquez une date valide (jour, mois, année).")
+      .refine((d) => d >= "2000-01-01" && d <= "2099-12-31", "Indiquez une date entre 2000 et 2099.")
+      .optional(),
+  ),
 });
 
 const title = (what: string) =>
@@ -23,8 +36,12 @@ const actionFormSchema = z
     title: title("de l'action"),
     description: z.preprocess((v) => v ?? "", z.string().trim().max(5000, "La description ne doit pas dépasser 5 000 caractères.")),
     leadKind: z.enum(LEAD_KINDS, { error: "Choisissez le pilote." }),
-    leadOrganisationId: z.preprocess(blank, z.coerce.number().int().positive().optional()),
+    leadOrganisationIds: ids("Organisations pilotes invalides."),
+    coLeadOrganisationIds: ids("Organisations copilotes invalides."),
+    responsibleId: z.preprocess(blank, z.coerce.number({ error: "Choisissez un membre de l'équipe." }).int().positive("Choisissez un membre de l'équipe.").nullable().default(null)),
     deadlineLabel: z.preprocess((v) => v ?? "", z.string().trim().max(80, "L'échéance ne doit pas dépasser 80 caractères.")),
+    // Required by the module whenever the deadline changes (the form cannot know it).
+    deadlineReason: z.preprocess(blank, z.string().trim().max(500, "La raison ne doit pas dépasser 500 caractères.").optional()),
     status: z.enum(ACTION_STATUSES, { error: "Choisissez un statut." }),
     segurWave: z.preprocess(blank, z.coerce.number().int().min(1, "Vague 1 ou 2.").max(2, "Vague 1 ou 2.").optional()),
     steps: z.preprocess(lines, z.array(z.string().max(500, "Une étape ne doit pas dépasser 500 caractères.")).max(30, "Au plus 30 étapes.")),
@@ -36,17 +53,26 @@ const actionFormSchema = z
     note: z.preprocess(blank, z.string().trim().max(2000, "La note ne doit pas dépasser 2 000 caractères.").optional()),
   })
   .superRefine((v, ctx) => {
-    if (v.leadKind === "organisation" && !v.leadOrganisationId) ctx.addIssue({ code: "custom", path: ["leadOrganisationId"], message: "Choisissez l'organisation pilote." });
+    if (v.leadOrganisationIds.some((id) => v.coLeadOrganisationIds.includes(id)))
+      ctx.addIssue({ code: "custom", path: ["coLeadOrganisationIds"], message: "Une organisation est pilote ou copilote, pas les deux." });
   });
 
 const noteSchema = z.object({
   body: z.string({ error: "Écrivez la note." }).trim().min(3, "Écrivez la note.").max(2000, "La note ne doit pas dépasser 2 000 caractères."),
 });
 
-/** The team's page of one action: save the action, or add a dated note. */
+const stepsSchema = z.object({
+  steps: z
+    .array(z.object({ id: z.coerce.number({ error: "Étape invalide." }).int().positive("Étape invalide."), status: z.enum(STEP_STATUSES, { error: "Choisissez le statut de l'étape." }) }), { error: "Aucune étape à mettre à jour." })
+    .min(1, "Aucune étape à mettre à jour.")
+    .max(30, "Au plus 30 étapes."),
+});
+
+/** The team's page of one action: save the action, add a dated note, or set its steps' statuses. */
 export const actionPageSchema = z.discriminatedUnion("intent", [
   actionFormSchema.extend({ intent: z.literal("save") }),
   noteSchema.extend({ intent: z.literal("note") }),
+  stepsSchema.extend({ intent: z.literal("steps") }),
 ]);
 
 const workstreamSchema = z.object({ title: title("du chantier") });

@@ -1,6 +1,6 @@
 // The action plan's fixed vocabularies, kept apart from the database schema so pages can import them.
-import type { ActionStatus, LeadKind } from "#db/vocabularies/action-plan";
-export { ACTION_STATUSES, LEAD_KINDS, type ActionStatus, type LeadKind } from "#db/vocabularies/action-plan";
+import type { ActionOrganisationRole, ActionStatus, LeadKind, StepStatus } from "#db/vocabularies/action-plan";
+export { ACTION_STATUSES, LEAD_KINDS, STEP_STATUSES, type ActionStatus, type LeadKind, type StepStatus } from "#db/vocabularies/action-plan";
 
 export const ACTION_STATUS_LABELS: Record<ActionStatus, string> = {
   "a-lancer": "À lancer",
@@ -9,10 +9,22 @@ export const ACTION_STATUS_LABELS: Record<ActionStatus, string> = {
   abandonne: "Abandonné",
 };
 
-export const LEAD_LABELS: Record<Exclude<LeadKind, "organisation">, string> = {
-  editeurs: "Éditeurs",
+/** The deck's lead labels, as it writes them. */
+export const LEAD_LABELS: Record<LeadKind, string> = {
   "pouvoirs-publics": "Pouvoirs publics",
-  "editeurs-et-pouvoirs-publics": "Éditeurs et pouvoirs publics",
+  editeurs: "Éditeurs",
+  "editeurs-et-pouvoirs-publics": "Éditeurs & Pouvoirs publics",
+};
+
+export const STEP_STATUS_LABELS: Record<StepStatus, string> = {
+  "a-faire": "À faire",
+  "en-cours": "En cours",
+  fait: "Fait",
+};
+
+export const ORGANISATION_ROLE_LABELS: Record<ActionOrganisationRole, string> = {
+  lead: "Pilote",
+  "co-lead": "Copilote",
 };
 
 /** The action plan's CSV columns, in order (export and import); here so the import page shows them without the CSV reader. */

@@ -110,9 +110,14 @@ export const API_OPERATIONS: Operation[] = [
   {
     method: "get",
     path: "/action-plan",
-    summary: "Le plan d'action : chantiers → défis → actions (pilote, échéance {label, due}, statut, retard)",
+    summary:
+      "Le plan d'action : chantiers → défis → actions (libellé de pilote, organisations pilotes et copilotes, responsable, échéance {label, due}, statut, retard, étapes, avancement), situation au jour `au` (AAAA-MM-JJ, aujourd'hui par défaut) : statuts, échéances et retards de ce jour-là",
     query: planFiltersSchema,
-    responses: { 200: "{workstreams: [{id, title, challenges: [{id, title, actions: [...]}]}]}", 422: "Paramètres invalides" },
+    responses: {
+      200:
+        "{asOf, workstreams: [{id, title, challenges: [{id, title, progress: {done, total}, actions: [{id, title, lead: {kind, label}, leadOrganisations: [{id, name, kind}], coLeadOrganisations: [{id, name, kind}], responsible: {name} | null, deadline: {label, due}, status, wave, overdue, themes, irritantIds, steps: [{title, status}], progress: {done, total}}]}]}]}",
+      422: "Paramètres invalides (dont une date `au` invalide)",
+    },
   },
   { method: "get", path: "/campaigns", summary: "Campagnes d'enquête (hors préparation)", responses: { 200: "{items: [{slug, title, wave, status, opensAt, closesAt}]}" } },
   {

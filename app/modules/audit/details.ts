@@ -97,6 +97,11 @@ const FIELDS: Record<string, Describe> = {
   toProductId: (v, _t, _p, names) => `Vers le logiciel : ${names.product(num(v))}`,
   irritantIds: (v) => (Array.isArray(v) ? counted(v.length, "signalement lié", "signalements liés") : null),
   direction: (v) => `Déplacé ${label(DIRECTIONS, v)}`,
+  done: (v, _t, p) => `Étapes faites : ${num(v)} sur ${num(p.total)}`,
+  total: () => null, // said with done
+  responsibleId: (v) => `Responsable : compte n° ${String(v)}`,
+  weeks: (v) => `Sans nouvelles depuis ${counted(num(v), "semaine", "semaines")} ou plus`,
+  since: (v) => (typeof v === "string" ? `Dernière nouvelle du statut : ${formatDate(v)}` : null),
   created: (v) => counted(num(v), "action créée", "actions créées"),
   updated: (v) => counted(num(v), "action mise à jour", "actions mises à jour"),
   slug: (v) => `Adresse : ${String(v)}`,

@@ -61,6 +61,8 @@ const TYPE_LABELS: Record<EventType, string> = {
   "action.done": "Action réalisée",
   "action.note_added": "Point d'avancement ajouté",
   "action.moved": "Action déplacée",
+  "action.steps_updated": "Étapes d'action mises à jour",
+  "action.status_stale": "Rappel : statut d'action à mettre à jour",
   "action_plan.imported": "Plan importé",
   "workstream.created": "Axe créé",
   "challenge.created": "Défi créé",

@@ -141,6 +141,16 @@ export const NOTIFICATION_RULES: { [T in EventType]: Rule<T> | null } = {
   "action.done": (tx, e) => actionDeliveries(tx, e.subjectId, `Action du plan réalisée : ${actionTitle(tx, e.subjectId)}`),
   "action.note_added": null,
   "action.moved": null,
+  "action.steps_updated": null,
+  // Only the responsible person, on the team's editor page: a reminder to give news of the status.
+  "action.status_stale": (tx, e) => [
+    {
+      userIds: [e.payload.responsibleId],
+      kind: "action",
+      text: `Statut à mettre à jour : « ${actionTitle(tx, e.subjectId)} » n'a pas eu de nouvelles depuis ${e.payload.weeks} semaine${e.payload.weeks > 1 ? "s" : ""} ou plus`,
+      url: `/equipe/plan-action/${e.subjectId}`,
+    },
+  ],
   "action_plan.imported": null,
   "workstream.created": null,
   "challenge.created": null,

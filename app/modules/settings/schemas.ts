@@ -8,6 +8,8 @@ export const SETTINGS_SCHEMA = z.object({
   // Days a vendor's fix shows as "Correctif annoncé" while its people have not confirmed it.
   fixConfirmationDays: z.coerce.number({ error: "Indiquez un nombre de jours." }).int().min(1, "Au moins 1 jour.").max(365, "Au plus 365 jours.").default(30),
   autoForwardProductIrritants: z.boolean().default(false),
+  // Weeks without news of an action's status after which its responsible person is reminded (once per period).
+  staleStatusWeeks: z.coerce.number({ error: "Indiquez un nombre de semaines." }).int().min(1, "Au moins 1 semaine.").max(52, "Au plus 52 semaines.").default(6),
   // Which headline blocks the public progress page shows, in this order.
   progressHeadlines: z.array(z.enum(["irritants", "actions", "vendors", "survey"])).default(["irritants", "actions", "vendors", "survey"]),
 });
@@ -26,4 +28,9 @@ export const settingsFormSchema = z.object({
   fixDenialsToReopen: z.coerce.number({ error: "Indiquez un nombre." }).int("Nombre entier.").min(1, "Au moins 1.").max(50, "Au plus 50."),
   fixConfirmationDays: z.coerce.number({ error: "Indiquez un nombre de jours." }).int("Nombre entier.").min(1, "Au moins 1 jour.").max(365, "Au plus 365 jours."),
   autoForwardProductIrritants: z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean()),
+  // Absent (a client that predates it) keeps the stored value.
+  staleStatusWeeks: z.preprocess(
+    (v) => (v === "" || v === null ? undefined : v),
+    z.coerce.number({ error: "Indiquez un nombre de semaines." }).int("Nombre entier.").min(1, "Au moins 1 semaine.").max(52, "Au plus 52 semaines.").optional(),
+  ),
 });

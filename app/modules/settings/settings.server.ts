@@ -22,6 +22,7 @@ const SETTING_PERMISSIONS: Record<keyof Settings, Permission> = {
   fixDenialsToReopen: "ticket:manage",
   fixConfirmationDays: "ticket:manage",
   autoForwardProductIrritants: "ticket:manage",
+  staleStatusWeeks: "action-plan:edit",
   progressHeadlines: "progress:edit",
 };
 
