@@ -1,4 +1,19 @@
-import type { ActionStatus, LeadKind } from "~/modules/action-plan";
+import type { ActionStatus, LeadKind, StepStatus } from "~/modules/action-plan";
+
+/**
+ * The institutions the deck and the programme name, beside the vendors (organisations of kind "institution"). They
+ * lead or co-lead an action only where the action's own wording names them (the API LPS "par les opérateurs MSS", the
+ * "concertation VSM de la HAS", the meeting of the "opérateurs MSS / SGL / LGC"): the deck's tables give lead labels
+ * ("Pouvoirs publics"…), not organisations, and no other attribution is made up.
+ */
+export const DEMO_INSTITUTIONS = [
+  { slug: "dns", name: "Délégation au numérique en santé (DNS)" },
+  { slug: "ans", name: "Agence du numérique en santé (ANS)" },
+  { slug: "assurance-maladie", name: "Assurance Maladie" },
+  { slug: "has", name: "Haute Autorité de santé (HAS)" },
+  { slug: "operateurs-mssante", name: "Opérateurs de messagerie MSSanté" },
+] as const;
+type InstitutionSlug = (typeof DEMO_INSTITUTIONS)[number]["slug"];
 
 /**
  * The action plan as the program's status deck of 11 January 2024 shows it ("Chantiers prioritaires"
@@ -13,9 +28,14 @@ type DemoAction = {
   deadline: string;
   status: ActionStatus;
   wave?: number;
-  steps?: string[];
+  steps?: { title: string; status: StepStatus }[];
   // A deadline the deck shows as moved: the first label, then the current one.
   previousDeadline?: string;
+  // Organisations the action's wording names: institutions by slug, vendors by slug too.
+  leadOrganisations?: (InstitutionSlug | string)[];
+  coLeadOrganisations?: (InstitutionSlug | string)[];
+  // The demo team account answers for the action's status (reminded when it goes stale).
+  responsible?: boolean;
 };
 type DemoChallenge = { title: string; description?: string; themes: string[]; actions: DemoAction[] };
 type DemoWorkstream = { title: string; challenges: DemoChallenge[] };
@@ -92,22 +112,24 @@ export const DEMO_ACTION_PLAN: DemoWorkstream[] = [
             lead: BOTH,
             deadline: "Janvier 2024",
             status: "fait",
+            coLeadOrganisations: ["operateurs-mssante", "cedre-biologie"],
+            // The meeting (✅ in the deck) qualified the root causes of each of the chain's five steps.
             steps: [
               "Produire des CR de biologie conformes au CI-SIS (document CDA N1 et N3, avec codification LOINC et UCUM)",
               "Transmettre systématiquement par MSSanté les CR au médecin prescripteur (N3 et PDF)",
               "Recevoir le CR dans une BAL MSSanté « interopérable », donc facilement intégrable à son logiciel",
               "Consulter le CR et pouvoir l'intégrer au dossier patient « en 1 clic »",
               "Disposer de fonctionnalités valorisant les données structurées du format N3",
-            ],
+            ].map((title) => ({ title, status: "fait" as const })),
           },
-          { title: "Construire le plan d'action collectif pour chacune des étapes", lead: BOTH, deadline: "En cours", status: "en-cours" },
+          { title: "Construire le plan d'action collectif pour chacune des étapes", lead: BOTH, deadline: "En cours", status: "en-cours", responsible: true },
         ],
       },
       {
         title: "Correction des régressions ressenties sur MSS, notamment l'absence d'interopérabilité entre les opérateurs MSS (implémentation de l'API LPS)",
         themes: ["mssante"],
         actions: [
-          { title: "Mise en production de l'API LPS par les opérateurs MSS", lead: BOTH, deadline: "Janvier 2024", status: "fait" },
+          { title: "Mise en production de l'API LPS par les opérateurs MSS", lead: BOTH, deadline: "Janvier 2024", status: "fait", leadOrganisations: ["operateurs-mssante"] },
           { title: "Implémentation de l'API LPS dans les LGC, prévue dans la vague 2 Ségur", lead: BOTH, deadline: "2025", status: "en-cours", wave: 2 },
         ],
       },
@@ -163,7 +185,7 @@ export const DEMO_ACTION_PLAN: DemoWorkstream[] = [
         title: "Faciliter la complétion et la prise en main du VSM",
         themes: ["vsm"],
         actions: [
-          { title: "Publication de la concertation VSM de la HAS -> participez", lead: PP, deadline: "Décembre 2023", status: "en-cours" },
+          { title: "Publication de la concertation VSM de la HAS -> participez", lead: PP, deadline: "Décembre 2023", status: "en-cours", leadOrganisations: ["has"], responsible: true },
           { title: "Lancement prochain de la refonte du CI-SIS VSM et des terminologies", lead: PP, deadline: "Février 2024", status: "en-cours" },
           { title: "Étude en cours des DNS experts Ségur sur les modalités d'utilisation du VSM et les éventuelles difficultés rencontrées", lead: PP, deadline: "T1 2024", status: "en-cours" },
           { title: "Poursuivre la promotion via les dispositifs conventionnels", lead: PP, deadline: "En cours", status: "en-cours" },

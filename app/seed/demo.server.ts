@@ -6,7 +6,7 @@ import { fileIrritant, supportIrritant, updateIrritant } from "~/modules/irritan
 import { acknowledgeTicket, listTickets, replyToTicket, resolveTicket } from "~/modules/tickets/index.server";
 import { writeAction } from "~/modules/action-plan/index.server";
 import { actionNotes, actions, challenges, workstreams } from "#db/schema";
-import { DEMO_ACTION_PLAN, DEMO_NOTES } from "./action-plan.server";
+import { DEMO_ACTION_PLAN, DEMO_INSTITUTIONS, DEMO_NOTES } from "./action-plan.server";
 import { loadDemoSurveys } from "./surveys.server";
 import { loadDemoProgressUpdates, loadDemoResources } from "./progress.server";
 import { loadDemoIndicators } from "./indicators.server";
@@ -225,6 +225,16 @@ export async function loadDemoData() {
 export function loadDemoActionPlan(team: SessionUser, irritantsByTheme: (theme: string) => number[]) {
   const db = getDb();
   db.transaction((tx) => {
+    tx.insert(organisations)
+      .values(DEMO_INSTITUTIONS.map((i) => ({ ...i, kind: "institution" as const })))
+      .onConflictDoNothing()
+      .run();
+    const organisationIds = new Map(tx.select({ id: organisations.id, slug: organisations.slug }).from(organisations).all().map((o) => [o.slug, o.id]));
+    const idsOf = (slugs: string[] | undefined) =>
+      (slugs ?? []).flatMap((slug) => {
+        const id = organisationIds.get(slug);
+        return id === undefined ? [] : [id];
+      });
     DEMO_ACTION_PLAN.forEach((ws, wsPosition) => {
       const workstreamId = tx.insert(workstreams).values({ title: ws.title, position: wsPosition }).returning().get().id;
       ws.challenges.forEach((ch, chPosition) => {
@@ -239,6 +249,9 @@ export function loadDemoActionPlan(team: SessionUser, irritantsByTheme: (theme: 
             title: a.title,
             description: "",
             leadKind: a.lead,
+            leadOrganisationIds: idsOf(a.leadOrganisations),
+            coLeadOrganisationIds: idsOf(a.coLeadOrganisations),
+            responsibleId: a.responsible ? team.id : null,
             deadlineLabel: a.previousDeadline ?? a.deadline,
             status: a.status,
             segurWave: a.wave ?? null,
@@ -248,7 +261,10 @@ export function loadDemoActionPlan(team: SessionUser, irritantsByTheme: (theme: 
           };
           const id = writeAction(tx, team, null, input, { at: "2023-11-20T17:00:00.000Z" });
           // The deck shows this deadline as moved: keep the change in the history.
-          if (a.previousDeadline) writeAction(tx, team, id, { ...input, deadlineLabel: a.deadline }, { at: "2024-01-11T09:00:00.000Z" });
+          if (a.previousDeadline) {
+            const deadlineReason = "Report indiqué par le point d'étape du 11 janvier 2024 (le support n'en donne pas la raison)";
+            writeAction(tx, team, id, { ...input, deadlineLabel: a.deadline, deadlineReason }, { at: "2024-01-11T09:00:00.000Z" });
+          }
         });
       });
     });

@@ -26,7 +26,7 @@ describe("GET /api/v1/action-plan", () => {
     const action = body.workstreams[1].challenges[0].actions[0];
     expect(Object.keys(action).sort()).toEqual(["deadline", "id", "irritantIds", "lead", "overdue", "status", "themes", "title", "wave"]);
     expect(action.deadline).toEqual({ label: "Février - Mars 24", due: "2024-03-31" });
-    expect(action.lead).toEqual({ kind: "editeurs-et-pouvoirs-publics", label: "Éditeurs et pouvoirs publics" });
+    expect(action.lead).toEqual({ kind: "editeurs-et-pouvoirs-publics", label: "Éditeurs & Pouvoirs publics" });
     const done = await (await fetch(`${server.url}/api/v1/action-plan?status=fait`)).json();
     const titles = done.workstreams.flatMap((w: { challenges: { actions: { title: string }[] }[] }) => w.challenges.flatMap((c) => c.actions.map((a) => a.title)));
     expect(titles).toHaveLength(2);

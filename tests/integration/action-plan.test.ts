@@ -89,10 +89,16 @@ describe("team editing", () => {
       themes: current.themes.map((t) => t.slug),
       irritantIds: [],
     };
-    saveAction(team, id, input, "Report demandé par les éditeurs.");
+    // A deadline change asks for its reason: refused without one, kept with it in the history.
+    expect(() => saveAction(team, id, input)).toThrowError(
+      expect.objectContaining({ status: 422, fields: { deadlineReason: ["Indiquez la raison du changement d'échéance."] } }),
+    );
+    expect(() => saveAction(team, id, { ...input, deadlineReason: "   " })).toThrowError(expect.objectContaining({ status: 422 }));
+    expect(getAction(null, id).deadlineLabel).toBe("Janvier 2024");
+    saveAction(team, id, { ...input, deadlineReason: "Les éditeurs demandent un trimestre de plus." }, "Report demandé par les éditeurs.");
     const after = getAction(null, id);
     expect(after.deadlineDue).toBe("2024-06-30");
-    expect(after.deadlineHistory[0].text).toBe("échéance reportée de Janvier 2024 à T2 2024");
+    expect(after.deadlineHistory[0]).toMatchObject({ text: "échéance reportée de Janvier 2024 à T2 2024", reason: "Les éditeurs demandent un trimestre de plus." });
     expect(after.notes[0].body).toBe("Report demandé par les éditeurs.");
     expect(() => saveAction(practitioner, id, input)).toThrowError(expect.objectContaining({ status: 403 }));
     expect(() => saveAction(team, id, { ...input, themes: ["inconnu"] })).toThrowError(expect.objectContaining({ status: 422 }));

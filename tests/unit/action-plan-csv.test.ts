@@ -47,7 +47,10 @@ describe("parseActionPlanCsv", () => {
     expect(commas.errors).toEqual([]);
     expect(commas.rows[0]).toMatchObject({ lead: { kind: "editeurs" }, status: "fait", wave: null });
     const org = parseActionPlanCsv(`${header}\n${row(["A", "B", "C", "Organisation : Éditeur X", "", "À lancer", "", "", "", ""])}`);
-    expect(org.rows[0].lead).toEqual({ kind: "organisation", organisation: "Éditeur X" });
+    // A named organisation leads: its kind gives the lead label at import.
+    expect(org.rows[0].lead).toEqual({ kind: null, organisation: "Éditeur X" });
+    const deck = parseActionPlanCsv(`${header}\n${row(["A", "B", "C", "Éditeurs & Pouvoirs publics", "", "À lancer", "", "", "", ""])}\n${row(["A", "B", "D", "Éditeurs et pouvoirs publics", "", "À lancer", "", "", "", ""])}`);
+    expect(deck.rows.map((r) => r.lead)).toEqual([{ kind: "editeurs-et-pouvoirs-publics" }, { kind: "editeurs-et-pouvoirs-publics" }]);
   });
 
   it("refuses wrong columns, naming the expected ones", () => {

@@ -39,6 +39,7 @@ describe("notification rules", () => {
       [
         "action.deadline_changed",
         "action.done",
+        "action.status_stale",
         "campaign.invitations_emailed",
         "campaign.reminder_sent",
         "irritant.merged",

@@ -27,7 +27,8 @@ const norm = (s: string) => foldAccents(s).replace(/[^a-z0-9]+/g, " ").trim();
 function parseLead(value: string): CsvAction["lead"] | null {
   const v = norm(value);
   for (const [kind, label] of Object.entries(LEAD_LABELS)) if (norm(label) === v || norm(kind) === v) return { kind: kind as LeadKind };
-  if (v === "editeurs pouvoirs publics" || v === "pouvoirs publics editeurs") return { kind: "editeurs-et-pouvoirs-publics" };
+  // The deck writes "Éditeurs & Pouvoirs publics", "Pouvoirs publics / éditeurs"; earlier exports "Éditeurs et pouvoirs publics".
+  if (["editeurs pouvoirs publics", "pouvoirs publics editeurs", "editeurs et pouvoirs publics", "pouvoirs publics et editeurs"].includes(v)) return { kind: "editeurs-et-pouvoirs-publics" };
   const org = /^organisation\s*:\s*(.+)$/i.exec(value.trim());
   if (org) return { kind: null, organisation: org[1].trim() };
   return null;

@@ -17,4 +17,4 @@ export {
   STEP_STATUSES,
   STEP_STATUS_LABELS,
 } from "./vocabulary";
-export type { ActionStatus, LeadKind } from "./vocabulary";
+export type { ActionStatus, LeadKind, StepStatus } from "./vocabulary";

@@ -319,23 +319,40 @@ function resolveLinks(tx: Tx, input: ActionInput) {
   return { themeIds: themeRows.map((t) => t.id), lead, coLead };
 }
 
-/** Rewrites an action's links; steps keep the status they had under the same title. Returns whether a step's status changed. */
+/**
+ * Rewrites an action's links. Steps are matched by title: a kept step keeps its row (its id and status) and takes its
+ * new place, a new one is added "à faire" unless a status is given, a removed one is deleted. Returns whether a kept
+ * step's status changed.
+ */
 function writeLinks(tx: Tx, actionId: number, links: ReturnType<typeof resolveLinks>, input: ActionInput) {
-  const previousSteps = tx.select({ title: actionSteps.title, status: actionSteps.status }).from(actionSteps).where(eq(actionSteps.actionId, actionId)).all();
   tx.delete(actionThemes).where(eq(actionThemes.actionId, actionId)).run();
   tx.delete(actionIrritants).where(eq(actionIrritants.actionId, actionId)).run();
-  tx.delete(actionSteps).where(eq(actionSteps.actionId, actionId)).run();
   if (links.themeIds.length) tx.insert(actionThemes).values(links.themeIds.map((themeId) => ({ actionId, themeId }))).run();
   const irritantIds = [...new Set(input.irritantIds)];
   if (irritantIds.length) tx.insert(actionIrritants).values(irritantIds.map((irritantId) => ({ actionId, irritantId }))).run();
-  const steps = input.steps.map((s) => (typeof s === "string" ? { title: s, status: previousSteps.find((p) => p.title === s)?.status ?? ("a-faire" as const) } : s));
-  if (steps.length) tx.insert(actionSteps).values(steps.map((s, position) => ({ actionId, title: s.title, status: s.status, position }))).run();
+
+  const unused = tx.select({ id: actionSteps.id, title: actionSteps.title, status: actionSteps.status }).from(actionSteps).where(eq(actionSteps.actionId, actionId)).orderBy(asc(actionSteps.position)).all();
+  let statusChanged = false;
+  input.steps.forEach((step, position) => {
+    const title = typeof step === "string" ? step : step.title;
+    const index = unused.findIndex((u) => u.title === title);
+    if (index === -1) {
+      tx.insert(actionSteps).values({ actionId, title, position, status: typeof step === "string" ? "a-faire" : step.status }).run();
+      return;
+    }
+    const [kept] = unused.splice(index, 1);
+    const status = typeof step === "string" ? kept.status : step.status;
+    if (status !== kept.status) statusChanged = true;
+    tx.update(actionSteps).set({ position, status }).where(eq(actionSteps.id, kept.id)).run();
+  });
+  if (unused.length) tx.delete(actionSteps).where(inArray(actionSteps.id, unused.map((u) => u.id))).run();
+
   if (input.leadOrganisationIds !== undefined || input.coLeadOrganisationIds !== undefined) {
     tx.delete(actionOrganisations).where(eq(actionOrganisations.actionId, actionId)).run();
     const rows = [...links.lead.map((organisationId) => ({ actionId, organisationId, role: "lead" as const })), ...links.coLead.map((organisationId) => ({ actionId, organisationId, role: "co-lead" as const }))];
     if (rows.length) tx.insert(actionOrganisations).values(rows).run();
   }
-  return steps.some((s) => previousSteps.some((p) => p.title === s.title && p.status !== s.status));
+  return statusChanged;
 }
 
 function deadlineColumns(label: string) {
