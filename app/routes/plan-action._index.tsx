@@ -4,7 +4,7 @@ import { ActionStatusBadge, OverdueBadge, StepProgress } from "~/components/acti
 import { FilterSelect, FilterSubmit } from "~/components/forms";
 import { parseOrThrow } from "~/lib/api.server";
 import { formatDate } from "~/lib/dates";
-import { orErrorPage } from "~/lib/errors";
+import { errorSentence, HttpError, orErrorPage } from "~/lib/errors";
 import { getPlan } from "~/modules/action-plan/index.server";
 import {
   ACTION_STATUSES,
@@ -20,7 +20,14 @@ export const meta: MetaFunction = () => [{ title: "Plan d'action — Sentinelle"
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const params = Object.fromEntries(new URL(request.url).searchParams);
-  const { vue, au, ...filters } = orErrorPage(() => parseOrThrow(planFiltersSchema, params, "Filtres invalides."));
+  // The error page says which filter is wrong (a date "Situation au" that does not exist, say).
+  const { vue, au, ...filters } = orErrorPage(() => {
+    try {
+      return parseOrThrow(planFiltersSchema, params, "Filtres invalides.");
+    } catch (error) {
+      throw error instanceof HttpError ? new HttpError(error.status, `Filtres invalides : ${errorSentence(error)}`) : error;
+    }
+  });
   const today = new Date().toISOString().slice(0, 10);
   const day = au ?? today;
   return {

@@ -24,7 +24,23 @@ describe("GET /api/v1/action-plan", () => {
     const body = await (await fetch(`${server.url}/api/v1/action-plan`)).json();
     expect(body.workstreams).toHaveLength(3);
     const action = body.workstreams[1].challenges[0].actions[0];
-    expect(Object.keys(action).sort()).toEqual(["deadline", "id", "irritantIds", "lead", "overdue", "status", "themes", "title", "wave"]);
+    expect(Object.keys(action).sort()).toEqual([
+      "coLeadOrganisations",
+      "deadline",
+      "id",
+      "irritantIds",
+      "lead",
+      "leadOrganisations",
+      "overdue",
+      "progress",
+      "responsible",
+      "status",
+      "steps",
+      "themes",
+      "title",
+      "wave",
+    ]);
+    expect(body.asOf).toBe(new Date().toISOString().slice(0, 10));
     expect(action.deadline).toEqual({ label: "Février - Mars 24", due: "2024-03-31" });
     expect(action.lead).toEqual({ kind: "editeurs-et-pouvoirs-publics", label: "Éditeurs & Pouvoirs publics" });
     const done = await (await fetch(`${server.url}/api/v1/action-plan?status=fait`)).json();
@@ -32,6 +48,94 @@ describe("GET /api/v1/action-plan", () => {
     expect(titles).toHaveLength(2);
     expect((await fetch(`${server.url}/api/v1/action-plan?status=termine`)).status).toBe(422);
     expect((await fetch(`${server.url}/api/v1/action-plan?wave=3`)).status).toBe(422);
+  });
+});
+
+describe("owners, progress and the plan as of a day", () => {
+  type ApiAction = { title: string; overdue: boolean; status: string; deadline: { label: string }; responsible: { name: string } | null; coLeadOrganisations: { name: string; kind: string }[]; steps: { title: string; status: string }[]; progress: { done: number; total: number } };
+  const actionsOf = (body: { workstreams: { challenges: { actions: ApiAction[] }[] }[] }) => body.workstreams.flatMap((w) => w.challenges.flatMap((c) => c.actions));
+
+  it("GET /api/v1/action-plan gives owners, steps and progress, and ?au= the statuses and lateness of that day", async () => {
+    const today = await (await fetch(`${server.url}/api/v1/action-plan`)).json();
+    const meeting = actionsOf(today).find((a) => a.title.startsWith("Réunion haut niveau"))!;
+    expect(meeting.coLeadOrganisations).toEqual([
+      { id: expect.any(Number), name: "Cèdre Biologie Systèmes (démo)", kind: "vendor" },
+      { id: expect.any(Number), name: "Opérateurs de messagerie MSSanté", kind: "institution" },
+    ]);
+    expect(meeting.steps).toHaveLength(5);
+    expect(meeting.progress).toEqual({ done: 5, total: 5 });
+    expect(actionsOf(today).find((a) => a.title.startsWith("Construire le plan d'action collectif"))!.responsible).toEqual({ name: "Équipe programme (démo)" });
+    expect(actionsOf(today).filter((a) => a.overdue).length).toBeGreaterThan(3);
+
+    const deck = await (await fetch(`${server.url}/api/v1/action-plan?au=2024-01-11`)).json();
+    expect(deck.asOf).toBe("2024-01-11");
+    expect(actionsOf(deck).filter((a) => a.overdue)).toHaveLength(3);
+    const dayBefore = await (await fetch(`${server.url}/api/v1/action-plan?au=2024-01-10&overdue=1`)).json();
+    expect(actionsOf(dayBefore).map((a) => a.deadline.label)).toContain("Décembre 23");
+    for (const bad of ["2024-13-01", "11/01/2024", "2023-02-29", "1999-12-31"]) {
+      const response = await fetch(`${server.url}/api/v1/action-plan?au=${encodeURIComponent(bad)}`);
+      expect(response.status).toBe(422);
+    }
+  });
+
+  it("the public plan has a « Situation au » date field and shows that day's lateness", async () => {
+    const html = (await (await fetch(`${server.url}/plan-action?au=2024-01-11`)).text()).replace(/<!-- -->/g, "");
+    expect(html).toContain('<label for="au" class="label">Situation au</label>');
+    expect(html).toContain('value="2024-01-11"');
+    expect(html).toContain("Situation au 11 janvier 2024");
+    expect(html).toContain("et 3 en retard à cette date");
+    expect(html).toContain("5 étapes sur 5");
+    expect(html).toContain("Copilotes : Cèdre Biologie Systèmes (démo), Opérateurs de messagerie MSSanté");
+    const invalid = await fetch(`${server.url}/plan-action?au=2024-02-30`);
+    expect(invalid.status).toBe(422);
+    expect(await invalid.text()).toContain("Indiquez une date valide (jour, mois, année).");
+  });
+
+  it("the editor asks for the reason of a deadline change (no JavaScript), and the history shows it", async () => {
+    const form = { challengeId: "2", title: "Tests en vie réelle et signalement si objectivation de problème de CDA produit par un autre éditeur", leadKind: "editeurs-et-pouvoirs-publics", status: "en-cours", deadlineLabel: "Avril 2024", themes: "mssante", irritantIds: "3, 7" };
+    const post = (fields: Record<string, string>) => fetch(`${server.url}/equipe/plan-action/7`, { method: "POST", headers: { Cookie: team }, body: new URLSearchParams(fields), redirect: "manual" });
+    const refused = await post(form);
+    expect(refused.status).toBe(422);
+    expect(await refused.text()).toContain("Indiquez la raison du changement d&#x27;échéance.");
+    const saved = await post({ ...form, deadlineReason: "Les laboratoires pilotes rejoignent les tests en avril." });
+    expect(saved.status).toBe(200);
+    const page = (await (await fetch(`${server.url}/plan-action/7`)).text()).replace(/<!-- -->/g, "");
+    expect(page).toContain("échéance reportée de Février - Mars 24 à Avril 2024 — raison : Les laboratoires pilotes rejoignent les tests en avril.");
+  });
+
+  it("the editor sets each step's status (no JavaScript), and the public page shows the share", async () => {
+    const editor = await (await fetch(`${server.url}/equipe/plan-action/9`, { headers: { Cookie: team } })).text();
+    const ids = [...editor.matchAll(/name="steps\[(\d)\]\.id" value="(\d+)"/g)].map((m) => m[2]);
+    expect(ids).toHaveLength(5);
+    const body = new URLSearchParams({ intent: "steps" });
+    ids.forEach((id, i) => {
+      body.set(`steps[${i}].id`, id);
+      body.set(`steps[${i}].status`, i < 3 ? "fait" : i === 3 ? "en-cours" : "a-faire");
+    });
+    const response = await fetch(`${server.url}/equipe/plan-action/9`, { method: "POST", headers: { Cookie: team }, body });
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain("Statut des étapes enregistré.");
+    const page = (await (await fetch(`${server.url}/plan-action/9`)).text()).replace(/<!-- -->/g, "");
+    expect(page).toContain("3 étapes sur 5");
+    expect(page).toMatch(/<progress[^>]*max="5"[^>]*value="3"|<progress[^>]*value="3"[^>]*max="5"/);
+    const bad = new URLSearchParams({ intent: "steps", "steps[0].id": ids[0], "steps[0].status": "presque" });
+    const refused = await fetch(`${server.url}/equipe/plan-action/9`, { method: "POST", headers: { Cookie: team }, body: bad });
+    expect(refused.status).toBe(422);
+    expect(await refused.text()).toContain("Choisissez le statut de l&#x27;étape.");
+  });
+
+  it("the settings page sets the stale-status delay, in weeks", async () => {
+    const post = (weeks: string) =>
+      fetch(`${server.url}/equipe/reglages`, {
+        method: "POST",
+        headers: { Cookie: team },
+        body: new URLSearchParams({ slaFirstResponseDays: "5", slaResolutionDays: "60", fixDenialsToReopen: "3", fixConfirmationDays: "30", staleStatusWeeks: weeks }),
+      });
+    const refused = await post("0");
+    expect(refused.status).toBe(422);
+    expect(await refused.text()).toContain("Au moins 1 semaine.");
+    expect((await post("8")).status).toBe(200);
+    expect(await (await fetch(`${server.url}/equipe/reglages`, { headers: { Cookie: team } })).text()).toMatch(/name="staleStatusWeeks"[^>]*value="8"|value="8"[^>]*name="staleStatusWeeks"/);
   });
 });
 

@@ -7,7 +7,7 @@ const blank = (v: unknown) => (v === "" || v === null ? undefined : v);
 // Checkbox lists: none ticked posts nothing, one ticked posts a string.
 const ids = (message: string) =>
   z.preprocess((v) => (typeof v === "string" ? [v] : (v ?? [])), z.array(z.coerce.number({ error: message }).int(message).positive(message)).max(20, "Au plus 20 organisations."));
-const lines = (v: unknown) => (typeof v === "string" ? v.split(/\r?\n/).map((s) => s.trim()).filter(Boolean) : v);
+const lines = (v: unknown) => (typeof v === "string" ? v.split(/\r?\n/).map((s) => s.trim()).filter(Boolean) : (v ?? []));
 
 export const planFiltersSchema = z.object({
   theme: z.preprocess(blank, z.string().max(60).optional()),
