@@ -10,4 +10,3 @@ export const STEP_STATUSES = ["a-faire", "en-cours", "fait"] as const;
 export type StepStatus = (typeof STEP_STATUSES)[number];
 
 export const ACTION_ORGANISATION_ROLES = ["lead", "co-lead"] as const;
-export type ActionOrganisationRole = (typeof ACTION_ORGANISATION_ROLES)[number];

@@ -8,8 +8,8 @@
 import { isOverdue, parseFuzzyDeadline, type ParsedDeadline } from "./deadlines";
 import type { ActionStatus } from "./vocabulary";
 
-export type StatusChange = { changedAt: string; fromStatus: ActionStatus; toStatus: ActionStatus };
-export type DeadlineChange = { changedAt: string; fromLabel: string; toLabel: string };
+type StatusChange = { changedAt: string; fromStatus: ActionStatus; toStatus: ActionStatus };
+type DeadlineChange = { changedAt: string; fromLabel: string; toLabel: string };
 
 export type ActionHistory = {
   createdAt: string;

@@ -1,5 +1,5 @@
 // The action plan's fixed vocabularies, kept apart from the database schema so pages can import them.
-import type { ActionOrganisationRole, ActionStatus, LeadKind, StepStatus } from "#db/vocabularies/action-plan";
+import type { ActionStatus, LeadKind, StepStatus } from "#db/vocabularies/action-plan";
 export { ACTION_STATUSES, LEAD_KINDS, STEP_STATUSES, type ActionStatus, type LeadKind, type StepStatus } from "#db/vocabularies/action-plan";
 
 export const ACTION_STATUS_LABELS: Record<ActionStatus, string> = {
@@ -20,11 +20,6 @@ export const STEP_STATUS_LABELS: Record<StepStatus, string> = {
   "a-faire": "À faire",
   "en-cours": "En cours",
   fait: "Fait",
-};
-
-export const ORGANISATION_ROLE_LABELS: Record<ActionOrganisationRole, string> = {
-  lead: "Pilote",
-  "co-lead": "Copilote",
 };
 
 /** The action plan's CSV columns, in order (export and import); here so the import page shows them without the CSV reader. */
