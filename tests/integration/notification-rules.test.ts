@@ -82,7 +82,7 @@ describe("who is told", () => {
     await deliverAndSend();
     smtp.received.length = 0;
 
-    saveAction(team, actionId, { ...input, deadlineLabel: "Septembre 2027" }, "Décalage annoncé en comité.");
+    saveAction(team, actionId, { ...input, deadlineLabel: "Septembre 2027", deadlineReason: "Décalage annoncé en comité." }, "Décalage annoncé en comité.");
     setActionStatus(team, actionId, "fait", "Déployé chez tous les opérateurs.");
     await deliverAndSend();
 
