@@ -1,4 +1,8 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { eq } from "drizzle-orm";
+import { openDatabase, runMigrations } from "#db/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadDemoData } from "~/seed/demo.server";
 import { actions, notifications, organisations, users } from "#db/schema";
@@ -205,5 +209,53 @@ describe("stale status reminder", () => {
     database.db.update(actions).set({ responsibleId: team.id }).where(eq(actions.status, "fait")).run();
     expect(remindStaleActions(6)).toBe(0);
     expect(withResponsible.length).toBeGreaterThan(0);
+  });
+});
+
+describe("migration 0021", () => {
+  it("moves an organisation lead to the action's lead organisations, with the label of its kind, and backfills status history", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sentinelle-0021-"));
+    try {
+      // The migrations before 0021, then rows as they were written then, then 0021.
+      const before = path.join(dir, "before");
+      fs.cpSync(path.resolve("db/migrations"), before, { recursive: true });
+      const journalFile = path.join(before, "meta", "_journal.json");
+      const journal = JSON.parse(fs.readFileSync(journalFile, "utf8")) as { entries: { idx: number; tag: string }[] };
+      journal.entries = journal.entries.filter((e) => e.idx < 21);
+      fs.writeFileSync(journalFile, JSON.stringify(journal));
+      const db = openDatabase(path.join(dir, "old.db"));
+      try {
+        runMigrations(db, before);
+        const sqlite = db.$client;
+        sqlite.exec(`
+          insert into organisations (id, slug, name, kind) values (1, 'editeur', 'Un éditeur', 'vendor'), (2, 'agence', 'Une agence', 'institution');
+          insert into workstreams (id, title) values (1, 'Chantier');
+          insert into challenges (id, workstream_id, title) values (1, 1, 'Défi');
+          insert into actions (id, challenge_id, title, lead_kind, lead_organisation_id, deadline_kind, status, updated_at)
+            values (1, 1, 'Par un éditeur', 'organisation', 1, 'unparsed', 'en-cours', '2024-02-01T10:00:00.000Z'),
+                   (2, 1, 'Par une agence', 'organisation', 2, 'unparsed', 'a-lancer', '2024-02-02T10:00:00.000Z'),
+                   (3, 1, 'Par les pouvoirs publics', 'pouvoirs-publics', null, 'unparsed', 'a-lancer', '2024-02-03T10:00:00.000Z');
+          insert into events (type, subject_type, subject_id, payload, created_at)
+            values ('action.status_changed', 'action', 1, '{"from":"a-lancer","to":"en-cours"}', '2024-01-15T10:00:00.000Z');
+        `);
+        runMigrations(db);
+        expect(sqlite.prepare("select id, lead_kind, lead_organisation_id, status_updated_at from actions order by id").all()).toEqual([
+          { id: 1, lead_kind: "editeurs", lead_organisation_id: null, status_updated_at: "2024-02-01T10:00:00.000Z" },
+          { id: 2, lead_kind: "pouvoirs-publics", lead_organisation_id: null, status_updated_at: "2024-02-02T10:00:00.000Z" },
+          { id: 3, lead_kind: "pouvoirs-publics", lead_organisation_id: null, status_updated_at: "2024-02-03T10:00:00.000Z" },
+        ]);
+        expect(sqlite.prepare("select action_id, organisation_id, role from action_organisations order by action_id").all()).toEqual([
+          { action_id: 1, organisation_id: 1, role: "lead" },
+          { action_id: 2, organisation_id: 2, role: "lead" },
+        ]);
+        expect(sqlite.prepare("select action_id, from_status, to_status, changed_at from action_status_changes").all()).toEqual([
+          { action_id: 1, from_status: "a-lancer", to_status: "en-cours", changed_at: "2024-01-15T10:00:00.000Z" },
+        ]);
+      } finally {
+        db.$client.close();
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
