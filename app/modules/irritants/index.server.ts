@@ -40,6 +40,7 @@ export {
 } from "./masking.server";
 export type { DigitReview } from "./masking.server";
 export { reindexIrritants, searchDocument, unindexIrritant } from "./search.server";
+export { rebuildSearchIndex } from "./vocabulary.server";
 export { createTheme, invalidateThemeModel, listThemes, suggestThemesFor, updateTheme } from "./themes.server";
 export {
   applyIrritantPatch,

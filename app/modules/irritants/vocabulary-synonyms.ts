@@ -10,8 +10,11 @@
  */
 import { stemFrench, tokenize } from "~/lib/text/text";
 
-/** Seeded groups, from the issue and the domain; the key names the concept. */
-const SEEDED_SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = {
+/**
+ * Seeded groups, from the issue and the domain; the key names the concept. Migration 0021 copied them into the
+ * `synonym_groups` table, which the team edits (/equipe/vocabulaire) and the server folds with.
+ */
+export const SEEDED_SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = {
   "compte-rendu": ["CR", "compte rendu", "compte-rendu"],
   "compte-rendu-operatoire": ["CRO", "compte rendu opératoire"],
   "lettre-de-liaison": ["lettre de liaison", "lettre de sortie", "courrier de sortie", "LL", "LDS", "CRH", "compte rendu d'hospitalisation"],
@@ -69,55 +72,60 @@ export function conceptToken(key: string) {
 
 type Member = { stems: string[]; concept: string };
 
-/** Members by their first stem, longest first, so "ordonnance numérique" wins over "ordonnance". */
-function indexGroups(groups: Readonly<Record<string, readonly string[]>>) {
+/** A vocabulary ready to fold text: members by their first stem, and concepts by a stem of their multi-word members. */
+export type Vocabulary = {
+  readonly byFirstStem: ReadonlyMap<string, readonly Member[]>;
+  readonly byPartStem: ReadonlyMap<string, readonly string[]>;
+};
+
+/**
+ * Compiles groups (concept key → terms) for folding: members by their first stem, longest first, so "ordonnance
+ * numérique" wins over "ordonnance"; and concepts by a stem of one of their multi-word members ("messag" → the
+ * secure-messaging concept).
+ */
+export function compileVocabulary(groups: Readonly<Record<string, readonly string[]>>): Vocabulary {
   const byFirstStem = new Map<string, Member[]>();
+  const byPartStem = new Map<string, string[]>();
   for (const [key, phrases] of Object.entries(groups)) {
     for (const phrase of phrases) {
       const stems = tokenize(phrase).map(stemFrench);
       if (stems.length === 0) continue;
+      const member = { stems, concept: conceptToken(key) };
       const list = byFirstStem.get(stems[0]) ?? [];
-      list.push({ stems, concept: conceptToken(key) });
+      list.push(member);
       byFirstStem.set(stems[0], list);
+      if (stems.length < 2) continue;
+      for (const stem of stems) {
+        const concepts = byPartStem.get(stem) ?? [];
+        if (!concepts.includes(member.concept)) concepts.push(member.concept);
+        byPartStem.set(stem, concepts);
+      }
     }
   }
   for (const list of byFirstStem.values()) list.sort((a, b) => b.stems.length - a.stems.length);
-  return byFirstStem;
+  return { byFirstStem, byPartStem };
 }
 
-const seededIndex = indexGroups(SEEDED_SYNONYM_GROUPS);
-
-/** Concepts by a stem of one of their multi-word members ("messag" → the secure-messaging concept). */
-const conceptsByPartStem = new Map<string, string[]>();
-for (const members of seededIndex.values()) {
-  for (const member of members) {
-    if (member.stems.length < 2) continue;
-    for (const stem of member.stems) {
-      const list = conceptsByPartStem.get(stem) ?? [];
-      if (!list.includes(member.concept)) list.push(member.concept);
-      conceptsByPartStem.set(stem, list);
-    }
-  }
-}
+/** The seeded vocabulary: what pure callers (unit tests) fold with; the server folds with the team's stored groups. */
+const seededVocabulary = compileVocabulary(SEEDED_SYNONYM_GROUPS);
 
 /**
  * The concepts a searched word is part of: a text indexed under "messagerie sécurisée" holds the concept token, not the
  * word "messagerie", so a keyword search for "messagerie" must also look for the concept.
  */
-export function conceptsContaining(stem: string): readonly string[] {
-  return conceptsByPartStem.get(stem) ?? [];
+export function conceptsContaining(stem: string, vocabulary: Vocabulary = seededVocabulary): readonly string[] {
+  return vocabulary.byPartStem.get(stem) ?? [];
 }
 
 /**
  * Replaces every occurrence of a group member in `tokens` (the output of `tokenize`) by its concept token; other
  * tokens are kept as they are.
  */
-export function foldSynonyms(tokens: string[], groups?: Readonly<Record<string, readonly string[]>>): string[] {
-  const index = groups ? indexGroups(groups) : seededIndex;
+export function foldSynonyms(tokens: string[], vocabulary: Vocabulary = seededVocabulary): string[] {
   const stems = tokens.map(stemFrench);
   const folded: string[] = [];
   for (let i = 0; i < tokens.length; ) {
-    const member = index.get(stems[i])?.find((m) => m.stems.every((s, k) => stems[i + k] === s));
+    const member = vocabulary.byFirstStem.get(stems[i])?.find((m) => m.stems.every((s, k) => stems[i + k] === s));
     if (member) {
       folded.push(member.concept);
       i += member.stems.length;
@@ -144,6 +152,6 @@ function expandCaseSensitiveAbbreviations(text: string) {
  * The terms a text is indexed and searched under: folded words (text.ts), group members replaced by their concept
  * token, other words stemmed.
  */
-export function searchTerms(text: string): string[] {
-  return foldSynonyms(tokenize(expandCaseSensitiveAbbreviations(text))).map(stemFrench);
+export function searchTerms(text: string, vocabulary: Vocabulary = seededVocabulary): string[] {
+  return foldSynonyms(tokenize(expandCaseSensitiveAbbreviations(text)), vocabulary).map(stemFrench);
 }
