@@ -42,6 +42,7 @@ const PAGES: { path: string; as: string | null; heading: RegExp }[] = [
   { path: "/equipe/signalements?status=tous", as: "admin@demo.sentinelle.fr", heading: /Tri des signalements/ },
   { path: "/equipe/signalements/4", as: "equipe@demo.sentinelle.fr", heading: /N°4/ },
   { path: "/equipe/themes", as: "equipe@demo.sentinelle.fr", heading: /Thèmes/ },
+  { path: "/equipe/vocabulaire", as: "equipe@demo.sentinelle.fr", heading: /Vocabulaire du terrain/ },
   { path: "/signalements", as: null, heading: /Signalements publiés/ },
   { path: "/signalements?q=lenteur&sort=supports", as: null, heading: /Signalements publiés/ },
   { path: "/signalements/2", as: "patient@demo.sentinelle.fr", heading: /Lenteurs/ },

@@ -40,7 +40,6 @@ export {
 } from "./masking.server";
 export type { DigitReview } from "./masking.server";
 export { reindexIrritants, searchDocument, unindexIrritant } from "./search.server";
-export { rebuildSearchIndex } from "./vocabulary.server";
 export { createTheme, invalidateThemeModel, listThemes, suggestThemesFor, updateTheme } from "./themes.server";
 export {
   applyIrritantPatch,
@@ -50,3 +49,12 @@ export {
   updateIrritant,
 } from "./triage.server";
 export { isPubliclyVisible, publiclyVisible } from "./visibility.server";
+export {
+  createSynonymGroup,
+  deleteSynonymGroup,
+  listSynonymGroups,
+  rebuildSearchIndex,
+  searchIndexStatus,
+  startReindex,
+  updateSynonymGroup,
+} from "./vocabulary.server";

@@ -76,7 +76,8 @@ export function* reindexBatches(db: DbOrTx): Generator<{ done: number; total: nu
 const totalChanges = (db: DbOrTx) => db.get<{ n: number }>(sql`select total_changes() as n`)!.n;
 
 function setSecureDelete(db: DbOrTx, on: boolean) {
-  db.run(sql`insert into irritants_fts(irritants_fts, rank) values ('secure-delete', ${on ? 1 : 0})`);
+  // A literal: the setting is refused as a bound parameter.
+  db.run(on ? sql`insert into irritants_fts(irritants_fts, rank) values ('secure-delete', 1)` : sql`insert into irritants_fts(irritants_fts, rank) values ('secure-delete', 0)`);
 }
 
 /** `reindexBatches` at once (a data migration); `onProgress` after each batch. Returns how many entries were rewritten. */

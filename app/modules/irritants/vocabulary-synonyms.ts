@@ -117,22 +117,47 @@ export function conceptsContaining(stem: string, vocabulary: Vocabulary = seeded
   return vocabulary.byPartStem.get(stem) ?? [];
 }
 
+// Stems by word: a text's words repeat across irritants, and stemming is most of the cost of folding a text (of
+// `npm run reindex`, say). Bounded: emptied when full.
+const STEM_CACHE_LIMIT = 200_000;
+const stemCache = new Map<string, string>();
+function stem(word: string) {
+  let stemmed = stemCache.get(word);
+  if (stemmed === undefined) {
+    if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
+    stemmed = stemFrench(word);
+    stemCache.set(word, stemmed);
+  }
+  return stemmed;
+}
+
+/** The index of the member of a group starting at `stems[i]`, longest first, if any. */
+function memberAt(stems: string[], i: number, vocabulary: Vocabulary) {
+  return vocabulary.byFirstStem.get(stems[i])?.find((m) => m.stems.every((s, k) => stems[i + k] === s));
+}
+
 /**
  * Replaces every occurrence of a group member in `tokens` (the output of `tokenize`) by its concept token; other
  * tokens are kept as they are.
  */
 export function foldSynonyms(tokens: string[], vocabulary: Vocabulary = seededVocabulary): string[] {
-  const stems = tokens.map(stemFrench);
+  const stems = tokens.map(stem);
   const folded: string[] = [];
   for (let i = 0; i < tokens.length; ) {
-    const member = vocabulary.byFirstStem.get(stems[i])?.find((m) => m.stems.every((s, k) => stems[i + k] === s));
-    if (member) {
-      folded.push(member.concept);
-      i += member.stems.length;
-    } else {
-      folded.push(tokens[i]);
-      i += 1;
-    }
+    const member = memberAt(stems, i, vocabulary);
+    folded.push(member ? member.concept : tokens[i]);
+    i += member ? member.stems.length : 1;
+  }
+  return folded;
+}
+
+/** `foldSynonyms` on stems, keeping the stems of the other words (a concept token has a digit: no stem changes it). */
+function foldStems(stems: string[], vocabulary: Vocabulary): string[] {
+  const folded: string[] = [];
+  for (let i = 0; i < stems.length; ) {
+    const member = memberAt(stems, i, vocabulary);
+    folded.push(member ? member.concept : stems[i]);
+    i += member ? member.stems.length : 1;
   }
   return folded;
 }
@@ -153,5 +178,5 @@ function expandCaseSensitiveAbbreviations(text: string) {
  * token, other words stemmed.
  */
 export function searchTerms(text: string, vocabulary: Vocabulary = seededVocabulary): string[] {
-  return foldSynonyms(tokenize(expandCaseSensitiveAbbreviations(text)), vocabulary).map(stemFrench);
+  return foldStems(tokenize(expandCaseSensitiveAbbreviations(text)).map(stem), vocabulary);
 }

@@ -206,9 +206,3 @@ export function startReindex(actor: SessionUser) {
   };
   setImmediate(step);
 }
-
-/** Waits until no reindex of this process is running (tests). */
-export async function reindexSettled(timeoutMs = 30_000) {
-  const until = Date.now() + timeoutMs;
-  while (readState(getDb())?.reindexStatus === "running" && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 20));
-}
