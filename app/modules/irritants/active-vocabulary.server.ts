@@ -7,7 +7,11 @@ import { compileVocabulary, type Vocabulary } from "./vocabulary-synonyms";
  * is used from the next look-up on, and the cache needs no other invalidation.
  */
 type Client = import("better-sqlite3").Database;
-const clientOf = (db: DbOrTx) => (db as unknown as { $client: Client }).$client;
+/** The connection under a database or a transaction (a transaction has no `$client`, its session holds it). */
+const clientOf = (db: DbOrTx) => {
+  const handle = db as unknown as { $client?: Client; session?: { client: Client } };
+  return handle.$client ?? handle.session!.client;
+};
 
 const vocabularyCaches = new WeakMap<Client, { version: () => number; cached?: { version: number; vocabulary: Vocabulary } }>();
 
