@@ -14,7 +14,7 @@ import { stemFrench, tokenize } from "~/lib/text/text";
  * Seeded groups, from the issue and the domain; the key names the concept. Migration 0021 copied them into the
  * `synonym_groups` table, which the team edits (/equipe/vocabulaire) and the server folds with.
  */
-export const SEEDED_SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = {
+const SEEDED_SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = {
   "compte-rendu": ["CR", "compte rendu", "compte-rendu"],
   "compte-rendu-operatoire": ["CRO", "compte rendu opératoire"],
   "lettre-de-liaison": ["lettre de liaison", "lettre de sortie", "courrier de sortie", "LL", "LDS", "CRH", "compte rendu d'hospitalisation"],
