@@ -217,8 +217,9 @@ function trigramSimilarity(a: Set<string>, b: Set<string>) {
 
 // A concept of the field's vocabulary (a group's token) weighs this many times its rarity: two texts naming the same
 // thing in different words (CR / compte rendu, MES / DMP) share little else. Chosen on the dev half of the labelled
-// set (docs/similar-evaluation.md): 1 → top-3 0.86, FP 0.63; 2 (with a 0.15 threshold) → top-3 0.94, FP 0.45.
-const CONCEPT_WEIGHT = 2;
+// set (docs/similar-evaluation.md). Weight 2 looked better on dev but lost recall on the frozen half (decision 019),
+// so the weight validated on 2026-12-04 stays.
+const CONCEPT_WEIGHT = 1;
 const isConcept = (term: string) => term.startsWith("syn0");
 
 // A word of the text absent from a candidate counts as the candidate's closest word when their trigrams are this alike
