@@ -101,6 +101,7 @@ export const BREADCRUMBS: Record<string, Place> = {
   "routes/equipe.avancement.indicateurs": under([EQUIPE, EQ_AVANCEMENT], "Indicateurs"),
   "routes/equipe.avancement.ressources": under([EQUIPE, EQ_AVANCEMENT], "Ressources par thème"),
   "routes/equipe.themes": under([EQUIPE], "Thèmes"),
+  "routes/equipe.vocabulaire": under([EQUIPE], "Vocabulaire du terrain"),
   "routes/equipe.catalogue": under([EQUIPE], "Catalogue"),
   "routes/equipe.reglages": under([EQUIPE], "Réglages"),
   "routes/equipe.journal": under([EQUIPE], "Journal"),

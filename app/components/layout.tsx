@@ -42,6 +42,7 @@ function navigationFor(user: NavUser): NavEntry[] {
         { to: "/equipe/seminaires", label: "Séminaires" },
         { to: "/equipe/avancement", label: "Points d'étape" },
         { to: "/equipe/themes", label: "Thèmes" },
+        { to: "/equipe/vocabulaire", label: "Vocabulaire" },
         { to: "/equipe/catalogue", label: "Catalogue" },
         { to: "/equipe/reglages", label: "Réglages" },
         { to: "/equipe/journal", label: "Journal" },

@@ -76,6 +76,11 @@ const CATALOGUE = {
   "indicator.values_imported": entry("indicator", z.object({ count: z.number().int() })),
   "theme.created": entry("theme", z.object({ slug: z.string(), label: z.string() })),
   "theme.updated": entry("theme", z.object({ slug: z.string(), from: z.string(), to: z.string(), retired: z.boolean().optional() })),
+  // The field's vocabulary (modules/irritants): synonym groups and the reindex they call for.
+  "vocabulary.group_created": entry("synonym_group", z.object({ concept: z.string(), terms: z.array(z.string()) })),
+  "vocabulary.group_updated": entry("synonym_group", z.object({ concept: z.string(), previous: z.array(z.string()), terms: z.array(z.string()) })),
+  "vocabulary.group_deleted": entry("synonym_group", z.object({ concept: z.string(), terms: z.array(z.string()) })),
+  "vocabulary.reindex_started": entry("search_index", z.object({ total: z.number().int() })),
   "theme_resource.added": entry("theme", title),
   "theme_resource.removed": entry("theme", title),
   "product.created": entry("product", z.object({ name: z.string() })),

@@ -49,7 +49,8 @@ export default function SiteMap() {
         </li>
         <li>
           <Link to="/equipe/signalements">Tri des signalements</Link>, <Link to="/equipe/tickets">tickets des éditeurs</Link>,{" "}
-          <Link to="/equipe/themes">thèmes</Link>, <Link to="/equipe/catalogue">catalogue des logiciels</Link> et{" "}
+          <Link to="/equipe/themes">thèmes</Link>, <Link to="/equipe/vocabulaire">vocabulaire du terrain</Link>,{" "}
+          <Link to="/equipe/catalogue">catalogue des logiciels</Link> et{" "}
           <Link to="/equipe/reglages">réglages</Link>, <Link to="/equipe/plan-action">édition du plan d'action</Link>,{" "}
           <Link to="/equipe/enquetes">enquêtes</Link>, <Link to="/equipe/avancement">points d'étape</Link> (équipe
           programme)

@@ -42,6 +42,7 @@ const PAGES: { path: string; as: string | null; heading: RegExp }[] = [
   { path: "/equipe/signalements?status=tous", as: "admin@demo.sentinelle.fr", heading: /Tri des signalements/ },
   { path: "/equipe/signalements/4", as: "equipe@demo.sentinelle.fr", heading: /N°4/ },
   { path: "/equipe/themes", as: "equipe@demo.sentinelle.fr", heading: /Thèmes/ },
+  { path: "/equipe/vocabulaire", as: "equipe@demo.sentinelle.fr", heading: /Vocabulaire du terrain/ },
   { path: "/signalements", as: null, heading: /Signalements publiés/ },
   { path: "/signalements?q=lenteur&sort=supports", as: null, heading: /Signalements publiés/ },
   { path: "/signalements/2", as: "patient@demo.sentinelle.fr", heading: /Lenteurs/ },
@@ -202,7 +203,7 @@ describe("layout", () => {
     expect(await navFor("medecin@demo.sentinelle.fr")).toEqual(["Accueil", "Signalements", "Plan d'action", "Enquêtes", "Avancement", "Signaler un irritant", "Mes signalements", "Mes enquêtes 1 questionnaire à remplir"]);
     expect(await navFor("patient@demo.sentinelle.fr")).toEqual(["Accueil", "Signalements", "Plan d'action", "Enquêtes", "Avancement", "Signaler un irritant", "Mes signalements", "Mes enquêtes"]);
     expect(await navFor("editeur-b@demo.sentinelle.fr")).toEqual(["Accueil", "Signalements", "Plan d'action", "Enquêtes", "Avancement", "Espace éditeur"]);
-    const team = ["Accueil", "Signalements", "Plan d'action", "Enquêtes", "Avancement", "Tri des signalements", "Tickets", "Édition du plan", "Enquêtes (équipe)", "Séminaires", "Points d'étape", "Thèmes", "Catalogue", "Réglages", "Journal"];
+    const team = ["Accueil", "Signalements", "Plan d'action", "Enquêtes", "Avancement", "Tri des signalements", "Tickets", "Édition du plan", "Enquêtes (équipe)", "Séminaires", "Points d'étape", "Thèmes", "Vocabulaire", "Catalogue", "Réglages", "Journal"];
     expect(await navFor("equipe@demo.sentinelle.fr")).toEqual(team);
     expect(await navFor("admin@demo.sentinelle.fr")).toEqual([...team, "Comptes", "Courriels"]);
   });

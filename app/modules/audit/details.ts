@@ -27,6 +27,8 @@ const SUBJECTS: Record<string, string> = {
   progress_update: "Point d'étape",
   indicator: "Indicateur",
   theme: "Thème",
+  synonym_group: "Groupe de synonymes",
+  search_index: "Index de recherche",
   product: "Logiciel",
   organisation: "Organisation",
   settings: "Réglages",
@@ -98,7 +100,6 @@ const FIELDS: Record<string, Describe> = {
   irritantIds: (v) => (Array.isArray(v) ? counted(v.length, "signalement lié", "signalements liés") : null),
   direction: (v) => `Déplacé ${label(DIRECTIONS, v)}`,
   done: (v, _t, p) => `Étapes faites : ${num(v)} sur ${num(p.total)}`,
-  total: () => null, // said with done
   responsibleId: (v) => `Responsable : compte n° ${String(v)}`,
   weeks: (v) => `Sans nouvelles depuis ${counted(num(v), "semaine", "semaines")} ou plus`,
   since: (v) => (typeof v === "string" ? `Dernière nouvelle du statut : ${formatDate(v)}` : null),
@@ -109,6 +110,11 @@ const FIELDS: Record<string, Describe> = {
   remindedAt: (v) => (typeof v === "string" ? `Relance du ${formatDateTime(v)}` : null),
   count: (v) => counted(num(v), "valeur", "valeurs"),
   label: (v) => `Libellé : ${quoted(v)}`,
+  concept: (v) => `Concept : ${String(v)}`,
+  previous: (v) => (Array.isArray(v) ? `Avant : ${v.map(quoted).join(", ")}` : null),
+  terms: (v) => (Array.isArray(v) ? `Termes : ${v.map(quoted).join(", ")}` : null),
+  // An action's steps say it with done; otherwise a reindex's size.
+  total: (v, type) => (type === "action.steps_updated" ? null : counted(num(v), "signalement à réindexer", "signalements à réindexer")),
   retired: (v) => yes(v, "thème retiré"),
   name: (v) => `Nom : ${quoted(v)}`,
   role: (v) => `Rôle : ${label(ROLE_LABELS, v)}`,
