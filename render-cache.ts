@@ -103,8 +103,8 @@ export function createRenderCache({ maxBytes, maxAgeMs, hostOf }: { maxBytes: nu
   const keyOf = (req: Request) => `${req.protocol}://${hostOf(req) ?? ""}${req.originalUrl}`;
 
   function serve(req: Request, res: Response, entry: Entry, status: "hit" | "miss") {
-    const accepted = req.acceptsEncodings("br", "gzip");
-    const encoding: Encoding = accepted === "br" || accepted === "gzip" ? accepted : "identity";
+    // Brotli whenever accepted (browsers list it after gzip, with the same weight), then gzip.
+    const encoding: Encoding = req.acceptsEncodings("br") === "br" ? "br" : req.acceptsEncodings("gzip") === "gzip" ? "gzip" : "identity";
     for (const [name, value] of entry.headers) res.setHeader(name, value);
     if (entry.scriptHashes) {
       // The response's policy, with the page's script hashes instead of this response's nonce.
