@@ -113,6 +113,8 @@ export function createRenderCache({ maxBytes, maxAgeMs, hostOf }: { maxBytes: nu
       res.setHeader("Content-Security-Policy", policy.replace(nonce, entry.scriptHashes.join(" ")).replace(/ {2,}/g, " "));
     }
     const tag = encoding === "identity" ? entry.tag : entry.tag.replace(/"$/, encoding === "br" ? '-br"' : '-gz"');
+    // Browsers revalidate (If-None-Match) instead of reusing a copy by heuristics: after signing in, they get their own page.
+    if (!res.hasHeader("Cache-Control")) res.setHeader("Cache-Control", "no-cache");
     res.setHeader("Vary", "Accept-Encoding, Cookie, Authorization");
     res.setHeader("ETag", tag);
     res.setHeader("X-Cache", status);
