@@ -154,7 +154,14 @@ export function createRenderCache({ maxBytes, maxAgeMs, hostOf }: { maxBytes: nu
     if (!marked || !response.body || response.status !== 200 || response.headers.has("set-cookie")) return false;
     if (/no-store|private/i.test(response.headers.get("cache-control") ?? "")) return false;
     const contentType = response.headers.get("content-type") ?? "";
-    let identity = Buffer.from(await response.arrayBuffer());
+    let identity: Buffer;
+    try {
+      identity = Buffer.from(await response.arrayBuffer());
+    } catch (error) {
+      // The client went away while the page rendered (the application's work was aborted): nothing to answer or keep.
+      if (res.destroyed || req.destroyed) return true;
+      throw error;
+    }
     let scriptHashes: string[] | null = null;
     const nonce = res.locals.cspNonce as string;
     if (contentType.startsWith("text/html")) {
