@@ -17,6 +17,9 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { openDatabase, setDb } from "#db/client";
 import { createApiToken } from "../app/modules/accounts/index.server";
+import { DEMO_PASSWORD } from "../app/seed/demo.server";
+
+const DEMO_TEAM_EMAIL = "equipe@demo.sentinelle.fr";
 
 const root = path.resolve(import.meta.dirname, "..");
 
@@ -65,7 +68,7 @@ const SIMILAR_TEXT = "Depuis la mise à jour, l'envoi du VSM au DMP échoue et l
  * bypasses the cache, as a signed-in visitor's does), so the page is rendered on every request as before the cache.
  * `ratioTarget`: the throughput the issue asks for, as a share of the bare page's (issue 21).
  */
-type Target = { name: string; path: string; method?: "GET" | "POST"; body?: unknown; publicPage?: boolean; cache?: "hit" | "rendered"; medianLimitMs: number; ratioTarget: number };
+type Target = { name: string; path: string; method?: "GET" | "POST"; body?: unknown; publicPage?: boolean; cache?: "hit" | "rendered"; team?: boolean; medianLimitMs: number; ratioTarget: number };
 
 const PUBLIC_PAGES: [string, string][] = [
   ["/", "/"],
@@ -88,11 +91,37 @@ const TARGETS: Target[] = [
   { name: "POST /api/v1/irritants", path: "/api/v1/irritants", method: "POST", medianLimitMs: 20, ratioTarget: 0.4 },
 ];
 
+/**
+ * The team's pages, signed in as the demo team member (the seed gives the demo accounts the demo password). `{irritant}`
+ * and `{campaign}` are filled in at start: the newest irritant, and the newest survey wave (its provisional results).
+ */
+const TEAM_TARGETS: Target[] = [
+  { name: "team: /equipe/signalements", path: "/equipe/signalements", team: true, medianLimitMs: 20, ratioTarget: 0.5 },
+  { name: "team: /equipe/signalements/:id", path: "/equipe/signalements/{irritant}", team: true, medianLimitMs: 20, ratioTarget: 0.5 },
+  { name: "team: /equipe/tickets", path: "/equipe/tickets", team: true, medianLimitMs: 20, ratioTarget: 0.5 },
+  { name: "team: /equipe/enquetes/:slug", path: "/equipe/enquetes/{campaign}", team: true, medianLimitMs: 20, ratioTarget: 0.5 },
+  { name: "team: /equipe/journal", path: "/equipe/journal", team: true, medianLimitMs: 20, ratioTarget: 0.5 },
+  { name: "team: /equipe/journal.csv", path: "/equipe/journal.csv", team: true, medianLimitMs: 20, ratioTarget: 0.5 },
+  { name: "team: /equipe/plan-action", path: "/equipe/plan-action", team: true, medianLimitMs: 20, ratioTarget: 0.5 },
+];
+
+/** The team member's session cookie, once signed in. */
+let teamCookie = "";
+
 /** Request headers of a GET target: browsers' compression; a cookie that no session matches to bypass the cache. */
 const getHeaders = (target: Target | null): Record<string, string> => ({
   "accept-encoding": "gzip",
   ...(target?.cache === "rendered" ? { cookie: "bench=rendered" } : {}),
+  ...(target?.team ? { cookie: teamCookie } : {}),
 });
+
+/** Signs in through the sign-in form, as a browser without JavaScript does. */
+async function signIn(url: string, email: string, password: string) {
+  const response = await fetch(`${url}/connexion`, { method: "POST", body: new URLSearchParams({ email, password }), redirect: "manual" });
+  const cookie = response.headers.get("set-cookie");
+  if (response.status !== 302 || !cookie) throw new Error(`Sign-in of ${email} failed (${response.status}): is the database seeded by seed:scale?`);
+  return cookie.split(";")[0];
+}
 
 // --- Helpers -----------------------------------------------------------------------------------------------------
 
@@ -344,6 +373,9 @@ async function main() {
         // Another practitioner on each run: the irritants a run posts are visible to their author only, and must not
         // become the next run's similar irritants.
         const user = db.$client.prepare("select id from users where role = 'practitioner' and password_hash is null order by random() limit 1").get() as { id: number };
+        const newestIrritant = db.$client.prepare("select max(id) from irritants").pluck().get() as number;
+        const newestCampaign = db.$client.prepare("select slug from campaigns order by id desc limit 1").pluck().get() as string;
+        for (const t of TEAM_TARGETS) t.path = t.path.replace("{irritant}", String(newestIrritant)).replace("{campaign}", newestCampaign);
         return createApiToken(user.id, "benchmark").token;
       } finally {
         setDb(undefined);
@@ -351,10 +383,12 @@ async function main() {
       }
     })();
 
+    teamCookie = await signIn(app.url, DEMO_TEAM_EMAIL, DEMO_PASSWORD);
+    const targets = [...TARGETS, ...TEAM_TARGETS];
     const bareAlone = await measure(bare.url, null, options);
     log(`  bare page: ${fmt(bareAlone.sequentialMedianMs, 2)} ms alone, ${fmt(bareAlone.load.rps, 0)} req/s, p50 ${fmt(bareAlone.load.p50)} ms, p99 ${fmt(bareAlone.load.p99)} ms`);
     const results: { target: Target; measure: Measure }[] = [];
-    for (const target of TARGETS) {
+    for (const target of targets) {
       const m = await measure(app.url, target, options, token, bare.url);
       results.push({ target, measure: m });
       log(
