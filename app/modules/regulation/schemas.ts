@@ -1,0 +1,63 @@
+import { z } from "zod";
+import { AUDIENCES, OBLIGATION_KINDS, OBLIGATION_STATUSES } from "./vocabulary";
+
+const blank = (v: unknown) => (v === "" || v === null ? undefined : v);
+const list = (v: unknown) => (typeof v === "string" ? [v] : (v ?? []));
+const text = (v: unknown) => v ?? "";
+
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** One entry of the register, as the team writes it (`/equipe/reglementation/:slug`). */
+const obligationFormSchema = z.object({
+  slug: z
+    .string({ error: "Indiquez l'identifiant de l'adresse." })
+    .trim()
+    .min(3, "L'identifiant de l'adresse fait 3 caractères au moins.")
+    .max(80, "L'identifiant de l'adresse ne doit pas dépasser 80 caractères.")
+    .regex(SLUG, "L'identifiant de l'adresse ne contient que des minuscules sans accent, des chiffres et des tirets (ex. : csp-l1111-15)."),
+  title: z.string({ error: "Indiquez le titre." }).trim().min(3, "Indiquez le titre (3 caractères au moins).").max(300, "Le titre ne doit pas dépasser 300 caractères."),
+  summary: z.preprocess(text, z.string().trim().min(10, "Résumez le texte (10 caractères au moins).").max(8000, "Le résumé ne doit pas dépasser 8 000 caractères.")),
+  kind: z.enum(OBLIGATION_KINDS, { error: "Choisissez la nature du texte." }),
+  status: z.enum(OBLIGATION_STATUSES, { error: "Choisissez le statut du texte." }),
+  sourceReference: z
+    .string({ error: "Indiquez la source (référence du texte)." })
+    .trim()
+    .min(3, "Indiquez la source (référence du texte).")
+    .max(300, "La source ne doit pas dépasser 300 caractères."),
+  sourceUrl: z.preprocess(
+    blank,
+    z
+      .url({ protocol: /^https?$/, error: "L'adresse de la source doit commencer par https:// ou http://." })
+      .max(500, "L'adresse de la source ne doit pas dépasser 500 caractères.")
+      .optional(),
+  ),
+  effectiveLabel: z.preprocess(text, z.string().trim().max(120, "La date d'entrée en vigueur ne doit pas dépasser 120 caractères.")),
+  audiences: z.preprocess(
+    list,
+    z.array(z.enum(AUDIENCES, { error: "Public inconnu." }), { error: "Choisissez qui est concerné." }).min(1, "Choisissez qui est concerné (un public au moins)."),
+  ),
+  note: z.preprocess(text, z.string().trim().max(2000, "La note ne doit pas dépasser 2 000 caractères.")),
+});
+
+export type ObligationInput = z.output<typeof obligationFormSchema>;
+
+/** The team's page of one entry: create or save it. */
+export const obligationPageSchema = z.discriminatedUnion("intent", [obligationFormSchema.extend({ intent: z.literal("save") })]);
+
+/**
+ * The form that sets which entries an irritant or an action links to: it joins the page's own intents (the team's
+ * irritant page, the action editor). No box ticked removes every link.
+ */
+export const obligationLinksSchema = z.object({
+  intent: z.literal("obligations"),
+  obligations: z.preprocess(
+    list,
+    z.array(z.string().max(80, "Obligation inconnue.").regex(SLUG, "Obligation inconnue."), { error: "Obligations invalides." }).max(50, "Au plus 50 obligations."),
+  ),
+});
+
+/** GET /api/v1/obligations: filter by kind or by who is concerned. */
+export const apiObligationListQuery = z.object({
+  kind: z.preprocess(blank, z.enum(OBLIGATION_KINDS, { error: "Nature inconnue (loi, decret, arrete, exigence)." }).optional()),
+  audience: z.preprocess(blank, z.enum(AUDIENCES, { error: "Public inconnu." }).optional()),
+});
