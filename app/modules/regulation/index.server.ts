@@ -4,5 +4,17 @@
  * by `npx tsx scripts/front-doors.ts`: to extend it, import the name from outside (from here or from its inner file)
  * and run the script again.
  */
-export { saveObligation, setDocumentRows, setObligationLinks } from "./register.server";
+export {
+  getObligation,
+  getObligationForEditing,
+  linkedIdsOf,
+  listDocumentRows,
+  listObligations,
+  obligationChoices,
+  obligationsLinkedTo,
+  saveObligation,
+  setDocumentRows,
+  setLinkedIndicators,
+  setObligationLinks,
+} from "./register.server";
 export type { DocumentRowInput } from "./register.server";

@@ -6,6 +6,7 @@ import { recordEvent } from "~/lib/events.server";
 import { assertCan, can } from "~/lib/permissions.server";
 import type { SessionUser } from "~/lib/session-users.server";
 import { parseFuzzyDeadline } from "~/modules/action-plan";
+import { readEffectiveDate } from "./effective";
 import type { LinkCounts } from "./links";
 import type { ObligationInput } from "./schemas";
 import type { Audience, LinkTarget, ObligationKind } from "./vocabulary";
@@ -29,15 +30,6 @@ function toEntry(row: ObligationRow) {
   };
 }
 export type ObligationEntry = ReturnType<typeof toEntry>;
-
-/**
- * An effective date as written, with the due date the action plan's fuzzy-deadline parser reads in it (the last day
- * of the period it names: "31 décembre 2022" → 2022-12-31, "T1 2024" → 2024-03-31); only a sure date is kept.
- */
-export function readEffectiveDate(label: string) {
-  const parsed = parseFuzzyDeadline(label);
-  return { effectiveLabel: label, effectiveDue: parsed.due, effectiveKind: parsed.kind };
-}
 
 /** Irritants a viewer may see among linked ones: the team sees all; others published, not hidden ones (as actions show them). */
 function visibleIrritants(viewer: SessionUser | null) {
@@ -276,4 +268,41 @@ export function setDocumentRows(actor: SessionUser, slug: string, rows: Document
     }
     recordEvent(tx, { type: "obligation.updated", actorId: actor.id, subject: { type: "obligation", id: entry.id }, payload: { slug: entry.slug, title: entry.title } });
   });
+}
+
+/** Sets which indicators an entry links to (from the entry's editor: an indicator has no team page of its own). */
+export function setLinkedIndicators(actor: SessionUser, slug: string, indicatorIds: number[]) {
+  assertCan(actor, "regulation:edit");
+  return getDb().transaction((tx) => {
+    const entry = tx.select({ id: obligations.id }).from(obligations).where(eq(obligations.slug, slug)).get();
+    if (!entry) throw new HttpError(404, "Cette obligation n'existe pas dans le référentiel.");
+    const wanted = [...new Set(indicatorIds)];
+    const known = wanted.length ? tx.select({ id: indicators.id }).from(indicators).where(inArray(indicators.id, wanted)).all().map((i) => i.id) : [];
+    if (known.length !== wanted.length) throw new HttpError(422, "Indicateur inconnu.", { indicators: ["Indicateur inconnu."] });
+    const current = tx
+      .select({ id: obligationLinks.targetId })
+      .from(obligationLinks)
+      .where(and(eq(obligationLinks.obligationId, entry.id), eq(obligationLinks.targetKind, "indicator")))
+      .all()
+      .map((l) => l.id);
+    for (const id of current.filter((i) => !wanted.includes(i))) {
+      tx.delete(obligationLinks).where(and(eq(obligationLinks.obligationId, entry.id), eq(obligationLinks.targetKind, "indicator"), eq(obligationLinks.targetId, id))).run();
+      recordEvent(tx, { type: "obligation.unlinked", actorId: actor.id, subject: { type: "obligation", id: entry.id }, payload: { linkedKind: "indicator", linkedId: id } });
+    }
+    for (const id of wanted.filter((i) => !current.includes(i))) {
+      tx.insert(obligationLinks).values({ obligationId: entry.id, targetKind: "indicator", targetId: id }).run();
+      recordEvent(tx, { type: "obligation.linked", actorId: actor.id, subject: { type: "obligation", id: entry.id }, payload: { linkedKind: "indicator", linkedId: id } });
+    }
+  });
+}
+
+/** The ids an entry links to, by kind (the editor's ticked boxes). */
+export function linkedIdsOf(slug: string, kind: LinkTarget) {
+  return getDb()
+    .select({ id: obligationLinks.targetId })
+    .from(obligationLinks)
+    .innerJoin(obligations, eq(obligations.id, obligationLinks.obligationId))
+    .where(and(eq(obligations.slug, slug), eq(obligationLinks.targetKind, kind)))
+    .all()
+    .map((l) => l.id);
 }

@@ -41,8 +41,14 @@ const obligationFormSchema = z.object({
 
 export type ObligationInput = z.output<typeof obligationFormSchema>;
 
-/** The team's page of one entry: create or save it. */
-export const obligationPageSchema = z.discriminatedUnion("intent", [obligationFormSchema.extend({ intent: z.literal("save") })]);
+/** The team's page of one entry: create or save it; set the indicators that concern it. */
+export const obligationPageSchema = z.discriminatedUnion("intent", [
+  obligationFormSchema.extend({ intent: z.literal("save") }),
+  z.object({
+    intent: z.literal("indicators"),
+    indicators: z.preprocess(list, z.array(z.coerce.number({ error: "Indicateur inconnu." }).int("Indicateur inconnu.").positive("Indicateur inconnu.")).max(100, "Au plus 100 indicateurs.")),
+  }),
+]);
 
 /**
  * The form that sets which entries an irritant or an action links to: it joins the page's own intents (the team's
