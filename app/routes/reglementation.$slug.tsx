@@ -32,7 +32,7 @@ export default function ObligationPage() {
         <ObligationStatusBadge status={o.status} />
       </h1>
       <p className="text-lg">{sentence ? `${sentence}.` : "Aucun signalement, aucune action ni aucun indicateur ne concerne encore cette obligation."}</p>
-      <dl className="mb-6 grid grid-cols-[max-content_1fr] gap-x-6 gap-y-1">
+      <dl className="mb-6 grid grid-cols-1 gap-x-6 gap-y-1 sm:grid-cols-[max-content_minmax(0,1fr)] [overflow-wrap:anywhere]">
         <dt className="font-bold">Nature</dt>
         <dd>
           {OBLIGATION_KIND_LABELS[o.kind]} ({OBLIGATION_STATUS_LABELS[o.status].toLowerCase()})
