@@ -29,7 +29,6 @@ function toEntry(row: ObligationRow) {
     updatedAt: row.updatedAt,
   };
 }
-export type ObligationEntry = ReturnType<typeof toEntry>;
 
 /** Irritants a viewer may see among linked ones: the team sees all; others published, not hidden ones (as actions show them). */
 function visibleIrritants(viewer: SessionUser | null) {
