@@ -20,7 +20,7 @@ import {
   obligationPageSchema,
   readEffectiveDate,
 } from "~/modules/regulation";
-import { getObligationForEditing, linkedIdsOf, saveObligation, setLinkedIndicators } from "~/modules/regulation/index.server";
+import { getObligationForEditing, linkedIdsOf, saveObligation, setDocumentRows, setLinkedIndicators } from "~/modules/regulation/index.server";
 
 export const meta: MetaFunction = () => [{ title: "Obligation du référentiel — Sentinelle" }];
 
@@ -48,6 +48,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     request,
     obligationPageSchema,
     (input) => {
+      if (input.intent === "documents") {
+        if (slug === null) throw new HttpError(404, "Enregistrez l'obligation avant d'y ajouter un tableau.");
+        setDocumentRows(user, slug, input.documents);
+        return { message: "Tableau des documents enregistré." };
+      }
       if (input.intent === "indicators") {
         if (slug === null) throw new HttpError(404, "Enregistrez l'obligation avant d'y lier des indicateurs.");
         setLinkedIndicators(user, slug, input.indicators);
@@ -61,6 +66,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     { defaultIntent: "save" },
   );
 }
+
+type DocumentRow = { documentType: string; dmp: boolean; mssProfessionals: boolean; mssPatient: boolean; effectiveLabel: string };
+const documentLine = (r: DocumentRow) => [r.documentType, r.dmp ? "X" : "", r.mssProfessionals ? "X" : "", r.mssPatient ? "X" : "", r.effectiveLabel].join(" ; ");
 
 export default function EditObligation() {
   const { entry, indicators, linkedIndicators, saved } = useLoaderData<typeof loader>();
@@ -81,6 +89,11 @@ export default function EditObligation() {
       audiences: entry?.audiences ?? [],
       note: entry?.note,
     },
+  });
+  const [documentsForm, documentFields] = useActionForm(obligationPageSchema, {
+    actionData,
+    intent: "documents",
+    defaultValue: { documents: (entry?.documents ?? []).map(documentLine).join("\n") },
   });
   const [indicatorsForm, indicatorFields] = useActionForm(obligationPageSchema, {
     actionData,
@@ -128,6 +141,25 @@ export default function EditObligation() {
           {entry ? "Enregistrer l'obligation" : "Ajouter l'obligation"}
         </button>
       </Form>
+      {entry ? (
+        <section aria-labelledby="tableau-documents">
+          <h2 id="tableau-documents">Tableau des documents par canal et par date</h2>
+          <FormErrors form={documentsForm} />
+          <Form method="post" className="card" {...getFormProps(documentsForm)}>
+            <input type="hidden" name="intent" value="documents" />
+            <TextField
+              field={documentFields.documents}
+              label="Une ligne par type de document"
+              hint="Cinq champs séparés par « ; » : document ; DMP ; MSSanté aux autres professionnels ; MSSanté au patient ; date d'entrée en vigueur telle qu'écrite. Un canal vaut « X » ou reste vide. Laisser vide retire le tableau."
+              multiline
+              rows={8}
+            />
+            <button type="submit" className="btn btn-secondary">
+              Enregistrer le tableau
+            </button>
+          </Form>
+        </section>
+      ) : null}
       {entry ? (
         <section aria-labelledby="indicateurs-lies">
           <h2 id="indicateurs-lies">Indicateurs liés</h2>

@@ -66,7 +66,7 @@ const PAGES: { path: string; as: string | null; heading: RegExp }[] = [
   { path: "/reglementation/segur-vague-2-tronc-commun", as: null, heading: /Ségur numérique, vague 2 : tronc commun/ },
   { path: "/reglementation/projet-arrete-l1111-15", as: "medecin@demo.sentinelle.fr", heading: /Projet d'arrêté/ },
   { path: "/equipe/reglementation", as: "equipe@demo.sentinelle.fr", heading: /Modifier le référentiel réglementaire/ },
-  { path: "/equipe/reglementation/arrete-26-avril-2022", as: "equipe@demo.sentinelle.fr", heading: /Modifier l'obligation/ },
+  { path: "/equipe/reglementation/projet-arrete-l1111-15", as: "equipe@demo.sentinelle.fr", heading: /Modifier l'obligation/ },
   { path: "/equipe/reglementation/nouvelle", as: "equipe@demo.sentinelle.fr", heading: /Nouvelle obligation/ },
   { path: "/resultats", as: null, heading: /Résultats des enquêtes/ },
   { path: "/resultats/segur-2024", as: null, heading: /vague 2024/ },

@@ -124,6 +124,18 @@ describe("pages", () => {
     const edited = await post("/equipe/reglementation/decret-ordonnance-numerique", team, fields.map(([k, v]) => [k, k === "effectiveLabel" ? "T1 2024" : v]));
     expect(edited.status).toBe(200);
     expect((await (await fetch(`${server.url}/api/v1/obligations/decret-ordonnance-numerique`)).json()).effective.due).toBe("2024-03-31");
+    const table = await post("/equipe/reglementation/decret-ordonnance-numerique", team, [
+      ["intent", "documents"],
+      ["documents", "L'ordonnance numérique ; X ; ; X ; 31 décembre 2024"],
+    ]);
+    expect(table.status).toBe(200);
+    const withTable = await (await fetch(`${server.url}/api/v1/obligations/decret-ordonnance-numerique`)).json();
+    expect(withTable.documents).toEqual([
+      { documentType: "L'ordonnance numérique", dmp: true, mssProfessionals: false, mssPatient: true, effectiveLabel: "31 décembre 2024", effectiveDue: "2024-12-31" },
+    ]);
+    const badTable = await post("/equipe/reglementation/decret-ordonnance-numerique", team, [["intent", "documents"], ["documents", "Un seul champ"]]);
+    expect(badTable.status).toBe(422);
+    expect(await badTable.text()).toContain("Ligne 1 : il faut 5 champs");
     const logged = server.database.db.select({ type: events.type }).from(events).where(eq(events.subjectType, "obligation")).all().map((e) => e.type);
     expect(logged).toEqual(expect.arrayContaining(["obligation.created", "obligation.updated", "obligation.linked"]));
     const journal = await (await fetch(`${server.url}/equipe/journal`, { headers: { Cookie: team } })).text();

@@ -154,6 +154,13 @@ describe("team editing", () => {
       ]),
     );
     expect(obligationLinksSchema.safeParse({ intent: "obligations", obligations: "loi-asap" }).data?.obligations).toEqual(["loi-asap"]);
+    const table = obligationPageSchema.safeParse({ intent: "documents", documents: "Le compte rendu opératoire ; X ; ; x ; 31 décembre 2023\nSans assez de champs ; X\nUn document ; peut-être ; X ; X ; 2025" });
+    expect(table.error!.issues.map((i) => `${i.path.join(".")}: ${i.message}`)).toEqual([
+      "documents: Ligne 2 : il faut 5 champs séparés par « ; » (document ; DMP ; MSSanté professionnels ; MSSanté patient ; date).",
+      "documents: Ligne 3 : chaque canal vaut « X » ou reste vide.",
+    ]);
+    const good = obligationPageSchema.safeParse({ intent: "documents", documents: "Le compte rendu opératoire ; X ; ; x ; 31 décembre 2023\n\n" });
+    expect(good.data).toEqual({ intent: "documents", documents: [{ documentType: "Le compte rendu opératoire", dmp: true, mssProfessionals: false, mssPatient: true, effectiveLabel: "31 décembre 2023" }] });
     expect(obligationLinksSchema.safeParse({ intent: "obligations" }).data?.obligations).toEqual([]);
   });
 });

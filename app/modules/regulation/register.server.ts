@@ -115,6 +115,22 @@ export function listDocumentRows() {
     .all();
 }
 
+function documentsOf(obligationId: number) {
+  return getDb()
+    .select({
+      documentType: obligationDocuments.documentType,
+      dmp: obligationDocuments.dmp,
+      mssProfessionals: obligationDocuments.mssProfessionals,
+      mssPatient: obligationDocuments.mssPatient,
+      effectiveLabel: obligationDocuments.effectiveLabel,
+      effectiveDue: obligationDocuments.effectiveDue,
+    })
+    .from(obligationDocuments)
+    .where(eq(obligationDocuments.obligationId, obligationId))
+    .orderBy(asc(obligationDocuments.position))
+    .all();
+}
+
 function rowBySlug(slug: string) {
   const row = getDb().select().from(obligations).where(eq(obligations.slug, slug)).get();
   if (!row) throw new HttpError(404, "Cette obligation n'existe pas dans le référentiel.");
@@ -129,19 +145,7 @@ export function getObligation(viewer: SessionUser | null, slug: string) {
     actions: linkedActionsQuery([row.id]).map(({ obligationId: _, ...a }) => a),
     indicators: linkedIndicatorsQuery([row.id]).map(({ obligationId: _, ...i }) => i),
   };
-  const documents = getDb()
-    .select({
-      documentType: obligationDocuments.documentType,
-      dmp: obligationDocuments.dmp,
-      mssProfessionals: obligationDocuments.mssProfessionals,
-      mssPatient: obligationDocuments.mssPatient,
-      effectiveLabel: obligationDocuments.effectiveLabel,
-      effectiveDue: obligationDocuments.effectiveDue,
-    })
-    .from(obligationDocuments)
-    .where(eq(obligationDocuments.obligationId, row.id))
-    .orderBy(asc(obligationDocuments.position))
-    .all();
+  const documents = documentsOf(row.id);
   return {
     ...toEntry(row),
     documents,
@@ -150,10 +154,11 @@ export function getObligation(viewer: SessionUser | null, slug: string) {
   };
 }
 
-/** The raw entry for the team's editor. */
+/** The raw entry for the team's editor, with its document table. */
 export function getObligationForEditing(actor: SessionUser, slug: string) {
   assertCan(actor, "regulation:edit");
-  return rowBySlug(slug);
+  const row = rowBySlug(slug);
+  return { ...row, documents: documentsOf(row.id) };
 }
 
 /** Creates (`slug` null) or saves an entry; audit-logged. Returns the entry's slug (it may have changed). */
@@ -253,7 +258,7 @@ export function setObligationLinks(actor: SessionUser, targetKind: LinkTarget, t
 
 export type DocumentRowInput = { documentType: string; dmp: boolean; mssProfessionals: boolean; mssPatient: boolean; effectiveLabel: string };
 
-/** Replaces an entry's document types × channels × dates table (the demo data's, from the deck); audit-logged. */
+/** Replaces an entry's document types × channels × dates table (the team's editor, the demo data); audit-logged. */
 export function setDocumentRows(actor: SessionUser, slug: string, rows: DocumentRowInput[]) {
   assertCan(actor, "regulation:edit");
   return getDb().transaction((tx) => {

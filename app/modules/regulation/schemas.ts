@@ -41,9 +41,40 @@ const obligationFormSchema = z.object({
 
 export type ObligationInput = z.output<typeof obligationFormSchema>;
 
-/** The team's page of one entry: create or save it; set the indicators that concern it. */
+const CHANNEL_MARK = /^(x|oui)?$/i;
+
+/**
+ * The document table as the team types it: one line per document type, five fields separated by ";" — the
+ * document, then "X" (or "oui") or nothing for the DMP, MSSanté to professionals and MSSanté to the patient, then
+ * the effective date as written. An empty text empties the table.
+ */
+const documentLines = z.preprocess(
+  (v) => (typeof v === "string" ? v.split(/\r?\n/).map((line) => line.trim()).filter(Boolean) : (v ?? [])),
+  z
+    .array(z.string())
+    .max(60, "Au plus 60 lignes.")
+    .transform((lines, ctx) =>
+      lines.flatMap((line, index) => {
+        const cells = line.split(";").map((cell) => cell.trim());
+        const where = `Ligne ${index + 1}`;
+        if (cells.length !== 5) {
+          ctx.addIssue({ code: "custom", message: `${where} : il faut 5 champs séparés par « ; » (document ; DMP ; MSSanté professionnels ; MSSanté patient ; date).` });
+          return [];
+        }
+        const [documentType, dmp, mssProfessionals, mssPatient, effectiveLabel] = cells;
+        if (documentType.length < 3 || documentType.length > 500) ctx.addIssue({ code: "custom", message: `${where} : le document fait de 3 à 500 caractères.` });
+        if (![dmp, mssProfessionals, mssPatient].every((c) => CHANNEL_MARK.test(c))) ctx.addIssue({ code: "custom", message: `${where} : chaque canal vaut « X » ou reste vide.` });
+        if (effectiveLabel.length > 120) ctx.addIssue({ code: "custom", message: `${where} : la date ne doit pas dépasser 120 caractères.` });
+        const on = (c: string) => c !== "";
+        return [{ documentType, dmp: on(dmp), mssProfessionals: on(mssProfessionals), mssPatient: on(mssPatient), effectiveLabel }];
+      }),
+    ),
+);
+
+/** The team's page of one entry: create or save it; set its document table; set the indicators that concern it. */
 export const obligationPageSchema = z.discriminatedUnion("intent", [
   obligationFormSchema.extend({ intent: z.literal("save") }),
+  z.object({ intent: z.literal("documents"), documents: documentLines }),
   z.object({
     intent: z.literal("indicators"),
     indicators: z.preprocess(list, z.array(z.coerce.number({ error: "Indicateur inconnu." }).int("Indicateur inconnu.").positive("Indicateur inconnu.")).max(100, "Au plus 100 indicateurs.")),
