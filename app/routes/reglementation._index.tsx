@@ -16,6 +16,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { entries, rows, calendar: regulatoryCalendar(entries, rows), canEdit: can(viewer, "regulation:edit") };
 }
 
+type CalendarItem = ReturnType<typeof regulatoryCalendar>["dated"][number]["items"][number];
+
+/** A day's lines by entry: the entry itself (when it takes effect that day) and the document types of its table that do. */
+function groupByEntry(items: readonly CalendarItem[]) {
+  const groups: { slug: string; title: string; status: CalendarItem["status"]; label: string | null; documents: { documentType: string; label: string }[] }[] = [];
+  for (const item of items) {
+    let group = groups.find((g) => g.slug === item.slug);
+    if (!group) groups.push((group = { slug: item.slug, title: item.title, status: item.status, label: null, documents: [] }));
+    if (item.kind === "entry") group.label = item.label;
+    else group.documents.push({ documentType: item.documentType, label: item.label });
+  }
+  return groups;
+}
+
 export default function Regulation() {
   const { entries, rows, calendar, canEdit } = useLoaderData<typeof loader>();
   const tables = [...new Map(rows.map((r) => [r.obligation.slug, r.obligation])).values()];
@@ -42,18 +56,24 @@ export default function Regulation() {
             <li key={day.due} className="card">
               <h3 className="mt-0 text-lg">{formatDay(day.due)}</h3>
               <ul className="list-disc pl-6">
-                {day.items.map((item, i) => (
-                  <li key={`${item.slug}-${i}`}>
-                    {item.kind === "entry" ? (
-                      <Link to={`/reglementation/${item.slug}`}>{item.title}</Link>
-                    ) : (
+                {groupByEntry(day.items).map((group) => (
+                  <li key={group.slug}>
+                    <Link to={`/reglementation/${group.slug}`}>{group.title}</Link>
+                    <ObligationStatusBadge status={group.status} />
+                    {group.label && group.label !== formatDay(day.due) ? ` (écrit « ${group.label} »)` : ""}
+                    {group.documents.length ? (
                       <>
-                        {item.documentType} —{" "}
-                        <Link to={`/reglementation/${item.slug}`}>{item.title}</Link>
+                        {" "}: entrée en vigueur de l'obligation pour
+                        <ul className="list-[circle] pl-6">
+                          {group.documents.map((d) => (
+                            <li key={d.documentType}>
+                              {d.documentType}
+                              {d.label !== formatDay(day.due) ? ` (écrit « ${d.label} »)` : ""}
+                            </li>
+                          ))}
+                        </ul>
                       </>
-                    )}
-                    {item.label !== formatDay(day.due) ? ` (écrit « ${item.label} »)` : ""}
-                    <ObligationStatusBadge status={item.status} />
+                    ) : null}
                   </li>
                 ))}
               </ul>
