@@ -59,6 +59,10 @@ const CATALOGUE = {
   "action.status_stale": entry("action", z.object({ responsibleId: id, weeks: z.number().int(), since: z.string() })),
   "action_plan.imported": entry("action_plan", z.object({ created: z.number().int(), updated: z.number().int() })),
   "workstream.created": entry("workstream", title),
+  "obligation.created": entry("obligation", z.object({ slug: z.string(), title: z.string() })),
+  "obligation.updated": entry("obligation", z.object({ slug: z.string(), title: z.string() })),
+  "obligation.linked": entry("obligation", z.object({ linkedKind: z.string(), linkedId: id })), // link targets (modules/regulation)
+  "obligation.unlinked": entry("obligation", z.object({ linkedKind: z.string(), linkedId: id })),
   "challenge.created": entry("challenge", title),
   "campaign.created": entry("campaign", slug),
   "campaign.open": entry("campaign", slug),
