@@ -13,6 +13,8 @@ export const DEMO_INSTITUTIONS = [
   { slug: "has", name: "Haute Autorité de santé (HAS)" },
   { slug: "operateurs-mssante", name: "Opérateurs de messagerie MSSanté" },
 ] as const;
+/** The demo's team member responsible for actions (no password: a person the team names, not a demo sign-in). */
+export const DEMO_PLAN_OWNER = { email: "plan-action@demo.sentinelle.fr", displayName: "Chargée de mission plan d'action (démo)", role: "team" as const };
 type InstitutionSlug = (typeof DEMO_INSTITUTIONS)[number]["slug"];
 
 /**
@@ -34,7 +36,7 @@ type DemoAction = {
   // Organisations the action's wording names: institutions by slug, vendors by slug too.
   leadOrganisations?: (InstitutionSlug | string)[];
   coLeadOrganisations?: (InstitutionSlug | string)[];
-  // The demo team account answers for the action's status (reminded when it goes stale).
+  // The demo's plan owner (DEMO_PLAN_OWNER) answers for the action's status (reminded when it goes stale).
   responsible?: boolean;
 };
 type DemoChallenge = { title: string; description?: string; themes: string[]; actions: DemoAction[] };

@@ -6,7 +6,7 @@ import { fileIrritant, supportIrritant, updateIrritant } from "~/modules/irritan
 import { acknowledgeTicket, listTickets, replyToTicket, resolveTicket } from "~/modules/tickets/index.server";
 import { writeAction } from "~/modules/action-plan/index.server";
 import { actionNotes, actions, challenges, indicators, workstreams } from "#db/schema";
-import { DEMO_ACTION_PLAN, DEMO_INSTITUTIONS, DEMO_NOTES } from "./action-plan.server";
+import { DEMO_ACTION_PLAN, DEMO_INSTITUTIONS, DEMO_NOTES, DEMO_PLAN_OWNER } from "./action-plan.server";
 import { loadDemoSurveys } from "./surveys.server";
 import { loadDemoProgressUpdates, loadDemoResources } from "./progress.server";
 import { loadDemoIndicators } from "./indicators.server";
@@ -211,7 +211,9 @@ export async function loadDemoData() {
   resolveTicket(team, ticketOf("Comptes rendus de biologie non reçus par MSSanté"), { resolution: "planned", version: "7.4", note: "Le format CDA N3 sera produit par défaut." });
   resolveTicket(vendorA, ticketOf("Ordonnance numérique : le paraphe est demandé à chaque page"), { resolution: "fixed", version: "5.0" });
 
-  loadDemoActionPlan(team, (theme) => DEMO_IRRITANTS.filter((i) => i.themes[0] === theme && i.published).map((i) => ids[i.title]));
+  // The team member who answers for two actions' status: a team account without a password (it cannot sign in).
+  const ownerId = getDb().insert(users).values(DEMO_PLAN_OWNER).returning({ id: users.id }).get().id;
+  loadDemoActionPlan(team, (theme) => DEMO_IRRITANTS.filter((i) => i.themes[0] === theme && i.published).map((i) => ids[i.title]), ownerId);
   loadDemoSurveys(team);
   loadDemoProgressUpdates(team.id);
   loadDemoResources();
@@ -236,7 +238,7 @@ function demoItemId(kind: "irritant" | "action" | "indicator", key: string, irri
  * The deck's plan; the first action of each challenge is linked to the irritants `irritantsByTheme` gives for the
  * challenge's first theme (the demo's published ones here; the most supported ones in the scale seed).
  */
-export function loadDemoActionPlan(team: SessionUser, irritantsByTheme: (theme: string) => number[]) {
+export function loadDemoActionPlan(team: SessionUser, irritantsByTheme: (theme: string) => number[], ownerId: number | null = null) {
   const db = getDb();
   db.transaction((tx) => {
     tx.insert(organisations)
@@ -265,7 +267,7 @@ export function loadDemoActionPlan(team: SessionUser, irritantsByTheme: (theme: 
             leadKind: a.lead,
             leadOrganisationIds: idsOf(a.leadOrganisations),
             coLeadOrganisationIds: idsOf(a.coLeadOrganisations),
-            responsibleId: a.responsible ? team.id : null,
+            responsibleId: a.responsible ? ownerId : null, // the scale seed names no owner
             deadlineLabel: a.previousDeadline ?? a.deadline,
             status: a.status,
             segurWave: a.wave ?? null,

@@ -64,7 +64,7 @@ describe("owners, progress and the plan as of a day", () => {
     ]);
     expect(meeting.steps).toHaveLength(5);
     expect(meeting.progress).toEqual({ done: 5, total: 5 });
-    expect(actionsOf(today).find((a) => a.title.startsWith("Construire le plan d'action collectif"))!.responsible).toEqual({ name: "Équipe programme (démo)" });
+    expect(actionsOf(today).find((a) => a.title.startsWith("Construire le plan d'action collectif"))!.responsible).toEqual({ name: "Chargée de mission plan d'action (démo)" });
     expect(actionsOf(today).filter((a) => a.overdue).length).toBeGreaterThan(3);
 
     const deck = await (await fetch(`${server.url}/api/v1/action-plan?au=2024-01-11`)).json();
