@@ -9,9 +9,8 @@ import { orErrorPage } from "~/lib/errors";
 import { formAction, readFormData } from "~/lib/forms.server";
 import { intentOf, intentsOf } from "~/lib/intents";
 import { can, requireUser } from "~/lib/permissions.server";
-import { STATUS_LABELS } from "~/modules/irritants";
 import { listProducts } from "~/modules/vendors/index.server";
-import { RESOLUTIONS, RESOLUTION_LABELS, TICKET_STATUS_LABELS, ticketPageSchema } from "~/modules/tickets";
+import { RESOLUTIONS, RESOLUTION_LABELS, ticketPageSchema } from "~/modules/tickets";
 import { describeRedactions, type Redaction } from "~/lib/text/redaction";
 import {
   acknowledgeTicket,
@@ -24,6 +23,7 @@ import {
 } from "~/modules/tickets/index.server";
 import { TableRegion } from "~/components/table-region";
 import { counted } from "~/lib/text/plural";
+import { StatusBadge } from "~/components/status-badge";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Ticket n°${data?.ticket.id ?? ""} — Sentinelle` }];
 
@@ -107,7 +107,7 @@ export default function TicketPage() {
         </dd>
         <dt className="font-bold">Statut</dt>
         <dd>
-          {TICKET_STATUS_LABELS[ticket.status]}
+          <StatusBadge kind="ticket" status={ticket.status} />
           {ticket.resolution ? ` — ${RESOLUTION_LABELS[ticket.resolution]}${ticket.resolutionVersion ? ` (${ticket.resolutionVersion})` : ""}` : ""}
           {ticket.resolution && ticket.resolutionDate ? `, prévue le ${formatDay(ticket.resolutionDate)}` : ""}
           {ticket.reopenCount ? ` — rouvert ${ticket.reopenCount} fois` : ""}
@@ -126,7 +126,7 @@ export default function TicketPage() {
         </dd>
         <dt className="font-bold">Signalement</dt>
         <dd>
-          <Link to={`/signalements/${irritant.id}`}>n°{irritant.id}</Link> ({STATUS_LABELS[irritant.status]})
+          <Link to={`/signalements/${irritant.id}`}>n°{irritant.id}</Link> <StatusBadge kind="irritant" status={irritant.status} fixAnnounced={irritant.fixAnnounced} />
         </dd>
       </dl>
       <h2>Le problème</h2>

@@ -10,8 +10,9 @@ import { intentsOf } from "~/lib/intents";
 import { requirePermission } from "~/lib/permissions.server";
 import { createCampaign, listCampaigns, listQuestionnaires, saveQuestionnaireVersion } from "~/modules/surveys/index.server";
 import { PROFESSIONS } from "~/modules/accounts";
-import { CAMPAIGN_STATUS_LABELS, surveysPageSchema } from "~/modules/surveys";
+import { surveysPageSchema } from "~/modules/surveys";
 import { counted } from "~/lib/text/plural";
+import { StatusBadge } from "~/components/status-badge";
 
 export const meta: MetaFunction = () => [{ title: "Enquêtes — Sentinelle" }];
 
@@ -55,7 +56,7 @@ export default function Surveys() {
       <ul className="grid gap-2">
         {campaigns.map((c) => (
           <li key={c.slug}>
-            <Link to={`/equipe/enquetes/${c.slug}`}>{c.title}</Link> — {c.wave}, {CAMPAIGN_STATUS_LABELS[c.status]}
+            <Link to={`/equipe/enquetes/${c.slug}`}>{c.title}</Link> — {c.wave} <StatusBadge kind="campaign" status={c.status} />
           </li>
         ))}
       </ul>

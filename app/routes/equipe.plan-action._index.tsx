@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { ActionStatusBadge, OverdueBadge } from "~/components/action-plan";
+import { OverdueBadge, StatusBadge } from "~/components/status-badge";
 import { Notice } from "~/components/notice";
 import { getFormProps } from "@conform-to/react";
 import { SelectField, TextField, useActionForm, FormErrors } from "~/components/forms";
@@ -84,7 +84,7 @@ export default function EditPlan() {
                     <span>
                       <Link to={`/equipe/plan-action/${a.id}`}>{a.title}</Link>
                       <span className="block text-sm text-gris-600">
-                        {a.lead.label} · {a.deadline.label || "sans échéance"} <ActionStatusBadge status={a.status} />
+                        {a.lead.label} · {a.deadline.label || "sans échéance"} <StatusBadge kind="action" status={a.status} />
                         {a.overdue ? <OverdueBadge /> : null}
                       </span>
                     </span>

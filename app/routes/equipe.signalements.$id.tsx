@@ -25,9 +25,10 @@ import {
   updateIrritant,
 } from "~/modules/irritants/index.server";
 import { DigitWarning } from "~/components/digit-warning";
-import { type IrritantPatch, STATUS_LABELS, STATUS_TRANSITIONS, statusLabel, triagePageSchema } from "~/modules/irritants";
+import { type IrritantPatch, STATUS_LABELS, STATUS_TRANSITIONS, triagePageSchema } from "~/modules/irritants";
 import type { BreadcrumbHandle } from "~/components/breadcrumb";
 import { counted } from "~/lib/text/plural";
+import { StatusBadge } from "~/components/status-badge";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Traiter le n°${data?.irritant.id ?? ""} — Sentinelle` }];
 
@@ -140,7 +141,7 @@ export default function TriageIrritant() {
       {actionData ? <Notice ok={actionData.ok} message={actionData.message} /> : null}
       {review ? <DigitWarning review={review} hidden={{ intent: "publish" }} maskLink={`/equipe/masquer?signalement=${irritant.id}`} /> : null}
       <p>
-        <span className="fr-badge fr-badge--sm fr-badge--info">{statusLabel(irritant)}</span> · {irritant.published ? "publié" : "privé"} ·{" "}
+        <StatusBadge kind="irritant" status={irritant.status} fixAnnounced={irritant.fixAnnounced} /> · {irritant.published ? "publié" : "privé"} ·{" "}
         {irritant.lane === "patient" ? "patient" : "professionnel"} · {irritant.author} · {counted(irritant.supportCount, "soutien", "soutiens")}
         {irritant.hiddenReason ? ` · masqué (${irritant.hiddenReason})` : ""}
         {irritant.mergedIntoId ? ` · fusionné dans le n°${irritant.mergedIntoId}` : ""}
@@ -271,7 +272,7 @@ export default function TriageIrritant() {
             {similar.map((s) => (
               <li key={s.id} className="card flex flex-wrap items-center justify-between gap-4">
                 <span>
-                  n°{s.id} — <Link to={`/equipe/signalements/${s.id}`}>{s.title}</Link> ({STATUS_LABELS[s.status]}, {s.supportCount} soutien
+                  n°{s.id} — <Link to={`/equipe/signalements/${s.id}`}>{s.title}</Link> <StatusBadge kind="irritant" status={s.status} /> ({s.supportCount} soutien
                   {s.supportCount > 1 ? "s" : ""}, similarité {Math.round(s.score * 100)} %)
                 </span>
                 <Form method="post">

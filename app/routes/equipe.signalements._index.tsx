@@ -20,11 +20,11 @@ import {
   SEVERITY_LABELS,
   STATUS_LABELS,
   bulkTriageSchema,
-  statusLabel,
   triageQueueFiltersSchema,
 } from "~/modules/irritants";
 import { DigitWarning } from "~/components/digit-warning";
 import { TableRegion } from "~/components/table-region";
+import { StatusBadge } from "~/components/status-badge";
 
 export const meta: MetaFunction = () => [{ title: "Tri des signalements — Sentinelle" }];
 
@@ -137,7 +137,9 @@ export default function TriageQueue() {
                     </td>
                     <td>{item.supportCount}</td>
                     <td>{formatDateTime(item.createdAt)}</td>
-                    <td>{statusLabel(item)}</td>
+                    <td>
+                      <StatusBadge kind="irritant" status={item.status} fixAnnounced={item.fixAnnounced} />
+                    </td>
                   </tr>
                 ))}
               </tbody>

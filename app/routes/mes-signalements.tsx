@@ -4,8 +4,9 @@ import { parseOrThrow } from "~/lib/api.server";
 import { formatDate } from "~/lib/dates";
 import { orErrorPage } from "~/lib/errors";
 import { can, requireUser } from "~/lib/permissions.server";
-import { STATUS_LABELS, filedPageSchema } from "~/modules/irritants";
+import { filedPageSchema } from "~/modules/irritants";
 import { listIrritantsFiledBy } from "~/modules/irritants/index.server";
+import { Badge, StatusBadge } from "~/components/status-badge";
 
 export const meta: MetaFunction = () => [{ title: "Mes signalements — Sentinelle" }];
 
@@ -45,7 +46,7 @@ export default function MyIrritants() {
                 {i.title}
               </Link>
               <p className="mb-1 mt-2">
-                <span className="fr-badge fr-badge--sm">{STATUS_LABELS[i.status]}</span> <span className="fr-badge fr-badge--sm">{i.mergedIntoId ? "Regroupé" : i.published ? "Publié" : "Non publié"}</span>
+                <StatusBadge kind="irritant" status={i.status} fixAnnounced={i.fixAnnounced} /> <Badge label={i.mergedIntoId ? "Regroupé" : i.published ? "Publié" : "Non publié"} />
               </p>
               {i.news ? (
                 <p className="mb-0 text-sm">

@@ -13,7 +13,6 @@ import { FIX_ANSWER_LABELS, FIX_ANSWERS } from "~/modules/tickets";
 import { actionsForIrritant } from "~/modules/action-plan/index.server";
 import { OriginNote } from "~/components/seminars";
 import { originsOf } from "~/modules/seminars/index.server";
-import { ACTION_STATUS_LABELS } from "~/modules/action-plan";
 import { answerFixQuestion, fixQuestionsFor, publicVendorMessages } from "~/modules/tickets/index.server";
 import { can, getUser, requireUser } from "~/lib/permissions.server";
 import {
@@ -35,10 +34,10 @@ import {
   CONSULTATION_STEP_LABELS,
   FREQUENCY_LABELS,
   SEVERITY_LABELS,
-  statusLabel,
   irritantPageSchema,
 } from "~/modules/irritants";
 import type { BreadcrumbHandle } from "~/components/breadcrumb";
+import { StatusBadge } from "~/components/status-badge";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.irritant.title ?? "Signalement"} — Sentinelle` }];
 
@@ -177,7 +176,7 @@ export default function IrritantPage() {
       <h1>{irritant.title}</h1>
       <OriginNote origins={origins} />
       <p>
-        <span className="fr-badge fr-badge--sm fr-badge--info">{statusLabel(irritant)}</span>{" "}
+        <StatusBadge kind="irritant" status={irritant.status} fixAnnounced={irritant.fixAnnounced} />{" "}
         {!irritant.published ? <span className="text-sm text-gris-600">Non publié : visible par vous et l'équipe programme.</span> : null}
         {irritant.hidden ? <span className="text-sm text-gris-600"> Masqué par l'équipe.</span> : null}
       </p>
@@ -305,7 +304,7 @@ export default function IrritantPage() {
           <ul className="list-disc pl-6">
             {planActions.map((a) => (
               <li key={a.id}>
-                <Link to={`/plan-action/${a.id}`}>{a.title}</Link> — {ACTION_STATUS_LABELS[a.status]}
+                <Link to={`/plan-action/${a.id}`}>{a.title}</Link> <StatusBadge kind="action" status={a.status} />
                 {a.deadlineLabel ? `, échéance ${a.deadlineLabel}` : ""}
               </li>
             ))}

@@ -5,8 +5,9 @@ import { formatDate } from "~/lib/dates";
 import { parseOrThrow } from "~/lib/api.server";
 import { orErrorPage } from "~/lib/errors";
 import { listIrritants, listThemes } from "~/modules/irritants/index.server";
-import { IRRITANT_STATUSES, SEVERITY_LABELS, STATUS_LABELS, irritantFiltersSchema, statusLabel } from "~/modules/irritants";
+import { IRRITANT_STATUSES, SEVERITY_LABELS, STATUS_LABELS, irritantFiltersSchema } from "~/modules/irritants";
 import { listProducts } from "~/modules/vendors/index.server";
+import { StatusBadge } from "~/components/status-badge";
 
 export const meta: MetaFunction = () => [{ title: "Signalements publiés — Sentinelle" }];
 
@@ -91,7 +92,7 @@ export default function IrritantList() {
                 {i.title}
               </Link>
               <p className="mb-0 mt-1 text-sm text-gris-600">
-                {statusLabel(i)} · {i.supportCount} soutien{i.supportCount > 1 ? "s" : ""} · {i.themes.map((t) => t.label).join(", ")}
+                <StatusBadge kind="irritant" status={i.status} fixAnnounced={i.fixAnnounced} /> {i.supportCount} soutien{i.supportCount > 1 ? "s" : ""} · {i.themes.map((t) => t.label).join(", ")}
                 {i.productName ? ` · ${i.productName}` : ""} · {formatDate(i.createdAt)}
               </p>
             </li>
