@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { getFormProps } from "@conform-to/react";
 import { FieldError, fieldProps, FormErrors, TextField, useActionForm } from "~/components/forms";
+import { formatPeriod } from "~/lib/dates";
 import { ApplyImportForm, CsvFileField, LineErrorList } from "~/components/import";
 import { Notice } from "~/components/notice";
 import { HttpError } from "~/lib/errors";
@@ -105,7 +106,7 @@ export default function TeamIndicators() {
                 {result.values.map((v) => (
                   <tr key={v.line}>
                     <td>{v.line}</td>
-                    <td>{v.period || "—"}</td>
+                    <td>{v.period ? formatPeriod(v.period) : "—"}</td>
                     <td>{v.dimension || "—"}</td>
                     <td>{v.value.toLocaleString("fr-FR")}</td>
                   </tr>
