@@ -14,6 +14,7 @@ import { listIndicators } from "~/modules/indicators/index.server";
 import { themePage } from "~/modules/progress/index.server";
 import { RESOURCE_KINDS } from "~/modules/progress";
 import { counted } from "~/lib/text/plural";
+import { crumbFrom } from "~/components/breadcrumb";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.theme.label ?? "Thème"} — avancement — Sentinelle` }];
 
@@ -33,6 +34,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return { message: following ? "Vous suivez ce thème : vous serez prévenu de ses nouveaux points d'étape." : "Vous ne suivez plus ce thème." };
   });
 }
+
+export const handle = crumbFrom<{ theme?: { label: string } }>((data) => data.theme?.label);
 
 export default function ThemeProgress() {
   const { theme, top, actions, resources, indicators, viewer } = useLoaderData<typeof loader>();

@@ -24,6 +24,7 @@ import {
 import { TableRegion } from "~/components/table-region";
 import { counted } from "~/lib/text/plural";
 import { StatusBadge } from "~/components/status-badge";
+import { crumbFrom } from "~/components/breadcrumb";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Ticket n°${data?.ticket.id ?? ""} — Sentinelle` }];
 
@@ -77,6 +78,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
   });
 }
+
+export const handle = crumbFrom<{ ticket?: { id: number } }>((data) => (data.ticket ? `Ticket n°${data.ticket.id}` : undefined));
 
 export default function TicketPage() {
   const { ticket, irritant, product, vendorName, breakdown, messages, fixAnswers, isTeam, canRedact, otherProducts, today } = useLoaderData<typeof loader>();

@@ -11,6 +11,7 @@ import { getUser, requireUser } from "~/lib/permissions.server";
 import { combineRedactions, decodeRedactions, describeRedactions, encodeRedactions } from "~/lib/text/redaction";
 import { getCampaign, openParticipation, saveDraft, submitResponse, usualProductOf, type Respondent } from "~/modules/surveys/index.server";
 import { listProducts } from "~/modules/vendors/index.server";
+import { crumbFrom } from "~/components/breadcrumb";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? "Enquête"} — Sentinelle` }];
 
@@ -90,6 +91,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirect(`/enquetes/${slug}/merci${told ? `?${new URLSearchParams({ masque: told })}` : ""}`);
   });
 }
+
+export const handle = crumbFrom<{ title?: string }>((data) => data.title);
 
 export default function AnswerSurvey() {
   const loaded = useLoaderData<typeof loader>();

@@ -12,6 +12,7 @@ import { updatePageSchema } from "~/modules/progress";
 import { listThemes } from "~/modules/irritants/index.server";
 import { listAllUpdates, saveUpdate, setUpdatePublished, updateThemeSlugs } from "~/modules/progress/index.server";
 import { UpdateFields } from "~/components/progress";
+import { crumbFrom } from "~/components/breadcrumb";
 
 export const meta: MetaFunction = () => [{ title: "Modifier un point d'étape — Sentinelle" }];
 
@@ -44,6 +45,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     { defaultIntent: "save" },
   );
 }
+
+export const handle = crumbFrom<{ update?: { title: string } }>((data) => data.update?.title);
 
 export default function EditUpdate() {
   const { update, themeOptions } = useLoaderData<typeof loader>();

@@ -20,6 +20,7 @@ import {
 import { CAMPAIGN_STATUS_LABELS, PUBLIC_MIN_CELL, batchedCount, campaignPageSchema } from "~/modules/surveys";
 import { counted } from "~/lib/text/plural";
 import { formatDate } from "~/lib/dates";
+import { crumbFrom } from "~/components/breadcrumb";
 
 export const meta: MetaFunction = () => [{ title: "Campagne d'enquête — Sentinelle" }];
 
@@ -61,6 +62,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
   });
 }
+
+export const handle = crumbFrom<{ campaign?: { title: string } }>((data) => data.campaign?.title);
 
 export default function CampaignPage() {
   const { campaign, results, emailed, batch } = useLoaderData<typeof loader>();

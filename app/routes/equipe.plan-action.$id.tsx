@@ -22,6 +22,7 @@ import {
 import { addNote, getAction, listChallenges, saveAction } from "~/modules/action-plan/index.server";
 import { listThemes } from "~/modules/irritants/index.server";
 import { listVendors } from "~/modules/vendors/index.server";
+import { crumbFrom } from "~/components/breadcrumb";
 
 export const meta: MetaFunction = () => [{ title: "Action du plan — Sentinelle" }];
 
@@ -55,6 +56,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return { message: "Action enregistrée." };
   }, { defaultIntent: "save" });
 }
+
+export const handle = crumbFrom<{ action?: { title: string } | null }>((data) => (data.action === null ? "Nouvelle action" : data.action?.title));
 
 export default function EditAction() {
   const { action: item, challenges, themes, organisations } = useLoaderData<typeof loader>();

@@ -18,6 +18,7 @@ import {
   seminarPageSchema,
 } from "~/modules/seminars";
 import { addSlot, addWorkshop, getSeminarForTeam, moveSlot, removeSlot, renewWorkshopCode, updateSeminar, updateWorkshop } from "~/modules/seminars/index.server";
+import { crumbFrom } from "~/components/breadcrumb";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.seminar.title ?? "Séminaire"} (équipe) — Sentinelle` }];
 
@@ -154,6 +155,8 @@ function WorkshopEditForm({ w, actionData }: { w: Workshop; actionData: ActionDa
     </Form>
   );
 }
+
+export const handle = crumbFrom<{ seminar?: { title: string } }>((data) => data.seminar?.title);
 
 export default function TeamSeminar() {
   const { seminar } = useLoaderData<typeof loader>();

@@ -20,6 +20,7 @@ import {
   saveFeedback,
   setVerbatimPublication,
 } from "~/modules/seminars/index.server";
+import { crumbFrom } from "~/components/breadcrumb";
 
 export const meta: MetaFunction = () => [{ title: "Bilan du séminaire — Sentinelle" }];
 
@@ -58,6 +59,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
   });
 }
+
+export const handle = crumbFrom<{ seminar?: { id: number; title: string } }>(
+  () => undefined,
+  (data) => (data.seminar ? { label: data.seminar.title, to: `/equipe/seminaires/${data.seminar.id}` } : undefined),
+);
 
 export default function SeminarReport() {
   const { seminar, outcomes, campaigns } = useLoaderData<typeof loader>();
