@@ -25,6 +25,7 @@ import {
 import { DigitWarning } from "~/components/digit-warning";
 import { TableRegion } from "~/components/table-region";
 import { StatusBadge } from "~/components/status-badge";
+import { Pagination } from "~/components/pagination";
 
 export const meta: MetaFunction = () => [{ title: "Tri des signalements — Sentinelle" }];
 
@@ -65,7 +66,6 @@ export default function TriageQueue() {
   const actionData = useActionData<typeof action>();
   const refusal = actionData as DigitRefusal | undefined;
   const [form, fields] = useActionForm(bulkTriageSchema, { actionData });
-  const next = new URLSearchParams({ ...(filters.theme ? { theme: filters.theme } : {}), status: filters.view, ...(filters.q ? { q: filters.q } : {}), ...(nextCursor ? { cursor: nextCursor } : {}) });
   return (
     <div>
       <h1>Tri des signalements</h1>
@@ -169,11 +169,7 @@ export default function TriageQueue() {
           </div>
         </Form>
       )}
-      {nextCursor ? (
-        <p className="mt-6">
-          <Link to={`?${next}`}>Signalements suivants</Link>
-        </p>
-      ) : null}
+      <Pagination nextCursor={nextCursor} label="Pages des signalements" />
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { can, requireUser } from "~/lib/permissions.server";
 import { filedPageSchema } from "~/modules/irritants";
 import { listIrritantsFiledBy } from "~/modules/irritants/index.server";
 import { Badge, StatusBadge } from "~/components/status-badge";
+import { Pagination } from "~/components/pagination";
 
 export const meta: MetaFunction = () => [{ title: "Mes signalements — Sentinelle" }];
 
@@ -57,12 +58,7 @@ export default function MyIrritants() {
           ))}
         </ul>
       )}
-      {nextCursor || continued ? (
-        <nav aria-label="Pagination" className="mt-6 flex gap-4">
-          {continued ? <Link to="/mes-signalements">Les plus récents</Link> : null}
-          {nextCursor ? <Link to={`/mes-signalements?avant=${nextCursor}`}>Signalements plus anciens</Link> : null}
-        </nav>
-      ) : null}
+      <Pagination nextCursor={nextCursor} cursorParam="avant" label="Pages de mes signalements" />
     </div>
   );
 }

@@ -8,6 +8,7 @@ import { listIrritants, listThemes } from "~/modules/irritants/index.server";
 import { IRRITANT_STATUSES, SEVERITY_LABELS, STATUS_LABELS, irritantFiltersSchema } from "~/modules/irritants";
 import { listProducts } from "~/modules/vendors/index.server";
 import { StatusBadge } from "~/components/status-badge";
+import { Pagination } from "~/components/pagination";
 
 export const meta: MetaFunction = () => [{ title: "Signalements publiés — Sentinelle" }];
 
@@ -21,11 +22,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function IrritantList() {
   const { items, nextCursor, filters, themes, products } = useLoaderData<typeof loader>();
-  const next = new URLSearchParams(
-    Object.entries({ ...filters, productId: filters.productId ? String(filters.productId) : undefined, cursor: nextCursor }).filter(
-      (e): e is [string, string] => typeof e[1] === "string" && e[1] !== "",
-    ),
-  );
   return (
     <div>
       <h1>Signalements publiés</h1>
@@ -99,11 +95,7 @@ export default function IrritantList() {
           ))}
         </ul>
       )}
-      {nextCursor ? (
-        <p className="mt-6">
-          <Link to={`?${next}`}>Signalements suivants</Link>
-        </p>
-      ) : null}
+      <Pagination nextCursor={nextCursor} label="Pages des signalements" />
     </div>
   );
 }
