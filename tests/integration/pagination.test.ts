@@ -17,7 +17,7 @@ const decode = (html: string) => html.replaceAll("<!-- -->", "").replaceAll("&am
 async function open(path: string) {
   const html = decode(await (await fetch(server.url + path, { headers: { Cookie: team } })).text());
   const nav = /<nav[^>]*class="fr-pagination[^"]*"[\s\S]*?<\/nav>/.exec(html)?.[0] ?? "";
-  const link = (name: string) => new RegExp(`<a[^>]*?(?:href="([^"]*)")?[^>]*>${name}</a>`).exec(nav);
+  const link = (name: string) => /href="([^"]*)"/.exec(new RegExp(`<a([^>]*)>${name}</a>`).exec(nav)?.[1] ?? "");
   const firstRow = /<tbody>\s*<tr>([\s\S]*?)<\/tr>/.exec(html)?.[1];
   return {
     nav,
