@@ -305,6 +305,7 @@ export default function NewIrritant() {
             legend="Quel service est concerné ?"
             options={Object.entries(PATIENT_SUBJECTS).map(([value, s]) => ({ value, label: s.label }))}
             type="radio"
+            tiles
           />
         ) : (
           <div onChange={suggested.touch}>
