@@ -51,7 +51,7 @@ export function TextField({
     "aria-invalid": field.errors?.length ? true : undefined,
     "aria-describedby": describedBy(field, hintId),
     required,
-    className: "input",
+    className: "fr-input",
   };
   return (
     <div className="mb-6">
@@ -94,7 +94,7 @@ export function SelectField({
         aria-invalid={field.errors?.length ? true : undefined}
         aria-describedby={describedBy(field)}
         required={required}
-        className="input"
+        className="fr-select"
       >
         <option value="">{placeholder}</option>
         {options.map((o) => (
@@ -223,7 +223,7 @@ export function FilterSelect({
       <label htmlFor={id} className="label">
         {label}
       </label>
-      <select id={id} name={name} defaultValue={value} className="input">
+      <select id={id} name={name} defaultValue={value} className="fr-select">
         {allLabel ? <option value="">{allLabel}</option> : null}
         {options.map((o) => (
           <option key={o.value} value={o.value}>
@@ -245,7 +245,7 @@ export function FilterSubmit({ overdue }: { overdue?: { checked: boolean } }) {
           <label htmlFor="overdue">En retard seulement</label>
         </div>
       ) : null}
-      <button type="submit" className="btn btn-secondary">
+      <button type="submit" className="fr-btn fr-btn--secondary">
         Filtrer
       </button>
     </>

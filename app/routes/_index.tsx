@@ -45,14 +45,14 @@ export default function Home() {
         </p>
         {canFile ? (
           <p className="flex flex-wrap items-center gap-4">
-            <Link to="/signalements/nouveau" className="btn">
+            <Link to="/signalements/nouveau" className="fr-btn">
               Signaler un irritant
             </Link>
             <Link to="/mes-signalements">Mes signalements</Link>
           </p>
         ) : !signedIn ? (
           <p>
-            <Link to="/inscription" className="btn">
+            <Link to="/inscription" className="fr-btn">
               Créer un compte pour signaler un irritant
             </Link>
           </p>

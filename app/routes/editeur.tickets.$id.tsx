@@ -188,7 +188,7 @@ export default function TicketPage() {
           {ticket.status === "open" ? (
             <Form method="post" className="mt-6">
               <input type="hidden" name="intent" value="acknowledge" />
-              <button type="submit" className="btn">
+              <button type="submit" className="fr-btn">
                 Prendre en compte
               </button>
             </Form>
@@ -201,7 +201,7 @@ export default function TicketPage() {
               <label htmlFor={reply.body.id} className="label">
                 Message
               </label>
-              <textarea {...fieldProps(reply.body)} rows={4} className="input" required />
+              <textarea {...fieldProps(reply.body)} rows={4} className="fr-input" required />
               <FieldError field={reply.body} />
             </div>
             <fieldset className="mb-4" aria-describedby={reply.visibility.errors?.length ? reply.visibility.errorId : undefined}>
@@ -216,7 +216,7 @@ export default function TicketPage() {
               </div>
               <FieldError field={reply.visibility} />
             </fieldset>
-            <button type="submit" className="btn">
+            <button type="submit" className="fr-btn">
               Envoyer
             </button>
           </Form>
@@ -228,7 +228,7 @@ export default function TicketPage() {
               <label htmlFor={resolution.resolution.id} className="label">
                 Résolution
               </label>
-              <select {...fieldProps(resolution.resolution)} className="input">
+              <select {...fieldProps(resolution.resolution)} className="fr-select">
                 {RESOLUTIONS.map((r) => (
                   <option key={r} value={r}>
                     {RESOLUTION_LABELS[r]}
@@ -241,7 +241,7 @@ export default function TicketPage() {
               <label htmlFor={resolution.version.id} className="label">
                 Version<span className="hint">Obligatoire pour « Corrigé » ; version ou date pour « Correction planifiée ».</span>
               </label>
-              <input {...fieldProps(resolution.version)} className="input" list="versions" />
+              <input {...fieldProps(resolution.version)} className="fr-input" list="versions" />
               <FieldError field={resolution.version} />
               <datalist id="versions">
                 {product.versions.map((v) => (
@@ -253,14 +253,14 @@ export default function TicketPage() {
               <label htmlFor={resolution.date.id} className="label">
                 Date prévue<span className="hint">Pour « Correction planifiée » : aujourd'hui ou plus tard.</span>
               </label>
-              <input {...fieldProps(resolution.date)} type="date" min={today} className="input" />
+              <input {...fieldProps(resolution.date)} type="date" min={today} className="fr-input" />
               <FieldError field={resolution.date} />
             </div>
             <div className="mb-4">
               <label htmlFor={resolution.reassignToProductId.id} className="label">
                 Logiciel en cause<span className="hint">Pour « Cause dans un autre logiciel » : le ticket est transmis à son éditeur.</span>
               </label>
-              <select {...fieldProps(resolution.reassignToProductId, "")} className="input">
+              <select {...fieldProps(resolution.reassignToProductId, "")} className="fr-select">
                 <option value="">—</option>
                 {otherProducts.map((p) => (
                   <option key={p.id} value={p.id}>
@@ -274,10 +274,10 @@ export default function TicketPage() {
               <label htmlFor={resolution.note.id} className="label">
                 Précisions
               </label>
-              <textarea {...fieldProps(resolution.note)} rows={3} className="input" />
+              <textarea {...fieldProps(resolution.note)} rows={3} className="fr-input" />
               <FieldError field={resolution.note} />
             </div>
-            <button type="submit" className="btn">
+            <button type="submit" className="fr-btn">
               Enregistrer la résolution
             </button>
           </Form>
@@ -291,7 +291,7 @@ export default function TicketPage() {
                   <label htmlFor={reassign.productId.id} className="label">
                     Réaffecter au logiciel
                   </label>
-                  <select {...fieldProps(reassign.productId, "")} className="input">
+                  <select {...fieldProps(reassign.productId, "")} className="fr-select">
                     <option value="">—</option>
                     {otherProducts.map((p) => (
                       <option key={p.id} value={p.id}>
@@ -305,16 +305,16 @@ export default function TicketPage() {
                   <label htmlFor={reassign.reason.id} className="label">
                     Raison
                   </label>
-                  <input {...fieldProps(reassign.reason)} className="input" />
+                  <input {...fieldProps(reassign.reason)} className="fr-input" />
                   <FieldError field={reassign.reason} />
                 </div>
-                <button type="submit" className="btn btn-secondary">
+                <button type="submit" className="fr-btn fr-btn--secondary">
                   Réaffecter
                 </button>
               </Form>
               <Form method="post">
                 <input type="hidden" name="intent" value="close" />
-                <button type="submit" className="btn btn-secondary">
+                <button type="submit" className="fr-btn fr-btn--secondary">
                   Clore le ticket
                 </button>
               </Form>

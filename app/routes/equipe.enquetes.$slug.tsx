@@ -83,21 +83,21 @@ export default function CampaignPage() {
       <div className="mb-6 flex flex-wrap gap-3">
         {campaign.status === "draft" || campaign.status === "closed" ? (
           <Form method="post">
-            <button type="submit" name="intent" value="open" className="btn btn-secondary">
+            <button type="submit" name="intent" value="open" className="fr-btn fr-btn--secondary">
               Ouvrir la campagne
             </button>
           </Form>
         ) : null}
         {campaign.status === "open" ? (
           <Form method="post">
-            <button type="submit" name="intent" value="close" className="btn btn-secondary">
+            <button type="submit" name="intent" value="close" className="fr-btn fr-btn--secondary">
               Clore la campagne
             </button>
           </Form>
         ) : null}
         {campaign.status === "closed" ? (
           <Form method="post">
-            <button type="submit" name="intent" value="publish" className="btn">
+            <button type="submit" name="intent" value="publish" className="fr-btn">
               Publier les résultats
             </button>
           </Form>
@@ -119,13 +119,13 @@ export default function CampaignPage() {
           </p>
           <div className="flex flex-wrap gap-3">
             <Form method="post">
-              <button type="submit" name="intent" value="invite-audience" className="btn btn-secondary">
+              <button type="submit" name="intent" value="invite-audience" className="fr-btn fr-btn--secondary">
                 Inviter l'audience par e-mail
               </button>
             </Form>
             {emailed.invited > 0 && !emailed.reminderSent ? (
               <Form method="post">
-                <button type="submit" name="intent" value="remind" className="btn btn-secondary">
+                <button type="submit" name="intent" value="remind" className="fr-btn fr-btn--secondary">
                   Envoyer la relance
                 </button>
               </Form>

@@ -70,7 +70,7 @@ export default function Surveys() {
         ))}
       </ul>
       <p>
-        <Link to="/equipe/enquetes/editeur" className="btn btn-secondary">
+        <Link to="/equipe/enquetes/editeur" className="fr-btn fr-btn--secondary">
           Créer un questionnaire dans l'éditeur
         </Link>
       </p>
@@ -87,7 +87,7 @@ export default function Surveys() {
         </div>
         <TextField field={versionFields.definition} label="Définition (JSON)" multiline rows={10} required />
         <FormErrors form={versionForm} />
-        <button type="submit" className="btn">
+        <button type="submit" className="fr-btn">
           Enregistrer la version
         </button>
       </Form>
@@ -111,7 +111,7 @@ export default function Surveys() {
                 id={field.id}
                 name={field.name}
                 type="date"
-                className="input"
+                className="fr-input"
                 required
                 defaultValue={typeof field.initialValue === "string" ? field.initialValue : undefined}
                 aria-invalid={field.errors?.length ? true : undefined}
@@ -128,7 +128,7 @@ export default function Surveys() {
             <label htmlFor={c.previousCampaignId.id} className="label">
               Vague précédente à comparer
             </label>
-            <select id={c.previousCampaignId.id} name={c.previousCampaignId.name} className="input" defaultValue="">
+            <select id={c.previousCampaignId.id} name={c.previousCampaignId.name} className="fr-select" defaultValue="">
               <option value="">Aucune</option>
               {campaigns.map((c) => (
                 <option key={c.slug} value={c.id}>
@@ -154,7 +154,7 @@ export default function Surveys() {
               id={c.subjectServices.id}
               name={c.subjectServices.name}
               rows={3}
-              className="input"
+              className="fr-input"
               aria-invalid={c.subjectServices.errors?.length ? true : undefined}
               aria-describedby={c.subjectServices.errors?.length ? c.subjectServices.errorId : undefined}
             />
@@ -183,7 +183,7 @@ export default function Surveys() {
           </div>
         </div>
         <FormErrors form={campaignForm} />
-        <button type="submit" className="btn mt-4">
+        <button type="submit" className="fr-btn mt-4">
           Créer la campagne
         </button>
       </Form>

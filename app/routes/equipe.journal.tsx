@@ -34,22 +34,22 @@ export default function AuditLog() {
           <label htmlFor="qui" className="label">
             Auteur (nom ou e-mail)
           </label>
-          <input id="qui" name="qui" defaultValue={filters.qui ?? ""} className="input" />
+          <input id="qui" name="qui" defaultValue={filters.qui ?? ""} className="fr-input" />
         </div>
         <div>
           <label htmlFor="du" className="label">
             Du
           </label>
-          <input id="du" name="du" type="date" defaultValue={filters.du ?? ""} className="input" />
+          <input id="du" name="du" type="date" defaultValue={filters.du ?? ""} className="fr-input" />
         </div>
         <div>
           <label htmlFor="au" className="label">
             Au
           </label>
-          <input id="au" name="au" type="date" defaultValue={filters.au ?? ""} className="input" />
+          <input id="au" name="au" type="date" defaultValue={filters.au ?? ""} className="fr-input" />
         </div>
         <FilterSubmit />
-        <a href={`/equipe/journal.csv?${query}`} className="btn btn-secondary">
+        <a href={`/equipe/journal.csv?${query}`} className="fr-btn fr-btn--secondary">
           Exporter en CSV
         </a>
       </Form>

@@ -143,7 +143,7 @@ export default function EditAction() {
             rows={2}
           />
         ) : null}
-        <button type="submit" className="btn">
+        <button type="submit" className="fr-btn">
           {item ? "Enregistrer l'action" : "Créer l'action"}
         </button>
       </Form>
@@ -154,7 +154,7 @@ export default function EditAction() {
           <Form method="post" className="card mb-4" {...getFormProps(noteForm)}>
             <input type="hidden" name="intent" value="note" />
             <TextField field={noteFields.body} label="Nouveau point" multiline rows={2} />
-            <button type="submit" className="btn btn-secondary">
+            <button type="submit" className="fr-btn fr-btn--secondary">
               Ajouter le point
             </button>
           </Form>

@@ -110,7 +110,7 @@ export default function SeminarReport() {
           placeholder="Aucun"
           options={campaigns.map((c) => ({ value: c.slug, label: `${c.title} (${CAMPAIGN_STATUS_LABELS[c.status]})` }))}
         />
-        <button type="submit" className="btn">
+        <button type="submit" className="fr-btn">
           Enregistrer les retours
         </button>
       </Form>
@@ -128,7 +128,7 @@ export default function SeminarReport() {
                 <Form method="post">
                   <input type="hidden" name="intent" value={v.published ? "verbatim-unpublish" : "verbatim-publish"} />
                   <input type="hidden" name="verbatimId" value={v.id} />
-                  <button type="submit" className="btn btn-secondary">
+                  <button type="submit" className="fr-btn fr-btn--secondary">
                     {v.published ? "Dépublier" : "Publier"}
                     <span className="sr-only"> la citation n°{v.id}</span>
                   </button>
@@ -137,7 +137,7 @@ export default function SeminarReport() {
               <Form method="post">
                 <input type="hidden" name="intent" value="verbatim-remove" />
                 <input type="hidden" name="verbatimId" value={v.id} />
-                <button type="submit" className="btn btn-secondary">
+                <button type="submit" className="fr-btn fr-btn--secondary">
                   Supprimer<span className="sr-only"> la citation n°{v.id}</span>
                 </button>
               </Form>
@@ -164,7 +164,7 @@ export default function SeminarReport() {
           <input id={verbatimFields.published.id} name={verbatimFields.published.name} type="checkbox" className="size-4" />
           <label htmlFor={verbatimFields.published.id}>Publier sur la page du séminaire</label>
         </div>
-        <button type="submit" className="btn">
+        <button type="submit" className="fr-btn">
           Ajouter la citation
         </button>
       </Form>

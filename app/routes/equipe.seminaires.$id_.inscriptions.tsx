@@ -141,7 +141,7 @@ export default function Registrations() {
           />
         </div>
         <div>
-          <button type="submit" className="btn">
+          <button type="submit" className="fr-btn">
             Inscrire
           </button>
         </div>

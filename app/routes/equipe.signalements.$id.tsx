@@ -163,7 +163,7 @@ export default function TriageIrritant() {
           type="checkbox"
           options={themes.map((t) => ({ value: t.slug, label: t.label }))}
         />
-        <button type="submit" className="btn mt-4">
+        <button type="submit" className="fr-btn mt-4">
           Confirmer les thèmes
         </button>
       </Form>
@@ -178,7 +178,7 @@ export default function TriageIrritant() {
               <label htmlFor={statusFields.status.id} className="label">
                 Nouveau statut
               </label>
-              <select {...fieldProps(statusFields.status)} className="input">
+              <select {...fieldProps(statusFields.status)} className="fr-select">
                 {nextStatuses.map((s) => (
                   <option key={s} value={s}>
                     {STATUS_LABELS[s]}
@@ -187,7 +187,7 @@ export default function TriageIrritant() {
               </select>
               <FieldError field={statusFields.status} />
             </div>
-            <button type="submit" className="btn">
+            <button type="submit" className="fr-btn">
               Changer le statut
             </button>
           </Form>
@@ -199,7 +199,7 @@ export default function TriageIrritant() {
         ) : (
           <Form method="post">
             <input type="hidden" name="intent" value={irritant.published ? "unpublish" : "publish"} />
-            <button type="submit" className="btn btn-secondary">
+            <button type="submit" className="fr-btn fr-btn--secondary">
               {irritant.published ? "Retirer de la publication" : "Publier"}
             </button>
           </Form>
@@ -207,7 +207,7 @@ export default function TriageIrritant() {
         {irritant.hiddenReason ? (
           <Form method="post">
             <input type="hidden" name="intent" value="unhide" />
-            <button type="submit" className="btn btn-secondary">
+            <button type="submit" className="fr-btn fr-btn--secondary">
               Rendre visible
             </button>
           </Form>
@@ -219,10 +219,10 @@ export default function TriageIrritant() {
               <label htmlFor={hideFields.reason.id} className="label">
                 Raison du masquage
               </label>
-              <input {...fieldProps(hideFields.reason)} className="input" />
+              <input {...fieldProps(hideFields.reason)} className="fr-input" />
               <FieldError field={hideFields.reason} />
             </div>
-            <button type="submit" className="btn btn-secondary">
+            <button type="submit" className="fr-btn fr-btn--secondary">
               Masquer
             </button>
           </Form>
@@ -242,7 +242,7 @@ export default function TriageIrritant() {
           <label htmlFor={ticketFields.productId.id} className="label">
             Ouvrir un ticket pour le logiciel
           </label>
-          <select {...fieldProps(ticketFields.productId, "")} className="input">
+          <select {...fieldProps(ticketFields.productId, "")} className="fr-select">
             <option value="">Choisir…</option>
             {products.map((p) => (
               <option key={p.id} value={p.id}>
@@ -252,7 +252,7 @@ export default function TriageIrritant() {
           </select>
           <FieldError field={ticketFields.productId} />
         </div>
-        <button type="submit" className="btn btn-secondary">
+        <button type="submit" className="fr-btn fr-btn--secondary">
           Ouvrir le ticket
         </button>
       </Form>
@@ -278,7 +278,7 @@ export default function TriageIrritant() {
                 <Form method="post">
                   <input type="hidden" name="intent" value="merge" />
                   <input type="hidden" name="mergeInto" value={s.id} />
-                  <button type="submit" className="btn btn-secondary" aria-describedby="fusion-explication">
+                  <button type="submit" className="fr-btn fr-btn--secondary" aria-describedby="fusion-explication">
                     Fusionner dans le n°{s.id}
                   </button>
                 </Form>
@@ -298,10 +298,10 @@ export default function TriageIrritant() {
               Ou fusionner dans un autre signalement, n°
               <span className="hint">Les soutiens sont transférés, chaque personne comptée une fois.</span>
             </label>
-            <input {...fieldProps(mergeFields.mergeInto)} inputMode="numeric" className="input" />
+            <input {...fieldProps(mergeFields.mergeInto)} inputMode="numeric" className="fr-input" />
             <FieldError field={mergeFields.mergeInto} />
           </div>
-          <button type="submit" className="btn">
+          <button type="submit" className="fr-btn">
             Fusionner
           </button>
         </Form>

@@ -91,9 +91,9 @@ export default function TriageQueue() {
           <label htmlFor="filtre-q" className="label">
             Recherche
           </label>
-          <input id="filtre-q" name="q" type="search" defaultValue={filters.q ?? ""} className="input" />
+          <input id="filtre-q" name="q" type="search" defaultValue={filters.q ?? ""} className="fr-input" />
         </div>
-        <button type="submit" className="btn btn-secondary">
+        <button type="submit" className="fr-btn fr-btn--secondary">
           Filtrer
         </button>
       </Form>
@@ -151,7 +151,7 @@ export default function TriageQueue() {
               <label htmlFor={fields.bulk.id} className="label">
                 Action sur la sélection
               </label>
-              <select {...fieldProps(fields.bulk, "")} className="input">
+              <select {...fieldProps(fields.bulk, "")} className="fr-select">
                 <option value="" disabled>
                   Choisir…
                 </option>
@@ -163,7 +163,7 @@ export default function TriageQueue() {
               </select>
               <FieldError field={fields.bulk} />
             </div>
-            <button type="submit" className="btn">
+            <button type="submit" className="fr-btn">
               Appliquer
             </button>
           </div>

@@ -29,7 +29,7 @@ export default function MyIrritants() {
       </p>
       {canFile ? (
         <p>
-          <Link to="/signalements/nouveau" className="btn">
+          <Link to="/signalements/nouveau" className="fr-btn">
             Signaler un irritant
           </Link>
         </p>

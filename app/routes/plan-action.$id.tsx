@@ -90,7 +90,7 @@ export default function ActionPage() {
       <FollowForm following={viewer?.following ?? false} signedIn={!!viewer} what="cette action" returnTo={`/plan-action/${action.id}`} />
       {canEdit ? (
         <p>
-          <Link to={`/equipe/plan-action/${action.id}`} className="btn btn-secondary">
+          <Link to={`/equipe/plan-action/${action.id}`} className="fr-btn fr-btn--secondary">
             Modifier (équipe)
           </Link>
         </p>

@@ -117,7 +117,7 @@ export default function Registration() {
               <FieldError id={fields.workshopIds.errorId} messages={fields.workshopIds.errors} />
             </fieldset>
           ) : null}
-          <button type="submit" className="btn">
+          <button type="submit" className="fr-btn">
             M'inscrire
           </button>
         </Form>

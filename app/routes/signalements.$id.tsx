@@ -224,7 +224,7 @@ export default function IrritantPage() {
                 <p className="mb-0 self-center font-bold">Vous soutenez ce signalement.</p>
                 <Form method="post">
                   <input type="hidden" name="intent" value="withdraw-support" />
-                  <button type="submit" className="btn btn-secondary">
+                  <button type="submit" className="fr-btn fr-btn--secondary">
                     Retirer mon soutien
                   </button>
                 </Form>
@@ -232,7 +232,7 @@ export default function IrritantPage() {
             ) : (
               <Form method="post">
                 <input type="hidden" name="intent" value="support" />
-                <button type="submit" className="btn">
+                <button type="submit" className="fr-btn">
                   Moi aussi, je rencontre ce problème
                 </button>
               </Form>
@@ -241,7 +241,7 @@ export default function IrritantPage() {
           {viewer ? (
             <Form method="post">
               <input type="hidden" name="intent" value={viewer.following ? "unfollow" : "follow"} />
-              <button type="submit" className="btn btn-secondary">
+              <button type="submit" className="fr-btn fr-btn--secondary">
                 {viewer.following ? "Ne plus suivre" : "Suivre ce signalement"}
               </button>
             </Form>
@@ -251,7 +251,7 @@ export default function IrritantPage() {
             </p>
           )}
           {viewer?.isTeam ? (
-            <Link to={`/equipe/signalements/${irritant.id}`} className="btn btn-secondary">
+            <Link to={`/equipe/signalements/${irritant.id}`} className="fr-btn fr-btn--secondary">
               Traiter (équipe)
             </Link>
           ) : null}
@@ -331,7 +331,7 @@ export default function IrritantPage() {
             <Form method="post" {...getFormProps(commentForm)} className="mt-4">
               <input type="hidden" name="intent" value="comment" />
               <TextField field={commentFields.body} label="Ajouter un commentaire" multiline rows={3} required />
-              <button type="submit" className="btn btn-secondary">
+              <button type="submit" className="fr-btn fr-btn--secondary">
                 Publier le commentaire
               </button>
             </Form>

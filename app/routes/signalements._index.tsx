@@ -34,7 +34,7 @@ export default function IrritantList() {
           <label htmlFor="q" className="label">
             Rechercher
           </label>
-          <input id="q" name="q" type="search" defaultValue={filters.q ?? ""} className="input" />
+          <input id="q" name="q" type="search" defaultValue={filters.q ?? ""} className="fr-input" />
         </div>
         <FilterSelect id="theme" name="theme" label="Thème" allLabel="Tous les thèmes" value={filters.theme ?? ""} options={themes.map((t) => ({ value: t.slug, label: t.label }))} />
         <FilterSelect
@@ -72,7 +72,7 @@ export default function IrritantList() {
           ]}
         />
         <div className="flex items-end">
-          <button type="submit" className="btn">
+          <button type="submit" className="fr-btn">
             Afficher
           </button>
         </div>
