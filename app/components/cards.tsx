@@ -40,7 +40,7 @@ export function LinkCard({
 /** The grid cards sit in: one column on a phone, two from the `md` breakpoint. */
 export function CardList({ label, children }: { label?: string; children: ReactNode }) {
   return (
-    <ul className="grid gap-4 md:grid-cols-2" aria-label={label}>
+    <ul className="fr-raw-list grid gap-4 md:grid-cols-2" aria-label={label}>
       {children}
     </ul>
   );

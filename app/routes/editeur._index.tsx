@@ -54,7 +54,7 @@ export default function VendorInbox() {
       <h2>Tickets</h2>
       <TicketTable items={items} showVendor={false} />
       <Pagination nextCursor={nextCursor} label="Pages des tickets" />
-      <h2>Votre tableau de bord</h2>
+      <h2 className="mt-8">Votre tableau de bord</h2>
       <ScorecardTable cards={scorecard} caption="Indicateurs de votre organisation" />
     </div>
   );

@@ -44,7 +44,7 @@ export default function TeamTickets() {
       </Form>
       <TicketTable items={items} showVendor />
       <Pagination nextCursor={nextCursor} label="Pages des tickets" />
-      <h2>Tableaux de bord des éditeurs</h2>
+      <h2 className="mt-8">Tableaux de bord des éditeurs</h2>
       <ScorecardTable cards={scorecards} caption="Indicateurs par éditeur (tous les tickets)" />
     </div>
   );
