@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { getFormProps } from "@conform-to/react";
-import type { z } from "zod";
+import { z } from "zod";
 import { ChoiceGroup, FieldError, fieldProps, useActionForm, FormErrors } from "~/components/forms";
 import { Notice } from "~/components/notice";
 import { OriginNote } from "~/components/seminars";
@@ -29,6 +29,12 @@ import { type IrritantPatch, STATUS_LABELS, STATUS_TRANSITIONS, triagePageSchema
 import type { BreadcrumbHandle } from "~/components/breadcrumb";
 import { counted } from "~/lib/text/plural";
 import { StatusBadge } from "~/components/status-badge";
+import { ObligationLinksForm } from "~/components/regulation";
+import { obligationLinksSchema } from "~/modules/regulation";
+import { obligationChoices, obligationsLinkedTo, setObligationLinks } from "~/modules/regulation/index.server";
+
+/** The triage intents, and the regulatory register's links (one more form on the page). */
+const pageSchema = z.discriminatedUnion("intent", [...triagePageSchema.options, obligationLinksSchema]);
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Traiter le n°${data?.irritant.id ?? ""} — Sentinelle` }];
 
@@ -59,6 +65,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     similar: irritant.mergedIntoId ? [] : findSimilarTo(user, irritant, 5),
     tickets: listTickets(user, { irritantId: irritant.id }).items,
     products: listProducts().map((p) => ({ id: p.id, label: `${p.name} (${p.vendor.name})` })),
+    obligationChoices: obligationChoices(),
+    linkedObligations: obligationsLinkedTo("irritant", irritant.id).map((o) => o.slug),
   };
 }
 
@@ -96,12 +104,16 @@ const MESSAGES: Record<Exclude<TriageInput["intent"], "open-ticket">, string> = 
 
 const DIGIT_WARNING = "Ce signalement contient encore une longue suite de chiffres, qui peut identifier un patient : vérifiez-la avant de publier.";
 
-export const INTENTS = intentsOf(triagePageSchema);
+export const INTENTS = intentsOf(pageSchema);
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "irritant:triage");
   const id = orErrorPage(() => idParam(params.id));
-  return formAction(request, triagePageSchema, (input) => {
+  return formAction(request, pageSchema, (input) => {
+    if (input.intent === "obligations") {
+      setObligationLinks(user, "irritant", id, input.obligations);
+      return { message: "Obligations liées enregistrées." };
+    }
     if (input.intent === "open-ticket") {
       const ticket = openTicketByTeam(user, id, input.productId);
       return { message: `Ticket n°${ticket.id} ouvert pour l'éditeur.` };
@@ -120,7 +132,7 @@ export const handle: BreadcrumbHandle = { breadcrumb: (data) => {
   }, };
 
 export default function TriageIrritant() {
-  const { irritant, themes, suggestions, similar, tickets, products, origins } = useLoaderData<typeof loader>();
+  const { irritant, themes, suggestions, similar, tickets, products, origins, obligationChoices, linkedObligations } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const review = (actionData as { review?: DigitReview[] } | undefined)?.review;
   const nextStatuses = STATUS_TRANSITIONS[irritant.status];
@@ -229,6 +241,7 @@ export default function TriageIrritant() {
         )}
       </div>
 
+      <ObligationLinksForm actionData={actionData} choices={obligationChoices} linked={linkedObligations} />
       <h2>Tickets éditeurs</h2>
       <p className="text-sm">
         Passer le statut à « Transmis à l'éditeur » ouvre le ticket du logiciel nommé. Un même signalement peut concerner plusieurs

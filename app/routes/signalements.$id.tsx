@@ -12,6 +12,8 @@ import { idParam } from "~/lib/api.server";
 import { FIX_ANSWER_LABELS, FIX_ANSWERS } from "~/modules/tickets";
 import { actionsForIrritant } from "~/modules/action-plan/index.server";
 import { OriginNote } from "~/components/seminars";
+import { LinkedObligations } from "~/components/regulation";
+import { obligationsLinkedTo } from "~/modules/regulation/index.server";
 import { originsOf } from "~/modules/seminars/index.server";
 import { answerFixQuestion, fixQuestionsFor, publicVendorMessages } from "~/modules/tickets/index.server";
 import { can, getUser, requireUser } from "~/lib/permissions.server";
@@ -77,6 +79,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     breakdown: supportBreakdown(irritant.id),
     vendorMessages: publicVendorMessages(irritant.id),
     planActions: actionsForIrritant(irritant.id),
+    obligations: obligationsLinkedTo("irritant", irritant.id),
     origins: originsOf("irritant", irritant.id, viewer),
     fixQuestions: fixQuestionsFor(viewer, irritant.id),
     comments: listComments(irritant.id),
@@ -133,7 +136,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export const handle: BreadcrumbHandle = { breadcrumb: (data) => (data as { irritant?: { title: string } }).irritant?.title };
 
 export default function IrritantPage() {
-  const { irritant, breakdown, comments, timeline, viewer, vendorMessages, fixQuestions, planActions, origins } = useLoaderData<typeof loader>();
+  const { irritant, breakdown, comments, timeline, viewer, vendorMessages, fixQuestions, planActions, origins, obligations } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const [commentForm, commentFields] = useActionForm(irritantPageSchema, { actionData, intent: "comment", id: "commentaire" });
@@ -273,7 +276,7 @@ export default function IrritantPage() {
                 <input type="hidden" name="intent" value="fix-answer" />
                 <input type="hidden" name="ticketId" value={q.id} />
                 <input type="hidden" name="answer" value={a} />
-                <button type="submit" className={a === q.answer ? "btn" : "btn btn-secondary"} aria-pressed={a === q.answer}>
+                <button type="submit" className={a === q.answer ? "fr-btn" : "fr-btn fr-btn--secondary"} aria-pressed={a === q.answer}>
                   {FIX_ANSWER_LABELS[a]}
                 </button>
               </Form>
@@ -311,6 +314,8 @@ export default function IrritantPage() {
           </ul>
         </section>
       ) : null}
+
+      <LinkedObligations obligations={obligations} what="ce signalement" />
 
       <section aria-labelledby="commentaires">
         <h2 id="commentaires">Commentaires</h2>
