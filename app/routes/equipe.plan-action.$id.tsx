@@ -24,6 +24,7 @@ import {
 } from "~/modules/action-plan";
 import { addNote, getAction, listChallenges, listOwnerChoices, saveAction, setStepStatuses } from "~/modules/action-plan/index.server";
 import { listThemes } from "~/modules/irritants/index.server";
+import { crumbFrom } from "~/components/breadcrumb";
 import { z } from "zod";
 import { ObligationLinksForm } from "~/components/regulation";
 import { obligationLinksSchema } from "~/modules/regulation";
@@ -76,6 +77,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return { message: "Action enregistrée." };
   }, { defaultIntent: "save" });
 }
+
+export const handle = crumbFrom<{ action?: { title: string } | null }>((data) => (data.action === null ? "Nouvelle action" : data.action?.title));
 
 export default function EditAction() {
   const { action: item, challenges, themes, organisations, teamMembers, obligationChoices, linkedObligations } = useLoaderData<typeof loader>();
@@ -165,7 +168,7 @@ export default function EditAction() {
             rows={2}
           />
         ) : null}
-        <button type="submit" className="btn">
+        <button type="submit" className="fr-btn">
           {item ? "Enregistrer l'action" : "Créer l'action"}
         </button>
       </Form>
@@ -196,7 +199,7 @@ export default function EditAction() {
                             name={name}
                             defaultValue={step.status}
                             aria-invalid={errors?.length ? true : undefined}
-                            className="input max-w-xs"
+                            className="fr-select max-w-xs"
                           >
                             {STEP_STATUSES.map((st) => (
                               <option key={st} value={st}>
@@ -209,7 +212,7 @@ export default function EditAction() {
                     })}
                   </ol>
                 </fieldset>
-                <button type="submit" className="btn btn-secondary">
+                <button type="submit" className="fr-btn fr-btn--secondary">
                   Enregistrer le statut des étapes
                 </button>
               </Form>
@@ -223,7 +226,7 @@ export default function EditAction() {
           <Form method="post" className="card mb-4" {...getFormProps(noteForm)}>
             <input type="hidden" name="intent" value="note" />
             <TextField field={noteFields.body} label="Nouveau point" multiline rows={2} />
-            <button type="submit" className="btn btn-secondary">
+            <button type="submit" className="fr-btn fr-btn--secondary">
               Ajouter le point
             </button>
           </Form>

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { ActionStatusBadge, OverdueBadge, StepProgress } from "~/components/action-plan";
+import { OverdueBadge, StatusBadge } from "~/components/status-badge";
+import { StepProgress } from "~/components/action-plan";
 import { FollowForm } from "~/components/follow";
 import { Notice } from "~/components/notice";
 import { idParam } from "~/lib/api.server";
@@ -13,8 +14,8 @@ import { followPublicSubject, isFollowing } from "~/modules/notifications/index.
 import { followPageSchema } from "~/modules/notifications";
 import { getAction } from "~/modules/action-plan/index.server";
 import { STEP_STATUS_LABELS } from "~/modules/action-plan";
-import { STATUS_LABELS } from "~/modules/irritants";
 import { OriginNote } from "~/components/seminars";
+import { withFixAnnounced } from "~/modules/irritants/index.server";
 import { LinkedObligations } from "~/components/regulation";
 import { obligationsLinkedTo } from "~/modules/regulation/index.server";
 import { originsOf } from "~/modules/seminars/index.server";
@@ -27,7 +28,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // The public page names the responsible person, not their account; reminders' bookkeeping stays inside.
   const { responsibleId: _id, staleRemindedAt: _reminded, leadOrganisationId: _legacy, responsible, ...action } = orErrorPage(() => getAction(viewer, idParam(params.id)));
   return {
-    action: { ...action, responsible: responsible?.name ?? null },
+    // The linked irritants' "Correctif annoncé" is the irritants capability's rule (the action plan sits below it).
+    action: { ...action, responsible: responsible?.name ?? null, irritants: withFixAnnounced(action.irritants) },
     canEdit: can(viewer, "action-plan:edit"),
     viewer: viewer ? { following: isFollowing(viewer.id, "action", action.id) } : null,
     origins: originsOf("action", action.id, viewer),
@@ -92,7 +94,7 @@ export default function ActionPage() {
         </dd>
         <dt className="font-bold">Statut</dt>
         <dd>
-          <ActionStatusBadge status={action.status} />
+          <StatusBadge kind="action" status={action.status} />
         </dd>
         {action.segurWave ? (
           <>
@@ -112,7 +114,7 @@ export default function ActionPage() {
       <FollowForm following={viewer?.following ?? false} signedIn={!!viewer} what="cette action" returnTo={`/plan-action/${action.id}`} />
       {canEdit ? (
         <p>
-          <Link to={`/equipe/plan-action/${action.id}`} className="btn btn-secondary">
+          <Link to={`/equipe/plan-action/${action.id}`} className="fr-btn fr-btn--secondary">
             Modifier (équipe)
           </Link>
         </p>
@@ -136,7 +138,7 @@ export default function ActionPage() {
           <ul className="list-disc pl-6">
             {action.irritants.map((i) => (
               <li key={i.id}>
-                <Link to={`/signalements/${i.id}`}>{i.title}</Link> ({STATUS_LABELS[i.status]}, {i.supportCount} soutien{i.supportCount > 1 ? "s" : ""})
+                <Link to={`/signalements/${i.id}`}>{i.title}</Link> ({i.supportCount} soutien{i.supportCount > 1 ? "s" : ""}) <StatusBadge kind="irritant" status={i.status} fixAnnounced={i.fixAnnounced} />
               </li>
             ))}
           </ul>

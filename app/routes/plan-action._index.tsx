@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { ActionStatusBadge, OverdueBadge, StepProgress } from "~/components/action-plan";
+import { OverdueBadge, StatusBadge } from "~/components/status-badge";
+import { StepProgress } from "~/components/action-plan";
 import { FilterSelect, FilterSubmit } from "~/components/forms";
 import { parseOrThrow } from "~/lib/api.server";
 import { formatDate } from "~/lib/dates";
@@ -71,7 +72,7 @@ export default function ActionPlan() {
           <label htmlFor="au" className="label">
             Situation au
           </label>
-          <input id="au" name="au" type="date" defaultValue={day} min="2000-01-01" max="2099-12-31" className="input" />
+          <input id="au" name="au" type="date" defaultValue={day} min="2000-01-01" max="2099-12-31" className="fr-input" />
         </div>
         <FilterSelect id="theme" name="theme" label="Thème" allLabel="Tous les thèmes" value={filters.theme ?? ""} options={themes.map((t) => ({ value: t.slug, label: t.label }))} />
         <FilterSelect
@@ -154,7 +155,7 @@ export default function ActionPlan() {
                             {a.overdue ? <OverdueBadge /> : null}
                           </td>
                           <td>
-                            <ActionStatusBadge status={a.status} />
+                            <StatusBadge kind="action" status={a.status} />
                           </td>
                           <td>{a.progress.total ? <StepProgress progress={a.progress} label="Avancement de l'action" /> : "—"}</td>
                         </tr>
@@ -178,7 +179,7 @@ export default function ActionPlan() {
                     .map((a) => (
                       <li key={a.id}>
                         <Link to={`/plan-action/${a.id}`}>{a.title}</Link> — {a.deadline.label} (au plus tard le {formatDate(a.deadline.due! + "T12:00:00Z")}){" "}
-                        <ActionStatusBadge status={a.status} />
+                        <StatusBadge kind="action" status={a.status} />
                         {a.overdue ? <OverdueBadge /> : null}
                       </li>
                     ))}
@@ -191,7 +192,7 @@ export default function ActionPlan() {
                 <ul className="grid gap-2">
                   {undated.map((a) => (
                     <li key={a.id}>
-                      <Link to={`/plan-action/${a.id}`}>{a.title}</Link> — {a.deadline.label || "échéance non précisée"} <ActionStatusBadge status={a.status} />
+                      <Link to={`/plan-action/${a.id}`}>{a.title}</Link> — {a.deadline.label || "échéance non précisée"} <StatusBadge kind="action" status={a.status} />
                     </li>
                   ))}
                 </ul>

@@ -15,7 +15,6 @@ import { OriginNote } from "~/components/seminars";
 import { LinkedObligations } from "~/components/regulation";
 import { obligationsLinkedTo } from "~/modules/regulation/index.server";
 import { originsOf } from "~/modules/seminars/index.server";
-import { ACTION_STATUS_LABELS } from "~/modules/action-plan";
 import { answerFixQuestion, fixQuestionsFor, publicVendorMessages } from "~/modules/tickets/index.server";
 import { can, getUser, requireUser } from "~/lib/permissions.server";
 import {
@@ -37,10 +36,10 @@ import {
   CONSULTATION_STEP_LABELS,
   FREQUENCY_LABELS,
   SEVERITY_LABELS,
-  statusLabel,
   irritantPageSchema,
 } from "~/modules/irritants";
 import type { BreadcrumbHandle } from "~/components/breadcrumb";
+import { StatusBadge } from "~/components/status-badge";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.irritant.title ?? "Signalement"} — Sentinelle` }];
 
@@ -180,7 +179,7 @@ export default function IrritantPage() {
       <h1>{irritant.title}</h1>
       <OriginNote origins={origins} />
       <p>
-        <span className="fr-badge fr-badge--sm fr-badge--info">{statusLabel(irritant)}</span>{" "}
+        <StatusBadge kind="irritant" status={irritant.status} fixAnnounced={irritant.fixAnnounced} />{" "}
         {!irritant.published ? <span className="text-sm text-gris-600">Non publié : visible par vous et l'équipe programme.</span> : null}
         {irritant.hidden ? <span className="text-sm text-gris-600"> Masqué par l'équipe.</span> : null}
       </p>
@@ -228,7 +227,7 @@ export default function IrritantPage() {
                 <p className="mb-0 self-center font-bold">Vous soutenez ce signalement.</p>
                 <Form method="post">
                   <input type="hidden" name="intent" value="withdraw-support" />
-                  <button type="submit" className="btn btn-secondary">
+                  <button type="submit" className="fr-btn fr-btn--secondary">
                     Retirer mon soutien
                   </button>
                 </Form>
@@ -236,7 +235,7 @@ export default function IrritantPage() {
             ) : (
               <Form method="post">
                 <input type="hidden" name="intent" value="support" />
-                <button type="submit" className="btn">
+                <button type="submit" className="fr-btn">
                   Moi aussi, je rencontre ce problème
                 </button>
               </Form>
@@ -245,7 +244,7 @@ export default function IrritantPage() {
           {viewer ? (
             <Form method="post">
               <input type="hidden" name="intent" value={viewer.following ? "unfollow" : "follow"} />
-              <button type="submit" className="btn btn-secondary">
+              <button type="submit" className="fr-btn fr-btn--secondary">
                 {viewer.following ? "Ne plus suivre" : "Suivre ce signalement"}
               </button>
             </Form>
@@ -255,7 +254,7 @@ export default function IrritantPage() {
             </p>
           )}
           {viewer?.isTeam ? (
-            <Link to={`/equipe/signalements/${irritant.id}`} className="btn btn-secondary">
+            <Link to={`/equipe/signalements/${irritant.id}`} className="fr-btn fr-btn--secondary">
               Traiter (équipe)
             </Link>
           ) : null}
@@ -277,7 +276,7 @@ export default function IrritantPage() {
                 <input type="hidden" name="intent" value="fix-answer" />
                 <input type="hidden" name="ticketId" value={q.id} />
                 <input type="hidden" name="answer" value={a} />
-                <button type="submit" className={a === q.answer ? "btn" : "btn btn-secondary"} aria-pressed={a === q.answer}>
+                <button type="submit" className={a === q.answer ? "fr-btn" : "fr-btn fr-btn--secondary"} aria-pressed={a === q.answer}>
                   {FIX_ANSWER_LABELS[a]}
                 </button>
               </Form>
@@ -308,7 +307,7 @@ export default function IrritantPage() {
           <ul className="list-disc pl-6">
             {planActions.map((a) => (
               <li key={a.id}>
-                <Link to={`/plan-action/${a.id}`}>{a.title}</Link> — {ACTION_STATUS_LABELS[a.status]}
+                <Link to={`/plan-action/${a.id}`}>{a.title}</Link> <StatusBadge kind="action" status={a.status} />
                 {a.deadlineLabel ? `, échéance ${a.deadlineLabel}` : ""}
               </li>
             ))}
@@ -337,7 +336,7 @@ export default function IrritantPage() {
             <Form method="post" {...getFormProps(commentForm)} className="mt-4">
               <input type="hidden" name="intent" value="comment" />
               <TextField field={commentFields.body} label="Ajouter un commentaire" multiline rows={3} required />
-              <button type="submit" className="btn btn-secondary">
+              <button type="submit" className="fr-btn fr-btn--secondary">
                 Publier le commentaire
               </button>
             </Form>
