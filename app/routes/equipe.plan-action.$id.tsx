@@ -24,7 +24,7 @@ import { listThemes } from "~/modules/irritants/index.server";
 import { listVendors } from "~/modules/vendors/index.server";
 import { crumbFrom } from "~/components/breadcrumb";
 import { z } from "zod";
-import { ObligationLinksForm } from "~/components/regulation";
+import { ObligationLinksForm } from "~/components/regulation-form";
 import { obligationLinksSchema } from "~/modules/regulation";
 import { obligationChoices, obligationsLinkedTo, setObligationLinks } from "~/modules/regulation/index.server";
 

@@ -29,7 +29,7 @@ import { type IrritantPatch, STATUS_LABELS, STATUS_TRANSITIONS, triagePageSchema
 import type { BreadcrumbHandle } from "~/components/breadcrumb";
 import { counted } from "~/lib/text/plural";
 import { StatusBadge } from "~/components/status-badge";
-import { ObligationLinksForm } from "~/components/regulation";
+import { ObligationLinksForm } from "~/components/regulation-form";
 import { obligationLinksSchema } from "~/modules/regulation";
 import { obligationChoices, obligationsLinkedTo, setObligationLinks } from "~/modules/regulation/index.server";
 
