@@ -10,3 +10,4 @@ export * from "./indicators";
 export * from "./notifications";
 export * from "./settings";
 export * from "./seminars";
+export * from "./attachments";

@@ -1,0 +1,1 @@
+export { analysePendingAttachments, approveAttachment, attachFile, getAttachment, readAttachmentFile } from "./attachments.server";
