@@ -7,7 +7,8 @@ import { readAttachmentFile } from "~/modules/attachments/index.server";
 
 /**
  * The masked image (`?taille=vignette`: its thumbnail), with the permissions of what it is attached to. Only the
- * cleaned images are ever served, never under public/; nosniff and a named download so nothing else renders inline.
+ * cleaned images are ever served, never under public/, with a file name and a sandboxing CSP (the edge's helmet adds
+ * `X-Content-Type-Options: nosniff` to every answer).
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   return withApiErrors(async () => {
@@ -18,7 +19,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         "Content-Type": file.type,
         "Content-Length": String(file.bytes.length),
         "Content-Disposition": `inline; filename="${file.name}"`,
-        "X-Content-Type-Options": "nosniff",
         "Cache-Control": "private, no-store",
         "Content-Security-Policy": "default-src 'none'; sandbox",
       },

@@ -27,6 +27,9 @@ import {
 import { DigitWarning } from "~/components/digit-warning";
 import { type IrritantPatch, STATUS_LABELS, STATUS_TRANSITIONS, statusLabel, triagePageSchema } from "~/modules/irritants";
 import type { BreadcrumbHandle } from "~/components/breadcrumb";
+import { z as zod } from "zod";
+import { AttachmentList } from "~/components/attachments";
+import { approveAttachment, listAttachments, removeAttachment, removeAttachmentsOfHiddenIrritants } from "~/modules/attachments/index.server";
 import { counted } from "~/lib/text/plural";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Traiter le n°${data?.irritant.id ?? ""} — Sentinelle` }];
@@ -57,9 +60,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     // The engine of the filing form, as if this irritant were being filed now (it is left out of its own results).
     similar: irritant.mergedIntoId ? [] : findSimilarTo(user, irritant, 5),
     tickets: listTickets(user, { irritantId: irritant.id }).items,
+    attachments: listAttachments(user, "irritant", [irritant.id]),
     products: listProducts().map((p) => ({ id: p.id, label: `${p.name} (${p.vendor.name})` })),
   };
 }
+
+/** The triage forms, and the review of attached files (approve, or remove with the file). */
+const attachmentId = zod.coerce.number({ error: "Fichier inconnu." }).int("Fichier inconnu.").positive("Fichier inconnu.");
+const pageSchema = zod.discriminatedUnion("intent", [
+  ...triagePageSchema.options,
+  zod.object({ intent: zod.literal("approve-attachment"), attachmentId }),
+  zod.object({ intent: zod.literal("remove-attachment"), attachmentId }),
+]);
 
 type TriageInput = z.output<typeof triagePageSchema>;
 
@@ -95,12 +107,20 @@ const MESSAGES: Record<Exclude<TriageInput["intent"], "open-ticket">, string> = 
 
 const DIGIT_WARNING = "Ce signalement contient encore une longue suite de chiffres, qui peut identifier un patient : vérifiez-la avant de publier.";
 
-export const INTENTS = intentsOf(triagePageSchema);
+export const INTENTS = intentsOf(pageSchema);
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "irritant:triage");
   const id = orErrorPage(() => idParam(params.id));
-  return formAction(request, triagePageSchema, (input) => {
+  return formAction(request, pageSchema, (input) => {
+    if (input.intent === "approve-attachment") {
+      approveAttachment(user, input.attachmentId);
+      return { message: `Fichier n°${input.attachmentId} validé : l'éditeur le voit sur son ticket, et le public si le signalement est publié.` };
+    }
+    if (input.intent === "remove-attachment") {
+      removeAttachment(user, input.attachmentId);
+      return { message: `Fichier n°${input.attachmentId} supprimé, avec son image.` };
+    }
     if (input.intent === "open-ticket") {
       const ticket = openTicketByTeam(user, id, input.productId);
       return { message: `Ticket n°${ticket.id} ouvert pour l'éditeur.` };
@@ -109,6 +129,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const review = input.intent === "publish" && !input.confirm ? digitSequencesToReview([id]) : [];
     if (review.length) throw new HttpError(409, DIGIT_WARNING, undefined, undefined, undefined, { review });
     updateIrritant(user, id, patchFor(input));
+    // "Masquer": a hidden irritant's files are removed with it.
+    if (input.intent === "hide") removeAttachmentsOfHiddenIrritants(user.id);
     return { message: input.intent === "merge" ? `Signalement fusionné dans le n°${input.mergeInto}.` : MESSAGES[input.intent] };
   });
 }
@@ -119,7 +141,7 @@ export const handle: BreadcrumbHandle = { breadcrumb: (data) => {
   }, };
 
 export default function TriageIrritant() {
-  const { irritant, themes, suggestions, similar, tickets, products, origins } = useLoaderData<typeof loader>();
+  const { attachments, irritant, themes, suggestions, similar, tickets, products, origins } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const review = (actionData as { review?: DigitReview[] } | undefined)?.review;
   const nextStatuses = STATUS_TRANSITIONS[irritant.status];
@@ -150,6 +172,37 @@ export default function TriageIrritant() {
         <Link to={`/equipe/masquer?signalement=${irritant.id}`}>Masquer un passage</Link> du titre, de la description, d'un commentaire ou d'une réponse
         d'éditeur (nom, date de naissance, numéro qui identifie un patient).
       </p>
+
+      <h2>Fichiers joints</h2>
+      <p className="text-sm">
+        Les identifiants lus par l'OCR (NIR, téléphone, e-mail, bandeau patient, dates de naissance) sont couverts ; l'OCR peut en manquer
+        (écriture manuscrite, petits caractères, photo de biais). Vérifiez chaque image avant de la valider : validée, elle est visible par
+        l'éditeur sur son ticket et par le public si le signalement est publié. Supprimez-la si un identifiant reste lisible.
+      </p>
+      <AttachmentList
+        attachments={attachments}
+        showStatus
+        actions={(a) => (
+          <div className="mt-2 flex flex-wrap gap-2">
+            {a.status === "pending_review" ? (
+              <Form method="post">
+                <input type="hidden" name="intent" value="approve-attachment" />
+                <input type="hidden" name="attachmentId" value={a.id} />
+                <button type="submit" className="btn btn-sm">
+                  Valider le fichier n°{a.id}
+                </button>
+              </Form>
+            ) : null}
+            <Form method="post">
+              <input type="hidden" name="intent" value="remove-attachment" />
+              <input type="hidden" name="attachmentId" value={a.id} />
+              <button type="submit" className="btn btn-secondary btn-sm">
+                Supprimer le fichier n°{a.id}
+              </button>
+            </Form>
+          </div>
+        )}
+      />
 
       <h2>Thèmes</h2>
       <FormErrors form={themesForm} />

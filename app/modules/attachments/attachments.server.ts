@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { and, asc, count, eq, inArray } from "drizzle-orm";
+import { and, asc, count, eq, inArray, isNotNull } from "drizzle-orm";
 import { getDb, type DbOrTx } from "#db/client";
 import { attachments, comments, irritants, ticketMessages, tickets } from "#db/schema";
 import type { AttachmentOwnerKind, AttachmentStatus } from "#db/vocabularies/attachments";
@@ -228,11 +228,6 @@ export function removeAttachmentsUploadedBy(tx: DbOrTx, userId: number, reason: 
   return removeAttachments(tx, rowsWhere(tx, eq(attachments.uploaderId, userId)), null, reason);
 }
 
-/** Every attachment of an irritant (hidden by the team, or purged). */
-export function removeAttachmentsOfIrritant(tx: DbOrTx, irritantId: number, actorId: number | null, reason: "hidden" | "retention") {
-  return removeAttachments(tx, rowsWhere(tx, eq(attachments.irritantId, irritantId)), actorId, reason);
-}
-
 /** What a person uploaded, for their personal-data export. */
 export function attachmentsUploadedBy(userId: number) {
   return getDb()
@@ -241,4 +236,21 @@ export function attachmentsUploadedBy(userId: number) {
     .where(eq(attachments.uploaderId, userId))
     .orderBy(asc(attachments.id))
     .all();
+}
+
+/**
+ * "Masquer": the attachments of irritants the team hid are removed with their files (by the page that hides, and by
+ * the worker for every other path, the API's included). Returns how many were removed.
+ */
+export function removeAttachmentsOfHiddenIrritants(actorId: number | null = null): number {
+  const db = getDb();
+  return db.transaction((tx) => {
+    const rows = tx
+      .select({ id: attachments.id, sha256: attachments.sha256, irritantId: attachments.irritantId })
+      .from(attachments)
+      .innerJoin(irritants, eq(irritants.id, attachments.irritantId))
+      .where(isNotNull(irritants.hiddenAt))
+      .all();
+    return removeAttachments(tx, rows, actorId, "hidden");
+  });
 }
