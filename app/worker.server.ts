@@ -1,6 +1,6 @@
 import { getEnv } from "~/lib/env.server";
 import { sendPendingEmails } from "~/lib/outbox.server";
-import { analysePendingAttachments } from "~/modules/attachments/index.server";
+import { analysePendingAttachments, removeAttachmentsOfHiddenIrritants } from "~/modules/attachments/index.server";
 import { applyRetention } from "~/modules/privacy/index.server";
 import { composeDigests, deliverPendingEvents } from "~/modules/notifications/index.server";
 
@@ -34,6 +34,12 @@ export function startDeliveryLoop(intervalMs = 2000) {
     // Attachments: OCR and masking, one pass at a time (heavy on the CPU; one image after another).
     if (!analysing) {
       analysing = true;
+      try {
+        // "Masquer" through the API: the hidden irritants' files go too.
+        removeAttachmentsOfHiddenIrritants();
+      } catch (error) {
+        console.error("Removing the files of hidden irritants failed; it will be retried.", error);
+      }
       analysePendingAttachments()
         .catch((error) => console.error("Attachment analysis failed; it will be retried.", error))
         .finally(() => {

@@ -130,7 +130,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (review.length) throw new HttpError(409, DIGIT_WARNING, undefined, undefined, undefined, { review });
     updateIrritant(user, id, patchFor(input));
     // "Masquer": a hidden irritant's files are removed with it.
-    if (input.intent === "hide") removeAttachmentsOfHiddenIrritants(user.id);
+    if (input.intent === "hide") removeAttachmentsOfHiddenIrritants(undefined, user.id);
     return { message: input.intent === "merge" ? `Signalement fusionné dans le n°${input.mergeInto}.` : MESSAGES[input.intent] };
   });
 }
@@ -188,7 +188,7 @@ export default function TriageIrritant() {
               <Form method="post">
                 <input type="hidden" name="intent" value="approve-attachment" />
                 <input type="hidden" name="attachmentId" value={a.id} />
-                <button type="submit" className="btn btn-sm">
+                <button type="submit" className="btn">
                   Valider le fichier n°{a.id}
                 </button>
               </Form>
@@ -196,7 +196,7 @@ export default function TriageIrritant() {
             <Form method="post">
               <input type="hidden" name="intent" value="remove-attachment" />
               <input type="hidden" name="attachmentId" value={a.id} />
-              <button type="submit" className="btn btn-secondary btn-sm">
+              <button type="submit" className="btn btn-secondary">
                 Supprimer le fichier n°{a.id}
               </button>
             </Form>

@@ -242,9 +242,8 @@ export function attachmentsUploadedBy(userId: number) {
  * "Masquer": the attachments of irritants the team hid are removed with their files (by the page that hides, and by
  * the worker for every other path, the API's included). Returns how many were removed.
  */
-export function removeAttachmentsOfHiddenIrritants(actorId: number | null = null): number {
-  const db = getDb();
-  return db.transaction((tx) => {
+export function removeAttachmentsOfHiddenIrritants(within?: DbOrTx, actorId: number | null = null): number {
+  const run = (tx: DbOrTx) => {
     const rows = tx
       .select({ id: attachments.id, sha256: attachments.sha256, irritantId: attachments.irritantId })
       .from(attachments)
@@ -252,5 +251,6 @@ export function removeAttachmentsOfHiddenIrritants(actorId: number | null = null
       .where(isNotNull(irritants.hiddenAt))
       .all();
     return removeAttachments(tx, rows, actorId, "hidden");
-  });
+  };
+  return within ? run(within) : getDb().transaction(run);
 }

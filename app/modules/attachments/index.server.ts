@@ -9,10 +9,12 @@ export {
   analysePendingAttachments,
   approveAttachment,
   attachFile,
+  attachmentsUploadedBy,
   getAttachment,
   listAttachments,
   readAttachmentFile,
   removeAttachment,
   removeAttachmentsOfHiddenIrritants,
+  removeAttachmentsUploadedBy,
 } from "./attachments.server";
 export { readLines, stopOcr } from "./image.server";
