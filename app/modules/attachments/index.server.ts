@@ -17,4 +17,4 @@ export {
   removeAttachmentsOfHiddenIrritants,
   removeAttachmentsUploadedBy,
 } from "./attachments.server";
-export { readLines, stopOcr } from "./image.server";
+export { maskIdentifiers, readLines, stopOcr } from "./image.server";
