@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { methodNotAllowed, withApiErrors } from "~/lib/errors";
 import { idParam, readJson } from "~/lib/api.server";
-import { getUser, requireUser } from "~/lib/permissions.server";
+import { assertCan, getUser, requireUser } from "~/lib/permissions.server";
 import { attachmentPatchSchema } from "~/modules/attachments";
 import { approveAttachment, getAttachment } from "~/modules/attachments/index.server";
 
@@ -15,6 +15,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (request.method !== "PATCH") return methodNotAllowed("GET, PATCH");
     const user = await requireUser(request);
     const id = idParam(params.id);
+    assertCan(user, "irritant:triage");
     await readJson(request, attachmentPatchSchema);
     return Response.json(approveAttachment(user, id));
   });

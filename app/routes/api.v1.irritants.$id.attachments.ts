@@ -3,7 +3,7 @@ import { methodNotAllowed, withApiErrors, HttpError } from "~/lib/errors";
 import { created, idParam, parseOrThrow } from "~/lib/api.server";
 import { requireUser } from "~/lib/permissions.server";
 import { attachmentUploadSchema } from "~/modules/attachments";
-import { attachFile } from "~/modules/attachments/index.server";
+import { attachFile, requireAttachable } from "~/modules/attachments/index.server";
 
 export function loader() {
   return methodNotAllowed("POST", "Utilisez POST (multipart, champ file) pour joindre un fichier.");
@@ -14,6 +14,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (request.method !== "POST") return methodNotAllowed("POST");
     const user = await requireUser(request);
     const id = idParam(params.id);
+    // Who may attach is settled before the body is read: others learn nothing, not even what is invalid.
+    requireAttachable(user, { kind: "irritant", id });
     let form: FormData;
     try {
       form = await request.formData();

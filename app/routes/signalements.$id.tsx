@@ -42,7 +42,7 @@ import type { BreadcrumbHandle } from "~/components/breadcrumb";
 import { z } from "zod";
 import { AttachmentList } from "~/components/attachments";
 import { attachmentUploadSchema } from "~/modules/attachments";
-import { attachFile, listAttachments, MAX_ATTACHMENTS } from "~/modules/attachments/index.server";
+import { attachFile, listAttachments, MAX_ATTACHMENTS, requireAttachable } from "~/modules/attachments/index.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.irritant.title ?? "Signalement"} — Sentinelle` }];
 
@@ -112,6 +112,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await readFormData(request);
   // Vendors answer from their tickets: their comment is refused before it is read.
   if (formData.get("intent") === "comment" && !can(user, "irritant:comment")) throw new Response("Les éditeurs répondent depuis leurs tickets.", { status: 403 });
+  // Only the author and the team attach files: for others the form does not exist.
+  if (formData.get("intent") === "attach") orErrorPage(() => requireAttachable(user, { kind: "irritant", id }));
   return formAction(formData, pageSchema, async (input) => {
     switch (input.intent) {
       case "support": {

@@ -45,14 +45,19 @@ function findOwner(target: Target): Owner | undefined {
   return row && { irritantId: row.irritantId, ticketId: row.ticketId, authorId: row.authorId };
 }
 
+/** Who may attach to a thing: its author, or the team; for anyone else it does not exist (404). Checked before the body is read. */
+export function requireAttachable(actor: SessionUser, target: Target): Owner {
+  const owner = findOwner(target);
+  if (!owner || (owner.authorId !== actor.id && !can(actor, "irritant:triage"))) throw new HttpError(404, "Ressource introuvable.");
+  return owner;
+}
+
 /**
  * Attaches a file: only the author of the irritant, comment or reply (or the team) may; five per thing. The type comes
  * from the bytes; the cleaned image waits, unmasked and unserved, for the worker's analysis (status "analysing").
  */
 export async function attachFile(actor: SessionUser, target: Target, bytes: Uint8Array): Promise<{ id: number; status: AttachmentStatus }> {
-  const owner = findOwner(target);
-  const isTeam = can(actor, "irritant:triage");
-  if (!owner || (owner.authorId !== actor.id && !isTeam)) throw new HttpError(404, "Ressource introuvable.");
+  const owner = requireAttachable(actor, target);
   const attached = () =>
     getDb().select({ n: count() }).from(attachments).where(and(eq(attachments.ownerKind, target.kind), eq(attachments.ownerId, target.id))).get()?.n ?? 0;
   if (attached() >= MAX_ATTACHMENTS) throw new HttpError(422, `${MAX_ATTACHMENTS} fichiers au plus par contribution : celui-ci n'a pas été joint.`);

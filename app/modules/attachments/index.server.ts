@@ -16,5 +16,6 @@ export {
   removeAttachment,
   removeAttachmentsOfHiddenIrritants,
   removeAttachmentsUploadedBy,
+  requireAttachable,
 } from "./attachments.server";
 export { maskIdentifiers, readLines, stopOcr } from "./image.server";
