@@ -1,7 +1,10 @@
 import sharp from "sharp";
 import * as mupdf from "mupdf";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import fs from "node:fs";
+import path from "node:path";
 import { analysePendingAttachments, readLines, stopOcr } from "~/modules/attachments/index.server";
+import { deleteAccount } from "~/modules/privacy/index.server";
 import { apiToken, bearer } from "../support/http";
 import { startTestServer, type TestServer } from "../support/server";
 
@@ -161,4 +164,37 @@ describe("cleaning, masking and who sees what", () => {
     for (let i = 0; i < 5; i++) last = (await upload("team", png, "a.png", "image/png")).status;
     expect(last).toBe(422);
   }, 60_000);
+
+  it("removes the files when the irritant is hidden and when their uploader deletes the account", async () => {
+    const sql = server.database.db.$client;
+    const filesDir = path.join(path.dirname(server.database.file), "attachments");
+    const storedFor = (id: number) => path.join(filesDir, `${sql.prepare("select sha256 from attachments where id = ?").pluck().get(id) as string}.png`);
+    // The patient's own irritant, and one of the practitioner's that the team will hide.
+    const patientIrritant = sql.prepare("select i.id from irritants i join users u on u.id = i.author_id where u.email = ? order by i.id limit 1").pluck().get(EMAILS.patient) as number;
+    const hiddenIrritant = sql.prepare("select i.id from irritants i join users u on u.id = i.author_id where u.email = ? and i.id != ? order by i.id limit 1").pluck().get(EMAILS.practitioner, irritantId) as number;
+    const png = await screenshot(["Fichier de test"], 200);
+    const mine = (await (await upload("patient", png, "a.png", "image/png", patientIrritant)).json()).id as number;
+    const theirs = (await (await upload("practitioner", await screenshot(["Autre fichier"], 220), "b.png", "image/png", hiddenIrritant)).json()).id as number;
+    await analysePendingAttachments(10);
+    expect(fs.existsSync(storedFor(mine))).toBe(true);
+    const theirFile = storedFor(theirs);
+    expect(fs.existsSync(theirFile)).toBe(true);
+
+    // The team hides ("masquer") the practitioner's irritant from its page: the file goes with it.
+    const { signInCookie } = await import("../support/http");
+    const cookie = await signInCookie(server.url, EMAILS.team);
+    const hide = await fetch(`${server.url}/equipe/signalements/${hiddenIrritant}`, { method: "POST", headers: { Cookie: cookie }, body: new URLSearchParams({ intent: "hide", reason: "Données patient" }), redirect: "manual" });
+    expect(hide.status).toBeLessThan(400);
+    expect(fs.existsSync(theirFile)).toBe(false);
+    expect((await getFile("team", theirs)).status).toBe(404);
+
+    // The patient deletes the account: their file goes.
+    const mineFile = storedFor(mine);
+    const patient = sql.prepare("select id, email, display_name as displayName, role, organisation_id as organisationId from users where email = ?").get(EMAILS.patient) as never;
+    await deleteAccount(patient, "sentinelle-demo");
+    expect(fs.existsSync(mineFile)).toBe(false);
+    expect(sql.prepare("select count(*) from attachments where id in (?, ?)").pluck().get(mine, theirs)).toBe(0);
+    const audit = sql.prepare("select payload from events where type = 'attachment.removed' order by id").pluck().all() as string[];
+    expect(audit.map((p) => JSON.parse(p).reason)).toEqual(expect.arrayContaining(["hidden", "account_deleted"]));
+  }, 120_000);
 });
