@@ -16,6 +16,7 @@ import helmet from "helmet";
 import { getDb } from "./db/client";
 import { PROJECT_ROOT } from "./root";
 import { pscFormActionOrigins, type Env } from "./app/lib/env.server";
+import { createRenderCache, type RenderCache } from "./render-cache";
 
 
 // originalUrl, not path: inside a mounted middleware, path is relative to the mount point.
@@ -176,7 +177,7 @@ class PayloadTooLargeError extends Error {
  *   host, while Remix's own check compares it with X-Forwarded-Host or Host, knows neither PUBLIC_URL nor
  *   TRUST_PROXY, and throws (a 500) for every form behind a proxy that passes its own Host.
  */
-function remixHandler(build: ServerBuild) {
+function remixHandler(build: ServerBuild, renderCache: RenderCache) {
   const handleRequest = createRemixHandler(build, "production");
   return async (req: Request, res: Response, next: NextFunction) => {
     try {
@@ -203,6 +204,8 @@ function remixHandler(build: ServerBuild) {
         await response.body?.cancel();
         return;
       }
+      // An anonymous public page is kept by the render cache, which then answers from it.
+      if (await renderCache.fill(req, res, response)) return;
       res.statusMessage = response.statusText;
       res.status(response.status);
       for (const [name, value] of response.headers.entries()) res.append(name, value);
@@ -228,10 +231,19 @@ export async function loadBuild(): Promise<ServerBuild> {
   return import(pathToFileURL(path.join(PROJECT_ROOT, "build/server/index.js")).href);
 }
 
+/** Requests being answered, by every application of this process: the WAL is checkpointed when there are none. */
+let requestsInFlight = 0;
+export const serverIdle = () => requestsInFlight === 0;
+
 /** The Express application; the database must already be set with setDb(). */
 export function createApp({ build, env }: { build: ServerBuild; env: Env }) {
   const app = express();
   app.disable("x-powered-by");
+  app.use((_req, res, next) => {
+    requestsInFlight++;
+    res.once("close", () => requestsInFlight--);
+    next();
+  });
   // Number of reverse proxies in front (0: none). Client addresses (rate limits), the forwarded host and protocol are
   // read from X-Forwarded-* only that many hops deep, so a client cannot choose them by sending the headers itself.
   app.set("trust proxy", env.TRUST_PROXY);
@@ -274,6 +286,9 @@ export function createApp({ build, env }: { build: ServerBuild; env: Env }) {
     res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()");
     next();
   });
+  // Anonymous public pages from the render cache (decision 023): before compression, since entries are compressed once.
+  const renderCache = createRenderCache({ maxBytes: env.RENDER_CACHE_BYTES, maxAgeMs: env.RENDER_CACHE_MAX_AGE_SECONDS * 1000, hostOf: requestHost });
+  app.use(renderCache.middleware);
   app.use(compression());
 
   app.use(bodyLimit(env.MAX_BODY_BYTES)); // larger on the attachment uploads
@@ -326,7 +341,7 @@ export function createApp({ build, env }: { build: ServerBuild; env: Env }) {
   const servePublicFile = express.static(clientDir, { maxAge: "1h", index: false, redirect: false });
   app.use((req, res, next) => (publicFiles.has(req.path) ? servePublicFile(req, res, next) : next()));
 
-  app.all("*", remixHandler(build));
+  app.all("*", remixHandler(build, renderCache));
 
   app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
     console.error(error);

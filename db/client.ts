@@ -38,6 +38,35 @@ export function checkpointAfterErasure(db: Db) {
   db.$client.pragma("wal_checkpoint(TRUNCATE)");
 }
 
+/**
+ * Checkpoints the write-ahead log outside request commits: by default SQLite copies the WAL into the database file
+ * inside the commit that takes it past 1,000 pages, and that request (with every request queued behind it) waits for
+ * the copy and its sync. Here a passive checkpoint runs every `intervalMs` while `idle()` says no request is being
+ * answered; the WAL is reset by the next write once it is wholly copied. Under sustained load without an idle moment,
+ * SQLite's own checkpoint still runs inside a commit, but only once the WAL holds half of `capBytes`; the file is
+ * truncated back to that half when it is reset, so it stays under `capBytes` unless a single transaction is larger,
+ * or a reader in another process keeps it from being reset. Returns a function that stops the timer.
+ */
+export function scheduleWalCheckpoints(db: Db, { capBytes, idle, intervalMs = 250 }: { capBytes: number; idle: () => boolean; intervalMs?: number }) {
+  const sqlite = db.$client;
+  if (sqlite.memory) return () => undefined;
+  const pageSize = sqlite.pragma("page_size", { simple: true }) as number;
+  const half = Math.floor(capBytes / 2);
+  // Each frame of the WAL is a page and a 24-byte header.
+  sqlite.pragma(`wal_autocheckpoint = ${Math.max(16, Math.floor(half / (pageSize + 24)))}`);
+  sqlite.pragma(`journal_size_limit = ${half}`);
+  const timer = setInterval(() => {
+    if (!idle() || sqlite.inTransaction || !sqlite.open) return;
+    try {
+      sqlite.pragma("wal_checkpoint(PASSIVE)");
+    } catch (error) {
+      console.error("WAL checkpoint failed; it will be retried.", error);
+    }
+  }, intervalMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}
+
 export function runMigrations(db: Db, folder = MIGRATIONS_FOLDER) {
   migrate(db, { migrationsFolder: folder });
   // Planner statistics for tables whose indexes changed (or never analysed): without them a new index can look more

@@ -1,12 +1,13 @@
 /**
  * `npm run reindex`: rewrites the full-text index of the database named by DATABASE_URL from every irritant's title
- * and body, after the field's vocabulary or the stemmer changed, with a progress bar. Safe while the app serves: each
+ * and body with the stored vocabulary (edited on /equipe/vocabulaire), after the vocabulary or the stemmer changed,
+ * with a progress bar. The same rebuild as the vocabulary page's button, at once. Safe while the app serves: each
  * batch is its own short transaction, and an entry is always either the old text or the new one.
  */
 import { openDatabase, runMigrations } from "#db/client";
 import { runDataMigrations } from "../app/data-migrations.server";
 import { getEnv } from "../app/lib/env.server";
-import { reindexIrritants } from "../app/modules/irritants/index.server";
+import { rebuildSearchIndex } from "../app/modules/irritants/index.server";
 
 const file = getEnv().DATABASE_URL;
 const db = openDatabase(file);
@@ -14,7 +15,7 @@ runMigrations(db);
 runDataMigrations(db);
 const started = performance.now();
 const width = 30;
-const count = reindexIrritants(db, (done, total) => {
+const count = rebuildSearchIndex(db, (done, total) => {
   if (!process.stderr.isTTY) return;
   const share = total ? done / total : 1;
   const filled = Math.round(share * width);

@@ -5,9 +5,12 @@
 import { prepareDatabase } from "../app/bootstrap.server";
 import { getEnv } from "../app/lib/env.server";
 import { startDeliveryLoop } from "../app/worker.server";
+import { getDb, scheduleWalCheckpoints } from "../db/client";
 
 const env = getEnv();
 await prepareDatabase({ ...env, DEMO_DATA: false });
+// The worker's own writes are checkpointed between its passes too (its loop runs on the same thread).
+const stopCheckpoints = scheduleWalCheckpoints(getDb(), { capBytes: env.WAL_CAP_BYTES, idle: () => true });
 const stop = startDeliveryLoop();
 console.log("Notification worker running.");
-for (const signal of ["SIGTERM", "SIGINT"] as const) process.on(signal, () => (stop(), process.exit(0)));
+for (const signal of ["SIGTERM", "SIGINT"] as const) process.on(signal, () => (stop(), stopCheckpoints(), process.exit(0)));

@@ -16,6 +16,7 @@ const RESULTATS = { label: "Enquêtes", to: "/resultats" };
 const AVANCEMENT = { label: "Avancement", to: "/avancement" };
 const POINTS = { label: "Points d'étape", to: "/points-etape" };
 const SEMINAIRES = { label: "Séminaires", to: "/seminaires" };
+const REGLEMENTATION = { label: "Réglementation", to: "/reglementation" };
 const COMPTE = { label: "Mon compte", to: "/compte" };
 const EDITEUR = { label: "Espace éditeur", to: "/editeur" };
 const EQUIPE = { label: "Espace équipe", to: "/equipe" };
@@ -24,6 +25,7 @@ const EQ_PLAN = { label: "Édition du plan", to: "/equipe/plan-action" };
 const EQ_ENQUETES = { label: "Enquêtes (équipe)", to: "/equipe/enquetes" };
 const EQ_SEMINAIRES = { label: "Séminaires (équipe)", to: "/equipe/seminaires" };
 const EQ_AVANCEMENT = { label: "Points d'étape (équipe)", to: "/equipe/avancement" };
+const EQ_REGLEMENTATION = { label: "Référentiel réglementaire (équipe)", to: "/equipe/reglementation" };
 
 const top = (label: string): Place => ({ parents: [], label });
 const under = (parents: Crumb[], label: string): Place => ({ parents, label });
@@ -70,6 +72,8 @@ export const BREADCRUMBS: Record<string, Place> = {
   "routes/seminaires._index": top("Séminaires"),
   "routes/seminaires.$slug": under([SEMINAIRES], "Séminaire"),
   "routes/seminaires.$slug_.inscription": under([SEMINAIRES], "Inscription"),
+  "routes/reglementation._index": top("Réglementation"),
+  "routes/reglementation.$slug": under([REGLEMENTATION], "Obligation"),
 
   "routes/compte._index": top("Mon compte"),
   "routes/compte.notifications": under([COMPTE], "Notifications"),
@@ -98,9 +102,12 @@ export const BREADCRUMBS: Record<string, Place> = {
   "routes/equipe.seminaires.$id_.inscriptions": under([EQUIPE, EQ_SEMINAIRES], "Inscriptions"),
   "routes/equipe.avancement._index": under([EQUIPE], "Points d'étape"),
   "routes/equipe.avancement.$id": under([EQUIPE, EQ_AVANCEMENT], "Point d'étape"),
+  "routes/equipe.reglementation._index": under([EQUIPE], "Référentiel réglementaire"),
+  "routes/equipe.reglementation.$slug": under([EQUIPE, EQ_REGLEMENTATION], "Obligation"),
   "routes/equipe.avancement.indicateurs": under([EQUIPE, EQ_AVANCEMENT], "Indicateurs"),
   "routes/equipe.avancement.ressources": under([EQUIPE, EQ_AVANCEMENT], "Ressources par thème"),
   "routes/equipe.themes": under([EQUIPE], "Thèmes"),
+  "routes/equipe.vocabulaire": under([EQUIPE], "Vocabulaire du terrain"),
   "routes/equipe.catalogue": under([EQUIPE], "Catalogue"),
   "routes/equipe.reglages": under([EQUIPE], "Réglages"),
   "routes/equipe.journal": under([EQUIPE], "Journal"),

@@ -22,6 +22,7 @@ function navigationFor(user: NavUser): NavEntry[] {
     { to: "/plan-action", label: "Plan d'action" },
     { to: "/resultats", label: "Enquêtes" },
     { to: "/avancement", label: "Avancement" },
+    { to: "/reglementation", label: "Réglementation" },
   ];
   if (!user) return entries;
   // Personal entries of a signed-in person ("Mes signalements", the surveys to answer…) go here, before the
@@ -41,7 +42,9 @@ function navigationFor(user: NavUser): NavEntry[] {
         { to: "/equipe/enquetes", label: "Enquêtes (équipe)" },
         { to: "/equipe/seminaires", label: "Séminaires" },
         { to: "/equipe/avancement", label: "Points d'étape" },
+        { to: "/equipe/reglementation", label: "Référentiel réglementaire" },
         { to: "/equipe/themes", label: "Thèmes" },
+        { to: "/equipe/vocabulaire", label: "Vocabulaire" },
         { to: "/equipe/catalogue", label: "Catalogue" },
         { to: "/equipe/reglages", label: "Réglages" },
         { to: "/equipe/journal", label: "Journal" },

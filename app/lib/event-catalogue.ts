@@ -60,6 +60,10 @@ const CATALOGUE = {
   "action.moved": entry("action", z.object({ direction: z.enum(["up", "down"]) })),
   "action_plan.imported": entry("action_plan", z.object({ created: z.number().int(), updated: z.number().int() })),
   "workstream.created": entry("workstream", title),
+  "obligation.created": entry("obligation", z.object({ slug: z.string(), title: z.string() })),
+  "obligation.updated": entry("obligation", z.object({ slug: z.string(), title: z.string() })),
+  "obligation.linked": entry("obligation", z.object({ linkedKind: z.string(), linkedId: id })), // link targets (modules/regulation)
+  "obligation.unlinked": entry("obligation", z.object({ linkedKind: z.string(), linkedId: id })),
   "challenge.created": entry("challenge", title),
   "campaign.created": entry("campaign", slug),
   "campaign.open": entry("campaign", slug),
@@ -77,6 +81,11 @@ const CATALOGUE = {
   "indicator.values_imported": entry("indicator", z.object({ count: z.number().int() })),
   "theme.created": entry("theme", z.object({ slug: z.string(), label: z.string() })),
   "theme.updated": entry("theme", z.object({ slug: z.string(), from: z.string(), to: z.string(), retired: z.boolean().optional() })),
+  // The field's vocabulary (modules/irritants): synonym groups and the reindex they call for.
+  "vocabulary.group_created": entry("synonym_group", z.object({ concept: z.string(), terms: z.array(z.string()) })),
+  "vocabulary.group_updated": entry("synonym_group", z.object({ concept: z.string(), previous: z.array(z.string()), terms: z.array(z.string()) })),
+  "vocabulary.group_deleted": entry("synonym_group", z.object({ concept: z.string(), terms: z.array(z.string()) })),
+  "vocabulary.reindex_started": entry("search_index", z.object({ total: z.number().int() })),
   "theme_resource.added": entry("theme", title),
   "theme_resource.removed": entry("theme", title),
   "product.created": entry("product", z.object({ name: z.string() })),

@@ -23,6 +23,8 @@ export const PERMISSIONS = {
   "action-plan:edit": ["team", "admin"],
   "survey:manage": ["team", "admin"],
   "progress:edit": ["team", "admin"],
+  // The regulatory register (/equipe/reglementation) and the links of irritants, actions and indicators to its entries.
+  "regulation:edit": ["team", "admin"],
   // Seminars: the team prepares events, registrations, verbatims, feedback and restitution;
   // a workshop's facilitator (any account named on it) runs that workshop's board.
   "seminar:manage": ["team", "admin"],

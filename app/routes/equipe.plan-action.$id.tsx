@@ -22,6 +22,13 @@ import {
 import { addNote, getAction, listChallenges, saveAction } from "~/modules/action-plan/index.server";
 import { listThemes } from "~/modules/irritants/index.server";
 import { listVendors } from "~/modules/vendors/index.server";
+import { z } from "zod";
+import { ObligationLinksForm } from "~/components/regulation";
+import { obligationLinksSchema } from "~/modules/regulation";
+import { obligationChoices, obligationsLinkedTo, setObligationLinks } from "~/modules/regulation/index.server";
+
+/** The action's intents, and the regulatory register's links (one more form on the page). */
+const pageSchema = z.discriminatedUnion("intent", [...actionPageSchema.options, obligationLinksSchema]);
 
 export const meta: MetaFunction = () => [{ title: "Action du plan — Sentinelle" }];
 
@@ -35,15 +42,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     challenges: listChallenges(),
     themes: listThemes().map(({ slug, label }) => ({ slug, label })),
     organisations: listVendors().map(({ id, name }) => ({ id, name })),
+    obligationChoices: obligationChoices(),
+    linkedObligations: action ? obligationsLinkedTo("action", action.id).map((o) => o.slug) : [],
   };
 }
 
-export const INTENTS = intentsOf(actionPageSchema);
+export const INTENTS = intentsOf(pageSchema);
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "action-plan:edit");
   const id = params.id === NEW ? null : orErrorPage(() => idParam(params.id));
-  return formAction(request, actionPageSchema, (input) => {
+  return formAction(request, pageSchema, (input) => {
+    if (input.intent === "obligations") {
+      if (id === null) throw new HttpError(404, "Enregistrez l'action avant d'y lier des obligations.");
+      setObligationLinks(user, "action", id, input.obligations);
+      return { message: "Obligations liées enregistrées." };
+    }
     if (input.intent === "note") {
       if (id === null) throw new HttpError(404, "Enregistrez l'action avant d'y ajouter un point.");
       addNote(user, id, input.body);
@@ -57,7 +71,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditAction() {
-  const { action: item, challenges, themes, organisations } = useLoaderData<typeof loader>();
+  const { action: item, challenges, themes, organisations, obligationChoices, linkedObligations } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const parsed = item ? parseFuzzyDeadline(item.deadlineLabel) : null;
   const [form, fields] = useActionForm(actionPageSchema, {
@@ -146,6 +160,7 @@ export default function EditAction() {
       </Form>
       {item ? (
         <>
+          <ObligationLinksForm actionData={actionData} choices={obligationChoices} linked={linkedObligations} />
           <h2>Points d'avancement</h2>
           <FormErrors form={noteForm} />
           <Form method="post" className="card mb-4" {...getFormProps(noteForm)}>

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { getFormProps } from "@conform-to/react";
-import type { z } from "zod";
+import { z } from "zod";
 import { ChoiceGroup, FieldError, fieldProps, useActionForm, FormErrors } from "~/components/forms";
 import { Notice } from "~/components/notice";
 import { OriginNote } from "~/components/seminars";
@@ -27,10 +27,21 @@ import {
 import { DigitWarning } from "~/components/digit-warning";
 import { type IrritantPatch, STATUS_LABELS, STATUS_TRANSITIONS, statusLabel, triagePageSchema } from "~/modules/irritants";
 import type { BreadcrumbHandle } from "~/components/breadcrumb";
-import { z as zod } from "zod";
 import { AttachmentList } from "~/components/attachments";
 import { approveAttachment, listAttachments, removeAttachment, removeAttachmentsOfHiddenIrritants } from "~/modules/attachments/index.server";
 import { counted } from "~/lib/text/plural";
+import { ObligationLinksForm } from "~/components/regulation";
+import { obligationLinksSchema } from "~/modules/regulation";
+import { obligationChoices, obligationsLinkedTo, setObligationLinks } from "~/modules/regulation/index.server";
+
+/** The triage intents, the regulatory register's links, and the review of attached files (approve, or remove with the file). */
+const attachmentId = z.coerce.number({ error: "Fichier inconnu." }).int("Fichier inconnu.").positive("Fichier inconnu.");
+const pageSchema = z.discriminatedUnion("intent", [
+  ...triagePageSchema.options,
+  obligationLinksSchema,
+  z.object({ intent: z.literal("approve-attachment"), attachmentId }),
+  z.object({ intent: z.literal("remove-attachment"), attachmentId }),
+]);
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Traiter le n°${data?.irritant.id ?? ""} — Sentinelle` }];
 
@@ -62,16 +73,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     tickets: listTickets(user, { irritantId: irritant.id }).items,
     attachments: listAttachments(user, "irritant", [irritant.id]),
     products: listProducts().map((p) => ({ id: p.id, label: `${p.name} (${p.vendor.name})` })),
+    obligationChoices: obligationChoices(),
+    linkedObligations: obligationsLinkedTo("irritant", irritant.id).map((o) => o.slug),
   };
 }
-
-/** The triage forms, and the review of attached files (approve, or remove with the file). */
-const attachmentId = zod.coerce.number({ error: "Fichier inconnu." }).int("Fichier inconnu.").positive("Fichier inconnu.");
-const pageSchema = zod.discriminatedUnion("intent", [
-  ...triagePageSchema.options,
-  zod.object({ intent: zod.literal("approve-attachment"), attachmentId }),
-  zod.object({ intent: zod.literal("remove-attachment"), attachmentId }),
-]);
 
 type TriageInput = z.output<typeof triagePageSchema>;
 
@@ -121,6 +126,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
       removeAttachment(user, input.attachmentId);
       return { message: `Fichier n°${input.attachmentId} supprimé, avec son image.` };
     }
+    if (input.intent === "obligations") {
+      setObligationLinks(user, "irritant", id, input.obligations);
+      return { message: "Obligations liées enregistrées." };
+    }
     if (input.intent === "open-ticket") {
       const ticket = openTicketByTeam(user, id, input.productId);
       return { message: `Ticket n°${ticket.id} ouvert pour l'éditeur.` };
@@ -141,7 +150,7 @@ export const handle: BreadcrumbHandle = { breadcrumb: (data) => {
   }, };
 
 export default function TriageIrritant() {
-  const { attachments, irritant, themes, suggestions, similar, tickets, products, origins } = useLoaderData<typeof loader>();
+  const { attachments, irritant, themes, suggestions, similar, tickets, products, origins, obligationChoices, linkedObligations } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const review = (actionData as { review?: DigitReview[] } | undefined)?.review;
   const nextStatuses = STATUS_TRANSITIONS[irritant.status];
@@ -281,6 +290,7 @@ export default function TriageIrritant() {
         )}
       </div>
 
+      <ObligationLinksForm actionData={actionData} choices={obligationChoices} linked={linkedObligations} />
       <h2>Tickets éditeurs</h2>
       <p className="text-sm">
         Passer le statut à « Transmis à l'éditeur » ouvre le ticket du logiciel nommé. Un même signalement peut concerner plusieurs

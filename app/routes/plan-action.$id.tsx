@@ -14,6 +14,8 @@ import { followPageSchema } from "~/modules/notifications";
 import { getAction } from "~/modules/action-plan/index.server";
 import { STATUS_LABELS } from "~/modules/irritants";
 import { OriginNote } from "~/components/seminars";
+import { LinkedObligations } from "~/components/regulation";
+import { obligationsLinkedTo } from "~/modules/regulation/index.server";
 import { originsOf } from "~/modules/seminars/index.server";
 import type { BreadcrumbHandle } from "~/components/breadcrumb";
 
@@ -27,6 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canEdit: can(viewer, "action-plan:edit"),
     viewer: viewer ? { following: isFollowing(viewer.id, "action", action.id) } : null,
     origins: originsOf("action", action.id, viewer),
+    obligations: obligationsLinkedTo("action", action.id),
   };
 }
 
@@ -46,7 +49,7 @@ type FollowAction = typeof action;
 export const handle: BreadcrumbHandle = { breadcrumb: (data) => (data as { action?: { title: string } }).action?.title };
 
 export default function ActionPage() {
-  const { action, canEdit, viewer, origins } = useLoaderData<typeof loader>();
+  const { action, canEdit, viewer, origins, obligations } = useLoaderData<typeof loader>();
   const actionData = useActionData<FollowAction>();
   return (
     <article className="prose-page">
@@ -118,6 +121,7 @@ export default function ActionPage() {
           <p>Aucun signalement publié n'est lié à cette action.</p>
         )}
       </section>
+      <LinkedObligations obligations={obligations} what="cette action" />
       <section aria-labelledby="avancement">
         <h2 id="avancement">Avancement</h2>
         {action.notes.length ? (

@@ -29,6 +29,9 @@ export default function SiteMap() {
           <Link to="/avancement/donnees">données ouvertes</Link>)
         </li>
         <li>
+          <Link to="/reglementation">Référentiel réglementaire</Link> (obligations, calendrier et tableau des documents par canal)
+        </li>
+        <li>
           <Link to="/seminaires">Séminaires tripartites</Link> (<Link to="/atelier">rejoindre un atelier avec son code</Link>)
         </li>
         <li>
@@ -49,9 +52,10 @@ export default function SiteMap() {
         </li>
         <li>
           <Link to="/equipe/signalements">Tri des signalements</Link>, <Link to="/equipe/tickets">tickets des éditeurs</Link>,{" "}
-          <Link to="/equipe/themes">thèmes</Link>, <Link to="/equipe/catalogue">catalogue des logiciels</Link> et{" "}
+          <Link to="/equipe/themes">thèmes</Link>, <Link to="/equipe/vocabulaire">vocabulaire du terrain</Link>,{" "}
+          <Link to="/equipe/catalogue">catalogue des logiciels</Link> et{" "}
           <Link to="/equipe/reglages">réglages</Link>, <Link to="/equipe/plan-action">édition du plan d'action</Link>,{" "}
-          <Link to="/equipe/enquetes">enquêtes</Link>, <Link to="/equipe/avancement">points d'étape</Link> (équipe
+          <Link to="/equipe/enquetes">enquêtes</Link>, <Link to="/equipe/avancement">points d'étape</Link>, <Link to="/equipe/reglementation">référentiel réglementaire</Link> (équipe
           programme)
         </li>
         <li>

@@ -12,6 +12,8 @@ import { idParam } from "~/lib/api.server";
 import { FIX_ANSWER_LABELS, FIX_ANSWERS } from "~/modules/tickets";
 import { actionsForIrritant } from "~/modules/action-plan/index.server";
 import { OriginNote } from "~/components/seminars";
+import { LinkedObligations } from "~/components/regulation";
+import { obligationsLinkedTo } from "~/modules/regulation/index.server";
 import { originsOf } from "~/modules/seminars/index.server";
 import { ACTION_STATUS_LABELS } from "~/modules/action-plan";
 import { answerFixQuestion, fixQuestionsFor, publicVendorMessages } from "~/modules/tickets/index.server";
@@ -82,6 +84,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     breakdown: supportBreakdown(irritant.id),
     vendorMessages: publicVendorMessages(irritant.id),
     planActions: actionsForIrritant(irritant.id),
+    obligations: obligationsLinkedTo("irritant", irritant.id),
     origins: originsOf("irritant", irritant.id, viewer),
     fixQuestions: fixQuestionsFor(viewer, irritant.id),
     comments: listComments(irritant.id),
@@ -153,7 +156,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export const handle: BreadcrumbHandle = { breadcrumb: (data) => (data as { irritant?: { title: string } }).irritant?.title };
 
 export default function IrritantPage() {
-  const { irritant, breakdown, comments, attachments, maxAttachments, timeline, viewer, vendorMessages, fixQuestions, planActions, origins } = useLoaderData<typeof loader>();
+  const { irritant, breakdown, comments, attachments, maxAttachments, timeline, viewer, vendorMessages, fixQuestions, planActions, origins, obligations } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const [commentForm, commentFields] = useActionForm(pageSchema, { actionData, intent: "comment", id: "commentaire" });
@@ -368,6 +371,8 @@ export default function IrritantPage() {
           </ul>
         </section>
       ) : null}
+
+      <LinkedObligations obligations={obligations} what="ce signalement" />
 
       <section aria-labelledby="commentaires">
         <h2 id="commentaires">Commentaires</h2>

@@ -5,12 +5,13 @@ import { createUser } from "~/modules/accounts/index.server";
 import { fileIrritant, supportIrritant, updateIrritant } from "~/modules/irritants/index.server";
 import { acknowledgeTicket, listTickets, replyToTicket, resolveTicket } from "~/modules/tickets/index.server";
 import { writeAction } from "~/modules/action-plan/index.server";
-import { actionNotes, actions, challenges, workstreams } from "#db/schema";
+import { actionNotes, actions, challenges, indicators, workstreams } from "#db/schema";
 import { DEMO_ACTION_PLAN, DEMO_NOTES } from "./action-plan.server";
 import { loadDemoSurveys } from "./surveys.server";
 import { loadDemoProgressUpdates, loadDemoResources } from "./progress.server";
 import { loadDemoIndicators } from "./indicators.server";
 import { loadDemoSeminars } from "./seminars.server";
+import { loadDemoRegulation } from "./regulation.server";
 import type { IrritantStatus } from "#db/schema";
 import { can } from "~/lib/permissions";
 import type { SessionUser } from "~/lib/session-users.server";
@@ -216,6 +217,19 @@ export async function loadDemoData() {
   loadDemoResources();
   loadDemoIndicators();
   loadDemoSeminars(team);
+  loadDemoRegulation(team, (kind, key) => demoItemId(kind, key, ids));
+}
+
+/** A demo irritant (by title, among those just filed), action (by title) or indicator (by slug), for the register's links. */
+function demoItemId(kind: "irritant" | "action" | "indicator", key: string, irritantIds: Record<string, number>) {
+  const id =
+    kind === "irritant"
+      ? irritantIds[key]
+      : kind === "action"
+        ? getDb().select({ id: actions.id }).from(actions).where(eq(actions.title, key)).get()?.id
+        : getDb().select({ id: indicators.id }).from(indicators).where(eq(indicators.slug, key)).get()?.id;
+  if (id === undefined) throw new Error(`Demo data: no ${kind} « ${key} » to link to the regulatory register`);
+  return id;
 }
 
 /**

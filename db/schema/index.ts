@@ -11,3 +11,4 @@ export * from "./notifications";
 export * from "./settings";
 export * from "./seminars";
 export * from "./attachments";
+export * from "./regulation";

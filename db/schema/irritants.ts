@@ -124,3 +124,31 @@ export const counters = sqliteTable("counters", {
   key: text("key").primaryKey(),
   value: integer("value").notNull().default(0),
 });
+
+/**
+ * The field's vocabulary (issue 19), edited by the team: each group's terms (words, phrases, abbreviations) fold to
+ * one concept token when indexing and searching. `concept` names the token and never changes once created.
+ */
+export const synonymGroups = sqliteTable("synonym_groups", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  concept: text("concept").notNull().unique(),
+  terms: text("terms", { mode: "json" }).notNull().$type<string[]>(),
+  updatedAt: text("updated_at").notNull().default(now),
+});
+
+/**
+ * One row (id 1): the vocabulary's version (raised by every change), the version the full-text index was last
+ * rebuilt with, and the progress of the running or last reindex.
+ */
+export const searchIndexState = sqliteTable("search_index_state", {
+  id: integer("id").primaryKey(),
+  vocabularyVersion: integer("vocabulary_version").notNull().default(1),
+  indexedVersion: integer("indexed_version").notNull().default(1),
+  reindexStatus: text("reindex_status", { enum: ["idle", "running", "done", "failed"] }).notNull().default("idle"),
+  reindexDone: integer("reindex_done").notNull().default(0),
+  reindexTotal: integer("reindex_total").notNull().default(0),
+  reindexStartedAt: text("reindex_started_at"),
+  // Written with each batch: a run whose heartbeat is old was interrupted (the process stopped) and may be restarted.
+  reindexHeartbeatAt: text("reindex_heartbeat_at"),
+  reindexFinishedAt: text("reindex_finished_at"),
+});

@@ -42,6 +42,7 @@ const PAGES: { path: string; as: string | null; heading: RegExp }[] = [
   { path: "/equipe/signalements?status=tous", as: "admin@demo.sentinelle.fr", heading: /Tri des signalements/ },
   { path: "/equipe/signalements/4", as: "equipe@demo.sentinelle.fr", heading: /N°4/ },
   { path: "/equipe/themes", as: "equipe@demo.sentinelle.fr", heading: /Thèmes/ },
+  { path: "/equipe/vocabulaire", as: "equipe@demo.sentinelle.fr", heading: /Vocabulaire du terrain/ },
   { path: "/signalements", as: null, heading: /Signalements publiés/ },
   { path: "/signalements?q=lenteur&sort=supports", as: null, heading: /Signalements publiés/ },
   { path: "/signalements/2", as: "patient@demo.sentinelle.fr", heading: /Lenteurs/ },
@@ -62,6 +63,12 @@ const PAGES: { path: string; as: string | null; heading: RegExp }[] = [
   { path: "/equipe/plan-action/7", as: "equipe@demo.sentinelle.fr", heading: /Modifier l'action/ },
   { path: "/equipe/plan-action/nouvelle", as: "equipe@demo.sentinelle.fr", heading: /Nouvelle action/ },
   { path: "/equipe/plan-action/import", as: "equipe@demo.sentinelle.fr", heading: /Importer le plan d'action/ },
+  { path: "/reglementation", as: null, heading: /Référentiel réglementaire/ },
+  { path: "/reglementation/segur-vague-2-tronc-commun", as: null, heading: /Ségur numérique, vague 2 : tronc commun/ },
+  { path: "/reglementation/projet-arrete-l1111-15", as: "medecin@demo.sentinelle.fr", heading: /Projet d'arrêté/ },
+  { path: "/equipe/reglementation", as: "equipe@demo.sentinelle.fr", heading: /Modifier le référentiel réglementaire/ },
+  { path: "/equipe/reglementation/projet-arrete-l1111-15", as: "equipe@demo.sentinelle.fr", heading: /Modifier l'obligation/ },
+  { path: "/equipe/reglementation/nouvelle", as: "equipe@demo.sentinelle.fr", heading: /Nouvelle obligation/ },
   { path: "/resultats", as: null, heading: /Résultats des enquêtes/ },
   { path: "/resultats/segur-2024", as: null, heading: /vague 2024/ },
   { path: "/enquetes/segur-en-cours", as: "medecin@demo.sentinelle.fr", heading: /vague en cours/ },
@@ -195,12 +202,12 @@ describe("layout", () => {
       await context.close();
       return items;
     };
-    expect(await navFor(null)).toEqual(["Accueil", "Signalements", "Plan d'action", "Enquêtes", "Avancement"]);
+    expect(await navFor(null)).toEqual(["Accueil", "Signalements", "Plan d'action", "Enquêtes", "Avancement", "Réglementation"]);
     // The practitioner's count: the open questionnaire awaits them. "Mon compte" is a quick link of the header.
-    expect(await navFor("medecin@demo.sentinelle.fr")).toEqual(["Accueil", "Signalements", "Plan d'action", "Enquêtes", "Avancement", "Signaler un irritant", "Mes signalements", "Mes enquêtes 1 questionnaire à remplir"]);
-    expect(await navFor("patient@demo.sentinelle.fr")).toEqual(["Accueil", "Signalements", "Plan d'action", "Enquêtes", "Avancement", "Signaler un irritant", "Mes signalements", "Mes enquêtes"]);
-    expect(await navFor("editeur-b@demo.sentinelle.fr")).toEqual(["Accueil", "Signalements", "Plan d'action", "Enquêtes", "Avancement", "Espace éditeur"]);
-    const team = ["Accueil", "Signalements", "Plan d'action", "Enquêtes", "Avancement", "Tri des signalements", "Tickets", "Édition du plan", "Enquêtes (équipe)", "Séminaires", "Points d'étape", "Thèmes", "Catalogue", "Réglages", "Journal"];
+    expect(await navFor("medecin@demo.sentinelle.fr")).toEqual(["Accueil", "Signalements", "Plan d'action", "Enquêtes", "Avancement", "Réglementation", "Signaler un irritant", "Mes signalements", "Mes enquêtes 1 questionnaire à remplir"]);
+    expect(await navFor("patient@demo.sentinelle.fr")).toEqual(["Accueil", "Signalements", "Plan d'action", "Enquêtes", "Avancement", "Réglementation", "Signaler un irritant", "Mes signalements", "Mes enquêtes"]);
+    expect(await navFor("editeur-b@demo.sentinelle.fr")).toEqual(["Accueil", "Signalements", "Plan d'action", "Enquêtes", "Avancement", "Réglementation", "Espace éditeur"]);
+    const team = ["Accueil", "Signalements", "Plan d'action", "Enquêtes", "Avancement", "Réglementation", "Tri des signalements", "Tickets", "Édition du plan", "Enquêtes (équipe)", "Séminaires", "Points d'étape", "Référentiel réglementaire", "Thèmes", "Vocabulaire", "Catalogue", "Réglages", "Journal"];
     expect(await navFor("equipe@demo.sentinelle.fr")).toEqual(team);
     expect(await navFor("admin@demo.sentinelle.fr")).toEqual([...team, "Comptes", "Courriels"]);
   });

@@ -143,6 +143,18 @@ describe("search and similar", () => {
     expect(fts.prepare("select count(*) from irritants_fts").pluck().get()).toBe(before);
   });
 
+  it("leaves no old posting in the index file after a reindex, and secure-delete back on", () => {
+    const fts = database.db.$client;
+    const secureDelete = () => fts.prepare("select v from irritants_fts_config where k = 'secure-delete'").pluck().get();
+    const inIndexPages = (word: string) =>
+      (fts.prepare("select block from irritants_fts_data").pluck().all() as Buffer[]).some((block) => Buffer.isBuffer(block) && block.includes(word));
+    fts.prepare("update irritants_fts set text = 'qzwxvkeyword' where rowid = ?").run(slowId);
+    expect(inIndexPages("wxvkeyword")).toBe(true);
+    reindexIrritants(database.db);
+    expect(inIndexPages("wxvkeyword")).toBe(false);
+    expect(secureDelete()).toBe(1);
+  });
+
   it("filters by product, severity and theme", () => {
     expect(listIrritants(null, { productId }).items.map((i) => i.id)).toEqual([slowId]);
     expect(listIrritants(null, { severity: "bloquant" }).items.map((i) => i.id)).toEqual([slowId]);

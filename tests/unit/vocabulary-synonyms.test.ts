@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { stemFrench, tokenize } from "~/lib/text/text";
-import { conceptsContaining, conceptToken, foldSynonyms, searchTerms } from "~/modules/irritants/vocabulary-synonyms";
+import { compileVocabulary, conceptsContaining, conceptToken, foldSynonyms, searchTerms } from "~/modules/irritants/vocabulary-synonyms";
 
 const fold = (text: string) => foldSynonyms(tokenize(text));
 
@@ -30,7 +30,7 @@ describe("foldSynonyms", () => {
   });
 
   it("takes other groups when given", () => {
-    expect(foldSynonyms(tokenize("la BAL du cabinet"), { bal: ["BAL", "boîte aux lettres"] })).toEqual([conceptToken("bal"), "cabinet"]);
+    expect(foldSynonyms(tokenize("la BAL du cabinet"), compileVocabulary({ bal: ["BAL", "boîte aux lettres"] }))).toEqual([conceptToken("bal"), "cabinet"]);
   });
 });
 

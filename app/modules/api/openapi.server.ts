@@ -5,6 +5,7 @@ import { apiProductListQuery } from "~/modules/vendors";
 import { planFiltersSchema } from "~/modules/action-plan";
 import { seminarListQuery } from "~/modules/seminars";
 import { attachmentPatchSchema, attachmentQuerySchema } from "~/modules/attachments";
+import { apiObligationListQuery } from "~/modules/regulation";
 import { apiIrritantListQuery, fileIrritantSchema, irritantPatchSchema, similarQuerySchema } from "~/modules/irritants";
 
 type Operation = {
@@ -162,6 +163,25 @@ export const API_OPERATIONS: Operation[] = [
     summary: "Séminaires publiés, du plus récent au plus ancien : ateliers et équilibre des participants par côté",
     query: seminarListQuery,
     responses: { 200: "{items: [{slug, title, date, place, upcoming, workshops: [{number, title, question, status}], balance: [{side, count}]}], nextCursor?}", 422: "Paramètres invalides" },
+  },
+  {
+    method: "get",
+    path: "/obligations",
+    summary:
+      "Référentiel réglementaire, par date d'entrée en vigueur (écrite comme la source ; due : dernier jour de la période, ou null) : texte, source, public concerné, nombre de signalements, actions et indicateurs liés (signalements visibles de l'appelant) ; tableau des documents × canaux × dates",
+    auth: "optional",
+    query: apiObligationListQuery,
+    responses: {
+      200: "{items: [{slug, title, summary, kind, status, source: {reference, url}, effective: {label, due, kind}, audiences, note, links: {irritants, actions, indicators}}], documents: [{documentType, dmp, mssProfessionals, mssPatient, effectiveLabel, effectiveDue, obligation}]}",
+      422: "Paramètres invalides",
+    },
+  },
+  {
+    method: "get",
+    path: "/obligations/{slug}",
+    summary: "Une obligation du référentiel : texte, source, dates, tableau des documents et ce qui la concerne (signalements visibles de l'appelant, actions, indicateurs)",
+    auth: "optional",
+    responses: { 200: "{slug, title, summary, kind, status, source, effective, audiences, note, documents: [...], linked: {irritants, actions, indicators}, links}", 404: "Obligation inconnue" },
   },
   { method: "get", path: "/progress", summary: "Chiffres clés de la page Avancement, chacun avec sa méthode", responses: { 200: "{irritants, actions, vendors, survey}" } },
 ];

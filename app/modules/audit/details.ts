@@ -22,11 +22,14 @@ const SUBJECTS: Record<string, string> = {
   action_plan: "Plan d'action",
   workstream: "Chantier",
   challenge: "Défi",
+  obligation: "Obligation",
   campaign: "Campagne",
   questionnaire: "Questionnaire",
   progress_update: "Point d'étape",
   indicator: "Indicateur",
   theme: "Thème",
+  synonym_group: "Groupe de synonymes",
+  search_index: "Index de recherche",
   product: "Logiciel",
   organisation: "Organisation",
   settings: "Réglages",
@@ -53,7 +56,7 @@ const THEME_SOURCES: Record<string, string> = { suggested: "thèmes suggérés p
 const CAUSES: Record<string, string> = { "auto-forward": "transmis automatiquement à l'éditeur", ticket: "suite à la correction annoncée par l'éditeur" };
 const VISIBILITIES: Record<string, string> = { public: "réponse publique", internal: "note interne à l'équipe" };
 const DIRECTIONS: Record<string, string> = { up: "vers le haut", down: "vers le bas" };
-const KINDS: Record<string, string> = { irritant: "signalement", action: "action", card: "carte", cluster: "regroupement" };
+const KINDS: Record<string, string> = { irritant: "signalement", action: "action", indicator: "indicateur", card: "carte", cluster: "regroupement" };
 const VIAS: Record<string, string> = { "pro-sante-connect": "par Pro Santé Connect" };
 
 type Describe = (value: unknown, type: string, payload: Record<string, unknown>, names: AuditNames) => string | null;
@@ -104,6 +107,10 @@ const FIELDS: Record<string, Describe> = {
   remindedAt: (v) => (typeof v === "string" ? `Relance du ${formatDateTime(v)}` : null),
   count: (v) => counted(num(v), "valeur", "valeurs"),
   label: (v) => `Libellé : ${quoted(v)}`,
+  concept: (v) => `Concept : ${String(v)}`,
+  previous: (v) => (Array.isArray(v) ? `Avant : ${v.map(quoted).join(", ")}` : null),
+  terms: (v) => (Array.isArray(v) ? `Termes : ${v.map(quoted).join(", ")}` : null),
+  total: (v) => counted(num(v), "signalement à réindexer", "signalements à réindexer"),
   retired: (v) => yes(v, "thème retiré"),
   name: (v) => `Nom : ${quoted(v)}`,
   role: (v) => `Rôle : ${label(ROLE_LABELS, v)}`,
@@ -133,6 +140,8 @@ const FIELDS: Record<string, Describe> = {
   targetKind: (v, _t, p) => `Devenu : ${label(KINDS, v)} n° ${String(p.targetId)}`,
   targetId: (v, _t, p) => (p.targetKind === undefined ? `Sur : ${label(KINDS, p.target)} n° ${String(v)}` : null),
   target: () => null,
+  linkedKind: (v, _t, p) => `Lien : ${label(KINDS, v)} n° ${String(p.linkedId)}`,
+  linkedId: () => null,
   seminarId: (v) => `Séminaire n° ${String(v)}`,
   number: (v) => `Atelier n° ${String(v)}`,
   cardId: (v) => `Carte n° ${String(v)}`,

@@ -49,3 +49,12 @@ export {
   updateIrritant,
 } from "./triage.server";
 export { isPubliclyVisible, publiclyVisible } from "./visibility.server";
+export {
+  createSynonymGroup,
+  deleteSynonymGroup,
+  listSynonymGroups,
+  rebuildSearchIndex,
+  searchIndexStatus,
+  startReindex,
+  updateSynonymGroup,
+} from "./vocabulary.server";

@@ -22,6 +22,7 @@ export {
   themesPageSchema,
   triagePageSchema,
   triageQueueFiltersSchema,
+  vocabularyPageSchema,
 } from "./schemas";
 export type { IrritantPatch } from "./schemas";
 export {

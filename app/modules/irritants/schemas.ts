@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { tokenize } from "~/lib/text/text";
 import { fixAnswerSchema } from "~/modules/tickets";
 import { PATIENT_SUBJECT_KEYS } from "./patient-subjects";
 import { CONSULTATION_STEPS, FREQUENCIES, IRRITANT_STATUSES, SEVERITIES } from "./statuses";
@@ -238,3 +239,33 @@ export const filedPageSchema = z.object({
     z.coerce.number({ error: "Ce lien de page n'est pas valide." }).int("Ce lien de page n'est pas valide.").positive("Ce lien de page n'est pas valide.").optional(),
   ),
 });
+
+const TERM_MAX = 60;
+const TERMS_MAX = 30;
+
+/**
+ * A synonym group's terms, one a line (commas and semicolons also separate): two to thirty, each at most 60
+ * characters and holding a word that is not a stop word ("de", "la" alone match nothing).
+ */
+const synonymTerms = z.preprocess(
+  (v) => (typeof v === "string" ? v.split(/[\n,;]/).map((t) => t.trim().replace(/\s+/g, " ")).filter(Boolean) : v),
+  z
+    .array(
+      z
+        .string()
+        .max(TERM_MAX, `Un terme ne doit pas dépasser ${TERM_MAX} caractères.`)
+        .refine((t) => tokenize(t).length > 0, { error: (issue) => `« ${String(issue.input)} » ne contient aucun mot recherchable.` }),
+      { error: "Indiquez les termes du groupe, un par ligne." },
+    )
+    .min(2, "Un groupe réunit au moins deux termes, un par ligne.")
+    .max(TERMS_MAX, `Au plus ${TERMS_MAX} termes par groupe.`),
+);
+const synonymGroupId = z.coerce.number({ error: "Groupe inconnu." }).int("Groupe inconnu.").positive("Groupe inconnu.");
+
+/** The team's vocabulary page: add a group, edit or delete one, rebuild the index after a change. */
+export const vocabularyPageSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("create"), terms: synonymTerms }),
+  z.object({ intent: z.literal("update"), id: synonymGroupId, terms: synonymTerms }),
+  z.object({ intent: z.literal("delete"), id: synonymGroupId }),
+  z.object({ intent: z.literal("reindex") }),
+]);

@@ -10,7 +10,10 @@
  */
 import { stemFrench, tokenize } from "~/lib/text/text";
 
-/** Seeded groups, from the issue and the domain; the key names the concept. */
+/**
+ * Seeded groups, from the issue and the domain; the key names the concept. Migration 0021 copied them into the
+ * `synonym_groups` table, which the team edits (/equipe/vocabulaire) and the server folds with.
+ */
 const SEEDED_SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = {
   "compte-rendu": ["CR", "compte rendu", "compte-rendu"],
   "compte-rendu-operatoire": ["CRO", "compte rendu opératoire"],
@@ -69,62 +72,92 @@ export function conceptToken(key: string) {
 
 type Member = { stems: string[]; concept: string };
 
-/** Members by their first stem, longest first, so "ordonnance numérique" wins over "ordonnance". */
-function indexGroups(groups: Readonly<Record<string, readonly string[]>>) {
+/** A vocabulary ready to fold text: members by their first stem, and concepts by a stem of their multi-word members. */
+export type Vocabulary = {
+  readonly byFirstStem: ReadonlyMap<string, readonly Member[]>;
+  readonly byPartStem: ReadonlyMap<string, readonly string[]>;
+};
+
+/**
+ * Compiles groups (concept key → terms) for folding: members by their first stem, longest first, so "ordonnance
+ * numérique" wins over "ordonnance"; and concepts by a stem of one of their multi-word members ("messag" → the
+ * secure-messaging concept).
+ */
+export function compileVocabulary(groups: Readonly<Record<string, readonly string[]>>): Vocabulary {
   const byFirstStem = new Map<string, Member[]>();
+  const byPartStem = new Map<string, string[]>();
   for (const [key, phrases] of Object.entries(groups)) {
     for (const phrase of phrases) {
       const stems = tokenize(phrase).map(stemFrench);
       if (stems.length === 0) continue;
+      const member = { stems, concept: conceptToken(key) };
       const list = byFirstStem.get(stems[0]) ?? [];
-      list.push({ stems, concept: conceptToken(key) });
+      list.push(member);
       byFirstStem.set(stems[0], list);
+      if (stems.length < 2) continue;
+      for (const stem of stems) {
+        const concepts = byPartStem.get(stem) ?? [];
+        if (!concepts.includes(member.concept)) concepts.push(member.concept);
+        byPartStem.set(stem, concepts);
+      }
     }
   }
   for (const list of byFirstStem.values()) list.sort((a, b) => b.stems.length - a.stems.length);
-  return byFirstStem;
+  return { byFirstStem, byPartStem };
 }
 
-const seededIndex = indexGroups(SEEDED_SYNONYM_GROUPS);
-
-/** Concepts by a stem of one of their multi-word members ("messag" → the secure-messaging concept). */
-const conceptsByPartStem = new Map<string, string[]>();
-for (const members of seededIndex.values()) {
-  for (const member of members) {
-    if (member.stems.length < 2) continue;
-    for (const stem of member.stems) {
-      const list = conceptsByPartStem.get(stem) ?? [];
-      if (!list.includes(member.concept)) list.push(member.concept);
-      conceptsByPartStem.set(stem, list);
-    }
-  }
-}
+/** The seeded vocabulary: what pure callers (unit tests) fold with; the server folds with the team's stored groups. */
+const seededVocabulary = compileVocabulary(SEEDED_SYNONYM_GROUPS);
 
 /**
  * The concepts a searched word is part of: a text indexed under "messagerie sécurisée" holds the concept token, not the
  * word "messagerie", so a keyword search for "messagerie" must also look for the concept.
  */
-export function conceptsContaining(stem: string): readonly string[] {
-  return conceptsByPartStem.get(stem) ?? [];
+export function conceptsContaining(stem: string, vocabulary: Vocabulary = seededVocabulary): readonly string[] {
+  return vocabulary.byPartStem.get(stem) ?? [];
+}
+
+// Stems by word: a text's words repeat across irritants, and stemming is most of the cost of folding a text (of
+// `npm run reindex`, say). Bounded: emptied when full.
+const STEM_CACHE_LIMIT = 200_000;
+const stemCache = new Map<string, string>();
+function stem(word: string) {
+  let stemmed = stemCache.get(word);
+  if (stemmed === undefined) {
+    if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
+    stemmed = stemFrench(word);
+    stemCache.set(word, stemmed);
+  }
+  return stemmed;
+}
+
+/** The index of the member of a group starting at `stems[i]`, longest first, if any. */
+function memberAt(stems: string[], i: number, vocabulary: Vocabulary) {
+  return vocabulary.byFirstStem.get(stems[i])?.find((m) => m.stems.every((s, k) => stems[i + k] === s));
 }
 
 /**
  * Replaces every occurrence of a group member in `tokens` (the output of `tokenize`) by its concept token; other
  * tokens are kept as they are.
  */
-export function foldSynonyms(tokens: string[], groups?: Readonly<Record<string, readonly string[]>>): string[] {
-  const index = groups ? indexGroups(groups) : seededIndex;
-  const stems = tokens.map(stemFrench);
+export function foldSynonyms(tokens: string[], vocabulary: Vocabulary = seededVocabulary): string[] {
+  const stems = tokens.map(stem);
   const folded: string[] = [];
   for (let i = 0; i < tokens.length; ) {
-    const member = index.get(stems[i])?.find((m) => m.stems.every((s, k) => stems[i + k] === s));
-    if (member) {
-      folded.push(member.concept);
-      i += member.stems.length;
-    } else {
-      folded.push(tokens[i]);
-      i += 1;
-    }
+    const member = memberAt(stems, i, vocabulary);
+    folded.push(member ? member.concept : tokens[i]);
+    i += member ? member.stems.length : 1;
+  }
+  return folded;
+}
+
+/** `foldSynonyms` on stems, keeping the stems of the other words (a concept token has a digit: no stem changes it). */
+function foldStems(stems: string[], vocabulary: Vocabulary): string[] {
+  const folded: string[] = [];
+  for (let i = 0; i < stems.length; ) {
+    const member = memberAt(stems, i, vocabulary);
+    folded.push(member ? member.concept : stems[i]);
+    i += member ? member.stems.length : 1;
   }
   return folded;
 }
@@ -144,6 +177,6 @@ function expandCaseSensitiveAbbreviations(text: string) {
  * The terms a text is indexed and searched under: folded words (text.ts), group members replaced by their concept
  * token, other words stemmed.
  */
-export function searchTerms(text: string): string[] {
-  return foldSynonyms(tokenize(expandCaseSensitiveAbbreviations(text))).map(stemFrench);
+export function searchTerms(text: string, vocabulary: Vocabulary = seededVocabulary): string[] {
+  return foldStems(tokenize(expandCaseSensitiveAbbreviations(text)).map(stem), vocabulary);
 }

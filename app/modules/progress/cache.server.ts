@@ -1,5 +1,5 @@
-import { sql } from "drizzle-orm";
 import { getDb, type Db } from "#db/client";
+import { lastEventId } from "~/lib/events.server";
 
 /**
  * Public aggregates (the progress page's figures), computed once per state of the data instead of once per visitor.
@@ -11,10 +11,6 @@ import { getDb, type Db } from "#db/client";
  */
 const MAX_AGE_MS = 60_000;
 const entries = new Map<string, { db: Db; eventId: number; at: number; value: unknown }>();
-
-function lastEventId(db: Db) {
-  return db.get<{ id: number | null }>(sql`select max(id) as id from events`)?.id ?? 0;
-}
 
 export function cachedAggregate<T>(name: string, compute: () => T): T {
   const db = getDb();
