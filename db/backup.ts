@@ -103,7 +103,7 @@ export function restoreDatabase(backup: string, target: string, knownMigrations:
 }
 
 /** The attached files' folder of a database file: `attachments/` beside it (the attachments module's rule, repeated). */
-export function attachmentsDirOf(databaseFile: string) {
+function attachmentsDirOf(databaseFile: string) {
   return path.join(path.dirname(path.resolve(databaseFile)), "attachments");
 }
 

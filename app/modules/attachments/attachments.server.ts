@@ -15,7 +15,7 @@ import { cleanUpload, maskIdentifiers, thumbnail } from "./image.server";
 export const MAX_ATTACHMENTS = 5;
 
 /** The folder of the files: `attachments/` beside the database file (never under public/). */
-export function attachmentsDir(db: DbOrTx = getDb()): string {
+function attachmentsDir(db: DbOrTx = getDb()): string {
   const file = (db as { $client?: { name?: string } }).$client?.name ?? getDb().$client.name;
   return path.join(path.dirname(path.resolve(file)), "attachments");
 }
@@ -203,7 +203,7 @@ function removeUnusedFiles(dir: string, hashes: readonly (string | null)[]) {
  * Removes attachments and their files (team removal, hidden irritants, account deletion, retention). The rows go in
  * the caller's transaction when given; the files right after. Returns how many were removed.
  */
-export function removeAttachments(tx: DbOrTx, rows: readonly { id: number; sha256: string | null; irritantId: number }[], actorId: number | null, reason: "team" | "hidden" | "account_deleted" | "retention"): number {
+function removeAttachments(tx: DbOrTx, rows: readonly { id: number; sha256: string | null; irritantId: number }[], actorId: number | null, reason: "team" | "hidden" | "account_deleted" | "retention"): number {
   if (rows.length === 0) return 0;
   const dir = attachmentsDir();
   tx.delete(attachments).where(inArray(attachments.id, rows.map((r) => r.id))).run();

@@ -6,11 +6,11 @@ import { createWorker, OEM, type Worker } from "tesseract.js";
 import { HttpError } from "~/lib/errors";
 import { boxesToCover, type Box, type OcrWord } from "./cover";
 
-export const MAX_FILE_BYTES = 10 * 1024 * 1024;
+const MAX_FILE_BYTES = 10 * 1024 * 1024;
 const MAX_PDF_PAGES = 5;
 const MAX_SIDE = 4000;
 const ACCEPTED = new Set(["image/png", "image/jpeg", "image/webp", "application/pdf"]);
-export const REFUSED_TYPE = "Ce fichier n'est ni une image PNG, JPEG ou WebP, ni un PDF : il n'a pas été joint.";
+const REFUSED_TYPE = "Ce fichier n'est ni une image PNG, JPEG ou WebP, ni un PDF : il n'a pas été joint.";
 
 type Cleaned = { png: Buffer; width: number; height: number; pages: number };
 
@@ -119,7 +119,7 @@ export async function readLines(png: Buffer): Promise<OcrWord[][]> {
 }
 
 /** Opaque boxes drawn over the image (areas in pixels of the image). */
-export async function coverAreas(png: Buffer, boxes: readonly Box[]): Promise<Buffer> {
+async function coverAreas(png: Buffer, boxes: readonly Box[]): Promise<Buffer> {
   if (boxes.length === 0) return png;
   const { width = 0, height = 0 } = await sharp(png).metadata();
   const rects = boxes

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ATTACHMENT_STATUSES, type AttachmentStatus } from "#db/vocabularies/attachments";
+import type { AttachmentStatus } from "#db/vocabularies/attachments";
 
 /** `PATCH /api/v1/attachments/:id`: the team's approval. */
 export const attachmentPatchSchema = z.strictObject({
@@ -21,4 +21,4 @@ export const ATTACHMENT_STATUS_LABELS: Record<AttachmentStatus, string> = {
   approved: "Validé",
   failed: "Analyse échouée : fichier non publié",
 };
-export { ATTACHMENT_STATUSES };
+
