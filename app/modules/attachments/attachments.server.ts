@@ -72,7 +72,7 @@ export async function attachFile(actor: SessionUser, target: Target, bytes: Uint
       .values({ ownerKind: target.kind, ownerId: target.id, irritantId: owner.irritantId, ticketId: owner.ticketId, uploaderId: actor.id, width: cleaned.width, height: cleaned.height, pages: cleaned.pages })
       .returning({ id: attachments.id, status: attachments.status })
       .get();
-    recordEvent(tx, { type: "attachment.uploaded", actorId: actor.id, subject: { type: "irritant", id: owner.irritantId }, payload: { attachmentId: inserted.id, owner: target.kind, pages: cleaned.pages } });
+    recordEvent(tx, { type: "attachment.uploaded", actorId: actor.id, subject: { type: "attachment", id: inserted.id }, payload: { irritantId: owner.irritantId, owner: target.kind, pages: cleaned.pages } });
     return inserted;
   });
   fs.writeFileSync(pendingFile(dir, row.id), cleaned.png);
@@ -184,7 +184,7 @@ export function approveAttachment(actor: SessionUser, id: number): AttachmentVie
     if (row.status === "approved") return view(row);
     if (row.status !== "pending_review") throw new HttpError(409, row.status === "analysing" ? "L'analyse de ce fichier est en cours : il pourra être validé ensuite." : "L'analyse de ce fichier a échoué : il ne peut pas être validé.");
     const updated = tx.update(attachments).set({ status: "approved", approvedById: actor.id }).where(eq(attachments.id, id)).returning().get();
-    recordEvent(tx, { type: "attachment.approved", actorId: actor.id, subject: { type: "irritant", id: row.irritantId }, payload: { attachmentId: id } });
+    recordEvent(tx, { type: "attachment.approved", actorId: actor.id, subject: { type: "attachment", id }, payload: { irritantId: row.irritantId } });
     return view(updated);
   });
 }
@@ -208,7 +208,7 @@ function removeAttachments(tx: DbOrTx, rows: readonly { id: number; sha256: stri
   const dir = attachmentsDir();
   tx.delete(attachments).where(inArray(attachments.id, rows.map((r) => r.id))).run();
   for (const row of rows) {
-    recordEvent(tx, { type: "attachment.removed", actorId, subject: { type: "irritant", id: row.irritantId }, payload: { attachmentId: row.id, reason } });
+    recordEvent(tx, { type: "attachment.removed", actorId, subject: { type: "attachment", id: row.id }, payload: { irritantId: row.irritantId, reason } });
     fs.rmSync(pendingFile(dir, row.id), { force: true });
   }
   removeUnusedFiles(dir, rows.map((r) => r.sha256));

@@ -40,9 +40,6 @@ export const TIMELINE_ENTRIES: { [T in IrritantEventType]: TimelineEntry<T> | nu
   "irritant.action_done": { audience: "public", describe: (p) => `Action du plan réalisée : ${p.title ?? ""}` },
   "irritant.purged": null, // retention: nothing left to tell
   "irritant.passage_masked": { audience: "team", describe: (p) => `Passage masqué par l'équipe (${MASKED_FIELDS[p.field]}, ${p.characters} caractères)` },
-  "attachment.uploaded": { audience: "team", describe: (p) => `Fichier joint n°${p.attachmentId} (en attente d'analyse et de validation)` },
-  "attachment.approved": { audience: "team", describe: (p) => `Fichier joint n°${p.attachmentId} validé par l'équipe` },
-  "attachment.removed": { audience: "team", describe: (p) => `Fichier joint n°${p.attachmentId} supprimé` },
 };
 
 const SHOWN = Object.entries(TIMELINE_ENTRIES).flatMap(([type, entry]) => (entry ? [{ type: type as IrritantEventType, audience: entry.audience }] : []));
