@@ -34,6 +34,7 @@ const PUBLIC_PATHS = [
   /^\/resultats(\.data|\/[a-z0-9-]+(\.data|\.csv|\/export\.csv)?)?$/,
   /^\/seminaires(\.data|\/[a-z0-9-]+(\.data)?)?$/,
   /^\/(mentions-legales|accessibilite|donnees-personnelles|plan-du-site)(\.data)?$/,
+  /^\/reglementation(\.data|\/[a-z0-9-]+(\.data)?)?$/,
   /^\/flux\.atom$/,
 ];
 

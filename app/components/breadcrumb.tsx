@@ -8,7 +8,16 @@ type Place = { parents: Crumb[]; label: string };
  * What a route module may export as `handle` to name the page from its data (an irritant's title…); the table
  * below still gives the pages above it and the label used when the data has none.
  */
-export type BreadcrumbHandle = { breadcrumb?: (data: unknown) => string | undefined };
+export type BreadcrumbHandle = {
+  breadcrumb?: (data: unknown) => string | undefined;
+  /** A page below another page named by its data (a seminar's registrations): that page, after the table's parents. */
+  breadcrumbParent?: (data: unknown) => Crumb | undefined;
+};
+
+/** A handle naming the page from its loader's data, typed on that data (which is null on an error page). */
+export function crumbFrom<T>(label: (data: T) => string | undefined, parent?: (data: T) => Crumb | undefined): BreadcrumbHandle {
+  return { breadcrumb: (data) => label(data as T), breadcrumbParent: parent ? (data) => parent(data as T) : undefined };
+}
 
 const SIGNALEMENTS = { label: "Signalements", to: "/signalements" };
 const PLAN = { label: "Plan d'action", to: "/plan-action" };
@@ -121,8 +130,10 @@ export function trailFor(match: { id: string; data?: unknown; handle?: unknown }
   const place = BREADCRUMBS[match.id];
   if (!place) return null;
   const handle = match.handle as BreadcrumbHandle | undefined;
-  const label = match.data != null && typeof handle?.breadcrumb === "function" ? handle.breadcrumb(match.data) : undefined;
-  return label ? { ...place, label } : place;
+  const hasData = match.data != null;
+  const label = hasData && typeof handle?.breadcrumb === "function" ? handle.breadcrumb(match.data) : undefined;
+  const parent = hasData && typeof handle?.breadcrumbParent === "function" ? handle.breadcrumbParent(match.data) : undefined;
+  return { parents: parent ? [...place.parents, parent] : place.parents, label: label || place.label };
 }
 
 /** The DSFR breadcrumb (fr-breadcrumb), always unfolded: without DSFR's JavaScript there is no "see the trail" button. */

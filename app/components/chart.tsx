@@ -1,4 +1,5 @@
 import { type IndicatorValue, chartModel, chartSummary, periodLabel } from "~/modules/indicators";
+import { formatPeriod } from "~/lib/dates";
 import { TableRegion } from "~/components/table-region";
 
 const COLORS = ["#000091", "#e1000f", "#18753c", "#b34000", "#6a6af4", "#666666"];
@@ -23,6 +24,7 @@ export function IndicatorChart({ id, title, unit, type, values }: Props) {
   const barSeries = type === "bar" ? model.series.length : 1;
   const barW = Math.max(2, (band * 0.7) / barSeries);
   const timeSeries = model.categories.some((c) => /^\d{4}/.test(c));
+  // Axis ticks are short ("janv. 2024"); the data table says it in full ("janvier 2024").
   const label = (c: string) => (timeSeries ? periodLabel(c) : c);
   const every = Math.ceil(n / 8);
   // Rankings are drawn as horizontal bars, so that long category names stay readable.
@@ -133,7 +135,7 @@ export function IndicatorChart({ id, title, unit, type, values }: Props) {
               {model.categories.map((c, i) => (
                 <tr key={c}>
                   <th scope="row" className="font-normal">
-                    {label(c)}
+                    {timeSeries ? formatPeriod(c) : c}
                   </th>
                   {model.series.map((s) => (
                     <td key={s.name}>{s.values[i] === null ? "—" : fmt(s.values[i]!)}</td>

@@ -24,7 +24,7 @@ export function DigitWarning({ review, hidden, maskLink }: { review: Review[]; h
       <Form method="post">
         {Object.entries(hidden).flatMap(([name, value]) => (Array.isArray(value) ? value : [value]).map((v) => <input key={`${name}-${v}`} type="hidden" name={name} value={v} />))}
         <input type="hidden" name="confirm" value="1" />
-        <button type="submit" className="btn">
+        <button type="submit" className="fr-btn">
           Publier quand même
         </button>
       </Form>

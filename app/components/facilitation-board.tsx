@@ -72,7 +72,7 @@ function IrritantForm({ kind, id, label, texts, themes, origin, loaded, actionDa
       <label htmlFor={fields.themes.id} className="label">
         Thèmes
       </label>
-      <select {...fieldProps(fields.themes)} defaultValue={themes} multiple className="input">
+      <select {...fieldProps(fields.themes)} defaultValue={themes} multiple className="fr-select">
         {loaded.themes.map((t) => (
           <option key={t.slug} value={t.slug}>
             {t.label}
@@ -84,7 +84,7 @@ function IrritantForm({ kind, id, label, texts, themes, origin, loaded, actionDa
         <input id={`${form.id}-published`} type="checkbox" name="published" defaultChecked className="size-4" />
         <label htmlFor={`${form.id}-published`}>Publier le signalement</label>
       </div>
-      <button type="submit" className="btn">
+      <button type="submit" className="fr-btn">
         Créer le signalement
       </button>
     </Form>
@@ -102,7 +102,7 @@ function ActionForm({ kind, id, label, loaded, actionData }: SourceProps & { loa
       <label htmlFor={fields.challengeId.id} className="label">
         Défi du plan
       </label>
-      <select {...fieldProps(fields.challengeId, "")} className="input" required>
+      <select {...fieldProps(fields.challengeId, "")} className="fr-select" required>
         <option value="">Choisir…</option>
         {loaded.challenges.map((c) => (
           <option key={c.id} value={c.id}>
@@ -115,7 +115,7 @@ function ActionForm({ kind, id, label, loaded, actionData }: SourceProps & { loa
       <label htmlFor={fields.leadKind.id} className="label">
         Pilote
       </label>
-      <select {...fieldProps(fields.leadKind)} className="input">
+      <select {...fieldProps(fields.leadKind)} className="fr-select">
         {(["pouvoirs-publics", "editeurs", "editeurs-et-pouvoirs-publics"] as const).map((k) => (
           <option key={k} value={k}>
             {LEAD_LABELS[k]}
@@ -124,7 +124,7 @@ function ActionForm({ kind, id, label, loaded, actionData }: SourceProps & { loa
       </select>
       <FieldError field={fields.leadKind} />
       <TextField field={fields.deadlineLabel} label="Échéance (« T2 2024 », « En cours »…)" />
-      <button type="submit" className="btn">
+      <button type="submit" className="fr-btn">
         Créer l'action
       </button>
     </Form>
@@ -146,7 +146,7 @@ function LinkForm({ kind, id, actionData, irritant, action }: Omit<SourceProps, 
         <label htmlFor={fields.targetKind.id} className="label">
           Vers
         </label>
-        <select {...fieldProps(fields.targetKind)} className="input">
+        <select {...fieldProps(fields.targetKind)} className="fr-select">
           {!irritant ? <option value="irritant">Signalement</option> : null}
           {!action ? <option value="action">Action du plan</option> : null}
         </select>
@@ -155,9 +155,9 @@ function LinkForm({ kind, id, actionData, irritant, action }: Omit<SourceProps, 
         <label htmlFor={fields.targetId.id} className="label">
           Numéro
         </label>
-        <input {...fieldProps(fields.targetId)} inputMode="numeric" className="input w-24" required />
+        <input {...fieldProps(fields.targetId)} inputMode="numeric" className="fr-input w-24" required />
       </div>
-      <button type="submit" className="btn btn-secondary">
+      <button type="submit" className="fr-btn fr-btn--secondary">
         Relier
       </button>
       <div className="basis-full">
@@ -280,7 +280,7 @@ function CardItem({
               Regroupement
               <span className="sr-only"> de la carte n°{card.id}</span>
             </label>
-            <select id={`move-${card.id}`} name="clusterId" className="input" defaultValue={card.clusterId ?? "none"} key={card.clusterId ?? "none"}>
+            <select id={`move-${card.id}`} name="clusterId" className="fr-select" defaultValue={card.clusterId ?? "none"} key={card.clusterId ?? "none"}>
               <option value="none">Aucun</option>
               <option value="new">Nouveau regroupement</option>
               {clusters.map((cl) => (
@@ -290,14 +290,14 @@ function CardItem({
               ))}
             </select>
           </div>
-          <button type="submit" className="btn btn-secondary">
+          <button type="submit" className="fr-btn fr-btn--secondary">
             Déplacer<span className="sr-only"> la carte n°{card.id}</span>
           </button>
         </Form>
         <Form method="post" preventScrollReset>
           <input type="hidden" name="intent" value={card.hidden ? "show" : "hide"} />
           <input type="hidden" name="cardId" value={card.id} />
-          <button type="submit" className="btn btn-secondary">
+          <button type="submit" className="fr-btn fr-btn--secondary">
             {card.hidden ? "Afficher" : "Masquer"}
             <span className="sr-only"> la carte n°{card.id}</span>
           </button>
@@ -365,10 +365,10 @@ function RenameForm({ cluster, actionData }: { cluster: { id: number; title: str
           Nom du regroupement
           <span className="sr-only"> « {cluster.title} »</span>
         </label>
-        <input {...fieldProps(fields.title)} className="input" required />
+        <input {...fieldProps(fields.title)} className="fr-input" required />
         <FieldError field={fields.title} />
       </div>
-      <button type="submit" className="btn btn-secondary">
+      <button type="submit" className="fr-btn fr-btn--secondary">
         Renommer<span className="sr-only"> « {cluster.title} »</span>
       </button>
     </Form>
@@ -461,10 +461,10 @@ function NewClusterColumn({ actionData, draggable }: { actionData: BoardActionDa
           <label htmlFor={fields.title.id} className="label">
             Nom du nouveau regroupement
           </label>
-          <input {...fieldProps(fields.title)} className="input" required />
+          <input {...fieldProps(fields.title)} className="fr-input" required />
           <FieldError field={fields.title} />
         </div>
-        <button type="submit" className="btn btn-secondary">
+        <button type="submit" className="fr-btn fr-btn--secondary">
           Créer
         </button>
       </Form>

@@ -12,7 +12,7 @@ export function FollowForm({ following, signedIn, what, returnTo }: { following:
   return (
     <Form method="post" className="mb-4">
       <input type="hidden" name="intent" value={following ? "unfollow" : "follow"} />
-      <button type="submit" className="btn btn-secondary">
+      <button type="submit" className="fr-btn fr-btn--secondary">
         {following ? "Ne plus suivre" : `Suivre ${what}`}
       </button>
     </Form>

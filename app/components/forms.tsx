@@ -51,7 +51,7 @@ export function TextField({
     "aria-invalid": field.errors?.length ? true : undefined,
     "aria-describedby": describedBy(field, hintId),
     required,
-    className: "input",
+    className: "fr-input",
   };
   return (
     <div className="mb-6">
@@ -94,7 +94,7 @@ export function SelectField({
         aria-invalid={field.errors?.length ? true : undefined}
         aria-describedby={describedBy(field)}
         required={required}
-        className="input"
+        className="fr-select"
       >
         <option value="">{placeholder}</option>
         {options.map((o) => (
@@ -116,12 +116,15 @@ export function ChoiceGroup({
   type,
   hint,
   checked,
+  tiles,
 }: {
   field: Field;
   legend: string;
   options: readonly { value: string; label: string }[];
   type: "radio" | "checkbox";
   hint?: string;
+  /** Each choice drawn as a tile the whole of which can be clicked (a few things to choose from, such as a subject). */
+  tiles?: boolean;
   /** Ticked at first instead of the field's initial value (the themes the platform suggests, say). */
   checked?: readonly string[];
 }) {
@@ -142,9 +145,18 @@ export function ChoiceGroup({
         {options.map((o) => {
           const id = `${field.id}-${o.value}`;
           return (
-            <div key={o.value} className="flex items-start gap-2">
-              <input id={id} type={type} name={field.name} value={o.value} defaultChecked={selected.has(o.value)} className="mt-1 size-4" />
-              <label htmlFor={id}>{o.label}</label>
+            <div
+              key={o.value}
+              className={
+                tiles
+                  ? "relative flex items-start gap-3 border border-gris-200 p-4 has-checked:border-bleu has-checked:bg-bleu-clair has-focus-visible:outline-2 has-focus-visible:outline-offset-2 has-focus-visible:outline-[#0a76f6]"
+                  : "flex items-start gap-2"
+              }
+            >
+              <input id={id} type={type} name={field.name} value={o.value} defaultChecked={selected.has(o.value)} className="mt-1 size-4 shrink-0" />
+              <label htmlFor={id} className={tiles ? "font-medium after:absolute after:inset-0 after:content-['']" : undefined}>
+                {o.label}
+              </label>
             </div>
           );
         })}
@@ -211,7 +223,7 @@ export function FilterSelect({
       <label htmlFor={id} className="label">
         {label}
       </label>
-      <select id={id} name={name} defaultValue={value} className="input">
+      <select id={id} name={name} defaultValue={value} className="fr-select">
         {allLabel ? <option value="">{allLabel}</option> : null}
         {options.map((o) => (
           <option key={o.value} value={o.value}>
@@ -233,7 +245,7 @@ export function FilterSubmit({ overdue }: { overdue?: { checked: boolean } }) {
           <label htmlFor="overdue">En retard seulement</label>
         </div>
       ) : null}
-      <button type="submit" className="btn btn-secondary">
+      <button type="submit" className="fr-btn fr-btn--secondary">
         Filtrer
       </button>
     </>

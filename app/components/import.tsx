@@ -40,7 +40,7 @@ export function ApplyImportForm({ csv, fields = {} }: { csv: string; fields?: Re
         <input key={name} type="hidden" name={name} value={value} />
       ))}
       <input type="hidden" name="csv" value={csv} />
-      <button type="submit" className="btn">
+      <button type="submit" className="fr-btn">
         Appliquer l'import
       </button>
     </Form>

@@ -10,7 +10,7 @@ export function PscSignInButton({ redirectTo }: { redirectTo?: string | null }) 
     <div className="card mb-6">
       <h2 className="mt-0 text-lg">Vous êtes professionnel de santé ?</h2>
       <p>Connectez-vous avec votre carte CPS ou l'application e-CPS, sans mot de passe Sentinelle.</p>
-      <a href={href} className="btn" data-psc="connexion">
+      <a href={href} className="fr-btn" data-psc="connexion">
         Se connecter avec Pro Santé Connect
       </a>
       <p className="mb-0 mt-3 text-sm text-gris-600">

@@ -54,7 +54,7 @@ export function ObligationLinksForm({ actionData, choices, linked }: { actionDat
           type="checkbox"
           options={choices.map((c) => ({ value: c.slug, label: c.title }))}
         />
-        <button type="submit" className="btn btn-secondary">
+        <button type="submit" className="fr-btn fr-btn--secondary">
           Enregistrer les obligations liées
         </button>
       </Form>

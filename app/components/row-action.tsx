@@ -27,7 +27,7 @@ export function RowActionForm({
       {leading}
       <input type="hidden" name="intent" value={intent} />
       <input type="hidden" name={idName} value={id} />
-      <button type="submit" className="btn btn-secondary" aria-label={ariaLabel}>
+      <button type="submit" className="fr-btn fr-btn--secondary" aria-label={ariaLabel}>
         {children}
       </button>
     </Form>

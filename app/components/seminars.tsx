@@ -2,9 +2,10 @@ import { Link, useRevalidator } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { TableRegion } from "~/components/table-region";
 import { formatDate } from "~/lib/dates";
-import { ACTION_STATUS_LABELS, type ActionStatus } from "~/modules/action-plan";
-import { STATUS_LABELS, type IrritantStatus } from "~/modules/irritants";
+import type { ActionStatus } from "~/modules/action-plan";
+import type { IrritantStatus } from "~/modules/irritants";
 import { type Balance, DETAIL_LABELS, SIDE_LABELS, type Side } from "~/modules/seminars";
+import { StatusBadge } from "~/components/status-badge";
 
 export const seminarDate = (date: string) => formatDate(date + "T12:00:00Z");
 
@@ -102,7 +103,8 @@ export function OutcomeList({ outcomes, hiddenIrritants, team = false }: { outco
               </Link>
             </p>
             <p className="mb-0 text-sm">
-              Où en est-on : <strong>{o.kind === "irritant" ? STATUS_LABELS[o.status as IrritantStatus] : ACTION_STATUS_LABELS[o.status as ActionStatus]}</strong>
+              Où en est-on :{" "}
+              {o.kind === "irritant" ? <StatusBadge kind="irritant" status={o.status as IrritantStatus} /> : <StatusBadge kind="action" status={o.status as ActionStatus} />}
               {o.deadlineLabel ? ` · échéance ${o.deadlineLabel}` : ""}
               {o.overdue ? " · en retard" : ""}
               {team && o.kind === "irritant" && !o.published ? " · non publié" : ""}

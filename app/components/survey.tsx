@@ -129,7 +129,7 @@ export function SurveyItem({ item, value, errors }: Props) {
             {item.label}
             <span className="hint">N'indiquez aucune information permettant d'identifier un patient. Votre réponse ne sera jamais publiée.</span>
           </label>
-          <textarea id={name} name={name} rows={4} maxLength={item.maxLength} defaultValue={typeof value === "string" ? value : ""} className="input" aria-describedby={errors?.length ? errorId : undefined} />
+          <textarea id={name} name={name} rows={4} maxLength={item.maxLength} defaultValue={typeof value === "string" ? value : ""} className="fr-input" aria-describedby={errors?.length ? errorId : undefined} />
           <Errors id={errorId} errors={errors} />
         </div>
       );

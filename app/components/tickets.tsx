@@ -1,7 +1,8 @@
 import { Link } from "@remix-run/react";
 import { formatDate } from "~/lib/dates";
-import { RESOLUTION_LABELS, TICKET_STATUS_LABELS, type Resolution, type TicketStatus } from "~/modules/tickets";
+import { RESOLUTION_LABELS, type Resolution, type TicketStatus } from "~/modules/tickets";
 import { TableRegion } from "~/components/table-region";
+import { StatusBadge } from "~/components/status-badge";
 
 type Row = {
   id: number;
@@ -46,7 +47,7 @@ export function TicketTable({ items, showVendor }: { items: Row[]; showVendor: b
               </td>
               {showVendor ? <td>{t.vendorName}</td> : null}
               <td>
-                {TICKET_STATUS_LABELS[t.status]}
+                <StatusBadge kind="ticket" status={t.status} />
                 {t.resolution ? <div className="text-sm text-gris-600">{RESOLUTION_LABELS[t.resolution]}</div> : null}
               </td>
               <td className="text-sm">

@@ -28,3 +28,14 @@ export function isCalendarDay(day: string) {
   const date = new Date(`${day}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === day;
 }
+
+const monthFormat = new Intl.DateTimeFormat("fr-FR", { month: "long", year: "numeric", timeZone: "UTC" });
+
+/**
+ * An indicator's period as people read it: "2024-01" → "janvier 2024", "2024" stays "2024", anything else as it is.
+ * Pages only: CSV and JSON files keep the ISO period.
+ */
+export function formatPeriod(period: string) {
+  const m = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(period);
+  return m ? monthFormat.format(new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, 15))) : period;
+}

@@ -3,7 +3,7 @@ import { Link, useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import type { loader as rootLoader } from "~/root";
 import { getUser, can } from "~/lib/permissions.server";
 import { countReceivedIrritants, listIrritants } from "~/modules/irritants/index.server";
-import { statusLabel } from "~/modules/irritants";
+import { StatusBadge } from "~/components/status-badge";
 
 export const meta: MetaFunction = () => [
   { title: "Sentinelle — les irritants du numérique en santé, remontés et suivis" },
@@ -45,14 +45,14 @@ export default function Home() {
         </p>
         {canFile ? (
           <p className="flex flex-wrap items-center gap-4">
-            <Link to="/signalements/nouveau" className="btn">
+            <Link to="/signalements/nouveau" className="fr-btn">
               Signaler un irritant
             </Link>
             <Link to="/mes-signalements">Mes signalements</Link>
           </p>
         ) : !signedIn ? (
           <p>
-            <Link to="/inscription" className="btn">
+            <Link to="/inscription" className="fr-btn">
               Créer un compte pour signaler un irritant
             </Link>
           </p>
@@ -77,7 +77,7 @@ export default function Home() {
                   {i.title}
                 </Link>
                 <p className="mb-0 mt-1 text-sm text-gris-600">
-                  {statusLabel(i)} · {i.themes.map((t) => t.label).join(" · ")}
+                  <StatusBadge kind="irritant" status={i.status} fixAnnounced={i.fixAnnounced} /> {i.themes.map((t) => t.label).join(" · ")}
                 </p>
               </li>
             ))}

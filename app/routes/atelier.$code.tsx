@@ -89,7 +89,7 @@ function VoteButtons({
           <input type="hidden" name="target" value={target} />
           <input type="hidden" name="targetId" value={id} />
           <input type="hidden" name="direction" value="add" />
-          <button type="submit" className="btn" disabled={!canAdd}>
+          <button type="submit" className="fr-btn" disabled={!canAdd}>
             + 1 point<span className="sr-only"> pour « {label} »</span>
           </button>
         </Form>
@@ -100,7 +100,7 @@ function VoteButtons({
           <input type="hidden" name="target" value={target} />
           <input type="hidden" name="targetId" value={id} />
           <input type="hidden" name="direction" value="remove" />
-          <button type="submit" className="btn btn-secondary">
+          <button type="submit" className="fr-btn fr-btn--secondary">
             Retirer un point<span className="sr-only"> de « {label} »</span>
           </button>
         </Form>
@@ -127,8 +127,8 @@ export default function WorkshopBoard() {
           <label htmlFor="code" className="label">
             Code de l'atelier
           </label>
-          <input id="code" name="code" className="input text-2xl uppercase tracking-widest" autoComplete="off" autoCapitalize="characters" spellCheck={false} required />
-          <button type="submit" className="btn mt-4">
+          <input id="code" name="code" className="fr-input text-2xl uppercase tracking-widest" autoComplete="off" autoCapitalize="characters" spellCheck={false} required />
+          <button type="submit" className="fr-btn mt-4">
             Rejoindre
           </button>
         </Form>
@@ -164,7 +164,7 @@ export default function WorkshopBoard() {
       {open ? (
         <p>
           {/* The board comes first (on a phone, the form would push it a screen down): the form is one tap away. */}
-          <a href="#nouvelle-carte" className="btn">
+          <a href="#nouvelle-carte" className="fr-btn">
             Ajouter une carte
           </a>
         </p>
@@ -172,7 +172,7 @@ export default function WorkshopBoard() {
       <div className="mb-4 flex flex-wrap items-center justify-between gap-2">
         <h2 className="mb-0 text-xl">Tableau de l'atelier</h2>
         {/* Without JavaScript the board does not refresh itself: this link reloads it. */}
-        <a href={`/atelier/${w.code}`} className="btn btn-secondary">
+        <a href={`/atelier/${w.code}`} className="fr-btn fr-btn--secondary">
           Actualiser
         </a>
       </div>
@@ -245,7 +245,7 @@ export default function WorkshopBoard() {
               placeholder="Sans thème"
               options={loaded.themes.map((t) => ({ value: t.slug, label: t.label }))}
             />
-            <button type="submit" className="btn">
+            <button type="submit" className="fr-btn">
               Publier la carte
             </button>
           </Form>

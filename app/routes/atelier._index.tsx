@@ -34,7 +34,7 @@ export default function JoinWorkshop() {
         <input
           id="code"
           name="code"
-          className="input text-2xl uppercase tracking-widest"
+          className="fr-input text-2xl uppercase tracking-widest"
           defaultValue={code}
           autoComplete="off"
           autoCapitalize="characters"
@@ -48,7 +48,7 @@ export default function JoinWorkshop() {
             <p className="mb-0">{error}</p>
           </div>
         ) : null}
-        <button type="submit" className="btn mt-4">
+        <button type="submit" className="fr-btn mt-4">
           Rejoindre
         </button>
       </Form>

@@ -170,7 +170,7 @@ export default function FacilitatorBoard() {
               <Form method="post">
                 <input type="hidden" name="intent" value="status" />
                 <input type="hidden" name="status" value="open" />
-                <button type="submit" className="btn">
+                <button type="submit" className="fr-btn">
                   {w.status === "closed" ? "Rouvrir l'atelier" : "Ouvrir l'atelier"}
                 </button>
               </Form>
@@ -179,20 +179,20 @@ export default function FacilitatorBoard() {
                 <Form method="post">
                   <input type="hidden" name="intent" value="voting" />
                   <input type="hidden" name="open" value={w.votingOpen ? "0" : "1"} />
-                  <button type="submit" className="btn">
+                  <button type="submit" className="fr-btn">
                     {w.votingOpen ? "Fermer le vote" : "Ouvrir le vote"}
                   </button>
                 </Form>
                 <Form method="post">
                   <input type="hidden" name="intent" value="status" />
                   <input type="hidden" name="status" value="closed" />
-                  <button type="submit" className="btn btn-secondary">
+                  <button type="submit" className="fr-btn fr-btn--secondary">
                     Clore l'atelier
                   </button>
                 </Form>
               </>
             )}
-            <a href={`/ateliers/${w.id}/animation`} className="btn btn-secondary">
+            <a href={`/ateliers/${w.id}/animation`} className="fr-btn fr-btn--secondary">
               Actualiser
             </a>
           </div>

@@ -90,7 +90,7 @@ export default function PscCompletion() {
       <Form method="post" {...getFormProps(createForm)} className="card" aria-labelledby="titre-creer">
         <input type="hidden" name="intent" value="create" />
         <TextField field={createFields.email} label="Adresse e-mail du nouveau compte" type="email" autoComplete="email" required />
-        <button type="submit" className="btn">
+        <button type="submit" className="fr-btn">
           Créer mon compte
         </button>
       </Form>
@@ -105,7 +105,7 @@ export default function PscCompletion() {
         <input type="hidden" name="intent" value="link" />
         <TextField field={linkFields.email} label="Adresse e-mail du compte existant" type="email" autoComplete="email" required />
         <TextField field={linkFields.password} label="Mot de passe du compte existant" type="password" autoComplete="current-password" required />
-        <button type="submit" className="btn">
+        <button type="submit" className="fr-btn">
           Relier mon compte
         </button>
       </Form>

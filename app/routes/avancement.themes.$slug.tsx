@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { ActionStatusBadge, OverdueBadge } from "~/components/action-plan";
+import { OverdueBadge, StatusBadge } from "~/components/status-badge";
 import { IndicatorChart } from "~/components/chart";
 import { FollowForm } from "~/components/follow";
 import { Notice } from "~/components/notice";
@@ -13,8 +13,8 @@ import { followPageSchema } from "~/modules/notifications";
 import { listIndicators } from "~/modules/indicators/index.server";
 import { themePage } from "~/modules/progress/index.server";
 import { RESOURCE_KINDS } from "~/modules/progress";
-import { STATUS_LABELS } from "~/modules/irritants";
 import { counted } from "~/lib/text/plural";
+import { crumbFrom } from "~/components/breadcrumb";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.theme.label ?? "Thème"} — avancement — Sentinelle` }];
 
@@ -34,6 +34,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return { message: following ? "Vous suivez ce thème : vous serez prévenu de ses nouveaux points d'étape." : "Vous ne suivez plus ce thème." };
   });
 }
+
+export const handle = crumbFrom<{ theme?: { label: string } }>((data) => data.theme?.label);
 
 export default function ThemeProgress() {
   const { theme, top, actions, resources, indicators, viewer } = useLoaderData<typeof loader>();
@@ -56,7 +58,7 @@ export default function ThemeProgress() {
           <ol className="list-decimal pl-6">
             {top.map((i) => (
               <li key={i.id}>
-                <Link to={`/signalements/${i.id}`}>{i.title}</Link> — {i.supportCount} soutien{i.supportCount > 1 ? "s" : ""}, {STATUS_LABELS[i.status]}
+                <Link to={`/signalements/${i.id}`}>{i.title}</Link> — {i.supportCount} soutien{i.supportCount > 1 ? "s" : ""} <StatusBadge kind="irritant" status={i.status} fixAnnounced={i.fixAnnounced} />
               </li>
             ))}
           </ol>
@@ -70,7 +72,7 @@ export default function ThemeProgress() {
           <ul className="grid gap-2">
             {actions.map((a) => (
               <li key={a.id}>
-                <Link to={`/plan-action/${a.id}`}>{a.title}</Link> — {a.lead.label}, {a.deadline.label || "sans échéance"} <ActionStatusBadge status={a.status} />
+                <Link to={`/plan-action/${a.id}`}>{a.title}</Link> — {a.lead.label}, {a.deadline.label || "sans échéance"} <StatusBadge kind="action" status={a.status} />
                 {a.overdue ? <OverdueBadge /> : null}
               </li>
             ))}

@@ -67,7 +67,7 @@ export default function AccountProfile() {
               <span className="text-gris-600">(non confirmée : aucun e-mail de notification ne part avant la confirmation)</span>
               <Form method="post" className="mt-1">
                 <input type="hidden" name="intent" value="resend-confirmation" />
-                <button type="submit" className="btn btn-secondary">
+                <button type="submit" className="fr-btn fr-btn--secondary">
                   Renvoyer le lien de confirmation
                 </button>
               </Form>
@@ -118,7 +118,7 @@ export default function AccountProfile() {
           </>
         ) : null}
         <TextField field={profileFields.region} label="Région (facultatif)" autoComplete="address-level1" />
-        <button type="submit" className="btn">
+        <button type="submit" className="fr-btn">
           Enregistrer le profil
         </button>
       </Form>

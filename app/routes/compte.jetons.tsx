@@ -93,7 +93,7 @@ export default function AccountTokens() {
       <Form method="post" {...getFormProps(tokenForm)} className="card">
         <input type="hidden" name="intent" value="create-token" />
         <TextField field={tokenFields.label} label="Nom du jeton" hint="Par exemple : « outil de support »." required />
-        <button type="submit" className="btn">
+        <button type="submit" className="fr-btn">
           Créer un jeton
         </button>
       </Form>

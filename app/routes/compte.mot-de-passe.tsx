@@ -56,7 +56,7 @@ export default function AccountPassword() {
                 </div>
               </div>
             ) : null}
-            <button type="submit" className="btn">
+            <button type="submit" className="fr-btn">
               Changer le mot de passe
             </button>
           </Form>

@@ -58,7 +58,7 @@ export default function AccountNotifications() {
         {preferences.map((p) => (
           <ChoiceGroup key={p.kind} field={notificationFields[`mode-${p.kind}`]} legend={p.label} options={DELIVERY_MODES} type="radio" />
         ))}
-        <button type="submit" className="btn">
+        <button type="submit" className="fr-btn">
           Enregistrer mes choix
         </button>
       </Form>
@@ -72,7 +72,7 @@ export default function AccountNotifications() {
                 <input type="hidden" name="intent" value="unfollow" />
                 <input type="hidden" name="subjectType" value={f.subjectType} />
                 <input type="hidden" name="subjectId" value={f.subjectId} />
-                <button type="submit" className="btn btn-secondary" aria-label={`Ne plus suivre ${f.description}`}>
+                <button type="submit" className="fr-btn fr-btn--secondary" aria-label={`Ne plus suivre ${f.description}`}>
                   Ne plus suivre
                 </button>
               </Form>

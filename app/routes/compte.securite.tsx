@@ -40,7 +40,7 @@ export default function AccountSecurity() {
       <Form method="post" className="mb-6">
         <input type="hidden" name="intent" value="signout-everywhere" />
         <p>Un appareil perdu, un poste partagé ? Fermez toutes vos sessions, celle-ci comprise, et révoquez vos jetons d'API.</p>
-        <button type="submit" className="btn btn-secondary">
+        <button type="submit" className="fr-btn fr-btn--secondary">
           Se déconnecter de tous les appareils
         </button>
       </Form>
@@ -65,7 +65,7 @@ export default function AccountSecurity() {
           autoComplete={hasPassword ? "current-password" : "off"}
           required
         />
-        <button type="submit" className="btn btn-danger">
+        <button type="submit" className="fr-btn btn-danger">
           Supprimer définitivement mon compte
         </button>
       </Form>

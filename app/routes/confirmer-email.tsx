@@ -37,7 +37,7 @@ export default function ConfirmEmail() {
         <Form method="post" className="card">
           <input type="hidden" name="jeton" value={token} />
           <p>Confirmez que cette adresse est bien la vôtre pour recevoir les nouvelles de vos signalements par e-mail.</p>
-          <button type="submit" className="btn">
+          <button type="submit" className="fr-btn">
             Confirmer mon adresse
           </button>
         </Form>

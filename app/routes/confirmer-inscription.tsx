@@ -55,7 +55,7 @@ export default function ConfirmRegistration() {
         <Form method="post" className="card">
           <input type="hidden" name="jeton" value={token} />
           <p>Confirmez votre inscription au séminaire : elle comptera dans les places et l'équilibre des participants.</p>
-          <button type="submit" className="btn">
+          <button type="submit" className="fr-btn">
             Confirmer mon inscription
           </button>
         </Form>

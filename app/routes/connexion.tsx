@@ -64,7 +64,7 @@ export default function SignIn() {
         <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
         <TextField field={fields.email} label="Adresse e-mail" type="email" autoComplete="email" required />
         <TextField field={fields.password} label="Mot de passe" type="password" autoComplete="current-password" required />
-        <button type="submit" className="btn">
+        <button type="submit" className="fr-btn">
           Se connecter
         </button>
       </Form>

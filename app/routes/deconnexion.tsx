@@ -26,7 +26,7 @@ export default function SignOut() {
     <div className="mx-auto max-w-lg">
       <h1>Se déconnecter</h1>
       <Form method="post">
-        <button type="submit" className="btn">
+        <button type="submit" className="fr-btn">
           Se déconnecter
         </button>
       </Form>

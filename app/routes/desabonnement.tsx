@@ -50,7 +50,7 @@ export default function Unsubscribe() {
         <Form method="post" className="card">
           <input type="hidden" name="jeton" value={loaded.token!} />
           <p>{loaded.description === "les e-mails de ce type" ? "Ne plus recevoir les e-mails de ce type ?" : `Ne plus suivre ${loaded.description} ?`}</p>
-          <button type="submit" className="btn">
+          <button type="submit" className="fr-btn">
             Confirmer
           </button>
         </Form>

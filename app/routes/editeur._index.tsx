@@ -8,6 +8,7 @@ import { requirePermission } from "~/lib/permissions.server";
 import { listProducts } from "~/modules/vendors/index.server";
 import { TICKET_STATUSES, TICKET_STATUS_LABELS, ticketFiltersSchema } from "~/modules/tickets";
 import { listTickets, scorecards } from "~/modules/tickets/index.server";
+import { Pagination } from "~/components/pagination";
 
 export const meta: MetaFunction = () => [{ title: "Espace éditeur — Sentinelle" }];
 
@@ -23,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function VendorInbox() {
-  const { items, filters, products, scorecard } = useLoaderData<typeof loader>();
+  const { items, nextCursor, filters, products, scorecard } = useLoaderData<typeof loader>();
   return (
     <div>
       <h1>Espace éditeur</h1>
@@ -52,7 +53,8 @@ export default function VendorInbox() {
       </Form>
       <h2>Tickets</h2>
       <TicketTable items={items} showVendor={false} />
-      <h2>Votre tableau de bord</h2>
+      <Pagination nextCursor={nextCursor} label="Pages des tickets" />
+      <h2 className="mt-8">Votre tableau de bord</h2>
       <ScorecardTable cards={scorecard} caption="Indicateurs de votre organisation" />
     </div>
   );

@@ -9,9 +9,8 @@ import { orErrorPage } from "~/lib/errors";
 import { formAction, readFormData } from "~/lib/forms.server";
 import { intentOf, intentsOf } from "~/lib/intents";
 import { can, requireUser } from "~/lib/permissions.server";
-import { STATUS_LABELS } from "~/modules/irritants";
 import { listProducts } from "~/modules/vendors/index.server";
-import { RESOLUTIONS, RESOLUTION_LABELS, TICKET_STATUS_LABELS, ticketPageSchema } from "~/modules/tickets";
+import { RESOLUTIONS, RESOLUTION_LABELS, ticketPageSchema } from "~/modules/tickets";
 import { describeRedactions, type Redaction } from "~/lib/text/redaction";
 import {
   acknowledgeTicket,
@@ -24,6 +23,8 @@ import {
 } from "~/modules/tickets/index.server";
 import { TableRegion } from "~/components/table-region";
 import { counted } from "~/lib/text/plural";
+import { StatusBadge } from "~/components/status-badge";
+import { crumbFrom } from "~/components/breadcrumb";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Ticket n°${data?.ticket.id ?? ""} — Sentinelle` }];
 
@@ -78,6 +79,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   });
 }
 
+export const handle = crumbFrom<{ ticket?: { id: number } }>((data) => (data.ticket ? `Ticket n°${data.ticket.id}` : undefined));
+
 export default function TicketPage() {
   const { ticket, irritant, product, vendorName, breakdown, messages, fixAnswers, isTeam, canRedact, otherProducts, today } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
@@ -107,7 +110,7 @@ export default function TicketPage() {
         </dd>
         <dt className="font-bold">Statut</dt>
         <dd>
-          {TICKET_STATUS_LABELS[ticket.status]}
+          <StatusBadge kind="ticket" status={ticket.status} />
           {ticket.resolution ? ` — ${RESOLUTION_LABELS[ticket.resolution]}${ticket.resolutionVersion ? ` (${ticket.resolutionVersion})` : ""}` : ""}
           {ticket.resolution && ticket.resolutionDate ? `, prévue le ${formatDay(ticket.resolutionDate)}` : ""}
           {ticket.reopenCount ? ` — rouvert ${ticket.reopenCount} fois` : ""}
@@ -126,7 +129,7 @@ export default function TicketPage() {
         </dd>
         <dt className="font-bold">Signalement</dt>
         <dd>
-          <Link to={`/signalements/${irritant.id}`}>n°{irritant.id}</Link> ({STATUS_LABELS[irritant.status]})
+          <Link to={`/signalements/${irritant.id}`}>n°{irritant.id}</Link> <StatusBadge kind="irritant" status={irritant.status} fixAnnounced={irritant.fixAnnounced} />
         </dd>
       </dl>
       <h2>Le problème</h2>
@@ -185,7 +188,7 @@ export default function TicketPage() {
           {ticket.status === "open" ? (
             <Form method="post" className="mt-6">
               <input type="hidden" name="intent" value="acknowledge" />
-              <button type="submit" className="btn">
+              <button type="submit" className="fr-btn">
                 Prendre en compte
               </button>
             </Form>
@@ -198,7 +201,7 @@ export default function TicketPage() {
               <label htmlFor={reply.body.id} className="label">
                 Message
               </label>
-              <textarea {...fieldProps(reply.body)} rows={4} className="input" required />
+              <textarea {...fieldProps(reply.body)} rows={4} className="fr-input" required />
               <FieldError field={reply.body} />
             </div>
             <fieldset className="mb-4" aria-describedby={reply.visibility.errors?.length ? reply.visibility.errorId : undefined}>
@@ -213,7 +216,7 @@ export default function TicketPage() {
               </div>
               <FieldError field={reply.visibility} />
             </fieldset>
-            <button type="submit" className="btn">
+            <button type="submit" className="fr-btn">
               Envoyer
             </button>
           </Form>
@@ -225,7 +228,7 @@ export default function TicketPage() {
               <label htmlFor={resolution.resolution.id} className="label">
                 Résolution
               </label>
-              <select {...fieldProps(resolution.resolution)} className="input">
+              <select {...fieldProps(resolution.resolution)} className="fr-select">
                 {RESOLUTIONS.map((r) => (
                   <option key={r} value={r}>
                     {RESOLUTION_LABELS[r]}
@@ -238,7 +241,7 @@ export default function TicketPage() {
               <label htmlFor={resolution.version.id} className="label">
                 Version<span className="hint">Obligatoire pour « Corrigé » ; version ou date pour « Correction planifiée ».</span>
               </label>
-              <input {...fieldProps(resolution.version)} className="input" list="versions" />
+              <input {...fieldProps(resolution.version)} className="fr-input" list="versions" />
               <FieldError field={resolution.version} />
               <datalist id="versions">
                 {product.versions.map((v) => (
@@ -250,14 +253,14 @@ export default function TicketPage() {
               <label htmlFor={resolution.date.id} className="label">
                 Date prévue<span className="hint">Pour « Correction planifiée » : aujourd'hui ou plus tard.</span>
               </label>
-              <input {...fieldProps(resolution.date)} type="date" min={today} className="input" />
+              <input {...fieldProps(resolution.date)} type="date" min={today} className="fr-input" />
               <FieldError field={resolution.date} />
             </div>
             <div className="mb-4">
               <label htmlFor={resolution.reassignToProductId.id} className="label">
                 Logiciel en cause<span className="hint">Pour « Cause dans un autre logiciel » : le ticket est transmis à son éditeur.</span>
               </label>
-              <select {...fieldProps(resolution.reassignToProductId, "")} className="input">
+              <select {...fieldProps(resolution.reassignToProductId, "")} className="fr-select">
                 <option value="">—</option>
                 {otherProducts.map((p) => (
                   <option key={p.id} value={p.id}>
@@ -271,10 +274,10 @@ export default function TicketPage() {
               <label htmlFor={resolution.note.id} className="label">
                 Précisions
               </label>
-              <textarea {...fieldProps(resolution.note)} rows={3} className="input" />
+              <textarea {...fieldProps(resolution.note)} rows={3} className="fr-input" />
               <FieldError field={resolution.note} />
             </div>
-            <button type="submit" className="btn">
+            <button type="submit" className="fr-btn">
               Enregistrer la résolution
             </button>
           </Form>
@@ -288,7 +291,7 @@ export default function TicketPage() {
                   <label htmlFor={reassign.productId.id} className="label">
                     Réaffecter au logiciel
                   </label>
-                  <select {...fieldProps(reassign.productId, "")} className="input">
+                  <select {...fieldProps(reassign.productId, "")} className="fr-select">
                     <option value="">—</option>
                     {otherProducts.map((p) => (
                       <option key={p.id} value={p.id}>
@@ -302,16 +305,16 @@ export default function TicketPage() {
                   <label htmlFor={reassign.reason.id} className="label">
                     Raison
                   </label>
-                  <input {...fieldProps(reassign.reason)} className="input" />
+                  <input {...fieldProps(reassign.reason)} className="fr-input" />
                   <FieldError field={reassign.reason} />
                 </div>
-                <button type="submit" className="btn btn-secondary">
+                <button type="submit" className="fr-btn fr-btn--secondary">
                   Réaffecter
                 </button>
               </Form>
               <Form method="post">
                 <input type="hidden" name="intent" value="close" />
-                <button type="submit" className="btn btn-secondary">
+                <button type="submit" className="fr-btn fr-btn--secondary">
                   Clore le ticket
                 </button>
               </Form>

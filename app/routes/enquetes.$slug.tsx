@@ -11,6 +11,7 @@ import { getUser, requireUser } from "~/lib/permissions.server";
 import { combineRedactions, decodeRedactions, describeRedactions, encodeRedactions } from "~/lib/text/redaction";
 import { getCampaign, openParticipation, saveDraft, submitResponse, usualProductOf, type Respondent } from "~/modules/surveys/index.server";
 import { listProducts } from "~/modules/vendors/index.server";
+import { crumbFrom } from "~/components/breadcrumb";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? "Enquête"} — Sentinelle` }];
 
@@ -91,6 +92,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   });
 }
 
+export const handle = crumbFrom<{ title?: string }>((data) => data.title);
+
 export default function AnswerSurvey() {
   const loaded = useLoaderData<typeof loader>();
   const { title, wave, intro, sectionCount, sections, draft, subject, token, subjects, subjectKind } = loaded;
@@ -132,7 +135,7 @@ export default function AnswerSurvey() {
               {subjectKind === "service" ? "Quel service évaluez-vous ?" : "Quel logiciel utilisez-vous au quotidien ?"}
               <span className="hint">{subjectKind === "service" ? "Le service national sur lequel portent vos réponses." : "C'est le logiciel que vous évaluez dans cette enquête."}</span>
             </label>
-            <select id="subject" name="subject" className="input" defaultValue={subject === null || subject === undefined ? "" : String(subject)}>
+            <select id="subject" name="subject" className="fr-select" defaultValue={subject === null || subject === undefined ? "" : String(subject)}>
               <option value="">{subjectKind === "service" ? "Choisir…" : "Je ne sais pas / autre"}</option>
               {subjects.map((p) => (
                 <option key={p.value} value={p.value}>
@@ -148,16 +151,16 @@ export default function AnswerSurvey() {
         ))}
         <div className="flex flex-wrap gap-4">
           {section > 0 ? (
-            <button type="submit" name="intent" value="previous" className="btn btn-secondary" formNoValidate>
+            <button type="submit" name="intent" value="previous" className="fr-btn fr-btn--secondary" formNoValidate>
               Étape précédente
             </button>
           ) : null}
           {last ? (
-            <button type="submit" name="intent" value="submit" className="btn">
+            <button type="submit" name="intent" value="submit" className="fr-btn">
               Envoyer mes réponses
             </button>
           ) : (
-            <button type="submit" name="intent" value="next" className="btn">
+            <button type="submit" name="intent" value="next" className="fr-btn">
               Étape suivante
             </button>
           )}

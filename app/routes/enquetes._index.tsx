@@ -1,6 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { formatDate } from "~/lib/dates";
+import { CardList } from "~/components/cards";
+import { Badge } from "~/components/status-badge";
 import { requireUser } from "~/lib/permissions.server";
 import { questionnairesFor } from "~/modules/surveys/index.server";
 
@@ -27,22 +29,32 @@ export default function MySurveys() {
         {awaiting.length === 0 ? (
           <p>Aucun questionnaire ne vous attend pour l'instant.</p>
         ) : (
-          <ul className="grid gap-3">
+          <CardList>
             {awaiting.map((q) => (
-              <li key={q.slug} className="card">
-                <p className="mb-1 font-bold">{q.title}</p>
-                <p className="mb-2 text-sm text-gris-600">
-                  {q.wave} · ouvert jusqu'au {formatDate(`${q.closesOn}T12:00:00Z`)}
-                </p>
-                {q.answerUrl ? (
-                  <Link to={q.answerUrl} className="btn">
-                    {q.started ? "Reprendre le questionnaire" : "Répondre au questionnaire"}
-                    <span className="sr-only"> « {q.title} »</span>
-                  </Link>
-                ) : null}
+              <li key={q.slug}>
+                <div className="fr-card fr-card--sm h-full">
+                  <div className="fr-card__body">
+                    <div className="fr-card__content">
+                      <h3 className="fr-card__title">{q.title}</h3>
+                      <div className="fr-card__start">
+                        <p className="fr-card__detail">
+                          {q.wave} · ouvert jusqu'au {formatDate(`${q.closesOn}T12:00:00Z`)}
+                        </p>
+                      </div>
+                    </div>
+                    {q.answerUrl ? (
+                      <div className="fr-card__footer">
+                        <Link to={q.answerUrl} className="fr-btn">
+                          {q.started ? "Reprendre le questionnaire" : "Répondre au questionnaire"}
+                          <span className="sr-only"> « {q.title} »</span>
+                        </Link>
+                      </div>
+                    ) : null}
+                  </div>
+                </div>
               </li>
             ))}
-          </ul>
+          </CardList>
         )}
       </section>
       {answered.length ? (
@@ -53,7 +65,7 @@ export default function MySurveys() {
               <li key={q.slug} className="card">
                 <p className="mb-1 font-bold">{q.title}</p>
                 <p className="mb-0 text-sm">
-                  <span className="fr-badge fr-badge--sm">Répondu</span> <span className="text-gris-600">{q.wave}</span>
+                  <Badge colour="success" label="Répondu" /> <span className="text-gris-600">{q.wave}</span>
                   {q.status === "published" ? (
                     <>
                       {" · "}

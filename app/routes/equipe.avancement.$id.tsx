@@ -12,6 +12,7 @@ import { updatePageSchema } from "~/modules/progress";
 import { listThemes } from "~/modules/irritants/index.server";
 import { listAllUpdates, saveUpdate, setUpdatePublished, updateThemeSlugs } from "~/modules/progress/index.server";
 import { UpdateFields } from "~/components/progress";
+import { crumbFrom } from "~/components/breadcrumb";
 
 export const meta: MetaFunction = () => [{ title: "Modifier un point d'étape — Sentinelle" }];
 
@@ -45,6 +46,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   );
 }
 
+export const handle = crumbFrom<{ update?: { title: string } }>((data) => data.update?.title);
+
 export default function EditUpdate() {
   const { update, themeOptions } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
@@ -65,7 +68,7 @@ export default function EditUpdate() {
       <p>{update.status === "published" ? "Publié." : "Brouillon : visible par l'équipe seulement."}</p>
       {update.status === "published" ? (
         <Form method="post" className="mb-6">
-          <button type="submit" name="intent" value="unpublish" className="btn">
+          <button type="submit" name="intent" value="unpublish" className="fr-btn">
             Repasser en brouillon
           </button>
         </Form>
@@ -77,7 +80,7 @@ export default function EditUpdate() {
           </h2>
           <p>Il apparaîtra aussitôt sur la page Avancement et dans le flux, et les personnes qui suivent ses thèmes seront prévenues.</p>
           <Form method="post" action={`/equipe/avancement/${update.id}`} className="mt-4 flex flex-wrap items-center gap-4">
-            <button type="submit" name="intent" value="publish" className="btn">
+            <button type="submit" name="intent" value="publish" className="fr-btn">
               Confirmer la publication
             </button>
             <Link to={`/equipe/avancement/${update.id}`}>Annuler</Link>
@@ -85,7 +88,7 @@ export default function EditUpdate() {
         </section>
       ) : (
         <p className="mb-6">
-          <Link to="?confirmer=publication" className="btn">
+          <Link to="?confirmer=publication" className="fr-btn">
             Publier…
           </Link>
         </p>
@@ -94,7 +97,7 @@ export default function EditUpdate() {
       <Form method="post" className="card" {...getFormProps(form)}>
         <input type="hidden" name="intent" value="save" />
         <UpdateFields fields={fields} themeOptions={themeOptions} />
-        <button type="submit" className="btn btn-secondary">
+        <button type="submit" className="fr-btn fr-btn--secondary">
           Enregistrer
         </button>
       </Form>

@@ -71,7 +71,7 @@ export default function TeamUpdates() {
           type="checkbox"
           options={Object.entries(HEADLINE_LABELS).map(([value, label]) => ({ value, label }))}
         />
-        <button type="submit" className="btn btn-secondary">
+        <button type="submit" className="fr-btn fr-btn--secondary">
           Enregistrer
         </button>
       </Form>
@@ -80,7 +80,7 @@ export default function TeamUpdates() {
       <Form method="post" className="card" {...getFormProps(form)}>
         <input type="hidden" name="intent" value="create" />
         <UpdateFields fields={fields} themeOptions={themeOptions} />
-        <button type="submit" className="btn">
+        <button type="submit" className="fr-btn">
           Créer le brouillon
         </button>
       </Form>

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { getFormProps } from "@conform-to/react";
 import { FieldError, fieldProps, FormErrors, TextField, useActionForm } from "~/components/forms";
+import { formatPeriod } from "~/lib/dates";
 import { ApplyImportForm, CsvFileField, LineErrorList } from "~/components/import";
 import { Notice } from "~/components/notice";
 import { HttpError } from "~/lib/errors";
@@ -105,7 +106,7 @@ export default function TeamIndicators() {
                 {result.values.map((v) => (
                   <tr key={v.line}>
                     <td>{v.line}</td>
-                    <td>{v.period || "—"}</td>
+                    <td>{v.period ? formatPeriod(v.period) : "—"}</td>
                     <td>{v.dimension || "—"}</td>
                     <td>{v.value.toLocaleString("fr-FR")}</td>
                   </tr>
@@ -124,7 +125,7 @@ export default function TeamIndicators() {
         <label htmlFor={upload.indicator.id} className="label">
           Indicateur
         </label>
-        <select {...fieldProps(upload.indicator)} className="input mb-4">
+        <select {...fieldProps(upload.indicator)} className="fr-select mb-4">
           {indicators.map((i) => (
             <option key={i.slug} value={i.slug}>
               {i.title} ({i.count} valeurs)
@@ -132,7 +133,7 @@ export default function TeamIndicators() {
           ))}
         </select>
         <CsvFileField field={upload.fichier} />
-        <button type="submit" className="btn">
+        <button type="submit" className="fr-btn">
           Voir l'aperçu
         </button>
       </Form>
@@ -144,7 +145,7 @@ export default function TeamIndicators() {
           <label htmlFor={value.indicator.id} className="label">
             Indicateur
           </label>
-          <select {...fieldProps(value.indicator)} className="input">
+          <select {...fieldProps(value.indicator)} className="fr-select">
             {indicators.map((i) => (
               <option key={i.slug} value={i.slug}>
                 {i.title}
@@ -156,21 +157,21 @@ export default function TeamIndicators() {
           <label htmlFor={value.period.id} className="label">
             Période<span className="hint">AAAA-MM, AAAA, ou vide pour un classement.</span>
           </label>
-          <input {...fieldProps(value.period)} className="input" />
+          <input {...fieldProps(value.period)} className="fr-input" />
         </div>
         <div>
           <label htmlFor={value.dimension.id} className="label">
             Dimension (facultatif)
           </label>
-          <input {...fieldProps(value.dimension)} className="input" />
+          <input {...fieldProps(value.dimension)} className="fr-input" />
         </div>
         <div>
           <label htmlFor={value.value.id} className="label">
             Valeur
           </label>
-          <input {...fieldProps(value.value)} inputMode="decimal" className="input" />
+          <input {...fieldProps(value.value)} inputMode="decimal" className="fr-input" />
         </div>
-        <button type="submit" className="btn btn-secondary">
+        <button type="submit" className="fr-btn fr-btn--secondary">
           Enregistrer la valeur
         </button>
       </Form>
@@ -186,7 +187,7 @@ export default function TeamIndicators() {
           <label htmlFor={create.chart.id} className="label">
             Graphique
           </label>
-          <select {...fieldProps(create.chart)} className="input">
+          <select {...fieldProps(create.chart)} className="fr-select">
             <option value="line">Courbe</option>
             <option value="bar">Barres</option>
             <option value="stacked">Barres empilées</option>
@@ -197,7 +198,7 @@ export default function TeamIndicators() {
           <label htmlFor={create.themeSlug.id} className="label">
             Thème (facultatif)
           </label>
-          <select {...fieldProps(create.themeSlug)} className="input">
+          <select {...fieldProps(create.themeSlug)} className="fr-select">
             <option value="">Aucun</option>
             {themes.map((t) => (
               <option key={t.slug} value={t.slug}>
@@ -210,21 +211,21 @@ export default function TeamIndicators() {
           <label htmlFor={create.dimensions.id} className="label">
             Dimensions (facultatif)<span className="hint">Séparées par des virgules, par exemple les couloirs.</span>
           </label>
-          <input {...fieldProps(create.dimensions)} className="input" />
+          <input {...fieldProps(create.dimensions)} className="fr-input" />
           <FieldError field={create.dimensions} />
         </div>
         <div>
           <label htmlFor={create.method.id} className="label">
             Méthode
           </label>
-          <input {...fieldProps(create.method)} className="input" />
+          <input {...fieldProps(create.method)} className="fr-input" />
           <FieldError field={create.method} />
         </div>
         <div className="flex items-center gap-2">
           <input id={create.demonstration.id} type="checkbox" name={create.demonstration.name} className="size-4" />
           <label htmlFor={create.demonstration.id}>Série de démonstration</label>
         </div>
-        <button type="submit" className="btn">
+        <button type="submit" className="fr-btn">
           Créer l'indicateur
         </button>
       </Form>

@@ -58,7 +58,7 @@ export default function Resources() {
             <Form method="post">
               <input type="hidden" name="intent" value="remove" />
               <input type="hidden" name="id" value={r.id} />
-              <button type="submit" className="btn btn-secondary">
+              <button type="submit" className="fr-btn fr-btn--secondary">
                 Retirer<span className="sr-only"> {r.title}</span>
               </button>
             </Form>
@@ -73,7 +73,7 @@ export default function Resources() {
         <SelectField field={fields.kind} label="Type" options={Object.entries(RESOURCE_KINDS).map(([value, label]) => ({ value, label }))} />
         <TextField field={fields.title} label="Titre" />
         <TextField field={fields.url} label="Adresse" />
-        <button type="submit" className="btn">
+        <button type="submit" className="fr-btn">
           Ajouter
         </button>
       </Form>

@@ -86,7 +86,7 @@ export default function Catalogue() {
             {p.segurWave ? `, vague ${p.segurWave}` : ""})
           </summary>
           <ProductForm vendors={vendors} product={p}>
-            <button type="submit" className="btn btn-secondary mt-4">
+            <button type="submit" className="fr-btn fr-btn--secondary mt-4">
               Enregistrer<span className="sr-only"> {p.name}</span>
             </button>
           </ProductForm>
@@ -94,7 +94,7 @@ export default function Catalogue() {
       ))}
       <h2>Ajouter un logiciel</h2>
       <ProductForm vendors={vendors}>
-        <button type="submit" className="btn mt-4">
+        <button type="submit" className="fr-btn mt-4">
           Ajouter le logiciel
         </button>
       </ProductForm>
@@ -117,7 +117,7 @@ export default function Catalogue() {
           <input id={vendorFields.isSons.id} type="checkbox" name={vendorFields.isSons.name} className="size-4" />
           <label htmlFor={vendorFields.isSons.id}>Référencé Ségur (SONS)</label>
         </div>
-        <button type="submit" className="btn">
+        <button type="submit" className="fr-btn">
           Ajouter l'éditeur
         </button>
       </Form>

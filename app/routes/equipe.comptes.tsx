@@ -43,7 +43,7 @@ export default function Accounts() {
           <label htmlFor="q" className="label">
             Rechercher (e-mail ou nom)
           </label>
-          <input id="q" name="q" defaultValue={q} className="input" />
+          <input id="q" name="q" defaultValue={q} className="fr-input" />
         </div>
         <FilterSubmit />
       </Form>

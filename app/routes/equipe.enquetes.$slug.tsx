@@ -20,6 +20,7 @@ import {
 import { CAMPAIGN_STATUS_LABELS, PUBLIC_MIN_CELL, batchedCount, campaignPageSchema } from "~/modules/surveys";
 import { counted } from "~/lib/text/plural";
 import { formatDate } from "~/lib/dates";
+import { crumbFrom } from "~/components/breadcrumb";
 
 export const meta: MetaFunction = () => [{ title: "Campagne d'enquête — Sentinelle" }];
 
@@ -62,6 +63,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   });
 }
 
+export const handle = crumbFrom<{ campaign?: { title: string } }>((data) => data.campaign?.title);
+
 export default function CampaignPage() {
   const { campaign, results, emailed, batch } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
@@ -80,21 +83,21 @@ export default function CampaignPage() {
       <div className="mb-6 flex flex-wrap gap-3">
         {campaign.status === "draft" || campaign.status === "closed" ? (
           <Form method="post">
-            <button type="submit" name="intent" value="open" className="btn btn-secondary">
+            <button type="submit" name="intent" value="open" className="fr-btn fr-btn--secondary">
               Ouvrir la campagne
             </button>
           </Form>
         ) : null}
         {campaign.status === "open" ? (
           <Form method="post">
-            <button type="submit" name="intent" value="close" className="btn btn-secondary">
+            <button type="submit" name="intent" value="close" className="fr-btn fr-btn--secondary">
               Clore la campagne
             </button>
           </Form>
         ) : null}
         {campaign.status === "closed" ? (
           <Form method="post">
-            <button type="submit" name="intent" value="publish" className="btn">
+            <button type="submit" name="intent" value="publish" className="fr-btn">
               Publier les résultats
             </button>
           </Form>
@@ -116,13 +119,13 @@ export default function CampaignPage() {
           </p>
           <div className="flex flex-wrap gap-3">
             <Form method="post">
-              <button type="submit" name="intent" value="invite-audience" className="btn btn-secondary">
+              <button type="submit" name="intent" value="invite-audience" className="fr-btn fr-btn--secondary">
                 Inviter l'audience par e-mail
               </button>
             </Form>
             {emailed.invited > 0 && !emailed.reminderSent ? (
               <Form method="post">
-                <button type="submit" name="intent" value="remind" className="btn btn-secondary">
+                <button type="submit" name="intent" value="remind" className="fr-btn fr-btn--secondary">
                   Envoyer la relance
                 </button>
               </Form>

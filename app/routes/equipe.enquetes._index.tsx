@@ -10,8 +10,9 @@ import { intentsOf } from "~/lib/intents";
 import { requirePermission } from "~/lib/permissions.server";
 import { createCampaign, listCampaigns, listQuestionnaires, saveQuestionnaireVersion } from "~/modules/surveys/index.server";
 import { PROFESSIONS } from "~/modules/accounts";
-import { CAMPAIGN_STATUS_LABELS, surveysPageSchema } from "~/modules/surveys";
+import { surveysPageSchema } from "~/modules/surveys";
 import { counted } from "~/lib/text/plural";
+import { StatusBadge } from "~/components/status-badge";
 
 export const meta: MetaFunction = () => [{ title: "Enquêtes — Sentinelle" }];
 
@@ -55,7 +56,7 @@ export default function Surveys() {
       <ul className="grid gap-2">
         {campaigns.map((c) => (
           <li key={c.slug}>
-            <Link to={`/equipe/enquetes/${c.slug}`}>{c.title}</Link> — {c.wave}, {CAMPAIGN_STATUS_LABELS[c.status]}
+            <Link to={`/equipe/enquetes/${c.slug}`}>{c.title}</Link> — {c.wave} <StatusBadge kind="campaign" status={c.status} />
           </li>
         ))}
       </ul>
@@ -69,7 +70,7 @@ export default function Surveys() {
         ))}
       </ul>
       <p>
-        <Link to="/equipe/enquetes/editeur" className="btn btn-secondary">
+        <Link to="/equipe/enquetes/editeur" className="fr-btn fr-btn--secondary">
           Créer un questionnaire dans l'éditeur
         </Link>
       </p>
@@ -86,7 +87,7 @@ export default function Surveys() {
         </div>
         <TextField field={versionFields.definition} label="Définition (JSON)" multiline rows={10} required />
         <FormErrors form={versionForm} />
-        <button type="submit" className="btn">
+        <button type="submit" className="fr-btn">
           Enregistrer la version
         </button>
       </Form>
@@ -110,7 +111,7 @@ export default function Surveys() {
                 id={field.id}
                 name={field.name}
                 type="date"
-                className="input"
+                className="fr-input"
                 required
                 defaultValue={typeof field.initialValue === "string" ? field.initialValue : undefined}
                 aria-invalid={field.errors?.length ? true : undefined}
@@ -127,7 +128,7 @@ export default function Surveys() {
             <label htmlFor={c.previousCampaignId.id} className="label">
               Vague précédente à comparer
             </label>
-            <select id={c.previousCampaignId.id} name={c.previousCampaignId.name} className="input" defaultValue="">
+            <select id={c.previousCampaignId.id} name={c.previousCampaignId.name} className="fr-select" defaultValue="">
               <option value="">Aucune</option>
               {campaigns.map((c) => (
                 <option key={c.slug} value={c.id}>
@@ -153,7 +154,7 @@ export default function Surveys() {
               id={c.subjectServices.id}
               name={c.subjectServices.name}
               rows={3}
-              className="input"
+              className="fr-input"
               aria-invalid={c.subjectServices.errors?.length ? true : undefined}
               aria-describedby={c.subjectServices.errors?.length ? c.subjectServices.errorId : undefined}
             />
@@ -182,7 +183,7 @@ export default function Surveys() {
           </div>
         </div>
         <FormErrors form={campaignForm} />
-        <button type="submit" className="btn mt-4">
+        <button type="submit" className="fr-btn mt-4">
           Créer la campagne
         </button>
       </Form>

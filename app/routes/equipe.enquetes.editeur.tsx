@@ -103,14 +103,14 @@ export default function QuestionnaireEditor() {
         <label htmlFor={titleFields.title.id} className="label">
           Titre du questionnaire
         </label>
-        <input {...fieldProps(titleFields.title, draft.title)} className="input" />
+        <input {...fieldProps(titleFields.title, draft.title)} className="fr-input" />
         <FieldError field={titleFields.title} />
         <label htmlFor={titleFields.intro.id} className="label mt-4">
           Introduction (facultatif)
         </label>
-        <textarea {...fieldProps(titleFields.intro, draft.intro ?? "")} rows={2} className="input mb-4" />
+        <textarea {...fieldProps(titleFields.intro, draft.intro ?? "")} rows={2} className="fr-input mb-4" />
         <FieldError field={titleFields.intro} />
-        <button type="submit" className="btn btn-secondary">
+        <button type="submit" className="fr-btn fr-btn--secondary">
           Mettre à jour
         </button>
       </Form>
@@ -124,17 +124,17 @@ export default function QuestionnaireEditor() {
           <label htmlFor={sectionFields.sectionKey.id} className="label">
             Clé
           </label>
-          <input {...fieldProps(sectionFields.sectionKey)} className="input" />
+          <input {...fieldProps(sectionFields.sectionKey)} className="fr-input" />
           <FieldError field={sectionFields.sectionKey} />
         </div>
         <div>
           <label htmlFor={sectionFields.sectionTitle.id} className="label">
             Titre
           </label>
-          <input {...fieldProps(sectionFields.sectionTitle)} className="input" />
+          <input {...fieldProps(sectionFields.sectionTitle)} className="fr-input" />
           <FieldError field={sectionFields.sectionTitle} />
         </div>
-        <button type="submit" className="btn btn-secondary">
+        <button type="submit" className="fr-btn fr-btn--secondary">
           Ajouter la partie
         </button>
       </Form>
@@ -151,7 +151,7 @@ export default function QuestionnaireEditor() {
                 <label htmlFor={itemFields.section.id} className="label">
                   Partie
                 </label>
-                <select {...fieldProps(itemFields.section)} className="input">
+                <select {...fieldProps(itemFields.section)} className="fr-select">
                   {draft.sections.map((s, i) => (
                     <option key={s.key} value={i}>
                       {s.title}
@@ -164,7 +164,7 @@ export default function QuestionnaireEditor() {
                 <label htmlFor={itemFields.type.id} className="label">
                   Type
                 </label>
-                <select {...fieldProps(itemFields.type)} className="input">
+                <select {...fieldProps(itemFields.type)} className="fr-select">
                   {ITEM_TYPES.map((t) => (
                     <option key={t} value={t}>
                       {TYPE_LABELS[t]}
@@ -177,14 +177,14 @@ export default function QuestionnaireEditor() {
                 <label htmlFor={itemFields.key.id} className="label">
                   Clé (stable d'une version à l'autre)
                 </label>
-                <input {...fieldProps(itemFields.key)} className="input" />
+                <input {...fieldProps(itemFields.key)} className="fr-input" />
                 <FieldError field={itemFields.key} />
               </div>
               <div>
                 <label htmlFor={itemFields.label.id} className="label">
                   Libellé
                 </label>
-                <input {...fieldProps(itemFields.label)} className="input" />
+                <input {...fieldProps(itemFields.label)} className="fr-input" />
                 <FieldError field={itemFields.label} />
               </div>
             </div>
@@ -194,12 +194,12 @@ export default function QuestionnaireEditor() {
                 Un par ligne. Échelles : les 5 libellés. Choix : « valeur | libellé ». Matrice : les 5 libellés, puis les lignes « clé | libellé ».
               </span>
             </label>
-            <textarea {...fieldProps(itemFields.choices)} rows={5} className="input" />
+            <textarea {...fieldProps(itemFields.choices)} rows={5} className="fr-input" />
             <FieldError field={itemFields.choices} />
             <label htmlFor={itemFields.help.id} className="label mt-4">
               Aide (facultatif)
             </label>
-            <input {...fieldProps(itemFields.help)} className="input mb-4" />
+            <input {...fieldProps(itemFields.help)} className="fr-input mb-4" />
             <FieldError field={itemFields.help} />
             <div className="mb-4 flex flex-wrap gap-6">
               <span className="flex items-center gap-2">
@@ -211,7 +211,7 @@ export default function QuestionnaireEditor() {
                 <label htmlFor={itemFields.allowNotApplicable.id}>Proposer « non concerné »</label>
               </span>
             </div>
-            <button type="submit" className="btn btn-secondary">
+            <button type="submit" className="fr-btn fr-btn--secondary">
               Ajouter la question
             </button>
           </Form>
@@ -246,7 +246,7 @@ export default function QuestionnaireEditor() {
                       {hidden}
                       <input type="hidden" name="intent" value="move-item" />
                       <input type="hidden" name="key" value={key} />
-                      <button type="submit" name="direction" value={direction} className="btn btn-secondary">
+                      <button type="submit" name="direction" value={direction} className="fr-btn fr-btn--secondary">
                         {direction === "up" ? "Monter" : "Descendre"}
                         <span className="sr-only"> la question {key}</span>
                       </button>
@@ -256,7 +256,7 @@ export default function QuestionnaireEditor() {
                     {hidden}
                     <input type="hidden" name="intent" value="remove-item" />
                     <input type="hidden" name="key" value={key} />
-                    <button type="submit" className="btn btn-secondary">
+                    <button type="submit" className="fr-btn fr-btn--secondary">
                       Retirer<span className="sr-only"> la question {key}</span>
                     </button>
                   </Form>
@@ -277,7 +277,7 @@ export default function QuestionnaireEditor() {
           <label htmlFor={saveFields.slug.id} className="label">
             Identifiant du questionnaire
           </label>
-          <input {...fieldProps(saveFields.slug)} className="input" />
+          <input {...fieldProps(saveFields.slug)} className="fr-input" />
           <FieldError field={saveFields.slug} />
         </div>
         <div>
@@ -285,10 +285,10 @@ export default function QuestionnaireEditor() {
             Nom
           </label>
           {/* Keyed by the draft's title: a renamed draft proposes its new name. */}
-          <input key={draft.title} {...fieldProps(saveFields.title, draft.title)} className="input" />
+          <input key={draft.title} {...fieldProps(saveFields.title, draft.title)} className="fr-input" />
           <FieldError field={saveFields.title} />
         </div>
-        <button type="submit" className="btn">
+        <button type="submit" className="fr-btn">
           Enregistrer comme nouvelle version
         </button>
       </Form>
@@ -296,7 +296,7 @@ export default function QuestionnaireEditor() {
       <label htmlFor="json" className="label">
         Définition JSON du brouillon (à copier pour l'exporter)
       </label>
-      <textarea id="json" readOnly rows={6} className="input font-mono text-sm" value={JSON.stringify(draft, null, 2)} />
+      <textarea id="json" readOnly rows={6} className="fr-input font-mono text-sm" value={JSON.stringify(draft, null, 2)} />
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
 import { FilterSelect, FilterSubmit } from "~/components/forms";
 import { readQuery } from "~/lib/api.server";
 import { formatDateTime } from "~/lib/dates";
@@ -8,6 +8,7 @@ import { requirePermission } from "~/lib/permissions.server";
 import { auditFiltersSchema, listAuditEntries } from "~/modules/audit/index.server";
 import { AUDIT_CATEGORY_FILTERS } from "~/modules/audit";
 import { TableRegion } from "~/components/table-region";
+import { Pagination } from "~/components/pagination";
 
 export const meta: MetaFunction = () => [{ title: "Journal des actions — Sentinelle" }];
 
@@ -20,8 +21,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function AuditLog() {
   const { filters, entries, nextBefore } = useLoaderData<typeof loader>();
   const query = new URLSearchParams(Object.entries({ categorie: filters.categorie, qui: filters.qui, du: filters.du, au: filters.au }).filter((e): e is [string, string] => !!e[1]));
-  const next = new URLSearchParams(query);
-  if (nextBefore) next.set("avant", String(nextBefore));
   return (
     <div>
       <h1>Journal des actions</h1>
@@ -35,22 +34,22 @@ export default function AuditLog() {
           <label htmlFor="qui" className="label">
             Auteur (nom ou e-mail)
           </label>
-          <input id="qui" name="qui" defaultValue={filters.qui ?? ""} className="input" />
+          <input id="qui" name="qui" defaultValue={filters.qui ?? ""} className="fr-input" />
         </div>
         <div>
           <label htmlFor="du" className="label">
             Du
           </label>
-          <input id="du" name="du" type="date" defaultValue={filters.du ?? ""} className="input" />
+          <input id="du" name="du" type="date" defaultValue={filters.du ?? ""} className="fr-input" />
         </div>
         <div>
           <label htmlFor="au" className="label">
             Au
           </label>
-          <input id="au" name="au" type="date" defaultValue={filters.au ?? ""} className="input" />
+          <input id="au" name="au" type="date" defaultValue={filters.au ?? ""} className="fr-input" />
         </div>
         <FilterSubmit />
-        <a href={`/equipe/journal.csv?${query}`} className="btn btn-secondary">
+        <a href={`/equipe/journal.csv?${query}`} className="fr-btn fr-btn--secondary">
           Exporter en CSV
         </a>
       </Form>
@@ -85,11 +84,7 @@ export default function AuditLog() {
       ) : (
         <p>Aucun événement ne correspond à ces filtres.</p>
       )}
-      {nextBefore ? (
-        <p className="mt-4">
-          <Link to={`/equipe/journal?${next}`}>Événements plus anciens</Link>
-        </p>
-      ) : null}
+      <Pagination nextCursor={nextBefore ?? undefined} cursorParam="avant" label="Pages du journal" />
     </div>
   );
 }

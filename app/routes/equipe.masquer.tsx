@@ -76,7 +76,7 @@ function MaskForm({ target, label }: { target: string; label: string }) {
         <input
           id={fields.passage.id}
           name={fields.passage.name}
-          className="input w-full"
+          className="fr-input w-full"
           required
           minLength={3}
           maxLength={2000}
@@ -91,7 +91,7 @@ function MaskForm({ target, label }: { target: string; label: string }) {
           </p>
         ) : null}
       </div>
-      <button type="submit" className="btn btn-secondary" disabled={navigation.state === "submitting"}>
+      <button type="submit" className="fr-btn fr-btn--secondary" disabled={navigation.state === "submitting"}>
         Masquer<span className="sr-only"> ce passage dans {label}</span>
       </button>
     </Form>

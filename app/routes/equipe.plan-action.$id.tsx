@@ -22,6 +22,7 @@ import {
 import { addNote, getAction, listChallenges, saveAction } from "~/modules/action-plan/index.server";
 import { listThemes } from "~/modules/irritants/index.server";
 import { listVendors } from "~/modules/vendors/index.server";
+import { crumbFrom } from "~/components/breadcrumb";
 import { z } from "zod";
 import { ObligationLinksForm } from "~/components/regulation";
 import { obligationLinksSchema } from "~/modules/regulation";
@@ -69,6 +70,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return { message: "Action enregistrée." };
   }, { defaultIntent: "save" });
 }
+
+export const handle = crumbFrom<{ action?: { title: string } | null }>((data) => (data.action === null ? "Nouvelle action" : data.action?.title));
 
 export default function EditAction() {
   const { action: item, challenges, themes, organisations, obligationChoices, linkedObligations } = useLoaderData<typeof loader>();
@@ -154,7 +157,7 @@ export default function EditAction() {
             rows={2}
           />
         ) : null}
-        <button type="submit" className="btn">
+        <button type="submit" className="fr-btn">
           {item ? "Enregistrer l'action" : "Créer l'action"}
         </button>
       </Form>
@@ -166,7 +169,7 @@ export default function EditAction() {
           <Form method="post" className="card mb-4" {...getFormProps(noteForm)}>
             <input type="hidden" name="intent" value="note" />
             <TextField field={noteFields.body} label="Nouveau point" multiline rows={2} />
-            <button type="submit" className="btn btn-secondary">
+            <button type="submit" className="fr-btn fr-btn--secondary">
               Ajouter le point
             </button>
           </Form>

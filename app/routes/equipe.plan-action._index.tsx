@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { ActionStatusBadge, OverdueBadge } from "~/components/action-plan";
+import { OverdueBadge, StatusBadge } from "~/components/status-badge";
 import { Notice } from "~/components/notice";
 import { getFormProps } from "@conform-to/react";
 import { SelectField, TextField, useActionForm, FormErrors } from "~/components/forms";
@@ -50,13 +50,13 @@ export default function EditPlan() {
       <h1>Modifier le plan d'action</h1>
       {actionData ? <Notice ok={actionData.ok} message={actionData.message} /> : null}
       <p className="flex flex-wrap gap-4">
-        <Link to="/equipe/plan-action/nouvelle" className="btn">
+        <Link to="/equipe/plan-action/nouvelle" className="fr-btn">
           Nouvelle action
         </Link>
-        <Link to="/equipe/plan-action/import" className="btn btn-secondary">
+        <Link to="/equipe/plan-action/import" className="fr-btn fr-btn--secondary">
           Importer un CSV
         </Link>
-        <a href="/plan-action.csv" className="btn btn-secondary">
+        <a href="/plan-action.csv" className="fr-btn fr-btn--secondary">
           Exporter en CSV
         </a>
       </p>
@@ -84,7 +84,7 @@ export default function EditPlan() {
                     <span>
                       <Link to={`/equipe/plan-action/${a.id}`}>{a.title}</Link>
                       <span className="block text-sm text-gris-600">
-                        {a.lead.label} · {a.deadline.label || "sans échéance"} <ActionStatusBadge status={a.status} />
+                        {a.lead.label} · {a.deadline.label || "sans échéance"} <StatusBadge kind="action" status={a.status} />
                         {a.overdue ? <OverdueBadge /> : null}
                       </span>
                     </span>
@@ -92,14 +92,14 @@ export default function EditPlan() {
                       <Form method="post">
                         <input type="hidden" name="intent" value="move" />
                         <input type="hidden" name="actionId" value={a.id} />
-                        <button type="submit" name="direction" value="up" className="btn btn-secondary" disabled={i === 0}>
+                        <button type="submit" name="direction" value="up" className="fr-btn fr-btn--secondary" disabled={i === 0}>
                           Monter<span className="sr-only"> l'action {a.title}</span>
                         </button>
                       </Form>
                       <Form method="post">
                         <input type="hidden" name="intent" value="move" />
                         <input type="hidden" name="actionId" value={a.id} />
-                        <button type="submit" name="direction" value="down" className="btn btn-secondary" disabled={i === ch.actions.length - 1}>
+                        <button type="submit" name="direction" value="down" className="fr-btn fr-btn--secondary" disabled={i === ch.actions.length - 1}>
                           Descendre<span className="sr-only"> l'action {a.title}</span>
                         </button>
                       </Form>
@@ -118,7 +118,7 @@ export default function EditPlan() {
         <div className="grow">
           <TextField field={workstreamFields.title} label="Titre du chantier" required />
         </div>
-        <button type="submit" className="btn mb-6">
+        <button type="submit" className="fr-btn mb-6">
           Créer le chantier
         </button>
       </Form>
@@ -129,7 +129,7 @@ export default function EditPlan() {
         <SelectField field={challengeFields.workstreamId} label="Chantier" options={workstreams.map((w) => ({ value: String(w.id), label: w.title }))} />
         <TextField field={challengeFields.title} label="Titre du défi" required />
         <TextField field={challengeFields.description} label="Description (facultatif)" multiline rows={3} />
-        <button type="submit" className="btn">
+        <button type="submit" className="fr-btn">
           Créer le défi
         </button>
       </Form>

@@ -106,7 +106,7 @@ export default function ImportPlan() {
       <Form method="post" encType="multipart/form-data" className="card" {...getFormProps(form)}>
         <input type="hidden" name="intent" value="preview" />
         <CsvFileField field={fields.fichier} />
-        <button type="submit" className="btn">
+        <button type="submit" className="fr-btn">
           Voir l'aperçu
         </button>
       </Form>

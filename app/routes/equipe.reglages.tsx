@@ -64,7 +64,7 @@ export default function SettingsPage() {
           />
           <label htmlFor={fields.autoForwardProductIrritants.id}>Transmettre automatiquement à l'éditeur les signalements qui nomment un logiciel</label>
         </div>
-        <button type="submit" className="btn">
+        <button type="submit" className="fr-btn">
           Enregistrer
         </button>
       </Form>

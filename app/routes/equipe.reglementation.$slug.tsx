@@ -137,7 +137,7 @@ export default function EditObligation() {
         </div>
         <ChoiceGroup field={fields.audiences} legend="Qui est concerné" type="checkbox" options={AUDIENCES.map((a) => ({ value: a, label: AUDIENCE_LABELS[a] }))} />
         <TextField field={fields.note} label="Note sur la source (facultatif)" hint="Ce qui est ambigu dans la source et a été gardé tel quel." multiline rows={3} />
-        <button type="submit" className="btn">
+        <button type="submit" className="fr-btn">
           {entry ? "Enregistrer l'obligation" : "Ajouter l'obligation"}
         </button>
       </Form>
@@ -154,7 +154,7 @@ export default function EditObligation() {
               multiline
               rows={8}
             />
-            <button type="submit" className="btn btn-secondary">
+            <button type="submit" className="fr-btn fr-btn--secondary">
               Enregistrer le tableau
             </button>
           </Form>
@@ -172,7 +172,7 @@ export default function EditObligation() {
               type="checkbox"
               options={indicators.map((i) => ({ value: String(i.id), label: i.title }))}
             />
-            <button type="submit" className="btn btn-secondary">
+            <button type="submit" className="fr-btn fr-btn--secondary">
               Enregistrer les indicateurs liés
             </button>
           </Form>

@@ -24,10 +24,10 @@ export default function TeamRegulation() {
         <Link to="/equipe/journal">journal</Link>.
       </p>
       <p className="flex flex-wrap gap-2">
-        <Link to="/equipe/reglementation/nouvelle" className="btn">
+        <Link to="/equipe/reglementation/nouvelle" className="fr-btn">
           Ajouter une obligation
         </Link>
-        <Link to="/reglementation" className="btn btn-secondary">
+        <Link to="/reglementation" className="fr-btn fr-btn--secondary">
           Page publique
         </Link>
       </p>

@@ -18,6 +18,7 @@ import {
   seminarPageSchema,
 } from "~/modules/seminars";
 import { addSlot, addWorkshop, getSeminarForTeam, moveSlot, removeSlot, renewWorkshopCode, updateSeminar, updateWorkshop } from "~/modules/seminars/index.server";
+import { crumbFrom } from "~/components/breadcrumb";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.seminar.title ?? "Séminaire"} (équipe) — Sentinelle` }];
 
@@ -78,28 +79,28 @@ function WorkshopFields({ fields }: { fields: WorkshopFieldSet }) {
         <label htmlFor={fields.title.id} className="label">
           Titre
         </label>
-        <input {...fieldProps(fields.title)} className="input" required />
+        <input {...fieldProps(fields.title)} className="fr-input" required />
         <FieldError field={fields.title} />
       </div>
       <div>
         <label htmlFor={fields.facilitatorEmail.id} className="label">
           Animateur : adresse e-mail de son compte<span className="hint">Il gère le tableau de cet atelier ; vide : l'équipe seule.</span>
         </label>
-        <input {...fieldProps(fields.facilitatorEmail)} type="email" className="input" />
+        <input {...fieldProps(fields.facilitatorEmail)} type="email" className="fr-input" />
         <FieldError field={fields.facilitatorEmail} />
       </div>
       <div className="md:col-span-2">
         <label htmlFor={fields.question.id} className="label">
           Question de l'atelier
         </label>
-        <textarea {...fieldProps(fields.question)} rows={2} className="input" required />
+        <textarea {...fieldProps(fields.question)} rows={2} className="fr-input" required />
         <FieldError field={fields.question} />
       </div>
       <div>
         <label htmlFor={fields.facilitatorLabel.id} className="label">
           Animateur : libellé affiché<span className="hint">Un rôle, par exemple « Animateur de l'atelier 1 ».</span>
         </label>
-        <input {...fieldProps(fields.facilitatorLabel)} className="input" />
+        <input {...fieldProps(fields.facilitatorLabel)} className="fr-input" />
         <FieldError field={fields.facilitatorLabel} />
       </div>
       <div className="grid grid-cols-2 gap-4">
@@ -107,14 +108,14 @@ function WorkshopFields({ fields }: { fields: WorkshopFieldSet }) {
           <label htmlFor={fields.capacity.id} className="label">
             Places<span className="hint">Vide : sans limite.</span>
           </label>
-          <input {...fieldProps(fields.capacity)} inputMode="numeric" className="input" />
+          <input {...fieldProps(fields.capacity)} inputMode="numeric" className="fr-input" />
           <FieldError field={fields.capacity} />
         </div>
         <div>
           <label htmlFor={fields.dotsPerParticipant.id} className="label">
             Points de vote<span className="hint">Par participant.</span>
           </label>
-          <input {...fieldProps(fields.dotsPerParticipant)} inputMode="numeric" className="input" required />
+          <input {...fieldProps(fields.dotsPerParticipant)} inputMode="numeric" className="fr-input" required />
           <FieldError field={fields.dotsPerParticipant} />
         </div>
       </div>
@@ -147,13 +148,15 @@ function WorkshopEditForm({ w, actionData }: { w: Workshop; actionData: ActionDa
       <input type="hidden" name="workshopId" value={w.id} />
       <WorkshopFields fields={fields} />
       <div>
-        <button type="submit" className="btn">
+        <button type="submit" className="fr-btn">
           Enregistrer l'atelier {w.number}
         </button>
       </div>
     </Form>
   );
 }
+
+export const handle = crumbFrom<{ seminar?: { title: string } }>((data) => data.seminar?.title);
 
 export default function TeamSeminar() {
   const { seminar } = useLoaderData<typeof loader>();
@@ -202,13 +205,13 @@ export default function TeamSeminar() {
               {w.capacity !== null ? ` sur ${w.capacity} places` : ""} · {w.cardCount} carte{w.cardCount > 1 ? "s" : ""}
             </p>
             <div className="flex flex-wrap gap-2">
-              <Link to={`/ateliers/${w.id}/animation`} className="btn">
+              <Link to={`/ateliers/${w.id}/animation`} className="fr-btn">
                 Tableau d'animation<span className="sr-only"> de l'atelier {w.number}</span>
               </Link>
               <Form method="post">
                 <input type="hidden" name="intent" value="workshop-code" />
                 <input type="hidden" name="workshopId" value={w.id} />
-                <button type="submit" className="btn btn-secondary">
+                <button type="submit" className="fr-btn fr-btn--secondary">
                   Renouveler le code<span className="sr-only"> de l'atelier {w.number}</span>
                 </button>
               </Form>
@@ -226,7 +229,7 @@ export default function TeamSeminar() {
         <input type="hidden" name="intent" value="workshop-add" />
         <WorkshopFields fields={workshopFields} />
         <div>
-          <button type="submit" className="btn">
+          <button type="submit" className="fr-btn">
             Ajouter l'atelier
           </button>
         </div>
@@ -249,7 +252,7 @@ export default function TeamSeminar() {
                 <Form method="post" key={intent}>
                   <input type="hidden" name="intent" value={intent} />
                   <input type="hidden" name="slotId" value={s.id} />
-                  <button type="submit" className="btn btn-secondary">
+                  <button type="submit" className="fr-btn fr-btn--secondary">
                     {intent === "slot-up" ? "Monter" : intent === "slot-down" ? "Descendre" : "Retirer"}
                     <span className="sr-only"> « {s.title} »</span>
                   </button>
@@ -267,14 +270,14 @@ export default function TeamSeminar() {
           <label htmlFor={slotFields.period.id} className="label">
             Moment<span className="hint">« Matinée », « 9 h 30 – 10 h 30 »…</span>
           </label>
-          <input {...fieldProps(slotFields.period)} className="input" />
+          <input {...fieldProps(slotFields.period)} className="fr-input" />
           <FieldError field={slotFields.period} />
         </div>
         <div>
           <label htmlFor={slotFields.kind.id} className="label">
             Type
           </label>
-          <select {...fieldProps(slotFields.kind)} className="input">
+          <select {...fieldProps(slotFields.kind)} className="fr-select">
             {SLOT_KINDS.map((k) => (
               <option key={k} value={k}>
                 {SLOT_KIND_LABELS[k]}
@@ -287,14 +290,14 @@ export default function TeamSeminar() {
           <label htmlFor={slotFields.title.id} className="label">
             Intitulé
           </label>
-          <input {...fieldProps(slotFields.title)} className="input" required />
+          <input {...fieldProps(slotFields.title)} className="fr-input" required />
           <FieldError field={slotFields.title} />
         </div>
         <div>
           <label htmlFor={slotFields.workshopId.id} className="label">
             Atelier (pour une séquence d'atelier)
           </label>
-          <select {...fieldProps(slotFields.workshopId, "")} className="input">
+          <select {...fieldProps(slotFields.workshopId, "")} className="fr-select">
             <option value="">—</option>
             {seminar.workshops.map((w) => (
               <option key={w.id} value={w.id}>
@@ -305,7 +308,7 @@ export default function TeamSeminar() {
           <FieldError field={slotFields.workshopId} />
         </div>
         <div>
-          <button type="submit" className="btn">
+          <button type="submit" className="fr-btn">
             Ajouter au déroulé
           </button>
         </div>
@@ -319,35 +322,35 @@ export default function TeamSeminar() {
           <label htmlFor={seminarFields.title.id} className="label">
             Titre
           </label>
-          <input {...fieldProps(seminarFields.title)} className="input" required />
+          <input {...fieldProps(seminarFields.title)} className="fr-input" required />
           <FieldError field={seminarFields.title} />
         </div>
         <div>
           <label htmlFor={seminarFields.date.id} className="label">
             Date
           </label>
-          <input {...fieldProps(seminarFields.date)} type="date" className="input" required />
+          <input {...fieldProps(seminarFields.date)} type="date" className="fr-input" required />
           <FieldError field={seminarFields.date} />
         </div>
         <div>
           <label htmlFor={seminarFields.place.id} className="label">
             Lieu
           </label>
-          <input {...fieldProps(seminarFields.place)} className="input" />
+          <input {...fieldProps(seminarFields.place)} className="fr-input" />
           <FieldError field={seminarFields.place} />
         </div>
         <div className="md:col-span-2">
           <label htmlFor={seminarFields.description.id} className="label">
             Présentation
           </label>
-          <textarea {...fieldProps(seminarFields.description)} rows={3} className="input" />
+          <textarea {...fieldProps(seminarFields.description)} rows={3} className="fr-input" />
           <FieldError field={seminarFields.description} />
         </div>
         <div className="md:col-span-2">
           <label htmlFor={seminarFields.objectives.id} className="label">
             Objectifs<span className="hint">Un par ligne.</span>
           </label>
-          <textarea {...fieldProps(seminarFields.objectives)} rows={3} className="input" />
+          <textarea {...fieldProps(seminarFields.objectives)} rows={3} className="fr-input" />
           <FieldError field={seminarFields.objectives} />
         </div>
         <div className="flex items-center gap-2">
@@ -365,7 +368,7 @@ export default function TeamSeminar() {
           <label htmlFor={seminarFields.registrationOpen.id}>Ouvrir les inscriptions</label>
         </div>
         <div>
-          <button type="submit" className="btn">
+          <button type="submit" className="fr-btn">
             Enregistrer le séminaire
           </button>
         </div>

@@ -20,6 +20,7 @@ import {
   saveFeedback,
   setVerbatimPublication,
 } from "~/modules/seminars/index.server";
+import { crumbFrom } from "~/components/breadcrumb";
 
 export const meta: MetaFunction = () => [{ title: "Bilan du séminaire — Sentinelle" }];
 
@@ -58,6 +59,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
   });
 }
+
+export const handle = crumbFrom<{ seminar?: { id: number; title: string } }>(
+  () => undefined,
+  (data) => (data.seminar ? { label: data.seminar.title, to: `/equipe/seminaires/${data.seminar.id}` } : undefined),
+);
 
 export default function SeminarReport() {
   const { seminar, outcomes, campaigns } = useLoaderData<typeof loader>();
@@ -104,7 +110,7 @@ export default function SeminarReport() {
           placeholder="Aucun"
           options={campaigns.map((c) => ({ value: c.slug, label: `${c.title} (${CAMPAIGN_STATUS_LABELS[c.status]})` }))}
         />
-        <button type="submit" className="btn">
+        <button type="submit" className="fr-btn">
           Enregistrer les retours
         </button>
       </Form>
@@ -122,7 +128,7 @@ export default function SeminarReport() {
                 <Form method="post">
                   <input type="hidden" name="intent" value={v.published ? "verbatim-unpublish" : "verbatim-publish"} />
                   <input type="hidden" name="verbatimId" value={v.id} />
-                  <button type="submit" className="btn btn-secondary">
+                  <button type="submit" className="fr-btn fr-btn--secondary">
                     {v.published ? "Dépublier" : "Publier"}
                     <span className="sr-only"> la citation n°{v.id}</span>
                   </button>
@@ -131,7 +137,7 @@ export default function SeminarReport() {
               <Form method="post">
                 <input type="hidden" name="intent" value="verbatim-remove" />
                 <input type="hidden" name="verbatimId" value={v.id} />
-                <button type="submit" className="btn btn-secondary">
+                <button type="submit" className="fr-btn fr-btn--secondary">
                   Supprimer<span className="sr-only"> la citation n°{v.id}</span>
                 </button>
               </Form>
@@ -158,7 +164,7 @@ export default function SeminarReport() {
           <input id={verbatimFields.published.id} name={verbatimFields.published.name} type="checkbox" className="size-4" />
           <label htmlFor={verbatimFields.published.id}>Publier sur la page du séminaire</label>
         </div>
-        <button type="submit" className="btn">
+        <button type="submit" className="fr-btn">
           Ajouter la citation
         </button>
       </Form>

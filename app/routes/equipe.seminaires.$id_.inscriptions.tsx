@@ -19,6 +19,7 @@ import {
   seminarBalance,
 } from "~/modules/seminars/index.server";
 import { TableRegion } from "~/components/table-region";
+import { crumbFrom } from "~/components/breadcrumb";
 
 export const meta: MetaFunction = () => [{ title: "Inscriptions au séminaire — Sentinelle" }];
 
@@ -53,6 +54,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     { defaultIntent: "register" },
   );
 }
+
+export const handle = crumbFrom<{ seminar?: { id: number; title: string } }>(
+  () => undefined,
+  (data) => (data.seminar ? { label: data.seminar.title, to: `/equipe/seminaires/${data.seminar.id}` } : undefined),
+);
 
 export default function Registrations() {
   const { seminar, registrations, balance } = useLoaderData<typeof loader>();
@@ -135,7 +141,7 @@ export default function Registrations() {
           />
         </div>
         <div>
-          <button type="submit" className="btn">
+          <button type="submit" className="fr-btn">
             Inscrire
           </button>
         </div>

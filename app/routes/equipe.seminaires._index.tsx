@@ -81,7 +81,7 @@ export default function TeamSeminars() {
             id={fields.date.id}
             name={fields.date.name}
             type="date"
-            className="input"
+            className="fr-input"
             required
             defaultValue={typeof fields.date.initialValue === "string" ? fields.date.initialValue : undefined}
             aria-invalid={fields.date.errors?.length ? true : undefined}
@@ -98,7 +98,7 @@ export default function TeamSeminars() {
           <TextField field={fields.objectives} label="Objectifs" hint="Un par ligne." multiline rows={3} />
         </div>
         <div>
-          <button type="submit" className="btn">
+          <button type="submit" className="fr-btn">
             Créer le séminaire
           </button>
         </div>

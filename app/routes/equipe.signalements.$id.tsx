@@ -25,11 +25,12 @@ import {
   updateIrritant,
 } from "~/modules/irritants/index.server";
 import { DigitWarning } from "~/components/digit-warning";
-import { type IrritantPatch, STATUS_LABELS, STATUS_TRANSITIONS, statusLabel, triagePageSchema } from "~/modules/irritants";
+import { type IrritantPatch, STATUS_LABELS, STATUS_TRANSITIONS, triagePageSchema } from "~/modules/irritants";
 import type { BreadcrumbHandle } from "~/components/breadcrumb";
 import { AttachmentList } from "~/components/attachments";
 import { approveAttachment, listAttachments, removeAttachment, removeAttachmentsOfHiddenIrritants } from "~/modules/attachments/index.server";
 import { counted } from "~/lib/text/plural";
+import { StatusBadge } from "~/components/status-badge";
 import { ObligationLinksForm } from "~/components/regulation";
 import { obligationLinksSchema } from "~/modules/regulation";
 import { obligationChoices, obligationsLinkedTo, setObligationLinks } from "~/modules/regulation/index.server";
@@ -171,7 +172,7 @@ export default function TriageIrritant() {
       {actionData ? <Notice ok={actionData.ok} message={actionData.message} /> : null}
       {review ? <DigitWarning review={review} hidden={{ intent: "publish" }} maskLink={`/equipe/masquer?signalement=${irritant.id}`} /> : null}
       <p>
-        <span className="fr-badge fr-badge--sm fr-badge--info">{statusLabel(irritant)}</span> · {irritant.published ? "publié" : "privé"} ·{" "}
+        <StatusBadge kind="irritant" status={irritant.status} fixAnnounced={irritant.fixAnnounced} /> · {irritant.published ? "publié" : "privé"} ·{" "}
         {irritant.lane === "patient" ? "patient" : "professionnel"} · {irritant.author} · {counted(irritant.supportCount, "soutien", "soutiens")}
         {irritant.hiddenReason ? ` · masqué (${irritant.hiddenReason})` : ""}
         {irritant.mergedIntoId ? ` · fusionné dans le n°${irritant.mergedIntoId}` : ""}
@@ -224,7 +225,7 @@ export default function TriageIrritant() {
           type="checkbox"
           options={themes.map((t) => ({ value: t.slug, label: t.label }))}
         />
-        <button type="submit" className="btn mt-4">
+        <button type="submit" className="fr-btn mt-4">
           Confirmer les thèmes
         </button>
       </Form>
@@ -239,7 +240,7 @@ export default function TriageIrritant() {
               <label htmlFor={statusFields.status.id} className="label">
                 Nouveau statut
               </label>
-              <select {...fieldProps(statusFields.status)} className="input">
+              <select {...fieldProps(statusFields.status)} className="fr-select">
                 {nextStatuses.map((s) => (
                   <option key={s} value={s}>
                     {STATUS_LABELS[s]}
@@ -248,7 +249,7 @@ export default function TriageIrritant() {
               </select>
               <FieldError field={statusFields.status} />
             </div>
-            <button type="submit" className="btn">
+            <button type="submit" className="fr-btn">
               Changer le statut
             </button>
           </Form>
@@ -260,7 +261,7 @@ export default function TriageIrritant() {
         ) : (
           <Form method="post">
             <input type="hidden" name="intent" value={irritant.published ? "unpublish" : "publish"} />
-            <button type="submit" className="btn btn-secondary">
+            <button type="submit" className="fr-btn fr-btn--secondary">
               {irritant.published ? "Retirer de la publication" : "Publier"}
             </button>
           </Form>
@@ -268,7 +269,7 @@ export default function TriageIrritant() {
         {irritant.hiddenReason ? (
           <Form method="post">
             <input type="hidden" name="intent" value="unhide" />
-            <button type="submit" className="btn btn-secondary">
+            <button type="submit" className="fr-btn fr-btn--secondary">
               Rendre visible
             </button>
           </Form>
@@ -280,10 +281,10 @@ export default function TriageIrritant() {
               <label htmlFor={hideFields.reason.id} className="label">
                 Raison du masquage
               </label>
-              <input {...fieldProps(hideFields.reason)} className="input" />
+              <input {...fieldProps(hideFields.reason)} className="fr-input" />
               <FieldError field={hideFields.reason} />
             </div>
-            <button type="submit" className="btn btn-secondary">
+            <button type="submit" className="fr-btn fr-btn--secondary">
               Masquer
             </button>
           </Form>
@@ -304,7 +305,7 @@ export default function TriageIrritant() {
           <label htmlFor={ticketFields.productId.id} className="label">
             Ouvrir un ticket pour le logiciel
           </label>
-          <select {...fieldProps(ticketFields.productId, "")} className="input">
+          <select {...fieldProps(ticketFields.productId, "")} className="fr-select">
             <option value="">Choisir…</option>
             {products.map((p) => (
               <option key={p.id} value={p.id}>
@@ -314,7 +315,7 @@ export default function TriageIrritant() {
           </select>
           <FieldError field={ticketFields.productId} />
         </div>
-        <button type="submit" className="btn btn-secondary">
+        <button type="submit" className="fr-btn fr-btn--secondary">
           Ouvrir le ticket
         </button>
       </Form>
@@ -334,13 +335,13 @@ export default function TriageIrritant() {
             {similar.map((s) => (
               <li key={s.id} className="card flex flex-wrap items-center justify-between gap-4">
                 <span>
-                  n°{s.id} — <Link to={`/equipe/signalements/${s.id}`}>{s.title}</Link> ({STATUS_LABELS[s.status]}, {s.supportCount} soutien
+                  n°{s.id} — <Link to={`/equipe/signalements/${s.id}`}>{s.title}</Link> <StatusBadge kind="irritant" status={s.status} /> ({s.supportCount} soutien
                   {s.supportCount > 1 ? "s" : ""}, similarité {Math.round(s.score * 100)} %)
                 </span>
                 <Form method="post">
                   <input type="hidden" name="intent" value="merge" />
                   <input type="hidden" name="mergeInto" value={s.id} />
-                  <button type="submit" className="btn btn-secondary" aria-describedby="fusion-explication">
+                  <button type="submit" className="fr-btn fr-btn--secondary" aria-describedby="fusion-explication">
                     Fusionner dans le n°{s.id}
                   </button>
                 </Form>
@@ -360,10 +361,10 @@ export default function TriageIrritant() {
               Ou fusionner dans un autre signalement, n°
               <span className="hint">Les soutiens sont transférés, chaque personne comptée une fois.</span>
             </label>
-            <input {...fieldProps(mergeFields.mergeInto)} inputMode="numeric" className="input" />
+            <input {...fieldProps(mergeFields.mergeInto)} inputMode="numeric" className="fr-input" />
             <FieldError field={mergeFields.mergeInto} />
           </div>
-          <button type="submit" className="btn">
+          <button type="submit" className="fr-btn">
             Fusionner
           </button>
         </Form>

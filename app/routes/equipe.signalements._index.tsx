@@ -20,11 +20,12 @@ import {
   SEVERITY_LABELS,
   STATUS_LABELS,
   bulkTriageSchema,
-  statusLabel,
   triageQueueFiltersSchema,
 } from "~/modules/irritants";
 import { DigitWarning } from "~/components/digit-warning";
 import { TableRegion } from "~/components/table-region";
+import { StatusBadge } from "~/components/status-badge";
+import { Pagination } from "~/components/pagination";
 
 export const meta: MetaFunction = () => [{ title: "Tri des signalements — Sentinelle" }];
 
@@ -65,7 +66,6 @@ export default function TriageQueue() {
   const actionData = useActionData<typeof action>();
   const refusal = actionData as DigitRefusal | undefined;
   const [form, fields] = useActionForm(bulkTriageSchema, { actionData });
-  const next = new URLSearchParams({ ...(filters.theme ? { theme: filters.theme } : {}), status: filters.view, ...(filters.q ? { q: filters.q } : {}), ...(nextCursor ? { cursor: nextCursor } : {}) });
   return (
     <div>
       <h1>Tri des signalements</h1>
@@ -91,9 +91,9 @@ export default function TriageQueue() {
           <label htmlFor="filtre-q" className="label">
             Recherche
           </label>
-          <input id="filtre-q" name="q" type="search" defaultValue={filters.q ?? ""} className="input" />
+          <input id="filtre-q" name="q" type="search" defaultValue={filters.q ?? ""} className="fr-input" />
         </div>
-        <button type="submit" className="btn btn-secondary">
+        <button type="submit" className="fr-btn fr-btn--secondary">
           Filtrer
         </button>
       </Form>
@@ -137,7 +137,9 @@ export default function TriageQueue() {
                     </td>
                     <td>{item.supportCount}</td>
                     <td>{formatDateTime(item.createdAt)}</td>
-                    <td>{statusLabel(item)}</td>
+                    <td>
+                      <StatusBadge kind="irritant" status={item.status} fixAnnounced={item.fixAnnounced} />
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -149,7 +151,7 @@ export default function TriageQueue() {
               <label htmlFor={fields.bulk.id} className="label">
                 Action sur la sélection
               </label>
-              <select {...fieldProps(fields.bulk, "")} className="input">
+              <select {...fieldProps(fields.bulk, "")} className="fr-select">
                 <option value="" disabled>
                   Choisir…
                 </option>
@@ -161,17 +163,13 @@ export default function TriageQueue() {
               </select>
               <FieldError field={fields.bulk} />
             </div>
-            <button type="submit" className="btn">
+            <button type="submit" className="fr-btn">
               Appliquer
             </button>
           </div>
         </Form>
       )}
-      {nextCursor ? (
-        <p className="mt-6">
-          <Link to={`?${next}`}>Signalements suivants</Link>
-        </p>
-      ) : null}
+      <Pagination nextCursor={nextCursor} label="Pages des signalements" />
     </div>
   );
 }

@@ -61,7 +61,7 @@ function ThemeForm({ theme: t }: { theme: Theme }) {
         <input id={fields.retired.id} type="checkbox" name={fields.retired.name} defaultChecked={!!t.retiredAt} className="size-4" />
         <label htmlFor={fields.retired.id}>Thème retiré</label>
       </div>
-      <button type="submit" className="btn btn-secondary">
+      <button type="submit" className="fr-btn fr-btn--secondary">
         Enregistrer<span className="sr-only"> le thème {t.label}</span>
       </button>
     </Form>
@@ -98,7 +98,7 @@ export default function Themes() {
         <TextField field={createFields.slug} label="Identifiant" hint="Minuscules sans accent et tirets, par exemple « teleconsultation »." required />
         <TextField field={createFields.label} label="Nom" required />
         <TextField field={createFields.keywords} label="Mots-clés" hint="Un par ligne." multiline rows={3} />
-        <button type="submit" className="btn">
+        <button type="submit" className="fr-btn">
           Créer le thème
         </button>
       </Form>

@@ -8,6 +8,7 @@ import { requirePermission } from "~/lib/permissions.server";
 import { listVendors } from "~/modules/vendors/index.server";
 import { TICKET_STATUSES, TICKET_STATUS_LABELS, ticketFiltersSchema } from "~/modules/tickets";
 import { listTickets, scorecards } from "~/modules/tickets/index.server";
+import { Pagination } from "~/components/pagination";
 
 export const meta: MetaFunction = () => [{ title: "Tickets des éditeurs — Sentinelle" }];
 
@@ -18,7 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function TeamTickets() {
-  const { items, filters, vendors, scorecards } = useLoaderData<typeof loader>();
+  const { items, nextCursor, filters, vendors, scorecards } = useLoaderData<typeof loader>();
   return (
     <div>
       <h1>Tickets des éditeurs</h1>
@@ -42,7 +43,8 @@ export default function TeamTickets() {
         <FilterSubmit overdue={{ checked: !!filters.overdue }} />
       </Form>
       <TicketTable items={items} showVendor />
-      <h2>Tableaux de bord des éditeurs</h2>
+      <Pagination nextCursor={nextCursor} label="Pages des tickets" />
+      <h2 className="mt-8">Tableaux de bord des éditeurs</h2>
       <ScorecardTable cards={scorecards} caption="Indicateurs par éditeur (tous les tickets)" />
     </div>
   );

@@ -67,7 +67,7 @@ function GroupForm({ group }: { group: Group }) {
       <input type="hidden" name="intent" value="update" />
       <input type="hidden" name="id" value={group.id} />
       <TextField field={fields.terms} label="Termes" hint="Un par ligne : mots, expressions ou abréviations." multiline rows={Math.min(8, group.terms.length + 1)} />
-      <button type="submit" className="btn btn-secondary">
+      <button type="submit" className="fr-btn fr-btn--secondary">
         Enregistrer<span className="sr-only"> le groupe {group.terms[0]}</span>
       </button>
     </Form>
@@ -114,7 +114,7 @@ function IndexStatus() {
           )}
           <Form method="post">
             <input type="hidden" name="intent" value="reindex" />
-            <button type="submit" className={index.reindexNeeded ? "btn" : "btn btn-secondary"}>
+            <button type="submit" className={index.reindexNeeded ? "fr-btn" : "fr-btn fr-btn--secondary"}>
               Reconstruire l'index
             </button>
           </Form>
@@ -143,7 +143,7 @@ export default function Vocabulary() {
         <FormErrors form={createForm} />
         <input type="hidden" name="intent" value="create" />
         <TextField field={createFields.terms} label="Termes" hint="Un par ligne, au moins deux : mots, expressions ou abréviations." multiline rows={3} required />
-        <button type="submit" className="btn">
+        <button type="submit" className="fr-btn">
           Ajouter le groupe
         </button>
       </Form>
@@ -157,7 +157,7 @@ export default function Vocabulary() {
           <Form method="post" className="mt-2">
             <input type="hidden" name="intent" value="delete" />
             <input type="hidden" name="id" value={g.id} />
-            <button type="submit" className="btn btn-danger">
+            <button type="submit" className="fr-btn btn-danger">
               Supprimer<span className="sr-only"> le groupe {g.terms[0]}</span>
             </button>
           </Form>

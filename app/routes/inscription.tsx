@@ -85,7 +85,7 @@ export default function SignUp() {
           <TextField field={fields.rpps} label="Numéro RPPS (facultatif)" hint="11 chiffres, inscrit sur votre carte CPS." />
         </fieldset>
         <TextField field={fields.region} label="Région (facultatif)" autoComplete="address-level1" />
-        <button type="submit" className="btn">
+        <button type="submit" className="fr-btn">
           Créer mon compte
         </button>
       </Form>

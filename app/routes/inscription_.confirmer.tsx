@@ -40,7 +40,7 @@ export default function ConfirmSignUp() {
         <Form method="post" className="card">
           <input type="hidden" name="jeton" value={token} />
           <p>Créer votre compte Sentinelle avec l'adresse {email} ?</p>
-          <button type="submit" className="btn">
+          <button type="submit" className="fr-btn">
             Créer mon compte
           </button>
         </Form>

@@ -4,8 +4,10 @@ import { parseOrThrow } from "~/lib/api.server";
 import { formatDate } from "~/lib/dates";
 import { orErrorPage } from "~/lib/errors";
 import { can, requireUser } from "~/lib/permissions.server";
-import { STATUS_LABELS, filedPageSchema } from "~/modules/irritants";
+import { filedPageSchema } from "~/modules/irritants";
 import { listIrritantsFiledBy } from "~/modules/irritants/index.server";
+import { Badge, StatusBadge } from "~/components/status-badge";
+import { Pagination } from "~/components/pagination";
 
 export const meta: MetaFunction = () => [{ title: "Mes signalements — Sentinelle" }];
 
@@ -27,7 +29,7 @@ export default function MyIrritants() {
       </p>
       {canFile ? (
         <p>
-          <Link to="/signalements/nouveau" className="btn">
+          <Link to="/signalements/nouveau" className="fr-btn">
             Signaler un irritant
           </Link>
         </p>
@@ -45,7 +47,7 @@ export default function MyIrritants() {
                 {i.title}
               </Link>
               <p className="mb-1 mt-2">
-                <span className="fr-badge fr-badge--sm">{STATUS_LABELS[i.status]}</span> <span className="fr-badge fr-badge--sm">{i.mergedIntoId ? "Regroupé" : i.published ? "Publié" : "Non publié"}</span>
+                <StatusBadge kind="irritant" status={i.status} fixAnnounced={i.fixAnnounced} /> <Badge label={i.mergedIntoId ? "Regroupé" : i.published ? "Publié" : "Non publié"} />
               </p>
               {i.news ? (
                 <p className="mb-0 text-sm">
@@ -56,12 +58,7 @@ export default function MyIrritants() {
           ))}
         </ul>
       )}
-      {nextCursor || continued ? (
-        <nav aria-label="Pagination" className="mt-6 flex gap-4">
-          {continued ? <Link to="/mes-signalements">Les plus récents</Link> : null}
-          {nextCursor ? <Link to={`/mes-signalements?avant=${nextCursor}`}>Signalements plus anciens</Link> : null}
-        </nav>
-      ) : null}
+      <Pagination nextCursor={nextCursor} cursorParam="avant" label="Pages de mes signalements" />
     </div>
   );
 }

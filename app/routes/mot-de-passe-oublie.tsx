@@ -31,7 +31,7 @@ export default function ForgotPassword() {
       <FormErrors form={form} />
       <Form method="post" {...getFormProps(form)} className="card">
         <TextField field={fields.email} label="Adresse e-mail" type="email" autoComplete="email" required />
-        <button type="submit" className="btn">
+        <button type="submit" className="fr-btn">
           Recevoir le lien
         </button>
       </Form>

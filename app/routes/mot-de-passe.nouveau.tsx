@@ -38,7 +38,7 @@ export default function NewPassword() {
             <input type="hidden" name="jeton" value={token} />
             <TextField field={fields.newPassword} label="Nouveau mot de passe" hint="12 caractères au moins ; une phrase facile à retenir convient." type="password" autoComplete="new-password" required />
             <TextField field={fields.newPasswordConfirmation} label="Confirmation du nouveau mot de passe" type="password" autoComplete="new-password" required />
-            <button type="submit" className="btn">
+            <button type="submit" className="fr-btn">
               Enregistrer le mot de passe
             </button>
           </Form>

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { ActionStatusBadge, OverdueBadge } from "~/components/action-plan";
+import { OverdueBadge, StatusBadge } from "~/components/status-badge";
 import { FollowForm } from "~/components/follow";
 import { Notice } from "~/components/notice";
 import { idParam } from "~/lib/api.server";
@@ -12,8 +12,8 @@ import { can, getUser, requireUser } from "~/lib/permissions.server";
 import { followPublicSubject, isFollowing } from "~/modules/notifications/index.server";
 import { followPageSchema } from "~/modules/notifications";
 import { getAction } from "~/modules/action-plan/index.server";
-import { STATUS_LABELS } from "~/modules/irritants";
 import { OriginNote } from "~/components/seminars";
+import { withFixAnnounced } from "~/modules/irritants/index.server";
 import { LinkedObligations } from "~/components/regulation";
 import { obligationsLinkedTo } from "~/modules/regulation/index.server";
 import { originsOf } from "~/modules/seminars/index.server";
@@ -25,7 +25,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await getUser(request);
   const action = orErrorPage(() => getAction(viewer, idParam(params.id)));
   return {
-    action,
+    // The linked irritants' "Correctif annoncé" is the irritants capability's rule (the action plan sits below it).
+    action: { ...action, irritants: withFixAnnounced(action.irritants) },
     canEdit: can(viewer, "action-plan:edit"),
     viewer: viewer ? { following: isFollowing(viewer.id, "action", action.id) } : null,
     origins: originsOf("action", action.id, viewer),
@@ -72,7 +73,7 @@ export default function ActionPage() {
         </dd>
         <dt className="font-bold">Statut</dt>
         <dd>
-          <ActionStatusBadge status={action.status} />
+          <StatusBadge kind="action" status={action.status} />
         </dd>
         {action.segurWave ? (
           <>
@@ -92,7 +93,7 @@ export default function ActionPage() {
       <FollowForm following={viewer?.following ?? false} signedIn={!!viewer} what="cette action" returnTo={`/plan-action/${action.id}`} />
       {canEdit ? (
         <p>
-          <Link to={`/equipe/plan-action/${action.id}`} className="btn btn-secondary">
+          <Link to={`/equipe/plan-action/${action.id}`} className="fr-btn fr-btn--secondary">
             Modifier (équipe)
           </Link>
         </p>
@@ -113,7 +114,7 @@ export default function ActionPage() {
           <ul className="list-disc pl-6">
             {action.irritants.map((i) => (
               <li key={i.id}>
-                <Link to={`/signalements/${i.id}`}>{i.title}</Link> ({STATUS_LABELS[i.status]}, {i.supportCount} soutien{i.supportCount > 1 ? "s" : ""})
+                <Link to={`/signalements/${i.id}`}>{i.title}</Link> ({i.supportCount} soutien{i.supportCount > 1 ? "s" : ""}) <StatusBadge kind="irritant" status={i.status} fixAnnounced={i.fixAnnounced} />
               </li>
             ))}
           </ul>

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { ActionStatusBadge, OverdueBadge } from "~/components/action-plan";
+import { OverdueBadge, StatusBadge } from "~/components/status-badge";
 import { FilterSelect, FilterSubmit } from "~/components/forms";
 import { parseOrThrow } from "~/lib/api.server";
 import { formatDate } from "~/lib/dates";
@@ -120,7 +120,7 @@ export default function ActionPlan() {
                             {a.overdue ? <OverdueBadge /> : null}
                           </td>
                           <td>
-                            <ActionStatusBadge status={a.status} />
+                            <StatusBadge kind="action" status={a.status} />
                           </td>
                         </tr>
                       ))}
@@ -143,7 +143,7 @@ export default function ActionPlan() {
                     .map((a) => (
                       <li key={a.id}>
                         <Link to={`/plan-action/${a.id}`}>{a.title}</Link> — {a.deadline.label} (au plus tard le {formatDate(a.deadline.due! + "T12:00:00Z")}){" "}
-                        <ActionStatusBadge status={a.status} />
+                        <StatusBadge kind="action" status={a.status} />
                         {a.overdue ? <OverdueBadge /> : null}
                       </li>
                     ))}
@@ -156,7 +156,7 @@ export default function ActionPlan() {
                 <ul className="grid gap-2">
                   {undated.map((a) => (
                     <li key={a.id}>
-                      <Link to={`/plan-action/${a.id}`}>{a.title}</Link> — {a.deadline.label || "échéance non précisée"} <ActionStatusBadge status={a.status} />
+                      <Link to={`/plan-action/${a.id}`}>{a.title}</Link> — {a.deadline.label || "échéance non précisée"} <StatusBadge kind="action" status={a.status} />
                     </li>
                   ))}
                 </ul>

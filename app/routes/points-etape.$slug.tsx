@@ -4,6 +4,7 @@ import { formatDate } from "~/lib/dates";
 import { orErrorPage } from "~/lib/errors";
 import { getUser } from "~/lib/permissions.server";
 import { getUpdate } from "~/modules/progress/index.server";
+import { crumbFrom } from "~/components/breadcrumb";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.update.title ?? "Point d'étape"} — Sentinelle` }];
 
@@ -17,6 +18,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     update: { slug: u.slug, title: u.title, summary: u.summary, status: u.status, publishedAt: u.publishedAt, html: u.html, slides: print ? u.html.split(/(?=<h2>)/) : [] },
   };
 }
+
+export const handle = crumbFrom<{ update?: { title: string } }>((data) => data.update?.title);
 
 export default function UpdatePage() {
   const { update, print } = useLoaderData<typeof loader>();

@@ -1,7 +1,8 @@
 import type { MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { formatDate } from "~/lib/dates";
 import { listPublishedUpdates } from "~/modules/progress/index.server";
+import { CardList, LinkCard } from "~/components/cards";
 
 export const meta: MetaFunction = () => [{ title: "Points d'étape — Sentinelle" }];
 
@@ -18,17 +19,13 @@ export default function Updates() {
         Les points d'avancement publiés par l'équipe programme. <a href="/flux.atom">S'abonner au flux Atom</a>
       </p>
       {updates.length ? (
-        <ul className="grid gap-3">
+        <CardList>
           {updates.map((u) => (
-            <li key={u.slug} className="card">
-              <Link to={`/points-etape/${u.slug}`} className="font-bold">
-                {u.title}
-              </Link>
-              <p className="mb-0 text-sm text-gris-600">Publié le {formatDate(u.publishedAt)}</p>
-              <p className="mb-0">{u.summary}</p>
+            <li key={u.slug}>
+              <LinkCard to={`/points-etape/${u.slug}`} title={u.title} heading="h2" detail={`Publié le ${formatDate(u.publishedAt)}`} description={u.summary} />
             </li>
           ))}
-        </ul>
+        </CardList>
       ) : (
         <p>Aucun point d'étape publié pour l'instant.</p>
       )}

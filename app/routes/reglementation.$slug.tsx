@@ -1,12 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { ActionStatusBadge } from "~/components/action-plan";
+import { StatusBadge } from "~/components/status-badge";
 import type { BreadcrumbHandle } from "~/components/breadcrumb";
 import { DocumentTable, ObligationStatusBadge } from "~/components/regulation";
 import { formatDay } from "~/lib/dates";
 import { orErrorPage } from "~/lib/errors";
 import { can, getUser } from "~/lib/permissions.server";
-import { STATUS_LABELS } from "~/modules/irritants";
 import { AUDIENCE_LABELS, OBLIGATION_KIND_LABELS, OBLIGATION_STATUS_LABELS, linkSentence } from "~/modules/regulation";
 import { getObligation } from "~/modules/regulation/index.server";
 
@@ -66,7 +65,7 @@ export default function ObligationPage() {
       ) : null}
       {canEdit ? (
         <p className="mt-6">
-          <Link to={`/equipe/reglementation/${o.slug}`} className="btn btn-secondary">
+          <Link to={`/equipe/reglementation/${o.slug}`} className="fr-btn fr-btn--secondary">
             Modifier (équipe)
           </Link>
         </p>
@@ -83,7 +82,7 @@ export default function ObligationPage() {
           <ul className="list-disc pl-6">
             {o.linked.irritants.map((i) => (
               <li key={i.id}>
-                <Link to={`/signalements/${i.id}`}>{i.title}</Link> ({STATUS_LABELS[i.status]})
+                <Link to={`/signalements/${i.id}`}>{i.title}</Link> <StatusBadge kind="irritant" status={i.status} />
               </li>
             ))}
           </ul>
@@ -97,7 +96,7 @@ export default function ObligationPage() {
           <ul className="list-disc pl-6">
             {o.linked.actions.map((a) => (
               <li key={a.id}>
-                <Link to={`/plan-action/${a.id}`}>{a.title}</Link> <ActionStatusBadge status={a.status} />
+                <Link to={`/plan-action/${a.id}`}>{a.title}</Link> <StatusBadge kind="action" status={a.status} />
                 {a.deadlineLabel ? ` — échéance : ${a.deadlineLabel}` : ""}
               </li>
             ))}

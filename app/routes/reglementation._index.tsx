@@ -43,7 +43,7 @@ export default function Regulation() {
       </p>
       {canEdit ? (
         <p>
-          <Link to="/equipe/reglementation" className="btn btn-secondary">
+          <Link to="/equipe/reglementation" className="fr-btn fr-btn--secondary">
             Modifier le référentiel (équipe)
           </Link>
         </p>

@@ -1,7 +1,7 @@
 import type { MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { listCampaigns, openWaves } from "~/modules/surveys/index.server";
-import { CAMPAIGN_STATUS_LABELS } from "~/modules/surveys";
+import { StatusBadge } from "~/components/status-badge";
 
 export const meta: MetaFunction = () => [{ title: "Résultats des enquêtes — Sentinelle" }];
 
@@ -21,7 +21,7 @@ export default function Results() {
           <li key={c.slug} className="card">
             {c.status === "published" ? <Link to={`/resultats/${c.slug}`}>{c.title}</Link> : <span className="font-bold">{c.title}</span>}
             <p className="mb-0 text-sm text-gris-600">
-              {c.wave} · {CAMPAIGN_STATUS_LABELS[c.status]}
+              {c.wave} <StatusBadge kind="campaign" status={c.status} />
             </p>
             {c.open ? (
               c.answerSignedIn ? (

@@ -33,7 +33,7 @@ export default function Seminar() {
       {seminar.description ? <p>{seminar.description}</p> : null}
       {seminar.registrationOpen ? (
         <p>
-          <Link to={`/seminaires/${seminar.slug}/inscription`} className="btn">
+          <Link to={`/seminaires/${seminar.slug}/inscription`} className="fr-btn">
             S'inscrire
           </Link>
         </p>

@@ -9,6 +9,7 @@ import { formAction } from "~/lib/forms.server";
 import { getUser } from "~/lib/permissions.server";
 import { SIDE_CHOICES, memberRegistrationSchema, registrationFormSchema } from "~/modules/seminars";
 import { getPublicSeminar, isRegistered, registerFromForm } from "~/modules/seminars/index.server";
+import { crumbFrom } from "~/components/breadcrumb";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Inscription — ${data?.seminar.title ?? "Séminaire"} — Sentinelle` }];
 
@@ -48,6 +49,11 @@ function FieldError({ id, messages }: { id: string; messages?: string[] }) {
     </div>
   );
 }
+
+export const handle = crumbFrom<{ seminar?: { slug: string; title: string } }>(
+  () => undefined,
+  (data) => (data.seminar ? { label: data.seminar.title, to: `/seminaires/${data.seminar.slug}` } : undefined),
+);
 
 export default function Registration() {
   const { seminar, viewer } = useLoaderData<typeof loader>();
@@ -111,7 +117,7 @@ export default function Registration() {
               <FieldError id={fields.workshopIds.errorId} messages={fields.workshopIds.errors} />
             </fieldset>
           ) : null}
-          <button type="submit" className="btn">
+          <button type="submit" className="fr-btn">
             M'inscrire
           </button>
         </Form>

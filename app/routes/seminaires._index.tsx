@@ -2,6 +2,7 @@ import type { MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { seminarDate } from "~/components/seminars";
 import { listPublicSeminars } from "~/modules/seminars/index.server";
+import { CardList, LinkCard } from "~/components/cards";
 
 export const meta: MetaFunction = () => [{ title: "Séminaires tripartites — Sentinelle" }];
 
@@ -14,20 +15,18 @@ type Item = ReturnType<typeof listPublicSeminars>["past"][number];
 function SeminarList({ items, empty }: { items: Item[]; empty: string }) {
   if (!items.length) return <p>{empty}</p>;
   return (
-    <ul className="grid gap-3">
+    <CardList>
       {items.map((s) => (
-        <li key={s.slug} className="card">
-          <Link to={`/seminaires/${s.slug}`} className="font-bold">
-            {s.title}
-          </Link>
-          <p className="mb-0 text-sm text-gris-600">
-            {seminarDate(s.date)}
-            {s.place ? ` · ${s.place}` : ""}
-            {s.registrationOpen ? " · inscriptions ouvertes" : ""}
-          </p>
+        <li key={s.slug}>
+          <LinkCard
+            to={`/seminaires/${s.slug}`}
+            title={s.title}
+            detail={`${seminarDate(s.date)}${s.place ? ` · ${s.place}` : ""}`}
+            description={s.registrationOpen ? <span className="fr-badge fr-badge--sm fr-badge--no-icon fr-badge--success">Inscriptions ouvertes</span> : undefined}
+          />
         </li>
       ))}
-    </ul>
+    </CardList>
   );
 }
 

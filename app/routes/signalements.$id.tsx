@@ -15,7 +15,6 @@ import { OriginNote } from "~/components/seminars";
 import { LinkedObligations } from "~/components/regulation";
 import { obligationsLinkedTo } from "~/modules/regulation/index.server";
 import { originsOf } from "~/modules/seminars/index.server";
-import { ACTION_STATUS_LABELS } from "~/modules/action-plan";
 import { answerFixQuestion, fixQuestionsFor, publicVendorMessages } from "~/modules/tickets/index.server";
 import { can, getUser, requireUser } from "~/lib/permissions.server";
 import {
@@ -37,7 +36,6 @@ import {
   CONSULTATION_STEP_LABELS,
   FREQUENCY_LABELS,
   SEVERITY_LABELS,
-  statusLabel,
   irritantPageSchema,
 } from "~/modules/irritants";
 import type { BreadcrumbHandle } from "~/components/breadcrumb";
@@ -45,6 +43,7 @@ import { z } from "zod";
 import { AttachmentList } from "~/components/attachments";
 import { attachmentUploadSchema } from "~/modules/attachments";
 import { attachFile, listAttachments, MAX_ATTACHMENTS, requireAttachable } from "~/modules/attachments/index.server";
+import { StatusBadge } from "~/components/status-badge";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.irritant.title ?? "Signalement"} — Sentinelle` }];
 
@@ -200,7 +199,7 @@ export default function IrritantPage() {
       <h1>{irritant.title}</h1>
       <OriginNote origins={origins} />
       <p>
-        <span className="fr-badge fr-badge--sm fr-badge--info">{statusLabel(irritant)}</span>{" "}
+        <StatusBadge kind="irritant" status={irritant.status} fixAnnounced={irritant.fixAnnounced} />{" "}
         {!irritant.published ? <span className="text-sm text-gris-600">Non publié : visible par vous et l'équipe programme.</span> : null}
         {irritant.hidden ? <span className="text-sm text-gris-600"> Masqué par l'équipe.</span> : null}
       </p>
@@ -284,7 +283,7 @@ export default function IrritantPage() {
                 <p className="mb-0 self-center font-bold">Vous soutenez ce signalement.</p>
                 <Form method="post">
                   <input type="hidden" name="intent" value="withdraw-support" />
-                  <button type="submit" className="btn btn-secondary">
+                  <button type="submit" className="fr-btn fr-btn--secondary">
                     Retirer mon soutien
                   </button>
                 </Form>
@@ -292,7 +291,7 @@ export default function IrritantPage() {
             ) : (
               <Form method="post">
                 <input type="hidden" name="intent" value="support" />
-                <button type="submit" className="btn">
+                <button type="submit" className="fr-btn">
                   Moi aussi, je rencontre ce problème
                 </button>
               </Form>
@@ -301,7 +300,7 @@ export default function IrritantPage() {
           {viewer ? (
             <Form method="post">
               <input type="hidden" name="intent" value={viewer.following ? "unfollow" : "follow"} />
-              <button type="submit" className="btn btn-secondary">
+              <button type="submit" className="fr-btn fr-btn--secondary">
                 {viewer.following ? "Ne plus suivre" : "Suivre ce signalement"}
               </button>
             </Form>
@@ -311,7 +310,7 @@ export default function IrritantPage() {
             </p>
           )}
           {viewer?.isTeam ? (
-            <Link to={`/equipe/signalements/${irritant.id}`} className="btn btn-secondary">
+            <Link to={`/equipe/signalements/${irritant.id}`} className="fr-btn fr-btn--secondary">
               Traiter (équipe)
             </Link>
           ) : null}
@@ -333,7 +332,7 @@ export default function IrritantPage() {
                 <input type="hidden" name="intent" value="fix-answer" />
                 <input type="hidden" name="ticketId" value={q.id} />
                 <input type="hidden" name="answer" value={a} />
-                <button type="submit" className={a === q.answer ? "btn" : "btn btn-secondary"} aria-pressed={a === q.answer}>
+                <button type="submit" className={a === q.answer ? "fr-btn" : "fr-btn fr-btn--secondary"} aria-pressed={a === q.answer}>
                   {FIX_ANSWER_LABELS[a]}
                 </button>
               </Form>
@@ -364,7 +363,7 @@ export default function IrritantPage() {
           <ul className="list-disc pl-6">
             {planActions.map((a) => (
               <li key={a.id}>
-                <Link to={`/plan-action/${a.id}`}>{a.title}</Link> — {ACTION_STATUS_LABELS[a.status]}
+                <Link to={`/plan-action/${a.id}`}>{a.title}</Link> <StatusBadge kind="action" status={a.status} />
                 {a.deadlineLabel ? `, échéance ${a.deadlineLabel}` : ""}
               </li>
             ))}
@@ -393,7 +392,7 @@ export default function IrritantPage() {
             <Form method="post" {...getFormProps(commentForm)} className="mt-4">
               <input type="hidden" name="intent" value="comment" />
               <TextField field={commentFields.body} label="Ajouter un commentaire" multiline rows={3} required />
-              <button type="submit" className="btn btn-secondary">
+              <button type="submit" className="fr-btn fr-btn--secondary">
                 Publier le commentaire
               </button>
             </Form>

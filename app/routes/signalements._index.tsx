@@ -5,8 +5,10 @@ import { formatDate } from "~/lib/dates";
 import { parseOrThrow } from "~/lib/api.server";
 import { orErrorPage } from "~/lib/errors";
 import { listIrritants, listThemes } from "~/modules/irritants/index.server";
-import { IRRITANT_STATUSES, SEVERITY_LABELS, STATUS_LABELS, irritantFiltersSchema, statusLabel } from "~/modules/irritants";
+import { IRRITANT_STATUSES, SEVERITY_LABELS, STATUS_LABELS, irritantFiltersSchema } from "~/modules/irritants";
 import { listProducts } from "~/modules/vendors/index.server";
+import { StatusBadge } from "~/components/status-badge";
+import { Pagination } from "~/components/pagination";
 
 export const meta: MetaFunction = () => [{ title: "Signalements publiés — Sentinelle" }];
 
@@ -20,11 +22,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function IrritantList() {
   const { items, nextCursor, filters, themes, products } = useLoaderData<typeof loader>();
-  const next = new URLSearchParams(
-    Object.entries({ ...filters, productId: filters.productId ? String(filters.productId) : undefined, cursor: nextCursor }).filter(
-      (e): e is [string, string] => typeof e[1] === "string" && e[1] !== "",
-    ),
-  );
   return (
     <div>
       <h1>Signalements publiés</h1>
@@ -37,7 +34,7 @@ export default function IrritantList() {
           <label htmlFor="q" className="label">
             Rechercher
           </label>
-          <input id="q" name="q" type="search" defaultValue={filters.q ?? ""} className="input" />
+          <input id="q" name="q" type="search" defaultValue={filters.q ?? ""} className="fr-input" />
         </div>
         <FilterSelect id="theme" name="theme" label="Thème" allLabel="Tous les thèmes" value={filters.theme ?? ""} options={themes.map((t) => ({ value: t.slug, label: t.label }))} />
         <FilterSelect
@@ -75,7 +72,7 @@ export default function IrritantList() {
           ]}
         />
         <div className="flex items-end">
-          <button type="submit" className="btn">
+          <button type="submit" className="fr-btn">
             Afficher
           </button>
         </div>
@@ -91,18 +88,14 @@ export default function IrritantList() {
                 {i.title}
               </Link>
               <p className="mb-0 mt-1 text-sm text-gris-600">
-                {statusLabel(i)} · {i.supportCount} soutien{i.supportCount > 1 ? "s" : ""} · {i.themes.map((t) => t.label).join(", ")}
+                <StatusBadge kind="irritant" status={i.status} fixAnnounced={i.fixAnnounced} /> {i.supportCount} soutien{i.supportCount > 1 ? "s" : ""} · {i.themes.map((t) => t.label).join(", ")}
                 {i.productName ? ` · ${i.productName}` : ""} · {formatDate(i.createdAt)}
               </p>
             </li>
           ))}
         </ul>
       )}
-      {nextCursor ? (
-        <p className="mt-6">
-          <Link to={`?${next}`}>Signalements suivants</Link>
-        </p>
-      ) : null}
+      <Pagination nextCursor={nextCursor} label="Pages des signalements" />
     </div>
   );
 }

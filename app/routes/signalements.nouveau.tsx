@@ -22,6 +22,7 @@ import {
   patientFilingPageSchema,
 } from "~/modules/irritants";
 import { listProducts } from "~/modules/vendors/index.server";
+import { StatusBadge } from "~/components/status-badge";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.patient ? "Signaler une difficulté" : "Signaler un irritant"} — Sentinelle` }];
 
@@ -138,10 +139,10 @@ function SimilarList({ items }: { items: Similar[] }) {
             {s.title}
           </Link>
           <p className="mb-2 text-sm text-gris-600">
-            {STATUS_LABELS[s.status]} · {s.supportCount} soutien{s.supportCount > 1 ? "s" : ""}
+            <StatusBadge kind="irritant" status={s.status} /> {s.supportCount} soutien{s.supportCount > 1 ? "s" : ""}
           </p>
           {/* Submits the filing form itself (without its checks): the draft comes back, with the offer to add it as a comment. */}
-          <button type="submit" name="supportId" value={s.id} formNoValidate className="btn btn-secondary">
+          <button type="submit" name="supportId" value={s.id} formNoValidate className="fr-btn fr-btn--secondary">
             C'est le même problème — je le soutiens<span className="sr-only"> : {s.title}</span>
           </button>
         </li>
@@ -199,10 +200,10 @@ function SupportOffer({ supported, draft, patient }: { supported: { id: number; 
         <input type="hidden" name="supportedTitle" value={supported.title} />
         <TextField field={fields.body} label="Votre commentaire" multiline rows={5} required />
         <div className="flex flex-wrap gap-4">
-          <button type="submit" className="btn">
+          <button type="submit" className="fr-btn">
             Ajouter en commentaire
           </button>
-          <Link to={`/signalements/${supported.id}`} className="btn btn-secondary">
+          <Link to={`/signalements/${supported.id}`} className="fr-btn fr-btn--secondary">
             Non merci, voir le signalement
           </Link>
         </div>
@@ -304,6 +305,7 @@ export default function NewIrritant() {
             legend="Quel service est concerné ?"
             options={Object.entries(PATIENT_SUBJECTS).map(([value, s]) => ({ value, label: s.label }))}
             type="radio"
+            tiles
           />
         ) : (
           <div onChange={suggested.touch}>
@@ -361,10 +363,10 @@ export default function NewIrritant() {
           type="checkbox"
         />
         <div className="flex flex-wrap gap-4">
-          <button type="submit" name="intent" value="check" className="btn btn-secondary">
+          <button type="submit" name="intent" value="check" className="fr-btn fr-btn--secondary">
             Vérifier les doublons
           </button>
-          <button type="submit" name="intent" value="file" className="btn">
+          <button type="submit" name="intent" value="file" className="fr-btn">
             Envoyer le signalement
           </button>
         </div>

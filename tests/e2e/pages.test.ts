@@ -121,6 +121,8 @@ const PAGES: { path: string; as: string | null; heading: RegExp }[] = [
   { path: "/ateliers/1/animation", as: "equipe@demo.sentinelle.fr", heading: /Animation de l'atelier 1/ },
   { path: "/ateliers/4/animation", as: "equipe@demo.sentinelle.fr", heading: /Animation de l'atelier 1/ },
   { path: "/equipe/seminaires", as: "editeur-a@demo.sentinelle.fr", heading: /Accès refusé/ },
+  { path: "/signalements/nouveau", as: "patient@demo.sentinelle.fr", heading: /Signaler/ },
+  { path: "/equipe/journal?avant=60&pages=160", as: "equipe@demo.sentinelle.fr", heading: /Journal des actions/ },
 ];
 
 /** Screenshot name: test-results/screenshots/<role>-<page>-<bureau|telephone>.png. */

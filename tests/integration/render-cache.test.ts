@@ -46,7 +46,7 @@ async function warm(path: string) {
   return second;
 }
 
-const PUBLIC_PAGES = ["/", "/signalements", "/signalements?theme=mssante", "/plan-action", "/avancement", "/avancement/donnees", "/points-etape", "/resultats", "/seminaires", "/mentions-legales", "/accessibilite", "/flux.atom"];
+const PUBLIC_PAGES = ["/", "/signalements", "/signalements?theme=mssante", "/plan-action", "/avancement", "/avancement/donnees", "/points-etape", "/resultats", "/seminaires", "/mentions-legales", "/accessibilite", "/reglementation", "/flux.atom"];
 
 describe("render cache of anonymous public pages", () => {
   it("serves a second anonymous request of each public page from the cache, with the same bytes", async () => {

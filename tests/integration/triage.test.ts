@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { irritants } from "#db/schema";
+import { actionIrritants, actions, irritantThemes, irritants, themes } from "#db/schema";
 import { apiToken, bearer, signInCookie } from "../support/http";
 import { startTestServer, type TestServer } from "../support/server";
 
@@ -40,7 +40,7 @@ function queueRows(html: string) {
   const body = html.slice(html.indexOf("<tbody>"), html.indexOf("</tbody>"));
   return [...body.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((row) => {
     const cells = [...row[1].matchAll(/<td>([\s\S]*?)<\/td>/g)].map((c) => c[1]);
-    return { id: Number(cells[1]), status: cells[cells.length - 1] };
+    return { id: Number(cells[1]), status: cells[cells.length - 1].replace(/<[^>]*>/g, "").trim() };
   });
 }
 
@@ -164,6 +164,15 @@ describe("the vendor's planned date and fix", () => {
     const read = async () => (await (await api("team", "GET", `/irritants/${IRRITANT}`)).json()) as { status: string; statusLabel: string; fixAnnounced: boolean };
     expect(await read()).toMatchObject({ status: "resolved", statusLabel: "Correctif annoncé", fixAnnounced: true });
     expect(await getText("team", `/equipe/signalements/${IRRITANT}`)).toContain(">Correctif annoncé</span>");
+    // …and wherever the irritant's status is shown: the vendor's ticket, its theme's page, the actions it is linked to.
+    const badge = /<span class="fr-badge[^"]*fr-badge--green-menthe">Correctif annoncé<\/span>/;
+    expect(await getText("vendorA", `/editeur/tickets/${TICKET}`)).toMatch(badge);
+    const theme = db().select({ slug: themes.slug }).from(irritantThemes).innerJoin(themes, eq(themes.id, irritantThemes.themeId)).where(eq(irritantThemes.irritantId, IRRITANT)).get()!;
+    expect(await getText("practitioner", `/avancement/themes/${theme.slug}`)).toMatch(badge);
+    const action = db().select({ id: actions.id }).from(actions).limit(1).get()!;
+    db().insert(actionIrritants).values({ actionId: action.id, irritantId: IRRITANT }).onConflictDoNothing().run();
+    expect(await getText("practitioner", `/plan-action/${action.id}`)).toMatch(badge);
+    expect(await getText("team", "/equipe/signalements?status=resolved")).toMatch(badge);
     const listed = ((await (await api("team", "GET", `/irritants?status=resolved`)).json()) as { items: { id: number; statusLabel: string; fixAnnounced: boolean }[] }).items;
     expect(listed.find((i) => i.id === IRRITANT)).toMatchObject({ statusLabel: "Correctif annoncé", fixAnnounced: true });
 

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { BREADCRUMBS, trailFor } from "~/components/breadcrumb";
+import { BREADCRUMBS, crumbFrom, trailFor } from "~/components/breadcrumb";
 
 const ROUTES = path.resolve("app/routes");
 const routeIds = fs
@@ -64,6 +64,22 @@ describe("breadcrumb table", () => {
     expect(trailFor({ id: "routes/signalements.$id", handle })?.label).toBe("Signalement");
     // A refused action renders the error page with the route's data null: the table's label, not a crash.
     expect(trailFor({ id: "routes/signalements.$id", data: null, handle })?.label).toBe("Signalement");
+  });
+
+  it("places a page under the page its data names (a seminar's registrations under that seminar)", () => {
+    const handle = crumbFrom<{ seminar?: { id: number; title: string } }>(
+      () => undefined,
+      (data) => (data.seminar ? { label: data.seminar.title, to: `/equipe/seminaires/${data.seminar.id}` } : undefined),
+    );
+    expect(trailFor({ id: "routes/equipe.seminaires.$id_.inscriptions", data: { seminar: { id: 3, title: "Séminaire de Lyon" } }, handle })).toEqual({
+      parents: [
+        { label: "Espace équipe", to: "/equipe" },
+        { label: "Séminaires (équipe)", to: "/equipe/seminaires" },
+        { label: "Séminaire de Lyon", to: "/equipe/seminaires/3" },
+      ],
+      label: "Inscriptions",
+    });
+    expect(trailFor({ id: "routes/equipe.seminaires.$id_.inscriptions", data: null, handle })?.parents).toHaveLength(2);
   });
 
   it("has no trail for the home page or an unknown route", () => {

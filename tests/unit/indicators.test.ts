@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { chartModel, chartSummary, niceScale, periodLabel } from "~/modules/indicators/chart";
+import { formatPeriod } from "~/lib/dates";
 import { parseFrenchNumber, parseIndicatorCsv } from "~/modules/indicators/values-csv";
 
 describe("parseFrenchNumber", () => {
@@ -61,7 +62,7 @@ describe("charts", () => {
     ]);
     expect(model.max).toBe(8); // stacked total 7
     expect(chartModel(values, false).max).toBe(4);
-    expect(chartSummary(model, "millions")).toBe("a : de 1 en nov. 2023 à 3 millions en déc. 2023. b : de — en nov. 2023 à 4 millions en déc. 2023.");
+    expect(chartSummary(model, "millions")).toBe("a : de 1 en novembre 2023 à 3 millions en décembre 2023. b : de — en novembre 2023 à 4 millions en décembre 2023.");
   });
 
   it("describes a ranking by its largest category", () => {
@@ -83,5 +84,16 @@ describe("charts", () => {
       false,
     );
     expect(unsorted.categories).toEqual(["Grand", "Petit"]);
+  });
+});
+
+describe("indicator periods in pages", () => {
+  it("reads a month in French, in full, and leaves a year or anything else as it is", () => {
+    expect(formatPeriod("2024-01")).toBe("janvier 2024");
+    expect(formatPeriod("2023-12")).toBe("décembre 2023");
+    expect(formatPeriod("2024-08")).toBe("août 2024");
+    expect(formatPeriod("2024")).toBe("2024");
+    expect(formatPeriod("")).toBe("");
+    expect(formatPeriod("2024-13")).toBe("2024-13");
   });
 });

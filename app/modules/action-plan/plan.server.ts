@@ -135,7 +135,7 @@ export function getAction(viewer: SessionUser | null, id: number) {
   // Not irritants' publiclyVisible(): a merged duplicate stays listed (merging does not move an action's links) and
   // its page leads to the irritant it joined. Hidden and unpublished ones are never shown.
   const linked = db
-    .select({ id: irritants.id, title: irritants.title, status: irritants.status, supportCount: irritants.supportCount })
+    .select({ id: irritants.id, title: irritants.title, status: irritants.status, fixAnnouncedAt: irritants.fixAnnouncedAt, supportCount: irritants.supportCount })
     .from(actionIrritants)
     .innerJoin(irritants, eq(irritants.id, actionIrritants.irritantId))
     .where(and(eq(actionIrritants.actionId, id), seesAll ? undefined : and(eq(irritants.published, true), isNull(irritants.hiddenAt))))

@@ -1,3 +1,4 @@
+import { formatPeriod } from "~/lib/dates";
 import type { IndicatorValue } from "./values-csv";
 
 /** The shape a chart draws: categories on the x axis, one series per dimension, and a rounded axis maximum. */
@@ -59,7 +60,7 @@ export function chartSummary(model: ChartModel, unit: string): string {
       const a = s.values[0];
       const b = s.values[s.values.length - 1];
       const name = s.name ? `${s.name} : ` : "";
-      return `${name}de ${a === null ? "—" : fmt(a)} en ${periodLabel(first)} à ${b === null ? "—" : fmt(b)} ${unit} en ${periodLabel(last)}.`;
+      return `${name}de ${a === null ? "—" : fmt(a)} en ${formatPeriod(first)} à ${b === null ? "—" : fmt(b)} ${unit} en ${formatPeriod(last)}.`;
     })
     .join(" ");
 }

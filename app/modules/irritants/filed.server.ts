@@ -2,6 +2,7 @@ import { and, desc, eq, isNull, lt, sql } from "drizzle-orm";
 import { getDb, preparedQueries, preparedQuery } from "#db/client";
 import { events, irritants, organisations, themes, ticketMessages, tickets } from "#db/schema";
 import { readEvent } from "~/lib/event-catalogue";
+import { withFixAnnounced } from "./irritants.server";
 import { describeTimelineEvent, timelineEventTypes } from "./timeline";
 
 const FILED_PAGE_SIZE = 20;
@@ -13,6 +14,7 @@ const filedQuery = preparedQueries((db, withCursor: boolean) =>
       id: irritants.id,
       title: irritants.title,
       status: irritants.status,
+      fixAnnouncedAt: irritants.fixAnnouncedAt,
       published: irritants.published,
       mergedIntoId: irritants.mergedIntoId,
       createdAt: irritants.createdAt,
@@ -97,7 +99,7 @@ export function listIrritantsFiledBy(userId: number, { before, limit = FILED_PAG
   const types = JSON.stringify(timelineEventTypes("public"));
   const last = page[page.length - 1];
   return {
-    items: page.map((r) => ({ ...r, news: latestNews(r.id, types) })),
+    items: withFixAnnounced(page).map((r) => ({ ...r, news: latestNews(r.id, types) })),
     nextCursor: rows.length > size && last ? last.id : undefined,
   };
 }

@@ -28,6 +28,7 @@ export {
   mergedInto,
   prepareIrritant,
   redactionsList,
+  withFixAnnounced,
   writeIrritant,
 } from "./irritants.server";
 export {

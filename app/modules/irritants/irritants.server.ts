@@ -360,6 +360,12 @@ function fixAnnouncedOf(rows: FixRow[]) {
   return (row: FixRow) => isFixAnnounced(row, days, now);
 }
 
+/** Rows read elsewhere (a theme's top irritants, an action's, a ticket's) with `fixAnnounced` for their status badge. */
+export function withFixAnnounced<T extends FixRow>(rows: T[]): (Omit<T, "fixAnnouncedAt"> & { fixAnnounced: boolean })[] {
+  const announced = fixAnnouncedOf(rows);
+  return rows.map(({ fixAnnouncedAt, ...row }) => ({ ...row, fixAnnounced: announced({ status: row.status, fixAnnouncedAt }) }));
+}
+
 /** One irritant, if the viewer may see it: published, their own, or any for the team. Otherwise 404. */
 const irritantQuery = preparedQueries((db, visibility: Visibility) =>
   db

@@ -6,7 +6,7 @@ import { recordEvent } from "~/lib/events.server";
 import { can } from "~/lib/permissions.server";
 import type { SessionUser } from "~/lib/session-users.server";
 import { getPlan } from "~/modules/action-plan/index.server";
-import { publiclyVisible } from "~/modules/irritants/index.server";
+import { publiclyVisible, withFixAnnounced } from "~/modules/irritants/index.server";
 import type { RESOURCE_KINDS } from "./vocabulary";
 
 
@@ -16,7 +16,7 @@ export function themePage(slug: string) {
   const theme = db.select().from(themes).where(and(eq(themes.slug, slug), isNull(themes.retiredAt))).get();
   if (!theme) throw new HttpError(404, "Ce thème n'existe pas.");
   const top = db
-    .select({ id: irritants.id, title: irritants.title, status: irritants.status, supportCount: irritants.supportCount })
+    .select({ id: irritants.id, title: irritants.title, status: irritants.status, fixAnnouncedAt: irritants.fixAnnouncedAt, supportCount: irritants.supportCount })
     .from(irritantThemes)
     .innerJoin(irritants, eq(irritants.id, irritantThemes.irritantId))
     .where(and(eq(irritantThemes.themeId, theme.id), publiclyVisible()))
@@ -24,7 +24,7 @@ export function themePage(slug: string) {
     .limit(10)
     .all();
   const actions = getPlan({ theme: slug }).flatMap((w) => w.challenges.flatMap((c) => c.actions));
-  return { theme: { id: theme.id, slug: theme.slug, label: theme.label, published: theme.publishedCount }, top, actions, resources: listResources(theme.id) };
+  return { theme: { id: theme.id, slug: theme.slug, label: theme.label, published: theme.publishedCount }, top: withFixAnnounced(top), actions, resources: listResources(theme.id) };
 }
 
 export function listResources(themeId?: number) {

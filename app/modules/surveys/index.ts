@@ -16,3 +16,4 @@ export { secureLegacySnapshot } from "./snapshots";
 export type { LegacySnapshot } from "./snapshots";
 export { PUBLIC_MIN_CELL, batchedCount } from "./statistics";
 export { CAMPAIGN_STATUS_LABELS } from "./vocabulary";
+export type { CampaignStatus } from "./vocabulary";
