@@ -113,8 +113,16 @@ function answerTooLarge(req: Request, res: Response) {
  * was read (401, 403, 404, 429…), the rest is read and dropped after it, so the connection stays usable for the
  * client's next request; past the cap, the client has LINGER_MS more to finish sending before the connection is closed.
  */
-function bodyLimit(maxBytes: number) {
+/**
+ * Routes that take an attached file (10 MB each, decision 024) get a larger cap than MAX_BODY_BYTES, counted the same
+ * way: the file plus the multipart envelope and the form's other fields.
+ */
+const ATTACHMENT_UPLOADS = /^\/(api\/v1\/irritants\/\d+\/attachments|signalements\/\d+(\.data)?)$/;
+const ATTACHMENT_BODY_BYTES = 10 * 1024 * 1024 + 256 * 1024;
+
+function bodyLimit(defaultMaxBytes: number) {
   return (req: Request, res: Response, next: NextFunction) => {
+    const maxBytes = ATTACHMENT_UPLOADS.test(req.path) ? Math.max(defaultMaxBytes, ATTACHMENT_BODY_BYTES) : defaultMaxBytes;
     const declared = req.get("content-length");
     const hasBody = req.get("transfer-encoding") !== undefined || (declared !== undefined && declared !== "0");
     if (!hasBody) return next();
@@ -283,7 +291,7 @@ export function createApp({ build, env }: { build: ServerBuild; env: Env }) {
   app.use(renderCache.middleware);
   app.use(compression());
 
-  app.use(bodyLimit(env.MAX_BODY_BYTES));
+  app.use(bodyLimit(env.MAX_BODY_BYTES)); // larger on the attachment uploads
   app.use(sameOriginOnly(env.PUBLIC_URL));
 
   // One budget per endpoint group, so failed sign-ins do not block sign-up or token requests.

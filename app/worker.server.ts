@@ -1,18 +1,20 @@
 import { getEnv } from "~/lib/env.server";
 import { sendPendingEmails } from "~/lib/outbox.server";
 import { remindStaleActions } from "~/modules/action-plan/index.server";
+import { analysePendingAttachments, removeAttachmentsOfHiddenIrritants } from "~/modules/attachments/index.server";
 import { applyRetention } from "~/modules/privacy/index.server";
 import { getSettings } from "~/modules/settings/index.server";
 import { composeDigests, deliverPendingEvents } from "~/modules/notifications/index.server";
 
 /*
  * The worker's loop sits above the capabilities: it drives personal-data retention, the action plan's stale-status
- * reminders and notification delivery, and no capability may import another one above it.
+ * reminders, notification delivery and the analysis of attached files, and no capability may import another one above it.
  */
 
 /** Delivers pending events, composes due digests and sends due e-mails every `intervalMs`; returns a function that stops it. */
 export function startDeliveryLoop(intervalMs = 2000) {
   let sending = false;
+  let analysing = false;
   let retentionAt = 0;
   const tick = () => {
     // Retention runs with the worker, at most once an hour.
@@ -37,6 +39,21 @@ export function startDeliveryLoop(intervalMs = 2000) {
       composeDigests();
     } catch (error) {
       console.error("Notification delivery failed; it will be retried.", error);
+    }
+    // Attachments: OCR and masking, one pass at a time (heavy on the CPU; one image after another).
+    if (!analysing) {
+      analysing = true;
+      try {
+        // "Masquer" through the API: the hidden irritants' files go too.
+        removeAttachmentsOfHiddenIrritants();
+      } catch (error) {
+        console.error("Removing the files of hidden irritants failed; it will be retried.", error);
+      }
+      analysePendingAttachments()
+        .catch((error) => console.error("Attachment analysis failed; it will be retried.", error))
+        .finally(() => {
+          analysing = false;
+        });
     }
     // One sending pass at a time, so a slow SMTP server never gets the same e-mail twice.
     if (sending) return;

@@ -101,3 +101,37 @@ export function restoreDatabase(backup: string, target: string, knownMigrations:
   fs.renameSync(incoming, target);
   return check;
 }
+
+/** The attached files' folder of a database file: `attachments/` beside it (the attachments module's rule, repeated). */
+function attachmentsDirOf(databaseFile: string) {
+  return path.join(path.dirname(path.resolve(databaseFile)), "attachments");
+}
+
+/** Where a backup keeps the attached files: a folder beside the backup file, `<backup>.attachments/`. */
+export function backupAttachmentsDir(backupFile: string) {
+  return `${path.resolve(backupFile)}.attachments`;
+}
+
+/**
+ * Copies the attached files (masked images, thumbnails, and images still waiting for analysis) beside a backup.
+ * Taken after the database copy: files are named by content and only deleted with their row, so every file the
+ * copied rows name is there (a file added since is copied too, harmlessly). Returns how many files were copied.
+ */
+export function backupAttachments(databaseFile: string, backupFile: string): number {
+  const source = attachmentsDirOf(databaseFile);
+  const destination = backupAttachmentsDir(backupFile);
+  fs.rmSync(destination, { recursive: true, force: true });
+  if (!fs.existsSync(source)) return 0;
+  fs.cpSync(source, destination, { recursive: true });
+  return fs.readdirSync(destination, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).length;
+}
+
+/** Puts a backup's attached files in place of the database's (none in the backup: the folder is emptied). */
+export function restoreAttachments(backupFile: string, databaseFile: string): number {
+  const source = backupAttachmentsDir(backupFile);
+  const target = attachmentsDirOf(databaseFile);
+  fs.rmSync(target, { recursive: true, force: true });
+  if (!fs.existsSync(source)) return 0;
+  fs.cpSync(source, target, { recursive: true });
+  return fs.readdirSync(target, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).length;
+}

@@ -8,6 +8,7 @@
  * errors; then the server's peak memory, the compressed JavaScript of each public page and the database size.
  * See docs/performance.md for what each figure means and the targets.
  */
+import { benchAttachmentMasking } from "./bench/attachments";
 import autocannon from "autocannon";
 import Database from "better-sqlite3";
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
@@ -475,6 +476,12 @@ async function main() {
     out.push("Compressed JavaScript per public page (gzip, sum of the assets the HTML references) — target < 100 kB:");
     for (const j of javascript) out.push(`  ${j.page.padEnd(40)} ${(j.gzipBytes / 1000).toFixed(1).padStart(6)} kB in ${j.assets} files — ${j.gzipBytes < 100_000 ? "met" : "missed"}`);
     out.push(`Database file: ${mib(dbBytes)} (${dbBytes.toLocaleString("en")} bytes)`);
+    // The worker's time per screenshot (OCR + masking), after the servers are measured so it does not disturb them.
+    log("Measuring the attachment analysis (OCR + masking)…");
+    const attachmentAnalysis = await benchAttachmentMasking();
+    out.push(
+      `Attachment analysis per screenshot (worker: French OCR + masking, 1280×720): median ${attachmentAnalysis.medianMs.toFixed(0)} ms over ${attachmentAnalysis.runs} runs; first run with model load ${attachmentAnalysis.firstMs.toFixed(0)} ms`,
+    );
     console.log(out.join("\n"));
 
     if (options.json) {
@@ -504,6 +511,7 @@ async function main() {
           cacheSeen: r.m.cacheSeen ?? null,
           met: r.met,
         })),
+        attachmentAnalysis,
         memory: { applicationPeakRssBytes: app.peakRss, barePeakRssBytes: bare.peakRss },
         javascript,
       };

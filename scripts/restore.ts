@@ -1,11 +1,11 @@
 /**
  * `npm run restore -- <file> [--force]`: replaces the database named by DATABASE_URL with a checked backup, then
- * brings its schema up to date. Stop the server first.
+ * brings its schema up to date, and puts the backup's attached files (`<file>.attachments/`) in place. Stop the server first.
  */
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { restoreDatabase, checkDatabaseFile } from "../db/backup";
+import { restoreAttachments, restoreDatabase, checkDatabaseFile } from "../db/backup";
 import { openDatabase, runMigrations } from "../db/client";
 import { getEnv } from "../app/lib/env.server";
 
@@ -25,7 +25,8 @@ try {
   db.$client.close();
   const after = checkDatabaseFile(target);
   if (!after.ok) throw new Error(`the restored database failed its checks: ${after.problems.join("; ")}`);
-  console.log(`Restored ${backup} into ${target}: ${after.irritants} irritants, checks passed.`);
+  const files = restoreAttachments(backup, target);
+  console.log(`Restored ${backup} into ${target}: ${after.irritants} irritants, checks passed; ${files} attached files.`);
 } catch (error) {
   console.error(`Restore failed: ${(error as Error).message}`);
   process.exit(1);

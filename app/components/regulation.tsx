@@ -1,8 +1,8 @@
-import { getFormProps } from "@conform-to/react";
-import { Form, Link } from "@remix-run/react";
-import { ChoiceGroup, FormErrors, useActionForm } from "~/components/forms";
+// The register's read-only parts, for public pages; the team's link form is in regulation-form.tsx (Conform and zod
+// stay out of the public bundles).
+import { Link } from "@remix-run/react";
 import { TableRegion } from "~/components/table-region";
-import { CHANNEL_LABELS, obligationLinksSchema, OBLIGATION_STATUS_LABELS, type ObligationStatus } from "~/modules/regulation";
+import { CHANNEL_LABELS, OBLIGATION_STATUS_LABELS, type ObligationStatus } from "~/modules/regulation";
 
 type Linked = { slug: string; title: string; status: ObligationStatus; effectiveLabel: string };
 
@@ -29,35 +29,6 @@ export function LinkedObligations({ obligations, what }: { obligations: readonly
           </li>
         ))}
       </ul>
-    </section>
-  );
-}
-
-type ActionData = Parameters<typeof useActionForm>[1]["actionData"];
-
-/**
- * The team's form that sets which entries of the register an irritant or an action links to: checkboxes, one
- * intent ("obligations") the page's action hands to the regulation module. Works without JavaScript.
- */
-export function ObligationLinksForm({ actionData, choices, linked }: { actionData: ActionData; choices: readonly { slug: string; title: string }[]; linked: readonly string[] }) {
-  const [form, fields] = useActionForm(obligationLinksSchema, { actionData, intent: "obligations", defaultValue: { obligations: [...linked] } });
-  return (
-    <section aria-labelledby="obligations-liees">
-      <h2 id="obligations-liees">Réglementation concernée</h2>
-      <FormErrors form={form} />
-      <Form method="post" className="card" {...getFormProps(form)}>
-        <input type="hidden" name="intent" value="obligations" />
-        <ChoiceGroup
-          field={fields.obligations}
-          legend="Obligations du référentiel"
-          hint="Cochez celles que ce sujet concerne ; décocher retire le lien."
-          type="checkbox"
-          options={choices.map((c) => ({ value: c.slug, label: c.title }))}
-        />
-        <button type="submit" className="fr-btn fr-btn--secondary">
-          Enregistrer les obligations liées
-        </button>
-      </Form>
     </section>
   );
 }

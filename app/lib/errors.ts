@@ -12,6 +12,7 @@ const ERROR_CODES = {
   409: "conflict",
   410: "gone",
   413: "payload_too_large",
+  415: "unsupported_media_type",
   422: "invalid",
   429: "rate_limited",
 } as const;

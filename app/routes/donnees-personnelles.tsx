@@ -141,6 +141,19 @@ export default function PersonalData() {
         base de données et des sauvegardes faites ensuite : l'espace libéré est remis à zéro.
       </p>
       <p>
+        Un fichier joint (capture d'écran, image ou PDF) n'est jamais conservé tel qu'il est envoyé. Son type est vérifié
+        d'après son contenu ; les images sont ré-encodées, ce qui retire toutes leurs métadonnées (EXIF, position GPS,
+        appareil) ; les pages d'un PDF sont converties en image et le PDF n'est pas gardé. Une lecture automatique du texte
+        (OCR, sur nos serveurs) repère ensuite les numéros de sécurité sociale, les numéros de téléphone, les adresses e-mail,
+        ce que montre un bandeau patient (nom, prénom, date de naissance, NIR, INS) et les dates de naissance, et les
+        recouvre d'un rectangle noir : seule l'image masquée est gardée. Cette lecture peut manquer un identifiant (écriture
+        manuscrite, très petits caractères, photo de biais) : le fichier reste donc visible de vous et de l'équipe programme
+        seulement, jusqu'à ce que l'équipe l'ait vérifié ; il ne parvient qu'ensuite à l'éditeur concerné et, si le
+        signalement est publié, au public. Les fichiers sont enregistrés à côté de la base de données, jamais dans un
+        dossier public ; ils sont supprimés avec votre compte, quand l'équipe masque le signalement ou le fichier, et
+        figurent dans l'export de vos données.
+      </p>
+      <p>
         Ce qu'un filtre automatique ne reconnaît pas (un nom, une date de naissance, un numéro de dossier), l'équipe programme
         peut le masquer à tout moment, avant comme après la publication, dans un signalement, un commentaire, une réponse
         d'éditeur ou une carte d'atelier : le passage est remplacé par « [passage masqué par l'équipe] » et effacé, y compris

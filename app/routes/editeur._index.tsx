@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
-import { FilterSelect, FilterSubmit } from "~/components/forms";
+import { FilterSelect, FilterSubmit } from "~/components/filters";
 import { ScorecardTable, TicketTable } from "~/components/tickets";
 import { parseOrThrow } from "~/lib/api.server";
 import { orErrorPage } from "~/lib/errors";

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Notice } from "~/components/notice";
-import { FilterSubmit } from "~/components/forms";
+import { FilterSubmit } from "~/components/filters";
 import { RowActionForm } from "~/components/row-action";
 import { readQuery } from "~/lib/api.server";
 import { formatDateTime } from "~/lib/dates";

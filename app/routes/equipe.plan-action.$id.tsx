@@ -26,7 +26,7 @@ import { addNote, getAction, listChallenges, listOwnerChoices, saveAction, setSt
 import { listThemes } from "~/modules/irritants/index.server";
 import { crumbFrom } from "~/components/breadcrumb";
 import { z } from "zod";
-import { ObligationLinksForm } from "~/components/regulation";
+import { ObligationLinksForm } from "~/components/regulation-form";
 import { obligationLinksSchema } from "~/modules/regulation";
 import { obligationChoices, obligationsLinkedTo, setObligationLinks } from "~/modules/regulation/index.server";
 

@@ -27,14 +27,22 @@ import {
 import { DigitWarning } from "~/components/digit-warning";
 import { type IrritantPatch, STATUS_LABELS, STATUS_TRANSITIONS, triagePageSchema } from "~/modules/irritants";
 import type { BreadcrumbHandle } from "~/components/breadcrumb";
+import { AttachmentList } from "~/components/attachments";
+import { approveAttachment, listAttachments, removeAttachment, removeAttachmentsOfHiddenIrritants } from "~/modules/attachments/index.server";
 import { counted } from "~/lib/text/plural";
 import { StatusBadge } from "~/components/status-badge";
-import { ObligationLinksForm } from "~/components/regulation";
+import { ObligationLinksForm } from "~/components/regulation-form";
 import { obligationLinksSchema } from "~/modules/regulation";
 import { obligationChoices, obligationsLinkedTo, setObligationLinks } from "~/modules/regulation/index.server";
 
-/** The triage intents, and the regulatory register's links (one more form on the page). */
-const pageSchema = z.discriminatedUnion("intent", [...triagePageSchema.options, obligationLinksSchema]);
+/** The triage intents, the regulatory register's links, and the review of attached files (approve, or remove with the file). */
+const attachmentId = z.coerce.number({ error: "Fichier inconnu." }).int("Fichier inconnu.").positive("Fichier inconnu.");
+const pageSchema = z.discriminatedUnion("intent", [
+  ...triagePageSchema.options,
+  obligationLinksSchema,
+  z.object({ intent: z.literal("approve-attachment"), attachmentId }),
+  z.object({ intent: z.literal("remove-attachment"), attachmentId }),
+]);
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Traiter le n°${data?.irritant.id ?? ""} — Sentinelle` }];
 
@@ -64,6 +72,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     // The engine of the filing form, as if this irritant were being filed now (it is left out of its own results).
     similar: irritant.mergedIntoId ? [] : findSimilarTo(user, irritant, 5),
     tickets: listTickets(user, { irritantId: irritant.id }).items,
+    attachments: listAttachments(user, "irritant", [irritant.id]),
     products: listProducts().map((p) => ({ id: p.id, label: `${p.name} (${p.vendor.name})` })),
     obligationChoices: obligationChoices(),
     linkedObligations: obligationsLinkedTo("irritant", irritant.id).map((o) => o.slug),
@@ -110,6 +119,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "irritant:triage");
   const id = orErrorPage(() => idParam(params.id));
   return formAction(request, pageSchema, (input) => {
+    if (input.intent === "approve-attachment") {
+      approveAttachment(user, input.attachmentId);
+      return { message: `Fichier n°${input.attachmentId} validé : l'éditeur le voit sur son ticket, et le public si le signalement est publié.` };
+    }
+    if (input.intent === "remove-attachment") {
+      removeAttachment(user, input.attachmentId);
+      return { message: `Fichier n°${input.attachmentId} supprimé, avec son image.` };
+    }
     if (input.intent === "obligations") {
       setObligationLinks(user, "irritant", id, input.obligations);
       return { message: "Obligations liées enregistrées." };
@@ -122,6 +139,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const review = input.intent === "publish" && !input.confirm ? digitSequencesToReview([id]) : [];
     if (review.length) throw new HttpError(409, DIGIT_WARNING, undefined, undefined, undefined, { review });
     updateIrritant(user, id, patchFor(input));
+    // "Masquer": a hidden irritant's files are removed with it.
+    if (input.intent === "hide") removeAttachmentsOfHiddenIrritants(undefined, user.id);
     return { message: input.intent === "merge" ? `Signalement fusionné dans le n°${input.mergeInto}.` : MESSAGES[input.intent] };
   });
 }
@@ -132,7 +151,7 @@ export const handle: BreadcrumbHandle = { breadcrumb: (data) => {
   }, };
 
 export default function TriageIrritant() {
-  const { irritant, themes, suggestions, similar, tickets, products, origins, obligationChoices, linkedObligations } = useLoaderData<typeof loader>();
+  const { attachments, irritant, themes, suggestions, similar, tickets, products, origins, obligationChoices, linkedObligations } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const review = (actionData as { review?: DigitReview[] } | undefined)?.review;
   const nextStatuses = STATUS_TRANSITIONS[irritant.status];
@@ -163,6 +182,37 @@ export default function TriageIrritant() {
         <Link to={`/equipe/masquer?signalement=${irritant.id}`}>Masquer un passage</Link> du titre, de la description, d'un commentaire ou d'une réponse
         d'éditeur (nom, date de naissance, numéro qui identifie un patient).
       </p>
+
+      <h2>Fichiers joints</h2>
+      <p className="text-sm">
+        Les identifiants lus par l'OCR (NIR, téléphone, e-mail, bandeau patient, dates de naissance) sont couverts ; l'OCR peut en manquer
+        (écriture manuscrite, petits caractères, photo de biais). Vérifiez chaque image avant de la valider : validée, elle est visible par
+        l'éditeur sur son ticket et par le public si le signalement est publié. Supprimez-la si un identifiant reste lisible.
+      </p>
+      <AttachmentList
+        attachments={attachments}
+        showStatus
+        actions={(a) => (
+          <div className="mt-2 flex flex-wrap gap-2">
+            {a.status === "pending_review" ? (
+              <Form method="post">
+                <input type="hidden" name="intent" value="approve-attachment" />
+                <input type="hidden" name="attachmentId" value={a.id} />
+                <button type="submit" className="btn">
+                  Valider le fichier n°{a.id}
+                </button>
+              </Form>
+            ) : null}
+            <Form method="post">
+              <input type="hidden" name="intent" value="remove-attachment" />
+              <input type="hidden" name="attachmentId" value={a.id} />
+              <button type="submit" className="btn btn-secondary">
+                Supprimer le fichier n°{a.id}
+              </button>
+            </Form>
+          </div>
+        )}
+      />
 
       <h2>Thèmes</h2>
       <FormErrors form={themesForm} />

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { getFormProps } from "@conform-to/react";
-import { FieldError, fieldProps, FilterSelect, useActionForm, FormErrors } from "~/components/forms";
+import { FieldError, fieldProps, useActionForm, FormErrors } from "~/components/forms";
+import { FilterSelect } from "~/components/filters";
 import { Notice } from "~/components/notice";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { formatDateTime } from "~/lib/dates";

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { OverdueBadge, StatusBadge } from "~/components/status-badge";
 import { StepProgress } from "~/components/action-plan";
-import { FilterSelect, FilterSubmit } from "~/components/forms";
+import { FilterSelect, FilterSubmit } from "~/components/filters";
 import { parseOrThrow } from "~/lib/api.server";
 import { formatDate } from "~/lib/dates";
 import { errorSentence, HttpError, orErrorPage } from "~/lib/errors";

@@ -2,7 +2,7 @@ import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { FormErrors, TextField, useActionForm } from "~/components/forms";
+import { FieldError, FormErrors, TextField, fieldProps, useActionForm } from "~/components/forms";
 import { Notice } from "~/components/notice";
 import { formatDate, formatDateTime } from "~/lib/dates";
 import { orErrorPage } from "~/lib/errors";
@@ -39,6 +39,10 @@ import {
   irritantPageSchema,
 } from "~/modules/irritants";
 import type { BreadcrumbHandle } from "~/components/breadcrumb";
+import { z } from "zod";
+import { AttachmentList } from "~/components/attachments";
+import { attachmentUploadSchema } from "~/modules/attachments";
+import { attachFile, listAttachments, MAX_ATTACHMENTS, requireAttachable } from "~/modules/attachments/index.server";
 import { StatusBadge } from "~/components/status-badge";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.irritant.title ?? "Signalement"} — Sentinelle` }];
@@ -83,6 +87,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     origins: originsOf("irritant", irritant.id, viewer),
     fixQuestions: fixQuestionsFor(viewer, irritant.id),
     comments: listComments(irritant.id),
+    attachments: listAttachments(viewer, "irritant", [irritant.id]),
+    maxAttachments: MAX_ATTACHMENTS,
     timeline: timeline(viewer, irritant.id),
     viewer: viewer
       ? {
@@ -91,12 +97,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           following: isFollowing(viewer.id, "irritant", irritant.id),
           canComment: can(viewer, "irritant:comment"),
           isTeam: can(viewer, "irritant:triage"),
+          canAttach: irritant.isAuthor || can(viewer, "irritant:triage"),
         }
       : null,
   };
 }
 
-export const INTENTS = intentsOf(irritantPageSchema);
+/** The irritant's forms, and the author's (or the team's) file upload (multipart, field `file`). */
+const pageSchema = z.discriminatedUnion("intent", [...irritantPageSchema.options, attachmentUploadSchema.extend({ intent: z.literal("attach") })]);
+
+export const INTENTS = intentsOf(pageSchema);
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
@@ -104,7 +114,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await readFormData(request);
   // Vendors answer from their tickets: their comment is refused before it is read.
   if (formData.get("intent") === "comment" && !can(user, "irritant:comment")) throw new Response("Les éditeurs répondent depuis leurs tickets.", { status: 403 });
-  return formAction(formData, irritantPageSchema, (input) => {
+  // Only the author and the team attach files: for others the form does not exist.
+  if (formData.get("intent") === "attach") orErrorPage(() => requireAttachable(user, { kind: "irritant", id }));
+  return formAction(formData, pageSchema, async (input) => {
     switch (input.intent) {
       case "support": {
         const result = supportIrritant(user, id);
@@ -129,6 +141,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
         const { redactions } = addComment(user, id, input.body);
         return { message: describeRedactions(redactions) ?? "Votre commentaire est publié.", resetForm: true };
       }
+      case "attach":
+        await attachFile(user, { kind: "irritant", id }, new Uint8Array(await input.file.arrayBuffer()));
+        return {
+          message:
+            "Votre fichier est joint. Analyse en cours : les données patient qu'il montre (NIR, nom, date de naissance, téléphone, e-mail) vont être masquées, puis l'équipe programme le vérifiera avant que quiconque d'autre le voie.",
+          resetForm: true,
+        };
     }
   });
 }
@@ -136,10 +155,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export const handle: BreadcrumbHandle = { breadcrumb: (data) => (data as { irritant?: { title: string } }).irritant?.title };
 
 export default function IrritantPage() {
-  const { irritant, breakdown, comments, timeline, viewer, vendorMessages, fixQuestions, planActions, origins, obligations } = useLoaderData<typeof loader>();
+  const { irritant, breakdown, comments, attachments, maxAttachments, timeline, viewer, vendorMessages, fixQuestions, planActions, origins, obligations } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
-  const [commentForm, commentFields] = useActionForm(irritantPageSchema, { actionData, intent: "comment", id: "commentaire" });
+  const [commentForm, commentFields] = useActionForm(pageSchema, { actionData, intent: "comment", id: "commentaire" });
+  const [attachForm, attachFields] = useActionForm(pageSchema, { actionData, intent: "attach", id: "fichier" });
   const facts = [
     irritant.product ? ["Logiciel", irritant.product] : null,
     irritant.severity ? ["Gravité", SEVERITY_LABELS[irritant.severity]] : null,
@@ -149,7 +169,7 @@ export default function IrritantPage() {
     irritant.patientSafety ? ["Sécurité des patients", "Risque signalé"] : null,
   ].filter(Boolean) as [string, string][];
   // A refused comment shows its messages in its form.
-  const notice = actionData && (actionData.ok || actionData.intent !== "comment") ? actionData : null;
+  const notice = actionData && (actionData.ok || (actionData.intent !== "comment" && actionData.intent !== "attach")) ? actionData : null;
 
   return (
     <article className="prose-page">
@@ -202,6 +222,42 @@ export default function IrritantPage() {
             </div>
           ))}
         </dl>
+      ) : null}
+
+      {attachments.length || viewer?.canAttach ? (
+        <section aria-labelledby="fichiers">
+          <h2 id="fichiers">Fichiers joints</h2>
+          <AttachmentList attachments={attachments} showStatus={irritant.isAuthor || !!viewer?.isTeam} />
+          {viewer?.canAttach && attachments.length < maxAttachments ? (
+            <>
+              <FormErrors form={attachForm} />
+              <Form method="post" encType="multipart/form-data" {...getFormProps(attachForm)} className="card mt-4">
+                <input type="hidden" name="intent" value="attach" />
+                <div className="fr-upload-group mb-4">
+                  <label className="fr-label" htmlFor={attachFields.file.id}>
+                    Joindre une capture d'écran ou un document
+                    <span className="fr-hint-text">
+                      PNG, JPEG, WebP ou PDF (5 pages), 10 Mo au plus, {maxAttachments} fichiers par signalement. Les métadonnées sont
+                      retirées ; les identifiants de patient lus dans l'image sont masqués, et l'équipe vérifie le fichier avant toute
+                      publication.
+                    </span>
+                  </label>
+                  <input
+                    className="fr-upload"
+                    type="file"
+                    accept="image/png,image/jpeg,image/webp,application/pdf"
+                    required
+                    {...fieldProps(attachFields.file)}
+                  />
+                  <FieldError field={attachFields.file} />
+                </div>
+                <button type="submit" className="btn btn-secondary">
+                  Joindre le fichier
+                </button>
+              </Form>
+            </>
+          ) : null}
+        </section>
       ) : null}
 
       <section aria-labelledby="soutiens">

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { FilterSelect } from "~/components/forms";
+import { FilterSelect } from "~/components/filters";
 import { formatDate } from "~/lib/dates";
 import { parseOrThrow } from "~/lib/api.server";
 import { orErrorPage } from "~/lib/errors";

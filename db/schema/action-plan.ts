@@ -40,7 +40,7 @@ export const actions = sqliteTable(
     description: text("description").notNull().default(""),
     // The deck's lead label; the lead and co-lead organisations are in action_organisations.
     leadKind: text("lead_kind", { enum: LEAD_KINDS }).notNull(),
-    // Unused since migration 0023 moved it to action_organisations (kept: SQLite cannot drop a referencing column in place).
+    // Unused since migration 0024 moved it to action_organisations (kept: SQLite cannot drop a referencing column in place).
     leadOrganisationId: integer("lead_organisation_id").references(() => organisations.id),
     // The team member answerable for the action's status (told when it goes stale).
     responsibleId: integer("responsible_id").references(() => users.id),

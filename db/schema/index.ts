@@ -10,4 +10,5 @@ export * from "./indicators";
 export * from "./notifications";
 export * from "./settings";
 export * from "./seminars";
+export * from "./attachments";
 export * from "./regulation";

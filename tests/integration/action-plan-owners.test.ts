@@ -212,16 +212,16 @@ describe("stale status reminder", () => {
   });
 });
 
-describe("migration 0023", () => {
+describe("migration 0024", () => {
   it("moves an organisation lead to the action's lead organisations, with the label of its kind, and backfills status history", () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sentinelle-0023-"));
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sentinelle-0024-"));
     try {
-      // The migrations before 0023, then rows as they were written then, then 0023.
+      // The migrations before 0024, then rows as they were written then, then 0024.
       const before = path.join(dir, "before");
       fs.cpSync(path.resolve("db/migrations"), before, { recursive: true });
       const journalFile = path.join(before, "meta", "_journal.json");
       const journal = JSON.parse(fs.readFileSync(journalFile, "utf8")) as { entries: { idx: number; tag: string }[] };
-      journal.entries = journal.entries.filter((e) => e.idx < 23);
+      journal.entries = journal.entries.filter((e) => e.idx < 24);
       fs.writeFileSync(journalFile, JSON.stringify(journal));
       const db = openDatabase(path.join(dir, "old.db"));
       try {

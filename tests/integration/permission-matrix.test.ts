@@ -33,7 +33,7 @@ const FILERS: Expected = { anonymous: "login", practitioner: 200, patient: 200, 
 const GUESTS: Expected = { ...all("redirect"), anonymous: 200 };
 
 // Filled in beforeAll from the demo data: an unpublished irritant and its author.
-const dynamic = { indicator: "", published: 0, unpublished: 0, unpublishedAuthor: "practitioner" as Role, updateId: 0, seminarId: 0, workshopId: 0 };
+const dynamic = { indicator: "", published: 0, publishedAuthor: "practitioner" as Role, unpublished: 0, unpublishedAuthor: "practitioner" as Role, updateId: 0, seminarId: 0, workshopId: 0 };
 /** Only its author and the team see an unpublished irritant; for everyone else it does not exist. */
 const unpublishedPage = (): Expected => ({ ...all(404), [dynamic.unpublishedAuthor]: 200, team: 200, admin: 200 });
 
@@ -155,6 +155,15 @@ const API: Record<string, ApiCase> = {
   "get /tickets/{id}": { url: () => "/tickets/1", expect: () => API_ANON_401({ practitioner: 404, patient: 404, vendorA: 200, vendorB: 404, team: 200, admin: 200 }) },
   "post /tickets/{id}/replies": { url: () => "/tickets/1/replies", body: {}, expect: () => API_ANON_401({ practitioner: 404, patient: 404, vendorA: 422, vendorB: 404, team: 422, admin: 422 }) },
   "post /tickets/{id}/resolution": { url: () => "/tickets/1/resolution", body: {}, expect: () => API_ANON_401({ practitioner: 404, patient: 404, vendorA: 422, vendorB: 404, team: 422, admin: 422 }) },
+  "post /irritants/{id}/attachments": {
+    url: () => `/irritants/${dynamic.unpublished}/attachments`,
+    body: {},
+    // Past the guard a JSON body is not a multipart upload (400).
+    expect: () => ({ ...all(404), anonymous: 401, team: 400, admin: 400, [dynamic.unpublishedAuthor]: 400 }) as Expected,
+  },
+  "get /attachments/{id}": { url: () => "/attachments/999999", expect: () => all(404) },
+  "get /attachments/{id}/file": { url: () => "/attachments/999999/file", expect: () => all(404) },
+  "patch /attachments/{id}": { url: () => "/attachments/999999", body: {}, expect: () => API_ANON_401({ team: 422, admin: 422 }) },
   "get /action-plan": { url: () => "/action-plan", expect: () => PUBLIC },
   "get /campaigns": { url: () => "/campaigns", expect: () => PUBLIC },
   "get /campaigns/{slug}/results": { url: () => "/campaigns/segur-2024/results", expect: () => PUBLIC },
@@ -217,6 +226,10 @@ const ACTIONS: Record<string, ActionRow> = {
       follow: { pass: MEMBERS },
       unfollow: { pass: MEMBERS },
       comment: { pass: ["practitioner", "patient", "team", "admin"] },
+      // Files: the irritant's author and the team (the post carries no file: 422 once past the guard).
+      get attach() {
+        return { pass: [dynamic.publishedAuthor, "team", "admin"] as Role[] };
+      },
     },
   },
   "routes/enquetes.$slug": { url: () => "/enquetes/segur-en-cours", intents: each(["previous", "next", "submit"], { pass: ["practitioner"] }) },
@@ -239,7 +252,10 @@ const ACTIONS: Record<string, ActionRow> = {
     },
   },
   "routes/equipe.signalements._index": { url: () => "/equipe/signalements", intents: { "*": { pass: STAFF } } },
-  "routes/equipe.signalements.$id": { url: () => "/equipe/signalements/4", intents: each(["themes", "status", "publish", "unpublish", "hide", "unhide", "merge", "open-ticket", "obligations"], { pass: STAFF }) },
+  "routes/equipe.signalements.$id": {
+    url: () => "/equipe/signalements/4",
+    intents: each(["themes", "status", "publish", "unpublish", "hide", "unhide", "merge", "open-ticket", "obligations", "approve-attachment", "remove-attachment"], { pass: STAFF }),
+  },
   "routes/equipe.themes": { url: () => "/equipe/themes", intents: each(["update", "create"], { pass: STAFF }) },
   "routes/equipe.vocabulaire": { url: () => "/equipe/vocabulaire", intents: each(["create", "update", "delete", "reindex"], { pass: STAFF }) },
   "routes/equipe.catalogue": { url: () => "/equipe/catalogue", intents: each(["vendor", "product"], { pass: STAFF }) },
@@ -277,6 +293,8 @@ beforeAll(async () => {
   dynamic.unpublished = byKnownAuthor.id;
   dynamic.unpublishedAuthor = (Object.entries(ACCOUNTS).find(([, email]) => email === byKnownAuthor.author)![0]) as Role;
   dynamic.published = db.select({ id: irritants.id }).from(irritants).where(and(eq(irritants.published, true), isNull(irritants.mergedIntoId), isNull(irritants.hiddenAt))).get()!.id;
+  const publishedAuthor = db.select({ email: users.email }).from(irritants).innerJoin(users, eq(users.id, irritants.authorId)).where(eq(irritants.id, dynamic.published)).get()!.email;
+  dynamic.publishedAuthor = (Object.entries(ACCOUNTS).find(([, email]) => email === publishedAuthor)?.[0] ?? "team") as Role;
   dynamic.indicator = db.select({ slug: indicators.slug }).from(indicators).get()!.slug;
   dynamic.updateId = db.select({ id: progressUpdates.id }).from(progressUpdates).get()!.id;
   dynamic.seminarId = db.select({ id: seminars.id }).from(seminars).where(eq(seminars.slug, "seminaire-tripartite-demonstration")).get()!.id;

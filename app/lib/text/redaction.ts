@@ -139,6 +139,31 @@ export function redactPatientIdentifiers(text: string): RedactionResult {
   return { text: total === 0 ? text : result, redactions, total };
 }
 
+/** Where a patient identifier sits in a text: [start, end) in UTF-16 code units. */
+export type IdentifierSpan = { kind: RedactionKind; start: number; end: number };
+
+/**
+ * The places `redactPatientIdentifiers` would mask, with the same patterns and in the same order (e-mail addresses,
+ * then NIR, then phones; what an earlier pass took is out of reach of the later ones). Used where the text cannot be
+ * rewritten but its positions must be covered: words read from a screenshot by OCR.
+ */
+export function patientIdentifierSpans(text: string): IdentifierSpan[] {
+  const spans: IdentifierSpan[] = [];
+  // A pass's matches are blanked with a letter so that later passes neither see them nor join digits across them.
+  let rest = text;
+  const take = (kind: RedactionKind, start: number, end: number) => {
+    spans.push({ kind, start, end });
+    rest = rest.slice(0, start) + "x".repeat(end - start) + rest.slice(end);
+  };
+  for (const match of [...rest.matchAll(EMAIL_RE)]) take("email", match.index, match.index + match[0].length);
+  for (const match of [...rest.matchAll(NIR_RE)]) {
+    const compact = match.slice(1, 8).map((g) => g ?? "").join("");
+    if (looksLikeNir(compact)) take("nir", match.index, match.index + match[0].length);
+  }
+  for (const match of [...rest.matchAll(PHONE_RE)]) take("phone", match.index, match.index + match[0].length);
+  return spans.sort((a, b) => a.start - b.start);
+}
+
 const LABELS: Record<RedactionKind, { one: string; many: string }> = {
   nir: { one: "numéro de sécurité sociale (NIR/INS)", many: "numéros de sécurité sociale (NIR/INS)" },
   phone: { one: "numéro de téléphone", many: "numéros de téléphone" },

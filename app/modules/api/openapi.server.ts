@@ -4,6 +4,7 @@ import { apiTicketListQuery, ticketReplySchema, ticketResolutionSchema } from "~
 import { apiProductListQuery } from "~/modules/vendors";
 import { planFiltersSchema } from "~/modules/action-plan";
 import { seminarListQuery } from "~/modules/seminars";
+import { attachmentPatchSchema, attachmentQuerySchema } from "~/modules/attachments";
 import { apiObligationListQuery } from "~/modules/regulation";
 import { apiIrritantListQuery, fileIrritantSchema, irritantPatchSchema, similarQuerySchema } from "~/modules/irritants";
 
@@ -14,6 +15,8 @@ type Operation = {
   auth?: "optional" | "required";
   query?: z.ZodObject;
   body?: z.ZodType;
+  /** A multipart body with one file in the field `file`. */
+  upload?: true;
   responses: Record<number, string>;
 };
 
@@ -82,6 +85,37 @@ export const API_OPERATIONS: Operation[] = [
     summary: "Retirer son propre soutien, idempotent : {irritantId, withdrawn, supportCount, patientSupportCount}",
     auth: "required",
     responses: { 200: "Soutien retiré (withdrawn: true) ou déjà absent (withdrawn: false)", 401: "Non authentifié", 403: "Rôle non autorisé", 404: "Inexistant" },
+  },
+  {
+    method: "post",
+    path: "/irritants/{id}/attachments",
+    summary: "Joindre un fichier (multipart, champ file : PNG, JPEG, WebP ou PDF d'après son contenu, 10 Mo, 5 par signalement) ; ré-encodé sans métadonnées, analysé (OCR) et masqué par le worker, privé jusqu'à validation par l'équipe",
+    auth: "required",
+    upload: true,
+    responses: { 201: "{id, status: analysing}", 400: "Pas un envoi multipart", 401: "Non authentifié", 404: "Inexistant, ou ni auteur ni équipe", 413: "Plus de 10 Mo", 415: "Type refusé (d'après le contenu)", 422: "Fichier absent, vide, illisible, ou déjà 5 fichiers" },
+  },
+  {
+    method: "get",
+    path: "/attachments/{id}",
+    summary: "Une pièce jointe : {id, status: analysing | pending_review | approved | failed, masked, width, height, pages, createdAt}",
+    auth: "optional",
+    responses: { 200: "La pièce jointe", 404: "Inexistante ou non visible (auteur et équipe avant validation ; éditeur sur son ticket et public une fois validée et publiée)" },
+  },
+  {
+    method: "get",
+    path: "/attachments/{id}/file",
+    summary: "L'image nettoyée et masquée (PNG ; ?taille=vignette : vignette WebP), mêmes droits que la pièce jointe",
+    auth: "optional",
+    query: attachmentQuerySchema,
+    responses: { 200: "L'image", 404: "Inexistante, non visible, en cours d'analyse ou en échec", 422: "Paramètres invalides" },
+  },
+  {
+    method: "patch",
+    path: "/attachments/{id}",
+    summary: "Valider une pièce jointe masquée (équipe) : l'éditeur la voit sur son ticket, le public sur un signalement publié",
+    auth: "required",
+    body: attachmentPatchSchema,
+    responses: { 200: "La pièce jointe validée", 401: "Non authentifié", 403: "Réservé à l'équipe", 404: "Inexistante", 409: "Analyse en cours ou en échec", 422: "Données invalides" },
   },
   {
     method: "get",
@@ -189,6 +223,9 @@ export function openApiDocument(serverUrl: string) {
       ...(op.auth === "required" ? { security: [{ bearer: [] }, { session: [] }] } : {}),
       ...(parameters.length ? { parameters } : {}),
       ...(op.body ? { requestBody: { required: true, content: { "application/json": { schema: jsonSchema(op.body) } } } } : {}),
+      ...(op.upload
+        ? { requestBody: { required: true, content: { "multipart/form-data": { schema: { type: "object", required: ["file"], properties: { file: { type: "string", format: "binary" } } } } } } }
+        : {}),
       responses: Object.fromEntries(
         Object.entries(op.responses).map(([status, description]) => [
           status,

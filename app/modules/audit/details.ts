@@ -37,6 +37,14 @@ const SUBJECTS: Record<string, string> = {
   api_token: "Jeton d'API",
   seminar: "Séminaire",
   workshop: "Atelier",
+  attachment: "Fichier joint",
+};
+const ATTACHMENT_OWNERS: Record<string, string> = { irritant: "au signalement", comment: "à un commentaire", ticket_reply: "à une réponse de ticket" };
+const ATTACHMENT_REMOVALS: Record<string, string> = {
+  team: "supprimé par l'équipe",
+  hidden: "signalement masqué",
+  account_deleted: "compte de l'auteur supprimé",
+  retention: "durée de conservation dépassée",
 };
 
 /** What an event is about, in French: "Signalement n° 12". */
@@ -80,7 +88,10 @@ const FIELDS: Record<string, Describe> = {
   redacted: (v) => (num(v) ? counted(num(v), "passage masqué (données de patient)", "passages masqués (données de patient)") : null),
   lane: (v) => `Soutien ${label(LANES, v)}`,
   commentId: (v) => `Commentaire n° ${String(v)}`,
-  reason: (v, type) => (type === "irritant.purged" ? "Durée de conservation dépassée" : v ? `Motif : ${String(v)}` : null),
+  reason: (v, type) =>
+    type === "irritant.purged" ? "Durée de conservation dépassée" : type === "attachment.removed" ? `Motif : ${label(ATTACHMENT_REMOVALS, v)}` : v ? `Motif : ${String(v)}` : null,
+  owner: (v) => `Joint ${label(ATTACHMENT_OWNERS, v)}`,
+  pages: (v) => counted(num(v), "page", "pages"),
   into: (v) => `Regroupé dans le signalement n° ${String(v)}`,
   actionId: (v) => `Action n° ${String(v)}`,
   title: (v) => (v ? `Titre : ${quoted(v)}` : null),

@@ -108,6 +108,9 @@ export const NOTIFICATION_RULES: { [T in EventType]: Rule<T> | null } = {
   "irritant.action_done": null, // its followers are told by the action's own event (action.done)
   "irritant.purged": null,
   "irritant.passage_masked": null,
+  "attachment.uploaded": null,
+  "attachment.approved": null,
+  "attachment.removed": null,
   "ticket.opened": (tx, e) => [{ userIds: vendorMembers(tx, e.payload.vendorId), kind: "ticket", text: `Nouveau ticket : ${irritantTitle(tx, e.payload.irritantId)}`, url: `/editeur/tickets/${e.subjectId}` }],
   "ticket.acknowledged": null,
   "ticket.replied": (tx, e) => vendorAnswerDeliveries(tx, e.payload.irritantId, "L'éditeur a répondu"),

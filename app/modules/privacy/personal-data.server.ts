@@ -25,6 +25,7 @@ import { recordEvent } from "~/lib/events.server";
 import { can } from "~/lib/permissions";
 import type { SessionUser } from "~/lib/session-users.server";
 import { getProfile, SIGN_UP_LINK_HOURS, verifyPassword } from "~/modules/accounts/index.server";
+import { attachmentsUploadedBy, removeAttachmentsOfHiddenIrritants, removeAttachmentsUploadedBy } from "~/modules/attachments/index.server";
 import { unindexIrritant } from "~/modules/irritants/index.server";
 import { scrubPassageCopies } from "~/modules/notifications/index.server";
 
@@ -45,6 +46,8 @@ export function exportPersonalData(user: SessionUser) {
     profile: { ...profile, organisation: organisationName },
     irritants: db.select({ id: irritants.id, title: irritants.title, body: irritants.body, status: irritants.status, published: irritants.published, createdAt: irritants.createdAt }).from(irritants).where(eq(irritants.authorId, user.id)).all(),
     comments: db.select({ irritantId: comments.irritantId, body: comments.body, createdAt: comments.createdAt }).from(comments).where(eq(comments.authorId, user.id)).all(),
+    // The files themselves: the masked images, on each irritant's page (the unmasked originals are never kept).
+    attachments: attachmentsUploadedBy(user.id),
     supports: db.select({ irritantId: supports.irritantId, createdAt: supports.createdAt }).from(supports).where(eq(supports.userId, user.id)).all(),
     follows: db.select({ subjectType: follows.subjectType, subjectId: follows.subjectId, createdAt: follows.createdAt }).from(follows).where(eq(follows.userId, user.id)).all(),
     notificationPreferences: db.select({ kind: notificationPreferences.kind, mode: notificationPreferences.mode }).from(notificationPreferences).where(eq(notificationPreferences.userId, user.id)).all(),
@@ -104,6 +107,8 @@ export async function deleteAccount(user: SessionUser, confirmation: string) {
     // Unsent survey answers are the person's, and go with the account.
     tx.update(participations).set({ draft: null }).where(eq(participations.userId, user.id)).run();
     tx.update(invitations).set({ draft: null, inviteeId: null }).where(eq(invitations.inviteeId, user.id)).run();
+    // The files the person attached go with the account, images included.
+    removeAttachmentsUploadedBy(tx, user.id, "account_deleted");
     recordEvent(tx, { type: "user.deleted", actorId: user.id, subject: { type: "user", id: user.id } });
   });
   // secure_delete zeroed the old rows in the pages; the WAL still holds the pages as they were.
@@ -159,7 +164,9 @@ export function applyRetention(hiddenDays: number, now = new Date()) {
       .delete(outboxEmails)
       .where(and(like(outboxEmails.dedupeKey, "account:signup:%"), lt(outboxEmails.createdAt, new Date(now.getTime() - SIGN_UP_LINK_HOURS * 3_600_000).toISOString()), ne(outboxEmails.status, "sending")))
       .run().changes;
-    return { irritantsErased: expired.length, sessionsDeleted, linksDeleted, eventsDeleted, unconfirmedRegistrationsDeleted, signUpEmailsDeleted };
+    // Hidden irritants keep no files (normally removed when hidden; this catches any left).
+    const attachmentsRemoved = removeAttachmentsOfHiddenIrritants(tx);
+    return { attachmentsRemoved, irritantsErased: expired.length, sessionsDeleted, linksDeleted, eventsDeleted, unconfirmedRegistrationsDeleted, signUpEmailsDeleted };
   });
   // secure_delete zeroed the old rows in the pages; the WAL still holds the pages as they were.
   checkpointAfterErasure(getDb());

@@ -1,0 +1,261 @@
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { and, asc, count, eq, inArray, isNotNull } from "drizzle-orm";
+import { getDb, type DbOrTx } from "#db/client";
+import { attachments, comments, irritants, ticketMessages, tickets } from "#db/schema";
+import type { AttachmentOwnerKind, AttachmentStatus } from "#db/vocabularies/attachments";
+import { HttpError } from "~/lib/errors";
+import { recordEvent } from "~/lib/events.server";
+import { can } from "~/lib/permissions.server";
+import type { SessionUser } from "~/lib/session-users.server";
+import { isPubliclyVisible } from "~/modules/irritants/index.server";
+import { cleanUpload, maskIdentifiers, thumbnail } from "./image.server";
+
+export const MAX_ATTACHMENTS = 5;
+
+/** The folder of the files: `attachments/` beside the database file (never under public/). */
+function attachmentsDir(db: DbOrTx = getDb()): string {
+  const file = (db as { $client?: { name?: string } }).$client?.name ?? getDb().$client.name;
+  return path.join(path.dirname(path.resolve(file)), "attachments");
+}
+const pendingFile = (dir: string, id: number) => path.join(dir, "pending", `${id}.png`);
+const storedFile = (dir: string, sha256: string, variant: "full" | "thumb") => path.join(dir, variant === "full" ? `${sha256}.png` : `${sha256}.thumb.webp`);
+
+type Target = { kind: AttachmentOwnerKind; id: number };
+type Owner = { irritantId: number; ticketId: number | null; authorId: number | null };
+
+/** The irritant (and ticket) an owner belongs to, and who wrote it. */
+function findOwner(target: Target): Owner | undefined {
+  const db = getDb();
+  if (target.kind === "irritant") {
+    const row = db.select({ authorId: irritants.authorId }).from(irritants).where(eq(irritants.id, target.id)).get();
+    return row && { irritantId: target.id, ticketId: null, authorId: row.authorId };
+  }
+  if (target.kind === "comment") {
+    const row = db.select({ irritantId: comments.irritantId, authorId: comments.authorId }).from(comments).where(eq(comments.id, target.id)).get();
+    return row && { irritantId: row.irritantId, ticketId: null, authorId: row.authorId };
+  }
+  const row = db
+    .select({ ticketId: ticketMessages.ticketId, authorId: ticketMessages.authorId, irritantId: tickets.irritantId })
+    .from(ticketMessages)
+    .innerJoin(tickets, eq(tickets.id, ticketMessages.ticketId))
+    .where(eq(ticketMessages.id, target.id))
+    .get();
+  return row && { irritantId: row.irritantId, ticketId: row.ticketId, authorId: row.authorId };
+}
+
+/** Who may attach to a thing: its author, or the team; for anyone else it does not exist (404). Checked before the body is read. */
+export function requireAttachable(actor: SessionUser, target: Target): Owner {
+  const owner = findOwner(target);
+  if (!owner || (owner.authorId !== actor.id && !can(actor, "irritant:triage"))) throw new HttpError(404, "Ressource introuvable.");
+  return owner;
+}
+
+/**
+ * Attaches a file: only the author of the irritant, comment or reply (or the team) may; five per thing. The type comes
+ * from the bytes; the cleaned image waits, unmasked and unserved, for the worker's analysis (status "analysing").
+ */
+export async function attachFile(actor: SessionUser, target: Target, bytes: Uint8Array): Promise<{ id: number; status: AttachmentStatus }> {
+  const owner = requireAttachable(actor, target);
+  const attached = () =>
+    getDb().select({ n: count() }).from(attachments).where(and(eq(attachments.ownerKind, target.kind), eq(attachments.ownerId, target.id))).get()?.n ?? 0;
+  if (attached() >= MAX_ATTACHMENTS) throw new HttpError(422, `${MAX_ATTACHMENTS} fichiers au plus par contribution : celui-ci n'a pas été joint.`);
+  const cleaned = await cleanUpload(bytes);
+  const dir = attachmentsDir();
+  fs.mkdirSync(path.join(dir, "pending"), { recursive: true });
+  const db = getDb();
+  const row = db.transaction((tx) => {
+    if (attached() >= MAX_ATTACHMENTS) throw new HttpError(422, `${MAX_ATTACHMENTS} fichiers au plus par contribution : celui-ci n'a pas été joint.`);
+    const inserted = tx
+      .insert(attachments)
+      .values({ ownerKind: target.kind, ownerId: target.id, irritantId: owner.irritantId, ticketId: owner.ticketId, uploaderId: actor.id, width: cleaned.width, height: cleaned.height, pages: cleaned.pages })
+      .returning({ id: attachments.id, status: attachments.status })
+      .get();
+    recordEvent(tx, { type: "attachment.uploaded", actorId: actor.id, subject: { type: "attachment", id: inserted.id }, payload: { irritantId: owner.irritantId, owner: target.kind, pages: cleaned.pages } });
+    return inserted;
+  });
+  fs.writeFileSync(pendingFile(dir, row.id), cleaned.png);
+  return row;
+}
+
+/**
+ * The worker's step: OCR the waiting images one by one, cover what identifies a patient, store the result under its
+ * hash (with a thumbnail) and erase the unmasked copy. A failure leaves the attachment "failed": never served, shown
+ * to the team as such. Returns how many were analysed.
+ */
+export async function analysePendingAttachments(limit = 5): Promise<number> {
+  const db = getDb();
+  const dir = attachmentsDir();
+  const waiting = db.select({ id: attachments.id }).from(attachments).where(eq(attachments.status, "analysing")).orderBy(asc(attachments.id)).limit(limit).all();
+  for (const { id } of waiting) {
+    const pending = pendingFile(dir, id);
+    try {
+      const { png, found } = await maskIdentifiers(fs.readFileSync(pending));
+      const sha256 = createHash("sha256").update(png).digest("hex");
+      fs.writeFileSync(storedFile(dir, sha256, "full"), png);
+      fs.writeFileSync(storedFile(dir, sha256, "thumb"), await thumbnail(png));
+      const updated = db
+        .update(attachments)
+        .set({ status: "pending_review", sha256, maskedCount: found })
+        .where(and(eq(attachments.id, id), eq(attachments.status, "analysing")))
+        .run();
+      // Removed while it was analysed: drop what was just written, unless another attachment holds the same file.
+      if (updated.changes === 0) removeUnusedFiles(dir, [sha256]);
+    } catch (error) {
+      console.error(`Attachment ${id}: analysis failed.`, error);
+      db.update(attachments).set({ status: "failed" }).where(eq(attachments.id, id)).run();
+    } finally {
+      fs.rmSync(pending, { force: true });
+    }
+  }
+  return waiting.length;
+}
+
+type AttachmentRow = typeof attachments.$inferSelect;
+
+/** Who may see an attachment (its file included): the same rules as the thing it belongs to, and review first. */
+function maySee(viewer: SessionUser | null, row: AttachmentRow): boolean {
+  if (viewer && can(viewer, "irritant:read-unpublished")) return true;
+  if (viewer && row.uploaderId === viewer.id) return true;
+  if (row.status !== "approved") return false;
+  const db = getDb();
+  if (viewer?.role === "vendor") {
+    if (viewer.organisationId === null) return false;
+    const ticket = db
+      .select({ id: tickets.id })
+      .from(tickets)
+      .where(and(eq(tickets.irritantId, row.irritantId), eq(tickets.vendorId, viewer.organisationId), ...(row.ticketId ? [eq(tickets.id, row.ticketId)] : [])))
+      .get();
+    return !!ticket;
+  }
+  // Ticket replies stay between the reporter's thread, the vendor and the team: no public copy of their files.
+  if (row.ownerKind === "ticket_reply") return false;
+  const irritant = db.select({ published: irritants.published, hiddenAt: irritants.hiddenAt, mergedIntoId: irritants.mergedIntoId }).from(irritants).where(eq(irritants.id, row.irritantId)).get();
+  if (!irritant || !isPubliclyVisible(irritant)) return false;
+  if (row.ownerKind === "comment") {
+    const comment = db.select({ hiddenAt: comments.hiddenAt }).from(comments).where(eq(comments.id, row.ownerId)).get();
+    return !!comment && comment.hiddenAt === null;
+  }
+  return true;
+}
+
+export type AttachmentView = { id: number; status: AttachmentStatus; masked: number; width: number; height: number; pages: number; createdAt: string };
+const view = (row: AttachmentRow): AttachmentView => ({ id: row.id, status: row.status, masked: row.maskedCount, width: row.width, height: row.height, pages: row.pages, createdAt: row.createdAt });
+
+/** One attachment as the viewer may see it; 404 otherwise (existence is not told). */
+export function getAttachment(viewer: SessionUser | null, id: number): AttachmentView {
+  const row = getDb().select().from(attachments).where(eq(attachments.id, id)).get();
+  if (!row || !maySee(viewer, row)) throw new HttpError(404, "Ressource introuvable.");
+  return view(row);
+}
+
+/** The masked image (or its thumbnail) of an attachment the viewer may see; 404 while it is analysed or if it failed. */
+export function readAttachmentFile(viewer: SessionUser | null, id: number, variant: "full" | "thumb"): { bytes: Buffer; type: string; name: string } {
+  const row = getDb().select().from(attachments).where(eq(attachments.id, id)).get();
+  if (!row || !maySee(viewer, row) || !row.sha256) throw new HttpError(404, "Ressource introuvable.");
+  const file = storedFile(attachmentsDir(), row.sha256, variant);
+  if (!fs.existsSync(file)) throw new HttpError(404, "Ressource introuvable.");
+  return variant === "full"
+    ? { bytes: fs.readFileSync(file), type: "image/png", name: `piece-jointe-${row.id}.png` }
+    : { bytes: fs.readFileSync(file), type: "image/webp", name: `piece-jointe-${row.id}-vignette.webp` };
+}
+
+/** The attachments of some owners the viewer may see, oldest first. */
+export function listAttachments(viewer: SessionUser | null, kind: AttachmentOwnerKind, ownerIds: readonly number[]): (AttachmentView & { ownerId: number })[] {
+  if (ownerIds.length === 0) return [];
+  return getDb()
+    .select()
+    .from(attachments)
+    .where(and(eq(attachments.ownerKind, kind), inArray(attachments.ownerId, [...ownerIds])))
+    .orderBy(asc(attachments.id))
+    .all()
+    .filter((row) => maySee(viewer, row))
+    .map((row) => ({ ...view(row), ownerId: row.ownerId }));
+}
+
+/** The team approves a masked attachment: from then on the vendor (its ticket) and, once published, the public see it. */
+export function approveAttachment(actor: SessionUser, id: number): AttachmentView {
+  if (!can(actor, "irritant:triage")) throw new HttpError(403, "Action réservée à l'équipe programme.");
+  const db = getDb();
+  return db.transaction((tx) => {
+    const row = tx.select().from(attachments).where(eq(attachments.id, id)).get();
+    if (!row) throw new HttpError(404, "Ressource introuvable.");
+    if (row.status === "approved") return view(row);
+    if (row.status !== "pending_review") throw new HttpError(409, row.status === "analysing" ? "L'analyse de ce fichier est en cours : il pourra être validé ensuite." : "L'analyse de ce fichier a échoué : il ne peut pas être validé.");
+    const updated = tx.update(attachments).set({ status: "approved", approvedById: actor.id }).where(eq(attachments.id, id)).returning().get();
+    recordEvent(tx, { type: "attachment.approved", actorId: actor.id, subject: { type: "attachment", id }, payload: { irritantId: row.irritantId } });
+    return view(updated);
+  });
+}
+
+/** Files no attachment row names any more are deleted (several rows may share one file: same content, same hash). */
+function removeUnusedFiles(dir: string, hashes: readonly (string | null)[]) {
+  for (const sha256 of new Set(hashes.filter((h): h is string => !!h))) {
+    const still = getDb().select({ n: count() }).from(attachments).where(eq(attachments.sha256, sha256)).get()?.n ?? 0;
+    if (still > 0) continue;
+    fs.rmSync(storedFile(dir, sha256, "full"), { force: true });
+    fs.rmSync(storedFile(dir, sha256, "thumb"), { force: true });
+  }
+}
+
+/**
+ * Removes attachments and their files (team removal, hidden irritants, account deletion, retention). The rows go in
+ * the caller's transaction when given; the files right after. Returns how many were removed.
+ */
+function removeAttachments(tx: DbOrTx, rows: readonly { id: number; sha256: string | null; irritantId: number }[], actorId: number | null, reason: "team" | "hidden" | "account_deleted" | "retention"): number {
+  if (rows.length === 0) return 0;
+  const dir = attachmentsDir();
+  tx.delete(attachments).where(inArray(attachments.id, rows.map((r) => r.id))).run();
+  for (const row of rows) {
+    recordEvent(tx, { type: "attachment.removed", actorId, subject: { type: "attachment", id: row.id }, payload: { irritantId: row.irritantId, reason } });
+    fs.rmSync(pendingFile(dir, row.id), { force: true });
+  }
+  removeUnusedFiles(dir, rows.map((r) => r.sha256));
+  return rows.length;
+}
+
+const rowsWhere = (tx: DbOrTx, where: ReturnType<typeof eq>) => tx.select({ id: attachments.id, sha256: attachments.sha256, irritantId: attachments.irritantId }).from(attachments).where(where).all();
+
+/** The team removes one attachment. */
+export function removeAttachment(actor: SessionUser, id: number) {
+  if (!can(actor, "irritant:triage")) throw new HttpError(403, "Action réservée à l'équipe programme.");
+  const db = getDb();
+  db.transaction((tx) => {
+    const rows = rowsWhere(tx, eq(attachments.id, id));
+    if (rows.length === 0) throw new HttpError(404, "Ressource introuvable.");
+    removeAttachments(tx, rows, actor.id, "team");
+  });
+}
+
+/** Everything a person uploaded (account deletion). */
+export function removeAttachmentsUploadedBy(tx: DbOrTx, userId: number, reason: "account_deleted" | "retention") {
+  return removeAttachments(tx, rowsWhere(tx, eq(attachments.uploaderId, userId)), null, reason);
+}
+
+/** What a person uploaded, for their personal-data export. */
+export function attachmentsUploadedBy(userId: number) {
+  return getDb()
+    .select({ id: attachments.id, attachedTo: attachments.ownerKind, ownerId: attachments.ownerId, irritantId: attachments.irritantId, status: attachments.status, masked: attachments.maskedCount, createdAt: attachments.createdAt })
+    .from(attachments)
+    .where(eq(attachments.uploaderId, userId))
+    .orderBy(asc(attachments.id))
+    .all();
+}
+
+/**
+ * "Masquer": the attachments of irritants the team hid are removed with their files (by the page that hides, and by
+ * the worker for every other path, the API's included). Returns how many were removed.
+ */
+export function removeAttachmentsOfHiddenIrritants(within?: DbOrTx, actorId: number | null = null): number {
+  const run = (tx: DbOrTx) => {
+    const rows = tx
+      .select({ id: attachments.id, sha256: attachments.sha256, irritantId: attachments.irritantId })
+      .from(attachments)
+      .innerJoin(irritants, eq(irritants.id, attachments.irritantId))
+      .where(isNotNull(irritants.hiddenAt))
+      .all();
+    return removeAttachments(tx, rows, actorId, "hidden");
+  };
+  return within ? run(within) : getDb().transaction(run);
+}
