@@ -120,7 +120,7 @@ function maySee(viewer: SessionUser | null, row: AttachmentRow): boolean {
   if (viewer && row.uploaderId === viewer.id) return true;
   if (row.status !== "approved") return false;
   const db = getDb();
-  if (viewer?.role === "vendor") {
+  if (viewer && can(viewer, "ticket:respond")) {
     if (viewer.organisationId === null) return false;
     const ticket = db
       .select({ id: tickets.id })
