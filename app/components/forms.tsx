@@ -153,7 +153,15 @@ export function ChoiceGroup({
                   : "flex items-start gap-2"
               }
             >
-              <input id={id} type={type} name={field.name} value={o.value} defaultChecked={selected.has(o.value)} className="mt-1 size-4 shrink-0" />
+              <input
+                id={id}
+                type={type}
+                name={field.name}
+                value={o.value}
+                defaultChecked={selected.has(o.value)}
+                // Above the label's whole-tile click area, so the box itself stays clickable too.
+                className={tiles ? "relative z-10 mt-1 size-4 shrink-0" : "mt-1 size-4 shrink-0"}
+              />
               <label htmlFor={id} className={tiles ? "font-medium after:absolute after:inset-0 after:content-['']" : undefined}>
                 {o.label}
               </label>
