@@ -21,6 +21,7 @@ export {
   setActionStatus,
   setStepStatuses,
   unparsedDeadlines,
+  withoutResponsible,
   writeAction,
 } from "./plan.server";
 export { remindStaleActions } from "./stale.server";

@@ -82,7 +82,7 @@ const planActionIrritants = preparedQuery((db) =>
 
 const planActionOrganisations = preparedQuery((db) =>
   db
-    .select({ actionId: actionOrganisations.actionId, role: actionOrganisations.role, id: organisations.id, name: organisations.name, kind: organisations.kind })
+    .select({ actionId: actionOrganisations.actionId, part: actionOrganisations.role, id: organisations.id, name: organisations.name, kind: organisations.kind })
     .from(actionOrganisations)
     .innerJoin(organisations, eq(organisations.id, actionOrganisations.organisationId))
     .where(inIds(actionOrganisations.actionId))
@@ -125,9 +125,10 @@ function byAction<R extends { actionId: number }>(rows: R[]) {
 }
 
 type OrganisationRef = { id: number; name: string; kind: "vendor" | "institution" };
-const organisationsOf = (rows: (OrganisationRef & { role: "lead" | "co-lead" })[]) => ({
-  lead: rows.filter((o) => o.role === "lead").map(({ id, name, kind }) => ({ id, name, kind })),
-  coLead: rows.filter((o) => o.role === "co-lead").map(({ id, name, kind }) => ({ id, name, kind })),
+// `part` (lead or co-lead) is the organisation's part in the action, not a person's role.
+const organisationsOf = (rows: (OrganisationRef & { part: "lead" | "co-lead" })[]) => ({
+  lead: rows.filter((o) => o.part === "lead").map(({ id, name, kind }) => ({ id, name, kind })),
+  coLead: rows.filter((o) => o.part === "co-lead").map(({ id, name, kind }) => ({ id, name, kind })),
 });
 
 /**
@@ -214,7 +215,7 @@ export function getAction(viewer: SessionUser | null, id: number) {
     .all();
   const steps = db.select({ id: actionSteps.id, title: actionSteps.title, status: actionSteps.status }).from(actionSteps).where(eq(actionSteps.actionId, id)).orderBy(asc(actionSteps.position)).all();
   const organisationRows = db
-    .select({ role: actionOrganisations.role, id: organisations.id, name: organisations.name, kind: organisations.kind })
+    .select({ part: actionOrganisations.role, id: organisations.id, name: organisations.name, kind: organisations.kind })
     .from(actionOrganisations)
     .innerJoin(organisations, eq(organisations.id, actionOrganisations.organisationId))
     .where(eq(actionOrganisations.actionId, id))
@@ -556,3 +557,8 @@ export function actionsForIrritant(irritantId: number) {
     .all();
 }
 
+
+/** The plan without who is responsible for each action: for pages that do not show that name (it stays out of their data). */
+export function withoutResponsible(plan: ReturnType<typeof getPlan>) {
+  return plan.map((w) => ({ ...w, challenges: w.challenges.map((c) => ({ ...c, actions: c.actions.map((a) => ({ ...a, responsible: null })) })) }));
+}
