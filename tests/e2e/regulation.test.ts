@@ -23,6 +23,8 @@ describe("regulatory register", () => {
     await visitor.page.getByRole("region", { name: /^Documents concernés — Projet d'arrêté/ }).waitFor();
     await visitor.page.getByRole("link", { name: ASAP }).first().click();
     await visitor.page.waitForURL(/\/reglementation\/loi-asap$/);
+    // The register lists link counts too: wait for the entry's own page before reading its sentence.
+    await visitor.page.getByRole("heading", { level: 1, name: new RegExp(`^${ASAP}`) }).waitFor();
     await visitor.page.getByText("1 signalement concerne cette obligation.").waitFor();
     await visitor.page.getByRole("link", { name: SLOW }).click();
     await visitor.page.getByRole("heading", { name: "Réglementation concernée" }).waitFor();
