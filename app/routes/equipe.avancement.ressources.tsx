@@ -2,13 +2,14 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Notice } from "~/components/notice";
 import { getFormProps } from "@conform-to/react";
-import { SelectField, TextField, useActionForm, FormErrors } from "~/components/forms";
+import { FieldError, SelectField, TextField, fieldProps, useActionForm, FormErrors } from "~/components/forms";
 import { formAction } from "~/lib/forms.server";
 import { intentsOf } from "~/lib/intents";
 import { requirePermission } from "~/lib/permissions.server";
 import { listThemes } from "~/modules/irritants/index.server";
 import { addResource, listResources, removeResource } from "~/modules/progress/index.server";
-import { RESOURCE_KINDS, resourcesPageSchema } from "~/modules/progress";
+import { RESOURCE_DATE_KINDS, RESOURCE_KINDS, resourcesPageSchema } from "~/modules/progress";
+import { formatDay } from "~/lib/dates";
 
 export const meta: MetaFunction = () => [{ title: "Ressources par thème — Sentinelle" }];
 
@@ -41,7 +42,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function Resources() {
   const { resources, themes } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [form, fields] = useActionForm(resourcesPageSchema, { actionData, intent: "add", defaultValue: { kind: "guide" } });
+  const [form, fields] = useActionForm(resourcesPageSchema, { actionData, intent: "add", defaultValue: { kind: "guide", dateKind: "publication" } });
   return (
     <div className="prose-page">
       <p className="text-sm">
@@ -53,7 +54,9 @@ export default function Resources() {
         {resources.map((r) => (
           <li key={r.id} className="flex flex-wrap items-center gap-3">
             <span>
-              {r.themeLabel} — <a href={r.url}>{r.title}</a> ({RESOURCE_KINDS[r.kind]})
+              {r.themeLabel} — {r.url ? <a href={r.url}>{r.title}</a> : r.title} ({RESOURCE_KINDS[r.kind]}
+              {r.date ? `, ${RESOURCE_DATE_KINDS[r.dateKind].toLowerCase()} ${formatDay(r.date)}` : ""})
+              {r.url ? null : <strong> — adresse non donnée par la source</strong>}
             </span>
             <Form method="post">
               <input type="hidden" name="intent" value="remove" />
@@ -73,6 +76,19 @@ export default function Resources() {
         <SelectField field={fields.kind} label="Type" options={Object.entries(RESOURCE_KINDS).map(([value, label]) => ({ value, label }))} />
         <TextField field={fields.title} label="Titre" />
         <TextField field={fields.url} label="Adresse" />
+        <div>
+          <label htmlFor={fields.date.id} className="label">
+            Date
+          </label>
+          <input {...fieldProps(fields.date)} type="date" className="fr-input" />
+          <FieldError field={fields.date} />
+        </div>
+        <SelectField field={fields.dateKind} label="Cette date est celle de" options={[
+          { value: "publication", label: "sa publication" },
+          { value: "mise-a-jour", label: "sa dernière mise à jour" },
+          { value: "citation", label: "sa citation par la source" },
+        ]} />
+        <TextField field={fields.source} label="Source (facultatif)" />
         <button type="submit" className="fr-btn">
           Ajouter
         </button>

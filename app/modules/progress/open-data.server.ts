@@ -63,6 +63,16 @@ export function openDataRows(): OpenDataRow[] {
   return rows;
 }
 
+/**
+ * What each published indicator is (open data's "indicateurs" rows name it by its slug): title, unit, source and its
+ * date, method, and the notes that say what the source leaves unsaid. Demonstration series are excluded, as in the rows.
+ */
+export function openDataIndicators() {
+  return listIndicators()
+    .filter((i) => !i.demonstration)
+    .map(({ slug, title, unit, source, sourceDate, method, notes }) => ({ slug, title, unit, source, sourceDate, method, notes }));
+}
+
 /** A label without its status emoji (which renders as an empty box without an emoji font). */
 const plainLabel = (label: string) => label.replace(/\s*\p{Extended_Pictographic}\uFE0F?/gu, "").trim();
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { headlinesFormSchema } from "~/modules/settings";
-import { RESOURCE_KINDS } from "./vocabulary";
+import { RESOURCE_DATE_KINDS, RESOURCE_KINDS } from "./vocabulary";
 
 const updateSchema = z.object({
   // Left blank, the address derives from the title (the module does it); it stays editable.
@@ -37,6 +37,9 @@ const resourceSchema = z.object({
   // Only web links: no javascript: or data: addresses can be published.
   url: z.url({ protocol: /^https?$/, error: "Indiquez une adresse web complète (https://…)." }).max(1000),
   kind: z.enum(Object.keys(RESOURCE_KINDS) as [keyof typeof RESOURCE_KINDS], { error: "Choisissez un type." }),
+  date: z.iso.date({ error: "Indiquez la date au format AAAA-MM-JJ." }),
+  dateKind: z.enum(Object.keys(RESOURCE_DATE_KINDS) as [keyof typeof RESOURCE_DATE_KINDS], { error: "Dites ce qu'est cette date." }),
+  source: z.preprocess((v) => v ?? "", z.string().trim().max(200, "Source : 200 caractères au plus.")),
 });
 
 /** The resources page: add one (the form sends no intent) or remove one. */
