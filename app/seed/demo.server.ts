@@ -265,7 +265,7 @@ export function loadDemoActionPlan(team: SessionUser, irritantsByTheme: (theme: 
           const input = {
             challengeId,
             title: a.title,
-            description: "",
+            description: a.description ?? "",
             leadKind: a.lead,
             leadOrganisationIds: idsOf(a.leadOrganisations),
             coLeadOrganisationIds: idsOf(a.coLeadOrganisations),

@@ -34,7 +34,7 @@ Les irritants principaux : qualification de l'INS, versions Ségur des logiciels
 
 - Réunion haut niveau opérateurs MSS, SGL et LGC tenue : les cinq étapes du compte rendu de biologie sont partagées.
 - API LPS en production chez les opérateurs MSSanté.
-- Tests en vie réelle sur les CDA : échéance reportée de décembre 2023 à février-mars 2024.
+- Tests en vie réelle sur les CDA : échéance écrite « Décembre 23 Février - Mars 24 » par le point d'étape, qui ne dit pas s'il s'agit d'un report.
 
 ## Prochaines étapes
 

@@ -44,6 +44,7 @@ const PAGES: Record<string, { url: () => string; expect: () => Expected }> = {
   "routes/mentions-legales": { url: () => "/mentions-legales", expect: () => PUBLIC },
   "routes/donnees-personnelles": { url: () => "/donnees-personnelles", expect: () => PUBLIC },
   "routes/plan-du-site": { url: () => "/plan-du-site", expect: () => PUBLIC },
+  "routes/a-propos": { url: () => "/a-propos", expect: () => PUBLIC },
   "routes/connexion": { url: () => "/connexion", expect: () => GUESTS },
   "routes/inscription": { url: () => "/inscription", expect: () => GUESTS },
   "routes/inscription_.confirmer": { url: () => "/inscription/confirmer?jeton=lien-inconnu-0000000000", expect: () => all(400) },
