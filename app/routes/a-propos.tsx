@@ -31,30 +31,31 @@ const OBJECTIVES = [
 
 export default function About() {
   const { resources } = useLoaderData<typeof loader>();
+  const themes = [...new Set(resources.map((r) => r.themeLabel))];
   return (
     <div className="prose-page">
       <h1>À propos du programme</h1>
-      <section aria-labelledby="ambition">
+      <section aria-labelledby="ambition" className="mb-8">
         <h2 id="ambition">L'ambition</h2>
         <p className="text-xl">Généraliser le partage fluide et sécurisé des données de santé, entre professionnels et avec l'utilisateur.</p>
         <p>Une ambition qui passe par des usages très concrets pour les patients et les professionnels :</p>
-        <ol className="list-decimal pl-6">
+        <ul className="list-disc pl-6">
           {USES.map((u) => (
             <li key={u}>{u}</li>
           ))}
-        </ol>
+        </ul>
       </section>
-      <section aria-labelledby="demarche">
+      <section aria-labelledby="demarche" className="mb-8">
         <h2 id="demarche">La démarche</h2>
         <p>
           Sentinelle réunit les trois côtés du triangle : les professionnels de santé de la médecine de ville, les éditeurs de logiciels (SONS et hors
           SONS) et les pouvoirs publics, avec les patients. Le séminaire tripartite du 20 novembre 2023 s'était fixé trois objectifs :
         </p>
-        <ol className="list-decimal pl-6">
+        <ul className="list-disc pl-6">
           {OBJECTIVES.map((o) => (
             <li key={o}>{o}</li>
           ))}
-        </ol>
+        </ul>
         <p>
           Les irritants remontés, le plan d'action et les chiffres d'usage sont publics : <Link to="/avancement">où en est le programme</Link>,{" "}
           <Link to="/plan-action">le plan d'action</Link>, <Link to="/avancement/indicateurs">les indicateurs</Link>.
@@ -63,27 +64,35 @@ export default function About() {
       </section>
       <section aria-labelledby="ressources">
         <h2 id="ressources">Ressources et documents clés</h2>
-        {resources.length ? (
-          <ul className="list-disc pl-6">
-            {resources.map((r) => (
-              <li key={r.id}>
-                {r.url ? (
-                  <a href={r.url} rel="noopener noreferrer">
-                    {r.title}
-                  </a>
-                ) : (
-                  r.title
-                )}{" "}
-                ({r.themeLabel}, {RESOURCE_KINDS[r.kind].toLowerCase()}
-                {r.date ? `, ${RESOURCE_DATE_KINDS[r.dateKind].toLowerCase()} ${formatDay(r.date)}` : ""}
-                {r.source ? ` — ${r.source}` : ""}
-                {r.url ? "" : " ; adresse non donnée par la source"})
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p>Pas encore de ressource.</p>
-        )}
+        <p>Les guides, foires aux questions et fiches pratiques que le programme recommande, par thème.</p>
+        {themes.map((theme) => (
+          <div key={theme}>
+            <h3 className="text-lg">{theme}</h3>
+            <ul className="list-disc pl-6">
+              {resources
+                .filter((r) => r.themeLabel === theme)
+                .map((r) => {
+                  const day = r.date ? formatDay(r.date) : "";
+                  return (
+                    <li key={r.id}>
+                      {r.url ? (
+                        <a href={r.url} rel="noopener noreferrer">
+                          {r.title}
+                        </a>
+                      ) : (
+                        r.title
+                      )}{" "}
+                      ({RESOURCE_KINDS[r.kind].toLowerCase()}
+                      {day ? `, ${RESOURCE_DATE_KINDS[r.dateKind].toLowerCase()} ${day}` : ""}
+                      {r.source && !(day && r.source.includes(day)) ? `, ${r.source}` : ""}
+                      {r.url ? "" : " ; adresse non donnée par la source"})
+                    </li>
+                  );
+                })}
+            </ul>
+          </div>
+        ))}
+        {resources.length === 0 ? <p>Pas encore de ressource.</p> : null}
       </section>
     </div>
   );
