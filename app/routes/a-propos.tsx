@@ -84,7 +84,7 @@ export default function About() {
                       )}{" "}
                       ({RESOURCE_KINDS[r.kind].toLowerCase()}
                       {day ? `, ${RESOURCE_DATE_KINDS[r.dateKind].toLowerCase()} ${day}` : ""}
-                      {r.source && !(day && r.source.includes(day)) ? `, ${r.source}` : ""}
+                      {r.source && !(day && r.source.includes(day)) ? ` — source : ${r.source}` : ""}
                       {r.url ? "" : " ; adresse non donnée par la source"})
                     </li>
                   );

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eq } from "drizzle-orm";
 import { themeResources } from "#db/schema";
+import { signInCookie } from "../support/http";
 import { startTestServer, type TestServer } from "../support/server";
 
 /**
@@ -135,6 +137,27 @@ describe("the deck's resources, next steps and ambition", () => {
     const addresses = stored.map((r) => r.url).filter(Boolean);
     expect(new Set(addresses).size).toBe(addresses.length);
     expect(page.match(/adresse non donnée par la source/g)).toHaveLength(stored.length - addresses.length);
+  });
+
+  it("lets the team complete a resource the deck cites without its address (422 for a bad one, 403 for others)", async () => {
+    const memo = server.database.db.select().from(themeResources).where(eq(themeResources.title, "Mémo INS")).get()!;
+    expect(memo.url).toBe("");
+    const complete = (cookie: string, fields: Record<string, string>) =>
+      fetch(`${server.url}/equipe/avancement/ressources`, {
+        method: "POST",
+        headers: { Cookie: cookie },
+        body: new URLSearchParams({ intent: "complete", id: String(memo.id), date: "2023-10-02", dateKind: "mise-a-jour", ...fields }),
+        redirect: "manual",
+      });
+    const team = await signInCookie(server.url, "equipe@demo.sentinelle.fr");
+    const bad = await complete(team, { url: "javascript:alert(1)" });
+    expect(bad.status).toBe(422);
+    expect(await bad.text()).toContain("Indiquez une adresse web complète");
+    const practitioner = await signInCookie(server.url, "medecin@demo.sentinelle.fr");
+    expect((await complete(practitioner, { url: "https://example.org/memo-ins" })).status).toBe(403);
+    expect((await complete(team, { url: "https://example.org/memo-ins" })).status).toBe(200);
+    const page = await text("/a-propos");
+    expect(page).toContain('<a href="https://example.org/memo-ins" rel="noopener noreferrer">Mémo INS</a> (fiche pratique, mise à jour le 2 octobre 2023');
   });
 
   it("shows the deck's « Prochaines étapes » on the public progress page", async () => {

@@ -274,7 +274,7 @@ const ACTIONS: Record<string, ActionRow> = {
     url: () => "/equipe/avancement/indicateurs",
     intents: { create: { pass: STAFF }, ...each(["value", "preview", "apply"], { pass: STAFF, body: () => ({ indicator: dynamic.indicator }) }) },
   },
-  "routes/equipe.avancement.ressources": { url: () => "/equipe/avancement/ressources", intents: each(["add", "remove"], { pass: STAFF }) },
+  "routes/equipe.avancement.ressources": { url: () => "/equipe/avancement/ressources", intents: each(["add", "complete", "remove"], { pass: STAFF }) },
   "routes/equipe.seminaires._index": { url: () => "/equipe/seminaires", intents: { "*": { pass: STAFF } } },
   "routes/equipe.seminaires.$id": { url: () => `/equipe/seminaires/${dynamic.seminarId}`, intents: each(["seminar", "workshop-add", "workshop-edit", "workshop-code", "slot-add", "slot-remove", "slot-up", "slot-down"], { pass: STAFF }) },
   "routes/equipe.seminaires.$id_.inscriptions": { url: () => `/equipe/seminaires/${dynamic.seminarId}/inscriptions`, intents: each(["register", "remove"], { pass: STAFF }) },

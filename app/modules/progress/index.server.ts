@@ -7,7 +7,7 @@
 export { changesThisMonth, headlineFigures, recentlyResolved, themeCounts } from "./figures.server";
 export { latestNextSteps } from "./next-steps.server";
 export { DATASETS, openDataCodes, openDataCsv, openDataIndicators, openDataRows } from "./open-data.server";
-export { addResource, listResources, removeResource, themePage } from "./themes.server";
+export { addResource, completeResource, listResources, removeResource, themePage } from "./themes.server";
 export {
   getUpdate,
   listAllUpdates,

@@ -63,6 +63,17 @@ export function addResource(
   });
 }
 
+/** Gives a resource its address and date (those its source did not give, or corrected ones). */
+export function completeResource(actor: SessionUser, id: number, input: { url: string; date: string; dateKind: keyof typeof RESOURCE_DATE_KINDS }) {
+  if (!can(actor, "progress:edit")) throw new HttpError(403, "Réservé à l'équipe programme.");
+  getDb().transaction((tx) => {
+    const row = tx.select().from(themeResources).where(eq(themeResources.id, id)).get();
+    if (!row) throw new HttpError(404, "Cette ressource n'existe pas.", { id: ["Choisissez une ressource de la liste."] });
+    tx.update(themeResources).set({ url: input.url, date: input.date, dateKind: input.dateKind }).where(eq(themeResources.id, id)).run();
+    recordEvent(tx, { type: "theme_resource.updated", actorId: actor.id, subject: { type: "theme", id: row.themeId }, payload: { title: row.title } });
+  });
+}
+
 export function removeResource(actor: SessionUser, id: number) {
   if (!can(actor, "progress:edit")) throw new HttpError(403, "Réservé à l'équipe programme.");
   getDb().transaction((tx) => {
