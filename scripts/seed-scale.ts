@@ -721,7 +721,7 @@ export async function seedScale(options: Options) {
   }
 
   loadDemoIndicators();
-  loadDemoProgressUpdates(team.id);
+  loadDemoProgressUpdates(team);
   loadDemoResources();
 
   // The history above is already told: the notification worker starts after it, as on a server that has been running.

@@ -5,7 +5,7 @@
  * and run the script again.
  */
 export { addBlock, deleteBlock, listBlocks, moveBlock, saveBlock } from "./blocks.server";
-export type { PointRendering, RenderedBlock } from "./blocks.server";
+export type { BlockConfig, PointRendering, RenderedBlock } from "./blocks.server";
 export { changesThisMonth, headlineFigures, recentlyResolved, themeCounts } from "./figures.server";
 export { DATASETS, openDataCodes, openDataCsv, openDataRows } from "./open-data.server";
 export { addResource, listResources, removeResource, themePage } from "./themes.server";
