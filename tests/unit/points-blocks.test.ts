@@ -96,8 +96,8 @@ describe("change list since the previous point", () => {
         status: "en-cours",
         deadlineLabel: "",
         statusChanges: [
-          { changedAt: "2024-02-01T10:00:00.000Z", fromStatus: "en-cours", toStatus: "bloque" },
-          { changedAt: "2024-03-01T10:00:00.000Z", fromStatus: "bloque", toStatus: "en-cours" },
+          { changedAt: "2024-02-01T10:00:00.000Z", fromStatus: "en-cours", toStatus: "abandonne" },
+          { changedAt: "2024-03-01T10:00:00.000Z", fromStatus: "abandonne", toStatus: "en-cours" },
         ],
         deadlineChanges: [],
       },
