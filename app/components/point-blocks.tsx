@@ -134,9 +134,9 @@ function BlockBody({ block, since }: { block: RenderedBlock; since: string | nul
       );
     case "irritants":
       return block.rows.length ? (
-        <TableRegion label={block.title}>
+        <TableRegion label={`Tableau : ${block.title}`}>
           <table className="table mb-4">
-            <caption className="sr-only">{block.title}</caption>
+            <caption className="sr-only">{block.title}, par thème</caption>
             <thead>
               <tr>
                 <th scope="col">Thème</th>
