@@ -722,7 +722,7 @@ export async function seedScale(options: Options) {
   }
 
   loadDemoIndicators();
-  loadDemoProgressUpdates(team.id);
+  loadDemoProgressUpdates(team);
   loadDemoResources();
   loadDemoNextSteps();
 

@@ -79,6 +79,7 @@ const CATALOGUE = {
   "progress_update.edited": entry("progress_update", title),
   "progress_update.published": entry("progress_update", z.object({ title: z.string(), slug: z.string() })),
   "progress_update.unpublished": entry("progress_update", z.object({ title: z.string(), slug: z.string() })),
+  "progress_update.blocks_edited": entry("progress_update", z.object({ what: z.enum(["added", "saved", "moved", "deleted"]) })),
   "indicator.created": entry("indicator", slug),
   "indicator.values_imported": entry("indicator", z.object({ count: z.number().int() })),
   "theme.created": entry("theme", z.object({ slug: z.string(), label: z.string() })),

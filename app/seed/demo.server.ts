@@ -216,12 +216,13 @@ export async function loadDemoData() {
   const ownerId = getDb().insert(users).values(DEMO_PLAN_OWNER).returning({ id: users.id }).get().id;
   loadDemoActionPlan(team, (theme) => DEMO_IRRITANTS.filter((i) => i.themes[0] === theme && i.published).map((i) => ids[i.title]), ownerId);
   loadDemoSurveys(team);
-  loadDemoProgressUpdates(team.id);
   loadDemoResources();
   loadDemoNextSteps();
   loadDemoIndicators();
   loadDemoSeminars(team);
   loadDemoRegulation(team, (kind, key) => demoItemId(kind, key, ids));
+  // Last: its points are built from the data above.
+  loadDemoProgressUpdates(team);
 }
 
 /** A demo irritant (by title, among those just filed), action (by title) or indicator (by slug), for the register's links. */

@@ -89,6 +89,8 @@ const PAGES: { path: string; as: string | null; heading: RegExp }[] = [
   { path: "/equipe/avancement", as: "equipe@demo.sentinelle.fr", heading: /Points d'étape/ },
   { path: "/equipe/avancement/1", as: "equipe@demo.sentinelle.fr", heading: /11 janvier 2024/ },
   { path: "/equipe/avancement/2?confirmer=publication", as: "equipe@demo.sentinelle.fr", heading: /printemps 2024/ },
+  { path: "/equipe/avancement/2", as: "equipe@demo.sentinelle.fr", heading: /printemps 2024/ },
+  { path: "/points-etape/point-etape-printemps-2024", as: "equipe@demo.sentinelle.fr", heading: /printemps 2024/ },
   { path: "/equipe/avancement/ressources", as: "equipe@demo.sentinelle.fr", heading: /Ressources par thème/ },
   { path: "/avancement/themes/mssante", as: null, heading: /MSSanté/ },
   { path: "/avancement/themes/ins", as: null, heading: /INS/ },

@@ -269,7 +269,7 @@ const ACTIONS: Record<string, ActionRow> = {
   "routes/equipe.enquetes.$slug": { url: () => "/equipe/enquetes/segur-2025", intents: each(["open", "close", "publish", "invite-audience", "remind"], { pass: STAFF }) },
   "routes/equipe.enquetes.editeur": { url: () => "/equipe/enquetes/editeur", intents: each(["set-title", "add-section", "add-item", "remove-item", "move-item", "save"], { pass: STAFF }) },
   "routes/equipe.avancement._index": { url: () => "/equipe/avancement", intents: each(["create", "headlines"], { pass: STAFF }) },
-  "routes/equipe.avancement.$id": { url: () => `/equipe/avancement/${dynamic.updateId}`, intents: each(["save", "publish", "unpublish"], { pass: STAFF }) },
+  "routes/equipe.avancement.$id": { url: () => `/equipe/avancement/${dynamic.updateId}`, intents: each(["save", "publish", "unpublish", "add-block", "save-block", "move-block", "delete-block"], { pass: STAFF }) },
   "routes/equipe.avancement.indicateurs": {
     url: () => "/equipe/avancement/indicateurs",
     intents: { create: { pass: STAFF }, ...each(["value", "preview", "apply"], { pass: STAFF, body: () => ({ indicator: dynamic.indicator }) }) },

@@ -190,6 +190,7 @@ export const NOTIFICATION_RULES: { [T in EventType]: Rule<T> | null } = {
     return themeIds.map((t) => ({ userIds: followersOf(tx, "theme", t.id), kind: "progress" as const, text: `Nouveau point d'étape : ${update.title}`, url: `/points-etape/${update.slug}`, followed: { type: "theme" as const, id: t.id } }));
   },
   "progress_update.unpublished": null,
+  "progress_update.blocks_edited": null,
   "indicator.created": null,
   "indicator.values_imported": null,
   "theme.created": null,

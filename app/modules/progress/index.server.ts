@@ -4,6 +4,8 @@
  * by `npx tsx scripts/front-doors.ts`: to extend it, import the name from outside (from here or from its inner file)
  * and run the script again.
  */
+export { addBlock, deleteBlock, listBlocks, moveBlock, saveBlock } from "./blocks.server";
+export type { BlockConfig, PointRendering, RenderedBlock } from "./blocks.server";
 export { changesThisMonth, headlineFigures, recentlyResolved, themeCounts } from "./figures.server";
 export { latestNextSteps } from "./next-steps.server";
 export { DATASETS, openDataCodes, openDataCsv, openDataIndicators, openDataRows } from "./open-data.server";

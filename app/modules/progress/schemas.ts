@@ -1,6 +1,11 @@
 import { z } from "zod";
 import { headlinesFormSchema } from "~/modules/settings";
+import { BLOCK_KINDS } from "#db/vocabularies/progress";
+import { isCalendarDay } from "~/lib/dates";
 import { RESOURCE_DATE_KINDS, RESOURCE_KINDS } from "./vocabulary";
+
+const blank = (v: unknown) => (typeof v === "string" && !v.trim() ? undefined : v);
+const list = (v: unknown) => (typeof v === "string" ? [v] : v);
 
 const updateSchema = z.object({
   // Left blank, the address derives from the title (the module does it); it stays editable.
@@ -19,6 +24,30 @@ const updateSchema = z.object({
   // The themes it is about: their followers are told when it is published.
   // A form posts one value per ticked box (a lone one is a string), or none at all.
   themes: z.preprocess((v) => (typeof v === "string" ? [v] : v), z.array(z.string().trim().max(80)).max(30, "Trop de thèmes.").default([])),
+  // The day whose data the blocks read; left blank, the day of publication.
+  asOf: z.preprocess(
+    blank,
+    z
+      .string()
+      .trim()
+      .refine(isCalendarDay, "Date du point : une date réelle au format AAAA-MM-JJ (par exemple 2024-01-11).")
+      .optional(),
+  ),
+});
+
+const blockId = z.coerce.number({ error: "Bloc inconnu." }).int("Bloc inconnu.").positive("Bloc inconnu.");
+const choice = z.preprocess(blank, z.string().trim().max(120, "Choix inconnu.").optional());
+
+/** A block's heading and what it reads (the fields its kind uses; the module checks them against its kind). */
+const blockSchema = z.object({
+  intent: z.literal("save-block"),
+  blockId,
+  title: z.string().trim().max(200, "Titre du bloc trop long.").default(""),
+  markdown: z.preprocess(blank, z.string().max(20_000, "Texte trop long (20 000 caractères au plus).").optional()),
+  indicators: z.preprocess(list, z.array(z.string().trim().max(120)).max(12, "Douze indicateurs au plus.").default([])),
+  indicator: choice,
+  seminar: choice,
+  campaign: choice,
 });
 
 /** The team's updates page: create a draft (the form sends no intent), or choose the public page's headline blocks. */
@@ -29,6 +58,10 @@ export const updatePageSchema = z.discriminatedUnion("intent", [
   updateSchema.extend({ intent: z.literal("save") }),
   z.object({ intent: z.literal("publish") }),
   z.object({ intent: z.literal("unpublish") }),
+  z.object({ intent: z.literal("add-block"), kind: z.enum(BLOCK_KINDS, { error: "Choisissez un type de bloc." }) }),
+  blockSchema,
+  z.object({ intent: z.literal("move-block"), blockId, direction: z.enum(["up", "down"], { error: "Sens inconnu." }) }),
+  z.object({ intent: z.literal("delete-block"), blockId }),
 ]);
 
 // Only web links: no javascript: or data: addresses can be published.
