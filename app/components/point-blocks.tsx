@@ -92,7 +92,8 @@ function BlockBody({ block, since }: { block: RenderedBlock; since: string | nul
         <>
           <p>
             {counted(block.counts.total, "action", "actions")} : {counted(block.counts.done, "faite", "faites")}, {counted(block.counts.overdue, "en retard", "en retard")} à cette date,{" "}
-            {counted(block.counts.slipped, "échéance reportée", "échéances reportées")} {since ? "depuis le point précédent" : ""}.
+            {counted(block.counts.slipped, "échéance reportée", "échéances reportées")}
+            {since ? " depuis le point précédent" : ""}.
           </p>
           {block.challenges.map((c) => (
             <div key={c.id}>

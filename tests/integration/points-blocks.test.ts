@@ -54,8 +54,9 @@ describe("the demo point of 11 January 2024, built from blocks", () => {
     expect(html).toContain(`${plan.counts!.overdue} en retard à cette date`);
     // Figures from the indicator series, as of the day: 115 documents per professional in December 2023.
     expect(html).toMatch(/115 <span[^>]*>documents/);
-    // The deadlines moved by the deck, each with the reason given.
-    expect(html).toContain("motif : Report indiqué par le point d&#x27;étape du 11 janvier 2024");
+    // The deck records no deadline move (its ambiguous biology deadline is shown as written, not read as a slip).
+    expect(html).toContain("Décembre 23 Février - Mars 24");
+    expect(html).toContain("0 échéance reportée.");
     expect(html).toContain("Retour sur le séminaire du 20 novembre");
   });
 
