@@ -189,47 +189,70 @@ export function approveAttachment(actor: SessionUser, id: number): AttachmentVie
   });
 }
 
-/** Files no attachment row names any more are deleted (several rows may share one file: same content, same hash). */
+/**
+ * Files no attachment row names any more are deleted (several rows may share one file: same content, same hash). Run
+ * once the rows' deletion is committed, never inside the transaction: a rollback must not leave rows without files. A
+ * file already missing is fine; one that cannot be deleted is logged (no row names it any more).
+ */
 function removeUnusedFiles(dir: string, hashes: readonly (string | null)[]) {
   for (const sha256 of new Set(hashes.filter((h): h is string => !!h))) {
     const still = getDb().select({ n: count() }).from(attachments).where(eq(attachments.sha256, sha256)).get()?.n ?? 0;
     if (still > 0) continue;
-    fs.rmSync(storedFile(dir, sha256, "full"), { force: true });
-    fs.rmSync(storedFile(dir, sha256, "thumb"), { force: true });
+    deleteFile(storedFile(dir, sha256, "full"));
+    deleteFile(storedFile(dir, sha256, "thumb"));
+  }
+}
+
+function deleteFile(file: string) {
+  try {
+    fs.rmSync(file, { force: true });
+  } catch (error) {
+    console.error(`Attachment file ${file} could not be deleted; no attachment names it any more.`, error);
   }
 }
 
 /**
- * Removes attachments and their files (team removal, hidden irritants, account deletion, retention). The rows go in
- * the caller's transaction when given; the files right after. Returns how many were removed.
+ * What a removal leaves to do once its transaction has committed: delete the files. The caller that owns the
+ * transaction calls `deleteFiles()` after it (calling it twice does nothing more).
  */
-function removeAttachments(tx: DbOrTx, rows: readonly { id: number; sha256: string | null; irritantId: number }[], actorId: number | null, reason: "team" | "hidden" | "account_deleted" | "retention"): number {
-  if (rows.length === 0) return 0;
-  const dir = attachmentsDir();
+type AttachmentRemoval = { removed: number; deleteFiles: () => void };
+
+/**
+ * Removes attachments (team removal, hidden irritants, account deletion, retention): the rows and their audit events in
+ * the caller's transaction; the files by the returned `deleteFiles`, after the commit.
+ */
+function removeAttachments(tx: DbOrTx, rows: readonly { id: number; sha256: string | null; irritantId: number }[], actorId: number | null, reason: "team" | "hidden" | "account_deleted" | "retention"): AttachmentRemoval {
+  if (rows.length === 0) return { removed: 0, deleteFiles: () => {} };
   tx.delete(attachments).where(inArray(attachments.id, rows.map((r) => r.id))).run();
-  for (const row of rows) {
-    recordEvent(tx, { type: "attachment.removed", actorId, subject: { type: "attachment", id: row.id }, payload: { irritantId: row.irritantId, reason } });
-    fs.rmSync(pendingFile(dir, row.id), { force: true });
-  }
-  removeUnusedFiles(dir, rows.map((r) => r.sha256));
-  return rows.length;
+  for (const row of rows) recordEvent(tx, { type: "attachment.removed", actorId, subject: { type: "attachment", id: row.id }, payload: { irritantId: row.irritantId, reason } });
+  let done = false;
+  return {
+    removed: rows.length,
+    deleteFiles: () => {
+      if (done) return;
+      done = true;
+      const dir = attachmentsDir();
+      for (const row of rows) deleteFile(pendingFile(dir, row.id));
+      removeUnusedFiles(dir, rows.map((r) => r.sha256));
+    },
+  };
 }
 
 const rowsWhere = (tx: DbOrTx, where: ReturnType<typeof eq>) => tx.select({ id: attachments.id, sha256: attachments.sha256, irritantId: attachments.irritantId }).from(attachments).where(where).all();
 
-/** The team removes one attachment. */
+/** The team removes one attachment: the row in a transaction, its files once it has committed. */
 export function removeAttachment(actor: SessionUser, id: number) {
   if (!can(actor, "irritant:triage")) throw new HttpError(403, "Action réservée à l'équipe programme.");
-  const db = getDb();
-  db.transaction((tx) => {
+  const removal = getDb().transaction((tx) => {
     const rows = rowsWhere(tx, eq(attachments.id, id));
     if (rows.length === 0) throw new HttpError(404, "Ressource introuvable.");
-    removeAttachments(tx, rows, actor.id, "team");
+    return removeAttachments(tx, rows, actor.id, "team");
   });
+  removal.deleteFiles();
 }
 
-/** Everything a person uploaded (account deletion). */
-export function removeAttachmentsUploadedBy(tx: DbOrTx, userId: number, reason: "account_deleted" | "retention") {
+/** Everything a person uploaded (account deletion), in the caller's transaction: call `deleteFiles()` after it. */
+export function removeAttachmentsUploadedBy(tx: DbOrTx, userId: number, reason: "account_deleted" | "retention"): AttachmentRemoval {
   return removeAttachments(tx, rowsWhere(tx, eq(attachments.uploaderId, userId)), null, reason);
 }
 
@@ -245,9 +268,10 @@ export function attachmentsUploadedBy(userId: number) {
 
 /**
  * "Masquer": the attachments of irritants the team hid are removed with their files (by the page that hides, and by
- * the worker for every other path, the API's included). Returns how many were removed.
+ * the worker for every other path, the API's included). Within the caller's transaction (`within`), the caller calls
+ * `deleteFiles()` once it has committed; otherwise this runs its own transaction and deletes the files after it.
  */
-export function removeAttachmentsOfHiddenIrritants(within?: DbOrTx, actorId: number | null = null): number {
+export function removeAttachmentsOfHiddenIrritants(within?: DbOrTx, actorId: number | null = null): AttachmentRemoval {
   const run = (tx: DbOrTx) => {
     const rows = tx
       .select({ id: attachments.id, sha256: attachments.sha256, irritantId: attachments.irritantId })
@@ -257,5 +281,8 @@ export function removeAttachmentsOfHiddenIrritants(within?: DbOrTx, actorId: num
       .all();
     return removeAttachments(tx, rows, actorId, "hidden");
   };
-  return within ? run(within) : getDb().transaction(run);
+  if (within) return run(within);
+  const removal = getDb().transaction(run);
+  removal.deleteFiles();
+  return removal;
 }
