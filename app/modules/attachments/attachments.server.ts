@@ -10,9 +10,8 @@ import { recordEvent } from "~/lib/events.server";
 import { can } from "~/lib/permissions.server";
 import type { SessionUser } from "~/lib/session-users.server";
 import { isPubliclyVisible } from "~/modules/irritants/index.server";
-import { cleanUpload, maskIdentifiers, thumbnail } from "./image.server";
-
-export const MAX_ATTACHMENTS = 5;
+import { cleanUpload, maskIdentifiers, thumbnail, type Cleaned } from "./image.server";
+import { MAX_ATTACHMENTS } from "./schemas";
 
 /** The folder of the files: `attachments/` beside the database file (never under public/). */
 function attachmentsDir(db: DbOrTx = getDb()): string {
@@ -52,31 +51,80 @@ export function requireAttachable(actor: SessionUser, target: Target): Owner {
   return owner;
 }
 
+const tooMany = (n: number) =>
+  n === 0 ? `${MAX_ATTACHMENTS} fichiers sont déjà joints : aucun autre ne peut l'être.` : `${MAX_ATTACHMENTS} fichiers au plus par contribution : ${n === 1 ? "1 autre peut" : `${n} autres peuvent`} encore être joints.`;
+
 /**
  * Attaches a file: only the author of the irritant, comment or reply (or the team) may; five per thing. The type comes
  * from the bytes; the cleaned image waits, unmasked and unserved, for the worker's analysis (status "analysing").
  */
 export async function attachFile(actor: SessionUser, target: Target, bytes: Uint8Array): Promise<{ id: number; status: AttachmentStatus }> {
-  const owner = requireAttachable(actor, target);
-  const attached = () =>
-    getDb().select({ n: count() }).from(attachments).where(and(eq(attachments.ownerKind, target.kind), eq(attachments.ownerId, target.id))).get()?.n ?? 0;
-  if (attached() >= MAX_ATTACHMENTS) throw new HttpError(422, `${MAX_ATTACHMENTS} fichiers au plus par contribution : celui-ci n'a pas été joint.`);
-  const cleaned = await cleanUpload(bytes);
-  const dir = attachmentsDir();
-  fs.mkdirSync(path.join(dir, "pending"), { recursive: true });
-  const db = getDb();
-  const row = db.transaction((tx) => {
-    if (attached() >= MAX_ATTACHMENTS) throw new HttpError(422, `${MAX_ATTACHMENTS} fichiers au plus par contribution : celui-ci n'a pas été joint.`);
-    const inserted = tx
-      .insert(attachments)
-      .values({ ownerKind: target.kind, ownerId: target.id, irritantId: owner.irritantId, ticketId: owner.ticketId, uploaderId: actor.id, width: cleaned.width, height: cleaned.height, pages: cleaned.pages })
-      .returning({ id: attachments.id, status: attachments.status })
-      .get();
-    recordEvent(tx, { type: "attachment.uploaded", actorId: actor.id, subject: { type: "attachment", id: inserted.id }, payload: { irritantId: owner.irritantId, owner: target.kind, pages: cleaned.pages } });
-    return inserted;
-  });
-  fs.writeFileSync(pendingFile(dir, row.id), cleaned.png);
+  requireAttachable(actor, target);
+  if (countAttached(target) >= MAX_ATTACHMENTS) throw new HttpError(422, `${MAX_ATTACHMENTS} fichiers au plus par contribution : celui-ci n'a pas été joint.`);
+  const [row] = attachPrepared(actor, target, { files: [await cleanUpload(bytes)] });
   return row;
+}
+
+const countAttached = (target: Target, db: DbOrTx = getDb()) =>
+  db.select({ n: count() }).from(attachments).where(and(eq(attachments.ownerKind, target.kind), eq(attachments.ownerId, target.id))).get()?.n ?? 0;
+
+/** Files picked in a page's form, typed from their bytes and cleaned: nothing is written yet. */
+type PreparedUploads = { files: Cleaned[] };
+
+/**
+ * Checks and cleans every file of a page's submission before anything is written (the irritant, comment or reply
+ * included): one refused file refuses the whole submission, and the refusal names it (field `files`).
+ */
+export async function prepareUploads(files: readonly File[]): Promise<PreparedUploads> {
+  const refuse = (status: 413 | 415 | 422, sentence: string) => {
+    const message = `${sentence} Rien n'a été enregistré : choisissez d'autres fichiers ou retirez celui-ci, puis envoyez à nouveau.`;
+    return new HttpError(status, message, { files: [message] });
+  };
+  if (files.length > MAX_ATTACHMENTS) throw refuse(422, `${MAX_ATTACHMENTS} fichiers au plus.`);
+  const cleaned: Cleaned[] = [];
+  for (const file of files) {
+    const name = file.name.trim() ? `« ${file.name.trim().slice(0, 60)} »` : "Un fichier";
+    try {
+      cleaned.push(await cleanUpload(new Uint8Array(await file.arrayBuffer())));
+    } catch (error) {
+      if (!(error instanceof HttpError)) throw error;
+      throw refuse(error.status === 413 || error.status === 415 ? error.status : 422, `${name} : ${error.message}`);
+    }
+  }
+  return { files: cleaned };
+}
+
+/**
+ * Attaches cleaned files to a thing in one transaction (all or none), then leaves the unmasked copies where the worker
+ * reads them. Only the thing's author or the team may; five files per thing.
+ */
+export function attachPrepared(actor: SessionUser, target: Target, { files }: PreparedUploads): { id: number; status: AttachmentStatus }[] {
+  if (files.length === 0) return [];
+  const owner = requireAttachable(actor, target);
+  const dir = attachmentsDir();
+  const rows = getDb().transaction((tx) => {
+    const room = MAX_ATTACHMENTS - countAttached(target, tx);
+    if (files.length > room) throw new HttpError(422, tooMany(Math.max(0, room)), { files: [tooMany(Math.max(0, room))] });
+    return files.map((cleaned) => {
+      const inserted = tx
+        .insert(attachments)
+        .values({ ownerKind: target.kind, ownerId: target.id, irritantId: owner.irritantId, ticketId: owner.ticketId, uploaderId: actor.id, width: cleaned.width, height: cleaned.height, pages: cleaned.pages })
+        .returning({ id: attachments.id, status: attachments.status })
+        .get();
+      recordEvent(tx, { type: "attachment.uploaded", actorId: actor.id, subject: { type: "attachment", id: inserted.id }, payload: { irritantId: owner.irritantId, owner: target.kind, pages: cleaned.pages } });
+      return inserted;
+    });
+  });
+  // Written once the rows are committed; a copy that cannot be written makes the worker mark its attachment failed.
+  fs.mkdirSync(path.join(dir, "pending"), { recursive: true });
+  rows.forEach((row, i) => {
+    try {
+      fs.writeFileSync(pendingFile(dir, row.id), files[i].png);
+    } catch (error) {
+      console.error(`Attachment ${row.id}: the copy for analysis could not be written; the worker will mark it failed.`, error);
+    }
+  });
+  return rows;
 }
 
 /**
@@ -172,6 +220,18 @@ export function listAttachments(viewer: SessionUser | null, kind: AttachmentOwne
     .all()
     .filter((row) => maySee(viewer, row))
     .map((row) => ({ ...view(row), ownerId: row.ownerId }));
+}
+
+/** Every attachment of an irritant (its own, its comments', its tickets' replies) the viewer may see: the team's review. */
+export function listAttachmentsOfIrritant(viewer: SessionUser | null, irritantId: number): (AttachmentView & { ownerKind: AttachmentOwnerKind; ownerId: number })[] {
+  return getDb()
+    .select()
+    .from(attachments)
+    .where(eq(attachments.irritantId, irritantId))
+    .orderBy(asc(attachments.id))
+    .all()
+    .filter((row) => maySee(viewer, row))
+    .map((row) => ({ ...view(row), ownerKind: row.ownerKind, ownerId: row.ownerId }));
 }
 
 /** The team approves a masked attachment: from then on the vendor (its ticket) and, once published, the public see it. */
