@@ -114,15 +114,21 @@ function answerTooLarge(req: Request, res: Response) {
  * client's next request; past the cap, the client has LINGER_MS more to finish sending before the connection is closed.
  */
 /**
- * Routes that take an attached file (10 MB each, decision 024) get a larger cap than MAX_BODY_BYTES, counted the same
- * way: the file plus the multipart envelope and the form's other fields.
+ * Routes that take attached files (10 MB each, decision 024) get a larger cap than MAX_BODY_BYTES, counted the same
+ * way: the files plus the multipart envelope and the form's other fields. The API takes one file per request; the
+ * pages' forms (filing, irritant page and its comments, ticket replies) up to 5.
  */
-const ATTACHMENT_UPLOADS = /^\/(api\/v1\/irritants\/\d+\/attachments|signalements\/\d+(\.data)?)$/;
-const ATTACHMENT_BODY_BYTES = 10 * 1024 * 1024 + 256 * 1024;
+const FILE_BYTES = 10 * 1024 * 1024;
+const ENVELOPE_BYTES = 256 * 1024;
+const ATTACHMENT_UPLOADS: readonly [RegExp, number][] = [
+  [/^\/api\/v1\/irritants\/\d+\/attachments$/, FILE_BYTES + ENVELOPE_BYTES],
+  [/^\/(signalements\/(\d+|nouveau)|editeur\/tickets\/\d+)(\.data)?$/, 5 * FILE_BYTES + ENVELOPE_BYTES],
+];
 
 function bodyLimit(defaultMaxBytes: number) {
   return (req: Request, res: Response, next: NextFunction) => {
-    const maxBytes = ATTACHMENT_UPLOADS.test(req.path) ? Math.max(defaultMaxBytes, ATTACHMENT_BODY_BYTES) : defaultMaxBytes;
+    const upload = ATTACHMENT_UPLOADS.find(([route]) => route.test(req.path));
+    const maxBytes = upload ? Math.max(defaultMaxBytes, upload[1]) : defaultMaxBytes;
     const declared = req.get("content-length");
     const hasBody = req.get("transfer-encoding") !== undefined || (declared !== undefined && declared !== "0");
     if (!hasBody) return next();
@@ -269,7 +275,8 @@ export function createApp({ build, env }: { build: ServerBuild; env: Env }) {
           defaultSrc: ["'self'"],
           scriptSrc: ["'self'", (_req, res) => `'nonce-${(res as Response).locals.cspNonce}'`],
           styleSrc: ["'self'"],
-          imgSrc: ["'self'", "data:"],
+          // blob: for the preview of the files picked in a form, before they are sent (object URLs of the person's own files).
+          imgSrc: ["'self'", "data:", "blob:"],
           fontSrc: ["'self'"],
           connectSrc: ["'self'"],
           formAction: ["'self'", ...pscFormActionOrigins(env)],

@@ -141,7 +141,10 @@ export default function PersonalData() {
         base de données et des sauvegardes faites ensuite : l'espace libéré est remis à zéro.
       </p>
       <p>
-        Un fichier joint (capture d'écran, image ou PDF) n'est jamais conservé tel qu'il est envoyé. Son type est vérifié
+        Vous pouvez joindre jusqu'à 5 fichiers à un signalement, à un commentaire ou à une réponse sur un ticket. Si
+        JavaScript est actif, l'aperçu des fichiers choisis est affiché par votre navigateur seul : rien n'est envoyé avant
+        que vous validiez le formulaire. Un fichier joint (capture d'écran, image ou PDF) n'est jamais conservé tel qu'il
+        est envoyé. Son type est vérifié
         d'après son contenu ; les images sont ré-encodées, ce qui retire toutes leurs métadonnées (EXIF, position GPS,
         appareil) ; les pages d'un PDF sont converties en image et le PDF n'est pas gardé. Une lecture automatique du texte
         (OCR, sur nos serveurs) repère ensuite les numéros de sécurité sociale, les numéros de téléphone, les adresses e-mail,
@@ -149,7 +152,7 @@ export default function PersonalData() {
         recouvre d'un rectangle noir : seule l'image masquée est gardée. Cette lecture peut manquer un identifiant (écriture
         manuscrite, très petits caractères, photo de biais) : le fichier reste donc visible de vous et de l'équipe programme
         seulement, jusqu'à ce que l'équipe l'ait vérifié ; il ne parvient qu'ensuite à l'éditeur concerné et, si le
-        signalement est publié, au public. Les fichiers sont enregistrés à côté de la base de données, jamais dans un
+        signalement est publié, au public (les fichiers joints à une réponse sur un ticket ne sont jamais publics). Les fichiers sont enregistrés à côté de la base de données, jamais dans un
         dossier public ; ils sont supprimés avec votre compte, quand l'équipe masque le signalement ou le fichier, et
         figurent dans l'export de vos données.
       </p>

@@ -10,7 +10,7 @@ import { formAction, readFormData } from "~/lib/forms.server";
 import { intentOf, intentsOf } from "~/lib/intents";
 import { can, requireUser } from "~/lib/permissions.server";
 import { listProducts } from "~/modules/vendors/index.server";
-import { RESOLUTIONS, RESOLUTION_LABELS, ticketPageSchema } from "~/modules/tickets";
+import { RESOLUTIONS, RESOLUTION_LABELS, ticketPageSchema as ticketSchemaWithoutFiles } from "~/modules/tickets";
 import { describeRedactions, type Redaction } from "~/lib/text/redaction";
 import {
   acknowledgeTicket,
@@ -25,6 +25,10 @@ import { TableRegion } from "~/components/table-region";
 import { counted } from "~/lib/text/plural";
 import { StatusBadge } from "~/components/status-badge";
 import { crumbFrom } from "~/components/breadcrumb";
+import { z } from "zod";
+import { AttachmentList, FilesField } from "~/components/attachments";
+import { attachmentFilesField } from "~/modules/attachments";
+import { attachPrepared, listAttachments, prepareUploads } from "~/modules/attachments/index.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Ticket n°${data?.ticket.id ?? ""} — Sentinelle` }];
 
@@ -35,8 +39,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const isTeam = can(user, "ticket:manage");
   // Products of other vendors, for "cause in another product" (vendor) or reassignment (team).
   const otherProducts = listProducts().filter((p) => isTeam || p.vendor.id !== detail.ticket.vendorId);
-  return { ...detail, today: todayInParis(), isTeam, canRedact: can(user, "content:redact"), otherProducts: otherProducts.map((p) => ({ id: p.id, label: `${p.name} (${p.vendor.name})` })) };
+  return {
+    ...detail,
+    // The irritant's files and the replies' files this viewer may see: approved ones for the vendor, all for the team.
+    irritantAttachments: listAttachments(user, "irritant", [detail.irritant.id]),
+    replyAttachments: listAttachments(user, "ticket_reply", detail.messages.map((m) => m.id)),
+    today: todayInParis(), isTeam, canRedact: can(user, "content:redact"), otherProducts: otherProducts.map((p) => ({ id: p.id, label: `${p.name} (${p.vendor.name})` })) };
 }
+
+/** A reply carries up to 5 files (multipart, field `files`). */
+const [acknowledgeOption, replyOption, ...otherOptions] = ticketSchemaWithoutFiles.options;
+const ticketPageSchema = z.discriminatedUnion("intent", [acknowledgeOption, replyOption.extend({ files: attachmentFilesField }), ...otherOptions]);
 
 export const INTENTS = intentsOf(ticketPageSchema);
 
@@ -53,15 +66,24 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // Who may act is settled before the form is parsed: a refused user learns nothing from validation messages.
   const intent = intentOf(ticketPageSchema, form);
   orErrorPage(() => requireTicketAction(user, id, intent === "reassign" || intent === "close" ? "manage" : "respond"));
-  return formAction(form, ticketPageSchema, (input) => {
+  return formAction(form, ticketPageSchema, async (input) => {
     switch (input.intent) {
       case "acknowledge":
         acknowledgeTicket(user, id);
         return { message: "Prise en compte enregistrée." };
       case "reply": {
-        const { intent: _, ...reply } = input;
-        const { redactions } = replyToTicket(user, id, reply);
-        return { message: withRedactionNotice(input.visibility === "public" ? "Réponse publiée." : "Note interne enregistrée.", redactions) };
+        const { intent: _, files, ...reply } = input;
+        // The files are checked and cleaned first: a refused file refuses the reply too, nothing is written.
+        const uploads = await prepareUploads(files);
+        const { id: replyId, redactions } = replyToTicket(user, id, reply);
+        const attached = attachPrepared(user, { kind: "ticket_reply", id: replyId }, uploads).length;
+        const filesNote = attached
+          ? ` ${attached === 1 ? "Fichier joint" : `${attached} fichiers joints`} : analyse en cours, puis vérification par l'équipe programme avant que l'éditeur ${attached === 1 ? "le" : "les"} voie.`
+          : "";
+        return {
+          message: withRedactionNotice(`${input.visibility === "public" ? "Réponse publiée." : "Note interne enregistrée."}${filesNote}`, redactions),
+          resetForm: true,
+        };
       }
       case "resolution": {
         const { intent: _, ...resolution } = input;
@@ -82,7 +104,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export const handle = crumbFrom<{ ticket?: { id: number } }>((data) => (data.ticket ? `Ticket n°${data.ticket.id}` : undefined));
 
 export default function TicketPage() {
-  const { ticket, irritant, product, vendorName, breakdown, messages, fixAnswers, isTeam, canRedact, otherProducts, today } = useLoaderData<typeof loader>();
+  const { ticket, irritant, irritantAttachments, replyAttachments, product, vendorName, breakdown, messages, fixAnswers, isTeam, canRedact, otherProducts, today } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const closed = ticket.status === "closed";
   const [replyForm, reply] = useActionForm(ticketPageSchema, { actionData, intent: "reply", defaultValue: { visibility: "public" } });
@@ -134,6 +156,12 @@ export default function TicketPage() {
       </dl>
       <h2>Le problème</h2>
       <p className="whitespace-pre-line">{irritant.body}</p>
+      {irritantAttachments.length ? (
+        <>
+          <h3>Fichiers joints au signalement</h3>
+          <AttachmentList attachments={irritantAttachments} showStatus={isTeam} />
+        </>
+      ) : null}
       <h2>Soutiens</h2>
       <p>
         {irritant.supportCount} soutien{irritant.supportCount > 1 ? "s" : ""}
@@ -177,6 +205,15 @@ export default function TicketPage() {
               {m.authorName ?? "Sentinelle"} · {formatDateTime(m.createdAt)} · {m.visibility === "internal" ? "note interne (éditeur et équipe)" : "publique"}
             </p>
             <p className="mb-0 whitespace-pre-line">{m.body}</p>
+            {replyAttachments.some((a) => a.ownerId === m.id) ? (
+              <div className="mt-3">
+                {/* Files under review are shown only to their author and the team, with their status. */}
+                <AttachmentList
+                  attachments={replyAttachments.filter((a) => a.ownerId === m.id)}
+                  showStatus={isTeam || replyAttachments.some((a) => a.ownerId === m.id && a.status !== "approved")}
+                />
+              </div>
+            ) : null}
           </li>
         ))}
       </ol>
@@ -195,7 +232,7 @@ export default function TicketPage() {
           ) : null}
           <h2>Répondre</h2>
           <FormErrors form={replyForm} />
-          <Form method="post" className="card" {...getFormProps(replyForm)}>
+          <Form method="post" encType="multipart/form-data" className="card" {...getFormProps(replyForm)}>
             <input type="hidden" name="intent" value="reply" />
             <div className="mb-4">
               <label htmlFor={reply.body.id} className="label">
@@ -216,6 +253,11 @@ export default function TicketPage() {
               </div>
               <FieldError field={reply.visibility} />
             </fieldset>
+            <FilesField
+              field={reply.files}
+              label="Joindre des captures d'écran ou des documents (facultatif)"
+              hint="PNG, JPEG, WebP ou PDF (5 pages), 10 Mo au plus par fichier, 5 fichiers au plus. Les métadonnées sont retirées et les identifiants de patient lus dans l'image masqués ; l'équipe programme vérifie chaque fichier avant que l'éditeur le voie. Les fichiers d'un ticket ne sont jamais publics."
+            />
             <button type="submit" className="fr-btn">
               Envoyer
             </button>

@@ -28,7 +28,7 @@ import { DigitWarning } from "~/components/digit-warning";
 import { type IrritantPatch, STATUS_LABELS, STATUS_TRANSITIONS, triagePageSchema } from "~/modules/irritants";
 import type { BreadcrumbHandle } from "~/components/breadcrumb";
 import { AttachmentList } from "~/components/attachments";
-import { approveAttachment, listAttachments, removeAttachment, removeAttachmentsOfHiddenIrritants } from "~/modules/attachments/index.server";
+import { approveAttachment, listAttachmentsOfIrritant, removeAttachment, removeAttachmentsOfHiddenIrritants } from "~/modules/attachments/index.server";
 import { counted } from "~/lib/text/plural";
 import { StatusBadge } from "~/components/status-badge";
 import { ObligationLinksForm } from "~/components/regulation-form";
@@ -72,7 +72,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     // The engine of the filing form, as if this irritant were being filed now (it is left out of its own results).
     similar: irritant.mergedIntoId ? [] : findSimilarTo(user, irritant, 5),
     tickets: listTickets(user, { irritantId: irritant.id }).items,
-    attachments: listAttachments(user, "irritant", [irritant.id]),
+    // The irritant's own files, its comments' and its tickets' replies': all go through the team's review here.
+    attachments: listAttachmentsOfIrritant(user, irritant.id),
     products: listProducts().map((p) => ({ id: p.id, label: `${p.name} (${p.vendor.name})` })),
     obligationChoices: obligationChoices(),
     linkedObligations: obligationsLinkedTo("irritant", irritant.id).map((o) => o.slug),
@@ -145,6 +146,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   });
 }
 
+const OWNER_LABELS = { irritant: "Joint au signalement", comment: "Joint à un commentaire", ticket_reply: "Joint à un message de ticket" } as const;
+
 export const handle: BreadcrumbHandle = { breadcrumb: (data) => {
     const { irritant } = data as { irritant?: { id: number } };
     return irritant ? `N°${irritant.id}` : undefined;
@@ -194,6 +197,7 @@ export default function TriageIrritant() {
         showStatus
         actions={(a) => (
           <div className="mt-2 flex flex-wrap gap-2">
+            <p className="mb-0 w-full text-sm">{OWNER_LABELS[a.ownerKind]}</p>
             {a.status === "pending_review" ? (
               <Form method="post">
                 <input type="hidden" name="intent" value="approve-attachment" />

@@ -40,9 +40,9 @@ import {
 } from "~/modules/irritants";
 import type { BreadcrumbHandle } from "~/components/breadcrumb";
 import { z } from "zod";
-import { AttachmentList } from "~/components/attachments";
-import { attachmentUploadSchema } from "~/modules/attachments";
-import { attachFile, listAttachments, MAX_ATTACHMENTS, requireAttachable } from "~/modules/attachments/index.server";
+import { AttachmentList, FilesField } from "~/components/attachments";
+import { attachmentFilesField, attachmentUploadSchema, MAX_ATTACHMENTS } from "~/modules/attachments";
+import { attachFile, attachPrepared, listAttachments, prepareUploads, requireAttachable } from "~/modules/attachments/index.server";
 import { StatusBadge } from "~/components/status-badge";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.irritant.title ?? "Signalement"} — Sentinelle` }];
@@ -57,6 +57,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const target = mergedInto(viewer, id);
   if (target) throw redirect(`/signalements/${target}?fusionne=${id}`);
   const irritant = orErrorPage(() => getIrritant(viewer, id));
+  const comments = listComments(irritant.id);
   return {
     irritant: {
       id: irritant.id,
@@ -86,7 +87,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     obligations: obligationsLinkedTo("irritant", irritant.id),
     origins: originsOf("irritant", irritant.id, viewer),
     fixQuestions: fixQuestionsFor(viewer, irritant.id),
-    comments: listComments(irritant.id),
+    comments,
+    commentAttachments: listAttachments(viewer, "comment", comments.map((c) => c.id)),
     attachments: listAttachments(viewer, "irritant", [irritant.id]),
     maxAttachments: MAX_ATTACHMENTS,
     timeline: timeline(viewer, irritant.id),
@@ -103,8 +105,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-/** The irritant's forms, and the author's (or the team's) file upload (multipart, field `file`). */
-const pageSchema = z.discriminatedUnion("intent", [...irritantPageSchema.options, attachmentUploadSchema.extend({ intent: z.literal("attach") })]);
+/**
+ * The irritant's forms, the author's (or the team's) file upload (multipart, field `file`), and a comment's files
+ * (multipart, field `files`, up to 5).
+ */
+const [supportOption, fixAnswerOption, followOption, unfollowOption, commentOption, withdrawOption] = irritantPageSchema.options;
+const pageSchema = z.discriminatedUnion("intent", [
+  supportOption,
+  fixAnswerOption,
+  followOption,
+  unfollowOption,
+  commentOption.extend({ files: attachmentFilesField }),
+  withdrawOption,
+  attachmentUploadSchema.extend({ intent: z.literal("attach") }),
+]);
 
 export const INTENTS = intentsOf(pageSchema);
 
@@ -138,8 +152,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
         followIrritant(user, id, input.intent === "follow");
         return { message: input.intent === "follow" ? "Vous suivez ce signalement." : "Vous ne suivez plus ce signalement." };
       case "comment": {
-        const { redactions } = addComment(user, id, input.body);
-        return { message: describeRedactions(redactions) ?? "Votre commentaire est publié.", resetForm: true };
+        // The files are checked and cleaned first: a refused file refuses the comment too, nothing is written.
+        const uploads = await prepareUploads(input.files);
+        const { id: commentId, redactions } = addComment(user, id, input.body);
+        const attached = attachPrepared(user, { kind: "comment", id: commentId }, uploads).length;
+        const files = attached
+          ? ` ${attached === 1 ? "Son fichier est joint" : `Ses ${attached} fichiers sont joints`} : analyse en cours, puis vérification par l'équipe programme avant que quiconque d'autre ${attached === 1 ? "le" : "les"} voie.`
+          : "";
+        return { message: `${describeRedactions(redactions) ?? "Votre commentaire est publié."}${files}`, resetForm: true };
       }
       case "attach":
         await attachFile(user, { kind: "irritant", id }, new Uint8Array(await input.file.arrayBuffer()));
@@ -155,7 +175,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export const handle: BreadcrumbHandle = { breadcrumb: (data) => (data as { irritant?: { title: string } }).irritant?.title };
 
 export default function IrritantPage() {
-  const { irritant, breakdown, comments, attachments, maxAttachments, timeline, viewer, vendorMessages, fixQuestions, planActions, origins, obligations } = useLoaderData<typeof loader>();
+  const { irritant, breakdown, comments, commentAttachments, attachments, maxAttachments, timeline, viewer, vendorMessages, fixQuestions, planActions, origins, obligations } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const [commentForm, commentFields] = useActionForm(pageSchema, { actionData, intent: "comment", id: "commentaire" });
@@ -383,15 +403,25 @@ export default function IrritantPage() {
                 {c.author} · {formatDateTime(c.createdAt)}
               </p>
               <p className="mb-0 whitespace-pre-line">{c.body}</p>
+              {commentAttachments.some((a) => a.ownerId === c.id) ? (
+                <div className="mt-3">
+                  {/* Files under review are shown only to their author and the team, with their status. */}
+                  <AttachmentList
+                    attachments={commentAttachments.filter((a) => a.ownerId === c.id)}
+                    showStatus={!!viewer?.isTeam || commentAttachments.some((a) => a.ownerId === c.id && a.status !== "approved")}
+                  />
+                </div>
+              ) : null}
             </li>
           ))}
         </ul>
         {viewer?.canComment ? (
           <>
             <FormErrors form={commentForm} />
-            <Form method="post" {...getFormProps(commentForm)} className="mt-4">
+            <Form method="post" encType="multipart/form-data" {...getFormProps(commentForm)} className="mt-4">
               <input type="hidden" name="intent" value="comment" />
               <TextField field={commentFields.body} label="Ajouter un commentaire" multiline rows={3} required />
+              <FilesField field={commentFields.files} label="Joindre des captures d'écran ou des documents (facultatif)" />
               <button type="submit" className="fr-btn fr-btn--secondary">
                 Publier le commentaire
               </button>

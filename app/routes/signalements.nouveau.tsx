@@ -1,6 +1,7 @@
 import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
+import { z } from "zod";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { ChoiceGroup, FormErrors, SelectField, TextField, useActionForm } from "~/components/forms";
@@ -17,12 +18,15 @@ import {
   PATIENT_SUBJECTS,
   SEVERITY_LABELS,
   STATUS_LABELS,
-  filingPageSchema,
+  filingPageSchema as filingSchemaWithoutFiles,
   laneOf,
-  patientFilingPageSchema,
+  patientFilingPageSchema as patientSchemaWithoutFiles,
 } from "~/modules/irritants";
 import { listProducts } from "~/modules/vendors/index.server";
 import { StatusBadge } from "~/components/status-badge";
+import { FilesField } from "~/components/attachments";
+import { attachmentFilesField } from "~/modules/attachments";
+import { attachPrepared, prepareUploads } from "~/modules/attachments/index.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.patient ? "Signaler une difficulté" : "Signaler un irritant"} — Sentinelle` }];
 
@@ -39,6 +43,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
+/** The filing form also carries up to 5 files (multipart, field `files`), attached to the irritant it files. */
+const [practitionerFile, ...practitionerRest] = filingSchemaWithoutFiles.options;
+const filingPageSchema = z.discriminatedUnion("intent", [practitionerFile.extend({ files: attachmentFilesField }), ...practitionerRest]);
+const [patientFile, ...patientRest] = patientSchemaWithoutFiles.options;
+const patientFilingPageSchema = z.discriminatedUnion("intent", [patientFile.extend({ files: attachmentFilesField }), ...patientRest]);
+
 export const INTENTS = intentsOf(filingPageSchema);
 
 /** Two lines of the draft, as the comment offered after "je le soutiens" starts. */
@@ -51,7 +61,7 @@ export async function action({ request }: ActionFunctionArgs) {
   return formAction(
     formData,
     schema,
-    (input) => {
+    async (input) => {
       switch (input.intent) {
         case "check": {
           // Without JavaScript, "Vérifier les doublons" shows the similar irritants and ticks the suggested themes.
@@ -76,7 +86,11 @@ export async function action({ request }: ActionFunctionArgs) {
           return { message: `Votre texte est ajouté en commentaire du signalement n°${irritantId}.${masked ? ` ${masked}` : ""}`, commented: irritantId, resetForm: true };
         }
         case "file": {
-          const irritant = fileIrritant(user, input);
+          // Every file is checked and cleaned first: a refused file refuses the whole submission, nothing is filed.
+          const { files, ...irritantInput } = input;
+          const uploads = await prepareUploads(files);
+          const irritant = fileIrritant(user, irritantInput);
+          attachPrepared(user, { kind: "irritant", id: irritant.id }, uploads);
           return redirect(`/signalements/${irritant.id}?envoye=1`);
         }
       }
@@ -264,6 +278,7 @@ export default function NewIrritant() {
       <FormErrors form={form} absentFields={patient ? ["productId", "productVersion"] : []} />
       <Form
         method="post"
+        encType="multipart/form-data"
         {...getFormProps(form)}
         className="card"
         onInput={(event) => {
@@ -361,6 +376,11 @@ export default function NewIrritant() {
           legend={patient ? "Votre santé" : "Sécurité des patients"}
           options={[{ value: "on", label: patient ? "Cela peut avoir des conséquences sur ma santé ou mes soins" : "Ce problème peut mettre en danger la sécurité d'un patient" }]}
           type="checkbox"
+        />
+        <FilesField
+          field={fields.files}
+          label={patient ? "Joindre une capture d'écran ou un document (facultatif)" : "Joindre des captures d'écran ou des documents (facultatif)"}
+          hint={`PNG, JPEG, WebP ou PDF (5 pages), 10 Mo au plus par fichier, 5 fichiers au plus. Les métadonnées sont retirées ; ${patient ? "les données personnelles lues dans l'image (nom, numéro de sécurité sociale, date de naissance, téléphone, e-mail) sont masquées" : "les identifiants de patient lus dans l'image sont masqués"}, et l'équipe vérifie chaque fichier avant que quiconque d'autre le voie. Après « Vérifier les doublons », choisissez à nouveau vos fichiers.`}
         />
         <div className="flex flex-wrap gap-4">
           <button type="submit" name="intent" value="check" className="fr-btn fr-btn--secondary">

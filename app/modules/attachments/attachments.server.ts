@@ -10,9 +10,8 @@ import { recordEvent } from "~/lib/events.server";
 import { can } from "~/lib/permissions.server";
 import type { SessionUser } from "~/lib/session-users.server";
 import { isPubliclyVisible } from "~/modules/irritants/index.server";
-import { cleanUpload, maskIdentifiers, thumbnail } from "./image.server";
-
-export const MAX_ATTACHMENTS = 5;
+import { cleanUpload, maskIdentifiers, thumbnail, type Cleaned } from "./image.server";
+import { MAX_ATTACHMENTS } from "./schemas";
 
 /** The folder of the files: `attachments/` beside the database file (never under public/). */
 function attachmentsDir(db: DbOrTx = getDb()): string {
@@ -52,31 +51,80 @@ export function requireAttachable(actor: SessionUser, target: Target): Owner {
   return owner;
 }
 
+const tooMany = (n: number) =>
+  n === 0 ? `${MAX_ATTACHMENTS} fichiers sont déjà joints : aucun autre ne peut l'être.` : `${MAX_ATTACHMENTS} fichiers au plus par contribution : ${n === 1 ? "1 autre peut" : `${n} autres peuvent`} encore être joints.`;
+
 /**
  * Attaches a file: only the author of the irritant, comment or reply (or the team) may; five per thing. The type comes
  * from the bytes; the cleaned image waits, unmasked and unserved, for the worker's analysis (status "analysing").
  */
 export async function attachFile(actor: SessionUser, target: Target, bytes: Uint8Array): Promise<{ id: number; status: AttachmentStatus }> {
-  const owner = requireAttachable(actor, target);
-  const attached = () =>
-    getDb().select({ n: count() }).from(attachments).where(and(eq(attachments.ownerKind, target.kind), eq(attachments.ownerId, target.id))).get()?.n ?? 0;
-  if (attached() >= MAX_ATTACHMENTS) throw new HttpError(422, `${MAX_ATTACHMENTS} fichiers au plus par contribution : celui-ci n'a pas été joint.`);
-  const cleaned = await cleanUpload(bytes);
-  const dir = attachmentsDir();
-  fs.mkdirSync(path.join(dir, "pending"), { recursive: true });
-  const db = getDb();
-  const row = db.transaction((tx) => {
-    if (attached() >= MAX_ATTACHMENTS) throw new HttpError(422, `${MAX_ATTACHMENTS} fichiers au plus par contribution : celui-ci n'a pas été joint.`);
-    const inserted = tx
-      .insert(attachments)
-      .values({ ownerKind: target.kind, ownerId: target.id, irritantId: owner.irritantId, ticketId: owner.ticketId, uploaderId: actor.id, width: cleaned.width, height: cleaned.height, pages: cleaned.pages })
-      .returning({ id: attachments.id, status: attachments.status })
-      .get();
-    recordEvent(tx, { type: "attachment.uploaded", actorId: actor.id, subject: { type: "attachment", id: inserted.id }, payload: { irritantId: owner.irritantId, owner: target.kind, pages: cleaned.pages } });
-    return inserted;
-  });
-  fs.writeFileSync(pendingFile(dir, row.id), cleaned.png);
+  requireAttachable(actor, target);
+  if (countAttached(target) >= MAX_ATTACHMENTS) throw new HttpError(422, `${MAX_ATTACHMENTS} fichiers au plus par contribution : celui-ci n'a pas été joint.`);
+  const [row] = attachPrepared(actor, target, { files: [await cleanUpload(bytes)] });
   return row;
+}
+
+const countAttached = (target: Target, db: DbOrTx = getDb()) =>
+  db.select({ n: count() }).from(attachments).where(and(eq(attachments.ownerKind, target.kind), eq(attachments.ownerId, target.id))).get()?.n ?? 0;
+
+/** Files picked in a page's form, typed from their bytes and cleaned: nothing is written yet. */
+type PreparedUploads = { files: Cleaned[] };
+
+/**
+ * Checks and cleans every file of a page's submission before anything is written (the irritant, comment or reply
+ * included): one refused file refuses the whole submission, and the refusal names it (field `files`).
+ */
+export async function prepareUploads(files: readonly File[]): Promise<PreparedUploads> {
+  const refuse = (status: 413 | 415 | 422, sentence: string) => {
+    const message = `${sentence} Rien n'a été enregistré : choisissez d'autres fichiers ou retirez celui-ci, puis envoyez à nouveau.`;
+    return new HttpError(status, message, { files: [message] });
+  };
+  if (files.length > MAX_ATTACHMENTS) throw refuse(422, `${MAX_ATTACHMENTS} fichiers au plus.`);
+  const cleaned: Cleaned[] = [];
+  for (const file of files) {
+    const name = file.name.trim() ? `« ${file.name.trim().slice(0, 60)} »` : "Un fichier";
+    try {
+      cleaned.push(await cleanUpload(new Uint8Array(await file.arrayBuffer())));
+    } catch (error) {
+      if (!(error instanceof HttpError)) throw error;
+      throw refuse(error.status === 413 || error.status === 415 ? error.status : 422, `${name} : ${error.message}`);
+    }
+  }
+  return { files: cleaned };
+}
+
+/**
+ * Attaches cleaned files to a thing in one transaction (all or none), then leaves the unmasked copies where the worker
+ * reads them. Only the thing's author or the team may; five files per thing.
+ */
+export function attachPrepared(actor: SessionUser, target: Target, { files }: PreparedUploads): { id: number; status: AttachmentStatus }[] {
+  if (files.length === 0) return [];
+  const owner = requireAttachable(actor, target);
+  const dir = attachmentsDir();
+  const rows = getDb().transaction((tx) => {
+    const room = MAX_ATTACHMENTS - countAttached(target, tx);
+    if (files.length > room) throw new HttpError(422, tooMany(Math.max(0, room)), { files: [tooMany(Math.max(0, room))] });
+    return files.map((cleaned) => {
+      const inserted = tx
+        .insert(attachments)
+        .values({ ownerKind: target.kind, ownerId: target.id, irritantId: owner.irritantId, ticketId: owner.ticketId, uploaderId: actor.id, width: cleaned.width, height: cleaned.height, pages: cleaned.pages })
+        .returning({ id: attachments.id, status: attachments.status })
+        .get();
+      recordEvent(tx, { type: "attachment.uploaded", actorId: actor.id, subject: { type: "attachment", id: inserted.id }, payload: { irritantId: owner.irritantId, owner: target.kind, pages: cleaned.pages } });
+      return inserted;
+    });
+  });
+  // Written once the rows are committed; a copy that cannot be written makes the worker mark its attachment failed.
+  fs.mkdirSync(path.join(dir, "pending"), { recursive: true });
+  rows.forEach((row, i) => {
+    try {
+      fs.writeFileSync(pendingFile(dir, row.id), files[i].png);
+    } catch (error) {
+      console.error(`Attachment ${row.id}: the copy for analysis could not be written; the worker will mark it failed.`, error);
+    }
+  });
+  return rows;
 }
 
 /**
@@ -174,6 +222,18 @@ export function listAttachments(viewer: SessionUser | null, kind: AttachmentOwne
     .map((row) => ({ ...view(row), ownerId: row.ownerId }));
 }
 
+/** Every attachment of an irritant (its own, its comments', its tickets' replies) the viewer may see: the team's review. */
+export function listAttachmentsOfIrritant(viewer: SessionUser | null, irritantId: number): (AttachmentView & { ownerKind: AttachmentOwnerKind; ownerId: number })[] {
+  return getDb()
+    .select()
+    .from(attachments)
+    .where(eq(attachments.irritantId, irritantId))
+    .orderBy(asc(attachments.id))
+    .all()
+    .filter((row) => maySee(viewer, row))
+    .map((row) => ({ ...view(row), ownerKind: row.ownerKind, ownerId: row.ownerId }));
+}
+
 /** The team approves a masked attachment: from then on the vendor (its ticket) and, once published, the public see it. */
 export function approveAttachment(actor: SessionUser, id: number): AttachmentView {
   if (!can(actor, "irritant:triage")) throw new HttpError(403, "Action réservée à l'équipe programme.");
@@ -189,47 +249,70 @@ export function approveAttachment(actor: SessionUser, id: number): AttachmentVie
   });
 }
 
-/** Files no attachment row names any more are deleted (several rows may share one file: same content, same hash). */
+/**
+ * Files no attachment row names any more are deleted (several rows may share one file: same content, same hash). Run
+ * once the rows' deletion is committed, never inside the transaction: a rollback must not leave rows without files. A
+ * file already missing is fine; one that cannot be deleted is logged (no row names it any more).
+ */
 function removeUnusedFiles(dir: string, hashes: readonly (string | null)[]) {
   for (const sha256 of new Set(hashes.filter((h): h is string => !!h))) {
     const still = getDb().select({ n: count() }).from(attachments).where(eq(attachments.sha256, sha256)).get()?.n ?? 0;
     if (still > 0) continue;
-    fs.rmSync(storedFile(dir, sha256, "full"), { force: true });
-    fs.rmSync(storedFile(dir, sha256, "thumb"), { force: true });
+    deleteFile(storedFile(dir, sha256, "full"));
+    deleteFile(storedFile(dir, sha256, "thumb"));
+  }
+}
+
+function deleteFile(file: string) {
+  try {
+    fs.rmSync(file, { force: true });
+  } catch (error) {
+    console.error(`Attachment file ${file} could not be deleted; no attachment names it any more.`, error);
   }
 }
 
 /**
- * Removes attachments and their files (team removal, hidden irritants, account deletion, retention). The rows go in
- * the caller's transaction when given; the files right after. Returns how many were removed.
+ * What a removal leaves to do once its transaction has committed: delete the files. The caller that owns the
+ * transaction calls `deleteFiles()` after it (calling it twice does nothing more).
  */
-function removeAttachments(tx: DbOrTx, rows: readonly { id: number; sha256: string | null; irritantId: number }[], actorId: number | null, reason: "team" | "hidden" | "account_deleted" | "retention"): number {
-  if (rows.length === 0) return 0;
-  const dir = attachmentsDir();
+type AttachmentRemoval = { removed: number; deleteFiles: () => void };
+
+/**
+ * Removes attachments (team removal, hidden irritants, account deletion, retention): the rows and their audit events in
+ * the caller's transaction; the files by the returned `deleteFiles`, after the commit.
+ */
+function removeAttachments(tx: DbOrTx, rows: readonly { id: number; sha256: string | null; irritantId: number }[], actorId: number | null, reason: "team" | "hidden" | "account_deleted" | "retention"): AttachmentRemoval {
+  if (rows.length === 0) return { removed: 0, deleteFiles: () => {} };
   tx.delete(attachments).where(inArray(attachments.id, rows.map((r) => r.id))).run();
-  for (const row of rows) {
-    recordEvent(tx, { type: "attachment.removed", actorId, subject: { type: "attachment", id: row.id }, payload: { irritantId: row.irritantId, reason } });
-    fs.rmSync(pendingFile(dir, row.id), { force: true });
-  }
-  removeUnusedFiles(dir, rows.map((r) => r.sha256));
-  return rows.length;
+  for (const row of rows) recordEvent(tx, { type: "attachment.removed", actorId, subject: { type: "attachment", id: row.id }, payload: { irritantId: row.irritantId, reason } });
+  let done = false;
+  return {
+    removed: rows.length,
+    deleteFiles: () => {
+      if (done) return;
+      done = true;
+      const dir = attachmentsDir();
+      for (const row of rows) deleteFile(pendingFile(dir, row.id));
+      removeUnusedFiles(dir, rows.map((r) => r.sha256));
+    },
+  };
 }
 
 const rowsWhere = (tx: DbOrTx, where: ReturnType<typeof eq>) => tx.select({ id: attachments.id, sha256: attachments.sha256, irritantId: attachments.irritantId }).from(attachments).where(where).all();
 
-/** The team removes one attachment. */
+/** The team removes one attachment: the row in a transaction, its files once it has committed. */
 export function removeAttachment(actor: SessionUser, id: number) {
   if (!can(actor, "irritant:triage")) throw new HttpError(403, "Action réservée à l'équipe programme.");
-  const db = getDb();
-  db.transaction((tx) => {
+  const removal = getDb().transaction((tx) => {
     const rows = rowsWhere(tx, eq(attachments.id, id));
     if (rows.length === 0) throw new HttpError(404, "Ressource introuvable.");
-    removeAttachments(tx, rows, actor.id, "team");
+    return removeAttachments(tx, rows, actor.id, "team");
   });
+  removal.deleteFiles();
 }
 
-/** Everything a person uploaded (account deletion). */
-export function removeAttachmentsUploadedBy(tx: DbOrTx, userId: number, reason: "account_deleted" | "retention") {
+/** Everything a person uploaded (account deletion), in the caller's transaction: call `deleteFiles()` after it. */
+export function removeAttachmentsUploadedBy(tx: DbOrTx, userId: number, reason: "account_deleted" | "retention"): AttachmentRemoval {
   return removeAttachments(tx, rowsWhere(tx, eq(attachments.uploaderId, userId)), null, reason);
 }
 
@@ -245,9 +328,10 @@ export function attachmentsUploadedBy(userId: number) {
 
 /**
  * "Masquer": the attachments of irritants the team hid are removed with their files (by the page that hides, and by
- * the worker for every other path, the API's included). Returns how many were removed.
+ * the worker for every other path, the API's included). Within the caller's transaction (`within`), the caller calls
+ * `deleteFiles()` once it has committed; otherwise this runs its own transaction and deletes the files after it.
  */
-export function removeAttachmentsOfHiddenIrritants(within?: DbOrTx, actorId: number | null = null): number {
+export function removeAttachmentsOfHiddenIrritants(within?: DbOrTx, actorId: number | null = null): AttachmentRemoval {
   const run = (tx: DbOrTx) => {
     const rows = tx
       .select({ id: attachments.id, sha256: attachments.sha256, irritantId: attachments.irritantId })
@@ -257,5 +341,8 @@ export function removeAttachmentsOfHiddenIrritants(within?: DbOrTx, actorId: num
       .all();
     return removeAttachments(tx, rows, actorId, "hidden");
   };
-  return within ? run(within) : getDb().transaction(run);
+  if (within) return run(within);
+  const removal = getDb().transaction(run);
+  removal.deleteFiles();
+  return removal;
 }

@@ -12,8 +12,9 @@ export type OcrWord = { text: string; bbox: Box };
 // Labels whose value follows on the same line; compared without accents, case or surrounding punctuation.
 const COLON_LABELS = new Set(["patient", "patiente", "nom", "prenom", "prenoms", "assure", "beneficiaire", "adresse", "identite", "ipp", "ddn", "naissance", "nir", "ins", "nss"]);
 const NUMBER_LABELS = new Set(["nir", "ins", "nss", "ipp", "insee", "secu"]);
-// OCR spellings of « Né(e) le » once accents are folded (not a plural: the plural test reads `"ne" + "(e)"` as one).
-const BIRTH_WORDS = new Set(["ne", "nee", "ne" + "(e)", "ne.e", "ne" + "(e)le", "nele", "neele"]);
+// OCR spellings of « Né(e) le » once accents are folded. A matcher table, not interface text: the plural test
+// (tests/unit/plural.test.ts) lists it in its allow-list.
+const BIRTH_WORDS = new Set(["ne", "nee", "ne(e)", "ne.e", "ne(e)le", "nele", "neele"]);
 const VALUE_WORDS = 4;
 const DATE = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})$/;
 

@@ -4,15 +4,15 @@ import { fileTypeFromBuffer } from "file-type";
 import sharp from "sharp";
 import { createWorker, OEM, type Worker } from "tesseract.js";
 import { HttpError } from "~/lib/errors";
+import { MAX_FILE_BYTES } from "./schemas";
 import { boxesToCover, type Box, type OcrWord } from "./cover";
 
-const MAX_FILE_BYTES = 10 * 1024 * 1024;
 const MAX_PDF_PAGES = 5;
 const MAX_SIDE = 4000;
 const ACCEPTED = new Set(["image/png", "image/jpeg", "image/webp", "application/pdf"]);
 const REFUSED_TYPE = "Ce fichier n'est ni une image PNG, JPEG ou WebP, ni un PDF : il n'a pas été joint.";
 
-type Cleaned = { png: Buffer; width: number; height: number; pages: number };
+export type Cleaned = { png: Buffer; width: number; height: number; pages: number };
 
 /**
  * The type from the file's bytes (never its name or declared type), then a clean copy: images are decoded and

@@ -5,13 +5,15 @@
  * inner file) and run the script again.
  */
 export {
-  MAX_ATTACHMENTS,
   analysePendingAttachments,
   approveAttachment,
   attachFile,
+  attachPrepared,
   attachmentsUploadedBy,
   getAttachment,
   listAttachments,
+  listAttachmentsOfIrritant,
+  prepareUploads,
   readAttachmentFile,
   removeAttachment,
   removeAttachmentsOfHiddenIrritants,

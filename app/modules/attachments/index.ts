@@ -6,6 +6,8 @@
  */
 export {
   ATTACHMENT_STATUS_LABELS,
+  MAX_ATTACHMENTS,
+  attachmentFilesField,
   attachmentPatchSchema,
   attachmentQuerySchema,
   attachmentUploadSchema,

@@ -77,7 +77,7 @@ export async function deleteAccount(user: SessionUser, confirmation: string) {
   if (can(row, "admin:accounts") && getDb().select({ id: users.id }).from(users).where(and(eq(users.role, "admin"), isNull(users.disabledAt), ne(users.id, user.id))).all().length === 0) {
     throw new HttpError(409, "Vous êtes le dernier administrateur : nommez-en un autre avant de supprimer votre compte.");
   }
-  getDb().transaction((tx) => {
+  const files = getDb().transaction((tx) => {
     const now = new Date().toISOString();
     tx.update(users)
       .set({
@@ -108,9 +108,12 @@ export async function deleteAccount(user: SessionUser, confirmation: string) {
     tx.update(participations).set({ draft: null }).where(eq(participations.userId, user.id)).run();
     tx.update(invitations).set({ draft: null, inviteeId: null }).where(eq(invitations.inviteeId, user.id)).run();
     // The files the person attached go with the account, images included.
-    removeAttachmentsUploadedBy(tx, user.id, "account_deleted");
+    const removal = removeAttachmentsUploadedBy(tx, user.id, "account_deleted");
     recordEvent(tx, { type: "user.deleted", actorId: user.id, subject: { type: "user", id: user.id } });
+    return removal;
   });
+  // The files go once the rows' deletion is committed (a rollback keeps both).
+  files.deleteFiles();
   // secure_delete zeroed the old rows in the pages; the WAL still holds the pages as they were.
   checkpointAfterErasure(getDb());
 }
@@ -121,7 +124,7 @@ export async function deleteAccount(user: SessionUser, confirmation: string) {
  */
 export function applyRetention(hiddenDays: number, now = new Date()) {
   const cutoff = new Date(now.getTime() - hiddenDays * 86_400_000).toISOString();
-  const result = getDb().transaction((tx) => {
+  const { attachmentFiles, ...result } = getDb().transaction((tx) => {
     const expired = tx
       .select({ id: irritants.id, title: irritants.title, body: irritants.body })
       .from(irritants)
@@ -165,9 +168,10 @@ export function applyRetention(hiddenDays: number, now = new Date()) {
       .where(and(like(outboxEmails.dedupeKey, "account:signup:%"), lt(outboxEmails.createdAt, new Date(now.getTime() - SIGN_UP_LINK_HOURS * 3_600_000).toISOString()), ne(outboxEmails.status, "sending")))
       .run().changes;
     // Hidden irritants keep no files (normally removed when hidden; this catches any left).
-    const attachmentsRemoved = removeAttachmentsOfHiddenIrritants(tx);
-    return { attachmentsRemoved, irritantsErased: expired.length, sessionsDeleted, linksDeleted, eventsDeleted, unconfirmedRegistrationsDeleted, signUpEmailsDeleted };
+    const attachmentFiles = removeAttachmentsOfHiddenIrritants(tx);
+    return { attachmentFiles, attachmentsRemoved: attachmentFiles.removed, irritantsErased: expired.length, sessionsDeleted, linksDeleted, eventsDeleted, unconfirmedRegistrationsDeleted, signUpEmailsDeleted };
   });
+  attachmentFiles.deleteFiles();
   // secure_delete zeroed the old rows in the pages; the WAL still holds the pages as they were.
   checkpointAfterErasure(getDb());
   return result;
