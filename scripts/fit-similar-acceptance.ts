@@ -22,6 +22,8 @@ const rankBy = option("--rank", "score");
 // Features left out (held at 0), to measure what each brings: --drop gapToNext,shareOfBest
 const dropped = new Set(option("--drop", "").split(",").filter(Boolean));
 const inputs = (c: CandidateFeatures) => featureVector(c).map((v, j) => (dropped.has(FEATURE_NAMES[j]) ? 0 : v));
+// A candidate covering at least this share of the query's weight is shown whatever the model says (0: no such rule).
+const coverageRule = Number(option("--coverage", "0"));
 const FOLDS = 5;
 const SHOWN = 5;
 
@@ -90,7 +92,7 @@ function measure(threshold: number) {
   let pairs = 0;
   let unrelated = 0;
   for (const q of scored) {
-    const order = q.candidates.map((c, i) => ({ id: c.id, p: q.p[i], score: c.score }));
+    const order = q.candidates.map((c, i) => ({ id: c.id, p: coverageRule && c.queryCoverage >= coverageRule ? 1 : q.p[i], score: c.score }));
     if (rankBy === "probability") order.sort((a, b) => b.p - a.p);
     const shown = order.filter((c) => c.p >= threshold).slice(0, SHOWN).map((c) => c.id);
     if (q.target !== undefined) {
