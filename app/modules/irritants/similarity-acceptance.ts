@@ -68,7 +68,7 @@ export function isAccepted(f: CandidateFeatures, model: AcceptanceModel = ACCEPT
  * Features of the ranked candidates that depend on their neighbours (gap to the next, share of the best), from their
  * own features, best first.
  */
-export function withRankFeatures<T extends Omit<CandidateFeatures, "gapToNext" | "shareOfBest">>(ranked: T[]): (T & CandidateFeatures)[] {
+export function withRankFeatures<T extends { score: number }>(ranked: T[]): (T & Pick<CandidateFeatures, "gapToNext" | "shareOfBest">)[] {
   const best = ranked[0]?.score ?? 0;
   return ranked.map((c, i) => ({
     ...c,
