@@ -27,25 +27,30 @@ function sessionUser(email: string, db: ReturnType<typeof createTestDatabase>["d
 }
 
 /**
- * Runs the labelled set against the look-up the filing page uses (`findSimilar`), on a fresh database built by the
- * real migrations, holding the demo data and every original filed by the demo practitioner and published by the team.
- * The look-ups are made by another practitioner, who sees only published irritants.
+ * A fresh database built by the real migrations, holding the demo data and every original of the set filed by the demo
+ * practitioner and published by the team; look-ups are made as `viewer`, another practitioner, who sees only published
+ * irritants. The caller closes `database`.
  */
-export async function evaluateSimilar(split: Split = "test") {
+export async function loadEvaluation(split: Split) {
   const set = JSON.parse(fs.readFileSync(fixture(split), "utf8")) as LabelledSet;
   const database = createTestDatabase();
-  try {
-    await loadDemoData();
-    const author = sessionUser("medecin@demo.sentinelle.fr", database.db);
-    const team = sessionUser("equipe@demo.sentinelle.fr", database.db);
-    const viewer = sessionUser("soutien-1@demo.sentinelle.fr", database.db);
-    const irritantIds = new Map<string, number>();
-    for (const pair of set.pairs) {
-      const { id } = fileIrritant(author, { title: pair.original.title, body: pair.original.body });
-      updateIrritant(team, id, { published: true });
-      irritantIds.set(pair.id, id);
-    }
+  await loadDemoData();
+  const author = sessionUser("medecin@demo.sentinelle.fr", database.db);
+  const team = sessionUser("equipe@demo.sentinelle.fr", database.db);
+  const viewer = sessionUser("soutien-1@demo.sentinelle.fr", database.db);
+  const irritantIds = new Map<string, number>();
+  for (const pair of set.pairs) {
+    const { id } = fileIrritant(author, { title: pair.original.title, body: pair.original.body });
+    updateIrritant(team, id, { published: true });
+    irritantIds.set(pair.id, id);
+  }
+  return { set, database, viewer, irritantIds };
+}
 
+/** Runs the labelled set against the look-up the filing page uses (`findSimilar`), on `loadEvaluation`'s database. */
+export async function evaluateSimilar(split: Split = "test") {
+  const { set, database, viewer, irritantIds } = await loadEvaluation(split);
+  try {
     const inSplit = <T extends { split: string }>(rows: T[]) => rows.filter((r) => split === "all" || r.split === split);
     const latencies: number[] = [];
     const lookUp = (text: string) => {

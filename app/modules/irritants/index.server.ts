@@ -27,6 +27,7 @@ export {
   listIrritants,
   mergedInto,
   prepareIrritant,
+  rankSimilarCandidates,
   redactionsList,
   withFixAnnounced,
   writeIrritant,

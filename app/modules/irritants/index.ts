@@ -25,6 +25,8 @@ export {
   vocabularyPageSchema,
 } from "./schemas";
 export type { IrritantPatch } from "./schemas";
+export { FEATURE_NAMES, featureVector } from "./similarity-acceptance";
+export type { CandidateFeatures } from "./similarity-acceptance";
 export {
   CONSULTATION_STEP_LABELS,
   FREQUENCY_LABELS,

@@ -13,6 +13,7 @@ import { getSettings } from "~/modules/settings/index.server";
 import { redactPatientIdentifiers, type Redaction } from "~/lib/text/redaction";
 import type { FileIrritantInput, IrritantFilters } from "./schemas";
 import { bumpCounters, readCounters } from "./counters.server";
+import { isAccepted } from "./similarity-acceptance";
 import { allWordsQuery, type ExcludedEntry, indexIrritant, indexedEntry, rerankBySimilarity, similarityQuery } from "./search.server";
 import { adjustThemeCounters, resolveThemeSlugs, suggestThemesFor } from "./themes.server";
 import { publiclyVisible } from "./visibility.server";
@@ -162,9 +163,21 @@ const MIN_SIMILARITY = 0.1;
 /**
  * Existing irritants closest to a text, best first, among those the viewer may see (published ones and their own).
  * Candidates are the irritants sharing the text's distinctive terms, from the whole history, best ranked by BM25 (see
- * `similarityQuery` for how that stays bounded); they are re-ranked by the shared concepts of all their terms.
+ * `similarityQuery` for how that stays bounded); they are re-ranked by the shared concepts of all their terms, and
+ * only those the acceptance model takes for the same problem are shown (`similarity-acceptance.ts`).
  */
 export function findSimilar(viewer: Viewer, text: string, limit = 5, excluded?: ExcludedEntry) {
+  return rankSimilarCandidates(viewer, text, excluded)
+    .filter((c) => isAccepted(c))
+    .slice(0, limit)
+    .map(({ id, title, status, supportCount, score }) => ({ id, title, status, supportCount, score }));
+}
+
+/**
+ * Every candidate of `findSimilar` above the score floor, ranked by soft cosine, with the features the acceptance model
+ * reads; `findSimilar` shows those it accepts. The acceptance model's fitting script reads it too.
+ */
+export function rankSimilarCandidates(viewer: Viewer, text: string, excluded?: ExcludedEntry) {
   const db = getDb();
   const query = similarityQuery(db, text, excluded);
   if (!query) return [];
@@ -186,10 +199,7 @@ export function findSimilar(viewer: Viewer, text: string, limit = 5, excluded?: 
     )}
     order by entries.rank, entries.id desc
     limit ${SIMILAR_CANDIDATES}`);
-  return rerankBySimilarity(db, text, candidates, excluded)
-    .filter((c) => c.score >= MIN_SIMILARITY)
-    .slice(0, limit)
-    .map(({ id, title, status, supportCount, score }) => ({ id, title, status, supportCount, score }));
+  return rerankBySimilarity(db, text, candidates, excluded).filter((c) => c.score >= MIN_SIMILARITY);
 }
 
 /**

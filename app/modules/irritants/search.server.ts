@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "#db/client";
 import { activeVocabulary } from "./active-vocabulary.server";
+import { withRankFeatures } from "./similarity-acceptance";
 import { conceptsContaining, searchTerms, type Vocabulary } from "./vocabulary-synonyms";
 
 /**
@@ -229,10 +230,11 @@ const TYPO_MIN_LENGTH = 6;
 
 /**
  * Re-ranks full-text candidates by a soft cosine of their terms (concepts after folding, stems): each term weighs by
- * its rarity in the whole index (log-scaled tf × idf, a concept twice its rarity), so shared concepts and rare words
- * count, common ones little; a
+ * its rarity in the whole index (log-scaled tf × idf), so shared concepts and rare words count, common ones little; a
  * term of the text missing from a candidate is matched to the candidate's closest term by character trigrams, so a
- * typo still counts. Returns scores in [0, 1], best first.
+ * typo still counts. Returns scores in [0, 1], best first, with what the decision to show a candidate reads
+ * (`similarity-acceptance.ts`): how much of the query and of the candidate the shared terms cover, the rarity of the
+ * rarest shared term, how many terms are shared, the lengths' ratio.
  */
 export function rerankBySimilarity<T extends { id: number; title: string; body: string; indexed?: string }>(
   db: DbOrTx,
@@ -253,20 +255,31 @@ export function rerankBySimilarity<T extends { id: number; title: string; body: 
   const df = withoutEntry(documentFrequencies(db, [...terms]), excluded);
   const n = excluded?.terms.size ? Math.max(1, indexSize(db) - 1) : indexSize(db);
   const idf = (t: string) => Math.log((n + 1) / ((df.get(t) ?? 0) + 0.5)) * (isConcept(t) ? CONCEPT_WEIGHT : 1);
+  const highestIdf = Math.log((n + 1) / 0.5);
   const weigh = (tf: Map<string, number>) => new Map([...tf].map(([t, v]) => [t, (1 + Math.log(v)) * idf(t)] as const));
-  const norm = (w: Map<string, number>) => Math.sqrt([...w.values()].reduce((sum, v) => sum + v * v, 0));
+  const squares = (w: Map<string, number>) => [...w.values()].reduce((sum, v) => sum + v * v, 0);
   const query = weigh(queryTf);
-  const queryNorm = norm(query);
+  const querySquares = squares(query);
+  const queryNorm = Math.sqrt(querySquares);
   const gramsOf = new Map<string, Set<string>>();
   const cachedTrigrams = (t: string) => gramsOf.get(t) ?? gramsOf.set(t, trigrams(t)).get(t)!;
   const fuzzy = [...query.keys()].filter((t) => t.length >= TYPO_MIN_LENGTH && !/[0-9]/.test(t)).map((t) => [t, trigrams(t)] as const);
-  return docs
+  const ranked = docs
     .map((d) => {
       const weights = weigh(d.tf);
       let dot = 0;
+      let queryCovered = 0;
+      let candidateCovered = 0;
+      let shared = 0;
+      let rarity = 0;
       for (const [t, w] of query) {
         const other = weights.get(t);
-        if (other) dot += w * other;
+        if (!other) continue;
+        dot += w * other;
+        queryCovered += w * w;
+        candidateCovered += other * other;
+        shared++;
+        rarity += idf(t);
       }
       for (const [t, grams] of fuzzy) {
         if (weights.has(t)) continue;
@@ -277,12 +290,27 @@ export function rerankBySimilarity<T extends { id: number; title: string; body: 
           const similarity = trigramSimilarity(grams, cachedTrigrams(u));
           if (similarity > best) [best, bestWeight] = [similarity, w];
         }
-        if (best >= TYPO_SIMILARITY) dot += best * Math.min(query.get(t)!, bestWeight) * bestWeight;
+        if (best >= TYPO_SIMILARITY) {
+          dot += best * Math.min(query.get(t)!, bestWeight) * bestWeight;
+          queryCovered += best * query.get(t)! ** 2;
+          candidateCovered += best * bestWeight ** 2;
+          shared++;
+        }
       }
-      const score = queryNorm && dot ? dot / (queryNorm * norm(weights)) : 0;
-      return { ...d.candidate, score: Math.round(Math.min(1, score) * 1000) / 1000 };
+      const candidateSquares = squares(weights);
+      const score = queryNorm && dot ? dot / (queryNorm * Math.sqrt(candidateSquares)) : 0;
+      return {
+        ...d.candidate,
+        score: Math.round(Math.min(1, score) * 1000) / 1000,
+        queryCoverage: querySquares ? Math.min(1, queryCovered / querySquares) : 0,
+        candidateCoverage: candidateSquares ? Math.min(1, candidateCovered / candidateSquares) : 0,
+        sharedRarity: shared ? Math.max(0, rarity) / shared / highestIdf : 0,
+        sharedTerms: shared,
+        lengthRatio: Math.abs(Math.log(Math.max(1, d.tf.size) / Math.max(1, queryTf.size))),
+      };
     })
     .sort((a, b) => b.score - a.score || b.id - a.id);
+  return withRankFeatures(ranked);
 }
 
 function termFrequencies(tokens: string[]) {
