@@ -141,6 +141,7 @@ const API_ANON_401 = (rest: Partial<Expected>): Expected => ({ ...all(403), anon
 const API: Record<string, ApiCase> = {
   "post /tokens": { url: () => "/tokens", body: {}, expect: () => all(422) },
   "get /themes": { url: () => "/themes", expect: () => PUBLIC },
+  "get /professions": { url: () => "/professions", expect: () => PUBLIC },
   "post /themes/suggestions": { url: () => "/themes/suggestions", body: { text: "messagerie lente" }, expect: () => PUBLIC },
   "get /products": { url: () => "/products", expect: () => PUBLIC },
   "get /irritants": { url: () => "/irritants?theme=mssante", expect: () => PUBLIC },

@@ -35,6 +35,12 @@ export const API_OPERATIONS: Operation[] = [
     body: similarQuerySchema,
     responses: { 200: "{items: [{slug, label, score}]}", 400: "Corps non JSON", 405: "Méthode non autorisée (GET)", 422: "Texte invalide" },
   },
+  {
+    method: "get",
+    path: "/professions",
+    summary: "Professions d'un profil, avec leur carte (CPS pour les professionnels de santé, CPE pour les secrétaires et assistants médicaux)",
+    responses: { 200: "{items: [{value, label, cardType: \"CPS\" | \"CPE\", cardLabel}]}" },
+  },
   { method: "get", path: "/products", summary: "Catalogue des logiciels", query: apiProductListQuery, responses: { 200: "{items: [{id, name, category, vendor: {id, name}}]}" } },
   {
     method: "get",

@@ -19,6 +19,7 @@ const MASKED_FIELDS = { title: "titre", body: "description", comment: "commentai
  */
 export const TIMELINE_ENTRIES: { [T in IrritantEventType]: TimelineEntry<T> | null } = {
   "irritant.filed": { audience: "public", describe: () => "Signalement déposé" },
+  "irritant.collected": { audience: "public", describe: () => "Recueilli par l'équipe du programme" },
   "irritant.supported": null, // counted on the page, never told one by one
   "irritant.support_withdrawn": null, // the same: the count on the page says it
   "irritant.commented": null, // the comments are shown as such
