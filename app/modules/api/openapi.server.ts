@@ -6,7 +6,7 @@ import { planFiltersSchema } from "~/modules/action-plan";
 import { seminarListQuery } from "~/modules/seminars";
 import { attachmentPatchSchema, attachmentQuerySchema } from "~/modules/attachments";
 import { apiObligationListQuery } from "~/modules/regulation";
-import { apiIrritantListQuery, fileIrritantSchema, irritantPatchSchema, similarQuerySchema } from "~/modules/irritants";
+import { apiFileIrritantSchema, apiIrritantListQuery, irritantPatchSchema, similarQuerySchema } from "~/modules/irritants";
 
 type Operation = {
   method: "get" | "post" | "patch" | "delete";
@@ -56,10 +56,16 @@ export const API_OPERATIONS: Operation[] = [
   {
     method: "post",
     path: "/irritants",
-    summary: "Déposer un signalement (professionnel ou patient)",
+    summary:
+      "Déposer un signalement : professionnel ou patient ; éditeur, sur le logiciel d'un autre éditeur (productId obligatoire, le ticket de cet éditeur est ouvert aussitôt) ; équipe, au nom d'un professionnel (onBehalf obligatoire : behalfEmail de son compte, ou behalfName, et collectedVia)",
     auth: "required",
-    body: fileIrritantSchema,
-    responses: { 201: "{id, themes, redacted, similar: [{id, title, score}]}", 401: "Non authentifié", 403: "Rôle non autorisé", 422: "Données invalides (dont un logiciel de cabinet indiqué par un patient)" },
+    body: apiFileIrritantSchema,
+    responses: {
+      201: "{id, themes, redacted, similar: [{id, title, score}]} ; pour l'équipe {id, themes, redacted, onBehalf: {account}}",
+      401: "Non authentifié",
+      403: "Rôle non autorisé",
+      422: "Données invalides (dont un logiciel de cabinet indiqué par un patient, le logiciel de son propre éditeur indiqué par un éditeur, onBehalf absent ou sans nom ni compte)",
+    },
   },
   {
     method: "post",

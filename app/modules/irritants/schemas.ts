@@ -75,6 +75,9 @@ export type OnBehalfInput = z.infer<typeof onBehalfSchema>;
 /** POST /api/v1/irritants: a report, and for the team the person it was collected from (`onBehalf`). */
 export const apiFileIrritantSchema = fileIrritantSchema.extend({ onBehalf: onBehalfSchema.optional() });
 
+/** A vendor's report about another vendor's product (its own page: the software is required there). */
+export const vendorFilingPageSchema = z.discriminatedUnion("intent", [fileIrritantSchema.extend({ intent: z.literal("file") })]);
+
 /** The team's « Recueillir un signalement » page: the report and who it was collected from. */
 export const onBehalfPageSchema = z.discriminatedUnion("intent", [fileIrritantSchema.extend({ ...behalfFields, intent: z.literal("file") })]);
 

@@ -2,19 +2,20 @@
  * More voices into the loop (issue 20): reports the team collects on a practitioner's behalf after a visit or a call,
  * and the import of an existing backlog. A vendor's report about another vendor's product goes through `fileIrritant`.
  */
-import { isNull } from "drizzle-orm";
+import { eq, isNull } from "drizzle-orm";
 import { getDb } from "#db/client";
-import { products, themes } from "#db/schema";
+import { organisations, products, themes, users } from "#db/schema";
 import { CsvSyntaxError, parseCsvRecords, restoreNeutralisedFormula } from "~/lib/csv";
 import { errorSentence, HttpError } from "~/lib/errors";
 import { recordEvent } from "~/lib/events.server";
-import { assertCan } from "~/lib/permissions.server";
+import { assertCan, can } from "~/lib/permissions.server";
 import type { SessionUser } from "~/lib/session-users.server";
 import { foldAccents } from "~/lib/text/text";
 import { describeRedactions } from "~/lib/text/redaction";
-import { PROFESSIONS, type Profession } from "~/modules/accounts";
+import { PROFESSIONS, professionLabel, type Profession } from "~/modules/accounts";
 import { findPractitionerByEmail } from "~/modules/accounts/index.server";
 import { prepareIrritant, redactionsList, writeIrritant } from "./irritants.server";
+import { COLLECTION_CHANNEL_LABELS, type CollectionChannel, type IrritantOrigin } from "./origins";
 import type { FileIrritantInput, OnBehalfInput } from "./schemas";
 import { FREQUENCIES, FREQUENCY_LABELS, SEVERITIES, SEVERITY_LABELS } from "./statuses";
 
@@ -218,4 +219,33 @@ export function applyBacklogImport(actor: SessionUser, text: string) {
     recordEvent(tx, { type: "irritant_import.done", actorId: actor.id, subject: { type: "irritant_import", id: 0 }, payload: { created: rows.length, masked } });
     return { created: rows.length, masked };
   });
+}
+
+type OriginRow = {
+  origin: IrritantOrigin;
+  collectedVia: CollectionChannel | null;
+  collectedById: number | null;
+  behalfName: string | null;
+  behalfProfession: string | null;
+  authorId: number;
+};
+
+/**
+ * Where a report came from, for the team only (its triage page): which vendor filed it, or which team member
+ * collected it from whom. Null for everyone else and for reports filed by their own author.
+ */
+export function originDetailFor(viewer: SessionUser, row: OriginRow): string | null {
+  if (!can(viewer, "irritant:read-unpublished") || row.origin === "reporter") return null;
+  const db = getDb();
+  const person = (id: number | null) => (id === null ? undefined : db.select({ name: users.displayName, organisation: organisations.name }).from(users).leftJoin(organisations, eq(organisations.id, users.organisationId)).where(eq(users.id, id)).get());
+  if (row.origin === "vendor") {
+    const author = person(row.authorId);
+    return `Déposé par l'éditeur ${author?.organisation ?? "inconnu"} (${author?.name ?? "compte inconnu"}) sur le logiciel d'un autre éditeur.`;
+  }
+  const collector = person(row.collectedById)?.name ?? "un membre de l'équipe";
+  const profession = professionLabel(row.behalfProfession);
+  const suffix = profession ? ` (${profession.toLowerCase()})` : "";
+  if (row.origin === "import") return `Importé par ${collector} depuis un suivi existant${profession ? ` ; profession : ${profession.toLowerCase()}` : ""}.`;
+  const from = row.behalfName ? `${row.behalfName}${suffix}, sans compte` : `${person(row.authorId)?.name ?? "compte inconnu"}${suffix}, déposé sur son compte`;
+  return `Recueilli par ${collector} ${COLLECTION_CHANNEL_LABELS[row.collectedVia ?? "autre"]} auprès de ${from}.`;
 }
