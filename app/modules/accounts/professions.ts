@@ -54,10 +54,5 @@ export function professionLabel(value: string | null | undefined) {
   return PROFESSIONS.find((p) => p.value === value)?.label ?? null;
 }
 
-/** The card a profession signs in with (CPS or CPE), null for an unknown profession. */
-export function cardTypeOf(value: string | null | undefined): CardType | null {
-  return PROFESSIONS.find((p) => p.value === value)?.cardType ?? null;
-}
-
 /** The profession list of the sign-up and profile forms: each with its card, so secretaries find theirs (CPE). */
 export const PROFESSION_OPTIONS = PROFESSIONS.map((p) => ({ value: p.value, label: `${p.label} (carte ${p.cardType})` }));
