@@ -1,6 +1,6 @@
 import { COLLECTION_CHANNELS, IRRITANT_ORIGINS } from "#db/vocabularies/irritants";
 
-export { COLLECTION_CHANNELS, IRRITANT_ORIGINS };
+export { COLLECTION_CHANNELS };
 export type IrritantOrigin = (typeof IRRITANT_ORIGINS)[number];
 export type CollectionChannel = (typeof COLLECTION_CHANNELS)[number];
 

@@ -20,7 +20,7 @@ const themeList = z.preprocess(
   z.array(z.string({ error: "Thème invalide." }).max(60, "Thème invalide."), { error: "Les thèmes doivent être une liste." }).max(5, "Choisissez au plus 5 thèmes."),
 );
 
-export const fileIrritantSchema = z.object({
+const fileIrritantSchema = z.object({
   title: z
     .string({ error: "Donnez un titre à votre signalement." })
     .trim()
