@@ -26,7 +26,7 @@ export default function MyIrritants() {
     <div className="prose-page">
       <h1>Mes signalements</h1>
       <p>
-        Tous les signalements que vous avez déposés, publiés ou non, avec leur statut et leur dernière actualité. Un signalement non publié n'est visible que
+        Tous les signalements que vous avez déposés (ou que l'équipe programme a recueillis en votre nom), publiés ou non, avec leur statut et leur dernière actualité. Un signalement non publié n'est visible que
         par vous et l'équipe programme.
       </p>
       {fileLink ? (

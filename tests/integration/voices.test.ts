@@ -104,6 +104,7 @@ describe("a vendor files about another vendor's product", () => {
 
   it("the receiving vendor has its ticket but not the filing vendor's report page, nor who filed it", () => {
     expect(listTickets(vendorB).items.map((t) => t.id)).toContain(ticketId);
+    expect(getTicketDetail(vendorB, ticketId).irritant.origin).toBe("Signalé par un éditeur de logiciel, à propos du logiciel d'un autre éditeur.");
     const detail = JSON.stringify(getTicketDetail(vendorB, ticketId));
     expect(detail).not.toContain("Alpha");
     expect(detail).not.toContain("support@alpha.fr");
