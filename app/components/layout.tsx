@@ -28,7 +28,7 @@ function navigationFor(user: NavUser): NavEntry[] {
   // Personal entries of a signed-in person ("Mes signalements", the surveys to answer…) go here, before the
   // role's workspaces.
   if (can(user, "irritant:file")) entries.push({ to: "/signalements/nouveau", label: "Signaler un irritant" });
-  if (can(user, "irritant:file")) entries.push({ to: "/mes-signalements", label: "Mes signalements" });
+  if (can(user, "irritant:file") || can(user, "irritant:file-other-vendor")) entries.push({ to: "/mes-signalements", label: "Mes signalements" });
   if (can(user, "irritant:file") || user.awaitingSurveys) entries.push({ to: "/enquetes", label: "Mes enquêtes", count: user.awaitingSurveys });
   if (can(user, "ticket:respond")) entries.push({ to: "/editeur", label: "Espace éditeur" });
   if (can(user, "team:workspace")) {
@@ -37,6 +37,7 @@ function navigationFor(user: NavUser): NavEntry[] {
       id: "menu-equipe",
       items: [
         { to: "/equipe/signalements", label: "Tri des signalements" },
+        { to: "/equipe/signalements/recueillir", label: "Recueillir un signalement" },
         { to: "/equipe/tickets", label: "Tickets" },
         { to: "/equipe/plan-action", label: "Édition du plan" },
         { to: "/equipe/enquetes", label: "Enquêtes (équipe)" },

@@ -23,6 +23,9 @@ const entry = <S extends string, P extends z.ZodType>(subject: S, payload: P) =>
 
 const CATALOGUE = {
   "irritant.filed": entry("irritant", z.object({ themes: z.array(z.string()), themeSource: z.string(), redacted: z.number().int() })),
+  // Issue 20: filed by the team on a practitioner's behalf (via: collection channel; account: the practitioner is its author).
+  "irritant.collected": entry("irritant", z.object({ via: z.string(), account: z.boolean() })),
+  "irritant_import.done": entry("irritant_import", z.object({ created: z.number().int(), masked: z.number().int() })),
   "irritant.supported": entry("irritant", z.object({ lane: z.string() })),
   "irritant.support_withdrawn": entry("irritant", z.object({ lane: z.string() })),
   "irritant.commented": entry("irritant", z.object({ commentId: id })),

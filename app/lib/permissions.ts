@@ -6,6 +6,11 @@ import type { Role } from "#db/schema";
  */
 export const PERMISSIONS = {
   "irritant:file": ["practitioner", "patient"],
+  // Issue 20: a vendor files about another vendor's product (never its own); it becomes that vendor's ticket.
+  "irritant:file-other-vendor": ["vendor"],
+  // The team files on behalf of a named practitioner after a visit or a call, and imports an existing backlog.
+  // There is no field-delegate role: the team only.
+  "irritant:file-on-behalf": ["team", "admin"],
   // Health professionals have a professional profile (profession, RPPS, practice) and may link Pro Santé Connect.
   "profile:professional": ["practitioner"],
   // The team's workspace (/equipe) and its menu.

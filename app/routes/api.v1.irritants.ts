@@ -1,9 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { methodNotAllowed, withApiErrors } from "~/lib/errors";
+import { HttpError, methodNotAllowed, withApiErrors } from "~/lib/errors";
 import { created, readJson, readQuery } from "~/lib/api.server";
-import { getUser, requirePermission } from "~/lib/permissions.server";
-import { fileIrritant, listIrritants } from "~/modules/irritants/index.server";
-import { apiIrritantListQuery, fileIrritantSchema, statusLabel } from "~/modules/irritants";
+import { can, getUser, requireUser, type Permission } from "~/lib/permissions.server";
+import { fileIrritant, fileOnBehalf, listIrritants } from "~/modules/irritants/index.server";
+import { apiFileIrritantSchema, apiIrritantListQuery, statusLabel } from "~/modules/irritants";
+
+const FILING_PERMISSIONS: Permission[] = ["irritant:file", "irritant:file-other-vendor", "irritant:file-on-behalf"];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   return withApiErrors(async () => {
@@ -32,8 +34,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   return withApiErrors(async () => {
     if (request.method !== "POST") return methodNotAllowed("GET, POST");
-    const user = await requirePermission(request, "irritant:file");
-    const input = await readJson(request, fileIrritantSchema);
+    const user = await requireUser(request);
+    // Reporters, vendors (about another vendor's product) and the team (on a practitioner's behalf): others are refused
+    // before the body is read.
+    if (!FILING_PERMISSIONS.some((p) => can(user, p))) throw new HttpError(403, "Accès refusé.");
+    const { onBehalf, ...input } = await readJson(request, apiFileIrritantSchema);
+    if (onBehalf || can(user, "irritant:file-on-behalf")) {
+      if (!onBehalf) throw new HttpError(422, "L'équipe dépose un signalement au nom d'un professionnel : indiquez onBehalf.", { onBehalf: ["Indiquez de qui vient le signalement."] });
+      const { id, themes, redacted, account } = fileOnBehalf(user, { ...input, ...onBehalf });
+      return created({ id, themes, redacted, onBehalf: { account } });
+    }
     const { id, themes, redacted, similar } = fileIrritant(user, input);
     return created({ id, themes, redacted, similar: similar.map(({ id, title, score }) => ({ id, title, score })) });
   });

@@ -9,7 +9,7 @@ import { intentsOf } from "~/lib/intents";
 import { can } from "~/lib/permissions";
 import { requireUser } from "~/lib/permissions.server";
 import { getProfile, resendEmailConfirmation, updateProfile } from "~/modules/accounts/index.server";
-import { PRACTICE_MODES, PROFESSIONS, ROLE_LABELS, profilePageSchema } from "~/modules/accounts";
+import { PRACTICE_MODES, PROFESSION_OPTIONS, ROLE_LABELS, profilePageSchema } from "~/modules/accounts";
 import { listProducts, requireActiveProduct } from "~/modules/vendors/index.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -100,10 +100,10 @@ export default function AccountProfile() {
         <TextField field={profileFields.displayName} label="Nom et prénom" autoComplete="name" required />
         {isPractitioner ? (
           <>
-            <SelectField field={profileFields.profession} label="Profession" options={PROFESSIONS} />
+            <SelectField field={profileFields.profession} label="Profession" options={PROFESSION_OPTIONS} />
             <TextField field={profileFields.specialty} label="Spécialité (facultatif)" />
             <SelectField field={profileFields.practiceMode} label="Mode d'exercice (facultatif)" options={PRACTICE_MODES} />
-            <TextField field={profileFields.rpps} label="Numéro RPPS (facultatif)" hint="11 chiffres." />
+            <TextField field={profileFields.rpps} label="Numéro RPPS (facultatif)" hint="11 chiffres, sur la carte CPS. Les secrétaires et assistants médicaux (carte CPE) n'en ont pas." />
           </>
         ) : null}
         {products.length ? (

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { FilterSelect, FilterSubmit } from "~/components/filters";
 import { ScorecardTable, TicketTable } from "~/components/tickets";
 import { parseOrThrow } from "~/lib/api.server";
@@ -31,6 +31,10 @@ export default function VendorInbox() {
       <p className="max-w-3xl">
         Les signalements qui concernent vos logiciels, transmis par l'équipe programme. Répondez dans les délais : le délai de
         première réponse et le délai de résolution se comptent en jours ouvrés.
+      </p>
+      <p className="max-w-3xl">
+        Un problème vient du logiciel d'un autre éditeur (un document CDA mal formé, un échange qui échoue de son côté) ?{" "}
+        <Link to="/editeur/signaler">Signalez-le</Link> : il devient un ticket pour cet éditeur.
       </p>
       <Form method="get" className="mb-6 flex flex-wrap items-end gap-4 bg-gris-100 p-4" aria-label="Filtrer les tickets">
         <FilterSelect

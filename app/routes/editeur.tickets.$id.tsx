@@ -155,6 +155,8 @@ export default function TicketPage() {
         </dd>
       </dl>
       <h2>Le problème</h2>
+      {/* Who filed it is never named: another vendor, or the team on a practitioner's behalf (issue 20). */}
+      {irritant.origin ? <p className="text-sm">{irritant.origin}</p> : null}
       <p className="whitespace-pre-line">{irritant.body}</p>
       {irritantAttachments.length ? (
         <>

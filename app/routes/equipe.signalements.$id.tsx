@@ -5,7 +5,7 @@ import { ChoiceGroup, FieldError, fieldProps, useActionForm, FormErrors } from "
 import { Notice } from "~/components/notice";
 import { OriginNote } from "~/components/seminars";
 import { originsOf } from "~/modules/seminars/index.server";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { TicketTable } from "~/components/tickets";
 import { idParam } from "~/lib/api.server";
 import { listProducts } from "~/modules/vendors/index.server";
@@ -17,6 +17,7 @@ import { requirePermission } from "~/lib/permissions.server";
 import {
   type DigitReview,
   authorNameFor,
+  originDetailFor,
   digitSequencesToReview,
   findSimilarTo,
   getIrritant,
@@ -65,6 +66,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       supportCount: irritant.supportCount,
       themes: irritant.themes,
       author: authorNameFor(user, irritant.authorId),
+      originDetail: originDetailFor(user, irritant),
     },
     origins: originsOf("irritant", irritant.id, user),
     themes: listThemes().map(({ slug, label }) => ({ slug, label })),
@@ -156,6 +158,7 @@ export const handle: BreadcrumbHandle = { breadcrumb: (data) => {
 export default function TriageIrritant() {
   const { attachments, irritant, themes, suggestions, similar, tickets, products, origins, obligationChoices, linkedObligations } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const collected = useSearchParams()[0].get("recueilli");
   const review = (actionData as { review?: DigitReview[] } | undefined)?.review;
   const nextStatuses = STATUS_TRANSITIONS[irritant.status];
   const [themesForm, themesFields] = useActionForm(triagePageSchema, { actionData, intent: "themes", defaultValue: { themes: irritant.themes.map((t) => t.slug) } });
@@ -172,6 +175,16 @@ export default function TriageIrritant() {
         N°{irritant.id} — {irritant.title}
       </h1>
       <OriginNote origins={origins} />
+      {collected ? (
+        <Notice
+          ok
+          message={
+            collected === "compte"
+              ? "Signalement recueilli et rattaché au compte du professionnel : il en est informé et le retrouve dans « Mes signalements »."
+              : "Signalement recueilli au nom du professionnel (sans compte)."
+          }
+        />
+      ) : null}
       {actionData ? <Notice ok={actionData.ok} message={actionData.message} /> : null}
       {review ? <DigitWarning review={review} hidden={{ intent: "publish" }} maskLink={`/equipe/masquer?signalement=${irritant.id}`} /> : null}
       <p>
@@ -180,6 +193,7 @@ export default function TriageIrritant() {
         {irritant.hiddenReason ? ` · masqué (${irritant.hiddenReason})` : ""}
         {irritant.mergedIntoId ? ` · fusionné dans le n°${irritant.mergedIntoId}` : ""}
       </p>
+      {irritant.originDetail ? <p className="text-sm">{irritant.originDetail}</p> : null}
       <p className="whitespace-pre-line">{irritant.body}</p>
       <p className="text-sm">
         <Link to={`/equipe/masquer?signalement=${irritant.id}`}>Masquer un passage</Link> du titre, de la description, d'un commentaire ou d'une réponse

@@ -9,7 +9,7 @@ import { Notice } from "~/components/notice";
 import { formAction } from "~/lib/forms.server";
 import { getUser } from "~/lib/permissions.server";
 import { isPscEnabled, requestSignUp } from "~/modules/accounts/index.server";
-import { PRACTICE_MODES, PROFESSIONS, signUpSchema } from "~/modules/accounts";
+import { PRACTICE_MODES, PROFESSION_OPTIONS, signUpSchema } from "~/modules/accounts";
 
 export const meta: MetaFunction = () => [{ title: "Créer un compte — Sentinelle" }];
 
@@ -27,7 +27,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 const ROLE_OPTIONS = [
-  { value: "practitioner", label: "Je suis professionnel de santé" },
+  { value: "practitioner", label: "Je suis professionnel de santé, secrétaire ou assistant médical" },
   { value: "patient", label: "Je suis patient ou usager de Mon espace santé" },
 ];
 
@@ -78,11 +78,11 @@ export default function SignUp() {
           hint="12 caractères au moins. Une phrase de passe est plus facile à retenir."
         />
         <fieldset className="mt-8 border-t border-gris-200 pt-4">
-          <legend className="text-lg font-bold">Pour les professionnels de santé</legend>
-          <SelectField field={fields.profession} label="Profession" options={PROFESSIONS} />
+          <legend className="text-lg font-bold">Pour les professionnels de santé, secrétaires et assistants médicaux</legend>
+          <SelectField field={fields.profession} label="Profession" options={PROFESSION_OPTIONS} />
           <TextField field={fields.specialty} label="Spécialité (facultatif)" />
           <SelectField field={fields.practiceMode} label="Mode d'exercice (facultatif)" options={PRACTICE_MODES} />
-          <TextField field={fields.rpps} label="Numéro RPPS (facultatif)" hint="11 chiffres, inscrit sur votre carte CPS." />
+          <TextField field={fields.rpps} label="Numéro RPPS (facultatif)" hint="11 chiffres, inscrit sur votre carte CPS. Les secrétaires et assistants médicaux (carte CPE) n'en ont pas." />
         </fieldset>
         <TextField field={fields.region} label="Région (facultatif)" autoComplete="address-level1" />
         <button type="submit" className="fr-btn">

@@ -15,21 +15,23 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const query = orErrorPage(() => parseOrThrow(filedPageSchema, Object.fromEntries(new URL(request.url).searchParams), "Ce lien de page n'est pas valide."));
   const page = listIrritantsFiledBy(user.id, { before: query.avant });
-  return { ...page, canFile: can(user, "irritant:file"), continued: query.avant !== undefined };
+  // Vendors file about other vendors' software from their own page.
+  const fileLink = can(user, "irritant:file") ? "/signalements/nouveau" : can(user, "irritant:file-other-vendor") ? "/editeur/signaler" : null;
+  return { ...page, fileLink, continued: query.avant !== undefined };
 }
 
 export default function MyIrritants() {
-  const { items, nextCursor, canFile, continued } = useLoaderData<typeof loader>();
+  const { items, nextCursor, fileLink, continued } = useLoaderData<typeof loader>();
   return (
     <div className="prose-page">
       <h1>Mes signalements</h1>
       <p>
-        Tous les signalements que vous avez déposés, publiés ou non, avec leur statut et leur dernière actualité. Un signalement non publié n'est visible que
+        Tous les signalements que vous avez déposés (ou que l'équipe programme a recueillis en votre nom), publiés ou non, avec leur statut et leur dernière actualité. Un signalement non publié n'est visible que
         par vous et l'équipe programme.
       </p>
-      {canFile ? (
+      {fileLink ? (
         <p>
-          <Link to="/signalements/nouveau" className="fr-btn">
+          <Link to={fileLink} className="fr-btn">
             Signaler un irritant
           </Link>
         </p>
@@ -49,6 +51,7 @@ export default function MyIrritants() {
               <p className="mb-1 mt-2">
                 <StatusBadge kind="irritant" status={i.status} fixAnnounced={i.fixAnnounced} /> <Badge label={i.mergedIntoId ? "Regroupé" : i.published ? "Publié" : "Non publié"} />
               </p>
+              {i.collected ? <p className="mb-1 text-sm">{i.collected}</p> : null}
               {i.news ? (
                 <p className="mb-0 text-sm">
                   Dernière actualité, le {formatDate(i.news.at)} : {i.news.text}

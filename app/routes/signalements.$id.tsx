@@ -37,6 +37,7 @@ import {
   FREQUENCY_LABELS,
   SEVERITY_LABELS,
   irritantPageSchema,
+  originNote,
 } from "~/modules/irritants";
 import type { BreadcrumbHandle } from "~/components/breadcrumb";
 import { z } from "zod";
@@ -68,6 +69,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       published: irritant.published,
       hidden: irritant.hiddenAt !== null,
       createdAt: irritant.createdAt,
+      // "Recueilli par l'équipe du programme", "Signalé par un éditeur…": never a person's or a vendor's name.
+      origin: originNote(irritant),
       themes: irritant.themes,
       severity: irritant.severity,
       frequency: irritant.frequency,
@@ -215,6 +218,7 @@ export default function IrritantPage() {
       {notice ? <Notice ok={notice.ok} message={notice.message} /> : null}
       <p className="text-sm text-gris-600">
         Signalement n°{irritant.id} · reçu le {formatDate(irritant.createdAt)}
+        {irritant.origin ? ` · ${irritant.origin}` : ""}
       </p>
       <h1>{irritant.title}</h1>
       <OriginNote origins={origins} />

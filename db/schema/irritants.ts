@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
-import { CONSULTATION_STEPS, FREQUENCIES, IRRITANT_STATUSES, SEVERITIES } from "../vocabularies/irritants";
+import { COLLECTION_CHANNELS, CONSULTATION_STEPS, FREQUENCIES, IRRITANT_ORIGINS, IRRITANT_STATUSES, SEVERITIES } from "../vocabularies/irritants";
 import { users } from "./accounts";
 import { products } from "./vendors";
 
@@ -50,6 +50,14 @@ export const irritants = sqliteTable(
     // delay (setting fixConfirmationDays) passes; cleared by a confirmation or any later status change.
     fixAnnouncedAt: text("fix_announced_at"),
     supportCount: integer("support_count").notNull().default(0),
+    // Issue 20: how it reached the platform, and for reports collected by the team, who collected them and how.
+    // The collector's name is the team's only; pages show "l'équipe du programme".
+    origin: text("origin", { enum: IRRITANT_ORIGINS }).notNull().default("reporter"),
+    collectedById: integer("collected_by_id").references(() => users.id),
+    collectedVia: text("collected_via", { enum: COLLECTION_CHANNELS }),
+    // The practitioner named when they have no account (with one, they are the author): the team's only.
+    behalfName: text("behalf_name"),
+    behalfProfession: text("behalf_profession"),
     patientSupportCount: integer("patient_support_count").notNull().default(0),
     createdAt: text("created_at").notNull().default(now),
     updatedAt: text("updated_at").notNull().default(now),

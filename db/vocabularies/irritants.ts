@@ -8,3 +8,12 @@ export const SEVERITIES = ["bloquant", "genant", "mineur"] as const;
 export const FREQUENCIES = ["plusieurs-fois-par-jour", "quotidien", "hebdomadaire", "mensuel", "rarement"] as const;
 
 export const CONSULTATION_STEPS = ["avant", "pendant", "apres"] as const;
+
+/**
+ * How an irritant reached the platform: filed by its reporter, by a vendor about another vendor's product, by the
+ * team on behalf of a named practitioner (after a visit or a call), or imported from an existing backlog.
+ */
+export const IRRITANT_ORIGINS = ["reporter", "vendor", "on_behalf", "import"] as const;
+
+/** Where the team collected a report filed on someone's behalf. */
+export const COLLECTION_CHANNELS = ["visite", "appel", "autre"] as const;

@@ -42,6 +42,8 @@ const PAGES: { path: string; as: string | null; heading: RegExp }[] = [
   { path: "/equipe", as: "equipe@demo.sentinelle.fr", heading: /Tri des signalements/ },
   { path: "/equipe/signalements?status=tous", as: "admin@demo.sentinelle.fr", heading: /Tri des signalements/ },
   { path: "/equipe/signalements/4", as: "equipe@demo.sentinelle.fr", heading: /N°4/ },
+  { path: "/equipe/signalements/recueillir", as: "equipe@demo.sentinelle.fr", heading: /Recueillir un signalement/ },
+  { path: "/equipe/signalements/import", as: "equipe@demo.sentinelle.fr", heading: /Importer des signalements existants/ },
   { path: "/equipe/themes", as: "equipe@demo.sentinelle.fr", heading: /Thèmes/ },
   { path: "/equipe/vocabulaire", as: "equipe@demo.sentinelle.fr", heading: /Vocabulaire du terrain/ },
   { path: "/signalements", as: null, heading: /Signalements publiés/ },
@@ -49,6 +51,7 @@ const PAGES: { path: string; as: string | null; heading: RegExp }[] = [
   { path: "/signalements/2", as: "patient@demo.sentinelle.fr", heading: /Lenteurs/ },
   { path: "/signalements/6", as: "medecin@demo.sentinelle.fr", heading: /Ordonnance numérique/ },
   { path: "/editeur", as: "editeur-a@demo.sentinelle.fr", heading: /Espace éditeur/ },
+  { path: "/editeur/signaler", as: "editeur-a@demo.sentinelle.fr", heading: /logiciel d'un autre éditeur/ },
   { path: "/editeur/tickets/2", as: "editeur-b@demo.sentinelle.fr", heading: /Ticket n°2/ },
   { path: "/editeur/tickets/2", as: "editeur-a@demo.sentinelle.fr", heading: /Page introuvable/ },
   { path: "/editeur/tickets/1", as: "equipe@demo.sentinelle.fr", heading: /Ticket n°1/ },
@@ -213,8 +216,9 @@ describe("layout", () => {
     // The practitioner's count: the open questionnaire awaits them. "Mon compte" is a quick link of the header.
     expect(await navFor("medecin@demo.sentinelle.fr")).toEqual(["Accueil", "Signalements", "Plan d'action", "Enquêtes", "Avancement", "Réglementation", "Signaler un irritant", "Mes signalements", "Mes enquêtes 1 questionnaire à remplir"]);
     expect(await navFor("patient@demo.sentinelle.fr")).toEqual(["Accueil", "Signalements", "Plan d'action", "Enquêtes", "Avancement", "Réglementation", "Signaler un irritant", "Mes signalements", "Mes enquêtes"]);
-    expect(await navFor("editeur-b@demo.sentinelle.fr")).toEqual(["Accueil", "Signalements", "Plan d'action", "Enquêtes", "Avancement", "Réglementation", "Espace éditeur"]);
-    const team = ["Accueil", "Signalements", "Plan d'action", "Enquêtes", "Avancement", "Réglementation", "Tri des signalements", "Tickets", "Édition du plan", "Enquêtes (équipe)", "Séminaires", "Points d'étape", "Référentiel réglementaire", "Thèmes", "Vocabulaire", "Catalogue", "Réglages", "Journal"];
+    // A vendor files about other vendors' software (issue 20) and follows those reports in « Mes signalements ».
+    expect(await navFor("editeur-b@demo.sentinelle.fr")).toEqual(["Accueil", "Signalements", "Plan d'action", "Enquêtes", "Avancement", "Réglementation", "Mes signalements", "Espace éditeur"]);
+    const team = ["Accueil", "Signalements", "Plan d'action", "Enquêtes", "Avancement", "Réglementation", "Tri des signalements", "Recueillir un signalement", "Tickets", "Édition du plan", "Enquêtes (équipe)", "Séminaires", "Points d'étape", "Référentiel réglementaire", "Thèmes", "Vocabulaire", "Catalogue", "Réglages", "Journal"];
     expect(await navFor("equipe@demo.sentinelle.fr")).toEqual(team);
     expect(await navFor("admin@demo.sentinelle.fr")).toEqual([...team, "Comptes", "Courriels"]);
   });

@@ -13,7 +13,7 @@ import {
   setActionStatus,
 } from "~/modules/action-plan/index.server";
 import { createIndicator, importIndicatorValues } from "~/modules/indicators/index.server";
-import { bulkUpdateIrritants, createTheme, updateIrritant, updateTheme } from "~/modules/irritants/index.server";
+import { applyBacklogImport, bulkUpdateIrritants, createTheme, fileOnBehalf, previewBacklogImport, updateIrritant, updateTheme } from "~/modules/irritants/index.server";
 import { addResource, removeResource, saveUpdate, setUpdatePublished } from "~/modules/progress/index.server";
 
 import {
@@ -86,6 +86,10 @@ const COMMANDS: Record<string, (actor: SessionUser) => unknown> = {
   openTicketByTeam: (a) => openTicketByTeam(a, 1, 1),
   reassignTicket: (a) => reassignTicket(a, 1, 1, "raison"),
   closeTicket: (a) => closeTicket(a, 1),
+  // Issue 20: the team files on a practitioner's behalf and imports a backlog.
+  fileOnBehalf: (a) => fileOnBehalf(a, { title: "Recueilli en visite", body: "Un signalement recueilli en visite.", behalfName: "Dr X", collectedVia: "visite" }),
+  previewBacklogImport: (a) => previewBacklogImport(a, "Titre;Description;Thèmes;Logiciel;Version;Gravité;Fréquence;Date;Profession\nUn titre;Une description;;;;;;;\n"),
+  applyBacklogImport: (a) => applyBacklogImport(a, "Titre;Description;Thèmes;Logiciel;Version;Gravité;Fréquence;Date;Profession\nUn titre;Une description;;;;;;;\n"),
 };
 
 describe("module commands check their actor", () => {

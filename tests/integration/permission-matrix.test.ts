@@ -74,6 +74,8 @@ const PAGES: Record<string, { url: () => string; expect: () => Expected }> = {
   "routes/enquetes._index": { url: () => "/enquetes", expect: () => SIGNED_IN },
   "routes/editeur._index": { url: () => "/editeur", expect: () => ({ ...TEAM, vendorA: 200, vendorB: 200, team: 403, admin: 403 }) },
   // Vendor isolation: ticket 1 belongs to vendor A; to vendor B it does not exist.
+  // Issue 20: a vendor files about another vendor's software.
+  "routes/editeur.signaler": { url: () => "/editeur/signaler", expect: () => ({ ...TEAM, vendorA: 200, vendorB: 200, team: 403, admin: 403 }) },
   "routes/editeur.tickets.$id": { url: () => "/editeur/tickets/1", expect: () => ({ ...TEAM, practitioner: 404, patient: 404, vendorA: 200, vendorB: 404 }) },
   "routes/plan-action._index": { url: () => "/plan-action", expect: () => PUBLIC },
   "routes/plan-action.$id": { url: () => "/plan-action/9", expect: () => PUBLIC },
@@ -110,6 +112,8 @@ const PAGES: Record<string, { url: () => string; expect: () => Expected }> = {
   "routes/equipe._index": { url: () => "/equipe", expect: () => ({ ...TEAM, team: "redirect", admin: "redirect" }) },
   "routes/equipe.signalements._index": { url: () => "/equipe/signalements", expect: () => TEAM },
   "routes/equipe.signalements.$id": { url: () => "/equipe/signalements/4", expect: () => TEAM },
+  "routes/equipe.signalements.recueillir": { url: () => "/equipe/signalements/recueillir", expect: () => TEAM },
+  "routes/equipe.signalements.import": { url: () => "/equipe/signalements/import", expect: () => TEAM },
   "routes/equipe.themes": { url: () => "/equipe/themes", expect: () => TEAM },
   "routes/equipe.vocabulaire": { url: () => "/equipe/vocabulaire", expect: () => TEAM },
   "routes/equipe.tickets": { url: () => "/equipe/tickets", expect: () => TEAM },
@@ -142,10 +146,12 @@ const API_ANON_401 = (rest: Partial<Expected>): Expected => ({ ...all(403), anon
 const API: Record<string, ApiCase> = {
   "post /tokens": { url: () => "/tokens", body: {}, expect: () => all(422) },
   "get /themes": { url: () => "/themes", expect: () => PUBLIC },
+  "get /professions": { url: () => "/professions", expect: () => PUBLIC },
   "post /themes/suggestions": { url: () => "/themes/suggestions", body: { text: "messagerie lente" }, expect: () => PUBLIC },
   "get /products": { url: () => "/products", expect: () => PUBLIC },
   "get /irritants": { url: () => "/irritants?theme=mssante", expect: () => PUBLIC },
-  "post /irritants": { url: () => "/irritants", body: {}, expect: () => API_ANON_401({ practitioner: 422, patient: 422 }) },
+  // Reporters, vendors (another vendor's product) and the team (on a practitioner's behalf) file: {} is invalid for them.
+  "post /irritants": { url: () => "/irritants", body: {}, expect: () => ({ ...all(422), anonymous: 401 }) },
   "post /irritants/similar": { url: () => "/irritants/similar", body: { text: "messagerie lente" }, expect: () => PUBLIC },
   "get /irritants/{id}": { url: () => `/irritants/${dynamic.unpublished}`, expect: unpublishedPage },
   "patch /irritants/{id}": { url: () => "/irritants/1", body: { status: "pas-un-statut" }, expect: () => API_ANON_401({ team: 422, admin: 422 }) },
@@ -253,6 +259,9 @@ const ACTIONS: Record<string, ActionRow> = {
     },
   },
   "routes/equipe.signalements._index": { url: () => "/equipe/signalements", intents: { "*": { pass: STAFF } } },
+  "routes/equipe.signalements.recueillir": { url: () => "/equipe/signalements/recueillir", intents: { file: { pass: STAFF } } },
+  "routes/equipe.signalements.import": { url: () => "/equipe/signalements/import", intents: each(["preview", "apply"], { pass: STAFF }) },
+  "routes/editeur.signaler": { url: () => "/editeur/signaler", intents: { file: { pass: ["vendorA", "vendorB"] } } },
   "routes/equipe.signalements.$id": {
     url: () => "/equipe/signalements/4",
     intents: each(["themes", "status", "publish", "unpublish", "hide", "unhide", "merge", "open-ticket", "obligations", "approve-attachment", "remove-attachment"], { pass: STAFF }),

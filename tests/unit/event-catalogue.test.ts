@@ -42,6 +42,8 @@ describe("notification rules", () => {
         "action.status_stale",
         "campaign.invitations_emailed",
         "campaign.reminder_sent",
+        // The practitioner a report was collected from, when it is filed on their account (issue 20).
+        "irritant.collected",
         "irritant.merged",
         "irritant.reopened",
         "irritant.status_changed",
@@ -77,6 +79,7 @@ describe("irritant timeline", () => {
     const themeLabel = (slug: string) => labels[slug] ?? slug;
     const samples: Partial<Record<EventType, [unknown, string]>> = {
       "irritant.filed": [{ themes: [], themeSource: "auto", redacted: 0 }, "Signalement déposé"],
+      "irritant.collected": [{ via: "appel", account: true }, "Recueilli par l'équipe du programme lors d'un appel"],
       "irritant.status_changed": [{ from: "new", to: "triaged", cause: "ticket" }, "Statut : Nouveau → Qualifié (correction annoncée par l'éditeur)"],
       "irritant.reopened": [{ from: "resolved", to: "in_progress" }, "Rouvert : Résolu → En cours de traitement"],
       "irritant.published": [{}, "Publié"],

@@ -171,3 +171,16 @@ export async function changePassword(user: SessionUser, currentPassword: string,
     recordEvent(tx, { type: "user.password_changed", actorId: user.id, subject: { type: "user", id: user.id }, payload: { tokensRevoked, tokensKept: !!options.keepApiTokens } });
   });
 }
+
+/**
+ * The active practitioner account with this address, for the team's reports filed on someone's behalf (issue 20):
+ * what the filing needs (the id that makes them the author, their profession), or null.
+ */
+export function findPractitionerByEmail(email: string) {
+  const row = getDb()
+    .select({ id: users.id, email: users.email, displayName: users.displayName, role: users.role, organisationId: users.organisationId, profession: users.profession })
+    .from(users)
+    .where(and(eq(users.email, email.trim().toLowerCase()), isNull(users.disabledAt)))
+    .get();
+  return row && can(row, "profile:professional") ? row : null;
+}

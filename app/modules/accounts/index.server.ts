@@ -18,6 +18,7 @@ export {
   createSession,
   createUser,
   destroySession,
+  findPractitionerByEmail,
   getProfile,
   getUserByApiToken,
   getUserBySessionId,

@@ -4,7 +4,16 @@
  * `npx tsx scripts/front-doors.ts`: to extend it, import the name from outside (from here or from its inner file) and
  * run the script again.
  */
-export { PRACTICE_MODES, PROFESSIONS, PROFESSION_VALUES, ROLE_LABELS, professionLabel } from "./professions";
+export {
+  CARD_TYPES,
+  PRACTICE_MODES,
+  PROFESSIONS,
+  PROFESSION_OPTIONS,
+  PROFESSION_VALUES,
+  ROLE_LABELS,
+  professionLabel,
+} from "./professions";
+export type { Profession } from "./professions";
 export { PscError, pscErrorView } from "./psc-claims";
 export {
   accountSearchSchema,

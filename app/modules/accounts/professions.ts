@@ -1,18 +1,35 @@
 /** Professions of primary care, with their RPPS profession codes (used by Pro Santé Connect). */
+/**
+ * The smart cards that sign people in to health software: health professionals hold a CPS (carte de professionnel de
+ * santé); the staff of a practice or a facility who are not health professionals (secretaries, medical assistants)
+ * hold a CPE (carte de personnel d'établissement).
+ */
+export const CARD_TYPES = {
+  CPS: "Carte de professionnel de santé (CPS)",
+  CPE: "Carte de personnel d'établissement (CPE)",
+} as const;
+export type CardType = keyof typeof CARD_TYPES;
+
+/**
+ * Professions of primary care, with their RPPS profession codes (used by Pro Santé Connect) and their card type.
+ * Secretaries and medical assistants are not in the RPPS: task delegation to them is one of the deck's irritants.
+ */
 export const PROFESSIONS = [
-  { value: "medecin", label: "Médecin", rppsCode: "10" },
-  { value: "chirurgien-dentiste", label: "Chirurgien-dentiste", rppsCode: "40" },
-  { value: "sage-femme", label: "Sage-femme", rppsCode: "50" },
-  { value: "pharmacien", label: "Pharmacien", rppsCode: "21" },
-  { value: "infirmier", label: "Infirmier", rppsCode: "60" },
-  { value: "masseur-kinesitherapeute", label: "Masseur-kinésithérapeute", rppsCode: "70" },
-  { value: "pedicure-podologue", label: "Pédicure-podologue", rppsCode: "80" },
-  { value: "orthophoniste", label: "Orthophoniste", rppsCode: "91" },
-  { value: "orthoptiste", label: "Orthoptiste", rppsCode: "92" },
-  { value: "biologiste", label: "Biologiste", rppsCode: null },
-  { value: "radiologue", label: "Radiologue", rppsCode: null },
-  { value: "autre", label: "Autre profession de santé", rppsCode: null },
-] as const;
+  { value: "medecin", label: "Médecin", rppsCode: "10", cardType: "CPS" },
+  { value: "chirurgien-dentiste", label: "Chirurgien-dentiste", rppsCode: "40", cardType: "CPS" },
+  { value: "sage-femme", label: "Sage-femme", rppsCode: "50", cardType: "CPS" },
+  { value: "pharmacien", label: "Pharmacien", rppsCode: "21", cardType: "CPS" },
+  { value: "infirmier", label: "Infirmier", rppsCode: "60", cardType: "CPS" },
+  { value: "masseur-kinesitherapeute", label: "Masseur-kinésithérapeute", rppsCode: "70", cardType: "CPS" },
+  { value: "pedicure-podologue", label: "Pédicure-podologue", rppsCode: "80", cardType: "CPS" },
+  { value: "orthophoniste", label: "Orthophoniste", rppsCode: "91", cardType: "CPS" },
+  { value: "orthoptiste", label: "Orthoptiste", rppsCode: "92", cardType: "CPS" },
+  { value: "biologiste", label: "Biologiste", rppsCode: null, cardType: "CPS" },
+  { value: "radiologue", label: "Radiologue", rppsCode: null, cardType: "CPS" },
+  { value: "secretaire-medical", label: "Secrétaire médical", rppsCode: null, cardType: "CPE" },
+  { value: "assistant-medical", label: "Assistant médical", rppsCode: null, cardType: "CPE" },
+  { value: "autre", label: "Autre profession de santé", rppsCode: null, cardType: "CPS" },
+] as const satisfies readonly { value: string; label: string; rppsCode: string | null; cardType: CardType }[];
 
 export type Profession = (typeof PROFESSIONS)[number]["value"];
 export const PROFESSION_VALUES = PROFESSIONS.map((p) => p.value) as [Profession, ...Profession[]];
@@ -36,3 +53,6 @@ export const ROLE_LABELS = {
 export function professionLabel(value: string | null | undefined) {
   return PROFESSIONS.find((p) => p.value === value)?.label ?? null;
 }
+
+/** The profession list of the sign-up and profile forms: each with its card, so secretaries find theirs (CPE). */
+export const PROFESSION_OPTIONS = PROFESSIONS.map((p) => ({ value: p.value, label: `${p.label} (carte ${p.cardType})` }));

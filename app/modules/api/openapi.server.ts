@@ -6,7 +6,7 @@ import { planFiltersSchema } from "~/modules/action-plan";
 import { seminarListQuery } from "~/modules/seminars";
 import { attachmentPatchSchema, attachmentQuerySchema } from "~/modules/attachments";
 import { apiObligationListQuery } from "~/modules/regulation";
-import { apiIrritantListQuery, fileIrritantSchema, irritantPatchSchema, similarQuerySchema } from "~/modules/irritants";
+import { apiFileIrritantSchema, apiIrritantListQuery, irritantPatchSchema, similarQuerySchema } from "~/modules/irritants";
 
 type Operation = {
   method: "get" | "post" | "patch" | "delete";
@@ -35,6 +35,12 @@ export const API_OPERATIONS: Operation[] = [
     body: similarQuerySchema,
     responses: { 200: "{items: [{slug, label, score}]}", 400: "Corps non JSON", 405: "Méthode non autorisée (GET)", 422: "Texte invalide" },
   },
+  {
+    method: "get",
+    path: "/professions",
+    summary: "Professions d'un profil, avec leur carte (CPS pour les professionnels de santé, CPE pour les secrétaires et assistants médicaux)",
+    responses: { 200: "{items: [{value, label, cardType: \"CPS\" | \"CPE\", cardLabel}]}" },
+  },
   { method: "get", path: "/products", summary: "Catalogue des logiciels", query: apiProductListQuery, responses: { 200: "{items: [{id, name, category, vendor: {id, name}}]}" } },
   {
     method: "get",
@@ -50,10 +56,16 @@ export const API_OPERATIONS: Operation[] = [
   {
     method: "post",
     path: "/irritants",
-    summary: "Déposer un signalement (professionnel ou patient)",
+    summary:
+      "Déposer un signalement : professionnel ou patient ; éditeur, sur le logiciel d'un autre éditeur (productId obligatoire, le ticket de cet éditeur est ouvert aussitôt) ; équipe, au nom d'un professionnel (onBehalf obligatoire : behalfEmail de son compte, ou behalfName, et collectedVia)",
     auth: "required",
-    body: fileIrritantSchema,
-    responses: { 201: "{id, themes, redacted, similar: [{id, title, score}]}", 401: "Non authentifié", 403: "Rôle non autorisé", 422: "Données invalides (dont un logiciel de cabinet indiqué par un patient)" },
+    body: apiFileIrritantSchema,
+    responses: {
+      201: "{id, themes, redacted, similar: [{id, title, score}]} ; pour l'équipe {id, themes, redacted, onBehalf: {account}}",
+      401: "Non authentifié",
+      403: "Rôle non autorisé",
+      422: "Données invalides (dont un logiciel de cabinet indiqué par un patient, le logiciel de son propre éditeur indiqué par un éditeur, onBehalf absent ou sans nom ni compte)",
+    },
   },
   {
     method: "post",

@@ -3,6 +3,7 @@ import type { EventType } from "~/lib/event-catalogue";
 /** French names of what the events log records, for the audit log. Unknown types show as they are. */
 const AUDIT_CATEGORIES = {
   irritant: "Signalements",
+  irritant_import: "Signalements",
   ticket: "Tickets",
   action: "Plan d'action",
   action_plan: "Plan d'action",
@@ -30,6 +31,8 @@ export const AUDIT_CATEGORY_FILTERS = [...new Set(Object.values(AUDIT_CATEGORIES
 // Every catalogue type needs its label: a missing one fails tsc.
 const TYPE_LABELS: Record<EventType, string> = {
   "irritant.filed": "Signalement déposé",
+  "irritant.collected": "Signalement recueilli au nom d'un professionnel",
+  "irritant_import.done": "Signalements importés (reprise d'un suivi existant)",
   "irritant.supported": "Soutien ajouté",
   "irritant.support_withdrawn": "Soutien retiré",
   "irritant.commented": "Commentaire",

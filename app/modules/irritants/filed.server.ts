@@ -3,6 +3,7 @@ import { getDb, preparedQueries, preparedQuery } from "#db/client";
 import { events, irritants, organisations, themes, ticketMessages, tickets } from "#db/schema";
 import { readEvent } from "~/lib/event-catalogue";
 import { withFixAnnounced } from "./irritants.server";
+import { originNote } from "./origins";
 import { describeTimelineEvent, timelineEventTypes } from "./timeline";
 
 const FILED_PAGE_SIZE = 20;
@@ -18,6 +19,8 @@ const filedQuery = preparedQueries((db, withCursor: boolean) =>
       published: irritants.published,
       mergedIntoId: irritants.mergedIntoId,
       createdAt: irritants.createdAt,
+      origin: irritants.origin,
+      collectedVia: irritants.collectedVia,
     })
     .from(irritants)
     .where(
@@ -99,7 +102,12 @@ export function listIrritantsFiledBy(userId: number, { before, limit = FILED_PAG
   const types = JSON.stringify(timelineEventTypes("public"));
   const last = page[page.length - 1];
   return {
-    items: withFixAnnounced(page).map((r) => ({ ...r, news: latestNews(r.id, types) })),
+    items: withFixAnnounced(page).map(({ origin, collectedVia, ...r }) => ({
+      ...r,
+      // A report the team collected in the person's name says so (issue 20).
+      collected: origin === "on_behalf" || origin === "import" ? originNote({ origin, collectedVia }) : null,
+      news: latestNews(r.id, types),
+    })),
     nextCursor: rows.length > size && last ? last.id : undefined,
   };
 }

@@ -60,3 +60,11 @@ export {
   startReindex,
   updateSynonymGroup,
 } from "./vocabulary.server";
+export {
+  BACKLOG_COLUMNS,
+  applyBacklogImport,
+  fileOnBehalf,
+  originDetailFor,
+  previewBacklogImport,
+} from "./voices.server";
+export type { BacklogError } from "./voices.server";

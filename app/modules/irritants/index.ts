@@ -5,11 +5,13 @@
  * run the script again.
  */
 export { DEFAULT_KEYWORD_RULES } from "./classifier";
+export { COLLECTION_CHANNEL_LABELS, originNote } from "./origins";
 export { PATIENT_SUBJECTS } from "./patient-subjects";
 export {
+  apiFileIrritantSchema,
   apiIrritantListQuery,
+  backlogImportPageSchema,
   bulkTriageSchema,
-  fileIrritantSchema,
   filedPageSchema,
   filingPageSchema,
   irritantFiltersSchema,
@@ -17,11 +19,13 @@ export {
   irritantPatchSchema,
   maskPassageSchema,
   maskScopeSchema,
+  onBehalfPageSchema,
   patientFilingPageSchema,
   similarQuerySchema,
   themesPageSchema,
   triagePageSchema,
   triageQueueFiltersSchema,
+  vendorFilingPageSchema,
   vocabularyPageSchema,
 } from "./schemas";
 export type { IrritantPatch } from "./schemas";

@@ -2,6 +2,7 @@ import { isFixAnnounced, laneOf } from "./statuses";
 import { and, desc, eq, inArray, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import { getDb, preparedQueries, preparedQuery, type Tx } from "#db/client";
 import { irritantThemes, irritants, organisations, products, themes, users, type IrritantStatus } from "#db/schema";
+import type { CollectionChannel, IrritantOrigin } from "./origins";
 import { setFollow } from "~/modules/notifications/index.server";
 import { HttpError } from "~/lib/errors";
 import { recordEvent } from "~/lib/events.server";
@@ -58,12 +59,24 @@ export function redactionsList(counts: Record<string, number>): Redaction[] {
  * and writes the row, its themes, counters, search entry, the author's follow and the event in one transaction.
  */
 export function fileIrritant(author: SessionUser, input: FileIrritantInput) {
-  if (!can(author, "irritant:file")) throw new HttpError(403, "Seuls les professionnels de santé et les patients déposent des signalements.");
+  // A vendor files about another vendor's product (issue 20): it becomes that vendor's ticket at once.
+  const crossVendor = can(author, "irritant:file-other-vendor");
+  if (!crossVendor && !can(author, "irritant:file")) throw new HttpError(403, "Seuls les professionnels de santé, les patients et les éditeurs (pour le logiciel d'un autre éditeur) déposent des signalements.");
   refusePracticeSoftwareFromPatients(author, input);
+  if (crossVendor) requireOtherVendorsProduct(author, input.productId);
   const prepared = prepareIrritant(input);
   const similar = findSimilar(author, `${prepared.title.text}. ${prepared.body.text}`, 5);
-  const created = getDb().transaction((tx) => writeIrritant(tx, author, prepared));
+  const created = getDb().transaction((tx) => writeIrritant(tx, author, prepared, crossVendor ? { origin: "vendor", forward: true } : {}));
   return { ...created, similar };
+}
+
+const OTHER_VENDOR_MESSAGE = "Choisissez le logiciel d'un autre éditeur : les signalements sur vos propres logiciels vous arrivent en tickets.";
+
+/** A vendor's report names a product of another vendor, never one of its own (its own arrive as its tickets). */
+function requireOtherVendorsProduct(author: SessionUser, productId: number | undefined) {
+  if (productId === undefined) throw new HttpError(422, "Indiquez le logiciel concerné.", { productId: ["Choisissez le logiciel de l'autre éditeur concerné."] });
+  const product = requireActiveProduct(getDb(), productId);
+  if (author.organisationId === null || product.vendorId === author.organisationId) throw new HttpError(422, OTHER_VENDOR_MESSAGE, { productId: [OTHER_VENDOR_MESSAGE] });
 }
 
 const PATIENT_SOFTWARE_MESSAGE = "Un patient n'indique pas de logiciel de cabinet : choisissez plutôt le service concerné (Mon espace santé, un service national).";
@@ -106,7 +119,21 @@ export function prepareIrritant(input: FileIrritantInput) {
  * (`fileIrritant`) lets professionals and patients file; seminar restitution lets the team file what a
  * workshop produced, in the same transaction as the link back to the workshop.
  */
-export function writeIrritant(tx: Tx, author: SessionUser, prepared: ReturnType<typeof prepareIrritant>, options: { lane?: "practitioner" | "patient" } = {}) {
+export type WriteOptions = {
+  lane?: "practitioner" | "patient";
+  /** How it reached the platform (issue 20), and for the team's collected reports who collected it and how. */
+  origin?: IrritantOrigin;
+  collectedById?: number;
+  collectedVia?: CollectionChannel;
+  behalfName?: string;
+  behalfProfession?: string;
+  /** Open the vendor's ticket now, whatever the auto-forward setting (a vendor's report on another vendor). */
+  forward?: boolean;
+  /** An imported backlog keeps the date its rows were first reported. */
+  createdAt?: string;
+};
+
+export function writeIrritant(tx: Tx, author: SessionUser, prepared: ReturnType<typeof prepareIrritant>, options: WriteOptions = {}) {
   const { input, title, body } = prepared;
   const redactions = mergeRedactions(title.redactions, body.redactions);
   const themeRows = resolveThemeSlugs(tx, prepared.themes.slugs);
@@ -126,6 +153,12 @@ export function writeIrritant(tx: Tx, author: SessionUser, prepared: ReturnType<
       patientSafety: input.patientSafety ?? false,
       consultationStep: input.consultationStep ?? null,
       redactions,
+      origin: options.origin ?? "reporter",
+      collectedById: options.collectedById ?? null,
+      collectedVia: options.collectedVia ?? null,
+      behalfName: options.behalfName ?? null,
+      behalfProfession: options.behalfProfession ?? null,
+      ...(options.createdAt ? { createdAt: options.createdAt, updatedAt: options.createdAt } : {}),
     })
     .returning({ id: irritants.id, status: irritants.status })
     .get();
@@ -138,7 +171,7 @@ export function writeIrritant(tx: Tx, author: SessionUser, prepared: ReturnType<
   );
   indexIrritant(tx, { id: row.id, title: title.text, body: body.text });
   bumpCounters(tx, { "irritants.received": 1 });
-  if (input.productId && getSettings(tx).autoForwardProductIrritants) {
+  if (input.productId && (options.forward || getSettings(tx).autoForwardProductIrritants)) {
     tx.update(irritants).set({ status: "forwarded" }).where(eq(irritants.id, row.id)).run();
     row.status = "forwarded";
     recordEvent(tx, { type: "irritant.status_changed", actorId: null, subject: { type: "irritant", id: row.id }, payload: { from: "new", to: "forwarded", cause: "auto-forward" } });

@@ -1,6 +1,9 @@
 import { z } from "zod";
 import { tokenize } from "~/lib/text/text";
 import { fixAnswerSchema } from "~/modules/tickets";
+import { PROFESSION_VALUES } from "~/modules/accounts";
+import { csvFileField } from "~/lib/upload-fields";
+import { COLLECTION_CHANNELS } from "./origins";
 import { PATIENT_SUBJECT_KEYS } from "./patient-subjects";
 import { CONSULTATION_STEPS, FREQUENCIES, IRRITANT_STATUSES, SEVERITIES } from "./statuses";
 
@@ -17,7 +20,7 @@ const themeList = z.preprocess(
   z.array(z.string({ error: "Thème invalide." }).max(60, "Thème invalide."), { error: "Les thèmes doivent être une liste." }).max(5, "Choisissez au plus 5 thèmes."),
 );
 
-export const fileIrritantSchema = z.object({
+const fileIrritantSchema = z.object({
   title: z
     .string({ error: "Donnez un titre à votre signalement." })
     .trim()
@@ -51,6 +54,35 @@ export const fileIrritantSchema = z.object({
   consultationStep: z.preprocess(blankToUndefined, z.enum(CONSULTATION_STEPS, { error: "Choisissez une étape dans la liste." }).optional()),
 });
 export type FileIrritantInput = z.infer<typeof fileIrritantSchema>;
+
+/**
+ * Who the team collected a report from (issue 20): the address of their account when they have one (they become its
+ * author, are told, and find it in « Mes signalements »), otherwise their name, kept for the team only. One of the two
+ * is required; the command checks it, so that page and API answer alike.
+ */
+const behalfFields = {
+  behalfEmail: z.preprocess(
+    blankToUndefined,
+    z.string().trim().max(254, "L'adresse e-mail est trop longue.").pipe(z.email("Cette adresse e-mail n'est pas valide.")).optional(),
+  ),
+  behalfName: z.preprocess(blankToUndefined, z.string().trim().min(2, "Indiquez le nom du professionnel (2 caractères au moins).").max(120, "Le nom ne doit pas dépasser 120 caractères.").optional()),
+  behalfProfession: z.preprocess(blankToUndefined, z.enum(PROFESSION_VALUES, { error: "Choisissez une profession dans la liste." }).optional()),
+  collectedVia: z.enum(COLLECTION_CHANNELS, { error: "Indiquez comment le signalement a été recueilli : visite, appel ou autre échange." }),
+};
+const onBehalfSchema = z.object(behalfFields);
+export type OnBehalfInput = z.infer<typeof onBehalfSchema>;
+
+/** POST /api/v1/irritants: a report, and for the team the person it was collected from (`onBehalf`). */
+export const apiFileIrritantSchema = fileIrritantSchema.extend({ onBehalf: onBehalfSchema.optional() });
+
+/** A vendor's report about another vendor's product (its own page: the software is required there). */
+export const vendorFilingPageSchema = z.discriminatedUnion("intent", [fileIrritantSchema.extend({ intent: z.literal("file") })]);
+
+/** The team's « Recueillir un signalement » page: the report and who it was collected from. */
+export const onBehalfPageSchema = z.discriminatedUnion("intent", [fileIrritantSchema.extend({ ...behalfFields, intent: z.literal("file") })]);
+
+/** The backlog import: a preview of the file, then the import of the previewed text (all or nothing). */
+export const backlogImportPageSchema = z.discriminatedUnion("intent", [z.object({ intent: z.literal("preview"), fichier: csvFileField }), z.object({ intent: z.literal("apply") })]);
 
 const irritantStatusSchema = z.enum(IRRITANT_STATUSES, { error: "Ce statut n'existe pas." });
 

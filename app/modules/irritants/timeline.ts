@@ -1,5 +1,6 @@
 import type { CatalogueEvent, EventPayload, EventSubjectType, EventType } from "~/lib/event-catalogue";
 import { STATUS_LABELS, type IrritantStatus } from "./statuses";
+import { COLLECTION_CHANNEL_LABELS, type CollectionChannel } from "./origins";
 
 /** The event types whose subject is an irritant: the only ones an irritant's timeline reads. */
 type IrritantEventType = { [T in EventType]: EventSubjectType<T> extends "irritant" ? T : never }[EventType];
@@ -19,6 +20,7 @@ const MASKED_FIELDS = { title: "titre", body: "description", comment: "commentai
  */
 export const TIMELINE_ENTRIES: { [T in IrritantEventType]: TimelineEntry<T> | null } = {
   "irritant.filed": { audience: "public", describe: () => "Signalement déposé" },
+  "irritant.collected": { audience: "public", describe: (p) => `Recueilli par l'équipe du programme ${COLLECTION_CHANNEL_LABELS[p.via as CollectionChannel] ?? "lors d'un échange"}` },
   "irritant.supported": null, // counted on the page, never told one by one
   "irritant.support_withdrawn": null, // the same: the count on the page says it
   "irritant.commented": null, // the comments are shown as such

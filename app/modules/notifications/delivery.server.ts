@@ -85,6 +85,12 @@ type Rule<T extends EventType> = (tx: Tx, event: EventOf<T>) => Delivery[];
  */
 export const NOTIFICATION_RULES: { [T in EventType]: Rule<T> | null } = {
   "irritant.filed": null,
+  // The practitioner a report was collected from, when it is filed in their name (their account), is told.
+  "irritant.collected": (tx, e) =>
+    e.payload.account
+      ? [{ userIds: irritantAudience(tx, e.subjectId), kind: "irritant_status", text: `L'équipe du programme a déposé un signalement en votre nom : ${irritantTitle(tx, e.subjectId)}`, url: `/signalements/${e.subjectId}`, followed: { type: "irritant", id: e.subjectId } }]
+      : [],
+  "irritant_import.done": null,
   "irritant.supported": null,
   "irritant.support_withdrawn": null, // a person's own choice: nobody else is told
   "irritant.commented": null,

@@ -8,6 +8,7 @@ import { can } from "~/lib/permissions.server";
 import type { SessionUser } from "~/lib/session-users.server";
 import { professionLabel } from "~/modules/accounts";
 import { withFixAnnounced } from "~/modules/irritants/index.server";
+import { originNote } from "~/modules/irritants";
 import { getSettings } from "~/modules/settings/index.server";
 import { OPEN_TICKET_STATUSES, type TicketStatus } from "./tickets";
 import { addWorkingDays, isOverdue, workingDaysBetween } from "./working-days";
@@ -178,7 +179,7 @@ export function getTicketDetail(user: SessionUser, id: number) {
   const answers = fixAnswerCounts(db, ticket);
   return {
     ticket: { ...ticket, ...overdueFlags(ticket) },
-    irritant: { id: irritant.id, title: irritant.title, body: irritant.body, ...withFixAnnounced([{ status: irritant.status, fixAnnouncedAt: irritant.fixAnnouncedAt }])[0], productVersion: irritant.productVersion, supportCount: irritant.supportCount, patientSupportCount: irritant.patientSupportCount, severity: irritant.severity },
+    irritant: { id: irritant.id, title: irritant.title, body: irritant.body, ...withFixAnnounced([{ status: irritant.status, fixAnnouncedAt: irritant.fixAnnouncedAt }])[0], productVersion: irritant.productVersion, supportCount: irritant.supportCount, patientSupportCount: irritant.patientSupportCount, severity: irritant.severity, origin: originNote(irritant) },
     product,
     vendorName: vendor.name,
     breakdown,
