@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { CAMPAIGN_STATUSES } from "../vocabularies/surveys";
 import { users } from "./accounts";
+import { themes } from "./irritants";
 import { products } from "./vendors";
 
 const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
@@ -115,3 +116,22 @@ export const resultSnapshots = sqliteTable("result_snapshots", {
   method: text("method").notNull(),
   results: text("results", { mode: "json" }).notNull().$type<unknown>(),
 });
+
+/**
+ * Themes the team gives to free-text answers. An answer is known by a hash of its question and masked text, never by
+ * its response: tags cannot link an answer to the other answers of the same response.
+ */
+export const surveyTextTags = sqliteTable(
+  "survey_text_tags",
+  {
+    campaignId: integer("campaign_id")
+      .notNull()
+      .references(() => campaigns.id, { onDelete: "cascade" }),
+    itemKey: text("item_key").notNull(),
+    answerHash: text("answer_hash").notNull(),
+    themeId: integer("theme_id")
+      .notNull()
+      .references(() => themes.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.campaignId, t.itemKey, t.answerHash, t.themeId] })],
+);

@@ -21,7 +21,6 @@ export {
   setActionStatus,
   setStepStatuses,
   unparsedDeadlines,
-  withoutResponsible,
   writeAction,
 } from "./plan.server";
 export { remindStaleActions } from "./stale.server";

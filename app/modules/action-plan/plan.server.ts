@@ -36,20 +36,32 @@ export function overdueOf(a: Pick<ActionRow, "deadlineDue" | "status">) {
   return a.deadlineDue !== null && !["fait", "abandonne"].includes(a.status) && a.deadlineDue < today();
 }
 
-/** `asOf`: the day ("YYYY-MM-DD") whose statuses, deadlines and lateness are shown; today when absent. */
-export type PlanFilters = { theme?: string; lead?: LeadKind; status?: ActionStatus; overdue?: boolean; wave?: number; asOf?: string };
+/**
+ * `asOf`: the day ("YYYY-MM-DD") whose statuses, deadlines and lateness are shown; today when absent.
+ * `withResponsible`: the name of each action's responsible person is selected only for pages that show it.
+ */
+export type PlanFilters = { theme?: string; lead?: LeadKind; status?: ActionStatus; overdue?: boolean; wave?: number; asOf?: string; withResponsible?: boolean };
 
 /** Which filters the plan's SQL applies: one prepared statement for each combination met. Status and lateness are
  * filtered after the as-of computation, since they depend on the day. */
-type PlanShape = { lead: boolean; wave: boolean; theme: boolean };
+type PlanShape = { lead: boolean; wave: boolean; theme: boolean; responsible: boolean };
 
 const planQuery = preparedQueries((db, shape: PlanShape) =>
   db
-    .select({ action: actions, responsibleName: users.displayName, challengeTitle: challenges.title, challengeDescription: challenges.description, challengePosition: challenges.position, workstreamId: workstreams.id, workstreamTitle: workstreams.title, workstreamPosition: workstreams.position })
+    .select({
+      action: actions,
+      // Not joined at all for pages that do not show it: the name never leaves the database for them.
+      responsibleName: shape.responsible ? sql<string | null>`(select u.display_name from users u where u.id = ${actions.responsibleId})` : sql<null>`null`,
+      challengeTitle: challenges.title,
+      challengeDescription: challenges.description,
+      challengePosition: challenges.position,
+      workstreamId: workstreams.id,
+      workstreamTitle: workstreams.title,
+      workstreamPosition: workstreams.position,
+    })
     .from(actions)
     .innerJoin(challenges, eq(challenges.id, actions.challengeId))
     .innerJoin(workstreams, eq(workstreams.id, challenges.workstreamId))
-    .leftJoin(users, eq(users.id, actions.responsibleId))
     .where(
       and(
         shape.lead ? eq(actions.leadKind, sql.placeholder("lead")) : undefined,
@@ -139,7 +151,7 @@ const organisationsOf = (rows: (OrganisationRef & { part: "lead" | "co-lead" })[
 export function getPlan(filters: PlanFilters = {}) {
   const day = filters.asOf ?? today();
   const themeId = filters.theme ? (planThemeIdBySlug().get({ slug: filters.theme })?.id ?? -1) : undefined;
-  const rows = planQuery({ lead: !!filters.lead, wave: !!filters.wave, theme: themeId !== undefined }).all({ lead: filters.lead, wave: filters.wave, themeId });
+  const rows = planQuery({ lead: !!filters.lead, wave: !!filters.wave, theme: themeId !== undefined, responsible: !!filters.withResponsible }).all({ lead: filters.lead, wave: filters.wave, themeId });
   const ids = JSON.stringify(rows.map((r) => r.action.id));
   const load = <R extends { actionId: number }>(query: () => { all(params: { ids: string }): R[] }) => byAction(rows.length ? query().all({ ids }) : []);
   const themesOf = load(planActionThemes);
@@ -557,8 +569,3 @@ export function actionsForIrritant(irritantId: number) {
     .all();
 }
 
-
-/** The plan without who is responsible for each action: for pages that do not show that name (it stays out of their data). */
-export function withoutResponsible(plan: ReturnType<typeof getPlan>) {
-  return plan.map((w) => ({ ...w, challenges: w.challenges.map((c) => ({ ...c, actions: c.actions.map((a) => ({ ...a, responsible: null })) })) }));
-}
