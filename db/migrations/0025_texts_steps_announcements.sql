@@ -28,8 +28,7 @@ CREATE TABLE `survey_text_tags` (
 	`campaign_id` integer NOT NULL,
 	`item_key` text NOT NULL,
 	`answer_hash` text NOT NULL,
-	`theme_id` integer NOT NULL,
-	PRIMARY KEY(`campaign_id`, `item_key`, `answer_hash`, `theme_id`),
-	FOREIGN KEY (`campaign_id`) REFERENCES `campaigns`(`id`) ON UPDATE no action ON DELETE cascade,
-	FOREIGN KEY (`theme_id`) REFERENCES `themes`(`id`) ON UPDATE no action ON DELETE cascade
+	`theme_slug` text NOT NULL,
+	PRIMARY KEY(`campaign_id`, `item_key`, `answer_hash`, `theme_slug`),
+	FOREIGN KEY (`campaign_id`) REFERENCES `campaigns`(`id`) ON UPDATE no action ON DELETE cascade
 );

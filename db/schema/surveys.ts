@@ -2,7 +2,6 @@ import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { CAMPAIGN_STATUSES } from "../vocabularies/surveys";
 import { users } from "./accounts";
-import { themes } from "./irritants";
 import { products } from "./vendors";
 
 const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
@@ -129,9 +128,8 @@ export const surveyTextTags = sqliteTable(
       .references(() => campaigns.id, { onDelete: "cascade" }),
     itemKey: text("item_key").notNull(),
     answerHash: text("answer_hash").notNull(),
-    themeId: integer("theme_id")
-      .notNull()
-      .references(() => themes.id, { onDelete: "cascade" }),
+    // A theme's slug (the irritants' themes, a layer above surveys: no foreign key, the caller checks it).
+    themeSlug: text("theme_slug").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.campaignId, t.itemKey, t.answerHash, t.themeId] })],
+  (t) => [primaryKey({ columns: [t.campaignId, t.itemKey, t.answerHash, t.themeSlug] })],
 );
