@@ -2,7 +2,7 @@ import { formatDate, formatDateTime } from "~/lib/dates";
 import { counted } from "~/lib/text/plural";
 import { ROLE_LABELS } from "~/modules/accounts";
 import { ACTION_STATUS_LABELS } from "~/modules/action-plan";
-import { VENDOR_GROUP_LABELS } from "~/modules/vendors/catalogue";
+import { VENDOR_GROUP_LABELS } from "~/modules/vendors";
 import { STATUS_LABELS } from "~/modules/irritants";
 import { DELIVERY_MODES, kindLabel } from "~/modules/notifications";
 import { SIDE_LABEL_ONE, SLOT_KIND_LABELS, WORKSHOP_STATUS_LABELS } from "~/modules/seminars";

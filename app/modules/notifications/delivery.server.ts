@@ -5,7 +5,7 @@ import { formatDate } from "~/lib/dates";
 import { readEvent, type CatalogueEvent, type EventType } from "~/lib/event-catalogue";
 import { STATUS_LABELS, type IrritantStatus } from "~/modules/irritants";
 import { emailedInvitationToken } from "~/modules/surveys/index.server";
-import { announcementText, announcementUrl, getAnnouncementForDelivery, vendorGroupMembers } from "~/modules/vendors/announcements.server";
+import { announcementText, announcementUrl, getAnnouncementForDelivery, vendorGroupMembers } from "~/modules/vendors/index.server";
 import { followersOf, type FollowSubjectType } from "./follows.server";
 import type { NotificationKind } from "./kinds";
 import { queueNotificationEmails, type NotificationEmail } from "./emails.server";
