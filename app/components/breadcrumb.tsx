@@ -106,7 +106,7 @@ export const BREADCRUMBS: Record<string, Place> = {
   "routes/equipe.enquetes._index": under([EQUIPE], "Enquêtes"),
   "routes/equipe.enquetes.$slug": under([EQUIPE, EQ_ENQUETES], "Enquête"),
   "routes/equipe.enquetes.editeur": under([EQUIPE, EQ_ENQUETES], "Éditeur de questionnaire"),
-  "routes/equipe.enquetes.$slug.reponses-libres": under([EQUIPE, EQ_ENQUETES], "Réponses libres"),
+  "routes/equipe.enquetes.$slug_.reponses-libres": under([EQUIPE, EQ_ENQUETES], "Réponses libres"),
   "routes/equipe.annonces": under([EQUIPE], "Annonces aux éditeurs"),
   "routes/equipe.seminaires._index": under([EQUIPE], "Séminaires"),
   "routes/equipe.seminaires.$id": under([EQUIPE, EQ_SEMINAIRES], "Séminaire"),

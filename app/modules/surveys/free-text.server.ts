@@ -23,7 +23,7 @@ export type FreeTextGroup = {
   label: string;
   /** Null when the group is not shown (fewer than `minGroup` answers): the page says "moins de 10". */
   count: number | null;
-  answers: { hash: string; text: string; themes: string[] }[];
+  answers: { hash: string; text: string; times: number; themes: string[] }[];
 };
 
 export const answerHash = (itemKey: string, text: string) => createHash("sha256").update(`${itemKey}\n${text}`).digest("hex").slice(0, 24);
@@ -56,9 +56,10 @@ export function freeTextGroups(slug: string, { minGroup = PUBLIC_MIN_CELL }: { m
       key: item.key,
       label: item.label,
       count: masked.length,
-      answers: masked.map((text) => {
+      // The same text given several times is listed once, with how many gave it.
+      answers: [...new Set(masked)].map((text) => {
         const hash = answerHash(item.key, text);
-        return { hash, text, themes: tags.filter((t) => t.itemKey === item.key && t.answerHash === hash).map((t) => t.themeSlug) };
+        return { hash, text, times: masked.filter((t) => t === text).length, themes: tags.filter((t) => t.itemKey === item.key && t.answerHash === hash).map((t) => t.themeSlug) };
       }),
     };
   });
