@@ -10,7 +10,7 @@ import { getCampaign } from "./campaigns.server";
 import { PUBLIC_MIN_CELL, suppressSmallCells } from "./statistics";
 
 /** What a suppressed value reads as in the microdata. */
-export const MICRODATA_MASK = "masqué";
+const MICRODATA_MASK = "masqué";
 
 /**
  * Anonymised microdata of a campaign for statisticians: one row per response, in random order, numbered 1…n (no
