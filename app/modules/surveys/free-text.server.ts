@@ -26,7 +26,7 @@ export type FreeTextGroup = {
   answers: { hash: string; text: string; times: number; themes: string[] }[];
 };
 
-export const answerHash = (itemKey: string, text: string) => createHash("sha256").update(`${itemKey}\n${text}`).digest("hex").slice(0, 24);
+const answerHash = (itemKey: string, text: string) => createHash("sha256").update(`${itemKey}\n${text}`).digest("hex").slice(0, 24);
 
 function campaignWithDefinition(slug: string) {
   const row = getDb()
