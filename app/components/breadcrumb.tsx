@@ -93,6 +93,7 @@ export const BREADCRUMBS: Record<string, Place> = {
 
   "routes/editeur._index": top("Espace éditeur"),
   "routes/editeur.tickets.$id": under([EDITEUR], "Ticket"),
+  "routes/editeur.annonces.$id": under([EDITEUR], "Annonce"),
 
   "routes/equipe._index": top("Espace équipe"),
   "routes/equipe.signalements._index": under([EQUIPE], "Tri des signalements"),
@@ -105,6 +106,8 @@ export const BREADCRUMBS: Record<string, Place> = {
   "routes/equipe.enquetes._index": under([EQUIPE], "Enquêtes"),
   "routes/equipe.enquetes.$slug": under([EQUIPE, EQ_ENQUETES], "Enquête"),
   "routes/equipe.enquetes.editeur": under([EQUIPE, EQ_ENQUETES], "Éditeur de questionnaire"),
+  "routes/equipe.enquetes.$slug_.reponses-libres": under([EQUIPE, EQ_ENQUETES], "Réponses libres"),
+  "routes/equipe.annonces": under([EQUIPE], "Annonces aux éditeurs"),
   "routes/equipe.seminaires._index": under([EQUIPE], "Séminaires"),
   "routes/equipe.seminaires.$id": under([EQUIPE, EQ_SEMINAIRES], "Séminaire"),
   "routes/equipe.seminaires.$id_.bilan": under([EQUIPE, EQ_SEMINAIRES], "Bilan"),

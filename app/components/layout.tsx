@@ -47,6 +47,7 @@ function navigationFor(user: NavUser): NavEntry[] {
         { to: "/equipe/themes", label: "Thèmes" },
         { to: "/equipe/vocabulaire", label: "Vocabulaire" },
         { to: "/equipe/catalogue", label: "Catalogue" },
+        { to: "/equipe/annonces", label: "Annonces aux éditeurs" },
         { to: "/equipe/reglages", label: "Réglages" },
         { to: "/equipe/journal", label: "Journal" },
       ],

@@ -77,6 +77,8 @@ const CATALOGUE = {
   "campaign.invitations_created": entry("campaign", z.record(z.string(), z.unknown())), // older rows only
   "campaign.invitations_emailed": entry("campaign", z.object({ invitationIds: z.array(id) })),
   "campaign.reminder_sent": entry("campaign", z.object({ remindedAt: z.string() })),
+  "campaign.text_tagged": entry("campaign", z.object({ item: z.string(), themes: z.array(z.string()) })),
+  "announcement.sent": entry("announcement", z.object({ groups: z.array(z.string()), recipients: z.number().int() })), // vendor groups (modules/vendors)
   "questionnaire.version_created": entry("questionnaire", z.object({ version: z.number().int() })),
   "progress_update.created": entry("progress_update", title),
   "progress_update.edited": entry("progress_update", title),

@@ -25,6 +25,9 @@ export const PERMISSIONS = {
   // Vendors answer from their tickets, not in an irritant's public thread.
   "irritant:comment": ["practitioner", "patient", "team", "admin"],
   "catalogue:manage": ["team", "admin"],
+  // Announcements to vendor groups (SONS, non-SONS): the team sends them, the groups' vendor members read them.
+  "vendor:announce": ["team", "admin"],
+  "announcement:receive": ["vendor"],
   "action-plan:edit": ["team", "admin"],
   "survey:manage": ["team", "admin"],
   "progress:edit": ["team", "admin"],

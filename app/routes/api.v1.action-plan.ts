@@ -8,7 +8,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return withApiErrors(async () => {
     const { vue: _view, au, ...filters } = readQuery(request, planFiltersSchema);
     const asOf = au ?? new Date().toISOString().slice(0, 10);
-    const workstreams = getPlan({ ...filters, asOf }).map((ws) => ({
+    const workstreams = getPlan({ ...filters, asOf, withResponsible: true }).map((ws) => ({
       id: ws.id,
       title: ws.title,
       challenges: ws.challenges.map((ch) => ({

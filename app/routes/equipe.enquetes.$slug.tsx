@@ -103,6 +103,7 @@ export default function CampaignPage() {
           </Form>
         ) : null}
         {campaign.status === "published" ? <Link to={`/resultats/${campaign.slug}`}>Voir les résultats publiés</Link> : null}
+        <Link to={`/equipe/enquetes/${campaign.slug}/reponses-libres`}>Réponses libres et microdonnées</Link>
       </div>
       {campaign.status === "open" ? (
         <section aria-labelledby="invitations-email" className="card mb-6">

@@ -237,6 +237,19 @@ export default function EditAction() {
               </li>
             ))}
           </ul>
+          <h2>Historique des étapes</h2>
+          {item.stepHistory.length ? (
+            <ul className="list-disc pl-6">
+              {item.stepHistory.map((c) => (
+                <li key={c.id}>
+                  {formatDate(c.changedAt)} : {c.text}
+                  {c.actorName ? <> — par {c.actorName}</> : null}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p>Le statut des étapes n'a pas encore changé.</p>
+          )}
           <h2>Historique de l'échéance</h2>
           {item.deadlineHistory.length ? (
             <ul className="list-disc pl-6">

@@ -9,15 +9,15 @@ import { idParam } from "~/lib/api.server";
 import { formAction } from "~/lib/forms.server";
 import { intentsOf } from "~/lib/intents";
 import { requirePermission } from "~/lib/permissions.server";
-import { createChallenge, createWorkstream, getPlan, listWorkstreams, moveAction, unparsedDeadlines, withoutResponsible } from "~/modules/action-plan/index.server";
+import { createChallenge, createWorkstream, getPlan, listWorkstreams, moveAction, unparsedDeadlines } from "~/modules/action-plan/index.server";
 import { planPageSchema } from "~/modules/action-plan";
 
 export const meta: MetaFunction = () => [{ title: "Modifier le plan d'action — Sentinelle" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "action-plan:edit");
-  // The list does not show who is responsible (the action's page does): that name stays out of its data.
-  return { plan: withoutResponsible(getPlan()), workstreams: listWorkstreams(), unparsed: unparsedDeadlines() };
+  // The list does not show who is responsible (the action's page does): getPlan does not select that name by default.
+  return { plan: getPlan(), workstreams: listWorkstreams(), unparsed: unparsedDeadlines() };
 }
 
 export const INTENTS = intentsOf(planPageSchema);

@@ -29,7 +29,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { responsibleId: _id, staleRemindedAt: _reminded, leadOrganisationId: _legacy, responsible, ...action } = orErrorPage(() => getAction(viewer, idParam(params.id)));
   return {
     // The linked irritants' "Correctif annoncé" is the irritants capability's rule (the action plan sits below it).
-    action: { ...action, responsible: responsible?.name ?? null, irritants: withFixAnnounced(action.irritants) },
+    // Step history without who changed it: the public page names nobody but the responsible person.
+    action: { ...action, responsible: responsible?.name ?? null, irritants: withFixAnnounced(action.irritants), stepHistory: action.stepHistory.map(({ actorName: _who, ...c }) => c) },
     canEdit: can(viewer, "action-plan:edit"),
     viewer: viewer ? { following: isFollowing(viewer.id, "action", action.id) } : null,
     origins: originsOf("action", action.id, viewer),
@@ -160,6 +161,20 @@ export default function ActionPage() {
           </ul>
         ) : (
           <p>Pas encore de point d'avancement.</p>
+        )}
+      </section>
+      <section aria-labelledby="historique-etapes">
+        <h2 id="historique-etapes">Historique des étapes</h2>
+        {action.stepHistory.length ? (
+          <ul className="list-disc pl-6">
+            {action.stepHistory.map((c) => (
+              <li key={c.id}>
+                {formatDate(c.changedAt)} : {c.text}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>Le statut des étapes n'a pas encore changé.</p>
         )}
       </section>
       <section aria-labelledby="historique-echeance">

@@ -6,7 +6,7 @@ import { FilterSelect, FilterSubmit } from "~/components/filters";
 import { parseOrThrow } from "~/lib/api.server";
 import { formatDate } from "~/lib/dates";
 import { errorSentence, HttpError, orErrorPage } from "~/lib/errors";
-import { getPlan, withoutResponsible } from "~/modules/action-plan/index.server";
+import { getPlan } from "~/modules/action-plan/index.server";
 import {
   ACTION_STATUSES,
   ACTION_STATUS_LABELS,
@@ -31,10 +31,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   });
   const today = new Date().toISOString().slice(0, 10);
   const day = au ?? today;
-  const plan = getPlan({ ...filters, asOf: day });
+  // The calendar does not name who is responsible: that name is not even selected for it.
+  const plan = getPlan({ ...filters, asOf: day, withResponsible: vue !== "calendrier" });
   return {
-    // The calendar does not name who is responsible: that name stays out of its data too.
-    plan: vue === "calendrier" ? withoutResponsible(plan) : plan,
+    plan,
     filters: { ...filters, au },
     day,
     isToday: day === today,

@@ -5,7 +5,7 @@ import { createUser } from "~/modules/accounts/index.server";
 import { fileIrritant, supportIrritant, updateIrritant } from "~/modules/irritants/index.server";
 import { acknowledgeTicket, listTickets, replyToTicket, resolveTicket } from "~/modules/tickets/index.server";
 import { writeAction } from "~/modules/action-plan/index.server";
-import { actionNotes, actions, challenges, indicators, workstreams } from "#db/schema";
+import { actionNotes, actions, announcements, challenges, indicators, workstreams } from "#db/schema";
 import { DEMO_ACTION_PLAN, DEMO_INSTITUTIONS, DEMO_NOTES, DEMO_PLAN_OWNER } from "./action-plan.server";
 import { loadDemoSurveys } from "./surveys.server";
 import { loadDemoProgressUpdates, loadDemoResources } from "./progress.server";
@@ -221,6 +221,18 @@ export async function loadDemoData() {
   loadDemoIndicators();
   loadDemoSeminars(team);
   loadDemoRegulation(team, (kind, key) => demoItemId(kind, key, ids));
+  // An announcement the team sent to the SONS vendors (the deck's webinar), already delivered: stored as sent.
+  getDb()
+    .insert(announcements)
+    .values({
+      title: "Webinaire Sentinelle éditeurs SONS — 8 février 2024",
+      body: "Nous présenterons les enseignements des signalements Sentinelle et les implémentations facilitantes (pas de datamatrix, de mention manuscrite…).\nInscription auprès de l'équipe programme avant le 1er février.",
+      groups: ["sons"],
+      recipientCount: getDb().select({ n: count() }).from(users).innerJoin(organisations, eq(organisations.id, users.organisationId)).where(eq(organisations.isSons, true)).get()!.n,
+      senderId: team.id,
+      sentAt: "2024-01-15T09:00:00.000Z",
+    })
+    .run();
   // Last: its points are built from the data above.
   loadDemoProgressUpdates(team);
 }

@@ -26,6 +26,22 @@ const PRODUCT_BIAS: Record<string, number> = { AzurMed: 0.6, "Brume Cabinet": -0
 // Respondents per product: some fall under the public threshold of 10 on purpose.
 const RESPONDENTS: Record<string, [number, number]> = { AzurMed: [140, 160], "Brume Cabinet": [110, 120], AzurOfficine: [30, 35], "Cèdre Labo": [7, 12], "Brume Imagerie": [4, 6] };
 
+/** Free-text suggestions of the demo's respondents (one gives a telephone number: the team reads it masked). */
+const DEMO_SUGGESTIONS = [
+  "Que la qualification de l'INS ne bloque plus l'envoi du compte rendu quand le patient est né à l'étranger.",
+  "Recevoir les résultats de biologie par MSSanté directement dans le dossier, sans les rattacher à la main.",
+  "Pouvoir alimenter le DMP en un clic depuis l'ordonnance, sans ressaisir le type de document.",
+  "Un annuaire MSSanté à jour : la moitié de mes correspondants n'y ont pas d'adresse.",
+  "Moins de fenêtres de confirmation lors de l'envoi vers Mon espace santé.",
+  "Que l'éditeur réponde aux signalements en moins d'un mois.",
+  "Lire la carte Vitale dans l'application sans relancer le logiciel.",
+  "Appelez-moi au 06 12 34 56 78 pour en parler, la messagerie sécurisée plante tous les jours.",
+  "Un e-prescription qui fonctionne aussi pour les infirmiers.",
+  "Des accusés de réception fiables pour les messages MSSanté.",
+  "Que les documents du DMP s'affichent plus vite dans le dossier patient.",
+  "Une formation courte, en vidéo, aux nouvelles fonctions Ségur.",
+];
+
 function scale(rnd: () => number, bias: number) {
   const x = 3 + bias + (rnd() + rnd() + rnd() - 1.5) * 1.6;
   return Math.min(5, Math.max(1, Math.round(x)));
@@ -81,6 +97,8 @@ export function loadDemoSurveys(team: SessionUser) {
       for (const [name, counts] of Object.entries(RESPONDENTS)) {
         for (let i = 0; i < counts[w.index]; i++) {
           const answers = generateAnswers(rnd, PRODUCT_BIAS[name] + w.index * 0.25, w.index === 0 ? 1 : 2);
+          // One respondent in four writes a suggestion (from a fixed list: the generated figures stay as they were).
+          if (total % 4 === 0) answers["amelioration-prioritaire"] = DEMO_SUGGESTIONS[(total / 4) % DEMO_SUGGESTIONS.length];
           tx.insert(responses).values({ campaignId: id, subjectProductId: productIds.get(name)!, submittedOn: w.closesOn, answers }).run();
           total++;
         }

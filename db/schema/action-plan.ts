@@ -77,6 +77,24 @@ export const actionSteps = sqliteTable(
   (t) => [index("action_steps_action_idx").on(t.actionId, t.position)],
 );
 
+/** The history of each step's status: who changed it, when, from what to what. The title is kept as it was then. */
+export const actionStepChanges = sqliteTable(
+  "action_step_changes",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    actionId: integer("action_id")
+      .notNull()
+      .references(() => actions.id, { onDelete: "cascade" }),
+    stepId: integer("step_id").references(() => actionSteps.id, { onDelete: "set null" }),
+    stepTitle: text("step_title").notNull(),
+    fromStatus: text("from_status", { enum: STEP_STATUSES }).notNull(),
+    toStatus: text("to_status", { enum: STEP_STATUSES }).notNull(),
+    actorId: integer("actor_id").references(() => users.id, { onDelete: "set null" }),
+    changedAt: text("changed_at").notNull().default(now),
+  },
+  (t) => [index("action_step_changes_action_idx").on(t.actionId, t.id)],
+);
+
 export const actionThemes = sqliteTable(
   "action_themes",
   {

@@ -115,3 +115,21 @@ export const resultSnapshots = sqliteTable("result_snapshots", {
   method: text("method").notNull(),
   results: text("results", { mode: "json" }).notNull().$type<unknown>(),
 });
+
+/**
+ * Themes the team gives to free-text answers. An answer is known by a hash of its question and masked text, never by
+ * its response: tags cannot link an answer to the other answers of the same response.
+ */
+export const surveyTextTags = sqliteTable(
+  "survey_text_tags",
+  {
+    campaignId: integer("campaign_id")
+      .notNull()
+      .references(() => campaigns.id, { onDelete: "cascade" }),
+    itemKey: text("item_key").notNull(),
+    answerHash: text("answer_hash").notNull(),
+    // A theme's slug (the irritants' themes, a layer above surveys: no foreign key, the caller checks it).
+    themeSlug: text("theme_slug").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.campaignId, t.itemKey, t.answerHash, t.themeSlug] })],
+);

@@ -83,6 +83,9 @@ const PAGES: { path: string; as: string | null; heading: RegExp }[] = [
   { path: "/equipe/enquetes", as: "equipe@demo.sentinelle.fr", heading: /Enquêtes/ },
   { path: "/equipe/enquetes/segur-2025", as: "equipe@demo.sentinelle.fr", heading: /vague 2025/ },
   { path: "/equipe/enquetes/editeur?depuis=2", as: "equipe@demo.sentinelle.fr", heading: /Éditeur de questionnaire/ },
+  { path: "/equipe/enquetes/segur-2025/reponses-libres", as: "equipe@demo.sentinelle.fr", heading: /Réponses libres/ },
+  { path: "/equipe/annonces", as: "equipe@demo.sentinelle.fr", heading: /Annonces aux éditeurs/ },
+  { path: "/editeur/annonces/1", as: "editeur-a@demo.sentinelle.fr", heading: /Webinaire Sentinelle/ },
   { path: "/equipe/enquetes/editeur", as: "admin@demo.sentinelle.fr", heading: /Éditeur de questionnaire/ },
   { path: "/avancement", as: null, heading: /Où en est le programme/ },
   { path: "/avancement/editeurs", as: null, heading: /Tableaux de bord des éditeurs/ },
@@ -218,7 +221,7 @@ describe("layout", () => {
     expect(await navFor("patient@demo.sentinelle.fr")).toEqual(["Accueil", "Signalements", "Plan d'action", "Enquêtes", "Avancement", "Réglementation", "Signaler un irritant", "Mes signalements", "Mes enquêtes"]);
     // A vendor files about other vendors' software (issue 20) and follows those reports in « Mes signalements ».
     expect(await navFor("editeur-b@demo.sentinelle.fr")).toEqual(["Accueil", "Signalements", "Plan d'action", "Enquêtes", "Avancement", "Réglementation", "Mes signalements", "Espace éditeur"]);
-    const team = ["Accueil", "Signalements", "Plan d'action", "Enquêtes", "Avancement", "Réglementation", "Tri des signalements", "Recueillir un signalement", "Tickets", "Édition du plan", "Enquêtes (équipe)", "Séminaires", "Points d'étape", "Référentiel réglementaire", "Thèmes", "Vocabulaire", "Catalogue", "Réglages", "Journal"];
+    const team = ["Accueil", "Signalements", "Plan d'action", "Enquêtes", "Avancement", "Réglementation", "Tri des signalements", "Recueillir un signalement", "Tickets", "Édition du plan", "Enquêtes (équipe)", "Séminaires", "Points d'étape", "Référentiel réglementaire", "Thèmes", "Vocabulaire", "Catalogue", "Annonces aux éditeurs", "Réglages", "Journal"];
     expect(await navFor("equipe@demo.sentinelle.fr")).toEqual(team);
     expect(await navFor("admin@demo.sentinelle.fr")).toEqual([...team, "Comptes", "Courriels"]);
   });

@@ -76,7 +76,7 @@ describe("the plan as of a day", () => {
     const id = actionByTitle("Publication du décret en Conseil d'État sur l'ordonnance numérique").id;
     const current = getAction(team, id);
     saveAction(team, id, { ...current, steps: current.steps, themes: current.themes.map((t) => t.slug), irritantIds: current.irritants.map((i) => i.id), status: "fait" });
-    const todayItem = planActions(getPlan()).find((a) => a.id === id)!;
+    const todayItem = planActions(getPlan({ withResponsible: true })).find((a) => a.id === id)!;
     expect(todayItem).toMatchObject({ status: "fait", overdue: false });
     const deckItem = planActions(getPlan({ asOf: "2024-01-11" })).find((a) => a.id === id)!;
     expect(deckItem).toMatchObject({ status: "en-cours", overdue: true });
@@ -120,8 +120,10 @@ describe("owners", () => {
       ["Azur Logiciels Santé (démo)", "vendor"],
     ]);
     expect(after.responsible).toEqual({ id: team.id, name: "Équipe programme (démo)" });
-    const planItem = planActions(getPlan()).find((a) => a.id === id)!;
+    const planItem = planActions(getPlan({ withResponsible: true })).find((a) => a.id === id)!;
     expect(planItem.responsible).toBe("Équipe programme (démo)");
+    // Without the option, the plan does not select the name at all (pages that do not show it).
+    expect(planActions(getPlan()).find((a) => a.id === id)!.responsible).toBeNull();
     expect(planItem.organisations.coLead).toHaveLength(2);
     // A practitioner is no team member; an unknown organisation, or one both lead and co-lead, is refused.
     expect(() => saveAction(team, id, { ...input, responsibleId: practitioner.id })).toThrowError(expect.objectContaining({ status: 422, fields: { responsibleId: ["Choisissez un membre de l'équipe dans la liste."] } }));

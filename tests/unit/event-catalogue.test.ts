@@ -40,6 +40,8 @@ describe("notification rules", () => {
         "action.deadline_changed",
         "action.done",
         "action.status_stale",
+        // The team's announcement to vendor groups: told to the groups' vendor members.
+        "announcement.sent",
         "campaign.invitations_emailed",
         "campaign.reminder_sent",
         // The practitioner a report was collected from, when it is filed on their account (issue 20).

@@ -22,7 +22,6 @@ export {
   setActionStatus,
   setStepStatuses,
   unparsedDeadlines,
-  withoutResponsible,
   writeAction,
 } from "./plan.server";
 export { remindStaleActions } from "./stale.server";

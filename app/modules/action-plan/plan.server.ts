@@ -6,6 +6,7 @@ import {
   actionNotes,
   actionOrganisations,
   actionStatusChanges,
+  actionStepChanges,
   actionSteps,
   actionThemes,
   actions,
@@ -23,7 +24,7 @@ import { can } from "~/lib/permissions.server";
 import type { SessionUser } from "~/lib/session-users.server";
 import { actionAsOf, stepProgress } from "./as-of";
 import { formatDeadlineChange, parseFuzzyDeadline } from "./deadlines";
-import { LEAD_LABELS, type ActionStatus, type LeadKind, type StepStatus } from "./vocabulary";
+import { LEAD_LABELS, STEP_STATUS_LABELS, type ActionStatus, type LeadKind, type StepStatus } from "./vocabulary";
 
 type ActionRow = typeof actions.$inferSelect;
 const today = () => new Date().toISOString().slice(0, 10);
@@ -36,20 +37,32 @@ export function overdueOf(a: Pick<ActionRow, "deadlineDue" | "status">) {
   return a.deadlineDue !== null && !["fait", "abandonne"].includes(a.status) && a.deadlineDue < today();
 }
 
-/** `asOf`: the day ("YYYY-MM-DD") whose statuses, deadlines and lateness are shown; today when absent. */
-export type PlanFilters = { theme?: string; lead?: LeadKind; status?: ActionStatus; overdue?: boolean; wave?: number; asOf?: string };
+/**
+ * `asOf`: the day ("YYYY-MM-DD") whose statuses, deadlines and lateness are shown; today when absent.
+ * `withResponsible`: the name of each action's responsible person is selected only for pages that show it.
+ */
+export type PlanFilters = { theme?: string; lead?: LeadKind; status?: ActionStatus; overdue?: boolean; wave?: number; asOf?: string; withResponsible?: boolean };
 
 /** Which filters the plan's SQL applies: one prepared statement for each combination met. Status and lateness are
  * filtered after the as-of computation, since they depend on the day. */
-type PlanShape = { lead: boolean; wave: boolean; theme: boolean };
+type PlanShape = { lead: boolean; wave: boolean; theme: boolean; responsible: boolean };
 
 const planQuery = preparedQueries((db, shape: PlanShape) =>
   db
-    .select({ action: actions, responsibleName: users.displayName, challengeTitle: challenges.title, challengeDescription: challenges.description, challengePosition: challenges.position, workstreamId: workstreams.id, workstreamTitle: workstreams.title, workstreamPosition: workstreams.position })
+    .select({
+      action: actions,
+      // Not joined at all for pages that do not show it: the name never leaves the database for them.
+      responsibleName: shape.responsible ? sql<string | null>`(select u.display_name from users u where u.id = ${actions.responsibleId})` : sql<null>`null`,
+      challengeTitle: challenges.title,
+      challengeDescription: challenges.description,
+      challengePosition: challenges.position,
+      workstreamId: workstreams.id,
+      workstreamTitle: workstreams.title,
+      workstreamPosition: workstreams.position,
+    })
     .from(actions)
     .innerJoin(challenges, eq(challenges.id, actions.challengeId))
     .innerJoin(workstreams, eq(workstreams.id, challenges.workstreamId))
-    .leftJoin(users, eq(users.id, actions.responsibleId))
     .where(
       and(
         shape.lead ? eq(actions.leadKind, sql.placeholder("lead")) : undefined,
@@ -134,12 +147,12 @@ const organisationsOf = (rows: (OrganisationRef & { part: "lead" | "co-lead" })[
 /**
  * The whole plan as the deck shows it — workstreams, challenges, actions — as of a day (today by default): each
  * action's status, deadline and lateness are those of that day, and actions created after it are left out. Eight
- * queries, no N+1. Steps and progress are today's (step statuses keep no history).
+ * queries, no N+1. Steps and progress are today's (their history is on the action's page).
  */
 export function getPlan(filters: PlanFilters = {}) {
   const day = filters.asOf ?? today();
   const themeId = filters.theme ? (planThemeIdBySlug().get({ slug: filters.theme })?.id ?? -1) : undefined;
-  const rows = planQuery({ lead: !!filters.lead, wave: !!filters.wave, theme: themeId !== undefined }).all({ lead: filters.lead, wave: filters.wave, themeId });
+  const rows = planQuery({ lead: !!filters.lead, wave: !!filters.wave, theme: themeId !== undefined, responsible: !!filters.withResponsible }).all({ lead: filters.lead, wave: filters.wave, themeId });
   const ids = JSON.stringify(rows.map((r) => r.action.id));
   const load = <R extends { actionId: number }>(query: () => { all(params: { ids: string }): R[] }) => byAction(rows.length ? query().all({ ids }) : []);
   const themesOf = load(planActionThemes);
@@ -239,6 +252,7 @@ export function getAction(viewer: SessionUser | null, id: number) {
       .where(eq(actionNotes.actionId, id))
       .orderBy(desc(actionNotes.id))
       .all(),
+    stepHistory: stepHistoryOf(id),
     deadlineHistory: db
       .select({ id: deadlineChanges.id, fromLabel: deadlineChanges.fromLabel, toLabel: deadlineChanges.toLabel, reason: deadlineChanges.reason, changedAt: deadlineChanges.changedAt })
       .from(deadlineChanges)
@@ -247,6 +261,28 @@ export function getAction(viewer: SessionUser | null, id: number) {
       .all()
       .map((c) => ({ ...c, text: formatDeadlineChange(c.fromLabel, c.toLabel) })),
   };
+}
+
+/**
+ * The history of an action's step statuses, newest first: which step, from and to what, when and by whom. The public
+ * page drops `actorName` (it names nobody); the team's page shows it.
+ */
+function stepHistoryOf(actionId: number) {
+  return getDb()
+    .select({ id: actionStepChanges.id, stepTitle: actionStepChanges.stepTitle, fromStatus: actionStepChanges.fromStatus, toStatus: actionStepChanges.toStatus, changedAt: actionStepChanges.changedAt, actorName: users.displayName })
+    .from(actionStepChanges)
+    .leftJoin(users, eq(users.id, actionStepChanges.actorId))
+    .where(eq(actionStepChanges.actionId, actionId))
+    .orderBy(desc(actionStepChanges.id))
+    .all()
+    .map((c) => ({ ...c, text: `« ${c.stepTitle} » : ${STEP_STATUS_LABELS[c.fromStatus]} → ${STEP_STATUS_LABELS[c.toStatus]}` }));
+}
+
+/** Records one step's change of status, in the caller's transaction. */
+function recordStepChange(tx: Tx, change: { actionId: number; stepId: number; stepTitle: string; fromStatus: StepStatus; toStatus: StepStatus; actorId: number | null; at: string }) {
+  tx.insert(actionStepChanges)
+    .values({ actionId: change.actionId, stepId: change.stepId, stepTitle: change.stepTitle, fromStatus: change.fromStatus, toStatus: change.toStatus, actorId: change.actorId, changedAt: change.at })
+    .run();
 }
 
 /** What the editor offers: organisations (institutions, then vendors) and the team members who may be responsible. */
@@ -325,7 +361,7 @@ function resolveLinks(tx: Tx, input: ActionInput) {
  * new place, a new one is added "à faire" unless a status is given, a removed one is deleted. Returns whether a kept
  * step's status changed.
  */
-function writeLinks(tx: Tx, actionId: number, links: ReturnType<typeof resolveLinks>, input: ActionInput) {
+function writeLinks(tx: Tx, actionId: number, links: ReturnType<typeof resolveLinks>, input: ActionInput, change: { actorId: number | null; at: string }) {
   tx.delete(actionThemes).where(eq(actionThemes.actionId, actionId)).run();
   tx.delete(actionIrritants).where(eq(actionIrritants.actionId, actionId)).run();
   if (links.themeIds.length) tx.insert(actionThemes).values(links.themeIds.map((themeId) => ({ actionId, themeId }))).run();
@@ -343,7 +379,10 @@ function writeLinks(tx: Tx, actionId: number, links: ReturnType<typeof resolveLi
     }
     const [kept] = unused.splice(index, 1);
     const status = typeof step === "string" ? kept.status : step.status;
-    if (status !== kept.status) statusChanged = true;
+    if (status !== kept.status) {
+      statusChanged = true;
+      recordStepChange(tx, { actionId, stepId: kept.id, stepTitle: title, fromStatus: kept.status, toStatus: status, ...change });
+    }
     tx.update(actionSteps).set({ position, status }).where(eq(actionSteps.id, kept.id)).run();
   });
   if (unused.length) tx.delete(actionSteps).where(inArray(actionSteps.id, unused.map((u) => u.id))).run();
@@ -384,7 +423,7 @@ export function writeAction(tx: Tx, actor: SessionUser | null, id: number | null
       .values({ ...columns, position, doneAt: input.status === "fait" ? at : null, createdAt: at, statusUpdatedAt: at })
       .returning({ id: actions.id })
       .get();
-    writeLinks(tx, row.id, links, input);
+    writeLinks(tx, row.id, links, input, { actorId, at });
     recordEvent(tx, { type: "action.created", actorId, subject: { type: "action", id: row.id }, payload: { title: input.title } });
     if (input.status === "fait") announceDone(tx, row.id, actorId);
     return row.id;
@@ -395,7 +434,7 @@ export function writeAction(tx: Tx, actor: SessionUser | null, id: number | null
   const reason = input.deadlineReason?.trim() ?? "";
   if (deadlineMoved && !reason) throw new HttpError(422, "Indiquez la raison du changement d'échéance.", { deadlineReason: ["Indiquez la raison du changement d'échéance."] });
   const statusChanged = before.status !== input.status;
-  const stepsChanged = writeLinks(tx, id, links, input);
+  const stepsChanged = writeLinks(tx, id, links, input, { actorId, at });
   // News of the status (its change, a step's, a dated note) restarts the staleness clock.
   const news = statusChanged || stepsChanged || !!options.note;
   tx.update(actions)
@@ -457,18 +496,19 @@ export function setStepStatuses(actor: SessionUser, id: number, steps: { id: num
   requireEditor(actor);
   return getDb().transaction((tx) => {
     if (!tx.select({ id: actions.id }).from(actions).where(eq(actions.id, id)).get()) throw new HttpError(404, "Cette action n'existe pas.");
-    const current = tx.select({ id: actionSteps.id, status: actionSteps.status }).from(actionSteps).where(eq(actionSteps.actionId, id)).all();
+    const current = tx.select({ id: actionSteps.id, title: actionSteps.title, status: actionSteps.status }).from(actionSteps).where(eq(actionSteps.actionId, id)).all();
+    const at = new Date().toISOString();
     let changed = 0;
     for (const step of steps) {
       const found = current.find((c) => c.id === step.id);
       if (!found) throw new HttpError(422, "Cette étape n'appartient pas à l'action.", { steps: ["Rechargez la page : les étapes ont changé."] });
       if (found.status === step.status) continue;
       tx.update(actionSteps).set({ status: step.status }).where(eq(actionSteps.id, step.id)).run();
+      recordStepChange(tx, { actionId: id, stepId: found.id, stepTitle: found.title, fromStatus: found.status, toStatus: step.status, actorId: actor.id, at });
       changed++;
     }
     if (!changed) return 0;
     const after = tx.select({ status: actionSteps.status }).from(actionSteps).where(eq(actionSteps.actionId, id)).all();
-    const at = new Date().toISOString();
     tx.update(actions).set({ statusUpdatedAt: at, staleRemindedAt: null, updatedAt: at }).where(eq(actions.id, id)).run();
     const progress = stepProgress(after);
     recordEvent(tx, { type: "action.steps_updated", actorId: actor.id, subject: { type: "action", id }, payload: { done: progress.done, total: progress.total } });
@@ -557,8 +597,3 @@ export function actionsForIrritant(irritantId: number) {
     .all();
 }
 
-
-/** The plan without who is responsible for each action: for pages that do not show that name (it stays out of their data). */
-export function withoutResponsible(plan: ReturnType<typeof getPlan>) {
-  return plan.map((w) => ({ ...w, challenges: w.challenges.map((c) => ({ ...c, actions: c.actions.map((a) => ({ ...a, responsible: null })) })) }));
-}

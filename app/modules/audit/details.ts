@@ -2,6 +2,7 @@ import { formatDate, formatDateTime } from "~/lib/dates";
 import { counted } from "~/lib/text/plural";
 import { ROLE_LABELS } from "~/modules/accounts";
 import { ACTION_STATUS_LABELS } from "~/modules/action-plan";
+import { VENDOR_GROUP_LABELS } from "~/modules/vendors";
 import { STATUS_LABELS } from "~/modules/irritants";
 import { DELIVERY_MODES, kindLabel } from "~/modules/notifications";
 import { SIDE_LABEL_ONE, SLOT_KIND_LABELS, WORKSHOP_STATUS_LABELS } from "~/modules/seminars";
@@ -119,6 +120,9 @@ const FIELDS: Record<string, Describe> = {
   updated: (v) => counted(num(v), "action mise à jour", "actions mises à jour"),
   slug: (v) => `Adresse : ${String(v)}`,
   invitationIds: (v) => (Array.isArray(v) ? counted(v.length, "invitation", "invitations") : null),
+  item: (v) => `Question : ${String(v)}`,
+  groups: (v) => (Array.isArray(v) ? `Groupes : ${v.map((g) => label(VENDOR_GROUP_LABELS, g)).join(", ")}` : null),
+  recipients: (v) => counted(num(v), "destinataire", "destinataires"),
   remindedAt: (v) => (typeof v === "string" ? `Relance du ${formatDateTime(v)}` : null),
   count: (v) => counted(num(v), "valeur", "valeurs"),
   label: (v) => `Libellé : ${quoted(v)}`,

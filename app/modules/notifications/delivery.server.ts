@@ -5,6 +5,7 @@ import { formatDate } from "~/lib/dates";
 import { readEvent, type CatalogueEvent, type EventType } from "~/lib/event-catalogue";
 import { STATUS_LABELS, type IrritantStatus } from "~/modules/irritants";
 import { emailedInvitationToken } from "~/modules/surveys/index.server";
+import { announcementText, announcementUrl, getAnnouncementForDelivery, vendorGroupMembers } from "~/modules/vendors/index.server";
 import { followersOf, type FollowSubjectType } from "./follows.server";
 import type { NotificationKind } from "./kinds";
 import { queueNotificationEmails, type NotificationEmail } from "./emails.server";
@@ -175,6 +176,13 @@ export const NOTIFICATION_RULES: { [T in EventType]: Rule<T> | null } = {
   "campaign.invitations_emailed": (tx, e) => invitationDeliveries(tx, e.subjectId, e.payload.invitationIds, false),
   // A reminder event names no invitation (the journal must not say who is pending): its recipients are the
   // invitations marked with its time.
+  "campaign.text_tagged": null,
+  // The members of the groups' vendors when it is delivered (right after sending), each told once.
+  "announcement.sent": (tx, e) => {
+    const announcement = getAnnouncementForDelivery(tx, e.subjectId);
+    if (!announcement) return [];
+    return [{ userIds: vendorGroupMembers(tx, announcement.groups).map((m) => m.id), kind: "announcement", text: announcementText(announcement.title), url: announcementUrl(announcement.id) }];
+  },
   "campaign.reminder_sent": (tx, e) => {
     const reminded = tx.select({ id: invitations.id }).from(invitations).where(and(eq(invitations.campaignId, e.subjectId), eq(invitations.remindedAt, e.payload.remindedAt))).all();
     return invitationDeliveries(tx, e.subjectId, reminded.map((r) => r.id), true);

@@ -9,6 +9,7 @@ const NOTIFICATION_KINDS = [
   { value: "action", label: "Actions du plan que vous suivez : réalisées ou échéance déplacée", roles: ["practitioner", "patient", "team", "admin", "vendor"] },
   { value: "progress", label: "Nouveaux points d'étape sur les thèmes que vous suivez", roles: ["practitioner", "patient", "team", "admin", "vendor"] },
   { value: "survey", label: "Invitations et relances des questionnaires", roles: ["practitioner", "patient", "vendor"] },
+  { value: "announcement", label: "Annonces de l'équipe programme aux éditeurs (webinaires, calendrier)", roles: ["vendor"] },
 ] as const satisfies readonly { value: string; label: string; roles: readonly Role[] }[];
 
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number]["value"];

@@ -5,7 +5,7 @@ import { HttpError } from "~/lib/errors";
 import { recordEvent } from "~/lib/events.server";
 import { can } from "~/lib/permissions.server";
 import type { SessionUser } from "~/lib/session-users.server";
-import { getPlan, withoutResponsible } from "~/modules/action-plan/index.server";
+import { getPlan } from "~/modules/action-plan/index.server";
 import { publiclyVisible, withFixAnnounced } from "~/modules/irritants/index.server";
 import type { RESOURCE_DATE_KINDS, RESOURCE_KINDS } from "./vocabulary";
 
@@ -23,8 +23,8 @@ export function themePage(slug: string) {
     .orderBy(desc(irritants.supportCount), desc(irritants.id))
     .limit(10)
     .all();
-  // The page does not name who is responsible for an action: that name stays out of its data too.
-  const actions = withoutResponsible(getPlan({ theme: slug })).flatMap((w) => w.challenges.flatMap((c) => c.actions));
+  // The page does not name who is responsible for an action: that name is not even selected.
+  const actions = getPlan({ theme: slug }).flatMap((w) => w.challenges.flatMap((c) => c.actions));
   return { theme: { id: theme.id, slug: theme.slug, label: theme.label, published: theme.publishedCount }, top: withFixAnnounced(top), actions, resources: listResources(theme.id) };
 }
 

@@ -23,6 +23,8 @@ export {
   usualProductOf,
 } from "./campaigns.server";
 export type { Respondent } from "./campaigns.server";
+export { freeTextGroups, tagFreeTextAnswer } from "./free-text.server";
+export { campaignMicrodata } from "./microdata.server";
 export { awaitingSurveysCount, openWaves, questionnairesFor } from "./my-questionnaires.server";
 export { RESULTS_METHOD, computeResults } from "./results.server";
 export type { CampaignResults, ItemResult } from "./results.server";

@@ -11,7 +11,13 @@ export { SEGUR_FUNCTION_ROWS, SEGUR_QUESTIONNAIRE_V1, SEGUR_QUESTIONNAIRE_V2 } f
 export { applyEditorOperation, parseDraft } from "./editor";
 export type { DraftDefinition } from "./editor";
 export { resultsToCsv } from "./export";
-export { answerStepSchema, campaignPageSchema, questionnaireEditorSchema, surveysPageSchema } from "./schemas";
+export {
+  answerStepSchema,
+  campaignPageSchema,
+  freeTextPageSchema,
+  questionnaireEditorSchema,
+  surveysPageSchema,
+} from "./schemas";
 export { secureLegacySnapshot } from "./snapshots";
 export type { LegacySnapshot } from "./snapshots";
 export { PUBLIC_MIN_CELL, batchedCount } from "./statistics";

@@ -21,9 +21,9 @@ import {
 } from "./statistics";
 
 /** One reportable question: an item, or one row of a matrix. Free text is never reported. */
-type Measure = { key: string; label: string; type: "likert" | "csat" | "nps" | "single" | "multiple" | "yesno"; scale: { value: number | string; label: string }[]; read: (answers: Record<string, unknown>) => unknown };
+export type Measure = { key: string; label: string; type: "likert" | "csat" | "nps" | "single" | "multiple" | "yesno"; scale: { value: number | string; label: string }[]; read: (answers: Record<string, unknown>) => unknown };
 
-function measuresOf(definition: QuestionnaireDefinition): Measure[] {
+export function measuresOf(definition: QuestionnaireDefinition): Measure[] {
   const measures: Measure[] = [];
   for (const item of flattenItems(definition) as QuestionnaireItem[]) {
     const scale5 = (labels: string[]) => labels.map((label, i) => ({ value: i + 1, label }));

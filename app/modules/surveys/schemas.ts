@@ -64,3 +64,14 @@ export const answerStepSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("next"), ...answerStep }),
   z.object({ intent: z.literal("submit"), ...answerStep }),
 ]);
+
+/** The free-text answers page: set the themes of one shown answer (known by its hash, never by its response). */
+export const freeTextPageSchema = z.discriminatedUnion("intent", [
+  z.object({
+    intent: z.literal("tag"),
+    item: z.string({ error: "Question inconnue : rechargez la page." }).trim().min(1, "Question inconnue : rechargez la page.").max(64, "Question inconnue : rechargez la page."),
+    answer: z.string({ error: "Réponse inconnue : rechargez la page." }).regex(/^[0-9a-f]{24}$/, "Réponse inconnue : rechargez la page."),
+    // One value per ticked box (a lone one is a string), or none: the answer's themes are cleared.
+    themes: z.preprocess((v) => (typeof v === "string" ? [v] : (v ?? [])), z.array(z.string().max(60, "Thème inconnu.")).max(10, "Au plus 10 thèmes.")),
+  }),
+]);

@@ -5,6 +5,16 @@
  * run the script again.
  */
 export {
+  announcementText,
+  announcementUrl,
+  getAnnouncement,
+  getAnnouncementForDelivery,
+  listAnnouncements,
+  previewAnnouncement,
+  sendAnnouncement,
+  vendorGroupMembers,
+} from "./announcements.server";
+export {
   createVendor,
   listCatalogue,
   listProducts,

@@ -4,5 +4,5 @@
  * tsx scripts/front-doors.ts`: to extend it, import the name from outside (from here or from its inner file) and run
  * the script again.
  */
-export { PRODUCT_CATEGORIES, PRODUCT_CATEGORY_LABELS } from "./catalogue";
-export { apiProductListQuery, cataloguePageSchema } from "./schemas";
+export { PRODUCT_CATEGORIES, PRODUCT_CATEGORY_LABELS, VENDOR_GROUPS, VENDOR_GROUP_LABELS } from "./catalogue";
+export { announcementPageSchema, apiProductListQuery, cataloguePageSchema } from "./schemas";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { PRODUCT_CATEGORIES } from "./catalogue";
+import { PRODUCT_CATEGORIES, VENDOR_GROUPS } from "./catalogue";
 
 const blank = (v: unknown) => (v === "" || v === null ? undefined : v);
 
@@ -33,3 +33,24 @@ export const cataloguePageSchema = z.discriminatedUnion("intent", [
     productId: z.preprocess(blank, z.coerce.number({ error: "Logiciel inconnu." }).int().positive("Logiciel inconnu.").optional()),
   }),
 ]);
+
+const announcementFields = z.object({
+  title: z
+    .string({ error: "Indiquez le titre de l'annonce." })
+    .trim()
+    .min(3, "Indiquez le titre de l'annonce (3 caractères au moins).")
+    .max(150, "Le titre ne doit pas dépasser 150 caractères."),
+  body: z
+    .string({ error: "Écrivez le texte de l'annonce." })
+    .trim()
+    .min(10, "Écrivez le texte de l'annonce (10 caractères au moins).")
+    .max(5000, "Le texte ne doit pas dépasser 5 000 caractères."),
+  // One value per ticked box (a lone one is a string).
+  groups: z.preprocess(
+    (v) => (typeof v === "string" ? [v] : (v ?? [])),
+    z.array(z.enum(VENDOR_GROUPS, { error: "Groupe d'éditeurs inconnu." })).min(1, "Choisissez au moins un groupe d'éditeurs."),
+  ),
+});
+
+/** The announcements page: preview an announcement (its e-mail and recipients), then send it. */
+export const announcementPageSchema = z.discriminatedUnion("intent", [announcementFields.extend({ intent: z.literal("preview") }), announcementFields.extend({ intent: z.literal("send") })]);
