@@ -10,7 +10,11 @@ import { intentsOf } from "~/lib/intents";
 import { requirePermission } from "~/lib/permissions.server";
 import { updatePageSchema } from "~/modules/progress";
 import { listThemes } from "~/modules/irritants/index.server";
-import { listAllUpdates, saveUpdate, setUpdatePublished, updateThemeSlugs } from "~/modules/progress/index.server";
+import { addBlock, deleteBlock, listAllUpdates, listBlocks, moveBlock, saveBlock, saveUpdate, setUpdatePublished, updateThemeSlugs } from "~/modules/progress/index.server";
+import { listIndicators } from "~/modules/indicators/index.server";
+import { listPublicSeminars } from "~/modules/seminars/index.server";
+import { listCampaigns } from "~/modules/surveys/index.server";
+import { BlockEditor, NewBlockForm } from "~/components/progress";
 import { UpdateFields } from "~/components/progress";
 import { crumbFrom } from "~/components/breadcrumb";
 
@@ -21,7 +25,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = orErrorPage(() => idParam(params.id));
   const update = listAllUpdates(user).find((u) => u.id === id);
   if (!update) throw new Response("Ce point d'étape n'existe pas.", { status: 404 });
-  return { update: { ...update, themes: updateThemeSlugs(update.id) }, themeOptions: listThemes().map(({ slug, label }) => ({ slug, label })) };
+  return {
+    update: { id: update.id, slug: update.slug, title: update.title, summary: update.summary, body: update.body, status: update.status, asOf: update.asOf, themes: updateThemeSlugs(update.id) },
+    themeOptions: listThemes().map(({ slug, label }) => ({ slug, label })),
+    blocks: listBlocks(update.id),
+    choices: {
+      indicators: listIndicators().map((i) => ({ value: i.slug, label: i.title })),
+      seminars: Object.values(listPublicSeminars())
+        .flat()
+        .map((s) => ({ value: s.slug, label: s.title })),
+      campaigns: listCampaigns()
+        .filter((c) => c.status === "published")
+        .map((c) => ({ value: c.slug, label: c.title })),
+    },
+  };
 }
 
 export const INTENTS = intentsOf(updatePageSchema);
@@ -33,6 +50,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
     request,
     updatePageSchema,
     (input) => {
+      switch (input.intent) {
+        case "add-block":
+          return { message: "Bloc ajouté à la fin du point.", blockId: addBlock(user, id, { kind: input.kind }) };
+        case "save-block": {
+          const { markdown, indicators, indicator, seminar, campaign } = input;
+          saveBlock(user, id, input.blockId, { title: input.title, config: { markdown, indicators, indicator, seminar, campaign } });
+          return { message: "Bloc enregistré.", blockId: input.blockId };
+        }
+        case "move-block":
+          moveBlock(user, id, input.blockId, input.direction);
+          return { message: input.direction === "up" ? "Bloc remonté." : "Bloc descendu.", blockId: input.blockId };
+        case "delete-block":
+          deleteBlock(user, id, input.blockId);
+          return { message: "Bloc supprimé.", blockId: input.blockId };
+      }
       if (input.intent !== "save") {
         setUpdatePublished(user, id, input.intent === "publish");
         return { message: input.intent === "publish" ? "Point d'étape publié : il apparaît sur la page Avancement et dans le flux." : "Point d'étape repassé en brouillon." };
@@ -41,20 +73,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
       saveUpdate(user, id, update);
       return { message: "Point d'étape enregistré." };
     },
-    // The edit form sends no intent: it saves.
-    { defaultIntent: "save" },
+    // The edit form sends no intent: it saves. A block's form names its block, so that its errors show on it.
+    { defaultIntent: "save", everyReply: (formData) => ({ blockId: Number(formData.get("blockId")) || undefined }) },
   );
 }
 
 export const handle = crumbFrom<{ update?: { title: string } }>((data) => data.update?.title);
 
 export default function EditUpdate() {
-  const { update, themeOptions } = useLoaderData<typeof loader>();
+  const { update, themeOptions, blocks, choices } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [form, fields] = useActionForm(updatePageSchema, {
     actionData,
     intent: "save",
-    defaultValue: { title: update.title, slug: update.slug, summary: update.summary, body: update.body, themes: update.themes },
+    defaultValue: { title: update.title, slug: update.slug, summary: update.summary, body: update.body, themes: update.themes, asOf: update.asOf ?? "" },
   });
   const [searchParams] = useSearchParams();
   const confirming = searchParams.get("confirmer") === "publication";
@@ -101,6 +133,24 @@ export default function EditUpdate() {
           Enregistrer
         </button>
       </Form>
+      <h2 id="blocs">Blocs</h2>
+      {update.status === "published" ? (
+        <p>Publié : le point est figé tel qu'il était à sa publication. Repassez-le en brouillon pour modifier ses blocs (il sera figé à nouveau à la prochaine publication).</p>
+      ) : (
+        <p>Chaque bloc lit les données de la plateforme à la date du point et devient une diapositive de la vue impression. L'aperçu montre les données du jour ; la publication les fige.</p>
+      )}
+      {blocks.length ? (
+        <ol className="grid list-none gap-4 p-0">
+          {blocks.map((b, i) => (
+            <li key={b.id}>
+              <BlockEditor block={b} index={i} count={blocks.length} choices={choices} actionData={actionData} frozen={update.status === "published"} />
+            </li>
+          ))}
+        </ol>
+      ) : (
+        <p>Aucun bloc pour l'instant.</p>
+      )}
+      {update.status === "published" ? null : <NewBlockForm actionData={actionData} />}
     </div>
   );
 }

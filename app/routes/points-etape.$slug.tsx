@@ -5,6 +5,8 @@ import { orErrorPage } from "~/lib/errors";
 import { getUser } from "~/lib/permissions.server";
 import { getUpdate } from "~/modules/progress/index.server";
 import { crumbFrom } from "~/components/breadcrumb";
+import { PointBlocks } from "~/components/point-blocks";
+import { formatDay } from "~/lib/dates";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.update.title ?? "Point d'étape"} — Sentinelle` }];
 
@@ -15,14 +17,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const print = new URL(request.url).searchParams.get("impression") === "1";
   return {
     print,
-    update: { slug: u.slug, title: u.title, summary: u.summary, status: u.status, publishedAt: u.publishedAt, html: u.html, slides: print ? u.html.split(/(?=<h2>)/) : [] },
+    // A draft reads live data as of its day; a published point shows what it showed when published.
+    update: { slug: u.slug, title: u.title, summary: u.summary, status: u.status, publishedAt: u.publishedAt, html: u.html, slides: print ? u.html.split(/(?=<h2>)/).filter((h) => h.trim()) : [] },
+    rendering: u.rendering,
   };
 }
 
 export const handle = crumbFrom<{ update?: { title: string } }>((data) => data.update?.title);
 
 export default function UpdatePage() {
-  const { update, print } = useLoaderData<typeof loader>();
+  const { update, print, rendering } = useLoaderData<typeof loader>();
+  const dataDay = <p className="text-sm">Données au {formatDay(rendering.day)}{update.status === "published" ? ", figées à la publication" : " (aperçu calculé à partir des données actuelles)"}.</p>;
   if (print) {
     return (
       <div className="slides">
@@ -31,11 +36,13 @@ export default function UpdatePage() {
           <h1>{update.title}</h1>
           <p className="text-xl">{update.summary}</p>
           {update.publishedAt ? <p>{formatDate(update.publishedAt)}</p> : null}
+          {rendering.blocks.length ? dataDay : null}
         </section>
         {update.slides.map((html, i) => (
           // The HTML comes from markdown-it with raw HTML disabled: tags in the source are escaped.
           <section key={i} className="slide prose-page min-h-[60vh] border-b-4 border-bleu py-8" dangerouslySetInnerHTML={{ __html: html }} />
         ))}
+        <PointBlocks rendering={rendering} slides />
         <p className="mt-6 print:hidden">
           <Link to={`/points-etape/${update.slug}`}>Quitter la vue impression</Link>
         </p>
@@ -51,7 +58,9 @@ export default function UpdatePage() {
       <h1>{update.title}</h1>
       {update.publishedAt ? <p className="text-sm text-gris-600">Publié le {formatDate(update.publishedAt)}</p> : null}
       <p className="text-lg">{update.summary}</p>
+      {rendering.blocks.length ? dataDay : null}
       <div className="markdown" dangerouslySetInnerHTML={{ __html: update.html }} />
+      <PointBlocks rendering={rendering} />
     </article>
   );
 }

@@ -10,6 +10,7 @@ import { DEMO_ACTION_PLAN, DEMO_INSTITUTIONS, DEMO_NOTES, DEMO_PLAN_OWNER } from
 import { loadDemoSurveys } from "./surveys.server";
 import { loadDemoProgressUpdates, loadDemoResources } from "./progress.server";
 import { loadDemoIndicators } from "./indicators.server";
+import { loadDemoNextSteps } from "./next-steps.server";
 import { loadDemoSeminars } from "./seminars.server";
 import { loadDemoRegulation } from "./regulation.server";
 import type { IrritantStatus } from "#db/schema";
@@ -215,11 +216,13 @@ export async function loadDemoData() {
   const ownerId = getDb().insert(users).values(DEMO_PLAN_OWNER).returning({ id: users.id }).get().id;
   loadDemoActionPlan(team, (theme) => DEMO_IRRITANTS.filter((i) => i.themes[0] === theme && i.published).map((i) => ids[i.title]), ownerId);
   loadDemoSurveys(team);
-  loadDemoProgressUpdates(team.id);
   loadDemoResources();
+  loadDemoNextSteps();
   loadDemoIndicators();
   loadDemoSeminars(team);
   loadDemoRegulation(team, (kind, key) => demoItemId(kind, key, ids));
+  // Last: its points are built from the data above.
+  loadDemoProgressUpdates(team);
 }
 
 /** A demo irritant (by title, among those just filed), action (by title) or indicator (by slug), for the register's links. */
@@ -263,7 +266,7 @@ export function loadDemoActionPlan(team: SessionUser, irritantsByTheme: (theme: 
           const input = {
             challengeId,
             title: a.title,
-            description: "",
+            description: a.description ?? "",
             leadKind: a.lead,
             leadOrganisationIds: idsOf(a.leadOrganisations),
             coLeadOrganisationIds: idsOf(a.coLeadOrganisations),

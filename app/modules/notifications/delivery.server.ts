@@ -190,6 +190,7 @@ export const NOTIFICATION_RULES: { [T in EventType]: Rule<T> | null } = {
     return themeIds.map((t) => ({ userIds: followersOf(tx, "theme", t.id), kind: "progress" as const, text: `Nouveau point d'étape : ${update.title}`, url: `/points-etape/${update.slug}`, followed: { type: "theme" as const, id: t.id } }));
   },
   "progress_update.unpublished": null,
+  "progress_update.blocks_edited": null,
   "indicator.created": null,
   "indicator.values_imported": null,
   "theme.created": null,
@@ -200,6 +201,7 @@ export const NOTIFICATION_RULES: { [T in EventType]: Rule<T> | null } = {
   "vocabulary.reindex_started": null,
   "theme_resource.added": null,
   "theme_resource.removed": null,
+  "theme_resource.updated": null,
   "product.created": null,
   "product.updated": null,
   "vendor.created": null,

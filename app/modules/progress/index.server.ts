@@ -4,9 +4,12 @@
  * by `npx tsx scripts/front-doors.ts`: to extend it, import the name from outside (from here or from its inner file)
  * and run the script again.
  */
+export { addBlock, deleteBlock, listBlocks, moveBlock, saveBlock } from "./blocks.server";
+export type { BlockConfig, PointRendering, RenderedBlock } from "./blocks.server";
 export { changesThisMonth, headlineFigures, recentlyResolved, themeCounts } from "./figures.server";
-export { DATASETS, openDataCodes, openDataCsv, openDataRows } from "./open-data.server";
-export { addResource, listResources, removeResource, themePage } from "./themes.server";
+export { latestNextSteps } from "./next-steps.server";
+export { DATASETS, openDataCodes, openDataCsv, openDataIndicators, openDataRows } from "./open-data.server";
+export { addResource, completeResource, listResources, removeResource, themePage } from "./themes.server";
 export {
   getUpdate,
   listAllUpdates,
