@@ -26,11 +26,12 @@ const root = path.resolve(import.meta.dirname, "..");
 
 // --- Options ---------------------------------------------------------------------------------------------------
 
-type Options = { db: string; irritants?: number; json?: string; duration: number; sequential: number; warmup: number; connections: number };
+type Options = { db: string; irritants?: number; json?: string; duration: number; sequential: number; warmup: number; connections: number; growth?: number[] };
 
 function usage(message?: string): never {
   if (message) console.error(message);
   console.error("Usage: npm run bench -- [--db data/scale.db] [--irritants N] [--json FILE] [--duration 10] [--sequential 5] [--warmup 2] [--connections 50]");
+  console.error("       npm run bench -- --growth [--sizes 100000,1000000,3000000] [--json FILE] [--duration 10] [--sequential 5] [--warmup 2] [--connections 50]");
   process.exit(2);
 }
 
@@ -51,11 +52,19 @@ function parseOptions(argv: string[]): Options {
     else if (arg === "--sequential") options.sequential = number();
     else if (arg === "--warmup") options.warmup = number();
     else if (arg === "--connections") options.connections = Math.round(number());
-    else if (arg === "--help" || arg === "-h") usage();
+    else if (arg === "--growth") options.growth ??= [...GROWTH_SIZES];
+    else if (arg === "--sizes") {
+      const sizes = next().split(",").map(Number);
+      if (sizes.length < 2 || sizes.some((n) => !Number.isInteger(n) || n <= 0)) usage("--sizes needs at least two positive whole numbers, comma-separated.");
+      options.growth = sizes;
+    } else if (arg === "--help" || arg === "-h") usage();
     else usage(`Unknown option ${arg}.`);
   }
   return options;
 }
+
+/** The sizes `--growth` measures (issue 21), in irritants. */
+const GROWTH_SIZES = [100_000, 1_000_000, 3_000_000];
 
 // --- What is measured ------------------------------------------------------------------------------------------
 
@@ -340,8 +349,106 @@ async function pageJavaScript(url: string, pagePath: string) {
 const fmt = (v: number, digits = 1) => (Number.isFinite(v) ? v.toFixed(digits) : "—");
 const mib = (bytes: number) => `${(bytes / 1024 ** 2).toFixed(0)} MiB`;
 
+/**
+ * `--growth`: for each size, a database `data/growth-<size>.db` (seeded by `seed:scale` when missing, timed), then a
+ * complete run of this benchmark on it as a child process (same options); then, per page or endpoint, how its median
+ * alone and its throughput change from the smallest size to the largest. Issue 21's bar: no median more than 1.5 ×.
+ */
+async function growth(options: Options, argv: string[]) {
+  const sizes = [...options.growth!].sort((a, b) => a - b);
+  const passed: string[] = [];
+  for (const name of ["--duration", "--sequential", "--warmup", "--connections"]) {
+    const i = argv.indexOf(name);
+    if (i >= 0) passed.push(name, argv[i + 1]);
+  }
+  ensureBuilds();
+  const runs: { size: number; seedSeconds: number | null; json: BenchJson }[] = [];
+  for (const size of sizes) {
+    const db = path.join(root, "data", `growth-${size}.db`);
+    fs.mkdirSync(path.dirname(db), { recursive: true });
+    let seedSeconds: number | null = null;
+    if (countIrritants(db) !== size) {
+      log(`Seeding ${db} with ${size.toLocaleString("en")} irritants (about 150 s per million on a quiet machine; ${((size / 1_000_000) * 3.3).toFixed(1)} GB)…`);
+      const started = performance.now();
+      const result = spawnSync(process.execPath, ["--import", "tsx", "scripts/seed-scale.ts", "--irritants", String(size), "--force"], {
+        cwd: root,
+        stdio: "inherit",
+        env: { ...process.env, DATABASE_URL: db },
+      });
+      if (result.status !== 0) throw new Error(`Seeding ${size} irritants failed.`);
+      seedSeconds = (performance.now() - started) / 1000;
+    }
+    const jsonFile = path.join(os.tmpdir(), `sentinelle-growth-${process.pid}-${size}.json`);
+    log(`Measuring at ${size.toLocaleString("en")} irritants…`);
+    const result = spawnSync(process.execPath, ["--import", "tsx", "scripts/bench.ts", "--db", db, "--json", jsonFile, ...passed], { cwd: root, stdio: ["ignore", "inherit", "inherit"] });
+    if (result.status !== 0) throw new Error(`The benchmark at ${size} irritants failed.`);
+    runs.push({ size, seedSeconds, json: JSON.parse(fs.readFileSync(jsonFile, "utf8")) as BenchJson });
+    fs.rmSync(jsonFile, { force: true });
+  }
+  const first = runs[0];
+  const last = runs.at(-1)!;
+  const header = [
+    "page or endpoint",
+    ...runs.map((r) => `median ms @${compact(r.size)}`),
+    `median ${compact(last.size)}/${compact(first.size)}`,
+    ...runs.map((r) => `ratio to bare @${compact(r.size)}`),
+    `ratio ${compact(last.size)}/${compact(first.size)}`,
+    "flat (median ≤ 1.5×)",
+  ];
+  const rows = first.json.endpoints.map((e) => {
+    const at = runs.map((r) => r.json.endpoints.find((x) => x.name === e.name));
+    const medianChange = (at.at(-1)?.sequentialMedianMs ?? NaN) / e.sequentialMedianMs;
+    const ratioChange = (at.at(-1)?.ratioToBare ?? NaN) / e.ratioToBare;
+    return [
+      e.name,
+      ...at.map((x) => fmt(x?.sequentialMedianMs ?? NaN, 2)),
+      fmt(medianChange, 2),
+      ...at.map((x) => fmt(x?.ratioToBare ?? NaN, 2)),
+      fmt(ratioChange, 2),
+      Number.isFinite(medianChange) ? (medianChange <= 1.5 ? "yes" : "no") : "—",
+    ];
+  });
+  const table = [header, ...rows];
+  const widths = header.map((_, c) => Math.max(...table.map((row) => row[c].length)));
+  const line = (row: string[]) => `| ${row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join(" | ")} |`;
+  const out = [
+    "",
+    `Sentinelle growth benchmark — ${new Date().toISOString()} — ${os.cpus().length} CPU, Node ${process.version}`,
+    ...runs.map(
+      (r) =>
+        `${compact(r.size)}: ${r.json.database.file}, ${mib(r.json.database.sizeBytes)}, seeded ${r.seedSeconds === null ? "before this run" : `in ${r.seedSeconds.toFixed(0)} s`}; ` +
+        `load average ${r.json.machine.loadAverageBefore.map((l) => l.toFixed(2)).join(" ")} → ${r.json.machine.loadAverageAfter.map((l) => l.toFixed(2)).join(" ")}; ` +
+        `bare page median ${fmt(r.json.bare.medianRps, 0)} req/s; application peak RSS ${mib(r.json.memory.applicationPeakRssBytes)}`,
+    ),
+    "Throughput is compared as each size's ratio to the bare page measured just before it (the machine's other load changes between sizes).",
+    "",
+    line(table[0]),
+    `|${widths.map((w, c) => (c === 0 ? "-".repeat(w + 2) : `${"-".repeat(w + 1)}:`)).join("|")}|`,
+    ...rows.map(line),
+  ];
+  console.log(out.join("\n"));
+  if (options.json) {
+    fs.mkdirSync(path.dirname(path.resolve(options.json)), { recursive: true });
+    fs.writeFileSync(options.json, JSON.stringify({ date: new Date().toISOString(), sizes, runs }, null, 2) + "\n");
+    log(`Figures written to ${options.json}`);
+  }
+}
+
+/** What `--json` writes (the parts `--growth` reads). */
+type BenchJson = {
+  machine: { loadAverageBefore: number[]; loadAverageAfter: number[] };
+  database: { file: string; irritants: number; sizeBytes: number };
+  bare: { medianRps: number };
+  memory: { applicationPeakRssBytes: number };
+  endpoints: { name: string; sequentialMedianMs: number; rps: number; ratioToBare: number }[];
+};
+
+const compact = (n: number) => (n >= 1_000_000 ? `${n / 1_000_000}M` : n >= 1000 ? `${n / 1000}k` : String(n));
+
 async function main() {
-  const options = parseOptions(process.argv.slice(2));
+  const argv = process.argv.slice(2);
+  const options = parseOptions(argv);
+  if (options.growth) return growth(options, argv);
   options.db = path.resolve(options.db);
   const irritantCount = ensureDatabase(options);
   ensureBuilds();

@@ -33,6 +33,7 @@ import {
   computeResults,
   createCampaign,
   saveQuestionnaireVersion,
+  rebuildAllTallies,
   setCampaignStatus,
 } from "../app/modules/surveys/index.server";
 import { SEGUR_QUESTIONNAIRE_V1, SEGUR_QUESTIONNAIRE_V2 } from "../app/modules/surveys";
@@ -719,6 +720,8 @@ export async function seedScale(options: Options) {
       survey.invitations += invited;
     }
     setCampaignStatus(team, "segur-2024", "published", () => ({ method: RESULTS_METHOD, results: computeResults("segur-2024") }));
+    // The answers' tallies of every wave, as the application keeps them (the first wave's were built just above).
+    rebuildAllTallies();
   }
 
   loadDemoIndicators();

@@ -133,3 +133,76 @@ export const surveyTextTags = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.campaignId, t.itemKey, t.answerHash, t.themeSlug] })],
 );
+
+/*
+ * Incremental tallies of each campaign's answers (issue 21), kept in the transaction that stores a response and
+ * rebuilt from the responses when they disagree with them (`npm run surveys:tallies` rebuilds them all). A cell is a
+ * reportable question (a measure) for one group of respondents (subject key: "p:<product id>", "s:<service>" or
+ * "none"). `counted` is the team's provisional view: each cell's oldest whole batches of PUBLIC_MIN_CELL answers, one
+ * batch behind; answers not yet in it wait in `survey_tally_pending` (fewer than two batches per cell).
+ */
+export const surveyTallyState = sqliteTable("survey_tally_state", {
+  campaignId: integer("campaign_id")
+    .primaryKey()
+    .references(() => campaigns.id),
+  responses: integer("responses").notNull(),
+  lastResponseId: integer("last_response_id").notNull(),
+});
+
+/** The groups of respondents in the order of their first response (the results list them in that order). */
+export const surveyTallySubjects = sqliteTable(
+  "survey_tally_subjects",
+  {
+    campaignId: integer("campaign_id")
+      .notNull()
+      .references(() => campaigns.id),
+    subject: text("subject").notNull(),
+    firstResponseId: integer("first_response_id").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.campaignId, t.subject] })],
+);
+
+/** How many respondents answered a measure in a group. */
+export const surveyTallyCells = sqliteTable(
+  "survey_tally_cells",
+  {
+    campaignId: integer("campaign_id")
+      .notNull()
+      .references(() => campaigns.id),
+    measure: text("measure").notNull(),
+    subject: text("subject").notNull(),
+    answered: integer("answered").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.campaignId, t.measure, t.subject] })],
+);
+
+/** How often each value (JSON) was given in a cell: in every answer (`total`) and in the provisional view (`counted`). */
+export const surveyTallyValues = sqliteTable(
+  "survey_tally_values",
+  {
+    campaignId: integer("campaign_id")
+      .notNull()
+      .references(() => campaigns.id),
+    measure: text("measure").notNull(),
+    subject: text("subject").notNull(),
+    value: text("value").notNull(),
+    total: integer("total").notNull(),
+    counted: integer("counted").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.campaignId, t.measure, t.subject, t.value] })],
+);
+
+/** Values of the answers of a cell not yet in its provisional view, by their rank in the cell (0 = oldest). */
+export const surveyTallyPending = sqliteTable(
+  "survey_tally_pending",
+  {
+    campaignId: integer("campaign_id")
+      .notNull()
+      .references(() => campaigns.id),
+    measure: text("measure").notNull(),
+    subject: text("subject").notNull(),
+    rank: integer("rank").notNull(),
+    value: text("value").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.campaignId, t.measure, t.subject, t.rank, t.value] })],
+);

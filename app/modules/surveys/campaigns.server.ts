@@ -12,6 +12,7 @@ import { batchedCount, PUBLIC_MIN_CELL } from "./statistics";
 import { answersSchemaFor } from "./answers";
 import { questionnaireDefinitionSchema, type QuestionnaireDefinition } from "./definition";
 import { compareVersions } from "./versions";
+import { tallyResponse } from "./tallies.server";
 import type { CampaignStatus } from "./vocabulary";
 
 // Only the day is kept on anything about a response, so that order and time cannot link it to an invitation.
@@ -321,7 +322,8 @@ export function submitResponse(slug: string, respondent: Respondent, answers: Re
       const row = tx.select({ on: participations.submittedOn }).from(participations).where(and(eq(participations.campaignId, campaign.id), eq(participations.userId, respondent.user.id))).get();
       if (row?.on !== today) throw new HttpError(409, "Vous avez déjà répondu à cette enquête.");
     }
-    tx.insert(responses).values({ campaignId: campaign.id, subjectProductId, subjectService, submittedOn: today, answers: clean }).run();
+    const stored = tx.insert(responses).values({ campaignId: campaign.id, subjectProductId, subjectService, submittedOn: today, answers: clean }).returning({ id: responses.id }).get();
+    tallyResponse(tx, campaign.id, campaign.definition, { id: stored.id, subjectProductId, subjectService, answers: clean });
   });
   return redactions;
 }

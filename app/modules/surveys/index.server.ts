@@ -28,3 +28,5 @@ export { campaignMicrodata } from "./microdata.server";
 export { awaitingSurveysCount, openWaves, questionnairesFor } from "./my-questionnaires.server";
 export { RESULTS_METHOD, computeResults } from "./results.server";
 export type { CampaignResults, ItemResult } from "./results.server";
+export { campaignTally, rebuildAllTallies, recomputedTally, tallyResponse } from "./tallies.server";
+export type { CampaignTally } from "./tallies.server";

@@ -5,7 +5,7 @@ import { products, responses } from "#db/schema";
 import { HttpError } from "~/lib/errors";
 import { toCsv } from "~/lib/csv";
 import { NO_SUBJECT_NAME } from "./snapshots";
-import { measuresOf, type Measure } from "./results.server";
+import { measuresOf, type Measure } from "./measures";
 import { getCampaign } from "./campaigns.server";
 import { PUBLIC_MIN_CELL, suppressSmallCells } from "./statistics";
 

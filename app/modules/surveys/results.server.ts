@@ -1,8 +1,10 @@
-import { and, asc, count, eq, inArray, isNotNull } from "drizzle-orm";
+import { and, count, eq, inArray, isNotNull } from "drizzle-orm";
 import { getDb } from "#db/client";
-import { campaigns, invitations, products, questionnaireVersions, responses } from "#db/schema";
+import { campaigns, invitations, products, questionnaireVersions } from "#db/schema";
 import { NO_SUBJECT_NAME } from "./snapshots";
-import { flattenItems, type QuestionnaireDefinition, type QuestionnaireItem } from "./definition";
+import type { QuestionnaireDefinition } from "./definition";
+import { measuresOf, type Measure } from "./measures";
+import { campaignTally, expandValues, NO_SUBJECT_KEY, recomputedTally, TALLY_BATCH, type CampaignTally } from "./tallies.server";
 import { comparableKeys, type ItemChange } from "./versions";
 import {
   batchedCount,
@@ -19,65 +21,6 @@ import {
   type Interval,
   type SummaryStats as Stats,
 } from "./statistics";
-
-/** One reportable question: an item, or one row of a matrix. Free text is never reported. */
-export type Measure = { key: string; label: string; type: "likert" | "csat" | "nps" | "single" | "multiple" | "yesno"; scale: { value: number | string; label: string }[]; read: (answers: Record<string, unknown>) => unknown };
-
-export function measuresOf(definition: QuestionnaireDefinition): Measure[] {
-  const measures: Measure[] = [];
-  for (const item of flattenItems(definition) as QuestionnaireItem[]) {
-    const scale5 = (labels: string[]) => labels.map((label, i) => ({ value: i + 1, label }));
-    switch (item.type) {
-      case "likert":
-      case "csat":
-        measures.push({ key: item.key, label: item.label, type: item.type, scale: scale5(item.labels), read: (a) => a[item.key] });
-        break;
-      case "nps":
-        measures.push({ key: item.key, label: item.label, type: "nps", scale: Array.from({ length: 11 }, (_, i) => ({ value: i, label: String(i) })), read: (a) => a[item.key] });
-        break;
-      case "single":
-      case "multiple":
-        measures.push({ key: item.key, label: item.label, type: item.type, scale: item.options, read: (a) => a[item.key] });
-        break;
-      case "yesno":
-        measures.push({ key: item.key, label: item.label, type: "yesno", scale: [{ value: "yes", label: "Oui" }, { value: "no", label: "Non" }], read: (a) => a[item.key] });
-        break;
-      case "matrix":
-        for (const row of item.rows) {
-          measures.push({
-            key: `${item.key}.${row.key}`,
-            label: `${item.label} — ${row.label}`,
-            type: item.scale,
-            scale: scale5(item.labels),
-            read: (a) => (a[item.key] as Record<string, unknown> | undefined)?.[row.key],
-          });
-        }
-        break;
-      case "text":
-        break;
-    }
-  }
-  return measures;
-}
-
-/** The answered values of a measure; "na" (not applicable) and skipped answers are left out of every denominator. */
-function valuesOf(measure: Measure, rows: Record<string, unknown>[]): (number | string)[] {
-  const values: (number | string)[] = [];
-  for (const answers of rows) {
-    const v = measure.read(answers);
-    if (v === undefined || v === null || v === "na") continue;
-    if (Array.isArray(v)) values.push(...(v as string[]));
-    else values.push(v as number | string);
-  }
-  return values;
-}
-
-function respondentsOf(measure: Measure, rows: Record<string, unknown>[]) {
-  return rows.filter((a) => {
-    const v = measure.read(a);
-    return v !== undefined && v !== null && v !== "na" && !(Array.isArray(v) && v.length === 0);
-  });
-}
 
 export type ItemResult = {
   key: string;
@@ -107,15 +50,17 @@ export type CampaignResults = {
 };
 
 /** The group of respondents who named no software or service ("je ne sais pas / autre"): a cell like the others. */
-const NO_SUBJECT = { key: "none", name: NO_SUBJECT_NAME } as const;
+const NO_SUBJECT = { key: NO_SUBJECT_KEY, name: NO_SUBJECT_NAME } as const;
 
-function loadAnswers(campaignId: number) {
-  return getDb()
-    .select({ subjectProductId: responses.subjectProductId, subjectService: responses.subjectService, answers: responses.answers })
-    .from(responses)
-    .where(eq(responses.campaignId, campaignId))
-    .orderBy(asc(responses.id))
-    .all();
+/** Every answer of a campaign to a measure, over all groups: how many respondents, and their values. */
+function allAnswers(tally: CampaignTally, measure: Measure) {
+  let n = 0;
+  const values: (number | string)[] = [];
+  for (const cell of tally.cells.get(measure.key)?.values() ?? []) {
+    n += cell.answered;
+    values.push(...expandValues(cell.total));
+  }
+  return { n, values };
 }
 
 /**
@@ -139,15 +84,16 @@ export function computeResults(slug: string, { minCell = PUBLIC_MIN_CELL, provis
   if (!row) throw new Error(`Unknown campaign ${slug}`);
   const { campaign } = row;
   const definition = row.definition as QuestionnaireDefinition;
-  const all = loadAnswers(campaign.id);
+  // The answers' tallies (issue 21): kept as responses are stored, rather than every response read again. The
+  // provisional view of another batch size than the tallies' is recomputed from the responses.
+  const tally = provisional && minCell !== TALLY_BATCH ? recomputedTally(campaign.id, minCell) : campaignTally(campaign.id);
 
   const previous = campaign.previousCampaignId ? db.select().from(campaigns).where(eq(campaigns.id, campaign.previousCampaignId)).get() : undefined;
   const comparable = new Set(previous ? comparableKeys(row.changes as ItemChange[]) : []);
-  const previousAnswers = previous ? loadAnswers(previous.id).map((r) => r.answers) : [];
+  const previousTally = previous ? campaignTally(previous.id) : undefined;
 
   // A subject is a product (key "p:<id>"), a national service (key "s:<name>") or none (NO_SUBJECT.key).
-  const subjectKey = (r: (typeof all)[number]) => (r.subjectProductId !== null ? `p:${r.subjectProductId}` : r.subjectService !== null ? `s:${r.subjectService}` : NO_SUBJECT.key);
-  const subjectKeys = [...new Set(all.map(subjectKey))].sort((a, b) => Number(a === NO_SUBJECT.key) - Number(b === NO_SUBJECT.key));
+  const subjectKeys = [...tally.subjects].sort((a, b) => Number(a === NO_SUBJECT.key) - Number(b === NO_SUBJECT.key));
   const productIds = subjectKeys.filter((k) => k.startsWith("p:")).map((k) => Number(k.slice(2)));
   const productNames = new Map(
     (productIds.length ? db.select({ id: products.id, name: products.name }).from(products).where(inArray(products.id, productIds)).all() : []).map((p) => [p.id, p.name]),
@@ -159,31 +105,25 @@ export function computeResults(slug: string, { minCell = PUBLIC_MIN_CELL, provis
         ? { id: Number(key.slice(2)), name: productNames.get(Number(key.slice(2))) ?? "Logiciel" }
         : { id: null, name: key.slice(2) };
 
-  // Answers grouped by subject once (oldest first), rather than filtered again for every question.
-  const answersBySubject = new Map<string, Record<string, unknown>[]>();
-  for (const r of all) {
-    const key = subjectKey(r);
-    answersBySubject.set(key, [...(answersBySubject.get(key) ?? []), r.answers]);
-  }
-
   const items = measuresOf(definition).map((measure): ItemResult => {
     // Each cell's answers to this question; in the provisional view, only its whole batches, one behind.
     const cells = subjectKeys.map((key) => {
-      const answeredInCell = respondentsOf(measure, answersBySubject.get(key) ?? []);
-      const counted = provisional ? answeredInCell.slice(0, provisionalCount(answeredInCell.length, minCell)) : answeredInCell;
-      return { key, n: counted.length, data: counted, waiting: counted.length < answeredInCell.length && counted.length === 0 };
+      const cell = tally.cells.get(measure.key)?.get(key);
+      const answeredInCell = cell?.answered ?? 0;
+      const n = provisional ? provisionalCount(answeredInCell, minCell) : answeredInCell;
+      const data = cell ? expandValues(provisional ? cell.counted : cell.total) : [];
+      return { key, n, data, waiting: n < answeredInCell && n === 0 };
     });
-    const answered = cells.flatMap((c) => c.data);
-    const values = valuesOf(measure, answered);
-    const n = answered.length;
+    const values = cells.flatMap((c) => c.data);
+    const n = cells.reduce((sum, c) => sum + c.n, 0);
     const suppressed = n < minCell;
     const published = suppressSmallCells(cells, minCell, suppressed ? undefined : n);
     const baseKey = measure.key.split(".")[0];
     let change: ItemResult["change"] = null;
     if (!suppressed && previous && comparable.has(baseKey)) {
-      const before = respondentsOf(measure, previousAnswers);
-      if (before.length >= minCell) {
-        const prevValues = valuesOf(measure, before).filter((v): v is number => typeof v === "number");
+      const before = previousTally ? allAnswers(previousTally, measure) : { n: 0, values: [] };
+      if (before.n >= minCell) {
+        const prevValues = before.values.filter((v): v is number => typeof v === "number");
         const nowValues = values.filter((v): v is number => typeof v === "number");
         if (measure.type === "nps") {
           const d = npsDifference(prevValues, nowValues);
@@ -216,8 +156,8 @@ export function computeResults(slug: string, { minCell = PUBLIC_MIN_CELL, provis
           subject: subjectOf(cell.key),
           n: hidden ? null : cell.n,
           suppressed: hidden,
-          distribution: rows && !hidden ? distribution(valuesOf(measure, rows), measure.scale) : null,
-          stats: rows && !hidden ? summaryStats(measure.type, valuesOf(measure, rows)) : null,
+          distribution: rows && !hidden ? distribution(rows, measure.scale) : null,
+          stats: rows && !hidden ? summaryStats(measure.type, rows) : null,
         };
       }),
     };
@@ -229,7 +169,7 @@ export function computeResults(slug: string, { minCell = PUBLIC_MIN_CELL, provis
     format: 2,
     provisional,
     campaign: { slug: campaign.slug, title: campaign.title, wave: campaign.wave },
-    respondents: provisional ? batchedCount(all.length, minCell) : all.length,
+    respondents: provisional ? batchedCount(tally.responses, minCell) : tally.responses,
     responseRate: rate ? { value: round(rate.value, 3), low: round(rate.low, 3), high: round(rate.high, 3) } : null,
     minCell,
     items,
