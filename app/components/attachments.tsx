@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { ATTACHMENT_STATUS_LABELS } from "~/modules/attachments";
 
+import { counted } from "~/lib/text/plural";
 type Attachment = { id: number; status: keyof typeof ATTACHMENT_STATUS_LABELS; masked: number; pages: number };
 
 const fileUrl = (id: number, thumbnail = false) => `/api/v1/attachments/${id}/file${thumbnail ? "?taille=vignette" : ""}`;
@@ -27,7 +28,7 @@ export function AttachmentList({ attachments, showStatus, actions }: { attachmen
             <p className="mb-0 mt-2 text-sm" role={a.status === "analysing" ? "status" : undefined}>
               {ATTACHMENT_STATUS_LABELS[a.status]}
               {a.status === "pending_review" || a.status === "approved"
-                ? ` · ${a.masked === 0 ? "aucun identifiant trouvé" : a.masked === 1 ? "1 identifiant masqué" : `${a.masked} identifiants masqués`}`
+                ? ` · ${a.masked === 0 ? "aucun identifiant trouvé" : counted(a.masked, "identifiant masqué", "identifiants masqués")}`
                 : ""}
             </p>
           ) : null}

@@ -6,6 +6,7 @@ import type { ActionStatus } from "~/modules/action-plan";
 import type { IrritantStatus } from "~/modules/irritants";
 import { type Balance, DETAIL_LABELS, SIDE_LABELS, type Side } from "~/modules/seminars";
 import { StatusBadge } from "~/components/status-badge";
+import { plural } from "~/lib/text/plural";
 
 export const seminarDate = (date: string) => formatDate(date + "T12:00:00Z");
 
@@ -114,7 +115,7 @@ export function OutcomeList({ outcomes, hiddenIrritants, team = false }: { outco
       </ul>
       {hiddenIrritants ? (
         <p className="mt-2 text-sm">
-          {hiddenIrritants} autre{hiddenIrritants > 1 ? "s" : ""} signalement{hiddenIrritants > 1 ? "s" : ""} issu{hiddenIrritants > 1 ? "s" : ""} de ce séminaire {hiddenIrritants > 1 ? "sont" : "est"} en cours d'instruction.
+          {hiddenIrritants} {plural(hiddenIrritants, "autre", "autres")} {plural(hiddenIrritants, "signalement", "signalements")} {plural(hiddenIrritants, "issu", "issus")} de ce séminaire {plural(hiddenIrritants, "est", "sont")} en cours d'instruction.
         </p>
       ) : null}
     </>

@@ -1,5 +1,6 @@
 import type { CampaignResults, ItemResult } from "~/modules/surveys/index.server";
 import { TableRegion } from "~/components/table-region";
+import { plural } from "~/lib/text/plural";
 
 const pct = (v: number) => `${Math.round(v * 100)} %`;
 const interval = (i: { low: number; high: number }, percent = true) =>
@@ -42,7 +43,7 @@ export function SurveyResults({ results }: { results: CampaignResults }) {
           ) : (
             <>
               <p>
-                {item.n} répondant{item.n && item.n > 1 ? "s" : ""}. {item.stats ? <StatsLine stats={item.stats} /> : null}
+                {item.n} {plural(item.n ?? 0, "répondant", "répondants")}. {item.stats ? <StatsLine stats={item.stats} /> : null}
               </p>
               {item.change ? (
                 <p>

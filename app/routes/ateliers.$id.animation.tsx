@@ -26,6 +26,7 @@ import {
   setVoting,
   setWorkshopStatus,
 } from "~/modules/seminars/index.server";
+import { plural } from "~/lib/text/plural";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
@@ -149,7 +150,7 @@ export default function FacilitatorBoard() {
       <p className="text-lg">{w.question}</p>
       <p className="text-sm text-gris-600">
         {seminarDate(w.seminar.date)} · {w.facilitatorLabel} · état : <strong>{WORKSHOP_STATUS_LABELS[w.status]}</strong>
-        {w.votingOpen ? " · vote ouvert" : ""} · {board.participants} participant{board.participants > 1 ? "s" : ""} · {w.dotsPerParticipant} points chacun
+        {w.votingOpen ? " · vote ouvert" : ""} · {board.participants} {plural(board.participants, "participant", "participants")} · {w.dotsPerParticipant} points chacun
       </p>
       {result ? <Notice ok={result.ok} message={result.message} /> : null}
       <div className="mb-6 grid gap-6 md:grid-cols-[auto_1fr]">

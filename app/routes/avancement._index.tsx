@@ -10,7 +10,7 @@ import {
 } from "~/modules/progress/index.server";
 import { getSetting } from "~/modules/settings/index.server";
 import { TableRegion } from "~/components/table-region";
-import { counted } from "~/lib/text/plural";
+import { counted, plural } from "~/lib/text/plural";
 
 export const meta: MetaFunction = () => [
   { title: "Avancement du programme — Sentinelle" },
@@ -146,7 +146,7 @@ export default function Progress() {
           <ul className="list-disc pl-6">
             {resolved.map((r) => (
               <li key={r.id}>
-                <Link to={`/signalements/${r.id}`}>{r.title}</Link> ({r.supportCount} soutien{r.supportCount > 1 ? "s" : ""})
+                <Link to={`/signalements/${r.id}`}>{r.title}</Link> ({r.supportCount} {plural(r.supportCount, "soutien", "soutiens")})
               </li>
             ))}
           </ul>

@@ -13,7 +13,7 @@ import { followPageSchema } from "~/modules/notifications";
 import { listIndicators } from "~/modules/indicators/index.server";
 import { themePage } from "~/modules/progress/index.server";
 import { RESOURCE_KINDS } from "~/modules/progress";
-import { counted } from "~/lib/text/plural";
+import { counted, plural } from "~/lib/text/plural";
 import { crumbFrom } from "~/components/breadcrumb";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.theme.label ?? "Thème"} — avancement — Sentinelle` }];
@@ -47,7 +47,7 @@ export default function ThemeProgress() {
       </p>
       <h1>{theme.label}</h1>
       <p>
-        {theme.published} signalement{theme.published > 1 ? "s" : ""} publié{theme.published > 1 ? "s" : ""} ·{" "}
+        {theme.published} {plural(theme.published, "signalement", "signalements")} {plural(theme.published, "publié", "publiés")} ·{" "}
         {counted(actions.filter((a) => a.status === "fait").length, "action faite", "actions faites")} sur {actions.length}
       </p>
       {actionData ? <Notice ok={actionData.ok} message={actionData.message} /> : null}
@@ -58,7 +58,7 @@ export default function ThemeProgress() {
           <ol className="list-decimal pl-6">
             {top.map((i) => (
               <li key={i.id}>
-                <Link to={`/signalements/${i.id}`}>{i.title}</Link> — {i.supportCount} soutien{i.supportCount > 1 ? "s" : ""} <StatusBadge kind="irritant" status={i.status} fixAnnounced={i.fixAnnounced} />
+                <Link to={`/signalements/${i.id}`}>{i.title}</Link> — {i.supportCount} {plural(i.supportCount, "soutien", "soutiens")} <StatusBadge kind="irritant" status={i.status} fixAnnounced={i.fixAnnounced} />
               </li>
             ))}
           </ol>

@@ -22,7 +22,7 @@ import {
   resolveTicket,
 } from "~/modules/tickets/index.server";
 import { TableRegion } from "~/components/table-region";
-import { counted } from "~/lib/text/plural";
+import { counted, plural } from "~/lib/text/plural";
 import { StatusBadge } from "~/components/status-badge";
 import { crumbFrom } from "~/components/breadcrumb";
 
@@ -136,7 +136,7 @@ export default function TicketPage() {
       <p className="whitespace-pre-line">{irritant.body}</p>
       <h2>Soutiens</h2>
       <p>
-        {irritant.supportCount} soutien{irritant.supportCount > 1 ? "s" : ""}
+        {irritant.supportCount} {plural(irritant.supportCount, "soutien", "soutiens")}
         {irritant.patientSupportCount ? `, dont ${counted(irritant.patientSupportCount, "patient", "patients")}` : ""}.
       </p>
       {breakdown.length ? (

@@ -19,6 +19,7 @@ import {
 } from "~/modules/seminars";
 import { addSlot, addWorkshop, getSeminarForTeam, moveSlot, removeSlot, renewWorkshopCode, updateSeminar, updateWorkshop } from "~/modules/seminars/index.server";
 import { crumbFrom } from "~/components/breadcrumb";
+import { plural } from "~/lib/text/plural";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.seminar.title ?? "Séminaire"} (équipe) — Sentinelle` }];
 
@@ -201,8 +202,8 @@ export default function TeamSeminar() {
             <p className="mb-1">{w.question}</p>
             <p className="mb-2 text-sm text-gris-600">
               Code <strong>{formatCode(w.code)}</strong> · {WORKSHOP_STATUS_LABELS[w.status]} · {w.facilitatorLabel}
-              {w.facilitatorName ? ` (${w.facilitatorName})` : ""} · {w.registered} inscrit{w.registered > 1 ? "s" : ""}
-              {w.capacity !== null ? ` sur ${w.capacity} places` : ""} · {w.cardCount} carte{w.cardCount > 1 ? "s" : ""}
+              {w.facilitatorName ? ` (${w.facilitatorName})` : ""} · {w.registered} {plural(w.registered, "inscrit", "inscrits")}
+              {w.capacity !== null ? ` sur ${w.capacity} places` : ""} · {w.cardCount} {plural(w.cardCount, "carte", "cartes")}
             </p>
             <div className="flex flex-wrap gap-2">
               <Link to={`/ateliers/${w.id}/animation`} className="fr-btn">

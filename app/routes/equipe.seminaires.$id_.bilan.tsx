@@ -21,6 +21,7 @@ import {
   setVerbatimPublication,
 } from "~/modules/seminars/index.server";
 import { crumbFrom } from "~/components/breadcrumb";
+import { plural } from "~/lib/text/plural";
 
 export const meta: MetaFunction = () => [{ title: "Bilan du séminaire — Sentinelle" }];
 
@@ -91,7 +92,7 @@ export default function SeminarReport() {
         {seminar.workshops.map((w) => (
           <li key={w.id}>
             <Link to={`/ateliers/${w.id}/animation`}>
-              Atelier {w.number} ({w.cardCount} carte{w.cardCount > 1 ? "s" : ""})
+              Atelier {w.number} ({w.cardCount} {plural(w.cardCount, "carte", "cartes")})
             </Link>
           </li>
         ))}

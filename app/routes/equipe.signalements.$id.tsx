@@ -335,8 +335,7 @@ export default function TriageIrritant() {
             {similar.map((s) => (
               <li key={s.id} className="card flex flex-wrap items-center justify-between gap-4">
                 <span>
-                  n°{s.id} — <Link to={`/equipe/signalements/${s.id}`}>{s.title}</Link> <StatusBadge kind="irritant" status={s.status} /> ({s.supportCount} soutien
-                  {s.supportCount > 1 ? "s" : ""}, similarité {Math.round(s.score * 100)} %)
+                  n°{s.id} — <Link to={`/equipe/signalements/${s.id}`}>{s.title}</Link> <StatusBadge kind="irritant" status={s.status} /> ({counted(s.supportCount, "soutien", "soutiens")}, similarité {Math.round(s.score * 100)} %)
                 </span>
                 <Form method="post">
                   <input type="hidden" name="intent" value="merge" />

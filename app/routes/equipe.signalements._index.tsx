@@ -27,6 +27,7 @@ import { DigitWarning } from "~/components/digit-warning";
 import { TableRegion } from "~/components/table-region";
 import { StatusBadge } from "~/components/status-badge";
 import { Pagination } from "~/components/pagination";
+import { plural } from "~/lib/text/plural";
 
 export const meta: MetaFunction = () => [{ title: "Tri des signalements — Sentinelle" }];
 
@@ -56,7 +57,7 @@ export async function action({ request }: ActionFunctionArgs) {
       throw new HttpError(409, message, undefined, undefined, undefined, { review, ids });
     }
     const results = bulkUpdateIrritants(user, ids, BULK_CHANGES[bulk]);
-    return { message: `${results.length} signalement${results.length > 1 ? "s" : ""} mis à jour.` };
+    return { message: `${results.length} ${plural(results.length, "signalement", "signalements")} mis à jour.` };
   });
 }
 

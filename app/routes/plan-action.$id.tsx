@@ -20,6 +20,7 @@ import { LinkedObligations } from "~/components/regulation";
 import { obligationsLinkedTo } from "~/modules/regulation/index.server";
 import { originsOf } from "~/modules/seminars/index.server";
 import type { BreadcrumbHandle } from "~/components/breadcrumb";
+import { plural } from "~/lib/text/plural";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.action.title.slice(0, 80) ?? "Action"} — Sentinelle` }];
 
@@ -138,7 +139,7 @@ export default function ActionPage() {
           <ul className="list-disc pl-6">
             {action.irritants.map((i) => (
               <li key={i.id}>
-                <Link to={`/signalements/${i.id}`}>{i.title}</Link> ({i.supportCount} soutien{i.supportCount > 1 ? "s" : ""}) <StatusBadge kind="irritant" status={i.status} fixAnnounced={i.fixAnnounced} />
+                <Link to={`/signalements/${i.id}`}>{i.title}</Link> ({i.supportCount} {plural(i.supportCount, "soutien", "soutiens")}) <StatusBadge kind="irritant" status={i.status} fixAnnounced={i.fixAnnounced} />
               </li>
             ))}
           </ul>

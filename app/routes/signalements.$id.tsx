@@ -44,6 +44,7 @@ import { AttachmentList } from "~/components/attachments";
 import { attachmentUploadSchema } from "~/modules/attachments";
 import { attachFile, listAttachments, MAX_ATTACHMENTS, requireAttachable } from "~/modules/attachments/index.server";
 import { StatusBadge } from "~/components/status-badge";
+import { plural } from "~/lib/text/plural";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.irritant.title ?? "Signalement"} — Sentinelle` }];
 
@@ -263,9 +264,9 @@ export default function IrritantPage() {
       <section aria-labelledby="soutiens">
         <h2 id="soutiens">Soutiens</h2>
         <p>
-          <strong>{irritant.supportCount}</strong> personne{irritant.supportCount > 1 ? "s" : ""} rencontre{irritant.supportCount > 1 ? "nt" : ""} aussi ce
+          <strong>{irritant.supportCount}</strong> {plural(irritant.supportCount, "personne", "personnes")} {plural(irritant.supportCount, "rencontre", "rencontrent")} aussi ce
           problème
-          {irritant.patientSupportCount ? `, dont ${irritant.patientSupportCount} patient${irritant.patientSupportCount > 1 ? "s" : ""}` : ""}.
+          {irritant.patientSupportCount ? `, dont ${irritant.patientSupportCount} ${plural(irritant.patientSupportCount, "patient", "patients")}` : ""}.
         </p>
         {breakdown.length ? (
           <ul className="mb-4 list-disc pl-6">

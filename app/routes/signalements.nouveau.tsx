@@ -23,6 +23,7 @@ import {
 } from "~/modules/irritants";
 import { listProducts } from "~/modules/vendors/index.server";
 import { StatusBadge } from "~/components/status-badge";
+import { plural } from "~/lib/text/plural";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.patient ? "Signaler une difficulté" : "Signaler un irritant"} — Sentinelle` }];
 
@@ -139,7 +140,7 @@ function SimilarList({ items }: { items: Similar[] }) {
             {s.title}
           </Link>
           <p className="mb-2 text-sm text-gris-600">
-            <StatusBadge kind="irritant" status={s.status} /> {s.supportCount} soutien{s.supportCount > 1 ? "s" : ""}
+            <StatusBadge kind="irritant" status={s.status} /> {s.supportCount} {plural(s.supportCount, "soutien", "soutiens")}
           </p>
           {/* Submits the filing form itself (without its checks): the draft comes back, with the offer to add it as a comment. */}
           <button type="submit" name="supportId" value={s.id} formNoValidate className="fr-btn fr-btn--secondary">
