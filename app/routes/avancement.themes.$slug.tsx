@@ -6,7 +6,6 @@ import { FollowForm } from "~/components/follow";
 import { Notice } from "~/components/notice";
 import { orErrorPage } from "~/lib/errors";
 import { formAction } from "~/lib/forms.server";
-import { intentsOf } from "~/lib/intents";
 import { getUser, requireUser } from "~/lib/permissions.server";
 import { followPublicSubject, isFollowing } from "~/modules/notifications/index.server";
 import { followPageSchema } from "~/modules/notifications";
@@ -24,7 +23,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { ...page, indicators: listIndicators({ themeSlug: page.theme.slug }), viewer: viewer ? { following: isFollowing(viewer.id, "theme", page.theme.id) } : null };
 }
 
-export const INTENTS = intentsOf(followPageSchema);
+/** The action's intents, zod-free (read by the permission matrix; tests/unit/route-intents.test.ts holds them to ACTION_SCHEMA). */
+export const INTENTS = ["follow", "unfollow"] as const;
+export const ACTION_SCHEMA = followPageSchema;
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);

@@ -7,7 +7,6 @@ import { seminarDate } from "~/components/seminars";
 import { idParam } from "~/lib/api.server";
 import { orErrorPage } from "~/lib/errors";
 import { formAction } from "~/lib/forms.server";
-import { intentsOf } from "~/lib/intents";
 import { requirePermission } from "~/lib/permissions.server";
 import {
   DEFAULT_DOTS,
@@ -28,7 +27,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { seminar: orErrorPage(() => getSeminarForTeam(user, idParam(params.id))) };
 }
 
-export const INTENTS = intentsOf(seminarPageSchema);
+/** The action's intents, zod-free (read by the permission matrix; tests/unit/route-intents.test.ts holds them to ACTION_SCHEMA). */
+export const INTENTS = ["seminar", "workshop-add", "workshop-edit", "workshop-code", "slot-add", "slot-remove", "slot-up", "slot-down"] as const;
+export const ACTION_SCHEMA = seminarPageSchema;
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "seminar:manage");

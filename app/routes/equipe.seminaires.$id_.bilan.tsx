@@ -7,7 +7,6 @@ import { SelectField, TextField, useActionForm, FormErrors } from "~/components/
 import { idParam } from "~/lib/api.server";
 import { orErrorPage } from "~/lib/errors";
 import { formAction } from "~/lib/forms.server";
-import { intentsOf } from "~/lib/intents";
 import { requirePermission } from "~/lib/permissions.server";
 import { listCampaigns } from "~/modules/surveys/index.server";
 import { CAMPAIGN_STATUS_LABELS } from "~/modules/surveys";
@@ -31,7 +30,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { seminar, outcomes: listOutcomes(seminar.id, user), campaigns: listCampaigns().map((c) => ({ slug: c.slug, title: c.title, status: c.status })) };
 }
 
-export const INTENTS = intentsOf(reportPageSchema);
+/** The action's intents, zod-free (read by the permission matrix; tests/unit/route-intents.test.ts holds them to ACTION_SCHEMA). */
+export const INTENTS = ["feedback", "verbatim-add", "verbatim-publish", "verbatim-unpublish", "verbatim-remove"] as const;
+export const ACTION_SCHEMA = reportPageSchema;
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "seminar:manage");

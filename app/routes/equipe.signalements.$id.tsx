@@ -12,7 +12,6 @@ import { listProducts } from "~/modules/vendors/index.server";
 import { listTickets, openTicketByTeam } from "~/modules/tickets/index.server";
 import { HttpError, orErrorPage } from "~/lib/errors";
 import { formAction } from "~/lib/forms.server";
-import { intentsOf } from "~/lib/intents";
 import { requirePermission } from "~/lib/permissions.server";
 import {
   type DigitReview,
@@ -113,7 +112,9 @@ const MESSAGES: Record<Exclude<TriageInput["intent"], "open-ticket">, string> = 
 
 const DIGIT_WARNING = "Ce signalement contient encore une longue suite de chiffres, qui peut identifier un patient : vérifiez-la avant de publier.";
 
-export const INTENTS = intentsOf(pageSchema);
+/** The action's intents, zod-free (read by the permission matrix; tests/unit/route-intents.test.ts holds them to ACTION_SCHEMA). */
+export const INTENTS = ["themes", "status", "publish", "unpublish", "hide", "unhide", "merge", "open-ticket", "obligations", "approve-attachment", "remove-attachment"] as const;
+export const ACTION_SCHEMA = pageSchema;
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "irritant:triage");

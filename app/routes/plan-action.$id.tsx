@@ -8,7 +8,6 @@ import { idParam } from "~/lib/api.server";
 import { formatDate } from "~/lib/dates";
 import { orErrorPage } from "~/lib/errors";
 import { formAction } from "~/lib/forms.server";
-import { intentsOf } from "~/lib/intents";
 import { can, getUser, requireUser } from "~/lib/permissions.server";
 import { followPublicSubject, isFollowing } from "~/modules/notifications/index.server";
 import { followPageSchema } from "~/modules/notifications";
@@ -38,7 +37,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export const INTENTS = intentsOf(followPageSchema);
+/** The action's intents, zod-free (read by the permission matrix; tests/unit/route-intents.test.ts holds them to ACTION_SCHEMA). */
+export const INTENTS = ["follow", "unfollow"] as const;
+export const ACTION_SCHEMA = followPageSchema;
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);

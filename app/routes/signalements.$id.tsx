@@ -7,7 +7,6 @@ import { Notice } from "~/components/notice";
 import { formatDate, formatDateTime } from "~/lib/dates";
 import { orErrorPage } from "~/lib/errors";
 import { formAction, readFormData } from "~/lib/forms.server";
-import { intentsOf } from "~/lib/intents";
 import { idParam } from "~/lib/api.server";
 import { FIX_ANSWER_LABELS, FIX_ANSWERS } from "~/modules/tickets";
 import { actionsForIrritant } from "~/modules/action-plan/index.server";
@@ -36,12 +35,10 @@ import {
   CONSULTATION_STEP_LABELS,
   FREQUENCY_LABELS,
   SEVERITY_LABELS,
-  irritantPageSchema,
 } from "~/modules/irritants";
 import type { BreadcrumbHandle } from "~/components/breadcrumb";
-import { z } from "zod";
 import { AttachmentList } from "~/components/attachments";
-import { attachmentUploadSchema } from "~/modules/attachments";
+import { irritantPageWithUploadSchema } from "~/modules/attachments";
 import { attachFile, listAttachments, MAX_ATTACHMENTS, requireAttachable } from "~/modules/attachments/index.server";
 import { StatusBadge } from "~/components/status-badge";
 import { plural } from "~/lib/text/plural";
@@ -104,10 +101,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-/** The irritant's forms, and the author's (or the team's) file upload (multipart, field `file`). */
-const pageSchema = z.discriminatedUnion("intent", [...irritantPageSchema.options, attachmentUploadSchema.extend({ intent: z.literal("attach") })]);
+const pageSchema = irritantPageWithUploadSchema;
 
-export const INTENTS = intentsOf(pageSchema);
+/** The action's intents, zod-free (read by the permission matrix; tests/unit/route-intents.test.ts holds them to ACTION_SCHEMA). */
+export const INTENTS = ["support", "fix-answer", "follow", "unfollow", "comment", "withdraw-support", "attach"] as const;
+export const ACTION_SCHEMA = pageSchema;
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);

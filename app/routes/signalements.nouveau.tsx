@@ -6,7 +6,6 @@ import { useEffect, useState } from "react";
 import { ChoiceGroup, FormErrors, SelectField, TextField, useActionForm } from "~/components/forms";
 import { Notice } from "~/components/notice";
 import { formAction, readFormData } from "~/lib/forms.server";
-import { intentsOf } from "~/lib/intents";
 import { requirePermission } from "~/lib/permissions.server";
 import { describeRedactions } from "~/lib/text/redaction";
 import { getProfile } from "~/modules/accounts/index.server";
@@ -40,7 +39,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-export const INTENTS = intentsOf(filingPageSchema);
+/** The action's intents, zod-free (read by the permission matrix; tests/unit/route-intents.test.ts holds them to ACTION_SCHEMA). */
+export const INTENTS = ["file", "check", "support", "support-comment"] as const;
+export const ACTION_SCHEMA = filingPageSchema;
 
 /** Two lines of the draft, as the comment offered after "je le soutiens" starts. */
 const draftOf = (title: string, body: string) => [title, body].map((s) => s.trim()).filter(Boolean).join("\n\n");

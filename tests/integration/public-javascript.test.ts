@@ -82,7 +82,7 @@ describe("public pages' JavaScript", () => {
   });
 
   it("keeps zod out of the public lists' bundles", () => {
-    // Filter forms and route INTENTS once pulled Conform and zod into /signalements and /plan-action (vite.config.ts).
+    // Filter forms and route INTENTS once pulled Conform and zod into /signalements and /plan-action (INTENTS is now a literal).
     for (const routeId of ["routes/signalements._index", "routes/plan-action._index", "routes/avancement.themes.$slug"]) {
       const route = manifest.routes[routeId];
       const code = [route.module, ...(route.imports ?? [])].map((asset) => fs.readFileSync(path.join(clientDir, asset), "utf8")).join("\n");
