@@ -32,8 +32,9 @@ export default defineConfig({
     target: "es2020",
     // Capabilities are entered through barrels (app/modules/<cap>/index.ts, decision 017). Their files run nothing
     // when imported, so a bundle may drop a barrel's unused re-exports, and with them e.g. zod schemas or csv-parse
-    // that only a route's action uses.
-    rollupOptions: { treeshake: { moduleSideEffects: (id: string) => !id.includes("/app/modules/") } },
+    // that only a route's action uses. A `*.lazy.tsx` component file is loaded by a dynamic import in the browser: its
+    // static import, for the server's render only (app/components/irritant-forms.tsx), must not keep it in the page.
+    rollupOptions: { treeshake: { moduleSideEffects: (id: string) => !id.includes("/app/modules/") && !id.endsWith(".lazy.tsx") } },
   },
   test: {
     include: ["tests/**/*.test.ts"],

@@ -156,22 +156,3 @@ export function useLiveRevision(url: string, revision: number, intervalMs = 2500
   }, [url, intervalMs]);
 }
 
-type Origin = { workshopNumber: number; workshopTitle: string; seminarSlug: string; seminarId: number; date: string; published: boolean };
-
-/** "Issu de l'atelier 2 du séminaire du 20 novembre 2023", linked to the seminar's page. */
-export function OriginNote({ origins }: { origins: Origin[] }) {
-  if (!origins.length) return null;
-  return (
-    <div className="mb-4">
-      {origins.map((o) => (
-        <p key={`${o.seminarId}-${o.workshopNumber}`} className="mb-1 text-sm">
-          Issu de{" "}
-          <Link to={o.published ? `/seminaires/${o.seminarSlug}#atelier-${o.workshopNumber}` : `/equipe/seminaires/${o.seminarId}/bilan`}>
-            l'atelier {o.workshopNumber} du séminaire du {seminarDate(o.date)}
-          </Link>{" "}
-          (« {o.workshopTitle} »)
-        </p>
-      ))}
-    </div>
-  );
-}

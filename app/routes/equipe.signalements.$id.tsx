@@ -3,7 +3,7 @@ import { getFormProps } from "@conform-to/react";
 import { z } from "zod";
 import { ChoiceGroup, FieldError, fieldProps, useActionForm, FormErrors } from "~/components/forms";
 import { Notice } from "~/components/notice";
-import { OriginNote } from "~/components/seminars";
+import { OriginNote } from "~/components/origin-note";
 import { originsOf } from "~/modules/seminars/index.server";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { TicketTable } from "~/components/tickets";

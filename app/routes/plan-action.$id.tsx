@@ -13,7 +13,7 @@ import { followPublicSubject, isFollowing } from "~/modules/notifications/index.
 import { followPageSchema } from "~/modules/notifications";
 import { getAction } from "~/modules/action-plan/index.server";
 import { STEP_STATUS_LABELS } from "~/modules/action-plan";
-import { OriginNote } from "~/components/seminars";
+import { OriginNote } from "~/components/origin-note";
 import { withFixAnnounced } from "~/modules/irritants/index.server";
 import { LinkedObligations } from "~/components/regulation";
 import { obligationsLinkedTo } from "~/modules/regulation/index.server";

@@ -1,8 +1,7 @@
-import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { FieldError, FormErrors, TextField, fieldProps, useActionForm } from "~/components/forms";
+import { AttachmentForm, CommentForm } from "~/components/irritant-forms";
 import { Notice } from "~/components/notice";
 import { formatDate, formatDateTime } from "~/lib/dates";
 import { orErrorPage } from "~/lib/errors";
@@ -10,7 +9,7 @@ import { formAction, readFormData } from "~/lib/forms.server";
 import { idParam } from "~/lib/api.server";
 import { FIX_ANSWER_LABELS, FIX_ANSWERS } from "~/modules/tickets";
 import { actionsForIrritant } from "~/modules/action-plan/index.server";
-import { OriginNote } from "~/components/seminars";
+import { OriginNote } from "~/components/origin-note";
 import { LinkedObligations } from "~/components/regulation";
 import { obligationsLinkedTo } from "~/modules/regulation/index.server";
 import { originsOf } from "~/modules/seminars/index.server";
@@ -157,8 +156,6 @@ export default function IrritantPage() {
   const { irritant, breakdown, comments, attachments, maxAttachments, timeline, viewer, vendorMessages, fixQuestions, planActions, origins, obligations } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
-  const [commentForm, commentFields] = useActionForm(pageSchema, { actionData, intent: "comment", id: "commentaire" });
-  const [attachForm, attachFields] = useActionForm(pageSchema, { actionData, intent: "attach", id: "fichier" });
   const facts = [
     irritant.product ? ["Logiciel", irritant.product] : null,
     irritant.severity ? ["Gravité", SEVERITY_LABELS[irritant.severity]] : null,
@@ -228,33 +225,7 @@ export default function IrritantPage() {
           <h2 id="fichiers">Fichiers joints</h2>
           <AttachmentList attachments={attachments} showStatus={irritant.isAuthor || !!viewer?.isTeam} />
           {viewer?.canAttach && attachments.length < maxAttachments ? (
-            <>
-              <FormErrors form={attachForm} />
-              <Form method="post" encType="multipart/form-data" {...getFormProps(attachForm)} className="card mt-4">
-                <input type="hidden" name="intent" value="attach" />
-                <div className="fr-upload-group mb-4">
-                  <label className="fr-label" htmlFor={attachFields.file.id}>
-                    Joindre une capture d'écran ou un document
-                    <span className="fr-hint-text">
-                      PNG, JPEG, WebP ou PDF (5 pages), 10 Mo au plus, {maxAttachments} fichiers par signalement. Les métadonnées sont
-                      retirées ; les identifiants de patient lus dans l'image sont masqués, et l'équipe vérifie le fichier avant toute
-                      publication.
-                    </span>
-                  </label>
-                  <input
-                    className="fr-upload"
-                    type="file"
-                    accept="image/png,image/jpeg,image/webp,application/pdf"
-                    required
-                    {...fieldProps(attachFields.file)}
-                  />
-                  <FieldError field={attachFields.file} />
-                </div>
-                <button type="submit" className="btn btn-secondary">
-                  Joindre le fichier
-                </button>
-              </Form>
-            </>
+            <AttachmentForm maxAttachments={maxAttachments} />
           ) : null}
         </section>
       ) : null}
@@ -386,16 +357,7 @@ export default function IrritantPage() {
           ))}
         </ul>
         {viewer?.canComment ? (
-          <>
-            <FormErrors form={commentForm} />
-            <Form method="post" {...getFormProps(commentForm)} className="mt-4">
-              <input type="hidden" name="intent" value="comment" />
-              <TextField field={commentFields.body} label="Ajouter un commentaire" multiline rows={3} required />
-              <button type="submit" className="fr-btn fr-btn--secondary">
-                Publier le commentaire
-              </button>
-            </Form>
-          </>
+          <CommentForm />
         ) : null}
       </section>
 
