@@ -18,6 +18,7 @@ import {
 } from "~/modules/irritants/index.server";
 import {
   IRRITANT_STATUSES,
+  PATIENT_SUBJECTS,
   SEVERITY_LABELS,
   STATUS_LABELS,
   bulkTriageSchema,
@@ -89,6 +90,14 @@ export default function TriageQueue() {
           ]}
         />
         <FilterSelect id="filtre-theme" name="theme" label="Thème" allLabel="Tous les thèmes" value={filters.theme ?? ""} options={themes.map((t) => ({ value: t.slug, label: t.label }))} />
+        <FilterSelect
+          id="filtre-service"
+          name="subject"
+          label="Service (patients)"
+          allLabel="Tous les services"
+          value={filters.subject ?? ""}
+          options={Object.entries(PATIENT_SUBJECTS).map(([value, s]) => ({ value, label: s.label }))}
+        />
         <div>
           <label htmlFor="filtre-q" className="label">
             Recherche
@@ -131,6 +140,7 @@ export default function TriageQueue() {
                       <div className="text-sm text-gris-600">
                         {item.themes.map((t) => `${t.label}${t.source === "team" ? " (confirmé)" : ""}`).join(" · ")} —{" "}
                         {item.lane === "patient" ? "patient" : "professionnel"}
+                        {item.subject ? ` · ${PATIENT_SUBJECTS[item.subject].label}` : ""}
                         {item.severity ? ` · ${SEVERITY_LABELS[item.severity]}` : ""}
                         {item.published ? " · publié" : " · privé"}
                         {item.hiddenAt ? " · masqué" : ""}

@@ -33,6 +33,7 @@ import { describeRedactions } from "~/lib/text/redaction";
 import {
   CONSULTATION_STEP_LABELS,
   FREQUENCY_LABELS,
+  PATIENT_SUBJECTS,
   SEVERITY_LABELS,
 } from "~/modules/irritants";
 import type { BreadcrumbHandle } from "~/components/breadcrumb";
@@ -70,6 +71,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       timeLostMinutes: irritant.timeLostMinutes,
       patientSafety: irritant.patientSafety,
       consultationStep: irritant.consultationStep,
+      // The service a patient reports about, in their words (its label, so the page carries no list of services).
+      subject: irritant.subject ? PATIENT_SUBJECTS[irritant.subject].label : null,
       product: irritant.productName ? `${irritant.productName}${irritant.productVersion ? ` ${irritant.productVersion}` : ""} (${irritant.vendorName})` : null,
       supportCount: irritant.supportCount,
       patientSupportCount: irritant.patientSupportCount,
@@ -157,6 +160,7 @@ export default function IrritantPage() {
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const facts = [
+    irritant.subject ? ["Service concerné", irritant.subject] : null,
     irritant.product ? ["Logiciel", irritant.product] : null,
     irritant.severity ? ["Gravité", SEVERITY_LABELS[irritant.severity]] : null,
     irritant.frequency ? ["Fréquence", FREQUENCY_LABELS[irritant.frequency]] : null,

@@ -8,3 +8,7 @@ export const SEVERITIES = ["bloquant", "genant", "mineur"] as const;
 export const FREQUENCIES = ["plusieurs-fois-par-jour", "quotidien", "hebdomadaire", "mensuel", "rarement"] as const;
 
 export const CONSULTATION_STEPS = ["avant", "pendant", "apres"] as const;
+
+// What a patient reports about (Mon espace santé, a national service): the irritant's subject, beside its themes.
+export const PATIENT_SUBJECT_KEYS = ["mon-espace-sante", "messagerie-mes", "ordonnance-numerique", "identite", "autre-service"] as const;
+export type PatientSubject = (typeof PATIENT_SUBJECT_KEYS)[number];
