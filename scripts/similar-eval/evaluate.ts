@@ -8,14 +8,16 @@ import type { SessionUser } from "../../app/lib/session-users.server";
 import { createTestDatabase } from "../../tests/support/database";
 import { wilsonInterval } from "./wilson";
 
-export type Split = "dev" | "test" | "all";
+/** `holdout` is the whole of the separate held-out set (tests/fixtures/similar-holdout.json, issue 19). */
+export type Split = "dev" | "test" | "all" | "holdout";
 
 type LabelledSet = {
-  pairs: { id: string; split: "dev" | "test"; original: { title: string; body: string }; paraphrase: string }[];
-  unrelated: { id: string; split: "dev" | "test"; query: string; irritant: string }[];
+  pairs: { id: string; split: string; original: { title: string; body: string }; paraphrase: string }[];
+  unrelated: { id: string; split: string; query: string; irritant: string }[];
 };
 
-const FIXTURE = path.resolve(import.meta.dirname, "../../tests/fixtures/similar-eval.json");
+const fixture = (split: Split) =>
+  path.resolve(import.meta.dirname, "../../tests/fixtures", split === "holdout" ? "similar-holdout.json" : "similar-eval.json");
 /** How many similar irritants the filing page shows. */
 const SHOWN = 5;
 
@@ -30,7 +32,7 @@ function sessionUser(email: string, db: ReturnType<typeof createTestDatabase>["d
  * The look-ups are made by another practitioner, who sees only published irritants.
  */
 export async function evaluateSimilar(split: Split = "test") {
-  const set = JSON.parse(fs.readFileSync(FIXTURE, "utf8")) as LabelledSet;
+  const set = JSON.parse(fs.readFileSync(fixture(split), "utf8")) as LabelledSet;
   const database = createTestDatabase();
   try {
     await loadDemoData();
