@@ -23,7 +23,7 @@ export function BalanceTable({ balance, caption }: { balance: Balance; caption: 
   return (
     <div className="mb-4">
       <TableRegion label={caption}>
-        <table className="table">
+        <table>
           <caption className="text-left font-bold">{caption}</caption>
           <thead>
             <tr>

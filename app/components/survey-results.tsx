@@ -57,7 +57,7 @@ export function SurveyResults({ results }: { results: CampaignResults }) {
               ) : null}
               {item.distribution ? (
                 <TableRegion label={`Répartition des réponses : ${item.label}`}>
-                  <table className="table mb-4">
+                  <table className="mb-4">
                     <caption className="sr-only">Répartition des réponses : {item.label}</caption>
                     <thead>
                       <tr>
@@ -92,7 +92,7 @@ export function SurveyResults({ results }: { results: CampaignResults }) {
                 <details>
                   <summary className="cursor-pointer">Par logiciel</summary>
                   <TableRegion label={`Résultats par logiciel : ${item.label}`}>
-                    <table className="table mt-2">
+                    <table className="mt-2">
                       <caption className="sr-only">Résultats par logiciel : {item.label}</caption>
                       <thead>
                         <tr>

@@ -25,7 +25,7 @@ export function TicketTable({ items, showVendor }: { items: Row[]; showVendor: b
   if (items.length === 0) return <p>Aucun ticket pour ce filtre.</p>;
   return (
     <TableRegion label="Tickets">
-      <table className="table">
+      <table>
         <caption className="sr-only">Tickets, du plus récent au plus ancien</caption>
         <thead>
           <tr>
@@ -86,7 +86,7 @@ export function ScorecardTable({ cards, caption }: { cards: Card[]; caption: str
   if (cards.length === 0) return <p>Aucun ticket pour l'instant.</p>;
   return (
     <TableRegion label={caption}>
-      <table className="table">
+      <table>
         <caption className="mb-2 text-left font-bold">{caption}</caption>
         <thead>
           <tr>

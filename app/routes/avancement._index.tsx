@@ -117,7 +117,7 @@ export default function Progress() {
       <section aria-labelledby="themes" className="mb-8">
         <h2 id="themes">Par thème</h2>
         <TableRegion label="Signalements publiés par thème">
-          <table className="table">
+          <table>
             <caption className="sr-only">Signalements publiés par thème</caption>
             <thead>
               <tr>

@@ -55,7 +55,7 @@ export default function AccountTokens() {
       </p>
       {tokens.length > 0 ? (
         <TableRegion label="Vos jetons actifs">
-          <table className="table mb-6">
+          <table className="mb-6">
             <caption className="sr-only">Vos jetons actifs</caption>
             <thead>
               <tr>

@@ -143,7 +143,7 @@ export default function TicketPage() {
       </p>
       {breakdown.length ? (
         <TableRegion label="Soutiens par profession et par version">
-          <table className="table mb-6">
+          <table className="mb-6">
             <caption className="sr-only">Soutiens par profession et par version</caption>
             <thead>
               <tr>

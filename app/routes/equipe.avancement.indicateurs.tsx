@@ -93,7 +93,7 @@ export default function TeamIndicators() {
         <section aria-labelledby="apercu" className="mb-6">
           <h2 id="apercu">Aperçu</h2>
           <TableRegion label="Valeurs à importer">
-            <table className="table mb-4">
+            <table className="mb-4">
               <caption className="sr-only">Valeurs à importer</caption>
               <thead>
                 <tr>

@@ -49,7 +49,7 @@ export default function Accounts() {
         <FilterSubmit />
       </Form>
       <TableRegion label="Comptes">
-        <table className="table">
+        <table>
           <caption className="sr-only">Comptes, les plus récents d'abord</caption>
           <thead>
             <tr>

@@ -77,7 +77,7 @@ export default function ImportPlan() {
         <section aria-labelledby="apercu">
           <h2 id="apercu">Aperçu</h2>
           <TableRegion label="Aperçu de l'import">
-            <table className="table mb-4">
+            <table className="mb-4">
               <caption className="sr-only">Ce que l'import va faire, ligne par ligne</caption>
               <thead>
                 <tr>

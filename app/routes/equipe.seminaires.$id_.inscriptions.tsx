@@ -86,7 +86,7 @@ export default function Registrations() {
       {registrations.length === 0 ? <p>Aucune inscription.</p> : null}
       {registrations.length ? (
         <TableRegion label="Inscrits">
-          <table className="table">
+          <table>
             <caption className="sr-only">Inscrits</caption>
             <thead>
               <tr>

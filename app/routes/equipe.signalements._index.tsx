@@ -114,7 +114,7 @@ export default function TriageQueue() {
         <Form method="post" {...getFormProps(form)}>
           <FormErrors form={form} />
           <TableRegion label={filters.view === "new" ? "Signalements à trier" : "Signalements"}>
-            <table className="table">
+            <table>
               <caption className="sr-only">{filters.view === "new" ? "Signalements à trier" : "Signalements"}, du plus récent au plus ancien</caption>
               <thead>
                 <tr>

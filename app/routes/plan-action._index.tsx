@@ -124,7 +124,7 @@ export default function ActionPlan() {
               <h2 id={`chantier-${ws.id}`}>{ws.title}</h2>
               {ws.challenges.map((ch) => (
                 <TableRegion key={ch.id} labelledBy={`defi-${ch.id}`} className="mb-6">
-                  <table className="table">
+                  <table>
                     <caption className="mb-2 text-left">
                       <strong id={`defi-${ch.id}`}>Défi : {ch.title}</strong>
                       {ch.description ? <span className="block text-sm text-gris-700">{ch.description}</span> : null}
