@@ -12,7 +12,8 @@ type Props = { children: ReactNode; className?: string } & (
  */
 export function TableRegion({ children, label, labelledBy, className = "" }: Props) {
   return (
-    <div className={`fr-table fr-table--multiline ${className}`.trim()}>
+    // min-w-0 and overflow: the frame never takes its table's width inside a flex or grid layout (only its container scrolls).
+    <div className={`fr-table fr-table--multiline min-w-0 max-w-full overflow-x-auto ${className}`.trim()}>
       <div className="fr-table__wrapper">
         <div role="region" aria-label={label} aria-labelledby={labelledBy} tabIndex={0} className="fr-table__container">
           <div className="fr-table__content">{children}</div>
