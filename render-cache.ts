@@ -33,7 +33,7 @@ const PUBLIC_PATHS = [
   /^\/points-etape(\.data|\/[a-z0-9-]+(\.data)?)?$/,
   /^\/resultats(\.data|\/[a-z0-9-]+(\.data|\.csv|\/export\.csv)?)?$/,
   /^\/seminaires(\.data|\/[a-z0-9-]+(\.data)?)?$/,
-  /^\/(mentions-legales|accessibilite|donnees-personnelles|plan-du-site)(\.data)?$/,
+  /^\/(mentions-legales|accessibilite|donnees-personnelles|plan-du-site|a-propos)(\.data)?$/,
   /^\/reglementation(\.data|\/[a-z0-9-]+(\.data)?)?$/,
   /^\/flux\.atom$/,
 ];

@@ -20,6 +20,7 @@ import { runDataMigrations } from "../app/data-migrations.server";
 import { campaigns, counters, eventCursors, organisations, products, themes, users } from "#db/schema";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, loadDemoActionPlan } from "../app/seed/demo.server";
 import { loadDemoIndicators } from "../app/seed/indicators.server";
+import { loadDemoNextSteps } from "../app/seed/next-steps.server";
 import { loadDemoProgressUpdates, loadDemoResources } from "../app/seed/progress.server";
 import { generateAnswers } from "../app/seed/surveys.server";
 import { createUser, type SessionUser } from "../app/modules/accounts/index.server";
@@ -723,6 +724,7 @@ export async function seedScale(options: Options) {
   loadDemoIndicators();
   loadDemoProgressUpdates(team.id);
   loadDemoResources();
+  loadDemoNextSteps();
 
   // The history above is already told: the notification worker starts after it, as on a server that has been running.
   const lastEvent = (sqlite.prepare("select max(id) as m from events").get() as { m: number }).m;

@@ -7,12 +7,29 @@ const W = 640;
 const H = 280;
 const PAD = { left: 64, right: 16, top: 16, bottom: 56 };
 
-type Props = { id: string; title: string; unit: string; type: "line" | "bar" | "stacked"; values: IndicatorValue[] };
+type Props = { id: string; title: string; unit: string; type: "line" | "bar" | "stacked" | "figure"; values: IndicatorValue[] };
 
 const fmt = (n: number) => n.toLocaleString("fr-FR", { maximumFractionDigits: 2 });
 
+/** Key figures: each value as a number with its unit, and the dimension and period it is about. */
+function KeyFigures({ unit, values }: { unit: string; values: IndicatorValue[] }) {
+  if (values.length === 0) return <p>Aucune valeur pour l'instant.</p>;
+  return (
+    <ul className="mb-4 flex flex-wrap gap-6">
+      {values.map((v) => (
+        <li key={`${v.period}|${v.dimension}`}>
+          <span className="block text-3xl font-bold text-bleu">{fmt(v.value)}</span>
+          <span className="block">{unit}</span>
+          {v.dimension || v.period ? <span className="block text-sm">{[v.dimension, formatPeriod(v.period)].filter(Boolean).join(", ")}</span> : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /** A server-rendered SVG chart, with a title, a text summary and the data table: readable without JavaScript. */
 export function IndicatorChart({ id, title, unit, type, values }: Props) {
+  if (type === "figure") return <KeyFigures unit={unit} values={values} />;
   const model = chartModel(values, type === "stacked");
   const summary = chartSummary(model, unit);
   const plotW = W - PAD.left - PAD.right;

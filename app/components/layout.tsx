@@ -299,6 +299,11 @@ export function Footer() {
               </Link>
             </li>
             <li className="fr-footer__bottom-item">
+              <Link to="/a-propos" className="fr-footer__bottom-link">
+                À propos
+              </Link>
+            </li>
+            <li className="fr-footer__bottom-item">
               <Link to="/plan-du-site" className="fr-footer__bottom-link">
                 Plan du site
               </Link>

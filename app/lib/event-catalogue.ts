@@ -90,6 +90,7 @@ const CATALOGUE = {
   "vocabulary.reindex_started": entry("search_index", z.object({ total: z.number().int() })),
   "theme_resource.added": entry("theme", title),
   "theme_resource.removed": entry("theme", title),
+  "theme_resource.updated": entry("theme", title),
   "product.created": entry("product", z.object({ name: z.string() })),
   "product.updated": entry("product", z.object({ name: z.string() })),
   "vendor.created": entry("organisation", z.object({ name: z.string() })),

@@ -4,6 +4,7 @@ import { formatDate } from "~/lib/dates";
 import {
   changesThisMonth,
   headlineFigures,
+  latestNextSteps,
   listPublishedUpdates,
   recentlyResolved,
   themeCounts,
@@ -24,6 +25,7 @@ export function loader() {
     themes: themeCounts(),
     resolved: recentlyResolved(),
     changes: changesThisMonth(),
+    nextSteps: latestNextSteps(),
     updates: listPublishedUpdates(3).map(({ slug, title, summary, publishedAt }) => ({ slug, title, summary, publishedAt })),
   };
 }
@@ -40,7 +42,7 @@ function Figure({ value, label }: { value: string; label: string }) {
 }
 
 export default function Progress() {
-  const { figures, themes, resolved, changes, updates, shown } = useLoaderData<typeof loader>();
+  const { figures, themes, resolved, changes, updates, shown, nextSteps } = useLoaderData<typeof loader>();
   const show = (block: (typeof shown)[number]) => shown.includes(block);
   const { irritants, actions, vendors, survey } = figures;
   return (
@@ -154,6 +156,27 @@ export default function Progress() {
           <p>Aucun pour l'instant.</p>
         )}
       </section>
+      {nextSteps ? (
+        <section aria-labelledby="prochaines-etapes" className="mb-8">
+          <h2 id="prochaines-etapes">Prochaines étapes</h2>
+          <p className="text-sm text-gris-600">
+            Source : {nextSteps.source}.
+          </p>
+          {nextSteps.groups.map((g) => (
+            <div key={g.heading}>
+              <h3 className="text-lg">{g.heading}</h3>
+              <ul className="list-disc pl-6">
+                {g.steps.map((s) => (
+                  <li key={s.text}>
+                    {s.horizon ? <strong>{s.horizon} : </strong> : null}
+                    {s.text}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ))}
+        </section>
+      ) : null}
       <section aria-labelledby="points" className="mb-8">
         <h2 id="points">Derniers points d'étape</h2>
         <ul className="grid gap-3">

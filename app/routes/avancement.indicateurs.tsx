@@ -1,6 +1,7 @@
 import type { MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { IndicatorChart } from "~/components/chart";
+import { formatDay } from "~/lib/dates";
 import { listIndicators } from "~/modules/indicators/index.server";
 
 export const meta: MetaFunction = () => [{ title: "Indicateurs — Sentinelle" }];
@@ -26,8 +27,10 @@ export default function Indicators() {
           </h2>
           <IndicatorChart id={`graphique-${i.slug}`} title={i.title} unit={i.unit} type={i.chart} values={i.values} />
           <p className="mb-0 text-sm text-gris-600">
-            Unité : {i.unit}. Source : {i.source}.{i.method ? ` Méthode : ${i.method}` : ""}
+            Unité : {i.unit}. Source : {i.source}
+            {i.sourceDate ? `, ${formatDay(i.sourceDate)}` : ""}.{i.method ? ` Méthode : ${i.method}` : ""}
           </p>
+          {i.notes ? <p className="mb-0 mt-2 text-sm">Note : {i.notes}</p> : null}
         </section>
       ))}
       {indicators.length === 0 ? <p>Aucun indicateur pour l'instant.</p> : null}

@@ -11,7 +11,8 @@ import { followPublicSubject, isFollowing } from "~/modules/notifications/index.
 import { followPageSchema } from "~/modules/notifications";
 import { listIndicators } from "~/modules/indicators/index.server";
 import { themePage } from "~/modules/progress/index.server";
-import { RESOURCE_KINDS } from "~/modules/progress";
+import { RESOURCE_DATE_KINDS, RESOURCE_KINDS } from "~/modules/progress";
+import { formatDay } from "~/lib/dates";
 import { counted, plural } from "~/lib/text/plural";
 import { crumbFrom } from "~/components/breadcrumb";
 
@@ -92,6 +93,10 @@ export default function ThemeProgress() {
                 {i.demonstration ? <span className="fr-badge fr-badge--sm fr-badge--info ml-2">Série de démonstration</span> : null}
               </h3>
               <IndicatorChart id={`graphique-${i.slug}`} title={i.title} unit={i.unit} type={i.chart} values={i.values} />
+              <p className="text-sm text-gris-600">
+                Source : {i.source}
+                {i.sourceDate ? `, ${formatDay(i.sourceDate)}` : ""}.{i.notes ? ` Note : ${i.notes}` : ""}
+              </p>
             </div>
           ))}
         </section>
@@ -102,10 +107,16 @@ export default function ThemeProgress() {
           <ul className="list-disc pl-6">
             {resources.map((r) => (
               <li key={r.id}>
-                <a href={r.url} rel="noopener noreferrer">
-                  {r.title}
-                </a>{" "}
-                ({RESOURCE_KINDS[r.kind]})
+                {r.url ? (
+                  <a href={r.url} rel="noopener noreferrer">
+                    {r.title}
+                  </a>
+                ) : (
+                  r.title
+                )}{" "}
+                ({RESOURCE_KINDS[r.kind]}
+                {r.date ? `, ${RESOURCE_DATE_KINDS[r.dateKind].toLowerCase()} ${formatDay(r.date)}` : ""}
+                {r.url ? "" : ", adresse non donnée par la source"})
               </li>
             ))}
           </ul>

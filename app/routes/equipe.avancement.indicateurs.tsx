@@ -185,6 +185,13 @@ export default function TeamIndicators() {
         <TextField field={create.unit} label="Unité" />
         <TextField field={create.source} label="Source" />
         <div>
+          <label htmlFor={create.sourceDate.id} className="label">
+            Date de la source (facultatif)<span className="hint">Format AAAA-MM-JJ.</span>
+          </label>
+          <input {...fieldProps(create.sourceDate)} type="date" className="fr-input" />
+          <FieldError field={create.sourceDate} />
+        </div>
+        <div>
           <label htmlFor={create.chart.id} className="label">
             Graphique
           </label>
@@ -192,6 +199,7 @@ export default function TeamIndicators() {
             <option value="line">Courbe</option>
             <option value="bar">Barres</option>
             <option value="stacked">Barres empilées</option>
+            <option value="figure">Chiffres clés</option>
           </select>
           <FieldError field={create.chart} />
         </div>
@@ -221,6 +229,13 @@ export default function TeamIndicators() {
           </label>
           <input {...fieldProps(create.method)} className="fr-input" />
           <FieldError field={create.method} />
+        </div>
+        <div>
+          <label htmlFor={create.notes.id} className="label">
+            Notes (facultatif)<span className="hint">Ce que la source ne précise pas : « plus de… », mois non donnés…</span>
+          </label>
+          <textarea {...fieldProps(create.notes)} rows={2} className="fr-input" />
+          <FieldError field={create.notes} />
         </div>
         <div className="flex items-center gap-2">
           <input id={create.demonstration.id} type="checkbox" name={create.demonstration.name} className="size-4" />

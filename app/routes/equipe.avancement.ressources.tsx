@@ -2,12 +2,13 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Notice } from "~/components/notice";
 import { getFormProps } from "@conform-to/react";
-import { SelectField, TextField, useActionForm, FormErrors } from "~/components/forms";
+import { FieldError, SelectField, TextField, fieldProps, useActionForm, FormErrors } from "~/components/forms";
 import { formAction } from "~/lib/forms.server";
 import { requirePermission } from "~/lib/permissions.server";
 import { listThemes } from "~/modules/irritants/index.server";
-import { addResource, listResources, removeResource } from "~/modules/progress/index.server";
-import { RESOURCE_KINDS, resourcesPageSchema } from "~/modules/progress";
+import { addResource, completeResource, listResources, removeResource } from "~/modules/progress/index.server";
+import { RESOURCE_DATE_KINDS, RESOURCE_KINDS, resourcesPageSchema } from "~/modules/progress";
+import { formatDay } from "~/lib/dates";
 
 export const meta: MetaFunction = () => [{ title: "Ressources par thème — Sentinelle" }];
 
@@ -26,6 +27,11 @@ export async function action({ request }: ActionFunctionArgs) {
     request,
     resourcesPageSchema,
     (input) => {
+      if (input.intent === "complete") {
+        const { intent: _, id, ...fields } = input;
+        completeResource(user, id, fields);
+        return { message: "Ressource complétée.", resetForm: true };
+      }
       if (input.intent === "remove") {
         removeResource(user, input.id);
         return { message: "Ressource retirée." };
@@ -42,7 +48,13 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function Resources() {
   const { resources, themes } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [form, fields] = useActionForm(resourcesPageSchema, { actionData, intent: "add", defaultValue: { kind: "guide" } });
+  const [form, fields] = useActionForm(resourcesPageSchema, { actionData, intent: "add", defaultValue: { kind: "guide", dateKind: "publication" } });
+  const [completeForm, complete] = useActionForm(resourcesPageSchema, { actionData, intent: "complete", defaultValue: { dateKind: "publication" } });
+  const dateKindOptions = [
+    { value: "publication", label: "sa publication" },
+    { value: "mise-a-jour", label: "sa dernière mise à jour" },
+    { value: "citation", label: "sa citation par le programme" },
+  ];
   return (
     <div className="prose-page">
       <p className="text-sm">
@@ -54,7 +66,9 @@ export default function Resources() {
         {resources.map((r) => (
           <li key={r.id} className="flex flex-wrap items-center gap-3">
             <span>
-              {r.themeLabel} — <a href={r.url}>{r.title}</a> ({RESOURCE_KINDS[r.kind]})
+              {r.themeLabel} — {r.url ? <a href={r.url}>{r.title}</a> : r.title} ({RESOURCE_KINDS[r.kind]}
+              {r.date ? `, ${RESOURCE_DATE_KINDS[r.dateKind].toLowerCase()} ${formatDay(r.date)}` : ""})
+              {r.url ? null : <strong> — adresse non donnée par la source</strong>}
             </span>
             <Form method="post">
               <input type="hidden" name="intent" value="remove" />
@@ -66,6 +80,29 @@ export default function Resources() {
           </li>
         ))}
       </ul>
+      <h2>Compléter une ressource</h2>
+      <p>Donnez l'adresse d'une ressource que sa source citait sans adresse, ou corrigez son adresse et sa date.</p>
+      <FormErrors form={completeForm} />
+      <Form method="post" className="card mb-6 grid gap-x-4 md:grid-cols-2" {...getFormProps(completeForm)}>
+        <input type="hidden" name="intent" value="complete" />
+        <SelectField
+          field={complete.id}
+          label="Ressource"
+          options={resources.map((r) => ({ value: String(r.id), label: `${r.title}${r.url ? "" : " (sans adresse)"}` }))}
+        />
+        <TextField field={complete.url} label="Adresse" />
+        <div>
+          <label htmlFor={complete.date.id} className="label">
+            Date
+          </label>
+          <input {...fieldProps(complete.date)} type="date" className="fr-input" />
+          <FieldError field={complete.date} />
+        </div>
+        <SelectField field={complete.dateKind} label="Cette date est celle de" options={dateKindOptions} />
+        <button type="submit" className="fr-btn">
+          Enregistrer
+        </button>
+      </Form>
       <h2>Ajouter une ressource</h2>
       <FormErrors form={form} />
       <Form method="post" className="card grid gap-x-4 md:grid-cols-2" {...getFormProps(form)}>
@@ -74,6 +111,15 @@ export default function Resources() {
         <SelectField field={fields.kind} label="Type" options={Object.entries(RESOURCE_KINDS).map(([value, label]) => ({ value, label }))} />
         <TextField field={fields.title} label="Titre" />
         <TextField field={fields.url} label="Adresse" />
+        <div>
+          <label htmlFor={fields.date.id} className="label">
+            Date
+          </label>
+          <input {...fieldProps(fields.date)} type="date" className="fr-input" />
+          <FieldError field={fields.date} />
+        </div>
+        <SelectField field={fields.dateKind} label="Cette date est celle de" options={dateKindOptions} />
+        <TextField field={fields.source} label="Source (facultatif)" />
         <button type="submit" className="fr-btn">
           Ajouter
         </button>

@@ -66,6 +66,9 @@ export default function SiteMap() {
       <h2>Informations</h2>
       <ul>
         <li>
+          <Link to="/a-propos">À propos du programme</Link>
+        </li>
+        <li>
           <Link to="/accessibilite">Accessibilité</Link>
         </li>
         <li>

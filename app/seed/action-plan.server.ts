@@ -26,6 +26,7 @@ type InstitutionSlug = (typeof DEMO_INSTITUTIONS)[number]["slug"];
  */
 type DemoAction = {
   title: string;
+  description?: string;
   lead: LeadKind;
   deadline: string;
   status: ActionStatus;
@@ -39,6 +40,14 @@ type DemoAction = {
   // The demo's plan owner (DEMO_PLAN_OWNER) answers for the action's status (reminded when it goes stale).
   responsible?: boolean;
 };
+/**
+ * The deck's deadline cell for the biology challenge reads « Décembre 23 Février - Mars 24 / Janvier 2024 / Janvier 2024 »
+ * for four actions: it says neither which deadline goes with which action nor whether December 2023 moved to February -
+ * March 2024. The first label is kept as written (so it is never counted late), and no move is recorded.
+ */
+const BIOLOGY_DEADLINES_NOTE =
+  "Échéances telles qu'écrites dans le point d'étape du 11 janvier 2024 : « Décembre 23 Février - Mars 24 », « Janvier 2024 », « Janvier 2024 ». Le point d'étape ne dit pas à quelle action se rapporte chacune ni si l'échéance de décembre 2023 a été reportée à février - mars 2024 : la plateforme les montre telles quelles et n'en publie pas d'interprétation.";
+
 type DemoChallenge = { title: string; description?: string; themes: string[]; actions: DemoAction[] };
 type DemoWorkstream = { title: string; challenges: DemoChallenge[] };
 
@@ -96,15 +105,15 @@ export const DEMO_ACTION_PLAN: DemoWorkstream[] = [
     challenges: [
       {
         title: "Problématiques de qualité et d'intégration des documents transmis par messagerie, notamment en biologie médicale",
-        description:
-          "Non-réception des CR de biologie ; réception de formats qui se multiplient et sont difficilement lisibles ; difficultés d'intégration dans le logiciel métier ; réception de nombreux doublons ; délai de réception ; régression de l'exploitation des données structurées (valeurs anormales, suivi des courbes).",
+        description: `Non-réception des CR de biologie ; réception de formats qui se multiplient et sont difficilement lisibles ; difficultés d'intégration dans le logiciel métier ; réception de nombreux doublons ; délai de réception ; régression de l'exploitation des données structurées (valeurs anormales, suivi des courbes). ${BIOLOGY_DEADLINES_NOTE}`,
         themes: ["mssante"],
         actions: [
           {
             title: "Tests en vie réelle et signalement si objectivation de problème de CDA produit par un autre éditeur",
             lead: BOTH,
-            deadline: "Février - Mars 24",
-            previousDeadline: "Décembre 23",
+            // As written in the deck's deadline cell: not read as a date, nor as a move from December 2023 (see BIOLOGY_DEADLINES_NOTE).
+            deadline: "Décembre 23 Février - Mars 24",
+            description: BIOLOGY_DEADLINES_NOTE,
             status: "en-cours",
           },
           { title: "Projectathon usages SGL/LGC pour objectivation des difficultés", lead: BOTH, deadline: "Janvier 2024", status: "en-cours" },

@@ -11,6 +11,7 @@ import { DEMO_ACTION_PLAN, DEMO_INSTITUTIONS, DEMO_NOTES, DEMO_PLAN_OWNER } from
 import { loadDemoSurveys } from "./surveys.server";
 import { loadDemoProgressUpdates, loadDemoResources } from "./progress.server";
 import { loadDemoIndicators } from "./indicators.server";
+import { loadDemoNextSteps } from "./next-steps.server";
 import { loadDemoSeminars } from "./seminars.server";
 import { loadDemoRegulation } from "./regulation.server";
 import type { IrritantStatus } from "#db/schema";
@@ -221,6 +222,7 @@ export async function loadDemoData() {
   loadDemoSurveys(team);
   loadDemoProgressUpdates(team.id);
   loadDemoResources();
+  loadDemoNextSteps();
   loadDemoIndicators();
   loadDemoSeminars(team);
   loadDemoRegulation(team, (kind, key) => demoItemId(kind, key, ids));
@@ -267,7 +269,7 @@ export function loadDemoActionPlan(team: SessionUser, irritantsByTheme: (theme: 
           const input = {
             challengeId,
             title: a.title,
-            description: "",
+            description: a.description ?? "",
             leadKind: a.lead,
             leadOrganisationIds: idsOf(a.leadOrganisations),
             coLeadOrganisationIds: idsOf(a.coLeadOrganisations),

@@ -11,8 +11,13 @@ export const indicators = sqliteTable(
     title: text("title").notNull(),
     unit: text("unit").notNull(),
     source: text("source").notNull(),
+    // Date of the source the figures come from ("YYYY-MM-DD"), e.g. the point d'étape that gives them.
+    sourceDate: text("source_date"),
     method: text("method").notNull().default(""),
-    chart: text("chart", { enum: ["line", "bar", "stacked"] }).notNull().default("line"),
+    // What the source leaves unsaid or ambiguous ("plus de…", no month given…), shown beside the figures.
+    notes: text("notes").notNull().default(""),
+    // "figure": key figures shown as numbers (a value without a period or a series of one), not a chart.
+    chart: text("chart", { enum: ["line", "bar", "stacked", "figure"] }).notNull().default("line"),
     // Allowed dimension values (e.g. the "couloirs"); empty means a single series.
     dimensions: text("dimensions", { mode: "json" }).notNull().$type<string[]>().default(sql`'[]'`),
     themeId: integer("theme_id").references(() => themes.id),

@@ -46,9 +46,32 @@ export const themeResources = sqliteTable(
       .notNull()
       .references(() => themes.id),
     title: text("title").notNull(),
+    // Empty when the source that lists the resource does not give its address (shown as such, never guessed).
     url: text("url").notNull(),
     kind: text("kind", { enum: ["guide", "faq", "fiche", "video", "autre"] }).notNull().default("guide"),
     position: integer("position").notNull().default(0),
+    // The resource's date ("YYYY-MM-DD") and what it is: its publication, its last update, or the day a source cited it.
+    date: text("date"),
+    dateKind: text("date_kind", { enum: ["publication", "mise-a-jour", "citation"] }).notNull().default("publication"),
+    // Where the team found it (e.g. "Point d'étape du 11 janvier 2024").
+    source: text("source").notNull().default(""),
   },
   (t) => [index("theme_resources_theme_idx").on(t.themeId, t.position)],
+);
+
+/** The programme's next steps, as a point d'étape announces them, shown on the public progress page. */
+export const nextSteps = sqliteTable(
+  "next_steps",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    // The heading the steps are grouped under ("Sur les chantiers Sentinelle").
+    heading: text("heading").notNull(),
+    text: text("text").notNull(),
+    // When, as written ("printemps-été 2024", "T1 24"); empty when the source gives no date.
+    horizon: text("horizon").notNull().default(""),
+    source: text("source").notNull(),
+    sourceDate: text("source_date").notNull(),
+    position: integer("position").notNull().default(0),
+  },
+  (t) => [index("next_steps_position_idx").on(t.sourceDate, t.position)],
 );

@@ -15,6 +15,7 @@ const PAGES: { path: string; as: string | null; heading: RegExp }[] = [
   { path: "/mentions-legales", as: null, heading: /Mentions légales/ },
   { path: "/donnees-personnelles", as: null, heading: /données personnelles/i },
   { path: "/plan-du-site", as: null, heading: /Plan du site/ },
+  { path: "/a-propos", as: null, heading: /À propos du programme/ },
   { path: "/signalements/1", as: null, heading: /INS/ },
   { path: "/page-inexistante", as: null, heading: /Page introuvable/ },
   { path: "/deconnexion", as: "medecin@demo.sentinelle.fr", heading: /Se déconnecter/ },

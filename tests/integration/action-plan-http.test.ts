@@ -41,7 +41,9 @@ describe("GET /api/v1/action-plan", () => {
       "wave",
     ]);
     expect(body.asOf).toBe(new Date().toISOString().slice(0, 10));
-    expect(action.deadline).toEqual({ label: "Février - Mars 24", due: "2024-03-31" });
+    // The deck's ambiguous cell, kept as written and not read as a date (issue 20); the next one is parsed.
+    expect(action.deadline).toEqual({ label: "Décembre 23 Février - Mars 24", due: null });
+    expect(body.workstreams[1].challenges[0].actions[1].deadline).toEqual({ label: "Janvier 2024", due: "2024-01-31" });
     expect(action.lead).toEqual({ kind: "editeurs-et-pouvoirs-publics", label: "Éditeurs & Pouvoirs publics" });
     const done = await (await fetch(`${server.url}/api/v1/action-plan?status=fait`)).json();
     const titles = done.workstreams.flatMap((w: { challenges: { actions: { title: string }[] }[] }) => w.challenges.flatMap((c) => c.actions.map((a) => a.title)));
@@ -71,7 +73,7 @@ describe("owners, progress and the plan as of a day", () => {
     expect(deck.asOf).toBe("2024-01-11");
     expect(actionsOf(deck).filter((a) => a.overdue)).toHaveLength(3);
     const dayBefore = await (await fetch(`${server.url}/api/v1/action-plan?au=2024-01-10&overdue=1`)).json();
-    expect(actionsOf(dayBefore).map((a) => a.deadline.label)).toContain("Décembre 23");
+    expect(actionsOf(dayBefore).map((a) => a.deadline.label)).toContain("Décembre 2023");
     for (const bad of ["2024-13-01", "11/01/2024", "2023-02-29", "1999-12-31"]) {
       const response = await fetch(`${server.url}/api/v1/action-plan?au=${encodeURIComponent(bad)}`);
       expect(response.status).toBe(422);
@@ -100,7 +102,7 @@ describe("owners, progress and the plan as of a day", () => {
     const saved = await post({ ...form, deadlineReason: "Les laboratoires pilotes rejoignent les tests en avril." });
     expect(saved.status).toBe(200);
     const page = (await (await fetch(`${server.url}/plan-action/7`)).text()).replace(/<!-- -->/g, "");
-    expect(page).toContain("échéance reportée de Février - Mars 24 à Avril 2024 — raison : Les laboratoires pilotes rejoignent les tests en avril.");
+    expect(page).toContain("échéance modifiée de Décembre 23 Février - Mars 24 à Avril 2024 — raison : Les laboratoires pilotes rejoignent les tests en avril.");
   });
 
   it("the editor sets each step's status (no JavaScript), and the public page shows the share", async () => {

@@ -47,16 +47,18 @@ describe("the deck's plan", () => {
 
   it("parses the deadlines as written and keeps the labels", () => {
     const tests = actionByTitle("Tests en vie réelle et signalement si objectivation de problème de CDA produit par un autre éditeur");
-    expect(tests).toMatchObject({ deadlineLabel: "Février - Mars 24", deadlineDue: "2024-03-31", deadlineKind: "date" });
+    // The deck's ambiguous cell is kept as written and not read as a date (issue 20).
+    expect(tests).toMatchObject({ deadlineLabel: "Décembre 23 Février - Mars 24", deadlineDue: null, deadlineKind: "unparsed" });
     expect(actionByTitle("Mise en production de l'API LPS par les opérateurs MSS").deadlineDue).toBe("2024-01-31");
     expect(actionByTitle("Collecte des retours terrain")).toMatchObject({ deadlineLabel: "Janvier / février 2024", deadlineDue: "2024-02-29" });
     expect(actionByTitle("Poursuivre la promotion via les dispositifs conventionnels")).toMatchObject({ deadlineKind: "ongoing", deadlineDue: null });
   });
 
-  it("shows the deadline that slipped and flags overdue actions, but not done ones", () => {
+  it("flags overdue actions, but not done ones nor the deck's ambiguous deadline, which it does not read as a move", () => {
     const tests = getAction(null, actionByTitle("Tests en vie réelle et signalement si objectivation de problème de CDA produit par un autre éditeur").id);
-    expect(tests.deadlineHistory.map((c) => c.text)).toEqual(["échéance reportée de Décembre 23 à Février - Mars 24"]);
-    expect(tests.overdue).toBe(true); // March 2024 is long past
+    expect(tests.deadlineHistory).toEqual([]);
+    expect(tests.overdue).toBe(false);
+    expect(getAction(null, actionByTitle("Publication du décret en Conseil d'État sur l'ordonnance numérique").id).overdue).toBe(true); // December 2023 is long past
     const done = getPlan({ status: "fait" }).flatMap((w) => w.challenges.flatMap((c) => c.actions));
     expect(done.every((a) => !a.overdue)).toBe(true);
     const future = getPlan().flatMap((w) => w.challenges.flatMap((c) => c.actions)).filter((a) => a.deadline.kind === "ongoing");

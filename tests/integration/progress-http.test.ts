@@ -94,9 +94,15 @@ describe("theme pages and resources", () => {
     expect(bad.status).toBe(422);
     expect(await bad.text()).toContain("Indiquez une adresse web complète");
     expect((await post(practitioner, "/equipe/avancement/ressources", { themeSlug: "ins", kind: "guide", title: "Guide", url: "https://example.org" })).status).toBe(403);
-    const ok = await post(team, "/equipe/avancement/ressources", { themeSlug: "vsm", kind: "faq", title: "FAQ VSM", url: "https://example.org/vsm" });
+    const fields = { themeSlug: "vsm", kind: "faq", title: "FAQ VSM", url: "https://example.org/vsm", dateKind: "mise-a-jour" };
+    const undated = await post(team, "/equipe/avancement/ressources", fields);
+    expect(undated.status).toBe(422);
+    expect(await undated.text()).toContain("Indiquez la date au format AAAA-MM-JJ.");
+    const ok = await post(team, "/equipe/avancement/ressources", { ...fields, date: "2023-05-23" });
     expect(ok.status).toBe(200);
-    expect(await (await fetch(`${server.url}/avancement/themes/vsm`)).text()).toContain("FAQ VSM");
+    const page = await (await fetch(`${server.url}/avancement/themes/vsm`)).text();
+    expect(page).toContain("FAQ VSM");
+    expect(page.replace(/<!-- -->/g, "")).toContain("mise à jour le 23 mai 2023");
   });
 });
 
@@ -165,7 +171,24 @@ describe("indicators", () => {
     const open = await (await fetch(`${server.url}/avancement/donnees.json`)).json();
     const rows = open.rows.filter((r: { dataset: string; dimension1: string }) => r.dataset === "indicateurs" && r.dimension1 === "documents-par-professionnel");
     expect(rows.map((r: { value: number }) => r.value)).toEqual([65, 115, 140.5]);
-    expect(open.rows.some((r: { dimension1: string }) => r.dimension1 === "documents-dmp-par-couloir")).toBe(false);
+  });
+
+  it("keeps demonstration series out of open data", async () => {
+    const created = await post(team, "/equipe/avancement/indicateurs", {
+      intent: "create",
+      slug: "serie-essai",
+      title: "Série d'essai",
+      unit: "documents",
+      source: "Essai",
+      chart: "line",
+      demonstration: "on",
+    });
+    expect(created.status).toBe(200);
+    expect((await post(team, "/equipe/avancement/indicateurs", { intent: "value", indicator: "serie-essai", period: "2024-01", dimension: "", value: "3" })).status).toBe(200);
+    expect(await (await fetch(`${server.url}/avancement/indicateurs`)).text()).toContain("Série de démonstration");
+    const open = await (await fetch(`${server.url}/avancement/donnees.json`)).json();
+    expect(open.rows.some((r: { dimension1: string }) => r.dimension1 === "serie-essai")).toBe(false);
+    expect(open.indicators.some((i: { slug: string }) => i.slug === "serie-essai")).toBe(false);
   });
 
   it("reports unknown dimensions, bad numbers and duplicate periods by line, importing nothing", async () => {

@@ -36,6 +36,7 @@ const PUBLIC_ROUTES = [
   "routes/accessibilite",
   "routes/donnees-personnelles",
   "routes/plan-du-site",
+  "routes/a-propos",
 ];
 
 /**

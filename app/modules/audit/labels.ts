@@ -97,6 +97,7 @@ const TYPE_LABELS: Record<EventType, string> = {
   "vocabulary.reindex_started": "Reconstruction de l'index de recherche lancée",
   "theme_resource.added": "Ressource ajoutée",
   "theme_resource.removed": "Ressource retirée",
+  "theme_resource.updated": "Adresse ou date d'une ressource modifiée",
   "product.created": "Logiciel ajouté",
   "product.updated": "Logiciel modifié",
   "vendor.created": "Éditeur ajouté",

@@ -31,8 +31,10 @@ export type IndicatorInput = {
   title: string;
   unit: string;
   source: string;
+  sourceDate?: string;
   method: string;
-  chart: "line" | "bar" | "stacked";
+  notes: string;
+  chart: "line" | "bar" | "stacked" | "figure";
   dimensions: string[];
   themeSlug?: string;
   demonstration: boolean;

@@ -201,6 +201,7 @@ export const NOTIFICATION_RULES: { [T in EventType]: Rule<T> | null } = {
   "vocabulary.reindex_started": null,
   "theme_resource.added": null,
   "theme_resource.removed": null,
+  "theme_resource.updated": null,
   "product.created": null,
   "product.updated": null,
   "vendor.created": null,

@@ -5,8 +5,9 @@
  * and run the script again.
  */
 export { changesThisMonth, headlineFigures, recentlyResolved, themeCounts } from "./figures.server";
-export { DATASETS, openDataCodes, openDataCsv, openDataRows } from "./open-data.server";
-export { addResource, listResources, removeResource, themePage } from "./themes.server";
+export { latestNextSteps } from "./next-steps.server";
+export { DATASETS, openDataCodes, openDataCsv, openDataIndicators, openDataRows } from "./open-data.server";
+export { addResource, completeResource, listResources, removeResource, themePage } from "./themes.server";
 export {
   getUpdate,
   listAllUpdates,

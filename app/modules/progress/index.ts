@@ -6,4 +6,4 @@
  */
 export { buildAtomFeed } from "./atom";
 export { resourcesPageSchema, updatePageSchema, updatesPageSchema } from "./schemas";
-export { RESOURCE_KINDS } from "./vocabulary";
+export { RESOURCE_DATE_KINDS, RESOURCE_KINDS } from "./vocabulary";

@@ -19,7 +19,8 @@ export const DATASETS = [
   { name: "enquetes_nps", description: "Enquêtes publiées : Net Promoter Score par question, cases masquées exclues.", unit: "points NPS" },
   {
     name: "indicateurs",
-    description: "Valeurs des indicateurs d'usage : identifiant de l'indicateur, puis période et dimension séparées par « | » ; l'unité est celle de l'indicateur. Les séries de démonstration sont exclues.",
+    description:
+      "Valeurs des indicateurs d'usage : identifiant de l'indicateur, puis période et dimension séparées par « | » ; l'unité est celle de l'indicateur. Le JSON décrit aussi chaque indicateur (liste « indicators » : titre, unité, source et sa date, méthode, notes sur ce que la source ne précise pas). Les séries de démonstration sont exclues.",
     unit: "selon l'indicateur",
   },
 ] as const;
@@ -63,6 +64,16 @@ export function openDataRows(): OpenDataRow[] {
   return rows;
 }
 
+/**
+ * What each published indicator is (open data's "indicateurs" rows name it by its slug): title, unit, source and its
+ * date, method, and the notes that say what the source leaves unsaid. Demonstration series are excluded, as in the rows.
+ */
+export function openDataIndicators() {
+  return listIndicators()
+    .filter((i) => !i.demonstration)
+    .map(({ slug, title, unit, source, sourceDate, method, notes }) => ({ slug, title, unit, source, sourceDate, method, notes }));
+}
+
 /** A label without its status emoji (which renders as an empty box without an emoji font). */
 const plainLabel = (label: string) => label.replace(/\s*\p{Extended_Pictographic}\uFE0F?/gu, "").trim();
 
@@ -76,6 +87,7 @@ export function openDataCodes() {
     { title: "Thèmes", where: "dimension_1 de signalements_publies_par_theme_et_statut", codes: themeRows },
     { title: "Statuts des signalements", where: "dimension_2 de signalements_publies_par_theme_et_statut", codes: Object.entries(STATUS_LABELS).map(([code, label]) => ({ code, label })) },
     { title: "Statuts des actions", where: "dimension_2 de actions_par_chantier_et_statut", codes: Object.entries(ACTION_STATUS_LABELS).map(([code, label]) => ({ code, label: plainLabel(label) })) },
+    { title: "Indicateurs", where: "dimension_1 de indicateurs", codes: openDataIndicators().map((i) => ({ code: i.slug, label: i.title })) },
   ];
 }
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { headlinesFormSchema } from "~/modules/settings";
-import { RESOURCE_KINDS } from "./vocabulary";
+import { RESOURCE_DATE_KINDS, RESOURCE_KINDS } from "./vocabulary";
 
 const updateSchema = z.object({
   // Left blank, the address derives from the title (the module does it); it stays editable.
@@ -31,16 +31,30 @@ export const updatePageSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("unpublish") }),
 ]);
 
+// Only web links: no javascript: or data: addresses can be published.
+const resourceUrl = z.url({ protocol: /^https?$/, error: "Indiquez une adresse web complète (https://…)." }).max(1000);
+const resourceDate = z.iso.date({ error: "Indiquez la date au format AAAA-MM-JJ." });
+const resourceDateKind = z.enum(Object.keys(RESOURCE_DATE_KINDS) as [keyof typeof RESOURCE_DATE_KINDS], { error: "Dites ce qu'est cette date." });
+
 const resourceSchema = z.object({
   themeSlug: z.string({ error: "Choisissez un thème." }).min(1, "Choisissez un thème."),
   title: z.string({ error: "Indiquez le titre." }).trim().min(3, "Indiquez le titre.").max(200, "Titre trop long."),
-  // Only web links: no javascript: or data: addresses can be published.
-  url: z.url({ protocol: /^https?$/, error: "Indiquez une adresse web complète (https://…)." }).max(1000),
+  url: resourceUrl,
   kind: z.enum(Object.keys(RESOURCE_KINDS) as [keyof typeof RESOURCE_KINDS], { error: "Choisissez un type." }),
+  date: resourceDate,
+  dateKind: resourceDateKind,
+  source: z.preprocess((v) => v ?? "", z.string().trim().max(200, "Source : 200 caractères au plus.")),
 });
 
-/** The resources page: add one (the form sends no intent) or remove one. */
+/** The resources page: add one (the form sends no intent), complete one's address and date, or remove one. */
 export const resourcesPageSchema = z.discriminatedUnion("intent", [
   resourceSchema.extend({ intent: z.literal("add") }),
+  z.object({
+    intent: z.literal("complete"),
+    id: z.coerce.number({ error: "Choisissez une ressource." }).int().positive("Choisissez une ressource."),
+    url: resourceUrl,
+    date: resourceDate,
+    dateKind: resourceDateKind,
+  }),
   z.object({ intent: z.literal("remove"), id: z.coerce.number({ error: "Ressource inconnue." }).int().positive("Ressource inconnue.") }),
 ]);
