@@ -18,7 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 /** The action's intents, zod-free (read by the permission matrix; tests/unit/route-intents.test.ts holds them to ACTION_SCHEMA). */
-export const INTENTS = ["add", "remove"] as const;
+export const INTENTS = ["add", "complete", "remove"] as const;
 export const ACTION_SCHEMA = resourcesPageSchema;
 
 export async function action({ request }: ActionFunctionArgs) {
