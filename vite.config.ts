@@ -1,7 +1,7 @@
 /// <reference types="vitest/config" />
 import { vitePlugin as remix } from "@remix-run/dev";
 import tailwindcss from "@tailwindcss/vite";
-import { defineConfig, type Plugin } from "vite";
+import { defineConfig } from "vite";
 import tsconfigPaths from "vite-tsconfig-paths";
 
 declare module "@remix-run/node" {
@@ -10,28 +10,10 @@ declare module "@remix-run/node" {
   }
 }
 
-/**
- * A route's `INTENTS` (derived from its action's zod schema) is server-side metadata: the permission matrix reads it from
- * the server build. Left in a browser bundle it would pull the action's schema, and zod with it, into public pages'
- * JavaScript (issue 18's budget), so the browser build drops it before Remix prunes the route's unused imports.
- */
-function dropIntentsFromBrowser(): Plugin {
-  return {
-    name: "sentinelle:drop-intents-from-browser",
-    enforce: "pre",
-    transform(code, id, options) {
-      if (options?.ssr || !id.includes("/app/routes/")) return null;
-      const pruned = code.replace(/^export const INTENTS = intentsOf\([^;]*\);$/m, "");
-      return pruned === code ? null : { code: pruned, map: null };
-    },
-  };
-}
-
 export default defineConfig({
   // The Remix plugin must stay out of Vitest runs: it takes over the module graph.
   plugins: [
     tailwindcss(),
-    dropIntentsFromBrowser(),
     !process.env.VITEST &&
       remix({
         ignoredRouteFiles: ["**/.*"],
@@ -50,8 +32,9 @@ export default defineConfig({
     target: "es2020",
     // Capabilities are entered through barrels (app/modules/<cap>/index.ts, decision 017). Their files run nothing
     // when imported, so a bundle may drop a barrel's unused re-exports, and with them e.g. zod schemas or csv-parse
-    // that only a route's action uses.
-    rollupOptions: { treeshake: { moduleSideEffects: (id: string) => !id.includes("/app/modules/") } },
+    // that only a route's action uses. A `*.lazy.tsx` component file is loaded by a dynamic import in the browser: its
+    // static import, for the server's render only (app/components/irritant-forms.tsx), must not keep it in the page.
+    rollupOptions: { treeshake: { moduleSideEffects: (id: string) => !id.includes("/app/modules/") && !id.endsWith(".lazy.tsx") } },
   },
   test: {
     include: ["tests/**/*.test.ts"],

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState, type ReactNode } from "react";
 import { FieldError } from "~/components/forms";
 import { ATTACHMENT_STATUS_LABELS, MAX_ATTACHMENTS } from "~/modules/attachments";
 
+import { counted } from "~/lib/text/plural";
 type Attachment = { id: number; status: keyof typeof ATTACHMENT_STATUS_LABELS; masked: number; pages: number };
 
 const fileUrl = (id: number, thumbnail = false) => `/api/v1/attachments/${id}/file${thumbnail ? "?taille=vignette" : ""}`;
@@ -29,7 +30,7 @@ export function AttachmentList<A extends Attachment>({ attachments, showStatus, 
             <p className="mb-0 mt-2 text-sm" role={a.status === "analysing" ? "status" : undefined}>
               {ATTACHMENT_STATUS_LABELS[a.status]}
               {a.status === "pending_review" || a.status === "approved"
-                ? ` · ${a.masked === 0 ? "aucun identifiant trouvé" : a.masked === 1 ? "1 identifiant masqué" : `${a.masked} identifiants masqués`}`
+                ? ` · ${a.masked === 0 ? "aucun identifiant trouvé" : counted(a.masked, "identifiant masqué", "identifiants masqués")}`
                 : ""}
             </p>
           ) : null}

@@ -136,7 +136,7 @@ export function IndicatorChart({ id, title, unit, type, values }: Props) {
       <details className="mt-2">
         <summary className="cursor-pointer">Données du graphique</summary>
         <TableRegion label={`Données : ${title}`}>
-          <table className="table mt-2">
+          <table className="mt-2">
             <caption className="sr-only">Données : {title}</caption>
             <thead>
               <tr>

@@ -4,6 +4,7 @@ import { type DragEvent, type ReactNode, useEffect, useState } from "react";
 import { FieldError, fieldProps, FormErrors, TextField, useActionForm } from "~/components/forms";
 import { LEAD_LABELS } from "~/modules/action-plan";
 import { boardPageSchema } from "~/modules/seminars";
+import { counted, plural } from "~/lib/text/plural";
 
 /** What the team may turn cards into: the themes and challenges to choose from, and what is already done. */
 export type RestitutionChoices = {
@@ -268,8 +269,7 @@ function CardItem({
       </p>
       <p className="mb-2 text-sm text-gris-600">
         Carte n°{card.id}
-        {card.theme ? ` · ${card.theme.label}` : ""} · {card.votes} point
-        {card.votes > 1 ? "s" : ""}
+        {card.theme ? ` · ${card.theme.label}` : ""} · {counted(card.votes, "point", "points")}
       </p>
       <div className="flex flex-wrap items-end gap-2">
         <Form method="post" className="flex flex-wrap items-end gap-2" preventScrollReset>
@@ -403,7 +403,7 @@ function ClusterColumn({
       <h3 id={`cl-${cl.id}`} className="mt-0 break-words text-lg">
         {cl.title}{" "}
         <span className="text-sm font-normal">
-          · {cl.votes} point{cl.votes > 1 ? "s" : ""}
+          · {cl.votes} {plural(cl.votes, "point", "points")}
         </span>
       </h3>
       {/* Keyed on the title: a renamed cluster refills its field (default values are read once). */}

@@ -1,6 +1,7 @@
 import { can } from "~/lib/permissions";
 import { Form, Link, NavLink } from "@remix-run/react";
 import type { Role } from "#db/schema";
+import { plural } from "~/lib/text/plural";
 
 type NavUser = { displayName: string; role: Role; unread?: number; awaitingSurveys?: number } | null;
 
@@ -118,7 +119,7 @@ function QuickLinks({ user }: { user: NavUser }) {
           {user.unread ? (
             <span className="fr-badge fr-badge--sm fr-badge--error fr-badge--no-icon ml-2">
               {user.unread}
-              <span className="fr-sr-only"> non lue{user.unread > 1 ? "s" : ""}</span>
+              <span className="fr-sr-only"> non {plural(user.unread, "lue", "lues")}</span>
             </span>
           ) : null}
         </Link>
@@ -154,7 +155,7 @@ function NavCount({ count }: { count: number }) {
   return (
     <span className="fr-badge fr-badge--sm fr-badge--error fr-badge--no-icon ml-2">
       {count}
-      <span className="fr-sr-only"> {count > 1 ? "questionnaires à remplir" : "questionnaire à remplir"}</span>
+      <span className="fr-sr-only"> {plural(count, "questionnaire à remplir", "questionnaires à remplir")}</span>
     </span>
   );
 }

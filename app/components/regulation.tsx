@@ -41,7 +41,7 @@ type Row = { documentType: string; dmp: boolean; mssProfessionals: boolean; mssP
 export function DocumentTable({ rows, caption }: { rows: readonly Row[]; caption: string }) {
   return (
     <TableRegion label={caption}>
-      <table className="table">
+      <table>
         <caption className="sr-only">{caption}</caption>
         <thead>
           <tr>

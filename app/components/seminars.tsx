@@ -6,6 +6,7 @@ import type { ActionStatus } from "~/modules/action-plan";
 import type { IrritantStatus } from "~/modules/irritants";
 import { type Balance, DETAIL_LABELS, SIDE_LABELS, type Side } from "~/modules/seminars";
 import { StatusBadge } from "~/components/status-badge";
+import { plural } from "~/lib/text/plural";
 
 export const seminarDate = (date: string) => formatDate(date + "T12:00:00Z");
 
@@ -22,7 +23,7 @@ export function BalanceTable({ balance, caption }: { balance: Balance; caption: 
   return (
     <div className="mb-4">
       <TableRegion label={caption}>
-        <table className="table">
+        <table>
           <caption className="text-left font-bold">{caption}</caption>
           <thead>
             <tr>
@@ -114,7 +115,7 @@ export function OutcomeList({ outcomes, hiddenIrritants, team = false }: { outco
       </ul>
       {hiddenIrritants ? (
         <p className="mt-2 text-sm">
-          {hiddenIrritants} autre{hiddenIrritants > 1 ? "s" : ""} signalement{hiddenIrritants > 1 ? "s" : ""} issu{hiddenIrritants > 1 ? "s" : ""} de ce séminaire {hiddenIrritants > 1 ? "sont" : "est"} en cours d'instruction.
+          {hiddenIrritants} {plural(hiddenIrritants, "autre", "autres")} {plural(hiddenIrritants, "signalement", "signalements")} {plural(hiddenIrritants, "issu", "issus")} de ce séminaire {plural(hiddenIrritants, "est", "sont")} en cours d'instruction.
         </p>
       ) : null}
     </>
@@ -155,22 +156,3 @@ export function useLiveRevision(url: string, revision: number, intervalMs = 2500
   }, [url, intervalMs]);
 }
 
-type Origin = { workshopNumber: number; workshopTitle: string; seminarSlug: string; seminarId: number; date: string; published: boolean };
-
-/** "Issu de l'atelier 2 du séminaire du 20 novembre 2023", linked to the seminar's page. */
-export function OriginNote({ origins }: { origins: Origin[] }) {
-  if (!origins.length) return null;
-  return (
-    <div className="mb-4">
-      {origins.map((o) => (
-        <p key={`${o.seminarId}-${o.workshopNumber}`} className="mb-1 text-sm">
-          Issu de{" "}
-          <Link to={o.published ? `/seminaires/${o.seminarSlug}#atelier-${o.workshopNumber}` : `/equipe/seminaires/${o.seminarId}/bilan`}>
-            l'atelier {o.workshopNumber} du séminaire du {seminarDate(o.date)}
-          </Link>{" "}
-          (« {o.workshopTitle} »)
-        </p>
-      ))}
-    </div>
-  );
-}

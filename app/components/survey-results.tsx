@@ -1,5 +1,6 @@
 import type { CampaignResults, ItemResult } from "~/modules/surveys/index.server";
 import { TableRegion } from "~/components/table-region";
+import { plural } from "~/lib/text/plural";
 
 const pct = (v: number) => `${Math.round(v * 100)} %`;
 const interval = (i: { low: number; high: number }, percent = true) =>
@@ -42,7 +43,7 @@ export function SurveyResults({ results }: { results: CampaignResults }) {
           ) : (
             <>
               <p>
-                {item.n} répondant{item.n && item.n > 1 ? "s" : ""}. {item.stats ? <StatsLine stats={item.stats} /> : null}
+                {item.n} {plural(item.n ?? 0, "répondant", "répondants")}. {item.stats ? <StatsLine stats={item.stats} /> : null}
               </p>
               {item.change ? (
                 <p>
@@ -56,7 +57,7 @@ export function SurveyResults({ results }: { results: CampaignResults }) {
               ) : null}
               {item.distribution ? (
                 <TableRegion label={`Répartition des réponses : ${item.label}`}>
-                  <table className="table mb-4">
+                  <table className="mb-4">
                     <caption className="sr-only">Répartition des réponses : {item.label}</caption>
                     <thead>
                       <tr>
@@ -91,7 +92,7 @@ export function SurveyResults({ results }: { results: CampaignResults }) {
                 <details>
                   <summary className="cursor-pointer">Par logiciel</summary>
                   <TableRegion label={`Résultats par logiciel : ${item.label}`}>
-                    <table className="table mt-2">
+                    <table className="mt-2">
                       <caption className="sr-only">Résultats par logiciel : {item.label}</caption>
                       <thead>
                         <tr>

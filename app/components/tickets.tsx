@@ -3,6 +3,7 @@ import { formatDate } from "~/lib/dates";
 import { RESOLUTION_LABELS, type Resolution, type TicketStatus } from "~/modules/tickets";
 import { TableRegion } from "~/components/table-region";
 import { StatusBadge } from "~/components/status-badge";
+import { plural } from "~/lib/text/plural";
 
 type Row = {
   id: number;
@@ -24,7 +25,7 @@ export function TicketTable({ items, showVendor }: { items: Row[]; showVendor: b
   if (items.length === 0) return <p>Aucun ticket pour ce filtre.</p>;
   return (
     <TableRegion label="Tickets">
-      <table className="table">
+      <table>
         <caption className="sr-only">Tickets, du plus récent au plus ancien</caption>
         <thead>
           <tr>
@@ -42,7 +43,7 @@ export function TicketTable({ items, showVendor }: { items: Row[]; showVendor: b
               <td>
                 <Link to={`/editeur/tickets/${t.id}`}>{t.irritantTitle}</Link>
                 <div className="text-sm text-gris-600">
-                  {t.productName} · {t.supportCount} soutien{t.supportCount > 1 ? "s" : ""} · ouvert le {formatDate(t.openedAt)}
+                  {t.productName} · {t.supportCount} {plural(t.supportCount, "soutien", "soutiens")} · ouvert le {formatDate(t.openedAt)}
                 </div>
               </td>
               {showVendor ? <td>{t.vendorName}</td> : null}
@@ -85,7 +86,7 @@ export function ScorecardTable({ cards, caption }: { cards: Card[]; caption: str
   if (cards.length === 0) return <p>Aucun ticket pour l'instant.</p>;
   return (
     <TableRegion label={caption}>
-      <table className="table">
+      <table>
         <caption className="mb-2 text-left font-bold">{caption}</caption>
         <thead>
           <tr>

@@ -2,7 +2,8 @@ import { z } from "zod";
 
 /**
  * Multi-intent actions declare their intents as a zod discriminated union on `intent`; the permission matrix test
- * reads the route's `INTENTS` (derived from that schema) from the build, so no intent escapes it.
+ * reads the route's `INTENTS` (a literal copy that tests/unit/route-intents.test.ts holds to that schema) from the build,
+ * so no intent escapes it.
  */
 type IntentUnion = z.ZodDiscriminatedUnion<readonly z.ZodObject<{ intent: z.ZodLiteral<string> }>[], "intent">;
 

@@ -4,6 +4,7 @@ import type { loader as rootLoader } from "~/root";
 import { getUser, can } from "~/lib/permissions.server";
 import { countReceivedIrritants, listIrritants } from "~/modules/irritants/index.server";
 import { StatusBadge } from "~/components/status-badge";
+import { plural } from "~/lib/text/plural";
 
 export const meta: MetaFunction = () => [
   { title: "Sentinelle — les irritants du numérique en santé, remontés et suivis" },
@@ -32,7 +33,7 @@ export default function Home() {
           <p className="fr-alert__title">{awaitingSurveys > 1 ? `${awaitingSurveys} questionnaires vous attendent` : "Un questionnaire vous attend"}</p>
           <p className="mb-0">
             Votre avis sur vos outils numériques aide l'équipe programme à mesurer ce qui s'améliore.{" "}
-            <Link to="/enquetes">{awaitingSurveys > 1 ? "Voir les questionnaires" : "Voir le questionnaire"}</Link>
+            <Link to="/enquetes">{plural(awaitingSurveys, "Voir le questionnaire", "Voir les questionnaires")}</Link>
           </p>
         </div>
       ) : null}

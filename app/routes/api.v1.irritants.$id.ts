@@ -22,6 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       timeLostMinutes: i.timeLostMinutes,
       patientSafety: i.patientSafety,
       consultationStep: i.consultationStep,
+      subject: i.subject,
       product: i.productId ? { id: i.productId, name: i.productName, version: i.productVersion, vendor: i.vendorName } : null,
       supportCount: i.supportCount,
       patientSupportCount: i.patientSupportCount,

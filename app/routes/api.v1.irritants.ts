@@ -21,6 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         fixAnnounced: i.fixAnnounced,
         published: i.published,
         severity: i.severity,
+        subject: i.subject,
         supportCount: i.supportCount,
         product: i.productName,
         createdAt: i.createdAt,

@@ -7,7 +7,6 @@ import { Notice } from "~/components/notice";
 import { seminarDate, useLiveRevision } from "~/components/seminars";
 import { orRefusal, refusalMessage } from "~/lib/errors";
 import { formAction } from "~/lib/forms.server";
-import { intentsOf } from "~/lib/intents";
 import { getUser } from "~/lib/permissions.server";
 import { listThemes } from "~/modules/irritants/index.server";
 import { describeRedactions } from "~/lib/text/redaction";
@@ -20,6 +19,7 @@ import {
   postCard,
   readParticipantToken,
 } from "~/modules/seminars/index.server";
+import { plural } from "~/lib/text/plural";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data && "board" in data && data.board ? `Atelier ${data.board.workshop.number} — ${data.board.workshop.title} — Sentinelle` : "Atelier introuvable — Sentinelle" },
@@ -38,7 +38,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { board, themes: listThemes().map(({ slug, label }) => ({ slug, label })), facilitator: board.canRun, error: null };
 }
 
-export const INTENTS = intentsOf(workshopBoardPageSchema);
+/** The action's intents, zod-free (read by the permission matrix; tests/unit/route-intents.test.ts holds them to ACTION_SCHEMA). */
+export const INTENTS = ["card", "vote"] as const;
+export const ACTION_SCHEMA = workshopBoardPageSchema;
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const code = params.code ?? "";
@@ -52,7 +54,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (input.intent === "vote") {
         const { intent: _, ...vote } = input;
         const { remaining } = castVote(code, token, vote);
-        const left = `Il vous reste ${remaining} point${remaining > 1 ? "s" : ""}.`;
+        const left = `Il vous reste ${remaining} ${plural(remaining, "point", "points")}.`;
         return { message: vote.direction === "add" ? `Point placé. ${left}` : `Point retiré. ${left}` };
       }
       const { intent: _, ...card } = input;
@@ -109,7 +111,7 @@ function VoteButtons({
   );
 }
 
-const dots = (n: number) => `${n} point${n > 1 ? "s" : ""}`;
+const dots = (n: number) => `${n} ${plural(n, "point", "points")}`;
 
 export default function WorkshopBoard() {
   const loaded = useLoaderData<typeof loader>();
@@ -177,7 +179,7 @@ export default function WorkshopBoard() {
         </a>
       </div>
       <p className="text-sm text-gris-600" aria-live="polite">
-        {board.cards.length} carte{board.cards.length > 1 ? "s" : ""}, {board.clusters.length} regroupement{board.clusters.length > 1 ? "s" : ""}
+        {board.cards.length} {plural(board.cards.length, "carte", "cartes")}, {board.clusters.length} {plural(board.clusters.length, "regroupement", "regroupements")}
       </p>
       {board.clusters.map((cl) => (
         <section key={cl.id} aria-labelledby={`cluster-${cl.id}`} className="card mb-4">

@@ -7,7 +7,6 @@ import { idParam } from "~/lib/api.server";
 import { getEnv } from "~/lib/env.server";
 import { orErrorPage } from "~/lib/errors";
 import { formAction } from "~/lib/forms.server";
-import { intentsOf } from "~/lib/intents";
 import { can, requireUser } from "~/lib/permissions.server";
 import { listChallenges } from "~/modules/action-plan/index.server";
 import { listThemes } from "~/modules/irritants/index.server";
@@ -26,6 +25,7 @@ import {
   setVoting,
   setWorkshopStatus,
 } from "~/modules/seminars/index.server";
+import { plural } from "~/lib/text/plural";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
@@ -55,7 +55,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export const INTENTS = intentsOf(boardPageSchema);
+/** The action's intents, zod-free (read by the permission matrix; tests/unit/route-intents.test.ts holds them to ACTION_SCHEMA). */
+export const INTENTS = ["status", "voting", "cluster-create", "cluster-rename", "move", "hide", "show", "irritant", "action", "link"] as const;
+export const ACTION_SCHEMA = boardPageSchema;
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
@@ -149,7 +151,7 @@ export default function FacilitatorBoard() {
       <p className="text-lg">{w.question}</p>
       <p className="text-sm text-gris-600">
         {seminarDate(w.seminar.date)} · {w.facilitatorLabel} · état : <strong>{WORKSHOP_STATUS_LABELS[w.status]}</strong>
-        {w.votingOpen ? " · vote ouvert" : ""} · {board.participants} participant{board.participants > 1 ? "s" : ""} · {w.dotsPerParticipant} points chacun
+        {w.votingOpen ? " · vote ouvert" : ""} · {board.participants} {plural(board.participants, "participant", "participants")} · {w.dotsPerParticipant} points chacun
       </p>
       {result ? <Notice ok={result.ok} message={result.message} /> : null}
       <div className="mb-6 grid gap-6 md:grid-cols-[auto_1fr]">

@@ -5,7 +5,6 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrors, TextField, useActionForm } from "~/components/forms";
 import { PscErrorPage } from "~/components/psc";
 import { formAction } from "~/lib/forms.server";
-import { intentsOf } from "~/lib/intents";
 import { PscError, professionLabel, pscCompletionPageSchema, pscErrorView } from "~/modules/accounts";
 import {
   createPscAccount,
@@ -45,7 +44,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-export const INTENTS = intentsOf(pscCompletionPageSchema);
+/** The action's intents, zod-free (read by the permission matrix; tests/unit/route-intents.test.ts holds them to ACTION_SCHEMA). */
+export const INTENTS = ["create", "link"] as const;
+export const ACTION_SCHEMA = pscCompletionPageSchema;
 
 export async function action({ request }: ActionFunctionArgs) {
   requirePscEnabled();

@@ -11,7 +11,7 @@ import {
 } from "~/modules/progress/index.server";
 import { getSetting } from "~/modules/settings/index.server";
 import { TableRegion } from "~/components/table-region";
-import { counted } from "~/lib/text/plural";
+import { counted, plural } from "~/lib/text/plural";
 
 export const meta: MetaFunction = () => [
   { title: "Avancement du programme — Sentinelle" },
@@ -119,7 +119,7 @@ export default function Progress() {
       <section aria-labelledby="themes" className="mb-8">
         <h2 id="themes">Par thème</h2>
         <TableRegion label="Signalements publiés par thème">
-          <table className="table">
+          <table>
             <caption className="sr-only">Signalements publiés par thème</caption>
             <thead>
               <tr>
@@ -148,7 +148,7 @@ export default function Progress() {
           <ul className="list-disc pl-6">
             {resolved.map((r) => (
               <li key={r.id}>
-                <Link to={`/signalements/${r.id}`}>{r.title}</Link> ({r.supportCount} soutien{r.supportCount > 1 ? "s" : ""})
+                <Link to={`/signalements/${r.id}`}>{r.title}</Link> ({r.supportCount} {plural(r.supportCount, "soutien", "soutiens")})
               </li>
             ))}
           </ul>

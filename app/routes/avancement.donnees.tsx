@@ -23,7 +23,7 @@ export default function OpenData() {
       </p>
       <h2>Dictionnaire des données</h2>
       <TableRegion label="Colonnes du fichier">
-        <table className="table mb-6">
+        <table className="mb-6">
           <caption className="sr-only">Colonnes du fichier</caption>
           <thead>
             <tr>
@@ -65,8 +65,8 @@ export default function OpenData() {
       <h2>Codes utilisés</h2>
       <p>Les fichiers gardent des codes stables ; voici ce que chacun signifie.</p>
       {codes.map((group) => (
-        <div key={group.title} className="overflow-x-auto mb-6">
-          <table className="table">
+        <TableRegion key={group.title} label={group.title} className="mb-6">
+          <table>
             <caption className="text-left font-bold">
               {group.title} ({group.where})
             </caption>
@@ -84,7 +84,7 @@ export default function OpenData() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       ))}
     </div>
   );

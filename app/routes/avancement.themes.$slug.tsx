@@ -6,7 +6,6 @@ import { FollowForm } from "~/components/follow";
 import { Notice } from "~/components/notice";
 import { orErrorPage } from "~/lib/errors";
 import { formAction } from "~/lib/forms.server";
-import { intentsOf } from "~/lib/intents";
 import { getUser, requireUser } from "~/lib/permissions.server";
 import { followPublicSubject, isFollowing } from "~/modules/notifications/index.server";
 import { followPageSchema } from "~/modules/notifications";
@@ -14,7 +13,7 @@ import { listIndicators } from "~/modules/indicators/index.server";
 import { themePage } from "~/modules/progress/index.server";
 import { RESOURCE_DATE_KINDS, RESOURCE_KINDS } from "~/modules/progress";
 import { formatDay } from "~/lib/dates";
-import { counted } from "~/lib/text/plural";
+import { counted, plural } from "~/lib/text/plural";
 import { crumbFrom } from "~/components/breadcrumb";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.theme.label ?? "Thème"} — avancement — Sentinelle` }];
@@ -25,7 +24,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { ...page, indicators: listIndicators({ themeSlug: page.theme.slug }), viewer: viewer ? { following: isFollowing(viewer.id, "theme", page.theme.id) } : null };
 }
 
-export const INTENTS = intentsOf(followPageSchema);
+/** The action's intents, zod-free (read by the permission matrix; tests/unit/route-intents.test.ts holds them to ACTION_SCHEMA). */
+export const INTENTS = ["follow", "unfollow"] as const;
+export const ACTION_SCHEMA = followPageSchema;
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
@@ -48,7 +49,7 @@ export default function ThemeProgress() {
       </p>
       <h1>{theme.label}</h1>
       <p>
-        {theme.published} signalement{theme.published > 1 ? "s" : ""} publié{theme.published > 1 ? "s" : ""} ·{" "}
+        {theme.published} {plural(theme.published, "signalement", "signalements")} {plural(theme.published, "publié", "publiés")} ·{" "}
         {counted(actions.filter((a) => a.status === "fait").length, "action faite", "actions faites")} sur {actions.length}
       </p>
       {actionData ? <Notice ok={actionData.ok} message={actionData.message} /> : null}
@@ -59,7 +60,7 @@ export default function ThemeProgress() {
           <ol className="list-decimal pl-6">
             {top.map((i) => (
               <li key={i.id}>
-                <Link to={`/signalements/${i.id}`}>{i.title}</Link> — {i.supportCount} soutien{i.supportCount > 1 ? "s" : ""} <StatusBadge kind="irritant" status={i.status} fixAnnounced={i.fixAnnounced} />
+                <Link to={`/signalements/${i.id}`}>{i.title}</Link> — {i.supportCount} {plural(i.supportCount, "soutien", "soutiens")} <StatusBadge kind="irritant" status={i.status} fixAnnounced={i.fixAnnounced} />
               </li>
             ))}
           </ol>

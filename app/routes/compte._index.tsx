@@ -5,7 +5,6 @@ import { FormErrors, SelectField, TextField, useActionForm } from "~/components/
 import { Notice } from "~/components/notice";
 import { getDb } from "#db/client";
 import { formAction } from "~/lib/forms.server";
-import { intentsOf } from "~/lib/intents";
 import { can } from "~/lib/permissions";
 import { requireUser } from "~/lib/permissions.server";
 import { getProfile, resendEmailConfirmation, updateProfile } from "~/modules/accounts/index.server";
@@ -17,7 +16,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { profile: getProfile(user.id), products: can(user, "irritant:file") ? listProducts() : [] };
 }
 
-export const INTENTS = intentsOf(profilePageSchema);
+/** The action's intents, zod-free (read by the permission matrix; tests/unit/route-intents.test.ts holds them to ACTION_SCHEMA). */
+export const INTENTS = ["profile", "resend-confirmation"] as const;
+export const ACTION_SCHEMA = profilePageSchema;
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);

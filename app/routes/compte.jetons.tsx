@@ -6,7 +6,6 @@ import { Notice } from "~/components/notice";
 import { RowActionForm } from "~/components/row-action";
 import { formatDateTime } from "~/lib/dates";
 import { formAction } from "~/lib/forms.server";
-import { intentsOf } from "~/lib/intents";
 import { requirePermission, requireUser } from "~/lib/permissions.server";
 import { createApiToken, listApiTokens, revokeApiToken } from "~/modules/accounts/index.server";
 import { tokensPageSchema } from "~/modules/accounts";
@@ -17,7 +16,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { tokens: listApiTokens(user.id) };
 }
 
-export const INTENTS = intentsOf(tokensPageSchema);
+/** The action's intents, zod-free (read by the permission matrix; tests/unit/route-intents.test.ts holds them to ACTION_SCHEMA). */
+export const INTENTS = ["create-token", "revoke-token"] as const;
+export const ACTION_SCHEMA = tokensPageSchema;
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "account:manage-tokens");
@@ -54,7 +55,7 @@ export default function AccountTokens() {
       </p>
       {tokens.length > 0 ? (
         <TableRegion label="Vos jetons actifs">
-          <table className="table mb-6">
+          <table className="mb-6">
             <caption className="sr-only">Vos jetons actifs</caption>
             <thead>
               <tr>

@@ -9,6 +9,7 @@ import { requireUser } from "~/lib/permissions.server";
 import { readSessionId } from "~/lib/session.server";
 import { changePassword, getProfile, listApiTokens } from "~/modules/accounts/index.server";
 import { changePasswordSchema } from "~/modules/accounts";
+import { plural } from "~/lib/text/plural";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -51,7 +52,7 @@ export default function AccountPassword() {
                 <div>
                   <label htmlFor="keepApiTokens">Garder mes jetons d'API</label>
                   <p id="keepApiTokens-hint" className="text-sm text-gris-600">
-                    Sinon, vos {tokenCount} jeton{tokenCount > 1 ? "s" : ""} {tokenCount > 1 ? "sont révoqués" : "est révoqué"} avec l'ancien mot de passe.
+                    Sinon, vos {tokenCount} {plural(tokenCount, "jeton", "jetons")} {plural(tokenCount, "est révoqué", "sont révoqués")} avec l'ancien mot de passe.
                   </p>
                 </div>
               </div>

@@ -4,7 +4,6 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ChoiceGroup, FormErrors, useActionForm } from "~/components/forms";
 import { Notice } from "~/components/notice";
 import { formAction } from "~/lib/forms.server";
-import { intentsOf } from "~/lib/intents";
 import { requireUser } from "~/lib/permissions.server";
 import {
   DELIVERY_MODES,
@@ -20,7 +19,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { preferences: getPreferences(user.id, user.role), follows: listFollows(user.id) };
 }
 
-export const INTENTS = intentsOf(notificationsPageSchema);
+/** The action's intents, zod-free (read by the permission matrix; tests/unit/route-intents.test.ts holds them to ACTION_SCHEMA). */
+export const INTENTS = ["notifications", "unfollow"] as const;
+export const ACTION_SCHEMA = notificationsPageSchema;
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);

@@ -4,7 +4,6 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrors, TextField, useActionForm } from "~/components/forms";
 import { formAction } from "~/lib/forms.server";
-import { intentsOf } from "~/lib/intents";
 import { requireUser } from "~/lib/permissions.server";
 import { clearSessionCookie } from "~/lib/session.server";
 import { getProfile, revokeAllSessions } from "~/modules/accounts/index.server";
@@ -16,7 +15,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { hasPassword: getProfile(user.id).hasPassword };
 }
 
-export const INTENTS = intentsOf(securityPageSchema);
+/** The action's intents, zod-free (read by the permission matrix; tests/unit/route-intents.test.ts holds them to ACTION_SCHEMA). */
+export const INTENTS = ["signout-everywhere", "delete-account"] as const;
+export const ACTION_SCHEMA = securityPageSchema;
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);

@@ -182,7 +182,7 @@ export default function PersonalData() {
 
       <h2>Durées de conservation</h2>
       <TableRegion label="Durées de conservation">
-        <table className="table">
+        <table>
           <caption className="mb-2 text-left">Durée de conservation par catégorie de données</caption>
           <thead>
             <tr>

@@ -4,7 +4,6 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ChoiceGroup, FormErrors, SelectField, TextField, useActionForm } from "~/components/forms";
 import { formAction } from "~/lib/forms.server";
-import { intentsOf } from "~/lib/intents";
 import { requirePermission } from "~/lib/permissions.server";
 import { FREQUENCY_LABELS, SEVERITY_LABELS, vendorFilingPageSchema } from "~/modules/irritants";
 import { fileIrritant } from "~/modules/irritants/index.server";
@@ -18,7 +17,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { products: listProducts().filter((p) => p.vendor.id !== user.organisationId) };
 }
 
-export const INTENTS = intentsOf(vendorFilingPageSchema);
+/** The action's intents, zod-free (read by the permission matrix; tests/unit/route-intents.test.ts holds them to ACTION_SCHEMA). */
+export const INTENTS = ["file"] as const;
+export const ACTION_SCHEMA = vendorFilingPageSchema;
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "irritant:file-other-vendor");

@@ -7,7 +7,7 @@ import { idParam } from "~/lib/api.server";
 import { formatDate, formatDateTime, formatDay, todayInParis } from "~/lib/dates";
 import { orErrorPage } from "~/lib/errors";
 import { formAction, readFormData } from "~/lib/forms.server";
-import { intentOf, intentsOf } from "~/lib/intents";
+import { intentOf } from "~/lib/intents";
 import { can, requireUser } from "~/lib/permissions.server";
 import { listProducts } from "~/modules/vendors/index.server";
 import { RESOLUTIONS, RESOLUTION_LABELS, ticketPageSchema as ticketSchemaWithoutFiles } from "~/modules/tickets";
@@ -22,7 +22,7 @@ import {
   resolveTicket,
 } from "~/modules/tickets/index.server";
 import { TableRegion } from "~/components/table-region";
-import { counted } from "~/lib/text/plural";
+import { counted, plural } from "~/lib/text/plural";
 import { StatusBadge } from "~/components/status-badge";
 import { crumbFrom } from "~/components/breadcrumb";
 import { z } from "zod";
@@ -51,7 +51,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 const [acknowledgeOption, replyOption, ...otherOptions] = ticketSchemaWithoutFiles.options;
 const ticketPageSchema = z.discriminatedUnion("intent", [acknowledgeOption, replyOption.extend({ files: attachmentFilesField }), ...otherOptions]);
 
-export const INTENTS = intentsOf(ticketPageSchema);
+/** The action's intents, zod-free (read by the permission matrix; tests/unit/route-intents.test.ts holds them to ACTION_SCHEMA). */
+export const INTENTS = ["acknowledge", "reply", "resolution", "reassign", "close"] as const;
+export const ACTION_SCHEMA = ticketPageSchema;
 
 /** The author is told what was masked in their text, and why. */
 function withRedactionNotice(message: string, redactions: Redaction[]) {
@@ -166,12 +168,12 @@ export default function TicketPage() {
       ) : null}
       <h2>Soutiens</h2>
       <p>
-        {irritant.supportCount} soutien{irritant.supportCount > 1 ? "s" : ""}
+        {irritant.supportCount} {plural(irritant.supportCount, "soutien", "soutiens")}
         {irritant.patientSupportCount ? `, dont ${counted(irritant.patientSupportCount, "patient", "patients")}` : ""}.
       </p>
       {breakdown.length ? (
         <TableRegion label="Soutiens par profession et par version">
-          <table className="table mb-6">
+          <table className="mb-6">
             <caption className="sr-only">Soutiens par profession et par version</caption>
             <thead>
               <tr>

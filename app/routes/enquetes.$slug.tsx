@@ -5,7 +5,6 @@ import { Notice } from "~/components/notice";
 import { SurveyItem } from "~/components/survey";
 import { orErrorPage } from "~/lib/errors";
 import { formAction, readFormData, withRefusalExtra } from "~/lib/forms.server";
-import { intentsOf } from "~/lib/intents";
 import { answerStepSchema, parseAnswersFromForm } from "~/modules/surveys";
 import { getUser, requireUser } from "~/lib/permissions.server";
 import { combineRedactions, decodeRedactions, describeRedactions, encodeRedactions } from "~/lib/text/redaction";
@@ -54,7 +53,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export const INTENTS = intentsOf(answerStepSchema);
+/** The action's intents, zod-free (read by the permission matrix; tests/unit/route-intents.test.ts holds them to ACTION_SCHEMA). */
+export const INTENTS = ["previous", "next", "submit"] as const;
+export const ACTION_SCHEMA = answerStepSchema;
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const form = await readFormData(request);

@@ -6,7 +6,6 @@ import { useActionForm, FormErrors } from "~/components/forms";
 import { idParam } from "~/lib/api.server";
 import { orErrorPage } from "~/lib/errors";
 import { formAction } from "~/lib/forms.server";
-import { intentsOf } from "~/lib/intents";
 import { requirePermission } from "~/lib/permissions.server";
 import { updatePageSchema } from "~/modules/progress";
 import { listThemes } from "~/modules/irritants/index.server";
@@ -41,7 +40,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export const INTENTS = intentsOf(updatePageSchema);
+/** The action's intents, zod-free (read by the permission matrix; tests/unit/route-intents.test.ts holds them to ACTION_SCHEMA). */
+export const INTENTS = ["save", "publish", "unpublish"] as const;
+export const ACTION_SCHEMA = updatePageSchema;
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "progress:edit");

@@ -7,7 +7,6 @@ import { ApplyImportForm, CsvFileField, LineErrorList } from "~/components/impor
 import { Notice } from "~/components/notice";
 import { HttpError } from "~/lib/errors";
 import { formAction } from "~/lib/forms.server";
-import { intentsOf } from "~/lib/intents";
 import { requirePermission } from "~/lib/permissions.server";
 import { readCsvUpload } from "~/lib/uploads.server";
 import { createIndicator, getIndicatorBySlug, importIndicatorValues, listIndicators } from "~/modules/indicators/index.server";
@@ -30,7 +29,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 const MAX_CSV_CHARS = 200_000;
 
-export const INTENTS = intentsOf(indicatorsPageSchema);
+/** The action's intents, zod-free (read by the permission matrix; tests/unit/route-intents.test.ts holds them to ACTION_SCHEMA). */
+export const INTENTS = ["create", "value", "preview", "apply"] as const;
+export const ACTION_SCHEMA = indicatorsPageSchema;
 
 /** A preview sends the text back with the values it read, for "apply". */
 type IndicatorsOutcome = { message: string; slug?: string; csv?: string; values?: ValuesParseResult["values"] };
@@ -92,7 +93,7 @@ export default function TeamIndicators() {
         <section aria-labelledby="apercu" className="mb-6">
           <h2 id="apercu">Aperçu</h2>
           <TableRegion label="Valeurs à importer">
-            <table className="table mb-4">
+            <table className="mb-4">
               <caption className="sr-only">Valeurs à importer</caption>
               <thead>
                 <tr>

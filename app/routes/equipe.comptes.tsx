@@ -7,7 +7,6 @@ import { readQuery } from "~/lib/api.server";
 import { formatDateTime } from "~/lib/dates";
 import { orErrorPage } from "~/lib/errors";
 import { formAction } from "~/lib/forms.server";
-import { intentsOf } from "~/lib/intents";
 import { requirePermission } from "~/lib/permissions.server";
 import { listAccounts, setAccountDisabled } from "~/modules/accounts/index.server";
 import { ROLE_LABELS, accountSearchSchema, accountsPageSchema } from "~/modules/accounts";
@@ -21,7 +20,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { q: q ?? "", accounts: listAccounts(q), selfId: admin.id };
 }
 
-export const INTENTS = intentsOf(accountsPageSchema);
+/** The action's intents, zod-free (read by the permission matrix; tests/unit/route-intents.test.ts holds them to ACTION_SCHEMA). */
+export const INTENTS = ["disable", "enable"] as const;
+export const ACTION_SCHEMA = accountsPageSchema;
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requirePermission(request, "admin:accounts");
@@ -48,7 +49,7 @@ export default function Accounts() {
         <FilterSubmit />
       </Form>
       <TableRegion label="Comptes">
-        <table className="table">
+        <table>
           <caption className="sr-only">Comptes, les plus récents d'abord</caption>
           <thead>
             <tr>

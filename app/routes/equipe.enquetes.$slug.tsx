@@ -4,7 +4,6 @@ import { Notice } from "~/components/notice";
 import { SurveyResults } from "~/components/survey-results";
 import { orErrorPage } from "~/lib/errors";
 import { formAction } from "~/lib/forms.server";
-import { intentsOf } from "~/lib/intents";
 import { requirePermission } from "~/lib/permissions.server";
 import {
   type CampaignResults,
@@ -35,7 +34,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { campaign: { ...rest, responsesAtLeast: batchedCount(responseCount, PUBLIC_MIN_CELL) }, emailed: emailInvitationSummary(campaign.id), results, batch: PUBLIC_MIN_CELL };
 }
 
-export const INTENTS = intentsOf(campaignPageSchema);
+/** The action's intents, zod-free (read by the permission matrix; tests/unit/route-intents.test.ts holds them to ACTION_SCHEMA). */
+export const INTENTS = ["open", "close", "publish", "invite-audience", "remind"] as const;
+export const ACTION_SCHEMA = campaignPageSchema;
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "survey:manage");

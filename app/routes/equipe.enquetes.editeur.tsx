@@ -6,7 +6,6 @@ import { Notice } from "~/components/notice";
 import { SurveyItem } from "~/components/survey";
 import { orErrorPage } from "~/lib/errors";
 import { formAction } from "~/lib/forms.server";
-import { intentsOf } from "~/lib/intents";
 import { requirePermission } from "~/lib/permissions.server";
 import { getVersion, saveQuestionnaireVersion } from "~/modules/surveys/index.server";
 import {
@@ -19,7 +18,9 @@ import {
   questionnaireEditorSchema,
 } from "~/modules/surveys";
 
-export const INTENTS = intentsOf(questionnaireEditorSchema);
+/** The action's intents, zod-free (read by the permission matrix; tests/unit/route-intents.test.ts holds them to ACTION_SCHEMA). */
+export const INTENTS = ["set-title", "add-section", "add-item", "remove-item", "move-item", "save"] as const;
+export const ACTION_SCHEMA = questionnaireEditorSchema;
 
 export const meta: MetaFunction = () => [{ title: "Éditeur de questionnaire — Sentinelle" }];
 

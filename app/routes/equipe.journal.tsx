@@ -55,7 +55,7 @@ export default function AuditLog() {
       </Form>
       {entries.length ? (
         <TableRegion label="Événements">
-          <table className="table">
+          <table>
             <caption className="sr-only">Événements, du plus récent au plus ancien</caption>
             <thead>
               <tr>

@@ -7,7 +7,6 @@ import { getFormProps } from "@conform-to/react";
 import { SelectField, TextField, useActionForm, FormErrors } from "~/components/forms";
 import { idParam } from "~/lib/api.server";
 import { formAction } from "~/lib/forms.server";
-import { intentsOf } from "~/lib/intents";
 import { requirePermission } from "~/lib/permissions.server";
 import { createChallenge, createWorkstream, getPlan, listWorkstreams, moveAction, unparsedDeadlines } from "~/modules/action-plan/index.server";
 import { planPageSchema } from "~/modules/action-plan";
@@ -20,7 +19,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { plan: getPlan(), workstreams: listWorkstreams(), unparsed: unparsedDeadlines() };
 }
 
-export const INTENTS = intentsOf(planPageSchema);
+/** The action's intents, zod-free (read by the permission matrix; tests/unit/route-intents.test.ts holds them to ACTION_SCHEMA). */
+export const INTENTS = ["workstream", "challenge", "move"] as const;
+export const ACTION_SCHEMA = planPageSchema;
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "action-plan:edit");

@@ -6,7 +6,6 @@ import { useActionForm } from "~/components/forms";
 import { Notice } from "~/components/notice";
 import { HttpError } from "~/lib/errors";
 import { formAction } from "~/lib/forms.server";
-import { intentsOf } from "~/lib/intents";
 import { requirePermission } from "~/lib/permissions.server";
 import { CSV_COLUMNS, type CsvParseResult, importPageSchema, parseActionPlanCsv } from "~/modules/action-plan";
 import { readCsvUpload } from "~/lib/uploads.server";
@@ -23,7 +22,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 const MAX_CSV_CHARS = 500_000;
 
-export const INTENTS = intentsOf(importPageSchema);
+/** The action's intents, zod-free (read by the permission matrix; tests/unit/route-intents.test.ts holds them to ACTION_SCHEMA). */
+export const INTENTS = ["preview", "apply"] as const;
+export const ACTION_SCHEMA = importPageSchema;
 
 /** A preview sends the text back with what the import would do; an import says what it did. */
 type ImportOutcome = { message: string; csv?: string; preview?: ReturnType<typeof previewImport> };
@@ -76,7 +77,7 @@ export default function ImportPlan() {
         <section aria-labelledby="apercu">
           <h2 id="apercu">Aperçu</h2>
           <TableRegion label="Aperçu de l'import">
-            <table className="table mb-4">
+            <table className="mb-4">
               <caption className="sr-only">Ce que l'import va faire, ligne par ligne</caption>
               <thead>
                 <tr>

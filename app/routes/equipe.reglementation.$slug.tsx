@@ -7,7 +7,6 @@ import { Notice } from "~/components/notice";
 import { formatDay } from "~/lib/dates";
 import { HttpError, orErrorPage } from "~/lib/errors";
 import { formAction } from "~/lib/forms.server";
-import { intentsOf } from "~/lib/intents";
 import { requirePermission } from "~/lib/permissions.server";
 import { listIndicators } from "~/modules/indicators/index.server";
 import {
@@ -39,7 +38,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export const INTENTS = intentsOf(obligationPageSchema);
+/** The action's intents, zod-free (read by the permission matrix; tests/unit/route-intents.test.ts holds them to ACTION_SCHEMA). */
+export const INTENTS = ["save", "documents", "indicators"] as const;
+export const ACTION_SCHEMA = obligationPageSchema;
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "regulation:edit");

@@ -32,7 +32,7 @@ export default function TeamRegulation() {
         </Link>
       </p>
       <TableRegion label="Obligations du référentiel">
-        <table className="table">
+        <table>
           <caption className="sr-only">Obligations du référentiel, par date d'entrée en vigueur</caption>
           <thead>
             <tr>

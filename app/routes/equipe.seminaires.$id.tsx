@@ -7,7 +7,6 @@ import { seminarDate } from "~/components/seminars";
 import { idParam } from "~/lib/api.server";
 import { orErrorPage } from "~/lib/errors";
 import { formAction } from "~/lib/forms.server";
-import { intentsOf } from "~/lib/intents";
 import { requirePermission } from "~/lib/permissions.server";
 import {
   DEFAULT_DOTS,
@@ -19,6 +18,7 @@ import {
 } from "~/modules/seminars";
 import { addSlot, addWorkshop, getSeminarForTeam, moveSlot, removeSlot, renewWorkshopCode, updateSeminar, updateWorkshop } from "~/modules/seminars/index.server";
 import { crumbFrom } from "~/components/breadcrumb";
+import { plural } from "~/lib/text/plural";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.seminar.title ?? "Séminaire"} (équipe) — Sentinelle` }];
 
@@ -27,7 +27,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { seminar: orErrorPage(() => getSeminarForTeam(user, idParam(params.id))) };
 }
 
-export const INTENTS = intentsOf(seminarPageSchema);
+/** The action's intents, zod-free (read by the permission matrix; tests/unit/route-intents.test.ts holds them to ACTION_SCHEMA). */
+export const INTENTS = ["seminar", "workshop-add", "workshop-edit", "workshop-code", "slot-add", "slot-remove", "slot-up", "slot-down"] as const;
+export const ACTION_SCHEMA = seminarPageSchema;
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "seminar:manage");
@@ -201,8 +203,8 @@ export default function TeamSeminar() {
             <p className="mb-1">{w.question}</p>
             <p className="mb-2 text-sm text-gris-600">
               Code <strong>{formatCode(w.code)}</strong> · {WORKSHOP_STATUS_LABELS[w.status]} · {w.facilitatorLabel}
-              {w.facilitatorName ? ` (${w.facilitatorName})` : ""} · {w.registered} inscrit{w.registered > 1 ? "s" : ""}
-              {w.capacity !== null ? ` sur ${w.capacity} places` : ""} · {w.cardCount} carte{w.cardCount > 1 ? "s" : ""}
+              {w.facilitatorName ? ` (${w.facilitatorName})` : ""} · {w.registered} {plural(w.registered, "inscrit", "inscrits")}
+              {w.capacity !== null ? ` sur ${w.capacity} places` : ""} · {w.cardCount} {plural(w.cardCount, "carte", "cartes")}
             </p>
             <div className="flex flex-wrap gap-2">
               <Link to={`/ateliers/${w.id}/animation`} className="fr-btn">

@@ -7,7 +7,6 @@ import { SelectField, TextField, useActionForm, FormErrors } from "~/components/
 import { idParam } from "~/lib/api.server";
 import { orErrorPage } from "~/lib/errors";
 import { formAction } from "~/lib/forms.server";
-import { intentsOf } from "~/lib/intents";
 import { requirePermission } from "~/lib/permissions.server";
 import { listCampaigns } from "~/modules/surveys/index.server";
 import { CAMPAIGN_STATUS_LABELS } from "~/modules/surveys";
@@ -21,6 +20,7 @@ import {
   setVerbatimPublication,
 } from "~/modules/seminars/index.server";
 import { crumbFrom } from "~/components/breadcrumb";
+import { plural } from "~/lib/text/plural";
 
 export const meta: MetaFunction = () => [{ title: "Bilan du séminaire — Sentinelle" }];
 
@@ -30,7 +30,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { seminar, outcomes: listOutcomes(seminar.id, user), campaigns: listCampaigns().map((c) => ({ slug: c.slug, title: c.title, status: c.status })) };
 }
 
-export const INTENTS = intentsOf(reportPageSchema);
+/** The action's intents, zod-free (read by the permission matrix; tests/unit/route-intents.test.ts holds them to ACTION_SCHEMA). */
+export const INTENTS = ["feedback", "verbatim-add", "verbatim-publish", "verbatim-unpublish", "verbatim-remove"] as const;
+export const ACTION_SCHEMA = reportPageSchema;
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "seminar:manage");
@@ -91,7 +93,7 @@ export default function SeminarReport() {
         {seminar.workshops.map((w) => (
           <li key={w.id}>
             <Link to={`/ateliers/${w.id}/animation`}>
-              Atelier {w.number} ({w.cardCount} carte{w.cardCount > 1 ? "s" : ""})
+              Atelier {w.number} ({w.cardCount} {plural(w.cardCount, "carte", "cartes")})
             </Link>
           </li>
         ))}

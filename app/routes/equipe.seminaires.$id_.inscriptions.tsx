@@ -8,7 +8,6 @@ import { ChoiceGroup, SelectField, TextField, useActionForm, FormErrors } from "
 import { idParam } from "~/lib/api.server";
 import { orErrorPage } from "~/lib/errors";
 import { formAction } from "~/lib/forms.server";
-import { intentsOf } from "~/lib/intents";
 import { requirePermission } from "~/lib/permissions.server";
 import { DETAIL_LABELS, SIDE_CHOICES, SIDE_LABEL_ONE, registrationsPageSchema } from "~/modules/seminars";
 import {
@@ -34,7 +33,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 /** The registration form's default intent is "register". */
-export const INTENTS = intentsOf(registrationsPageSchema);
+/** The action's intents, zod-free (read by the permission matrix; tests/unit/route-intents.test.ts holds them to ACTION_SCHEMA). */
+export const INTENTS = ["register", "remove"] as const;
+export const ACTION_SCHEMA = registrationsPageSchema;
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "seminar:manage");
@@ -85,7 +86,7 @@ export default function Registrations() {
       {registrations.length === 0 ? <p>Aucune inscription.</p> : null}
       {registrations.length ? (
         <TableRegion label="Inscrits">
-          <table className="table">
+          <table>
             <caption className="sr-only">Inscrits</caption>
             <thead>
               <tr>

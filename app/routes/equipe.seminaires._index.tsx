@@ -35,7 +35,7 @@ export default function TeamSeminars() {
       <h1>Séminaires et ateliers</h1>
       <p>Préparez les séminaires tripartites, suivez les inscriptions, animez les ateliers et versez ce qui en sort au plan d'action.</p>
       <TableRegion label="Séminaires">
-        <table className="table">
+        <table>
           <caption className="sr-only">Séminaires</caption>
           <thead>
             <tr>

@@ -3,7 +3,7 @@ import { getFormProps } from "@conform-to/react";
 import { z } from "zod";
 import { ChoiceGroup, FieldError, fieldProps, useActionForm, FormErrors } from "~/components/forms";
 import { Notice } from "~/components/notice";
-import { OriginNote } from "~/components/seminars";
+import { OriginNote } from "~/components/origin-note";
 import { originsOf } from "~/modules/seminars/index.server";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { TicketTable } from "~/components/tickets";
@@ -12,7 +12,6 @@ import { listProducts } from "~/modules/vendors/index.server";
 import { listTickets, openTicketByTeam } from "~/modules/tickets/index.server";
 import { HttpError, orErrorPage } from "~/lib/errors";
 import { formAction } from "~/lib/forms.server";
-import { intentsOf } from "~/lib/intents";
 import { requirePermission } from "~/lib/permissions.server";
 import {
   type DigitReview,
@@ -116,7 +115,9 @@ const MESSAGES: Record<Exclude<TriageInput["intent"], "open-ticket">, string> = 
 
 const DIGIT_WARNING = "Ce signalement contient encore une longue suite de chiffres, qui peut identifier un patient : vérifiez-la avant de publier.";
 
-export const INTENTS = intentsOf(pageSchema);
+/** The action's intents, zod-free (read by the permission matrix; tests/unit/route-intents.test.ts holds them to ACTION_SCHEMA). */
+export const INTENTS = ["themes", "status", "publish", "unpublish", "hide", "unhide", "merge", "open-ticket", "obligations", "approve-attachment", "remove-attachment"] as const;
+export const ACTION_SCHEMA = pageSchema;
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "irritant:triage");
@@ -353,8 +354,7 @@ export default function TriageIrritant() {
             {similar.map((s) => (
               <li key={s.id} className="card flex flex-wrap items-center justify-between gap-4">
                 <span>
-                  n°{s.id} — <Link to={`/equipe/signalements/${s.id}`}>{s.title}</Link> <StatusBadge kind="irritant" status={s.status} /> ({s.supportCount} soutien
-                  {s.supportCount > 1 ? "s" : ""}, similarité {Math.round(s.score * 100)} %)
+                  n°{s.id} — <Link to={`/equipe/signalements/${s.id}`}>{s.title}</Link> <StatusBadge kind="irritant" status={s.status} /> ({counted(s.supportCount, "soutien", "soutiens")}, similarité {Math.round(s.score * 100)} %)
                 </span>
                 <Form method="post">
                   <input type="hidden" name="intent" value="merge" />

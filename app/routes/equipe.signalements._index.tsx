@@ -18,6 +18,7 @@ import {
 } from "~/modules/irritants/index.server";
 import {
   IRRITANT_STATUSES,
+  PATIENT_SUBJECTS,
   SEVERITY_LABELS,
   STATUS_LABELS,
   bulkTriageSchema,
@@ -27,6 +28,7 @@ import { DigitWarning } from "~/components/digit-warning";
 import { TableRegion } from "~/components/table-region";
 import { StatusBadge } from "~/components/status-badge";
 import { Pagination } from "~/components/pagination";
+import { plural } from "~/lib/text/plural";
 
 export const meta: MetaFunction = () => [{ title: "Tri des signalements — Sentinelle" }];
 
@@ -56,7 +58,7 @@ export async function action({ request }: ActionFunctionArgs) {
       throw new HttpError(409, message, undefined, undefined, undefined, { review, ids });
     }
     const results = bulkUpdateIrritants(user, ids, BULK_CHANGES[bulk]);
-    return { message: `${results.length} signalement${results.length > 1 ? "s" : ""} mis à jour.` };
+    return { message: `${results.length} ${plural(results.length, "signalement", "signalements")} mis à jour.` };
   });
 }
 
@@ -88,6 +90,14 @@ export default function TriageQueue() {
           ]}
         />
         <FilterSelect id="filtre-theme" name="theme" label="Thème" allLabel="Tous les thèmes" value={filters.theme ?? ""} options={themes.map((t) => ({ value: t.slug, label: t.label }))} />
+        <FilterSelect
+          id="filtre-service"
+          name="subject"
+          label="Service (patients)"
+          allLabel="Tous les services"
+          value={filters.subject ?? ""}
+          options={Object.entries(PATIENT_SUBJECTS).map(([value, s]) => ({ value, label: s.label }))}
+        />
         <div>
           <label htmlFor="filtre-q" className="label">
             Recherche
@@ -104,7 +114,7 @@ export default function TriageQueue() {
         <Form method="post" {...getFormProps(form)}>
           <FormErrors form={form} />
           <TableRegion label={filters.view === "new" ? "Signalements à trier" : "Signalements"}>
-            <table className="table">
+            <table>
               <caption className="sr-only">{filters.view === "new" ? "Signalements à trier" : "Signalements"}, du plus récent au plus ancien</caption>
               <thead>
                 <tr>
@@ -130,6 +140,7 @@ export default function TriageQueue() {
                       <div className="text-sm text-gris-600">
                         {item.themes.map((t) => `${t.label}${t.source === "team" ? " (confirmé)" : ""}`).join(" · ")} —{" "}
                         {item.lane === "patient" ? "patient" : "professionnel"}
+                        {item.subject ? ` · ${PATIENT_SUBJECTS[item.subject].label}` : ""}
                         {item.severity ? ` · ${SEVERITY_LABELS[item.severity]}` : ""}
                         {item.published ? " · publié" : " · privé"}
                         {item.hiddenAt ? " · masqué" : ""}

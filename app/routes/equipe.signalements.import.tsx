@@ -6,7 +6,6 @@ import { useActionForm } from "~/components/forms";
 import { Notice } from "~/components/notice";
 import { TableRegion } from "~/components/table-region";
 import { formAction } from "~/lib/forms.server";
-import { intentsOf } from "~/lib/intents";
 import { requirePermission } from "~/lib/permissions.server";
 import { counted } from "~/lib/text/plural";
 import { readCsvUpload } from "~/lib/uploads.server";
@@ -22,7 +21,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 const MAX_CSV_CHARS = 2_000_000;
 
-export const INTENTS = intentsOf(backlogImportPageSchema);
+/** The action's intents, zod-free (read by the permission matrix; tests/unit/route-intents.test.ts holds them to ACTION_SCHEMA). */
+export const INTENTS = ["preview", "apply"] as const;
+export const ACTION_SCHEMA = backlogImportPageSchema;
 
 type ImportOutcome = { message: string; csv?: string; preview?: ReturnType<typeof previewBacklogImport> };
 

@@ -5,7 +5,6 @@ import { getFormProps } from "@conform-to/react";
 import { Notice } from "~/components/notice";
 import { FormErrors, TextField, useActionForm } from "~/components/forms";
 import { formAction } from "~/lib/forms.server";
-import { intentsOf } from "~/lib/intents";
 import { requirePermission } from "~/lib/permissions.server";
 import { counted } from "~/lib/text/plural";
 import { vocabularyPageSchema } from "~/modules/irritants";
@@ -25,7 +24,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { groups: listSynonymGroups(), index: searchIndexStatus() };
 }
 
-export const INTENTS = intentsOf(vocabularyPageSchema);
+/** The action's intents, zod-free (read by the permission matrix; tests/unit/route-intents.test.ts holds them to ACTION_SCHEMA). */
+export const INTENTS = ["create", "update", "delete", "reindex"] as const;
+export const ACTION_SCHEMA = vocabularyPageSchema;
 
 const REINDEX_HINT = "La recherche utilisera ce vocabulaire pour les signalements déjà indexés une fois l'index reconstruit.";
 

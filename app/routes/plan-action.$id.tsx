@@ -8,18 +8,18 @@ import { idParam } from "~/lib/api.server";
 import { formatDate } from "~/lib/dates";
 import { orErrorPage } from "~/lib/errors";
 import { formAction } from "~/lib/forms.server";
-import { intentsOf } from "~/lib/intents";
 import { can, getUser, requireUser } from "~/lib/permissions.server";
 import { followPublicSubject, isFollowing } from "~/modules/notifications/index.server";
 import { followPageSchema } from "~/modules/notifications";
 import { getAction } from "~/modules/action-plan/index.server";
 import { STEP_STATUS_LABELS } from "~/modules/action-plan";
-import { OriginNote } from "~/components/seminars";
+import { OriginNote } from "~/components/origin-note";
 import { withFixAnnounced } from "~/modules/irritants/index.server";
 import { LinkedObligations } from "~/components/regulation";
 import { obligationsLinkedTo } from "~/modules/regulation/index.server";
 import { originsOf } from "~/modules/seminars/index.server";
 import type { BreadcrumbHandle } from "~/components/breadcrumb";
+import { plural } from "~/lib/text/plural";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.action.title.slice(0, 80) ?? "Action"} — Sentinelle` }];
 
@@ -38,7 +38,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export const INTENTS = intentsOf(followPageSchema);
+/** The action's intents, zod-free (read by the permission matrix; tests/unit/route-intents.test.ts holds them to ACTION_SCHEMA). */
+export const INTENTS = ["follow", "unfollow"] as const;
+export const ACTION_SCHEMA = followPageSchema;
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
@@ -139,7 +141,7 @@ export default function ActionPage() {
           <ul className="list-disc pl-6">
             {action.irritants.map((i) => (
               <li key={i.id}>
-                <Link to={`/signalements/${i.id}`}>{i.title}</Link> ({i.supportCount} soutien{i.supportCount > 1 ? "s" : ""}) <StatusBadge kind="irritant" status={i.status} fixAnnounced={i.fixAnnounced} />
+                <Link to={`/signalements/${i.id}`}>{i.title}</Link> ({i.supportCount} {plural(i.supportCount, "soutien", "soutiens")}) <StatusBadge kind="irritant" status={i.status} fixAnnounced={i.fixAnnounced} />
               </li>
             ))}
           </ul>

@@ -16,6 +16,7 @@ import {
 } from "~/modules/action-plan";
 import { listThemes } from "~/modules/irritants/index.server";
 import { TableRegion } from "~/components/table-region";
+import { counted, plural } from "~/lib/text/plural";
 
 export const meta: MetaFunction = () => [{ title: "Plan d'action — Sentinelle" }];
 
@@ -64,8 +65,7 @@ export default function ActionPlan() {
       </p>
       <h2 className="fr-h4">Situation au {formatDate(day + "T12:00:00Z")}{isToday ? " (aujourd'hui)" : ""}</h2>
       <p className="max-w-3xl">
-        {counts.total} action{counts.total > 1 ? "s" : ""} affichée{counts.total > 1 ? "s" : ""}, dont {counts.fait} faite
-        {counts.fait > 1 ? "s" : ""} et {counts.overdue} en retard à cette date.
+        {counts.total} {plural(counts.total, "action", "actions")} {plural(counts.total, "affichée", "affichées")}, dont {counted(counts.fait, "faite", "faites")} et {counts.overdue} en retard à cette date.
         {isToday ? null : " Statuts, échéances et retards sont ceux de cette date ; l'avancement des étapes est celui d'aujourd'hui."}
       </p>
       <Form method="get" className="mb-6 flex flex-wrap items-end gap-4 bg-gris-100 p-4" aria-label="Filtrer le plan d'action">
@@ -124,7 +124,7 @@ export default function ActionPlan() {
               <h2 id={`chantier-${ws.id}`}>{ws.title}</h2>
               {ws.challenges.map((ch) => (
                 <TableRegion key={ch.id} labelledBy={`defi-${ch.id}`} className="mb-6">
-                  <table className="table">
+                  <table>
                     <caption className="mb-2 text-left">
                       <strong id={`defi-${ch.id}`}>Défi : {ch.title}</strong>
                       {ch.description ? <span className="block text-sm text-gris-700">{ch.description}</span> : null}

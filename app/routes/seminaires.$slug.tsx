@@ -6,6 +6,7 @@ import { getUser } from "~/lib/permissions.server";
 import { getPublicSeminar } from "~/modules/seminars/index.server";
 import { SIDE_LABEL_ONE, SLOT_KIND_LABELS } from "~/modules/seminars";
 import type { BreadcrumbHandle } from "~/components/breadcrumb";
+import { plural } from "~/lib/text/plural";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.seminar.title ?? "Séminaire"} — Sentinelle` }];
 
@@ -76,7 +77,7 @@ export default function Seminar() {
             <p className="mb-0 text-sm text-gris-600">
               {w.facilitatorLabel}
               {w.capacity !== null ? ` · ${w.capacity} places${seminar.upcoming ? `, ${w.placesLeft} restantes` : ""}` : ""}
-              {w.cardCount ? ` · ${w.cardCount} carte${w.cardCount > 1 ? "s" : ""} déposée${w.cardCount > 1 ? "s" : ""}` : ""}
+              {w.cardCount ? ` · ${w.cardCount} ${plural(w.cardCount, "carte", "cartes")} ${plural(w.cardCount, "déposée", "déposées")}` : ""}
             </p>
           </li>
         ))}

@@ -10,6 +10,7 @@ import { getUser } from "~/lib/permissions.server";
 import { SIDE_CHOICES, memberRegistrationSchema, registrationFormSchema } from "~/modules/seminars";
 import { getPublicSeminar, isRegistered, registerFromForm } from "~/modules/seminars/index.server";
 import { crumbFrom } from "~/components/breadcrumb";
+import { plural } from "~/lib/text/plural";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Inscription — ${data?.seminar.title ?? "Séminaire"} — Sentinelle` }];
 
@@ -108,7 +109,7 @@ export default function Registration() {
                       <input id={`workshop-${w.id}`} type="checkbox" name={fields.workshopIds.name} value={w.id} className="mt-1 size-4" disabled={full} />
                       <label htmlFor={`workshop-${w.id}`}>
                         Atelier {w.number} — {w.title}
-                        {w.placesLeft !== null ? (full ? " (complet)" : ` (${w.placesLeft} place${w.placesLeft > 1 ? "s" : ""} restante${w.placesLeft > 1 ? "s" : ""})`) : ""}
+                        {w.placesLeft !== null ? (full ? " (complet)" : ` (${w.placesLeft} ${plural(w.placesLeft, "place", "places")} ${plural(w.placesLeft, "restante", "restantes")})`) : ""}
                       </label>
                     </div>
                   );

@@ -1,17 +1,15 @@
-import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { FieldError, FormErrors, TextField, fieldProps, useActionForm } from "~/components/forms";
+import { AttachmentForm, CommentForm } from "~/components/irritant-forms";
 import { Notice } from "~/components/notice";
 import { formatDate, formatDateTime } from "~/lib/dates";
 import { orErrorPage } from "~/lib/errors";
 import { formAction, readFormData } from "~/lib/forms.server";
-import { intentsOf } from "~/lib/intents";
 import { idParam } from "~/lib/api.server";
 import { FIX_ANSWER_LABELS, FIX_ANSWERS } from "~/modules/tickets";
 import { actionsForIrritant } from "~/modules/action-plan/index.server";
-import { OriginNote } from "~/components/seminars";
+import { OriginNote } from "~/components/origin-note";
 import { LinkedObligations } from "~/components/regulation";
 import { obligationsLinkedTo } from "~/modules/regulation/index.server";
 import { originsOf } from "~/modules/seminars/index.server";
@@ -35,16 +33,16 @@ import { describeRedactions } from "~/lib/text/redaction";
 import {
   CONSULTATION_STEP_LABELS,
   FREQUENCY_LABELS,
+  PATIENT_SUBJECTS,
   SEVERITY_LABELS,
-  irritantPageSchema,
   originNote,
 } from "~/modules/irritants";
 import type { BreadcrumbHandle } from "~/components/breadcrumb";
-import { z } from "zod";
-import { AttachmentList, FilesField } from "~/components/attachments";
-import { attachmentFilesField, attachmentUploadSchema, MAX_ATTACHMENTS } from "~/modules/attachments";
+import { AttachmentList } from "~/components/attachments";
+import { irritantPageWithUploadSchema, MAX_ATTACHMENTS } from "~/modules/attachments";
 import { attachFile, attachPrepared, listAttachments, prepareUploads, requireAttachable } from "~/modules/attachments/index.server";
 import { StatusBadge } from "~/components/status-badge";
+import { plural } from "~/lib/text/plural";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.irritant.title ?? "Signalement"} — Sentinelle` }];
 
@@ -77,6 +75,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       timeLostMinutes: irritant.timeLostMinutes,
       patientSafety: irritant.patientSafety,
       consultationStep: irritant.consultationStep,
+      // The service a patient reports about, in their words (its label, so the page carries no list of services).
+      subject: irritant.subject ? PATIENT_SUBJECTS[irritant.subject].label : null,
       product: irritant.productName ? `${irritant.productName}${irritant.productVersion ? ` ${irritant.productVersion}` : ""} (${irritant.vendorName})` : null,
       supportCount: irritant.supportCount,
       patientSupportCount: irritant.patientSupportCount,
@@ -108,22 +108,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-/**
- * The irritant's forms, the author's (or the team's) file upload (multipart, field `file`), and a comment's files
- * (multipart, field `files`, up to 5).
- */
-const [supportOption, fixAnswerOption, followOption, unfollowOption, commentOption, withdrawOption] = irritantPageSchema.options;
-const pageSchema = z.discriminatedUnion("intent", [
-  supportOption,
-  fixAnswerOption,
-  followOption,
-  unfollowOption,
-  commentOption.extend({ files: attachmentFilesField }),
-  withdrawOption,
-  attachmentUploadSchema.extend({ intent: z.literal("attach") }),
-]);
+const pageSchema = irritantPageWithUploadSchema;
 
-export const INTENTS = intentsOf(pageSchema);
+/** The action's intents, zod-free (read by the permission matrix; tests/unit/route-intents.test.ts holds them to ACTION_SCHEMA). */
+export const INTENTS = ["support", "fix-answer", "follow", "unfollow", "comment", "withdraw-support", "attach"] as const;
+export const ACTION_SCHEMA = pageSchema;
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
@@ -181,9 +170,8 @@ export default function IrritantPage() {
   const { irritant, breakdown, comments, commentAttachments, attachments, maxAttachments, timeline, viewer, vendorMessages, fixQuestions, planActions, origins, obligations } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
-  const [commentForm, commentFields] = useActionForm(pageSchema, { actionData, intent: "comment", id: "commentaire" });
-  const [attachForm, attachFields] = useActionForm(pageSchema, { actionData, intent: "attach", id: "fichier" });
   const facts = [
+    irritant.subject ? ["Service concerné", irritant.subject] : null,
     irritant.product ? ["Logiciel", irritant.product] : null,
     irritant.severity ? ["Gravité", SEVERITY_LABELS[irritant.severity]] : null,
     irritant.frequency ? ["Fréquence", FREQUENCY_LABELS[irritant.frequency]] : null,
@@ -253,33 +241,7 @@ export default function IrritantPage() {
           <h2 id="fichiers">Fichiers joints</h2>
           <AttachmentList attachments={attachments} showStatus={irritant.isAuthor || !!viewer?.isTeam} />
           {viewer?.canAttach && attachments.length < maxAttachments ? (
-            <>
-              <FormErrors form={attachForm} />
-              <Form method="post" encType="multipart/form-data" {...getFormProps(attachForm)} className="card mt-4">
-                <input type="hidden" name="intent" value="attach" />
-                <div className="fr-upload-group mb-4">
-                  <label className="fr-label" htmlFor={attachFields.file.id}>
-                    Joindre une capture d'écran ou un document
-                    <span className="fr-hint-text">
-                      PNG, JPEG, WebP ou PDF (5 pages), 10 Mo au plus, {maxAttachments} fichiers par signalement. Les métadonnées sont
-                      retirées ; les identifiants de patient lus dans l'image sont masqués, et l'équipe vérifie le fichier avant toute
-                      publication.
-                    </span>
-                  </label>
-                  <input
-                    className="fr-upload"
-                    type="file"
-                    accept="image/png,image/jpeg,image/webp,application/pdf"
-                    required
-                    {...fieldProps(attachFields.file)}
-                  />
-                  <FieldError field={attachFields.file} />
-                </div>
-                <button type="submit" className="btn btn-secondary">
-                  Joindre le fichier
-                </button>
-              </Form>
-            </>
+            <AttachmentForm maxAttachments={maxAttachments} />
           ) : null}
         </section>
       ) : null}
@@ -287,9 +249,9 @@ export default function IrritantPage() {
       <section aria-labelledby="soutiens">
         <h2 id="soutiens">Soutiens</h2>
         <p>
-          <strong>{irritant.supportCount}</strong> personne{irritant.supportCount > 1 ? "s" : ""} rencontre{irritant.supportCount > 1 ? "nt" : ""} aussi ce
+          <strong>{irritant.supportCount}</strong> {plural(irritant.supportCount, "personne", "personnes")} {plural(irritant.supportCount, "rencontre", "rencontrent")} aussi ce
           problème
-          {irritant.patientSupportCount ? `, dont ${irritant.patientSupportCount} patient${irritant.patientSupportCount > 1 ? "s" : ""}` : ""}.
+          {irritant.patientSupportCount ? `, dont ${irritant.patientSupportCount} ${plural(irritant.patientSupportCount, "patient", "patients")}` : ""}.
         </p>
         {breakdown.length ? (
           <ul className="mb-4 list-disc pl-6">
@@ -420,17 +382,7 @@ export default function IrritantPage() {
           ))}
         </ul>
         {viewer?.canComment ? (
-          <>
-            <FormErrors form={commentForm} />
-            <Form method="post" encType="multipart/form-data" {...getFormProps(commentForm)} className="mt-4">
-              <input type="hidden" name="intent" value="comment" />
-              <TextField field={commentFields.body} label="Ajouter un commentaire" multiline rows={3} required />
-              <FilesField field={commentFields.files} label="Joindre des captures d'écran ou des documents (facultatif)" />
-              <button type="submit" className="fr-btn fr-btn--secondary">
-                Publier le commentaire
-              </button>
-            </Form>
-          </>
+          <CommentForm />
         ) : null}
       </section>
 

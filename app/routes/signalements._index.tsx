@@ -9,6 +9,7 @@ import { IRRITANT_STATUSES, SEVERITY_LABELS, STATUS_LABELS, irritantFiltersSchem
 import { listProducts } from "~/modules/vendors/index.server";
 import { StatusBadge } from "~/components/status-badge";
 import { Pagination } from "~/components/pagination";
+import { plural } from "~/lib/text/plural";
 
 export const meta: MetaFunction = () => [{ title: "Signalements publiés — Sentinelle" }];
 
@@ -88,7 +89,7 @@ export default function IrritantList() {
                 {i.title}
               </Link>
               <p className="mb-0 mt-1 text-sm text-gris-600">
-                <StatusBadge kind="irritant" status={i.status} fixAnnounced={i.fixAnnounced} /> {i.supportCount} soutien{i.supportCount > 1 ? "s" : ""} · {i.themes.map((t) => t.label).join(", ")}
+                <StatusBadge kind="irritant" status={i.status} fixAnnounced={i.fixAnnounced} /> {i.supportCount} {plural(i.supportCount, "soutien", "soutiens")} · {i.themes.map((t) => t.label).join(", ")}
                 {i.productName ? ` · ${i.productName}` : ""} · {formatDate(i.createdAt)}
               </p>
             </li>

@@ -7,7 +7,6 @@ import { useEffect, useState } from "react";
 import { ChoiceGroup, FormErrors, SelectField, TextField, useActionForm } from "~/components/forms";
 import { Notice } from "~/components/notice";
 import { formAction, readFormData } from "~/lib/forms.server";
-import { intentsOf } from "~/lib/intents";
 import { requirePermission } from "~/lib/permissions.server";
 import { describeRedactions } from "~/lib/text/redaction";
 import { getProfile } from "~/modules/accounts/index.server";
@@ -27,6 +26,7 @@ import { StatusBadge } from "~/components/status-badge";
 import { FilesField } from "~/components/attachments";
 import { attachmentFilesField } from "~/modules/attachments";
 import { attachPrepared, prepareUploads } from "~/modules/attachments/index.server";
+import { plural } from "~/lib/text/plural";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.patient ? "Signaler une difficulté" : "Signaler un irritant"} — Sentinelle` }];
 
@@ -49,7 +49,9 @@ const filingPageSchema = z.discriminatedUnion("intent", [practitionerFile.extend
 const [patientFile, ...patientRest] = patientSchemaWithoutFiles.options;
 const patientFilingPageSchema = z.discriminatedUnion("intent", [patientFile.extend({ files: attachmentFilesField }), ...patientRest]);
 
-export const INTENTS = intentsOf(filingPageSchema);
+/** The action's intents, zod-free (read by the permission matrix; tests/unit/route-intents.test.ts holds them to ACTION_SCHEMA). */
+export const INTENTS = ["file", "check", "support", "support-comment"] as const;
+export const ACTION_SCHEMA = filingPageSchema;
 
 /** Two lines of the draft, as the comment offered after "je le soutiens" starts. */
 const draftOf = (title: string, body: string) => [title, body].map((s) => s.trim()).filter(Boolean).join("\n\n");
@@ -153,7 +155,7 @@ function SimilarList({ items }: { items: Similar[] }) {
             {s.title}
           </Link>
           <p className="mb-2 text-sm text-gris-600">
-            <StatusBadge kind="irritant" status={s.status} /> {s.supportCount} soutien{s.supportCount > 1 ? "s" : ""}
+            <StatusBadge kind="irritant" status={s.status} /> {s.supportCount} {plural(s.supportCount, "soutien", "soutiens")}
           </p>
           {/* Submits the filing form itself (without its checks): the draft comes back, with the offer to add it as a comment. */}
           <button type="submit" name="supportId" value={s.id} formNoValidate className="fr-btn fr-btn--secondary">

@@ -1,6 +1,7 @@
 import { count, eq } from "drizzle-orm";
 import { getDb } from "#db/client";
 import { organisations, products, users } from "#db/schema";
+import type { PatientSubject } from "#db/vocabularies/irritants";
 import { createUser } from "~/modules/accounts/index.server";
 import { fileIrritant, supportIrritant, updateIrritant } from "~/modules/irritants/index.server";
 import { acknowledgeTicket, listTickets, replyToTicket, resolveTicket } from "~/modules/tickets/index.server";
@@ -34,6 +35,8 @@ type DemoIrritant = {
   body: string;
   themes: string[];
   by: "medecin" | "patient";
+  /** A patient's subject (Mon espace santé, a national service). */
+  subject?: PatientSubject;
   status?: IrritantStatus;
   published?: boolean;
   product?: string;
@@ -80,6 +83,7 @@ const DEMO_IRRITANTS: DemoIrritant[] = [
     body: "Les documents reçus s'appellent tous « Document » suivi d'une date : impossible de retrouver la bonne ordonnance sans ouvrir chaque fichier.",
     themes: ["nommage-documents", "mes-dmp"],
     by: "patient",
+    subject: "mon-espace-sante",
     status: "new",
   },
   {

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
-import { COLLECTION_CHANNELS, CONSULTATION_STEPS, FREQUENCIES, IRRITANT_ORIGINS, IRRITANT_STATUSES, SEVERITIES } from "../vocabularies/irritants";
+import { COLLECTION_CHANNELS, CONSULTATION_STEPS, FREQUENCIES, IRRITANT_ORIGINS, IRRITANT_STATUSES, PATIENT_SUBJECT_KEYS, SEVERITIES } from "../vocabularies/irritants";
 import { users } from "./accounts";
 import { products } from "./vendors";
 
@@ -40,6 +40,8 @@ export const irritants = sqliteTable(
     timeLostMinutes: integer("time_lost_minutes"),
     patientSafety: integer("patient_safety", { mode: "boolean" }).notNull().default(false),
     consultationStep: text("consultation_step", { enum: CONSULTATION_STEPS }),
+    // The service a patient reports about (Mon espace santé, a national service); its themes stay the team's taxonomy.
+    subject: text("subject", { enum: PATIENT_SUBJECT_KEYS }),
     // What the redaction masked, by kind (never the masked values themselves).
     redactions: text("redactions", { mode: "json" }).notNull().$type<Record<string, number>>().default(sql`'{}'`),
     published: integer("published", { mode: "boolean" }).notNull().default(false),
@@ -68,6 +70,7 @@ export const irritants = sqliteTable(
     index("irritants_published_support_idx").on(t.published, t.supportCount, t.id),
     index("irritants_author_idx").on(t.authorId),
     index("irritants_product_idx").on(t.productId, t.id),
+    index("irritants_subject_idx").on(t.subject, t.id),
     index("irritants_merged_idx").on(t.mergedIntoId),
     index("irritants_created_idx").on(t.createdAt),
     // Public progress figures: published irritants filed in the last 30 days, and the latest resolved ones.

@@ -17,3 +17,7 @@ export const IRRITANT_ORIGINS = ["reporter", "vendor", "on_behalf", "import"] as
 
 /** Where the team collected a report filed on someone's behalf. */
 export const COLLECTION_CHANNELS = ["visite", "appel", "autre"] as const;
+
+// What a patient reports about (Mon espace santé, a national service): the irritant's subject, beside its themes.
+export const PATIENT_SUBJECT_KEYS = ["mon-espace-sante", "messagerie-mes", "ordonnance-numerique", "identite", "autre-service"] as const;
+export type PatientSubject = (typeof PATIENT_SUBJECT_KEYS)[number];

@@ -187,7 +187,7 @@ const API: Record<string, ApiCase> = {
 
 /**
  * Every page action (POST) × every intent it declares × every role. Intents come from the build: a multi-intent action
- * exports `INTENTS` and reads the posted intent with `readIntent(form, INTENTS)`, so an intent it handles is an intent
+ * exports `INTENTS` (a literal that tests/unit/route-intents.test.ts holds to the action's schema), so an intent it handles is an intent
  * it declares, and a declared intent without a row here fails the test. An action without `INTENTS` has one row, "*".
  * "pass": the guard lets the role through (any answer but 401/403/404/sign-in page; the minimal body may be refused);
  * every other role must be refused (401/403/404/sign-in page) with nothing written to the database.

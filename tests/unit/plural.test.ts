@@ -63,4 +63,22 @@ describe("the interface's words", () => {
     expect(pattern.test(elsewhere)).toBe(true);
     expect(declares(elsewhere, MATCHER_TABLES["modules/attachments/cover.ts"])).toBe(false);
   });
+
+  it("never glues a plural ending on with a ternary (« signalement{n > 1 ? \"s\" : \"\"} », « point${n > 1 ? \"s\" : \"\"} »)", async () => {
+    const { readdirSync, readFileSync } = await import("node:fs");
+    const { join } = await import("node:path");
+    const files = (readdirSync("app", { recursive: true }) as string[]).filter((f) => /\.(ts|tsx)$/.test(f));
+    // a ternary on a count whose branches are an ending and nothing ("s" : "", "" : "s", "nt" : "", "x" : "")
+    const suffixTernary = /\?\s*(["'`])(?:s|x|es|e|nt|ent)\1\s*:\s*(["'`])\2|\?\s*(["'`])\3\s*:\s*(["'`])(?:s|x|es|e|nt|ent)\4/;
+    // a count compared with 1 choosing between a singular and a plural word (`n > 1 ? "sont" : "est"`)
+    const countTernary = /(?:>\s*1|[=!]==\s*1|<\s*2|>=\s*2)\s*\?\s*(["'`])[\p{L} ]+\1\s*:\s*(["'`])[\p{L} ]+\2/u;
+    const offenders = files.flatMap((f) =>
+      readFileSync(join("app", f), "utf8")
+        .split("\n")
+        .map((line, i) => ({ line, i }))
+        .filter(({ line }) => (suffixTernary.test(line) || countTernary.test(line)) && !/^\s*(\/\/|\*)/.test(line))
+        .map(({ line, i }) => `${f}:${i + 1}: ${line.trim()}`),
+    );
+    expect(offenders).toEqual([]);
+  });
 });

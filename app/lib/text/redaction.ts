@@ -1,5 +1,6 @@
 // Masks patient identifiers (NIR/INS, phone numbers, e-mail addresses) in free text
 // before it is stored. Pure module: no database, no I/O, safe to import from pages.
+import { counted } from "./plural";
 
 const REDACTION_KINDS = ["nir", "phone", "email"] as const;
 type RedactionKind = (typeof REDACTION_KINDS)[number];
@@ -185,7 +186,7 @@ export function describeRedactions(redactions: readonly Redaction[], where = "da
   const parts = REDACTION_KINDS.flatMap((kind) => {
     const count = redactions.filter((r) => r.kind === kind).reduce((sum, r) => sum + Math.max(0, r.count), 0);
     if (count === 0) return [];
-    return [`${count} ${count === 1 ? LABELS[kind].one : LABELS[kind].many}`];
+    return [`${counted(count, LABELS[kind].one, LABELS[kind].many)}`];
   });
   if (parts.length === 0) return null;
   const total = redactions.reduce((sum, r) => sum + Math.max(0, r.count), 0);

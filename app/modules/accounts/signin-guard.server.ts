@@ -4,6 +4,7 @@ import { events, users } from "#db/schema";
 import { recordEvent } from "~/lib/events.server";
 import type { SessionUser } from "~/lib/session-users.server";
 import { verifyAgainstDummy, verifyPassword } from "./passwords.server";
+import { plural } from "~/lib/text/plural";
 
 /** Failed attempts allowed before each further one locks the account for a growing time (2, 4, 8… up to 60 minutes). */
 export const FREE_FAILURES = 5;
@@ -85,6 +86,6 @@ export async function signInWithPassword(email: string, password: string): Promi
 
 export function lockedMessage(retryAfterSeconds: number) {
   const minutes = Math.ceil(retryAfterSeconds / 60);
-  return `Trop de tentatives de connexion pour ce compte : réessayez dans ${minutes} minute${minutes > 1 ? "s" : ""}, ou choisissez un nouveau mot de passe avec « Mot de passe oublié ? ».`;
+  return `Trop de tentatives de connexion pour ce compte : réessayez dans ${minutes} ${plural(minutes, "minute", "minutes")}, ou choisissez un nouveau mot de passe avec « Mot de passe oublié ? ».`;
 }
 

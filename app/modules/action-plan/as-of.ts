@@ -7,6 +7,7 @@
  */
 import { isOverdue, parseFuzzyDeadline, type ParsedDeadline } from "./deadlines";
 import type { ActionStatus } from "./vocabulary";
+import { plural } from "~/lib/text/plural";
 
 type StatusChange = { changedAt: string; fromStatus: ActionStatus; toStatus: ActionStatus };
 type DeadlineChange = { changedAt: string; fromLabel: string; toLabel: string };
@@ -60,5 +61,5 @@ export function actionAsOf(action: ActionHistory, day: string): ActionAsOf {
 export function stepProgress(steps: readonly { status: string }[]) {
   const total = steps.length;
   const done = steps.filter((s) => s.status === "fait").length;
-  return { done, total, percent: total ? Math.round((100 * done) / total) : null, text: `${done} étape${done > 1 ? "s" : ""} sur ${total}` };
+  return { done, total, percent: total ? Math.round((100 * done) / total) : null, text: `${done} ${plural(done, "étape", "étapes")} sur ${total}` };
 }

@@ -49,7 +49,7 @@ export const API_OPERATIONS: Operation[] = [
     auth: "optional",
     query: apiIrritantListQuery,
     responses: {
-      200: "{items: [{id, title, status, statusLabel, fixAnnounced, …}], nextCursor?} — fixAnnounced: résolu par un correctif de l'éditeur que ses auteurs et soutiens n'ont pas encore confirmé (statusLabel « Correctif annoncé »)",
+      200: "{items: [{id, title, status, statusLabel, fixAnnounced, severity, subject, …}], nextCursor?} — subject: le service dont parle un patient (mon-espace-sante, messagerie-mes, ordonnance-numerique, identite, autre-service) ou null ; fixAnnounced: résolu par un correctif de l'éditeur que ses auteurs et soutiens n'ont pas encore confirmé (statusLabel « Correctif annoncé »)",
       422: "Paramètres invalides",
     },
   },
@@ -75,7 +75,7 @@ export const API_OPERATIONS: Operation[] = [
     body: similarQuerySchema,
     responses: { 200: "{items: [{id, title, score}]}", 400: "Corps non JSON", 405: "Méthode non autorisée (GET)", 422: "Texte invalide" },
   },
-  { method: "get", path: "/irritants/{id}", summary: "Un signalement (avec supportCount)", auth: "optional", responses: { 200: "Le signalement {id, status, statusLabel, fixAnnounced, …}", 404: "Inexistant ou non public" } },
+  { method: "get", path: "/irritants/{id}", summary: "Un signalement (avec supportCount)", auth: "optional", responses: { 200: "Le signalement {id, status, statusLabel, fixAnnounced, subject, …} — subject : le service dont parle un patient, ou null", 404: "Inexistant ou non public" } },
   {
     method: "patch",
     path: "/irritants/{id}",

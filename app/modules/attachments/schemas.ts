@@ -1,5 +1,4 @@
 import { z } from "zod";
-import type { AttachmentStatus } from "#db/vocabularies/attachments";
 
 /** `PATCH /api/v1/attachments/:id`: the team's approval. */
 export const attachmentPatchSchema = z.strictObject({
@@ -40,11 +39,4 @@ export const attachmentUploadSchema = z.object({
 export const attachmentQuerySchema = z.object({
   taille: z.enum(["vignette", "complete"], { error: "Taille inconnue : vignette ou complete." }).default("complete"),
 });
-
-export const ATTACHMENT_STATUS_LABELS: Record<AttachmentStatus, string> = {
-  analysing: "Analyse en cours",
-  pending_review: "En attente de validation par l'équipe",
-  approved: "Validé",
-  failed: "Analyse échouée : fichier non publié",
-};
 

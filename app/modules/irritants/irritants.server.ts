@@ -152,6 +152,7 @@ export function writeIrritant(tx: Tx, author: SessionUser, prepared: ReturnType<
       timeLostMinutes: input.timeLostMinutes ?? null,
       patientSafety: input.patientSafety ?? false,
       consultationStep: input.consultationStep ?? null,
+      subject: input.subject ?? null,
       redactions,
       origin: options.origin ?? "reporter",
       collectedById: options.collectedById ?? null,
@@ -263,6 +264,7 @@ type ListShape = {
   status: boolean;
   product: boolean;
   severity: boolean;
+  subject: boolean;
   theme: boolean;
   /** "index": a search sorted by recency, read in the full-text index's order. */
   search: "none" | "index" | "in";
@@ -278,6 +280,7 @@ const irritantListQuery = preparedQueries((db, shape: ListShape) => {
     shape.status ? eq(irritants.status, sql.placeholder("status")) : undefined,
     shape.product ? eq(irritants.productId, sql.placeholder("productId")) : undefined,
     shape.severity ? eq(irritants.severity, sql.placeholder("severity")) : undefined,
+    shape.subject ? eq(irritants.subject, sql.placeholder("subject")) : undefined,
     shape.theme ? sql`exists (select 1 from irritant_themes it where it.irritant_id = ${irritants.id} and it.theme_id = ${sql.placeholder("themeId")})` : undefined,
     shape.search === "index" ? sql`irritants_fts match ${sql.placeholder("match")}` : undefined,
     shape.search === "in" ? sql`${irritants.id} in (select rowid from irritants_fts where irritants_fts match ${sql.placeholder("match")})` : undefined,
@@ -298,6 +301,7 @@ const irritantListQuery = preparedQueries((db, shape: ListShape) => {
     status: irritants.status,
     lane: irritants.lane,
     severity: irritants.severity,
+    subject: irritants.subject,
     published: irritants.published,
     hiddenAt: irritants.hiddenAt,
     mergedIntoId: irritants.mergedIntoId,
@@ -348,6 +352,7 @@ export function listIrritants(viewer: Viewer, filters: IrritantFilters & { limit
     status: !!filters.status,
     product: !!filters.productId,
     severity: !!filters.severity,
+    subject: !!filters.subject,
     theme: !!themeId,
     search: match ? (sort === "recent" ? "index" : "in") : "none",
     cursor: !!cursor,
@@ -357,6 +362,7 @@ export function listIrritants(viewer: Viewer, filters: IrritantFilters & { limit
     status: filters.status,
     productId: filters.productId,
     severity: filters.severity,
+    subject: filters.subject,
     themeId,
     match,
     cursorSupports: cursor?.supports,

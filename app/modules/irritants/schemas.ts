@@ -3,8 +3,8 @@ import { tokenize } from "~/lib/text/text";
 import { fixAnswerSchema } from "~/modules/tickets";
 import { PROFESSION_VALUES } from "~/modules/accounts";
 import { csvFileField } from "~/lib/upload-fields";
+import { PATIENT_SUBJECT_KEYS } from "#db/vocabularies/irritants";
 import { COLLECTION_CHANNELS } from "./origins";
-import { PATIENT_SUBJECT_KEYS } from "./patient-subjects";
 import { CONSULTATION_STEPS, FREQUENCIES, IRRITANT_STATUSES, SEVERITIES } from "./statuses";
 
 /** Form values arrive as strings; empty ones mean "not given". */
@@ -92,6 +92,7 @@ export const irritantFiltersSchema = z.object({
   status: z.preprocess(blankToUndefined, irritantStatusSchema.optional()),
   productId: optionalId("Logiciel invalide."),
   severity: z.preprocess(blankToUndefined, z.enum(SEVERITIES, { error: "Gravité invalide." }).optional()),
+  subject: z.preprocess(blankToUndefined, z.enum(PATIENT_SUBJECT_KEYS, { error: "Service invalide." }).optional()),
   sort: z.preprocess(blankToUndefined, z.enum(["recent", "supports"], { error: "Tri invalide." }).optional()),
   cursor: z.preprocess(blankToUndefined, z.string().max(40, "Curseur invalide.").optional()),
 });

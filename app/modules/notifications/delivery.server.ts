@@ -9,6 +9,7 @@ import { announcementText, announcementUrl, getAnnouncementForDelivery, vendorGr
 import { followersOf, type FollowSubjectType } from "./follows.server";
 import type { NotificationKind } from "./kinds";
 import { queueNotificationEmails, type NotificationEmail } from "./emails.server";
+import { plural } from "~/lib/text/plural";
 
 type EventRow = typeof events.$inferSelect;
 type Delivery = { userIds: number[]; kind: NotificationKind; text: string; url: string; followed?: { type: FollowSubjectType; id: number } };
@@ -157,7 +158,7 @@ export const NOTIFICATION_RULES: { [T in EventType]: Rule<T> | null } = {
     {
       userIds: [e.payload.responsibleId],
       kind: "action",
-      text: `Statut à mettre à jour : « ${actionTitle(tx, e.subjectId)} » n'a pas eu de nouvelles depuis ${e.payload.weeks} semaine${e.payload.weeks > 1 ? "s" : ""} ou plus`,
+      text: `Statut à mettre à jour : « ${actionTitle(tx, e.subjectId)} » n'a pas eu de nouvelles depuis ${e.payload.weeks} ${plural(e.payload.weeks, "semaine", "semaines")} ou plus`,
       url: `/equipe/plan-action/${e.subjectId}`,
     },
   ],

@@ -1,4 +1,4 @@
-import { counted } from "~/lib/text/plural";
+import { counted, plural } from "~/lib/text/plural";
 
 export type LinkCounts = { irritants: number; actions: number; indicators: number };
 
@@ -15,5 +15,5 @@ export function linkSentence(counts: LinkCounts): string | null {
   if (!parts.length) return null;
   const total = counts.irritants + counts.actions + counts.indicators;
   const list = parts.join(", ");
-  return `${list} ${total > 1 ? "concernent" : "concerne"} cette obligation`;
+  return `${list} ${plural(total, "concerne", "concernent")} cette obligation`;
 }

@@ -2,6 +2,7 @@
 // No database, no I/O: safe to import from pages and unit tests.
 import { formatDate } from "~/lib/dates";
 import { SIDES, SIDE_DETAILS, type Side, type SideDetail } from "./vocabulary";
+import { plural } from "~/lib/text/plural";
 
 /**
  * Characters of a workshop code: no pair that people confuse when reading a projected screen or typing
@@ -54,7 +55,7 @@ export function checkVote(state: { votingOpen: boolean; closed: boolean; allowan
   if (state.closed) return { ok: false, message: "Cet atelier est clos : le vote est terminé." };
   if (!state.votingOpen) return { ok: false, message: "Le vote n'est pas ouvert : l'animateur l'ouvrira après le regroupement des cartes." };
   if (state.used >= state.allowance) {
-    return { ok: false, message: `Vous avez déjà placé vos ${state.allowance} point${state.allowance > 1 ? "s" : ""} : retirez-en un pour voter ailleurs.` };
+    return { ok: false, message: `Vous avez déjà placé vos ${state.allowance} ${plural(state.allowance, "point", "points")} : retirez-en un pour voter ailleurs.` };
   }
   return { ok: true, remaining: state.allowance - state.used - 1 };
 }

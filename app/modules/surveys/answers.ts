@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { isAnswered, isPlainObject, isScaleValue, NOT_APPLICABLE, ownValue, SCALE_POINTS, type ScaleAnswer } from "./answer-values";
 import { flattenItems, type QuestionnaireDefinition, type QuestionnaireItem } from "./definition";
+import { plural } from "~/lib/text/plural";
 
 type MatrixAnswer = Record<string, ScaleAnswer>;
 type AnswerValue = ScaleAnswer | string | string[] | MatrixAnswer;
@@ -95,7 +96,7 @@ function checkAnswer(item: QuestionnaireItem, value: unknown): Checked {
         seen.add(v);
       });
       if (item.max !== undefined && value.length > item.max) {
-        issues.push({ path: [], message: `Cochez au plus ${item.max} option${item.max > 1 ? "s" : ""}.` });
+        issues.push({ path: [], message: `Cochez au plus ${item.max} ${plural(item.max, "option", "options")}.` });
       }
       return { value: value as string[], issues };
     }
