@@ -41,7 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 /** The action's intents, zod-free (read by the permission matrix; tests/unit/route-intents.test.ts holds them to ACTION_SCHEMA). */
-export const INTENTS = ["save", "publish", "unpublish"] as const;
+export const INTENTS = ["save", "publish", "unpublish", "add-block", "save-block", "move-block", "delete-block"] as const;
 export const ACTION_SCHEMA = updatePageSchema;
 
 export async function action({ request, params }: ActionFunctionArgs) {

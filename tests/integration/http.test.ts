@@ -241,11 +241,13 @@ describe("API", () => {
     expect((await (await fetch(`${url}/api/v1/irritants/${id}`)).json()).status).toBe("triaged");
   });
 
-  it("refuses filing to anonymous callers (401) and to vendors (403)", async () => {
+  it("refuses filing to anonymous callers (401), and a vendor's report that names no other vendor's software (422)", async () => {
     const irritant = { title: "Titre correct", body: "Description correcte.", themes: ["ins"] };
     expect((await fetch(`${url}/api/v1/irritants`, { method: "POST", ...json(irritant) })).status).toBe(401);
     const vendor = await apiToken(url, "editeur-a@demo.sentinelle.fr");
-    expect((await fetch(`${url}/api/v1/irritants`, { method: "POST", ...json(irritant, bearer(vendor)) })).status).toBe(403);
+    const refused = await fetch(`${url}/api/v1/irritants`, { method: "POST", ...json(irritant, bearer(vendor)) });
+    expect(refused.status).toBe(422);
+    expect((await refused.json()).error.fields.productId).toEqual(["Choisissez le logiciel de l'autre éditeur concerné."]);
   });
 
   it("answers invalid irritants with 422 and French field messages, writing nothing", async () => {

@@ -88,8 +88,11 @@ describe("filing", () => {
     expect(countReceivedIrritants()).toBe(before);
   });
 
-  it("refuses vendors and the team", () => {
-    expect(() => file(vendor, "Un éditeur signale", "Ceci ne doit pas passer.")).toThrowError(expect.objectContaining({ status: 403 }));
+  it("refuses a vendor's report that names no other vendor's software, and the team's without a practitioner to file for", () => {
+    // Vendors file only about another vendor's product, the team only on someone's behalf (decision 028).
+    expect(() => file(vendor, "Un éditeur signale", "Ceci ne doit pas passer.")).toThrowError(
+      expect.objectContaining({ status: 422, fields: { productId: ["Choisissez le logiciel de l'autre éditeur concerné."] } }),
+    );
     expect(() => file(team, "L'équipe signale", "Ceci ne doit pas passer.")).toThrowError(expect.objectContaining({ status: 403 }));
   });
 
