@@ -13,7 +13,7 @@ describe("filing without JavaScript", () => {
     await page.goto(ctx.server.url + "/signalements/nouveau");
     await page.getByLabel("Titre").fill("Logiciel du cabinet très lent");
     await page.getByLabel("Description").fill("Depuis la mise à jour Ségur, mon médecin attend longtemps l'ouverture de mon dossier dans son logiciel.");
-    await page.getByRole("button", { name: "Vérifier les doublons" }).click();
+    await page.getByRole("button", { name: "Vérifier les doublons", exact: true }).click();
     const similar = page.getByRole("region", { name: "Signalements proches" });
     await expect(similar.getByRole("link").first().textContent()).resolves.toBe(SLOW_TITLE);
     // A patient's form asks for the service concerned rather than the team's themes.
