@@ -230,7 +230,7 @@ describe("layout", () => {
     const { page, context } = await openPage(ctx.browser);
     await page.goto(ctx.server.url + "/");
     const links = await page.getByRole("contentinfo").getByRole("list").getByRole("link").allTextContents();
-    expect(links).toEqual(["Accessibilité : non conforme", "Mentions légales", "Données personnelles", "Plan du site"]);
+    expect(links).toEqual(["Accessibilité : non conforme", "Mentions légales", "Données personnelles", "À propos", "Plan du site"]);
     await context.close();
   });
 });
