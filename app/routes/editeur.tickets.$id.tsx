@@ -80,7 +80,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         const { id: replyId, redactions } = replyToTicket(user, id, reply);
         const attached = attachPrepared(user, { kind: "ticket_reply", id: replyId }, uploads).length;
         const filesNote = attached
-          ? ` ${attached === 1 ? "Fichier joint" : `${attached} fichiers joints`} : analyse en cours, puis vérification par l'équipe programme avant que l'éditeur ${attached === 1 ? "le" : "les"} voie.`
+          ? ` ${attached === 1 ? "Fichier joint" : `${attached} fichiers joints`} : analyse en cours, puis vérification par l'équipe programme avant que l'éditeur ${plural(attached, "le", "les")} voie.`
           : "";
         return {
           message: withRedactionNotice(`${input.visibility === "public" ? "Réponse publiée." : "Note interne enregistrée."}${filesNote}`, redactions),

@@ -149,7 +149,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         const { id: commentId, redactions } = addComment(user, id, input.body);
         const attached = attachPrepared(user, { kind: "comment", id: commentId }, uploads).length;
         const files = attached
-          ? ` ${attached === 1 ? "Son fichier est joint" : `Ses ${attached} fichiers sont joints`} : analyse en cours, puis vérification par l'équipe programme avant que quiconque d'autre ${attached === 1 ? "le" : "les"} voie.`
+          ? ` ${attached === 1 ? "Son fichier est joint" : `Ses ${attached} fichiers sont joints`} : analyse en cours, puis vérification par l'équipe programme avant que quiconque d'autre ${plural(attached, "le", "les")} voie.`
           : "";
         return { message: `${describeRedactions(redactions) ?? "Votre commentaire est publié."}${files}`, resetForm: true };
       }
