@@ -1,7 +1,7 @@
 import { getFormProps } from "@conform-to/react";
 import { Form, useActionData } from "@remix-run/react";
 import { FieldError, FormErrors, TextField, fieldProps, useActionForm } from "~/components/forms";
-import { FilesField } from "~/components/attachments";
+import { FilesField } from "~/components/files-field";
 import { irritantPageWithUploadSchema } from "~/modules/attachments";
 
 /**

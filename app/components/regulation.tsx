@@ -1,8 +1,7 @@
 // The register's read-only parts, for public pages; the team's link form is in regulation-form.tsx (Conform and zod
 // stay out of the public bundles).
 import { Link } from "@remix-run/react";
-import { TableRegion } from "~/components/table-region";
-import { CHANNEL_LABELS, OBLIGATION_STATUS_LABELS, type ObligationStatus } from "~/modules/regulation";
+import { OBLIGATION_STATUS_LABELS, type ObligationStatus } from "~/modules/regulation";
 
 type Linked = { slug: string; title: string; status: ObligationStatus; effectiveLabel: string };
 
@@ -30,42 +29,5 @@ export function LinkedObligations({ obligations, what }: { obligations: readonly
         ))}
       </ul>
     </section>
-  );
-}
-
-const mark = (yes: boolean) => (yes ? "Oui" : "Non");
-
-type Row = { documentType: string; dmp: boolean; mssProfessionals: boolean; mssPatient: boolean; effectiveLabel: string };
-
-/** The document types × channels × dates table, in a named region that scrolls sideways on a phone. */
-export function DocumentTable({ rows, caption }: { rows: readonly Row[]; caption: string }) {
-  return (
-    <TableRegion label={caption}>
-      <table>
-        <caption className="sr-only">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Document</th>
-            <th scope="col">{CHANNEL_LABELS.dmp}</th>
-            <th scope="col">{CHANNEL_LABELS.mssProfessionals}</th>
-            <th scope="col">{CHANNEL_LABELS.mssPatient}</th>
-            <th scope="col">Date d'entrée en vigueur de l'obligation</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.documentType}>
-              <th scope="row" className="font-normal">
-                {r.documentType}
-              </th>
-              <td>{mark(r.dmp)}</td>
-              <td>{mark(r.mssProfessionals)}</td>
-              <td>{mark(r.mssPatient)}</td>
-              <td>{r.effectiveLabel}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableRegion>
   );
 }

@@ -26,7 +26,8 @@ import { counted, plural } from "~/lib/text/plural";
 import { StatusBadge } from "~/components/status-badge";
 import { crumbFrom } from "~/components/breadcrumb";
 import { z } from "zod";
-import { AttachmentList, FilesField } from "~/components/attachments";
+import { AttachmentList } from "~/components/attachments";
+import { FilesField } from "~/components/files-field";
 import { attachmentFilesField } from "~/modules/attachments";
 import { attachPrepared, listAttachments, prepareUploads } from "~/modules/attachments/index.server";
 

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { DocumentTable, ObligationStatusBadge } from "~/components/regulation";
+import { DocumentTable } from "~/components/document-table";
+import { ObligationStatusBadge } from "~/components/regulation";
 import { getUser } from "~/lib/permissions.server";
 import { can } from "~/lib/permissions";
 import { formatDay } from "~/lib/dates";

@@ -23,7 +23,7 @@ import {
 } from "~/modules/irritants";
 import { listProducts } from "~/modules/vendors/index.server";
 import { StatusBadge } from "~/components/status-badge";
-import { FilesField } from "~/components/attachments";
+import { FilesField } from "~/components/files-field";
 import { attachmentFilesField } from "~/modules/attachments";
 import { attachPrepared, prepareUploads } from "~/modules/attachments/index.server";
 import { plural } from "~/lib/text/plural";

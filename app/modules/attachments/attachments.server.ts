@@ -11,7 +11,7 @@ import { can } from "~/lib/permissions.server";
 import type { SessionUser } from "~/lib/session-users.server";
 import { isPubliclyVisible } from "~/modules/irritants/index.server";
 import { cleanUpload, maskIdentifiers, thumbnail, type Cleaned } from "./image.server";
-import { MAX_ATTACHMENTS } from "./schemas";
+import { MAX_ATTACHMENTS } from "./labels";
 
 /** The folder of the files: `attachments/` beside the database file (never under public/). */
 function attachmentsDir(db: DbOrTx = getDb()): string {

@@ -4,7 +4,7 @@ import { fileTypeFromBuffer } from "file-type";
 import sharp from "sharp";
 import { createWorker, OEM, type Worker } from "tesseract.js";
 import { HttpError } from "~/lib/errors";
-import { MAX_FILE_BYTES } from "./schemas";
+import { MAX_FILE_BYTES } from "./labels";
 import { boxesToCover, type Box, type OcrWord } from "./cover";
 
 const MAX_PDF_PAGES = 5;

@@ -7,3 +7,7 @@ export const ATTACHMENT_STATUS_LABELS: Record<AttachmentStatus, string> = {
   approved: "Validé",
   failed: "Analyse échouée : fichier non publié",
 };
+
+/** How many files a contribution (irritant, comment, ticket reply) may carry, and how large each may be. */
+export const MAX_ATTACHMENTS = 5;
+export const MAX_FILE_BYTES = 10 * 1024 * 1024;

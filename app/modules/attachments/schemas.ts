@@ -1,13 +1,11 @@
 import { z } from "zod";
+import { MAX_ATTACHMENTS, MAX_FILE_BYTES } from "./labels";
 
 /** `PATCH /api/v1/attachments/:id`: the team's approval. */
 export const attachmentPatchSchema = z.strictObject({
   approved: z.literal(true, { error: "Seule la validation (approved: true) est possible." }),
 });
 
-/** How many files a contribution (irritant, comment, ticket reply) may carry, and how large each may be. */
-export const MAX_ATTACHMENTS = 5;
-export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 
 const isFile = (value: unknown): value is File => typeof File !== "undefined" && value instanceof File;
 const fileName = (value: unknown) => {
