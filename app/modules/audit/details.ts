@@ -3,7 +3,7 @@ import { counted } from "~/lib/text/plural";
 import { ROLE_LABELS } from "~/modules/accounts";
 import { ACTION_STATUS_LABELS } from "~/modules/action-plan";
 import { VENDOR_GROUP_LABELS } from "~/modules/vendors";
-import { STATUS_LABELS } from "~/modules/irritants";
+import { COLLECTION_CHANNEL_LABELS, STATUS_LABELS } from "~/modules/irritants";
 import { DELIVERY_MODES, kindLabel } from "~/modules/notifications";
 import { SIDE_LABEL_ONE, SLOT_KIND_LABELS, WORKSHOP_STATUS_LABELS } from "~/modules/seminars";
 import { FIX_ANSWER_LABELS, RESOLUTION_LABELS } from "~/modules/tickets";
@@ -67,6 +67,7 @@ const VISIBILITIES: Record<string, string> = { public: "réponse publique", inte
 const DIRECTIONS: Record<string, string> = { up: "vers le haut", down: "vers le bas" };
 const KINDS: Record<string, string> = { irritant: "signalement", action: "action", indicator: "indicateur", card: "carte", cluster: "regroupement" };
 const VIAS: Record<string, string> = { "pro-sante-connect": "par Pro Santé Connect" };
+const BLOCK_EDITS: Record<string, string> = { added: "Bloc ajouté", saved: "Bloc enregistré", moved: "Bloc déplacé", deleted: "Bloc supprimé" };
 
 type Describe = (value: unknown, type: string, payload: Record<string, unknown>, names: AuditNames) => string | null;
 
@@ -134,7 +135,10 @@ const FIELDS: Record<string, Describe> = {
   retired: (v) => yes(v, "thème retiré"),
   name: (v) => `Nom : ${quoted(v)}`,
   role: (v) => `Rôle : ${label(ROLE_LABELS, v)}`,
-  via: (v) => label(VIAS, v),
+  via: (v, type) => (type === "irritant.collected" ? `Recueilli ${label(COLLECTION_CHANNEL_LABELS, v)}` : label(VIAS, v)),
+  account: (v) => yes(v, "pour un compte existant", "pour une personne sans compte"),
+  masked: (v) => counted(num(v), "passage masqué", "passages masqués"),
+  what: (v) => label(BLOCK_EDITS, v),
   signupLink: () => "par un lien d'inscription",
   tokensRevoked: (v) => counted(num(v), "jeton d'API révoqué", "jetons d'API révoqués"),
   tokensKept: (v) => yes(v, "jetons d'API conservés"),
