@@ -230,6 +230,9 @@ describe("streamed bodies are capped while they arrive", () => {
   }
 
   const BYTES = 150_000_000;
+  // Holding the upload would grow memory by at least BYTES. Dropped chunks wait for the garbage collector, which runs
+  // later on a loaded machine: 38 MB was seen in CI (2026-12-07), so the bar is a third of the upload, not a quarter.
+  const MAX_GROWTH = BYTES / 3;
   // The whole upload is sent, after the 413 too (node:http would stop on `Connection: close`): the server must read
   // and drop it, not keep it, and its answer must still arrive.
   const upload = (path: string, headers: Record<string, string>) => rawChunkedUpload(server.url, path, headers, BYTES);
@@ -243,7 +246,7 @@ describe("streamed bodies are capped while they arrive", () => {
 
   it("answers 413 to a chunked upload of 150 MB to a workshop board, without holding it in memory", async () => {
     const { result, growth } = await peakGrowth(() => upload("/atelier/ATE347", { ...formHeaders, Accept: "text/html" }));
-    expect(growth).toBeLessThan(BYTES / 4);
+    expect(growth).toBeLessThan(MAX_GROWTH);
     expect(result.status).toBe(413);
     expect(result.sent).toBeGreaterThanOrEqual(BYTES);
     expect(result.reset).toBe(false);
@@ -252,7 +255,7 @@ describe("streamed bodies are capped while they arrive", () => {
 
   it("answers 413 to a chunked upload of 150 MB to the API, in the API error shape", async () => {
     const { result, growth } = await peakGrowth(() => upload("/api/v1/tokens", { "Content-Type": "application/json" }));
-    expect(growth).toBeLessThan(BYTES / 4);
+    expect(growth).toBeLessThan(MAX_GROWTH);
     expect(result.status).toBe(413);
     expect(result.sent).toBeGreaterThanOrEqual(BYTES);
     expect(result.reset).toBe(false);
