@@ -27,7 +27,7 @@ describe("action plan", () => {
     await signIn(page, ctx.server.url, "equipe@demo.sentinelle.fr");
     await page.goto(ctx.server.url + "/equipe/plan-action");
     await page.getByRole("link", { name: PROJECTATHON }).click();
-    await page.getByLabel(/^Échéance/).fill("T2 2024");
+    await page.getByRole("textbox", { name: /^Échéance/ }).fill("T2 2024");
     await page.getByLabel(/^Raison du changement d'échéance/).fill("Projectathon décalé au printemps.");
     await page.getByLabel("Statut", { exact: true }).selectOption("fait");
     await page.getByLabel(/^Point d'avancement daté/).fill("Projectathon tenu avec quatre éditeurs de LGC et deux SGL.");

@@ -30,7 +30,7 @@ describe("notifications in the browser", () => {
     const team = await openPage(ctx.browser);
     await signIn(team.page, ctx.server.url, "equipe@demo.sentinelle.fr");
     await team.page.goto(ctx.server.url + "/equipe/plan-action/9");
-    await team.page.getByLabel(/^Échéance/).fill("Mars 2027");
+    await team.page.getByRole("textbox", { name: /^Échéance/ }).fill("Mars 2027");
     await team.page.getByLabel(/^Raison du changement d'échéance/).fill("Calendrier des éditeurs revu.");
     await team.page.getByRole("button", { name: "Enregistrer l'action" }).click();
     await waitForNotice(team.page, "Action enregistrée.");
