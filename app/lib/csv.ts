@@ -1,4 +1,6 @@
 import { parse } from "csv-parse/sync";
+import { counted } from "./text/plural";
+import { foldAccents } from "./text/text";
 
 /**
  * CSV in and out. Written as French spreadsheet software expects it: UTF-8 with a BOM, semicolons, CRLF, RFC 4180 quoting.
@@ -88,4 +90,56 @@ export function parseCsvRecords(text: string, delimiter: string): { line: number
     );
   }
   return records;
+}
+
+/** A problem of an imported file, with the line it is on (the header's for a file-wide one). */
+export type CsvLineError = { line: number; message: string };
+
+const headerKey = (s: string) => foldAccents(s).replace(/[^a-z0-9]+/g, " ").trim();
+
+/**
+ * The one reading of an imported table (the action plan, a backlog of reports, an indicator's values): the delimiter
+ * (semicolon or comma, whichever the first line has more of), the header (these columns in this order, accents and
+ * case aside), each line's column count, and each line's own checks. `readLine` gets the trimmed cells and pushes
+ * what is wrong into `problems`; its row is kept only when it pushed nothing. Every problem is listed with its line,
+ * and rows are returned only when there is none (imports are all or nothing).
+ */
+export function readCsvTable<T>(
+  text: string,
+  columns: readonly string[],
+  readLine: (cells: string[], problems: string[], line: number) => T,
+  options: { noRowsMessage?: string } = {},
+): { rows: T[]; errors: CsvLineError[] } {
+  const firstLine = text.split(/\r?\n/, 1)[0] ?? "";
+  const delimiter = firstLine.split(";").length >= firstLine.split(",").length ? ";" : ",";
+  let records: { line: number; cells: string[] }[];
+  try {
+    records = parseCsvRecords(text, delimiter);
+  } catch (error) {
+    if (error instanceof CsvSyntaxError) return { rows: [], errors: [{ line: error.line, message: error.message }] };
+    throw error;
+  }
+  if (records.length === 0) return { rows: [], errors: [{ line: 1, message: "Le fichier est vide." }] };
+  const header = records[0].cells.map(headerKey);
+  if (header.length !== columns.length || header.some((h, i) => h !== headerKey(columns[i]))) {
+    return { rows: [], errors: [{ line: records[0].line, message: `Colonnes attendues, dans cet ordre : ${columns.join(", ")}. Colonnes trouvées : ${records[0].cells.join(", ")}.` }] };
+  }
+  if (records.length === 1 && options.noRowsMessage) return { rows: [], errors: [{ line: records[0].line, message: options.noRowsMessage }] };
+  const rows: T[] = [];
+  const errors: CsvLineError[] = [];
+  for (const { line, cells } of records.slice(1)) {
+    if (cells.length !== columns.length) {
+      errors.push({ line, message: `${counted(cells.length, "colonne", "colonnes")} au lieu de ${columns.length}.` });
+      continue;
+    }
+    const problems: string[] = [];
+    const row = readLine(
+      cells.map((c) => c.trim()),
+      problems,
+      line,
+    );
+    if (problems.length) errors.push({ line, message: `${problems.join(" ; ")}.` });
+    else rows.push(row);
+  }
+  return errors.length ? { rows: [], errors } : { rows, errors };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CsvSyntaxError, neutraliseFormula, parseCsvRecords, quoteCsvCell, restoreNeutralisedFormula, toCsv } from "~/lib/csv";
+import { CsvSyntaxError, neutraliseFormula, parseCsvRecords, quoteCsvCell, readCsvTable, restoreNeutralisedFormula, toCsv } from "~/lib/csv";
 
 describe("CSV", () => {
   it("quotes cells with separators, quotes and line breaks", () => {
@@ -44,5 +44,24 @@ describe("parseCsvRecords", () => {
     })();
     expect(error).toBeInstanceOf(CsvSyntaxError);
     expect(error).toMatchObject({ line: 2 });
+  });
+
+  it("reads a table once for every import: header without accents or case, column counts, each line's problems, all or nothing", () => {
+    const read = (text: string) =>
+      readCsvTable(text, ["Période", "Valeur"], ([period, value], problems, line) => {
+        if (!/^\d+$/.test(value)) problems.push(`valeur « ${value} » invalide`);
+        return { line, period, value: Number(value) };
+      }, { noRowsMessage: "Aucune ligne." });
+    expect(read("periode;VALEUR\n2024-01;3\n2024-02;4\n")).toEqual({ rows: [{ line: 2, period: "2024-01", value: 3 }, { line: 3, period: "2024-02", value: 4 }], errors: [] });
+    expect(read("Période,Valeur\n2024-01,x\n2024-02\n2024-03,5\n")).toEqual({
+      rows: [],
+      errors: [
+        { line: 2, message: "valeur « x » invalide." },
+        { line: 3, message: "1 colonne au lieu de 2." },
+      ],
+    });
+    expect(read("Mois;Valeur\n").errors[0].message).toContain("Colonnes attendues, dans cet ordre : Période, Valeur");
+    expect(read("Période;Valeur\n").errors).toEqual([{ line: 1, message: "Aucune ligne." }]);
+    expect(read("").errors).toEqual([{ line: 1, message: "Le fichier est vide." }]);
   });
 });

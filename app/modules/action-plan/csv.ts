@@ -1,4 +1,4 @@
-import { CsvSyntaxError, parseCsvRecords, restoreNeutralisedFormula, toCsv } from "~/lib/csv";
+import { readCsvTable, restoreNeutralisedFormula, toCsv, type CsvLineError } from "~/lib/csv";
 import { foldAccents } from "~/lib/text/text";
 import { ACTION_STATUSES, ACTION_STATUS_LABELS, CSV_COLUMNS, LEAD_LABELS, type ActionStatus, type LeadKind } from "./vocabulary";
 
@@ -20,7 +20,7 @@ export type CsvAction = {
   steps: string[];
 };
 
-export type CsvParseResult = { rows: CsvAction[]; errors: { line: number; message: string }[] };
+export type CsvParseResult = { rows: CsvAction[]; errors: CsvLineError[] };
 
 const norm = (s: string) => foldAccents(s).replace(/[^a-z0-9]+/g, " ").trim();
 
@@ -50,34 +50,9 @@ const list = (value: string) =>
 
 /** Reads an action-plan CSV; every problem is reported with its line number, and rows are returned only when there is none. */
 export function parseActionPlanCsv(text: string): CsvParseResult {
-  const firstLine = text.split(/\r?\n/, 1)[0] ?? "";
-  const delimiter = firstLine.split(";").length >= firstLine.split(",").length ? ";" : ",";
-  let records: { line: number; cells: string[] }[];
-  try {
-    records = parseCsvRecords(text, delimiter);
-  } catch (error) {
-    if (error instanceof CsvSyntaxError) return { rows: [], errors: [{ line: error.line, message: error.message }] };
-    throw error;
-  }
-  const errors: CsvParseResult["errors"] = [];
-  if (records.length === 0) return { rows: [], errors: [{ line: 1, message: "Le fichier est vide." }] };
-  const header = records[0].cells.map(norm);
-  const expected = CSV_COLUMNS.map(norm);
-  if (header.length !== expected.length || header.some((h, i) => h !== expected[i])) {
-    return {
-      rows: [],
-      errors: [{ line: records[0].line, message: `Colonnes attendues, dans cet ordre : ${CSV_COLUMNS.join(", ")}. Colonnes trouvées : ${records[0].cells.join(", ")}.` }],
-    };
-  }
-  const rows: CsvAction[] = [];
   const seen = new Map<string, number>();
-  for (const { line, cells } of records.slice(1)) {
-    if (cells.length !== CSV_COLUMNS.length) {
-      errors.push({ line, message: `${cells.length} colonnes au lieu de ${CSV_COLUMNS.length}.` });
-      continue;
-    }
-    const [workstream, challenge, title, lead, deadline, status, wave, themes, irritantIds, steps] = cells.map((c) => restoreNeutralisedFormula(c.trim()));
-    const problems: string[] = [];
+  return readCsvTable(text, CSV_COLUMNS, (cells, problems, line): CsvAction => {
+    const [workstream, challenge, title, lead, deadline, status, wave, themes, irritantIds, steps] = cells.map(restoreNeutralisedFormula);
     if (!workstream) problems.push("le chantier est vide");
     if (!challenge) problems.push("le défi est vide");
     if (!title) problems.push("l'action est vide");
@@ -93,25 +68,8 @@ export function parseActionPlanCsv(text: string): CsvParseResult {
     const key = [workstream, challenge, title].map(norm).join("|");
     if (seen.has(key)) problems.push(`ligne en double (déjà ligne ${seen.get(key)})`);
     seen.set(key, line);
-    if (problems.length) {
-      errors.push({ line, message: problems.join(" ; ") + "." });
-      continue;
-    }
-    rows.push({
-      line,
-      workstream,
-      challenge,
-      title,
-      lead: parsedLead!,
-      deadline,
-      status: parsedStatus!,
-      wave: parsedWave,
-      themes: list(themes),
-      irritantIds: ids,
-      steps: list(steps),
-    });
-  }
-  return errors.length ? { rows: [], errors } : { rows, errors };
+    return { line, workstream, challenge, title, lead: parsedLead!, deadline, status: parsedStatus!, wave: parsedWave, themes: list(themes), irritantIds: ids, steps: list(steps) };
+  });
 }
 
 /** The CSV of the plan: semicolon-separated with a BOM, as French spreadsheet software expects. */

@@ -5,7 +5,7 @@
 import { eq, isNull } from "drizzle-orm";
 import { getDb } from "#db/client";
 import { organisations, products, themes, users } from "#db/schema";
-import { CsvSyntaxError, parseCsvRecords, restoreNeutralisedFormula } from "~/lib/csv";
+import { readCsvTable, restoreNeutralisedFormula, type CsvLineError } from "~/lib/csv";
 import { errorSentence, HttpError } from "~/lib/errors";
 import { recordEvent } from "~/lib/events.server";
 import { assertCan, can } from "~/lib/permissions.server";
@@ -94,81 +94,59 @@ type BacklogRow = {
   productName: string | null;
   themeLabels: string[];
 };
-export type BacklogError = { line: number; message: string };
+export type BacklogError = CsvLineError;
 
 /**
  * Reads a backlog file: every problem with its line number (unknown theme or software, bad severity, date…), and rows
  * only when there is none. Texts are checked as the filing form checks them.
  */
 function readBacklog(text: string, today = new Date().toISOString().slice(0, 10)): { rows: BacklogRow[]; errors: BacklogError[] } {
-  const firstLine = text.split(/\r?\n/, 1)[0] ?? "";
-  const delimiter = firstLine.split(";").length >= firstLine.split(",").length ? ";" : ",";
-  let records: { line: number; cells: string[] }[];
-  try {
-    records = parseCsvRecords(text, delimiter);
-  } catch (error) {
-    if (error instanceof CsvSyntaxError) return { rows: [], errors: [{ line: error.line, message: error.message }] };
-    throw error;
-  }
-  if (records.length === 0) return { rows: [], errors: [{ line: 1, message: "Le fichier est vide." }] };
-  const header = records[0].cells.map(norm);
-  if (header.length !== BACKLOG_COLUMNS.length || header.some((h, i) => h !== norm(BACKLOG_COLUMNS[i]))) {
-    return { rows: [], errors: [{ line: records[0].line, message: `Colonnes attendues, dans cet ordre : ${BACKLOG_COLUMNS.join(", ")}. Colonnes trouvées : ${records[0].cells.join(", ")}.` }] };
-  }
-  if (records.length === 1) return { rows: [], errors: [{ line: records[0].line, message: "Le fichier ne contient aucun signalement après la ligne des colonnes." }] };
   const db = getDb();
   const themeRows = db.select({ slug: themes.slug, label: themes.label }).from(themes).where(isNull(themes.retiredAt)).all();
   const productRows = db.select({ id: products.id, name: products.name }).from(products).where(isNull(products.retiredAt)).all();
-  const rows: BacklogRow[] = [];
-  const errors: BacklogError[] = [];
-  for (const { line, cells } of records.slice(1)) {
-    if (cells.length !== BACKLOG_COLUMNS.length) {
-      errors.push({ line, message: `${cells.length} colonnes au lieu de ${BACKLOG_COLUMNS.length}.` });
-      continue;
-    }
-    const [title, body, themeCell, productCell, version, severityCell, frequencyCell, dateCell, professionCell] = cells.map((c) => restoreNeutralisedFormula(c.trim()));
-    const problems: string[] = [];
-    if (title.length < 5) problems.push("le titre doit contenir au moins 5 caractères");
-    if (title.length > 160) problems.push("le titre ne doit pas dépasser 160 caractères");
-    if (body.length < 10) problems.push("la description doit contenir au moins 10 caractères");
-    if (body.length > 5000) problems.push("la description ne doit pas dépasser 5 000 caractères");
-    const chosenThemes = list(themeCell).map((t) => ({ given: t, theme: themeRows.find((r) => norm(r.slug) === norm(t) || norm(r.label) === norm(t)) }));
-    for (const t of chosenThemes) if (!t.theme) problems.push(`thème inconnu « ${t.given} »`);
-    if (chosenThemes.length > 5) problems.push("au plus 5 thèmes");
-    const product = productCell ? productRows.find((p) => norm(p.name) === norm(productCell)) : undefined;
-    if (productCell && !product) problems.push(`logiciel inconnu « ${productCell} » (il doit figurer au catalogue)`);
-    if (version.length > 40) problems.push("la version ne doit pas dépasser 40 caractères");
-    const severity = severityCell ? fromLabels(severityCell, SEVERITIES, SEVERITY_LABELS) : null;
-    if (severityCell && !severity) problems.push(`gravité inconnue « ${severityCell} » (Bloquant, Gênant, Mineur ou vide)`);
-    const frequency = frequencyCell ? fromLabels(frequencyCell, FREQUENCIES, FREQUENCY_LABELS) : null;
-    if (frequencyCell && !frequency) problems.push(`fréquence inconnue « ${frequencyCell} »`);
-    const createdAt = dateCell ? parseDay(dateCell, today) : undefined;
-    if (createdAt === null) problems.push(`date « ${dateCell} » invalide (AAAA-MM-JJ ou JJ/MM/AAAA, pas dans le futur)`);
-    const profession = professionCell ? PROFESSIONS.find((p) => norm(p.value) === norm(professionCell) || norm(p.label) === norm(professionCell)) : undefined;
-    if (professionCell && !profession) problems.push(`profession inconnue « ${professionCell} »`);
-    if (problems.length) {
-      errors.push({ line, message: `${problems.join(" ; ")}.` });
-      continue;
-    }
-    const themeSlugs = chosenThemes.map((t) => t.theme!.slug);
-    rows.push({
-      line,
-      input: {
-        title,
-        body,
-        themes: themeSlugs.length ? themeSlugs : undefined,
-        productId: product?.id,
-        productVersion: product && version ? version : undefined,
-        severity: severity ?? undefined,
-        frequency: frequency ?? undefined,
-      },
-      createdAt: createdAt ?? undefined,
-      profession: profession?.value,
-      productName: product?.name ?? null,
-      themeLabels: chosenThemes.map((t) => t.theme!.label),
-    });
-  }
-  return errors.length ? { rows: [], errors } : { rows, errors };
+  return readCsvTable(
+    text,
+    BACKLOG_COLUMNS,
+    (cells, problems, line): BacklogRow => {
+      const [title, body, themeCell, productCell, version, severityCell, frequencyCell, dateCell, professionCell] = cells.map(restoreNeutralisedFormula);
+      if (title.length < 5) problems.push("le titre doit contenir au moins 5 caractères");
+      if (title.length > 160) problems.push("le titre ne doit pas dépasser 160 caractères");
+      if (body.length < 10) problems.push("la description doit contenir au moins 10 caractères");
+      if (body.length > 5000) problems.push("la description ne doit pas dépasser 5 000 caractères");
+      const chosenThemes = list(themeCell).map((t) => ({ given: t, theme: themeRows.find((r) => norm(r.slug) === norm(t) || norm(r.label) === norm(t)) }));
+      for (const t of chosenThemes) if (!t.theme) problems.push(`thème inconnu « ${t.given} »`);
+      if (chosenThemes.length > 5) problems.push("au plus 5 thèmes");
+      const product = productCell ? productRows.find((p) => norm(p.name) === norm(productCell)) : undefined;
+      if (productCell && !product) problems.push(`logiciel inconnu « ${productCell} » (il doit figurer au catalogue)`);
+      if (version.length > 40) problems.push("la version ne doit pas dépasser 40 caractères");
+      const severity = severityCell ? fromLabels(severityCell, SEVERITIES, SEVERITY_LABELS) : null;
+      if (severityCell && !severity) problems.push(`gravité inconnue « ${severityCell} » (Bloquant, Gênant, Mineur ou vide)`);
+      const frequency = frequencyCell ? fromLabels(frequencyCell, FREQUENCIES, FREQUENCY_LABELS) : null;
+      if (frequencyCell && !frequency) problems.push(`fréquence inconnue « ${frequencyCell} »`);
+      const createdAt = dateCell ? parseDay(dateCell, today) : undefined;
+      if (createdAt === null) problems.push(`date « ${dateCell} » invalide (AAAA-MM-JJ ou JJ/MM/AAAA, pas dans le futur)`);
+      const profession = professionCell ? PROFESSIONS.find((p) => norm(p.value) === norm(professionCell) || norm(p.label) === norm(professionCell)) : undefined;
+      if (professionCell && !profession) problems.push(`profession inconnue « ${professionCell} »`);
+      const themeSlugs = chosenThemes.flatMap((t) => (t.theme ? [t.theme.slug] : []));
+      return {
+        line,
+        input: {
+          title,
+          body,
+          themes: themeSlugs.length ? themeSlugs : undefined,
+          productId: product?.id,
+          productVersion: product && version ? version : undefined,
+          severity: severity ?? undefined,
+          frequency: frequency ?? undefined,
+        },
+        createdAt: createdAt ?? undefined,
+        profession: profession?.value,
+        productName: product?.name ?? null,
+        themeLabels: chosenThemes.flatMap((t) => (t.theme ? [t.theme.label] : [])),
+      };
+    },
+    { noRowsMessage: "Le fichier ne contient aucun signalement après la ligne des colonnes." },
+  );
 }
 
 const refused = (errors: BacklogError[]) => new HttpError(422, "Le fichier contient des erreurs : rien n'a été importé.", undefined, undefined, undefined, { errors });
