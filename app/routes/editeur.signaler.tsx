@@ -6,7 +6,7 @@ import { ChoiceGroup, FormErrors, SelectField, TextField, useActionForm } from "
 import { formAction } from "~/lib/forms.server";
 import { requirePermission } from "~/lib/permissions.server";
 import { FREQUENCY_LABELS, SEVERITY_LABELS, vendorFilingPageSchema } from "~/modules/irritants";
-import { fileIrritant } from "~/modules/irritants/index.server";
+import { fileVoice } from "~/modules/irritants/index.server";
 import { listProducts } from "~/modules/vendors/index.server";
 
 export const meta: MetaFunction = () => [{ title: "Signaler un problème sur le logiciel d'un autre éditeur — Sentinelle" }];
@@ -26,10 +26,7 @@ export async function action({ request }: ActionFunctionArgs) {
   return formAction(
     request,
     vendorFilingPageSchema,
-    (input) => {
-      const irritant = fileIrritant(user, input);
-      return redirect(`/signalements/${irritant.id}?envoye=1`);
-    },
+    (input) => redirect(fileVoice(user, { origin: "vendor", input }).location),
     { defaultIntent: "file" },
   );
 }

@@ -7,7 +7,7 @@ import { formAction } from "~/lib/forms.server";
 import { requirePermission } from "~/lib/permissions.server";
 import { PROFESSION_OPTIONS } from "~/modules/accounts";
 import { COLLECTION_CHANNEL_LABELS, FREQUENCY_LABELS, SEVERITY_LABELS, onBehalfPageSchema } from "~/modules/irritants";
-import { fileOnBehalf, listThemes } from "~/modules/irritants/index.server";
+import { fileVoice, listThemes } from "~/modules/irritants/index.server";
 import { listProducts } from "~/modules/vendors/index.server";
 
 export const meta: MetaFunction = () => [{ title: "Recueillir un signalement — Sentinelle" }];
@@ -26,10 +26,7 @@ export async function action({ request }: ActionFunctionArgs) {
   return formAction(
     request,
     onBehalfPageSchema,
-    (input) => {
-      const irritant = fileOnBehalf(user, input);
-      return redirect(`/equipe/signalements/${irritant.id}?recueilli=${irritant.account ? "compte" : "nom"}`);
-    },
+    (input) => redirect(fileVoice(user, { origin: "on_behalf", input }).location),
     { defaultIntent: "file" },
   );
 }

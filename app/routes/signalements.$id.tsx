@@ -81,6 +81,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       supportCount: irritant.supportCount,
       patientSupportCount: irritant.patientSupportCount,
       isAuthor: irritant.isAuthor,
+      // A vendor's report about another vendor's product: its confirmation says it went to that vendor as a ticket.
+      crossVendor: irritant.origin === "vendor",
       // Only the author is told what was masked in their own text.
       redactionNotice: irritant.isAuthor ? describeRedactions(redactionsList(irritant.redactions)) : null,
     },
@@ -186,10 +188,18 @@ export default function IrritantPage() {
     <article className="prose-page">
       {searchParams.get("envoye") && irritant.isAuthor ? (
         <div role="status" className="fr-alert fr-alert--success fr-alert--sm mb-6">
-          <p className="mb-0">
-            Merci, votre signalement n°{irritant.id} a bien été reçu. L'équipe programme va l'examiner ; vous le suivez et serez
-            informé de ses évolutions.
-          </p>
+          {irritant.crossVendor ? (
+            <p className="mb-0">
+              Merci, votre signalement n°{irritant.id} a bien été reçu. Il est devenu un ticket pour l'éditeur du logiciel concerné, qui y
+              répond dans les mêmes délais que pour les professionnels de santé, sans savoir qui l'a déposé. L'équipe programme le voit aussi
+              et suit sa résolution. Vous suivez son statut et ses réponses publiques ici et dans « Mes signalements ».
+            </p>
+          ) : (
+            <p className="mb-0">
+              Merci, votre signalement n°{irritant.id} a bien été reçu. L'équipe programme va l'examiner ; vous le suivez et serez
+              informé de ses évolutions.
+            </p>
+          )}
           {irritant.redactionNotice ? <p className="mb-0 mt-2">{irritant.redactionNotice}</p> : null}
         </div>
       ) : null}

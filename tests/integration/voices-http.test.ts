@@ -64,6 +64,10 @@ describe("a vendor's report about another vendor's product", () => {
     const html = await (await page("vendorA", location)).text();
     // The page names no vendor (the header carries the signed-in account's own name).
     expect(html).toContain("Signalé par un éditeur de logiciel, à propos du logiciel d&#x27;un autre éditeur.");
+    // The confirmation says what really happens: the other vendor's ticket, seen by the team — not « l'équipe va l'examiner ».
+    expect(html).toContain("est devenu un ticket pour l&#x27;éditeur du logiciel concerné");
+    expect(html).toContain("L&#x27;équipe programme le voit aussi");
+    expect(html).not.toContain("va l&#x27;examiner");
     expect(await (await page("vendorA", "/mes-signalements")).text()).toContain("Échange MSSanté refusé par Brume");
   });
 });

@@ -64,6 +64,7 @@ export {
   BACKLOG_COLUMNS,
   applyBacklogImport,
   fileOnBehalf,
+  fileVoice,
   originDetailFor,
   previewBacklogImport,
 } from "./voices.server";

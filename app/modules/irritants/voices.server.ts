@@ -14,7 +14,7 @@ import { foldAccents } from "~/lib/text/text";
 import { describeRedactions } from "~/lib/text/redaction";
 import { PROFESSIONS, professionLabel, type Profession } from "~/modules/accounts";
 import { findPractitionerByEmail } from "~/modules/accounts/index.server";
-import { prepareIrritant, redactionsList, writeIrritant } from "./irritants.server";
+import { fileIrritant, prepareIrritant, redactionsList, writeIrritant } from "./irritants.server";
 import { COLLECTION_CHANNEL_LABELS, type CollectionChannel, type IrritantOrigin } from "./origins";
 import type { FileIrritantInput, OnBehalfInput } from "./schemas";
 import { FREQUENCIES, FREQUENCY_LABELS, SEVERITIES, SEVERITY_LABELS } from "./statuses";
@@ -57,6 +57,24 @@ export function fileOnBehalf(actor: SessionUser, input: FileIrritantInput & OnBe
     });
     return { ...created, account: practitioner !== null };
   });
+}
+
+/** A report filed by someone other than the practitioner who met the problem: a vendor about another vendor's product, or the team for a practitioner. */
+export type VoiceFiling = { origin: "vendor"; input: FileIrritantInput } | { origin: "on_behalf"; input: FileIrritantInput & OnBehalfInput };
+
+/**
+ * The one command behind the forms that file for another voice (`/editeur/signaler`, `/equipe/signalements/recueillir`):
+ * files by origin and says where the filer goes next — the vendor to its report's page (« Mes signalements » side),
+ * the team to the report's triage page, saying whether it went to the practitioner's account or stays under a name.
+ */
+export function fileVoice(actor: SessionUser, filing: VoiceFiling): { id: number; location: string } {
+  if (filing.origin === "vendor") {
+    if (!can(actor, "irritant:file-other-vendor")) throw new HttpError(403, "Réservé aux éditeurs de logiciels.");
+    const { id } = fileIrritant(actor, filing.input);
+    return { id, location: `/signalements/${id}?envoye=1` };
+  }
+  const { id, account } = fileOnBehalf(actor, filing.input);
+  return { id, location: `/equipe/signalements/${id}?recueilli=${account ? "compte" : "nom"}` };
 }
 
 /** The columns of a backlog file, in this order. */
