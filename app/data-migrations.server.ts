@@ -48,6 +48,12 @@ const DATA_MIGRATIONS: { name: string; run: (db: Db) => void }[] = [
     name: "0005-search-index-vocabulary",
     run: (db) => void reindexIrritants(db),
   },
+  {
+    // Received irritants by voice (patients, vendors about another vendor, collected by the team), so that the public
+    // figures say whose reports they count (decision 028, amended): every counter recomputed from the rows.
+    name: "0006-irritant-voice-counters",
+    run: (db) => initialiseCounters(db),
+  },
 ];
 
 export function runDataMigrations(db: Db) {

@@ -460,7 +460,7 @@ export async function seedScale(options: Options) {
   };
   const themeCounts = new Map<number, { total: number; published: number }>();
   const firstResponseDays = new Map<number, number>();
-  const totals = { received: 0, published: 0, resolved: 0, supports: 0, tickets: 0 };
+  const totals = { received: 0, patients: 0, published: 0, resolved: 0, supports: 0, tickets: 0 };
   const severities = ["bloquant", "genant", "mineur"];
   const frequencies = ["plusieurs-fois-par-jour", "quotidien", "hebdomadaire", "mensuel", "rarement"];
   const steps = ["avant", "pendant", "apres"];
@@ -536,6 +536,7 @@ export async function seedScale(options: Options) {
         iso(updatedAt),
       );
       totals.received++;
+      if (lane === "patient") totals.patients++;
       if (published[i] && isLive) {
         totals.published++;
         if (s === "resolved") totals.resolved++;
@@ -645,7 +646,7 @@ export async function seedScale(options: Options) {
   // Counters, from what was inserted above (not recounted from the rows): irritants, themes, first-response times.
   db.transaction((tx) => {
     for (const [themeId, c] of themeCounts) tx.update(themes).set({ irritantCount: c.total, publishedCount: c.published }).where(eq(themes.id, themeId)).run();
-    const keyed = Object.entries({ "irritants.received": totals.received, "irritants.published": totals.published, "irritants.resolved": totals.resolved });
+    const keyed = Object.entries({ "irritants.received": totals.received, "irritants.received.patients": totals.patients, "irritants.published": totals.published, "irritants.resolved": totals.resolved });
     for (const [days, count] of firstResponseDays) keyed.push([`tickets.first_response_days:${days}`, count]);
     for (const [key, value] of keyed) {
       tx.insert(counters).values({ key, value }).onConflictDoUpdate({ target: counters.key, set: { value } }).run();

@@ -41,6 +41,9 @@ function Figure({ value, label }: { value: string; label: string }) {
   );
 }
 
+/** A count in French figures with its agreeing words ("1 234 signalements"). */
+const countOf = (value: number, one: string, other: string) => `${n.format(value)} ${plural(value, one, other)}`;
+
 export default function Progress() {
   const { figures, themes, resolved, changes, updates, shown, nextSteps } = useLoaderData<typeof loader>();
   const show = (block: (typeof shown)[number]) => shown.includes(block);
@@ -60,6 +63,12 @@ export default function Progress() {
           <Figure value={n.format(irritants.published)} label="publiés" />
           <Figure value={n.format(irritants.resolved)} label="résolus" />
         </div>
+        <p className="mt-2">
+          Dont {countOf(irritants.voices.practitioners, "signalement de professionnels de santé", "signalements de professionnels de santé")}
+          {irritants.voices.collected ? ` (${n.format(irritants.voices.collected)} ${plural(irritants.voices.collected, "recueilli", "recueillis")} auprès d'eux par l'équipe du programme)` : ""},{" "}
+          {countOf(irritants.voices.patients, "signalement de patient", "signalements de patients")} et{" "}
+          {countOf(irritants.voices.vendors, "signalement d'éditeur", "signalements d'éditeurs")} sur le logiciel d'un autre éditeur.
+        </p>
         <p className="mt-2 text-sm text-gris-600">Méthode : {irritants.method}</p>
       </section>
       ) : null}

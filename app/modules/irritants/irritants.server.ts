@@ -13,7 +13,7 @@ import { requireActiveProduct } from "~/modules/vendors/index.server";
 import { getSettings } from "~/modules/settings/index.server";
 import { redactPatientIdentifiers, type Redaction } from "~/lib/text/redaction";
 import type { FileIrritantInput, IrritantFilters } from "./schemas";
-import { bumpCounters, readCounters } from "./counters.server";
+import { bumpCounters, readCounters, voiceCounter } from "./counters.server";
 import { isAccepted } from "./similarity-acceptance";
 import { allWordsQuery, type ExcludedEntry, indexIrritant, indexedEntry, rerankBySimilarity, similarityQuery } from "./search.server";
 import { adjustThemeCounters, resolveThemeSlugs, suggestThemesFor } from "./themes.server";
@@ -171,7 +171,8 @@ export function writeIrritant(tx: Tx, author: SessionUser, prepared: ReturnType<
     { total: 1, published: 0 },
   );
   indexIrritant(tx, { id: row.id, title: title.text, body: body.text });
-  bumpCounters(tx, { "irritants.received": 1 });
+  const voice = voiceCounter({ lane: options.lane ?? laneOf(author), origin: options.origin ?? "reporter" });
+  bumpCounters(tx, { "irritants.received": 1, ...(voice ? { [voice]: 1 } : {}) });
   if (input.productId && (options.forward || getSettings(tx).autoForwardProductIrritants)) {
     tx.update(irritants).set({ status: "forwarded" }).where(eq(irritants.id, row.id)).run();
     row.status = "forwarded";

@@ -39,10 +39,18 @@ function computeHeadlineFigures() {
   return {
     irritants: {
       received,
+      // Whose voice the received reports are (decision 028, amended): a vendor's report about another vendor's
+      // product is counted apart; a report the team collected from a practitioner is a practitioner's, said as such.
+      voices: {
+        practitioners: received - counts["irritants.received.patients"] - counts["irritants.received.vendors"],
+        collected: counts["irritants.received.collected"],
+        patients: counts["irritants.received.patients"],
+        vendors: counts["irritants.received.vendors"],
+      },
       published,
       resolved,
       method:
-        "Reçus : tous les signalements déposés. Publiés : relus et rendus publics par l'équipe, hors doublons fusionnés et signalements masqués. Résolus : publiés au statut « Résolu ».",
+        "Reçus : tous les signalements déposés. Des professionnels de santé : déposés par eux, ou recueillis auprès d'eux par l'équipe du programme (visite, appel, reprise d'un suivi existant). Des éditeurs : déposés par un éditeur sur le logiciel d'un autre éditeur, comptés à part. Publiés : relus et rendus publics par l'équipe, hors doublons fusionnés et signalements masqués. Résolus : publiés au statut « Résolu ».",
     },
     actions: {
       total: actions.length,
