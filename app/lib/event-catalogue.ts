@@ -25,6 +25,8 @@ const CATALOGUE = {
   "irritant.filed": entry("irritant", z.object({ themes: z.array(z.string()), themeSource: z.string(), redacted: z.number().int() })),
   // Issue 20: filed by the team on a practitioner's behalf (via: collection channel; account: the practitioner is its author).
   "irritant.collected": entry("irritant", z.object({ via: z.string(), account: z.boolean() })),
+  // The name of a practitioner without an account (on-behalf filing) erased: by the team on request, or by retention.
+  "irritant.behalf_name_erased": entry("irritant", z.object({ reason: z.enum(["team", "retention"]) })),
   "irritant_import.done": entry("irritant_import", z.object({ created: z.number().int(), masked: z.number().int() })),
   "irritant.supported": entry("irritant", z.object({ lane: z.string() })),
   "irritant.support_withdrawn": entry("irritant", z.object({ lane: z.string() })),

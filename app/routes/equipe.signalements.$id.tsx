@@ -18,6 +18,7 @@ import {
   authorNameFor,
   originDetailFor,
   digitSequencesToReview,
+  eraseBehalfName,
   findSimilarTo,
   getIrritant,
   listThemes,
@@ -42,6 +43,7 @@ const pageSchema = z.discriminatedUnion("intent", [
   obligationLinksSchema,
   z.object({ intent: z.literal("approve-attachment"), attachmentId }),
   z.object({ intent: z.literal("remove-attachment"), attachmentId }),
+  z.object({ intent: z.literal("erase-behalf-name") }),
 ]);
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Traiter le n°${data?.irritant.id ?? ""} — Sentinelle` }];
@@ -66,6 +68,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       themes: irritant.themes,
       author: authorNameFor(user, irritant.authorId),
       originDetail: originDetailFor(user, irritant),
+      // Whether a practitioner without an account is named (the name itself is in originDetail): it can be erased.
+      keepsBehalfName: irritant.behalfName !== null,
     },
     origins: originsOf("irritant", irritant.id, user),
     themes: listThemes().map(({ slug, label }) => ({ slug, label })),
@@ -116,7 +120,7 @@ const MESSAGES: Record<Exclude<TriageInput["intent"], "open-ticket">, string> = 
 const DIGIT_WARNING = "Ce signalement contient encore une longue suite de chiffres, qui peut identifier un patient : vérifiez-la avant de publier.";
 
 /** The action's intents, zod-free (read by the permission matrix; tests/unit/route-intents.test.ts holds them to ACTION_SCHEMA). */
-export const INTENTS = ["themes", "status", "publish", "unpublish", "hide", "unhide", "merge", "open-ticket", "obligations", "approve-attachment", "remove-attachment"] as const;
+export const INTENTS = ["themes", "status", "publish", "unpublish", "hide", "unhide", "merge", "open-ticket", "obligations", "approve-attachment", "remove-attachment", "erase-behalf-name"] as const;
 export const ACTION_SCHEMA = pageSchema;
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -134,6 +138,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (input.intent === "obligations") {
       setObligationLinks(user, "irritant", id, input.obligations);
       return { message: "Obligations liées enregistrées." };
+    }
+    if (input.intent === "erase-behalf-name") {
+      eraseBehalfName(user, id);
+      return { message: "Nom du professionnel effacé : le signalement reste, recueilli par l'équipe, sans personne nommée." };
     }
     if (input.intent === "open-ticket") {
       const ticket = openTicketByTeam(user, id, input.productId);
@@ -195,6 +203,18 @@ export default function TriageIrritant() {
         {irritant.mergedIntoId ? ` · fusionné dans le n°${irritant.mergedIntoId}` : ""}
       </p>
       {irritant.originDetail ? <p className="text-sm">{irritant.originDetail}</p> : null}
+      {irritant.keepsBehalfName ? (
+        <Form method="post" className="mb-4">
+          <input type="hidden" name="intent" value="erase-behalf-name" />
+          <p className="text-sm">
+            Le nom de ce professionnel sans compte est une donnée personnelle : effacez-le à sa demande, ou dès que l'équipe n'en a plus
+            besoin (il est effacé automatiquement un an après la clôture du signalement).
+          </p>
+          <button type="submit" className="fr-btn fr-btn--secondary fr-btn--sm">
+            Effacer le nom du professionnel
+          </button>
+        </Form>
+      ) : null}
       <p className="whitespace-pre-line">{irritant.body}</p>
       <p className="text-sm">
         <Link to={`/equipe/masquer?signalement=${irritant.id}`}>Masquer un passage</Link> du titre, de la description, d'un commentaire ou d'une réponse

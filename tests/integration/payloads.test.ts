@@ -83,9 +83,13 @@ beforeAll(async () => {
   db.run(sql`INSERT INTO ticket_messages (ticket_id, author_id, visibility, kind, body) SELECT t.id, u.id, 'public', 'reply', 'Réponse publique de l''éditeur' FROM tickets t JOIN users u ON u.organisation_id = t.vendor_id`);
   db.run(sql`INSERT INTO action_notes (action_id, author_id, body) SELECT id, ${team}, 'Note d''avancement' FROM actions`);
   db.run(sql`UPDATE progress_updates SET author_id = ${team}`);
+  // Reports collected by the team from practitioners without an account keep their name (issue 20): the team's only.
+  db.run(sql`UPDATE irritants SET origin = 'on_behalf', collected_via = 'visite', collected_by_id = ${team}, behalf_name = 'Dr Sanscompte' || id || 'z' WHERE id % 2 = 0`);
+  const behalfNames = db.all<{ name: string }>(sql`SELECT behalf_name AS name FROM irritants WHERE behalf_name IS NOT NULL`).map((r) => r.name);
+  expect(behalfNames.length).toBeGreaterThan(0);
   const rows = db.all<{ id: number; email: string; display_name: string }>(sql`SELECT id, email, display_name FROM users`);
   const internal = db.all<{ body: string }>(sql`SELECT body FROM ticket_messages WHERE visibility = 'internal'`);
-  secrets = [...rows.flatMap((r) => [r.email, r.display_name]), ...internal.map((r) => r.body.slice(0, 60))];
+  secrets = [...rows.flatMap((r) => [r.email, r.display_name]), ...internal.map((r) => r.body.slice(0, 60)), ...behalfNames];
   expect(internal.length).toBeGreaterThan(0);
   for (const [role, email] of Object.entries(ROLES)) if (email) cookies[role as Role] = await signInCookie(server.url, email);
   const irritantIds = db.all<{ id: number }>(sql`SELECT id FROM irritants ORDER BY id`).map((r) => r.id);

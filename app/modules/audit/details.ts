@@ -91,7 +91,11 @@ const FIELDS: Record<string, Describe> = {
   lane: (v) => `Soutien ${label(LANES, v)}`,
   commentId: (v) => `Commentaire n° ${String(v)}`,
   reason: (v, type) =>
-    type === "irritant.purged" ? "Durée de conservation dépassée" : type === "attachment.removed" ? `Motif : ${label(ATTACHMENT_REMOVALS, v)}` : v ? `Motif : ${String(v)}` : null,
+    type === "irritant.purged" || (type === "irritant.behalf_name_erased" && v === "retention")
+      ? "Durée de conservation dépassée"
+      : type === "irritant.behalf_name_erased"
+        ? "À la demande de la personne ou par l'équipe"
+        : type === "attachment.removed" ? `Motif : ${label(ATTACHMENT_REMOVALS, v)}` : v ? `Motif : ${String(v)}` : null,
   owner: (v) => `Joint ${label(ATTACHMENT_OWNERS, v)}`,
   pages: (v) => counted(num(v), "page", "pages"),
   into: (v) => `Regroupé dans le signalement n° ${String(v)}`,

@@ -44,6 +44,7 @@ const TYPE_LABELS: Record<EventType, string> = {
   "irritant.themes_confirmed": "Thèmes confirmés",
   "irritant.action_done": "Action liée réalisée",
   "irritant.purged": "Texte effacé (durée de conservation)",
+  "irritant.behalf_name_erased": "Nom du professionnel sans compte effacé",
   "irritant.passage_masked": "Passage masqué par l'équipe",
   "attachment.uploaded": "Fichier joint",
   "attachment.approved": "Fichier joint validé",

@@ -63,6 +63,7 @@ export {
 export {
   BACKLOG_COLUMNS,
   applyBacklogImport,
+  eraseBehalfName,
   fileOnBehalf,
   fileVoice,
   originDetailFor,

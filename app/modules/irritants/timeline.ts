@@ -41,6 +41,7 @@ export const TIMELINE_ENTRIES: { [T in IrritantEventType]: TimelineEntry<T> | nu
   "irritant.themes_confirmed": { audience: "public", describe: (p, themeLabel) => `Thèmes confirmés par l'équipe : ${p.themes.map(themeLabel).join(", ")}` },
   "irritant.action_done": { audience: "public", describe: (p) => `Action du plan réalisée : ${p.title ?? ""}` },
   "irritant.purged": null, // retention: nothing left to tell
+  "irritant.behalf_name_erased": null, // the team's own record: the public never knew the name
   "irritant.passage_masked": { audience: "team", describe: (p) => `Passage masqué par l'équipe (${MASKED_FIELDS[p.field]}, ${p.characters} caractères)` },
 };
 

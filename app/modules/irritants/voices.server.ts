@@ -4,7 +4,7 @@
  */
 import { eq, isNull } from "drizzle-orm";
 import { getDb } from "#db/client";
-import { organisations, products, themes, users } from "#db/schema";
+import { irritants, organisations, products, themes, users } from "#db/schema";
 import { readCsvTable, restoreNeutralisedFormula, type CsvLineError } from "~/lib/csv";
 import { errorSentence, HttpError } from "~/lib/errors";
 import { recordEvent } from "~/lib/events.server";
@@ -75,6 +75,21 @@ export function fileVoice(actor: SessionUser, filing: VoiceFiling): { id: number
   }
   const { id, account } = fileOnBehalf(actor, filing.input);
   return { id, location: `/equipe/signalements/${id}?recueilli=${account ? "compte" : "nom"}` };
+}
+
+/**
+ * Erases the name of the practitioner without an account that a collected report keeps (`behalf_name`), at their
+ * request or when the team no longer needs it: the report stays, "recueilli par l'équipe", with no one named.
+ */
+export function eraseBehalfName(actor: SessionUser, irritantId: number) {
+  assertCan(actor, "content:redact", "Seule l'équipe programme efface le nom d'un professionnel.");
+  getDb().transaction((tx) => {
+    const row = tx.select({ behalfName: irritants.behalfName }).from(irritants).where(eq(irritants.id, irritantId)).get();
+    if (!row) throw new HttpError(404, `Le signalement n°${irritantId} n'existe pas.`);
+    if (row.behalfName === null) throw new HttpError(409, "Ce signalement ne garde aucun nom de professionnel.");
+    tx.update(irritants).set({ behalfName: null }).where(eq(irritants.id, irritantId)).run();
+    recordEvent(tx, { type: "irritant.behalf_name_erased", actorId: actor.id, subject: { type: "irritant", id: irritantId }, payload: { reason: "team" } });
+  });
 }
 
 /** The columns of a backlog file, in this order. */

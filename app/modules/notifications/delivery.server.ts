@@ -115,6 +115,7 @@ export const NOTIFICATION_RULES: { [T in EventType]: Rule<T> | null } = {
   "irritant.themes_confirmed": null,
   "irritant.action_done": null, // its followers are told by the action's own event (action.done)
   "irritant.purged": null,
+  "irritant.behalf_name_erased": null,
   "irritant.passage_masked": null,
   "attachment.uploaded": null,
   "attachment.approved": null,

@@ -120,18 +120,29 @@ export async function deleteAccount(user: SessionUser, confirmation: string) {
 
 /**
  * Retention: the text of irritants hidden for longer than `hiddenDays` is erased (the row stays, so counts and
- * links hold); expired sessions and used or expired e-mail links are deleted.
+ * links hold), and so is the name of a practitioner without an account on a report closed for as long; expired
+ * sessions and used or expired e-mail links are deleted.
  */
 export function applyRetention(hiddenDays: number, now = new Date()) {
   const cutoff = new Date(now.getTime() - hiddenDays * 86_400_000).toISOString();
   const { attachmentFiles, ...result } = getDb().transaction((tx) => {
+    // The name of a practitioner without an account, kept for the team to follow a collected report up: erased when
+    // the report has been hidden for the period (with its text, below), or closed (resolved, not fixed, duplicate) and
+    // unchanged for as long. The report stays, "recueilli par l'équipe", with no one named.
+    const namesErased = tx
+      .update(irritants)
+      .set({ behalfName: null })
+      .where(and(isNotNull(irritants.behalfName), or(lt(irritants.hiddenAt, cutoff), and(inArray(irritants.status, ["resolved", "wont_fix", "duplicate"]), lt(irritants.updatedAt, cutoff)))))
+      .returning({ id: irritants.id })
+      .all();
+    for (const { id } of namesErased) recordEvent(tx, { type: "irritant.behalf_name_erased", actorId: null, subject: { type: "irritant", id }, payload: { reason: "retention" } });
     const expired = tx
       .select({ id: irritants.id, title: irritants.title, body: irritants.body })
       .from(irritants)
       .where(and(isNotNull(irritants.hiddenAt), lt(irritants.hiddenAt, cutoff), ne(irritants.body, "")))
       .all();
     for (const { id, title, body } of expired) {
-      tx.update(irritants).set({ title: PURGED_TITLE, body: "", productVersion: null }).where(eq(irritants.id, id)).run();
+      tx.update(irritants).set({ title: PURGED_TITLE, body: "", productVersion: null, behalfName: null }).where(eq(irritants.id, id)).run();
       // Notifications and e-mails quote the title: they lose it with the irritant.
       const ticketIds = tx.select({ id: tickets.id }).from(tickets).where(eq(tickets.irritantId, id)).all();
       scrubPassageCopies(tx, [{ type: "irritant", id }, ...ticketIds.map((t) => ({ type: "ticket", id: t.id }))], [title, body].filter(Boolean), PURGED_TITLE);
@@ -169,7 +180,7 @@ export function applyRetention(hiddenDays: number, now = new Date()) {
       .run().changes;
     // Hidden irritants keep no files (normally removed when hidden; this catches any left).
     const attachmentFiles = removeAttachmentsOfHiddenIrritants(tx);
-    return { attachmentFiles, attachmentsRemoved: attachmentFiles.removed, irritantsErased: expired.length, sessionsDeleted, linksDeleted, eventsDeleted, unconfirmedRegistrationsDeleted, signUpEmailsDeleted };
+    return { attachmentFiles, attachmentsRemoved: attachmentFiles.removed, irritantsErased: expired.length, behalfNamesErased: namesErased.length, sessionsDeleted, linksDeleted, eventsDeleted, unconfirmedRegistrationsDeleted, signUpEmailsDeleted };
   });
   attachmentFiles.deleteFiles();
   // secure_delete zeroed the old rows in the pages; the WAL still holds the pages as they were.
