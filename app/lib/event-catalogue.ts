@@ -86,6 +86,8 @@ const CATALOGUE = {
   "progress_update.edited": entry("progress_update", title),
   "progress_update.published": entry("progress_update", z.object({ title: z.string(), slug: z.string() })),
   "progress_update.unpublished": entry("progress_update", z.object({ title: z.string(), slug: z.string() })),
+  // The « prochaines étapes » the team keeps (issue 20): which step, and what was done to it.
+  "next_step.edited": entry("next_step", z.object({ what: z.enum(["added", "saved", "moved", "done", "reopened", "removed"]), text: z.string() })),
   "progress_update.blocks_edited": entry("progress_update", z.object({ what: z.enum(["added", "saved", "moved", "deleted"]) })),
   "indicator.created": entry("indicator", slug),
   "indicator.values_imported": entry("indicator", z.object({ count: z.number().int() })),

@@ -11,6 +11,7 @@ import {
 } from "~/modules/progress/index.server";
 import { getSetting } from "~/modules/settings/index.server";
 import { TableRegion } from "~/components/table-region";
+import { NextStepList } from "~/components/point-blocks";
 import { counted, plural } from "~/lib/text/plural";
 
 export const meta: MetaFunction = () => [
@@ -171,19 +172,10 @@ export default function Progress() {
           <p className="text-sm text-gris-600">
             Source : {nextSteps.source}.
           </p>
-          {nextSteps.groups.map((g) => (
-            <div key={g.heading}>
-              <h3 className="text-lg">{g.heading}</h3>
-              <ul className="list-disc pl-6">
-                {g.steps.map((s) => (
-                  <li key={s.text}>
-                    {s.horizon ? <strong>{s.horizon} : </strong> : null}
-                    {s.text}
-                  </li>
-                ))}
-              </ul>
-            </div>
-          ))}
+          <NextStepList groups={nextSteps.groups} />
+          <p className="text-sm text-gris-600">
+            <Link to="/points-etape">Les points d'étape</Link> reprennent ces étapes telles qu'elles étaient à leur date.
+          </p>
         </section>
       ) : null}
       <section aria-labelledby="points" className="mb-8">

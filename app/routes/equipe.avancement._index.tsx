@@ -52,7 +52,7 @@ export default function TeamUpdates() {
     <div className="prose-page">
       <h1>Points d'étape</h1>
       <p>
-        <Link to="/equipe/avancement/ressources">Ressources par thème</Link> · <Link to="/equipe/avancement/indicateurs">Indicateurs</Link>
+        <Link to="/equipe/avancement/ressources">Ressources par thème</Link> · <Link to="/equipe/avancement/prochaines-etapes">Prochaines étapes</Link> · <Link to="/equipe/avancement/indicateurs">Indicateurs</Link>
       </p>
       {actionData ? <Notice ok={actionData.ok} message={actionData.message} /> : null}
       <ul className="mb-6 grid gap-2">

@@ -84,7 +84,7 @@ export const themeResources = sqliteTable(
   (t) => [index("theme_resources_theme_idx").on(t.themeId, t.position)],
 );
 
-/** The programme's next steps, as a point d'étape announces them, shown on the public progress page. */
+/** The programme's next steps, as a point d'étape announced them and the team keeps them since (added, edited, reordered, done, removed). */
 export const nextSteps = sqliteTable(
   "next_steps",
   {
@@ -97,6 +97,8 @@ export const nextSteps = sqliteTable(
     source: text("source").notNull(),
     sourceDate: text("source_date").notNull(),
     position: integer("position").notNull().default(0),
+    // The day ("YYYY-MM-DD") the team marked the step done; null while it is still ahead.
+    doneOn: text("done_on"),
   },
   (t) => [index("next_steps_position_idx").on(t.sourceDate, t.position)],
 );

@@ -95,6 +95,7 @@ const TYPE_LABELS: Record<EventType, string> = {
   "progress_update.published": "Point d'étape publié",
   "progress_update.unpublished": "Point d'étape dépublié",
   "progress_update.blocks_edited": "Blocs d'un point d'étape modifiés",
+  "next_step.edited": "Prochaine étape modifiée",
   "indicator.created": "Indicateur créé",
   "indicator.values_imported": "Valeurs d'indicateur importées",
   "theme.created": "Thème créé",

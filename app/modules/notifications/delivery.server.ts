@@ -207,6 +207,7 @@ export const NOTIFICATION_RULES: { [T in EventType]: Rule<T> | null } = {
   },
   "progress_update.unpublished": null,
   "progress_update.blocks_edited": null,
+  "next_step.edited": null,
   "indicator.created": null,
   "indicator.values_imported": null,
   "theme.created": null,

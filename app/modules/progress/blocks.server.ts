@@ -22,6 +22,7 @@ import { getSnapshot, type CampaignResults } from "~/modules/surveys/index.serve
 import { headlineAsOf, inWindow, previousPoint, regulatoryWindow, valuesAsOf, type HeadlineFigure } from "./as-of";
 import { changeList, type Change } from "./changes";
 import { renderMarkdown } from "./markdown";
+import { nextStepsAsOf } from "./next-steps.server";
 import { BLOCK_KIND_LABELS } from "./vocabulary";
 
 export type BlockConfig = { markdown?: string; indicators?: string[]; indicator?: string; seminar?: string; campaign?: string };
@@ -39,6 +40,7 @@ export type RenderedBlock = Base &
     | { kind: "seminar"; seminar: { slug: string; title: string; date: string; objectives: string[]; positives: string[]; improvements: string[]; outcomes: { kind: "irritant" | "action"; title: string; status: string }[] } }
     | { kind: "survey"; campaign: { slug: string; title: string; wave: string }; results: CampaignResults }
     | { kind: "regulation"; from: string; to: string; dated: { due: string; items: { slug: string; title: string; label: string; documentType: string | null }[] }[] }
+    | { kind: "next-steps"; groups: { heading: string; steps: { text: string; horizon: string; done: boolean }[] }[] }
     | { kind: "missing"; message: string }
   );
 
@@ -155,6 +157,11 @@ class RenderContext {
       }
       case "regulation":
         return { ...base, ...this.regulation() };
+      case "next-steps": {
+        // As of the point's day: the steps announced by then, done if they were by then.
+        const groups = nextStepsAsOf(this.day);
+        return groups.length ? { ...base, kind: "next-steps", groups } : missing("Aucune prochaine étape annoncée à cette date.");
+      }
     }
   }
 

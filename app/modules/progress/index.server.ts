@@ -7,7 +7,15 @@
 export { addBlock, deleteBlock, listBlocks, moveBlock, saveBlock } from "./blocks.server";
 export type { BlockConfig, PointRendering, RenderedBlock } from "./blocks.server";
 export { changesThisMonth, headlineFigures, recentlyResolved, themeCounts } from "./figures.server";
-export { latestNextSteps } from "./next-steps.server";
+export {
+  addNextStep,
+  latestNextSteps,
+  listNextSteps,
+  moveNextStep,
+  removeNextStep,
+  saveNextStep,
+  setNextStepDone,
+} from "./next-steps.server";
 export { DATASETS, openDataCodes, openDataCsv, openDataIndicators, openDataRows } from "./open-data.server";
 export { addResource, completeResource, listResources, removeResource, themePage } from "./themes.server";
 export {

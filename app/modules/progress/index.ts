@@ -5,5 +5,5 @@
  * run the script again.
  */
 export { buildAtomFeed } from "./atom";
-export { resourcesPageSchema, updatePageSchema, updatesPageSchema } from "./schemas";
+export { nextStepsPageSchema, resourcesPageSchema, updatePageSchema, updatesPageSchema } from "./schemas";
 export { BLOCK_KIND_LABELS, RESOURCE_DATE_KINDS, RESOURCE_KINDS } from "./vocabulary";

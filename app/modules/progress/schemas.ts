@@ -91,3 +91,21 @@ export const resourcesPageSchema = z.discriminatedUnion("intent", [
   }),
   z.object({ intent: z.literal("remove"), id: z.coerce.number({ error: "Ressource inconnue." }).int().positive("Ressource inconnue.") }),
 ]);
+
+const nextStepId = z.coerce.number({ error: "Étape inconnue." }).int("Étape inconnue.").positive("Étape inconnue.");
+const nextStepFields = {
+  heading: z.string({ error: "Indiquez la rubrique." }).trim().min(3, "Indiquez la rubrique (3 caractères au moins).").max(200, "La rubrique ne doit pas dépasser 200 caractères."),
+  text: z.string({ error: "Décrivez l'étape." }).trim().min(3, "Décrivez l'étape (3 caractères au moins).").max(500, "L'étape ne doit pas dépasser 500 caractères."),
+  horizon: z.preprocess((v) => v ?? "", z.string().trim().max(60, "L'échéance ne doit pas dépasser 60 caractères.")),
+};
+export type NextStepInput = { heading: string; text: string; horizon: string };
+
+/** The team's page of next steps: add one, edit one, move it, mark it done or not, remove it. */
+export const nextStepsPageSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("add"), ...nextStepFields }),
+  z.object({ intent: z.literal("save"), id: nextStepId, ...nextStepFields }),
+  z.object({ intent: z.literal("move"), id: nextStepId, direction: z.enum(["up", "down"], { error: "Sens inconnu." }) }),
+  z.object({ intent: z.literal("done"), id: nextStepId }),
+  z.object({ intent: z.literal("reopen"), id: nextStepId }),
+  z.object({ intent: z.literal("remove"), id: nextStepId }),
+]);

@@ -15,4 +15,5 @@ export const BLOCK_KIND_LABELS = {
   seminar: "Résultats d'un séminaire",
   survey: "Résultats d'enquête",
   regulation: "Calendrier réglementaire",
+  "next-steps": "Prochaines étapes",
 } as const;
