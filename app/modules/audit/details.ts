@@ -27,6 +27,7 @@ const SUBJECTS: Record<string, string> = {
   campaign: "Campagne",
   questionnaire: "Questionnaire",
   progress_update: "Point d'étape",
+  next_step: "Prochaine étape",
   indicator: "Indicateur",
   theme: "Thème",
   synonym_group: "Groupe de synonymes",
@@ -67,6 +68,7 @@ const VISIBILITIES: Record<string, string> = { public: "réponse publique", inte
 const DIRECTIONS: Record<string, string> = { up: "vers le haut", down: "vers le bas" };
 const KINDS: Record<string, string> = { irritant: "signalement", action: "action", indicator: "indicateur", card: "carte", cluster: "regroupement" };
 const VIAS: Record<string, string> = { "pro-sante-connect": "par Pro Santé Connect" };
+const NEXT_STEP_EDITS: Record<string, string> = { added: "Ajoutée", saved: "Modifiée", moved: "Déplacée", done: "Marquée comme faite", reopened: "Remise à venir", removed: "Supprimée" };
 const BLOCK_EDITS: Record<string, string> = { added: "Bloc ajouté", saved: "Bloc enregistré", moved: "Bloc déplacé", deleted: "Bloc supprimé" };
 
 type Describe = (value: unknown, type: string, payload: Record<string, unknown>, names: AuditNames) => string | null;
@@ -142,7 +144,8 @@ const FIELDS: Record<string, Describe> = {
   via: (v, type) => (type === "irritant.collected" ? `Recueilli ${label(COLLECTION_CHANNEL_LABELS, v)}` : label(VIAS, v)),
   account: (v) => yes(v, "pour un compte existant", "pour une personne sans compte"),
   masked: (v) => counted(num(v), "passage masqué", "passages masqués"),
-  what: (v) => label(BLOCK_EDITS, v),
+  what: (v, type) => label(type === "next_step.edited" ? NEXT_STEP_EDITS : BLOCK_EDITS, v),
+  text: (v) => (v ? `Étape : ${quoted(v)}` : null),
   signupLink: () => "par un lien d'inscription",
   tokensRevoked: (v) => counted(num(v), "jeton d'API révoqué", "jetons d'API révoqués"),
   tokensKept: (v) => yes(v, "jetons d'API conservés"),

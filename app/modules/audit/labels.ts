@@ -13,6 +13,7 @@ const AUDIT_CATEGORIES = {
   campaign: "Enquêtes",
   questionnaire: "Enquêtes",
   progress_update: "Points d'étape",
+  next_step: "Points d'étape",
   indicator: "Indicateurs",
   theme: "Thèmes",
   theme_resource: "Thèmes",
