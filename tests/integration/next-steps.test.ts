@@ -31,7 +31,7 @@ describe("the team's page of next steps", () => {
     expect((await fetch(server.url + PAGE, { headers: { Cookie: practitioner }, redirect: "manual" })).status).toBe(403);
     expect((await post(practitioner, PAGE, { intent: "add", heading: "Rubrique", text: "Une étape" })).status).toBe(403);
     const refused = await post(team, PAGE, { intent: "add", heading: "Sur les chantiers Sentinelle", text: "" });
-    expect(refused.status).toBe(400);
+    expect(refused.status).toBe(422);
     expect(await refused.text()).toContain("Décrivez l&#x27;étape");
     expect((await post(team, PAGE, { intent: "remove", id: "999999" })).status).toBe(404);
   });
