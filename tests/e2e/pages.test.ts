@@ -98,6 +98,7 @@ const PAGES: { path: string; as: string | null; heading: RegExp }[] = [
   { path: "/equipe/avancement/2", as: "equipe@demo.sentinelle.fr", heading: /printemps 2024/ },
   { path: "/points-etape/point-etape-printemps-2024", as: "equipe@demo.sentinelle.fr", heading: /printemps 2024/ },
   { path: "/equipe/avancement/ressources", as: "equipe@demo.sentinelle.fr", heading: /Ressources par thème/ },
+  { path: "/equipe/avancement/prochaines-etapes", as: "equipe@demo.sentinelle.fr", heading: /Prochaines étapes/ },
   { path: "/avancement/themes/mssante", as: null, heading: /MSSanté/ },
   { path: "/avancement/themes/ins", as: null, heading: /INS/ },
   { path: "/avancement/donnees", as: null, heading: /Données ouvertes/ },
