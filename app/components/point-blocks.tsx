@@ -108,6 +108,7 @@ function BlockBody({ block, since }: { block: RenderedBlock; since: string | nul
                       <th scope="col">Pilote</th>
                       <th scope="col">Statut</th>
                       <th scope="col">Échéance</th>
+                      <th scope="col">Étapes faites</th>
                       <th scope="col">Report depuis le point précédent</th>
                     </tr>
                   </thead>
@@ -123,6 +124,7 @@ function BlockBody({ block, since }: { block: RenderedBlock; since: string | nul
                           {a.overdue ? <strong> — en retard</strong> : null}
                         </td>
                         <td>{a.deadline || "—"}</td>
+                        <td>{a.progress || "—"}</td>
                         <td>{a.slips.length ? a.slips.map((s, i) => <p key={i} className="mb-0">{`« ${s.from} » → « ${s.to} »${s.reason ? ` : ${s.reason}` : ""}`}</p>) : "—"}</td>
                       </tr>
                     ))}
@@ -207,6 +209,7 @@ function BlockBody({ block, since }: { block: RenderedBlock; since: string | nul
                 {block.seminar.outcomes.map((o, i) => (
                   <li key={i}>
                     {o.kind === "action" ? "Action" : "Signalement"} : {o.title}
+                    {o.statusThen ? ` — ${o.statusThen} à cette date` : null}
                   </li>
                 ))}
               </ul>

@@ -73,6 +73,8 @@ export const actionSteps = sqliteTable(
     position: integer("position").notNull(),
     title: text("title").notNull(),
     status: text("status", { enum: STEP_STATUSES }).notNull().default("a-faire"),
+    // When the step was added (a point d'étape dated earlier does not show it); null for steps added before 0031.
+    createdAt: text("created_at"),
   },
   (t) => [index("action_steps_action_idx").on(t.actionId, t.position)],
 );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { actionAsOf, isCalendarDay, stepProgress, type ActionHistory } from "~/modules/action-plan/as-of";
+import { actionAsOf, isCalendarDay, stepProgress, stepsAsOf, type ActionHistory } from "~/modules/action-plan/as-of";
 
 const action = (over: Partial<ActionHistory>): ActionHistory => ({
   createdAt: "2023-11-20T17:00:00.000Z",
@@ -85,5 +85,31 @@ describe("step progress", () => {
     expect(stepProgress([{ status: "fait" }, { status: "fait" }, { status: "fait" }, { status: "en-cours" }, { status: "a-faire" }])).toEqual({ done: 3, total: 5, percent: 60, text: "3 étapes sur 5" });
     expect(stepProgress([{ status: "fait" }, { status: "a-faire" }])).toMatchObject({ text: "1 étape sur 2", percent: 50 });
     expect(stepProgress([])).toEqual({ done: 0, total: 0, percent: null, text: "0 étape sur 0" });
+  });
+});
+
+describe("steps as of a day", () => {
+  const steps = [
+    { id: 1, status: "fait", createdAt: null },
+    { id: 2, status: "fait", createdAt: "2024-01-05T09:00:00.000Z" },
+    { id: 3, status: "a-faire", createdAt: "2024-03-01T09:00:00.000Z" },
+  ];
+  const changes = [
+    { stepId: 1, changedAt: "2024-01-20T10:00:00.000Z", fromStatus: "en-cours" },
+    { stepId: 2, changedAt: "2024-01-08T10:00:00.000Z", fromStatus: "a-faire" },
+    { stepId: 2, changedAt: "2024-02-10T10:00:00.000Z", fromStatus: "en-cours" },
+  ];
+
+  it("reads back each status a later change started from, and leaves out steps added later", () => {
+    expect(stepsAsOf(steps, changes, "2024-01-10").map((s) => [s.id, s.status])).toEqual([
+      [1, "en-cours"],
+      [2, "en-cours"],
+    ]);
+    expect(stepProgress(stepsAsOf(steps, changes, "2024-01-10")).text).toBe("0 étape sur 2");
+    expect(stepsAsOf(steps, changes, "2024-02-15").map((s) => [s.id, s.status])).toEqual([
+      [1, "fait"],
+      [2, "fait"],
+    ]);
+    expect(stepsAsOf(steps, changes, "2024-03-01").map((s) => s.id)).toEqual([1, 2, 3]);
   });
 });

@@ -58,6 +58,23 @@ export function actionAsOf(action: ActionHistory, day: string): ActionAsOf {
 }
 
 /** A progress share of steps: "3 étapes sur 5", and the whole percentage (null when there is no step). */
+/**
+ * An action's steps as of a day ("YYYY-MM-DD", UTC dates as elsewhere): those added by then (a step without a date
+ * predates the record and is kept), each with the status it had that day — the status a later change started from.
+ */
+export function stepsAsOf<S extends { id: number; status: string; createdAt: string | null }>(
+  steps: readonly S[],
+  changes: readonly { stepId: number | null; changedAt: string; fromStatus: string }[],
+  day: string,
+): S[] {
+  return steps
+    .filter((s) => s.createdAt === null || s.createdAt.slice(0, 10) <= day)
+    .map((s) => {
+      const later = changes.find((c) => c.stepId === s.id && c.changedAt.slice(0, 10) > day);
+      return later ? { ...s, status: later.fromStatus } : s;
+    });
+}
+
 export function stepProgress(steps: readonly { status: string }[]) {
   const total = steps.length;
   const done = steps.filter((s) => s.status === "fait").length;

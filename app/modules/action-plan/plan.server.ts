@@ -22,7 +22,7 @@ import { HttpError } from "~/lib/errors";
 import { recordEvent } from "~/lib/events.server";
 import { can } from "~/lib/permissions.server";
 import type { SessionUser } from "~/lib/session-users.server";
-import { actionAsOf, stepProgress } from "./as-of";
+import { actionAsOf, stepProgress, stepsAsOf } from "./as-of";
 import { formatDeadlineChange, parseFuzzyDeadline } from "./deadlines";
 import { LEAD_LABELS, STEP_STATUS_LABELS, type ActionStatus, type LeadKind, type StepStatus } from "./vocabulary";
 
@@ -105,10 +105,19 @@ const planActionOrganisations = preparedQuery((db) =>
 
 const planActionSteps = preparedQuery((db) =>
   db
-    .select({ actionId: actionSteps.actionId, id: actionSteps.id, title: actionSteps.title, status: actionSteps.status })
+    .select({ actionId: actionSteps.actionId, id: actionSteps.id, title: actionSteps.title, status: actionSteps.status, createdAt: actionSteps.createdAt })
     .from(actionSteps)
     .where(inIds(actionSteps.actionId))
     .orderBy(asc(actionSteps.actionId), asc(actionSteps.position))
+    .prepare(),
+);
+
+const planStepChanges = preparedQuery((db) =>
+  db
+    .select({ actionId: actionStepChanges.actionId, stepId: actionStepChanges.stepId, changedAt: actionStepChanges.changedAt, fromStatus: actionStepChanges.fromStatus })
+    .from(actionStepChanges)
+    .where(inIds(actionStepChanges.actionId))
+    .orderBy(asc(actionStepChanges.actionId), asc(actionStepChanges.id))
     .prepare(),
 );
 
@@ -160,12 +169,14 @@ export function getPlan(filters: PlanFilters = {}) {
   const organisationRowsOf = load(planActionOrganisations);
   const stepsOf = load(planActionSteps);
   const statusChangesOf = load(planStatusChanges);
+  // Steps and their progress as of the day (issue 20): a step added later is left out, a status changed since is read back.
+  const stepChangesOf = filters.asOf ? load(planStepChanges) : () => [];
   const deadlineChangesOf = load(planDeadlineChanges);
 
   function toAction(r: (typeof rows)[number]) {
     const a = r.action;
     const asOf = actionAsOf({ createdAt: a.createdAt, status: a.status, deadlineLabel: a.deadlineLabel, statusChanges: statusChangesOf(a.id), deadlineChanges: deadlineChangesOf(a.id) }, day);
-    const steps = stepsOf(a.id).map(({ id, title, status }) => ({ id, title, status }));
+    const steps = (filters.asOf ? stepsAsOf(stepsOf(a.id), stepChangesOf(a.id), day) : stepsOf(a.id)).map(({ id, title, status }) => ({ id, title, status }));
     return {
       asOf,
       item: {
@@ -374,7 +385,7 @@ function writeLinks(tx: Tx, actionId: number, links: ReturnType<typeof resolveLi
     const title = typeof step === "string" ? step : step.title;
     const index = unused.findIndex((u) => u.title === title);
     if (index === -1) {
-      tx.insert(actionSteps).values({ actionId, title, position, status: typeof step === "string" ? "a-faire" : step.status }).run();
+      tx.insert(actionSteps).values({ actionId, title, position, status: typeof step === "string" ? "a-faire" : step.status, createdAt: change.at }).run();
       return;
     }
     const [kept] = unused.splice(index, 1);

@@ -14,6 +14,7 @@ import type { SessionUser } from "~/lib/session-users.server";
 import { ACTION_STATUS_LABELS } from "~/modules/action-plan";
 import { getPlan, planHistories } from "~/modules/action-plan/index.server";
 import { listIndicators } from "~/modules/indicators/index.server";
+import { STATUS_LABELS, type IrritantStatus } from "~/modules/irritants";
 import { publiclyVisible } from "~/modules/irritants/index.server";
 import { regulatoryCalendar } from "~/modules/regulation";
 import { listDocumentRows, listObligations } from "~/modules/regulation/index.server";
@@ -28,7 +29,8 @@ import { BLOCK_KIND_LABELS } from "./vocabulary";
 export type BlockConfig = { markdown?: string; indicators?: string[]; indicator?: string; seminar?: string; campaign?: string };
 
 type Base = { id: number; title: string };
-type PlanAction = { id: number; title: string; lead: string; status: string; deadline: string; overdue: boolean; slips: { from: string; to: string; reason: string }[] };
+// `progress` (steps done as of the point's day, "2 étapes sur 5"; blank without steps) is absent from points frozen before it.
+type PlanAction = { id: number; title: string; lead: string; status: string; deadline: string; overdue: boolean; slips: { from: string; to: string; reason: string }[]; progress?: string };
 export type RenderedBlock = Base &
   (
     | { kind: "narrative"; html: string }
@@ -37,7 +39,7 @@ export type RenderedBlock = Base &
     | { kind: "plan"; counts: { total: number; done: number; overdue: number; slipped: number }; challenges: { id: number; workstream: string; title: string; actions: PlanAction[] }[] }
     | { kind: "irritants"; rows: { theme: string; received: number; resolved: number }[]; total: { received: number; resolved: number } }
     | { kind: "changes"; changes: Change[] }
-    | { kind: "seminar"; seminar: { slug: string; title: string; date: string; objectives: string[]; positives: string[]; improvements: string[]; outcomes: { kind: "irritant" | "action"; title: string; status: string }[] } }
+    | { kind: "seminar"; seminar: { slug: string; title: string; date: string; objectives: string[]; positives: string[]; improvements: string[]; outcomes: { kind: "irritant" | "action"; title: string; status: string; statusThen?: string }[] } }
     | { kind: "survey"; campaign: { slug: string; title: string; wave: string }; results: CampaignResults }
     | { kind: "regulation"; from: string; to: string; dated: { due: string; items: { slug: string; title: string; label: string; documentType: string | null }[] }[] }
     | { kind: "next-steps"; groups: { heading: string; steps: { text: string; horizon: string; done: boolean }[] }[] }
@@ -137,7 +139,8 @@ class RenderContext {
               objectives: s.objectives,
               positives: s.positives,
               improvements: s.improvements,
-              outcomes: s.outcomes.items.map((o) => ({ kind: o.kind, title: o.title, status: o.status })),
+              // As of the point's day: outcomes recorded by then, each with its status that day (absent from older snapshots).
+              outcomes: this.outcomesAsOf(s.outcomes.items),
             },
           };
         } catch (error) {
@@ -182,12 +185,38 @@ class RenderContext {
           deadline: a.deadline.label,
           overdue: a.overdue,
           slips: slipsOf.get(a.id) ?? [],
+          progress: a.progress.total ? a.progress.text : "",
         })),
       })),
     );
     const all = challenges.flatMap((c) => c.actions);
     const counts = { total: all.length, done: all.filter((a) => a.status === ACTION_STATUS_LABELS.fait).length, overdue: all.filter((a) => a.overdue).length, slipped: all.filter((a) => a.slips.length).length };
     return { kind: "plan" as const, counts, challenges };
+  }
+
+  /**
+   * A seminar's outcomes with their status as of the point's day, where the history says it: an action's from the plan
+   * as of the day, an irritant's from its last status change by then. Without such a record, no status is claimed.
+   */
+  private outcomesAsOf(items: { kind: "irritant" | "action"; targetId: number; title: string; status: string }[]) {
+    const actionStatus = this.once("plan-statuses", () => new Map(getPlan({ asOf: this.day }).flatMap((ws) => ws.challenges.flatMap((c) => c.actions.map((a) => [a.id, a.status] as const)))));
+    const irritantIds = items.filter((o) => o.kind === "irritant").map((o) => o.targetId);
+    const irritantStatus = new Map<number, IrritantStatus>();
+    if (irritantIds.length) {
+      const changes = getDb()
+        .select({ id: events.subjectId, at: events.createdAt, to: sql<IrritantStatus>`json_extract(${events.payload}, '$.to')` })
+        .from(events)
+        .where(and(eq(events.subjectType, "irritant"), eq(events.type, "irritant.status_changed"), inArray(events.subjectId, irritantIds)))
+        .orderBy(asc(events.id))
+        .all();
+      for (const c of changes) if (c.at.slice(0, 10) <= this.day) irritantStatus.set(c.id, c.to);
+    }
+    return items.map((o) => {
+      const action = o.kind === "action" ? actionStatus.get(o.targetId) : undefined;
+      const irritant = o.kind === "irritant" ? irritantStatus.get(o.targetId) : undefined;
+      const statusThen = action ? ACTION_STATUS_LABELS[action] : irritant ? (STATUS_LABELS[irritant] ?? undefined) : undefined;
+      return { kind: o.kind, title: o.title, status: action ?? irritant ?? o.status, ...(statusThen ? { statusThen } : {}) };
+    });
   }
 
   /** Received: every irritant filed in the window (merged duplicates aside). Resolved: public ones resolved in it. */

@@ -1,1 +1,0 @@
-ALTER TABLE `next_steps` ADD `done_on` text;
