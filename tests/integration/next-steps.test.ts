@@ -1,6 +1,6 @@
 import { and, asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { events, nextSteps } from "#db/schema";
+import { events, nextSteps, progressUpdates } from "#db/schema";
 import { signInCookie } from "../support/http";
 import { startTestServer, type TestServer } from "../support/server";
 
@@ -74,13 +74,15 @@ describe("the team's page of next steps", () => {
     expect(created.status).toBe(302);
     const pointId = created.headers.get("location")!.split("/").pop()!;
     expect((await post(team, `/equipe/avancement/${pointId}`, { intent: "add-block", kind: "next-steps" })).status).toBe(200);
-    const editor = await html(`/equipe/avancement/${pointId}`, team);
-    const block = editor.slice(editor.indexOf(demoStep.text));
+    const slug = server.database.db.select({ slug: progressUpdates.slug }).from(progressUpdates).where(eq(progressUpdates.id, Number(pointId))).get()!.slug;
+    const preview = await html(`/points-etape/${slug}`, team);
+    expect(preview).toContain(demoStep.text.replace(/'/g, "&#x27;"));
+    const block = preview.slice(preview.indexOf(demoStep.text.replace(/'/g, "&#x27;")));
     expect(block.slice(0, block.indexOf("</li>"))).not.toContain("Fait");
-    expect(editor).not.toContain("Étape annoncée après le point");
+    expect(preview).not.toContain("Étape annoncée après le point");
     // The public page shows today's state.
     const today = await progressSection();
-    const now = today.slice(today.indexOf(demoStep.text));
+    const now = today.slice(today.indexOf(demoStep.text.replace(/'/g, "&#x27;")));
     expect(now.slice(0, now.indexOf("</li>"))).toContain("Fait");
     expect(today).toContain("Étape annoncée après le point");
   });
