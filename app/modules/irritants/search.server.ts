@@ -247,7 +247,8 @@ const TYPO_MIN_LENGTH = 6;
  * term of the text missing from a candidate is matched to the candidate's closest term by character trigrams, so a
  * typo still counts. Returns scores in [0, 1], best first, with what the decision to show a candidate reads
  * (`similarity-acceptance.ts`): how much of the query and of the candidate the shared terms cover, the rarity of the
- * rarest shared term, how many terms are shared, the lengths' ratio.
+ * rarest shared term, how many terms are shared, the lengths' ratio, the concepts of the vocabulary both or only the
+ * candidate name.
  */
 export function rerankBySimilarity<T extends { id: number; title: string; body: string; indexed?: string }>(
   db: DbOrTx,
@@ -271,6 +272,7 @@ export function rerankBySimilarity<T extends { id: number; title: string; body: 
   const highestIdf = Math.log((n + 1) / 0.5);
   const weigh = (tf: Map<string, number>) => new Map([...tf].map(([t, v]) => [t, (1 + Math.log(v)) * idf(t)] as const));
   const squares = (w: Map<string, number>) => [...w.values()].reduce((sum, v) => sum + v * v, 0);
+  const queryConcepts = [...queryTf.keys()].filter(isConcept);
   const query = weigh(queryTf);
   const querySquares = squares(query);
   const queryNorm = Math.sqrt(querySquares);
@@ -320,10 +322,23 @@ export function rerankBySimilarity<T extends { id: number; title: string; body: 
         sharedRarity: shared ? Math.max(0, rarity) / shared / highestIdf : 0,
         sharedTerms: shared,
         lengthRatio: Math.abs(Math.log(Math.max(1, d.tf.size) / Math.max(1, queryTf.size))),
+        ...conceptOverlap(queryConcepts, d.tf),
       };
     })
     .sort((a, b) => b.score - a.score || b.id - a.id);
   return withRankFeatures(ranked);
+}
+
+/** The concepts of the field's vocabulary a query and a candidate share, and those the candidate names alone. */
+function conceptOverlap(queryConcepts: string[], candidate: Map<string, number>) {
+  const sharedConcepts = queryConcepts.filter((t) => candidate.has(t)).length;
+  let candidateConcepts = 0;
+  for (const t of candidate.keys()) if (isConcept(t)) candidateConcepts++;
+  return {
+    sharedConcepts,
+    conceptShare: queryConcepts.length ? sharedConcepts / queryConcepts.length : 0,
+    missingConcepts: candidateConcepts - sharedConcepts,
+  };
 }
 
 function termFrequencies(tokens: string[]) {
