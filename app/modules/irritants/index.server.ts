@@ -67,4 +67,3 @@ export {
   originDetailFor,
   previewBacklogImport,
 } from "./voices.server";
-export type { BacklogError } from "./voices.server";
