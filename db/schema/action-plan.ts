@@ -73,7 +73,7 @@ export const actionSteps = sqliteTable(
     position: integer("position").notNull(),
     title: text("title").notNull(),
     status: text("status", { enum: STEP_STATUSES }).notNull().default("a-faire"),
-    // When the step was added (a point d'étape dated earlier does not show it); null for steps added before 0031.
+    // When the step was added (a point d'étape dated earlier does not show it); null for steps added before 0032.
     createdAt: text("created_at"),
   },
   (t) => [index("action_steps_action_idx").on(t.actionId, t.position)],
