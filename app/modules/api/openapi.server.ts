@@ -124,10 +124,18 @@ export const API_OPERATIONS: Operation[] = [
   {
     method: "patch",
     path: "/attachments/{id}",
-    summary: "Valider une pièce jointe masquée (équipe) : l'éditeur la voit sur son ticket, le public sur un signalement publié",
+    summary:
+      "Valider une pièce jointe masquée (approved: true, équipe) : l'éditeur la voit sur son ticket, le public sur un signalement publié ; masquer des zones à la main (covers: [{x, y, width, height}] en fractions 0–1 de l'image, 200 au plus) : l'équipe sur toute pièce jointe, l'auteur sur la sienne tant qu'elle n'est pas validée ; les zones sont appliquées avant la validation",
     auth: "required",
     body: attachmentPatchSchema,
-    responses: { 200: "La pièce jointe validée", 401: "Non authentifié", 403: "Réservé à l'équipe", 404: "Inexistante", 409: "Analyse en cours ou en échec", 422: "Données invalides" },
+    responses: {
+      200: "La pièce jointe (validée, ou masquée à nouveau)",
+      401: "Non authentifié",
+      403: "Validation réservée à l'équipe ; zones : ni auteur ni équipe",
+      404: "Inexistante ou non visible",
+      409: "Analyse en cours ou en échec ; déjà validée (l'auteur ne masque plus) ; modifiée entre-temps",
+      422: "Données invalides (dont une zone qui sort de l'image)",
+    },
   },
   {
     method: "get",

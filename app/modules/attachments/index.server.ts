@@ -10,6 +10,7 @@ export {
   attachFile,
   attachPrepared,
   attachmentsUploadedBy,
+  coverAttachment,
   getAttachment,
   listAttachments,
   listAttachmentsOfIrritant,
