@@ -250,13 +250,13 @@ function coverRefusal(viewer: SessionUser | null, row: AttachmentRow): { status:
   return null;
 }
 
-export type CoverableAttachment = AttachmentView & { irritantId: number; ownerKind: AttachmentOwnerKind; ticketId: number | null; refusal: string | null };
+export type CoverableAttachment = AttachmentView & { irritantId: number; ownerKind: AttachmentOwnerKind; ticketId: number | null; refusal: string | null; version: string };
 
 /** An attachment for its cover page: 404 if the viewer may not see it; `refusal` says why they may not cover it. */
 export function getCoverableAttachment(viewer: SessionUser, id: number): CoverableAttachment {
   const row = getDb().select().from(attachments).where(eq(attachments.id, id)).get();
   if (!row || !maySee(viewer, row)) throw new HttpError(404, "Ressource introuvable.");
-  return { ...view(row), irritantId: row.irritantId, ownerKind: row.ownerKind, ticketId: row.ticketId, refusal: coverRefusal(viewer, row)?.message ?? null };
+  return { ...view(row), irritantId: row.irritantId, ownerKind: row.ownerKind, ticketId: row.ticketId, refusal: coverRefusal(viewer, row)?.message ?? null, version: (row.sha256 ?? "").slice(0, 12) };
 }
 
 /**

@@ -12,6 +12,7 @@ export {
   attachmentsUploadedBy,
   coverAttachment,
   getAttachment,
+  getCoverableAttachment,
   listAttachments,
   listAttachmentsOfIrritant,
   prepareUploads,
