@@ -92,7 +92,7 @@ export default function CoverPage() {
       ) : (
         <>
           <p>
-            L&apos;analyse a masqué {attachment.masked === 0 ? "aucun identifiant" : counted(attachment.masked, "identifiant", "identifiants")}. Si l&apos;image montre encore un nom, une date de naissance, un numéro ou
+            {attachment.masked === 0 ? "L'analyse n'a trouvé aucun identifiant à masquer." : `L'analyse a masqué ${counted(attachment.masked, "identifiant", "identifiants")}.`} Si l&apos;image montre encore un nom, une date de naissance, un numéro ou
             tout ce qui permettrait de reconnaître un patient, cochez les cases qui le recouvrent{interactive ? " ou dessinez un rectangle dessus (souris, doigt ou stylet)" : ""} : elles apparaissent en noir, c&apos;est ce qui sera
             masqué. Le masquage est définitif : l&apos;image non masquée n&apos;est pas conservée.
           </p>
