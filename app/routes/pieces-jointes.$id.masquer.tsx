@@ -67,13 +67,10 @@ export default function CoverPage() {
   const [areas, setAreas] = useState<CoverArea[]>([]);
   const [ticking, setTicking] = useState(false);
   useEffect(() => setInteractive(true), []);
-  // A successful covering resets the form: the drawn rectangles go with the ticked cells.
+  // Once covered, the drawn rectangles are part of the image: the list empties, like the ticked cells.
   useEffect(() => {
-    const element = document.getElementById(form.id);
-    const onReset = () => setAreas([]);
-    element?.addEventListener("reset", onReset);
-    return () => element?.removeEventListener("reset", onReset);
-  }, [form.id]);
+    if (actionData?.ok) setAreas([]);
+  }, [actionData]);
   const initial = fields.cells.initialValue;
   const ticked = new Set(Array.isArray(initial) ? initial.map(String) : typeof initial === "string" ? [initial] : []);
   const src = `/api/v1/attachments/${attachment.id}/file?v=${attachment.version}`;
