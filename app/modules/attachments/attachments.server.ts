@@ -16,7 +16,7 @@ import type { CoverArea } from "./grid";
 import { MAX_ATTACHMENTS } from "./labels";
 
 /** The folder of the files: `attachments/` beside the database file (never under public/). */
-function attachmentsDir(db: DbOrTx = getDb()): string {
+export function attachmentsDir(db: DbOrTx = getDb()): string {
   const file = (db as { $client?: { name?: string } }).$client?.name ?? getDb().$client.name;
   return path.join(path.dirname(path.resolve(file)), "attachments");
 }

@@ -8,4 +8,10 @@ export { cellsToAreas, coverGrid } from "./grid";
 export type { CoverArea } from "./grid";
 export { ATTACHMENT_STATUS_LABELS, MAX_ATTACHMENTS } from "./labels";
 export { coverPageSchema, irritantPageWithUploadSchema } from "./page-schemas";
-export { attachmentFilesField, attachmentPatchSchema, attachmentQuerySchema, attachmentUploadSchema } from "./schemas";
+export {
+  attachmentFilesField,
+  attachmentPatchSchema,
+  attachmentQuerySchema,
+  attachmentUploadSchema,
+  heldUploadsField,
+} from "./schemas";

@@ -69,3 +69,14 @@ export const attachmentQuerySchema = z.object({
   taille: z.enum(["vignette", "complete"], { error: "Taille inconnue : vignette ou complete." }).default("complete"),
 });
 
+
+/**
+ * Files the filing form's « Vérifier les doublons » already received and holds (field `held`, tokens), so a browser
+ * without JavaScript need not pick them again; `files` are the newly picked ones.
+ */
+export const heldUploadsField = z.preprocess(
+  (value) => (value === undefined || value === null || value === "" ? [] : Array.isArray(value) ? value : [value]),
+  z
+    .array(z.string({ error: "Fichier inconnu : choisissez-le à nouveau." }).regex(/^\d+-[0-9a-f]{32}$/, { error: "Fichier inconnu : choisissez-le à nouveau." }))
+    .max(MAX_ATTACHMENTS, { error: `${MAX_ATTACHMENTS} fichiers au plus.` }),
+);
