@@ -154,7 +154,9 @@ export default function PersonalData() {
         seulement, jusqu'à ce que l'équipe l'ait vérifié ; il ne parvient qu'ensuite à l'éditeur concerné et, si le
         signalement est publié, au public (les fichiers joints à une réponse sur un ticket ne sont jamais publics). Tant
         que l'équipe ne l'a pas validé, vous pouvez masquer vous-même d'autres zones de votre fichier (l'équipe le peut
-        à tout moment) : le rectangle noir remplace définitivement ce qu'il couvre. Les fichiers sont enregistrés à côté de la base de données, jamais dans un
+        à tout moment) : le rectangle noir remplace définitivement ce qu'il couvre. Les fichiers choisis avant « Vérifier les
+        doublons » sont gardés, déjà nettoyés, jusqu'à l'envoi du signalement, et supprimés au bout d'un jour s'il n'est
+        pas envoyé. Les fichiers sont enregistrés à côté de la base de données, jamais dans un
         dossier public ; ils sont supprimés avec votre compte, quand l'équipe masque le signalement ou le fichier, et
         figurent dans l'export de vos données.
       </p>
