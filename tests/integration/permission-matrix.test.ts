@@ -175,6 +175,12 @@ const API: Record<string, ApiCase> = {
     // Past the guard a JSON body is not a multipart upload (400).
     expect: () => ({ ...all(404), anonymous: 401, team: 400, admin: 400, [dynamic.unpublishedAuthor]: 400 }) as Expected,
   },
+  // A comment: vendors answer from their tickets (403); an unpublished irritant exists for its author and the team only.
+  "post /irritants/{id}/comments": {
+    url: () => `/irritants/${dynamic.unpublished}/comments`,
+    body: {},
+    expect: () => ({ ...all(404), anonymous: 401, vendorA: 403, vendorB: 403, [dynamic.unpublishedAuthor]: 422, team: 422, admin: 422 }) as Expected,
+  },
   "get /attachments/{id}": { url: () => "/attachments/999999", expect: () => all(404) },
   "get /attachments/{id}/file": { url: () => "/attachments/999999/file", expect: () => all(404) },
   // Before the body is read, an attachment one may not see does not exist; then an empty body is invalid (422).

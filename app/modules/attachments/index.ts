@@ -9,6 +9,7 @@ export type { CoverArea } from "./grid";
 export { ATTACHMENT_STATUS_LABELS, MAX_ATTACHMENTS } from "./labels";
 export { coverPageSchema, irritantPageWithUploadSchema } from "./page-schemas";
 export {
+  apiFilesSchema,
   attachmentFilesField,
   attachmentPatchSchema,
   attachmentQuerySchema,

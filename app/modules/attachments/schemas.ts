@@ -80,3 +80,6 @@ export const heldUploadsField = z.preprocess(
     .array(z.string({ error: "Fichier inconnu : choisissez-le à nouveau." }).regex(/^\d+-[0-9a-f]{32}$/, { error: "Fichier inconnu : choisissez-le à nouveau." }))
     .max(MAX_ATTACHMENTS, { error: `${MAX_ATTACHMENTS} fichiers au plus.` }),
 );
+
+/** The API's multipart bodies that carry files besides their fields (a comment, a ticket reply): `files`, up to 5. */
+export const apiFilesSchema = z.object({ files: attachmentFilesField });
