@@ -2,7 +2,7 @@ import { z } from "zod";
 import { MAX_ATTACHMENTS, MAX_FILE_BYTES } from "./labels";
 
 /** Most rectangles one covering may carry (a whole grid of cells, merged by rows, stays well under it). */
-export const MAX_COVERS = 200;
+const MAX_COVERS = 200;
 const EDGE = 1e-6;
 const fraction = (name: string) =>
   z
@@ -21,7 +21,7 @@ export const coverAreaSchema = z
   .refine((a) => a.x + a.width <= 1 + EDGE, { error: "La zone dépasse le bord droit de l'image (x + width > 1).", path: ["width"] })
   .refine((a) => a.y + a.height <= 1 + EDGE, { error: "La zone dépasse le bord bas de l'image (y + height > 1).", path: ["height"] });
 
-export const coversField = z
+const coversField = z
   .array(coverAreaSchema, { error: "covers : une liste de zones {x, y, width, height}." })
   .min(1, { error: "Indiquez au moins une zone à masquer." })
   .max(MAX_COVERS, { error: `${MAX_COVERS} zones au plus à la fois.` });
