@@ -325,10 +325,13 @@ type Measure = { sequentialMedianMs: number; sequentialRequests: number; load: L
 async function measure(url: string, target: Target | null, options: Options, token?: string, bareUrl?: string): Promise<Measure> {
   // Warm-up at full concurrency: connections, caches and compiled code are cold only once.
   await load(url, target, options.connections, options.warmup, token);
+  // Each phase starts on an idle server: requests of the previous phase still in its queue are not this one's time.
+  await drain(url);
   // What the render cache said about this target after the warm-up (X-Cache: hit, miss, or none when bypassed).
   const cacheSeen = target?.cache ? (await fetch(url + target.path, { headers: getHeaders(target) })).headers.get("x-cache") : undefined;
   const sequential = await load(url, target, 1, options.sequential, token);
   const bareLoad = bareUrl ? await load(bareUrl, null, options.connections, options.duration) : undefined;
+  if (bareUrl) await drain(bareUrl);
   const loaded = await load(url, target, options.connections, options.duration, token);
   return {
     sequentialMedianMs: sequential.p50,

@@ -36,6 +36,8 @@ export const tickets = sqliteTable(
   (t) => [
     uniqueIndex("tickets_irritant_product_idx").on(t.irritantId, t.productId),
     index("tickets_vendor_idx").on(t.vendorId, t.status, t.id),
+    // A vendor's newest tickets without sorting them all (its inbox, unfiltered; issue 21).
+    index("tickets_vendor_newest_idx").on(t.vendorId, t.id),
     index("tickets_irritant_idx").on(t.irritantId),
     // Unanswered tickets by due date: the scorecards count those already late (issue 21).
     index("tickets_unanswered_idx").on(t.vendorId, t.firstResponseDue, t.resolution).where(sql`first_response_at is null`),

@@ -1,0 +1,1 @@
+CREATE INDEX `tickets_vendor_newest_idx` ON `tickets` (`vendor_id`,`id`);
