@@ -1,8 +1,8 @@
 /**
  * `npx tsx scripts/fit-similar-acceptance.ts [--lambda 1] [--rank score|probability]`: fits the logistic regression that
  * decides whether a similar-irritant candidate is shown (app/modules/irritants/similarity-acceptance.ts) on the first
- * labelled set (tests/fixtures/similar-eval.json, both halves: development data since decision 019's amendment). Never
- * on the held-out set.
+ * labelled set (tests/fixtures/similar-eval.json, both halves) and the first held-out set (tests/fixtures/similar-holdout.json),
+ * both development data since session 30 (`--sets all` for the first set alone). Never on a held-out set not yet spent.
  *
  * Examples: for each paraphrase, its candidates among the first five by soft cosine (its original is a positive, the
  * others negatives); for each unrelated query, the irritant it must not bring up, when among the first five (negative).
@@ -30,14 +30,19 @@ const SHOWN = 5;
 type Candidate = CandidateFeatures & { id: number };
 type Query = { fold: number; candidates: Candidate[]; target?: number; forbidden?: number };
 
-const { set, database, viewer, irritantIds } = await loadEvaluation("all");
+// The development sets (decision 019): the first set, both halves, and the first held-out set, spent since session 29.
+// Each is looked up on its own evaluation database, as `npm run eval:similar` does.
+const sets = option("--sets", "all,holdout").split(",") as ("all" | "holdout")[];
 const queries: Query[] = [];
-try {
-  const foldOf = new Map(set.pairs.map((p, i) => [p.id, i % FOLDS] as const));
-  for (const pair of set.pairs) queries.push({ fold: foldOf.get(pair.id)!, candidates: rankSimilarCandidates(viewer, pair.paraphrase), target: irritantIds.get(pair.id) });
-  for (const u of set.unrelated) queries.push({ fold: foldOf.get(u.irritant)!, candidates: rankSimilarCandidates(viewer, u.query), forbidden: irritantIds.get(u.irritant) });
-} finally {
-  database.close();
+for (const [s, name] of sets.entries()) {
+  const { set, database, viewer, irritantIds } = await loadEvaluation(name);
+  try {
+    const foldOf = new Map(set.pairs.map((p, i) => [p.id, (i + s) % FOLDS] as const));
+    for (const pair of set.pairs) queries.push({ fold: foldOf.get(pair.id)!, candidates: rankSimilarCandidates(viewer, pair.paraphrase), target: irritantIds.get(pair.id) });
+    for (const u of set.unrelated) queries.push({ fold: foldOf.get(u.irritant)!, candidates: rankSimilarCandidates(viewer, u.query), forbidden: irritantIds.get(u.irritant) });
+  } finally {
+    database.close();
+  }
 }
 
 function examples(qs: Query[]) {

@@ -95,24 +95,8 @@ export function BlockEditor({
         </button>
       </Form>
       <div className="mt-4 flex flex-wrap gap-2">
-        {index > 0 ? (
-          <Form method="post">
-            <input type="hidden" name="blockId" value={block.id} />
-            <input type="hidden" name="direction" value="up" />
-            <button type="submit" name="intent" value="move-block" className="fr-btn fr-btn--tertiary">
-              Monter<span className="sr-only"> {name}</span>
-            </button>
-          </Form>
-        ) : null}
-        {index < count - 1 ? (
-          <Form method="post">
-            <input type="hidden" name="blockId" value={block.id} />
-            <input type="hidden" name="direction" value="down" />
-            <button type="submit" name="intent" value="move-block" className="fr-btn fr-btn--tertiary">
-              Descendre<span className="sr-only"> {name}</span>
-            </button>
-          </Form>
-        ) : null}
+        {index > 0 ? <MoveBlockForm blockId={block.id} direction="up" name={name} /> : null}
+        {index < count - 1 ? <MoveBlockForm blockId={block.id} direction="down" name={name} /> : null}
         <Form method="post">
           <input type="hidden" name="blockId" value={block.id} />
           <button type="submit" name="intent" value="delete-block" className="fr-btn fr-btn--tertiary">
@@ -121,6 +105,20 @@ export function BlockEditor({
         </Form>
       </div>
     </section>
+  );
+}
+
+/** Moves a block one place up or down in its point. */
+function MoveBlockForm({ blockId, direction, name }: { blockId: number; direction: "up" | "down"; name: string }) {
+  return (
+    <Form method="post">
+      <input type="hidden" name="blockId" value={blockId} />
+      <input type="hidden" name="direction" value={direction} />
+      <button type="submit" name="intent" value="move-block" className="fr-btn fr-btn--tertiary">
+        {direction === "up" ? "Monter" : "Descendre"}
+        <span className="sr-only"> {name}</span>
+      </button>
+    </Form>
   );
 }
 

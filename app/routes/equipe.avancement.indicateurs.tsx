@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { getFormProps } from "@conform-to/react";
 import { FieldError, fieldProps, FormErrors, TextField, useActionForm } from "~/components/forms";
 import { formatPeriod } from "~/lib/dates";
-import { ApplyImportForm, CsvFileField, LineErrorList } from "~/components/import";
+import { ApplyImportForm, CsvFileField, ImportPreviewTable, LineErrorList } from "~/components/import";
 import { Notice } from "~/components/notice";
 import { HttpError } from "~/lib/errors";
 import { formAction } from "~/lib/forms.server";
@@ -17,7 +17,6 @@ import {
   parseIndicatorCsv,
 } from "~/modules/indicators";
 import { listThemes } from "~/modules/irritants/index.server";
-import { TableRegion } from "~/components/table-region";
 import { counted } from "~/lib/text/plural";
 
 export const meta: MetaFunction = () => [{ title: "Indicateurs (équipe) — Sentinelle" }];
@@ -92,29 +91,16 @@ export default function TeamIndicators() {
       {result?.ok && result.values && result.csv && result.slug ? (
         <section aria-labelledby="apercu" className="mb-6">
           <h2 id="apercu">Aperçu</h2>
-          <TableRegion label="Valeurs à importer">
-            <table className="mb-4">
-              <caption className="sr-only">Valeurs à importer</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Ligne</th>
-                  <th scope="col">Période</th>
-                  <th scope="col">Dimension</th>
-                  <th scope="col">Valeur</th>
-                </tr>
-              </thead>
-              <tbody>
-                {result.values.map((v) => (
-                  <tr key={v.line}>
-                    <td>{v.line}</td>
-                    <td>{v.period ? formatPeriod(v.period) : "—"}</td>
-                    <td>{v.dimension || "—"}</td>
-                    <td>{v.value.toLocaleString("fr-FR")}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableRegion>
+          <ImportPreviewTable
+            label="Valeurs à importer"
+            caption="Valeurs à importer"
+            rows={result.values}
+            columns={[
+              { header: "Période", cell: (v) => (v.period ? formatPeriod(v.period) : "—") },
+              { header: "Dimension", cell: (v) => v.dimension || "—" },
+              { header: "Valeur", cell: (v) => v.value.toLocaleString("fr-FR") },
+            ]}
+          />
           <ApplyImportForm csv={result.csv} fields={{ indicator: result.slug }} />
         </section>
       ) : null}

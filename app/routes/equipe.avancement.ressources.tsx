@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Notice } from "~/components/notice";
-import { getFormProps } from "@conform-to/react";
+import { getFormProps, type FieldMetadata } from "@conform-to/react";
 import { FieldError, SelectField, TextField, fieldProps, useActionForm, FormErrors } from "~/components/forms";
 import { formAction } from "~/lib/forms.server";
 import { requirePermission } from "~/lib/permissions.server";
@@ -45,16 +45,34 @@ export async function action({ request }: ActionFunctionArgs) {
   );
 }
 
+const DATE_KIND_OPTIONS = [
+  { value: "publication", label: "sa publication" },
+  { value: "mise-a-jour", label: "sa dernière mise à jour" },
+  { value: "citation", label: "sa citation par le programme" },
+];
+
+/** A resource's address and dated source, the same in the add and complete forms. */
+function AddressAndDateFields({ fields }: { fields: { url: FieldMetadata<unknown>; date: FieldMetadata<unknown>; dateKind: FieldMetadata<unknown> } }) {
+  return (
+    <>
+      <TextField field={fields.url} label="Adresse" />
+      <div>
+        <label htmlFor={fields.date.id} className="label">
+          Date
+        </label>
+        <input {...fieldProps(fields.date)} type="date" className="fr-input" />
+        <FieldError field={fields.date} />
+      </div>
+      <SelectField field={fields.dateKind} label="Cette date est celle de" options={DATE_KIND_OPTIONS} />
+    </>
+  );
+}
+
 export default function Resources() {
   const { resources, themes } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [form, fields] = useActionForm(resourcesPageSchema, { actionData, intent: "add", defaultValue: { kind: "guide", dateKind: "publication" } });
   const [completeForm, complete] = useActionForm(resourcesPageSchema, { actionData, intent: "complete", defaultValue: { dateKind: "publication" } });
-  const dateKindOptions = [
-    { value: "publication", label: "sa publication" },
-    { value: "mise-a-jour", label: "sa dernière mise à jour" },
-    { value: "citation", label: "sa citation par le programme" },
-  ];
   return (
     <div className="prose-page">
       <p className="text-sm">
@@ -90,15 +108,7 @@ export default function Resources() {
           label="Ressource"
           options={resources.map((r) => ({ value: String(r.id), label: `${r.title}${r.url ? "" : " (sans adresse)"}` }))}
         />
-        <TextField field={complete.url} label="Adresse" />
-        <div>
-          <label htmlFor={complete.date.id} className="label">
-            Date
-          </label>
-          <input {...fieldProps(complete.date)} type="date" className="fr-input" />
-          <FieldError field={complete.date} />
-        </div>
-        <SelectField field={complete.dateKind} label="Cette date est celle de" options={dateKindOptions} />
+        <AddressAndDateFields fields={complete} />
         <button type="submit" className="fr-btn">
           Enregistrer
         </button>
@@ -110,15 +120,7 @@ export default function Resources() {
         <SelectField field={fields.themeSlug} label="Thème" options={themes.map((t) => ({ value: t.slug, label: t.label }))} />
         <SelectField field={fields.kind} label="Type" options={Object.entries(RESOURCE_KINDS).map(([value, label]) => ({ value, label }))} />
         <TextField field={fields.title} label="Titre" />
-        <TextField field={fields.url} label="Adresse" />
-        <div>
-          <label htmlFor={fields.date.id} className="label">
-            Date
-          </label>
-          <input {...fieldProps(fields.date)} type="date" className="fr-input" />
-          <FieldError field={fields.date} />
-        </div>
-        <SelectField field={fields.dateKind} label="Cette date est celle de" options={dateKindOptions} />
+        <AddressAndDateFields fields={fields} />
         <TextField field={fields.source} label="Source (facultatif)" />
         <button type="submit" className="fr-btn">
           Ajouter

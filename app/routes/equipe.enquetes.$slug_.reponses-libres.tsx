@@ -5,7 +5,7 @@ import { orErrorPage } from "~/lib/errors";
 import { formAction } from "~/lib/forms.server";
 import { requirePermission } from "~/lib/permissions.server";
 import { counted } from "~/lib/text/plural";
-import { listThemes, suggestThemesFor } from "~/modules/irritants/index.server";
+import { listThemes, themeSuggester } from "~/modules/irritants/index.server";
 import { PUBLIC_MIN_CELL, freeTextPageSchema } from "~/modules/surveys";
 import { freeTextGroups, getCampaign, tagFreeTextAnswer } from "~/modules/surveys/index.server";
 
@@ -16,7 +16,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const slug = params.slug ?? "";
   const campaign = orErrorPage(() => getCampaign(slug));
   // Suggestions come from the irritants' classifier (keyword rules and the team's confirmed tags).
-  const groups = freeTextGroups(slug).map((g) => ({ ...g, answers: g.answers.map((a) => ({ ...a, suggested: suggestThemesFor(a.text).map((s) => s.slug) })) }));
+  const suggest = themeSuggester();
+  const groups = freeTextGroups(slug).map((g) => ({ ...g, answers: g.answers.map((a) => ({ ...a, suggested: suggest(a.text).map((s) => s.slug) })) }));
   return {
     campaign: { slug: campaign.slug, title: campaign.title, status: campaign.status },
     groups,

@@ -5,7 +5,7 @@ import { eq } from "drizzle-orm";
 import { openDatabase, runMigrations } from "#db/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadDemoData } from "~/seed/demo.server";
-import { actions, notifications, organisations, users } from "#db/schema";
+import { actions, notifications, organisations } from "#db/schema";
 import type { SessionUser } from "~/modules/accounts/index.server";
 import { getAction, getPlan, remindStaleActions, saveAction, setStepStatuses } from "~/modules/action-plan/index.server";
 import { deliverPendingEvents } from "~/modules/notifications/index.server";
@@ -15,6 +15,7 @@ import { resetMailerForTests, sendPendingEmails } from "~/lib/outbox.server";
 import { startDeliveryLoop } from "~/worker.server";
 import { createTestDatabase } from "../support/database";
 import { startSmtpServer } from "../support/smtp";
+import { demoUser } from "../support/demo";
 
 const database = createTestDatabase();
 let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
@@ -28,10 +29,8 @@ beforeAll(async () => {
   process.env.MAIL_FROM = "Sentinelle <ne-pas-repondre@sentinelle.example.test>";
   resetEnvForTests();
   resetMailerForTests();
-  await loadDemoData();
-  const user = (email: string) => database.db.select().from(users).where(eq(users.email, email)).get()! as SessionUser;
-  team = user("equipe@demo.sentinelle.fr");
-  practitioner = user("medecin@demo.sentinelle.fr");
+  await loadDemoData();  team = demoUser("equipe@demo.sentinelle.fr");
+  practitioner = demoUser("medecin@demo.sentinelle.fr");
   // The demo's own events are delivered and sent before the tests start.
   while (deliverPendingEvents().events > 0);
   await sendPendingEmails(1000);

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadDemoData } from "~/seed/demo.server";
-import { actions, events, users } from "#db/schema";
+import { actions, events } from "#db/schema";
 import type { SessionUser } from "~/modules/accounts/index.server";
 import { decodeCsv } from "~/lib/csv";
 import { parseActionPlanCsv, toActionPlanCsv } from "~/modules/action-plan/csv";
@@ -17,6 +17,7 @@ import {
 } from "~/modules/action-plan/index.server";
 import { timeline } from "~/modules/irritants/index.server";
 import { createTestDatabase } from "../support/database";
+import { demoUser } from "../support/demo";
 
 const database = createTestDatabase();
 afterAll(() => database.close());
@@ -24,10 +25,8 @@ afterAll(() => database.close());
 let team: SessionUser;
 let practitioner: SessionUser;
 beforeAll(async () => {
-  await loadDemoData();
-  const user = (email: string) => database.db.select().from(users).where(eq(users.email, email)).get()! as SessionUser;
-  team = user("equipe@demo.sentinelle.fr");
-  practitioner = user("medecin@demo.sentinelle.fr");
+  await loadDemoData();  team = demoUser("equipe@demo.sentinelle.fr");
+  practitioner = demoUser("medecin@demo.sentinelle.fr");
 });
 
 const actionByTitle = (title: string) => database.db.select().from(actions).where(eq(actions.title, title)).get()!;

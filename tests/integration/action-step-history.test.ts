@@ -1,10 +1,10 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { actionStepChanges, users } from "#db/schema";
-import type { SessionUser } from "~/modules/accounts/index.server";
+import { actionStepChanges } from "#db/schema";
 import { getAction, saveAction } from "~/modules/action-plan/index.server";
 import { signInCookie } from "../support/http";
 import { startTestServer, type TestServer } from "../support/server";
+import { demoUser } from "../support/demo";
 
 let server: TestServer;
 let team: string;
@@ -35,7 +35,7 @@ describe("step status history", () => {
     expect((await fetch(`${server.url}/equipe/plan-action/${ACTION}`, { method: "POST", headers: { Cookie: team }, body })).status).toBe(200);
 
     const rows = server.database.db.select().from(actionStepChanges).where(eq(actionStepChanges.actionId, ACTION)).all();
-    const teamUser = server.database.db.select().from(users).where(eq(users.email, "equipe@demo.sentinelle.fr")).get()!;
+    const teamUser = demoUser("equipe@demo.sentinelle.fr");
     expect(rows.map((r) => [r.stepId, r.fromStatus, r.toStatus, r.actorId])).toEqual([
       [Number(ids[0]), current[0].status, wanted[0], teamUser.id],
       [Number(ids[1]), current[1].status, wanted[1], teamUser.id],
@@ -58,7 +58,7 @@ describe("step status history", () => {
   });
 
   it("records a kept step's status changed through the editor's save, and not an unchanged or a new step", () => {
-    const actor = server.database.db.select().from(users).where(eq(users.email, "equipe@demo.sentinelle.fr")).get()! as SessionUser;
+    const actor = demoUser("equipe@demo.sentinelle.fr");
     const current = getAction(actor, ACTION);
     const before = server.database.db.select().from(actionStepChanges).where(eq(actionStepChanges.actionId, ACTION)).all().length;
     const [first, second, ...rest] = current.steps;

@@ -3,25 +3,19 @@ import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signInCookie } from "../support/http";
 import { startTestServer, type TestServer } from "../support/server";
+import { DEMO_EMAILS } from "../support/demo";
 
 // Files attached from the pages' forms (multipart, field `files`, as a browser without JavaScript sends them): the
 // filing form (practitioner and patient), a comment, a ticket reply. Every file is checked before anything is written.
 
 let server: TestServer;
-const EMAILS = {
-  practitioner: "medecin@demo.sentinelle.fr",
-  patient: "patient@demo.sentinelle.fr",
-  vendorA: "editeur-a@demo.sentinelle.fr",
-  vendorB: "editeur-b@demo.sentinelle.fr",
-  team: "equipe@demo.sentinelle.fr",
-} as const;
-type Who = keyof typeof EMAILS;
+type Who = keyof typeof DEMO_EMAILS;
 const cookies = {} as Record<Who, string>;
 const sql = () => server.database.db.$client;
 
 beforeAll(async () => {
   server = await startTestServer();
-  for (const [who, email] of Object.entries(EMAILS) as [Who, string][]) cookies[who] = await signInCookie(server.url, email);
+  for (const [who, email] of Object.entries(DEMO_EMAILS) as [Who, string][]) cookies[who] = await signInCookie(server.url, email);
 }, 60_000);
 afterAll(() => server.close());
 

@@ -7,16 +7,10 @@ import { analysePendingAttachments, readLines, stopOcr } from "~/modules/attachm
 import { deleteAccount } from "~/modules/privacy/index.server";
 import { apiToken, bearer } from "../support/http";
 import { startTestServer, type TestServer } from "../support/server";
+import { DEMO_EMAILS } from "../support/demo";
 
 let server: TestServer;
-const EMAILS = {
-  practitioner: "medecin@demo.sentinelle.fr",
-  patient: "patient@demo.sentinelle.fr",
-  vendorA: "editeur-a@demo.sentinelle.fr",
-  vendorB: "editeur-b@demo.sentinelle.fr",
-  team: "equipe@demo.sentinelle.fr",
-} as const;
-type Who = keyof typeof EMAILS | "anonymous";
+type Who = keyof typeof DEMO_EMAILS | "anonymous";
 const tokens = {} as Record<Who, string | null>;
 // Vendor A's ticket n°1 and its irritant (filed by the demo practitioner).
 let irritantId: number;
@@ -24,11 +18,11 @@ let irritantId: number;
 beforeAll(async () => {
   server = await startTestServer();
   tokens.anonymous = null;
-  for (const [who, email] of Object.entries(EMAILS) as [Who, string][]) tokens[who] = await apiToken(server.url, email);
+  for (const [who, email] of Object.entries(DEMO_EMAILS) as [Who, string][]) tokens[who] = await apiToken(server.url, email);
   const row = server.database.db.$client
     .prepare("select t.irritant_id as id, u.email from tickets t join irritants i on i.id = t.irritant_id join users u on u.id = i.author_id where t.id = 1")
     .get() as { id: number; email: string };
-  expect(row.email).toBe(EMAILS.practitioner);
+  expect(row.email).toBe(DEMO_EMAILS.practitioner);
   irritantId = row.id;
 }, 60_000);
 afterAll(async () => {
@@ -170,8 +164,8 @@ describe("cleaning, masking and who sees what", () => {
     const filesDir = path.join(path.dirname(server.database.file), "attachments");
     const storedFor = (id: number) => path.join(filesDir, `${sql.prepare("select sha256 from attachments where id = ?").pluck().get(id) as string}.png`);
     // The patient's own irritant, and one of the practitioner's that the team will hide.
-    const patientIrritant = sql.prepare("select i.id from irritants i join users u on u.id = i.author_id where u.email = ? order by i.id limit 1").pluck().get(EMAILS.patient) as number;
-    const hiddenIrritant = sql.prepare("select i.id from irritants i join users u on u.id = i.author_id where u.email = ? and i.id != ? order by i.id limit 1").pluck().get(EMAILS.practitioner, irritantId) as number;
+    const patientIrritant = sql.prepare("select i.id from irritants i join users u on u.id = i.author_id where u.email = ? order by i.id limit 1").pluck().get(DEMO_EMAILS.patient) as number;
+    const hiddenIrritant = sql.prepare("select i.id from irritants i join users u on u.id = i.author_id where u.email = ? and i.id != ? order by i.id limit 1").pluck().get(DEMO_EMAILS.practitioner, irritantId) as number;
     const png = await screenshot(["Fichier de test"], 200);
     const mine = (await (await upload("patient", png, "a.png", "image/png", patientIrritant)).json()).id as number;
     const theirs = (await (await upload("practitioner", await screenshot(["Autre fichier"], 220), "b.png", "image/png", hiddenIrritant)).json()).id as number;
@@ -182,7 +176,7 @@ describe("cleaning, masking and who sees what", () => {
 
     // The team hides ("masquer") the practitioner's irritant from its page: the file goes with it.
     const { signInCookie } = await import("../support/http");
-    const cookie = await signInCookie(server.url, EMAILS.team);
+    const cookie = await signInCookie(server.url, DEMO_EMAILS.team);
     const hide = await fetch(`${server.url}/equipe/signalements/${hiddenIrritant}`, { method: "POST", headers: { Cookie: cookie }, body: new URLSearchParams({ intent: "hide", reason: "Données patient" }), redirect: "manual" });
     expect(hide.status).toBeLessThan(400);
     expect(fs.existsSync(theirFile)).toBe(false);
@@ -190,7 +184,7 @@ describe("cleaning, masking and who sees what", () => {
 
     // The patient deletes the account: their file goes.
     const mineFile = storedFor(mine);
-    const patient = sql.prepare("select id, email, display_name as displayName, role, organisation_id as organisationId from users where email = ?").get(EMAILS.patient) as never;
+    const patient = sql.prepare("select id, email, display_name as displayName, role, organisation_id as organisationId from users where email = ?").get(DEMO_EMAILS.patient) as never;
     await deleteAccount(patient, "sentinelle-demo");
     expect(fs.existsSync(mineFile)).toBe(false);
     expect(sql.prepare("select count(*) from attachments where id in (?, ?)").pluck().get(mine, theirs)).toBe(0);

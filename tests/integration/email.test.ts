@@ -3,13 +3,14 @@ import { eq } from "drizzle-orm";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadDemoData } from "~/seed/demo.server";
-import { outboxEmails, users } from "#db/schema";
+import { outboxEmails } from "#db/schema";
 import { resetEnvForTests } from "~/lib/env.server";
 import type { SessionUser } from "~/modules/accounts/index.server";
 import { fileIrritant, updateIrritant } from "~/modules/irritants/index.server";
 import { deliverPendingEvents } from "~/modules/notifications/index.server";
 import { MAX_ATTEMPTS, resetMailerForTests, sendPendingEmails } from "~/lib/outbox.server";
 import { createTestDatabase } from "../support/database";
+import { demoUser } from "../support/demo";
 
 const database = createTestDatabase();
 type Received = { from: string; to: string[]; data: string };
@@ -45,8 +46,8 @@ beforeAll(async () => {
   resetEnvForTests();
   resetMailerForTests();
   await loadDemoData();
-  team = database.db.select().from(users).where(eq(users.email, "equipe@demo.sentinelle.fr")).get() as SessionUser;
-  medecin = database.db.select().from(users).where(eq(users.email, "medecin@demo.sentinelle.fr")).get() as SessionUser;
+  team = demoUser("equipe@demo.sentinelle.fr");
+  medecin = demoUser("medecin@demo.sentinelle.fr");
   while (deliverPendingEvents().events > 0);
   await sendPendingEmails(1000);
   received.length = 0;

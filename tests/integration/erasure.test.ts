@@ -12,6 +12,7 @@ import { applyRetention, deleteAccount } from "~/modules/privacy/index.server";
 import { addComment, fileIrritant, updateIrritant } from "~/modules/irritants/index.server";
 import { register } from "~/modules/seminars/index.server";
 import { createTestDatabase } from "../support/database";
+import { demoUser } from "../support/demo";
 
 // Erased data must be gone from the database file, its WAL and its backups, not only from query results:
 // SQLite leaves deleted rows in free space, FTS5 keeps deleted terms in its segments, and the WAL keeps old pages.
@@ -64,7 +65,7 @@ describe("erasure reaches the database file", () => {
       body: `Depuis la mise à jour, ${WORD_BODY} bloque le logiciel du cabinet. ${filler}`,
       themes: ["autre"],
     });
-    const team = db.select().from(users).where(eq(users.email, "equipe@demo.sentinelle.fr")).get()! as SessionUser;
+    const team = demoUser("equipe@demo.sentinelle.fr");
     updateIrritant(team, id, { published: true });
     addComment(reader, id, `Même problème chez nous, ${WORD_COMMENT} à chaque fois.`);
     // What the notification worker writes for followers: the irritant's title in the text, its page in the URL.

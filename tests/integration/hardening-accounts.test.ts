@@ -5,6 +5,7 @@ import { FREE_FAILURES, createUser } from "~/modules/accounts/index.server";
 import { applyRetention } from "~/modules/privacy/index.server";
 import { apiToken, bearer, signInCookie } from "../support/http";
 import { startTestServer, type TestServer } from "../support/server";
+import { demoUser } from "../support/demo";
 
 let server: TestServer;
 beforeAll(async () => {
@@ -14,7 +15,6 @@ afterAll(() => server.close());
 
 const post = (path: string, fields: Record<string, string>, cookie?: string) =>
   fetch(server.url + path, { method: "POST", headers: cookie ? { Cookie: cookie } : {}, body: new URLSearchParams(fields), redirect: "manual" });
-const userByEmail = (email: string) => server.database.db.select().from(users).where(eq(users.email, email)).get()!;
 
 describe("sign-in lock", () => {
   it("locks an account after repeated failures, says when to retry, and a correct password waits too", async () => {
@@ -70,14 +70,14 @@ describe("sessions and accounts", () => {
   });
 
   it("lets admins, and only them, disable an account: its sessions and tokens stop working", async () => {
-    const target = userByEmail("medecin@demo.sentinelle.fr");
+    const target = demoUser("medecin@demo.sentinelle.fr");
     const cookie = await signInCookie(server.url, "medecin@demo.sentinelle.fr");
     const token = await apiToken(server.url, "medecin@demo.sentinelle.fr");
     const team = await signInCookie(server.url, "equipe@demo.sentinelle.fr");
     expect((await post("/equipe/comptes", { intent: "disable", userId: String(target.id) }, team)).status).toBe(403);
     const admin = await signInCookie(server.url, "admin@demo.sentinelle.fr");
     expect((await post("/equipe/comptes", { intent: "disable", userId: "abc" }, admin)).status).toBe(422);
-    expect((await post("/equipe/comptes", { intent: "disable", userId: String(userByEmail("admin@demo.sentinelle.fr").id) }, admin)).status).toBe(409);
+    expect((await post("/equipe/comptes", { intent: "disable", userId: String(demoUser("admin@demo.sentinelle.fr").id) }, admin)).status).toBe(409);
     expect((await post("/equipe/comptes", { intent: "disable", userId: String(target.id) }, admin)).status).toBe(200);
     expect((await fetch(`${server.url}/compte`, { headers: { Cookie: cookie }, redirect: "manual" })).status).toBe(302);
     expect((await fetch(`${server.url}/api/v1/tickets`, { headers: bearer(token) })).status).toBe(401);
@@ -95,21 +95,21 @@ describe("personal data", () => {
     expect(response.headers.get("content-disposition")).toContain("attachment");
     const data = await response.json();
     expect(data.profile.email).toBe("medecin@demo.sentinelle.fr");
-    const mine = server.database.db.select().from(irritants).where(eq(irritants.authorId, userByEmail("medecin@demo.sentinelle.fr").id)).all();
+    const mine = server.database.db.select().from(irritants).where(eq(irritants.authorId, demoUser("medecin@demo.sentinelle.fr").id)).all();
     expect(data.irritants.map((i: { id: number }) => i.id).sort()).toEqual(mine.map((i) => i.id).sort());
     expect(JSON.stringify(data)).not.toContain("patient@demo.sentinelle.fr");
     expect(JSON.stringify(data)).not.toContain("password");
   });
 
   it("deletes an account after confirmation, keeping its irritants under an anonymous name", async () => {
-    const before = userByEmail("patient@demo.sentinelle.fr");
+    const before = demoUser("patient@demo.sentinelle.fr");
     const filed = server.database.db.select().from(irritants).where(eq(irritants.authorId, before.id)).all().length;
     const cookie = await signInCookie(server.url, "patient@demo.sentinelle.fr");
     expect((await post("/seminaires/seminaire-tripartite-demonstration/inscription", { sideChoice: "patient" }, cookie)).status).toBe(200);
     const exported = await (await fetch(`${server.url}/compte/export`, { headers: { Cookie: cookie } })).json();
     expect(exported.seminarRegistrations.map((r: { email: string }) => r.email)).toEqual(["patient@demo.sentinelle.fr"]);
     expect((await post("/compte/securite", { intent: "delete-account", confirmation: "pas le bon" }, cookie)).status).toBe(422);
-    expect(userByEmail("patient@demo.sentinelle.fr")).toBeDefined();
+    expect(demoUser("patient@demo.sentinelle.fr")).toBeDefined();
     const deleted = await post("/compte/securite", { intent: "delete-account", confirmation: "sentinelle-demo" }, cookie);
     expect(deleted.status).toBe(302);
     expect(server.database.db.select().from(users).where(eq(users.email, "patient@demo.sentinelle.fr")).get()).toBeUndefined();
@@ -143,7 +143,7 @@ describe("personal data", () => {
 
   it("keeps account events one year and clears closed campaigns' invitation drafts and invitees", () => {
     const db = server.database.db;
-    const user = userByEmail("editeur-a@demo.sentinelle.fr");
+    const user = demoUser("editeur-a@demo.sentinelle.fr");
     const old = db.insert(events).values({ type: "user.signed_in", actorId: user.id, subjectType: "user", subjectId: user.id, payload: {}, createdAt: "2020-01-01T00:00:00.000Z" }).returning({ id: events.id }).get();
     const recent = db.insert(events).values({ type: "user.signed_in", actorId: user.id, subjectType: "user", subjectId: user.id, payload: {} }).returning({ id: events.id }).get();
     db.insert(eventCursors).values({ name: "in-app", lastEventId: recent.id }).onConflictDoUpdate({ target: eventCursors.name, set: { lastEventId: recent.id } }).run();
@@ -187,11 +187,11 @@ describe("audit log", () => {
 describe("profile", () => {
   it("refuses a usual product that is not in the catalogue, and keeps the profile unchanged (the route checks it)", async () => {
     const cookie = await signInCookie(server.url, "medecin@demo.sentinelle.fr");
-    const before = userByEmail("medecin@demo.sentinelle.fr");
+    const before = demoUser("medecin@demo.sentinelle.fr");
     const response = await post("/compte?index", { intent: "profile", displayName: "Autre nom", profession: before.profession ?? "", usualProductId: "999999" }, cookie);
     expect(response.status).toBe(422);
     expect((await response.text()).replace(/<!-- -->/g, "")).toContain("Ce logiciel ne figure pas dans le catalogue.");
-    const after = userByEmail("medecin@demo.sentinelle.fr");
+    const after = demoUser("medecin@demo.sentinelle.fr");
     expect(after.displayName).toBe(before.displayName);
     expect(after.usualProductId).toBe(before.usualProductId);
   });

@@ -6,9 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, runMigrations } from "#db/client";
 import { irritants, users } from "#db/schema";
 import { fileIrritant, getIrritant, listIrritants } from "~/modules/irritants/index.server";
-import type { SessionUser } from "~/modules/accounts/index.server";
 import { signInCookie } from "../support/http";
 import { startTestServer, type TestServer } from "../support/server";
+import { demoUser } from "../support/demo";
 
 /**
  * A patient's subject (Mon espace santé, a national service) is the irritant's `subject`, not only the themes it
@@ -16,8 +16,6 @@ import { startTestServer, type TestServer } from "../support/server";
  * migration on the patients' reports filed before it.
  */
 let server: TestServer;
-const userByEmail = (email: string) => server.database.db.select().from(users).where(eq(users.email, email)).get()! as unknown as SessionUser;
-
 beforeAll(async () => {
   server = await startTestServer();
 });
@@ -25,19 +23,19 @@ afterAll(() => server?.close());
 
 describe("a patient's subject", () => {
   it("is stored as the irritant's subject when a patient files, beside the themes it gives", () => {
-    const patient = userByEmail("patient@demo.sentinelle.fr");
+    const patient = demoUser("patient@demo.sentinelle.fr");
     const { id } = fileIrritant(patient, {
       title: "La messagerie ne montre pas mes messages",
       body: "Les messages de mon médecin n'apparaissent pas dans la messagerie de Mon espace santé.",
       subject: "messagerie-mes",
     });
-    const irritant = getIrritant(userByEmail("equipe@demo.sentinelle.fr"), id);
+    const irritant = getIrritant(demoUser("equipe@demo.sentinelle.fr"), id);
     expect(irritant.subject).toBe("messagerie-mes");
     expect(irritant.themes.map((t) => t.slug).sort()).toEqual(["mes-dmp", "mssante"]);
   });
 
   it("filters the team's queue, and only the irritants about that service", () => {
-    const team = userByEmail("equipe@demo.sentinelle.fr");
+    const team = demoUser("equipe@demo.sentinelle.fr");
     const { items } = listIrritants(team, { subject: "mon-espace-sante" });
     expect(items.length).toBeGreaterThan(0);
     expect(items.every((i) => i.subject === "mon-espace-sante")).toBe(true);

@@ -63,7 +63,10 @@ describe("POST /irritants", () => {
 describe("GET /irritants", () => {
   it("searches, filters by product and sorts by supports with a working cursor", async () => {
     const search = await (await send("GET", "/api/v1/irritants?q=lenteurs")).json();
-    expect(search.items.map((i: { title: string }) => i.title)).toEqual(["Lenteurs du logiciel de cabinet depuis la version Ségur"]);
+    // The field's vocabulary folds « trop longue » with « lenteur » (issue 19): both irritants are found.
+    expect(search.items.map((i: { title: string }) => i.title).sort()).toEqual(
+      ["Lenteurs du logiciel de cabinet depuis la version Ségur", "Qualification de l'INS trop longue en consultation"].sort(),
+    );
     const products = await (await send("GET", "/api/v1/products")).json();
     const azurMed = products.items.find((p: { name: string }) => p.name === "AzurMed");
     expect(azurMed).toMatchObject({ category: "LGC", vendor: { name: "Azur Logiciels Santé (démo)" } });

@@ -1,7 +1,7 @@
 import { and, eq, isNotNull, like } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadDemoData } from "~/seed/demo.server";
-import { accountTokens, eventCursors, invitations, notifications, outboxEmails, sessions, themes, users } from "#db/schema";
+import { accountTokens, eventCursors, invitations, notifications, outboxEmails, sessions, themes } from "#db/schema";
 import { resetEnvForTests } from "~/lib/env.server";
 import {
   type SessionUser,
@@ -31,11 +31,10 @@ import { saveUpdate, setUpdatePublished } from "~/modules/progress/index.server"
 import { inviteAudienceByEmail, openParticipation, remindInvitees } from "~/modules/surveys/index.server";
 import { createTestDatabase } from "../support/database";
 import { startSmtpServer } from "../support/smtp";
+import { demoUser } from "../support/demo";
 
 const database = createTestDatabase();
-let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
-const user = (email: string) => database.db.select().from(users).where(eq(users.email, email)).get()! as SessionUser;
-let medecin: SessionUser, patient: SessionUser, team: SessionUser, vendorA: SessionUser;
+let smtp: Awaited<ReturnType<typeof startSmtpServer>>;let medecin: SessionUser, patient: SessionUser, team: SessionUser, vendorA: SessionUser;
 
 const deliverAndSend = async () => {
   while (deliverPendingEvents().events > 0);
@@ -51,7 +50,7 @@ beforeAll(async () => {
   resetEnvForTests();
   resetMailerForTests();
   await loadDemoData();
-  [medecin, patient, team, vendorA] = ["medecin", "patient", "equipe", "editeur-a"].map((n) => user(`${n}@demo.sentinelle.fr`));
+  [medecin, patient, team, vendorA] = ["medecin", "patient", "equipe", "editeur-a"].map((n) => demoUser(`${n}@demo.sentinelle.fr`));
   await deliverAndSend();
   smtp.received.length = 0;
 });
@@ -92,7 +91,7 @@ describe("who is told", () => {
     // Told once per event, though the practitioner both filed the irritant and could follow the action.
     expect(textsFor(medecin).filter((t) => t === done)).toHaveLength(1);
     expect(textsFor(team)).not.toContain(done); // the team made the change
-    expect(textsFor(user("editeur-b@demo.sentinelle.fr"))).not.toContain(done);
+    expect(textsFor(demoUser("editeur-b@demo.sentinelle.fr"))).not.toContain(done);
 
     const toMedecin = smtp.to("medecin@demo.sentinelle.fr").filter((m) => m.body.includes("Généraliser les accusés de lecture"));
     expect(toMedecin).toHaveLength(2);

@@ -5,11 +5,12 @@ import { createUser } from "~/modules/accounts/index.server";
 import { unsubscribeToken, UNSUBSCRIBE_LINK_DAYS } from "~/modules/notifications/index.server";
 import { signInCookie } from "../support/http";
 import { startTestServer, type TestServer } from "../support/server";
+import { demoUser } from "../support/demo";
 
 let server: TestServer;
 let practitioner: string;
 let team: string;
-const medecinId = () => server.database.db.select().from(users).where(eq(users.email, "medecin@demo.sentinelle.fr")).get()!.id;
+const medecinId = () => demoUser("medecin@demo.sentinelle.fr").id;
 
 beforeAll(async () => {
   server = await startTestServer({ env: { SMTP_URL: "" } });

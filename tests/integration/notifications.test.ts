@@ -1,18 +1,17 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadDemoData } from "~/seed/demo.server";
-import { eventCursors, notifications, users } from "#db/schema";
+import { eventCursors, notifications } from "#db/schema";
 import type { SessionUser } from "~/modules/accounts/index.server";
 import { fileIrritant, supportIrritant, updateIrritant } from "~/modules/irritants/index.server";
 import { deliverPendingEvents, takeNotifications, unreadCount } from "~/modules/notifications/index.server";
 import { listMailbox, sendPendingEmails } from "~/lib/outbox.server";
 import { listTickets, replyToTicket, resolveTicket } from "~/modules/tickets/index.server";
 import { createTestDatabase } from "../support/database";
+import { demoUser } from "../support/demo";
 
 const database = createTestDatabase();
 afterAll(() => database.close());
-
-const user = (email: string) => database.db.select().from(users).where(eq(users.email, email)).get()! as SessionUser;
 let medecin: SessionUser, patient: SessionUser, team: SessionUser, vendorA: SessionUser, vendorB: SessionUser;
 const drain = () => {
   while (deliverPendingEvents(50).events > 0);
@@ -21,7 +20,7 @@ const textsFor = (u: SessionUser) => database.db.select({ text: notifications.te
 
 beforeAll(async () => {
   await loadDemoData();
-  [medecin, patient, team, vendorA, vendorB] = ["medecin", "patient", "equipe", "editeur-a", "editeur-b"].map((n) => user(`${n}@demo.sentinelle.fr`));
+  [medecin, patient, team, vendorA, vendorB] = ["medecin", "patient", "equipe", "editeur-a", "editeur-b"].map((n) => demoUser(`${n}@demo.sentinelle.fr`));
   drain();
 });
 

@@ -2,20 +2,14 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signInCookie } from "../support/http";
 import { startTestServer, type TestServer } from "../support/server";
+import { DEMO_EMAILS } from "../support/demo";
 
 /**
  * Remix serialises loader data into the page (window.__remixContext, turbo-stream) and serves it at `<path>.data`.
  * Whatever a role may not see must not be in that data either: every person's name and e-mail address (and the
  * internal ticket notes) found in the payload of a page must also be visible in the page's rendered text.
  */
-const ROLES = {
-  visitor: null,
-  practitioner: "medecin@demo.sentinelle.fr",
-  patient: "patient@demo.sentinelle.fr",
-  vendorA: "editeur-a@demo.sentinelle.fr",
-  vendorB: "editeur-b@demo.sentinelle.fr",
-  team: "equipe@demo.sentinelle.fr",
-} as const;
+const ROLES = { visitor: null, ...DEMO_EMAILS } as const;
 type Role = keyof typeof ROLES;
 
 const PUBLIC_PAGES = [

@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { actions, events, irritants, obligations, users } from "#db/schema";
+import { actions, events, irritants, obligations } from "#db/schema";
 import type { SessionUser } from "~/modules/accounts/index.server";
 import { updateIrritant } from "~/modules/irritants/index.server";
 import { linkSentence } from "~/modules/regulation/links";
@@ -15,6 +15,7 @@ import {
 import { obligationLinksSchema, obligationPageSchema } from "~/modules/regulation";
 import { loadDemoData } from "~/seed/demo.server";
 import { createTestDatabase } from "../support/database";
+import { demoUser } from "../support/demo";
 
 const database = createTestDatabase();
 afterAll(() => database.close());
@@ -22,10 +23,8 @@ afterAll(() => database.close());
 let team: SessionUser;
 let practitioner: SessionUser;
 beforeAll(async () => {
-  await loadDemoData();
-  const user = (email: string) => database.db.select().from(users).where(eq(users.email, email)).get()! as SessionUser;
-  team = user("equipe@demo.sentinelle.fr");
-  practitioner = user("medecin@demo.sentinelle.fr");
+  await loadDemoData();  team = demoUser("equipe@demo.sentinelle.fr");
+  practitioner = demoUser("medecin@demo.sentinelle.fr");
 });
 
 const entry = {

@@ -1,12 +1,13 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seminarRegistrations, seminars, users, workshops } from "#db/schema";
+import { seminarRegistrations, seminars, workshops } from "#db/schema";
 import { resetMailerForTests, sendPendingEmails } from "~/lib/outbox.server";
 import { applyRetention } from "~/modules/privacy/index.server";
 import { REGISTRATION_CONFIRMATION_HOURS, seminarBalance } from "~/modules/seminars/index.server";
 import { signInCookie } from "../support/http";
 import { startTestServer, type TestServer } from "../support/server";
 import { startSmtpServer } from "../support/smtp";
+import { demoUser } from "../support/demo";
 
 /**
  * Guest registration to a seminar: the page answers the same whether or not the address is known, a guest counts
@@ -116,7 +117,7 @@ describe("guest registration", () => {
 
   it("does not attach a registration made with an account's address to that account until the link is used", async () => {
     const patient = await signInCookie(server.url, "patient@demo.sentinelle.fr");
-    const patientId = server.database.db.select().from(users).where(eq(users.email, "patient@demo.sentinelle.fr")).get()!.id;
+    const patientId = demoUser("patient@demo.sentinelle.fr").id;
     expect((await guest("patient@demo.sentinelle.fr", "Quelqu'un d'autre", false)).status).toBe(200);
     const row = registration("patient@demo.sentinelle.fr")!;
     expect(row.userId).toBeNull();

@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { runDataMigrations } from "~/data-migrations.server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { campaigns, events, invitations, products, responses, resultSnapshots, users } from "#db/schema";
+import { campaigns, events, invitations, products, responses, resultSnapshots } from "#db/schema";
 import { generateAnswers, random } from "~/seed/surveys.server";
 import type { SessionUser } from "~/modules/accounts/index.server";
 import { deliverPendingEvents } from "~/modules/notifications/index.server";
@@ -17,6 +17,7 @@ import {
 import { PUBLIC_MIN_CELL } from "~/modules/surveys/statistics";
 import { signInCookie } from "../support/http";
 import { startTestServer, type TestServer } from "../support/server";
+import { demoUser } from "../support/demo";
 
 /**
  * The attacks on survey anonymity, mounted from the outside: a visitor who subtracts published figures, and a team
@@ -37,10 +38,8 @@ beforeAll(async () => {
   server = await startTestServer({ env: { SMTP_URL: "" } });
   teamCookie = await signInCookie(server.url, "equipe@demo.sentinelle.fr");
   adminCookie = await signInCookie(server.url, "admin@demo.sentinelle.fr");
-  const db = server.database.db;
-  const user = (email: string) => db.select().from(users).where(eq(users.email, email)).get()! as SessionUser;
-  team = user("equipe@demo.sentinelle.fr");
-  medecin = user("medecin@demo.sentinelle.fr");
+  const db = server.database.db;  team = demoUser("equipe@demo.sentinelle.fr");
+  medecin = demoUser("medecin@demo.sentinelle.fr");
   versionId = db.select().from(campaigns).where(eq(campaigns.slug, "segur-2025")).get()!.versionId;
 });
 afterAll(() => server.close());

@@ -1,17 +1,18 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { campaigns, responses, users } from "#db/schema";
+import { campaigns, responses } from "#db/schema";
 import type { SessionUser } from "~/modules/accounts/index.server";
 import { campaignMicrodata, freeTextGroups, setCampaignStatus, tagFreeTextAnswer } from "~/modules/surveys/index.server";
 import { parseCsvRecords } from "~/lib/csv";
 import { loadDemoData } from "~/seed/demo.server";
 import { createTestDatabase } from "../support/database";
+import { demoUser } from "../support/demo";
 
 const database = createTestDatabase();
 let team: SessionUser;
 beforeAll(async () => {
   await loadDemoData();
-  team = database.db.select().from(users).where(eq(users.email, "equipe@demo.sentinelle.fr")).get()! as SessionUser;
+  team = demoUser("equipe@demo.sentinelle.fr");
 });
 afterAll(() => database.close());
 
@@ -65,7 +66,7 @@ describe("free-text answers", () => {
       expect.objectContaining({ status: 422, fields: { themes: ["Thème inconnu : inconnu."] } }),
     );
     expect(() => tagFreeTextAnswer(team, "segur-2025", { item: KEY, answer: "0".repeat(24), themes: ["ins"] }, themes)).toThrowError(expect.objectContaining({ status: 422 }));
-    const practitioner = database.db.select().from(users).where(eq(users.email, "medecin@demo.sentinelle.fr")).get()! as SessionUser;
+    const practitioner = demoUser("medecin@demo.sentinelle.fr");
     expect(() => tagFreeTextAnswer(practitioner, "segur-2025", { item: KEY, answer: answer.hash, themes: ["ins"] }, themes)).toThrowError(expect.objectContaining({ status: 403 }));
   });
 });

@@ -6,8 +6,7 @@
  */
 import { asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { campaigns, products, questionnaireVersions, responses, surveyTallyState, users } from "#db/schema";
-import type { SessionUser } from "~/modules/accounts/index.server";
+import { campaigns, products, questionnaireVersions, responses, surveyTallyState } from "#db/schema";
 import {
   type CampaignTally,
   campaignTally,
@@ -23,6 +22,7 @@ import type { QuestionnaireDefinition } from "~/modules/surveys/definition";
 import { measuresOf } from "~/modules/surveys/measures";
 import { loadDemoData } from "~/seed/demo.server";
 import { createTestDatabase } from "../support/database";
+import { demoUser } from "../support/demo";
 
 const database = createTestDatabase();
 afterAll(() => database.close());
@@ -51,7 +51,7 @@ let productIds: number[];
 
 beforeAll(async () => {
   await loadDemoData();
-  const team = database.db.select().from(users).where(eq(users.email, "equipe@demo.sentinelle.fr")).get()! as SessionUser;
+  const team = demoUser("equipe@demo.sentinelle.fr");
   const version = saveQuestionnaireVersion(team, { slug: "tallies", title: "Comptages", definition: SEGUR_QUESTIONNAIRE_V2 });
   slug = "comptages-2026";
   createCampaign(team, { slug, title: "Comptages", wave: "2026", versionId: version.id, opensOn: "2026-01-01", closesOn: "2026-12-31", audienceRoles: ["practitioner"], audienceProfessions: [], allowSignedIn: true });

@@ -1,7 +1,7 @@
 import { and, eq, isNotNull, isNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadDemoData } from "~/seed/demo.server";
-import { campaigns, invitations, products, responses, resultSnapshots, users } from "#db/schema";
+import { campaigns, invitations, products, responses, resultSnapshots } from "#db/schema";
 import type { SessionUser } from "~/modules/accounts/index.server";
 import {
   RESULTS_METHOD,
@@ -19,6 +19,7 @@ import {
 import { SEGUR_QUESTIONNAIRE_V2 } from "~/modules/surveys/demo-questionnaire";
 import { PUBLIC_MIN_CELL, provisionalCount } from "~/modules/surveys/statistics";
 import { createTestDatabase } from "../support/database";
+import { demoUser } from "../support/demo";
 
 const database = createTestDatabase();
 afterAll(() => database.close());
@@ -70,11 +71,9 @@ function invitationTokens(slug: string, howMany: number) {
 }
 
 beforeAll(async () => {
-  await loadDemoData();
-  const user = (email: string) => database.db.select().from(users).where(eq(users.email, email)).get()! as SessionUser;
-  team = user("equipe@demo.sentinelle.fr");
-  practitioner = user("medecin@demo.sentinelle.fr");
-  patient = user("patient@demo.sentinelle.fr");
+  await loadDemoData();  team = demoUser("equipe@demo.sentinelle.fr");
+  practitioner = demoUser("medecin@demo.sentinelle.fr");
+  patient = demoUser("patient@demo.sentinelle.fr");
   azurMed = database.db.select().from(products).where(eq(products.name, "AzurMed")).get()!.id;
   const version = saveQuestionnaireVersion(team, { slug: "satisfaction-segur", title: "Satisfaction fonctions Ségur", definition: SEGUR_QUESTIONNAIRE_V2 });
   createCampaign(team, {

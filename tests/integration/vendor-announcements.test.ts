@@ -1,7 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { events, users } from "#db/schema";
-import type { SessionUser } from "~/modules/accounts/index.server";
+import { events } from "#db/schema";
 import { deliverPendingEvents } from "~/modules/notifications/index.server";
 import { announcementPageSchema } from "~/modules/vendors";
 import { getAnnouncement, previewAnnouncement, sendAnnouncement } from "~/modules/vendors/index.server";
@@ -10,11 +9,10 @@ import { resetMailerForTests, sendPendingEmails } from "~/lib/outbox.server";
 import { loadDemoData } from "~/seed/demo.server";
 import { createTestDatabase } from "../support/database";
 import { startSmtpServer } from "../support/smtp";
+import { demoUser } from "../support/demo";
 
 const database = createTestDatabase();
 let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
-const user = (email: string) => database.db.select().from(users).where(eq(users.email, email)).get()! as SessionUser;
-
 beforeAll(async () => {
   smtp = await startSmtpServer();
   process.env.SMTP_URL = smtp.url;
@@ -47,7 +45,7 @@ describe("announcements to vendor groups", () => {
   });
 
   it("previews the e-mail and its recipients per group, and sends nothing", () => {
-    const team = user("equipe@demo.sentinelle.fr");
+    const team = demoUser("equipe@demo.sentinelle.fr");
     const before = database.db.select().from(events).all().length;
     const preview = previewAnnouncement(team, { ...input, groups: ["sons", "non-sons"] });
     expect(preview.subject).toBe("Sentinelle — Annonce de l'équipe programme : Webinaire hors SONS du 12 mars");
@@ -58,14 +56,14 @@ describe("announcements to vendor groups", () => {
     ]);
     expect(preview.recipients).toBe(2);
     expect(database.db.select().from(events).all().length).toBe(before);
-    expect(() => previewAnnouncement(user("editeur-a@demo.sentinelle.fr"), input)).toThrowError(expect.objectContaining({ status: 403 }));
+    expect(() => previewAnnouncement(demoUser("editeur-a@demo.sentinelle.fr"), input)).toThrowError(expect.objectContaining({ status: 403 }));
   });
 
   it("sends through the notification e-mail path to the group's vendor members only, audit-logged", async () => {
-    const team = user("equipe@demo.sentinelle.fr");
-    const vendorA = user("editeur-a@demo.sentinelle.fr");
-    const vendorB = user("editeur-b@demo.sentinelle.fr");
-    expect(() => sendAnnouncement(user("medecin@demo.sentinelle.fr"), input)).toThrowError(expect.objectContaining({ status: 403 }));
+    const team = demoUser("equipe@demo.sentinelle.fr");
+    const vendorA = demoUser("editeur-a@demo.sentinelle.fr");
+    const vendorB = demoUser("editeur-b@demo.sentinelle.fr");
+    expect(() => sendAnnouncement(demoUser("medecin@demo.sentinelle.fr"), input)).toThrowError(expect.objectContaining({ status: 403 }));
     const { id, recipients } = sendAnnouncement(team, input);
     expect(recipients).toBe(1);
     const logged = database.db.select().from(events).where(and(eq(events.type, "announcement.sent"), eq(events.subjectId, id))).get()!;
@@ -85,6 +83,6 @@ describe("announcements to vendor groups", () => {
     expect(getAnnouncement(vendorB, id).body).toBe(input.body);
     expect(getAnnouncement(team, id).title).toBe(input.title);
     expect(() => getAnnouncement(vendorA, id)).toThrowError(expect.objectContaining({ status: 404 }));
-    expect(() => getAnnouncement(user("medecin@demo.sentinelle.fr"), id)).toThrowError(expect.objectContaining({ status: 404 }));
+    expect(() => getAnnouncement(demoUser("medecin@demo.sentinelle.fr"), id)).toThrowError(expect.objectContaining({ status: 404 }));
   });
 });

@@ -3,7 +3,7 @@
  * keeps the ranked branches of a routes array and the compiled patterns instead of rebuilding them on every match.
  * These tests fail when the patch is not applied (the cache is not used) and check that it changes no match.
  */
-import { matchRoutes as remixMatchRoutes } from "@remix-run/react";
+import { matchPath, matchRoutes as remixMatchRoutes } from "@remix-run/react";
 import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
 import { appRouteTree, SAMPLE_PATHS, type RouteNode } from "../../scripts/bench/route-tree";
@@ -41,6 +41,32 @@ describe("route matching patch", () => {
         expect(summary(matchRoutes(tree, p)), p).toEqual(summary(matchRoutes(appRouteTree(), p)));
       }
     }
+  });
+
+  it("keeps the cache when nothing changes the routes: a new pattern compiled, a patch that adds no route", () => {
+    const counter = { reads: 0 };
+    const tree = countingTree(appRouteTree(), counter);
+    const matchAgain = () => {
+      counter.reads = 0;
+      expect(matchRoutes(tree, "/signalements")).not.toBeNull();
+      return counter.reads;
+    };
+    matchAgain();
+    expect(matchAgain()).toBe(0);
+    // A pattern never compiled before (matchPath compiles the paths of links, NavLink's active state).
+    expect(matchPath("/essai-jamais-vu/:id", "/essai-jamais-vu/3")?.params).toEqual({ id: "3" });
+    expect(matchAgain()).toBe(0);
+    // patchRoutesOnNavigation may patch the routes it already gave (the router calls it again for matched routes with params).
+    const router = createRequire(import.meta.url)("@remix-run/router");
+    const instance = router
+      .createRouter({ routes: [{ id: "root", path: "/", children: [{ id: "home", index: true }, { id: "connu", path: "connu" }] }], history: router.createMemoryHistory() })
+      .initialize();
+    instance.patchRoutes("root", [{ id: "connu", path: "connu" }]);
+    expect(matchAgain()).toBe(0);
+    // A patch that adds a route is seen (the cache is rebuilt).
+    instance.patchRoutes("root", [{ id: "nouveau", path: "nouveau" }]);
+    expect(matchAgain()).toBeGreaterThan(100);
+    instance.dispose();
   });
 
   it("sees routes added in place by lazy route discovery (patchRoutesOnNavigation)", async () => {

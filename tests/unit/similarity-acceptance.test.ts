@@ -18,6 +18,9 @@ const candidate = (over: Partial<CandidateFeatures> = {}): CandidateFeatures => 
   lengthRatio: 0.3,
   gapToNext: 0.15,
   shareOfBest: 1,
+  sharedConcepts: 2,
+  conceptShare: 0.5,
+  missingConcepts: 1,
   ...over,
 });
 
@@ -28,6 +31,9 @@ describe("featureVector", () => {
     expect(x).toHaveLength(FEATURE_NAMES.length);
     expect(x[FEATURE_NAMES.indexOf("sharedTerms")]).toBeCloseTo(Math.log(4));
     expect(x[FEATURE_NAMES.indexOf("gapToNext")]).toBe(0.15);
+    expect(x[FEATURE_NAMES.indexOf("sharedConcepts")]).toBeCloseTo(Math.log(3));
+    expect(x[FEATURE_NAMES.indexOf("missingConcepts")]).toBeCloseTo(Math.log(2));
+    expect(x[FEATURE_NAMES.indexOf("conceptShare")]).toBe(0.5);
     expect(ACCEPTANCE_MODEL.weights).toHaveLength(FEATURE_NAMES.length);
   });
 });

@@ -24,9 +24,26 @@ describe("foldSynonyms", () => {
   it("prefers the longest member, and keeps other words", () => {
     expect(fold("ordonnance numérique refusée")).toEqual([conceptToken("e-prescription"), "refusee"]);
     expect(fold("ordonnance refusée")).toEqual([conceptToken("ordonnance"), "refusee"]);
-    expect(fold("téléservice INS en échec")).toEqual([conceptToken("insi"), "echec"]);
-    expect(fold("patients nés hors de France")).toEqual(["patients", "nes", conceptToken("etranger")]);
+    expect(fold("téléservice INS en échec")).toEqual([conceptToken("insi"), conceptToken("erreur")]);
+    expect(fold("enfants nés hors de France")).toEqual(["enfants", "nes", conceptToken("etranger")]);
     expect(fold("carte de la secrétaire")).toEqual([conceptToken("cpe")]);
+  });
+
+  it("folds the field's kinds of failure and colloquial words, so paraphrases in other words share them", () => {
+    const same = (a: string, b: string, key: string) => {
+      expect(fold(a)).toContain(conceptToken(key));
+      expect(fold(b)).toContain(conceptToken(key));
+    };
+    same("le logiciel plante", "l'écran se fige, tout est gelé", "plantage");
+    same("lenteur à l'ouverture", "ça rame, temps de chargement énorme", "lenteur");
+    same("reçu en double", "arrive deux fois", "doublon");
+    same("je ne reçois plus rien", "les résultats ne parviennent pas", "reception");
+    same("sa carte verte", "la carte Vitale", "carte-vitale");
+    same("ma boîte sécurisée", "la messagerie MSSanté", "mssante");
+    same("l'appli carte pro", "l'e-CPS", "ecps");
+    same("envoyé par fax", "reçu par la poste", "papier");
+    same("la plateforme de recette", "l'environnement de test", "environnement-de-test");
+    expect(fold("saisie manuelle de la version")).toEqual(["saisie", "manuelle", "version"]);
   });
 
   it("takes other groups when given", () => {
@@ -39,13 +56,13 @@ describe("searchTerms", () => {
     expect(searchTerms("Je ne reçois plus aucun CR de biologie par MSSanté")).toEqual(
       expect.arrayContaining([conceptToken("compte-rendu"), conceptToken("biologie"), conceptToken("mssante")]),
     );
-    expect(searchTerms("Envois lents")).toEqual([stemFrench("envois"), stemFrench("lents")]);
+    expect(searchTerms("Envois interrompus")).toEqual([stemFrench("envois"), stemFrench("interrompus")]);
   });
 
   it("reads MES in capitals as Mon espace santé, but not the possessive nor a text in capitals", () => {
     expect(searchTerms("je la vois pas sur l'appli MES")).toContain(conceptToken("dmp"));
     expect(searchTerms("MES, le carnet du patient")).toContain(conceptToken("dmp"));
-    expect(searchTerms("mes patients")).toEqual([stemFrench("patients")]);
+    expect(searchTerms("mes dossiers")).toEqual([stemFrench("dossiers")]);
     expect(searchTerms("MES PATIENTS NE SONT PAS VUS")).not.toContain(conceptToken("dmp"));
   });
 });

@@ -7,7 +7,6 @@
 export { actionAsOf } from "./as-of";
 export type { ActionHistory } from "./as-of";
 export { parseActionPlanCsv, toActionPlanCsv } from "./csv";
-export type { CsvParseResult } from "./csv";
 export { parseFuzzyDeadline } from "./deadlines";
 export { actionPageSchema, importPageSchema, planFiltersSchema, planPageSchema } from "./schemas";
 export {

@@ -42,7 +42,14 @@ export {
 } from "./masking.server";
 export type { DigitReview } from "./masking.server";
 export { reindexIrritants, searchDocument, unindexIrritant } from "./search.server";
-export { createTheme, invalidateThemeModel, listThemes, suggestThemesFor, updateTheme } from "./themes.server";
+export {
+  createTheme,
+  invalidateThemeModel,
+  listThemes,
+  suggestThemesFor,
+  themeSuggester,
+  updateTheme,
+} from "./themes.server";
 export {
   applyIrritantPatch,
   bulkUpdateIrritants,
@@ -67,4 +74,3 @@ export {
   originDetailFor,
   previewBacklogImport,
 } from "./voices.server";
-export type { BacklogError } from "./voices.server";

@@ -113,10 +113,17 @@ export function allWordsQuery(text: string, db?: DbOrTx): string | null {
 }
 
 // Document frequencies are read from an fts5vocab table over the index (temporary, per connection) and cached: they
-// only order a text's words by rarity, so a value some minutes old is as good as a fresh one.
+// weigh a text's words by rarity, so a value some minutes old is as good as a fresh one, unless the index has grown
+// much since: a young database doubles in minutes (the evaluation files a hundred irritants in seconds), and a count
+// cached when a word was in two irritants would make it look rare long after it is in twenty. A cached count is
+// therefore read again after the TTL or once the index has grown by a twentieth (at national scale, the TTL decides).
 const FREQUENCY_TTL_MS = 10 * 60_000;
 const FREQUENCY_CACHE_LIMIT = 50_000;
-const frequencyCaches = new WeakMap<object, { lookup: (term: string) => number; cache: Map<string, { df: number; at: number }> }>();
+const FREQUENCY_GROWTH = 0.05;
+const frequencyCaches = new WeakMap<
+  object,
+  { lookup: (term: string) => number; size: () => number; cache: Map<string, { df: number; at: number; size: number }> }
+>();
 
 /** How many indexed irritants contain each stemmed term. */
 function documentFrequencies(db: DbOrTx, terms: string[]): Map<string, number> {
@@ -125,14 +132,20 @@ function documentFrequencies(db: DbOrTx, terms: string[]): Map<string, number> {
   if (!entry) {
     client.exec("create virtual table if not exists temp.irritants_fts_terms using fts5vocab(main, 'irritants_fts', 'row')");
     const statement = client.prepare("select doc from temp.irritants_fts_terms where term = ?");
-    entry = { lookup: (term) => (statement.get(term) as { doc: number } | undefined)?.doc ?? 0, cache: new Map() };
+    const highest = client.prepare("select max(rowid) as n from irritants_fts");
+    entry = {
+      lookup: (term) => (statement.get(term) as { doc: number } | undefined)?.doc ?? 0,
+      size: () => (highest.get() as { n: number | null }).n ?? 0,
+      cache: new Map(),
+    };
     frequencyCaches.set(client, entry);
   }
   const now = Date.now();
+  const size = entry.size();
   const result = new Map<string, number>();
   for (const term of terms) {
     const cached = entry.cache.get(term);
-    if (cached && now - cached.at <= FREQUENCY_TTL_MS) {
+    if (cached && now - cached.at <= FREQUENCY_TTL_MS && size - cached.size <= Math.max(1, cached.size * FREQUENCY_GROWTH)) {
       result.set(term, cached.df);
       continue;
     }
@@ -140,7 +153,7 @@ function documentFrequencies(db: DbOrTx, terms: string[]): Map<string, number> {
     // A word not indexed yet may be in the next irritant: only the frequencies of known words are kept.
     if (df > 0) {
       if (entry.cache.size >= FREQUENCY_CACHE_LIMIT) entry.cache.clear();
-      entry.cache.set(term, { df, at: now });
+      entry.cache.set(term, { df, at: now, size });
     } else entry.cache.delete(term);
     result.set(term, df);
   }
@@ -234,7 +247,8 @@ const TYPO_MIN_LENGTH = 6;
  * term of the text missing from a candidate is matched to the candidate's closest term by character trigrams, so a
  * typo still counts. Returns scores in [0, 1], best first, with what the decision to show a candidate reads
  * (`similarity-acceptance.ts`): how much of the query and of the candidate the shared terms cover, the rarity of the
- * rarest shared term, how many terms are shared, the lengths' ratio.
+ * rarest shared term, how many terms are shared, the lengths' ratio, the concepts of the vocabulary both or only the
+ * candidate name.
  */
 export function rerankBySimilarity<T extends { id: number; title: string; body: string; indexed?: string }>(
   db: DbOrTx,
@@ -258,6 +272,7 @@ export function rerankBySimilarity<T extends { id: number; title: string; body: 
   const highestIdf = Math.log((n + 1) / 0.5);
   const weigh = (tf: Map<string, number>) => new Map([...tf].map(([t, v]) => [t, (1 + Math.log(v)) * idf(t)] as const));
   const squares = (w: Map<string, number>) => [...w.values()].reduce((sum, v) => sum + v * v, 0);
+  const queryConcepts = [...queryTf.keys()].filter(isConcept);
   const query = weigh(queryTf);
   const querySquares = squares(query);
   const queryNorm = Math.sqrt(querySquares);
@@ -307,10 +322,23 @@ export function rerankBySimilarity<T extends { id: number; title: string; body: 
         sharedRarity: shared ? Math.max(0, rarity) / shared / highestIdf : 0,
         sharedTerms: shared,
         lengthRatio: Math.abs(Math.log(Math.max(1, d.tf.size) / Math.max(1, queryTf.size))),
+        ...conceptOverlap(queryConcepts, d.tf),
       };
     })
     .sort((a, b) => b.score - a.score || b.id - a.id);
   return withRankFeatures(ranked);
+}
+
+/** The concepts of the field's vocabulary a query and a candidate share, and those the candidate names alone. */
+function conceptOverlap(queryConcepts: string[], candidate: Map<string, number>) {
+  const sharedConcepts = queryConcepts.filter((t) => candidate.has(t)).length;
+  let candidateConcepts = 0;
+  for (const t of candidate.keys()) if (isConcept(t)) candidateConcepts++;
+  return {
+    sharedConcepts,
+    conceptShare: queryConcepts.length ? sharedConcepts / queryConcepts.length : 0,
+    missingConcepts: candidateConcepts - sharedConcepts,
+  };
 }
 
 function termFrequencies(tokens: string[]) {

@@ -72,16 +72,26 @@ function themeModel(): NaiveBayesModel | null {
 // The same rules object while the themes' keywords are unchanged: the classifier compiles (stems) rules once per object.
 let cachedRules: { signature: string; rules: KeywordRules } | undefined;
 
-/** Up to `limit` themes for a text, most likely first: keyword rules, plus the classifier once the team has confirmed tags. */
-export function suggestThemesFor(text: string, limit = 3) {
+/**
+ * Suggests themes for many texts: the active themes and the classifier are read once, so a page of texts costs the
+ * queries of one (`suggestThemesFor` is the one-text form). Up to `limit` themes a text, most likely first.
+ */
+export function themeSuggester(limit = 3) {
   const active = listThemes();
   const labels = new Map(active.map((t) => [t.slug, t.label]));
   const entries = active.map((t) => [t.slug, t.keywords] as const);
   const signature = JSON.stringify(entries);
   if (cachedRules?.signature !== signature) cachedRules = { signature, rules: Object.fromEntries(entries) };
-  return suggestThemes(text, { rules: cachedRules.rules, model: themeModel(), limit })
-    .filter((s) => labels.has(s.slug))
-    .map((s) => ({ ...s, label: labels.get(s.slug)! }));
+  const options = { rules: cachedRules.rules, model: themeModel(), limit };
+  return (text: string) =>
+    suggestThemes(text, options)
+      .filter((s) => labels.has(s.slug))
+      .map((s) => ({ ...s, label: labels.get(s.slug)! }));
+}
+
+/** Up to `limit` themes for a text, most likely first: keyword rules, plus the classifier once the team has confirmed tags. */
+export function suggestThemesFor(text: string, limit = 3) {
+  return themeSuggester(limit)(text);
 }
 
 /** Adds to the per-theme counters, inside the caller's transaction. */

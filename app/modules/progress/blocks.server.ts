@@ -79,7 +79,10 @@ export function renderPoint(u: UpdateRow): PointRendering {
   return { day, previous: prev ? { slug: prev.slug, title: prev.title, day: prev.day } : null, blocks };
 }
 
-/** Reads what the blocks need once per rendering (the plan's histories, the indicators) and renders each block. */
+/**
+ * Reads what the blocks need once per rendering (the plan and its histories, the indicators, the irritants, each
+ * seminar and survey named) and renders each block: a point's queries do not grow with its number of blocks.
+ */
 class RenderContext {
   private cache = new Map<string, unknown>();
   constructor(
@@ -124,7 +127,8 @@ class RenderContext {
         return { ...base, kind: "changes", changes: this.changes() };
       case "seminar": {
         try {
-          const s = getPublicSeminar(b.config.seminar ?? "", null);
+          const slug = b.config.seminar ?? "";
+          const s = this.once(`seminar:${slug}`, () => getPublicSeminar(slug, null));
           return {
             ...base,
             kind: "seminar",
@@ -145,7 +149,8 @@ class RenderContext {
       }
       case "survey": {
         try {
-          const { snapshot, title: campaignTitle, wave, slug } = getSnapshot(b.config.campaign ?? "");
+          const campaign = b.config.campaign ?? "";
+          const { snapshot, title: campaignTitle, wave, slug } = this.once(`survey:${campaign}`, () => getSnapshot(campaign));
           if (snapshot.publishedAt.slice(0, 10) > this.day) return missing("Ces résultats n'étaient pas encore publiés à la date du point.");
           return { ...base, kind: "survey", campaign: { slug, title: campaignTitle, wave }, results: snapshot.results as CampaignResults };
         } catch (error) {
@@ -159,6 +164,10 @@ class RenderContext {
   }
 
   private plan() {
+    return this.once("plan", () => this.loadPlan());
+  }
+
+  private loadPlan() {
     const slipsOf = new Map(
       this.histories().map((a) => [a.id, a.deadlineChanges.filter((c) => inWindow(c.changedAt, this.since, this.day)).map((c) => ({ from: c.fromLabel, to: c.toLabel, reason: c.reason }))]),
     );
@@ -185,6 +194,10 @@ class RenderContext {
 
   /** Received: every irritant filed in the window (merged duplicates aside). Resolved: public ones resolved in it. */
   private irritantsByTheme() {
+    return this.once("irritants", () => this.loadIrritantsByTheme());
+  }
+
+  private loadIrritantsByTheme() {
     const received = this.received(false);
     const resolved = this.resolved();
     const ids = [...new Set([...received, ...resolved].map((i) => i.id))];
@@ -232,6 +245,10 @@ class RenderContext {
   }
 
   private changes() {
+    return this.once("changes", () => this.loadChanges());
+  }
+
+  private loadChanges() {
     return changeList({
       since: this.since,
       day: this.day,
@@ -244,6 +261,10 @@ class RenderContext {
   }
 
   private regulation() {
+    return this.once("regulation", () => this.loadRegulation());
+  }
+
+  private loadRegulation() {
     const { from, to } = regulatoryWindow(this.day);
     const calendar = regulatoryCalendar(listObligations(null), listDocumentRows());
     const dated = calendar.dated

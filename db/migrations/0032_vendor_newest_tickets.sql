@@ -1,1 +1,0 @@
-CREATE INDEX `tickets_vendor_newest_idx` ON `tickets` (`vendor_id`,`id`);
