@@ -229,6 +229,7 @@ async function startServer(name: string, script: string, port: number, env: Reco
   child.stdout!.on("data", (d) => (output += d));
   child.stderr!.on("data", (d) => (output += d));
   const url = `http://127.0.0.1:${port}`;
+  serverPids.set(url, child.pid!);
   const deadline = Date.now() + 10 * 60_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`The ${name} server stopped:\n${output}`);
@@ -344,18 +345,38 @@ async function measure(url: string, target: Target | null, options: Options, tok
   };
 }
 
+/** Each server's process id by its URL, to read its CPU time. */
+const serverPids = new Map<string, number>();
+
+/** CPU time (user + system) of a process so far, in clock ticks, or null when it cannot be read. */
+function cpuTicks(pid: number): number | null {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+    return Number(fields[11]) + Number(fields[12]);
+  } catch {
+    return null;
+  }
+}
+
 /**
- * Waits until the server answers its health check within a second again (it is idle: no backlog of earlier requests),
- * for at most `limitMs`; returns how long that took.
+ * Waits until the server is idle — it answers its health check within a second and used under a tenth of a core over
+ * the last half-second (the health check alone can be answered between the steps of streamed renders still in
+ * progress) — for at most `limitMs`; returns how long that took.
  */
 async function drain(url: string, limitMs = 10 * 60_000) {
   const started = performance.now();
+  const pid = serverPids.get(url);
   for (;;) {
     const asked = performance.now();
     try {
       const response = await fetch(url + "/healthz", { signal: AbortSignal.timeout(limitMs) });
       await response.arrayBuffer();
-      if (performance.now() - asked < 1000) return performance.now() - started;
+      const before = pid ? cpuTicks(pid) : null;
+      if (performance.now() - asked < 1000 && before !== null) await new Promise((r) => setTimeout(r, 500));
+      const after = pid ? cpuTicks(pid) : null;
+      // Clock ticks are hundredths of a second on Linux: 5 ticks over 500 ms is a tenth of a core.
+      const idle = before === null || after === null || after - before <= 5;
+      if (performance.now() - asked < 1600 && idle) return performance.now() - started;
     } catch {
       // not answering yet
     }
