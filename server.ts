@@ -115,13 +115,15 @@ function answerTooLarge(req: Request, res: Response) {
  */
 /**
  * Routes that take attached files (10 MB each, decision 024) get a larger cap than MAX_BODY_BYTES, counted the same
- * way: the files plus the multipart envelope and the form's other fields. The API takes one file per request; the
- * pages' forms (filing, irritant page and its comments, ticket replies) up to 5.
+ * way: the files plus the multipart envelope and the form's other fields. The API's upload takes one file per request;
+ * the API's comments and ticket replies, and the pages' forms (filing, irritant page and its comments, ticket replies), up to 5.
  */
 const FILE_BYTES = 10 * 1024 * 1024;
 const ENVELOPE_BYTES = 256 * 1024;
 const ATTACHMENT_UPLOADS: readonly [RegExp, number][] = [
   [/^\/api\/v1\/irritants\/\d+\/attachments$/, FILE_BYTES + ENVELOPE_BYTES],
+  // A comment or a ticket reply through the API: up to 5 files (multipart), like the pages.
+  [/^\/api\/v1\/(irritants\/\d+\/comments|tickets\/\d+\/replies)$/, 5 * FILE_BYTES + ENVELOPE_BYTES],
   [/^\/(signalements\/(\d+|nouveau)|editeur\/tickets\/\d+)(\.data)?$/, 5 * FILE_BYTES + ENVELOPE_BYTES],
 ];
 

@@ -1,7 +1,7 @@
 import { getEnv } from "~/lib/env.server";
 import { sendPendingEmails } from "~/lib/outbox.server";
 import { remindStaleActions } from "~/modules/action-plan/index.server";
-import { analysePendingAttachments, removeAttachmentsOfHiddenIrritants } from "~/modules/attachments/index.server";
+import { analysePendingAttachments, removeAttachmentsOfHiddenIrritants, sweepHeldUploads } from "~/modules/attachments/index.server";
 import { applyRetention } from "~/modules/privacy/index.server";
 import { getSettings } from "~/modules/settings/index.server";
 import { composeDigests, deliverPendingEvents } from "~/modules/notifications/index.server";
@@ -24,6 +24,12 @@ export function startDeliveryLoop(intervalMs = 2000) {
         applyRetention(getEnv().RETENTION_HIDDEN_DAYS);
       } catch (error) {
         console.error("Retention pass failed; it will be retried.", error);
+      }
+      // Files held by the filing form's duplicate check and never filed: gone after a day.
+      try {
+        sweepHeldUploads();
+      } catch (error) {
+        console.error("Sweeping held uploads failed; it will be retried.", error);
       }
       // Actions without news of their status for the team's number of weeks: their responsible person is reminded
       // (once per period; the events become notifications and e-mails below).

@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import { ATTACHMENT_STATUS_LABELS } from "~/modules/attachments";
 
 import { counted } from "~/lib/text/plural";
-type Attachment = { id: number; status: keyof typeof ATTACHMENT_STATUS_LABELS; masked: number; pages: number };
+type Attachment = { id: number; status: keyof typeof ATTACHMENT_STATUS_LABELS; masked: number; pages: number; mayCover?: boolean };
 
 const fileUrl = (id: number, thumbnail = false) => `/api/v1/attachments/${id}/file${thumbnail ? "?taille=vignette" : ""}`;
 
@@ -30,6 +30,11 @@ export function AttachmentList<A extends Attachment>({ attachments, showStatus, 
               {a.status === "pending_review" || a.status === "approved"
                 ? ` · ${a.masked === 0 ? "aucun identifiant trouvé" : counted(a.masked, "identifiant masqué", "identifiants masqués")}`
                 : ""}
+            </p>
+          ) : null}
+          {a.mayCover ? (
+            <p className="mb-0 mt-2 text-sm">
+              <a href={`/pieces-jointes/${a.id}/masquer`}>Masquer d&apos;autres zones<span className="sr-only"> du fichier n°{a.id}</span></a>
             </p>
           ) : null}
           {actions?.(a)}

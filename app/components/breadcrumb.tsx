@@ -66,6 +66,7 @@ export const BREADCRUMBS: Record<string, Place> = {
   "routes/mes-signalements": top("Mes signalements"),
   "routes/enquetes._index": top("Mes enquêtes"),
   "routes/signalements.$id": under([SIGNALEMENTS], "Signalement"),
+  "routes/pieces-jointes.$id.masquer": under([SIGNALEMENTS], "Masquer des zones d'un fichier"),
   "routes/plan-action._index": top("Plan d'action"),
   "routes/plan-action.$id": under([PLAN], "Action"),
   "routes/resultats._index": top("Enquêtes"),

@@ -44,3 +44,22 @@ export function idParam(value: string | undefined): number {
   if (!value || !/^\d{1,15}$/.test(value) || !Number.isSafeInteger(id) || id <= 0) throw new HttpError(404, "Ressource introuvable.");
   return id;
 }
+
+/** Whether the request sends a multipart body (files) rather than JSON. */
+export const isMultipart = (request: Request) => (request.headers.get("content-type") ?? "").toLowerCase().startsWith("multipart/form-data");
+
+/**
+ * A multipart body's fields as a plain object (a repeated field as a list, `files` always a list) for a zod schema;
+ * 400 when it is not readable multipart.
+ */
+export async function readMultipart(request: Request): Promise<Record<string, unknown>> {
+  let form: FormData;
+  try {
+    form = await request.formData();
+  } catch {
+    throw new HttpError(400, "Envoyez un corps multipart/form-data lisible (les fichiers dans le champ « files »).");
+  }
+  const fields: Record<string, unknown> = { files: form.getAll("files") };
+  for (const name of new Set(form.keys())) if (name !== "files") fields[name] = form.getAll(name).length > 1 ? form.getAll(name) : form.get(name);
+  return fields;
+}

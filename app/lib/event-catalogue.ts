@@ -43,6 +43,7 @@ const CATALOGUE = {
   "irritant.passage_masked": entry("irritant", z.object({ field: z.enum(["title", "body", "comment"]), commentId: id.optional(), ...masked })),
   "attachment.uploaded": entry("attachment", z.object({ irritantId: id, owner: z.string(), pages: z.number().int() })),
   "attachment.approved": entry("attachment", z.object({ irritantId: id })),
+  "attachment.covered": entry("attachment", z.object({ irritantId: id, areas: z.number().int() })),
   "attachment.removed": entry("attachment", z.object({ irritantId: id, reason: z.enum(["team", "hidden", "account_deleted", "retention"]) })),
   "ticket.opened": entry("ticket", z.object({ irritantId: id, productId: id, vendorId: id })),
   "ticket.acknowledged": entry("ticket", z.object({ irritantId: id, vendorId: id })),

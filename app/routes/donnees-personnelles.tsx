@@ -152,7 +152,11 @@ export default function PersonalData() {
         recouvre d'un rectangle noir : seule l'image masquée est gardée. Cette lecture peut manquer un identifiant (écriture
         manuscrite, très petits caractères, photo de biais) : le fichier reste donc visible de vous et de l'équipe programme
         seulement, jusqu'à ce que l'équipe l'ait vérifié ; il ne parvient qu'ensuite à l'éditeur concerné et, si le
-        signalement est publié, au public (les fichiers joints à une réponse sur un ticket ne sont jamais publics). Les fichiers sont enregistrés à côté de la base de données, jamais dans un
+        signalement est publié, au public (les fichiers joints à une réponse sur un ticket ne sont jamais publics). Tant
+        que l'équipe ne l'a pas validé, vous pouvez masquer vous-même d'autres zones de votre fichier (l'équipe le peut
+        à tout moment) : le rectangle noir remplace définitivement ce qu'il couvre. Les fichiers choisis avant « Vérifier les
+        doublons » sont gardés, déjà nettoyés, jusqu'à l'envoi du signalement, et supprimés au bout d'un jour s'il n'est
+        pas envoyé. Les fichiers sont enregistrés à côté de la base de données, jamais dans un
         dossier public ; ils sont supprimés avec votre compte, quand l'équipe masque le signalement ou le fichier, et
         figurent dans l'export de vos données.
       </p>

@@ -24,8 +24,9 @@ import {
 import { listProducts } from "~/modules/vendors/index.server";
 import { StatusBadge } from "~/components/status-badge";
 import { FilesField } from "~/components/files-field";
-import { attachmentFilesField } from "~/modules/attachments";
-import { attachPrepared, prepareUploads } from "~/modules/attachments/index.server";
+import { attachmentFilesField, heldUploadsField, MAX_ATTACHMENTS } from "~/modules/attachments";
+import { attachPrepared, holdUploads, listHeldUploads, prepareUploads, releaseHeldUploads, takeHeldUploads } from "~/modules/attachments/index.server";
+import { HttpError } from "~/lib/errors";
 import { plural } from "~/lib/text/plural";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.patient ? "Signaler une difficulté" : "Signaler un irritant"} — Sentinelle` }];
@@ -44,10 +45,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 /** The filing form also carries up to 5 files (multipart, field `files`), attached to the irritant it files. */
-const [practitionerFile, ...practitionerRest] = filingSchemaWithoutFiles.options;
-const filingPageSchema = z.discriminatedUnion("intent", [practitionerFile.extend({ files: attachmentFilesField }), ...practitionerRest]);
-const [patientFile, ...patientRest] = patientSchemaWithoutFiles.options;
-const patientFilingPageSchema = z.discriminatedUnion("intent", [patientFile.extend({ files: attachmentFilesField }), ...patientRest]);
+// « Vérifier les doublons » receives the picked files too and holds them (`held`): without JavaScript they need not be
+// picked again for the final submission.
+const withFiles = { files: attachmentFilesField, held: heldUploadsField };
+const [practitionerFile, practitionerCheck, ...practitionerRest] = filingSchemaWithoutFiles.options;
+const filingPageSchema = z.discriminatedUnion("intent", [practitionerFile.extend(withFiles), practitionerCheck.extend(withFiles), ...practitionerRest]);
+const [patientFile, patientCheck, ...patientRest] = patientSchemaWithoutFiles.options;
+const patientFilingPageSchema = z.discriminatedUnion("intent", [patientFile.extend(withFiles), patientCheck.extend(withFiles), ...patientRest]);
 
 /** The action's intents, zod-free (read by the permission matrix; tests/unit/route-intents.test.ts holds them to ACTION_SCHEMA). */
 export const INTENTS = ["file", "check", "support", "support-comment"] as const;
@@ -60,6 +64,12 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "irritant:file");
   const formData = await readFormData(request);
   const schema = laneOf(user) === "patient" ? patientFilingPageSchema : filingPageSchema;
+  // « Retirer » under a held file: the check step again, without that file (its token in the button's address).
+  const dropped = new URL(request.url).searchParams.get("retirer");
+  const tooMany = (n: number) => {
+    const message = `${MAX_ATTACHMENTS} fichiers au plus : ${n} sont choisis. Retirez-en ${n - MAX_ATTACHMENTS}.`;
+    return new HttpError(422, message, { files: [message] });
+  };
   return formAction(
     formData,
     schema,
@@ -70,7 +80,13 @@ export async function action({ request }: ActionFunctionArgs) {
           const text = `${input.title}. ${input.body}`;
           const suggestions = suggestThemesFor(text);
           const themesShown = input.themes?.length ? [] : suggestions.map((s) => s.slug);
-          return { message: "Signalements proches et thèmes suggérés affichés.", similar: findSimilar(user, text, 5), suggestions, themesShown };
+          // The files picked so far are checked, cleaned and held; a refused one is said now, not at the final submission.
+          if (dropped) releaseHeldUploads(user, [dropped]);
+          const kept = listHeldUploads(user, input.held.filter((token) => token !== dropped));
+          if (kept.length + input.files.length > MAX_ATTACHMENTS) throw tooMany(kept.length + input.files.length);
+          const uploads = await prepareUploads(input.files);
+          const held = [...kept, ...holdUploads(user, uploads.files, input.files)];
+          return { message: "Signalements proches et thèmes suggérés affichés.", similar: findSimilar(user, text, 5), suggestions, themesShown, held };
         }
         case "support": {
           // "Je le soutiens" from the filing form: the draft stays, and may become a comment on the supported irritant.
@@ -89,10 +105,13 @@ export async function action({ request }: ActionFunctionArgs) {
         }
         case "file": {
           // Every file is checked and cleaned first: a refused file refuses the whole submission, nothing is filed.
-          const { files, ...irritantInput } = input;
+          const { files, held, ...irritantInput } = input;
+          if (held.length + files.length > MAX_ATTACHMENTS) throw tooMany(held.length + files.length);
           const uploads = await prepareUploads(files);
+          const heldFiles = takeHeldUploads(user, held);
           const irritant = fileIrritant(user, irritantInput);
-          attachPrepared(user, { kind: "irritant", id: irritant.id }, uploads);
+          attachPrepared(user, { kind: "irritant", id: irritant.id }, { files: [...heldFiles, ...uploads.files] });
+          releaseHeldUploads(user, held);
           return redirect(`/signalements/${irritant.id}?envoye=1`);
         }
       }
@@ -104,7 +123,9 @@ export async function action({ request }: ActionFunctionArgs) {
       everyReply: (posted) => {
         const id = Number(posted.get("irritantId"));
         const title = posted.get("supportedTitle");
-        return posted.get("intent") === "support-comment" && id > 0 && typeof title === "string" ? { supported: { id, title }, draft: String(posted.get("body") ?? "") } : {};
+        // A refused filing or check keeps the files held so far listed (minus one just removed).
+        const held = listHeldUploads(user, posted.getAll("held").map(String).filter((token) => token !== dropped));
+        return posted.get("intent") === "support-comment" && id > 0 && typeof title === "string" ? { supported: { id, title }, draft: String(posted.get("body") ?? ""), held } : { held };
       },
     },
   );
@@ -246,6 +267,17 @@ export default function NewIrritant() {
   const offer = actionData && "supported" in actionData && actionData.supported ? { supported: actionData.supported, draft: actionData.draft ?? "" } : null;
   // Refusals about fields this form does not show (a patient's posted software) are said at the top.
   const commented = actionData && "commented" in actionData && actionData.commented ? actionData : null;
+  // Files received by « Vérifier les doublons », held for the final submission.
+  const held = filingData && "held" in filingData && filingData.held ? filingData.held : [];
+  // With JavaScript the page stays: the files just received are held now, so the picker lets go of them (else the
+  // final submission would send them a second time).
+  const heldKey = held.map((h) => h.token).join(" ");
+  useEffect(() => {
+    const input = document.getElementById(fields.files.id) as HTMLInputElement | null;
+    if (!heldKey || !input?.files?.length) return;
+    input.value = "";
+    input.dispatchEvent(new Event("change", { bubbles: true }));
+  }, [heldKey, fields.files.id]);
 
   return (
     <div className="prose-page">
@@ -382,8 +414,28 @@ export default function NewIrritant() {
         <FilesField
           field={fields.files}
           label={patient ? "Joindre une capture d'écran ou un document (facultatif)" : "Joindre des captures d'écran ou des documents (facultatif)"}
-          hint={`PNG, JPEG, WebP ou PDF (5 pages), 10 Mo au plus par fichier, 5 fichiers au plus. Les métadonnées sont retirées ; ${patient ? "les données personnelles lues dans l'image (nom, numéro de sécurité sociale, date de naissance, téléphone, e-mail) sont masquées" : "les identifiants de patient lus dans l'image sont masqués"}, et l'équipe vérifie chaque fichier avant que quiconque d'autre le voie. Après « Vérifier les doublons », choisissez à nouveau vos fichiers.`}
+          hint={`PNG, JPEG, WebP ou PDF (5 pages), 10 Mo au plus par fichier, 5 fichiers au plus. Les métadonnées sont retirées ; ${patient ? "les données personnelles lues dans l'image (nom, numéro de sécurité sociale, date de naissance, téléphone, e-mail) sont masquées" : "les identifiants de patient lus dans l'image sont masqués"}, et l'équipe vérifie chaque fichier avant que quiconque d'autre le voie. Les fichiers choisis avant « Vérifier les doublons » sont gardés : inutile de les choisir à nouveau.`}
         />
+        {held.length ? (
+          <div className="mb-6">
+            <p id="fichiers-gardes" className="mb-2 font-bold">
+              {held.length === 1 ? "Fichier déjà reçu, joint à l'envoi" : `${held.length} fichiers déjà reçus, joints à l'envoi`}
+            </p>
+            <ul className="grid gap-2" aria-labelledby="fichiers-gardes">
+              {held.map((h) => (
+                <li key={h.token} className="flex flex-wrap items-center gap-3 border border-gris-200 p-2">
+                  <input type="hidden" name="held" value={h.token} />
+                  <span className="grow text-sm">
+                    {h.name} · {Math.max(1, Math.round(h.size / 1024))} ko{h.pages > 1 ? ` · ${h.pages} pages` : ""}
+                  </span>
+                  <button type="submit" name="intent" value="check" formAction={`?retirer=${h.token}`} formNoValidate className="btn btn-secondary">
+                    Retirer<span className="sr-only"> {h.name}</span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
         <div className="flex flex-wrap gap-4">
           <button type="submit" name="intent" value="check" className="fr-btn fr-btn--secondary">
             Vérifier les doublons

@@ -1,10 +1,16 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { axeViolations, openPage, signIn } from "../support/browser";
 import { useServerAndBrowser } from "../support/e2e";
+import { seedAnalysedAttachment, textImage } from "../support/attachments";
 import { PHONE_VIEWPORT, screenshotsDesktopAndPhone, sidewaysScroll } from "../support/phone";
 
 // With a Pro Santé Connect test provider on loopback, so the sign-in pages are checked with its button shown.
 const ctx = useServerAndBrowser({ psc: true });
+// The cover page needs a file: attachment n°1, on one of the practitioner's irritants, as the worker leaves it.
+beforeAll(async () => {
+  const irritantId = ctx.server.database.db.$client.prepare("select i.id from irritants i join users u on u.id = i.author_id where u.email = 'medecin@demo.sentinelle.fr' order by i.id limit 1").pluck().get() as number;
+  await seedAnalysedAttachment(ctx.server, { email: "medecin@demo.sentinelle.fr", irritantId, png: await textImage(["Logiciel Cabinet - Agenda", "Renouvellement impossible"]) });
+});
 
 // Every page of the foundation, by who can see it. A new page belongs here.
 const PAGES: { path: string; as: string | null; heading: RegExp }[] = [
@@ -35,6 +41,8 @@ const PAGES: { path: string; as: string | null; heading: RegExp }[] = [
   { path: "/inscription?envoye=1", as: null, heading: /Vérifiez votre messagerie/ },
   { path: "/inscription/confirmer?jeton=lien-a-confirmer-0000", as: null, heading: /Terminer votre inscription|Lien/ },
   { path: "/equipe/masquer?signalement=4", as: "equipe@demo.sentinelle.fr", heading: /Masquer un passage/ },
+  { path: "/pieces-jointes/1/masquer", as: "medecin@demo.sentinelle.fr", heading: /Masquer des zones du fichier n°1/ },
+  { path: "/pieces-jointes/1/masquer", as: "equipe@demo.sentinelle.fr", heading: /Masquer des zones du fichier n°1/ },
   { path: "/desabonnement?jeton=faux.lien", as: null, heading: /Se désabonner/ },
   { path: "/plan-action/9", as: "medecin@demo.sentinelle.fr", heading: /Réunion haut niveau/ },
   { path: "/avancement/themes/mssante", as: "patient@demo.sentinelle.fr", heading: /MSSanté/ },

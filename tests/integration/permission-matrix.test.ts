@@ -33,7 +33,7 @@ const FILERS: Expected = { anonymous: "login", practitioner: 200, patient: 200, 
 const GUESTS: Expected = { ...all("redirect"), anonymous: 200 };
 
 // Filled in beforeAll from the demo data: an unpublished irritant and its author.
-const dynamic = { indicator: "", published: 0, publishedAuthor: "practitioner" as Role, unpublished: 0, unpublishedAuthor: "practitioner" as Role, updateId: 0, seminarId: 0, workshopId: 0 };
+const dynamic = { attachment: 0, indicator: "", published: 0, publishedAuthor: "practitioner" as Role, unpublished: 0, unpublishedAuthor: "practitioner" as Role, updateId: 0, seminarId: 0, workshopId: 0 };
 /** Only its author and the team see an unpublished irritant; for everyone else it does not exist. */
 const unpublishedPage = (): Expected => ({ ...all(404), [dynamic.unpublishedAuthor]: 200, team: 200, admin: 200 });
 
@@ -69,6 +69,8 @@ const PAGES: Record<string, { url: () => string; expect: () => Expected }> = {
   "routes/signalements._index": { url: () => "/signalements", expect: () => PUBLIC },
   "routes/signalements.nouveau": { url: () => "/signalements/nouveau", expect: () => FILERS },
   "routes/signalements.$id": { url: () => `/signalements/${dynamic.unpublished}`, expect: unpublishedPage },
+  // A file its author attached to the unpublished irritant, awaiting review: the author and the team may cover areas.
+  "routes/pieces-jointes.$id.masquer": { url: () => `/pieces-jointes/${dynamic.attachment}/masquer`, expect: () => ({ ...unpublishedPage(), anonymous: "login" }) },
   // « Mes signalements » and « Mes enquêtes »: everyone signed in has theirs (empty for those who neither file nor answer).
   "routes/mes-signalements": { url: () => "/mes-signalements", expect: () => SIGNED_IN },
   "routes/enquetes._index": { url: () => "/enquetes", expect: () => SIGNED_IN },
@@ -173,9 +175,16 @@ const API: Record<string, ApiCase> = {
     // Past the guard a JSON body is not a multipart upload (400).
     expect: () => ({ ...all(404), anonymous: 401, team: 400, admin: 400, [dynamic.unpublishedAuthor]: 400 }) as Expected,
   },
+  // A comment: vendors answer from their tickets (403); an unpublished irritant exists for its author and the team only.
+  "post /irritants/{id}/comments": {
+    url: () => `/irritants/${dynamic.unpublished}/comments`,
+    body: {},
+    expect: () => ({ ...all(404), anonymous: 401, vendorA: 403, vendorB: 403, [dynamic.unpublishedAuthor]: 422, team: 422, admin: 422 }) as Expected,
+  },
   "get /attachments/{id}": { url: () => "/attachments/999999", expect: () => all(404) },
   "get /attachments/{id}/file": { url: () => "/attachments/999999/file", expect: () => all(404) },
-  "patch /attachments/{id}": { url: () => "/attachments/999999", body: {}, expect: () => API_ANON_401({ team: 422, admin: 422 }) },
+  // Before the body is read, an attachment one may not see does not exist; then an empty body is invalid (422).
+  "patch /attachments/{id}": { url: () => `/attachments/${dynamic.attachment}`, body: {}, expect: () => ({ ...all(404), anonymous: 401, [dynamic.unpublishedAuthor]: 422, team: 422, admin: 422 }) as Expected },
   "get /action-plan": { url: () => "/action-plan", expect: () => PUBLIC },
   "get /campaigns": { url: () => "/campaigns", expect: () => PUBLIC },
   "get /campaigns/{slug}/results": { url: () => "/campaigns/segur-2024/results", expect: () => PUBLIC },
@@ -296,6 +305,15 @@ const ACTIONS: Record<string, ActionRow> = {
   "routes/equipe.seminaires.$id_.inscriptions": { url: () => `/equipe/seminaires/${dynamic.seminarId}/inscriptions`, intents: each(["register", "remove"], { pass: STAFF }) },
   "routes/equipe.seminaires.$id_.bilan": { url: () => `/equipe/seminaires/${dynamic.seminarId}/bilan`, intents: each(["feedback", "verbatim-add", "verbatim-publish", "verbatim-unpublish", "verbatim-remove"], { pass: STAFF }) },
   "routes/equipe.masquer": { url: () => `/equipe/masquer?signalement=${dynamic.published}`, intents: { "*": { pass: STAFF } } },
+  // Nothing ticked: 422 once past the guard (the author and the team), 404 for everyone else.
+  "routes/pieces-jointes.$id.masquer": {
+    url: () => `/pieces-jointes/${dynamic.attachment}/masquer`,
+    intents: {
+      get "*"() {
+        return { pass: [dynamic.unpublishedAuthor, "team", "admin"] as Role[] };
+      },
+    },
+  },
   "routes/equipe.comptes": { url: () => "/equipe/comptes", intents: each(["disable", "enable"], { pass: ["admin"] }) },
 };
 
@@ -309,6 +327,11 @@ beforeAll(async () => {
   const byKnownAuthor = hidden.find((h) => Object.values(ACCOUNTS).includes(h.author))!;
   dynamic.unpublished = byKnownAuthor.id;
   dynamic.unpublishedAuthor = (Object.entries(ACCOUNTS).find(([, email]) => email === byKnownAuthor.author)![0]) as Role;
+  const authorId = db.select({ id: users.id }).from(users).where(eq(users.email, ACCOUNTS[dynamic.unpublishedAuthor as Exclude<Role, "anonymous">])).get()!.id;
+  dynamic.attachment = server.database.db.$client
+    .prepare("insert into attachments (owner_kind, owner_id, irritant_id, uploader_id, status, sha256, width, height) values ('irritant', ?, ?, ?, 'pending_review', ?, 640, 360) returning id")
+    .pluck()
+    .get(dynamic.unpublished, dynamic.unpublished, authorId, "f".repeat(64)) as number;
   dynamic.published = db.select({ id: irritants.id }).from(irritants).where(and(eq(irritants.published, true), isNull(irritants.mergedIntoId), isNull(irritants.hiddenAt))).get()!.id;
   const publishedAuthor = db.select({ email: users.email }).from(irritants).innerJoin(users, eq(users.id, irritants.authorId)).where(eq(irritants.id, dynamic.published)).get()!.email;
   dynamic.publishedAuthor = (Object.entries(ACCOUNTS).find(([, email]) => email === publishedAuthor)?.[0] ?? "team") as Role;

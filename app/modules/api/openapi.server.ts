@@ -6,7 +6,7 @@ import { planFiltersSchema } from "~/modules/action-plan";
 import { seminarListQuery } from "~/modules/seminars";
 import { attachmentPatchSchema, attachmentQuerySchema } from "~/modules/attachments";
 import { apiObligationListQuery } from "~/modules/regulation";
-import { apiFileIrritantSchema, apiIrritantListQuery, irritantPatchSchema, similarQuerySchema } from "~/modules/irritants";
+import { apiFileIrritantSchema, apiIrritantListQuery, commentSchema, irritantPatchSchema, similarQuerySchema } from "~/modules/irritants";
 
 type Operation = {
   method: "get" | "post" | "patch" | "delete";
@@ -17,6 +17,8 @@ type Operation = {
   body?: z.ZodType;
   /** A multipart body with one file in the field `file`. */
   upload?: true;
+  /** Besides the JSON body, the same fields as multipart with up to 5 files in the field `files`. */
+  files?: true;
   responses: Record<number, string>;
 };
 
@@ -100,6 +102,25 @@ export const API_OPERATIONS: Operation[] = [
   },
   {
     method: "post",
+    path: "/irritants/{id}/comments",
+    summary:
+      "Commenter un signalement (professionnel, patient, équipe) : {body} ; en multipart, body et jusqu'à 5 fichiers (champ files : PNG, JPEG, WebP ou PDF d'après leur contenu, 10 Mo chacun), analysés puis validés par l'équipe avant d'être montrés",
+    auth: "required",
+    body: commentSchema,
+    files: true,
+    responses: {
+      201: "{id, irritantId, redacted, attachments: [{id, status: analysing}]}",
+      400: "Corps illisible (JSON ou multipart)",
+      401: "Non authentifié",
+      403: "Éditeur (il répond depuis ses tickets)",
+      404: "Inexistant ou non visible",
+      413: "Plus de 5 × 10 Mo",
+      415: "Type de fichier refusé (d'après le contenu) : rien n'est enregistré",
+      422: "Données invalides, plus de 5 fichiers, fichier vide ou illisible : rien n'est enregistré",
+    },
+  },
+  {
+    method: "post",
     path: "/irritants/{id}/attachments",
     summary: "Joindre un fichier (multipart, champ file : PNG, JPEG, WebP ou PDF d'après son contenu, 10 Mo, 5 par signalement) ; ré-encodé sans métadonnées, analysé (OCR) et masqué par le worker, privé jusqu'à validation par l'équipe",
     auth: "required",
@@ -124,10 +145,18 @@ export const API_OPERATIONS: Operation[] = [
   {
     method: "patch",
     path: "/attachments/{id}",
-    summary: "Valider une pièce jointe masquée (équipe) : l'éditeur la voit sur son ticket, le public sur un signalement publié",
+    summary:
+      "Valider une pièce jointe masquée (approved: true, équipe) : l'éditeur la voit sur son ticket, le public sur un signalement publié ; masquer des zones à la main (covers: [{x, y, width, height}] en fractions 0–1 de l'image, 200 au plus) : l'équipe sur toute pièce jointe, l'auteur sur la sienne tant qu'elle n'est pas validée ; les zones sont appliquées avant la validation",
     auth: "required",
     body: attachmentPatchSchema,
-    responses: { 200: "La pièce jointe validée", 401: "Non authentifié", 403: "Réservé à l'équipe", 404: "Inexistante", 409: "Analyse en cours ou en échec", 422: "Données invalides" },
+    responses: {
+      200: "La pièce jointe (validée, ou masquée à nouveau)",
+      401: "Non authentifié",
+      403: "Validation réservée à l'équipe ; zones : ni auteur ni équipe",
+      404: "Inexistante ou non visible",
+      409: "Analyse en cours ou en échec ; déjà validée (l'auteur ne masque plus) ; modifiée entre-temps",
+      422: "Données invalides (dont une zone qui sort de l'image)",
+    },
   },
   {
     method: "get",
@@ -141,10 +170,22 @@ export const API_OPERATIONS: Operation[] = [
   {
     method: "post",
     path: "/tickets/{id}/replies",
-    summary: "Répondre (publique) ou noter pour l'équipe (interne)",
+    summary:
+      "Répondre (publique) ou noter pour l'équipe (interne) ; en multipart, les mêmes champs et jusqu'à 5 fichiers (champ files : PNG, JPEG, WebP ou PDF d'après leur contenu, 10 Mo chacun), analysés puis validés par l'équipe avant que l'éditeur les voie",
     auth: "required",
     body: ticketReplySchema,
-    responses: { 201: "{id, redacted}", 401: "Non authentifié", 403: "Rôle non autorisé", 404: "Inexistant ou d'un autre éditeur", 409: "Ticket clos", 422: "Données invalides" },
+    files: true,
+    responses: {
+      201: "{id, redacted, attachments: [{id, status: analysing}]}",
+      400: "Corps illisible (JSON ou multipart)",
+      401: "Non authentifié",
+      403: "Rôle non autorisé",
+      404: "Inexistant ou d'un autre éditeur",
+      409: "Ticket clos",
+      413: "Plus de 5 × 10 Mo",
+      415: "Type de fichier refusé (d'après le contenu) : rien n'est enregistré",
+      422: "Données invalides, plus de 5 fichiers, fichier vide ou illisible : rien n'est enregistré",
+    },
   },
   {
     method: "post",
@@ -215,6 +256,12 @@ const errorSchema = {
   },
 };
 
+/** A JSON body's schema as multipart fields, plus `files`: up to 5 PNG, JPEG, WebP or PDF (decision 024). */
+function withFiles(schema: Record<string, unknown>) {
+  const properties = (schema.properties ?? {}) as Record<string, unknown>;
+  return { ...schema, properties: { ...properties, files: { type: "array", maxItems: 5, items: { type: "string", format: "binary" } } } };
+}
+
 function jsonSchema(schema: z.ZodType) {
   const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as Record<string, unknown>;
   return rest;
@@ -235,6 +282,17 @@ export function openApiDocument(serverUrl: string) {
       ...(op.auth === "required" ? { security: [{ bearer: [] }, { session: [] }] } : {}),
       ...(parameters.length ? { parameters } : {}),
       ...(op.body ? { requestBody: { required: true, content: { "application/json": { schema: jsonSchema(op.body) } } } } : {}),
+      ...(op.body && op.files
+        ? {
+            requestBody: {
+              required: true,
+              content: {
+                "application/json": { schema: jsonSchema(op.body) },
+                "multipart/form-data": { schema: withFiles(jsonSchema(op.body)) },
+              },
+            },
+          }
+        : {}),
       ...(op.upload
         ? { requestBody: { required: true, content: { "multipart/form-data": { schema: { type: "object", required: ["file"], properties: { file: { type: "string", format: "binary" } } } } } } }
         : {}),

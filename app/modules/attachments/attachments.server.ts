@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { and, asc, count, eq, inArray, isNotNull } from "drizzle-orm";
+import sharp from "sharp";
 import { getDb, type DbOrTx } from "#db/client";
 import { attachments, comments, irritants, ticketMessages, tickets } from "#db/schema";
 import type { AttachmentOwnerKind, AttachmentStatus } from "#db/vocabularies/attachments";
@@ -10,11 +11,12 @@ import { recordEvent } from "~/lib/events.server";
 import { can } from "~/lib/permissions.server";
 import type { SessionUser } from "~/lib/session-users.server";
 import { isPubliclyVisible } from "~/modules/irritants/index.server";
-import { cleanUpload, maskIdentifiers, thumbnail, type Cleaned } from "./image.server";
+import { cleanUpload, coverAreas, maskIdentifiers, thumbnail, type Cleaned } from "./image.server";
+import type { CoverArea } from "./grid";
 import { MAX_ATTACHMENTS } from "./labels";
 
 /** The folder of the files: `attachments/` beside the database file (never under public/). */
-function attachmentsDir(db: DbOrTx = getDb()): string {
+export function attachmentsDir(db: DbOrTx = getDb()): string {
   const file = (db as { $client?: { name?: string } }).$client?.name ?? getDb().$client.name;
   return path.join(path.dirname(path.resolve(file)), "attachments");
 }
@@ -219,7 +221,7 @@ export function listAttachments(viewer: SessionUser | null, kind: AttachmentOwne
     .orderBy(asc(attachments.id))
     .all()
     .filter((row) => maySee(viewer, row))
-    .map((row) => ({ ...view(row), ownerId: row.ownerId }));
+    .map((row) => ({ ...view(row), ownerId: row.ownerId, mayCover: coverRefusal(viewer, row) === null }));
 }
 
 /** Every attachment of an irritant (its own, its comments', its tickets' replies) the viewer may see: the team's review. */
@@ -231,7 +233,70 @@ export function listAttachmentsOfIrritant(viewer: SessionUser | null, irritantId
     .orderBy(asc(attachments.id))
     .all()
     .filter((row) => maySee(viewer, row))
-    .map((row) => ({ ...view(row), ownerKind: row.ownerKind, ownerId: row.ownerId }));
+    .map((row) => ({ ...view(row), ownerKind: row.ownerKind, ownerId: row.ownerId, mayCover: coverRefusal(viewer, row) === null }));
+}
+
+/**
+ * Why this viewer may not cover areas of this file by hand, or null if they may: the team on any masked file, its
+ * uploader until the team has approved it; nobody while it is analysed or if the analysis failed.
+ */
+function coverRefusal(viewer: SessionUser | null, row: AttachmentRow): { status: 403 | 409; message: string } | null {
+  const team = !!viewer && can(viewer, "irritant:triage");
+  if (!viewer || (!team && row.uploaderId !== viewer.id)) return { status: 403, message: "Seuls l'auteur du fichier et l'équipe programme peuvent y masquer des zones." };
+  if (row.status === "analysing") return { status: 409, message: "L'analyse de ce fichier est en cours : vous pourrez masquer des zones ensuite." };
+  if (row.status === "failed" || !row.sha256) return { status: 409, message: "L'analyse de ce fichier a échoué : il n'est pas publié, il n'y a rien à masquer." };
+  if (row.status === "approved" && !team)
+    return { status: 409, message: "L'équipe programme a déjà validé ce fichier : seule elle peut encore y masquer des zones. Écrivez-lui si une zone doit l'être." };
+  return null;
+}
+
+export type CoverableAttachment = AttachmentView & { irritantId: number; ownerKind: AttachmentOwnerKind; ticketId: number | null; refusal: string | null; version: string };
+
+/** An attachment for its cover page: 404 if the viewer may not see it; `refusal` says why they may not cover it. */
+export function getCoverableAttachment(viewer: SessionUser, id: number): CoverableAttachment {
+  const row = getDb().select().from(attachments).where(eq(attachments.id, id)).get();
+  if (!row || !maySee(viewer, row)) throw new HttpError(404, "Ressource introuvable.");
+  return { ...view(row), irritantId: row.irritantId, ownerKind: row.ownerKind, ticketId: row.ticketId, refusal: coverRefusal(viewer, row)?.message ?? null, version: (row.sha256 ?? "").slice(0, 12) };
+}
+
+/**
+ * Covers areas of a masked image by hand (fractions 0–1 of the image): opaque boxes drawn on the stored masked image
+ * (the unmasked original is never kept), stored under its new hash with a new thumbnail; the old files are deleted
+ * once the row names the new ones. Audit-logged with the number of areas.
+ */
+export async function coverAttachment(actor: SessionUser, id: number, covers: readonly CoverArea[]): Promise<AttachmentView> {
+  const db = getDb();
+  const row = db.select().from(attachments).where(eq(attachments.id, id)).get();
+  if (!row || !maySee(actor, row)) throw new HttpError(404, "Ressource introuvable.");
+  const refusal = coverRefusal(actor, row);
+  if (refusal) throw new HttpError(refusal.status, refusal.message);
+  if (covers.length === 0) throw new HttpError(422, "Indiquez au moins une zone à masquer.", { covers: ["Indiquez au moins une zone à masquer."] });
+  const dir = attachmentsDir();
+  const oldSha = row.sha256 as string;
+  const current = fs.readFileSync(storedFile(dir, oldSha, "full"));
+  const { width = row.width, height = row.height } = await sharp(current).metadata();
+  const boxes = covers.map((c) => ({ x0: c.x * width, y0: c.y * height, x1: (c.x + c.width) * width, y1: (c.y + c.height) * height }));
+  const png = await coverAreas(current, boxes);
+  const sha256 = createHash("sha256").update(png).digest("hex");
+  fs.writeFileSync(storedFile(dir, sha256, "full"), png);
+  fs.writeFileSync(storedFile(dir, sha256, "thumb"), await thumbnail(png));
+  const updated = db.transaction((tx) => {
+    // Only if nobody replaced the image meanwhile (another covering, a removal): otherwise this one is refused.
+    const result = tx
+      .update(attachments)
+      .set({ sha256 })
+      .where(and(eq(attachments.id, id), eq(attachments.sha256, oldSha), eq(attachments.status, row.status)))
+      .returning()
+      .get();
+    if (result) recordEvent(tx, { type: "attachment.covered", actorId: actor.id, subject: { type: "attachment", id }, payload: { irritantId: row.irritantId, areas: covers.length } });
+    return result;
+  });
+  if (!updated) {
+    removeUnusedFiles(dir, [sha256]);
+    throw new HttpError(409, "Ce fichier a changé entre-temps (validé, supprimé ou déjà masqué par quelqu'un d'autre) : rechargez la page et recommencez.");
+  }
+  removeUnusedFiles(dir, [oldSha]);
+  return view(updated);
 }
 
 /** The team approves a masked attachment: from then on the vendor (its ticket) and, once published, the public see it. */

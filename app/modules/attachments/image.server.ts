@@ -119,7 +119,7 @@ export async function readLines(png: Buffer): Promise<OcrWord[][]> {
 }
 
 /** Opaque boxes drawn over the image (areas in pixels of the image). */
-async function coverAreas(png: Buffer, boxes: readonly Box[]): Promise<Buffer> {
+export async function coverAreas(png: Buffer, boxes: readonly Box[]): Promise<Buffer> {
   if (boxes.length === 0) return png;
   const { width = 0, height = 0 } = await sharp(png).metadata();
   const rects = boxes

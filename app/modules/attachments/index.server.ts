@@ -10,7 +10,9 @@ export {
   attachFile,
   attachPrepared,
   attachmentsUploadedBy,
+  coverAttachment,
   getAttachment,
+  getCoverableAttachment,
   listAttachments,
   listAttachmentsOfIrritant,
   prepareUploads,
@@ -20,4 +22,5 @@ export {
   removeAttachmentsUploadedBy,
   requireAttachable,
 } from "./attachments.server";
+export { holdUploads, listHeldUploads, releaseHeldUploads, sweepHeldUploads, takeHeldUploads } from "./held.server";
 export { maskIdentifiers, readLines, stopOcr } from "./image.server";

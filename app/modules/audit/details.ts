@@ -93,6 +93,7 @@ const FIELDS: Record<string, Describe> = {
   reason: (v, type) =>
     type === "irritant.purged" ? "Durée de conservation dépassée" : type === "attachment.removed" ? `Motif : ${label(ATTACHMENT_REMOVALS, v)}` : v ? `Motif : ${String(v)}` : null,
   owner: (v) => `Joint ${label(ATTACHMENT_OWNERS, v)}`,
+  areas: (v) => counted(num(v), "zone masquée à la main", "zones masquées à la main"),
   pages: (v) => counted(num(v), "page", "pages"),
   into: (v) => `Regroupé dans le signalement n° ${String(v)}`,
   actionId: (v) => `Action n° ${String(v)}`,

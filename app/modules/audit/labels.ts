@@ -47,6 +47,7 @@ const TYPE_LABELS: Record<EventType, string> = {
   "irritant.passage_masked": "Passage masqué par l'équipe",
   "attachment.uploaded": "Fichier joint",
   "attachment.approved": "Fichier joint validé",
+  "attachment.covered": "Zones masquées à la main",
   "attachment.removed": "Fichier joint supprimé",
   "irritant.published": "Signalement publié",
   "irritant.unpublished": "Signalement retiré de la publication",

@@ -12,6 +12,7 @@ export {
   apiIrritantListQuery,
   backlogImportPageSchema,
   bulkTriageSchema,
+  commentSchema,
   filedPageSchema,
   filingPageSchema,
   irritantFiltersSchema,

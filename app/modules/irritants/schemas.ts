@@ -147,7 +147,8 @@ export const bulkTriageSchema = z.object({
   confirm: digitsConfirmed,
 });
 
-const commentSchema = z.object({
+/** A comment (the irritant page's form and `POST /api/v1/irritants/:id/comments`). */
+export const commentSchema = z.object({
   body: z
     .string({ error: "Écrivez votre commentaire." })
     .trim()

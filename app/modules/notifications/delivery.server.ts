@@ -118,6 +118,7 @@ export const NOTIFICATION_RULES: { [T in EventType]: Rule<T> | null } = {
   "irritant.passage_masked": null,
   "attachment.uploaded": null,
   "attachment.approved": null,
+  "attachment.covered": null,
   "attachment.removed": null,
   "ticket.opened": (tx, e) => [{ userIds: vendorMembers(tx, e.payload.vendorId), kind: "ticket", text: `Nouveau ticket : ${irritantTitle(tx, e.payload.irritantId)}`, url: `/editeur/tickets/${e.subjectId}` }],
   "ticket.acknowledged": null,
