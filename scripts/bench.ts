@@ -78,7 +78,7 @@ const SIMILAR_TEXT = "Depuis la mise à jour, l'envoi du VSM au DMP échoue et l
  * bypasses the cache, as a signed-in visitor's does), so the page is rendered on every request as before the cache.
  * `ratioTarget`: the throughput the issue asks for, as a share of the bare page's (issue 21).
  */
-type Target = { name: string; path: string; method?: "GET" | "POST"; body?: unknown; publicPage?: boolean; cache?: "hit" | "rendered"; team?: boolean; medianLimitMs: number; ratioTarget: number };
+type Target = { name: string; path: string; method?: "GET" | "POST"; body?: unknown; publicPage?: boolean; cache?: "hit" | "rendered"; team?: boolean; vendor?: boolean; medianLimitMs: number; ratioTarget: number };
 
 const PUBLIC_PAGES: [string, string][] = [
   ["/", "/"],
@@ -109,20 +109,26 @@ const TEAM_TARGETS: Target[] = [
   { name: "team: /equipe/signalements", path: "/equipe/signalements", team: true, medianLimitMs: 20, ratioTarget: 0.5 },
   { name: "team: /equipe/signalements/:id", path: "/equipe/signalements/{irritant}", team: true, medianLimitMs: 20, ratioTarget: 0.5 },
   { name: "team: /equipe/tickets", path: "/equipe/tickets", team: true, medianLimitMs: 20, ratioTarget: 0.5 },
+  // Vendors' scorecards: the team's ticket page shows every vendor's; a vendor's own on its home page; the public ones.
+  { name: "vendor: /editeur", path: "/editeur", vendor: true, medianLimitMs: 20, ratioTarget: 0.5 },
+  { name: "/avancement/editeurs (rendered)", path: "/avancement/editeurs", cache: "rendered", medianLimitMs: 20, ratioTarget: 0.5 },
   { name: "team: /equipe/enquetes/:slug", path: "/equipe/enquetes/{campaign}", team: true, medianLimitMs: 20, ratioTarget: 0.5 },
   { name: "team: /equipe/journal", path: "/equipe/journal", team: true, medianLimitMs: 20, ratioTarget: 0.5 },
   { name: "team: /equipe/journal.csv", path: "/equipe/journal.csv", team: true, medianLimitMs: 20, ratioTarget: 0.5 },
   { name: "team: /equipe/plan-action", path: "/equipe/plan-action", team: true, medianLimitMs: 20, ratioTarget: 0.5 },
 ];
 
-/** The team member's session cookie, once signed in. */
+/** The team member's and a vendor's session cookies, once signed in. */
 let teamCookie = "";
+let vendorCookie = "";
+const DEMO_VENDOR_EMAIL = "editeur-a@demo.sentinelle.fr";
 
 /** Request headers of a GET target: browsers' compression; a cookie that no session matches to bypass the cache. */
 const getHeaders = (target: Target | null): Record<string, string> => ({
   "accept-encoding": "gzip",
   ...(target?.cache === "rendered" ? { cookie: "bench=rendered" } : {}),
   ...(target?.team ? { cookie: teamCookie } : {}),
+  ...(target?.vendor ? { cookie: vendorCookie } : {}),
 });
 
 /** Signs in through the sign-in form, as a browser without JavaScript does. */
@@ -223,6 +229,7 @@ async function startServer(name: string, script: string, port: number, env: Reco
   child.stdout!.on("data", (d) => (output += d));
   child.stderr!.on("data", (d) => (output += d));
   const url = `http://127.0.0.1:${port}`;
+  serverPids.set(url, child.pid!);
   const deadline = Date.now() + 10 * 60_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`The ${name} server stopped:\n${output}`);
@@ -309,7 +316,7 @@ function load(url: string, target: Target | null, connections: number, seconds: 
   });
 }
 
-type Measure = { sequentialMedianMs: number; sequentialRequests: number; load: Load; errors: number; non2xx: number; bareLoad?: Load; cacheSeen?: string | null };
+type Measure = { sequentialMedianMs: number; sequentialRequests: number; load: Load; errors: number; non2xx: number; bareLoad?: Load; cacheSeen?: string | null; drainMs?: number };
 
 /**
  * Warm-up, then one connection (sequential requests), then 50 connections. When `bareUrl` is given, the bare page is
@@ -319,10 +326,13 @@ type Measure = { sequentialMedianMs: number; sequentialRequests: number; load: L
 async function measure(url: string, target: Target | null, options: Options, token?: string, bareUrl?: string): Promise<Measure> {
   // Warm-up at full concurrency: connections, caches and compiled code are cold only once.
   await load(url, target, options.connections, options.warmup, token);
+  // Each phase starts on an idle server: requests of the previous phase still in its queue are not this one's time.
+  await drain(url);
   // What the render cache said about this target after the warm-up (X-Cache: hit, miss, or none when bypassed).
   const cacheSeen = target?.cache ? (await fetch(url + target.path, { headers: getHeaders(target) })).headers.get("x-cache") : undefined;
   const sequential = await load(url, target, 1, options.sequential, token);
   const bareLoad = bareUrl ? await load(bareUrl, null, options.connections, options.duration) : undefined;
+  if (bareUrl) await drain(bareUrl);
   const loaded = await load(url, target, options.connections, options.duration, token);
   return {
     sequentialMedianMs: sequential.p50,
@@ -333,6 +343,46 @@ async function measure(url: string, target: Target | null, options: Options, tok
     bareLoad,
     cacheSeen,
   };
+}
+
+/** Each server's process id by its URL, to read its CPU time. */
+const serverPids = new Map<string, number>();
+
+/** CPU time (user + system) of a process so far, in clock ticks, or null when it cannot be read. */
+function cpuTicks(pid: number): number | null {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+    return Number(fields[11]) + Number(fields[12]);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Waits until the server is idle — it answers its health check within a second and used under a tenth of a core over
+ * the last half-second (the health check alone can be answered between the steps of streamed renders still in
+ * progress) — for at most `limitMs`; returns how long that took.
+ */
+async function drain(url: string, limitMs = 10 * 60_000) {
+  const started = performance.now();
+  const pid = serverPids.get(url);
+  for (;;) {
+    const asked = performance.now();
+    try {
+      const response = await fetch(url + "/healthz", { signal: AbortSignal.timeout(limitMs) });
+      await response.arrayBuffer();
+      const before = pid ? cpuTicks(pid) : null;
+      if (performance.now() - asked < 1000 && before !== null) await new Promise((r) => setTimeout(r, 500));
+      const after = pid ? cpuTicks(pid) : null;
+      // Clock ticks are hundredths of a second on Linux: 5 ticks over 500 ms is a tenth of a core.
+      const idle = before === null || after === null || after - before <= 5;
+      if (performance.now() - asked < 1600 && idle) return performance.now() - started;
+    } catch {
+      // not answering yet
+    }
+    if (performance.now() - started > limitMs) throw new Error(`The server at ${url} stayed busy for ${limitMs / 1000} s after a measurement.`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
 }
 
 /** Sum of the gzip sizes of the JavaScript assets a page's HTML references (module preloads, scripts, imports). */
@@ -381,10 +431,15 @@ async function growth(options: Options, argv: string[]) {
     const jsonFile = path.join(os.tmpdir(), `sentinelle-growth-${process.pid}-${size}.json`);
     log(`Measuring at ${size.toLocaleString("en")} irritants…`);
     const result = spawnSync(process.execPath, ["--import", "tsx", "scripts/bench.ts", "--db", db, "--json", jsonFile, ...passed], { cwd: root, stdio: ["ignore", "inherit", "inherit"] });
-    if (result.status !== 0) throw new Error(`The benchmark at ${size} irritants failed.`);
+    if (result.status !== 0) {
+      // The other sizes are still measured and compared: one failed run must not lose the whole table.
+      log(`The benchmark at ${size.toLocaleString("en")} irritants failed (exit ${result.status}); left out of the table.`);
+      continue;
+    }
     runs.push({ size, seedSeconds, json: JSON.parse(fs.readFileSync(jsonFile, "utf8")) as BenchJson });
     fs.rmSync(jsonFile, { force: true });
   }
+  if (runs.length === 0) throw new Error("No size could be measured.");
   const first = runs[0];
   const last = runs.at(-1)!;
   const header = [
@@ -492,6 +547,7 @@ async function main() {
     })();
 
     teamCookie = await signIn(app.url, DEMO_TEAM_EMAIL, DEMO_PASSWORD);
+    vendorCookie = await signIn(app.url, DEMO_VENDOR_EMAIL, DEMO_PASSWORD);
     const targets = [...TARGETS, ...TEAM_TARGETS];
     const bareAlone = await measure(bare.url, null, options);
     log(`  bare page: ${fmt(bareAlone.sequentialMedianMs, 2)} ms alone, ${fmt(bareAlone.load.rps, 0)} req/s, p50 ${fmt(bareAlone.load.p50)} ms, p99 ${fmt(bareAlone.load.p99)} ms`);
@@ -499,6 +555,11 @@ async function main() {
     for (const target of targets) {
       const m = await measure(app.url, target, options, token, bare.url);
       results.push({ target, measure: m });
+      // The server may still be answering requests autocannon has given up on (it closes its connections at the end
+      // of a phase, but a request already read is computed to the end): wait for it before the next row, or that
+      // backlog is measured as the next rows' time (issue 21: the growth run that "stalled" at 100,000 irritants).
+      m.drainMs = await drain(app.url);
+      if (m.drainMs > 1000) log(`    (the application was still busy ${fmt(m.drainMs / 1000)} s after this row)`);
       log(
         `  ${target.name}: ${fmt(m.sequentialMedianMs, 2)} ms alone, ${fmt(m.load.rps, 0)} req/s (bare page just before: ${fmt(m.bareLoad!.rps, 0)}), ` +
           `p50 ${fmt(m.load.p50)} ms, p99 ${fmt(m.load.p99)} ms, ${m.errors} errors, ${m.non2xx} non-2xx`,
@@ -616,6 +677,7 @@ async function main() {
           ratioTarget: r.target.ratioTarget,
           cache: r.target.cache ?? null,
           cacheSeen: r.m.cacheSeen ?? null,
+          drainMs: r.m.drainMs ?? null,
           met: r.met,
         })),
         attachmentAnalysis,

@@ -38,6 +38,7 @@ import {
 } from "../app/modules/surveys/index.server";
 import { SEGUR_QUESTIONNAIRE_V1, SEGUR_QUESTIONNAIRE_V2 } from "../app/modules/surveys";
 import { addWorkingDays, workingDaysBetween } from "../app/modules/tickets";
+import { rebuildScorecardTallies } from "../app/modules/tickets/index.server";
 import { Progress } from "./scale/progress";
 import {
   COMMON_SENTENCES,
@@ -729,6 +730,10 @@ export async function seedScale(options: Options) {
   loadDemoProgressUpdates(team);
   loadDemoResources();
   loadDemoNextSteps();
+
+  // The vendors' scorecard tallies, as the application keeps them (issue 21).
+  console.error("Scorecard tallies…");
+  rebuildScorecardTallies();
 
   // The history above is already told: the notification worker starts after it, as on a server that has been running.
   const lastEvent = (sqlite.prepare("select max(id) as m from events").get() as { m: number }).m;

@@ -31,6 +31,37 @@ export function toCsv(header: readonly string[], rows: readonly (readonly string
   return "\uFEFF" + lines.join("\r\n") + "\r\n";
 }
 
+/**
+ * The same file as `toCsv`, written a page of rows at a time as the client reads it: the server's event loop turns
+ * between pages (other requests are answered meanwhile), and when the client goes away (`signal`) the remaining pages
+ * are never read.
+ */
+export function csvStreamResponse(header: readonly string[], pages: Iterator<readonly (readonly string[])[]>, filename: string, signal?: AbortSignal) {
+  const encoder = new TextEncoder();
+  const line = (cells: readonly string[]) => cells.map((c) => quoteCsvCell(c)).join(";") + "\r\n";
+  let started = false;
+  const stop = () => void pages.return?.();
+  const body = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      if (!started) {
+        started = true;
+        controller.enqueue(encoder.encode("\uFEFF" + line(header)));
+        return;
+      }
+      await new Promise((resolve) => setImmediate(resolve));
+      if (signal?.aborted) {
+        stop();
+        return controller.error(new Error("CSV download abandoned by the client."));
+      }
+      const next = pages.next();
+      if (next.done) return controller.close();
+      controller.enqueue(encoder.encode(next.value.map(line).join("")));
+    },
+    cancel: stop,
+  });
+  return new Response(body, { headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${filename}"` } });
+}
+
 export function csvResponse(body: string, filename: string) {
   return new Response(body, { headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${filename}"` } });
 }

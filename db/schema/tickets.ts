@@ -36,7 +36,11 @@ export const tickets = sqliteTable(
   (t) => [
     uniqueIndex("tickets_irritant_product_idx").on(t.irritantId, t.productId),
     index("tickets_vendor_idx").on(t.vendorId, t.status, t.id),
+    // A vendor's newest tickets without sorting them all (its inbox, unfiltered; issue 21).
+    index("tickets_vendor_newest_idx").on(t.vendorId, t.id),
     index("tickets_irritant_idx").on(t.irritantId),
+    // Unanswered tickets by due date: the scorecards count those already late (issue 21).
+    index("tickets_unanswered_idx").on(t.vendorId, t.firstResponseDue, t.resolution).where(sql`first_response_at is null`),
   ],
 );
 
@@ -76,3 +80,27 @@ export const fixConfirmations = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.ticketId, t.userId, t.round] })],
 );
+
+/**
+ * Vendors' scorecard tallies (issue 21), kept in the transactions that change a ticket or its fix confirmations: per
+ * vendor and working days to the first response (-1: not answered yet), over the tickets that count (not passed on
+ * to another product), how many tickets, resolved ones, claimed fixes with a verdict, and confirmed ones.
+ */
+export const ticketScorecardCells = sqliteTable(
+  "ticket_scorecard_cells",
+  {
+    vendorId: integer("vendor_id").notNull(),
+    firstResponseDays: integer("first_response_days").notNull(),
+    tickets: integer("tickets").notNull().default(0),
+    resolved: integer("resolved").notNull().default(0),
+    fixAnswered: integer("fix_answered").notNull().default(0),
+    fixConfirmed: integer("fix_confirmed").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.vendorId, t.firstResponseDays] })],
+);
+
+/** The newest ticket the scorecard tallies have seen: tickets inserted by another path (seeds) make them rebuilt. */
+export const ticketScorecardState = sqliteTable("ticket_scorecard_state", {
+  id: integer("id").primaryKey(),
+  maxTicketId: integer("max_ticket_id").notNull(),
+});

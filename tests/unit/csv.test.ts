@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CsvSyntaxError, neutraliseFormula, parseCsvRecords, quoteCsvCell, readCsvTable, restoreNeutralisedFormula, toCsv } from "~/lib/csv";
+import { CsvSyntaxError, csvStreamResponse, neutraliseFormula, parseCsvRecords, quoteCsvCell, readCsvTable, restoreNeutralisedFormula, toCsv } from "~/lib/csv";
 
 describe("CSV", () => {
   it("quotes cells with separators, quotes and line breaks", () => {
@@ -63,5 +63,42 @@ describe("parseCsvRecords", () => {
     expect(read("Mois;Valeur\n").errors[0].message).toContain("Colonnes attendues, dans cet ordre : Période, Valeur");
     expect(read("Période;Valeur\n").errors).toEqual([{ line: 1, message: "Aucune ligne." }]);
     expect(read("").errors).toEqual([{ line: 1, message: "Le fichier est vide." }]);
+  });
+});
+
+describe("csvStreamResponse (issue 21)", () => {
+  const header = ["id", "texte"];
+  const page = (from: number) => Array.from({ length: 3 }, (_, i) => [String(from + i), i === 1 ? '=SOMME(A1);"x"' : `ligne ${from + i}`]);
+
+  it("writes the same file as toCsv, a page at a time", async () => {
+    const pages = [page(1), page(4), page(7)];
+    const response = csvStreamResponse(header, pages[Symbol.iterator](), "f.csv");
+    expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    expect(response.headers.get("content-disposition")).toBe('attachment; filename="f.csv"');
+    expect(Buffer.from(await response.arrayBuffer()).toString("utf8")).toBe(toCsv(header, pages.flat()));
+  });
+
+  it("stops reading pages when the client goes away", async () => {
+    let read = 0;
+    let stopped = false;
+    const pages = (function* () {
+      try {
+        for (let i = 0; i < 1000; i++) {
+          read++;
+          yield page(i * 3);
+        }
+      } finally {
+        stopped = true;
+      }
+    })();
+    const client = new AbortController();
+    const response = csvStreamResponse(header, pages, "f.csv", client.signal);
+    const reader = response.body!.getReader();
+    await reader.read(); // the header
+    await reader.read(); // the first page
+    client.abort();
+    await expect(reader.read()).rejects.toThrow(/abandoned/);
+    expect(stopped).toBe(true);
+    expect(read).toBeLessThan(5);
   });
 });

@@ -66,7 +66,19 @@ function nameLookups(): AuditNames {
   };
 }
 
-/** Every entry matching the filters, for the CSV export (bounded, newest first). */
-export function exportAuditEntries(filters: Omit<AuditFilters, "avant">, max = 50_000) {
-  return listAuditEntries(filters, max).entries;
+/**
+ * Every entry matching the filters, for the CSV export (bounded, newest first), a page at a time (keyset), so that the
+ * export can be written as it is read and stopped when its reader leaves (issue 21: 50,000 entries formatted in one
+ * go held the server's event loop for seconds, and abandoned exports were still computed to the end).
+ */
+export function* exportAuditPages(filters: Omit<AuditFilters, "avant">, { max = 50_000, pageSize = 1_000 }: { max?: number; pageSize?: number } = {}) {
+  let before: number | undefined;
+  let left = max;
+  while (left > 0) {
+    const { entries, nextBefore } = listAuditEntries({ ...filters, avant: before }, Math.min(pageSize, left));
+    if (entries.length) yield entries;
+    left -= entries.length;
+    if (nextBefore === null) return;
+    before = nextBefore;
+  }
 }

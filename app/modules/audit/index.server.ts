@@ -4,4 +4,4 @@
  * `npx tsx scripts/front-doors.ts`: to extend it, import the name from outside (from here or from its inner file) and
  * run the script again.
  */
-export { auditFiltersSchema, exportAuditEntries, listAuditEntries } from "./audit.server";
+export { auditFiltersSchema, exportAuditPages, listAuditEntries } from "./audit.server";

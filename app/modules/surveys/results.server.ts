@@ -4,19 +4,20 @@ import { campaigns, invitations, products, questionnaireVersions } from "#db/sch
 import { NO_SUBJECT_NAME } from "./snapshots";
 import type { QuestionnaireDefinition } from "./definition";
 import { measuresOf, type Measure } from "./measures";
-import { campaignTally, expandValues, NO_SUBJECT_KEY, recomputedTally, TALLY_BATCH, type CampaignTally } from "./tallies.server";
+import { campaignTally, NO_SUBJECT_KEY, recomputedTally, TALLY_BATCH, valueCounts, type CampaignTally } from "./tallies.server";
 import { comparableKeys, type ItemChange } from "./versions";
 import {
   batchedCount,
-  distribution,
-  npsDifference,
+  distributionFromCounts,
+  npsDifferenceFromCounts,
   PUBLIC_MIN_CELL,
   provisionalCount,
   proportionDifference,
   responseRate,
   round,
-  summaryStats,
+  summaryStatsFromCounts,
   suppressSmallCells,
+  topBoxCounts,
   type DistributionRow,
   type Interval,
   type SummaryStats as Stats,
@@ -52,15 +53,15 @@ export type CampaignResults = {
 /** The group of respondents who named no software or service ("je ne sais pas / autre"): a cell like the others. */
 const NO_SUBJECT = { key: NO_SUBJECT_KEY, name: NO_SUBJECT_NAME } as const;
 
-/** Every answer of a campaign to a measure, over all groups: how many respondents, and their values. */
+/** Every answer of a campaign to a measure, over all groups: how many respondents, and how often each value. */
 function allAnswers(tally: CampaignTally, measure: Measure) {
   let n = 0;
-  const values: (number | string)[] = [];
+  const counts = new Map<number | string, number>();
   for (const cell of tally.cells.get(measure.key)?.values() ?? []) {
     n += cell.answered;
-    values.push(...expandValues(cell.total));
+    valueCounts(cell.total, counts);
   }
-  return { n, values };
+  return { n, counts };
 }
 
 /**
@@ -111,28 +112,24 @@ export function computeResults(slug: string, { minCell = PUBLIC_MIN_CELL, provis
       const cell = tally.cells.get(measure.key)?.get(key);
       const answeredInCell = cell?.answered ?? 0;
       const n = provisional ? provisionalCount(answeredInCell, minCell) : answeredInCell;
-      const data = cell ? expandValues(provisional ? cell.counted : cell.total) : [];
+      const data = cell ? valueCounts(provisional ? cell.counted : cell.total) : new Map<number | string, number>();
       return { key, n, data, waiting: n < answeredInCell && n === 0 };
     });
-    const values = cells.flatMap((c) => c.data);
+    const values = new Map<number | string, number>();
+    for (const c of cells) for (const [value, k] of c.data) values.set(value, (values.get(value) ?? 0) + k);
     const n = cells.reduce((sum, c) => sum + c.n, 0);
     const suppressed = n < minCell;
     const published = suppressSmallCells(cells, minCell, suppressed ? undefined : n);
     const baseKey = measure.key.split(".")[0];
     let change: ItemResult["change"] = null;
     if (!suppressed && previous && comparable.has(baseKey)) {
-      const before = previousTally ? allAnswers(previousTally, measure) : { n: 0, values: [] };
+      const before = previousTally ? allAnswers(previousTally, measure) : { n: 0, counts: new Map<number | string, number>() };
       if (before.n >= minCell) {
-        const prevValues = before.values.filter((v): v is number => typeof v === "number");
-        const nowValues = values.filter((v): v is number => typeof v === "number");
         if (measure.type === "nps") {
-          const d = npsDifference(prevValues, nowValues);
+          const d = npsDifferenceFromCounts(before.counts, values);
           if (d) change = { comparedWith: previous.wave, measure: "nps", value: round(d.value, 1), low: round(d.low, 1), high: round(d.high, 1) };
         } else if (measure.type === "likert" || measure.type === "csat") {
-          const d = proportionDifference(
-            { successes: prevValues.filter((v) => v >= 4).length, n: prevValues.length },
-            { successes: nowValues.filter((v) => v >= 4).length, n: nowValues.length },
-          );
+          const d = proportionDifference(topBoxCounts(before.counts, 4), topBoxCounts(values, 4));
           if (d) change = { comparedWith: previous.wave, measure: "topBox", value: round(d.value, 3), low: round(d.low, 3), high: round(d.high, 3) };
         }
       }
@@ -143,8 +140,8 @@ export function computeResults(slug: string, { minCell = PUBLIC_MIN_CELL, provis
       type: measure.type,
       n: suppressed ? null : n,
       suppressed,
-      distribution: suppressed ? null : distribution(values, measure.scale),
-      stats: suppressed ? null : summaryStats(measure.type, values),
+      distribution: suppressed ? null : distributionFromCounts(values, measure.scale),
+      stats: suppressed ? null : summaryStatsFromCounts(measure.type, values),
       change,
       // A provisional cell still waiting for its first batch is not listed: its appearance would tell which
       // software one new respondent rated.
@@ -156,8 +153,8 @@ export function computeResults(slug: string, { minCell = PUBLIC_MIN_CELL, provis
           subject: subjectOf(cell.key),
           n: hidden ? null : cell.n,
           suppressed: hidden,
-          distribution: rows && !hidden ? distribution(rows, measure.scale) : null,
-          stats: rows && !hidden ? summaryStats(measure.type, rows) : null,
+          distribution: rows && !hidden ? distributionFromCounts(rows, measure.scale) : null,
+          stats: rows && !hidden ? summaryStatsFromCounts(measure.type, rows) : null,
         };
       }),
     };

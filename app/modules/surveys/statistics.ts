@@ -387,3 +387,103 @@ export function summaryStats(type: string, values: (number | string)[]): Summary
       return {};
   }
 }
+
+// --- From counts (issue 21) ---------------------------------------------------------------------------------------
+// The same statistics computed from how many times each value was given (the survey tallies), in time proportional
+// to the number of distinct values rather than of answers. Each gives what its list-based twin gives for the list
+// the counts describe (tests/unit/survey-statistics-counts.test.ts checks it on random data).
+
+/** How many times each value was given. Values are matched strictly, as in a list (4 and "4" differ). */
+export type ValueCounts = ReadonlyMap<number | string, number>;
+
+function assertCounts(counts: ValueCounts): void {
+  for (const [value, n] of counts) assertCount(`count of ${JSON.stringify(value)}`, n);
+}
+
+/** `distribution` of the answers `counts` describes. */
+export function distributionFromCounts(counts: ValueCounts, scale: ScalePoint[]): DistributionRow[] {
+  assertCounts(counts);
+  const seen = new Set<number | string>();
+  for (const point of scale) {
+    if (seen.has(point.value)) throw new RangeError(`duplicate scale value ${String(point.value)}`);
+    seen.add(point.value);
+  }
+  return scale.map((point) => ({ value: point.value, label: point.label, count: counts.get(point.value) ?? 0 }));
+}
+
+/** Promoters, passives and detractors among numeric counts (strings are not NPS answers and are left out). */
+function npsCountsOf(counts: ValueCounts): NpsCounts {
+  const c: NpsCounts = { promoters: 0, passives: 0, detractors: 0, n: 0 };
+  for (const [v, k] of counts) {
+    if (typeof v !== "number" || k === 0) continue;
+    if (!Number.isInteger(v) || v < 0 || v > 10) throw new RangeError(`NPS answers must be integers from 0 to 10 (got ${v})`);
+    if (v >= 9) c.promoters += k;
+    else if (v >= 7) c.passives += k;
+    else c.detractors += k;
+    c.n += k;
+  }
+  return c;
+}
+
+/** Answers at or above `threshold` among the numeric values, and how many numeric values (for a top-box share). */
+export function topBoxCounts(counts: ValueCounts, threshold: number): { successes: number; n: number } {
+  let successes = 0;
+  let n = 0;
+  for (const [v, k] of counts) {
+    if (typeof v !== "number" || k === 0) continue;
+    if (!Number.isFinite(v)) throw new RangeError(`non-finite answer (${v})`);
+    n += k;
+    if (v >= threshold) successes += k;
+  }
+  return { successes, n };
+}
+
+/** `npsDifference` of the numeric answers two sets of counts describe (b − a). */
+export function npsDifferenceFromCounts(a: ValueCounts, b: ValueCounts, z = 1.96): Interval | null {
+  assertZ(z);
+  assertCounts(a);
+  assertCounts(b);
+  const ca = npsCountsOf(a);
+  const cb = npsCountsOf(b);
+  if (ca.n === 0 || cb.n === 0) return null;
+  const value = (100 * (cb.promoters - cb.detractors)) / cb.n - (100 * (ca.promoters - ca.detractors)) / ca.n;
+  const margin = 100 * z * Math.sqrt(npsVariance(ca) + npsVariance(cb));
+  return { value, low: clamp(value - margin, -200, 200), high: clamp(value + margin, -200, 200) };
+}
+
+/** `summaryStats` of the answers `counts` describes. */
+export function summaryStatsFromCounts(type: string, counts: ValueCounts): SummaryStats {
+  assertCounts(counts);
+  const r = (i: Interval | null) => (i ? { value: round(i.value, 3), low: round(i.low, 3), high: round(i.high, 3) } : undefined);
+  switch (type) {
+    case "likert":
+    case "csat": {
+      let sum = 0;
+      for (const [v, k] of counts) {
+        if (typeof v !== "number" || k === 0) continue;
+        if (!Number.isFinite(v)) throw new RangeError(`mean of a non-finite value (${v})`);
+        sum += v * k;
+      }
+      const top = topBoxCounts(counts, 4);
+      return { mean: round(top.n ? sum / top.n : 0, 2), topBox: r(wilsonInterval(top.successes, top.n)) };
+    }
+    case "nps": {
+      const c = npsCountsOf(counts);
+      if (c.n === 0) return { nps: undefined };
+      const value = (100 * (c.promoters - c.detractors)) / c.n;
+      const margin = 100 * 1.96 * Math.sqrt(npsVariance(c));
+      return { nps: { value: round(value, 1), low: round(clamp(value - margin, -100, 100), 1), high: round(clamp(value + margin, -100, 100), 1) } };
+    }
+    case "yesno": {
+      let yes = 0;
+      let n = 0;
+      for (const [v, k] of counts) {
+        n += k;
+        if (v === "yes") yes += k;
+      }
+      return { yes: r(wilsonInterval(yes, n)) };
+    }
+    default:
+      return {};
+  }
+}

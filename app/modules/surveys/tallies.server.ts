@@ -46,14 +46,16 @@ export type CampaignTally = {
   cells: Map<string, Map<string, CellTally>>;
 };
 
-/** The values of a tally (JSON keys) as the list of values they count, for the statistics. */
-export function expandValues(values: Map<string, number>): (number | string)[] {
-  const out: (number | string)[] = [];
+/**
+ * The values of a tally (JSON keys) decoded, with how many times each was given, added into `into` when given: what
+ * the statistics read (`summaryStatsFromCounts`, `distributionFromCounts`), without listing every answer.
+ */
+export function valueCounts(values: Map<string, number>, into = new Map<number | string, number>()): Map<number | string, number> {
   for (const [value, n] of values) {
     const decoded = JSON.parse(value) as number | string;
-    for (let i = 0; i < n; i++) out.push(decoded);
+    into.set(decoded, (into.get(decoded) ?? 0) + n);
   }
-  return out;
+  return into;
 }
 
 const bump = (map: Map<string, number>, key: string, by = 1) => map.set(key, (map.get(key) ?? 0) + by);

@@ -9,6 +9,7 @@ import { confirmFix, followTicketOutcome } from "~/modules/irritants/index.serve
 import { getSettings } from "~/modules/settings/index.server";
 import type { FixAnswer } from "./tickets";
 import { addMessage, fixAnswerCounts, nowIso } from "./tickets.server";
+import { retallyTicket } from "./scorecard-tallies.server";
 
 /** Tickets of an irritant that await "Est-ce corrigé pour vous ?" from its reporter and supporters. */
 export function fixQuestionsFor(user: SessionUser | null, irritantId: number) {
@@ -49,10 +50,12 @@ export function answerFixQuestion(
     const ticket = tx.select().from(tickets).where(eq(tickets.id, ticketId)).get();
     const question = ticket ? fixQuestionsFor(user, ticket.irritantId).find((q) => q.id === ticketId) : undefined;
     if (!ticket || !question) throw new HttpError(404, "Aucune question en attente pour ce ticket.");
-    tx.insert(fixConfirmations)
-      .values({ ticketId, userId: user.id, answer, round: ticket.reopenCount, answeredAt: nowIso() })
-      .onConflictDoUpdate({ target: [fixConfirmations.ticketId, fixConfirmations.userId, fixConfirmations.round], set: { answer, answeredAt: nowIso() } })
-      .run();
+    retallyTicket(tx, ticketId, () =>
+      tx.insert(fixConfirmations)
+        .values({ ticketId, userId: user.id, answer, round: ticket.reopenCount, answeredAt: nowIso() })
+        .onConflictDoUpdate({ target: [fixConfirmations.ticketId, fixConfirmations.userId, fixConfirmations.round], set: { answer, answeredAt: nowIso() } })
+        .run(),
+    );
     recordEvent(tx, { type: "ticket.fix_answered", actorId: user.id, subject: { type: "ticket", id: ticketId }, payload: { irritantId: ticket.irritantId, answer } });
     const counts = fixAnswerCounts(tx, ticket);
     const threshold = getSettings(tx).fixDenialsToReopen;
@@ -60,10 +63,12 @@ export function answerFixQuestion(
     // Confirmed by its people: "Correctif annoncé" becomes "Résolu".
     if (!reopen && counts.yes > counts.no) confirmFix(tx, ticket.irritantId);
     if (reopen) {
-      tx.update(tickets)
-        .set({ status: "open", resolution: null, resolvedAt: null, reopenCount: ticket.reopenCount + 1 })
-        .where(eq(tickets.id, ticketId))
-        .run();
+      retallyTicket(tx, ticketId, () =>
+        tx.update(tickets)
+          .set({ status: "open", resolution: null, resolvedAt: null, reopenCount: ticket.reopenCount + 1 })
+          .where(eq(tickets.id, ticketId))
+          .run(),
+      );
       addMessage(tx, ticketId, null, "system", "public", `Ticket rouvert : ${counts.no} personnes indiquent que le problème persiste après la correction.`);
       recordEvent(tx, { type: "ticket.reopened", actorId: null, subject: { type: "ticket", id: ticketId }, payload: { irritantId: ticket.irritantId, denials: counts.no } });
       followTicketOutcome(tx, ticket.irritantId, "in_progress", null);

@@ -19,5 +19,6 @@ export {
   openTicketsForForwardedIrritant,
   reassignTicket,
 } from "./ticket-routing.server";
+export { rebuildScorecardTallies, recountScorecardCells } from "./scorecard-tallies.server";
 export { publicScorecards, scorecards } from "./ticket-scorecards.server";
 export { getTicketDetail, listTickets, requireTicket, requireTicketAction } from "./tickets.server";

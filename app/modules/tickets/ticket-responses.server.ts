@@ -10,6 +10,7 @@ import type { SessionUser } from "~/lib/session-users.server";
 import { redactPatientIdentifiers } from "~/lib/text/redaction";
 import { followTicketOutcome } from "~/modules/irritants/index.server";
 import { recordFirstResponse } from "./response-times.server";
+import { retallyTicket } from "./scorecard-tallies.server";
 import type { Resolution, TicketStatus } from "./tickets";
 import { addMessage, hasOpenTicket, nowIso, openTicket, requireTicket, type Ticket } from "./tickets.server";
 
@@ -17,7 +18,7 @@ import { addMessage, hasOpenTicket, nowIso, openTicket, requireTicket, type Tick
 function markResponded(tx: Tx, user: SessionUser, ticket: Ticket, patch: Partial<Ticket> = {}) {
   const first = can(user, "ticket:respond") && !ticket.firstResponseAt;
   const firstResponseAt = first ? nowIso() : ticket.firstResponseAt;
-  tx.update(tickets).set({ ...patch, firstResponseAt }).where(eq(tickets.id, ticket.id)).run();
+  retallyTicket(tx, ticket.id, () => tx.update(tickets).set({ ...patch, firstResponseAt }).where(eq(tickets.id, ticket.id)).run());
   if (first) recordFirstResponse(tx, ticket.openedAt, firstResponseAt!);
 }
 

@@ -9,6 +9,7 @@ import type { SessionUser } from "~/lib/session-users.server";
 import { redactPatientIdentifiers } from "~/lib/text/redaction";
 import { followTicketOutcome } from "~/modules/irritants/index.server";
 import { addMessage, nowIso, openTicket, requireTicket } from "./tickets.server";
+import { retallyTicket } from "./scorecard-tallies.server";
 
 /** When the team forwards an irritant that names a product, its vendor gets a ticket. */
 export function openTicketsForForwardedIrritant(tx: Tx, irritantId: number, actorId: number) {
@@ -24,7 +25,7 @@ export function reassignTicket(user: SessionUser, id: number, productId: number,
     const ticket = requireTicket(tx, user, id);
     if (ticket.productId === productId) throw new HttpError(422, "Le ticket concerne déjà ce logiciel.", { productId: ["Choisissez un autre logiciel."] });
     const next = openTicket(tx, { irritantId: ticket.irritantId, productId, actorId: user.id, reassignedFromId: id });
-    tx.update(tickets).set({ status: "closed", closedAt: nowIso() }).where(eq(tickets.id, id)).run();
+    retallyTicket(tx, id, () => tx.update(tickets).set({ status: "closed", closedAt: nowIso() }).where(eq(tickets.id, id)).run());
     addMessage(tx, id, user.id, "reassignment", "internal", `Réaffecté par l'équipe au ticket n°${next.id}. ${masked.text}`.trim());
     recordEvent(tx, { type: "ticket.reassigned", actorId: user.id, subject: { type: "ticket", id }, payload: { irritantId: ticket.irritantId, toTicketId: next.id, toProductId: productId } });
     return { reassignedTo: next.id, redactions: masked.redactions };
@@ -36,7 +37,7 @@ export function closeTicket(user: SessionUser, id: number) {
   getDb().transaction((tx) => {
     const ticket = requireTicket(tx, user, id);
     if (ticket.status === "closed") throw new HttpError(409, "Ce ticket est déjà clos.");
-    tx.update(tickets).set({ status: "closed", closedAt: nowIso() }).where(eq(tickets.id, id)).run();
+    retallyTicket(tx, id, () => tx.update(tickets).set({ status: "closed", closedAt: nowIso() }).where(eq(tickets.id, id)).run());
     recordEvent(tx, { type: "ticket.closed", actorId: user.id, subject: { type: "ticket", id }, payload: { irritantId: ticket.irritantId } });
   });
 }

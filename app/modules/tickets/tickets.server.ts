@@ -12,6 +12,7 @@ import { originNote } from "~/modules/irritants";
 import { getSettings } from "~/modules/settings/index.server";
 import { OPEN_TICKET_STATUSES, type TicketStatus } from "./tickets";
 import { addWorkingDays, isOverdue, workingDaysBetween } from "./working-days";
+import { newestTicketId, tallyNewTicket } from "./scorecard-tallies.server";
 
 export type Ticket = typeof tickets.$inferSelect;
 export const nowIso = () => new Date().toISOString();
@@ -58,6 +59,7 @@ export function openTicket(tx: Tx, input: { irritantId: number; productId: numbe
   if (!product) throw new HttpError(422, "Logiciel inconnu.", { productId: ["Ce logiciel ne figure pas dans le catalogue."] });
   const settings = getSettings(tx);
   const openedAt = nowIso();
+  const previousMaxId = newestTicketId(tx);
   const ticket = tx
     .insert(tickets)
     .values({
@@ -71,6 +73,7 @@ export function openTicket(tx: Tx, input: { irritantId: number; productId: numbe
     })
     .returning()
     .get();
+  tallyNewTicket(tx, ticket.id, previousMaxId);
   recordEvent(tx, {
     type: "ticket.opened",
     actorId: input.actorId,
