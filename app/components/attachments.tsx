@@ -14,12 +14,12 @@ const fileUrl = (id: number, thumbnail = false) => `/api/v1/attachments/${id}/fi
 export function AttachmentList<A extends Attachment>({ attachments, showStatus, actions }: { attachments: A[]; showStatus: boolean; actions?: (a: A) => ReactNode }) {
   if (attachments.length === 0) return <p>Aucun fichier joint.</p>;
   return (
-    <ul className="grid gap-4 sm:grid-cols-2" aria-label="Fichiers joints">
+    <ul className="grid grid-cols-1 gap-4 sm:grid-cols-2" aria-label="Fichiers joints">
       {attachments.map((a) => (
         <li key={a.id} className="card">
           {a.status === "pending_review" || a.status === "approved" ? (
             <a href={fileUrl(a.id)}>
-              <img src={fileUrl(a.id, true)} alt={`Fichier joint n°${a.id}${a.pages > 1 ? ` (${a.pages} pages)` : ""}, version masquée — ouvrir en grand`} loading="lazy" className="max-h-60 border border-gris-200" />
+              <img src={fileUrl(a.id, true)} alt={`Fichier joint n°${a.id}${a.pages > 1 ? ` (${a.pages} pages)` : ""}, version masquée — ouvrir en grand`} loading="lazy" className="h-auto max-h-60 max-w-full border border-gris-200" />
             </a>
           ) : (
             <p className="mb-2 font-bold">Fichier joint n°{a.id}</p>

@@ -1,5 +1,6 @@
 import { IndicatorChart } from "~/components/chart";
 import { SurveyResults } from "~/components/survey-results";
+import { NextStepList } from "~/components/next-steps";
 import { TableRegion } from "~/components/table-region";
 import { formatDay, formatPeriod } from "~/lib/dates";
 import { counted } from "~/lib/text/plural";
@@ -253,28 +254,6 @@ function BlockBody({ block, since }: { block: RenderedBlock; since: string | nul
     case "next-steps":
       return <NextStepList groups={block.groups} />;
   }
-}
-
-/** The programme's next steps under their headings, each said done or not (the progress page and the point block). */
-export function NextStepList({ groups }: { groups: { heading: string; steps: { text: string; horizon: string; done: boolean }[] }[] }) {
-  return (
-    <>
-      {groups.map((g) => (
-        <div key={g.heading}>
-          <h3 className="text-lg">{g.heading}</h3>
-          <ul className="list-disc pl-6">
-            {g.steps.map((s, i) => (
-              <li key={i}>
-                {s.horizon ? <strong>{s.horizon} : </strong> : null}
-                {s.text}
-                {s.done ? <span className="fr-badge fr-badge--success fr-badge--sm ml-2">Fait</span> : null}
-              </li>
-            ))}
-          </ul>
-        </div>
-      ))}
-    </>
-  );
 }
 
 /**

@@ -11,7 +11,7 @@ import {
 } from "~/modules/progress/index.server";
 import { getSetting } from "~/modules/settings/index.server";
 import { TableRegion } from "~/components/table-region";
-import { NextStepList } from "~/components/point-blocks";
+import { NextStepList } from "~/components/next-steps";
 import { counted, plural } from "~/lib/text/plural";
 
 export const meta: MetaFunction = () => [

@@ -125,6 +125,30 @@ function IndexStatus() {
   );
 }
 
+/**
+ * A group folded to its terms (a hundred groups of open forms made the page endless); it opens by itself when its
+ * update was refused, so the error is in view.
+ */
+function GroupItem({ group }: { group: Group }) {
+  const actionData = useActionData<typeof action>();
+  const refused = actionData?.intent === "update" && !actionData.ok && String(actionData.result.initialValue?.id) === String(group.id);
+  return (
+    <li className="card mb-2">
+      <details open={refused || undefined}>
+        <summary className="cursor-pointer font-bold">{group.terms.join(" · ")}</summary>
+        <GroupForm group={group} />
+        <Form method="post" className="mt-2">
+          <input type="hidden" name="intent" value="delete" />
+          <input type="hidden" name="id" value={group.id} />
+          <button type="submit" className="fr-btn btn-danger">
+            Supprimer<span className="sr-only"> le groupe {group.terms[0]}</span>
+          </button>
+        </Form>
+      </details>
+    </li>
+  );
+}
+
 export default function Vocabulary() {
   const { groups } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
@@ -149,21 +173,12 @@ export default function Vocabulary() {
         </button>
       </Form>
       <h2>{counted(groups.length, "groupe", "groupes")}</h2>
-      {groups.map((g) => (
-        <section key={g.id} aria-labelledby={`titre-groupe-${g.id}`} className="card mb-4">
-          <h3 id={`titre-groupe-${g.id}`} className="mt-0 text-lg">
-            {g.terms.join(" · ")}
-          </h3>
-          <GroupForm group={g} />
-          <Form method="post" className="mt-2">
-            <input type="hidden" name="intent" value="delete" />
-            <input type="hidden" name="id" value={g.id} />
-            <button type="submit" className="fr-btn btn-danger">
-              Supprimer<span className="sr-only"> le groupe {g.terms[0]}</span>
-            </button>
-          </Form>
-        </section>
-      ))}
+      <p>Ouvrez un groupe pour modifier ses termes ou le supprimer.</p>
+      <ul className="list-none pl-0">
+        {groups.map((g) => (
+          <GroupItem key={g.id} group={g} />
+        ))}
+      </ul>
     </div>
   );
 }

@@ -50,6 +50,13 @@ function pageId(params: { id?: string }) {
   return orErrorPage(() => idParam(params.id));
 }
 
+/** What the author reads after filing: a vendor's report about another vendor's product went to that vendor as a ticket. */
+function filedNotice(id: number, origin: string) {
+  return origin === "vendor"
+    ? `Merci, votre signalement n°${id} a bien été reçu. Il est devenu un ticket pour l'éditeur du logiciel concerné, qui y répond dans les mêmes délais que pour les professionnels de santé, sans savoir qui l'a déposé. L'équipe programme le voit aussi et suit sa résolution. Vous suivez son statut et ses réponses publiques ici et dans « Mes signalements ».`
+    : `Merci, votre signalement n°${id} a bien été reçu. L'équipe programme va l'examiner ; vous le suivez et serez informé de ses évolutions.`;
+}
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await getUser(request);
   const id = pageId(params);
@@ -81,8 +88,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       supportCount: irritant.supportCount,
       patientSupportCount: irritant.patientSupportCount,
       isAuthor: irritant.isAuthor,
-      // A vendor's report about another vendor's product: its confirmation says it went to that vendor as a ticket.
-      crossVendor: irritant.origin === "vendor",
+      // Written here rather than in the component: the sentences then stay out of the public page's JavaScript.
+      filedNotice: irritant.isAuthor && new URL(request.url).searchParams.get("envoye") ? filedNotice(irritant.id, irritant.origin) : null,
       // Only the author is told what was masked in their own text.
       redactionNotice: irritant.isAuthor ? describeRedactions(redactionsList(irritant.redactions)) : null,
     },
@@ -186,20 +193,9 @@ export default function IrritantPage() {
 
   return (
     <article className="prose-page">
-      {searchParams.get("envoye") && irritant.isAuthor ? (
+      {irritant.filedNotice ? (
         <div role="status" className="fr-alert fr-alert--success fr-alert--sm mb-6">
-          {irritant.crossVendor ? (
-            <p className="mb-0">
-              Merci, votre signalement n°{irritant.id} a bien été reçu. Il est devenu un ticket pour l'éditeur du logiciel concerné, qui y
-              répond dans les mêmes délais que pour les professionnels de santé, sans savoir qui l'a déposé. L'équipe programme le voit aussi
-              et suit sa résolution. Vous suivez son statut et ses réponses publiques ici et dans « Mes signalements ».
-            </p>
-          ) : (
-            <p className="mb-0">
-              Merci, votre signalement n°{irritant.id} a bien été reçu. L'équipe programme va l'examiner ; vous le suivez et serez
-              informé de ses évolutions.
-            </p>
-          )}
+          <p className="mb-0">{irritant.filedNotice}</p>
           {irritant.redactionNotice ? <p className="mb-0 mt-2">{irritant.redactionNotice}</p> : null}
         </div>
       ) : null}
