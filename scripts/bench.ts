@@ -385,10 +385,14 @@ async function drain(url: string, limitMs = 10 * 60_000) {
   }
 }
 
-/** Sum of the gzip sizes of the JavaScript assets a page's HTML references (module preloads, scripts, imports). */
+/**
+ * Sum of the gzip sizes of the JavaScript a browser loads for the page: its module preloads (entry, root, route and
+ * their chunks). Not every `/assets/….js` the HTML names: with lazy route discovery the inlined partial manifest also
+ * names the full manifest's file and parent routes' modules, which the browser never fetches for this page.
+ */
 async function pageJavaScript(url: string, pagePath: string) {
   const html = await (await fetch(url + pagePath)).text();
-  const assets = [...new Set(html.match(/\/assets\/[\w./-]+?\.js/g) ?? [])];
+  const assets = [...new Set([...html.matchAll(/<link rel="modulepreload" href="(\/assets\/[\w./-]+?\.js)"/g)].map((m) => m[1]))];
   let bytes = 0;
   for (const asset of assets) bytes += gzipSync(Buffer.from(await (await fetch(url + asset)).arrayBuffer())).length;
   return { assets: assets.length, gzipBytes: bytes };
