@@ -122,7 +122,10 @@ export function backupAttachments(databaseFile: string, backupFile: string): num
   const destination = backupAttachmentsDir(backupFile);
   fs.rmSync(destination, { recursive: true, force: true });
   if (!fs.existsSync(source)) return 0;
-  fs.cpSync(source, destination, { recursive: true });
+  // Not `held/`: files waiting between the filing form's duplicate check and its submission are not yet masked, no
+  // row names them and they are swept within a day; a backup, kept far longer, must not carry them.
+  const held = path.resolve(source, "held");
+  fs.cpSync(source, destination, { recursive: true, filter: (file) => path.resolve(file) !== held });
   return fs.readdirSync(destination, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).length;
 }
 

@@ -156,7 +156,7 @@ export default function PersonalData() {
         que l'équipe ne l'a pas validé, vous pouvez masquer vous-même d'autres zones de votre fichier (l'équipe le peut
         à tout moment) : le rectangle noir remplace définitivement ce qu'il couvre. Les fichiers choisis avant « Vérifier les
         doublons » sont gardés, déjà nettoyés, jusqu'à l'envoi du signalement, et supprimés au bout d'un jour s'il n'est
-        pas envoyé. Les fichiers sont enregistrés à côté de la base de données, jamais dans un
+        pas envoyé ; ils ne sont jamais copiés dans les sauvegardes. Les fichiers sont enregistrés à côté de la base de données, jamais dans un
         dossier public ; ils sont supprimés avec votre compte, quand l'équipe masque le signalement ou le fichier, et
         figurent dans l'export de vos données.
       </p>

@@ -21,6 +21,9 @@ describe("backup and restore of attached files", () => {
     fs.writeFileSync(path.join(files, "ab12.png"), image);
     fs.writeFileSync(path.join(files, "ab12.thumb.webp"), Buffer.from("thumbnail"));
     fs.writeFileSync(path.join(files, "pending", "7.png"), Buffer.from("waiting"));
+    // Held between « Vérifier les doublons » and the submission: not yet masked, no row names it, gone within a day.
+    fs.mkdirSync(path.join(files, "held"), { recursive: true });
+    fs.writeFileSync(path.join(files, "held", "3-token.png"), Buffer.from("unmasked, held"));
     const env = { DATABASE_URL: live, SESSION_SECRET: "attachments-backup-secret-long-enough-0123456789" };
 
     const backupFile = path.join(dir, "copies", "backup.db");
@@ -28,6 +31,7 @@ describe("backup and restore of attached files", () => {
     expect(backup.code).toBe(0);
     expect(backup.output).toContain("Attached files: 3 copied");
     expect(fs.readFileSync(path.join(`${backupFile}.attachments`, "ab12.png"))).toEqual(image);
+    expect(fs.existsSync(path.join(`${backupFile}.attachments`, "held"))).toBe(false);
 
     const restored = path.join(dir, "restored", "sentinelle.db");
     // A stale file in the target folder does not survive the restore: the folder is the backup's.
