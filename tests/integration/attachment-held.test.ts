@@ -108,4 +108,21 @@ describe("files picked before « Vérifier les doublons »", () => {
     expect(sweepHeldUploads(Date.now() + 25 * 3_600_000)).toBeGreaterThan(0);
     expect(fs.readdirSync(heldDir())).toEqual([]);
   });
+  it("go with the account when its owner deletes it, without waiting for the day's sweep", async () => {
+    const check = await post("patient", [["intent", "check"], ["title", DRAFT.title], ["body", DRAFT.body]], [
+      new File([new Uint8Array(await image("#33aa66"))], "ecran.png", { type: "image/png" }),
+    ]);
+    expect(tokensIn(await check.text())).toHaveLength(1);
+    const patientId = sql().prepare("select id from users where email = 'patient@demo.sentinelle.fr'").pluck().get() as number;
+    const own = () => heldFiles().filter((f) => f.startsWith(`${patientId}-`));
+    expect(own()).toHaveLength(1);
+    const deletion = await fetch(`${server.url}/compte/securite`, {
+      method: "POST",
+      headers: { Cookie: cookies.patient, "Content-Type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ intent: "delete-account", confirmation: "sentinelle-demo" }),
+      redirect: "manual",
+    });
+    expect(deletion.status).toBe(302);
+    expect(own()).toHaveLength(0);
+  });
 });

@@ -71,6 +71,17 @@ export function releaseHeldUploads(actor: SessionUser, tokens: readonly string[]
   for (const token of ownTokens(actor, tokens)) for (const file of Object.values(files(token))) fs.rmSync(file, { force: true });
 }
 
+/** Every file held for a person (their account is deleted: no need to wait for the day's sweep). */
+export function releaseHeldUploadsOf(userId: number) {
+  let names: string[];
+  try {
+    names = fs.readdirSync(heldDir());
+  } catch {
+    return;
+  }
+  for (const name of names) if (name.startsWith(`${userId}-`)) fs.rmSync(path.join(heldDir(), name), { force: true });
+}
+
 /** Held files older than a day go: the filing was abandoned. Returns how many files were deleted. */
 export function sweepHeldUploads(now = Date.now(), maxAgeMs = HELD_FOR_MS): number {
   let removed = 0;

@@ -22,5 +22,12 @@ export {
   removeAttachmentsUploadedBy,
   requireAttachable,
 } from "./attachments.server";
-export { holdUploads, listHeldUploads, releaseHeldUploads, sweepHeldUploads, takeHeldUploads } from "./held.server";
+export {
+  holdUploads,
+  listHeldUploads,
+  releaseHeldUploads,
+  releaseHeldUploadsOf,
+  sweepHeldUploads,
+  takeHeldUploads,
+} from "./held.server";
 export { maskIdentifiers, readLines, stopOcr } from "./image.server";

@@ -25,7 +25,7 @@ import { recordEvent } from "~/lib/events.server";
 import { can } from "~/lib/permissions";
 import type { SessionUser } from "~/lib/session-users.server";
 import { getProfile, SIGN_UP_LINK_HOURS, verifyPassword } from "~/modules/accounts/index.server";
-import { attachmentsUploadedBy, removeAttachmentsOfHiddenIrritants, removeAttachmentsUploadedBy } from "~/modules/attachments/index.server";
+import { attachmentsUploadedBy, releaseHeldUploadsOf, removeAttachmentsOfHiddenIrritants, removeAttachmentsUploadedBy } from "~/modules/attachments/index.server";
 import { unindexIrritant } from "~/modules/irritants/index.server";
 import { scrubPassageCopies } from "~/modules/notifications/index.server";
 
@@ -114,6 +114,7 @@ export async function deleteAccount(user: SessionUser, confirmation: string) {
   });
   // The files go once the rows' deletion is committed (a rollback keeps both).
   files.deleteFiles();
+  releaseHeldUploadsOf(user.id);
   // secure_delete zeroed the old rows in the pages; the WAL still holds the pages as they were.
   checkpointAfterErasure(getDb());
 }

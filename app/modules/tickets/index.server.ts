@@ -11,6 +11,7 @@ export {
   initialiseFirstResponseCounters,
   readFirstResponseDistribution,
 } from "./response-times.server";
+export { rebuildScorecardTallies, recountScorecardCells } from "./scorecard-tallies.server";
 export { maskTicketMessagePassage, publicVendorMessages, ticketMessagesOfIrritant } from "./ticket-messages.server";
 export { acknowledgeTicket, replyToTicket, resolveTicket } from "./ticket-responses.server";
 export {
@@ -19,6 +20,5 @@ export {
   openTicketsForForwardedIrritant,
   reassignTicket,
 } from "./ticket-routing.server";
-export { rebuildScorecardTallies, recountScorecardCells } from "./scorecard-tallies.server";
 export { publicScorecards, scorecards } from "./ticket-scorecards.server";
 export { getTicketDetail, listTickets, requireTicket, requireTicketAction } from "./tickets.server";
