@@ -123,6 +123,7 @@ export const BREADCRUMBS: Record<string, Place> = {
   "routes/equipe.reglementation.$slug": under([EQUIPE, EQ_REGLEMENTATION], "Obligation"),
   "routes/equipe.avancement.indicateurs": under([EQUIPE, EQ_AVANCEMENT], "Indicateurs"),
   "routes/equipe.avancement.ressources": under([EQUIPE, EQ_AVANCEMENT], "Ressources par thème"),
+  "routes/equipe.avancement.prochaines-etapes": under([EQUIPE, EQ_AVANCEMENT], "Prochaines étapes"),
   "routes/equipe.themes": under([EQUIPE], "Thèmes"),
   "routes/equipe.vocabulaire": under([EQUIPE], "Vocabulaire du terrain"),
   "routes/equipe.catalogue": under([EQUIPE], "Catalogue"),

@@ -64,6 +64,7 @@ describe("queries per request do not grow with the items listed", () => {
       { kind: "seminar" as const, config: { seminar: "seminaire-20-novembre-2023" } },
       { kind: "survey" as const, config: { campaign: "segur-2024" } },
       { kind: "regulation" as const },
+      { kind: "next-steps" as const },
     ];
     const draft = (slug: string, times: number) => {
       const id = saveUpdate(team, null, { slug, title: `Point d'essai ${slug}`, summary: "Un point pour compter les requêtes.", body: "Introduction.", themes: [] });

@@ -144,7 +144,7 @@ class RenderContext {
               positives: s.positives,
               improvements: s.improvements,
               // As of the point's day: outcomes recorded by then, each with its status that day (absent from older snapshots).
-              outcomes: this.outcomesAsOf(s.outcomes.items),
+              outcomes: this.once(`seminar-outcomes:${slug}`, () => this.outcomesAsOf(s.outcomes.items)),
             },
           };
         } catch (error) {
@@ -167,7 +167,7 @@ class RenderContext {
         return { ...base, ...this.regulation() };
       case "next-steps": {
         // As of the point's day: the steps announced by then, done if they were by then.
-        const groups = nextStepsAsOf(this.day);
+        const groups = this.once("next-steps", () => nextStepsAsOf(this.day));
         return groups.length ? { ...base, kind: "next-steps", groups } : missing("Aucune prochaine étape annoncée à cette date.");
       }
     }
