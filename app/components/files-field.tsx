@@ -75,7 +75,7 @@ export function FilesField({ field, label, hint }: { field: FieldMetadata<unknow
                 {p.name} · {sizeLabel(p.size)}
                 {p.size > 10 * 1024 * 1024 ? <strong> — dépasse 10 Mo, il sera refusé</strong> : null}
               </span>
-              <button type="button" className="btn btn-secondary" onClick={() => remove(i)}>
+              <button type="button" className="fr-btn fr-btn--secondary fr-btn--sm" onClick={() => remove(i)}>
                 Retirer<span className="sr-only"> {p.name}</span>
               </button>
             </li>

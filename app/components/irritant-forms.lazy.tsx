@@ -51,7 +51,7 @@ export function AttachmentForm({ maxAttachments }: { maxAttachments: number }) {
           <input className="fr-upload" type="file" accept="image/png,image/jpeg,image/webp,application/pdf" required {...fieldProps(fields.file)} />
           <FieldError field={fields.file} />
         </div>
-        <button type="submit" className="btn btn-secondary">
+        <button type="submit" className="fr-btn fr-btn--secondary">
           Joindre le fichier
         </button>
       </Form>

@@ -237,7 +237,7 @@ export default function TriageIrritant() {
               <Form method="post">
                 <input type="hidden" name="intent" value="approve-attachment" />
                 <input type="hidden" name="attachmentId" value={a.id} />
-                <button type="submit" className="btn">
+                <button type="submit" className="fr-btn fr-btn--sm">
                   Valider le fichier n°{a.id}
                 </button>
               </Form>
@@ -245,7 +245,7 @@ export default function TriageIrritant() {
             <Form method="post">
               <input type="hidden" name="intent" value="remove-attachment" />
               <input type="hidden" name="attachmentId" value={a.id} />
-              <button type="submit" className="btn btn-secondary">
+              <button type="submit" className="fr-btn fr-btn--secondary fr-btn--sm">
                 Supprimer le fichier n°{a.id}
               </button>
             </Form>

@@ -130,7 +130,7 @@ export default function CoverPage() {
             </fieldset>
             {interactive ? (
               <div className="mt-4">
-                <button type="button" className="btn btn-secondary" aria-pressed={ticking} onClick={() => setTicking((t) => !t)}>
+                <button type="button" className="fr-btn fr-btn--secondary fr-btn--sm" aria-pressed={ticking} onClick={() => setTicking((t) => !t)}>
                   Cocher des cases à la souris plutôt que dessiner
                 </button>
                 {areas.length ? (
@@ -142,7 +142,7 @@ export default function CoverPage() {
                           Zone dessinée n°{i + 1} : {Math.round(a.width * 100)} % × {Math.round(a.height * 100)} % de l&apos;image, à {Math.round(a.x * 100)} % du bord gauche et{" "}
                           {Math.round(a.y * 100)} % du haut
                         </span>
-                        <button type="button" className="btn btn-secondary" onClick={() => setAreas((list) => list.filter((_, j) => j !== i))}>
+                        <button type="button" className="fr-btn fr-btn--secondary fr-btn--sm" onClick={() => setAreas((list) => list.filter((_, j) => j !== i))}>
                           Retirer<span className="sr-only"> la zone dessinée n°{i + 1}</span>
                         </button>
                       </li>
@@ -152,7 +152,7 @@ export default function CoverPage() {
               </div>
             ) : null}
             <FieldError field={fields.areas} />
-            <button type="submit" className="btn btn-primary mt-4">
+            <button type="submit" className="fr-btn mt-4">
               Masquer ces zones
             </button>
           </Form>

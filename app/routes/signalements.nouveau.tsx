@@ -428,7 +428,7 @@ export default function NewIrritant() {
                   <span className="grow text-sm">
                     {h.name} · {Math.max(1, Math.round(h.size / 1024))} ko{h.pages > 1 ? ` · ${h.pages} pages` : ""}
                   </span>
-                  <button type="submit" name="intent" value="check" formAction={`?retirer=${h.token}`} formNoValidate className="btn btn-secondary">
+                  <button type="submit" name="intent" value="check" formAction={`?retirer=${h.token}`} formNoValidate className="fr-btn fr-btn--secondary fr-btn--sm">
                     Retirer<span className="sr-only"> {h.name}</span>
                   </button>
                 </li>
