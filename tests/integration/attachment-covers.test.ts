@@ -5,20 +5,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { analysePendingAttachments, readLines, stopOcr } from "~/modules/attachments/index.server";
 import { apiToken, bearer, signInCookie } from "../support/http";
 import { startTestServer, type TestServer } from "../support/server";
+import { DEMO_EMAILS } from "../support/demo";
 
 // Areas covered by hand (issue 22): the author until the team approves, the team at any time; through the API
 // (`PATCH /api/v1/attachments/:id {covers}`) and through the cover page's grid of cells, posted as a browser without
 // JavaScript does. The boxes go onto the stored masked image, which is replaced (new hash, new thumbnail).
 
 let server: TestServer;
-const EMAILS = {
-  practitioner: "medecin@demo.sentinelle.fr",
-  patient: "patient@demo.sentinelle.fr",
-  vendorA: "editeur-a@demo.sentinelle.fr",
-  vendorB: "editeur-b@demo.sentinelle.fr",
-  team: "equipe@demo.sentinelle.fr",
-} as const;
-type Who = keyof typeof EMAILS;
+type Who = keyof typeof DEMO_EMAILS;
 const tokens = {} as Record<Who, string>;
 const cookies = {} as Record<Who, string>;
 let irritantId: number;
@@ -30,7 +24,7 @@ const shaOf = (id: number) => sql().prepare("select sha256 from attachments wher
 
 beforeAll(async () => {
   server = await startTestServer();
-  for (const [who, email] of Object.entries(EMAILS) as [Who, string][]) {
+  for (const [who, email] of Object.entries(DEMO_EMAILS) as [Who, string][]) {
     tokens[who] = await apiToken(server.url, email);
     cookies[who] = await signInCookie(server.url, email);
   }
@@ -39,7 +33,7 @@ beforeAll(async () => {
   spare = sql()
     .prepare("select i.id from irritants i join users u on u.id = i.author_id where u.email = ? and i.id != ? and i.hidden_at is null order by i.id")
     .pluck()
-    .all(EMAILS.practitioner, irritantId) as number[];
+    .all(DEMO_EMAILS.practitioner, irritantId) as number[];
 }, 60_000);
 afterAll(async () => {
   await stopOcr();
