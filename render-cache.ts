@@ -86,6 +86,35 @@ function etagMatches(header: string | undefined, tag: string) {
   });
 }
 
+/**
+ * A copy of `buffer` in its own memory of exactly its length. zlib's synchronous calls return a slice of their 16 KiB
+ * output chunk when the output is smaller than it, and small buffers are slices of Node's shared 8 KiB pool: either
+ * would keep more memory alive than the entry's size counts (a 2 kB brotli body kept a 16 KiB chunk).
+ */
+export function exactCopy(buffer: Buffer): Buffer {
+  if (buffer.byteOffset === 0 && buffer.buffer.byteLength === buffer.length) return buffer;
+  const copy = Buffer.allocUnsafeSlow(buffer.length);
+  buffer.copy(copy);
+  return copy;
+}
+
+/** Bytes an entry keeps alive, as counted against the budget: its three bodies, key, headers and script hashes, plus a fixed overhead. */
+export function entrySize(entry: Pick<Entry, "identity" | "gzip" | "br" | "headers" | "scriptHashes">, key: string): number {
+  const text = (s: string) => 2 * s.length; // strings in the V8 heap: up to two bytes per character
+  return (
+    entry.identity.buffer.byteLength +
+    entry.gzip.buffer.byteLength +
+    entry.br.buffer.byteLength +
+    text(key) +
+    entry.headers.reduce((sum, [n, v]) => sum + text(n) + text(v), 0) +
+    (entry.scriptHashes ?? []).reduce((sum, hash) => sum + text(hash), 0) +
+    ENTRY_OVERHEAD
+  );
+}
+
+/** An allowance for the objects around the bodies (the entry, three Buffer views, arrays, the LRU's slots). */
+const ENTRY_OVERHEAD = 1024;
+
 export type RenderCache = ReturnType<typeof createRenderCache>;
 
 /** The cache, its middleware (hits) and its fill (from the Remix handler). `maxBytes` 0 turns it off. */
@@ -94,8 +123,7 @@ export function createRenderCache({ maxBytes, maxAgeMs, hostOf }: { maxBytes: nu
     maxBytes > 0
       ? new LRUCache<string, Entry>({
           maxSize: maxBytes,
-          sizeCalculation: (entry, key) =>
-            entry.identity.length + entry.gzip.length + entry.br.length + key.length + entry.headers.reduce((sum, [n, v]) => sum + n.length + v.length, 0) + 256,
+          sizeCalculation: entrySize,
         })
       : null;
   const fills = new WeakMap<Request, Fill>();
@@ -178,9 +206,9 @@ export function createRenderCache({ maxBytes, maxAgeMs, hostOf }: { maxBytes: nu
       headers: [...response.headers.entries()].filter(([name]) => !UNSTORED_HEADERS.has(name)),
       scriptHashes,
       tag: `"${createHash("sha256").update(identity).digest("base64url").slice(0, 32)}"`,
-      identity,
-      gzip: gzipSync(identity, { level: 6 }),
-      br: brotliCompressSync(identity, { params: { [zlib.BROTLI_PARAM_QUALITY]: 5, [zlib.BROTLI_PARAM_SIZE_HINT]: identity.length } }),
+      identity: exactCopy(identity),
+      gzip: exactCopy(gzipSync(identity, { level: 6 })),
+      br: exactCopy(brotliCompressSync(identity, { params: { [zlib.BROTLI_PARAM_QUALITY]: 5, [zlib.BROTLI_PARAM_SIZE_HINT]: identity.length } })),
     };
     entries.set(marked.key, entry);
     res.statusMessage = response.statusText;
@@ -195,5 +223,10 @@ export function createRenderCache({ maxBytes, maxAgeMs, hostOf }: { maxBytes: nu
     return true;
   }
 
-  return { middleware, fill };
+  /** How full the cache is: entries and the bytes they count against `maxBytes` (stale entries included until evicted). */
+  function stats() {
+    return { entries: entries?.size ?? 0, bytes: entries?.calculatedSize ?? 0, maxBytes };
+  }
+
+  return { middleware, fill, stats };
 }

@@ -243,6 +243,28 @@ export async function loadBuild(): Promise<ServerBuild> {
 let requestsInFlight = 0;
 export const serverIdle = () => requestsInFlight === 0;
 
+type MemorySample = Pick<NodeJS.MemoryUsage, "rss" | "heapUsed" | "heapTotal" | "external" | "arrayBuffers">;
+
+/** The process's memory at its highest resident size so far, when sampleMemoryPeak() runs (scripts/serve.ts). */
+let memoryPeak: MemorySample | null = null;
+
+/**
+ * Samples the process's memory every `intervalMs` and keeps the sample with the highest RSS, so that /healthz can say
+ * what the peak was made of (V8 heap, buffers outside it, the rest native) without anyone polling it under load.
+ */
+export function sampleMemoryPeak(intervalMs = 200) {
+  const sample = () => {
+    const usage = process.memoryUsage();
+    if (!memoryPeak || usage.rss > memoryPeak.rss) memoryPeak = usage;
+  };
+  sample();
+  setInterval(sample, intervalMs).unref();
+}
+
+/** `rss=…; heap-used=…; …` in bytes. */
+const memoryHeader = (m: MemorySample) =>
+  `rss=${m.rss}; heap-used=${m.heapUsed}; heap-total=${m.heapTotal}; external=${m.external}; array-buffers=${m.arrayBuffers}`;
+
 /** The Express application; the database must already be set with setDb(). */
 export function createApp({ build, env }: { build: ServerBuild; env: Env }) {
   const app = express();
@@ -256,7 +278,15 @@ export function createApp({ build, env }: { build: ServerBuild; env: Env }) {
   // read from X-Forwarded-* only that many hops deep, so a client cannot choose them by sending the headers itself.
   app.set("trust proxy", env.TRUST_PROXY);
 
+  // Anonymous public pages from the render cache (decision 023), mounted below.
+  const renderCache = createRenderCache({ maxBytes: env.RENDER_CACHE_BYTES, maxAgeMs: env.RENDER_CACHE_MAX_AGE_SECONDS * 1000, hostOf: requestHost });
+
   app.get("/healthz", (_req, res) => {
+    // Counts and bytes only (decision 033): how full the render cache is, and the process's memory now and at its peak.
+    const cache = renderCache.stats();
+    res.setHeader("X-Render-Cache", `entries=${cache.entries}; bytes=${cache.bytes}; max-bytes=${cache.maxBytes}`);
+    res.setHeader("X-Memory", memoryHeader(process.memoryUsage()));
+    if (memoryPeak) res.setHeader("X-Memory-Peak", memoryHeader(memoryPeak));
     try {
       getDb().$client.prepare("select 1").get();
       res.status(200).json({ status: "ok" });
@@ -295,8 +325,7 @@ export function createApp({ build, env }: { build: ServerBuild; env: Env }) {
     res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()");
     next();
   });
-  // Anonymous public pages from the render cache (decision 023): before compression, since entries are compressed once.
-  const renderCache = createRenderCache({ maxBytes: env.RENDER_CACHE_BYTES, maxAgeMs: env.RENDER_CACHE_MAX_AGE_SECONDS * 1000, hostOf: requestHost });
+  // The render cache answers its hits here: before compression, since entries are compressed once.
   app.use(renderCache.middleware);
   app.use(compression());
 

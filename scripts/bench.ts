@@ -26,17 +26,17 @@ const root = path.resolve(import.meta.dirname, "..");
 
 // --- Options ---------------------------------------------------------------------------------------------------
 
-type Options = { db: string; irritants?: number; json?: string; duration: number; sequential: number; warmup: number; connections: number; growth?: number[] };
+type Options = { db: string; irritants?: number; json?: string; duration: number; sequential: number; warmup: number; connections: number; port: number; growth?: number[] };
 
 function usage(message?: string): never {
   if (message) console.error(message);
-  console.error("Usage: npm run bench -- [--db data/scale.db] [--irritants N] [--json FILE] [--duration 10] [--sequential 5] [--warmup 2] [--connections 50]");
+  console.error("Usage: npm run bench -- [--db data/scale.db] [--irritants N] [--json FILE] [--duration 10] [--sequential 5] [--warmup 2] [--connections 50] [--port 3401]");
   console.error("       npm run bench -- --growth [--sizes 100000,1000000,3000000] [--json FILE] [--duration 10] [--sequential 5] [--warmup 2] [--connections 50]");
   process.exit(2);
 }
 
 function parseOptions(argv: string[]): Options {
-  const options: Options = { db: process.env.DATABASE_URL || "data/scale.db", duration: 10, sequential: 5, warmup: 2, connections: 50 };
+  const options: Options = { db: process.env.DATABASE_URL || "data/scale.db", duration: 10, sequential: 5, warmup: 2, connections: 50, port: 3401 };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const next = () => argv[++i] ?? usage(`${arg} needs a value.`);
@@ -52,6 +52,7 @@ function parseOptions(argv: string[]): Options {
     else if (arg === "--sequential") options.sequential = number();
     else if (arg === "--warmup") options.warmup = number();
     else if (arg === "--connections") options.connections = Math.round(number());
+    else if (arg === "--port") options.port = Math.round(number());
     else if (arg === "--growth") options.growth ??= [...GROWTH_SIZES];
     else if (arg === "--sizes") {
       const sizes = next().split(",").map(Number);
@@ -398,6 +399,56 @@ async function pageJavaScript(url: string, pagePath: string) {
   return { assets: assets.length, gzipBytes: bytes };
 }
 
+/** How many published irritants' pages the fill may ask for, and the share of the budget that counts as full. */
+const FILL_PAGES = 5000;
+const FILL_SHARE = 0.95;
+
+/** `a=1; b=2` as numbers by name. */
+const headerFields = (header: string | null) =>
+  header ? Object.fromEntries(header.split(";").map((part) => part.trim().split("=")).map(([name, value]) => [name, Number(value)])) : null;
+
+/** What the application's /healthz reports: how full its render cache is, and its memory at its highest RSS so far. */
+async function serverReport(url: string) {
+  const response = await fetch(url + "/healthz");
+  await response.arrayBuffer();
+  const cache = headerFields(response.headers.get("x-render-cache"));
+  const peak = headerFields(response.headers.get("x-memory-peak"));
+  return {
+    cache: { entries: cache?.entries ?? 0, bytes: cache?.bytes ?? 0, maxBytes: cache?.["max-bytes"] ?? 0 },
+    peak: peak && { rss: peak.rss, heapUsed: peak["heap-used"], heapTotal: peak["heap-total"], external: peak.external, arrayBuffers: peak["array-buffers"] },
+  };
+}
+
+/**
+ * Fills the render cache to its byte budget: anonymous GETs (no cookie) of distinct public pages, `connections` at a
+ * time, in batches, until /healthz counts FILL_SHARE of the budget in the cache or the pages run out.
+ */
+async function fillRenderCache(url: string, paths: string[], connections: number) {
+  const started = performance.now();
+  let next = 0;
+  let requests = 0;
+  let failed = 0;
+  for (;;) {
+    const { cache } = await serverReport(url);
+    if (cache.maxBytes === 0 || cache.bytes >= FILL_SHARE * cache.maxBytes || next >= paths.length) {
+      return { cache, requests, failed, seconds: (performance.now() - started) / 1000 };
+    }
+    const batch = paths.slice(next, next + 10 * connections);
+    next += batch.length;
+    let i = 0;
+    await Promise.all(
+      Array.from({ length: connections }, async () => {
+        while (i < batch.length) {
+          const response = await fetch(url + batch[i++], { headers: { "accept-encoding": "gzip" } }).catch(() => null);
+          await response?.arrayBuffer().catch(() => undefined);
+          requests++;
+          if (response?.status !== 200) failed++;
+        }
+      }),
+    );
+  }
+}
+
 // --- Main --------------------------------------------------------------------------------------------------------
 
 const fmt = (v: number, digits = 1) => (Number.isFinite(v) ? v.toFixed(digits) : "—");
@@ -411,7 +462,7 @@ const mib = (bytes: number) => `${(bytes / 1024 ** 2).toFixed(0)} MiB`;
 async function growth(options: Options, argv: string[]) {
   const sizes = [...options.growth!].sort((a, b) => a - b);
   const passed: string[] = [];
-  for (const name of ["--duration", "--sequential", "--warmup", "--connections"]) {
+  for (const name of ["--duration", "--sequential", "--warmup", "--connections", "--port"]) {
     const i = argv.indexOf(name);
     if (i >= 0) passed.push(name, argv[i + 1]);
   }
@@ -477,7 +528,10 @@ async function growth(options: Options, argv: string[]) {
       (r) =>
         `${compact(r.size)}: ${r.json.database.file}, ${mib(r.json.database.sizeBytes)}, seeded ${r.seedSeconds === null ? "before this run" : `in ${r.seedSeconds.toFixed(0)} s`}; ` +
         `load average ${r.json.machine.loadAverageBefore.map((l) => l.toFixed(2)).join(" ")} → ${r.json.machine.loadAverageAfter.map((l) => l.toFixed(2)).join(" ")}; ` +
-        `bare page median ${fmt(r.json.bare.medianRps, 0)} req/s; application peak RSS ${mib(r.json.memory.applicationPeakRssBytes)}`,
+        `bare page median ${fmt(r.json.bare.medianRps, 0)} req/s; application peak RSS ${mib(r.json.memory.applicationPeakRssBytes)}` +
+        (r.json.memory.renderCache
+          ? ` (during ${r.json.memory.peakPhase}; cache ${r.json.memory.renderCache.full ? "full" : "not full"}: ${mib(r.json.memory.renderCache.bytes)} in ${r.json.memory.renderCache.entries} entries)`
+          : ""),
     ),
     "Throughput is compared as each size's ratio to the bare page measured just before it (the machine's other load changes between sizes).",
     "",
@@ -498,7 +552,7 @@ type BenchJson = {
   machine: { loadAverageBefore: number[]; loadAverageAfter: number[] };
   database: { file: string; irritants: number; sizeBytes: number };
   bare: { medianRps: number };
-  memory: { applicationPeakRssBytes: number };
+  memory: { applicationPeakRssBytes: number; peakPhase?: string; renderCache?: { entries: number; bytes: number; full: boolean } };
   endpoints: { name: string; sequentialMedianMs: number; rps: number; ratioToBare: number }[];
 };
 
@@ -524,12 +578,18 @@ async function main() {
     RATE_LIMIT_AUTH_PER_MINUTE: "1000000",
   };
   log("Starting the application and the bare page…");
-  const app = await startServer("application", "scripts/serve.ts", 3401, env, "/healthz");
-  const bare = await startServer("bare page", "scripts/bench/bare-server.ts", 3402, env, "/");
+  // --port: the application's port, the bare page's is the next one (two runs on one machine need two pairs).
+  const app = await startServer("application", "scripts/serve.ts", options.port, env, "/healthz");
+  const bare = await startServer("bare page", "scripts/bench/bare-server.ts", options.port + 1, env, "/");
   const servers = [app, bare];
+  // The application's peak per phase (each row, the JavaScript sizes, the cache fill): which one makes the peak.
+  let phase = "start";
+  const phasePeaks = new Map<string, number>();
   const sampler = setInterval(() => {
     for (const s of servers) s.peakRss = Math.max(s.peakRss, rssOf(s.process.pid!));
+    phasePeaks.set(phase, Math.max(phasePeaks.get(phase) ?? 0, rssOf(app.process.pid!)));
   }, 200);
+  let fillPaths: string[] = [];
 
   try {
     // A personal API token for a seeded practitioner, made by the accounts module as `/compte` makes it.
@@ -543,6 +603,13 @@ async function main() {
         const newestIrritant = db.$client.prepare("select max(id) from irritants").pluck().get() as number;
         const newestCampaign = db.$client.prepare("select slug from campaigns order by id desc limit 1").pluck().get() as string;
         for (const t of TEAM_TARGETS) t.path = t.path.replace("{irritant}", String(newestIrritant)).replace("{campaign}", newestCampaign);
+        // Distinct public pages to fill the render cache with: the themes' lists, then published irritants' pages.
+        const themes = db.$client.prepare("select slug from themes order by id").pluck().all() as string[];
+        const published = db.$client
+          .prepare("select id from irritants where published = 1 and hidden_at is null and merged_into_id is null order by id desc limit ?")
+          .pluck()
+          .all(FILL_PAGES) as number[];
+        fillPaths = [...themes.map((slug) => `/signalements?theme=${encodeURIComponent(slug)}`), ...published.map((id) => `/signalements/${id}`)];
         return createApiToken(user.id, "benchmark").token;
       } finally {
         setDb(undefined);
@@ -557,6 +624,7 @@ async function main() {
     log(`  bare page: ${fmt(bareAlone.sequentialMedianMs, 2)} ms alone, ${fmt(bareAlone.load.rps, 0)} req/s, p50 ${fmt(bareAlone.load.p50)} ms, p99 ${fmt(bareAlone.load.p99)} ms`);
     const results: { target: Target; measure: Measure }[] = [];
     for (const target of targets) {
+      phase = target.name;
       const m = await measure(app.url, target, options, token, bare.url);
       results.push({ target, measure: m });
       // The server may still be answering requests autocannon has given up on (it closes its connections at the end
@@ -572,10 +640,21 @@ async function main() {
     const bareRuns = [bareAlone.load, ...results.map((r) => r.measure.bareLoad!)];
     const bareMedianRps = [...bareRuns.map((r) => r.rps)].sort((a, b) => a - b)[Math.floor(bareRuns.length / 2)];
 
+    phase = "compressed JavaScript";
     const javascript: { page: string; assets: number; gzipBytes: number }[] = [];
     for (const t of TARGETS.filter((t) => t.publicPage)) javascript.push({ page: t.name.replace(" (cache hit)", ""), ...(await pageJavaScript(app.url, t.path)) });
 
+    // Last, so that it changes none of the figures above: the render cache filled to its budget before memory is read.
+    phase = "render cache fill";
+    log(`Filling the render cache (${fillPaths.length} distinct public pages available)…`);
+    const fill = await fillRenderCache(app.url, fillPaths, options.connections);
+    log(`  ${fill.requests} pages asked in ${fmt(fill.seconds)} s (${fill.failed} not 200): the cache holds ${mib(fill.cache.bytes)} in ${fill.cache.entries} entries (budget ${mib(fill.cache.maxBytes)})`);
+    await drain(app.url);
+    const report = await serverReport(app.url);
+    await new Promise((r) => setTimeout(r, 400)); // one more RSS sample of the full cache at rest
     clearInterval(sampler);
+    const peakPhase = [...phasePeaks].reduce((a, b) => (b[1] > a[1] ? b : a), ["start", 0] as [string, number]);
+    const cacheFull = fill.cache.maxBytes > 0 && fill.cache.bytes >= FILL_SHARE * fill.cache.maxBytes;
     const loadAfter = os.loadavg();
 
     // --- Report ----------------------------------------------------------------------------------------------
@@ -644,7 +723,19 @@ async function main() {
     out.push(`|${widths.map((w, c) => (c === 0 ? "-".repeat(w + 2) : `${"-".repeat(w + 1)}:`)).join("|")}|`);
     for (const row of table.slice(1)) out.push(line(row));
     out.push("");
-    out.push(`Server memory (RSS, peak sampled every 200 ms): application ${mib(app.peakRss)}, bare page ${mib(bare.peakRss)} — target < 500 MiB: ${app.peakRss < 500 * 1024 ** 2 ? "met" : "missed"}`);
+    out.push(
+      `Server memory (RSS, peak sampled every 200 ms): application ${mib(app.peakRss)} ` +
+        `${cacheFull ? "with the cache full" : "with the cache NOT full"} (${mib(fill.cache.bytes)} in ${fill.cache.entries} entries, budget ${mib(fill.cache.maxBytes)}), ` +
+        `bare page ${mib(bare.peakRss)} — target < 500 MiB: ${app.peakRss < 500 * 1024 ** 2 && cacheFull ? "met" : "missed"}`,
+    );
+    out.push(`  peak during: ${peakPhase[0]} (${mib(peakPhase[1])}); with the cache full, after the fill: ${mib(phasePeaks.get("render cache fill") ?? 0)}`);
+    if (report.peak) {
+      const p = report.peak;
+      out.push(
+        `  the application's own highest sample (${mib(p.rss)} RSS): V8 heap ${mib(p.heapUsed)} used of ${mib(p.heapTotal)}, ` +
+          `outside the heap ${mib(p.external)} (array buffers ${mib(p.arrayBuffers)}), the rest ${mib(p.rss - p.heapTotal - p.external)} (code, stacks, SQLite, allocator)`,
+      );
+    }
     out.push("Compressed JavaScript per public page (gzip, sum of the assets the HTML references) — target < 100 kB:");
     for (const j of javascript) out.push(`  ${j.page.padEnd(40)} ${(j.gzipBytes / 1000).toFixed(1).padStart(6)} kB in ${j.assets} files — ${j.gzipBytes < 100_000 ? "met" : "missed"}`);
     out.push(`Database file: ${mib(dbBytes)} (${dbBytes.toLocaleString("en")} bytes)`);
@@ -685,7 +776,14 @@ async function main() {
           met: r.met,
         })),
         attachmentAnalysis,
-        memory: { applicationPeakRssBytes: app.peakRss, barePeakRssBytes: bare.peakRss },
+        memory: {
+          applicationPeakRssBytes: app.peakRss,
+          barePeakRssBytes: bare.peakRss,
+          peakPhase: peakPhase[0],
+          peakRssByPhase: Object.fromEntries(phasePeaks),
+          applicationPeakSample: report.peak,
+          renderCache: { ...fill.cache, full: cacheFull, requests: fill.requests, failed: fill.failed, seconds: fill.seconds },
+        },
         javascript,
       };
       fs.mkdirSync(path.dirname(path.resolve(options.json)), { recursive: true });

@@ -2,7 +2,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../app/seed/demo.server";
 import { prepareDatabase } from "../app/bootstrap.server";
 import { EnvError, getEnv } from "../app/lib/env.server";
 import { getDb, scheduleWalCheckpoints } from "../db/client";
-import { createApp, loadBuild, serverIdle } from "../server";
+import { createApp, loadBuild, sampleMemoryPeak, serverIdle } from "../server";
 import { startDeliveryLoop } from "../app/worker.server";
 
 async function main() {
@@ -24,6 +24,8 @@ async function main() {
   scheduleWalCheckpoints(getDb(), { capBytes: env.WAL_CAP_BYTES, idle: serverIdle });
   // Notifications are delivered inside the server process unless a separate worker does it.
   if (env.NOTIFICATIONS_IN_PROCESS) startDeliveryLoop();
+  // What the memory peak is made of, reported by /healthz (decision 033).
+  sampleMemoryPeak();
   const app = createApp({ build: await loadBuild(), env });
   const server = app.listen(env.PORT, () => {
     const url = env.PUBLIC_URL ?? `http://localhost:${env.PORT}`;
