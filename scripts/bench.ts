@@ -205,6 +205,17 @@ function ensureDatabase(options: Options) {
 
 type Server = { name: string; url: string; process: ChildProcess; peakRss: number; close: () => Promise<void> };
 
+/** Resident memory of a process split as Linux counts it: anonymous (heap, buffers, malloc) and file-backed (the binary's and libraries' pages). */
+function rssSplitOf(pid: number): { anon: number; file: number } | null {
+  try {
+    const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
+    const kb = (name: string) => Number(new RegExp(`${name}:\\s+(\\d+)`).exec(status)?.[1] ?? NaN) * 1024;
+    return { anon: kb("RssAnon"), file: kb("RssFile") + kb("RssShmem") };
+  } catch {
+    return null;
+  }
+}
+
 function rssOf(pid: number): number {
   try {
     const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
@@ -585,9 +596,13 @@ async function main() {
   // The application's peak per phase (each row, the JavaScript sizes, the cache fill): which one makes the peak.
   let phase = "start";
   const phasePeaks = new Map<string, number>();
+  // The RSS split at the application's peak, set by the sampler.
+  const peakSplit: { at: { anon: number; file: number } | null } = { at: null };
   const sampler = setInterval(() => {
     for (const s of servers) s.peakRss = Math.max(s.peakRss, rssOf(s.process.pid!));
-    phasePeaks.set(phase, Math.max(phasePeaks.get(phase) ?? 0, rssOf(app.process.pid!)));
+    const rss = rssOf(app.process.pid!);
+    if (rss >= (phasePeaks.get(phase) ?? 0) && rss >= Math.max(0, ...phasePeaks.values())) peakSplit.at = rssSplitOf(app.process.pid!);
+    phasePeaks.set(phase, Math.max(phasePeaks.get(phase) ?? 0, rss));
   }, 200);
   let fillPaths: string[] = [];
 
@@ -644,15 +659,24 @@ async function main() {
     const javascript: { page: string; assets: number; gzipBytes: number }[] = [];
     for (const t of TARGETS.filter((t) => t.publicPage)) javascript.push({ page: t.name.replace(" (cache hit)", ""), ...(await pageJavaScript(app.url, t.path)) });
 
+    // The worker's time per screenshot (OCR + masking), in this process, after the servers' rows so it does not disturb them.
+    phase = "attachment analysis (in the benchmark's process)";
+    log("Measuring the attachment analysis (OCR + masking)…");
+    const attachmentAnalysis = await benchAttachmentMasking();
+
     // Last, so that it changes none of the figures above: the render cache filled to its budget before memory is read.
     phase = "render cache fill";
     log(`Filling the render cache (${fillPaths.length} distinct public pages available)…`);
     const fill = await fillRenderCache(app.url, fillPaths, options.connections);
     log(`  ${fill.requests} pages asked in ${fmt(fill.seconds)} s (${fill.failed} not 200): the cache holds ${mib(fill.cache.bytes)} in ${fill.cache.entries} entries (budget ${mib(fill.cache.maxBytes)})`);
     await drain(app.url);
-    const report = await serverReport(app.url);
-    await new Promise((r) => setTimeout(r, 400)); // one more RSS sample of the full cache at rest
+    // The full cache at rest: the process still grew for a few seconds after the fill in the first runs.
+    phase = "render cache full, at rest";
+    await new Promise((r) => setTimeout(r, 5000));
     clearInterval(sampler);
+    const report = await serverReport(app.url);
+    // The server's own sampler sees moments the benchmark's may miss.
+    if (report.peak && report.peak.rss > app.peakRss) app.peakRss = report.peak.rss;
     const peakPhase = [...phasePeaks].reduce((a, b) => (b[1] > a[1] ? b : a), ["start", 0] as [string, number]);
     const cacheFull = fill.cache.maxBytes > 0 && fill.cache.bytes >= FILL_SHARE * fill.cache.maxBytes;
     const loadAfter = os.loadavg();
@@ -728,7 +752,11 @@ async function main() {
         `${cacheFull ? "with the cache full" : "with the cache NOT full"} (${mib(fill.cache.bytes)} in ${fill.cache.entries} entries, budget ${mib(fill.cache.maxBytes)}), ` +
         `bare page ${mib(bare.peakRss)} — target < 500 MiB: ${app.peakRss < 500 * 1024 ** 2 && cacheFull ? "met" : "missed"}`,
     );
-    out.push(`  peak during: ${peakPhase[0]} (${mib(peakPhase[1])}); with the cache full, after the fill: ${mib(phasePeaks.get("render cache fill") ?? 0)}`);
+    out.push(
+      `  peak during: ${peakPhase[0]} (${mib(peakPhase[1])}); filling the cache: ${mib(phasePeaks.get("render cache fill") ?? 0)}, full at rest: ${mib(phasePeaks.get("render cache full, at rest") ?? 0)}` +
+        (peakSplit.at ? `; at the peak ${mib(peakSplit.at.anon)} anonymous, ${mib(peakSplit.at.file)} file-backed` : ""),
+    );
+    out.push(`  the application's peak by phase: ${[...phasePeaks].map(([name, bytes]) => `${name} ${mib(bytes)}`).join(", ")}`);
     if (report.peak) {
       const p = report.peak;
       out.push(
@@ -739,9 +767,6 @@ async function main() {
     out.push("Compressed JavaScript per public page (gzip, sum of the assets the HTML references) — target < 100 kB:");
     for (const j of javascript) out.push(`  ${j.page.padEnd(40)} ${(j.gzipBytes / 1000).toFixed(1).padStart(6)} kB in ${j.assets} files — ${j.gzipBytes < 100_000 ? "met" : "missed"}`);
     out.push(`Database file: ${mib(dbBytes)} (${dbBytes.toLocaleString("en")} bytes)`);
-    // The worker's time per screenshot (OCR + masking), after the servers are measured so it does not disturb them.
-    log("Measuring the attachment analysis (OCR + masking)…");
-    const attachmentAnalysis = await benchAttachmentMasking();
     out.push(
       `Attachment analysis per screenshot (worker: French OCR + masking, 1280×720): median ${attachmentAnalysis.medianMs.toFixed(0)} ms over ${attachmentAnalysis.runs} runs; first run with model load ${attachmentAnalysis.firstMs.toFixed(0)} ms`,
     );
@@ -781,6 +806,7 @@ async function main() {
           barePeakRssBytes: bare.peakRss,
           peakPhase: peakPhase[0],
           peakRssByPhase: Object.fromEntries(phasePeaks),
+          peakRssSplit: peakSplit.at,
           applicationPeakSample: report.peak,
           renderCache: { ...fill.cache, full: cacheFull, requests: fill.requests, failed: fill.failed, seconds: fill.seconds },
         },

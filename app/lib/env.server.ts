@@ -57,9 +57,10 @@ export const envSchema = z.object({
   TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
   // Largest accepted request body, in bytes.
   MAX_BODY_BYTES: z.coerce.number().int().positive().default(1_000_000),
-  // Memory budget of the render cache of anonymous public pages, in bytes (0 turns it off), and the age after which
+  // Memory budget of the render cache of anonymous public pages, in bytes (0 turns it off; 32 MiB keeps the server under
+  // 500 MB with the cache full, decision 033), and the age after which
   // an entry is rendered again even when no event was written (relative dates, moving windows).
-  RENDER_CACHE_BYTES: z.coerce.number().int().min(0).default(64 * 1024 * 1024),
+  RENDER_CACHE_BYTES: z.coerce.number().int().min(0).default(32 * 1024 * 1024),
   RENDER_CACHE_MAX_AGE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   // Size the database's write-ahead log may reach before it is checkpointed even while requests are being answered.
   WAL_CAP_BYTES: z.coerce.number().int().min(65_536).default(32 * 1024 * 1024),

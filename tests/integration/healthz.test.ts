@@ -28,7 +28,7 @@ async function health() {
 describe("/healthz", () => {
   it("reports the render cache's entries and bytes, which an anonymous public page fills and a signed-in visit does not", async () => {
     const before = (await health()).cache;
-    expect(before["max-bytes"]).toBe(64 * 1024 * 1024);
+    expect(before["max-bytes"]).toBe(32 * 1024 * 1024);
     const cookie = await signInCookie(server.url, "equipe@demo.sentinelle.fr");
     await (await fetch(`${server.url}/a-propos`, { headers: { cookie } })).arrayBuffer();
     expect((await health()).cache).toEqual(before);
