@@ -66,14 +66,15 @@ const OLDER_PART = 2 / 3;
 /**
  * Files each original through the application (`fileIrritant`: masking, themes, counters, the index entry the
  * application writes, with its vocabulary; then `updateIrritant` publishes it), and buries it: it takes the place of a
- * seeded irritant filed at a date drawn uniformly over the older part of the history, with that date and that id.
+ * seeded irritant filed about a date drawn uniformly over the older part of the history, with that date and that id.
  *
  * The id matters as much as the date: the engine breaks ties and, when even a text's rarest word is common, takes the
  * newest candidates by id (the index's rowid), and a freshly filed irritant has the highest id. So the seeded irritant
- * filed just before the drawn date (unpublished, not merged nor merged into, without ticket or action: nobody sees it
- * and nothing points to it) is removed with its supports, themes, follows, events and index entry, and the original
- * moves to its id; its index entry is moved as written. One unpublished irritant in ten thousand is removed per
- * original; the index's size (its highest id) does not change.
+ * filed just before the drawn date (just after it when none is before it;
+ * unpublished, not merged nor merged into, without ticket or action: nobody sees it and nothing points to it) is
+ * removed with its supports, themes, follows, events and index entry, and the original moves to its id, its index entry
+ * moved as written. A hundred originals remove a hundred unpublished irritants of a million; the index's size (its
+ * highest id) does not change. Counters (received, themes' counts) are left one per original too high.
  */
 export function buryOriginals(db: Db, originals: { key: string; title: string; body: string }[], seed = 1) {
   const sqlite = db.$client;
@@ -83,15 +84,16 @@ export function buryOriginals(db: Db, originals: { key: string; title: string; b
   const first = Date.parse(range.first);
   const until = first + OLDER_PART * (Date.parse(range.last) - first);
   const random = generator(seed);
-  const slot = sqlite.prepare(
-    `select i.id from irritants i indexed by irritants_created_idx
-     where i.created_at <= ? and i.published = 0 and i.merged_into_id is null and i.status != 'duplicate'
+  // The eligible seeded irritant filed last before the date (or, near the start of the history, first after it).
+  const eligible = `i.published = 0 and i.merged_into_id is null and i.status != 'duplicate'
        and not exists (select 1 from irritants m where m.merged_into_id = i.id)
        and not exists (select 1 from tickets t where t.irritant_id = i.id)
        and not exists (select 1 from action_irritants a where a.irritant_id = i.id)
-       and i.id not in (select value from json_each(?))
-     order by i.created_at desc limit 1`,
-  );
+       and i.id not in (select value from json_each(?))`;
+  const before = sqlite.prepare(`select i.id from irritants i indexed by irritants_created_idx where i.created_at <= ? and ${eligible} order by i.created_at desc limit 1`);
+  const after = sqlite.prepare(`select i.id from irritants i indexed by irritants_created_idx where i.created_at > ? and ${eligible} order by i.created_at limit 1`);
+  const slot = (date: string, taken: number[]) =>
+    (before.get(date, JSON.stringify(taken)) ?? after.get(date, JSON.stringify(taken))) as { id: number } | undefined;
   const statements = {
     entry: sqlite.prepare("select text from irritants_fts where rowid = ?"),
     unindex: sqlite.prepare("delete from irritants_fts where rowid = ?"),
@@ -129,8 +131,8 @@ export function buryOriginals(db: Db, originals: { key: string; title: string; b
     const started = performance.now();
     const { id } = fileIrritant(author, { title: original.title, body: original.body });
     filingMs.push(performance.now() - started);
-    const place = slot.get(date, JSON.stringify([...ids.values()])) as { id: number } | undefined;
-    if (!place) throw new Error(`No seeded irritant filed before ${date} can make room for ${original.key}.`);
+    const place = slot(date, [...ids.values()]);
+    if (!place) throw new Error(`No seeded irritant can make room for ${original.key}.`);
     moveInto(id, place.id);
     updateIrritant(team, place.id, { published: true });
     statements.date.run(date, date, place.id);
