@@ -1,8 +1,9 @@
 /**
  * `npx tsx scripts/fit-similar-acceptance.ts [--lambda 1] [--rank score|probability]`: fits the logistic regression that
  * decides whether a similar-irritant candidate is shown (app/modules/irritants/similarity-acceptance.ts) on the first
- * labelled set (tests/fixtures/similar-eval.json, both halves) and the first held-out set (tests/fixtures/similar-holdout.json),
- * both development data since session 30 (`--sets all` for the first set alone). Never on a held-out set not yet spent.
+ * labelled set (tests/fixtures/similar-eval.json, both halves) and the first and second held-out sets
+ * (tests/fixtures/similar-holdout.json, similar-holdout2.json), development data since session 31 (`--sets all` for
+ * the first set alone). Never on a held-out set not yet spent (holdout3).
  *
  * Examples: for each paraphrase, its candidates among the first five by soft cosine (its original is a positive, the
  * others negatives); for each unrelated query, the irritant it must not bring up, when among the first five (negative).
@@ -30,9 +31,10 @@ const SHOWN = 5;
 type Candidate = CandidateFeatures & { id: number };
 type Query = { fold: number; candidates: Candidate[]; target?: number; forbidden?: number };
 
-// The development sets (decision 019): the first set, both halves, and the first held-out set, spent since session 29.
+// The development sets (decision 019): the first set, both halves, and the first and second held-out sets, spent in
+// sessions 29 and 30. Never the third (holdout3), frozen.
 // Each is looked up on its own evaluation database, as `npm run eval:similar` does.
-const sets = option("--sets", "all,holdout").split(",") as ("all" | "holdout")[];
+const sets = option("--sets", "all,holdout,holdout2").split(",") as ("all" | "holdout" | "holdout2")[];
 const queries: Query[] = [];
 for (const [s, name] of sets.entries()) {
   const { set, database, viewer, irritantIds } = await loadEvaluation(name);
