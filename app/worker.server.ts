@@ -16,6 +16,9 @@ export function startDeliveryLoop(intervalMs = 2000) {
   let sending = false;
   let analysing = false;
   let retentionAt = 0;
+  // The files of hidden irritants: the first sweep reads every hidden irritant, the next ones those hidden since the
+  // previous sweep began, a minute earlier still, so that a hide whose transaction straddled a sweep is not missed.
+  let hiddenSince: string | undefined;
   const tick = () => {
     // Retention runs with the worker, at most once an hour.
     if (Date.now() - retentionAt > 3_600_000) {
@@ -51,7 +54,9 @@ export function startDeliveryLoop(intervalMs = 2000) {
       analysing = true;
       try {
         // "Masquer" through the API: the hidden irritants' files go too.
-        removeAttachmentsOfHiddenIrritants();
+        const sweptFrom = new Date(Date.now() - 60_000).toISOString();
+        removeAttachmentsOfHiddenIrritants(undefined, null, hiddenSince);
+        hiddenSince = sweptFrom;
       } catch (error) {
         console.error("Removing the files of hidden irritants failed; it will be retried.", error);
       }

@@ -76,6 +76,10 @@ export const irritants = sqliteTable(
     // Public progress figures: published irritants filed in the last 30 days, and the latest resolved ones.
     index("irritants_published_created_idx").on(t.published, t.createdAt),
     index("irritants_published_status_updated_idx").on(t.published, t.status, t.updatedAt),
+    // The worker's sweeps (files of hidden irritants, retention) read only the few rows they are about: partial
+    // indexes, so that a sweep never reads the million irritants (it runs inside the server, between requests).
+    index("irritants_hidden_idx").on(t.hiddenAt).where(sql`${t.hiddenAt} is not null`),
+    index("irritants_behalf_idx").on(t.id).where(sql`${t.behalfName} is not null`),
   ],
 );
 

@@ -21,7 +21,12 @@ export const notifications = sqliteTable(
       .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
     readAt: text("read_at"),
   },
-  (t) => [uniqueIndex("notifications_user_event_idx").on(t.userId, t.eventId), index("notifications_user_unread_idx").on(t.userId, t.readAt, t.id)],
+  (t) => [
+    uniqueIndex("notifications_user_event_idx").on(t.userId, t.eventId),
+    index("notifications_user_unread_idx").on(t.userId, t.readAt, t.id),
+    // Deleting an event (retention) checks the rows that reference it: without this index, a scan per event deleted.
+    index("notifications_event_idx").on(t.eventId),
+  ],
 );
 
 /** Where each reader of the events log stopped: it resumes there after a restart. */
@@ -59,7 +64,11 @@ export const outboxEmails = sqliteTable(
       .notNull()
       .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
   },
-  (t) => [index("outbox_emails_pending_idx").on(t.status, t.nextAttemptAt), index("outbox_emails_user_status_idx").on(t.userId, t.status)],
+  (t) => [
+    index("outbox_emails_pending_idx").on(t.status, t.nextAttemptAt),
+    index("outbox_emails_user_status_idx").on(t.userId, t.status),
+    index("outbox_emails_event_idx").on(t.eventId),
+  ],
 );
 
 /** Per person and kind of notification: e-mail immediately, in a daily digest, or not at all (default: immediately). */

@@ -23,3 +23,30 @@ export async function countStatements<T>(db: Db, work: () => T | Promise<T>): Pr
     EXECUTING.forEach((name, i) => (proto[name] = originals[i]));
   }
 }
+
+/**
+ * Runs `work` and returns the query plan of every statement it executed on `db` (SQLite's `EXPLAIN QUERY PLAN`, with
+ * the same parameters), to find statements that read a whole table.
+ */
+export async function capturePlans<T>(db: Db, work: () => T | Promise<T>): Promise<{ sql: string; plan: string[] }[]> {
+  const proto = Object.getPrototypeOf(db.$client.prepare("select 1")) as Record<(typeof EXECUTING)[number], (...args: unknown[]) => unknown> & { source: string };
+  const originals = EXECUTING.map((name) => proto[name]);
+  const executed: { sql: string; args: unknown[] }[] = [];
+  EXECUTING.forEach((name, i) => {
+    proto[name] = function (this: { source: string }, ...args: unknown[]) {
+      executed.push({ sql: this.source, args });
+      return originals[i].apply(this, args);
+    };
+  });
+  try {
+    await work();
+  } finally {
+    EXECUTING.forEach((name, i) => (proto[name] = originals[i]));
+  }
+  return executed
+    .filter((s) => /^\s*(select|update|delete|insert|with)\b/i.test(s.sql))
+    .map((s) => ({
+      sql: s.sql,
+      plan: (db.$client.prepare(`explain query plan ${s.sql}`).all(...s.args) as { detail: string }[]).map((row) => row.detail),
+    }));
+}

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { and, asc, count, eq, inArray, isNotNull } from "drizzle-orm";
+import { and, asc, count, eq, gte, inArray, isNotNull } from "drizzle-orm";
 import sharp from "sharp";
 import { getDb, type DbOrTx } from "#db/client";
 import { attachments, comments, irritants, ticketMessages, tickets } from "#db/schema";
@@ -395,14 +395,18 @@ export function attachmentsUploadedBy(userId: number) {
  * "Masquer": the attachments of irritants the team hid are removed with their files (by the page that hides, and by
  * the worker for every other path, the API's included). Within the caller's transaction (`within`), the caller calls
  * `deleteFiles()` once it has committed; otherwise this runs its own transaction and deletes the files after it.
+ * `hiddenSince` (an ISO time) limits the sweep to irritants hidden since then: the worker's sweep every two seconds
+ * reads only the newly hidden ones (through the partial index `irritants_hidden_idx`), not every hidden irritant.
  */
-export function removeAttachmentsOfHiddenIrritants(within?: DbOrTx, actorId: number | null = null): AttachmentRemoval {
+export function removeAttachmentsOfHiddenIrritants(within?: DbOrTx, actorId: number | null = null, hiddenSince?: string): AttachmentRemoval {
   const run = (tx: DbOrTx) => {
     const rows = tx
       .select({ id: attachments.id, sha256: attachments.sha256, irritantId: attachments.irritantId })
-      .from(attachments)
-      .innerJoin(irritants, eq(irritants.id, attachments.irritantId))
-      .where(isNotNull(irritants.hiddenAt))
+      // CROSS JOIN fixes the order: the hidden irritants first (a few, from the partial index), then their files —
+      // left to itself, the planner may read every attachment or every irritant.
+      .from(irritants)
+      .crossJoin(attachments)
+      .where(and(eq(attachments.irritantId, irritants.id), hiddenSince === undefined ? isNotNull(irritants.hiddenAt) : gte(irritants.hiddenAt, hiddenSince)))
       .all();
     return removeAttachments(tx, rows, actorId, "hidden");
   };
