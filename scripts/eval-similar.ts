@@ -1,15 +1,19 @@
 /**
  * `npm run eval:similar -- [--split dev|test|all] [--details]`: measures the similar-irritant look-up of the filing
- * page on the hand-written labelled set (tests/fixtures/similar-eval.json) and prints top-1 and top-3 recall and the
- * false-positive rate on unrelated pairs, with Wilson 95 % intervals, and the median latency. The default is the
- * frozen test half; tune on the dev half only (`--details` lists each look-up, refused on the test half).
- * `npm run eval:similar -- --set holdout`: the same figures on the whole of the separate held-out set written by other
- * hands (tests/fixtures/similar-holdout.json); it has no halves and never shows `--details`. `--set holdout2`: the same
- * on the second held-out set (tests/fixtures/similar-holdout2.json), written after the first was spent by tuning.
+ * page on the hand-written labelled set (tests/fixtures/similar-eval.json) and prints top-1 and top-3 recall, the
+ * false-positive rate on unrelated pairs and the candidate recall, with Wilson 95 % intervals, and the median latency.
+ * `npm run eval:similar -- --set holdout|holdout2 [--details]`: the same figures on the whole of the first or second
+ * held-out set written by other hands (tests/fixtures/similar-holdout.json, similar-holdout2.json); both are spent by
+ * tuning (development data since session 31), so `--details` lists each look-up on them as on the first set.
+ * `npm run eval:similar -- --set holdout3`: the third held-out set (tests/fixtures/similar-holdout3.json), frozen: run
+ * once per finished method, aggregate figures only (`--details` is refused on it).
+ * `--details` prints, for each paraphrase, its rank among the shown results and among every candidate above the score
+ * floor (before the acceptance model; "-" when not a candidate), and each false positive.
  *
- * `--scale-db FILE [--copy-dir DIR] [--keep-copy] [--seed N]`: also at national scale, on a copy of FILE (a `seed:scale`
- * database, only read; the copy goes to DIR, default /tmp, and is removed afterwards unless --keep-copy), each original
- * buried among older irritants (scripts/similar-eval/scale.ts), printed beside the small database's figures.
+ * `--scale-db FILE [--copy-dir DIR] [--keep-copy] [--seed N]`, with any set: also at national scale, on a copy of FILE (a
+ * `seed:scale` database, only read; the copy goes to DIR, default /tmp, and is removed afterwards unless --keep-copy),
+ * each original buried among older irritants (scripts/similar-eval/scale.ts), printed beside the small database's
+ * figures (with `--details`, each look-up's ranks on both).
  */
 import os from "node:os";
 import { evaluateSimilar, type Measured, type Split } from "./similar-eval/evaluate";
@@ -21,9 +25,9 @@ const setArg = option("--set") ?? "eval";
 const splitArg = option("--split") ?? "test";
 const scaleDb = option("--scale-db");
 const seed = Number(option("--seed") ?? 1);
-const holdout = setArg === "holdout" || setArg === "holdout2";
+const holdout = ["holdout", "holdout2", "holdout3"].includes(setArg);
 if (
-  !["eval", "holdout", "holdout2"].includes(setArg) ||
+  !["eval", "holdout", "holdout2", "holdout3"].includes(setArg) ||
   !["dev", "test", "all"].includes(splitArg) ||
   (holdout && args.includes("--split")) ||
   (args.includes("--scale-db") && !scaleDb) ||
@@ -31,14 +35,15 @@ if (
   seed < 1
 ) {
   console.error(
-    "Usage: npm run eval:similar -- [--split dev|test|all] [--details]  |  npm run eval:similar -- --set holdout|holdout2\n" +
+    "Usage: npm run eval:similar -- [--split dev|test|all] [--details]  |  npm run eval:similar -- --set holdout|holdout2|holdout3\n" +
       "       add --scale-db FILE [--copy-dir DIR] [--keep-copy] [--seed N] to measure also on a copy of a seed:scale database",
   );
   process.exit(2);
 }
 const split: Split = holdout ? (setArg as Split) : (splitArg as Split);
-if (args.includes("--details") && split !== "dev") {
-  console.error(`--details is for the dev half only: the ${holdout ? "held-out set" : "test half"} is frozen.`);
+const details = args.includes("--details");
+if (details && split === "holdout3") {
+  console.error("--details is refused on the third held-out set: it is frozen (aggregate figures only).");
   process.exit(2);
 }
 
@@ -47,6 +52,7 @@ const figure = (p: Proportion) => `${p.rate.toFixed(2)} [${p.low.toFixed(2)}, ${
 const ms = (v: number) => `${v.toFixed(1)} ms`;
 const load = () => os.loadavg().map((v) => v.toFixed(2)).join(" / ");
 const title = holdout ? `Similar irritants, held-out set (${setArg})` : `Similar irritants, ${split} split`;
+const ranks = (p: Measured["pairs"][number]) => `rank ${p.rank || "-"} candidate ${p.candidateRank || "-"}`;
 
 const small = await evaluateSimilar(split);
 const smallLoad = load();
@@ -56,7 +62,13 @@ if (!scaleDb) {
   show("top-1 recall", small.top1);
   show("top-3 recall", small.top3);
   show("false positives", small.falsePositives);
+  show("candidate recall", small.candidateRecall);
   console.log(`median latency   ${small.medianLatencyMs.toFixed(1)} ms`);
+  console.log(`load average     ${smallLoad}`);
+  if (details) {
+    for (const p of small.pairs) console.log(`${p.id} ${ranks(p)}`);
+    for (const u of small.unrelated) if (u.falsePositive) console.log(`${u.id} false positive`);
+  }
 } else {
   const started = Date.now();
   const scale = evaluateSimilarAtScale(split, scaleDb, { copyDir: option("--copy-dir") ?? os.tmpdir(), keepCopy: args.includes("--keep-copy"), seed });
@@ -81,8 +93,11 @@ if (!scaleDb) {
       `(fileIrritant, its similar look-up included). Scale run: ${Math.round((Date.now() - started) / 1000)} s, seed ${seed}` +
       (scale.copy ? `, copy kept at ${scale.copy}.` : "."),
   );
-}
-if (args.includes("--details")) {
-  for (const p of small.pairs) console.log(`${p.id} rank ${p.rank || "-"}`);
-  for (const u of small.unrelated) if (u.falsePositive) console.log(`${u.id} false positive`);
+  if (details) {
+    // The same pairs in the same order on both databases (measureLookUps filters the same set by the same split).
+    for (const [i, p] of small.pairs.entries()) console.log(`${p.id} small ${ranks(p)}, scale ${ranks(scale.pairs[i])}`);
+    for (const [i, u] of small.unrelated.entries())
+      if (u.falsePositive || scale.unrelated[i].falsePositive)
+        console.log(`${u.id} false positive on ${[u.falsePositive && "small", scale.unrelated[i].falsePositive && "scale"].filter(Boolean).join(" and ")}`);
+  }
 }
