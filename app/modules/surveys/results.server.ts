@@ -1,6 +1,7 @@
-import { and, count, eq, inArray, isNotNull } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import { getDb } from "#db/client";
-import { campaigns, invitations, products, questionnaireVersions } from "#db/schema";
+import { campaigns, products, questionnaireVersions } from "#db/schema";
+import { campaignCounts } from "./counts.server";
 import { NO_SUBJECT_NAME } from "./snapshots";
 import type { QuestionnaireDefinition } from "./definition";
 import { measuresOf, type Measure } from "./measures";
@@ -159,8 +160,8 @@ export function computeResults(slug: string, { minCell = PUBLIC_MIN_CELL, provis
       }),
     };
   });
-  // Responses carry no link to invitations: the rate counts invitations used, not responses.
-  const used = db.select({ n: count() }).from(invitations).where(and(eq(invitations.campaignId, campaign.id), isNotNull(invitations.usedOn))).get()!.n;
+  // Responses carry no link to invitations: the rate counts invitations used, not responses (a count kept by triggers).
+  const used = campaignCounts(campaign.id).invitationsUsed;
   const rate = responseRate(provisional ? batchedCount(used, minCell) : used, campaign.invitedCount);
   return {
     format: 2,

@@ -3,13 +3,16 @@
  * (subject), how many answered and how often each value was given — in all answers, and in the team's provisional
  * view (each cell's oldest whole batches of PUBLIC_MIN_CELL answers, one batch behind, as `provisionalCount` says).
  * `tallyResponse` updates them in the transaction that stores a response; `campaignTally` reads them, rebuilding a
- * campaign's from its responses first when they disagree with them (responses stored by another path, such as the
- * seeds); `rebuildAllTallies` (`npm run surveys:tallies`) rebuilds every campaign's. The results read the tallies
+ * campaign's from its responses first when they do not account for the campaign's responses as they are (responses
+ * stored, deleted or edited by another path, such as the seeds: the revision the triggers keep in
+ * `survey_campaign_counts` moved past the tallies'); `rebuildAllTallies` (`npm run surveys:tallies`) rebuilds every
+ * campaign's. The results read the tallies
  * instead of every response, so the provisional results of a large wave cost the same as those of a small one.
  */
-import { and, asc, count, eq, lt, max, sql } from "drizzle-orm";
+import { and, asc, count, eq, lt, sql } from "drizzle-orm";
 import { getDb, type DbOrTx } from "#db/client";
 import { campaigns, questionnaireVersions, responses, surveyTallyCells, surveyTallyPending, surveyTallyState, surveyTallySubjects, surveyTallyValues } from "#db/schema";
+import { campaignCounts } from "./counts.server";
 import type { QuestionnaireDefinition } from "./definition";
 import { measuresOf, type Measure } from "./measures";
 import { PUBLIC_MIN_CELL, provisionalCount } from "./statistics";
@@ -145,7 +148,7 @@ function rebuildTallies(campaignId: number) {
     );
     for (const chunk of chunks(valueRows)) tx.insert(surveyTallyValues).values(chunk).run();
     for (const chunk of chunks(pending.map((p) => ({ campaignId, ...p })))) tx.insert(surveyTallyPending).values(chunk).run();
-    tx.insert(surveyTallyState).values({ campaignId, responses: tally.responses, lastResponseId: lastId }).run();
+    tx.insert(surveyTallyState).values({ campaignId, responses: tally.responses, lastResponseId: lastId, revision: campaignCounts(campaignId, tx).revision }).run();
   });
 }
 
@@ -157,8 +160,9 @@ export function rebuildAllTallies(): number {
 }
 
 /**
- * Adds a stored response to its campaign's tallies, in the transaction that stored it. A campaign without tallies yet
- * (or whose tallies disagree with its responses) is left to `campaignTally`, which rebuilds them.
+ * Adds a stored response to its campaign's tallies, in the transaction that stored it (after the insert, whose trigger
+ * moved the campaign's revision by one: the tallies' moves by one too, so they stay current if they were). A campaign
+ * without tallies yet (or whose tallies disagree with its responses) is left to `campaignTally`, which rebuilds them.
  */
 export function tallyResponse(tx: DbOrTx, campaignId: number, definition: QuestionnaireDefinition, response: ResponseRow) {
   const state = tx.select().from(surveyTallyState).where(eq(surveyTallyState.campaignId, campaignId)).get();
@@ -206,24 +210,24 @@ export function tallyResponse(tx: DbOrTx, campaignId: number, definition: Questi
     }
   }
   tx.update(surveyTallyState)
-    .set({ responses: sql`${surveyTallyState.responses} + 1`, lastResponseId: response.id })
+    .set({ responses: sql`${surveyTallyState.responses} + 1`, lastResponseId: response.id, revision: sql`${surveyTallyState.revision} + 1` })
     .where(eq(surveyTallyState.campaignId, campaignId))
     .run();
 }
 
-/** Whether a campaign's tallies account for exactly its responses (their number and the newest one). */
-function talliesCurrent(campaignId: number) {
-  const db = getDb();
-  const state = db.select().from(surveyTallyState).where(eq(surveyTallyState.campaignId, campaignId)).get();
-  const actual = db.select({ n: count(), last: max(responses.id) }).from(responses).where(eq(responses.campaignId, campaignId)).get()!;
-  return state !== undefined && state.responses === actual.n && state.lastResponseId === (actual.last ?? 0);
-}
-
-/** A campaign's tallies, rebuilt from its responses first when they disagree with them. */
+/**
+ * A campaign's tallies, rebuilt from its responses first when they do not account for them: every insert, deletion
+ * or edit of a response moves the campaign's revision (kept by triggers), and the application's own inserts move the
+ * tallies' with it. Two primary-key reads decide it, whatever the number of responses.
+ */
 export function campaignTally(campaignId: number): CampaignTally {
-  if (!talliesCurrent(campaignId)) rebuildTallies(campaignId);
   const db = getDb();
-  const state = db.select().from(surveyTallyState).where(eq(surveyTallyState.campaignId, campaignId)).get()!;
+  const stateOf = () => db.select().from(surveyTallyState).where(eq(surveyTallyState.campaignId, campaignId)).get();
+  let state = stateOf();
+  if (state?.revision !== campaignCounts(campaignId).revision) {
+    rebuildTallies(campaignId);
+    state = stateOf();
+  }
   const subjects = db
     .select({ subject: surveyTallySubjects.subject })
     .from(surveyTallySubjects)
@@ -245,7 +249,7 @@ export function campaignTally(campaignId: number): CampaignTally {
     cell.total.set(row.value, row.total);
     if (row.counted) cell.counted.set(row.value, row.counted);
   }
-  return { responses: state.responses, subjects, cells };
+  return { responses: state!.responses, subjects, cells };
 }
 
 /**
