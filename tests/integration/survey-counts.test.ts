@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { campaigns, invitations, responses } from "#db/schema";
 import { createSession, type SessionUser } from "~/modules/accounts/index.server";
 import {
+  campaignCounts,
   campaignTally,
   emailedInvitationToken,
   inviteAudienceByEmail,
@@ -19,10 +20,10 @@ import {
   remindInvitees,
   submitResponse,
 } from "~/modules/surveys/index.server";
-import { campaignCounts } from "~/modules/surveys/counts.server";
 import { commitSessionId } from "~/lib/session.server";
 import { loader as teamPageLoader } from "~/routes/equipe.enquetes.$slug";
 import { loader as answerFormLoader } from "~/routes/enquetes.$slug";
+import { loader as publishedResultsLoader } from "~/routes/resultats.$slug";
 import { loadDemoData } from "~/seed/demo.server";
 import { createTestDatabase } from "../support/database";
 import { DEMO_EMAILS, demoUser } from "../support/demo";
@@ -149,5 +150,23 @@ describe("a survey wave's counts kept by triggers", () => {
     const normalized = (t: ReturnType<typeof campaignTally>) =>
       [...t.cells].flatMap(([measure, bySubject]) => [...bySubject].map(([subject, c]) => `${measure} ${subject} ${c.answered} ${JSON.stringify([...c.total].sort())}`)).sort();
     expect(normalized(campaignTally(id))).toEqual(normalized(recomputedTally(id)));
+  });
+});
+
+describe("the results pages send what they show", () => {
+  // Each group's distribution is shown by no page; it was three fifths of the team page's data.
+  const groupsWithDistribution = (results: { items: { bySubject: object[] }[] }) => {
+    const groups = results.items.flatMap((item) => item.bySubject);
+    expect(groups.length).toBeGreaterThan(0);
+    return groups.filter((group) => "distribution" in group);
+  };
+
+  it("the team's provisional results and the published ones carry no group's distribution", async () => {
+    const cookie = await commitSessionId(createSession(team.id).id);
+    const request = new Request("http://localhost/equipe/enquetes/segur-2025", { headers: { Cookie: cookie } });
+    const teamData = await teamPageLoader({ request, params: { slug: "segur-2025" }, context: { cspNonce: "" } });
+    expect(groupsWithDistribution(teamData.results)).toEqual([]);
+    const published = publishedResultsLoader({ request: new Request("http://localhost/resultats/segur-2024"), params: { slug: "segur-2024" }, context: { cspNonce: "" } });
+    expect(groupsWithDistribution(published.results)).toEqual([]);
   });
 });

@@ -10,7 +10,8 @@
  * instead of every response, so the provisional results of a large wave cost the same as those of a small one.
  */
 import { and, asc, count, eq, lt, sql } from "drizzle-orm";
-import { getDb, type DbOrTx } from "#db/client";
+import type { AnySQLiteColumn } from "drizzle-orm/sqlite-core";
+import { getDb, preparedQuery, type DbOrTx } from "#db/client";
 import { campaigns, questionnaireVersions, responses, surveyTallyCells, surveyTallyPending, surveyTallyState, surveyTallySubjects, surveyTallyValues } from "#db/schema";
 import { campaignCounts } from "./counts.server";
 import type { QuestionnaireDefinition } from "./definition";
@@ -148,7 +149,7 @@ function rebuildTallies(campaignId: number) {
     );
     for (const chunk of chunks(valueRows)) tx.insert(surveyTallyValues).values(chunk).run();
     for (const chunk of chunks(pending.map((p) => ({ campaignId, ...p })))) tx.insert(surveyTallyPending).values(chunk).run();
-    tx.insert(surveyTallyState).values({ campaignId, responses: tally.responses, lastResponseId: lastId, revision: campaignCounts(campaignId, tx).revision }).run();
+    tx.insert(surveyTallyState).values({ campaignId, responses: tally.responses, lastResponseId: lastId, revision: campaignCounts(campaignId).revision }).run();
   });
 }
 
@@ -215,25 +216,42 @@ export function tallyResponse(tx: DbOrTx, campaignId: number, definition: Questi
     .run();
 }
 
+/** The reads of `campaignTally`, prepared once (each page view makes them for two waves). */
+const byCampaign = (column: AnySQLiteColumn) => eq(column, sql.placeholder("campaignId"));
+const tallyReads = {
+  state: preparedQuery((db) =>
+    db.select({ responses: surveyTallyState.responses, revision: surveyTallyState.revision }).from(surveyTallyState).where(byCampaign(surveyTallyState.campaignId)).prepare(),
+  ),
+  subjects: preparedQuery((db) =>
+    db.select({ subject: surveyTallySubjects.subject }).from(surveyTallySubjects).where(byCampaign(surveyTallySubjects.campaignId)).orderBy(asc(surveyTallySubjects.firstResponseId)).prepare(),
+  ),
+  cells: preparedQuery((db) =>
+    db.select({ measure: surveyTallyCells.measure, subject: surveyTallyCells.subject, answered: surveyTallyCells.answered }).from(surveyTallyCells).where(byCampaign(surveyTallyCells.campaignId)).prepare(),
+  ),
+  values: preparedQuery((db) =>
+    db
+      .select({ measure: surveyTallyValues.measure, subject: surveyTallyValues.subject, value: surveyTallyValues.value, total: surveyTallyValues.total, counted: surveyTallyValues.counted })
+      .from(surveyTallyValues)
+      .where(byCampaign(surveyTallyValues.campaignId))
+      .prepare(),
+  ),
+};
+
 /**
  * A campaign's tallies, rebuilt from its responses first when they do not account for them: every insert, deletion
  * or edit of a response moves the campaign's revision (kept by triggers), and the application's own inserts move the
  * tallies' with it. Two primary-key reads decide it, whatever the number of responses.
  */
 export function campaignTally(campaignId: number): CampaignTally {
-  const db = getDb();
-  const stateOf = () => db.select().from(surveyTallyState).where(eq(surveyTallyState.campaignId, campaignId)).get();
-  let state = stateOf();
+  const read = { campaignId };
+  let state = tallyReads.state().get(read);
   if (state?.revision !== campaignCounts(campaignId).revision) {
     rebuildTallies(campaignId);
-    state = stateOf();
+    state = tallyReads.state().get(read);
   }
-  const subjects = db
-    .select({ subject: surveyTallySubjects.subject })
-    .from(surveyTallySubjects)
-    .where(eq(surveyTallySubjects.campaignId, campaignId))
-    .orderBy(asc(surveyTallySubjects.firstResponseId))
-    .all()
+  const subjects = tallyReads
+    .subjects()
+    .all(read)
     .map((r) => r.subject);
   const cells: CampaignTally["cells"] = new Map();
   const cellOf = (measure: string, subject: string) => {
@@ -243,8 +261,8 @@ export function campaignTally(campaignId: number): CampaignTally {
     bySubject.set(subject, cell);
     return cell;
   };
-  for (const row of db.select().from(surveyTallyCells).where(eq(surveyTallyCells.campaignId, campaignId)).all()) cellOf(row.measure, row.subject).answered = row.answered;
-  for (const row of db.select().from(surveyTallyValues).where(eq(surveyTallyValues.campaignId, campaignId)).all()) {
+  for (const row of tallyReads.cells().all(read)) cellOf(row.measure, row.subject).answered = row.answered;
+  for (const row of tallyReads.values().all(read)) {
     const cell = cellOf(row.measure, row.subject);
     cell.total.set(row.value, row.total);
     if (row.counted) cell.counted.set(row.value, row.counted);
