@@ -58,7 +58,8 @@ export const sessions = sqliteTable(
     createdAt: createdAt(),
     expiresAt: text("expires_at").notNull(),
   },
-  (t) => [index("sessions_user_idx").on(t.userId)],
+  // Expired sessions are deleted every hour by retention: by this index, not by reading every session.
+  (t) => [index("sessions_user_idx").on(t.userId), index("sessions_expires_idx").on(t.expiresAt)],
 );
 
 export const apiTokens = sqliteTable(

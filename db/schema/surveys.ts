@@ -71,7 +71,13 @@ export const invitations = sqliteTable(
     inviteeId: integer("invitee_id").references(() => users.id, { onDelete: "set null" }),
     remindedAt: text("reminded_at"),
   },
-  (t) => [index("invitations_campaign_idx").on(t.campaignId), uniqueIndex("invitations_invitee_idx").on(t.campaignId, t.inviteeId)],
+  (t) => [
+    index("invitations_campaign_idx").on(t.campaignId),
+    uniqueIndex("invitations_invitee_idx").on(t.campaignId, t.inviteeId),
+    // A person's invitations (the header's count of awaiting questionnaires, on every signed-in page): without it, a
+    // read of every invitation.
+    index("invitations_invitee_only_idx").on(t.inviteeId),
+  ],
 );
 
 /** Signed-in participation without invitation: once per person, never linked to the response. */
@@ -87,7 +93,8 @@ export const participations = sqliteTable(
     draft: text("draft", { mode: "json" }).$type<Record<string, unknown> | null>(),
     submittedOn: text("submitted_on"),
   },
-  (t) => [primaryKey({ columns: [t.campaignId, t.userId] })],
+  // A person's participations, for the same count: the primary key is led by the campaign.
+  (t) => [primaryKey({ columns: [t.campaignId, t.userId] }), index("participations_user_idx").on(t.userId)],
 );
 
 export const responses = sqliteTable(

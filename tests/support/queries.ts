@@ -50,3 +50,25 @@ export async function capturePlans<T>(db: Db, work: () => T | Promise<T>): Promi
       plan: (db.$client.prepare(`explain query plan ${s.sql}`).all(...s.args) as { detail: string }[]).map((row) => row.detail),
     }));
 }
+
+/** Tables whose size follows the irritants, supports, tickets or responses: at national scale, millions of rows. */
+const GROWING = ["irritants", "supports", "events", "tickets", "ticket_messages", "irritant_themes", "comments", "responses", "notifications", "outbox_emails", "attachments", "participations", "invitations", "follows", "sessions", "users"];
+
+/**
+ * The lines of `plans` that read a growing table whole: a plain scan, or a scan of a full index. A scan of a partial
+ * index (only the rows a sweep is about) is allowed.
+ */
+export function scansOfGrowingTables(db: Db, plans: { sql: string; plan: string[] }[]) {
+  const partial = new Set(db.$client.prepare("select name from sqlite_master where type = 'index' and sql like '% where %'").pluck().all() as string[]);
+  return plans.flatMap(({ sql, plan }) =>
+    plan
+      .filter((line) => {
+        const scan = /^SCAN (\w+)(?: USING (?:COVERING )?INDEX (\w+))?/.exec(line);
+        if (scan === null || !GROWING.includes(scan[1]) || (scan[2] && partial.has(scan[2]))) return false;
+        // The newest rows of a table, unfiltered, read in its key order: the scan stops at the limit.
+        const newestFirst = !/\bwhere\b/i.test(sql) && new RegExp(`order by "${scan[1]}"\\."id" desc limit`, "i").test(sql) && !plan.some((l) => l.includes("TEMP B-TREE FOR ORDER BY"));
+        return !newestFirst;
+      })
+      .map((line) => `${line}  ←  ${sql.slice(0, 2000)}`),
+  );
+}
