@@ -1,8 +1,11 @@
 /**
- * `npx tsx scripts/fit-similar-acceptance.ts [--lambda 1] [--rank score|probability]`: fits the logistic regression that
- * decides whether a similar-irritant candidate is shown (app/modules/irritants/similarity-acceptance.ts) on the first
- * labelled set (tests/fixtures/similar-eval.json, both halves) and the first held-out set (tests/fixtures/similar-holdout.json),
- * both development data since session 30 (`--sets all` for the first set alone). Never on a held-out set not yet spent.
+ * `npx tsx scripts/fit-similar-acceptance.ts [--lambda 1] [--rank probability|score] [--coverage 0.9] [--examples 5]`:
+ * fits the logistic regression that decides whether a similar-irritant candidate is shown, and in which order (the
+ * engine orders the shown ones by its probability; `--rank score` measures the soft cosine's order instead;
+ * app/modules/irritants/similarity-acceptance.ts) on the first
+ * labelled set (tests/fixtures/similar-eval.json, both halves) and the first and second held-out sets
+ * (tests/fixtures/similar-holdout.json, similar-holdout2.json), development data since session 31 (`--sets all` for
+ * the first set alone). Never on a held-out set not yet spent (holdout3).
  *
  * Examples: for each paraphrase, its candidates among the first five by soft cosine (its original is a positive, the
  * others negatives); for each unrelated query, the irritant it must not bring up, when among the first five (negative).
@@ -18,7 +21,7 @@ import { loadEvaluation } from "./similar-eval/evaluate";
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
 const lambda = Number(option("--lambda", "1"));
-const rankBy = option("--rank", "score");
+const rankBy = option("--rank", "probability");
 // Features left out (held at 0), to measure what each brings: --drop gapToNext,shareOfBest
 const dropped = new Set(option("--drop", "").split(",").filter(Boolean));
 const inputs = (c: CandidateFeatures) => featureVector(c).map((v, j) => (dropped.has(FEATURE_NAMES[j]) ? 0 : v));
@@ -26,13 +29,16 @@ const inputs = (c: CandidateFeatures) => featureVector(c).map((v, j) => (dropped
 const coverageRule = Number(option("--coverage", "0"));
 const FOLDS = 5;
 const SHOWN = 5;
+// How many of each look-up's first candidates are examples (the shown five by default).
+const EXAMPLES = Number(option("--examples", String(SHOWN)));
 
 type Candidate = CandidateFeatures & { id: number };
 type Query = { fold: number; candidates: Candidate[]; target?: number; forbidden?: number };
 
-// The development sets (decision 019): the first set, both halves, and the first held-out set, spent since session 29.
+// The development sets (decision 019): the first set, both halves, and the first and second held-out sets, spent in
+// sessions 29 and 30. Never the third (holdout3), frozen.
 // Each is looked up on its own evaluation database, as `npm run eval:similar` does.
-const sets = option("--sets", "all,holdout").split(",") as ("all" | "holdout")[];
+const sets = option("--sets", "all,holdout,holdout2").split(",") as ("all" | "holdout" | "holdout2")[];
 const queries: Query[] = [];
 for (const [s, name] of sets.entries()) {
   const { set, database, viewer, irritantIds } = await loadEvaluation(name);
@@ -48,7 +54,7 @@ for (const [s, name] of sets.entries()) {
 function examples(qs: Query[]) {
   const rows: { x: number[]; y: number }[] = [];
   for (const q of qs)
-    for (const c of q.candidates.slice(0, SHOWN)) {
+    for (const c of q.candidates.slice(0, EXAMPLES)) {
       if (q.target !== undefined) rows.push({ x: inputs(c), y: c.id === q.target ? 1 : 0 });
       else if (c.id === q.forbidden) rows.push({ x: inputs(c), y: 0 });
     }

@@ -1,4 +1,4 @@
-import type { CampaignResults, ItemResult } from "~/modules/surveys/index.server";
+import type { ItemResult, ShownResults } from "~/modules/surveys/index.server";
 import { TableRegion } from "~/components/table-region";
 import { plural } from "~/lib/text/plural";
 
@@ -30,7 +30,7 @@ function StatsLine({ stats }: { stats: NonNullable<ItemResult["stats"]> }) {
 }
 
 /** Results as tables (each with its data), server-rendered; suppressed cells say so instead of a figure. */
-export function SurveyResults({ results }: { results: CampaignResults }) {
+export function SurveyResults({ results }: { results: ShownResults }) {
   return (
     <div>
       {results.items.map((item) => (

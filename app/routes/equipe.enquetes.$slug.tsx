@@ -15,6 +15,7 @@ import {
   inviteAudienceByEmail,
   remindInvitees,
   setCampaignStatus,
+  shownResults,
 } from "~/modules/surveys/index.server";
 import { CAMPAIGN_STATUS_LABELS, PUBLIC_MIN_CELL, batchedCount, campaignPageSchema } from "~/modules/surveys";
 import { counted } from "~/lib/text/plural";
@@ -31,7 +32,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // suppression, and counts in batches: nothing on this page moves when one person answers.
   const results =
     campaign.status === "published" ? (getSnapshot(campaign.slug).snapshot.results as CampaignResults) : computeResults(campaign.slug, { provisional: true });
-  return { campaign: { ...rest, responsesAtLeast: batchedCount(responseCount, PUBLIC_MIN_CELL) }, emailed: emailInvitationSummary(campaign.id), results, batch: PUBLIC_MIN_CELL };
+  return {
+    campaign: { ...rest, responsesAtLeast: batchedCount(responseCount, PUBLIC_MIN_CELL) },
+    emailed: emailInvitationSummary(campaign.id),
+    results: shownResults(results),
+    batch: PUBLIC_MIN_CELL,
+  };
 }
 
 /** The action's intents, zod-free (read by the permission matrix; tests/unit/route-intents.test.ts holds them to ACTION_SCHEMA). */

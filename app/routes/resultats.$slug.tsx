@@ -3,14 +3,14 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { SurveyResults } from "~/components/survey-results";
 import { formatDate } from "~/lib/dates";
 import { orErrorPage } from "~/lib/errors";
-import { type CampaignResults, getSnapshot } from "~/modules/surveys/index.server";
+import { type CampaignResults, getSnapshot, shownResults } from "~/modules/surveys/index.server";
 import type { BreadcrumbHandle } from "~/components/breadcrumb";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Résultats — ${data?.title ?? "Enquête"} — Sentinelle` }];
 
 export function loader({ params }: LoaderFunctionArgs) {
   const row = orErrorPage(() => getSnapshot(params.slug ?? ""));
-  return { title: row.title, slug: row.slug, publishedAt: row.snapshot.publishedAt, method: row.snapshot.method, results: row.snapshot.results as CampaignResults };
+  return { title: row.title, slug: row.slug, publishedAt: row.snapshot.publishedAt, method: row.snapshot.method, results: shownResults(row.snapshot.results as CampaignResults) };
 }
 
 export const handle: BreadcrumbHandle = { breadcrumb: (data) => (data as { title?: string }).title };

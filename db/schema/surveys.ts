@@ -154,6 +154,28 @@ export const surveyTallyState = sqliteTable("survey_tally_state", {
     .references(() => campaigns.id),
   responses: integer("responses").notNull(),
   lastResponseId: integer("last_response_id").notNull(),
+  /** The `survey_campaign_counts.revision` of the responses these tallies account for; -1 when unknown. */
+  revision: integer("revision").notNull().default(-1),
+});
+
+/**
+ * Per campaign, counts kept by triggers on `responses` and `invitations` (migration 0035, hand-written SQL): every
+ * insert, deletion and edit, whichever path makes it (the application, a seed, a script). Pages read them instead of
+ * counting rows (issue 21: a count over a 100,000-response wave grows with it). `revision` moves on every change to
+ * the campaign's responses: the tallies are current when theirs equals it.
+ */
+export const surveyCampaignCounts = sqliteTable("survey_campaign_counts", {
+  campaignId: integer("campaign_id")
+    .primaryKey()
+    .references(() => campaigns.id),
+  responses: integer("responses").notNull().default(0),
+  revision: integer("revision").notNull().default(0),
+  /** Invitations used (anonymous links and e-mailed ones). */
+  invitationsUsed: integer("invitations_used").notNull().default(0),
+  /** Invitations e-mailed to a member of the audience (`invitee_id` set), used ones, reminded ones. */
+  emailed: integer("emailed").notNull().default(0),
+  emailedUsed: integer("emailed_used").notNull().default(0),
+  emailedReminded: integer("emailed_reminded").notNull().default(0),
 });
 
 /** The groups of respondents in the order of their first response (the results list them in that order). */

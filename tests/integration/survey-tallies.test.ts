@@ -2,7 +2,8 @@
  * Incremental survey tallies (issue 21): after random answers, the tallies kept response by response equal a full
  * recomputation from the responses, and so do the results (final and provisional) computed from them; responses
  * deleted or edited out of band (the application never does either: a response is stored once, anonymously) are
- * caught — deletions by the check each read makes, edits by `rebuildAllTallies` (`npm run surveys:tallies`).
+ * caught — by the check each read makes (the revision triggers keep, `survey-counts.test.ts`), and by
+ * `rebuildAllTallies` (`npm run surveys:tallies`).
  */
 import { asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   ACCEPTANCE_MODEL,
   acceptanceProbability,
+  acceptedInOrder,
   type CandidateFeatures,
   FEATURE_NAMES,
   featureVector,
@@ -82,5 +83,29 @@ describe("acceptanceProbability and isAccepted", () => {
     expect(acceptanceProbability(exactTwinOfATitle)).toBeLessThan(ACCEPTANCE_MODEL.threshold);
     expect(isAccepted(exactTwinOfATitle)).toBe(true);
     expect(isAccepted({ ...exactTwinOfATitle, queryCoverage: 0.5 })).toBe(false);
+  });
+});
+
+describe("acceptedInOrder", () => {
+  // A model reading the score alone: probability 0.5 at a score of 0.3.
+  const model = { weights: FEATURE_NAMES.map((name) => (name === "score" ? 10 : 0)), intercept: -3, threshold: 0.5, coverage: 0.9 };
+
+  it("keeps the accepted candidates, most likely first, whatever their order by soft cosine", () => {
+    const ranked = [
+      { ...candidate({ score: 0.32 }), id: 1 },
+      { ...candidate({ score: 0.2 }), id: 2 },
+      { ...candidate({ score: 0.6 }), id: 3 },
+    ];
+    expect(acceptedInOrder(ranked, model).map((c) => c.id)).toEqual([3, 1]);
+  });
+
+  it("puts a candidate of the coverage rule first, and keeps the soft cosine's order between equals", () => {
+    const ranked = [
+      { ...candidate({ score: 0.6, queryCoverage: 0.5 }), id: 1 },
+      { ...candidate({ score: 0.6, queryCoverage: 0.5 }), id: 2 },
+      { ...candidate({ score: 0.1, queryCoverage: 0.95 }), id: 3 },
+    ];
+    expect(acceptedInOrder(ranked, model).map((c) => c.id)).toEqual([3, 1, 2]);
+    expect(acceptedInOrder([], model)).toEqual([]);
   });
 });

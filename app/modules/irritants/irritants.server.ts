@@ -14,7 +14,7 @@ import { getSettings } from "~/modules/settings/index.server";
 import { redactPatientIdentifiers, type Redaction } from "~/lib/text/redaction";
 import type { FileIrritantInput, IrritantFilters } from "./schemas";
 import { bumpCounters, readCounters, voiceCounter } from "./counters.server";
-import { isAccepted } from "./similarity-acceptance";
+import { acceptedInOrder } from "./similarity-acceptance";
 import { allWordsQuery, type ExcludedEntry, indexIrritant, indexedEntry, rerankBySimilarity, similarityQuery } from "./search.server";
 import { adjustThemeCounters, resolveThemeSlugs, suggestThemesFor } from "./themes.server";
 import { publiclyVisible } from "./visibility.server";
@@ -199,11 +199,10 @@ const MIN_SIMILARITY = 0.1;
  * Existing irritants closest to a text, best first, among those the viewer may see (published ones and their own).
  * Candidates are the irritants sharing the text's distinctive terms, from the whole history, best ranked by BM25 (see
  * `similarityQuery` for how that stays bounded); they are re-ranked by the shared concepts of all their terms, and
- * only those the acceptance model takes for the same problem are shown (`similarity-acceptance.ts`).
+ * only those the acceptance model takes for the same problem are shown, most likely first (`similarity-acceptance.ts`).
  */
 export function findSimilar(viewer: Viewer, text: string, limit = 5, excluded?: ExcludedEntry) {
-  return rankSimilarCandidates(viewer, text, excluded)
-    .filter((c) => isAccepted(c))
+  return acceptedInOrder(rankSimilarCandidates(viewer, text, excluded))
     .slice(0, limit)
     .map(({ id, title, status, supportCount, score }) => ({ id, title, status, supportCount, score }));
 }

@@ -13,6 +13,7 @@ import { answersSchemaFor } from "./answers";
 import { questionnaireDefinitionSchema, type QuestionnaireDefinition } from "./definition";
 import { compareVersions } from "./versions";
 import { tallyResponse } from "./tallies.server";
+import { campaignCounts } from "./counts.server";
 import type { CampaignStatus } from "./vocabulary";
 
 // Only the day is kept on anything about a response, so that order and time cannot link it to an invitation.
@@ -131,7 +132,8 @@ export function getCampaign(slug: string) {
     .where(eq(campaigns.slug, slug))
     .get();
   if (!row) throw new HttpError(404, "Cette enquête n'existe pas.");
-  const responseCount = getDb().select({ n: count() }).from(responses).where(eq(responses.campaignId, row.campaign.id)).get()!.n;
+  // Kept by triggers (`campaignCounts`): counting the wave's rows would grow with it (issue 21).
+  const responseCount = campaignCounts(row.campaign.id).responses;
   return { ...row.campaign, definition: row.definition as QuestionnaireDefinition, changes: row.changes, responseCount };
 }
 
@@ -217,15 +219,12 @@ export function remindInvitees(actor: SessionUser, slug: string) {
 
 /**
  * How many were invited by e-mail, how many answered — in whole batches (`answeredAtLeast`), so the figure does not
- * move when one person answers — and whether the reminder went out.
+ * move when one person answers — and whether the reminder went out. From the counts the triggers keep, not from the
+ * invitations' rows (issue 21).
  */
 export function emailInvitationSummary(campaignId: number) {
-  const row = getDb()
-    .select({ invited: count(), answered: sql<number>`count(${invitations.usedOn})`, reminded: sql<number>`count(${invitations.remindedAt})` })
-    .from(invitations)
-    .where(and(eq(invitations.campaignId, campaignId), isNotNull(invitations.inviteeId)))
-    .get()!;
-  return { invited: row.invited, answeredAtLeast: batchedCount(row.answered, PUBLIC_MIN_CELL), reminderSent: row.reminded > 0 };
+  const counts = campaignCounts(campaignId);
+  return { invited: counts.emailed, answeredAtLeast: batchedCount(counts.emailedUsed, PUBLIC_MIN_CELL), reminderSent: counts.emailedReminded > 0 };
 }
 
 export type Respondent = { kind: "invitation"; token: string } | { kind: "user"; user: SessionUser };

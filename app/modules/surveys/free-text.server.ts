@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import { getDb } from "#db/client";
 import { campaigns, questionnaireVersions, responses, surveyTextTags } from "#db/schema";
 import { HttpError } from "~/lib/errors";
@@ -44,22 +44,41 @@ export function freeTextGroups(slug: string, { minGroup = PUBLIC_MIN_CELL }: { m
   const items = flattenItems(campaign.definition).filter((item) => item.type === "text");
   if (!items.length) return [];
   const db = getDb();
-  const rows = db.select({ answers: responses.answers }).from(responses).where(eq(responses.campaignId, campaign.id)).orderBy(asc(responses.id)).all();
-  const tags = db.select().from(surveyTextTags).where(eq(surveyTextTags.campaignId, campaign.id)).all();
+  const themesOf = new Map<string, string[]>();
+  for (const tag of db.select().from(surveyTextTags).where(eq(surveyTextTags.campaignId, campaign.id)).all()) {
+    const key = `${tag.itemKey}\n${tag.answerHash}`;
+    themesOf.set(key, [...(themesOf.get(key) ?? []), tag.themeSlug]);
+  }
   const running = campaign.status === "draft" || campaign.status === "open";
+  const collator = new Intl.Collator("fr");
   return items.map((item) => {
-    const texts = rows.map((r) => r.answers[item.key]).filter((v): v is string => typeof v === "string" && v.trim() !== "");
+    // Only this question's texts, extracted by SQLite (not every response's answers parsed), oldest first.
+    const path = `$."${item.key}"`;
+    const texts = db
+      .select({ text: sql<string>`json_extract(${responses.answers}, ${path})` })
+      .from(responses)
+      .where(and(eq(responses.campaignId, campaign.id), sql`json_type(${responses.answers}, ${path}) = 'text'`))
+      .orderBy(asc(responses.id))
+      .all()
+      .map((r) => r.text)
+      .filter((t) => t.trim() !== "");
     const counted = running ? texts.slice(0, provisionalCount(texts.length, minGroup)) : texts;
     if (counted.length < minGroup) return { key: item.key, label: item.label, count: null, answers: [] };
-    const masked = counted.map((t) => redactPatientIdentifiers(t.trim()).text).sort((a, b) => a.localeCompare(b, "fr"));
+    // The same text given several times is listed once, with how many gave it; each distinct text is masked once.
+    const maskedOf = new Map<string, string>();
+    const times = new Map<string, number>();
+    for (const raw of counted) {
+      let masked = maskedOf.get(raw);
+      if (masked === undefined) maskedOf.set(raw, (masked = redactPatientIdentifiers(raw.trim()).text));
+      times.set(masked, (times.get(masked) ?? 0) + 1);
+    }
     return {
       key: item.key,
       label: item.label,
-      count: masked.length,
-      // The same text given several times is listed once, with how many gave it.
-      answers: [...new Set(masked)].map((text) => {
+      count: counted.length,
+      answers: [...times.keys()].sort(collator.compare).map((text) => {
         const hash = answerHash(item.key, text);
-        return { hash, text, times: masked.filter((t) => t === text).length, themes: tags.filter((t) => t.itemKey === item.key && t.answerHash === hash).map((t) => t.themeSlug) };
+        return { hash, text, times: times.get(text)!, themes: themesOf.get(`${item.key}\n${hash}`) ?? [] };
       }),
     };
   });

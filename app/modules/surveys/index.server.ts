@@ -23,10 +23,11 @@ export {
   usualProductOf,
 } from "./campaigns.server";
 export type { Respondent } from "./campaigns.server";
+export { campaignCounts } from "./counts.server";
 export { freeTextGroups, tagFreeTextAnswer } from "./free-text.server";
 export { campaignMicrodata } from "./microdata.server";
 export { awaitingSurveysCount, openWaves, questionnairesFor } from "./my-questionnaires.server";
-export { RESULTS_METHOD, computeResults } from "./results.server";
-export type { CampaignResults, ItemResult } from "./results.server";
+export { RESULTS_METHOD, computeResults, shownResults } from "./results.server";
+export type { CampaignResults, ItemResult, ShownResults } from "./results.server";
 export { campaignTally, rebuildAllTallies, recomputedTally, tallyResponse } from "./tallies.server";
 export type { CampaignTally } from "./tallies.server";

@@ -3,13 +3,17 @@
  * (subject), how many answered and how often each value was given — in all answers, and in the team's provisional
  * view (each cell's oldest whole batches of PUBLIC_MIN_CELL answers, one batch behind, as `provisionalCount` says).
  * `tallyResponse` updates them in the transaction that stores a response; `campaignTally` reads them, rebuilding a
- * campaign's from its responses first when they disagree with them (responses stored by another path, such as the
- * seeds); `rebuildAllTallies` (`npm run surveys:tallies`) rebuilds every campaign's. The results read the tallies
+ * campaign's from its responses first when they do not account for the campaign's responses as they are (responses
+ * stored, deleted or edited by another path, such as the seeds: the revision the triggers keep in
+ * `survey_campaign_counts` moved past the tallies'); `rebuildAllTallies` (`npm run surveys:tallies`) rebuilds every
+ * campaign's. The results read the tallies
  * instead of every response, so the provisional results of a large wave cost the same as those of a small one.
  */
-import { and, asc, count, eq, lt, max, sql } from "drizzle-orm";
-import { getDb, type DbOrTx } from "#db/client";
+import { and, asc, count, eq, lt, sql } from "drizzle-orm";
+import type { AnySQLiteColumn } from "drizzle-orm/sqlite-core";
+import { getDb, preparedQuery, type DbOrTx } from "#db/client";
 import { campaigns, questionnaireVersions, responses, surveyTallyCells, surveyTallyPending, surveyTallyState, surveyTallySubjects, surveyTallyValues } from "#db/schema";
+import { campaignCounts } from "./counts.server";
 import type { QuestionnaireDefinition } from "./definition";
 import { measuresOf, type Measure } from "./measures";
 import { PUBLIC_MIN_CELL, provisionalCount } from "./statistics";
@@ -145,7 +149,7 @@ function rebuildTallies(campaignId: number) {
     );
     for (const chunk of chunks(valueRows)) tx.insert(surveyTallyValues).values(chunk).run();
     for (const chunk of chunks(pending.map((p) => ({ campaignId, ...p })))) tx.insert(surveyTallyPending).values(chunk).run();
-    tx.insert(surveyTallyState).values({ campaignId, responses: tally.responses, lastResponseId: lastId }).run();
+    tx.insert(surveyTallyState).values({ campaignId, responses: tally.responses, lastResponseId: lastId, revision: campaignCounts(campaignId).revision }).run();
   });
 }
 
@@ -157,8 +161,9 @@ export function rebuildAllTallies(): number {
 }
 
 /**
- * Adds a stored response to its campaign's tallies, in the transaction that stored it. A campaign without tallies yet
- * (or whose tallies disagree with its responses) is left to `campaignTally`, which rebuilds them.
+ * Adds a stored response to its campaign's tallies, in the transaction that stored it (after the insert, whose trigger
+ * moved the campaign's revision by one: the tallies' moves by one too, so they stay current if they were). A campaign
+ * without tallies yet (or whose tallies disagree with its responses) is left to `campaignTally`, which rebuilds them.
  */
 export function tallyResponse(tx: DbOrTx, campaignId: number, definition: QuestionnaireDefinition, response: ResponseRow) {
   const state = tx.select().from(surveyTallyState).where(eq(surveyTallyState.campaignId, campaignId)).get();
@@ -206,30 +211,47 @@ export function tallyResponse(tx: DbOrTx, campaignId: number, definition: Questi
     }
   }
   tx.update(surveyTallyState)
-    .set({ responses: sql`${surveyTallyState.responses} + 1`, lastResponseId: response.id })
+    .set({ responses: sql`${surveyTallyState.responses} + 1`, lastResponseId: response.id, revision: sql`${surveyTallyState.revision} + 1` })
     .where(eq(surveyTallyState.campaignId, campaignId))
     .run();
 }
 
-/** Whether a campaign's tallies account for exactly its responses (their number and the newest one). */
-function talliesCurrent(campaignId: number) {
-  const db = getDb();
-  const state = db.select().from(surveyTallyState).where(eq(surveyTallyState.campaignId, campaignId)).get();
-  const actual = db.select({ n: count(), last: max(responses.id) }).from(responses).where(eq(responses.campaignId, campaignId)).get()!;
-  return state !== undefined && state.responses === actual.n && state.lastResponseId === (actual.last ?? 0);
-}
+/** The reads of `campaignTally`, prepared once (each page view makes them for two waves). */
+const byCampaign = (column: AnySQLiteColumn) => eq(column, sql.placeholder("campaignId"));
+const tallyReads = {
+  state: preparedQuery((db) =>
+    db.select({ responses: surveyTallyState.responses, revision: surveyTallyState.revision }).from(surveyTallyState).where(byCampaign(surveyTallyState.campaignId)).prepare(),
+  ),
+  subjects: preparedQuery((db) =>
+    db.select({ subject: surveyTallySubjects.subject }).from(surveyTallySubjects).where(byCampaign(surveyTallySubjects.campaignId)).orderBy(asc(surveyTallySubjects.firstResponseId)).prepare(),
+  ),
+  cells: preparedQuery((db) =>
+    db.select({ measure: surveyTallyCells.measure, subject: surveyTallyCells.subject, answered: surveyTallyCells.answered }).from(surveyTallyCells).where(byCampaign(surveyTallyCells.campaignId)).prepare(),
+  ),
+  values: preparedQuery((db) =>
+    db
+      .select({ measure: surveyTallyValues.measure, subject: surveyTallyValues.subject, value: surveyTallyValues.value, total: surveyTallyValues.total, counted: surveyTallyValues.counted })
+      .from(surveyTallyValues)
+      .where(byCampaign(surveyTallyValues.campaignId))
+      .prepare(),
+  ),
+};
 
-/** A campaign's tallies, rebuilt from its responses first when they disagree with them. */
+/**
+ * A campaign's tallies, rebuilt from its responses first when they do not account for them: every insert, deletion
+ * or edit of a response moves the campaign's revision (kept by triggers), and the application's own inserts move the
+ * tallies' with it. Two primary-key reads decide it, whatever the number of responses.
+ */
 export function campaignTally(campaignId: number): CampaignTally {
-  if (!talliesCurrent(campaignId)) rebuildTallies(campaignId);
-  const db = getDb();
-  const state = db.select().from(surveyTallyState).where(eq(surveyTallyState.campaignId, campaignId)).get()!;
-  const subjects = db
-    .select({ subject: surveyTallySubjects.subject })
-    .from(surveyTallySubjects)
-    .where(eq(surveyTallySubjects.campaignId, campaignId))
-    .orderBy(asc(surveyTallySubjects.firstResponseId))
-    .all()
+  const read = { campaignId };
+  let state = tallyReads.state().get(read);
+  if (state?.revision !== campaignCounts(campaignId).revision) {
+    rebuildTallies(campaignId);
+    state = tallyReads.state().get(read);
+  }
+  const subjects = tallyReads
+    .subjects()
+    .all(read)
     .map((r) => r.subject);
   const cells: CampaignTally["cells"] = new Map();
   const cellOf = (measure: string, subject: string) => {
@@ -239,13 +261,13 @@ export function campaignTally(campaignId: number): CampaignTally {
     bySubject.set(subject, cell);
     return cell;
   };
-  for (const row of db.select().from(surveyTallyCells).where(eq(surveyTallyCells.campaignId, campaignId)).all()) cellOf(row.measure, row.subject).answered = row.answered;
-  for (const row of db.select().from(surveyTallyValues).where(eq(surveyTallyValues.campaignId, campaignId)).all()) {
+  for (const row of tallyReads.cells().all(read)) cellOf(row.measure, row.subject).answered = row.answered;
+  for (const row of tallyReads.values().all(read)) {
     const cell = cellOf(row.measure, row.subject);
     cell.total.set(row.value, row.total);
     if (row.counted) cell.counted.set(row.value, row.counted);
   }
-  return { responses: state.responses, subjects, cells };
+  return { responses: state!.responses, subjects, cells };
 }
 
 /**
