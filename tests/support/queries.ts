@@ -3,25 +3,31 @@ import type { Db } from "#db/client";
 const EXECUTING = ["run", "get", "all", "iterate"] as const;
 
 /**
- * Runs `work` and counts the SQL statements it executes on `db`: every run/get/all/iterate of a prepared statement,
- * those prepared earlier and kept (`preparedQuery`) included, since the methods are counted on the statements' class.
+ * Runs `work` and calls `seen` for every SQL statement it executes on `db`: every run/get/all/iterate of a prepared
+ * statement, those prepared earlier and kept (`preparedQuery`) included, since the methods are patched on the
+ * statements' class.
  */
-export async function countStatements<T>(db: Db, work: () => T | Promise<T>): Promise<{ result: T; statements: number }> {
+async function watchStatements<T>(db: Db, seen: (sql: string, args: unknown[]) => void, work: () => T | Promise<T>): Promise<T> {
   const proto = Object.getPrototypeOf(db.$client.prepare("select 1")) as Record<(typeof EXECUTING)[number], (...args: unknown[]) => unknown>;
   const originals = EXECUTING.map((name) => proto[name]);
-  let statements = 0;
   EXECUTING.forEach((name, i) => {
-    proto[name] = function (this: unknown, ...args: unknown[]) {
-      statements++;
+    proto[name] = function (this: { source: string }, ...args: unknown[]) {
+      seen(this.source, args);
       return originals[i].apply(this, args);
     };
   });
   try {
-    const result = await work();
-    return { result, statements };
+    return await work();
   } finally {
     EXECUTING.forEach((name, i) => (proto[name] = originals[i]));
   }
+}
+
+/** Runs `work` and counts the SQL statements it executes on `db`. */
+export async function countStatements<T>(db: Db, work: () => T | Promise<T>): Promise<{ result: T; statements: number }> {
+  let statements = 0;
+  const result = await watchStatements(db, () => statements++, work);
+  return { result, statements };
 }
 
 /**
@@ -29,20 +35,8 @@ export async function countStatements<T>(db: Db, work: () => T | Promise<T>): Pr
  * the same parameters), to find statements that read a whole table.
  */
 export async function capturePlans<T>(db: Db, work: () => T | Promise<T>): Promise<{ sql: string; plan: string[] }[]> {
-  const proto = Object.getPrototypeOf(db.$client.prepare("select 1")) as Record<(typeof EXECUTING)[number], (...args: unknown[]) => unknown> & { source: string };
-  const originals = EXECUTING.map((name) => proto[name]);
   const executed: { sql: string; args: unknown[] }[] = [];
-  EXECUTING.forEach((name, i) => {
-    proto[name] = function (this: { source: string }, ...args: unknown[]) {
-      executed.push({ sql: this.source, args });
-      return originals[i].apply(this, args);
-    };
-  });
-  try {
-    await work();
-  } finally {
-    EXECUTING.forEach((name, i) => (proto[name] = originals[i]));
-  }
+  await watchStatements(db, (sql, args) => executed.push({ sql, args }), work);
   return executed
     .filter((s) => /^\s*(select|update|delete|insert|with)\b/i.test(s.sql))
     .map((s) => ({
