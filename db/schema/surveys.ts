@@ -188,7 +188,8 @@ export const surveyTallySubjects = sqliteTable(
     subject: text("subject").notNull(),
     firstResponseId: integer("first_response_id").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.campaignId, t.subject] })],
+  // Covering, in the order read: one wave's groups are a range of it, whatever the number of waves (issue 21).
+  (t) => [primaryKey({ columns: [t.campaignId, t.subject] }), index("survey_tally_subjects_read_idx").on(t.campaignId, t.firstResponseId, t.subject)],
 );
 
 /** How many respondents answered a measure in a group. */
@@ -202,7 +203,9 @@ export const surveyTallyCells = sqliteTable(
     subject: text("subject").notNull(),
     answered: integer("answered").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.campaignId, t.measure, t.subject] })],
+  // Covering: reading one wave's cells never reads the table (with few waves, the planner scanned it rather than
+  // use the primary key and fetch each row).
+  (t) => [primaryKey({ columns: [t.campaignId, t.measure, t.subject] }), index("survey_tally_cells_read_idx").on(t.campaignId, t.measure, t.subject, t.answered)],
 );
 
 /** How often each value (JSON) was given in a cell: in every answer (`total`) and in the provisional view (`counted`). */
@@ -218,7 +221,11 @@ export const surveyTallyValues = sqliteTable(
     total: integer("total").notNull(),
     counted: integer("counted").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.campaignId, t.measure, t.subject, t.value] })],
+  // Covering, as the cells'.
+  (t) => [
+    primaryKey({ columns: [t.campaignId, t.measure, t.subject, t.value] }),
+    index("survey_tally_values_read_idx").on(t.campaignId, t.measure, t.subject, t.value, t.total, t.counted),
+  ],
 );
 
 /** Values of the answers of a cell not yet in its provisional view, by their rank in the cell (0 = oldest). */

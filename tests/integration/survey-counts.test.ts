@@ -97,6 +97,33 @@ describe("the survey pages read no response or invitation row", () => {
     expect(readsRows(plans)).toEqual([]);
   });
 
+  it("reads only the wave's tallies, through an index, when the planner knows there are few waves", async () => {
+    // The statistics of the growth database at 1,000,000 irritants (two waves of 100,000 responses): with them, the
+    // planner read each tally table whole (`SCAN survey_tally_values`) rather than search its primary key and fetch
+    // half the rows, a cost that grows with the number of waves.
+    const sqlite = database.db.$client;
+    const scale = [
+      ["survey_tally_subjects", "sqlite_autoindex_survey_tally_subjects_1", "32 16 1"],
+      ["survey_tally_cells", "sqlite_autoindex_survey_tally_cells_1", "448 224 16 1"],
+      ["survey_tally_values", "sqlite_autoindex_survey_tally_values_1", "2051 1026 74 5 1"],
+    ];
+    sqlite.exec("analyze sqlite_schema");
+    for (const [tbl, idx, stat] of scale) {
+      sqlite.prepare("delete from sqlite_stat1 where tbl = ?").run(tbl);
+      sqlite.prepare("insert into sqlite_stat1 (tbl, idx, stat) values (?, ?, ?)").run(tbl, idx, stat);
+    }
+    sqlite.exec("analyze sqlite_schema");
+    try {
+      const plans = await plansOf(teamPageLoader, "/equipe/enquetes/segur-en-cours", "segur-en-cours", team);
+      const tallyReads = plans.filter((p) => /\bsurvey_tally_(subjects|cells|values)\b/.test(p.sql) && /^\s*select/i.test(p.sql));
+      expect(tallyReads.length).toBeGreaterThanOrEqual(6);
+      expect(tallyReads.flatMap((p) => p.plan.filter((line) => /^SCAN survey_tally_/.test(line)))).toEqual([]);
+    } finally {
+      sqlite.exec("delete from sqlite_stat1");
+      sqlite.exec("analyze sqlite_schema");
+    }
+  });
+
   it("the answer form a signed-in practitioner opens", async () => {
     const plans = await plansOf(answerFormLoader, "/enquetes/segur-en-cours", "segur-en-cours", practitioner);
     expect(plans.length).toBeGreaterThan(0);

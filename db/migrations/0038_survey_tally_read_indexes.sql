@@ -1,0 +1,3 @@
+CREATE INDEX `survey_tally_cells_read_idx` ON `survey_tally_cells` (`campaign_id`,`measure`,`subject`,`answered`);--> statement-breakpoint
+CREATE INDEX `survey_tally_subjects_read_idx` ON `survey_tally_subjects` (`campaign_id`,`first_response_id`,`subject`);--> statement-breakpoint
+CREATE INDEX `survey_tally_values_read_idx` ON `survey_tally_values` (`campaign_id`,`measure`,`subject`,`value`,`total`,`counted`);
