@@ -16,7 +16,18 @@ export const meta: MetaFunction = () => [{ title: "Modifier le plan d'action —
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "action-plan:edit");
   // The list does not show who is responsible (the action's page does): getPlan does not select that name by default.
-  return { plan: getPlan(), workstreams: listWorkstreams(), unparsed: unparsedDeadlines() };
+  // Only what the list shows is sent: each action's description, steps, themes, organisations and irritants were
+  // three quarters of the page's data, encoded into the document on every view (issue 21).
+  const plan = getPlan().map((ws) => ({
+    id: ws.id,
+    title: ws.title,
+    challenges: ws.challenges.map((ch) => ({
+      id: ch.id,
+      title: ch.title,
+      actions: ch.actions.map((a) => ({ id: a.id, title: a.title, lead: a.lead.label, deadline: a.deadline.label, status: a.status, overdue: a.overdue })),
+    })),
+  }));
+  return { plan, workstreams: listWorkstreams(), unparsed: unparsedDeadlines() };
 }
 
 /** The action's intents, zod-free (read by the permission matrix; tests/unit/route-intents.test.ts holds them to ACTION_SCHEMA). */
@@ -86,26 +97,21 @@ export default function EditPlan() {
                     <span>
                       <Link to={`/equipe/plan-action/${a.id}`}>{a.title}</Link>
                       <span className="block text-sm text-gris-600">
-                        {a.lead.label} · {a.deadline.label || "sans échéance"} <StatusBadge kind="action" status={a.status} />
+                        {a.lead} · {a.deadline || "sans échéance"} <StatusBadge kind="action" status={a.status} />
                         {a.overdue ? <OverdueBadge /> : null}
                       </span>
                     </span>
-                    <span className="flex gap-2">
-                      <Form method="post">
-                        <input type="hidden" name="intent" value="move" />
-                        <input type="hidden" name="actionId" value={a.id} />
-                        <button type="submit" name="direction" value="up" className="fr-btn fr-btn--secondary" disabled={i === 0}>
-                          Monter<span className="sr-only"> l'action {a.title}</span>
-                        </button>
-                      </Form>
-                      <Form method="post">
-                        <input type="hidden" name="intent" value="move" />
-                        <input type="hidden" name="actionId" value={a.id} />
-                        <button type="submit" name="direction" value="down" className="fr-btn fr-btn--secondary" disabled={i === ch.actions.length - 1}>
-                          Descendre<span className="sr-only"> l'action {a.title}</span>
-                        </button>
-                      </Form>
-                    </span>
+                    {/* One form for both moves: the button pressed sends its direction. */}
+                    <Form method="post" className="flex gap-2">
+                      <input type="hidden" name="intent" value="move" />
+                      <input type="hidden" name="actionId" value={a.id} />
+                      <button type="submit" name="direction" value="up" className="fr-btn fr-btn--secondary" disabled={i === 0}>
+                        Monter<span className="sr-only"> l'action {a.title}</span>
+                      </button>
+                      <button type="submit" name="direction" value="down" className="fr-btn fr-btn--secondary" disabled={i === ch.actions.length - 1}>
+                        Descendre<span className="sr-only"> l'action {a.title}</span>
+                      </button>
+                    </Form>
                   </li>
                 ))}
               </ol>

@@ -6,7 +6,9 @@ import { emailedInvitationToken } from "./campaigns.server";
 import type { CampaignStatus } from "./vocabulary";
 
 // The same day as the answering page uses: a wave is open from its first to its last day, Paris time.
-const todayParis = () => new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" }).format(new Date());
+// One formatter for the process: building one costs more than the root loader's queries (issue 21, CPU profile).
+const parisDay = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" });
+const todayParis = () => parisDay.format(new Date());
 
 type CampaignRow = Pick<typeof campaigns.$inferSelect, "id" | "slug" | "title" | "wave" | "status" | "opensOn" | "closesOn" | "audienceRoles" | "audienceProfessions" | "allowSignedIn">;
 
