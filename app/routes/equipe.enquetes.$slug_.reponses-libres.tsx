@@ -1,13 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Notice } from "~/components/notice";
+import { parseOrThrow } from "~/lib/api.server";
 import { orErrorPage } from "~/lib/errors";
 import { formAction } from "~/lib/forms.server";
 import { requirePermission } from "~/lib/permissions.server";
 import { counted } from "~/lib/text/plural";
 import { listThemes, themeSuggester } from "~/modules/irritants/index.server";
-import { PUBLIC_MIN_CELL, freeTextPageSchema } from "~/modules/surveys";
-import { freeTextGroups, getCampaign, tagFreeTextAnswer } from "~/modules/surveys/index.server";
+import { PUBLIC_MIN_CELL, freeTextPageSchema, freeTextQuerySchema } from "~/modules/surveys";
+import { FREE_TEXT_PAGE, freeTextGroups, getCampaign, tagFreeTextAnswer } from "~/modules/surveys/index.server";
 
 export const meta: MetaFunction = () => [{ title: "Réponses libres d'une enquête — Sentinelle" }];
 
@@ -17,12 +18,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const campaign = orErrorPage(() => getCampaign(slug));
   // Suggestions come from the irritants' classifier (keyword rules and the team's confirmed tags).
   const suggest = themeSuggester();
-  const groups = freeTextGroups(slug).map((g) => ({ ...g, answers: g.answers.map((a) => ({ ...a, suggested: suggest(a.text).map((s) => s.slug) })) }));
+  const query = orErrorPage(() => parseOrThrow(freeTextQuerySchema, Object.fromEntries(new URL(request.url).searchParams), "Adresse invalide."));
+  const page = query.question && query.apres ? { question: query.question, after: query.apres } : undefined;
+  const groups = freeTextGroups(slug, { page }).map((g) => ({ ...g, answers: g.answers.map((a) => ({ ...a, suggested: suggest(a.text).map((s) => s.slug) })) }));
   return {
     campaign: { slug: campaign.slug, title: campaign.title, status: campaign.status },
     groups,
     themes: listThemes().map(({ slug: value, label }) => ({ value, label })),
     minGroup: PUBLIC_MIN_CELL,
+    pageSize: FREE_TEXT_PAGE,
   };
 }
 
@@ -40,7 +44,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function FreeTextAnswers() {
-  const { campaign, groups, themes, minGroup } = useLoaderData<typeof loader>();
+  const { campaign, groups, themes, minGroup, pageSize } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const label = (slug: string) => themes.find((t) => t.value === slug)?.label ?? slug;
   return (
@@ -51,7 +55,7 @@ export default function FreeTextAnswers() {
       <h1>Réponses libres — {campaign.title}</h1>
       <p>
         Les réponses libres sont masquées comme tout texte libre (NIR, téléphone, e-mail) et regroupées par question. Une question n'est
-        affichée qu'à partir de {minGroup} réponses ; ses réponses sont rangées par ordre alphabétique, sans lien avec la personne ni avec
+        affichée qu'à partir de {minGroup} réponses ; ses réponses sont rangées par ordre alphabétique, par pages de {pageSize}, sans lien avec la personne ni avec
         ses autres réponses. Pendant la campagne, elles arrivent par lots de {minGroup}, avec un lot de retard. Les thèmes proposés
         viennent du classement automatique des signalements ; ils ne sont enregistrés qu'une fois validés.
       </p>
@@ -69,7 +73,15 @@ export default function FreeTextAnswers() {
             <p>Moins de {minGroup} réponses pour le moment : elles ne sont pas affichées.</p>
           ) : (
             <>
-              <p>{counted(group.count, "réponse", "réponses")}</p>
+              <p>
+                {counted(group.count, "réponse", "réponses")}
+                {group.paged ? (
+                  <>
+                    {" "}
+                    · <Link to={`/equipe/enquetes/${campaign.slug}/reponses-libres#question-${group.key}`}>Revenir aux premières réponses</Link>
+                  </>
+                ) : null}
+              </p>
               <ul className="grid gap-4">
                 {group.answers.map((answer) => {
                   const checked = new Set(answer.themes.length ? answer.themes : answer.suggested);
@@ -106,6 +118,11 @@ export default function FreeTextAnswers() {
                   );
                 })}
               </ul>
+              {group.next ? (
+                <p className="mt-4">
+                  <Link to={`/equipe/enquetes/${campaign.slug}/reponses-libres?${new URLSearchParams({ question: group.key, apres: group.next })}#question-${group.key}`}>Réponses suivantes de cette question</Link>
+                </p>
+              ) : null}
             </>
           )}
         </section>

@@ -142,6 +142,53 @@ export const surveyTextTags = sqliteTable(
 );
 
 /*
+ * A campaign's free-text answers kept for the team's page (issue 21): the page read and masked every text of the
+ * wave on each view. Kept in the transaction that stores a response, rebuilt from the responses when the campaign's
+ * revision (kept by triggers) moved past the one they account for, as the tallies are.
+ */
+
+/** Each distinct masked text of a question: how many gave it, and the rank (0 = oldest) of its first answer. */
+export const surveyTextAnswers = sqliteTable(
+  "survey_text_answers",
+  {
+    campaignId: integer("campaign_id")
+      .notNull()
+      .references(() => campaigns.id, { onDelete: "cascade" }),
+    itemKey: text("item_key").notNull(),
+    /** The answer's hash (of its question and masked text), as the tags know it. */
+    hash: text("hash").notNull(),
+    text: text("text").notNull(),
+    /** The text without case or accents: the page's alphabetical order, read a page at a time. */
+    sortKey: text("sort_key").notNull(),
+    times: integer("times").notNull(),
+    firstRank: integer("first_rank").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.campaignId, t.itemKey, t.hash] }), index("survey_text_answers_order_idx").on(t.campaignId, t.itemKey, t.sortKey, t.hash)],
+);
+
+/** Which text each answer of a question gave, by its rank: the newest ranks are those a running wave holds back. */
+export const surveyTextRanks = sqliteTable(
+  "survey_text_ranks",
+  {
+    campaignId: integer("campaign_id")
+      .notNull()
+      .references(() => campaigns.id, { onDelete: "cascade" }),
+    itemKey: text("item_key").notNull(),
+    rank: integer("rank").notNull(),
+    hash: text("hash").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.campaignId, t.itemKey, t.rank] })],
+);
+
+/** The campaign revision (`survey_campaign_counts.revision`) the kept texts account for. */
+export const surveyTextState = sqliteTable("survey_text_state", {
+  campaignId: integer("campaign_id")
+    .primaryKey()
+    .references(() => campaigns.id, { onDelete: "cascade" }),
+  revision: integer("revision").notNull(),
+});
+
+/*
  * Incremental tallies of each campaign's answers (issue 21), kept in the transaction that stores a response and
  * rebuilt from the responses when they disagree with them (`npm run surveys:tallies` rebuilds them all). A cell is a
  * reportable question (a measure) for one group of respondents (subject key: "p:<product id>", "s:<service>" or

@@ -12,6 +12,7 @@ import { batchedCount, PUBLIC_MIN_CELL } from "./statistics";
 import { answersSchemaFor } from "./answers";
 import { questionnaireDefinitionSchema, type QuestionnaireDefinition } from "./definition";
 import { compareVersions } from "./versions";
+import { keepFreeTexts } from "./free-text.server";
 import { tallyResponse } from "./tallies.server";
 import { campaignCounts } from "./counts.server";
 import type { CampaignStatus } from "./vocabulary";
@@ -325,6 +326,7 @@ export function submitResponse(slug: string, respondent: Respondent, answers: Re
     }
     const stored = tx.insert(responses).values({ campaignId: campaign.id, subjectProductId, subjectService, submittedOn: today, answers: clean }).returning({ id: responses.id }).get();
     tallyResponse(tx, campaign.id, campaign.definition, { id: stored.id, subjectProductId, subjectService, answers: clean });
+    keepFreeTexts(tx, campaign.id, campaign.definition, clean);
   });
   return redactions;
 }

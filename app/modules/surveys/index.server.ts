@@ -24,7 +24,7 @@ export {
 } from "./campaigns.server";
 export type { Respondent } from "./campaigns.server";
 export { campaignCounts } from "./counts.server";
-export { freeTextGroups, tagFreeTextAnswer } from "./free-text.server";
+export { FREE_TEXT_PAGE, freeTextGroups, tagFreeTextAnswer } from "./free-text.server";
 export { campaignMicrodata } from "./microdata.server";
 export { awaitingSurveysCount, openWaves, questionnairesFor } from "./my-questionnaires.server";
 export { RESULTS_METHOD, computeResults, shownResults } from "./results.server";

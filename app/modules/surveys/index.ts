@@ -15,6 +15,7 @@ export {
   answerStepSchema,
   campaignPageSchema,
   freeTextPageSchema,
+  freeTextQuerySchema,
   questionnaireEditorSchema,
   surveysPageSchema,
 } from "./schemas";

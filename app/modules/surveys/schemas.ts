@@ -75,3 +75,9 @@ export const freeTextPageSchema = z.discriminatedUnion("intent", [
     themes: z.preprocess((v) => (typeof v === "string" ? [v] : (v ?? [])), z.array(z.string().max(60, "Thème inconnu.")).max(10, "Au plus 10 thèmes.")),
   }),
 ]);
+
+/** The free-text answers page's address: one question's list can start after a given answer (the next page). */
+export const freeTextQuerySchema = z.object({
+  question: z.string().trim().min(1, "Question inconnue.").max(64, "Question inconnue.").optional(),
+  apres: z.string().regex(/^[0-9a-f]{24}$/, "Réponse inconnue.").optional(),
+});

@@ -1,0 +1,109 @@
+/**
+ * The free-text answers page at national scale (issue 21): it read and masked every text of the wave on each view
+ * (371 ms at 100,000 responses). The texts are now kept (each distinct masked text with how many gave it, and which
+ * text each answer gave by its rank), in the transaction that stores a response, and read a page at a time through
+ * an index: a view reads no response, whatever the size of the wave.
+ */
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { and, eq, isNotNull, isNull } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { campaigns, invitations, responses, surveyTextAnswers, surveyTextRanks, surveyTextState } from "#db/schema";
+import { createSession, type SessionUser } from "~/modules/accounts/index.server";
+import { emailedInvitationToken, freeTextGroups, inviteAudienceByEmail, submitResponse } from "~/modules/surveys/index.server";
+import { commitSessionId } from "~/lib/session.server";
+import { loader as freeTextLoader } from "~/routes/equipe.enquetes.$slug_.reponses-libres";
+import { loadDemoData } from "~/seed/demo.server";
+import { createTestDatabase } from "../support/database";
+import { DEMO_EMAILS, demoUser } from "../support/demo";
+import { capturePlans } from "../support/queries";
+
+const database = createTestDatabase();
+afterAll(() => database.close());
+
+const KEY = "amelioration-prioritaire";
+const ANSWERS = {
+  profession: "medecin",
+  "satisfaction-fonctions": { "qualification-ins": 4, "envoi-mes": 3, "mssante-envoi": 5, "mssante-reception": 2, vsm: "na", "ordonnance-numerique": 4, "consultation-mes": 3, rapidite: 2 },
+  "satisfaction-globale": 4,
+  recommandation: 8,
+  "signalement-editeur": "no",
+  "connaissance-sentinelle": "yes",
+};
+let team: SessionUser;
+beforeAll(async () => {
+  await loadDemoData();
+  team = demoUser(DEMO_EMAILS.team);
+});
+
+const campaignId = (slug: string) => database.db.select({ id: campaigns.id }).from(campaigns).where(eq(campaigns.slug, slug)).get()!.id;
+const addTexts = (slug: string, texts: string[]) =>
+  database.db
+    .insert(responses)
+    .values(texts.map((text) => ({ campaignId: campaignId(slug), submittedOn: "2026-01-10", answers: { [KEY]: text, "satisfaction-globale": 4 } })))
+    .run();
+
+describe("the free-text answers page at scale", () => {
+  it("reads no response on a view once the texts are kept, and no kept table whole", async () => {
+    const slug = "segur-2025";
+    addTexts(slug, [...Array.from({ length: 120 }, (_, i) => `Proposition numéro ${String(i).padStart(3, "0")}`), ...Array.from({ length: 10 }, () => "RAS")]);
+    const cookie = await commitSessionId(createSession(team.id).id);
+    const call = () => freeTextLoader({ request: new Request(`http://localhost/equipe/enquetes/${slug}/reponses-libres`, { headers: { Cookie: cookie } }), params: { slug }, context: { cspNonce: "" } } as LoaderFunctionArgs);
+    // Rows written outside the application: the first view builds the kept texts.
+    await call();
+    const plans = await capturePlans(database.db, call);
+    expect(plans.some((p) => /survey_text_answers/.test(p.sql))).toBe(true);
+    const reads = plans.flatMap((p) => p.plan.filter((line) => /^(SCAN|SEARCH) responses\b/.test(line) || /^SCAN survey_text_/.test(line)).map((line) => `${line} ← ${p.sql}`));
+    expect(reads).toEqual([]);
+    const [group] = (await call()).groups;
+    expect(group.answers.length).toBe(50);
+    expect(group.next).not.toBeNull();
+  });
+
+  it("pages through every distinct text once, in order, with how many gave it", () => {
+    const slug = "segur-2025";
+    const [whole] = freeTextGroups(slug, { limit: 10_000 });
+    expect(whole.next).toBeNull();
+    expect(whole.answers.reduce((sum, a) => sum + a.times, 0)).toBe(whole.count);
+    expect(whole.answers.find((a) => a.text === "RAS")!.times).toBe(10);
+    const walked: typeof whole.answers = [];
+    let after: string | null = null;
+    for (let pages = 0; pages < 100; pages++) {
+      const [group]: ReturnType<typeof freeTextGroups> = freeTextGroups(slug, { limit: 7, page: after ? { question: KEY, after } : undefined });
+      walked.push(...group.answers);
+      after = group.next;
+      if (!after) break;
+    }
+    expect(walked).toEqual(whole.answers);
+  });
+
+  it("keeps an answer stored by the application without rebuilding, as a rebuild would", async () => {
+    const slug = "segur-en-cours";
+    const id = campaignId(slug);
+    addTexts(slug, Array.from({ length: 25 }, (_, i) => `Suggestion ${i % 7}`));
+    expect(freeTextGroups(slug)[0].count).toBe(10);
+    inviteAudienceByEmail(team, slug);
+    const emailed = database.db
+      .select({ id: invitations.id })
+      .from(invitations)
+      .where(and(eq(invitations.campaignId, id), isNotNull(invitations.inviteeId), isNull(invitations.usedOn)))
+      .limit(6)
+      .all();
+    expect(emailed.length).toBeGreaterThan(2);
+    for (const [i, invitation] of emailed.entries()) {
+      submitResponse(slug, { kind: "invitation", token: emailedInvitationToken(invitation.id) }, { ...ANSWERS, [KEY]: i % 2 ? "Suggestion 3" : `Nouvelle idée ${i}` }, null);
+    }
+    const plans = await capturePlans(database.db, () => freeTextGroups(slug));
+    expect(plans.flatMap((p) => p.plan.filter((line) => /^(SCAN|SEARCH) responses\b/.test(line)))).toEqual([]);
+    const keptRows = () => ({
+      answers: database.db.select().from(surveyTextAnswers).where(eq(surveyTextAnswers.campaignId, id)).orderBy(surveyTextAnswers.hash).all(),
+      ranks: database.db.select().from(surveyTextRanks).where(eq(surveyTextRanks.campaignId, id)).orderBy(surveyTextRanks.rank).all(),
+    });
+    const incremental = keptRows();
+    const shown = freeTextGroups(slug);
+    expect(incremental.ranks.length).toBe(25 + emailed.length);
+    // Forget the kept texts: the next view rebuilds them from the responses.
+    database.db.delete(surveyTextState).where(eq(surveyTextState.campaignId, id)).run();
+    expect(freeTextGroups(slug)).toEqual(shown);
+    expect(keptRows()).toEqual(incremental);
+  });
+});
