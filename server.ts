@@ -282,11 +282,14 @@ export function createApp({ build, env }: { build: ServerBuild; env: Env }) {
   const renderCache = createRenderCache({ maxBytes: env.RENDER_CACHE_BYTES, maxAgeMs: env.RENDER_CACHE_MAX_AGE_SECONDS * 1000, hostOf: requestHost });
 
   app.get("/healthz", (_req, res) => {
-    // Counts and bytes only (decision 033): how full the render cache is, and the process's memory now and at its peak.
-    const cache = renderCache.stats();
-    res.setHeader("X-Render-Cache", `entries=${cache.entries}; bytes=${cache.bytes}; max-bytes=${cache.maxBytes}`);
-    res.setHeader("X-Memory", memoryHeader(process.memoryUsage()));
-    if (memoryPeak) res.setHeader("X-Memory-Peak", memoryHeader(memoryPeak));
+    // Counts and bytes only (decision 033), when HEALTHZ_DETAILS is on: how full the render cache is, and the process's
+    // memory now and at its peak.
+    if (env.HEALTHZ_DETAILS) {
+      const cache = renderCache.stats();
+      res.setHeader("X-Render-Cache", `entries=${cache.entries}; bytes=${cache.bytes}; max-bytes=${cache.maxBytes}`);
+      res.setHeader("X-Memory", memoryHeader(process.memoryUsage()));
+      if (memoryPeak) res.setHeader("X-Memory-Peak", memoryHeader(memoryPeak));
+    }
     try {
       getDb().$client.prepare("select 1").get();
       res.status(200).json({ status: "ok" });

@@ -590,6 +590,8 @@ async function main() {
     // None of the measured endpoints is rate-limited (server.ts limits sign-in, sign-up, password reset and token
     // requests); the limit is raised anyway so that no run is ever cut short by it.
     RATE_LIMIT_AUTH_PER_MINUTE: "1000000",
+    // The render cache's fill and the memory peak are read from /healthz.
+    HEALTHZ_DETAILS: "true",
   };
   log("Starting the application and the bare page…");
   // --port: the application's port, the bare page's is the next one (two runs on one machine need two pairs).

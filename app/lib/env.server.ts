@@ -64,6 +64,9 @@ export const envSchema = z.object({
   RENDER_CACHE_MAX_AGE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   // Size the database's write-ahead log may reach before it is checkpointed even while requests are being answered.
   WAL_CAP_BYTES: z.coerce.number().int().min(65_536).default(32 * 1024 * 1024),
+  // /healthz adds the render cache's fill and the process's memory (decision 033) only when this is on: the benchmark
+  // reads them; the public Internet need not learn how loaded the server is.
+  HEALTHZ_DETAILS: booleanFromString.default(false),
 });
 
 export type Env = z.infer<typeof envSchema> & { SESSION_SECRET: string; sessionSecretGenerated: boolean };

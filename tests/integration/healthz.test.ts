@@ -4,12 +4,13 @@ import { signInCookie } from "../support/http";
 import { startTestServer, type TestServer } from "../support/server";
 
 /**
- * /healthz reports how full the render cache is and the process's memory (decision 033), in headers of counts and
- * bytes only, so that the benchmark can say "with the cache full" and what the memory peak was made of.
+ * With HEALTHZ_DETAILS on (the benchmark's setting), /healthz reports how full the render cache is and the process's
+ * memory (decision 033), in headers of counts and bytes only, so that the benchmark can say "with the cache full" and
+ * what the memory peak was made of. Off by default: tests/integration/healthz-private.test.ts.
  */
 let server: TestServer;
 beforeAll(async () => {
-  server = await startTestServer();
+  server = await startTestServer({ env: { HEALTHZ_DETAILS: "true" } });
   sampleMemoryPeak(50);
 });
 afterAll(() => server.close());

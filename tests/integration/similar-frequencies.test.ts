@@ -1,7 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { getDb } from "#db/client";
 import { createUser, type SessionUser } from "~/modules/accounts/index.server";
 import { fileIrritant, rankSimilarCandidates } from "~/modules/irritants/index.server";
 import { createTestDatabase } from "../support/database";
+import { executedStatements } from "../support/queries";
 
 const database = createTestDatabase();
 afterAll(() => database.close());
@@ -22,5 +24,31 @@ describe("the rarity of words in the similar look-up", () => {
     const after = found();
     expect(after[0]).toBe(first.id);
     expect(after.filter((id) => others.includes(id))).toEqual([]);
+  });
+
+  afterEach(() => vi.useRealTimers());
+
+  it("reads a common word's count again when the index grows, not every ten minutes: at national scale that read takes 100 ms", async () => {
+    const client = getDb().$client;
+    const insert = client.prepare("insert into irritants_fts(rowid, text) values (?, ?)");
+    // Entries without an irritant (never shown) make "frequent" a common word: 1,200 irritants hold it.
+    client.transaction(() => {
+      for (let i = 0; i < 1_200; i++) insert.run(500_000 + i, "frequent remplissage");
+    })();
+    fileIrritant(author, { title: "Le connecteur vesperal bloque", body: "Le connecteur vesperal est frequent en panne." });
+    const lookUp = () => rankSimilarCandidates(author, "vesperal frequent");
+    const countsRead = async () =>
+      (await executedStatements(getDb(), lookUp)).filter((s) => s.sql.includes("irritants_fts_terms")).map((s) => s.args[0]);
+    vi.useFakeTimers({ toFake: ["Date"] });
+    await countsRead();
+    vi.setSystemTime(Date.now() + 11 * 60_000);
+    const read = await countsRead();
+    expect(read).toContain("vesperal"); // a rare word: re-read after the ten minutes
+    expect(read).not.toContain("frequent");
+    // Grown by more than a twentieth: read again.
+    client.transaction(() => {
+      for (let i = 0; i < 1_000; i++) insert.run(600_000 + i, "remplissage");
+    })();
+    expect(await countsRead()).toContain("frequent");
   });
 });

@@ -30,14 +30,19 @@ export async function countStatements<T>(db: Db, work: () => T | Promise<T>): Pr
   return { result, statements };
 }
 
+/** Runs `work` and returns every SQL statement it executed on `db`, with its parameters, in order. */
+export async function executedStatements<T>(db: Db, work: () => T | Promise<T>): Promise<{ sql: string; args: unknown[] }[]> {
+  const executed: { sql: string; args: unknown[] }[] = [];
+  await watchStatements(db, (sql, args) => executed.push({ sql, args }), work);
+  return executed;
+}
+
 /**
  * Runs `work` and returns the query plan of every statement it executed on `db` (SQLite's `EXPLAIN QUERY PLAN`, with
  * the same parameters), to find statements that read a whole table.
  */
 export async function capturePlans<T>(db: Db, work: () => T | Promise<T>): Promise<{ sql: string; plan: string[] }[]> {
-  const executed: { sql: string; args: unknown[] }[] = [];
-  await watchStatements(db, (sql, args) => executed.push({ sql, args }), work);
-  return executed
+  return (await executedStatements(db, work))
     .filter((s) => /^\s*(select|update|delete|insert|with)\b/i.test(s.sql))
     .map((s) => ({
       sql: s.sql,

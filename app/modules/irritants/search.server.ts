@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "#db/client";
 import { activeVocabulary } from "./active-vocabulary.server";
+import { rarity } from "./rarity";
 import { withRankFeatures } from "./similarity-acceptance";
 import { conceptsContaining, searchTerms, type Vocabulary } from "./vocabulary-synonyms";
 
@@ -116,14 +117,28 @@ export function allWordsQuery(text: string, db?: DbOrTx): string | null {
 // weigh a text's words by rarity, so a value some minutes old is as good as a fresh one, unless the index has grown
 // much since: a young database doubles in minutes (the evaluation files a hundred irritants in seconds), and a count
 // cached when a word was in two irritants would make it look rare long after it is in twenty. A cached count is
-// therefore read again after the TTL or once the index has grown by a twentieth (at national scale, the TTL decides).
+// therefore read again after the TTL (rare words only, below) or once the index has grown by a twentieth.
 const FREQUENCY_TTL_MS = 10 * 60_000;
 const FREQUENCY_CACHE_LIMIT = 50_000;
 const FREQUENCY_GROWTH = 0.05;
+// Counting a word's irritants reads its whole list: 100 to 200 ms for a common word at a million irritants, in the
+// request that finds the count stale. A word in this many irritants is therefore not read again when the TTL passes,
+// only once the index has grown by a twentieth: in ten minutes its count cannot move enough to change a ranking, and
+// re-reading every common word each ten minutes is a suspect of filing's multi-second stalls (issue 21). Rarer words
+// are cheap to re-read.
+const FREQUENCY_STABLE = 1_000;
 const frequencyCaches = new WeakMap<
   object,
   { lookup: (term: string) => number; size: () => number; cache: Map<string, { df: number; at: number; size: number }> }
 >();
+
+/** Drops the `count` entries cached first (a Map keeps insertion order), rather than the whole cache at once. */
+function evictOldest(cache: Map<string, unknown>, count: number) {
+  for (const key of cache.keys()) {
+    if (count-- <= 0) break;
+    cache.delete(key);
+  }
+}
 
 /** How many indexed irritants contain each stemmed term. */
 function documentFrequencies(db: DbOrTx, terms: string[]): Map<string, number> {
@@ -145,14 +160,14 @@ function documentFrequencies(db: DbOrTx, terms: string[]): Map<string, number> {
   const result = new Map<string, number>();
   for (const term of terms) {
     const cached = entry.cache.get(term);
-    if (cached && now - cached.at <= FREQUENCY_TTL_MS && size - cached.size <= Math.max(1, cached.size * FREQUENCY_GROWTH)) {
+    if (cached && (cached.df >= FREQUENCY_STABLE || now - cached.at <= FREQUENCY_TTL_MS) && size - cached.size <= Math.max(1, cached.size * FREQUENCY_GROWTH)) {
       result.set(term, cached.df);
       continue;
     }
     const df = entry.lookup(term);
     // A word not indexed yet may be in the next irritant: only the frequencies of known words are kept.
     if (df > 0) {
-      if (entry.cache.size >= FREQUENCY_CACHE_LIMIT) entry.cache.clear();
+      if (entry.cache.size >= FREQUENCY_CACHE_LIMIT) evictOldest(entry.cache, FREQUENCY_CACHE_LIMIT / 10);
       entry.cache.set(term, { df, at: now, size });
     } else entry.cache.delete(term);
     result.set(term, df);
@@ -243,7 +258,7 @@ const TYPO_MIN_LENGTH = 6;
 
 /**
  * Re-ranks full-text candidates by a soft cosine of their terms (concepts after folding, stems): each term weighs by
- * its rarity in the whole index (log-scaled tf × idf), so shared concepts and rare words count, common ones little; a
+ * its rarity in the whole index (log-scaled tf × idf, saturating: `rarity.ts`), so shared concepts and rare words count, common ones little; a
  * term of the text missing from a candidate is matched to the candidate's closest term by character trigrams, so a
  * typo still counts. Returns scores in [0, 1], best first, with what the decision to show a candidate reads
  * (`similarity-acceptance.ts`): how much of the query and of the candidate the shared terms cover, the rarity of the
@@ -268,8 +283,8 @@ export function rerankBySimilarity<T extends { id: number; title: string; body: 
   for (const d of docs) for (const t of d.tf.keys()) terms.add(t);
   const df = withoutEntry(documentFrequencies(db, [...terms]), excluded);
   const n = excluded?.terms.size ? Math.max(1, indexSize(db) - 1) : indexSize(db);
-  const idf = (t: string) => Math.log((n + 1) / ((df.get(t) ?? 0) + 0.5)) * (isConcept(t) ? CONCEPT_WEIGHT : 1);
-  const highestIdf = Math.log((n + 1) / 0.5);
+  const idf = (t: string) => rarity(n, df.get(t) ?? 0) * (isConcept(t) ? CONCEPT_WEIGHT : 1);
+  const highestIdf = rarity(n, 0);
   const weigh = (tf: Map<string, number>) => new Map([...tf].map(([t, v]) => [t, (1 + Math.log(v)) * idf(t)] as const));
   const squares = (w: Map<string, number>) => [...w.values()].reduce((sum, v) => sum + v * v, 0);
   const queryConcepts = [...queryTf.keys()].filter(isConcept);
@@ -286,7 +301,7 @@ export function rerankBySimilarity<T extends { id: number; title: string; body: 
       let queryCovered = 0;
       let candidateCovered = 0;
       let shared = 0;
-      let rarity = 0;
+      let rarityTotal = 0;
       for (const [t, w] of query) {
         const other = weights.get(t);
         if (!other) continue;
@@ -294,7 +309,7 @@ export function rerankBySimilarity<T extends { id: number; title: string; body: 
         queryCovered += w * w;
         candidateCovered += other * other;
         shared++;
-        rarity += idf(t);
+        rarityTotal += idf(t);
       }
       for (const [t, grams] of fuzzy) {
         if (weights.has(t)) continue;
@@ -319,7 +334,7 @@ export function rerankBySimilarity<T extends { id: number; title: string; body: 
         score: Math.round(Math.min(1, score) * 1000) / 1000,
         queryCoverage: querySquares ? Math.min(1, queryCovered / querySquares) : 0,
         candidateCoverage: candidateSquares ? Math.min(1, candidateCovered / candidateSquares) : 0,
-        sharedRarity: shared ? Math.max(0, rarity) / shared / highestIdf : 0,
+        sharedRarity: shared ? Math.max(0, rarityTotal) / shared / highestIdf : 0,
         sharedTerms: shared,
         lengthRatio: Math.abs(Math.log(Math.max(1, d.tf.size) / Math.max(1, queryTf.size))),
         ...conceptOverlap(queryConcepts, d.tf),
