@@ -3,6 +3,7 @@ import { vitePlugin as remix } from "@remix-run/dev";
 import tailwindcss from "@tailwindcss/vite";
 import { defineConfig } from "vite";
 import tsconfigPaths from "vite-tsconfig-paths";
+import { BrowserFilesFirst } from "./tests/support/sequencer";
 
 declare module "@remix-run/node" {
   interface Future {
@@ -41,6 +42,8 @@ export default defineConfig({
     pool: "forks",
     maxWorkers: 2,
     minWorkers: 1,
+    // Browser files first, so that the long ones do not end the run on one worker (tests/support/sequencer.ts).
+    sequence: { sequencer: BrowserFilesFirst },
     // Generous: a browser journey on a busy 2-core machine can take several times its quiet duration.
     testTimeout: 90_000,
     hookTimeout: 60_000,

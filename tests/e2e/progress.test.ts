@@ -16,7 +16,7 @@ describe("points d'étape", () => {
     await page.getByRole("link", { name: "Publier…" }).click();
     const confirmation = page.locator("section", { has: page.getByRole("heading", { level: 2, name: /^Publier « / }) });
     await confirmation.getByText("Il apparaîtra aussitôt sur la page Avancement").waitFor();
-    // Axe and the phone width are checked on this step by the page list (tests/e2e/pages.test.ts), where scripts run.
+    // Axe and the phone width are checked on this step by the page list (tests/e2e/page-list.ts), where scripts run.
     await confirmation.getByRole("link", { name: "Annuler" }).click();
     await page.getByText("Brouillon : visible par l'équipe seulement.").waitFor();
     expect(await page.locator("section", { has: page.getByRole("heading", { level: 2, name: /^Publier « / }) }).count()).toBe(0);

@@ -1,19 +1,11 @@
-import { beforeAll, describe, expect, it } from "vitest";
-import { axeViolations, openPage, signIn } from "../support/browser";
-import { useServerAndBrowser } from "../support/e2e";
-import { seedAnalysedAttachment, textImage } from "../support/attachments";
-import { PHONE_VIEWPORT, screenshotsDesktopAndPhone, sidewaysScroll } from "../support/phone";
-
-// With a Pro Santé Connect test provider on loopback, so the sign-in pages are checked with its button shown.
-const ctx = useServerAndBrowser({ psc: true });
-// The cover page needs a file: attachment n°1, on one of the practitioner's irritants, as the worker leaves it.
-beforeAll(async () => {
-  const irritantId = ctx.server.database.db.$client.prepare("select i.id from irritants i join users u on u.id = i.author_id where u.email = 'medecin@demo.sentinelle.fr' order by i.id limit 1").pluck().get() as number;
-  await seedAnalysedAttachment(ctx.server, { email: "medecin@demo.sentinelle.fr", irritantId, png: await textImage(["Logiciel Cabinet - Agenda", "Renouvellement impossible"]) });
-});
-
-// Every page of the foundation, by who can see it. A new page belongs here.
-const PAGES: { path: string; as: string | null; heading: RegExp }[] = [
+/**
+ * Every page of the foundation, by who can see it. A new page belongs here (add it at the end or anywhere).
+ *
+ * The list is checked by three test files (tests/e2e/pages-1.test.ts … pages-3.test.ts) so that Vitest runs it on both
+ * workers: file n takes the entries whose index leaves n - 1 when divided by PAGE_FILES, so every page is checked
+ * exactly once (tests/unit/page-list.test.ts). The checks themselves: tests/support/page-checks.ts.
+ */
+export const PAGES: { path: string; as: string | null; heading: RegExp }[] = [
   { path: "/", as: null, heading: /irritants du numérique en santé/ },
   { path: "/connexion", as: null, heading: /Se connecter/ },
   { path: "/inscription", as: null, heading: /Créer un compte/ },
@@ -145,101 +137,11 @@ const PAGES: { path: string; as: string | null; heading: RegExp }[] = [
   { path: "/equipe/journal?avant=60&pages=160", as: "equipe@demo.sentinelle.fr", heading: /Journal des actions/ },
 ];
 
-/** Screenshot name: test-results/screenshots/<role>-<page>-<bureau|telephone>.png. */
-const shotName = (path: string, as: string | null) => `${as ? as.split("@")[0] : "visiteur"}-${path === "/" ? "accueil" : path.slice(1)}`;
+/** How many pages-<n>.test.ts files share the list. */
+export const PAGE_FILES = 3;
 
-describe("every page", () => {
-  for (const { path, as, heading } of PAGES) {
-    it(`${path} as ${as ?? "a visitor"}: renders its heading, zero axe violations, no CSP error, no sideways scroll at 360 px`, async () => {
-      const { page, context, problems } = await openPage(ctx.browser);
-      try {
-        if (as) await signIn(page, ctx.server.url, as);
-        await page.goto(ctx.server.url + path);
-        await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toMatch(heading);
-        expect(await page.title()).toMatch(/Sentinelle/);
-        expect(await axeViolations(page)).toEqual([]);
-        expect(problems).toEqual([]);
-        // Dates read in French: no ISO day in the text (machine values stay in <time dateTime> and form fields).
-        expect((await page.locator("body").innerText()).match(/\b\d{4}-\d{2}-\d{2}\b/g) ?? []).toEqual([]);
-        await screenshotsDesktopAndPhone(page, shotName(path, as));
-        const { scrollWidth, culprits } = await sidewaysScroll(page);
-        expect(scrollWidth, `wider than the phone: ${culprits.join(", ")}`).toBeLessThanOrEqual(PHONE_VIEWPORT.width);
-      } finally {
-        await context.close();
-      }
-    });
-  }
-});
-
-describe("Pro Santé Connect pages reached through the provider", () => {
-  // rpps: a test card of tests/support/psc-provider.ts; path: where the app lands.
-  const FLOWS = [
-    { rpps: "10000000002", path: "/auth/psc/finaliser", heading: /Finaliser votre connexion/, why: "completion form (no e-mail from PSC)" },
-    { rpps: "10000000003", path: "/auth/psc/finaliser", heading: /Finaliser votre connexion/, why: "completion form (e-mail of an existing account)" },
-    { rpps: "10000000004", path: "/auth/psc/callback", heading: /Profession non prise en charge/, why: "unknown profession" },
-    { rpps: "10000000001", path: "/compte", heading: /Mon compte/, why: "profile of an account created through PSC" },
-  ];
-  for (const { rpps, path, heading, why } of FLOWS) {
-    it(`${why}: renders its heading, zero axe violations, no CSP error`, async () => {
-      const { page, context, problems } = await openPage(ctx.browser);
-      try {
-        await page.goto(ctx.server.url + "/connexion");
-        await page.getByRole("link", { name: "Se connecter avec Pro Santé Connect" }).click();
-        await page.getByLabel("Numéro RPPS de la carte de test").fill(rpps);
-        await page.getByRole("button", { name: "S'authentifier" }).click();
-        await page.waitForURL((url) => url.origin === ctx.server.url && url.pathname === path);
-        await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toMatch(heading);
-        expect(await page.title()).toMatch(/Sentinelle/);
-        expect(await axeViolations(page)).toEqual([]);
-        expect(problems).toEqual([]);
-      } finally {
-        await context.close();
-      }
-    });
-  }
-});
-
-describe("layout", () => {
-  it("offers a skip link as the first keyboard stop, which moves focus to the content", async () => {
-    const { page, context } = await openPage(ctx.browser);
-    try {
-      await page.goto(ctx.server.url + "/");
-      await page.keyboard.press("Tab");
-      const focused = page.locator(":focus");
-      await expect(focused.textContent()).resolves.toBe("Aller au contenu");
-      await page.keyboard.press("Enter");
-      expect(page.url()).toMatch(/#contenu$/);
-    } finally {
-      await context.close();
-    }
-  });
-
-  it("shows the navigation each role needs", async () => {
-    const navFor = async (email: string | null) => {
-      const { page, context } = await openPage(ctx.browser);
-      if (email) await signIn(page, ctx.server.url, email);
-      await page.goto(ctx.server.url + "/");
-      // Sub-menus ("Espace équipe", "Administration") are closed <details>: their links count too.
-      const items = await page.getByRole("navigation", { name: "Menu principal" }).getByRole("link", { includeHidden: true }).allTextContents();
-      await context.close();
-      return items;
-    };
-    expect(await navFor(null)).toEqual(["Accueil", "Signalements", "Plan d'action", "Enquêtes", "Avancement", "Réglementation"]);
-    // The practitioner's count: the open questionnaire awaits them. "Mon compte" is a quick link of the header.
-    expect(await navFor("medecin@demo.sentinelle.fr")).toEqual(["Accueil", "Signalements", "Plan d'action", "Enquêtes", "Avancement", "Réglementation", "Signaler un irritant", "Mes signalements", "Mes enquêtes 1 questionnaire à remplir"]);
-    expect(await navFor("patient@demo.sentinelle.fr")).toEqual(["Accueil", "Signalements", "Plan d'action", "Enquêtes", "Avancement", "Réglementation", "Signaler un irritant", "Mes signalements", "Mes enquêtes"]);
-    // A vendor files about other vendors' software (issue 20) and follows those reports in « Mes signalements ».
-    expect(await navFor("editeur-b@demo.sentinelle.fr")).toEqual(["Accueil", "Signalements", "Plan d'action", "Enquêtes", "Avancement", "Réglementation", "Mes signalements", "Espace éditeur"]);
-    const team = ["Accueil", "Signalements", "Plan d'action", "Enquêtes", "Avancement", "Réglementation", "Tri des signalements", "Recueillir un signalement", "Tickets", "Édition du plan", "Enquêtes (équipe)", "Séminaires", "Points d'étape", "Référentiel réglementaire", "Thèmes", "Vocabulaire", "Catalogue", "Annonces aux éditeurs", "Réglages", "Journal"];
-    expect(await navFor("equipe@demo.sentinelle.fr")).toEqual(team);
-    expect(await navFor("admin@demo.sentinelle.fr")).toEqual([...team, "Comptes", "Courriels"]);
-  });
-
-  it("carries the accessibility status and the legal pages in the footer", async () => {
-    const { page, context } = await openPage(ctx.browser);
-    await page.goto(ctx.server.url + "/");
-    const links = await page.getByRole("contentinfo").getByRole("list").getByRole("link").allTextContents();
-    expect(links).toEqual(["Accessibilité : non conforme", "Mentions légales", "Données personnelles", "À propos", "Plan du site"]);
-    await context.close();
-  });
-});
+/** The entries that tests/e2e/pages-<file>.test.ts checks (file: 1 … PAGE_FILES). */
+export function pagesOfFile(file: number) {
+  if (!Number.isInteger(file) || file < 1 || file > PAGE_FILES) throw new Error(`No page file ${file}: 1 to ${PAGE_FILES}.`);
+  return PAGES.filter((_, index) => index % PAGE_FILES === file - 1);
+}
