@@ -4,12 +4,12 @@
  * the national-scale database). Now each ticket's share of its vendor's scorecard — counted or not (a ticket passed on
  * to another product is not), its working days to first response, resolved, fix verdict — is taken out of the tallies
  * before a change and put back after it, in the same transaction (`retallyTicket`, `tallyNewTicket`). What depends on
- * today (unanswered tickets already late) is counted at read time from an index. Tickets inserted by another path
+ * today (unanswered tickets already late) is counted at read time from counts per vendor and due date that triggers keep. Tickets inserted by another path
  * (the seeds) leave the tallies behind the newest ticket id: they are then rebuilt from the rows (`scorecardTallies`).
  */
-import { and, eq, gt, isNull, lt, max, ne, or, sql } from "drizzle-orm";
+import { and, eq, gt, lt, max, sql } from "drizzle-orm";
 import { getDb, type DbOrTx, type Tx } from "#db/client";
-import { fixConfirmations, ticketScorecardCells, ticketScorecardState, tickets } from "#db/schema";
+import { fixConfirmations, ticketScorecardCells, ticketScorecardState, ticketUnansweredDue, tickets } from "#db/schema";
 import { parisDate, workingDaysBetween } from "./working-days";
 
 /** A ticket's share of its vendor's scorecard; null when it does not count (passed on to another product). */
@@ -148,21 +148,18 @@ export function scorecardCells(onlyVendor?: number) {
     .all();
 }
 
-/** Per vendor, the unanswered tickets that count and are already late today (their due date is before today in Paris). */
+/**
+ * Per vendor, the unanswered tickets that count and are already late today (their due date is before today in Paris),
+ * from the counts per vendor and due date that triggers keep (`ticket_unanswered_due`, migration 0040): one row per
+ * vendor and day, however many tickets wait.
+ */
 export function lateUnansweredByVendor(nowIso: string, onlyVendor?: number): Map<number, number> {
   const today = parisDate(nowIso);
   const rows = getDb()
-    .select({ vendorId: tickets.vendorId, n: sql<number>`count(*)` })
-    .from(tickets)
-    .where(
-      and(
-        isNull(tickets.firstResponseAt),
-        onlyVendor ? eq(tickets.vendorId, onlyVendor) : undefined,
-        lt(tickets.firstResponseDue, today),
-        or(isNull(tickets.resolution), ne(tickets.resolution, "other_product")),
-      ),
-    )
-    .groupBy(tickets.vendorId)
+    .select({ vendorId: ticketUnansweredDue.vendorId, n: sql<number>`sum(${ticketUnansweredDue.tickets})` })
+    .from(ticketUnansweredDue)
+    .where(and(onlyVendor ? eq(ticketUnansweredDue.vendorId, onlyVendor) : undefined, lt(ticketUnansweredDue.due, today)))
+    .groupBy(ticketUnansweredDue.vendorId)
     .all();
-  return new Map(rows.map((r) => [r.vendorId, r.n]));
+  return new Map(rows.filter((r) => r.n > 0).map((r) => [r.vendorId, r.n]));
 }
