@@ -39,7 +39,7 @@ const userBySession = preparedQuery((db) =>
 
 const userByToken = preparedQuery((db) =>
   db
-    .select({ ...sessionUserColumns, tokenId: apiTokens.id })
+    .select({ ...sessionUserColumns, tokenId: apiTokens.id, lastUsedAt: apiTokens.lastUsedAt })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
     .where(and(eq(apiTokens.tokenHash, sql.placeholder("tokenHash")), isNull(apiTokens.revokedAt), isNull(users.disabledAt)))
@@ -58,11 +58,17 @@ export function getUserBySessionId(sessionId: string): SessionUser | null {
   return userBySession().get({ idHash: sha256(sessionId), now: now() }) ?? null;
 }
 
+// A token's last use is shown to the minute (`/compte/jetons`). Written at most once a minute: a write per API request made
+// read-only look-ups write, and a busy client's writes filled the write-ahead log until a checkpoint stalled every
+// request in flight (issue 21, the look-up's tail under load).
+const TOKEN_USE_PRECISION_MS = 60_000;
+
 export function getUserByApiToken(token: string): SessionUser | null {
   if (!token.startsWith(TOKEN_PREFIX) || token.length > 200) return null;
   const row = userByToken().get({ tokenHash: sha256(token) });
   if (!row) return null;
-  markTokenUsed().run({ now: now(), tokenId: row.tokenId });
-  const { tokenId: _t, ...user } = row;
+  const at = now();
+  if (!row.lastUsedAt || Date.parse(at) - Date.parse(row.lastUsedAt) >= TOKEN_USE_PRECISION_MS) markTokenUsed().run({ now: at, tokenId: row.tokenId });
+  const { tokenId: _t, lastUsedAt: _l, ...user } = row;
   return user;
 }

@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { events, sessions } from "#db/schema";
 import { HttpError } from "~/lib/errors";
 import {
@@ -15,6 +15,7 @@ import {
   verifyCredentials,
 } from "~/modules/accounts/index.server";
 import { createTestDatabase } from "../support/database";
+import { executedStatements } from "../support/queries";
 
 const database = createTestDatabase();
 afterAll(() => database.close());
@@ -101,6 +102,26 @@ describe("API tokens", () => {
     const { id } = createApiToken(other.id, "le sien");
     expect(() => revokeApiToken(user.id, id)).toThrowError(HttpError);
     expect(listApiTokens(other.id).map((t) => t.id)).toContain(id);
+  });
+
+  it("records a token's last use to the minute, without a write on every request", async () => {
+    const { id, token } = createApiToken(user.id, "client pressé");
+    const lastUsed = () => listApiTokens(user.id).find((t) => t.id === id)!.lastUsedAt;
+    vi.useFakeTimers({ toFake: ["Date"] });
+    try {
+      vi.setSystemTime(new Date("2026-12-07T10:00:00.000Z"));
+      expect(getUserByApiToken(token)?.id).toBe(user.id);
+      expect(lastUsed()).toBe("2026-12-07T10:00:00.000Z");
+      vi.setSystemTime(new Date("2026-12-07T10:00:30.000Z"));
+      const executed = await executedStatements(database.db, () => expect(getUserByApiToken(token)?.id).toBe(user.id));
+      expect(executed.filter((statement) => /^\s*(update|insert|delete)/i.test(statement.sql))).toEqual([]);
+      expect(lastUsed()).toBe("2026-12-07T10:00:00.000Z");
+      vi.setSystemTime(new Date("2026-12-07T10:01:05.000Z"));
+      expect(getUserByApiToken(token)?.id).toBe(user.id);
+      expect(lastUsed()).toBe("2026-12-07T10:01:05.000Z");
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("rejects tokens of the wrong shape without a lookup", () => {
