@@ -46,6 +46,31 @@ describe("action plan", () => {
     await context.close();
   });
 
+  it("lets the team reorder a chapter's actions with « Monter » and « Descendre », with and without JavaScript", async () => {
+    const { page, context } = await openPage(ctx.browser);
+    await signIn(page, ctx.server.url, "equipe@demo.sentinelle.fr");
+    await page.goto(ctx.server.url + "/equipe/plan-action");
+    // The first chapter's actions, in order, read from their buttons' accessible names.
+    const firstChapterOrder = async (p: typeof page) => {
+      const list = p.locator("li", { has: p.getByRole("button", { name: /^Descendre l'action / }) }).first().locator("xpath=..");
+      const names = await list.getByRole("button", { name: /^Descendre l'action / }).allTextContents();
+      return names.map((n) => n.replace(/^Descendre l'action /, ""));
+    };
+    const before = await firstChapterOrder(page);
+    expect(before.length).toBeGreaterThan(1);
+    await page.getByRole("button", { name: `Descendre l'action ${before[0]}`, exact: true }).click();
+    await expect.poll(() => firstChapterOrder(page)).toEqual([before[1], before[0], ...before.slice(2)]);
+
+    // Without JavaScript, the plain form posts the pressed button's direction.
+    const plain = await openPage(ctx.browser, { javaScriptEnabled: false, storageState: await context.storageState() });
+    await plain.page.goto(ctx.server.url + "/equipe/plan-action");
+    await plain.page.getByRole("button", { name: `Monter l'action ${before[0]}`, exact: true }).click();
+    await plain.page.waitForLoadState();
+    expect(await firstChapterOrder(plain.page)).toEqual(before);
+    await plain.context.close();
+    await context.close();
+  });
+
   it("imports a CSV after a preview", async () => {
     const { page, context } = await openPage(ctx.browser);
     await signIn(page, ctx.server.url, "equipe@demo.sentinelle.fr");
