@@ -26,6 +26,7 @@ import { loader as answerFormLoader } from "~/routes/enquetes.$slug";
 import { loader as publishedResultsLoader } from "~/routes/resultats.$slug";
 import { loadDemoData } from "~/seed/demo.server";
 import { createTestDatabase } from "../support/database";
+import { DEMO_ANSWERS } from "../support/surveys";
 import { DEMO_EMAILS, demoUser } from "../support/demo";
 import { capturePlans } from "../support/queries";
 
@@ -65,14 +66,6 @@ function kept() {
   });
 }
 
-const answers = {
-  profession: "medecin",
-  "satisfaction-fonctions": { "qualification-ins": 4, "envoi-mes": 3, "mssante-envoi": 5, "mssante-reception": 2, vsm: "na", "ordonnance-numerique": 4, "consultation-mes": 3, rapidite: 2 },
-  "satisfaction-globale": 4,
-  recommandation: 8,
-  "signalement-editeur": "no",
-  "connaissance-sentinelle": "yes",
-};
 
 describe("the survey pages read no response or invitation row", () => {
   const readsRows = (plans: { sql: string; plan: string[] }[]) => plans.filter((p) => p.plan.some((line) => /^(SCAN|SEARCH) (responses|invitations)\b/.test(line)));
@@ -150,8 +143,8 @@ describe("a survey wave's counts kept by triggers", () => {
       .where(and(eq(invitations.campaignId, id), isNotNull(invitations.inviteeId), isNull(invitations.usedOn)))
       .limit(3)
       .all();
-    for (const invitation of emailed) submitResponse(slug, { kind: "invitation", token: emailedInvitationToken(invitation.id) }, answers, null);
-    submitResponse(slug, { kind: "user", user: practitioner }, answers, null);
+    for (const invitation of emailed) submitResponse(slug, { kind: "invitation", token: emailedInvitationToken(invitation.id) }, DEMO_ANSWERS, null);
+    submitResponse(slug, { kind: "user", user: practitioner }, DEMO_ANSWERS, null);
     expect(kept()).toEqual(recount());
     expect(campaignCounts(id).emailedUsed).toBe(3);
 

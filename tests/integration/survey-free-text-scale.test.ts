@@ -16,36 +16,21 @@ import { loadDemoData } from "~/seed/demo.server";
 import { createTestDatabase } from "../support/database";
 import { DEMO_EMAILS, demoUser } from "../support/demo";
 import { capturePlans } from "../support/queries";
+import { addFreeTexts, campaignIdOf, DEMO_ANSWERS, FREE_TEXT_KEY } from "../support/surveys";
 
 const database = createTestDatabase();
 afterAll(() => database.close());
 
-const KEY = "amelioration-prioritaire";
-const ANSWERS = {
-  profession: "medecin",
-  "satisfaction-fonctions": { "qualification-ins": 4, "envoi-mes": 3, "mssante-envoi": 5, "mssante-reception": 2, vsm: "na", "ordonnance-numerique": 4, "consultation-mes": 3, rapidite: 2 },
-  "satisfaction-globale": 4,
-  recommandation: 8,
-  "signalement-editeur": "no",
-  "connaissance-sentinelle": "yes",
-};
 let team: SessionUser;
 beforeAll(async () => {
   await loadDemoData();
   team = demoUser(DEMO_EMAILS.team);
 });
 
-const campaignId = (slug: string) => database.db.select({ id: campaigns.id }).from(campaigns).where(eq(campaigns.slug, slug)).get()!.id;
-const addTexts = (slug: string, texts: string[]) =>
-  database.db
-    .insert(responses)
-    .values(texts.map((text) => ({ campaignId: campaignId(slug), submittedOn: "2026-01-10", answers: { [KEY]: text, "satisfaction-globale": 4 } })))
-    .run();
-
 describe("the free-text answers page at scale", () => {
   it("reads no response on a view once the texts are kept, and no kept table whole", async () => {
     const slug = "segur-2025";
-    addTexts(slug, [...Array.from({ length: 120 }, (_, i) => `Proposition numéro ${String(i).padStart(3, "0")}`), ...Array.from({ length: 10 }, () => "RAS")]);
+    addFreeTexts(slug, [...Array.from({ length: 120 }, (_, i) => `Proposition numéro ${String(i).padStart(3, "0")}`), ...Array.from({ length: 10 }, () => "RAS")]);
     const cookie = await commitSessionId(createSession(team.id).id);
     const call = () => freeTextLoader({ request: new Request(`http://localhost/equipe/enquetes/${slug}/reponses-libres`, { headers: { Cookie: cookie } }), params: { slug }, context: { cspNonce: "" } } as LoaderFunctionArgs);
     // Rows written outside the application: the first view builds the kept texts.
@@ -68,7 +53,7 @@ describe("the free-text answers page at scale", () => {
     const walked: typeof whole.answers = [];
     let after: string | null = null;
     for (let pages = 0; pages < 100; pages++) {
-      const [group]: ReturnType<typeof freeTextGroups> = freeTextGroups(slug, { limit: 7, page: after ? { question: KEY, after } : undefined });
+      const [group]: ReturnType<typeof freeTextGroups> = freeTextGroups(slug, { limit: 7, page: after ? { question: FREE_TEXT_KEY, after } : undefined });
       walked.push(...group.answers);
       after = group.next;
       if (!after) break;
@@ -78,8 +63,8 @@ describe("the free-text answers page at scale", () => {
 
   it("keeps an answer stored by the application without rebuilding, as a rebuild would", async () => {
     const slug = "segur-en-cours";
-    const id = campaignId(slug);
-    addTexts(slug, Array.from({ length: 25 }, (_, i) => `Suggestion ${i % 7}`));
+    const id = campaignIdOf(slug);
+    addFreeTexts(slug, Array.from({ length: 25 }, (_, i) => `Suggestion ${i % 7}`));
     expect(freeTextGroups(slug)[0].count).toBe(10);
     inviteAudienceByEmail(team, slug);
     const emailed = database.db
@@ -90,7 +75,7 @@ describe("the free-text answers page at scale", () => {
       .all();
     expect(emailed.length).toBeGreaterThan(2);
     for (const [i, invitation] of emailed.entries()) {
-      submitResponse(slug, { kind: "invitation", token: emailedInvitationToken(invitation.id) }, { ...ANSWERS, [KEY]: i % 2 ? "Suggestion 3" : `Nouvelle idée ${i}` }, null);
+      submitResponse(slug, { kind: "invitation", token: emailedInvitationToken(invitation.id) }, { ...DEMO_ANSWERS, [FREE_TEXT_KEY]: i % 2 ? "Suggestion 3" : `Nouvelle idée ${i}` }, null);
     }
     const plans = await capturePlans(database.db, () => freeTextGroups(slug));
     expect(plans.flatMap((p) => p.plan.filter((line) => /^(SCAN|SEARCH) responses\b/.test(line)))).toEqual([]);

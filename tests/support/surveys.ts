@@ -1,0 +1,25 @@
+import { eq } from "drizzle-orm";
+import { getDb } from "#db/client";
+import { campaigns, responses } from "#db/schema";
+
+/** A complete answer to the demo questionnaire (its current version), as a practitioner gives it. */
+export const DEMO_ANSWERS = {
+  profession: "medecin",
+  "satisfaction-fonctions": { "qualification-ins": 4, "envoi-mes": 3, "mssante-envoi": 5, "mssante-reception": 2, vsm: "na", "ordonnance-numerique": 4, "consultation-mes": 3, rapidite: 2 },
+  "satisfaction-globale": 4,
+  recommandation: 8,
+  "signalement-editeur": "no",
+  "connaissance-sentinelle": "yes",
+};
+
+/** The demo questionnaire's free-text question. */
+export const FREE_TEXT_KEY = "amelioration-prioritaire";
+
+export const campaignIdOf = (slug: string) => getDb().select({ id: campaigns.id }).from(campaigns).where(eq(campaigns.slug, slug)).get()!.id;
+
+/** Responses written straight into a wave (as a seed would), each with one free text. */
+export const addFreeTexts = (slug: string, texts: string[]) =>
+  getDb()
+    .insert(responses)
+    .values(texts.map((text) => ({ campaignId: campaignIdOf(slug), submittedOn: "2026-01-10", answers: { [FREE_TEXT_KEY]: text, "satisfaction-globale": 4 } })))
+    .run();
