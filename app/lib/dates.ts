@@ -17,9 +17,12 @@ export function formatDay(day: string) {
   return dayFormat.format(new Date(`${day}T00:00:00Z`));
 }
 
+// Built once: building a formatter costs more than the root loader's queries (issue 21, CPU profile).
+const parisDayFormat = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris", year: "numeric", month: "2-digit", day: "2-digit" });
+
 /** Today's calendar day in Paris, as "AAAA-MM-JJ" (the value of an `<input type="date">`). */
 export function todayInParis(now = new Date()) {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+  return parisDayFormat.format(now);
 }
 
 /** Whether "AAAA-MM-JJ" is a real calendar day (not 2027-02-30). */

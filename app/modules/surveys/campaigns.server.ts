@@ -1,3 +1,4 @@
+import { todayInParis } from "~/lib/dates";
 import { and, asc, count, desc, eq, inArray, isNotNull, isNull, max, notInArray, sql } from "drizzle-orm";
 import { getDb, type Tx } from "#db/client";
 import { campaigns, invitations, participations, questionnaireVersions, questionnaires, responses, resultSnapshots, users, type Role } from "#db/schema";
@@ -16,11 +17,6 @@ import { keepFreeTexts } from "./free-text.server";
 import { tallyResponse } from "./tallies.server";
 import { campaignCounts } from "./counts.server";
 import type { CampaignStatus } from "./vocabulary";
-
-// Only the day is kept on anything about a response, so that order and time cannot link it to an invitation.
-// One formatter for the process: building one costs more than the root loader's queries (issue 21, CPU profile).
-const parisDay = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" });
-const todayParis = () => parisDay.format(new Date());
 
 function requireTeam(actor: SessionUser) {
   if (!can(actor, "survey:manage")) throw new HttpError(403, "Les enquêtes sont gérées par l'équipe programme.");
@@ -236,7 +232,7 @@ export type Respondent = { kind: "invitation"; token: string } | { kind: "user";
 export function openParticipation(slug: string, respondent: Respondent) {
   const campaign = getCampaign(slug);
   if (campaign.status !== "open") throw new HttpError(409, campaign.status === "draft" ? "Cette enquête n'est pas encore ouverte." : "Cette enquête est close.");
-  const today = todayParis();
+  const today = todayInParis();
   if (today < campaign.opensOn || today > campaign.closesOn) throw new HttpError(409, "Cette enquête n'est pas ouverte aujourd'hui.");
   const db = getDb();
   if (respondent.kind === "invitation") {
@@ -300,7 +296,8 @@ export function submitResponse(slug: string, respondent: Respondent, answers: Re
     throw new HttpError(422, "Certaines réponses sont manquantes ou invalides.", fields);
   }
   const { values: clean, redactions } = maskTextAnswers({ ...parsed.data });
-  const today = todayParis();
+  // Only the day is kept on anything about a response, so that order and time cannot link it to an invitation.
+  const today = todayInParis();
   if (subject && "service" in subject && !campaign.subjectServices.includes(subject.service)) {
     throw new HttpError(422, "Service inconnu.", { subject: ["Choisissez un service de la liste."] });
   }

@@ -1,14 +1,10 @@
+import { todayInParis } from "~/lib/dates";
 import { desc, eq, inArray, or } from "drizzle-orm";
 import { getDb } from "#db/client";
 import { campaigns, invitations, participations, users } from "#db/schema";
 import type { SessionUser } from "~/lib/session-users.server";
 import { emailedInvitationToken } from "./campaigns.server";
 import type { CampaignStatus } from "./vocabulary";
-
-// The same day as the answering page uses: a wave is open from its first to its last day, Paris time.
-// One formatter for the process: building one costs more than the root loader's queries (issue 21, CPU profile).
-const parisDay = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" });
-const todayParis = () => parisDay.format(new Date());
 
 type CampaignRow = Pick<typeof campaigns.$inferSelect, "id" | "slug" | "title" | "wave" | "status" | "opensOn" | "closesOn" | "audienceRoles" | "audienceProfessions" | "allowSignedIn">;
 
@@ -46,7 +42,7 @@ const columns = {
  */
 export function questionnairesFor(user: SessionUser): MyQuestionnaire[] {
   const db = getDb();
-  const today = todayParis();
+  const today = todayInParis();
   const mine = db
     .select({ campaignId: participations.campaignId, submittedOn: participations.submittedOn, draft: participations.draft })
     .from(participations)
@@ -97,7 +93,7 @@ export function awaitingSurveysCount(user: SessionUser): number {
  * questionnaire; the others are answered through a personal invitation).
  */
 export function openWaves(): { slug: string; allowSignedIn: boolean }[] {
-  const today = todayParis();
+  const today = todayInParis();
   return getDb()
     .select({ slug: campaigns.slug, opensOn: campaigns.opensOn, closesOn: campaigns.closesOn, allowSignedIn: campaigns.allowSignedIn })
     .from(campaigns)
