@@ -1,12 +1,11 @@
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { Transform } from "node:stream";
+import { Transform, type Writable } from "node:stream";
 import { pathToFileURL } from "node:url";
 import {
   createReadableStreamFromReadable,
   createRequestHandler as createRemixHandler,
-  writeReadableStreamToWritable,
   type ServerBuild,
 } from "@remix-run/node";
 import compression from "compression";
@@ -217,12 +216,54 @@ function remixHandler(build: ServerBuild, renderCache: RenderCache) {
       res.statusMessage = response.statusText;
       res.status(response.status);
       for (const [name, value] of response.headers.entries()) res.append(name, value);
-      if (response.body) await writeReadableStreamToWritable(response.body, res);
+      if (response.body) await writeBody(response.body, res);
       else res.end();
     } catch (error) {
       next(error);
     }
   };
+}
+
+/**
+ * Writes a response body to the socket as fast as the client reads it (issue 21). Remix's
+ * `writeReadableStreamToWritable` reads the body to its end without waiting for the socket: a streamed export (the
+ * audit log's CSV, 50,000 entries) was then produced whole into the response's buffers, or the compressor's, whatever
+ * the client's pace — 50 downloads at once held about 200 MiB, which the process never gave back. Here the next chunk
+ * is read only once the previous one is taken (`drain`), and reading stops when the client leaves. Each chunk is
+ * flushed through the compressor, as Remix does, so a streamed page's first bytes leave at once.
+ */
+async function writeBody(body: ReadableStream<Uint8Array>, res: Writable & { flush?: () => void }) {
+  const reader = body.getReader();
+  // One listener of each for the whole body: compression() moves "drain" listeners onto its own stream and cannot
+  // remove them, so they are not added and removed per chunk.
+  let wake: (() => void) | null = null;
+  const resume = () => {
+    wake?.();
+    wake = null;
+  };
+  res.on("drain", resume);
+  res.once("close", resume);
+  try {
+    for (;;) {
+      if (res.destroyed) {
+        await reader.cancel();
+        return;
+      }
+      const { done, value } = await reader.read();
+      if (done) {
+        res.end();
+        return;
+      }
+      const more = res.write(value);
+      res.flush?.();
+      if (!more && !res.destroyed) await new Promise<void>((resolve) => (wake = resolve));
+    }
+  } catch (error) {
+    res.destroy(error as Error);
+    throw error;
+  } finally {
+    res.off("close", resume);
+  }
 }
 
 /** Files under `dir` (relative paths with "/"), skipping the top-level directories named in `skip`. */

@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { loadDemoData } from "~/seed/demo.server";
@@ -6,7 +7,8 @@ import { getEnv, resetEnvForTests } from "~/lib/env.server";
 import { createApp, loadBuild } from "../../server";
 import { createTestDatabase } from "./database";
 
-export type TestServer = { url: string; close: () => Promise<void>; database: ReturnType<typeof createTestDatabase> };
+/** `http`: the listening server itself, for a test that looks at its responses from the inside. */
+export type TestServer = { url: string; http: Server; close: () => Promise<void>; database: ReturnType<typeof createTestDatabase> };
 
 /**
  * The real Express app and Remix build on a loopback port, over a fresh database
@@ -26,6 +28,7 @@ export async function startTestServer({ demo = true, env = {} }: { demo?: boolea
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
+    http: server,
     database,
     close: () =>
       new Promise<void>((resolve) => {
