@@ -1,0 +1,53 @@
+/**
+ * The team's heaviest pages carry what they show (issue 21): their cost was the page's weight (rows rendered and
+ * sent twice, as HTML and as the loader's data), not their queries.
+ */
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createSession } from "~/modules/accounts/index.server";
+import { commitSessionId } from "~/lib/session.server";
+import { loadDemoData } from "~/seed/demo.server";
+import { loader as surveyPageLoader } from "~/routes/equipe.enquetes.$slug";
+import { createTestDatabase } from "../support/database";
+import { DEMO_EMAILS, demoUser } from "../support/demo";
+
+const database = createTestDatabase();
+let cookie: string;
+beforeAll(async () => {
+  await loadDemoData();
+  cookie = await commitSessionId(createSession(demoUser(DEMO_EMAILS.team).id).id);
+});
+afterAll(() => database.close());
+
+function load<T>(loader: (args: LoaderFunctionArgs) => Promise<T>, path: string, params: Record<string, string>) {
+  return loader({ request: new Request(`http://localhost${path}`, { headers: { Cookie: cookie } }), params, context: { cspNonce: "" } });
+}
+
+describe("a survey wave's results page (team)", () => {
+  const slug = "segur-2025";
+  const subjectRows = (data: Awaited<ReturnType<typeof surveyPageLoader>>) => data.results!.items.map((i) => i.bySubject.length);
+
+  it("carries no question's per-software breakdown until one is asked for, and says how many groups each has", async () => {
+    const data = await load(surveyPageLoader, `/equipe/enquetes/${slug}`, { slug });
+    const items = data.results!.items;
+    expect(items.filter((i) => (i.subjectCount ?? 0) > 0).length).toBeGreaterThan(3);
+    // Before: every question's breakdown, one row per software or service, on the page and in its data.
+    expect(subjectRows(data)).toEqual(items.map(() => 0));
+  });
+
+  it("carries the breakdown of the question asked for, whole, and only that one", async () => {
+    const all = (await load(surveyPageLoader, `/equipe/enquetes/${slug}`, { slug })).results!.items;
+    const asked = all.find((i) => (i.subjectCount ?? 0) > 1)!;
+    const data = await load(surveyPageLoader, `/equipe/enquetes/${slug}?logiciels=${asked.key}`, { slug });
+    expect(subjectRows(data)).toEqual(all.map((i) => (i.key === asked.key ? asked.subjectCount : 0)));
+    expect(data.results!.items.find((i) => i.key === asked.key)!.bySubject.every((s) => s.subject.name.length > 0)).toBe(true);
+  });
+
+  it("an unknown question shows no breakdown; a malformed one is refused (422), not a 500", async () => {
+    const unknown = await load(surveyPageLoader, `/equipe/enquetes/${slug}?logiciels=pas-une-question`, { slug });
+    expect(subjectRows(unknown).every((n) => n === 0)).toBe(true);
+    const refused = await load(surveyPageLoader, `/equipe/enquetes/${slug}?logiciels=${"x".repeat(200)}`, { slug }).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(Response);
+    expect((refused as Response).status).toBe(422);
+  });
+});
