@@ -4,6 +4,7 @@
  */
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { irritants, products, tickets } from "#db/schema";
 import { createSession } from "~/modules/accounts/index.server";
 import { commitSessionId } from "~/lib/session.server";
 import { loadDemoData } from "~/seed/demo.server";
@@ -66,5 +67,35 @@ describe("the team's tickets page", () => {
     const unanswered = plans.filter((p) => /\bticket_unanswered_due\b/.test(p.sql));
     expect(unanswered.length).toBe(1);
     expect(unanswered[0].plan.join("\n")).toMatch(/^SEARCH ticket_unanswered_due USING COVERING INDEX ticket_unanswered_due_due_idx \(due>\?\)/);
+  });
+});
+
+describe("the team's tickets list", () => {
+  it("shows 30 tickets a page, what its table shows, and its pages reach every ticket once", async () => {
+    // More tickets than two pages, written as a seed writes them (the scorecards' tallies catch up on the next read).
+    const template = database.db.select().from(tickets).get()!;
+    const taken = new Set(database.db.select({ i: tickets.irritantId, p: tickets.productId }).from(tickets).all().map((t) => `${t.i}:${t.p}`));
+    const productIds = database.db.select({ id: products.id }).from(products).all().map((p) => p.id);
+    const irritantIds = database.db.select({ id: irritants.id }).from(irritants).all().map((i) => i.id);
+    const pairs = irritantIds.flatMap((i) => productIds.map((p) => [i, p] as const)).filter(([i, p]) => !taken.has(`${i}:${p}`));
+    const extra = pairs.slice(0, 70).map(([irritantId, productId]) => ({ ...template, id: undefined, irritantId, productId }));
+    database.db.insert(tickets).values(extra).run();
+    const all = database.db.select({ id: tickets.id }).from(tickets).all().map((t) => t.id);
+    expect(all.length).toBeGreaterThan(30);
+
+    const seen: number[] = [];
+    let cursor: number | undefined;
+    do {
+      const data = await load(ticketsLoader, `/equipe/tickets${cursor ? `?cursor=${cursor}` : ""}`, {});
+      // Before: 50 a page, each with ids and dates the table does not show.
+      expect(data.items.length).toBeLessThanOrEqual(30);
+      if (data.nextCursor) expect(data.items.length).toBe(30);
+      expect(Object.keys(data.items[0]).sort()).toEqual(
+        ["id", "irritantTitle", "supportCount", "productName", "vendorName", "status", "resolution", "openedAt", "firstResponseDue", "resolutionDue", "firstResponseOverdue", "resolutionOverdue"].sort(),
+      );
+      seen.push(...data.items.map((t) => t.id));
+      cursor = data.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual([...all].sort((a, b) => b - a));
   });
 });
