@@ -239,10 +239,6 @@ export async function loadBuild(): Promise<ServerBuild> {
   return import(pathToFileURL(path.join(PROJECT_ROOT, "build/server/index.js")).href);
 }
 
-/** Requests being answered, by every application of this process: the WAL is checkpointed when there are none. */
-let requestsInFlight = 0;
-export const serverIdle = () => requestsInFlight === 0;
-
 type MemorySample = Pick<NodeJS.MemoryUsage, "rss" | "heapUsed" | "heapTotal" | "external" | "arrayBuffers">;
 
 /** The process's memory at its highest resident size so far, when sampleMemoryPeak() runs (scripts/serve.ts). */
@@ -269,11 +265,6 @@ const memoryHeader = (m: MemorySample) =>
 export function createApp({ build, env }: { build: ServerBuild; env: Env }) {
   const app = express();
   app.disable("x-powered-by");
-  app.use((_req, res, next) => {
-    requestsInFlight++;
-    res.once("close", () => requestsInFlight--);
-    next();
-  });
   // Number of reverse proxies in front (0: none). Client addresses (rate limits), the forwarded host and protocol are
   // read from X-Forwarded-* only that many hops deep, so a client cannot choose them by sending the headers itself.
   app.set("trust proxy", env.TRUST_PROXY);

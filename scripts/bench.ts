@@ -270,7 +270,12 @@ async function startServer(name: string, script: string, port: number, env: Reco
   return server;
 }
 
-type Load = { requests: number; rps: number; p50: number; p99: number; errors: number; non2xx: number };
+/**
+ * `p99Connected`: the p99 of the answers that were not their connection's first. libuv accepts one connection per
+ * event-loop turn (libuv pull request 3696), so when 50 connections open at once on a saturated server, the last ones
+ * wait seconds to be accepted and their first answer carries that wait (decision 035).
+ */
+type Load = { requests: number; rps: number; p50: number; p99: number; p99Connected: number; errors: number; non2xx: number };
 
 function percentile(sorted: number[], p: number) {
   if (sorted.length === 0) return NaN;
@@ -282,6 +287,8 @@ function percentile(sorted: number[], p: number) {
 function load(url: string, target: Target | null, connections: number, seconds: number, token?: string): Promise<Load> {
   return new Promise((resolve, reject) => {
     const latencies: number[] = [];
+    const connectedLatencies: number[] = [];
+    const answered = new Set<unknown>();
     let counter = 0;
     const post = target?.method === "POST";
     const instance = autocannon(
@@ -311,19 +318,25 @@ function load(url: string, target: Target | null, connections: number, seconds: 
       (error, result) => {
         if (error) return reject(error);
         latencies.sort((a, b) => a - b);
+        connectedLatencies.sort((a, b) => a - b);
         const ok = latencies.length;
         resolve({
           requests: ok,
           rps: ok / (result.duration || seconds),
           p50: percentile(latencies, 50),
           p99: percentile(latencies, 99),
+          p99Connected: percentile(connectedLatencies, 99),
           errors: result.errors + result.timeouts,
           non2xx: result.non2xx,
         });
       },
     );
-    instance.on("response", (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
-      if (statusCode >= 200 && statusCode < 300) latencies.push(responseTime);
+    instance.on("response", (client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
+      if (statusCode >= 200 && statusCode < 300) {
+        latencies.push(responseTime);
+        if (answered.has(client)) connectedLatencies.push(responseTime);
+      }
+      answered.add(client);
     });
   });
 }
@@ -690,17 +703,19 @@ async function main() {
     const rows = results.map(({ target, measure: m }) => {
       const ratio = m.load.rps / m.bareLoad!.rps;
       const tail = m.load.p99 / m.load.p50;
+      // The tail target is judged on established connections: the first answers measure libuv's accept pace (decision 035).
+      const connectedTail = m.load.p99Connected / m.load.p50;
       const met = {
         median: m.sequentialMedianMs < target.medianLimitMs,
         ratio: ratio >= target.ratioTarget,
         // A cache-hit row measures the cache only if the page was served from it; a rendered row only if it was not.
         cache: target.cache === undefined || m.cacheSeen === (target.cache === "hit" ? "hit" : null),
-        tail: tail < 3,
+        tail: connectedTail < 3,
         errors: m.errors === 0 && m.non2xx === 0,
       };
-      return { target, m, ratio, tail, met };
+      return { target, m, ratio, tail, connectedTail, met };
     });
-    const header = ["page or endpoint", "1 conn median ms", "req/s @" + options.connections, "bare req/s", "ratio", "p50 ms", "p99 ms", "p99/p50", "errors/non-2xx", "targets"];
+    const header = ["page or endpoint", "1 conn median ms", "req/s @" + options.connections, "bare req/s", "ratio", "p50 ms", "p99 ms", "p99/p50", "p99 connected", "/p50", "errors/non-2xx", "targets"];
     const table = [
       header,
       [
@@ -712,6 +727,8 @@ async function main() {
         fmt(bareAlone.load.p50),
         fmt(bareAlone.load.p99),
         fmt(bareAlone.load.p99 / bareAlone.load.p50, 2),
+        fmt(bareAlone.load.p99Connected),
+        fmt(bareAlone.load.p99Connected / bareAlone.load.p50, 2),
         `${bareAlone.errors}/${bareAlone.non2xx}`,
         "",
       ],
@@ -724,11 +741,13 @@ async function main() {
         fmt(r.m.load.p50),
         fmt(r.m.load.p99),
         fmt(r.tail, 2),
+        fmt(r.m.load.p99Connected),
+        fmt(r.connectedTail, 2),
         `${r.m.errors}/${r.m.non2xx}`,
         [
           r.met.median ? "" : `median≥${r.target.medianLimitMs}`,
           r.met.ratio ? "" : `ratio<${r.target.ratioTarget.toFixed(2)}`,
-          r.met.tail ? "" : "p99≥3×p50",
+          r.met.tail ? "" : "connected p99≥3×p50",
           r.met.errors ? "" : "errors",
           r.met.cache ? "" : `X-Cache: ${r.m.cacheSeen ?? "none"}`,
         ]
@@ -794,6 +813,8 @@ async function main() {
           p50Ms: r.m.load.p50,
           p99Ms: r.m.load.p99,
           p99OverP50: r.tail,
+          p99ConnectedMs: r.m.load.p99Connected,
+          p99ConnectedOverP50: r.connectedTail,
           bareRps: r.m.bareLoad!.rps,
           ratioToBare: r.ratio,
           errors: r.m.errors,

@@ -2,7 +2,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../app/seed/demo.server";
 import { prepareDatabase } from "../app/bootstrap.server";
 import { EnvError, getEnv } from "../app/lib/env.server";
 import { getDb, scheduleWalCheckpoints } from "../db/client";
-import { createApp, loadBuild, sampleMemoryPeak, serverIdle } from "../server";
+import { createApp, loadBuild, sampleMemoryPeak } from "../server";
 import { startDeliveryLoop } from "../app/worker.server";
 
 async function main() {
@@ -20,8 +20,8 @@ async function main() {
     console.warn("⚠ SESSION_SECRET is not set: using a generated secret kept beside the database. Set it in deployments.");
   }
   const { demoLoaded } = await prepareDatabase(env);
-  // The WAL is checkpointed between requests, not inside their commits (up to WAL_CAP_BYTES).
-  scheduleWalCheckpoints(getDb(), { capBytes: env.WAL_CAP_BYTES, idle: serverIdle });
+  // The WAL is checkpointed by a thread beside the requests, not inside their commits (up to WAL_CAP_BYTES).
+  scheduleWalCheckpoints(getDb(), { capBytes: env.WAL_CAP_BYTES });
   // Notifications are delivered inside the server process unless a separate worker does it.
   if (env.NOTIFICATIONS_IN_PROCESS) startDeliveryLoop();
   // What the memory peak is made of, reported by /healthz (decision 033).

@@ -9,8 +9,8 @@ import { getDb, scheduleWalCheckpoints } from "../db/client";
 
 const env = getEnv();
 await prepareDatabase({ ...env, DEMO_DATA: false });
-// The worker's own writes are checkpointed between its passes too (its loop runs on the same thread).
-const stopCheckpoints = scheduleWalCheckpoints(getDb(), { capBytes: env.WAL_CAP_BYTES, idle: () => true });
+// The worker's own writes are checkpointed beside its loop too.
+const stopCheckpoints = scheduleWalCheckpoints(getDb(), { capBytes: env.WAL_CAP_BYTES });
 const stop = startDeliveryLoop();
 console.log("Notification worker running.");
 for (const signal of ["SIGTERM", "SIGINT"] as const) process.on(signal, () => (stop(), stopCheckpoints(), process.exit(0)));

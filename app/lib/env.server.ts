@@ -62,7 +62,7 @@ export const envSchema = z.object({
   // an entry is rendered again even when no event was written (relative dates, moving windows).
   RENDER_CACHE_BYTES: z.coerce.number().int().min(0).default(32 * 1024 * 1024),
   RENDER_CACHE_MAX_AGE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
-  // Size the database's write-ahead log may reach before it is checkpointed even while requests are being answered.
+  // Size bound of the write-ahead log: past three quarters of it, a commit checkpoints it itself (decision 035).
   WAL_CAP_BYTES: z.coerce.number().int().min(65_536).default(32 * 1024 * 1024),
   // /healthz adds the render cache's fill and the process's memory (decision 033) only when this is on: the benchmark
   // reads them; the public Internet need not learn how loaded the server is.

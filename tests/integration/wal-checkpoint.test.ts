@@ -4,10 +4,10 @@ import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { openDatabase, runMigrations, scheduleWalCheckpoints, type Db } from "#db/client";
 
-const opened: { db: Db; dir: string; stop: () => void }[] = [];
-afterEach(() => {
+const opened: { db: Db; dir: string; stop: () => Promise<void> }[] = [];
+afterEach(async () => {
   for (const { db, dir, stop } of opened.splice(0)) {
-    stop();
+    await stop();
     db.$client.close();
     fs.rmSync(dir, { recursive: true, force: true });
   }
@@ -21,7 +21,7 @@ function database(schedule?: Parameters<typeof scheduleWalCheckpoints>[1]) {
   runMigrations(db);
   db.$client.exec("create table scratch (id integer primary key, body text not null)");
   db.$client.pragma("wal_checkpoint(TRUNCATE)");
-  const stop = schedule ? scheduleWalCheckpoints(db, schedule) : () => undefined;
+  const stop = schedule ? scheduleWalCheckpoints(db, schedule) : () => Promise.resolve();
   opened.push({ db, dir, stop });
   const insert = db.$client.prepare("insert into scratch (body) values (?)");
   const size = (suffix = "") => (fs.existsSync(file + suffix) ? fs.statSync(file + suffix).size : 0);
@@ -34,34 +34,58 @@ function database(schedule?: Parameters<typeof scheduleWalCheckpoints>[1]) {
     }
     return Math.max(largest, size("-wal"));
   };
-  return { write, walSize: () => size("-wal"), fileSize: () => size() };
+  return { write, walSize: () => size("-wal"), fileSize: () => size(), stop };
 }
 
 const CAP = 512 * 1024;
 
-describe("WAL checkpoints outside request commits", () => {
+/** Blocks this thread (as a long request would) until `done()` or `ms` pass; true when `done()` came first. */
+function busyUntil(done: () => boolean, ms: number) {
+  const end = performance.now() + ms;
+  while (performance.now() < end) if (done()) return true;
+  return false;
+}
+
+describe("WAL checkpoints beside the request thread", () => {
   it("keeps the WAL file under its cap through thousands of commits without an idle moment", () => {
-    const capped = database({ capBytes: CAP, idle: () => false });
+    const capped = database({ capBytes: CAP });
     expect(capped.write(3000)).toBeLessThanOrEqual(CAP);
     // SQLite's default (1,000 pages) lets the same writes grow the WAL well past the cap.
     const unscheduled = database();
     expect(unscheduled.write(3000)).toBeGreaterThan(CAP);
   });
 
-  it("checkpoints when the server is idle, not inside the commits", async () => {
-    let idle = false;
-    const { write, fileSize, walSize } = database({ capBytes: 64 * 1024 * 1024, idle: () => idle, intervalMs: 20 });
+  it("copies the WAL into the database file while the request thread is busy, and no commit checkpoints", () => {
+    const { write, fileSize, walSize } = database({ capBytes: 64 * 1024 * 1024, intervalMs: 20 });
     const before = fileSize();
     write(300);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    // Busy: nothing was copied into the database file, the rows are in the WAL.
-    expect(fileSize()).toBe(before);
     expect(walSize()).toBeGreaterThan(300 * 1200);
-    idle = true;
-    await expect.poll(fileSize, { timeout: 2000, interval: 20 }).toBeGreaterThan(before + 300 * 1200);
+    // This thread never yields: neither a timer of its own nor a commit (far under the cap) can have copied the rows.
+    expect(busyUntil(() => fileSize() > before + 300 * 1200, 5000)).toBe(true);
+    // The copy may still be under way when the file has grown: wait until it has stopped growing for 200 ms.
+    let size = fileSize();
+    let stableSince = performance.now();
+    busyUntil(() => {
+      if (fileSize() !== size) (size = fileSize()), (stableSince = performance.now());
+      return performance.now() - stableSince > 200;
+    }, 3000);
     // Wholly copied: the next commit starts the WAL again from its beginning instead of appending (which would double it).
     const walAfterCheckpoint = walSize();
     write(300);
     expect(walSize()).toBeLessThan(walAfterCheckpoint * 1.2);
+  });
+
+  it("stops its thread when asked, leaving SQLite's own checkpoint under the cap", async () => {
+    const { write, fileSize, walSize, stop } = database({ capBytes: CAP, intervalMs: 20 });
+    await stop();
+    const before = fileSize();
+    // Each commit adds at least one page to the WAL: 50 stay under the 96 frames of three quarters of the cap.
+    write(50);
+    // Nothing copies the rows now that the thread is stopped…
+    expect(busyUntil(() => fileSize() > before, 300)).toBe(false);
+    // …until the WAL reaches the cap, where the commit that crosses it checkpoints.
+    expect(write(3000)).toBeLessThanOrEqual(CAP);
+    expect(fileSize()).toBeGreaterThan(before + 2000 * 1200);
+    expect(walSize()).toBeLessThanOrEqual(CAP);
   });
 });

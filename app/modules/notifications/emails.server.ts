@@ -2,6 +2,7 @@ import { and, asc, eq, inArray } from "drizzle-orm";
 import { getDb, type Tx } from "#db/client";
 import { notifications, outboxEmails, users } from "#db/schema";
 import { getEnv } from "~/lib/env.server";
+import { todayInParis } from "~/lib/dates";
 import { emailSubject, renderEmail } from "~/lib/email-template";
 import { publicBaseUrl } from "~/lib/outbox.server";
 import type { FollowSubjectType } from "./follows.server";
@@ -12,7 +13,6 @@ import { unsubscribeToken } from "./unsubscribe.server";
 const unsubscribeUrl = (token: string) => `${publicBaseUrl()}/desabonnement?jeton=${encodeURIComponent(token)}`;
 
 /** The day in Paris, as the digest key and the digest's title. */
-const parisDay = (d: Date) => new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" }).format(d);
 const parisHour = (d: Date) => Number(new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Paris", hour: "2-digit", hourCycle: "h23" }).format(d));
 
 export type NotificationEmail = {
@@ -81,7 +81,7 @@ function insertEmail(tx: Tx, to: string, items: NotificationEmail[], status: "pe
  */
 export function composeDigests(now = new Date()) {
   if (parisHour(now) < getEnv().DIGEST_HOUR) return { digests: 0 };
-  const day = parisDay(now);
+  const day = todayInParis(now);
   return getDb().transaction((tx) => {
     const held = tx
       .select({ id: outboxEmails.id, userId: outboxEmails.userId, to: outboxEmails.to, kind: outboxEmails.kind, text: notifications.text, url: notifications.url })

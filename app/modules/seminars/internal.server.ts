@@ -15,11 +15,6 @@ export function requireSeminarManager(actor: SessionUser | null) {
   if (!can(actor, "seminar:manage")) throw new HttpError(403, "Les séminaires sont préparés par l'équipe programme.");
 }
 
-/** Today in Paris, as YYYY-MM-DD: a seminar of today is still "upcoming". */
-export function parisToday(now = new Date()) {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" }).format(now);
-}
-
 export function requireSeminar(tx: DbOrTx, id: number) {
   const row = tx.select().from(seminars).where(eq(seminars.id, id)).get();
   if (!row) throw new HttpError(404, "Ce séminaire n'existe pas.");

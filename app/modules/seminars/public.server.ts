@@ -5,11 +5,13 @@ import { campaigns, seminarVerbatims, seminars, workshops } from "#db/schema";
 import { HttpError } from "~/lib/errors";
 import { can } from "~/lib/permissions.server";
 import type { SessionUser } from "~/lib/session-users.server";
-import { parisToday, slotsOf, workshopsOf } from "./internal.server";
+import { todayInParis } from "~/lib/dates";
+import { slotsOf, workshopsOf } from "./internal.server";
 import { listOutcomes } from "./outcomes.server";
 import { seminarBalance } from "./registrations.server";
 
-export function listPublicSeminars(today = parisToday()) {
+// A seminar of today is still "upcoming".
+export function listPublicSeminars(today = todayInParis()) {
   const rows = getDb()
     .select({ slug: seminars.slug, title: seminars.title, date: seminars.date, place: seminars.place, registrationOpen: seminars.registrationOpen })
     .from(seminars)
@@ -26,7 +28,7 @@ export function getPublicSeminar(slug: string, viewer: SessionUser | null) {
   const campaign = seminar.feedbackCampaignId
     ? db.select({ slug: campaigns.slug, title: campaigns.title, status: campaigns.status }).from(campaigns).where(eq(campaigns.id, seminar.feedbackCampaignId)).get()
     : undefined;
-  const today = parisToday();
+  const today = todayInParis();
   return {
     id: seminar.id,
     slug: seminar.slug,
@@ -74,7 +76,7 @@ export function listSeminarsForApi(options: { cursor?: string; limit?: number } 
   const page = rows.slice(0, limit);
   const ids = page.map((r) => r.id);
   const ws = ids.length ? getDb().select({ seminarId: workshops.seminarId, number: workshops.number, title: workshops.title, question: workshops.question, status: workshops.status }).from(workshops).where(inArray(workshops.seminarId, ids)).orderBy(asc(workshops.number)).all() : [];
-  const today = parisToday();
+  const today = todayInParis();
   const last = page.at(-1);
   return {
     items: page.map((s) => ({

@@ -9,7 +9,8 @@ import type { SessionUser } from "~/lib/session-users.server";
 import { publicBaseUrl, queueAccountEmail } from "~/lib/outbox.server";
 import { randomToken, sha256 } from "~/lib/tokens.server";
 import { computeBalance, placesLeft } from "./board";
-import { confirmed, confirmedSeats, parisToday, requireSeminar, requireSeminarManager } from "./internal.server";
+import { todayInParis } from "~/lib/dates";
+import { confirmed, confirmedSeats, requireSeminar, requireSeminarManager } from "./internal.server";
 import type { RegistrationInput } from "./schemas";
 import type { Side, SideDetail } from "./vocabulary";
 
@@ -34,7 +35,7 @@ export function register(
     const seminar = requireSeminar(tx, seminarId);
     if (registrant.kind !== "team") {
       if (!seminar.published || !seminar.registrationOpen) throw new HttpError(409, "Les inscriptions à ce séminaire ne sont pas ouvertes.");
-      if (seminar.date < parisToday()) throw new HttpError(409, "Ce séminaire a déjà eu lieu : les inscriptions sont closes.");
+      if (seminar.date < todayInParis()) throw new HttpError(409, "Ce séminaire a déjà eu lieu : les inscriptions sont closes.");
     }
     const name = registrant.kind === "user" ? registrant.user.displayName : (input.name ?? "").trim();
     const email = (registrant.kind === "user" ? registrant.user.email : (input.email ?? "")).trim().toLowerCase();
