@@ -16,6 +16,8 @@ describe("a survey wave's results page (team)", () => {
       await team.page.keyboard.press("Enter");
       await team.page.waitForURL(/logiciels=satisfaction-globale/);
       const breakdown = team.page.getByRole("region", { name: /^Résultats par logiciel : Globalement/ });
+      // With JavaScript the address changes as the navigation commits: wait for the table rather than count at once.
+      await breakdown.getByRole("row").first().waitFor();
       await expect(breakdown.getByRole("row").count()).resolves.toBeGreaterThan(3);
       await expect(team.page.getByRole("region", { name: /^Résultats par logiciel/ }).count()).resolves.toBe(1);
       // The other questions still link to theirs.
