@@ -1,6 +1,7 @@
+import { Link } from "@remix-run/react";
 import type { ItemResult, ShownResults } from "~/modules/surveys/index.server";
 import { TableRegion } from "~/components/table-region";
-import { plural } from "~/lib/text/plural";
+import { counted, plural } from "~/lib/text/plural";
 
 const pct = (v: number) => `${Math.round(v * 100)} %`;
 const interval = (i: { low: number; high: number }, percent = true) =>
@@ -29,8 +30,12 @@ function StatsLine({ stats }: { stats: NonNullable<ItemResult["stats"]> }) {
   );
 }
 
-/** Results as tables (each with its data), server-rendered; suppressed cells say so instead of a figure. */
-export function SurveyResults({ results }: { results: ShownResults }) {
+/**
+ * Results as tables (each with its data), server-rendered; suppressed cells say so instead of a figure.
+ * `subjectsHref`: where a question's per-software breakdown is, when the results carry only the one asked for (the
+ * team's page); that one is shown open, the others are links.
+ */
+export function SurveyResults({ results, subjectsHref }: { results: ShownResults; subjectsHref?: (key: string) => string }) {
   return (
     <div>
       {results.items.map((item) => (
@@ -88,8 +93,15 @@ export function SurveyResults({ results }: { results: ShownResults }) {
                   </table>
                 </TableRegion>
               ) : null}
+              {item.bySubject.length === 0 && item.subjectCount && subjectsHref ? (
+                <p className="mb-0">
+                  <Link to={subjectsHref(item.key)}>
+                    Par logiciel<span className="sr-only"> : {item.label}</span> ({counted(item.subjectCount, "groupe", "groupes")})
+                  </Link>
+                </p>
+              ) : null}
               {item.bySubject.length ? (
-                <details>
+                <details open={!!subjectsHref}>
                   <summary className="cursor-pointer">Par logiciel</summary>
                   <TableRegion label={`Résultats par logiciel : ${item.label}`}>
                     <table className="mt-2">

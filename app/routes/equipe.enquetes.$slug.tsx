@@ -17,7 +17,8 @@ import {
   setCampaignStatus,
   shownResults,
 } from "~/modules/surveys/index.server";
-import { CAMPAIGN_STATUS_LABELS, PUBLIC_MIN_CELL, batchedCount, campaignPageSchema } from "~/modules/surveys";
+import { CAMPAIGN_STATUS_LABELS, PUBLIC_MIN_CELL, batchedCount, campaignPageSchema, campaignResultsQuerySchema } from "~/modules/surveys";
+import { parseOrThrow } from "~/lib/api.server";
 import { counted } from "~/lib/text/plural";
 import { formatDate } from "~/lib/dates";
 import { crumbFrom } from "~/components/breadcrumb";
@@ -27,6 +28,7 @@ export const meta: MetaFunction = () => [{ title: "Campagne d'enquête — Senti
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "survey:manage");
   const campaign = orErrorPage(() => getCampaign(params.slug ?? ""));
+  const query = orErrorPage(() => parseOrThrow(campaignResultsQuerySchema, Object.fromEntries(new URL(request.url).searchParams), "Adresse invalide."));
   const { definition: _d, responseCount, ...rest } = campaign;
   // The team sees what the public sees once published; before, provisional figures in batches with the same
   // suppression, and counts in batches: nothing on this page moves when one person answers.
@@ -35,7 +37,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     campaign: { ...rest, responsesAtLeast: batchedCount(responseCount, PUBLIC_MIN_CELL) },
     emailed: emailInvitationSummary(campaign.id),
-    results: shownResults(results),
+    // The per-software breakdown of the question asked for only (issue 21): each question links to its own.
+    results: shownResults(results, { subjectsOf: query.logiciels ?? null }),
     batch: PUBLIC_MIN_CELL,
   };
 }
@@ -152,7 +155,7 @@ export default function CampaignPage() {
           </p>
         </>
       )}
-      {results ? <SurveyResults results={results} /> : null}
+      {results ? <SurveyResults results={results} subjectsHref={(key) => `?logiciels=${encodeURIComponent(key)}#q-${key}`} /> : null}
     </div>
   );
 }

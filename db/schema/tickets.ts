@@ -117,5 +117,7 @@ export const ticketUnansweredDue = sqliteTable(
     due: text("due").notNull(),
     tickets: integer("tickets").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.vendorId, t.due] })],
+  // By due date (issue 21): the unanswered tickets not yet late are a short range at the end (due today or later),
+  // however many days the programme has run; "late" is the vendor's unanswered total minus that range.
+  (t) => [primaryKey({ columns: [t.vendorId, t.due] }), index("ticket_unanswered_due_due_idx").on(t.due, t.vendorId, t.tickets)],
 );

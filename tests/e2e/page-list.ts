@@ -82,6 +82,7 @@ export const PAGES: { path: string; as: string | null; heading: RegExp }[] = [
   { path: "/enquetes/segur-en-cours/merci", as: null, heading: /Merci/ },
   { path: "/equipe/enquetes", as: "equipe@demo.sentinelle.fr", heading: /Enquêtes/ },
   { path: "/equipe/enquetes/segur-2025", as: "equipe@demo.sentinelle.fr", heading: /vague 2025/ },
+  { path: "/equipe/enquetes/segur-2025?logiciels=satisfaction-globale", as: "equipe@demo.sentinelle.fr", heading: /vague 2025/ },
   { path: "/equipe/enquetes/editeur?depuis=2", as: "equipe@demo.sentinelle.fr", heading: /Éditeur de questionnaire/ },
   { path: "/equipe/enquetes/segur-2025/reponses-libres", as: "equipe@demo.sentinelle.fr", heading: /Réponses libres/ },
   { path: "/equipe/annonces", as: "equipe@demo.sentinelle.fr", heading: /Annonces aux éditeurs/ },

@@ -183,7 +183,8 @@ describe("the results pages send what they show", () => {
 
   it("the team's provisional results and the published ones carry no group's distribution", async () => {
     const cookie = await commitSessionId(createSession(team.id).id);
-    const request = new Request("http://localhost/equipe/enquetes/segur-2025", { headers: { Cookie: cookie } });
+    // The team's page carries one question's groups, when asked for (issue 21).
+    const request = new Request("http://localhost/equipe/enquetes/segur-2025?logiciels=satisfaction-globale", { headers: { Cookie: cookie } });
     const teamData = await teamPageLoader({ request, params: { slug: "segur-2025" }, context: { cspNonce: "" } });
     expect(groupsWithDistribution(teamData.results)).toEqual([]);
     const published = publishedResultsLoader({ request: new Request("http://localhost/resultats/segur-2024"), params: { slug: "segur-2024" }, context: { cspNonce: "" } });

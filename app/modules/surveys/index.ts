@@ -14,6 +14,7 @@ export { resultsToCsv } from "./export";
 export {
   answerStepSchema,
   campaignPageSchema,
+  campaignResultsQuerySchema,
   freeTextPageSchema,
   freeTextQuerySchema,
   questionnaireEditorSchema,

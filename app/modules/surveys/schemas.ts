@@ -77,6 +77,11 @@ export const freeTextPageSchema = z.discriminatedUnion("intent", [
 ]);
 
 /** The free-text answers page's address: one question's list can start after a given answer (the next page). */
+/** The team's results page: the question whose per-software breakdown is shown (`?logiciels=<question key>`). */
+export const campaignResultsQuerySchema = z.object({
+  logiciels: z.string().trim().min(1, "Question inconnue.").max(64, "Question inconnue.").optional(),
+});
+
 export const freeTextQuerySchema = z.object({
   question: z.string().trim().min(1, "Question inconnue.").max(64, "Question inconnue.").optional(),
   apres: z.string().regex(/^[0-9a-f]{24}$/, "Réponse inconnue.").optional(),

@@ -25,7 +25,9 @@ export function publicScorecards() {
 function computeScorecards(onlyVendor: number | undefined) {
   const settings = getSettings();
   const cells = scorecardCells(onlyVendor);
-  const late = lateUnansweredByVendor(new Date().toISOString(), onlyVendor);
+  // Cells without a first response (-1 days) hold each vendor's unanswered tickets that count.
+  const unanswered = new Map(cells.filter((c) => c.firstResponseDays === -1).map((c) => [c.vendorId, c.tickets]));
+  const late = lateUnansweredByVendor(new Date().toISOString(), unanswered);
   const byVendor = new Map<number, typeof cells>();
   for (const c of cells) byVendor.set(c.vendorId, [...(byVendor.get(c.vendorId) ?? []), c]);
   const names = new Map(

@@ -92,9 +92,11 @@ function overdueFlags(t: Pick<Ticket, "firstResponseAt" | "firstResponseDue" | "
 
 const PAGE_SIZE = 50;
 
+/** `pageSize`: 50 unless the page asks for fewer (the team's list shows 30, as the triage queue does). */
 export function listTickets(
   user: SessionUser,
   filters: { status?: TicketStatus; productId?: number; vendorId?: number; irritantId?: number; overdue?: boolean; cursor?: number } = {},
+  { pageSize = PAGE_SIZE }: { pageSize?: number } = {},
 ) {
   const scope = ticketScope(user);
   const today = new Date().toISOString().slice(0, 10);
@@ -137,12 +139,12 @@ export function listTickets(
       ),
     )
     .orderBy(desc(tickets.id))
-    .limit(PAGE_SIZE + 1)
+    .limit(pageSize + 1)
     .all();
-  const page = rows.slice(0, PAGE_SIZE);
+  const page = rows.slice(0, pageSize);
   return {
     items: page.map((t) => ({ ...t, ...overdueFlags(t) })),
-    nextCursor: rows.length > PAGE_SIZE ? page[page.length - 1].id : undefined,
+    nextCursor: rows.length > pageSize ? page[page.length - 1].id : undefined,
   };
 }
 

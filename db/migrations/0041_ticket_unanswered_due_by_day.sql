@@ -1,0 +1,1 @@
+CREATE INDEX `ticket_unanswered_due_due_idx` ON `ticket_unanswered_due` (`due`,`vendor_id`,`tickets`);
