@@ -1,7 +1,7 @@
 /**
  * `npm run bench -- [--db FILE] [--irritants N] [--json FILE] [--duration 10] [--sequential 5] [--warmup 2]`
  *
- * Starts the built application (scripts/serve.ts, as `npm start` does) on a database seeded at scale, and in the same
+ * Starts the built application (build/node/serve.js, as `npm start` does) on a database seeded at scale, and in the same
  * run a bare page of the same framework (a one-route Remix app doing one indexed query, scripts/bench/bare), loads
  * both with autocannon and prints, per page or endpoint: the median latency with one connection (sequential
  * requests), requests per second and p50/p99 latency at 50 connections, the throughput ratio to the bare page, and
@@ -158,6 +158,14 @@ function ensureBuilds() {
   const builds = [
     { label: "application", output: "build/server/index.js", sources: ["app", "vite.config.ts", "db"], args: ["remix", "vite:build"] },
     { label: "bare page", output: "build/bench-bare/server/index.js", sources: ["scripts/bench/bare", "db"], args: ["remix", "vite:build", "--config", "scripts/bench/bare/vite.config.ts"] },
+    // The server entry as `npm start` runs it: bundled, without tsx (whose source maps, once an error's stack is
+    // printed, kept about 78 MiB of parsed mappings in the measured heap).
+    {
+      label: "server entry",
+      output: "build/node/serve.js",
+      sources: ["scripts/serve.ts", "server.ts", "render-cache.ts", "root.ts", "app", "db"],
+      args: ["esbuild", "scripts/serve.ts", "scripts/worker.ts", "--bundle", "--platform=node", "--format=esm", "--target=node20", "--packages=external", "--outdir=build/node", "--log-level=warning"],
+    },
   ];
   for (const b of builds) {
     const output = path.join(root, b.output);
@@ -232,7 +240,8 @@ function rssOf(pid: number): number {
 const SERVER_NODE_FLAGS = ["--max-old-space-size=384"];
 
 async function startServer(name: string, script: string, port: number, env: Record<string, string>, readyPath: string): Promise<Server> {
-  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, "--import", "tsx", script], {
+  // A built entry (.js) runs as `npm start` runs it; a TypeScript one (the bare page's) through tsx.
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, ...(script.endsWith(".js") ? [] : ["--import", "tsx"]), script], {
     cwd: root,
     env: { ...process.env, ...env, PORT: String(port), NODE_ENV: "production" },
     stdio: ["ignore", "pipe", "pipe"],
@@ -608,7 +617,7 @@ async function main() {
   };
   log("Starting the application and the bare page…");
   // --port: the application's port, the bare page's is the next one (two runs on one machine need two pairs).
-  const app = await startServer("application", "scripts/serve.ts", options.port, env, "/healthz");
+  const app = await startServer("application", "build/node/serve.js", options.port, env, "/healthz");
   const bare = await startServer("bare page", "scripts/bench/bare-server.ts", options.port + 1, env, "/");
   const servers = [app, bare];
   // The application's peak per phase (each row, the JavaScript sizes, the cache fill): which one makes the peak.
