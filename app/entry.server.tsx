@@ -42,7 +42,8 @@ export default function handleRequest(
         },
         onError(error: unknown) {
           responseStatusCode = 500;
-          if (shellRendered) console.error(error);
+          // A client that left mid-page closes the stream (server.ts stops writing): nothing went wrong here.
+          if (shellRendered && !request.signal.aborted) console.error(error);
         },
       },
     );
