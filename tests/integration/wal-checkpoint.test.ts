@@ -49,10 +49,12 @@ function busyUntil(done: () => boolean, ms: number) {
 describe("WAL checkpoints beside the request thread", () => {
   it("keeps the WAL file under its cap through thousands of commits without an idle moment", () => {
     const capped = database({ capBytes: CAP });
-    expect(capped.write(3000)).toBeLessThanOrEqual(CAP);
-    // SQLite's default (1,000 pages) lets the same writes grow the WAL well past the cap.
+    // A soft bound: while the thread's checkpoint is under way, a commit's own cannot run, so the commits made meanwhile
+    // (on a loaded machine, a descheduled thread's tens of milliseconds) go past the cap until the next one can.
+    expect(capped.write(3000)).toBeLessThanOrEqual(1.5 * CAP);
+    // SQLite's default (1,000 pages) lets the same writes grow the WAL far past the cap.
     const unscheduled = database();
-    expect(unscheduled.write(3000)).toBeGreaterThan(CAP);
+    expect(unscheduled.write(3000)).toBeGreaterThan(3 * CAP);
   });
 
   it("copies the WAL into the database file while the request thread is busy, and no commit checkpoints", () => {
