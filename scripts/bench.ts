@@ -26,11 +26,12 @@ const root = path.resolve(import.meta.dirname, "..");
 
 // --- Options ---------------------------------------------------------------------------------------------------
 
-type Options = { db: string; irritants?: number; json?: string; duration: number; sequential: number; warmup: number; connections: number; port: number; growth?: number[] };
+type Options = { db: string; irritants?: number; json?: string; duration: number; sequential: number; warmup: number; connections: number; port: number; growth?: number[]; only?: string };
 
 function usage(message?: string): never {
   if (message) console.error(message);
-  console.error("Usage: npm run bench -- [--db data/scale.db] [--irritants N] [--json FILE] [--duration 10] [--sequential 5] [--warmup 2] [--connections 50] [--port 3401]");
+  console.error("Usage: npm run bench -- [--db data/scale.db] [--irritants N] [--json FILE] [--duration 10] [--sequential 5] [--warmup 2] [--connections 50] [--port 3401] [--only TEXT]");
+  console.error("       (--only TEXT: only the rows whose name contains TEXT, and neither the JavaScript sizes, the attachment analysis nor the cache fill)");
   console.error("       npm run bench -- --growth [--sizes 100000,1000000,3000000] [--json FILE] [--duration 10] [--sequential 5] [--warmup 2] [--connections 50]");
   process.exit(2);
 }
@@ -53,6 +54,7 @@ function parseOptions(argv: string[]): Options {
     else if (arg === "--warmup") options.warmup = number();
     else if (arg === "--connections") options.connections = Math.round(number());
     else if (arg === "--port") options.port = Math.round(number());
+    else if (arg === "--only") options.only = next();
     else if (arg === "--growth") options.growth ??= [...GROWTH_SIZES];
     else if (arg === "--sizes") {
       const sizes = next().split(",").map(Number);
@@ -164,7 +166,9 @@ function ensureBuilds() {
       label: "server entry",
       output: "build/node/serve.js",
       sources: ["scripts/serve.ts", "server.ts", "render-cache.ts", "root.ts", "app", "db"],
-      args: ["esbuild", "scripts/serve.ts", "scripts/worker.ts", "--bundle", "--platform=node", "--format=esm", "--target=node20", "--packages=external", "--outdir=build/node", "--log-level=warning"],
+      // package.json's `build:node`: one copy of the bundler's arguments.
+      command: "npm",
+      args: ["run", "build:node", "--silent"],
     },
   ];
   for (const b of builds) {
@@ -175,7 +179,7 @@ function ensureBuilds() {
     }));
     if (fs.existsSync(output) && fs.statSync(output).mtimeMs >= sourceTime) continue;
     log(`Building the ${b.label}…`);
-    const result = spawnSync("npx", b.args, { cwd: root, encoding: "utf8" });
+    const result = spawnSync(b.command ?? "npx", b.args, { cwd: root, encoding: "utf8" });
     if (result.status !== 0) throw new Error(`Build of the ${b.label} failed:\n${result.stdout}\n${result.stderr}`);
   }
 }
@@ -661,7 +665,8 @@ async function main() {
 
     teamCookie = await signIn(app.url, DEMO_TEAM_EMAIL, DEMO_PASSWORD);
     vendorCookie = await signIn(app.url, DEMO_VENDOR_EMAIL, DEMO_PASSWORD);
-    const targets = [...TARGETS, ...TEAM_TARGETS];
+    const targets = [...TARGETS, ...TEAM_TARGETS].filter((t) => !options.only || t.name.includes(options.only));
+    if (!targets.length) throw new Error(`No row's name contains "${options.only}".`);
     const bareAlone = await measure(bare.url, null, options);
     log(`  bare page: ${fmt(bareAlone.sequentialMedianMs, 2)} ms alone, ${fmt(bareAlone.load.rps, 0)} req/s, p50 ${fmt(bareAlone.load.p50)} ms, p99 ${fmt(bareAlone.load.p99)} ms`);
     const results: { target: Target; measure: Measure }[] = [];
@@ -678,6 +683,15 @@ async function main() {
         `  ${target.name}: ${fmt(m.sequentialMedianMs, 2)} ms alone, ${fmt(m.load.rps, 0)} req/s (bare page just before: ${fmt(m.bareLoad!.rps, 0)}), ` +
           `p50 ${fmt(m.load.p50)} ms, p99 ${fmt(m.load.p99)} ms, ${m.errors} errors, ${m.non2xx} non-2xx`,
       );
+    }
+    if (options.only) {
+      // A subset of the rows (--only): their medians and throughputs, without the run's other phases.
+      const loadAfter = os.loadavg().map((l) => l.toFixed(2)).join(" ");
+      console.log(`\nLoad average before: ${loadBefore.map((l) => l.toFixed(2)).join(" ")}; after: ${loadAfter}; bare page ${fmt(bareAlone.sequentialMedianMs, 2)} ms alone`);
+      for (const { target, measure: m } of results) {
+        console.log(`${target.name}: ${fmt(m.sequentialMedianMs, 2)} ms median alone (${m.sequentialRequests} requests), ${fmt(m.load.rps, 0)} req/s, ratio ${fmt(m.load.rps / m.bareLoad!.rps, 2)}, ${m.errors} errors, ${m.non2xx} non-2xx`);
+      }
+      return;
     }
     const bareRuns = [bareAlone.load, ...results.map((r) => r.measure.bareLoad!)];
     const bareMedianRps = [...bareRuns.map((r) => r.rps)].sort((a, b) => a - b)[Math.floor(bareRuns.length / 2)];
