@@ -1,5 +1,5 @@
-import { eq, inArray } from "drizzle-orm";
-import { getDb } from "#db/client";
+import { eq, inArray, sql } from "drizzle-orm";
+import { getDb, preparedQuery } from "#db/client";
 import { campaigns, products, questionnaireVersions } from "#db/schema";
 import { campaignCounts } from "./counts.server";
 import { NO_SUBJECT_NAME } from "./snapshots";
@@ -101,7 +101,69 @@ function allAnswers(tally: CampaignTally, measure: Measure) {
  * least `minCell` people, and the final figures differ from any provisional view by at least `minCell` answers per
  * cell. Counts (respondents, response rate) are shown in whole batches too.
  */
-export function computeResults(slug: string, { minCell = PUBLIC_MIN_CELL, provisional = false }: { minCell?: number; provisional?: boolean } = {}): CampaignResults {
+export function computeResults(slug: string, options: { minCell?: number; provisional?: boolean } = {}): CampaignResults {
+  const db = getDb();
+  // Inside a transaction, what it reads may still be rolled back: computed afresh, and not kept.
+  if (db.$client.inTransaction) return resultsFromTallies(slug, options).results;
+  const { minCell = PUBLIC_MIN_CELL, provisional = false } = options;
+  const campaign = keptReads.campaignBySlug().get({ slug });
+  if (!campaign) return resultsFromTallies(slug, options).results;
+  const previous = campaign.previousCampaignId ? keptReads.campaignById().get({ id: campaign.previousCampaignId }) : undefined;
+  // Everything the results are computed from, but the products' names: both campaigns' rows (title, wave,
+  // questionnaire version, invitations sent…) and counts (the revision the triggers move on every insert, deletion or
+  // edit of a response, whatever path writes it; invitations used), and the options.
+  const inputs = JSON.stringify([campaign, previous ?? null, campaignCounts(campaign.id), previous ? campaignCounts(previous.id) : null, minCell, provisional]);
+  const kept = keptResultsOf(db.$client);
+  const slot = `${campaign.id}:${minCell}:${provisional}`;
+  const entry = kept.get(slot);
+  if (entry && entry.inputs === inputs && sameNames(entry.productNames)) {
+    // Most recently used last: the oldest is the one dropped when the map is full.
+    kept.delete(slot);
+    kept.set(slot, entry);
+    return entry.results;
+  }
+  const computed = resultsFromTallies(slug, options);
+  kept.delete(slot);
+  kept.set(slot, { inputs, ...computed });
+  if (kept.size > KEPT_RESULTS) kept.delete(kept.keys().next().value!);
+  return computed.results;
+}
+
+/**
+ * Computed results kept per database connection, campaign and options (issue 21: 4 to 8 ms of the team's results
+ * page, on every view, for figures that change only with the data). An entry is served only when every input it was
+ * computed from reads the same (`computeResults`) and its products still bear the names it shows; otherwise it is
+ * computed again. Whoever asks gets the same figures: the results depend on no viewer (the pages that show them check
+ * the permission first). Callers must not modify what they are given.
+ */
+type KeptResults = { inputs: string; productNames: Map<number, string | null>; results: CampaignResults };
+const KEPT_RESULTS = 32;
+const keptResults = new WeakMap<object, Map<string, KeptResults>>();
+function keptResultsOf(connection: object) {
+  let kept = keptResults.get(connection);
+  if (!kept) keptResults.set(connection, (kept = new Map()));
+  return kept;
+}
+
+const keptReads = {
+  campaignBySlug: preparedQuery((db) => db.select().from(campaigns).where(eq(campaigns.slug, sql.placeholder("slug"))).prepare()),
+  campaignById: preparedQuery((db) => db.select().from(campaigns).where(eq(campaigns.id, sql.placeholder("id"))).prepare()),
+};
+
+/** The products' names as they are now, for the ids given. */
+function productNamesOf(ids: number[]) {
+  if (!ids.length) return new Map<number, string>();
+  return new Map(getDb().select({ id: products.id, name: products.name }).from(products).where(inArray(products.id, ids)).all().map((p) => [p.id, p.name]));
+}
+
+/** Whether the products of kept results still bear the names they had (or still do not exist). */
+function sameNames(kept: Map<number, string | null>) {
+  const now = productNamesOf([...kept.keys()]);
+  return [...kept].every(([id, name]) => (now.get(id) ?? null) === name);
+}
+
+/** The results computed from the tallies, and the products' names they read. */
+function resultsFromTallies(slug: string, { minCell = PUBLIC_MIN_CELL, provisional = false }: { minCell?: number; provisional?: boolean }) {
   const db = getDb();
   const row = db
     .select({ campaign: campaigns, definition: questionnaireVersions.definition, changes: questionnaireVersions.changes })
@@ -123,9 +185,7 @@ export function computeResults(slug: string, { minCell = PUBLIC_MIN_CELL, provis
   // A subject is a product (key "p:<id>"), a national service (key "s:<name>") or none (NO_SUBJECT.key).
   const subjectKeys = [...tally.subjects].sort((a, b) => Number(a === NO_SUBJECT.key) - Number(b === NO_SUBJECT.key));
   const productIds = subjectKeys.filter((k) => k.startsWith("p:")).map((k) => Number(k.slice(2)));
-  const productNames = new Map(
-    (productIds.length ? db.select({ id: products.id, name: products.name }).from(products).where(inArray(products.id, productIds)).all() : []).map((p) => [p.id, p.name]),
-  );
+  const productNames = productNamesOf(productIds);
   const subjectOf = (key: string) =>
     key === NO_SUBJECT.key
       ? { id: null, name: NO_SUBJECT.name }
@@ -189,7 +249,7 @@ export function computeResults(slug: string, { minCell = PUBLIC_MIN_CELL, provis
   // Responses carry no link to invitations: the rate counts invitations used, not responses (a count kept by triggers).
   const used = campaignCounts(campaign.id).invitationsUsed;
   const rate = responseRate(provisional ? batchedCount(used, minCell) : used, campaign.invitedCount);
-  return {
+  const results: CampaignResults = {
     format: 2,
     provisional,
     campaign: { slug: campaign.slug, title: campaign.title, wave: campaign.wave },
@@ -198,6 +258,8 @@ export function computeResults(slug: string, { minCell = PUBLIC_MIN_CELL, provis
     minCell,
     items,
   };
+  // Each product asked for, with its name or null when it no longer exists ("Logiciel" above).
+  return { results, productNames: new Map(productIds.map((id) => [id, productNames.get(id) ?? null])) };
 }
 
 export const RESULTS_METHOD =
