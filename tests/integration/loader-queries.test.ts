@@ -6,29 +6,24 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { campaigns, responses } from "#db/schema";
-import { createSession } from "~/modules/accounts/index.server";
 import { listIndicators } from "~/modules/indicators/index.server";
 import { addBlock, saveUpdate } from "~/modules/progress/index.server";
-import { commitSessionId } from "~/lib/session.server";
-import { loadDemoData } from "~/seed/demo.server";
 import { loader as freeTextLoader } from "~/routes/equipe.enquetes.$slug_.reponses-libres";
 import { loader as pointLoader } from "~/routes/points-etape.$slug";
 import { createTestDatabase } from "../support/database";
-import { DEMO_EMAILS, demoUser } from "../support/demo";
+import { DEMO_EMAILS, type SignedIn, demoUser, signedInAs } from "../support/demo";
 import { countStatements } from "../support/queries";
 
 const database = createTestDatabase();
-let cookie: string;
+let team: SignedIn;
 beforeAll(async () => {
-  await loadDemoData();
-  cookie = await commitSessionId(createSession(demoUser(DEMO_EMAILS.team).id).id);
+  team = await signedInAs("team");
 });
 afterAll(() => database.close());
 
 /** Calls a page's loader as the team would, and counts what it executes. */
 function load<T>(loader: (args: LoaderFunctionArgs) => Promise<T>, path: string, params: Record<string, string>) {
-  const request = new Request(`http://localhost${path}`, { headers: { Cookie: cookie } });
-  return countStatements(database.db, () => loader({ request, params, context: { cspNonce: "" } }));
+  return countStatements(database.db, () => team.load(loader, path, params));
 }
 
 describe("queries per request do not grow with the items listed", () => {

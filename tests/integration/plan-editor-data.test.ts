@@ -4,25 +4,20 @@
  * action's description, steps, themes, organisations and irritants, which the list does not show: it now carries
  * only what the list shows.
  */
-import type { LoaderFunctionArgs } from "@remix-run/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createSession } from "~/modules/accounts/index.server";
 import { getPlan } from "~/modules/action-plan/index.server";
-import { commitSessionId } from "~/lib/session.server";
-import { loadDemoData } from "~/seed/demo.server";
 import { loader } from "~/routes/equipe.plan-action._index";
 import { createTestDatabase } from "../support/database";
-import { DEMO_EMAILS, demoUser } from "../support/demo";
+import { type SignedIn, signedInAs } from "../support/demo";
 
 const database = createTestDatabase();
-let cookie: string;
+let team: SignedIn;
 beforeAll(async () => {
-  await loadDemoData();
-  cookie = await commitSessionId(createSession(demoUser(DEMO_EMAILS.team).id).id);
+  team = await signedInAs("team");
 });
 afterAll(() => database.close());
 
-const load = () => loader({ request: new Request("http://localhost/equipe/plan-action", { headers: { Cookie: cookie } }), params: {}, context: { cspNonce: "" } } as LoaderFunctionArgs);
+const load = () => team.load(loader, "/equipe/plan-action");
 
 describe("the plan editor's data", () => {
   it("holds, for each action of the plan, only what the list shows, in the plan's order", async () => {

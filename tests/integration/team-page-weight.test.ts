@@ -2,29 +2,20 @@
  * The team's heaviest pages carry what they show (issue 21): their cost was the page's weight (rows rendered and
  * sent twice, as HTML and as the loader's data), not their queries.
  */
-import type { LoaderFunctionArgs } from "@remix-run/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { irritants, products, tickets } from "#db/schema";
-import { createSession } from "~/modules/accounts/index.server";
-import { commitSessionId } from "~/lib/session.server";
-import { loadDemoData } from "~/seed/demo.server";
 import { loader as surveyPageLoader } from "~/routes/equipe.enquetes.$slug";
 import { loader as ticketsLoader } from "~/routes/equipe.tickets";
 import { createTestDatabase } from "../support/database";
-import { DEMO_EMAILS, demoUser } from "../support/demo";
+import { type SignedIn, signedInAs } from "../support/demo";
 import { capturePlans, scansOfGrowingTables } from "../support/queries";
 
 const database = createTestDatabase();
-let cookie: string;
+let load: SignedIn["load"];
 beforeAll(async () => {
-  await loadDemoData();
-  cookie = await commitSessionId(createSession(demoUser(DEMO_EMAILS.team).id).id);
+  ({ load } = await signedInAs("team"));
 });
 afterAll(() => database.close());
-
-function load<T>(loader: (args: LoaderFunctionArgs) => Promise<T>, path: string, params: Record<string, string>) {
-  return loader({ request: new Request(`http://localhost${path}`, { headers: { Cookie: cookie } }), params, context: { cspNonce: "" } });
-}
 
 describe("a survey wave's results page (team)", () => {
   const slug = "segur-2025";
