@@ -6,30 +6,22 @@
  */
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { campaigns, products, questionnaireVersions, responses } from "#db/schema";
-import { type CampaignResults, computeResults, shownResults, tallyResponse } from "~/modules/surveys/index.server";
+import { campaigns, products, responses } from "#db/schema";
+import { type CampaignResults, computeResults, shownResults } from "~/modules/surveys/index.server";
 import { PUBLIC_MIN_CELL } from "~/modules/surveys";
-import type { QuestionnaireDefinition } from "~/modules/surveys/definition";
 import { measuresOf } from "~/modules/surveys/measures";
 import { loader } from "~/routes/equipe.enquetes.$slug";
 import { createTestDatabase } from "../support/database";
 import { type SignedIn, signedInAs } from "../support/demo";
+import { storeResponse, waveOf } from "../support/surveys";
 
 const database = createTestDatabase();
 const slug = "segur-2025";
 let team: SignedIn;
-let campaignId: number;
-let definition: QuestionnaireDefinition;
+let wave: ReturnType<typeof waveOf>;
 beforeAll(async () => {
   team = await signedInAs("team");
-  const row = database.db
-    .select({ id: campaigns.id, definition: questionnaireVersions.definition })
-    .from(campaigns)
-    .innerJoin(questionnaireVersions, eq(questionnaireVersions.id, campaigns.versionId))
-    .where(eq(campaigns.slug, slug))
-    .get()!;
-  campaignId = row.id;
-  definition = row.definition as QuestionnaireDefinition;
+  wave = waveOf(slug);
 });
 afterAll(() => database.close());
 
@@ -45,7 +37,7 @@ const fresh = (options: { provisional?: boolean } = {}): CampaignResults => data
 /** An answer giving every measure the first value of its scale. */
 function answers() {
   const given: Record<string, unknown> = {};
-  for (const measure of measuresOf(definition)) {
+  for (const measure of measuresOf(wave.definition)) {
     const value = measure.type === "multiple" ? [measure.scale[0].value] : measure.scale[0].value;
     const [item, row] = measure.key.split(".");
     if (row) given[item] = { ...((given[item] as object) ?? {}), [row]: value };
@@ -54,14 +46,7 @@ function answers() {
   return given;
 }
 
-/** Stores a response as `submitResponse` does after its checks: the row and its tallies in one transaction. */
-function store(subjectProductId: number | null) {
-  const given = answers();
-  database.db.transaction((tx) => {
-    const { id } = tx.insert(responses).values({ campaignId, subjectProductId, subjectService: null, submittedOn: "2025-02-01", answers: given }).returning({ id: responses.id }).get();
-    tallyResponse(tx, campaignId, definition, { id, subjectProductId, subjectService: null, answers: given });
-  });
-}
+const store = (subjectProductId: number | null) => storeResponse(wave, subjectProductId, answers(), "2025-02-01");
 
 /** A product the wave's respondents rated, as the results name it. */
 function ratedProduct(results: CampaignResults) {
@@ -96,7 +81,7 @@ describe("the survey results kept between views", () => {
 
   it("change with responses inserted or deleted out of band", () => {
     const before = computeResults(slug);
-    const { id } = database.db.insert(responses).values({ campaignId, subjectProductId: null, subjectService: null, submittedOn: "2025-02-01", answers: answers() }).returning({ id: responses.id }).get();
+    const { id } = database.db.insert(responses).values({ campaignId: wave.id, subjectProductId: null, subjectService: null, submittedOn: "2025-02-01", answers: answers() }).returning({ id: responses.id }).get();
     expect(computeResults(slug).respondents).toBe(before.respondents + 1);
     database.db.delete(responses).where(eq(responses.id, id)).run();
     expect(computeResults(slug)).toEqual(before);
@@ -112,10 +97,10 @@ describe("the survey results kept between views", () => {
   });
 
   it("change with the campaign's invitations", async () => {
-    const { invitedCount } = database.db.select({ invitedCount: campaigns.invitedCount }).from(campaigns).where(eq(campaigns.id, campaignId)).get()!;
+    const { invitedCount } = database.db.select({ invitedCount: campaigns.invitedCount }).from(campaigns).where(eq(campaigns.id, wave.id)).get()!;
     const before = (await page()).responseRate;
     expect(before).not.toBeNull();
-    database.db.update(campaigns).set({ invitedCount: invitedCount * 2 }).where(eq(campaigns.id, campaignId)).run();
+    database.db.update(campaigns).set({ invitedCount: invitedCount * 2 }).where(eq(campaigns.id, wave.id)).run();
     const after = (await page()).responseRate;
     expect(after!.value).toBeLessThan(before!.value);
     expect(await page()).toEqual(shownResults(fresh({ provisional: true }), { subjectsOf: null }));

@@ -7,7 +7,7 @@
  */
 import { asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { campaigns, products, questionnaireVersions, responses, surveyTallyState } from "#db/schema";
+import { products, responses, surveyTallyState } from "#db/schema";
 import {
   type CampaignTally,
   campaignTally,
@@ -16,7 +16,6 @@ import {
   rebuildAllTallies,
   recomputedTally,
   saveQuestionnaireVersion,
-  tallyResponse,
 } from "~/modules/surveys/index.server";
 import { SEGUR_QUESTIONNAIRE_V2 } from "~/modules/surveys/demo-questionnaire";
 import type { QuestionnaireDefinition } from "~/modules/surveys/definition";
@@ -24,6 +23,7 @@ import { measuresOf } from "~/modules/surveys/measures";
 import { loadDemoData } from "~/seed/demo.server";
 import { createTestDatabase } from "../support/database";
 import { demoUser } from "../support/demo";
+import { storeResponse, waveOf } from "../support/surveys";
 
 const database = createTestDatabase();
 afterAll(() => database.close());
@@ -48,6 +48,7 @@ function normalized(tally: CampaignTally) {
 let campaignId: number;
 let slug: string;
 let definition: QuestionnaireDefinition;
+let wave: ReturnType<typeof waveOf>;
 let productIds: number[];
 
 beforeAll(async () => {
@@ -56,14 +57,8 @@ beforeAll(async () => {
   const version = saveQuestionnaireVersion(team, { slug: "tallies", title: "Comptages", definition: SEGUR_QUESTIONNAIRE_V2 });
   slug = "comptages-2026";
   createCampaign(team, { slug, title: "Comptages", wave: "2026", versionId: version.id, opensOn: "2026-01-01", closesOn: "2026-12-31", audienceRoles: ["practitioner"], audienceProfessions: [], allowSignedIn: true });
-  const row = database.db
-    .select({ id: campaigns.id, definition: questionnaireVersions.definition })
-    .from(campaigns)
-    .innerJoin(questionnaireVersions, eq(questionnaireVersions.id, campaigns.versionId))
-    .where(eq(campaigns.slug, slug))
-    .get()!;
-  campaignId = row.id;
-  definition = row.definition as QuestionnaireDefinition;
+  wave = waveOf(slug);
+  ({ id: campaignId, definition } = wave);
   productIds = database.db.select({ id: products.id }).from(products).orderBy(asc(products.id)).limit(3).all().map((p) => p.id);
 });
 
@@ -82,16 +77,11 @@ function randomAnswers(next: () => number) {
   return answers;
 }
 
-/** Stores a response and tallies it in one transaction, as `submitResponse` does after its checks. */
+/** Stores a random response and tallies it in one transaction, as `submitResponse` does after its checks. */
 function store(next: () => number) {
   const r = next();
   const subjectProductId = r < 0.75 ? productIds[Math.floor(next() * productIds.length)] : null;
-  const subjectService = null;
-  const answers = randomAnswers(next);
-  database.db.transaction((tx) => {
-    const { id } = tx.insert(responses).values({ campaignId, subjectProductId, subjectService, submittedOn: "2026-06-01", answers }).returning({ id: responses.id }).get();
-    tallyResponse(tx, campaignId, definition, { id, subjectProductId, subjectService, answers });
-  });
+  storeResponse(wave, subjectProductId, randomAnswers(next), "2026-06-01");
 }
 
 describe("incremental survey tallies", () => {
