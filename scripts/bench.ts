@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- [--db FILE] [--irritants N] [--json FILE] [--duration 10] [--sequential 5] [--warmup 2]`
+ * `npm run bench -- [--db FILE] [--irritants N] [--json FILE] [--duration 10] [--sequential 5] [--warmup 2] [--only TEXT]`
  *
  * Starts the built application (build/node/serve.js, as `npm start` does) on a database seeded at scale, and in the same
  * run a bare page of the same framework (a one-route Remix app doing one indexed query, scripts/bench/bare), loads
