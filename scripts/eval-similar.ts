@@ -5,8 +5,9 @@
  * `npm run eval:similar -- --set holdout|holdout2 [--details]`: the same figures on the whole of the first or second
  * held-out set written by other hands (tests/fixtures/similar-holdout.json, similar-holdout2.json); both are spent by
  * tuning (development data since session 31), so `--details` lists each look-up on them as on the first set.
- * `npm run eval:similar -- --set holdout3|holdout4`: the third or fourth held-out set (tests/fixtures/similar-holdout3.json,
- * similar-holdout4.json), frozen: run once per finished method, aggregate figures only (`--details` is refused on them).
+ * `npm run eval:similar -- --set holdout3|holdout4|holdout5`: the third, fourth or fifth held-out set
+ * (tests/fixtures/similar-holdout3.json, similar-holdout4.json, similar-holdout5.json), frozen: run once per finished
+ * method, aggregate figures only (`--details` is refused on them).
  * `--details` prints, for each paraphrase, its rank among the shown results and among every candidate above the score
  * floor (before the acceptance model; "-" when not a candidate), and each false positive.
  *
@@ -25,9 +26,9 @@ const setArg = option("--set") ?? "eval";
 const splitArg = option("--split") ?? "test";
 const scaleDb = option("--scale-db");
 const seed = Number(option("--seed") ?? 1);
-const holdout = ["holdout", "holdout2", "holdout3", "holdout4"].includes(setArg);
+const holdout = ["holdout", "holdout2", "holdout3", "holdout4", "holdout5"].includes(setArg);
 if (
-  !["eval", "holdout", "holdout2", "holdout3", "holdout4"].includes(setArg) ||
+  !["eval", "holdout", "holdout2", "holdout3", "holdout4", "holdout5"].includes(setArg) ||
   !["dev", "test", "all"].includes(splitArg) ||
   (holdout && args.includes("--split")) ||
   (args.includes("--scale-db") && !scaleDb) ||
@@ -35,15 +36,16 @@ if (
   seed < 1
 ) {
   console.error(
-    "Usage: npm run eval:similar -- [--split dev|test|all] [--details]  |  npm run eval:similar -- --set holdout|holdout2|holdout3|holdout4\n" +
+    "Usage: npm run eval:similar -- [--split dev|test|all] [--details]  |  npm run eval:similar -- --set holdout|holdout2|holdout3|holdout4|holdout5\n" +
       "       add --scale-db FILE [--copy-dir DIR] [--keep-copy] [--seed N] to measure also on a copy of a seed:scale database",
   );
   process.exit(2);
 }
 const split: Split = holdout ? (setArg as Split) : (splitArg as Split);
 const details = args.includes("--details");
-if (details && (split === "holdout3" || split === "holdout4")) {
-  console.error(`--details is refused on the ${split === "holdout3" ? "third" : "fourth"} held-out set: it is frozen (aggregate figures only).`);
+const FROZEN_SETS: Partial<Record<Split, string>> = { holdout3: "third", holdout4: "fourth", holdout5: "fifth" };
+if (details && FROZEN_SETS[split]) {
+  console.error(`--details is refused on the ${FROZEN_SETS[split]} held-out set: it is frozen (aggregate figures only).`);
   process.exit(2);
 }
 

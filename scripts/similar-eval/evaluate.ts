@@ -12,16 +12,18 @@ import { wilsonInterval } from "./wilson";
 /**
  * `holdout` is the whole of the first separate held-out set (tests/fixtures/similar-holdout.json, issue 19), `holdout2`
  * the whole of the second (tests/fixtures/similar-holdout2.json, same shape): both development data since session 31.
- * `holdout3` is the whole of the third (tests/fixtures/similar-holdout3.json, same shape) and `holdout4` the whole of the
- * fourth (tests/fixtures/similar-holdout4.json, same shape, written without sight of the engine or earlier sets): both
- * frozen, run once per finished method, never tuned against.
+ * `holdout3` is the whole of the third (tests/fixtures/similar-holdout3.json, same shape), `holdout4` the whole of the
+ * fourth and `holdout5` the whole of the fifth (tests/fixtures/similar-holdout4.json, similar-holdout5.json, same shape,
+ * each written without sight of the engine or earlier sets): all three frozen, run once per finished method, never
+ * tuned against.
  */
-export type Split = "dev" | "test" | "all" | "holdout" | "holdout2" | "holdout3" | "holdout4";
+export type Split = "dev" | "test" | "all" | "holdout" | "holdout2" | "holdout3" | "holdout4" | "holdout5";
 const HOLDOUT_FILES: Partial<Record<Split, string>> = {
   holdout: "similar-holdout.json",
   holdout2: "similar-holdout2.json",
   holdout3: "similar-holdout3.json",
   holdout4: "similar-holdout4.json",
+  holdout5: "similar-holdout5.json",
 };
 
 type LabelledSet = {
