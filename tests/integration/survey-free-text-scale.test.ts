@@ -61,6 +61,29 @@ describe("the free-text answers page at scale", () => {
     expect(walked).toEqual(whole.answers);
   });
 
+  it("links the next page by a sealed cursor: the URL (and the access log) names no answer, a forged one starts over", async () => {
+    const slug = "segur-2025";
+    const cookie = await commitSessionId(createSession(team.id).id);
+    const call = async (query = "") =>
+      (await freeTextLoader({ request: new Request(`http://localhost/equipe/enquetes/${slug}/reponses-libres${query}`, { headers: { Cookie: cookie } }), params: { slug }, context: { cspNonce: "" } } as LoaderFunctionArgs)).groups[0];
+    const first = await call();
+    const cursor = first.next!;
+    const [whole] = freeTextGroups(slug, { limit: 10_000 });
+    // Not a hash of any answer: a reader of the logs cannot confirm a guessed text by hashing it.
+    for (const answer of whole.answers) expect(cursor).not.toContain(answer.hash);
+    expect(cursor).not.toMatch(/^[0-9a-f]{24}$/);
+    const second = await call(`?${new URLSearchParams({ question: FREE_TEXT_KEY, apres: cursor })}`);
+    expect(second.paged).toBe(true);
+    expect(second.answers[0].hash).toBe(whole.answers[first.answers.length].hash);
+    // Altered, or sealed for another question: the list starts from its beginning, as for an answer no longer there.
+    const altered = `${cursor.slice(0, 20)}${cursor[20] === "A" ? "B" : "A"}${cursor.slice(21)}`;
+    for (const query of [{ question: FREE_TEXT_KEY, apres: altered }, { question: "autre-question", apres: cursor }]) {
+      const page = await call(`?${new URLSearchParams(query)}`);
+      expect(page.paged).toBe(false);
+      expect(page.answers[0].hash).toBe(whole.answers[0].hash);
+    }
+  });
+
   it("keeps an answer stored by the application without rebuilding, as a rebuild would", async () => {
     const slug = "segur-en-cours";
     const id = campaignIdOf(slug);

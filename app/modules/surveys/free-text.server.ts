@@ -6,6 +6,7 @@ import { HttpError } from "~/lib/errors";
 import { recordEvent } from "~/lib/events.server";
 import { can } from "~/lib/permissions.server";
 import type { SessionUser } from "~/lib/session-users.server";
+import { openSealedPayload, sealPayload } from "~/lib/tokens.server";
 import { redactPatientIdentifiers } from "~/lib/text/redaction";
 import { campaignCounts } from "./counts.server";
 import { flattenItems, type QuestionnaireDefinition } from "./definition";
@@ -26,7 +27,7 @@ export type FreeTextGroup = {
   count: number | null;
   /** One page of the group's distinct texts, in alphabetical order. */
   answers: { hash: string; text: string; times: number; themes: string[] }[];
-  /** The hash of the page's last answer when more follow (the next page starts after it), else null. */
+  /** When more answers follow, the sealed cursor of the page's last one (the next page starts after it), else null. */
   next: string | null;
   /** True when the page does not start at the first answer. */
   paged: boolean;
@@ -192,9 +193,21 @@ function shownCount(campaign: { id: number; status: string }, itemKey: string, m
   return running ? provisionalCount(answered, minGroup) : answered;
 }
 
+// The next page's link names the answer it starts after, sealed (encrypted and authenticated with the server secret):
+// a bare hash of the text in the URL would let a reader of the access logs confirm a guessed answer by hashing it.
+const CURSOR_PURPOSE = "free-text-page";
+const CURSOR_LIFETIME_MS = 24 * 60 * 60_000;
+const sealCursor = (itemKey: string, hash: string) => sealPayload(CURSOR_PURPOSE, { question: itemKey, after: hash }, new Date(Date.now() + CURSOR_LIFETIME_MS));
+/** The answer a cursor starts after, or "" (from the beginning) when it is altered, expired or for another question. */
+function openCursor(itemKey: string, cursor: string) {
+  const opened = openSealedPayload(CURSOR_PURPOSE, cursor);
+  return opened.ok && opened.payload.question === itemKey && typeof opened.payload.after === "string" ? opened.payload.after : "";
+}
+
 /**
  * The free-text answers of a campaign, question by question, a page of `limit` distinct texts each, in alphabetical
- * order (without case or accents); `page` starts one question's list after the answer whose hash it gives. Cost does
+ * order (without case or accents); `page` starts one question's list after the answer its cursor (a group's `next`)
+ * names. Cost does
  * not grow with the wave: the texts are kept, each with how many gave it, and read through an index a page at a time.
  */
 export function freeTextGroups(
@@ -209,7 +222,7 @@ export function freeTextGroups(
     const read = { campaignId: campaign.id, itemKey: item.key };
     const shown = shownCount(campaign, item.key, minGroup);
     if (shown < minGroup) return { key: item.key, label: item.label, count: null, answers: [], next: null, paged: false };
-    const afterHash = page?.question === item.key ? page.after : "";
+    const afterHash = page?.question === item.key ? openCursor(item.key, page.after) : "";
     const afterKey = afterHash ? textReads.cursor().get({ ...read, hash: afterHash })?.sortKey : undefined;
     const rows = textReads
       .page()
@@ -223,7 +236,7 @@ export function freeTextGroups(
       label: item.label,
       count: shown,
       answers: listed.map((r) => ({ hash: r.hash, text: r.text, times: r.times - (heldBack.get(r.hash) ?? 0), themes: themesOf.get(r.hash) ?? [] })),
-      next: rows.length > limit ? listed.at(-1)!.hash : null,
+      next: rows.length > limit ? sealCursor(item.key, listed.at(-1)!.hash) : null,
       paged: afterKey !== undefined,
     };
   });

@@ -84,5 +84,6 @@ export const campaignResultsQuerySchema = z.object({
 
 export const freeTextQuerySchema = z.object({
   question: z.string().trim().min(1, "Question inconnue.").max(64, "Question inconnue.").optional(),
-  apres: z.string().regex(/^[0-9a-f]{24}$/, "Réponse inconnue.").optional(),
+  // A sealed cursor (free-text.server.ts): base64url, about 150 characters.
+  apres: z.string().regex(/^[A-Za-z0-9_-]{40,400}$/, "Réponse inconnue.").optional(),
 });
