@@ -17,7 +17,7 @@
  * figures (with `--details`, each look-up's ranks on both).
  */
 import os from "node:os";
-import { evaluateSimilar, type Measured, type Split } from "./similar-eval/evaluate";
+import { evaluateSimilar, HOLDOUT_SETS, type Measured, type Split } from "./similar-eval/evaluate";
 import { evaluateSimilarAtScale } from "./similar-eval/scale";
 
 const args = process.argv.slice(2);
@@ -26,9 +26,9 @@ const setArg = option("--set") ?? "eval";
 const splitArg = option("--split") ?? "test";
 const scaleDb = option("--scale-db");
 const seed = Number(option("--seed") ?? 1);
-const holdout = ["holdout", "holdout2", "holdout3", "holdout4", "holdout5"].includes(setArg);
+const holdout = (HOLDOUT_SETS as string[]).includes(setArg);
 if (
-  !["eval", "holdout", "holdout2", "holdout3", "holdout4", "holdout5"].includes(setArg) ||
+  !(setArg === "eval" || holdout) ||
   !["dev", "test", "all"].includes(splitArg) ||
   (holdout && args.includes("--split")) ||
   (args.includes("--scale-db") && !scaleDb) ||
@@ -36,7 +36,7 @@ if (
   seed < 1
 ) {
   console.error(
-    "Usage: npm run eval:similar -- [--split dev|test|all] [--details]  |  npm run eval:similar -- --set holdout|holdout2|holdout3|holdout4|holdout5\n" +
+    `Usage: npm run eval:similar -- [--split dev|test|all] [--details]  |  npm run eval:similar -- --set ${HOLDOUT_SETS.join("|")}\n` +
       "       add --scale-db FILE [--copy-dir DIR] [--keep-copy] [--seed N] to measure also on a copy of a seed:scale database",
   );
   process.exit(2);

@@ -25,6 +25,8 @@ const HOLDOUT_FILES: Partial<Record<Split, string>> = {
   holdout4: "similar-holdout4.json",
   holdout5: "similar-holdout5.json",
 };
+/** The held-out sets' names, for `--set`. */
+export const HOLDOUT_SETS = Object.keys(HOLDOUT_FILES) as Split[];
 
 type LabelledSet = {
   pairs: { id: string; split: string; original: { title: string; body: string }; paraphrase: string }[];

@@ -207,8 +207,8 @@ function openCursor(itemKey: string, cursor: string) {
 /**
  * The free-text answers of a campaign, question by question, a page of `limit` distinct texts each, in alphabetical
  * order (without case or accents); `page` starts one question's list after the answer its cursor (a group's `next`)
- * names. Cost does
- * not grow with the wave: the texts are kept, each with how many gave it, and read through an index a page at a time.
+ * names. Cost does not grow with the wave: the texts are kept, each with how many gave it, and read through an index a
+ * page at a time.
  */
 export function freeTextGroups(
   slug: string,

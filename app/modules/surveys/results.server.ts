@@ -1,4 +1,5 @@
 import { eq, inArray, sql } from "drizzle-orm";
+import { LRUCache } from "lru-cache";
 import { getDb, preparedQuery } from "#db/client";
 import { campaigns, products, questionnaireVersions } from "#db/schema";
 import { campaignCounts } from "./counts.server";
@@ -116,16 +117,9 @@ export function computeResults(slug: string, options: { minCell?: number; provis
   const kept = keptResultsOf(db.$client);
   const slot = `${campaign.id}:${minCell}:${provisional}`;
   const entry = kept.get(slot);
-  if (entry && entry.inputs === inputs && sameNames(entry.productNames)) {
-    // Most recently used last: the oldest is the one dropped when the map is full.
-    kept.delete(slot);
-    kept.set(slot, entry);
-    return entry.results;
-  }
+  if (entry && entry.inputs === inputs && sameNames(entry.productNames)) return entry.results;
   const computed = resultsFromTallies(slug, options);
-  kept.delete(slot);
   kept.set(slot, { inputs, ...computed });
-  if (kept.size > KEPT_RESULTS) kept.delete(kept.keys().next().value!);
   return computed.results;
 }
 
@@ -138,10 +132,10 @@ export function computeResults(slug: string, options: { minCell?: number; provis
  */
 type KeptResults = { inputs: string; productNames: Map<number, string | null>; results: CampaignResults };
 const KEPT_RESULTS = 32;
-const keptResults = new WeakMap<object, Map<string, KeptResults>>();
+const keptResults = new WeakMap<object, LRUCache<string, KeptResults>>();
 function keptResultsOf(connection: object) {
   let kept = keptResults.get(connection);
-  if (!kept) keptResults.set(connection, (kept = new Map()));
+  if (!kept) keptResults.set(connection, (kept = new LRUCache({ max: KEPT_RESULTS })));
   return kept;
 }
 
