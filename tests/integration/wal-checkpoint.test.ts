@@ -47,14 +47,24 @@ function busyUntil(done: () => boolean, ms: number) {
 }
 
 describe("WAL checkpoints beside the request thread", () => {
-  it("keeps the WAL file under its cap through thousands of commits without an idle moment", () => {
-    const capped = database({ capBytes: CAP });
-    // A soft bound: while the thread's checkpoint is under way, a commit's own cannot run, so the commits made meanwhile
-    // (on a loaded machine, a descheduled thread's tens of milliseconds) go past the cap until the next one can.
-    expect(capped.write(3000)).toBeLessThanOrEqual(1.5 * CAP);
-    // SQLite's default (1,000 pages) lets the same writes grow the WAL far past the cap.
+  it("brings the WAL file back under its cap after thousands of commits without an idle moment", async () => {
+    const capped = database({ capBytes: CAP, intervalMs: 20 });
+    capped.write(3000);
+    // During the burst the bound is soft: commits made while the thread's checkpoint is under way cannot checkpoint,
+    // and how far they go past the cap depends on how the machine schedules the thread (decision 035; a loaded CI saw
+    // 1.4 MiB), so it is not asserted. What is: once the thread has copied the WAL, the next commit starts it again and
+    // cuts the file back to the cap.
+    const end = performance.now() + 5000;
+    while (capped.walSize() > CAP && performance.now() < end) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      capped.write(1);
+    }
+    expect(capped.walSize()).toBeLessThanOrEqual(CAP);
+    // SQLite's default (1,000 pages, no size limit) lets the same writes grow the WAL far past the cap, and keeps it.
     const unscheduled = database();
     expect(unscheduled.write(3000)).toBeGreaterThan(3 * CAP);
+    unscheduled.write(1);
+    expect(unscheduled.walSize()).toBeGreaterThan(3 * CAP);
   });
 
   it("copies the WAL into the database file while the request thread is busy, and no commit checkpoints", () => {
