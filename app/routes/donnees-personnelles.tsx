@@ -256,6 +256,12 @@ export default function PersonalData() {
           identifiant aléatoire signé, sans lien avec votre identité, qui compte vos points de vote et limite l'envoi de cartes
           (la plateforme n'en garde que l'empreinte), avec les mêmes protections ; 7 jours au plus.
         </li>
+        <li>
+          <strong>sentinelle_enquete</strong>, seulement si vous suivez le lien personnel d'une invitation à une enquête : le
+          jeton de ce lien, signé, pour que les pages suivantes du questionnaire n'aient pas à le porter dans leur adresse, avec
+          les mêmes protections ; envoyé aux seules pages des enquêtes, supprimé à l'envoi de vos réponses ou à la fermeture du
+          navigateur.
+        </li>
       </ul>
       <p>
         Ces cookies étant indispensables, ils ne demandent pas votre consentement. La plateforme n'utilise aucun outil de mesure

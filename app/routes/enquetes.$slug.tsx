@@ -5,10 +5,20 @@ import { Notice } from "~/components/notice";
 import { SurveyItem } from "~/components/survey";
 import { orErrorPage } from "~/lib/errors";
 import { formAction, readFormData, withRefusalExtra } from "~/lib/forms.server";
-import { answerStepSchema, parseAnswersFromForm } from "~/modules/surveys";
+import { answerStepSchema, invitationLinkSchema, parseAnswersFromForm } from "~/modules/surveys";
 import { getUser, requireUser } from "~/lib/permissions.server";
 import { combineRedactions, decodeRedactions, describeRedactions, encodeRedactions } from "~/lib/text/redaction";
-import { getCampaign, openParticipation, saveDraft, submitResponse, usualProductOf, type Respondent } from "~/modules/surveys/index.server";
+import {
+  clearInvitationCookieHeader,
+  getCampaign,
+  invitationCookieHeader,
+  openParticipation,
+  readInvitationToken,
+  saveDraft,
+  submitResponse,
+  usualProductOf,
+  type Respondent,
+} from "~/modules/surveys/index.server";
 import { listProducts } from "~/modules/vendors/index.server";
 import { crumbFrom } from "~/components/breadcrumb";
 
@@ -16,7 +26,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 
 const SUBJECT = "__subject";
 
-async function respondentFor(request: Request, token: string | null): Promise<Respondent> {
+/** An invitation held by the browser (its link was followed) answers as the invitee; otherwise the signed-in user. */
+async function respondentFor(request: Request, slug: string): Promise<Respondent> {
+  const token = await readInvitationToken(request, slug);
   if (token) return { kind: "invitation", token };
   const user = (await getUser(request)) ?? (await requireUser(request));
   return { kind: "user", user };
@@ -24,10 +36,16 @@ async function respondentFor(request: Request, token: string | null): Promise<Re
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
-  const token = url.searchParams.get("jeton");
   const slug = params.slug ?? "";
   orErrorPage(() => getCampaign(slug));
-  const respondent = await respondentFor(request, token);
+  if (url.searchParams.has("jeton")) {
+    // The e-mailed link: its token moves to a cookie and the address loses it, before anything else is read.
+    const link = invitationLinkSchema.safeParse({ jeton: url.searchParams.get("jeton") });
+    if (!link.success) throw new Response(link.error.issues[0].message, { status: 400 });
+    url.searchParams.delete("jeton");
+    throw redirect(`${url.pathname}${url.search}`, { headers: { "Set-Cookie": await invitationCookieHeader(slug, link.data.jeton) } });
+  }
+  const respondent = await respondentFor(request, slug);
   const { campaign, draft } = orErrorPage(() => openParticipation(slug, respondent));
   const sectionCount = campaign.definition.sections.length;
   const section = Math.min(Math.max(Number(url.searchParams.get("section") ?? 0) || 0, 0), sectionCount - 1);
@@ -42,7 +60,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     sections: campaign.definition.sections,
     draft,
     subject,
-    token,
     redactionNotice: describeRedactions(decodeRedactions(url.searchParams.get("masque")), "dans une réponse d'enquête"),
     subjectKind: campaign.subjectKind,
     // The subjects offered: the catalogue's software, or the campaign's national services.
@@ -59,11 +76,10 @@ export const ACTION_SCHEMA = answerStepSchema;
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const form = await readFormData(request);
-  const token = typeof form.get("jeton") === "string" && form.get("jeton") ? String(form.get("jeton")) : null;
   const slug = params.slug ?? "";
-  const respondent = await respondentFor(request, token);
+  const respondent = await respondentFor(request, slug);
   const { campaign, draft } = orErrorPage(() => openParticipation(slug, respondent));
-  return formAction(form, answerStepSchema, (input, formData) => {
+  return formAction(form, answerStepSchema, async (input, formData) => {
     const sections = campaign.definition.sections;
     const section = Math.min(input.section, sections.length - 1);
     // The draft keeps the other sections; this section's answers replace what it held.
@@ -79,7 +95,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const masked = orErrorPage(() => saveDraft(slug, respondent, merged));
     // What was masked travels to the next page as counts only ("nir-1"), never as text.
     const maskedParam = encodeRedactions(masked);
-    const query = (n: number) => `?${new URLSearchParams({ ...(token ? { jeton: token } : {}), section: String(n), ...(maskedParam ? { masque: maskedParam } : {}) })}`;
+    const query = (n: number) => `?${new URLSearchParams({ section: String(n), ...(maskedParam ? { masque: maskedParam } : {}) })}`;
     if (input.intent === "previous") return redirect(`/enquetes/${slug}${query(section - 1)}`);
     if (input.intent === "next") return redirect(`/enquetes/${slug}${query(section + 1)}`);
     const { [SUBJECT]: subject, ...answers } = merged;
@@ -89,7 +105,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     // The refusal's own sentence heads the page ("Certaines réponses sont manquantes…"); each question shows its message.
     const more = withRefusalExtra((refusal) => ({ redactionNotice, summary: refusal.message }), () => submitResponse(slug, respondent, answers, chosen));
     const told = encodeRedactions(combineRedactions(masked, more));
-    return redirect(`/enquetes/${slug}/merci${told ? `?${new URLSearchParams({ masque: told })}` : ""}`);
+    // Sent: the invitation is used, and the browser forgets it.
+    const forget = respondent.kind === "invitation" ? { headers: { "Set-Cookie": await clearInvitationCookieHeader() } } : undefined;
+    return redirect(`/enquetes/${slug}/merci${told ? `?${new URLSearchParams({ masque: told })}` : ""}`, forget);
   });
 }
 
@@ -97,7 +115,7 @@ export const handle = crumbFrom<{ title?: string }>((data) => data.title);
 
 export default function AnswerSurvey() {
   const loaded = useLoaderData<typeof loader>();
-  const { title, wave, intro, sectionCount, sections, draft, subject, token, subjects, subjectKind } = loaded;
+  const { title, wave, intro, sectionCount, sections, draft, subject, subjects, subjectKind } = loaded;
   const actionData = useActionData<typeof action>();
   const refused = actionData && !actionData.ok ? actionData : null;
   const errors = Object.entries(refused?.result.error ?? {}).filter((e): e is [string, string[]] => Array.isArray(e[1]) && e[0] !== "");
@@ -127,7 +145,6 @@ export default function AnswerSurvey() {
       {(refused?.redactionNotice ?? loaded.redactionNotice) ? <Notice ok message={(refused?.redactionNotice ?? loaded.redactionNotice) as string} /> : null}
       <p className="text-sm">Vos réponses sont enregistrées à chaque étape : vous pouvez reprendre plus tard avec le même lien. Elles restent anonymes.</p>
       <Form method="post" className="card">
-        {token ? <input type="hidden" name="jeton" value={token} /> : null}
         <input type="hidden" name="section" value={section} />
         {current.description ? <p>{current.description}</p> : null}
         {section === 0 ? (

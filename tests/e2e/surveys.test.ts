@@ -21,14 +21,18 @@ describe("surveys", () => {
     const { page, context } = await openPage(ctx.browser, { javaScriptEnabled: false });
     await signIn(page, ctx.server.url, "medecin@demo.sentinelle.fr");
     await page.goto(ctx.server.url + "/notifications");
-    await page.getByRole("link", { name: /Vous êtes invité à répondre à l'enquête « Satisfaction fonctions Ségur — vague en cours »/ }).click();
-    await page.getByText("Étape 1 sur").waitFor();
-    const link = page.url();
+    const invitation = page.getByRole("link", { name: /Vous êtes invité à répondre à l'enquête « Satisfaction fonctions Ségur — vague en cours »/ });
+    const link = new URL((await invitation.getAttribute("href"))!, ctx.server.url).href;
     expect(link).toContain("jeton=");
+    await invitation.click();
+    await page.getByText("Étape 1 sur").waitFor();
+    // The personal link is read once: the address the practitioner then sees, and every later one, no longer holds it.
+    expect(page.url()).toBe(ctx.server.url + "/enquetes/segur-en-cours");
     await page.getByLabel("Quel logiciel utilisez-vous au quotidien ?").selectOption({ label: "AzurMed (Azur Logiciels Santé (démo))" });
     await page.getByLabel("Infirmier").check();
     await page.getByRole("button", { name: "Étape suivante" }).click();
     await page.getByText("Étape 2 sur").waitFor();
+    expect(page.url()).not.toContain("jeton");
     // Leave and come back with the same link: the first step is still filled in.
     await page.goto(link);
     await expect(page.getByLabel("Infirmier").isChecked()).resolves.toBe(true);
@@ -96,8 +100,10 @@ describe("surveys", () => {
     await expect(page.getByLabel("Quel logiciel utilisez-vous au quotidien ?").inputValue()).resolves.not.toBe("");
     expect(await axeViolations(page)).toEqual([]);
     await context.close();
-    const invalid = await fetch(ctx.server.url + "/enquetes/segur-en-cours?jeton=faux");
-    expect(invalid.status).toBe(403);
+    // A made-up link: the same redirect as a real one, then the refusal.
+    const invalid = await fetch(ctx.server.url + "/enquetes/segur-en-cours?jeton=faux", { redirect: "manual" });
+    const held = invalid.headers.get("set-cookie")!.split(";")[0];
+    expect((await fetch(ctx.server.url + invalid.headers.get("location")!, { headers: { Cookie: held } })).status).toBe(403);
   });
 });
 

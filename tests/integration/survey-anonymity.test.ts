@@ -252,8 +252,14 @@ describe("a team member watching one person answer", () => {
     expect(await look()).toBe(before);
 
     // Nobody but the holder learns whether the link was used: the used link and a forged one answer alike.
-    const used = await fetch(`${server.url}/enquetes/surveillance?jeton=${token}`);
-    const forged = await fetch(`${server.url}/enquetes/surveillance?jeton=${token.replace(/.$/, (c) => (c === "A" ? "B" : "A"))}`);
+    // (The link's token moves to a cookie on the first request; the page then reads it from there.)
+    const follow = async (link: string) => {
+      const first = await fetch(server.url + link, { redirect: "manual" });
+      return fetch(server.url + first.headers.get("location")!, { headers: { Cookie: first.headers.get("set-cookie")!.split(";")[0] }, redirect: "manual" });
+    };
+    const used = await follow(`/enquetes/surveillance?jeton=${token}`);
+    const forged = await follow(`/enquetes/surveillance?jeton=${token.replace(/.$/, (c) => (c === "A" ? "B" : "A"))}`);
+    expect(used.status).toBe(403);
     expect(used.status).toBe(forged.status);
     expect(await mainOf(used)).toBe(await mainOf(forged));
   });

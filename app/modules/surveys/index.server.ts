@@ -25,6 +25,7 @@ export {
 export type { Respondent } from "./campaigns.server";
 export { campaignCounts } from "./counts.server";
 export { FREE_TEXT_PAGE, freeTextGroups, tagFreeTextAnswer } from "./free-text.server";
+export { clearInvitationCookieHeader, invitationCookieHeader, readInvitationToken } from "./invitation-cookie.server";
 export { campaignMicrodata } from "./microdata.server";
 export { awaitingSurveysCount, openWaves, questionnairesFor } from "./my-questionnaires.server";
 export { RESULTS_METHOD, computeResults, shownResults } from "./results.server";

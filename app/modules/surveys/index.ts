@@ -17,6 +17,7 @@ export {
   campaignResultsQuerySchema,
   freeTextPageSchema,
   freeTextQuerySchema,
+  invitationLinkSchema,
   questionnaireEditorSchema,
   surveysPageSchema,
 } from "./schemas";

@@ -51,7 +51,6 @@ export const questionnaireEditorSchema = z.discriminatedUnion("intent", [...edit
 
 const answerStep = {
   section: z.preprocess((v) => Number(v) || 0, z.number().int().min(0)),
-  jeton: z.string().optional(),
   subject: z.string().optional(),
 };
 
@@ -64,6 +63,9 @@ export const answerStepSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("next"), ...answerStep }),
   z.object({ intent: z.literal("submit"), ...answerStep }),
 ]);
+
+/** A personal invitation link's token, read from its address once (then kept in a cookie, see invitation-cookie.server.ts). */
+export const invitationLinkSchema = z.object({ jeton: z.string().trim().min(1).max(200, "Ce lien d'invitation n'est pas valide. Copiez-le en entier depuis l'e-mail.") });
 
 /** The free-text answers page: set the themes of one shown answer (known by its hash, never by its response). */
 export const freeTextPageSchema = z.discriminatedUnion("intent", [
