@@ -1,10 +1,11 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, asc, eq, gt, sql } from "drizzle-orm";
 import { DEFAULT_KEYWORD_RULES } from "~/modules/irritants";
 import { initialiseCounters, reindexIrritants } from "~/modules/irritants/index.server";
 import { initialiseFirstResponseCounters } from "~/modules/tickets/index.server";
 import { type LegacySnapshot, PUBLIC_MIN_CELL, secureLegacySnapshot } from "~/modules/surveys";
 import type { Db } from "#db/client";
-import { resultSnapshots, themes } from "#db/schema";
+import { linkedIrritantIds } from "~/lib/email-template";
+import { outboxEmails, outboxMentions, resultSnapshots, themes } from "#db/schema";
 
 /**
  * Data changes that need application code (so they cannot be plain SQL migrations).
@@ -53,6 +54,19 @@ const DATA_MIGRATIONS: { name: string; run: (db: Db) => void }[] = [
     // figures say whose reports they count (decision 028, amended): every counter recomputed from the rows.
     name: "0006-irritant-voice-counters",
     run: (db) => initialiseCounters(db),
+  },
+  {
+    // The irritants' pages each e-mail already queued links to (migration 0042): retention finds them there from now on.
+    name: "0007-outbox-mentions",
+    run: (db) => {
+      for (let after = 0; ; ) {
+        const rows = db.select({ id: outboxEmails.id, text: outboxEmails.text, html: outboxEmails.html }).from(outboxEmails).where(gt(outboxEmails.id, after)).orderBy(asc(outboxEmails.id)).limit(500).all();
+        if (rows.length === 0) break;
+        const mentions = rows.flatMap((row) => linkedIrritantIds(row.text, row.html).map((irritantId) => ({ irritantId, outboxId: row.id })));
+        for (let i = 0; i < mentions.length; i += 500) db.insert(outboxMentions).values(mentions.slice(i, i + 500)).onConflictDoNothing().run();
+        after = rows.at(-1)!.id;
+      }
+    },
   },
 ];
 

@@ -38,3 +38,13 @@ export function renderEmail(content: EmailContent): { text: string; html: string
 
 /** A subject line that stays readable in a mail client's list. */
 export const emailSubject = (text: string) => `Sentinelle — ${text.length > 90 ? `${text.slice(0, 89)}…` : text}`;
+
+/**
+ * The irritants whose page a text links to (`/signalements/12`, `/signalements/12#commentaires`; never 123 for 12):
+ * what retention must find again when it erases an irritant's text.
+ */
+export function linkedIrritantIds(...texts: string[]): number[] {
+  const ids = new Set<number>();
+  for (const text of texts) for (const m of text.matchAll(/\/signalements\/(\d{1,15})(?!\d)/g)) ids.add(Number(m[1]));
+  return [...ids];
+}

@@ -1,9 +1,9 @@
 import { and, asc, desc, eq, lte } from "drizzle-orm";
 import nodemailer, { type Transporter } from "nodemailer";
 import { getDb, type Tx } from "#db/client";
-import { outboxEmails } from "#db/schema";
+import { outboxEmails, outboxMentions } from "#db/schema";
 import { getEnv } from "~/lib/env.server";
-import { renderEmail } from "~/lib/email-template";
+import { linkedIrritantIds, renderEmail } from "~/lib/email-template";
 
 /**
  * The e-mail outbox: e-mails are queued in the transaction that decides them, then sent by the worker (SMTP_URL) or
@@ -14,15 +14,26 @@ export const MAX_ATTEMPTS = 5;
 export const publicBaseUrl = () => getEnv().PUBLIC_URL?.replace(/\/$/, "") ?? `http://localhost:${getEnv().PORT}`;
 
 /**
+ * The one way an e-mail enters the outbox: the row, and the irritants' pages it links to (`outbox_mentions`), so that
+ * erasing an irritant's text finds the e-mails citing it by index. `ignoreDuplicate`: an e-mail whose dedupe key was
+ * already queued is skipped (the worker may run again after a crash). Returns whether a row was written.
+ */
+export function insertOutboxEmail(tx: Tx, values: typeof outboxEmails.$inferInsert, { ignoreDuplicate = true } = {}) {
+  const insert = tx.insert(outboxEmails).values(values);
+  const row = (ignoreDuplicate ? insert.onConflictDoNothing() : insert).returning({ id: outboxEmails.id }).get();
+  if (!row) return false;
+  const mentioned = linkedIrritantIds(values.text, values.html);
+  if (mentioned.length) tx.insert(outboxMentions).values(mentioned.map((irritantId) => ({ irritantId, outboxId: row.id }))).run();
+  return true;
+}
+
+/**
  * Queues an account e-mail (address confirmation, password reset) in the transaction that creates its token.
  * These go out whatever the notification choices are.
  */
 export function queueAccountEmail(tx: Tx, input: { userId: number | null; to: string; dedupeKey: string; subject: string; paragraphs: string[]; link: { href: string; label: string }; reason: string }) {
   const { text, html } = renderEmail({ paragraphs: input.paragraphs, link: input.link, reason: input.reason });
-  tx.insert(outboxEmails)
-    .values({ userId: input.userId, kind: "account", dedupeKey: `account:${input.dedupeKey}`, to: input.to, subject: `Sentinelle — ${input.subject}`, text, html })
-    .onConflictDoNothing()
-    .run();
+  insertOutboxEmail(tx, { userId: input.userId, kind: "account", dedupeKey: `account:${input.dedupeKey}`, to: input.to, subject: `Sentinelle — ${input.subject}`, text, html });
 }
 
 let transporter: Transporter | null | undefined;

@@ -26,6 +26,8 @@ export const notifications = sqliteTable(
     index("notifications_user_unread_idx").on(t.userId, t.readAt, t.id),
     // Deleting an event (retention) checks the rows that reference it: without this index, a scan per event deleted.
     index("notifications_event_idx").on(t.eventId),
+    // Erasing an irritant's text (retention) finds the notifications linking to its page by a range of this index.
+    index("notifications_url_idx").on(t.url),
   ],
 );
 
@@ -96,4 +98,19 @@ export const follows = sqliteTable(
     createdAt: text("created_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
   },
   (t) => [primaryKey({ columns: [t.userId, t.subjectType, t.subjectId] }), index("follows_subject_idx").on(t.subjectType, t.subjectId)],
+);
+
+/**
+ * Which irritants' pages each queued e-mail links to, written with the e-mail (`insertOutboxEmail`): erasing an
+ * irritant's text (retention) finds the e-mails citing it here, instead of reading every e-mail ever sent.
+ */
+export const outboxMentions = sqliteTable(
+  "outbox_mentions",
+  {
+    irritantId: integer("irritant_id").notNull(),
+    outboxId: integer("outbox_id")
+      .notNull()
+      .references(() => outboxEmails.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.irritantId, t.outboxId] }), index("outbox_mentions_outbox_idx").on(t.outboxId)],
 );

@@ -7,6 +7,7 @@ import { backupDatabase } from "#db/backup";
 import { campaigns, irritants, notifications, outboxEmails, participations, seminars, users } from "#db/schema";
 import { loadDemoData } from "~/seed/demo.server";
 import { resetEnvForTests } from "~/lib/env.server";
+import { insertOutboxEmail } from "~/lib/outbox.server";
 import { createUser, type SessionUser } from "~/modules/accounts/index.server";
 import { applyRetention, deleteAccount } from "~/modules/privacy/index.server";
 import { addComment, fileIrritant, updateIrritant } from "~/modules/irritants/index.server";
@@ -71,9 +72,10 @@ describe("erasure reaches the database file", () => {
     // What the notification worker writes for followers: the irritant's title in the text, its page in the URL.
     const event = db.$client.prepare("select id from events order by id desc limit 1").pluck().get() as number;
     db.insert(notifications).values({ userId: reader.id, eventId: event, text: `Nouveau commentaire : Écran ${WORD_TITLE} figé`, url: `/signalements/${id}` }).run();
-    db.insert(outboxEmails)
-      .values({ userId: reader.id, eventId: event, dedupeKey: `erasure-test-${id}`, to: "lecteur.effacement@exemple.fr", subject: `Écran ${WORD_TITLE} figé`, text: `Voir http://localhost/signalements/${id}`, html: `<a href="http://localhost/signalements/${id}">${WORD_TITLE}</a>`, status: "sent" })
-      .run();
+    // (E-mails enter the outbox through its one helper, which records the pages they link to.)
+    db.transaction((tx) =>
+      insertOutboxEmail(tx, { userId: reader.id, eventId: event, dedupeKey: `erasure-test-${id}`, to: "lecteur.effacement@exemple.fr", subject: `Écran ${WORD_TITLE} figé`, text: `Voir http://localhost/signalements/${id}`, html: `<a href="http://localhost/signalements/${id}">${WORD_TITLE}</a>`, status: "sent" }),
+    );
     db.$client.pragma("wal_checkpoint(TRUNCATE)");
     // The needles are there before erasure (the test can fail).
     expect((await foundInFiles(needlesOf(WORD_TITLE, WORD_BODY, WORD_COMMENT))).length).toBeGreaterThan(0);

@@ -9,6 +9,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { updateIrritant } from "~/modules/irritants/index.server";
+import { applyRetention } from "~/modules/privacy/index.server";
 import { loadDemoData } from "~/seed/demo.server";
 import { startDeliveryLoop } from "~/worker.server";
 import { createTestDatabase } from "../support/database";
@@ -33,6 +34,18 @@ describe("the worker's tick reads no growing table whole", () => {
     expect(scansOfGrowingTables(database.db, first)).toEqual([]);
     const next = await oneTick();
     expect(scansOfGrowingTables(database.db, next)).toEqual([]);
+  });
+
+  it("the retention pass that erases an irritant hidden over a year ago finds the messages citing it through indexes", async () => {
+    const sql = database.db.$client;
+    const irritantId = sql.prepare("select id from irritants where hidden_at is null order by id desc limit 1").pluck().get() as number;
+    const longAgo = new Date(Date.now() - 400 * 86_400_000).toISOString();
+    sql.prepare("update irritants set hidden_at = ?, hidden_reason = 'test' where id = ?").run(longAgo, irritantId);
+    const plans = await capturePlans(database.db, () => applyRetention(365));
+    expect(sql.prepare("select body from irritants where id = ?").pluck().get(irritantId)).toBe("");
+    // The erasure's own statements ran (the messages citing the irritant were looked for).
+    expect(plans.some((p) => /notifications/.test(p.sql)) && plans.some((p) => /outbox_emails/.test(p.sql))).toBe(true);
+    expect(scansOfGrowingTables(database.db, plans)).toEqual([]);
   });
 
   it("an irritant hidden after the worker started still loses its files on a later tick", async () => {

@@ -4,7 +4,7 @@ import { notifications, outboxEmails, users } from "#db/schema";
 import { getEnv } from "~/lib/env.server";
 import { todayInParis } from "~/lib/dates";
 import { emailSubject, renderEmail } from "~/lib/email-template";
-import { publicBaseUrl } from "~/lib/outbox.server";
+import { insertOutboxEmail, publicBaseUrl } from "~/lib/outbox.server";
 import type { FollowSubjectType } from "./follows.server";
 import { kindLabel, type NotificationKind } from "./kinds";
 import { deliveryModeFor } from "./preferences.server";
@@ -59,20 +59,17 @@ function insertEmail(tx: Tx, to: string, items: NotificationEmail[], status: "pe
     reason: `Vous recevez ce message au titre de : ${kinds.map(kindLabel).join(" ; ")}. Vos choix se règlent dans « Mon compte ».`,
     stopLinks,
   });
-  tx.insert(outboxEmails)
-    .values({
-      userId: first.userId,
-      eventId: first.eventId,
-      kind: first.kind,
-      dedupeKey: `event:${first.eventId}:user:${first.userId}`,
-      to,
-      subject: emailSubject(first.text),
-      text,
-      html,
-      status,
-    })
-    .onConflictDoNothing()
-    .run();
+  insertOutboxEmail(tx, {
+    userId: first.userId,
+    eventId: first.eventId,
+    kind: first.kind,
+    dedupeKey: `event:${first.eventId}:user:${first.userId}`,
+    to,
+    subject: emailSubject(first.text),
+    text,
+    html,
+    status,
+  });
 }
 
 /**
@@ -104,9 +101,11 @@ export function composeDigests(now = new Date()) {
         reason: "Vous recevez ce résumé quotidien parce que vous l'avez choisi dans « Mon compte ».",
         stopLinks: kinds.map((k) => ({ href: unsubscribeUrl(unsubscribeToken({ u: userId, k })), label: `Ne plus recevoir d'e-mail pour : ${kindLabel(k)}` })),
       });
-      tx.insert(outboxEmails)
-        .values({ userId, kind: "digest", dedupeKey, to: items[0].to, subject: `Sentinelle — votre résumé du ${new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "Europe/Paris" }).format(now)}`, text, html })
-        .run();
+      insertOutboxEmail(
+        tx,
+        { userId, kind: "digest", dedupeKey, to: items[0].to, subject: `Sentinelle — votre résumé du ${new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "Europe/Paris" }).format(now)}`, text, html },
+        { ignoreDuplicate: false },
+      );
       tx.update(outboxEmails).set({ status: "digested" }).where(inArray(outboxEmails.id, items.map((i) => i.id))).run();
       digests++;
     }

@@ -13,6 +13,7 @@ import {
   notificationPreferences,
   notifications,
   outboxEmails,
+  outboxMentions,
   participations,
   seminarRegistrations,
   sessions,
@@ -192,19 +193,22 @@ export function applyRetention(hiddenDays: number, now = new Date()) {
 
 /**
  * Notifications and e-mails quote an irritant's title and link to its page: when its text is erased, those about
- * it lose their text too (e-mails not yet sent are dropped).
+ * it lose their text too (e-mails not yet sent are dropped). Both are found by index — the notifications by a range
+ * of their addresses, the e-mails by the pages they link to (`outbox_mentions`) — never by reading every message.
  */
 function eraseMessagesAbout(tx: Tx, irritantId: number) {
   const page = `/signalements/${irritantId}`;
+  // Every address starting with the page's sorts between it and the page's with its last digit raised ("…/13" → "…/14").
+  const pastPrefix = `${page.slice(0, -1)}${String.fromCharCode(page.charCodeAt(page.length - 1) + 1)}`;
   tx.update(notifications)
     .set({ text: "Un signalement que vous suiviez a été masqué puis effacé." })
-    .where(or(eq(notifications.url, page), sql`${notifications.url} glob ${`${page}[^0-9]*`}`))
+    // The page's address, or followed by something else than a digit (n°12 is not n°123).
+    .where(and(gte(notifications.url, page), lt(notifications.url, pastPrefix), or(eq(notifications.url, page), sql`${notifications.url} glob ${`${page}[^0-9]*`}`)))
     .run();
-  // The page's address followed by something else than a digit (n°12 is not n°123).
-  const mentions = or(sql`(${outboxEmails.text} || ' ') glob ${`*${page}[^0-9]*`}`, sql`(${outboxEmails.html} || ' ') glob ${`*${page}[^0-9]*`}`);
-  tx.delete(outboxEmails).where(and(mentions, inArray(outboxEmails.status, ["pending", "held"]))).run();
+  const citing = tx.select({ id: outboxMentions.outboxId }).from(outboxMentions).where(eq(outboxMentions.irritantId, irritantId));
+  tx.delete(outboxEmails).where(and(inArray(outboxEmails.id, citing), inArray(outboxEmails.status, ["pending", "held"]))).run();
   tx.update(outboxEmails)
     .set({ subject: "Message effacé", text: "", html: "" })
-    .where(and(mentions, notInArray(outboxEmails.status, ["pending", "held"])))
+    .where(and(inArray(outboxEmails.id, citing), notInArray(outboxEmails.status, ["pending", "held"])))
     .run();
 }
