@@ -16,15 +16,15 @@ export const publicBaseUrl = () => getEnv().PUBLIC_URL?.replace(/\/$/, "") ?? `h
 /**
  * The one way an e-mail enters the outbox: the row, and the irritants' pages it links to (`outbox_mentions`), so that
  * erasing an irritant's text finds the e-mails citing it by index. `ignoreDuplicate`: an e-mail whose dedupe key was
- * already queued is skipped (the worker may run again after a crash). Returns whether a row was written.
+ * already queued is skipped (the worker may run again after a crash). Returns the new row's id, or null when skipped.
  */
 export function insertOutboxEmail(tx: Tx, values: typeof outboxEmails.$inferInsert, { ignoreDuplicate = true } = {}) {
   const insert = tx.insert(outboxEmails).values(values);
   const row = (ignoreDuplicate ? insert.onConflictDoNothing() : insert).returning({ id: outboxEmails.id }).get();
-  if (!row) return false;
+  if (!row) return null;
   const mentioned = linkedIrritantIds(values.text, values.html);
   if (mentioned.length) tx.insert(outboxMentions).values(mentioned.map((irritantId) => ({ irritantId, outboxId: row.id }))).run();
-  return true;
+  return row.id;
 }
 
 /**

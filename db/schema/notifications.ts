@@ -62,6 +62,9 @@ export const outboxEmails = sqliteTable(
       .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
     lastError: text("last_error"),
     sentAt: text("sent_at"),
+    // A held e-mail gathered into a daily digest: that digest. Masking a passage finds the digests quoting it through
+    // the e-mails of the passage's events, as it finds those e-mails themselves.
+    digestId: integer("digest_id"),
     createdAt: text("created_at")
       .notNull()
       .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
@@ -70,6 +73,7 @@ export const outboxEmails = sqliteTable(
     index("outbox_emails_pending_idx").on(t.status, t.nextAttemptAt),
     index("outbox_emails_user_status_idx").on(t.userId, t.status),
     index("outbox_emails_event_idx").on(t.eventId),
+    index("outbox_emails_digest_idx").on(t.digestId),
   ],
 );
 

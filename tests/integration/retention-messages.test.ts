@@ -1,16 +1,18 @@
 import { eq, sql } from "drizzle-orm";
+import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { irritants, notifications, outboxEmails, outboxMentions } from "#db/schema";
 import { runDataMigrations } from "~/data-migrations.server";
 import { resetEnvForTests } from "~/lib/env.server";
 import { insertOutboxEmail, resetMailerForTests, sendPendingEmails } from "~/lib/outbox.server";
 import type { SessionUser } from "~/modules/accounts/index.server";
-import { fileIrritant, supportIrritant, updateIrritant } from "~/modules/irritants/index.server";
+import { fileIrritant, maskIrritantPassage, supportIrritant, updateIrritant } from "~/modules/irritants/index.server";
 import { composeDigests, deliverPendingEvents, savePreferences } from "~/modules/notifications/index.server";
 import { applyRetention } from "~/modules/privacy/index.server";
 import { loadDemoData } from "~/seed/demo.server";
 import { createTestDatabase } from "../support/database";
 import { demoUser } from "../support/demo";
+import { capturePlans, scansOfGrowingTables } from "../support/queries";
 import { startSmtpServer } from "../support/smtp";
 
 /**
@@ -114,5 +116,49 @@ describe("retention erases the messages about an erased irritant", () => {
     db().run(sql`delete from data_migrations where name = '0007-outbox-mentions'`);
     runDataMigrations(db());
     expect(db().$client.prepare("select count(*) from outbox_mentions").pluck().get()).toBe(total);
+  });
+});
+
+describe("masking a passage reaches the daily digests that quoted it", () => {
+  it("finds the digest through the e-mail it gathered, scrubs the passage there, and reads no digest otherwise", async () => {
+    savePreferences(patient.id, "patient", { irritant_status: "digest" });
+    const passage = "chez le Dr Qwertzmann";
+    const publishedBy = (title: string) => {
+      const { id } = fileIrritant(medecin, { title, body: "Le logiciel se fige à l'ouverture du dossier.", themes: ["mssante"] });
+      updateIrritant(team, id, { published: true, status: "triaged" });
+      supportIrritant(patient, id);
+      return id;
+    };
+    const masked = publishedBy(`Blocage ${passage} à l'ouverture`);
+    const other = publishedBy("Messagerie sécurisée indisponible le matin");
+    while (deliverPendingEvents().events > 0);
+    await sendPendingEmails(1000);
+    updateIrritant(team, masked, { status: "forwarded" });
+    updateIrritant(team, other, { status: "forwarded" });
+    while (deliverPendingEvents().events > 0);
+    expect(composeDigests(new Date("2026-11-28T07:00:00Z")).digests).toBeGreaterThanOrEqual(1);
+    await sendPendingEmails(1000);
+    const digest = emailsOf(patient).filter((e) => e.kind === "digest").at(-1)!;
+    expect(digest.text).toContain(passage);
+    expect(digest.text).toContain("Messagerie sécurisée indisponible le matin");
+
+    const plans = await capturePlans(database.db, () => maskIrritantPassage(team, masked, { field: "title" }, passage));
+    const after = db().select().from(outboxEmails).where(eq(outboxEmails.id, digest.id)).get()!;
+    expect(`${after.subject} ${after.text} ${after.html}`).not.toContain("Qwertzmann");
+    expect(after.text).toContain("Messagerie sécurisée indisponible le matin");
+    expect(scansOfGrowingTables(database.db, plans)).toEqual([]);
+  });
+});
+
+describe("migration 0043", () => {
+  it("links the e-mails digested before it to their digest: the first one of the same person composed after them", () => {
+    const digested = db().select().from(outboxEmails).where(eq(outboxEmails.status, "digested")).all();
+    expect(digested.length).toBeGreaterThanOrEqual(2);
+    const linked = new Map(digested.map((e) => [e.id, e.digestId]));
+    expect([...linked.values()].every((id) => id !== null)).toBe(true);
+    db().update(outboxEmails).set({ digestId: null }).where(eq(outboxEmails.status, "digested")).run();
+    const backfill = fs.readFileSync("db/migrations/0043_digest_links.sql", "utf8").split("--> statement-breakpoint").find((s) => /^\s*(--.*\n)*\s*UPDATE/i.test(s))!;
+    db().$client.exec(backfill);
+    expect(new Map(db().select().from(outboxEmails).where(eq(outboxEmails.status, "digested")).all().map((e) => [e.id, e.digestId]))).toEqual(linked);
   });
 });

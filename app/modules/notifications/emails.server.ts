@@ -101,12 +101,12 @@ export function composeDigests(now = new Date()) {
         reason: "Vous recevez ce résumé quotidien parce que vous l'avez choisi dans « Mon compte ».",
         stopLinks: kinds.map((k) => ({ href: unsubscribeUrl(unsubscribeToken({ u: userId, k })), label: `Ne plus recevoir d'e-mail pour : ${kindLabel(k)}` })),
       });
-      insertOutboxEmail(
+      const digestId = insertOutboxEmail(
         tx,
         { userId, kind: "digest", dedupeKey, to: items[0].to, subject: `Sentinelle — votre résumé du ${new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "Europe/Paris" }).format(now)}`, text, html },
         { ignoreDuplicate: false },
       );
-      tx.update(outboxEmails).set({ status: "digested" }).where(inArray(outboxEmails.id, items.map((i) => i.id))).run();
+      tx.update(outboxEmails).set({ status: "digested", digestId }).where(inArray(outboxEmails.id, items.map((i) => i.id))).run();
       digests++;
     }
     return { digests };

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, or, sql } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, or, sql } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { Tx } from "#db/client";
 import { events, notifications, outboxEmails } from "#db/schema";
@@ -10,7 +10,7 @@ export type ScrubSubject = { type: string; id: number };
 /**
  * Erases copies of a masked passage outside the text it was in, in the caller's transaction: the payloads of the
  * events about the given subjects, the in-app notifications and e-mails those events produced, and the daily
- * digests (which gather notifications without naming an event). Only exact copies exist: notifications and e-mails
+ * digests that gathered those e-mails (`digest_id`). Only exact copies exist: notifications and e-mails
  * quote titles as they were written.
  */
 export function scrubPassageCopies(tx: Tx, subjects: ScrubSubject[], matches: readonly string[], placeholder = PASSAGE_PLACEHOLDER) {
@@ -37,8 +37,10 @@ export function scrubPassageCopies(tx: Tx, subjects: ScrubSubject[], matches: re
       notificationsChanged += 1;
     }
     emailsChanged += scrubEmails(tx, inArray(outboxEmails.eventId, chunk), matches, htmlMatches);
+    // The digests that gathered those e-mails, found through them rather than by reading every digest ever sent.
+    const gathered = tx.selectDistinct({ id: outboxEmails.digestId }).from(outboxEmails).where(and(inArray(outboxEmails.eventId, chunk), isNotNull(outboxEmails.digestId)));
+    emailsChanged += scrubEmails(tx, inArray(outboxEmails.id, gathered), matches, htmlMatches);
   }
-  emailsChanged += scrubEmails(tx, and(isNull(outboxEmails.eventId), eq(outboxEmails.kind, "digest"))!, matches, htmlMatches);
   return { events: eventsChanged, notifications: notificationsChanged, emails: emailsChanged };
 
   function scrubEmails(t: Tx, where: ReturnType<typeof and>, plain: readonly string[], html: string[]) {
