@@ -10,25 +10,19 @@ import type { SessionUser } from "~/modules/accounts/index.server";
 import { getAction, getPlan, remindStaleActions, saveAction, setStepStatuses } from "~/modules/action-plan/index.server";
 import { deliverPendingEvents } from "~/modules/notifications/index.server";
 import { updateSettings } from "~/modules/settings/index.server";
-import { resetEnvForTests } from "~/lib/env.server";
-import { resetMailerForTests, sendPendingEmails } from "~/lib/outbox.server";
+import { sendPendingEmails } from "~/lib/outbox.server";
 import { startDeliveryLoop } from "~/worker.server";
 import { createTestDatabase } from "../support/database";
-import { startSmtpServer } from "../support/smtp";
+import { startSmtpForModules } from "../support/smtp";
 import { demoUser } from "../support/demo";
 
 const database = createTestDatabase();
-let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
+let smtp: Awaited<ReturnType<typeof startSmtpForModules>>;
 let team: SessionUser;
 let practitioner: SessionUser;
 
 beforeAll(async () => {
-  smtp = await startSmtpServer();
-  process.env.SMTP_URL = smtp.url;
-  process.env.PUBLIC_URL = "https://sentinelle.example.test";
-  process.env.MAIL_FROM = "Sentinelle <ne-pas-repondre@sentinelle.example.test>";
-  resetEnvForTests();
-  resetMailerForTests();
+  smtp = await startSmtpForModules({ MAIL_FROM: "Sentinelle <ne-pas-repondre@sentinelle.example.test>" });
   await loadDemoData();  team = demoUser("equipe@demo.sentinelle.fr");
   practitioner = demoUser("medecin@demo.sentinelle.fr");
   // The demo's own events are delivered and sent before the tests start.

@@ -2,7 +2,6 @@ import { and, eq, isNotNull, like } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadDemoData } from "~/seed/demo.server";
 import { accountTokens, eventCursors, invitations, notifications, outboxEmails, sessions, themes } from "#db/schema";
-import { resetEnvForTests } from "~/lib/env.server";
 import {
   type SessionUser,
   confirmEmail,
@@ -26,15 +25,15 @@ import {
   savePreferences,
   unsubscribeToken,
 } from "~/modules/notifications/index.server";
-import { failInterruptedSends, resetMailerForTests, sendPendingEmails } from "~/lib/outbox.server";
+import { failInterruptedSends, sendPendingEmails } from "~/lib/outbox.server";
 import { saveUpdate, setUpdatePublished } from "~/modules/progress/index.server";
 import { inviteAudienceByEmail, openParticipation, remindInvitees } from "~/modules/surveys/index.server";
 import { createTestDatabase } from "../support/database";
-import { startSmtpServer } from "../support/smtp";
+import { startSmtpForModules } from "../support/smtp";
 import { demoUser } from "../support/demo";
 
 const database = createTestDatabase();
-let smtp: Awaited<ReturnType<typeof startSmtpServer>>;let medecin: SessionUser, patient: SessionUser, team: SessionUser, vendorA: SessionUser;
+let smtp: Awaited<ReturnType<typeof startSmtpForModules>>;let medecin: SessionUser, patient: SessionUser, team: SessionUser, vendorA: SessionUser;
 
 const deliverAndSend = async () => {
   while (deliverPendingEvents().events > 0);
@@ -45,10 +44,7 @@ const textsFor = (u: SessionUser) => database.db.select({ text: notifications.te
 const linksIn = (body: string) => [...body.matchAll(/https:\/\/sentinelle\.example\.test[^\s"<>]*/g)].map((m) => m[0].replace(/&amp;/g, "&"));
 
 beforeAll(async () => {
-  smtp = await startSmtpServer();
-  Object.assign(process.env, { SMTP_URL: smtp.url, PUBLIC_URL: "https://sentinelle.example.test", DIGEST_HOUR: "7" });
-  resetEnvForTests();
-  resetMailerForTests();
+  smtp = await startSmtpForModules({ DIGEST_HOUR: "7" });
   await loadDemoData();
   [medecin, patient, team, vendorA] = ["medecin", "patient", "equipe", "editeur-a"].map((n) => demoUser(`${n}@demo.sentinelle.fr`));
   await deliverAndSend();

@@ -3,8 +3,7 @@ import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { irritants, notifications, outboxEmails, outboxMentions } from "#db/schema";
 import { runDataMigrations } from "~/data-migrations.server";
-import { resetEnvForTests } from "~/lib/env.server";
-import { insertOutboxEmail, resetMailerForTests, sendPendingEmails } from "~/lib/outbox.server";
+import { insertOutboxEmail, sendPendingEmails } from "~/lib/outbox.server";
 import type { SessionUser } from "~/modules/accounts/index.server";
 import { fileIrritant, maskIrritantPassage, supportIrritant, updateIrritant } from "~/modules/irritants/index.server";
 import { composeDigests, deliverPendingEvents, savePreferences } from "~/modules/notifications/index.server";
@@ -13,7 +12,7 @@ import { loadDemoData } from "~/seed/demo.server";
 import { createTestDatabase } from "../support/database";
 import { demoUser } from "../support/demo";
 import { capturePlans, scansOfGrowingTables } from "../support/queries";
-import { startSmtpServer } from "../support/smtp";
+import { startSmtpForModules } from "../support/smtp";
 
 /**
  * Retention erases the text of an irritant hidden for a year, and with it the notifications and e-mails that quote its
@@ -23,14 +22,11 @@ import { startSmtpServer } from "../support/smtp";
  */
 
 const database = createTestDatabase();
-let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
+let smtp: Awaited<ReturnType<typeof startSmtpForModules>>;
 let medecin: SessionUser, patient: SessionUser, team: SessionUser;
 
 beforeAll(async () => {
-  smtp = await startSmtpServer();
-  Object.assign(process.env, { SMTP_URL: smtp.url, PUBLIC_URL: "https://sentinelle.example.test", DIGEST_HOUR: "7" });
-  resetEnvForTests();
-  resetMailerForTests();
+  smtp = await startSmtpForModules({ DIGEST_HOUR: "7" });
   await loadDemoData();
   [medecin, patient, team] = ["medecin", "patient", "equipe"].map((n) => demoUser(`${n}@demo.sentinelle.fr`));
   while (deliverPendingEvents().events > 0);

@@ -4,22 +4,16 @@ import { events } from "#db/schema";
 import { deliverPendingEvents } from "~/modules/notifications/index.server";
 import { announcementPageSchema } from "~/modules/vendors";
 import { getAnnouncement, previewAnnouncement, sendAnnouncement } from "~/modules/vendors/index.server";
-import { resetEnvForTests } from "~/lib/env.server";
-import { resetMailerForTests, sendPendingEmails } from "~/lib/outbox.server";
+import { sendPendingEmails } from "~/lib/outbox.server";
 import { loadDemoData } from "~/seed/demo.server";
 import { createTestDatabase } from "../support/database";
-import { startSmtpServer } from "../support/smtp";
+import { startSmtpForModules } from "../support/smtp";
 import { demoUser } from "../support/demo";
 
 const database = createTestDatabase();
-let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
+let smtp: Awaited<ReturnType<typeof startSmtpForModules>>;
 beforeAll(async () => {
-  smtp = await startSmtpServer();
-  process.env.SMTP_URL = smtp.url;
-  process.env.PUBLIC_URL = "https://sentinelle.example.test";
-  process.env.MAIL_FROM = "Sentinelle <ne-pas-repondre@sentinelle.example.test>";
-  resetEnvForTests();
-  resetMailerForTests();
+  smtp = await startSmtpForModules({ MAIL_FROM: "Sentinelle <ne-pas-repondre@sentinelle.example.test>" });
   await loadDemoData();
   while (deliverPendingEvents().events > 0);
   await sendPendingEmails(1000);

@@ -1,5 +1,7 @@
 import type { AddressInfo } from "node:net";
 import { SMTPServer } from "smtp-server";
+import { resetEnvForTests } from "~/lib/env.server";
+import { resetMailerForTests } from "~/lib/outbox.server";
 
 export type ReceivedEmail = { to: string[]; from: string; data: string; /** Decoded from quoted-printable soft breaks, for searching. */ body: string };
 
@@ -49,3 +51,16 @@ export async function startSmtpServer() {
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
+
+/**
+ * A real SMTP server, with the application's mail settings pointed at it, for tests that call the modules in-process
+ * (tests with an HTTP server pass the same settings to `startTestServer`). `env` adds or overrides settings.
+ */
+export async function startSmtpForModules(env: Record<string, string> = {}) {
+  const smtp = await startSmtpServer();
+  Object.assign(process.env, { SMTP_URL: smtp.url, PUBLIC_URL: "https://sentinelle.example.test", ...env });
+  resetEnvForTests();
+  resetMailerForTests();
+  return smtp;
+}
+
