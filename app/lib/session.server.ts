@@ -1,23 +1,7 @@
-import { createCookie } from "@remix-run/node";
-import { getEnv } from "./env.server";
-
-let cookie: ReturnType<typeof createCookie> | undefined;
+import { signedCookie } from "./cookies.server";
 
 /** The session cookie holds only the session id; everything else stays in the database. */
-function sessionCookie() {
-  if (cookie) return cookie;
-  const env = getEnv();
-  cookie = createCookie("sentinelle_session", {
-    httpOnly: true,
-    sameSite: "lax",
-    path: "/",
-    // Secure whenever the public address is https (deployments); plain http stays usable on localhost.
-    secure: env.PUBLIC_URL?.startsWith("https:") ?? false,
-    secrets: [env.SESSION_SECRET],
-    maxAge: 30 * 86_400,
-  });
-  return cookie;
-}
+const sessionCookie = () => signedCookie("sentinelle_session", { maxAge: 30 * 86_400 });
 
 export async function readSessionId(request: Request): Promise<string | null> {
   const value = await sessionCookie().parse(request.headers.get("Cookie"));

@@ -7,7 +7,8 @@
  * form in another; the ID token kept for sign-out in a third, bound to the app session it belongs to.
  */
 import { createHash } from "node:crypto";
-import { createCookie, type Cookie } from "@remix-run/node";
+import type { Cookie } from "@remix-run/node";
+import { signedCookie } from "~/lib/cookies.server";
 import * as oidc from "openid-client";
 import { z } from "zod";
 import { getEnv, isLoopbackHttp, type Env } from "~/lib/env.server";
@@ -126,22 +127,9 @@ export async function pscConfiguration(settings: PscSettings): Promise<oidc.Conf
 // ---------------------------------------------------------------------------------------------------------------
 // Cookies
 
-function signedCookie(name: string, path: string, maxAge: number): Cookie {
-  const env = getEnv();
-  return createCookie(name, {
-    httpOnly: true,
-    // Lax, not Strict: the provider sends the browser back with a top-level GET from its own site.
-    sameSite: "lax",
-    path,
-    secure: env.PUBLIC_URL?.startsWith("https:") ?? false,
-    secrets: [env.SESSION_SECRET],
-    maxAge,
-  });
-}
-
-const flowCookie = () => signedCookie("sentinelle_psc_flow", "/auth/psc", FLOW_SECONDS);
-const pendingCookie = () => signedCookie("sentinelle_psc_pending", "/auth/psc", PENDING_SECONDS);
-const sessionLinkCookie = () => signedCookie("sentinelle_psc", "/", SESSION_SECONDS);
+const flowCookie = () => signedCookie("sentinelle_psc_flow", { path: "/auth/psc", maxAge: FLOW_SECONDS });
+const pendingCookie = () => signedCookie("sentinelle_psc_pending", { path: "/auth/psc", maxAge: PENDING_SECONDS });
+const sessionLinkCookie = () => signedCookie("sentinelle_psc", { maxAge: SESSION_SECONDS });
 
 const flowSchema = z.object({
   state: z.string().min(20).max(200),

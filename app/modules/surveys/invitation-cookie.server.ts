@@ -1,6 +1,5 @@
-import { createCookie } from "@remix-run/node";
 import { z } from "zod";
-import { getEnv } from "~/lib/env.server";
+import { signedCookie } from "~/lib/cookies.server";
 
 /**
  * A personal invitation link lets whoever holds it answer in the invitee's place until the response is sent. Its
@@ -8,21 +7,8 @@ import { getEnv } from "~/lib/env.server";
  * address carries it (access logs, proxies, browser history). A session cookie, with no lifetime: practice PCs are
  * shared, and the e-mailed link sets it again. Scoped to the surveys' pages and bound to one survey.
  */
-let cookie: ReturnType<typeof createCookie> | undefined;
-
-function invitationCookie() {
-  if (cookie) return cookie;
-  const env = getEnv();
-  cookie = createCookie("sentinelle_enquete", {
-    httpOnly: true,
-    sameSite: "lax",
-    // `/enquetes`, not the survey's own address: the pages' data requests (`/enquetes/<slug>.data`) need it too.
-    path: "/enquetes",
-    secure: env.PUBLIC_URL?.startsWith("https:") ?? false,
-    secrets: [env.SESSION_SECRET],
-  });
-  return cookie;
-}
+// `/enquetes`, not the survey's own address: the pages' data requests (`/enquetes/<slug>.data`) need it too.
+const invitationCookie = () => signedCookie("sentinelle_enquete", { path: "/enquetes" });
 
 const heldInvitation = z.object({ slug: z.string(), token: z.string().min(1).max(200) });
 
