@@ -4,6 +4,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Notice } from "~/components/notice";
 import { SurveyItem } from "~/components/survey";
 import { orErrorPage } from "~/lib/errors";
+import { parseOrThrow } from "~/lib/api.server";
 import { formAction, readFormData, withRefusalExtra } from "~/lib/forms.server";
 import { answerStepSchema, invitationLinkSchema, parseAnswersFromForm } from "~/modules/surveys";
 import { getUser, requireUser } from "~/lib/permissions.server";
@@ -25,6 +26,7 @@ import { crumbFrom } from "~/components/breadcrumb";
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? "Enquête"} — Sentinelle` }];
 
 const SUBJECT = "__subject";
+const INVALID_LINK = "Ce lien d'invitation n'est pas valide. Copiez-le en entier depuis l'e-mail.";
 
 /** An invitation held by the browser (its link was followed) answers as the invitee; otherwise the signed-in user. */
 async function respondentFor(request: Request, slug: string): Promise<Respondent> {
@@ -40,10 +42,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   orErrorPage(() => getCampaign(slug));
   if (url.searchParams.has("jeton")) {
     // The e-mailed link: its token moves to a cookie and the address loses it, before anything else is read.
-    const link = invitationLinkSchema.safeParse({ jeton: url.searchParams.get("jeton") });
-    if (!link.success) throw new Response(link.error.issues[0].message, { status: 400 });
+    const { jeton } = orErrorPage(() => parseOrThrow(invitationLinkSchema, { jeton: url.searchParams.get("jeton") }, INVALID_LINK));
     url.searchParams.delete("jeton");
-    throw redirect(`${url.pathname}${url.search}`, { headers: { "Set-Cookie": await invitationCookieHeader(slug, link.data.jeton) } });
+    throw redirect(`${url.pathname}${url.search}`, { headers: { "Set-Cookie": await invitationCookieHeader(slug, jeton) } });
   }
   const respondent = await respondentFor(request, slug);
   const { campaign, draft } = orErrorPage(() => openParticipation(slug, respondent));

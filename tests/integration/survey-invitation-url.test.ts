@@ -108,5 +108,10 @@ describe("a survey invitation link", () => {
   it("keeps the step and the masking counts when the link carries them, and drops nothing else into the address", async () => {
     const followed = await get(`${PAGE}?jeton=quelconque&section=2&masque=nir-1`);
     expect(followed.headers.get("location")).toBe(`${PAGE}?section=2&masque=nir-1`);
+    // A link longer than any token is refused, with no cookie.
+    const oversized = await get(`${PAGE}?jeton=${"a".repeat(300)}`);
+    expect(oversized.status).toBe(422);
+    expect(oversized.headers.get("set-cookie")).toBeNull();
+    expect(await oversized.text()).toContain("Ce lien d'invitation n'est pas valide.");
   });
 });

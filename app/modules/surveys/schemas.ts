@@ -65,7 +65,7 @@ export const answerStepSchema = z.discriminatedUnion("intent", [
 ]);
 
 /** A personal invitation link's token, read from its address once (then kept in a cookie, see invitation-cookie.server.ts). */
-export const invitationLinkSchema = z.object({ jeton: z.string().trim().min(1).max(200, "Ce lien d'invitation n'est pas valide. Copiez-le en entier depuis l'e-mail.") });
+export const invitationLinkSchema = z.object({ jeton: z.string().trim().min(1).max(200) });
 
 /** The free-text answers page: set the themes of one shown answer (known by its hash, never by its response). */
 export const freeTextPageSchema = z.discriminatedUnion("intent", [
